@@ -1,0 +1,11 @@
+/** Jest runs the TypeScript sources directly through ts-jest. flatbush and flatqueue ship ES modules only. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true, target: 'ES2020', strict: true, types: ['node', 'jest'] }, isolatedModules: true }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(.*/)?(flatbush|flatqueue|strip-bom|uuid)/)'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,180 @@
+/**
+ * Shared vocabulary of the engine. Every module in `core/` speaks these types; none of them
+ * touches Office, the DOM or the file system.
+ */
+
+/** One cell as read from a workbook: Excel dates arrive as `Date` or as serial numbers. */
+export type CellValue = string | number | boolean | Date | null;
+
+/** A sheet as read: `rows[0]` is the first row of the used range (normally the header). */
+export interface SheetData {
+  readonly name: string;
+  readonly rows: readonly (readonly CellValue[])[];
+  /** 1-based worksheet row number of `rows[0]` (used ranges need not start at row 1). Default 1. */
+  readonly firstRow?: number;
+}
+
+export interface WorkbookData {
+  readonly sheets: readonly SheetData[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Why a row was excluded or flagged. Each code is one reason in the Method sheet's reconciliation. */
+export type IssueCode =
+  | 'missingValue'
+  | 'notANumber'
+  | 'notADate'
+  | 'ageOutsideBand'
+  | 'ageImpossible'
+  | 'dateOutsideWindow'
+  | 'offenceTypeOutOfScope'
+  | 'outsideArea'
+  | 'unknownWard'
+  | 'unknownSchool'
+  | 'unknownPostcode'
+  | 'duplicateRow'
+  | 'wardMismatch'
+  | 'badCoordinate'
+  | 'closedSchool'
+  | 'phaseOutOfScope'
+  | 'invalidValue'
+  | 'sheetMissing'
+  | 'columnMissing';
+
+/**
+ * An analyst-facing problem with one input cell. `row` is the worksheet row number (1-based, as
+ * Excel shows it); `column` is the header text of the column as written in the sheet.
+ */
+export interface Issue {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: string;
+  readonly value: string;
+  readonly severity: Severity;
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+/** Planar British National Grid coordinates (EPSG:27700), metres. The engine works in BNG throughout. */
+export interface GridPoint {
+  readonly easting: number;
+  readonly northing: number;
+}
+
+/** A ring is a closed list of [easting, northing] pairs; the first ring of a polygon is its outer boundary. */
+export type Ring = readonly (readonly [number, number])[];
+export type PolygonRings = readonly Ring[];
+
+/** One ward's boundary in BNG, as a multipolygon (a list of polygons, each a list of rings). */
+export interface WardBoundary {
+  readonly wardCode: string;
+  readonly wardName: string;
+  readonly districtCode?: string;
+  readonly districtName?: string;
+  readonly polygons: readonly PolygonRings[];
+}
+
+export type SchoolPhase = 'primary' | 'secondary' | 'allThrough' | 'special' | 'alternativeProvision' | 'other';
+
+/** Input sheet roles the engine recognises. */
+export type SheetRole = 'offences' | 'schools' | 'wards' | 'pupilResidence' | 'currentList' | 'postcodes' | 'wardVertices';
+
+/** A location as given in the input, before it is resolved to a ward. */
+export interface LocationInput {
+  readonly point?: GridPoint;
+  readonly wardCode?: string;
+  readonly postcode?: string;
+}
+
+/** A valid offence row after coercion (not yet filtered to scope). */
+export interface OffenceRecord {
+  readonly sourceRow: number;
+  readonly offenceRef: string;
+  readonly offenderRef: string;
+  readonly offenceDate: Date;
+  readonly offenceType: string;
+  readonly age: number;
+  readonly offenceLocation: LocationInput;
+  readonly homeLocation: LocationInput;
+  readonly schoolUrn?: string;
+  readonly weapon?: boolean;
+}
+
+export interface SchoolRecord {
+  readonly sourceRow: number;
+  readonly urn: string;
+  readonly name: string;
+  readonly phase: SchoolPhase;
+  readonly phaseText: string;
+  readonly type?: string;
+  readonly location: GridPoint;
+  readonly pupils: number;
+  readonly open: boolean;
+  readonly postcode?: string;
+}
+
+export interface WardRecord {
+  readonly sourceRow: number;
+  readonly wardCode: string;
+  readonly wardName: string;
+  readonly districtCode?: string;
+  readonly districtName?: string;
+  /** Young residents in the chosen age band (summed from single-year columns where the sheet has them). */
+  readonly youngPopulation: number;
+}
+
+export interface PupilResidenceRecord {
+  readonly sourceRow: number;
+  readonly urn: string;
+  readonly wardCode: string;
+  readonly pupils: number;
+}
+
+export interface CurrentListRecord {
+  readonly sourceRow: number;
+  readonly urn?: string;
+  readonly name?: string;
+}
+
+export interface PostcodeRecord {
+  readonly postcode: string;
+  readonly location: GridPoint;
+}
+
+export type CatchmentModel = 'observed' | 'distanceDecay';
+export type RateFlag = 'higher' | 'similar' | 'lower';
+
+/** Every choice the analyst can make; all are recorded in the Method and Audit sheets. */
+export interface AnalysisParameters {
+  readonly ageBand: readonly [number, number];
+  /** Offence types counted as violence (case-insensitive); empty means every type. */
+  readonly offenceTypes: readonly string[];
+  readonly dateFrom?: Date;
+  readonly dateTo?: Date;
+  readonly phases: readonly SchoolPhase[];
+  /** Published counts from 1 to threshold-1 are hidden. */
+  readonly threshold: number;
+  readonly showZeros: boolean;
+  readonly roundingBase: number | null;
+  readonly confidenceLevel: number;
+  /** 'auto' uses observed pupil residence when a sheet is given, a distance-decay model otherwise. */
+  readonly catchmentModel: 'auto' | CatchmentModel;
+  readonly topN: number;
+  readonly seed: number;
+  readonly simulations: number;
+}
+
+export const DEFAULT_PARAMETERS: AnalysisParameters = {
+  ageBand: [10, 17],
+  offenceTypes: [],
+  phases: ['secondary', 'allThrough'],
+  threshold: 5,
+  showZeros: true,
+  roundingBase: null,
+  confidenceLevel: 0.95,
+  catchmentModel: 'auto',
+  topN: 20,
+  seed: 20240601,
+  simulations: 1000,
+};

@@ -1,0 +1,104 @@
+/**
+ * A host-neutral description of an output sheet: what the xlsx adapter and the Office.js adapter
+ * both write. Coordinates are 0-based (row 0 = worksheet row 1, col 0 = column A).
+ */
+
+/** A cell's content. Text is always written as text, even when it starts with `=`, `+`, `-` or `@`. */
+export type ModelCell =
+  | { readonly kind: 'text'; readonly value: string; readonly style?: CellStyle }
+  | { readonly kind: 'number'; readonly value: number; readonly style?: CellStyle }
+  | { readonly kind: 'date'; readonly value: Date; readonly style?: CellStyle }
+  | { readonly kind: 'boolean'; readonly value: boolean; readonly style?: CellStyle }
+  /**
+   * A live formula (without the leading `=`), written with its computed result so the file reads
+   * correctly in any viewer that does not recalculate.
+   */
+  | { readonly kind: 'formula'; readonly formula: string; readonly result: number | string; readonly style?: CellStyle }
+  | { readonly kind: 'empty'; readonly style?: CellStyle };
+
+export interface CellStyle {
+  /** Excel number format, e.g. '0.0', '#,##0', '0%'. */
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** 'RRGGBB' */
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly fontSize?: number;
+  readonly wrap?: boolean;
+  readonly align?: 'left' | 'center' | 'right';
+}
+
+export interface TableModel {
+  /** Excel table name, e.g. 'tblSchools'. */
+  readonly name: string;
+  /** Top-left cell of the header row. */
+  readonly row: number;
+  readonly col: number;
+  readonly headers: readonly string[];
+  /** Body rows, each as long as `headers`. */
+  readonly rows: readonly (readonly ModelCell[])[];
+  readonly style?: string;
+}
+
+/** A cell range reference on a sheet, 0-based inclusive. */
+export interface RangeRef {
+  readonly sheet: string;
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly col: number;
+}
+
+export interface ChartSeriesModel {
+  readonly name: string;
+  readonly categories: RangeRef;
+  readonly values: RangeRef;
+  /** Custom error bars: distance below and above each value (for rank intervals, confidence intervals). */
+  readonly errorMinus?: RangeRef;
+  readonly errorPlus?: RangeRef;
+  /** 'RRGGBB' */
+  readonly color?: string;
+}
+
+export interface ChartModel {
+  readonly title: string;
+  readonly type: 'barHorizontal' | 'column';
+  readonly series: readonly ChartSeriesModel[];
+  readonly xAxisTitle?: string;
+  readonly yAxisTitle?: string;
+  /** Anchor on the sheet the chart sits on, 0-based cells, and its size in cells. */
+  readonly anchor: { readonly row: number; readonly col: number; readonly widthCols: number; readonly heightRows: number };
+  /** Reverse the category axis so the first row is at the top (rank 1 first). */
+  readonly reverseCategories?: boolean;
+}
+
+export interface ImageModel {
+  readonly description: string;
+  readonly png: Uint8Array;
+  readonly widthPx: number;
+  readonly heightPx: number;
+  readonly anchor: { readonly row: number; readonly col: number };
+}
+
+export interface ConditionalFillModel {
+  /** Range A1 reference on this sheet, e.g. 'H2:H200'. */
+  readonly range: string;
+  /** Cell text that triggers the fill, e.g. 'Yes' or 'Higher'. */
+  readonly equals: string;
+  readonly fill: string;
+}
+
+export interface SheetModel {
+  /** Base name, e.g. 'Schools'; the adapter adds the run suffix and enforces Excel's naming rules. */
+  readonly name: string;
+  /** Free cells (titles, notes, key-value blocks), keyed by position. */
+  readonly cells: readonly { readonly row: number; readonly col: number; readonly cell: ModelCell }[];
+  readonly tables: readonly TableModel[];
+  readonly charts: readonly ChartModel[];
+  readonly images: readonly ImageModel[];
+  readonly columnWidths?: readonly number[];
+  /** Freeze panes below this many rows. */
+  readonly freezeRows?: number;
+  readonly conditionalFills?: readonly ConditionalFillModel[];
+  readonly tabColor?: string;
+}
