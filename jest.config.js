@@ -6,6 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true, target: 'ES2020', strict: true, types: ['node', 'jest'] }, isolatedModules: true }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(.*/)?(flatbush|flatqueue|strip-bom|uuid)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(.*/)?(flatbush|flatqueue|strip-bom|uuid|fast-png|iobuffer)/)'],
   testTimeout: 60000,
 };

@@ -144,6 +144,7 @@ export interface PostcodeRecord {
 
 export type CatchmentModel = 'observed' | 'distanceDecay';
 export type RateFlag = 'higher' | 'similar' | 'lower';
+export type RankingMetric = 'offences' | 'youngOffenders';
 
 /** Every choice the analyst can make; all are recorded in the Method and Audit sheets. */
 export interface AnalysisParameters {
@@ -160,6 +161,8 @@ export interface AnalysisParameters {
   readonly confidenceLevel: number;
   /** 'auto' uses observed pupil residence when a sheet is given, a distance-decay model otherwise. */
   readonly catchmentModel: 'auto' | CatchmentModel;
+  /** Which ward rate drives exposure: violence occurring in the ward, or young offenders living there. */
+  readonly rankingMetric: RankingMetric;
   readonly topN: number;
   readonly seed: number;
   readonly simulations: number;
@@ -174,6 +177,7 @@ export const DEFAULT_PARAMETERS: AnalysisParameters = {
   roundingBase: null,
   confidenceLevel: 0.95,
   catchmentModel: 'auto',
+  rankingMetric: 'offences',
   topN: 20,
   seed: 20240601,
   simulations: 1000,

@@ -14,11 +14,34 @@ const BRITISH_NATIONAL_GRID =
 const toGrid = proj4('EPSG:4326', BRITISH_NATIONAL_GRID);
 
 /**
+ * The National Grid projection alone: OSGB36 latitude/longitude on the Airy 1830 ellipsoid to
+ * easting/northing, no datum shift (OS guide, Annex C: true origin 49°N 2°W, scale 0.9996012717,
+ * false origin 400 km W and 100 km N of the true origin).
+ */
+const OSGB36_GEOGRAPHIC = '+proj=longlat +ellps=airy +no_defs';
+const NATIONAL_GRID_PROJECTION =
+  '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +units=m +no_defs';
+const osgb36ToNationalGrid = proj4(OSGB36_GEOGRAPHIC, NATIONAL_GRID_PROJECTION);
+
+/**
  * WGS84 longitude/latitude (degrees) to BNG easting/northing (metres).
- * @example wgs84ToGrid(-1.8904, 52.4862) // => { easting: ~407,400, northing: ~286,900 } (Birmingham)
+ * @example wgs84ToGrid(-1.8904, 52.4862) // => { easting: 407539.6, northing: 287592.5 } (central Birmingham, SP 075 875)
+ * Checked against Ordnance Survey's OSTN15 test points to within 5 m (test/geo/bng.test.ts).
  */
 export function wgs84ToGrid(longitude: number, latitude: number): GridPoint {
   const [easting, northing] = toGrid.forward([longitude, latitude]);
+  return { easting, northing };
+}
+
+/**
+ * OSGB36 longitude/latitude (degrees, already on the Airy 1830 datum) to BNG easting/northing: the
+ * projection step only. Use it for coordinates that are OSGB36 already (old survey data); GPS and
+ * web-map coordinates are WGS84 and go through {@link wgs84ToGrid}.
+ * @example osgb36ToGrid(1.7179216, 52.6575703) // => { easting: 651409.903, northing: 313177.270 }
+ *   (OS guide Annex C worked example, Caister Water Tower, 52°39′27.2531″N 1°43′4.5177″E)
+ */
+export function osgb36ToGrid(longitude: number, latitude: number): GridPoint {
+  const [easting, northing] = osgb36ToNationalGrid.forward([longitude, latitude]);
   return { easting, northing };
 }
 

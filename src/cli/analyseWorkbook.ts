@@ -1,0 +1,107 @@
+import { createHash } from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import { runAnalysis } from '../core/pipeline';
+import type { AnalysisResult } from '../core/pipeline/analysisResult';
+import { buildReport, OUTPUT_SHEETS } from '../report';
+import { readWorkbookBuffer, writeReportBuffer } from '../workbook/xlsx';
+import type { AnalyseOptions } from './parseArguments';
+import { UsageError } from './parseArguments';
+
+export const TOOL_NAME = 'catchment';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const TOOL_VERSION: string = require('../../../package.json').version;
+
+/** Input the engine could not use: exit code 2, with messages naming sheet, row and column. */
+export class UnusableInputError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+function fingerprint(name: string, bytes: Buffer) {
+  return { name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function samePath(a: string, b: string): boolean {
+  const resolve = (p: string) => (fs.existsSync(p) ? fs.realpathSync(p) : path.resolve(p));
+  return resolve(a) === resolve(b);
+}
+
+export interface AnalyseRun {
+  readonly result: AnalysisResult;
+  readonly outputPath: string;
+  readonly sheetNames: ReadonlyMap<string, string>;
+  readonly mappingNotes: readonly string[];
+}
+
+/**
+ * Reads INPUT, runs the engine, writes the result sheets into a new workbook at OUTPUT. The input
+ * is read once into memory and never written; the output appears only when complete (written to
+ * a temporary file and renamed).
+ */
+export async function analyseWorkbook(
+  options: AnalyseOptions,
+  log: (line: string) => void,
+  provenance?: { synthetic: boolean; description?: string; attribution?: readonly string[] },
+  command = `${TOOL_NAME} analyse`,
+): Promise<AnalyseRun> {
+  const startedAt = new Date().toISOString();
+  if (!fs.existsSync(options.input)) throw new UsageError(`Input workbook not found: ${options.input}`);
+  if (samePath(options.input, options.output)) throw new UsageError(`The output must be a new file: ${options.output} is the input workbook, which is never overwritten.`);
+  if (fs.existsSync(options.output) && !options.force) throw new UsageError(`${options.output} already exists; choose another name or add --force to replace it.`);
+
+  log(`Reading ${options.input}`);
+  const inputBytes = fs.readFileSync(options.input);
+  const workbook = await readWorkbookBuffer(inputBytes);
+  const fingerprints = [fingerprint(path.basename(options.input), inputBytes)];
+  let boundaries: { geojson: unknown; source: string } | undefined;
+  if (options.boundaries) {
+    if (!fs.existsSync(options.boundaries)) throw new UsageError(`Boundaries file not found: ${options.boundaries}`);
+    const boundaryBytes = fs.readFileSync(options.boundaries);
+    fingerprints.push(fingerprint(path.basename(options.boundaries), boundaryBytes));
+    try {
+      boundaries = { geojson: JSON.parse(boundaryBytes.toString('utf8').replace(/^\uFEFF/, '')), source: path.basename(options.boundaries) };
+    } catch (error) {
+      throw new UnusableInputError([`Boundaries file ${options.boundaries}: not valid JSON (${(error as Error).message}).`]);
+    }
+  }
+
+  const outcome = runAnalysis(
+    { workbook, boundaries, roleOverrides: options.roleOverrides, columnOverrides: options.columnOverrides, provenance, fingerprints },
+    options.parameters,
+    (step) => log(`${step}…`),
+  );
+  if (!outcome.ok) {
+    for (const note of outcome.mappingNotes) log(note);
+    throw new UnusableInputError(outcome.problems.map((problem) => problem.message));
+  }
+  const { result } = outcome;
+  for (const note of result.mappingNotes) log(note);
+
+  log('Writing result sheets');
+  const models = buildReport(result, { tool: TOOL_NAME, version: TOOL_VERSION, command, startedAt, finishedAt: new Date().toISOString() });
+  const { buffer, sheetNames } = await writeReportBuffer(models);
+  const temporary = `${options.output}.partial-${process.pid}`;
+  fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
+  fs.writeFileSync(temporary, buffer);
+  fs.renameSync(temporary, options.output);
+  void OUTPUT_SHEETS;
+  return { result, outputPath: options.output, sheetNames, mappingNotes: result.mappingNotes };
+}
+
+/** A few lines for the terminal: the headline answers. */
+export function summariseRun(run: AnalyseRun): string[] {
+  const { result } = run;
+  const top = result.schools.slice(0, result.parameters.topN);
+  const candidates = top.filter((s) => s.newCandidate);
+  const measureOf = (w: AnalysisResult['wards'][number]) => (result.parameters.rankingMetric === 'offences' ? w.offences : w.youngOffenders);
+  const higher = result.wards.filter((w) => measureOf(w).published.shown && measureOf(w).flag === 'higher').length;
+  const problems = result.issues.filter((i) => i.severity !== 'info').length;
+  return [
+    `Wrote ${run.outputPath}: sheets ${[...run.sheetNames.values()].join(', ')}`,
+    `${result.wards.length} wards, ${higher} higher than the area average; ${result.schools.length} schools ranked; ${problems} input problems reported (Validation sheet).`,
+    `Top ${Math.min(5, top.length)}: ${top.slice(0, 5).map((s) => `${s.rank}. ${s.name} (${s.rankLower}–${s.rankUpper})`).join('; ')}`,
+    `${candidates.length} of the top ${top.length} are not on the current list${candidates.length ? `: ${candidates.slice(0, 5).map((s) => s.name).join('; ')}${candidates.length > 5 ? '; …' : ''}` : ''}.`,
+  ];
+}

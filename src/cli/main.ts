@@ -1,0 +1,77 @@
+import path from 'path';
+import { analyseWorkbook, summariseRun, TOOL_VERSION, UnusableInputError } from './analyseWorkbook';
+import { runDemo } from './runDemo';
+import { parseAnalyseArguments, UsageError } from './parseArguments';
+
+const HELP = `catchment ${TOOL_VERSION}: which schools educate the most children from wards with higher than average violence?
+
+Usage:
+  catchment analyse INPUT.xlsx --out OUTPUT.xlsx [options]
+  catchment demo [DATA_DIR] [--out DIR] [--seed N] [--offences N]
+
+Options for analyse:
+  --boundaries FILE      ward boundaries as GeoJSON (WGS84 or British National Grid); default: a ward
+                         vertex sheet in the workbook
+  --age 10-17            age band at offence, inclusive (default 10-17)
+  --phase secondary      phases to rank, comma-separated: primary, secondary, all-through, special, ap
+                         (default secondary,all-through)
+  --threshold 5          counts from 1 to threshold-1 are withheld as [c] (default 5)
+  --hide-zeros           treat zero counts as sensitive too
+  --top 20               size of the top group compared with the current list (default 20)
+  --types "A;B"          offence types counted as violence (default: every type in the sheet)
+  --from yyyy-mm-dd      first offence date counted; --to yyyy-mm-dd the last
+  --metric offences      rank on offences by ward (default) or young-offenders by home ward
+  --catchment auto       auto (observed where given, else modelled), observed, or distanceDecay
+  --seed N               seed of the rank-interval simulation (default ${20240601})
+  --simulations N        number of simulations (default 1000)
+  --map role.field="Header"   use this column for a field (e.g. --map offences.age="Age at Offence")
+  --sheet role="Sheet"   use this sheet for a role (offences, schools, wards, pupilResidence, currentList)
+  --force                replace OUTPUT if it exists (the input is never overwritten)
+  --quiet                no progress on stderr
+
+Exit codes: 0 success; 2 unusable input or arguments (the message names sheet, row and column); 1 internal error.`;
+
+/** Runs the command line; resolves to the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const quiet = rest.includes('--quiet');
+  const progress = (line: string): void => { if (!quiet) process.stderr.write(`${line}\n`); };
+  try {
+    switch (command) {
+      case 'analyse':
+      case 'analyze': {
+        const options = parseAnalyseArguments(rest);
+        const run = await analyseWorkbook(options, progress, undefined, ['catchment', ...argv].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' '));
+        for (const line of summariseRun(run)) process.stdout.write(`${line}\n`);
+        return 0;
+      }
+      case 'demo':
+        await runDemo(rest, progress, (line) => process.stdout.write(`${line}\n`));
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${HELP}\n`);
+        return 0;
+      default:
+        throw new UsageError(`Unknown command '${command}'. Run 'catchment help'.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`catchment: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UnusableInputError) {
+      process.stderr.write(`catchment: the input cannot be used:\n${error.problems.map((p) => `  ${p}`).join('\n')}\n`);
+      return 2;
+    }
+    process.stderr.write(`catchment: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}
+void path;

@@ -1,0 +1,131 @@
+import { DEFAULT_PARAMETERS, type AnalysisParameters, type RankingMetric, type SchoolPhase, type SheetRole } from '../core/types';
+
+export class UsageError extends Error {}
+
+export interface AnalyseOptions {
+  readonly input: string;
+  readonly output: string;
+  readonly boundaries?: string;
+  readonly force: boolean;
+  readonly quiet: boolean;
+  readonly parameters: AnalysisParameters;
+  readonly columnOverrides: Record<string, string>;
+  readonly roleOverrides: Partial<Record<SheetRole, string>>;
+}
+
+const PHASES: Record<string, SchoolPhase> = {
+  primary: 'primary',
+  secondary: 'secondary',
+  'all-through': 'allThrough',
+  allthrough: 'allThrough',
+  special: 'special',
+  'alternative-provision': 'alternativeProvision',
+  ap: 'alternativeProvision',
+  pru: 'alternativeProvision',
+};
+
+const ROLES: readonly SheetRole[] = ['offences', 'schools', 'wards', 'pupilResidence', 'currentList', 'postcodes', 'wardVertices'];
+
+function integer(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${flag} expects a whole number from ${min} to ${max}, got '${text}'.`);
+  return value;
+}
+
+function isoDate(flag: string, text: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== text) throw new UsageError(`${flag} expects a date as yyyy-mm-dd, got '${text}'.`);
+  return date;
+}
+
+/** `role.field=Header text` or `role=Sheet name`, splitting at the first '='. */
+function keyValue(flag: string, text: string): [string, string] {
+  const at = text.indexOf('=');
+  if (at <= 0 || at === text.length - 1) throw new UsageError(`${flag} expects KEY="VALUE", got '${text}'.`);
+  return [text.slice(0, at).trim(), text.slice(at + 1).trim().replace(/^"(.*)"$/, '$1')];
+}
+
+/** Parses `analyse INPUT --out OUTPUT [options]` (the words after `analyse`). */
+export function parseAnalyseArguments(args: readonly string[]): AnalyseOptions {
+  let input: string | undefined;
+  let output: string | undefined;
+  let boundaries: string | undefined;
+  let force = false;
+  let quiet = false;
+  const parameters: { -readonly [K in keyof AnalysisParameters]: AnalysisParameters[K] } = { ...DEFAULT_PARAMETERS };
+  const columnOverrides: Record<string, string> = {};
+  const roleOverrides: Partial<Record<SheetRole, string>> = {};
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--map') && !arg.startsWith('--sheet') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = args[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
+      i += 1;
+      return next;
+    };
+    switch (flag) {
+      case '--out': case '-o': output = value(); break;
+      case '--boundaries': boundaries = value(); break;
+      case '--force': force = true; break;
+      case '--quiet': quiet = true; break;
+      case '--age': {
+        const text = value();
+        const match = /^(\d{1,2})\s*[-–to]+\s*(\d{1,2})$/.exec(text);
+        if (!match || Number(match[1]) > Number(match[2])) throw new UsageError(`--age expects a band like 10-17, got '${text}'.`);
+        parameters.ageBand = [Number(match[1]), Number(match[2])];
+        break;
+      }
+      case '--phase': {
+        parameters.phases = value().split(',').map((name) => {
+          const phase = PHASES[name.trim().toLowerCase()];
+          if (!phase) throw new UsageError(`--phase: '${name}' is not a phase; use ${Object.keys(PHASES).join(', ')}.`);
+          return phase;
+        });
+        break;
+      }
+      case '--threshold': parameters.threshold = integer('--threshold', value(), 1, 1000); break;
+      case '--top': parameters.topN = integer('--top', value(), 1, 10000); break;
+      case '--seed': parameters.seed = integer('--seed', value(), 0, 2 ** 31 - 1); break;
+      case '--simulations': parameters.simulations = integer('--simulations', value(), 10, 100000); break;
+      case '--hide-zeros': parameters.showZeros = false; break;
+      case '--types': parameters.offenceTypes = value().split(';').map((t) => t.trim()).filter(Boolean); break;
+      case '--from': parameters.dateFrom = isoDate('--from', value()); break;
+      case '--to': parameters.dateTo = isoDate('--to', value()); break;
+      case '--catchment': {
+        const model = value();
+        if (model !== 'auto' && model !== 'observed' && model !== 'distanceDecay') throw new UsageError(`--catchment expects auto, observed or distanceDecay, got '${model}'.`);
+        parameters.catchmentModel = model;
+        break;
+      }
+      case '--metric': {
+        const metric = value();
+        const metrics: Record<string, RankingMetric> = { offences: 'offences', 'young-offenders': 'youngOffenders', youngOffenders: 'youngOffenders' };
+        if (!metrics[metric]) throw new UsageError(`--metric expects offences or young-offenders, got '${metric}'.`);
+        parameters.rankingMetric = metrics[metric];
+        break;
+      }
+      case '--map': {
+        const [key, header] = keyValue('--map', value());
+        if (!/^[A-Za-z]+\.[A-Za-z]+$/.test(key)) throw new UsageError(`--map expects role.field="Header", got '${key}'.`);
+        columnOverrides[key] = header;
+        break;
+      }
+      case '--sheet': {
+        const [role, sheet] = keyValue('--sheet', value());
+        if (!ROLES.includes(role as SheetRole)) throw new UsageError(`--sheet: '${role}' is not a role; use ${ROLES.join(', ')}.`);
+        roleOverrides[role as SheetRole] = sheet;
+        break;
+      }
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}. Run 'catchment help' for the options.`);
+        if (input !== undefined) throw new UsageError(`Only one input workbook, got '${input}' and '${arg}'.`);
+        input = arg;
+    }
+  }
+  if (!input) throw new UsageError('Name the input workbook: catchment analyse INPUT.xlsx --out OUTPUT.xlsx');
+  if (!output) throw new UsageError('Name the output workbook with --out OUTPUT.xlsx');
+  return { input, output, boundaries, force, quiet, parameters, columnOverrides, roleOverrides };
+}

@@ -1,0 +1,4 @@
+export * from './runAnalysis';
+export * from './analysisResult';
+export * from './resolveLocation';
+export * from './scopeOffences';

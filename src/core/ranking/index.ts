@@ -1,0 +1,15 @@
+/** Ranking: school exposure, ranks with simulation intervals, deciles, and comparison with the VRU list. */
+export { exposureScores, type SchoolExposure } from './exposureScores';
+export { rankByExposure, compareUrns } from './rankByExposure';
+export { rankWithUncertainty, type RankWithUncertaintyInput, type SchoolRank, type CountSimulation } from './rankWithUncertainty';
+export { deciles, decileOfRank } from './deciles';
+export { normaliseSchoolName } from './normaliseSchoolName';
+export { diceCoefficient } from './diceCoefficient';
+export {
+  compareWithList,
+  type ListComparison,
+  type ListMatch,
+  type ListMatchMethod,
+  type AmbiguousListEntry,
+  type CompareWithListOptions,
+} from './compareWithList';

@@ -1,0 +1,29 @@
+import { chiSquareQuantile } from './chiSquareQuantile';
+import { assertConfidence } from './normalQuantile';
+
+/** Lower and upper confidence limits for the mean of a Poisson count (in counts, not rates). */
+export interface CountInterval {
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/**
+ * Exact (Garwood, 1936) confidence interval for a Poisson mean from one observed count x:
+ * lower = χ²(α/2; 2x) / 2 (0 when x = 0) and upper = χ²(1 − α/2; 2x + 2) / 2, with α = 1 − confidence.
+ * Equivalently the means μ at which P(X ≥ x | μ) = α/2 and P(X ≤ x | μ) = α/2. This is the "exact"
+ * method of PHEindicatormethods (Armitage & Berry, Statistical Methods in Medical Research, 4th ed.).
+ * A NaN count gives NaN limits; a negative count is a broken invariant and throws.
+ *
+ * @example poissonExactInterval(0) // => { lower: 0, upper: 3.689 }   (−ln 0.025)
+ * @example poissonExactInterval(1) // => { lower: 0.0253, upper: 5.572 }   (−ln 0.975; e^(−μ)(1 + μ) = 0.025)
+ * @example poissonExactInterval(5) // => { lower: 1.624, upper: 11.668 }
+ */
+export function poissonExactInterval(count: number, confidence = 0.95): CountInterval {
+  assertConfidence(confidence);
+  if (Number.isNaN(count)) return { lower: NaN, upper: NaN };
+  if (count < 0) throw new RangeError(`A count cannot be negative; got ${count}.`);
+  const alpha = 1 - confidence;
+  const lower = count === 0 ? 0 : chiSquareQuantile(alpha / 2, 2 * count) / 2;
+  const upper = chiSquareQuantile(1 - alpha / 2, 2 * count + 2) / 2;
+  return { lower, upper };
+}

@@ -1,0 +1,131 @@
+import type { ColumnMapping } from '../schema/types';
+import type { OffenceRecord, SheetData } from '../types';
+import { normaliseUrn } from './normaliseUrn';
+import { parseBoolean } from './parseBoolean';
+import { parseDate } from './parseDate';
+import { requireNumber, requireText } from './readCells';
+import { readLocation } from './readLocation';
+import { EXCLUDED, quoted, type RowContext } from './rowContext';
+import type { LocationContext, ValidationResult } from './types';
+import { validateRows } from './validateRows';
+
+/** Oldest credible age; an age outside 0–120 is a recording error, not an old offender. */
+const MAX_AGE = 120;
+
+function readAge(row: RowContext): number | undefined {
+  const age = requireNumber(row, 'age', "the offender's age in years");
+  if (age === undefined) return undefined;
+  if (age < 0 || age > MAX_AGE) {
+    row.report('age', 'error', 'ageImpossible', `${quoted(row.text('age'))} is not a possible age (expected 0–${MAX_AGE} years)`, EXCLUDED);
+    return undefined;
+  }
+  if (!Number.isInteger(age)) {
+    const years = Math.floor(age);
+    row.report('age', 'warning', 'invalidValue', `${quoted(row.text('age'))} is not a whole number of years`, `it is read as ${years}, the completed years`);
+    return years;
+  }
+  return age;
+}
+
+function readOffenceDate(row: RowContext): Date | undefined {
+  if (row.blank('offenceDate')) {
+    row.report('offenceDate', 'error', 'missingValue', 'blank, but the offence date is required', EXCLUDED);
+    return undefined;
+  }
+  const date = parseDate(row.cell('offenceDate'));
+  if (!date) {
+    row.report(
+      'offenceDate', 'error', 'notADate',
+      `${quoted(row.text('offenceDate'))} is not a date (expected e.g. 31/01/2021 or 2021-01-31; day first, and a day that exists)`,
+      EXCLUDED,
+    );
+  }
+  return date;
+}
+
+function readSchoolUrn(row: RowContext): string | undefined {
+  if (row.blank('schoolUrn')) return undefined;
+  const urn = normaliseUrn(row.cell('schoolUrn'));
+  if (!urn) {
+    row.report('schoolUrn', 'warning', 'invalidValue', `${quoted(row.text('schoolUrn'))} is not a school URN (expected 6 or 7 digits)`, 'the school is left unknown for this row');
+  }
+  return urn;
+}
+
+function readWeapon(row: RowContext): boolean | undefined {
+  if (row.blank('weapon')) return undefined;
+  const weapon = parseBoolean(row.cell('weapon'));
+  if (weapon === undefined) {
+    row.report('weapon', 'warning', 'invalidValue', `${quoted(row.text('weapon'))} is not a yes/no flag (expected Y/N, yes/no, true/false or 1/0)`, 'the weapon flag is left unknown for this row');
+  }
+  return weapon;
+}
+
+/**
+ * Checks and converts the offences sheet, row by row, into `OffenceRecord`s.
+ *
+ * Excluded (error): a blank offence reference, offender reference, date, type or age
+ * ('missingValue'); a date or age that cannot be read ('notADate', 'notANumber'); an age outside
+ * 0–120 ('ageImpossible'; ages outside the analysis band are the pipeline's business, not an
+ * error); an offence or home location that cannot be found (see `readLocation`: 'badCoordinate',
+ * 'unknownPostcode', 'invalidValue', 'missingValue'). A later row with the same offence reference
+ * and offender reference as a kept row gets a 'duplicateRow' warning and is excluded.
+ * Kept with a warning: a fractional age (read as completed years), a swapped latitude/longitude
+ * pair, an unreadable school URN or weapon flag (left unknown), location cells that disagree with
+ * a usable one. Text is kept as given.
+ * Cost: O(rows); each latitude/longitude pair is one projection.
+ */
+export function validateOffences(sheet: SheetData, mapping: ColumnMapping, context: LocationContext = {}): ValidationResult<OffenceRecord> {
+  return validateRows<OffenceRecord>(
+    sheet,
+    mapping,
+    'offences',
+    (row) => {
+      const offenceRef = requireText(row, 'offenceRef', 'an offence reference');
+      const offenderRef = requireText(row, 'offenderRef', 'an offender reference');
+      const offenceDate = readOffenceDate(row);
+      const offenceType = requireText(row, 'offenceType', 'an offence type');
+      const age = readAge(row);
+      const offenceLocation = readLocation(
+        row,
+        { latitude: 'offenceLatitude', longitude: 'offenceLongitude', easting: 'offenceEasting', northing: 'offenceNorthing', ward: 'offenceWard', postcode: 'offencePostcode' },
+        'offence location',
+        context.postcodes,
+      );
+      const homeLocation = readLocation(
+        row,
+        { latitude: 'homeLatitude', longitude: 'homeLongitude', easting: 'homeEasting', northing: 'homeNorthing', ward: 'homeWard', postcode: 'homePostcode' },
+        'home location',
+        context.postcodes,
+      );
+      const schoolUrn = readSchoolUrn(row);
+      const weapon = readWeapon(row);
+      if (
+        offenceRef === undefined || offenderRef === undefined || offenceDate === undefined || offenceType === undefined ||
+        age === undefined || offenceLocation === undefined || homeLocation === undefined
+      ) {
+        return undefined;
+      }
+      return {
+        sourceRow: row.rowNumber,
+        offenceRef,
+        offenderRef,
+        offenceDate,
+        offenceType,
+        age,
+        offenceLocation,
+        homeLocation,
+        ...(schoolUrn !== undefined ? { schoolUrn } : {}),
+        ...(weapon !== undefined ? { weapon } : {}),
+      };
+    },
+    {
+      key: (record) => `${record.offenceRef}\u0000${record.offenderRef}`,
+      describe: (record, firstRow) => ({
+        column: mapping.fields.offenceRef?.header ?? 'offenceRef',
+        value: record.offenceRef,
+        problem: `offence ${record.offenceRef} with offender ${record.offenderRef} was already read on row ${firstRow}`,
+      }),
+    },
+  );
+}

@@ -1,0 +1,83 @@
+import { ROLE_SPECS } from '../schema/fieldSpecs';
+import type { ColumnMapping } from '../schema/types';
+import type { Issue, SheetData, SheetRole } from '../types';
+import { dataRows } from './dataRows';
+import { rowContext, type IssueTarget, type RowContext } from './rowContext';
+import type { ValidationResult } from './types';
+
+/** How a validator recognises a later copy of a row it has already kept. */
+export interface DuplicateRule<T> {
+  readonly key: (record: T) => string;
+  /** The cell to point at and the words for the warning, given the kept copy's row number. */
+  readonly describe: (record: T, firstRow: number) => IssueTarget & { readonly problem: string };
+}
+
+/** 'offence ref' -> 'Offence Ref': how a suggested header is shown. */
+const titleCase = (text: string): string => text.replace(/\b\p{Ll}/gu, (letter) => letter.toUpperCase());
+
+/**
+ * Sheet-level 'columnMissing' errors, one per requirement of the role that the mapping could not
+ * meet, each naming what would meet it and the headers that were found.
+ */
+export function missingColumnIssues(sheet: SheetData, mapping: ColumnMapping, rowsRead: number): Issue[] {
+  const spec = ROLE_SPECS[mapping.role];
+  const headerCells = sheet.rows[mapping.headerRow - (sheet.firstRow ?? 1)] ?? [];
+  const headers = headerCells.filter((cell) => typeof cell === 'string' && cell.trim() !== '').map((cell) => `'${String(cell).trim()}'`);
+  return mapping.missingRequired.map((name) => {
+    const group = spec.required.find((candidate) => candidate.name === name);
+    const examples = (group?.alternatives ?? [])
+      .map((alternative) => alternative.map((field) => `'${titleCase(spec.fields.find((fieldSpec) => fieldSpec.field === field)?.synonyms[0] ?? field)}'`).join(' and '))
+      .join(', or ');
+    return {
+      sheet: mapping.sheet, row: mapping.headerRow, column: '', value: '', severity: 'error' as const, code: 'columnMissing' as const,
+      message:
+        `Sheet '${mapping.sheet}', row ${mapping.headerRow}: no column was found for ${group?.label ?? name} (expected a header such as ${examples}); ` +
+        `the headers are ${headers.join(', ') || '(none)'}. ${rowsRead > 0 ? `None of the sheet's ${rowsRead} rows` : 'The sheet'} can be used until a column is named ` +
+        `(e.g. ${mapping.role}.${group?.alternatives[0][0] ?? name}=Header text).`,
+    };
+  });
+}
+
+/**
+ * Runs a row reader over every non-blank row below the header: the shared skeleton of every
+ * validator. A row becomes a record when the reader returns one and reported no error; a later
+ * copy of a kept record (same `duplicates.key`) gets a 'duplicateRow' warning and is excluded.
+ * Throws only when a reader drops a row without saying why (a broken invariant: every excluded
+ * row must carry an issue).
+ */
+export function validateRows<T>(
+  sheet: SheetData,
+  mapping: ColumnMapping,
+  role: SheetRole,
+  readRow: (row: RowContext) => T | undefined,
+  duplicates?: DuplicateRule<T>,
+): ValidationResult<T> {
+  if (mapping.role !== role) throw new Error(`A ${mapping.role} mapping was passed to the ${role} validator.`);
+  if (mapping.sheet !== sheet.name) throw new Error(`The mapping is for sheet '${mapping.sheet}', not '${sheet.name}'.`);
+  const { rows, blankRows } = dataRows(sheet, mapping.headerRow);
+  if (mapping.missingRequired.length > 0) {
+    return { records: [], issues: missingColumnIssues(sheet, mapping, rows.length), rowsRead: rows.length, rowsExcluded: rows.length, rowsBlank: blankRows };
+  }
+  const records: T[] = [];
+  const issues: Issue[] = [];
+  const firstSeen = new Map<string, number>();
+  for (const row of rows) {
+    const context = rowContext(sheet.name, mapping, row);
+    const record = readRow(context);
+    if (record !== undefined && !context.excluded && duplicates) {
+      const key = duplicates.key(record);
+      const firstRow = firstSeen.get(key);
+      if (firstRow !== undefined) {
+        const { problem, ...target } = duplicates.describe(record, firstRow);
+        context.report(target, 'warning', 'duplicateRow', problem, 'this later copy is excluded');
+        issues.push(...context.issues);
+        continue;
+      }
+      firstSeen.set(key, row.rowNumber);
+    }
+    issues.push(...context.issues);
+    if (record !== undefined && !context.excluded) records.push(record);
+    else if (!context.excluded) throw new Error(`Row ${row.rowNumber} of sheet '${sheet.name}' was dropped without an issue.`);
+  }
+  return { records, issues, rowsRead: rows.length, rowsExcluded: rows.length - records.length, rowsBlank: blankRows };
+}

@@ -1,0 +1,3 @@
+export * from './buildReport';
+export * from './sheetModel';
+export * from './runContext';

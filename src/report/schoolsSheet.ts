@@ -1,0 +1,62 @@
+import type { AnalysisResult, SchoolResult } from '../core/pipeline/analysisResult';
+import { address, formula, num, publishedCell, STYLE, text } from './cells';
+import type { ModelCell, SheetModel } from './sheetModel';
+import { WARDS_LAYOUT } from './wardsSheet';
+
+export const SCHOOL_HEADERS = [
+  'Rank', 'Rank 95% lower', 'Rank 95% upper', 'URN', 'School', 'Phase', 'Pupils on roll', 'Catchment',
+  'Exposure rate per 1,000', 'Exposure index (area = 100)', 'Share of pupils from higher-than-average wards',
+  'Estimated pupils from higher-than-average wards', 'Young offenders attending', 'Decile', 'On current list', 'New candidate',
+] as const;
+
+const TABLE_ROW = 4;
+
+/** The area rate the exposure index is measured against, on the Wards sheet. */
+function areaRateReference(result: AnalysisResult): { ref: string; value: number } {
+  return result.parameters.rankingMetric === 'offences'
+    ? { ref: `{{Wards}}!${WARDS_LAYOUT.areaOffenceRate}`, value: result.area.offenceRate }
+    : { ref: `{{Wards}}!${WARDS_LAYOUT.areaOffenderRate}`, value: result.area.youngOffenderRate };
+}
+
+function schoolRow(school: SchoolResult, row: number, areaRate: { ref: string; value: number }): ModelCell[] {
+  return [
+    num(school.rank),
+    num(school.rankLower),
+    num(school.rankUpper),
+    text(school.urn),
+    text(school.name),
+    text(school.phaseText),
+    num(school.pupils, STYLE.integer),
+    text(school.catchmentModel === 'observed' ? 'Observed' : 'Modelled'),
+    num(school.exposureRate, STYLE.rate),
+    formula(`${address(row, 8)}/${areaRate.ref}*100`, (school.exposureRate / areaRate.value) * 100, STYLE.index),
+    num(school.shareFromHigherWards, STYLE.percent),
+    formula(`ROUND(${address(row, 6)}*${address(row, 10)},0)`, Math.round(school.pupils * school.shareFromHigherWards), STYLE.integer),
+    publishedCell(school.offendersAttending),
+    num(school.decile),
+    text(school.onCurrentList ? 'Yes' : 'No'),
+    text(school.newCandidate ? 'Yes' : ''),
+  ];
+}
+
+/** The Schools sheet: every school in scope, ranked, with its rank interval and list status. */
+export function buildSchoolsSheet(result: AnalysisResult): SheetModel {
+  const areaRate = areaRateReference(result);
+  const rows = result.schools.map((school, i) => schoolRow(school, TABLE_ROW + 1 + i, areaRate));
+  const last = TABLE_ROW + rows.length;
+  const measure = result.parameters.rankingMetric === 'offences' ? 'offences in the wards where pupils live' : 'young offenders living in the wards where pupils live';
+  return {
+    name: 'Schools',
+    cells: [
+      { row: 0, col: 0, cell: text('Schools ranked by their pupils\' exposure to violence where they live', STYLE.title) },
+      { row: 1, col: 0, cell: text(`Exposure rate = Σ over wards (share of the school's pupils living in the ward × ward rate of ${measure} per 1,000 young residents). Index: area average = 100. Rank 1 = most exposed; the 95% interval comes from ${result.parameters.simulations} seeded simulations (seed ${result.parameters.seed}).`, { ...STYLE.note, wrap: false }) },
+      { row: 2, col: 0, cell: text(`Catchment: ${result.catchmentNote} "Modelled" catchments are estimates, not records. New candidate = in the top ${result.parameters.topN} and not on the current list. [c] = withheld (count 1–${result.parameters.threshold - 1}).`, STYLE.note) },
+    ],
+    tables: [{ name: 'tblSchools', row: TABLE_ROW, col: 0, headers: [...SCHOOL_HEADERS], rows }],
+    charts: [],
+    images: [],
+    columnWidths: [7, 9, 9, 9, 36, 14, 10, 11, 11, 11, 13, 13, 11, 8, 9, 10],
+    freezeRows: TABLE_ROW + 1,
+    conditionalFills: [{ range: `P${TABLE_ROW + 2}:P${last + 1}`, equals: 'Yes', fill: 'FFEB9C' }],
+  };
+}

