@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import packageJson from '../../package.json';
 import { runAnalysis } from '../core/pipeline';
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import { buildReport, OUTPUT_SHEETS } from '../report';
@@ -9,8 +10,7 @@ import type { AnalyseOptions } from './parseArguments';
 import { UsageError } from './parseArguments';
 
 export const TOOL_NAME = 'catchment';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const TOOL_VERSION: string = require('../../../package.json').version;
+export const TOOL_VERSION: string = packageJson.version;
 
 /** Input the engine could not use: exit code 2, with messages naming sheet, row and column. */
 export class UnusableInputError extends Error {

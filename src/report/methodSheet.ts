@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import { address, formula, num, STYLE, text } from './cells';
 import type { ModelCell, SheetModel } from './sheetModel';
 import type { RunContext } from './runContext';
+import { phaseList } from './phaseLabels';
 
 type Placed = { row: number; col: number; cell: ModelCell };
 
@@ -44,7 +45,7 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   pair('Age band (inclusive)', text(`${p.ageBand[0]}–${p.ageBand[1]}`));
   pair('Offence types counted', text(p.offenceTypes.length > 0 ? p.offenceTypes.join('; ') : 'all types in the offences sheet'));
   pair('Date window', text(`${p.dateFrom ? p.dateFrom.toISOString().slice(0, 10) : 'any'} to ${p.dateTo ? p.dateTo.toISOString().slice(0, 10) : 'any'}`));
-  pair('School phases ranked', text(p.phases.join(', ')));
+  pair('School phases ranked', text(phaseList(p.phases)));
   pair('Ranking measure', text(p.rankingMetric === 'offences' ? 'offences by offence ward, per 1,000 young residents' : 'distinct young offenders by home ward, per 1,000 young residents'));
   pair('Suppression threshold', text(`counts 1–${p.threshold - 1} withheld as [c]; zeros ${p.showZeros ? 'shown' : 'withheld'}`));
   pair('Rounding base', text(p.roundingBase ? String(p.roundingBase) : 'none'));
@@ -63,8 +64,8 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   row += 1;
 
   line(text('Rows in and out', STYLE.heading));
-  line(text('Each input sheet: rows read = rows used + rows excluded, by the first reason found for each row. The check column is a live formula.', STYLE.note));
-  ['Sheet', 'Role', 'Rows read', 'Rows used', 'Rows excluded', 'Reconciles'].forEach((h, col) => put(col, text(h, { bold: true, fill: 'D9E1F2' })));
+  line(text('Each input sheet: rows read = rows used + rows excluded, by the first reason found for each row. Entirely blank rows are skipped and counted apart. The check column is a live formula.', STYLE.note));
+  ['Sheet', 'Role', 'Rows read', 'Rows used', 'Rows excluded', 'Reconciles', 'Blank rows skipped'].forEach((h, col) => put(col, text(h, { bold: true, fill: 'D9E1F2' })));
   row += 1;
   for (const entry of result.reconciliation) {
     const excludedTotal = entry.excluded.reduce((sum, e) => sum + e.rows, 0);
@@ -79,8 +80,8 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
       put(4, num(excluded.rows, STYLE.integer));
       row += 1;
     }
-    const sumRange = entry.excluded.length > 0 ? `SUM(${address(first + 1, 4)}:${address(row - 1, 4)})` : '0';
-    cells.push({ row: first, col: 4, cell: formula(sumRange, excludedTotal, STYLE.integer) });
+    cells.push({ row: first, col: 4, cell: entry.excluded.length > 0 ? formula(`SUM(${address(first + 1, 4)}:${address(row - 1, 4)})`, excludedTotal, STYLE.integer) : num(0, STYLE.integer) });
+    cells.push({ row: first, col: 6, cell: num(entry.rowsBlank, STYLE.integer) });
     const reconciles = entry.rowsRead === entry.rowsUsed + excludedTotal;
     cells.push({ row: first, col: 5, cell: formula(`IF(${address(first, 2)}=${address(first, 3)}+${address(first, 4)},"Yes","NO")`, reconciles ? 'Yes' : 'NO') });
   }
@@ -96,7 +97,7 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   pair('Home location unknown or unplaceable', num(placement.homeUnknownWard, STYLE.integer));
   pair('Distinct young offenders', num(placement.distinctYoungOffenders, STYLE.integer));
   pair('Distinct young offenders living in the area', num(placement.distinctYoungOffendersHomeInArea, STYLE.integer));
-  pair('Current list entries matched', text(`${result.list.matched} of ${result.list.entries}${result.list.unmatched.length ? `; unmatched: ${result.list.unmatched.map((u) => `row ${u.row} '${u.text}'`).join(', ')}` : ''}`));
+  pair('Current list entries matched', text(`${result.list.matched} of ${result.list.entries}${result.list.unmatched.length ? `; not among the schools ranked: ${result.list.unmatched.map((u) => `row ${u.row} '${u.text}'`).join(', ')}` : ''}`));
   for (const fuzzy of result.list.fuzzyMatches) line(text(`List row ${fuzzy.row} '${fuzzy.text}' matched by name to ${fuzzy.name} (URN ${fuzzy.urn}), similarity ${fuzzy.score.toFixed(2)}: please confirm.`, STYLE.note));
   row += 1;
 
@@ -117,5 +118,5 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   row += 1;
   line(text('ALGO-CARE', STYLE.heading));
   for (const item of ALGO_CARE) line(text(`• ${item}`));
-  return { name: 'Method', cells, tables: [], charts: [], images: [], columnWidths: [44, 60, 12, 12, 14, 12] };
+  return { name: 'Method', cells, tables: [], charts: [], images: [], columnWidths: [44, 60, 12, 12, 14, 12, 12] };
 }

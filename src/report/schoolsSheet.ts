@@ -44,7 +44,7 @@ export function buildSchoolsSheet(result: AnalysisResult): SheetModel {
   const areaRate = areaRateReference(result);
   const rows = result.schools.map((school, i) => schoolRow(school, TABLE_ROW + 1 + i, areaRate));
   const last = TABLE_ROW + rows.length;
-  const measure = result.parameters.rankingMetric === 'offences' ? 'offences in the wards where pupils live' : 'young offenders living in the wards where pupils live';
+  const measure = result.parameters.rankingMetric === 'offences' ? 'violent offences (counted where they happened)' : 'young offenders (counted where they live)';
   return {
     name: 'Schools',
     cells: [

@@ -1,5 +1,6 @@
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import { formula, num, STYLE, text } from './cells';
+import { phaseList } from './phaseLabels';
 import type { ModelCell, SheetModel } from './sheetModel';
 
 type Placed = { row: number; col: number; cell: ModelCell };
@@ -26,7 +27,7 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
 
   line(text('Which schools educate the most children from areas with higher than average violence?', STYLE.title));
   if (result.provenance.synthetic) line(text('SYNTHETIC DATA: every figure here comes from generated test data, not real records.', STYLE.warning));
-  line(text(`Young people aged ${youngest}–${oldest}; ${parameters.phases.join(', ')} schools; counts below ${parameters.threshold} withheld as [c].`, STYLE.note));
+  line(text(`Young people aged ${youngest}–${oldest}; ${phaseList(parameters.phases)} schools; counts below ${parameters.threshold} withheld as [c].`, STYLE.note));
   row += 1;
   line(text('Headlines', STYLE.heading));
   line(text(`Area rate: ${areaRate.toFixed(1)} ${measure} per 1,000 young residents (${area.offences.toLocaleString('en-GB')} offences; ${area.youngOffenders.toLocaleString('en-GB')} young offenders; ${area.youngPopulation.toLocaleString('en-GB')} young residents).`));

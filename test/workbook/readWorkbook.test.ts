@@ -94,6 +94,7 @@ describe('readWorkbookBuffer on cells exceljs writes directly', () => {
     sheet.getCell('C3').value = 'merged';
     sheet.mergeCells('C3:D4');
     sheet.getCell('E5').value = 0;
+    sheet.getCell('E4').value = { formula: '2-2', result: 0 };
     const second = workbook.addWorksheet('Second');
     second.getCell('A1').value = 'x';
     const buffer = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
@@ -105,10 +106,15 @@ describe('readWorkbookBuffer on cells exceljs writes directly', () => {
     expect(data.sheets[0].rows[1][0]).toBe('#DIV/0!');
   });
 
+  test('a formula whose cached result is 0 reads as 0, not as a blank', () => {
+    // E4 holds =2-2 with its cached result 0 (row 3 of the range, column 4).
+    expect(data.sheets[0].rows[2][3]).toBe(0);
+  });
+
   test('a merge keeps its value in the top-left cell only', () => {
     // C3:D4 merged: C3 (row 2 of the range, column 2) has the value; D3, C4, D4 are blank.
     expect(data.sheets[0].rows[1]).toEqual(['#DIV/0!', 'merged', null, null]);
-    expect(data.sheets[0].rows[2]).toEqual([null, null, null, null]);
+    expect(data.sheets[0].rows[2]).toEqual([null, null, null, 0]);
   });
 
   test('the used range starts at the first row and column holding a value', () => {

@@ -111,7 +111,9 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
       problems.push(blocking('(workbook)', 0, role, 'sheetMissing', `No sheet looks like ${role}: none has the columns a ${role} sheet needs. Sheets found: ${inputs.workbook.sheets.map((s) => `'${s.name}'`).join(', ')}.`));
     } else {
       for (const field of mapping.missingRequired) {
-        problems.push(blocking(mapping.sheet, mapping.headerRow, field, 'columnMissing', `Sheet '${mapping.sheet}', row ${mapping.headerRow}: no column for ${role}.${field}. Name it with --map ${role}.${field}="Header text".`));
+        const headers = (sheetByName(inputs.workbook, mapping.sheet)?.rows[mapping.headerRow - (sheetByName(inputs.workbook, mapping.sheet)?.firstRow ?? 1)] ?? [])
+          .filter((cell) => cell !== null && String(cell).trim() !== '').map((cell) => `'${String(cell)}'`);
+        problems.push(blocking(mapping.sheet, mapping.headerRow, field, 'columnMissing', `Sheet '${mapping.sheet}', row ${mapping.headerRow} (headers), column for ${role}.${field}: none of the headers is recognised as ${field} (headers: ${headers.join(', ')}). Name it with --map ${role}.${field}="Header text".`));
       }
     }
   }

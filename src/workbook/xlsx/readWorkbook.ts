@@ -43,7 +43,8 @@ function readWorksheet(worksheet: ExcelJS.Worksheet): SheetData {
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return; // covered by a merge: the value lives in the top-left cell
-      const value = plainCellValue(cell.value);
+      // exceljs leaves a cached formula result of 0 out of `cell.value`; `cell.result` still has it.
+      const value = cell.type === ExcelJS.ValueType.Formula ? plainCellValue(cell.result ?? null) : plainCellValue(cell.value);
       if (value === null) return;
       cells.push({ row: rowNumber, col: colNumber, value });
       if (rowNumber < firstRow) firstRow = rowNumber;
