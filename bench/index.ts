@@ -1,0 +1,19 @@
+import path from 'path';
+import { benchAssignWards } from './assignWards';
+import { benchPipeline } from './pipeline';
+
+/** `npm run bench [DATA_DIR]`: DATA_DIR defaults to ../shared/data beside the repository. */
+async function main(): Promise<void> {
+  const dataDir = path.resolve(process.argv[2] ?? path.resolve(__dirname, '../../../shared/data'));
+  const log = (line: string): void => { process.stdout.write(`${line}\n`); };
+  log('== Ward assignment: spatial index against a naive loop over every ward ==');
+  await benchAssignWards(dataDir, log);
+  log('');
+  log('== Whole analysis on the synthetic demo ==');
+  await benchPipeline(log);
+}
+
+void main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
