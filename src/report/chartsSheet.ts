@@ -46,7 +46,7 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
 
   const schoolRange = (col: number) => ({ sheet: 'Charts', firstRow: schoolHeader + 1, lastRow: schoolHeader + top.length, col });
   const wardRange = (col: number) => ({ sheet: 'Charts', firstRow: wardHeader + 1, lastRow: wardHeader + chartedWards.length, col });
-  const measure = parameters.rankingMetric === 'offences' ? 'Offences' : 'Young offenders resident';
+  const measure = parameters.rankingMetric === 'offences' ? 'Offence' : 'Young offender';
   const charts: ChartModel[] = [];
   if (top.length > 0) {
     charts.push({
@@ -60,7 +60,7 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
   }
   if (chartedWards.length > 0) {
     charts.push({
-      title: `${measure} per 1,000 young residents: ${chartedWards.length} highest wards with 95% intervals`,
+      title: `${measure} rate per 1,000 young residents: ${chartedWards.length} highest wards with 95% intervals`,
       type: 'column',
       series: [{ name: 'Rate per 1,000', categories: wardRange(0), values: wardRange(1), errorMinus: wardRange(2), errorPlus: wardRange(3), color: 'C55A11' }],
       yAxisTitle: 'Rate per 1,000',
@@ -76,7 +76,6 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
   const map = renderWardMap(result.boundaries, fills, { widthPx: 900, title: `${measure} rate by ward`, legend });
   const mapRow = 52;
   cells.push({ row: mapRow - 2, col: 6, cell: text(`Map: ${measure.toLowerCase()} rate by ward compared with the area (95% interval).`, STYLE.heading) });
-  legend.forEach((entry, i) => cells.push({ row: mapRow - 1, col: 6 + i * 3, cell: text(`■ ${entry.label}`, { fontColor: entry.color === 'FFFFFF' ? '7F7F7F' : entry.color, bold: true }) }));
   const images: ImageModel[] = [{ description: `Map of ${result.wards.length} wards`, png: map.png, widthPx: map.widthPx, heightPx: map.heightPx, anchor: { row: mapRow, col: 6 } }];
   return { name: 'Charts', cells, tables: [], charts, images, columnWidths: [32, 8, 10, 10, 10, 2] };
 }
