@@ -1,1 +1,3 @@
 export * from './publishedCount';
+export * from './linearProgram';
+export { loadHighsSolver, cplexLpText } from './highsSolver';

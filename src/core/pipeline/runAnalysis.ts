@@ -1,4 +1,4 @@
-import { publishCount, type SuppressionRules } from '../disclosure';
+import { publishCount, type LinearSolver, type SuppressionRules } from '../disclosure';
 import { boundariesFromGeoJson, boundariesFromVertices, buildWardIndex, locateWard, representativePoint } from '../geo';
 import { wardRates } from '../rates';
 import { catchmentShares } from '../catchment';
@@ -49,6 +49,8 @@ export interface AnalysisInputs {
   readonly columnOverrides?: Readonly<Record<string, string>>;
   readonly provenance?: { readonly synthetic: boolean; readonly description?: string; readonly attribution?: readonly string[] };
   readonly fingerprints?: readonly InputFingerprint[];
+  /** Linear programme solver for the disclosure audit, loaded once by the host (loadHighsSolver). */
+  readonly solver?: LinearSolver;
 }
 
 export type ProgressReporter = (step: string) => void;

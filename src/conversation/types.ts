@@ -1,0 +1,71 @@
+/**
+ * The dialogue's contract with its hosts (the task pane's worker and the command line's --script).
+ * The session is pure: it never touches Office, the DOM or files. It reads the workbook snapshot it
+ * is given and asks its host to act through Effects.
+ */
+import type { AnalysisInputs, ProgressReporter } from '../core/pipeline/runAnalysis';
+import type { AnalysisParameters } from '../core/types';
+import type { SheetModel } from '../report/sheetModel';
+import type { Command } from './commands';
+
+export type { Command } from './commands';
+
+/** A quick-reply button: its label, and the utterance sent when it is pressed. */
+export interface Choice {
+  readonly label: string;
+  readonly utterance: string;
+}
+
+/** What the session asks its host to do after a turn, in order. */
+export type Effect =
+  /** Write these sheet models as new sheets (the host's WorkbookPort.writeReport), then call noteWritten. */
+  | { readonly kind: 'writeReport'; readonly models: readonly SheetModel[] }
+  /** Bring the named output sheet (base name, e.g. 'Summary') of the latest run to the front. */
+  | { readonly kind: 'activateSheet'; readonly baseName: string };
+
+export interface Reply {
+  /** Plain text (may hold line breaks); hosts render it as text, never as HTML. */
+  readonly text: string;
+  /** Quick replies; empty when there are none. */
+  readonly choices: readonly Choice[];
+  /** True when the session asked a question and will read the next utterance as its answer. */
+  readonly question: boolean;
+  /** The command this turn was understood as; null when it was not understood. */
+  readonly command: Command | null;
+  readonly effects: readonly Effect[];
+}
+
+/** One recorded turn: what was said, what it was taken to mean, and what was answered. */
+export interface TurnRecord {
+  /** 1-based. */
+  readonly turn: number;
+  /** ISO 8601 time of the turn (from the session's clock, injectable for reproducible output). */
+  readonly at: string;
+  readonly utterance: string;
+  readonly command: Command | null;
+  readonly reply: string;
+}
+
+/** What the host supplies on every turn: the workbook as it is now and the engine's other inputs. */
+export type EngineContext = Omit<AnalysisInputs, 'roleOverrides' | 'columnOverrides'>;
+
+export interface DialogueSession {
+  /** Handles one analyst turn. Synchronous and deterministic for the same state, utterance and context. */
+  respond(utterance: string, context: EngineContext, progress?: ProgressReporter): Reply;
+  /** Applies an already parsed command (replay from an Audit sheet). */
+  apply(command: Command, context: EngineContext, progress?: ProgressReporter): Reply;
+  /** After the host wrote a 'writeReport' effect: the final sheet names, for links and later answers. */
+  noteWritten(sheetNames: ReadonlyMap<string, string>): void;
+  readonly transcript: readonly TurnRecord[];
+  readonly parameters: AnalysisParameters;
+}
+
+export interface SessionOptions {
+  /** Clock for turn times and report stamps. Default: the real clock. */
+  readonly now?: () => Date;
+  /** Starting parameters. Default: DEFAULT_PARAMETERS. */
+  readonly parameters?: AnalysisParameters;
+  /** Tool name and version stamped on reports. */
+  readonly tool?: string;
+  readonly version?: string;
+}
