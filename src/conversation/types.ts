@@ -58,6 +58,8 @@ export interface DialogueSession {
   noteWritten(sheetNames: ReadonlyMap<string, string>): void;
   readonly transcript: readonly TurnRecord[];
   readonly parameters: AnalysisParameters;
+  /** The current choices as label/value pairs, for the task pane's always-visible parameter summary. */
+  readonly parameterSummary: readonly { readonly label: string; readonly value: string }[];
 }
 
 export interface SessionOptions {
