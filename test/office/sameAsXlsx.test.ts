@@ -1,0 +1,61 @@
+import { createOfficeWorkbookPort } from '../../src/workbook/office';
+import { writeReportBuffer } from '../../src/workbook/xlsx';
+import { createInMemoryExcel } from '../support/inMemoryExcel';
+import { reportFixture } from '../workbook/reportFixture';
+import { demoReport } from './demoReport';
+import { sheetFromSnapshot, sheetsFromXlsx, type ComparableSheet } from './xlsxComparable';
+
+/**
+ * The result sheets the Office.js adapter writes into Excel equal those the .xlsx adapter writes
+ * into a file, for the same sheet models: every cell's content, formula, number format, font,
+ * fill and alignment; the tables, charts, pictures, frozen rows, column widths, tab colours and
+ * conditional fills. The one difference allowed is what Office.js cannot do: custom error bars.
+ */
+
+async function bothWays(models: Parameters<typeof writeReportBuffer>[0], existing: { name: string; rows: string[][] }[]) {
+  const { buffer } = await writeReportBuffer(models, { existingSheetNames: existing.map((sheet) => sheet.name) });
+  const fromFile = await sheetsFromXlsx(buffer);
+  const excel = createInMemoryExcel({ sheets: existing });
+  const written = await createOfficeWorkbookPort(excel.run).writeReport(models);
+  const names = new Set(written.sheetNames.values());
+  const fromExcel = excel.snapshot().sheets.filter((sheet) => names.has(sheet.name)).map(sheetFromSnapshot);
+  return { fromFile, fromExcel };
+}
+
+function expectSameSheets(fromExcel: readonly ComparableSheet[], fromFile: readonly ComparableSheet[]): void {
+  expect(fromExcel.map((sheet) => sheet.name)).toEqual(fromFile.map((sheet) => sheet.name));
+  fromFile.forEach((file, index) => {
+    const excel = fromExcel[index];
+    // Cell by cell first, so a difference names its cell.
+    const addresses = [...new Set([...Object.keys(file.cells), ...Object.keys(excel.cells)])];
+    for (const address of addresses) {
+      expect({ sheet: file.name, address, cell: excel.cells[address] }).toEqual({ sheet: file.name, address, cell: file.cells[address] });
+    }
+    expect(excel).toEqual(file);
+  });
+}
+
+test('the hand-made report: equal sheet by sheet, cell by cell', async () => {
+  const { fromFile, fromExcel } = await bothWays(reportFixture(), []);
+  expectSameSheets(fromExcel, fromFile);
+  // The comparison saw what matters: formulas, text like formulas, a table, a chart, a picture.
+  const schools = fromExcel.find((sheet) => sheet.name === 'Schools')!;
+  expect(schools.cells.A2).toMatchObject({ kind: 'text', value: '=1+1' });
+  expect(schools.cells.G4).toMatchObject({ kind: 'formula', formula: '=C4/SUM($C$4:$C$6)' });
+  expect(schools.tables).toEqual([{ name: 'tblSchools', address: 'A3:G6', headers: ['Rank', 'School', 'Pupils', 'Exposure index', 'Minus', 'Plus', 'Share of pupils'], style: 'TableStyleMedium2' }]);
+  expect(fromExcel.find((sheet) => sheet.name === 'Wards')!.images).toHaveLength(1);
+});
+
+test('the demo report from the engine, written as a second run: equal sheet by sheet, cell by cell', async () => {
+  const { models } = await demoReport();
+  const { fromFile, fromExcel } = await bothWays(models, [{ name: 'Summary', rows: [['an earlier run']] }]);
+  expect(fromExcel.map((sheet) => sheet.name)).toEqual(['Summary (2)', 'Schools (2)', 'Wards (2)', 'Charts (2)', 'Validation (2)', 'Method (2)', 'Audit (2)']);
+  expectSameSheets(fromExcel, fromFile);
+
+  const cells = fromExcel.flatMap((sheet) => Object.values(sheet.cells));
+  expect(cells.filter((cell) => cell.kind === 'formula').length).toBeGreaterThan(100);
+  const charts = fromExcel.find((sheet) => sheet.name === 'Charts (2)')!;
+  expect(charts.charts.map((chart) => chart.type)).toEqual(['BarClustered', 'ColumnClustered']);
+  expect(charts.images).toHaveLength(1);
+  expect(fromExcel.flatMap((sheet) => sheet.tables.map((table) => table.name))).toEqual(['tblSchools_2', 'tblPhaseTotals_2', 'tblWards_2', 'tblDistricts_2', 'tblValidation_2', 'tblAudit_2']);
+});

@@ -1,0 +1,54 @@
+import type { WorkbookData } from '../../../src/core/types';
+import type { ExcelRun } from '../../../src/workbook/office/excelRun';
+import { runMustReturnPromise } from './excelError';
+import { InMemoryRequestContext, type InMemoryExcelStats } from './requestContext';
+import { snapshotOf, type WorkbookSnapshot } from './snapshot';
+import { initialState } from './workbookState';
+import { WorkbookProxy } from './worksheetProxies';
+
+export interface InMemoryExcelOptions {
+  /** Largest request a sync may send, in bytes. Default 5,000,000 (Excel on the web's 5 MB). */
+  readonly payloadLimitBytes?: number;
+  /** Largest response a sync may receive, in bytes. Default 5,000,000. */
+  readonly responseLimitBytes?: number;
+  /** Time each sync with a request takes, to let a page repaint between round trips. Default 0. */
+  readonly syncDelayMs?: number;
+}
+
+export interface InMemoryExcel {
+  /** Stands in for `Excel.run`. */
+  readonly run: ExcelRun;
+  /** A plain copy of the workbook now. */
+  snapshot(): WorkbookSnapshot;
+  /** Counters, updated as requests are made (a plain object, so it can cross to a test page). */
+  readonly stats: InMemoryExcelStats;
+}
+
+/**
+ * An in-memory Excel holding `initial`, behind the subset of the Excel JavaScript API the Office.js
+ * adapter uses: `run` gives each batch a request context whose proxies queue actions until
+ * `sync`, as Office.js does. No Node modules: it bundles for a browser page.
+ */
+export function createInMemoryExcel(initial: WorkbookData, options: InMemoryExcelOptions = {}): InMemoryExcel {
+  const { payloadLimitBytes = 5_000_000, responseLimitBytes = 5_000_000, syncDelayMs = 0 } = options;
+  const state = initialState(initial);
+  const stats: InMemoryExcelStats = { syncs: 0, requests: 0, batches: 0, largestRequestBytes: 0, largestResponseBytes: 0, requestBytes: [] };
+
+  const run: ExcelRun = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    stats.batches++;
+    const context = new InMemoryRequestContext(state, { payloadLimitBytes, responseLimitBytes, syncDelayMs }, stats);
+    const facade = Object.assign(context, { workbook: new WorkbookProxy(context) });
+    try {
+      const pending = batch(facade as unknown as Excel.RequestContext);
+      if (!pending || typeof (pending as Promise<T>).then !== 'function') throw runMustReturnPromise();
+      const result = await pending;
+      // Excel.run sends what the batch queued after its last sync.
+      await context.sync();
+      return result;
+    } finally {
+      context.finish();
+    }
+  };
+
+  return { run, snapshot: () => snapshotOf(state), stats };
+}
