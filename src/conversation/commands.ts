@@ -1,10 +1,114 @@
 /**
  * Commands: what an analyst's turn means, as a small JSON object. Replayable: the Audit sheet
  * records each one, and applying them again on the same inputs reproduces the same sheets.
- * (Initial shape; the conversation module owns and extends it.)
+ *
+ * Commands hold plain JSON only (strings, numbers, booleans, arrays, null), so they survive
+ * `JSON.stringify` / `JSON.parse` and structured cloning unchanged. Dates are ISO days (`2023-04-01`).
+ *
+ * The parser may leave names as the analyst typed them ('park hall'); the session resolves them
+ * against the workbook and the latest result, and records the resolved command (exact sheet name,
+ * school URN, ward code, offence types as written in the sheet), so a replay asks nothing.
  */
+import type { FieldName } from '../core/schema';
+import type { CatchmentModel, RankingMetric, SchoolPhase, SheetRole } from '../core/types';
+
+/** How a list of phases (or offence types) changes the current one. */
+export type ListChange = 'only' | 'add' | 'remove';
+
 export type Command =
+  /** Which sheets the workbook holds and which role each plays. */
   | { readonly kind: 'describe' }
   | { readonly kind: 'help' }
+  /** Run the analysis with the current choices and write the result sheets. */
   | { readonly kind: 'run' }
-  | { readonly kind: 'undo' };
+  /** Revert the last command that changed a choice. */
+  | { readonly kind: 'undo' }
+  /** The current choices. */
+  | { readonly kind: 'status' }
+  /** Every choice back to its starting value (undoable). */
+  | { readonly kind: 'reset' }
+  | { readonly kind: 'useSheet'; readonly role: SheetRole; readonly sheet: string }
+  /** `role` may be left out by the parser ("the age column is ..."); the session finds it. */
+  | { readonly kind: 'mapColumn'; readonly role?: SheetRole; readonly field: FieldName; readonly header: string }
+  /** Inclusive ages at offence; null = keep the current end (the session records both ends). */
+  | { readonly kind: 'setAgeBand'; readonly from: number | null; readonly to: number | null }
+  /** Offence types counted as violence; [] = every type. `mode` defaults to 'only'; recorded as 'only' with the full list. */
+  | { readonly kind: 'setOffenceTypes'; readonly types: readonly string[]; readonly mode?: ListChange }
+  /** Date window, ISO days, inclusive. A missing end is left as it is; null removes the limit. */
+  | { readonly kind: 'setDates'; readonly from?: string | null; readonly to?: string | null }
+  | { readonly kind: 'setPhases'; readonly phases: readonly SchoolPhase[]; readonly mode: ListChange }
+  /** Published counts from 1 to threshold − 1 are withheld. */
+  | { readonly kind: 'setThreshold'; readonly threshold: number }
+  | { readonly kind: 'setZeros'; readonly show: boolean }
+  /** Rounding base for published counts; null = no rounding. */
+  | { readonly kind: 'setRounding'; readonly base: number | null }
+  | { readonly kind: 'setTopN'; readonly topN: number }
+  | { readonly kind: 'setCatchment'; readonly model: 'auto' | CatchmentModel }
+  | { readonly kind: 'setMetric'; readonly metric: RankingMetric }
+  /** Confidence level of the intervals, as a fraction (0.95). */
+  | { readonly kind: 'setConfidence'; readonly level: number }
+  /** The top n schools of the latest run; n defaults to the current top N. */
+  | { readonly kind: 'showTop'; readonly n?: number }
+  /** Which of the top n schools of the latest run are not on the current list. */
+  | { readonly kind: 'newCandidates'; readonly n?: number }
+  /** One school's figures; `urn` is filled in by the session. `claimedRank` is the rank the analyst mentioned. */
+  | { readonly kind: 'explainSchool'; readonly school: string; readonly urn?: string; readonly claimedRank?: number }
+  /** One ward's figures; `code` is filled in by the session. */
+  | { readonly kind: 'explainWard'; readonly ward: string; readonly code?: string }
+  /** A school or a ward, not yet known which; the session resolves it to one of the two. */
+  | { readonly kind: 'explain'; readonly name: string; readonly claimedRank?: number };
+
+export type CommandKind = Command['kind'];
+
+/** Commands that change the choices, and so can be undone. */
+export const STATE_CHANGING: Readonly<Record<CommandKind, boolean>> = {
+  describe: false,
+  help: false,
+  run: false,
+  undo: false,
+  status: false,
+  reset: true,
+  useSheet: true,
+  mapColumn: true,
+  setAgeBand: true,
+  setOffenceTypes: true,
+  setDates: true,
+  setPhases: true,
+  setThreshold: true,
+  setZeros: true,
+  setRounding: true,
+  setTopN: true,
+  setCatchment: true,
+  setMetric: true,
+  setConfidence: true,
+  showTop: false,
+  newCandidates: false,
+  explainSchool: false,
+  explainWard: false,
+  explain: false,
+};
+
+/** Whether a command changes the choices (and so goes on the undo stack). */
+export function isStateChanging(command: Command): boolean {
+  return STATE_CHANGING[command.kind];
+}
+
+/**
+ * Reads a command from JSON text (a replay line, an Audit sheet cell). Returns an error message
+ * that says the fix when the text is not a command; checks the kind, not every field.
+ * @example commandFromJson('{"kind":"setThreshold","threshold":10}') // => { kind: 'setThreshold', threshold: 10 }
+ */
+export function commandFromJson(json: string): Command | { readonly error: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return { error: `'${json}' is not valid JSON (${(error as Error).message}); write a command such as {"kind":"run"}.` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: `'${json}' is not a JSON object; write a command such as {"kind":"run"}.` };
+  const kind = (value as { kind?: unknown }).kind;
+  if (typeof kind !== 'string' || !(kind in STATE_CHANGING)) {
+    return { error: `'${json}' has no known "kind"; the kinds are ${Object.keys(STATE_CHANGING).join(', ')}.` };
+  }
+  return value as Command;
+}

@@ -4,7 +4,7 @@
  * is given and asks its host to act through Effects.
  */
 import type { AnalysisInputs, ProgressReporter } from '../core/pipeline/runAnalysis';
-import type { AnalysisParameters } from '../core/types';
+import type { AnalysisParameters, SheetRole } from '../core/types';
 import type { SheetModel } from '../report/sheetModel';
 import type { Command } from './commands';
 
@@ -70,4 +70,8 @@ export interface SessionOptions {
   /** Tool name and version stamped on reports. */
   readonly tool?: string;
   readonly version?: string;
+  /** Starting sheet choices (e.g. the command line's --sheet). Default none. */
+  readonly roleOverrides?: Readonly<Partial<Record<SheetRole, string>>>;
+  /** Starting column choices, 'role.field' -> header (the command line's --map). Default none. */
+  readonly columnOverrides?: Readonly<Record<string, string>>;
 }

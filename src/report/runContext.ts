@@ -1,3 +1,18 @@
+/**
+ * One turn of the dialogue that led to a run, as the Audit sheet records it. Structural, so the
+ * report does not depend on the conversation module (its TurnRecord has this shape).
+ */
+export interface DialogueTurn {
+  /** 1-based. */
+  readonly turn: number;
+  /** ISO 8601 time of the turn. */
+  readonly at: string;
+  readonly utterance: string;
+  /** The command the turn was understood as (plain JSON), or null when it was not understood. */
+  readonly command: object | null;
+  readonly reply: string;
+}
+
 /** Facts about a run that the engine does not know: how it was started, when, by which version. */
 export interface RunContext {
   readonly tool: string;
@@ -6,4 +21,6 @@ export interface RunContext {
   readonly command: string;
   readonly startedAt: string;
   readonly finishedAt?: string;
+  /** Every turn of the dialogue up to and including the one that started the run (dialogue runs only). */
+  readonly dialogue?: readonly DialogueTurn[];
 }

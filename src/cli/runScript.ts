@@ -1,0 +1,136 @@
+import fs from 'fs';
+import path from 'path';
+import { commandFromJson, createDialogueSession, type EngineContext, type Reply } from '../conversation';
+import { loadHighsSolver } from '../core/disclosure';
+import type { SheetModel } from '../report/sheetModel';
+import { planSheetNames } from '../workbook/sheetNames';
+import { readWorkbookBuffer, writeReportBuffer } from '../workbook/xlsx';
+import { fingerprint, samePath, TOOL_NAME, TOOL_VERSION, UnusableInputError } from './analyseWorkbook';
+import { UsageError, type AnalyseOptions } from './parseArguments';
+import { renumberRunSheets } from './renumberRunSheets';
+
+/** One line of a dialogue script: an utterance, or (a line starting with `{`) a Command as JSON, for replay. */
+export interface ScriptLine {
+  /** 1-based line number in the file, for messages. */
+  readonly line: number;
+  readonly text: string;
+}
+
+/** The lines that are turns: blank lines and `#` comments left out. */
+export function scriptLines(script: string): ScriptLine[] {
+  return script
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((text, index) => ({ line: index + 1, text: text.trim() }))
+    .filter((entry) => entry.text !== '' && !entry.text.startsWith('#'));
+}
+
+export interface ScriptRun {
+  readonly outputPath: string;
+  readonly runs: number;
+  readonly sheetNames: readonly string[];
+}
+
+/** How a reply is printed: the words, then the quick replies a person could have pressed. */
+function printReply(reply: Reply, out: (line: string) => void): void {
+  for (const line of reply.text.split('\n')) out(`  ${line}`);
+  for (const choice of reply.choices) out(`    [${choice.label}] -> ${choice.utterance}`);
+}
+
+/**
+ * `catchment analyse INPUT --out OUTPUT --script FILE`: holds a dialogue headlessly, one turn per
+ * script line, printing each turn and its reply. A question is answered by the next line. Each
+ * `run` adds its sheets to the output workbook (run-numbered after the first: 'Schools (2)'),
+ * written once at the end as a new file. Throws UsageError when the script is missing, holds a
+ * line that is not a command, never runs, or ends on an unanswered question; UnusableInputError
+ * when a run cannot use the input (both exit 2). The flags' parameters are the session's start.
+ */
+export async function runScript(
+  options: AnalyseOptions & { readonly script: string },
+  out: (line: string) => void,
+  log: (line: string) => void,
+  now: () => Date = () => new Date(),
+): Promise<ScriptRun> {
+  if (!fs.existsSync(options.script)) throw new UsageError(`Script not found: ${options.script}`);
+  if (!fs.existsSync(options.input)) throw new UsageError(`Input workbook not found: ${options.input}`);
+  if (samePath(options.input, options.output)) throw new UsageError(`The output must be a new file: ${options.output} is the input workbook, which is never overwritten.`);
+  if (fs.existsSync(options.output) && !options.force) throw new UsageError(`${options.output} already exists; choose another name or add --force to replace it.`);
+  const lines = scriptLines(fs.readFileSync(options.script, 'utf8'));
+
+  log(`Reading ${options.input}`);
+  const inputBytes = fs.readFileSync(options.input);
+  let workbook;
+  try {
+    workbook = await readWorkbookBuffer(inputBytes);
+  } catch (error) {
+    throw new UnusableInputError([`${options.input} could not be read as an .xlsx workbook (${(error as Error).message}).`]);
+  }
+  const fingerprints = [fingerprint(path.basename(options.input), inputBytes)];
+  let boundaries: EngineContext['boundaries'];
+  if (options.boundaries) {
+    if (!fs.existsSync(options.boundaries)) throw new UsageError(`Boundaries file not found: ${options.boundaries}`);
+    const boundaryBytes = fs.readFileSync(options.boundaries);
+    fingerprints.push(fingerprint(path.basename(options.boundaries), boundaryBytes));
+    try {
+      boundaries = { geojson: JSON.parse(boundaryBytes.toString('utf8').replace(/^\uFEFF/, '')), source: path.basename(options.boundaries) };
+    } catch (error) {
+      throw new UnusableInputError([`Boundaries file ${options.boundaries}: not valid JSON (${(error as Error).message}).`]);
+    }
+  }
+  const solver = await loadHighsSolver();
+  const context: EngineContext = { workbook, boundaries, fingerprints, solver };
+  const session = createDialogueSession({
+    now,
+    parameters: options.parameters,
+    roleOverrides: options.roleOverrides,
+    columnOverrides: options.columnOverrides,
+    tool: TOOL_NAME,
+    version: TOOL_VERSION,
+  });
+
+  const models: SheetModel[] = [];
+  const written: string[] = [];
+  let runs = 0;
+  let lastReply: Reply | undefined;
+  let lastLine: ScriptLine | undefined;
+  for (const entry of lines) {
+    out(`> ${entry.text}`);
+    let reply: Reply;
+    if (entry.text.startsWith('{')) {
+      const command = commandFromJson(entry.text);
+      if ('error' in command) throw new UsageError(`Script ${options.script}, line ${entry.line}: ${command.error}`);
+      reply = session.apply(command, context, (step) => log(`${step}…`));
+    } else {
+      reply = session.respond(entry.text, context, (step) => log(`${step}…`));
+    }
+    printReply(reply, out);
+    const report = reply.effects.find((effect) => effect.kind === 'writeReport');
+    if (report && report.kind === 'writeReport') {
+      runs += 1;
+      const plan = planSheetNames(written, report.models.map((model) => model.name));
+      models.push(...(plan.runNumber === 1 ? report.models : renumberRunSheets(report.models, plan.names, plan.runNumber)));
+      written.push(...plan.names.values());
+      session.noteWritten(plan.names);
+    } else if (reply.command?.kind === 'run' && !reply.question) {
+      throw new UnusableInputError([`Script ${options.script}, line ${entry.line} ('${entry.text}'): the analysis could not run.`, ...reply.text.split('\n').slice(1)]);
+    }
+    lastReply = reply;
+    lastLine = entry;
+  }
+  if (lastReply?.question && lastLine) {
+    throw new UsageError(
+      `The script ended on an unanswered question (line ${lastLine.line}, '${lastLine.text}'): ${lastReply.text.split('\n').pop()} ` +
+        `Add a line answering it${lastReply.choices.length > 0 ? `, e.g. ${lastReply.choices.map((choice) => `'${choice.utterance}'`).join(' or ')}` : ''}. Nothing was written.`,
+    );
+  }
+  if (runs === 0) throw new UsageError(`The script ${options.script} never ran the analysis, so there is nothing to write: add a line 'run'.`);
+
+  log('Writing result sheets');
+  const { buffer } = await writeReportBuffer(models);
+  const temporary = `${options.output}.partial-${process.pid}`;
+  fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
+  fs.writeFileSync(temporary, buffer);
+  fs.renameSync(temporary, options.output);
+  out(`Wrote ${options.output}: ${runs === 1 ? 'one run' : `${runs} runs`}, sheets ${written.join(', ')}`);
+  return { outputPath: options.output, runs, sheetNames: written };
+}

@@ -1,0 +1,54 @@
+/** Small formatting helpers for replies: plain English, British conventions. */
+import { ordinal } from '../parse/numberWords';
+
+/** A whole number with thousands separators: 12345 -> '12,345'. */
+export function count(value: number): string {
+  return Math.round(value).toLocaleString('en-GB');
+}
+
+/** A rate with two decimals: 3.5 -> '3.50'. */
+export function rate(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(2) : 'n/a';
+}
+
+/** A fraction as a whole percentage: 0.614 -> '61%'. */
+export function percent(fraction: number): string {
+  return Number.isFinite(fraction) ? `${Math.round(fraction * 100)}%` : 'n/a';
+}
+
+/** 'a', 'a and b', 'a, b and c'. */
+export function listing(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A name in quotes for a reply, e.g. 'Crimes 2020'. */
+export function quoted(name: string): string {
+  return `'${name}'`;
+}
+
+/** A name quoted so the parser reads it back as one name: double quotes when it holds an apostrophe. */
+export function quotedForUtterance(name: string): string {
+  return name.includes("'") || name.includes('’') ? `"${name}"` : `'${name}'`;
+}
+
+/** A rank as said: 1 -> '1st'. */
+export function rankText(rank: number): string {
+  return ordinal(rank);
+}
+
+/** An ISO day as said: '2023-04-01' -> '1 April 2023'. */
+export function day(isoDay: string): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** A Date's ISO day. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Singular or plural: plural(1, 'school') -> '1 school'; plural(3, 'school') -> '3 schools'. */
+export function plural(n: number, noun: string, nounPlural = `${noun}s`): string {
+  return `${count(n)} ${n === 1 ? noun : nounPlural}`;
+}

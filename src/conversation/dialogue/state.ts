@@ -1,0 +1,81 @@
+/** What the dialogue remembers between turns. Immutable: each turn makes a new state. */
+import type { AnalysisResult } from '../../core/pipeline/analysisResult';
+import type { ProgressReporter } from '../../core/pipeline/runAnalysis';
+import type { AnalysisParameters, SheetRole } from '../../core/types';
+import type { Command } from '../commands';
+import type { Choice, Effect, EngineContext, TurnRecord } from '../types';
+
+/** The analyst's choices: what undo and reset work on. */
+export interface Settings {
+  readonly parameters: AnalysisParameters;
+  /** Sheet chosen for a role. */
+  readonly roleOverrides: Readonly<Partial<Record<SheetRole, string>>>;
+  /** 'role.field' -> header text. */
+  readonly columnOverrides: Readonly<Record<string, string>>;
+}
+
+/** A question waiting for its answer: the next utterance is matched against its choices first. */
+export interface PendingQuestion {
+  readonly text: string;
+  readonly choices: readonly Choice[];
+}
+
+/** The latest successful run, kept so questions about the results need no new run. */
+export interface LatestRun {
+  readonly result: AnalysisResult;
+  readonly runNumber: number;
+  readonly turn: number;
+  /** The choices it ran with (to say when they have changed since). */
+  readonly settings: Settings;
+  /** Base name -> sheet name written, once the host has said (noteWritten). */
+  readonly sheetNames: ReadonlyMap<string, string> | null;
+}
+
+export interface DialogueState {
+  readonly settings: Settings;
+  /** The starting choices, for 'reset'. */
+  readonly initial: Settings;
+  readonly latest: LatestRun | null;
+  /** Successful runs so far. */
+  readonly runs: number;
+  readonly pending: PendingQuestion | null;
+  /** Commands that changed the choices, newest last, each with the choices before it. */
+  readonly undo: readonly { readonly command: Command; readonly before: Settings }[];
+  readonly transcript: readonly TurnRecord[];
+}
+
+/** Everything a turn may use besides the state: the workbook, the clock, where to report progress. */
+export interface TurnEnvironment {
+  readonly engine: EngineContext;
+  readonly progress: ProgressReporter;
+  readonly now: () => Date;
+  readonly turn: number;
+  /** ISO time of this turn. */
+  readonly at: string;
+  readonly utterance: string;
+  readonly tool: string;
+  readonly version: string;
+}
+
+/** What handling one command produced: the reply, and what changed. */
+export interface Outcome {
+  readonly text: string;
+  readonly choices?: readonly Choice[];
+  /** True when the reply asks a question (its choices are the answers). */
+  readonly question?: boolean;
+  /** The command as resolved (exact names), as recorded for replay; null when nothing was understood. */
+  readonly command: Command | null;
+  readonly settings?: Settings;
+  readonly effects?: readonly Effect[];
+  readonly latest?: LatestRun;
+}
+
+/** The state a session starts in. */
+export function initialState(settings: Settings): DialogueState {
+  return { settings, initial: settings, latest: null, runs: 0, pending: null, undo: [], transcript: [] };
+}
+
+/** Whether two sets of choices are the same (parameters compared as JSON, which holds dates as ISO text). */
+export function sameSettings(a: Settings, b: Settings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

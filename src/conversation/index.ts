@@ -1,0 +1,25 @@
+/**
+ * The dialogue: an analyst's words -> a Command (a small JSON object) -> the engine -> a reply with
+ * next steps. Pure TypeScript (no Office, DOM or files), shared by the task pane's worker and the
+ * command line's --script. Every turn is recorded; the commands replay a run.
+ */
+
+// The contract with hosts
+export type { Choice, Effect, Reply, TurnRecord, EngineContext, DialogueSession, SessionOptions } from './types';
+export type { Command, CommandKind, ListChange } from './commands';
+export { isStateChanging, commandFromJson, STATE_CHANGING } from './commands';
+
+// The session and replay
+export { createDialogueSession, type ReplayableSession } from './createDialogueSession';
+export type { TurnInput } from './dialogue/takeTurn';
+export { replayCommands, type ReplayStep, type ReplayOptions, type ReplayResult } from './replayCommands';
+
+// The parser (no workbook needed)
+export { parseUtterance, RECOGNISERS, VOCABULARY, STARTING_SUGGESTIONS, THRESHOLD_PRESETS, type ParseOutcome } from './parse';
+
+// Loose matching of names and answers
+export { matchNames, matchChoice, plainName, type NameMatch, type Named } from './match';
+
+// Pieces of the dialogue, for hosts and tests
+export { parameterSummary, type SummaryLine } from './dialogue/parameterSummary';
+export { HELP_TEXT } from './dialogue/help';

@@ -1,0 +1,50 @@
+/** Workbooks, a clock and readers of sheet models shared by the dialogue tests. */
+import type { CellValue, SheetData, WorkbookData } from '../../src/core/types';
+import type { ModelCell, SheetModel } from '../../src/report/sheetModel';
+import { offenceRows, smallWorkbook } from '../pipeline/smallWorkbookFixture';
+
+/**
+ * The small hand-made workbook with two offence-like sheets: 'Crimes 2020' holds every offence
+ * row of the fixture; 'Crimes 2021' the same headers with only the three offences that happened in
+ * ward W2 Beta (C010 by O9, C012 by O10, C013 by O11; see smallWorkbookFixture.ts).
+ */
+export function twoOffenceSheetsWorkbook(): WorkbookData {
+  const rows = offenceRows();
+  const inBeta = rows.filter((row) => ['C010', 'C012', 'C013'].includes(String(row[0])));
+  const sheets: SheetData[] = smallWorkbook().sheets.flatMap((sheet) =>
+    sheet.name === 'Offences'
+      ? [{ name: 'Crimes 2020', rows }, { name: 'Crimes 2021', rows: [rows[0], ...inBeta] }]
+      : [sheet],
+  );
+  return { sheets };
+}
+
+/** A clock that starts at 09:00:00 UTC on 1 March 2024 and moves one second each time it is read. */
+export function steppingClock(): () => Date {
+  let seconds = 0;
+  return () => new Date(Date.UTC(2024, 2, 1, 9, 0, seconds++));
+}
+
+/** A cell's value as a reader sees it (a formula's cached result). */
+export function shown(cell: ModelCell | undefined): CellValue {
+  if (!cell) return null;
+  switch (cell.kind) {
+    case 'text':
+    case 'number':
+    case 'boolean':
+    case 'date':
+      return cell.value;
+    case 'formula':
+      return cell.result;
+    case 'empty':
+      return null;
+  }
+}
+
+/** One table of a sheet model as rows keyed by header. */
+export function tableRows(models: readonly SheetModel[], sheet: string, table: string): Record<string, CellValue>[] {
+  const model = models.find((m) => m.name === sheet);
+  const found = model?.tables.find((t) => t.name === table);
+  if (!found) throw new Error(`No table ${table} on ${sheet}`);
+  return found.rows.map((row) => Object.fromEntries(found.headers.map((header, i) => [header, shown(row[i])])));
+}

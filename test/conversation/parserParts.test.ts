@@ -1,0 +1,161 @@
+/** The parser's building blocks, each checked on cases worked by hand. */
+import { matchChoice, matchNames } from '../../src/conversation';
+import {
+  allowedSlips,
+  correctSpelling,
+  editDistance,
+  prepareUtterance,
+  quotedSegments,
+  readNumberWords,
+  tokenise,
+  withoutPoliteness,
+} from '../../src/conversation/parse';
+import { commandFromJson, parseUtterance } from '../../src/conversation';
+
+describe('editDistance (optimal string alignment)', () => {
+  it.each([
+    ['threshold', 'threshold', 0],
+    ['thershold', 'threshold', 1], // one swap of neighbours
+    ['secondry', 'secondary', 1], // one letter missing
+    ['supress', 'suppress', 1],
+    ['kitten', 'sitting', 3], // k->s, e->i, +g
+    ['', 'abc', 3],
+    ['ca', 'abc', 3], // OSA does not edit a substring twice (true Damerau would give 2)
+  ])('%s -> %s takes %i edits', (a, b, expected) => {
+    expect(editDistance(a, b)).toBe(expected);
+    expect(editDistance(b, a)).toBe(expected);
+  });
+
+  it('lets short keywords be typed exactly only', () => {
+    expect([allowedSlips('top'), allowedSlips('round'), allowedSlips('threshold')]).toEqual([0, 1, 2]);
+  });
+});
+
+describe('correctSpelling', () => {
+  const vocabulary = new Set(['threshold', 'suppress', 'under', 'undo', 'all', 'round']);
+  it('corrects a mistyped keyword to the nearest one', () => {
+    expect(correctSpelling('thershold', vocabulary)).toBe('threshold');
+    expect(correctSpelling('supress', vocabulary)).toBe('suppress');
+  });
+  it('leaves short words, known words and numbers alone', () => {
+    expect(correctSpelling('hall', vocabulary)).toBe('hall'); // 'all' tolerates no slip
+    expect(correctSpelling('10', vocabulary)).toBe('10');
+    expect(correctSpelling('round', vocabulary)).toBe('round');
+  });
+  it('does not guess between two equally near keywords', () => {
+    // 'undr' is one edit from both 'under' and 'undo'.
+    expect(correctSpelling('undr', vocabulary)).toBe('undr');
+  });
+});
+
+describe('readNumberWords', () => {
+  it.each([
+    [['ten'], '10', 1],
+    [['twenty', 'five', 'schools'], '25', 2],
+    [['a', 'hundred'], '100', 2],
+    [['one', 'hundred', 'and', 'twenty'], '120', 4],
+    [['third'], '3rd', 1],
+    [['twenty', 'first'], '21st', 2],
+  ])('reads %j as %s', (words, text, used) => {
+    expect(readNumberWords(words)).toEqual({ text, words: used });
+  });
+  it('leaves zero as a word ("hide zero counts" is about zeros)', () => {
+    expect(readNumberWords(['zero'])).toBeUndefined();
+  });
+});
+
+describe('tokenise', () => {
+  it('reads a dash between numbers as "to" and keeps ISO dates whole', () => {
+    expect(tokenise('Only ages 10-17, from 2023-04-01!').map((t) => t.text)).toEqual(['only', 'ages', '10', 'to', '17', 'from', '2023-04-01']);
+  });
+  it('drops apostrophes inside words and splits a percent sign', () => {
+    expect(tokenise("What's 95% of it").map((t) => t.text)).toEqual(['whats', '95', 'percent', 'of', 'it']);
+  });
+  it('finds quoted names without taking apostrophes for quotes', () => {
+    expect(quotedSegments("use 'St Mary's list' for the pupils' list").map((q) => q.text)).toEqual(["St Mary's list"]);
+    expect(quotedSegments('what\'s in "Crimes 2021"?').map((q) => q.text)).toEqual(['Crimes 2021']);
+  });
+});
+
+describe('prepareUtterance', () => {
+  it('turns number words into digits and corrects keywords, but not inside quotes', () => {
+    const u = prepareUtterance("Supress counts under ten in 'Supress Ten'", new Set(['suppress', 'counts', 'under']));
+    expect(u.text).toBe('suppress counts under 10 in supress ten');
+    expect(u.quoted).toEqual(['Supress Ten']);
+  });
+});
+
+describe('withoutPoliteness', () => {
+  it('drops the words around a request', () => {
+    expect(withoutPoliteness('ok please run the analysis now thanks')).toBe('run the analysis');
+  });
+});
+
+describe('matchNames', () => {
+  const schools = [{ name: 'Park Hall Academy', id: '100001' }, { name: 'Hill Top School', id: '100002' }, { name: 'Hill Top Academy', id: '100009' }];
+  it('finds one by its words, a prefix, or a slip', () => {
+    expect(matchNames('park hall', schools)).toEqual({ kind: 'one', item: schools[0] });
+    expect(matchNames('park hal', schools)).toEqual({ kind: 'one', item: schools[0] });
+    expect(matchNames('100002', schools)).toEqual({ kind: 'one', item: schools[1] });
+  });
+  it('returns every equally good fit, never one of them silently', () => {
+    expect(matchNames('hill top', schools)).toEqual({ kind: 'several', items: [schools[1], schools[2]] });
+  });
+  it('says when nothing fits, with the nearest names', () => {
+    const match = matchNames('Meadow Primary', schools);
+    expect(match.kind).toBe('none');
+  });
+});
+
+describe('matchChoice', () => {
+  const choices = [
+    { label: 'Crimes 2020', utterance: "use 'Crimes 2020' for offences" },
+    { label: 'Crimes 2021', utterance: "use 'Crimes 2021' for offences" },
+  ];
+  it.each([
+    ['Crimes 2021', 1],
+    ['crimes 2020', 0],
+    ['2021', 1],
+    ['the second one', 1],
+    ['first', 0],
+    ['2', 1],
+    ['last', 1],
+    ["use 'Crimes 2020' for offences", 0],
+  ])('reads %j as choice %i', (answer, index) => {
+    expect(matchChoice(answer, choices)).toBe(index);
+  });
+  it('picks nothing when the answer fits several choices or none', () => {
+    expect(matchChoice('crimes', choices)).toBeUndefined();
+    expect(matchChoice('run the analysis', choices)).toBeUndefined();
+  });
+  it('does not read a number as a position when the labels hold numbers', () => {
+    const numbers = [{ label: 'Hide counts under 10', utterance: 'suppress counts under 10' }, { label: 'Top 10 schools', utterance: 'top 10' }];
+    expect(matchChoice('10', numbers)).toBeUndefined();
+    expect(matchChoice('top', numbers)).toBe(1);
+    expect(matchChoice('hide', numbers)).toBe(0);
+  });
+});
+
+describe('commandFromJson', () => {
+  it('reads a command and refuses what is not one, saying the fix', () => {
+    expect(commandFromJson('{"kind":"setThreshold","threshold":10}')).toEqual({ kind: 'setThreshold', threshold: 10 });
+    expect(commandFromJson('{"kind":"fly"}')).toEqual({ error: expect.stringMatching(/no known "kind"; the kinds are describe, help, run/) });
+    expect(commandFromJson('{oops')).toEqual({ error: expect.stringMatching(/not valid JSON/) });
+  });
+});
+
+describe('parseUtterance on text that is not a request', () => {
+  it('refuses very long text quickly instead of searching it', () => {
+    const started = Date.now();
+    const outcome = parseUtterance('why is '.repeat(2000));
+    expect(outcome.kind).toBe('unknown');
+    expect(outcome.kind !== 'command' && outcome.text).toMatch(/say one thing at a time/);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('reads a long but reasonable request within a few milliseconds', () => {
+    const started = Date.now();
+    parseUtterance(`why is ${'Park Hall '.repeat(90)}ranked 3rd?`);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});

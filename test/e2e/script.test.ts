@@ -1,0 +1,161 @@
+/**
+ * End to end: `catchment analyse INPUT --out OUTPUT --script FILE` on the small hand-made workbook
+ * (with two offence-like sheets), through the command line's main, the output read back.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { main } from '../../src/cli/main';
+import type { CellValue, SheetData } from '../../src/core/types';
+import { readWorkbookFile, writeWorkbookDataFile } from '../../src/workbook/xlsx';
+import { twoOffenceSheetsWorkbook } from '../conversation/dialogueFixtures';
+import { WARDS } from '../pipeline/smallWorkbookFixture';
+
+const OUTPUT_SHEETS = ['Summary', 'Schools', 'Wards', 'Charts', 'Validation', 'Method', 'Audit'];
+
+let workdir: string;
+let inputPath: string;
+
+async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+function script(name: string, lines: readonly string[]): string {
+  const file = path.join(workdir, name);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+/** The rows of the table whose header row starts with `first` (and holds `also`), keyed by header. */
+function tableRows(sheet: SheetData, first: string, also: string): Record<string, CellValue>[] {
+  const header = sheet.rows.findIndex((row) => row[0] === first && row.includes(also));
+  if (header < 0) throw new Error(`No table '${first}' on ${sheet.name}`);
+  const headers = sheet.rows[header].map(String);
+  const rows: Record<string, CellValue>[] = [];
+  for (const row of sheet.rows.slice(header + 1)) {
+    if (row.every((cell) => cell === null)) break;
+    rows.push(Object.fromEntries(headers.map((name, i) => [name, row[i] ?? null])));
+  }
+  return rows;
+}
+
+beforeAll(async () => {
+  workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'catchment-script-'));
+  inputPath = path.join(workdir, 'input.xlsx');
+  await writeWorkbookDataFile(twoOffenceSheetsWorkbook(), inputPath);
+});
+
+afterAll(() => fs.rmSync(workdir, { recursive: true, force: true }));
+
+describe('catchment analyse --script', () => {
+  let result: { code: number; stdout: string; stderr: string };
+  let outputPath: string;
+
+  beforeAll(async () => {
+    outputPath = path.join(workdir, 'dialogue.xlsx');
+    const file = script('dialogue.txt', [
+      '# A dialogue, one turn per line',
+      "what's in this workbook?",
+      'Crimes 2021',
+      '',
+      'suppress counts under 3',
+      'run',
+      'which of the top 3 are not on the VRU list?',
+      '{"kind":"setThreshold","threshold":10}',
+      'run',
+    ]);
+    result = await runCli(['analyse', inputPath, '--out', outputPath, '--script', file, '--simulations', '100', '--quiet']);
+  });
+
+  it('exits 0 and prints each turn with its reply', () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("> what's in this workbook?");
+    expect(result.stdout).toContain("Two sheets look like offences: 'Crimes 2020' or 'Crimes 2021'?");
+    expect(result.stdout).toContain("    [Crimes 2021] -> use 'Crimes 2021' for offences");
+    expect(result.stdout).toContain("  The offences will be read from 'Crimes 2021'.");
+    expect(result.stdout).toContain('> {"kind":"setThreshold","threshold":10}');
+    expect(result.stdout).toContain('Run 2 done');
+    expect(result.stdout).not.toContain('# A dialogue');
+  });
+
+  it("writes each run's sheets, the second run's numbered", async () => {
+    const output = await readWorkbookFile(outputPath);
+    expect(output.sheets.map((sheet) => sheet.name)).toEqual([...OUTPUT_SHEETS, ...OUTPUT_SHEETS.map((name) => `${name} (2)`)]);
+    // Crimes 2021: three offences, all in Beta. Threshold 3 shows the 3; threshold 10 withholds it.
+    const first = tableRows(output.sheets.find((sheet) => sheet.name === 'Wards')!, 'Ward code', 'Offences');
+    const second = tableRows(output.sheets.find((sheet) => sheet.name === 'Wards (2)')!, 'Ward code', 'Offences');
+    expect(first.find((ward) => ward['Ward code'] === WARDS.W2.code)!.Offences).toBe(3);
+    expect(second.find((ward) => ward['Ward code'] === WARDS.W2.code)!.Offences).toBe('[c]');
+  });
+
+  it("points the second run's formulas and charts at the second run's sheets", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(outputPath);
+    const formulas: string[] = [];
+    // The Summary's links to the other sheets are HYPERLINK formulas naming them.
+    book.getWorksheet('Summary (2)')!.eachRow((row) => row.eachCell((cell) => { if (cell.formula) formulas.push(cell.formula); }));
+    const targets = formulas.flatMap((formula) => [...formula.matchAll(/'([^']+)'!/g)].map((match) => match[1]));
+    expect(targets).toEqual(['Schools (2)', 'Wards (2)', 'Charts (2)', 'Validation (2)', 'Method (2)', 'Audit (2)']);
+    const zip = await JSZip.loadAsync(fs.readFileSync(outputPath));
+    const charts = await Promise.all(Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')));
+    // Each chart's ranges name one sheet: the first run's charts 'Charts', the second run's 'Charts (2)'.
+    const sheetsNamed = charts.map((xml) => [...new Set([...xml.matchAll(/<c:f>(.*?)!/g)].map((match) => match[1].replace(/&apos;/g, "'")))]);
+    expect(sheetsNamed.sort()).toEqual([['Charts'], ['Charts'], ["'Charts (2)'"], ["'Charts (2)'"]].sort());
+  });
+
+  it("records the dialogue on each run's Audit sheet, up to that run", async () => {
+    const output = await readWorkbookFile(outputPath);
+    const turns = (name: string) => tableRows(output.sheets.find((sheet) => sheet.name === name)!, 'Turn', 'Command (JSON)');
+    expect(turns('Audit').map((row) => row.Utterance)).toEqual(["what's in this workbook?", 'Crimes 2021', 'suppress counts under 3', 'run']);
+    expect(turns('Audit (2)').map((row) => row['Command (JSON)'])).toEqual([
+      '{"kind":"describe"}',
+      '{"kind":"useSheet","role":"offences","sheet":"Crimes 2021"}',
+      '{"kind":"setThreshold","threshold":3}',
+      '{"kind":"run"}',
+      '{"kind":"newCandidates","n":3}',
+      '{"kind":"setThreshold","threshold":10}',
+      '{"kind":"run"}',
+    ]);
+  });
+
+  it('exits 2, writing nothing, when the script ends on an unanswered question', async () => {
+    const output = path.join(workdir, 'unanswered.xlsx');
+    const file = script('unanswered.txt', ["use 'Crimes 2021' for offences", 'run', '10']);
+    const run = await runCli(['analyse', inputPath, '--out', output, '--script', file, '--simulations', '100', '--quiet']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("The script ended on an unanswered question (line 3, '10')");
+    expect(run.stderr).toContain("'suppress counts under 10' or 'top 10'");
+    expect(fs.existsSync(output)).toBe(false);
+  });
+
+  it('exits 2 when the input cannot be used', async () => {
+    const broken = path.join(workdir, 'broken.xlsx');
+    await writeWorkbookDataFile({ sheets: [{ name: 'Notes', rows: [['Nothing here'], ['at all']] }] }, broken);
+    const output = path.join(workdir, 'broken-out.xlsx');
+    const file = script('broken.txt', ['run']);
+    const run = await runCli(['analyse', broken, '--out', output, '--script', file, '--quiet']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the analysis could not run');
+    expect(run.stderr).toMatch(/No sheet looks like offences/);
+    expect(fs.existsSync(output)).toBe(false);
+  });
+
+  it('exits 2 on a line that is not a command, naming the line', async () => {
+    const file = script('bad-json.txt', ['{"kind":"fly"}']);
+    const run = await runCli(['analyse', inputPath, '--out', path.join(workdir, 'never.xlsx'), '--script', file, '--quiet']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('line 1: \'{"kind":"fly"}\' has no known "kind"');
+  });
+});
