@@ -8,6 +8,7 @@ import fs from 'fs';
 import path from 'path';
 import { XMLParser } from 'fast-xml-parser';
 import { OfficeAddinManifest } from 'office-addin-manifest';
+import { REQUIRED_EXCEL_API } from '../../src/workbook/office/checkRequirements';
 
 const root = path.resolve(__dirname, '../..');
 const manifestPath = path.join(root, 'manifest.xml');
@@ -78,9 +79,9 @@ describe('manifest.xml', () => {
     }
   });
 
-  it('requires an Excel API set the task pane checks for at start', () => {
+  it('requires the Excel API set the task pane checks for at start', () => {
     const taskpane = fs.readFileSync(path.join(root, 'src/taskpane/taskpane.ts'), 'utf8');
-    const required = /REQUIRED_EXCEL_API = '([\d.]+)'/.exec(taskpane)?.[1];
-    expect(manifestText).toContain(`<Set Name="ExcelApi" MinVersion="${required}"/>`);
+    expect(taskpane).toContain('checkRequirements(');
+    expect(manifestText).toContain(`<Set Name="${REQUIRED_EXCEL_API.name}" MinVersion="${REQUIRED_EXCEL_API.version}"/>`);
   });
 });

@@ -1,0 +1,55 @@
+import type { PaneView } from '../host/dialogueController';
+import { createBoundariesControl, type BoundariesControl } from './boundariesControl';
+import { createComposer, type Composer } from './composer';
+import { byId } from './dom';
+import { createMessageList } from './messageList';
+import { renderParameterSummary } from './parameterSummary';
+import { createProgressIndicator } from './progressIndicator';
+
+/** What the page does with the analyst's actions outside the conversation itself. */
+export interface PaneActions {
+  send(text: string): void;
+  pickBoundaries(file: File): void;
+  resetBoundaries(): void;
+  rereadWorkbook(): void;
+}
+
+export interface Pane extends PaneView {
+  readonly composer: Composer;
+  readonly boundaries: BoundariesControl;
+  /** The one-line status under the title (loading, ready, or why the pane cannot work here). */
+  status(text: string): void;
+  /** Shows or hides everything that needs a working host (the conversation and its controls). */
+  enable(enabled: boolean): void;
+}
+
+/** Binds the pane's parts to the elements of taskpane.html. */
+export function createPane(root: Document, actions: PaneActions): Pane {
+  const messages = createMessageList(byId(root, 'messages', HTMLOListElement));
+  const progress = createProgressIndicator(byId(root, 'progress', HTMLDivElement), byId(root, 'progress-step', HTMLSpanElement), byId(root, 'progress-bar', HTMLProgressElement));
+  const composer = createComposer(byId(root, 'composer', HTMLFormElement), byId(root, 'utterance', HTMLInputElement), byId(root, 'send', HTMLButtonElement), actions.send);
+  const boundaries = createBoundariesControl(
+    { fileInput: byId(root, 'boundaries-file', HTMLInputElement), current: byId(root, 'boundaries-current', HTMLSpanElement), reset: byId(root, 'boundaries-reset', HTMLButtonElement) },
+    actions.pickBoundaries,
+    actions.resetBoundaries,
+  );
+  byId(root, 'reread', HTMLButtonElement).addEventListener('click', actions.rereadWorkbook);
+  const parameterList = byId(root, 'parameter-list', HTMLDListElement);
+  const status = byId(root, 'status', HTMLParagraphElement);
+  const workspace = byId(root, 'workspace', HTMLDivElement);
+
+  return {
+    messages,
+    progress,
+    composer,
+    boundaries,
+    showSummary: (lines) => renderParameterSummary(parameterList, lines),
+    setBusy: (busy) => composer.setBusy(busy),
+    status(text) {
+      status.textContent = text;
+    },
+    enable(enabled) {
+      workspace.hidden = !enabled;
+    },
+  };
+}

@@ -1,0 +1,285 @@
+/**
+ * The task pane in real headless Chromium. The production build of the add-in (dist/addin, or a
+ * fresh build when that is stale) is served from localhost, and the page's request for office.js
+ * on Microsoft's CDN is answered with a stand-in: an in-memory Excel holding the seeded demo
+ * workbook plus an older offences export (so the pane has to ask which to use) and a sheet named
+ * with markup. A scripted conversation describes the workbook, answers the pane's question with a
+ * quick-reply button, picks a sheet by name, sets a threshold, runs, and asks for new candidates,
+ * while the page keeps a heartbeat and every request is recorded. Screenshots of each step go to
+ * test-output/screenshots/.
+ */
+import fs from 'fs';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { builtAddin } from './support/buildAddin';
+import { buildStandIn } from './support/buildStandIn';
+import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
+import { HEARTBEAT_MS, installProbes, longestGap, type Probes } from './support/pageProbes';
+import { MARKUP_SHEET, OLDER_OFFENCES_SHEET } from './support/standInSheets';
+import { serveFolder, type StaticServer } from './support/staticServer';
+
+const root = path.resolve(__dirname, '../..');
+const OUTPUT = path.join(root, 'test-output/browser');
+const SCREENSHOTS = path.join(root, 'test-output/screenshots');
+/** The URL taskpane.html loads Office.js from, as the Office store requires. */
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const ROUTED_OFFICE_JS = 'office.js, answered by the stand-in';
+/** The longest the page may go without a heartbeat while the worker runs the analysis. */
+const MAX_MAIN_THREAD_GAP_MS = 250;
+/** A narrow task pane, as Excel opens it. */
+const PANE = { width: 360, height: 860 };
+
+const CURRENT_OFFENCES_SHEET = 'Offences 2023-24';
+const ANALYST_SHEETS = [
+  'Notes',
+  CURRENT_OFFENCES_SHEET,
+  OLDER_OFFENCES_SHEET,
+  'GIAS schools',
+  'Ward population',
+  'Pupil residence',
+  'VRU current list',
+  'Ward boundaries',
+  MARKUP_SHEET,
+];
+const OUTPUT_SHEETS = ['Summary', 'Schools', 'Wards', 'Charts', 'Validation', 'Method', 'Audit'];
+
+if (!hasChromium) {
+  const message = `Skipping the task pane browser test: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH).`;
+  if (process.env.CATCHMENT_REQUIRE_CHROMIUM) throw new Error(`${message} CI requires it.`);
+  console.warn(message);
+}
+const describeIfChromium = hasChromium ? describe : describe.skip;
+
+/** What the stand-in and the probes put on the page's window. */
+interface TestWindow {
+  standIn: {
+    snapshot(): {
+      sheets: { name: string; cells: Record<string, { value?: string | number | boolean }> }[];
+      activeSheet: string;
+    };
+  };
+  probes: Probes;
+}
+
+describeIfChromium('the task pane in headless Chromium, over an in-memory Excel holding the demo workbook', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const leaks: string[] = [];
+  const pageErrors: string[] = [];
+  let shot = 0;
+  let analystSheetsBefore: { names: string[]; sha256: string };
+
+  async function screenshot(name: string): Promise<void> {
+    shot += 1;
+    await page.screenshot({ path: path.join(SCREENSHOTS, `taskpane-${String(shot).padStart(2, '0')}-${name}.png`) });
+  }
+
+  /** The text of the add-in's bubbles added by `action`, once the pane is idle again (Send enabled). */
+  async function turn(action: () => Promise<void>, whileRunning?: () => Promise<void>): Promise<string[]> {
+    const before = await page.locator('.message-addin').count();
+    await action();
+    await whileRunning?.();
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('.message-addin').length > count && !(document.getElementById('send') as HTMLButtonElement).disabled,
+      before,
+      { timeout: 90_000 },
+    );
+    return page.locator('.message-addin .message-text').evaluateAll((nodes, count) => nodes.slice(count).map((node) => node.textContent ?? ''), before);
+  }
+
+  /** Types into the box and presses Enter. */
+  function say(text: string, whileRunning?: () => Promise<void>): Promise<string[]> {
+    return turn(async () => {
+      await page.fill('#utterance', text);
+      await page.press('#utterance', 'Enter');
+    }, whileRunning);
+  }
+
+  /** Presses the live quick-reply button with this label. */
+  function choose(label: string): Promise<string[]> {
+    return turn(() => page.getByRole('button', { name: label, exact: true }).and(page.locator('button.choice:enabled')).click());
+  }
+
+  function parameter(label: string): Promise<string | null> {
+    return page.locator('#parameter-list .parameter', { has: page.locator('dt', { hasText: label }) }).locator('dd').textContent();
+  }
+
+  function probes(): Promise<Probes> {
+    return page.evaluate(() => (window as unknown as TestWindow).probes);
+  }
+
+  /** SHA-256 of the named sheets as the in-memory Excel holds them: values, formats, tables, charts. */
+  function sheetsDigest(names: readonly string[]): Promise<{ names: string[]; sha256: string }> {
+    return page.evaluate(async (wanted) => {
+      const sheets = (window as unknown as TestWindow).standIn.snapshot().sheets.filter((sheet) => wanted.includes(sheet.name));
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(sheets)));
+      return { names: sheets.map((sheet) => sheet.name), sha256: Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('') };
+    }, names);
+  }
+
+  beforeAll(async () => {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const old of fs.readdirSync(SCREENSHOTS).filter((name) => name.startsWith('taskpane-'))) fs.rmSync(path.join(SCREENSHOTS, old));
+    const addin = await builtAddin(path.join(OUTPUT, 'addin'));
+    const standIn = await buildStandIn(path.join(OUTPUT, 'stand-in'));
+    server = await serveFolder(addin.folder);
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: PANE });
+    context.on('request', (request) => {
+      requests.push(request.url());
+    });
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) return route.fulfill({ path: standIn, contentType: 'text/javascript; charset=utf-8' });
+      if (url.startsWith(`${server.origin}/`)) return route.continue();
+      leaks.push(url);
+      return route.abort('blockedbyclient');
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('dialog', (dialog) => {
+      pageErrors.push(`A ${dialog.type()} dialog opened: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('worker', (worker) => worker.on('close', () => pageErrors.push(`The worker ${worker.url()} closed.`)));
+    await page.addInitScript(installProbes, HEARTBEAT_MS);
+    await page.goto(`${server.origin}/taskpane.html`);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('starts ready, with a welcome, quick replies, the current choices and the cursor in the text box', async () => {
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Ready'), undefined, { timeout: 30_000 });
+    await expect(page.textContent('#status')).resolves.toBe('Ready. Results go to new sheets; your own sheets are never changed.');
+    await expect(page.locator('.message-addin').first().textContent()).resolves.toContain('your own sheets are never changed');
+    await expect(page.locator('button.choice').allTextContents()).resolves.toContain("What's in this workbook?");
+    await expect(parameter('Small counts')).resolves.toBe('counts 1–4 withheld as [c]; zeros shown');
+    await expect(page.textContent('#boundaries-current')).resolves.toBe("The workbook's ward boundary sheet");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('utterance');
+    analystSheetsBefore = await sheetsDigest(ANALYST_SHEETS);
+    expect(analystSheetsBefore.names).toEqual(ANALYST_SHEETS);
+    await screenshot('welcome');
+  });
+
+  it('describes the workbook, showing sheet names as text, and asks which of two offence-like sheets to use', async () => {
+    const [reply] = await choose("What's in this workbook?");
+    expect(reply).toMatch(/^This workbook has 9 sheets:/);
+    expect(reply).toMatch(/'Offences 2023-24' \([\d,]+ rows\): offences/);
+    expect(reply).toMatch(/'GIAS schools' \([\d,]+ rows\): schools/);
+    expect(reply).toMatch(/'Ward boundaries' \([\d,]+ rows\): ward boundaries/);
+    expect(reply).toContain(`'${MARKUP_SHEET}'`);
+    expect(reply).toMatch(/Two sheets look like offences: 'Offences 2023-24' or 'Offences 2022-23'\? Which one should I use\?$/);
+    await expect(page.locator('button.choice:enabled').allTextContents()).resolves.toEqual([CURRENT_OFFENCES_SHEET, OLDER_OFFENCES_SHEET]);
+    // The sheet named `<img src=x onerror=alert(1)>` is text in a bubble, not an element.
+    await expect(page.locator('#messages img, #messages script').count()).resolves.toBe(0);
+    await screenshot('question');
+  });
+
+  it('takes the answer from a quick-reply button, and shows the choice among the current choices', async () => {
+    const [reply] = await choose(CURRENT_OFFENCES_SHEET);
+    expect(reply).toBe("The offences will be read from 'Offences 2023-24'.");
+    await expect(page.locator('.message-analyst').last().textContent()).resolves.toContain(CURRENT_OFFENCES_SHEET);
+    await expect(parameter('Sheet for offences')).resolves.toBe("'Offences 2023-24' (your choice)");
+    await expect(page.locator('button.choice', { hasText: OLDER_OFFENCES_SHEET }).isDisabled()).resolves.toBe(true);
+  });
+
+  it('picks a sheet the analyst names loosely', async () => {
+    const [reply] = await say('use the vru current list sheet for the current list');
+    expect(reply).toBe("The current list will be read from 'VRU current list'.");
+    await screenshot('sheets-chosen');
+  });
+
+  it('sets a suppression threshold and shows it in the current choices', async () => {
+    const [reply] = await say('suppress counts under 10');
+    expect(reply).toMatch(/^Counts from 1 to 9 will be withheld as \[c\] \(threshold 10; was 5\)/);
+    await expect(parameter('Small counts')).resolves.toBe('counts 1–9 withheld as [c]; zeros shown');
+    await screenshot('threshold');
+  });
+
+  it('runs the analysis in its worker with progress while the page stays responsive, then links to the seven sheets it wrote', async () => {
+    const replies = await say('run', async () => {
+      await page.waitForSelector('#progress:not([hidden])');
+      await screenshot('running');
+    });
+    expect(replies[0]).toMatch(/^Run 1 done: 190 wards \(\d+ higher than the area average\), \d+ secondary and all-through schools ranked/);
+    expect(replies[0]).toMatch(/\nTop 3: 1\. .+ \(rank interval \d+–\d+\); 2\./);
+    expect(replies[1]).toBe('Run 1 is written to 7 new sheets. Open one:');
+    await expect(page.locator('.sheet-link').allTextContents()).resolves.toEqual(OUTPUT_SHEETS);
+    await expect(page.locator('#progress').isHidden()).resolves.toBe(true);
+
+    const log = await probes();
+    const sent = log.worker.filter((entry) => entry.direction === 'toWorker' && entry.kind === 'turn').pop()!;
+    const answered = log.worker.find((entry) => entry.direction === 'fromWorker' && entry.kind === 'reply' && entry.id === sent.id)!;
+    const noted = log.worker.find((entry) => entry.direction === 'fromWorker' && entry.kind === 'noted' && entry.at > answered.at)!;
+    const steps = log.worker.filter((entry) => entry.kind === 'progress' && entry.id === sent.id);
+    const gapWhileWorkerRan = longestGap(log.beats, sent.at, answered.at);
+    console.log(
+      `The worker ran for ${Math.round(answered.at - sent.at)} ms (${steps.length} progress steps) with the longest main-thread gap ` +
+        `${Math.round(gapWhileWorkerRan)} ms; writing the sheets into the in-memory Excel took ${Math.round(noted.at - answered.at)} ms ` +
+        `with the longest gap ${Math.round(longestGap(log.beats, answered.at, noted.at))} ms.`,
+    );
+    expect(steps.length).toBeGreaterThan(3);
+    expect(gapWhileWorkerRan).toBeLessThan(MAX_MAIN_THREAD_GAP_MS);
+    // The heartbeat really ran throughout: about one beat per 16 ms.
+    expect(log.beats.filter((beat) => beat >= sent.at && beat <= answered.at).length).toBeGreaterThan((answered.at - sent.at) / (4 * HEARTBEAT_MS));
+    await screenshot('ran');
+  });
+
+  it("wrote the result sheets after the analyst's own, left those unchanged, recorded the dialogue, and brought Summary to the front", async () => {
+    const written = await page.evaluate(() => {
+      const { sheets, activeSheet } = (window as unknown as TestWindow).standIn.snapshot();
+      const audit = sheets.find((sheet) => sheet.name === 'Audit');
+      return { names: sheets.map((sheet) => sheet.name), activeSheet, auditText: Object.values(audit?.cells ?? {}).map((cell) => String(cell.value ?? '')) };
+    });
+    expect(written.names).toEqual([...ANALYST_SHEETS, ...OUTPUT_SHEETS]);
+    expect(written.activeSheet).toBe('Summary');
+    expect(written.auditText).toEqual(expect.arrayContaining(['suppress counts under 10', 'use the vru current list sheet for the current list']));
+    await expect(sheetsDigest(ANALYST_SHEETS)).resolves.toEqual(analystSheetsBefore);
+  });
+
+  it('brings a written sheet to the front from its link', async () => {
+    await page.getByRole('button', { name: 'Schools', exact: true }).click();
+    await page.waitForFunction(() => (window as unknown as TestWindow).standIn.snapshot().activeSheet === 'Schools');
+  });
+
+  it('names the top schools not yet on the current list, one line each', async () => {
+    const [reply] = await say('which of the top 20 are not on the VRU list?');
+    const [heading, ...lines] = reply.split('\n');
+    const count = Number(/^(\d+) of the top 20 are not on the current list \('VRU current list'\):$/.exec(heading)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    const schools = lines.filter((line) => /^\d+\. .+ \(URN \d+\): exposure index \d+, rank interval \d+–\d+$/.test(line));
+    expect(schools).toHaveLength(count);
+    await screenshot('new-candidates');
+  });
+
+  it('reads a picked GeoJSON file locally, refuses a file that is not GeoJSON, and goes back to the workbook sheet', async () => {
+    const problemsBefore = await page.locator('.notice-problem').count();
+    await page.setInputFiles('#boundaries-file', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+    await expect(page.locator('.notice-problem').last().textContent()).resolves.toBe(
+      "'notes.json' is JSON but not a GeoJSON FeatureCollection; pick a file of ward polygons.",
+    );
+    const wards = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { WD22CD: 'E05000001' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] };
+    await page.setInputFiles('#boundaries-file', { name: 'wards.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(wards)) });
+    await page.waitForFunction(() => document.getElementById('boundaries-current')?.textContent === 'GeoJSON file: wards.geojson');
+    await screenshot('boundaries-file');
+    await page.getByRole('button', { name: "Use the workbook's sheet" }).click();
+    await expect(page.textContent('#boundaries-current')).resolves.toBe("The workbook's ward boundary sheet");
+    await expect(page.locator('.notice-problem').count()).resolves.toBe(problemsBefore + 1);
+  });
+
+  it('sent no request beyond localhost, broke no rule of its Content-Security-Policy, raised no error, and fits the narrow pane', async () => {
+    const { violations } = await probes();
+    expect(leaks).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    const origins = new Set(requests.map((url) => (url === OFFICE_JS ? ROUTED_OFFICE_JS : new URL(url).origin)));
+    expect([...origins].sort()).toEqual([server.origin, ROUTED_OFFICE_JS].sort());
+    expect(requests).toEqual(expect.arrayContaining([`${server.origin}/dialogue-worker.js`, `${server.origin}/highs.wasm`]));
+    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+  });
+});
