@@ -1,5 +1,6 @@
 import path from 'path';
 import { benchAssignWards } from './assignWards';
+import { benchDisclosure } from './disclosure';
 import { benchPipeline } from './pipeline';
 
 /** `npm run bench [DATA_DIR]`: DATA_DIR defaults to ../shared/data beside the repository. */
@@ -11,6 +12,9 @@ async function main(): Promise<void> {
   log('');
   log('== Whole analysis on the synthetic demo ==');
   await benchPipeline(log);
+  log('');
+  log('== Disclosure control: secondary suppression and the attacker\'s audit ==');
+  await benchDisclosure(log);
 }
 
 void main().catch((error) => {

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import packageJson from '../../package.json';
+import { loadHighsSolver, type LinearSolver } from '../core/disclosure';
 import { runAnalysis } from '../core/pipeline';
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import { buildReport, OUTPUT_SHEETS } from '../report';
@@ -19,13 +20,30 @@ export class UnusableInputError extends Error {
   }
 }
 
-function fingerprint(name: string, bytes: Buffer) {
+/** An input's SHA-256 fingerprint, as the Audit sheet records it. */
+export function fingerprint(name: string, bytes: Buffer) {
   return { name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-function samePath(a: string, b: string): boolean {
+/** Whether two paths name the same file (so the input is never overwritten). */
+export function samePath(a: string, b: string): boolean {
   const resolve = (p: string) => (fs.existsSync(p) ? fs.realpathSync(p) : path.resolve(p));
   return resolve(a) === resolve(b);
+}
+
+let solverLoading: Promise<LinearSolver | undefined> | undefined;
+
+/**
+ * The disclosure audit's solver (HiGHS), loaded once per process. A solver that fails to load is
+ * reported and left out: the engine then stops any run that has counts to withhold, naming why.
+ */
+export function commandLineSolver(log: (line: string) => void): Promise<LinearSolver | undefined> {
+  solverLoading ??= loadHighsSolver().catch((error: unknown) => {
+    log(`The disclosure audit's solver (HiGHS) could not load: ${(error as Error).message}`);
+    solverLoading = undefined;
+    return undefined;
+  });
+  return solverLoading;
 }
 
 export interface AnalyseRun {
@@ -67,8 +85,9 @@ export async function analyseWorkbook(
     }
   }
 
+  const solver = await commandLineSolver(log);
   const outcome = runAnalysis(
-    { workbook, boundaries, roleOverrides: options.roleOverrides, columnOverrides: options.columnOverrides, provenance, fingerprints },
+    { workbook, boundaries, roleOverrides: options.roleOverrides, columnOverrides: options.columnOverrides, provenance, fingerprints, solver },
     options.parameters,
     (step) => log(`${step}…`),
   );

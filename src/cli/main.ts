@@ -1,6 +1,7 @@
 import path from 'path';
 import { analyseWorkbook, summariseRun, TOOL_VERSION, UnusableInputError } from './analyseWorkbook';
 import { runDemo } from './runDemo';
+import { runScript } from './runScript';
 import { parseAnalyseArguments, UsageError } from './parseArguments';
 
 const HELP = `catchment ${TOOL_VERSION}: which schools educate the most children from wards with higher than average violence?
@@ -17,6 +18,9 @@ Options for analyse:
                          (default secondary,all-through)
   --threshold 5          counts from 1 to threshold-1 are withheld as [c] (default 5)
   --hide-zeros           treat zero counts as sensitive too
+  --rounding 5           round published counts to this base (totals from unrounded values; default none)
+  --protection N         a withheld count's range, as an outsider could narrow it from the published
+                         totals, must be at least N wide, or the run stops (default: the threshold)
   --top 20               size of the top group compared with the current list (default 20)
   --types "A;B"          offence types counted as violence (default: every type in the sheet)
   --from yyyy-mm-dd      first offence date counted; --to yyyy-mm-dd the last
@@ -26,6 +30,10 @@ Options for analyse:
   --simulations N        number of simulations (default 1000)
   --map role.field="Header"   use this column for a field (e.g. --map offences.age="Age at Offence")
   --sheet role="Sheet"   use this sheet for a role (offences, schools, wards, pupilResidence, currentList)
+  --script FILE          hold a dialogue from FILE instead: one utterance per line ("use 'Crimes 2021' for
+                         offences", "suppress counts under 10", "run"); blank lines and # comments are
+                         skipped, a line starting with { is a command as JSON (from an Audit sheet). A
+                         question is answered by the next line; each run adds its sheets to OUTPUT.
   --force                replace OUTPUT if it exists (the input is never overwritten)
   --quiet                no progress on stderr
 
@@ -41,6 +49,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       case 'analyse':
       case 'analyze': {
         const options = parseAnalyseArguments(rest);
+        if (options.script !== undefined) {
+          await runScript({ ...options, script: options.script }, (line) => process.stdout.write(`${line}\n`), progress);
+          return 0;
+        }
         const run = await analyseWorkbook(options, progress, undefined, ['catchment', ...argv].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' '));
         for (const line of summariseRun(run)) process.stdout.write(`${line}\n`);
         return 0;

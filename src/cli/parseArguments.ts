@@ -11,6 +11,8 @@ export interface AnalyseOptions {
   readonly parameters: AnalysisParameters;
   readonly columnOverrides: Record<string, string>;
   readonly roleOverrides: Partial<Record<SheetRole, string>>;
+  /** A dialogue script to hold headlessly (--script FILE); the flags' choices are where it starts. */
+  readonly script?: string;
 }
 
 const PHASES: Record<string, SchoolPhase> = {
@@ -53,6 +55,7 @@ export function parseAnalyseArguments(args: readonly string[]): AnalyseOptions {
   let boundaries: string | undefined;
   let force = false;
   let quiet = false;
+  let script: string | undefined;
   const parameters: { -readonly [K in keyof AnalysisParameters]: AnalysisParameters[K] } = { ...DEFAULT_PARAMETERS };
   const columnOverrides: Record<string, string> = {};
   const roleOverrides: Partial<Record<SheetRole, string>> = {};
@@ -68,6 +71,7 @@ export function parseAnalyseArguments(args: readonly string[]): AnalyseOptions {
     };
     switch (flag) {
       case '--out': case '-o': output = value(); break;
+      case '--script': script = value(); break;
       case '--boundaries': boundaries = value(); break;
       case '--force': force = true; break;
       case '--quiet': quiet = true; break;
@@ -91,6 +95,8 @@ export function parseAnalyseArguments(args: readonly string[]): AnalyseOptions {
       case '--seed': parameters.seed = integer('--seed', value(), 0, 2 ** 31 - 1); break;
       case '--simulations': parameters.simulations = integer('--simulations', value(), 10, 100000); break;
       case '--hide-zeros': parameters.showZeros = false; break;
+      case '--rounding': parameters.roundingBase = integer('--rounding', value(), 2, 1000); break;
+      case '--protection': parameters.protectionInterval = integer('--protection', value(), 0, 1000); break;
       case '--types': parameters.offenceTypes = value().split(';').map((t) => t.trim()).filter(Boolean); break;
       case '--from': parameters.dateFrom = isoDate('--from', value()); break;
       case '--to': parameters.dateTo = isoDate('--to', value()); break;
@@ -127,5 +133,5 @@ export function parseAnalyseArguments(args: readonly string[]): AnalyseOptions {
   }
   if (!input) throw new UsageError('Name the input workbook: catchment analyse INPUT.xlsx --out OUTPUT.xlsx');
   if (!output) throw new UsageError('Name the output workbook with --out OUTPUT.xlsx');
-  return { input, output, boundaries, force, quiet, parameters, columnOverrides, roleOverrides };
+  return { input, output, boundaries, force, quiet, parameters, columnOverrides, roleOverrides, ...(script !== undefined ? { script } : {}) };
 }

@@ -40,7 +40,9 @@ export type IssueCode =
   | 'phaseOutOfScope'
   | 'invalidValue'
   | 'sheetMissing'
-  | 'columnMissing';
+  | 'columnMissing'
+  /** The published tables could not be made safe, or could not be audited (no solver). */
+  | 'disclosureUnsafe';
 
 /**
  * An analyst-facing problem with one input cell. `row` is the worksheet row number (1-based, as
@@ -157,7 +159,13 @@ export interface AnalysisParameters {
   /** Published counts from 1 to threshold-1 are hidden. */
   readonly threshold: number;
   readonly showZeros: boolean;
+  /** Published counts (totals too, from unrounded values) rounded to this base; null for no rounding. */
   readonly roundingBase: number | null;
+  /**
+   * The narrowest range an outsider may narrow a withheld count to from the published tables
+   * (the audit fails the run below it); null means "the threshold".
+   */
+  readonly protectionInterval: number | null;
   readonly confidenceLevel: number;
   /** 'auto' uses observed pupil residence when a sheet is given, a distance-decay model otherwise. */
   readonly catchmentModel: 'auto' | CatchmentModel;
@@ -175,6 +183,7 @@ export const DEFAULT_PARAMETERS: AnalysisParameters = {
   threshold: 5,
   showZeros: true,
   roundingBase: null,
+  protectionInterval: null,
   confidenceLevel: 0.95,
   catchmentModel: 'auto',
   rankingMetric: 'offences',

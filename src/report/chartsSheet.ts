@@ -7,14 +7,16 @@ export const MAP_COLOURS = {
   higher: { label: 'Higher than the area', color: 'D73027' },
   similar: { label: 'Similar to the area', color: 'D9D9D9' },
   lower: { label: 'Lower than the area', color: '4575B4' },
-  withheld: { label: 'Withheld [c] (small count)', color: 'FFFFFF' },
+  withheld: { label: 'Withheld [c]', color: 'FFFFFF' },
 } as const;
 
 const WARDS_CHARTED = 30;
 
 /**
  * The Charts sheet: native Excel charts over a small data block on the sheet itself (so they
- * render without the add-in), and a map of ward flags as a picture.
+ * render without the add-in), and a map of ward flags as a picture. Only wards whose count is shown
+ * enter the data block; a withheld ward is drawn in the one 'withheld' colour whatever its rate,
+ * so neither the chart nor the map re-publishes a withheld count or its flag.
  */
 export function buildChartsSheet(result: AnalysisResult): SheetModel {
   const { parameters } = result;

@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
-import { address, formula, num, STYLE, text } from './cells';
+import { address, formula, num, publishedCell, STYLE, suppressed, text } from './cells';
 import type { ModelCell, SheetModel } from './sheetModel';
 import type { RunContext } from './runContext';
 import { phaseList } from './phaseLabels';
@@ -47,8 +47,10 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   pair('Date window', text(`${p.dateFrom ? p.dateFrom.toISOString().slice(0, 10) : 'any'} to ${p.dateTo ? p.dateTo.toISOString().slice(0, 10) : 'any'}`));
   pair('School phases ranked', text(phaseList(p.phases)));
   pair('Ranking measure', text(p.rankingMetric === 'offences' ? 'offences by offence ward, per 1,000 young residents' : 'distinct young offenders by home ward, per 1,000 young residents'));
-  pair('Suppression threshold', text(`counts 1–${p.threshold - 1} withheld as [c]; zeros ${p.showZeros ? 'shown' : 'withheld'}`));
-  pair('Rounding base', text(p.roundingBase ? String(p.roundingBase) : 'none'));
+  const rules = result.disclosure.rules;
+  pair('Suppression threshold', text(`${p.threshold}: counts 1–${p.threshold - 1} withheld as [c]; zeros ${p.showZeros ? 'shown' : 'withheld'}`));
+  pair('Rounding base', text(p.roundingBase ? `${p.roundingBase}: shown counts rounded to the nearest ${p.roundingBase}, totals rounded from unrounded values` : 'none'));
+  pair('Protection interval', text(`${rules.protectionInterval}${p.protectionInterval === null ? ' (the threshold)' : ''}: from the published tables, every withheld count must remain uncertain over a range at least this wide`));
   pair('Confidence level', num(p.confidenceLevel, STYLE.percent));
   pair('Catchment model', text(`${p.catchmentModel}: ${result.catchmentNote}`));
   pair('Top N', num(p.topN));
@@ -87,16 +89,20 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   }
   row += 1;
   const placement = result.placement;
+  // The offences placed in a ward are the area total: printed as published, and the figures it
+  // adds up with are withheld with it.
+  const areaOffencesShown = result.area.offencesPublished.shown;
+  const withArea = (value: number) => (areaOffencesShown ? num(value, STYLE.integer) : suppressed());
   line(text('Offences in scope, placed in wards', STYLE.heading));
-  pair('In scope (valid, age band, types, dates)', num(placement.inScope, STYLE.integer));
-  pair('Offence location in a study ward', num(placement.offenceInWard, STYLE.integer));
-  pair('Offence location outside the study area', num(placement.offenceOutsideArea, STYLE.integer));
-  pair('Offence location unknown or unplaceable', num(placement.offenceUnknownWard, STYLE.integer));
+  pair('In scope (valid, age band, types, dates)', withArea(placement.inScope));
+  pair('Offence location in a study ward', publishedCell(result.area.offencesPublished));
+  pair('Offence location outside the study area', withArea(placement.offenceOutsideArea));
+  pair('Offence location unknown or unplaceable', withArea(placement.offenceUnknownWard));
   pair('Home location in a study ward', num(placement.homeInWard, STYLE.integer));
   pair('Home location outside the study area', num(placement.homeOutsideArea, STYLE.integer));
   pair('Home location unknown or unplaceable', num(placement.homeUnknownWard, STYLE.integer));
   pair('Distinct young offenders', num(placement.distinctYoungOffenders, STYLE.integer));
-  pair('Distinct young offenders living in the area', num(placement.distinctYoungOffendersHomeInArea, STYLE.integer));
+  pair('Distinct young offenders living in the area', publishedCell(result.area.youngOffendersPublished));
   pair('Current list entries matched', text(`${result.list.matched} of ${result.list.entries}${result.list.unmatched.length ? `; not among the schools ranked: ${result.list.unmatched.map((u) => `row ${u.row} '${u.text}'`).join(', ')}` : ''}`));
   for (const fuzzy of result.list.fuzzyMatches) line(text(`List row ${fuzzy.row} '${fuzzy.text}' matched by name to ${fuzzy.name} (URN ${fuzzy.urn}), similarity ${fuzzy.score.toFixed(2)}: please confirm.`, STYLE.note));
   row += 1;
@@ -110,8 +116,31 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
     'Catchments: observed shares of each school\'s pupils by home ward where a pupil residence sheet gives them; otherwise modelled by distance decay (each ward\'s young residents shared among schools of the phase in proportion to pupils on roll × exp(−distance / decay length)).',
     'Exposure: the pupil-weighted average of ward rates over the school\'s catchment; index = 100 × exposure / area rate.',
     `Rank intervals: ${p.simulations} simulations redraw every ward count from a Poisson distribution with the observed mean (seed ${p.seed}); the 2.5% and 97.5% points of each school's simulated ranks are shown.`,
-    `Disclosure control: published counts of 1–${p.threshold - 1} are withheld as [c] together with every rate, interval and flag derived from them. Catchment shares by ward are not published, so exposure figures cannot be worked back to a withheld ward count.`,
+    `Disclosure control, primary: published counts of 1–${p.threshold - 1}${p.showZeros ? '' : ' and zeros'} are withheld as [c], with every rate, interval and flag derived from them.`,
+    'Disclosure control, secondary: every published table of counts and every sum among them is one linked model (wards add up to districts and districts to the area, for offences and for young offenders; schools add up to phases and phases to all schools ranked). Where a total would give a withheld count away by subtraction, the cheapest further count is withheld too (never the area total unless nothing else will do), repeated until the audit below passes. One count is withheld everywhere it appears or nowhere.',
+    'Disclosure control, audit: for every withheld count, a linear programme finds the least and greatest value consistent with every published number and sum, counts being whole and not negative (and at least 1 when zeros are shown, since then [c] is never a zero). The run stops, publishing nothing, if any range is narrower than the protection interval.',
+    'Schools are scored on the published ward counts: a withheld ward takes its share, by young population, of what its nearest published total leaves after the shown wards, and is not counted as higher than average. Every school figure is therefore computed from published numbers alone and cannot be worked back to a withheld ward count.',
   ]) line(text(step));
+  row += 1;
+
+  line(text('Disclosure control', STYLE.heading));
+  const disclosure = result.disclosure;
+  pair('Published counts (each once, however many sheets show it)', text(`${disclosure.cells.toLocaleString('en-GB')} counts in linked tables with ${disclosure.relations} additive relations`));
+  pair('Withheld as small (primary)', num(disclosure.primary, STYLE.integer));
+  pair('Withheld to protect others (secondary)', num(disclosure.secondary, STYLE.integer));
+  if (disclosure.audit) {
+    const audit = disclosure.audit;
+    pair('Audit solver', text(audit.solver));
+    pair('Withheld counts checked', text(`${audit.cellsChecked.toLocaleString('en-GB')} in ${audit.components} independent groups (largest ${audit.largestComponent}); ${audit.componentsInClosedForm} groups of one equation solved in closed form`));
+    pair('Linear programmes solved', num(audit.programmesSolved, STYLE.integer));
+    if (audit.narrowest) {
+      const { lower, upper, label } = audit.narrowest;
+      pair('Narrowest range an outsider can reach', text(upper === Infinity ? `${lower} upwards, unbounded (${label})` : `${lower} to ${upper}, a range of ${upper - lower} (${label})`));
+    }
+    pair('Audit result', text(`Passed: every withheld count's range is at least ${disclosure.rules.protectionInterval} wide.`));
+  } else {
+    pair('Audit result', text('Nothing withheld, so nothing to audit.'));
+  }
   row += 1;
   line(text('Caveats: what police data can and cannot show', STYLE.heading));
   for (const caveat of CAVEATS) line(text(`• ${caveat}`));

@@ -1,14 +1,7 @@
+import { PHASE_LABELS } from '../core/pipeline/phaseLabels';
 import type { SchoolPhase } from '../core/types';
 
-/** How each phase is named to readers (the GIAS wording). */
-export const PHASE_LABELS: Record<SchoolPhase, string> = {
-  primary: 'primary',
-  secondary: 'secondary',
-  allThrough: 'all-through',
-  special: 'special',
-  alternativeProvision: 'alternative provision',
-  other: 'other',
-};
+export { PHASE_LABELS };
 
 export function phaseList(phases: readonly SchoolPhase[]): string {
   return phases.map((phase) => PHASE_LABELS[phase]).join(', ');

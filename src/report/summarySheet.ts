@@ -1,4 +1,5 @@
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
+import { publishedValue, type PublishedCount } from '../core/disclosure';
 import { formula, num, STYLE, text } from './cells';
 import { phaseList } from './phaseLabels';
 import type { ModelCell, SheetModel } from './sheetModel';
@@ -18,6 +19,10 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
   const rateOf = (w: (typeof wards)[number]) => (parameters.rankingMetric === 'offences' ? w.offences : w.youngOffenders);
   const higher = wards.filter((w) => rateOf(w).published.shown && rateOf(w).flag === 'higher').length;
   const areaRate = parameters.rankingMetric === 'offences' ? area.offenceRate : area.youngOffenderRate;
+  const countText = (published: PublishedCount): string => {
+    const value = publishedValue(published);
+    return typeof value === 'number' ? value.toLocaleString('en-GB') : value;
+  };
   const top = schools.slice(0, parameters.topN);
   const candidates = top.filter((s) => s.newCandidate);
   const problems = result.issues.filter((i) => i.severity !== 'info').length;
@@ -27,11 +32,11 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
 
   line(text('Which schools educate the most children from areas with higher than average violence?', STYLE.title));
   if (result.provenance.synthetic) line(text('SYNTHETIC DATA: every figure here comes from generated test data, not real records.', STYLE.warning));
-  line(text(`Young people aged ${youngest}–${oldest}; ${phaseList(parameters.phases)} schools; counts below ${parameters.threshold} withheld as [c].`, STYLE.note));
+  line(text(`Young people aged ${youngest}–${oldest}; ${phaseList(parameters.phases)} schools; counts below ${parameters.threshold} withheld as [c], with further counts withheld where a total would give one away${parameters.roundingBase ? `; counts rounded to the nearest ${parameters.roundingBase}` : ''}.`, STYLE.note));
   row += 1;
   line(text('Headlines', STYLE.heading));
-  line(text(`Area rate: ${areaRate.toFixed(1)} ${measure} per 1,000 young residents (${area.offences.toLocaleString('en-GB')} offences; ${area.youngOffenders.toLocaleString('en-GB')} young offenders; ${area.youngPopulation.toLocaleString('en-GB')} young residents).`));
-  line(text(`${higher} of ${wards.length} wards have a rate higher than the area average (95% interval entirely above it).`));
+  line(text(`Area rate: ${Number.isFinite(areaRate) ? areaRate.toFixed(1) : '[c]'} ${measure} per 1,000 young residents (${countText(area.offencesPublished)} offences; ${countText(area.youngOffendersPublished)} young offenders; ${area.youngPopulation.toLocaleString('en-GB')} young residents).`));
+  line(text(`${higher} of ${wards.length} wards are shown with a rate higher than the area average (95% interval entirely above it); wards whose counts are withheld are not counted.`));
   line(text(`${schools.length} schools ranked. ${candidates.length} of the top ${top.length} are not on the current list${result.list.listSheet ? ` ('${result.list.listSheet}')` : ' (no list sheet was found)'}.`));
   line(text(`${problems} input problems were found and reported (see Validation); nothing was dropped silently.`));
   row += 1;

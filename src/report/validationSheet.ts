@@ -16,7 +16,7 @@ export function buildValidationSheet(result: AnalysisResult): SheetModel {
   }
   const cells: { row: number; col: number; cell: ModelCell }[] = [
     { row: 0, col: 0, cell: text('Validation: every problem found in the input rows', STYLE.title) },
-    { row: 1, col: 0, cell: text('Errors exclude a row; warnings keep it with the stated treatment; info records rows left out of scope (age band, offence type, dates, phase).', STYLE.note) },
+    { row: 1, col: 0, cell: text('Errors exclude a row; warnings keep it with the stated treatment; info records rows left out of scope (age band, offence type, dates, phase). This sheet quotes input rows for the analyst\'s checks and is not covered by the disclosure control: remove it before the workbook is shared outside the police.', STYLE.note) },
     { row: 2, col: 0, cell: text('Problem', STYLE.label) },
     { row: 2, col: 1, cell: text('Severity', STYLE.label) },
     { row: 2, col: 2, cell: text('Rows', STYLE.label) },

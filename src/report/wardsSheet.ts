@@ -1,6 +1,7 @@
-import type { AnalysisResult, RateEstimate, WardResult } from '../core/pipeline/analysisResult';
+import type { AnalysisResult, DistrictResult, RateEstimate, WardResult } from '../core/pipeline/analysisResult';
+import type { PublishedCount } from '../core/disclosure';
 import { address, formula, keyValueRows, num, publishedCell, STYLE, suppressed, text } from './cells';
-import type { ModelCell, SheetModel } from './sheetModel';
+import type { ModelCell, SheetModel, TableModel } from './sheetModel';
 
 /** Where the area figures sit, so other sheets' formulas can refer to them. */
 export const WARDS_LAYOUT = {
@@ -18,6 +19,13 @@ export const WARD_HEADERS = [
   'Offences', 'Offence rate per 1,000', 'Offence rate lower CI', 'Offence rate upper CI', 'Offence ratio to area', 'Offences vs area',
   'Young offenders resident', 'Young offender rate per 1,000', 'Young offender rate lower CI', 'Young offender rate upper CI', 'Young offenders vs area',
 ] as const;
+
+export const DISTRICT_HEADERS = [
+  'District', 'Wards', 'Young population', 'Offences', 'Offence rate per 1,000', 'Young offenders resident', 'Young offender rate per 1,000',
+] as const;
+
+/** The district table sits to the right of the ward table, one column apart, level with it. */
+export const DISTRICTS_COLUMN = WARD_HEADERS.length + 1;
 
 const FLAG_TEXT = { higher: 'Higher', similar: 'Similar', lower: 'Lower' } as const;
 
@@ -57,7 +65,7 @@ function wardRow(ward: WardResult, row: number, area: AnalysisResult['area']): M
   return [
     text(ward.wardCode),
     text(ward.wardName),
-    text(ward.districtName),
+    text(ward.districtName || ward.districtCode),
     num(ward.youngPopulation, STYLE.integer),
     publishedCell(ward.offences.published),
     ...rateCells(ward.offences, 4, 3, row, { ref: WARDS_LAYOUT.areaOffenceRate, value: area.offenceRate }, true),
@@ -66,32 +74,71 @@ function wardRow(ward: WardResult, row: number, area: AnalysisResult['area']): M
   ];
 }
 
-/** The Wards sheet: area figures, then one row per ward with live rates, intervals and flags. */
+/** A rate per 1,000 as a live formula on a published count, or [c] with it. */
+function rateOfPublished(published: PublishedCount, count: string, population: string, value: number): ModelCell {
+  return published.shown ? formula(`${count}/${population}*1000`, value, STYLE.rate) : suppressed();
+}
+
+function districtRow(district: DistrictResult, row: number): ModelCell[] {
+  const col = DISTRICTS_COLUMN;
+  const population = address(row, col + 2);
+  return [
+    text(district.districtName),
+    num(district.wardCount),
+    num(district.youngPopulation, STYLE.integer),
+    publishedCell(district.offences.published),
+    rateOfPublished(district.offences.published, address(row, col + 3), population, district.offences.rate),
+    publishedCell(district.youngOffenders.published),
+    rateOfPublished(district.youngOffenders.published, address(row, col + 5), population, district.youngOffenders.rate),
+  ];
+}
+
+/** The note under each sheet's title saying what [c] means under this run's rules. */
+export function withheldNote(result: AnalysisResult): string {
+  const { rules } = result.disclosure;
+  const small = rules.threshold > 1 ? `counts of 1–${rules.threshold - 1}` : 'no count for being small';
+  const rounding = rules.roundingBase === null ? '' : ` Shown counts are rounded to the nearest ${rules.roundingBase}, totals from unrounded values, so they need not add up.`;
+  return `[c] = withheld to protect confidentiality: ${small}${rules.zerosSensitive ? ' and zeros' : ''}, further counts where a total would give one away, and every figure derived from them.${rounding}`;
+}
+
+/**
+ * The Wards sheet: area figures, one row per ward with live rates, intervals and flags, and the
+ * district subtotals beside them. Each count is printed as the disclosure control published it, so
+ * a withheld ward cannot be recovered by subtracting the shown wards from its district, nor a
+ * withheld district from the area.
+ */
 export function buildWardsSheet(result: AnalysisResult): SheetModel {
   const { area, parameters } = result;
   const [youngest, oldest] = parameters.ageBand;
   const tableRow = WARDS_LAYOUT.tableRow;
   const rows = result.wards.map((ward, i) => wardRow(ward, tableRow + 1 + i, area));
   const last = tableRow + rows.length;
+  const districtRows = result.districts.map((district, i) => districtRow(district, tableRow + 1 + i));
+  const tables: TableModel[] = [{ name: 'tblWards', row: tableRow, col: 0, headers: [...WARD_HEADERS], rows }];
+  const cells: { row: number; col: number; cell: ModelCell }[] = [
+    { row: 0, col: 0, cell: text(`Wards: violence involving young people aged ${youngest}–${oldest}, per 1,000 young residents`, STYLE.title) },
+    { row: 1, col: 0, cell: text(`${withheldNote(result)} Rates, intervals and flags are live formulas on the published counts.`, STYLE.note) },
+    { row: 2, col: 0, cell: text('Area', STYLE.heading) },
+    ...keyValueRows(3, 0, [
+      ['Young population', num(area.youngPopulation, STYLE.integer)],
+      ['Offences', publishedCell(area.offencesPublished)],
+      ['Offence rate per 1,000', rateOfPublished(area.offencesPublished, WARDS_LAYOUT.areaOffences, WARDS_LAYOUT.areaPopulation, area.offenceRate)],
+      ['Young offenders resident', publishedCell(area.youngOffendersPublished)],
+      ['Young offender rate per 1,000', rateOfPublished(area.youngOffendersPublished, WARDS_LAYOUT.areaOffenders, WARDS_LAYOUT.areaPopulation, area.youngOffenderRate)],
+      ['Confidence level', num(parameters.confidenceLevel, STYLE.percent)],
+    ]),
+  ];
+  if (districtRows.length > 0) {
+    cells.push({ row: tableRow - 1, col: DISTRICTS_COLUMN, cell: text('Districts: each the sum of its wards; the area is the sum of the districts.', STYLE.heading) });
+    tables.push({ name: 'tblDistricts', row: tableRow, col: DISTRICTS_COLUMN, headers: [...DISTRICT_HEADERS], rows: districtRows });
+  }
   return {
     name: 'Wards',
-    cells: [
-      { row: 0, col: 0, cell: text(`Wards: violence involving young people aged ${youngest}–${oldest}, per 1,000 young residents`, STYLE.title) },
-      { row: 1, col: 0, cell: text(`[c] = withheld to protect confidentiality (counts of 1–${parameters.threshold - 1}, and figures derived from them). Rates, intervals and flags are live formulas on the published counts.`, STYLE.note) },
-      { row: 2, col: 0, cell: text('Area', STYLE.heading) },
-      ...keyValueRows(3, 0, [
-        ['Young population', num(area.youngPopulation, STYLE.integer)],
-        ['Offences', num(area.offences, STYLE.integer)],
-        ['Offence rate per 1,000', formula(`${WARDS_LAYOUT.areaOffences}/${WARDS_LAYOUT.areaPopulation}*1000`, area.offenceRate, STYLE.rate)],
-        ['Young offenders resident', num(area.youngOffenders, STYLE.integer)],
-        ['Young offender rate per 1,000', formula(`${WARDS_LAYOUT.areaOffenders}/${WARDS_LAYOUT.areaPopulation}*1000`, area.youngOffenderRate, STYLE.rate)],
-        ['Confidence level', num(parameters.confidenceLevel, STYLE.percent)],
-      ]),
-    ],
-    tables: [{ name: 'tblWards', row: tableRow, col: 0, headers: [...WARD_HEADERS], rows }],
+    cells,
+    tables,
     charts: [],
     images: [],
-    columnWidths: [12, 28, 16, 12, 10, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12],
+    columnWidths: [12, 28, 16, 12, 10, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 3, ...(districtRows.length > 0 ? [20, 7, 12, 10, 12, 12, 12] : [])],
     freezeRows: tableRow + 1,
     conditionalFills: [
       { range: `J${tableRow + 2}:J${last + 1}`, equals: 'Higher', fill: 'FFC7CE' },

@@ -1,5 +1,6 @@
+import { loadHighsSolver, type LinearSolver } from '../../src/core/disclosure';
 import { runAnalysis, type AnalysisOutcome, type AnalysisResult } from '../../src/core/pipeline';
-import type { SheetData, WorkbookData } from '../../src/core/types';
+import type { AnalysisParameters, SheetData, WorkbookData } from '../../src/core/types';
 import { offenceRows, SCHOOL_NAMES, SMALL_PARAMETERS, smallWorkbook, WARDS } from './smallWorkbookFixture';
 
 /**
@@ -12,13 +13,26 @@ import { offenceRows, SCHOOL_NAMES, SMALL_PARAMETERS, smallWorkbook, WARDS } fro
  *   W1: O1, O2, O5, O6, O8 = 5; W2: O3, O4, O10, O11 = 4; W3: O12 = 1;
  *   W4: O9 (latest offence 2023-06-20 has home W4, although its sheet row comes first) and O15 = 2.
  *   O7 lives outside. Distinct = 13, living in the area = 12. Area rate = 12 / 4,000 × 1,000 = 3.
- * Threshold 3: counts 1 and 2 withheld, 0 and ≥ 3 shown.
+ * Threshold 3: counts 1 and 2 withheld (primary), 0 and ≥ 3 shown unless withheld to protect them.
+ * The four wards are in one district, so each measure is one relation: area = W1 + W2 + W3 + W4.
+ *   Offences 10, 3, 1, 0 = 14: W3 (1) is alone, so the cheapest other non-zero ward, W2 (3), goes
+ *   too; then W2 + W3 = 4 pins each to 1–3 (width 2 < 3), so the audit's repair withholds W1 (10);
+ *   W1 + W2 + W3 = 14 leaves each 1–12. W4's 0 stays shown (a zero is never withheld as cover).
+ *   Young offenders 5, 4, 1, 2 = 12: W3 and W4 give W3 + W4 = 3, each 1–2 (width 1), so W2 (4)
+ *   goes too: 7 over three wards, each 1–5. W1 (5) stays shown.
+ *   Attending 3, 1, 0 = 4 (one phase): 100002's 1 takes 100001's 3 (100003 has 0); 3 + 1 = 4 pins
+ *   each to 1–3, and the only cell left is the total, so it is withheld too.
  * W1 offences: 10 ≥ 10 so Byar: lower = 10 (1 − 1/90 − 1.959964/(3√10))³ = 10 × 0.782291³ = 4.787
  *   per 1,000 > 3.5, so 'higher'. Every other ward's interval contains its area rate ('similar').
  */
 
-function run(workbook: WorkbookData = smallWorkbook()): AnalysisOutcome {
-  return runAnalysis({ workbook }, SMALL_PARAMETERS);
+let solver: LinearSolver;
+beforeAll(async () => {
+  solver = await loadHighsSolver();
+});
+
+function run(workbook: WorkbookData = smallWorkbook(), parameters: AnalysisParameters = SMALL_PARAMETERS): AnalysisOutcome {
+  return runAnalysis({ workbook, solver }, parameters);
 }
 
 function resultOf(outcome: AnalysisOutcome): AnalysisResult {
@@ -39,7 +53,10 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe('runAnalysis on a small hand-made workbook', () => {
-  const result = resultOf(run());
+  let result: AnalysisResult;
+  beforeAll(() => {
+    result = resultOf(run());
+  });
   const ward = (key: keyof typeof WARDS) => result.wards.find((w) => w.wardCode === WARDS[key].code)!;
   const school = (urn: string) => result.schools.find((s) => s.urn === urn);
 
@@ -72,18 +89,35 @@ describe('runAnalysis on a small hand-made workbook', () => {
     for (const key of ['W2', 'W3', 'W4'] as const) expect(ward(key).offences.flag).toBe('similar');
   });
 
-  it('withholds counts of 1 and 2 and shows 0 and counts of 3 or more', () => {
+  it('withholds counts of 1 and 2, and further counts so that none can be worked out from the area total', () => {
     expect([ward('W1'), ward('W2'), ward('W3'), ward('W4')].map((w) => w.offences.published)).toEqual([
-      { shown: true, value: 10 }, { shown: true, value: 3 }, { shown: false, reason: 'primary' }, { shown: true, value: 0 },
+      { shown: false, reason: 'secondary' }, { shown: false, reason: 'secondary' }, { shown: false, reason: 'primary' }, { shown: true, value: 0 },
     ]);
-    expect([ward('W1'), ward('W2'), ward('W3'), ward('W4')].map((w) => w.youngOffenders.published.shown)).toEqual([true, true, false, false]);
+    expect([ward('W1'), ward('W2'), ward('W3'), ward('W4')].map((w) => w.youngOffenders.published)).toEqual([
+      { shown: true, value: 5 }, { shown: false, reason: 'secondary' }, { shown: false, reason: 'primary' }, { shown: false, reason: 'primary' },
+    ]);
+    expect(result.area.offencesPublished).toEqual({ shown: true, value: 14 });
+    expect(result.area.youngOffendersPublished).toEqual({ shown: true, value: 12 });
+    expect(result.districts).toEqual([]);
   });
 
-  it('scores the observed-catchment school as Σ share × rate against the area rate', () => {
+  it('records what the disclosure control withheld and what its audit proved', () => {
+    // Cells: 4 wards + area for each measure (10) and 3 schools + total (4) = 14, in 3 relations.
+    // Primary: offences W3; young offenders W3, W4; attending 100002 = 4. Secondary: offences W2,
+    // W1; young offenders W2; attending 100001 and the total = 5. Narrowest: the young offenders'
+    // W2 + W3 + W4 = 7, each 1–5 (width 4); offences' three wards are 1–12 and the schools unbounded.
+    expect(result.disclosure).toMatchObject({ cells: 14, relations: 3, primary: 4, secondary: 5, rules: { threshold: 3, zerosSensitive: false, roundingBase: null, protectionInterval: 3 } });
+    expect(result.disclosure.audit).toMatchObject({ cellsChecked: 9, components: 3, narrowest: { lower: 1, upper: 5 } });
+    expect(result.disclosure.audit!.solver).toMatch(/HiGHS/);
+    expect(result.audit.map((step) => step.step)).toEqual(expect.arrayContaining(['Disclosure control', 'Disclosure audit']));
+  });
+
+  it('scores the observed-catchment school as Σ share × rate against the area rate (nothing withheld)', () => {
+    // Threshold 1 withholds nothing, so the published counts are the true ones.
     // Residence of 100001: W1 300, W2 100, W3 100 (E05009999 is not a study ward) -> 500 recorded of 1,000 on roll.
     // Shares 0.6, 0.2, 0.2; exposure = 0.6×10 + 0.2×3 + 0.2×1 = 6.8; index = 6.8 / 3.5 × 100 = 194.2857.
     // Share from 'higher' wards = W1's 0.6, so 0.6 × 1,000 = 600 pupils.
-    const park = school('100001')!;
+    const park = resultOf(run(smallWorkbook(), { ...SMALL_PARAMETERS, threshold: 1 })).schools.find((s) => s.urn === '100001')!;
     expect(park.catchmentModel).toBe('observed');
     expect(park.catchmentCoverage).toBeCloseTo(0.5, 12);
     expect(park.wardsInCatchment).toBe(3);
@@ -91,6 +125,17 @@ describe('runAnalysis on a small hand-made workbook', () => {
     expect(park.exposureIndex).toBeCloseTo(194.2857, 3);
     expect(park.shareFromHigherWards).toBeCloseTo(0.6, 12);
     expect(park.pupilsFromHigherWards).toBeCloseTo(600, 9);
+  });
+
+  it('scores schools on the published counts: withheld wards at the pooled rate of what the area total leaves', () => {
+    // Offences published: W1–W3 withheld, W4 0, area 14. The withheld wards share 14 − 0 = 14 by
+    // young population (1,000 each): 14/3 each, a rate of 4.667 per 1,000. Park Hall's shares
+    // (0.6, 0.2, 0.2) all fall in withheld wards: exposure 4.667, index 4.667 / 3.5 × 100 = 133.33.
+    // No withheld ward counts as 'higher' (its flag is withheld), so no pupils from higher wards.
+    const park = school('100001')!;
+    expect(park.exposureRate).toBeCloseTo(14 / 3, 10);
+    expect(park.exposureIndex).toBeCloseTo(133.333, 3);
+    expect(park.shareFromHigherWards).toBe(0);
   });
 
   it('models the catchments of the schools without residence rows', () => {
@@ -102,7 +147,9 @@ describe('runAnalysis on a small hand-made workbook', () => {
   it('counts distinct offenders attending each school and withholds small counts', () => {
     // 100001: O1 (rows 2 and 3), O2, O3 = 3; 100002: O4 = 1 (withheld); 100003: none = 0 (shown).
     expect(school('100001')!.offendersAttendingCount).toBe(3);
-    expect(school('100001')!.offendersAttending).toEqual({ shown: true, value: 3 });
+    expect(school('100001')!.offendersAttending).toEqual({ shown: false, reason: 'secondary' });
+    expect(result.schoolsAttendingTotal).toEqual({ count: 4, published: { shown: false, reason: 'secondary' } });
+    expect(result.phaseTotals).toEqual([]);
     expect(school('100002')!.offendersAttendingCount).toBe(1);
     expect(school('100002')!.offendersAttending).toEqual({ shown: false, reason: 'primary' });
     expect(school('100003')!.offendersAttending).toEqual({ shown: true, value: 0 });
@@ -202,6 +249,32 @@ describe('runAnalysis refuses unusable input', () => {
   });
 });
 
+describe('runAnalysis without a solver', () => {
+  it('stops rather than publish tables with withheld counts unaudited', () => {
+    const outcome = runAnalysis({ workbook: smallWorkbook() }, SMALL_PARAMETERS);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems).toEqual([expect.objectContaining({ code: 'disclosureUnsafe', severity: 'error' })]);
+    expect(outcome.problems[0].message).toMatch(/solver/);
+  });
+
+  it('stops, naming the problem, when the audit cannot bound a withheld count', () => {
+    const failing = { name: 'always fails', solve: () => ({ status: 'failed' as const, objective: Number.NaN, values: [], detail: 'test double' }) };
+    // In one district every withheld group is a single equation, solved in closed form; with W3 and
+    // W4 in a second district the groups span several relations and need the solver, which fails.
+    const twoDistricts = withSheet(smallWorkbook(), 'Wards', (sheet) => ({ ...sheet, rows: sheet.rows.map((row, i) => (i >= 3 ? [row[0], row[1], 'E08000026', 'Coventry', row[4]] : row)) }));
+    const outcome = runAnalysis({ workbook: twoDistricts, solver: failing }, SMALL_PARAMETERS);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems).toEqual([expect.objectContaining({ code: 'disclosureUnsafe', sheet: '(disclosure control)' })]);
+    expect(outcome.problems[0].message).toMatch(/^Disclosure audit failed: .*could not be bounded \(the solver failed\)/);
+  });
+
+  it('runs when nothing needs withholding', () => {
+    expect(runAnalysis({ workbook: smallWorkbook() }, { ...SMALL_PARAMETERS, threshold: 1 }).ok).toBe(true);
+  });
+});
+
 describe('runAnalysis as a pure function', () => {
   it('does not change a deep-frozen workbook', () => {
     const workbook = deepFreeze(smallWorkbook());
@@ -217,7 +290,7 @@ describe('runAnalysis as a pure function', () => {
   });
 
   it('keeps every count and rate when only the seed changes', () => {
-    const other = resultOf(runAnalysis({ workbook: smallWorkbook() }, { ...SMALL_PARAMETERS, seed: 7 }));
+    const other = resultOf(run(smallWorkbook(), { ...SMALL_PARAMETERS, seed: 7 }));
     const base = resultOf(run());
     expect(other.wards).toEqual(base.wards);
     expect(other.parameters.seed).toBe(7);

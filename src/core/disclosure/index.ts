@@ -1,3 +1,20 @@
+/** Disclosure control: rules, the linked tables model, primary and secondary suppression, rounding, and the attacker's audit. */
 export * from './publishedCount';
+export * from './disclosureRules';
+export * from './roundToBase';
+
+export * from './linkedTables';
+export * from './hierarchicalTable';
+export * from './twoWayTable';
+
+export * from './primarySuppression';
+export * from './attackerRanges';
+export * from './hiddenComponents';
+export * from './singleEquationRanges';
+export * from './auditSuppression';
+export * from './secondarySuppression';
+export * from './protectTables';
+export * from './pooledWithheldCounts';
+
 export * from './linearProgram';
 export { loadHighsSolver, cplexLpText } from './highsSolver';

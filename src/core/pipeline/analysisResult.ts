@@ -1,7 +1,14 @@
-import type { PublishedCount } from '../disclosure';
+import type { WardShare } from '../catchment';
+import type { DisclosureRules, PublishedCount } from '../disclosure';
 import type { AnalysisParameters, CatchmentModel, Issue, IssueCode, RateFlag, SchoolPhase, SheetRole, WardBoundary } from '../types';
 
-/** A rate per 1,000 with its confidence interval; hidden with its count when the count is suppressed. */
+/**
+ * A rate per 1,000 with its confidence interval; hidden with its count when the count is withheld.
+ * `count` is the true count, for the engine. When the count is shown, rate, limits and flag are
+ * those of the published count (rounded, when rounding is on) against the published area rate:
+ * what a reader recomputes from the sheet. When it is withheld they are those of the true count,
+ * for the analyst only: reports print [c] and never use them.
+ */
 export interface RateEstimate {
   readonly count: number;
   readonly published: PublishedCount;
@@ -21,12 +28,59 @@ export interface WardResult {
   readonly youngOffenders: RateEstimate;
 }
 
+/** A district's subtotal of its wards; its rates follow the same convention as a ward's. */
+export interface DistrictResult {
+  /** The district's code, or its name when the ward sheet has no code. */
+  readonly districtCode: string;
+  readonly districtName: string;
+  readonly wardCount: number;
+  readonly youngPopulation: number;
+  readonly offences: RateEstimate;
+  readonly youngOffenders: RateEstimate;
+}
+
+/**
+ * The whole area. `offences` and `youngOffenders` are the true totals, for the engine; reports
+ * print the published forms. Rates are those of the published totals (NaN when withheld).
+ */
 export interface AreaTotals {
   readonly youngPopulation: number;
   readonly offences: number;
   readonly offenceRate: number;
   readonly youngOffenders: number;
   readonly youngOffenderRate: number;
+  readonly offencesPublished: PublishedCount;
+  readonly youngOffendersPublished: PublishedCount;
+}
+
+/** Young offenders attending the ranked schools of one phase (published when two or more phases are ranked). */
+export interface PhaseTotal {
+  readonly phase: SchoolPhase;
+  readonly schools: number;
+  readonly offendersAttending: PublishedCount;
+  readonly offendersAttendingCount: number;
+}
+
+/** What the disclosure control did and what its audit proved, for the Method and Audit sheets. */
+export interface DisclosureSummary {
+  readonly rules: DisclosureRules;
+  /** Published counts, each once however many sheets show it. */
+  readonly cells: number;
+  readonly relations: number;
+  readonly primary: number;
+  readonly secondary: number;
+  /** Null when nothing was withheld, so there was nothing to audit. */
+  readonly audit: {
+    readonly solver: string;
+    readonly cellsChecked: number;
+    readonly components: number;
+    readonly largestComponent: number;
+    readonly componentsInClosedForm: number;
+    /** In the search for secondary cells and the final audit together. */
+    readonly programmesSolved: number;
+    /** The narrowest range an outsider can reach for any withheld count (public knowledge: derivable from the tables). */
+    readonly narrowest: { readonly label: string; readonly lower: number; readonly upper: number } | null;
+  } | null;
 }
 
 export interface SchoolResult {
@@ -38,6 +92,8 @@ export interface SchoolResult {
   readonly catchmentModel: CatchmentModel;
   /** Observed residence pupils / pupils on roll (observed catchments only). */
   readonly catchmentCoverage: number | null;
+  /** Where the school's pupils live, by ward (sorted by ward code): what the dialogue uses to explain a rank. */
+  readonly catchmentWards?: readonly WardShare[];
   readonly wardsInCatchment: number;
   readonly exposureRate: number;
   readonly exposureIndex: number;
@@ -103,8 +159,15 @@ export interface AnalysisResult {
   readonly boundarySource: string;
   readonly boundaries: readonly WardBoundary[];
   readonly wards: readonly WardResult[];
+  /** District subtotals, in order of first appearance; empty when the wards are not in two or more districts. */
+  readonly districts: readonly DistrictResult[];
   readonly area: AreaTotals;
   readonly schools: readonly SchoolResult[];
+  /** Phase subtotals of young offenders attending; empty when one phase is ranked. */
+  readonly phaseTotals: readonly PhaseTotal[];
+  /** Young offenders attending, summed over the schools ranked. */
+  readonly schoolsAttendingTotal: { readonly count: number; readonly published: PublishedCount };
+  readonly disclosure: DisclosureSummary;
   readonly schoolsConsidered: number;
   readonly issues: readonly Issue[];
   readonly reconciliation: readonly Reconciliation[];

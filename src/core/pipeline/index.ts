@@ -2,3 +2,8 @@ export * from './runAnalysis';
 export * from './analysisResult';
 export * from './resolveLocation';
 export * from './scopeOffences';
+export * from './publishedTables';
+export * from './rateEstimate';
+export * from './scoringRates';
+export * from './describeDisclosure';
+export * from './phaseLabels';

@@ -1,4 +1,4 @@
-import { publishCount, type LinearSolver, type SuppressionRules } from '../disclosure';
+import { disclosureRules, pooledWithheldCounts, protectTables, publishedValue, type DisclosureRules, type LinearSolver, type PublishedCount } from '../disclosure';
 import { boundariesFromGeoJson, boundariesFromVertices, buildWardIndex, locateWard, representativePoint } from '../geo';
 import { wardRates } from '../rates';
 import { catchmentShares } from '../catchment';
@@ -20,7 +20,6 @@ import type {
   Issue,
   IssueCode,
   OffenceRecord,
-  RateFlag,
   SheetData,
   SheetRole,
   WardBoundary,
@@ -28,7 +27,10 @@ import type {
 } from '../types';
 import type {
   AnalysisResult,
+  AreaTotals,
   AuditStep,
+  DistrictResult,
+  PhaseTotal,
   InputFingerprint,
   PlacementCounts,
   RateEstimate,
@@ -36,7 +38,11 @@ import type {
   SchoolResult,
   WardResult,
 } from './analysisResult';
+import { describeAudit, describeProtection, disclosureSummary } from './describeDisclosure';
+import { CELL_ID, districtsOf, phasesOf, publishedTables, type WardCounts } from './publishedTables';
+import { rateEstimate } from './rateEstimate';
 import { resolveLocation, type LocationOutcome } from './resolveLocation';
+import { scoringRates } from './scoringRates';
 import { scopeOffences } from './scopeOffences';
 
 export interface AnalysisInputs {
@@ -49,7 +55,11 @@ export interface AnalysisInputs {
   readonly columnOverrides?: Readonly<Record<string, string>>;
   readonly provenance?: { readonly synthetic: boolean; readonly description?: string; readonly attribution?: readonly string[] };
   readonly fingerprints?: readonly InputFingerprint[];
-  /** Linear programme solver for the disclosure audit, loaded once by the host (loadHighsSolver). */
+  /**
+   * Linear programme solver for the disclosure audit, loaded once by the host (loadHighsSolver).
+   * Required whenever a count must be withheld: without it the run stops rather than publish
+   * unaudited tables.
+   */
   readonly solver?: LinearSolver;
 }
 
@@ -75,14 +85,12 @@ function headerOf(mapping: ColumnMapping, field: string): string {
   return entry?.header ?? field;
 }
 
-function estimate(count: number, rate: { rate: number; lower: number; upper: number; flag: RateFlag }, rules: SuppressionRules): RateEstimate {
-  return { count, published: publishCount(count, rules), rate: rate.rate, lower: rate.lower, upper: rate.upper, flag: rate.flag };
-}
-
 /**
  * The whole analysis, deterministic for a seed: detect sheets, validate every row, resolve
- * locations to wards, count and rate by ward, model catchments, score and rank schools with
- * uncertainty, compare with the current list, and apply primary suppression to published counts.
+ * locations to wards, count by ward, protect every published table of counts (primary and
+ * secondary suppression, rounding, and the attacker's audit, which must pass), rate wards and
+ * districts on the published counts, model catchments, score and rank schools with uncertainty on
+ * the published basis, and compare with the current list.
  */
 export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParameters, progress: ProgressReporter = () => undefined): AnalysisOutcome {
   const audit: AuditStep[] = [];
@@ -254,48 +262,123 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
     youngOffendersByWard.set(wardCode, (youngOffendersByWard.get(wardCode) ?? 0) + 1);
   }
   const placementCounts: PlacementCounts = { ...placement, distinctYoungOffenders: latestHomeByOffender.size, distinctYoungOffendersHomeInArea: offendersHomeInArea };
-  audit.push({ step: 'Place offences', detail: `${placement.inScope} in scope; ${placement.offenceInWard} placed by offence location; ${offendersHomeInArea} distinct young offenders living in the area` });
 
-  // 5. Ward rates per 1,000 young residents, with confidence intervals, against the area rate.
-  progress('Computing ward rates');
-  const rules: SuppressionRules = { threshold: parameters.threshold, zerosSensitive: !parameters.showZeros };
-  const offenceRates = wardRates(wardRecords.map((w) => ({ wardCode: w.wardCode.toUpperCase(), count: offenceCountByWard.get(w.wardCode.toUpperCase()) ?? 0, youngPopulation: w.youngPopulation })), { confidence: parameters.confidenceLevel });
-  const offenderRates = wardRates(wardRecords.map((w) => ({ wardCode: w.wardCode.toUpperCase(), count: youngOffendersByWard.get(w.wardCode.toUpperCase()) ?? 0, youngPopulation: w.youngPopulation })), { confidence: parameters.confidenceLevel });
-  const offenceRateByWard = new Map(offenceRates.wards.map((w) => [w.wardCode, w]));
-  const offenderRateByWard = new Map(offenderRates.wards.map((w) => [w.wardCode, w]));
-  const wards: WardResult[] = wardRecords.map((record) => {
-    const code = record.wardCode.toUpperCase();
-    const boundary = boundaryByCode.get(code)!;
-    const offences = offenceRateByWard.get(code)!;
-    const offenders = offenderRateByWard.get(code)!;
-    return {
-      wardCode: code,
-      wardName: record.wardName || boundary.wardName,
-      districtCode: record.districtCode ?? boundary.districtCode ?? '',
-      districtName: record.districtName ?? boundary.districtName ?? '',
-      youngPopulation: record.youngPopulation,
-      offences: estimate(offences.count, offences, rules),
-      youngOffenders: estimate(offenders.count, offenders, rules),
-    };
-  });
-  const area = {
-    youngPopulation: offenceRates.area.youngPopulation,
-    offences: offenceRates.area.count,
-    offenceRate: offenceRates.area.rate,
-    youngOffenders: offenderRates.area.count,
-    youngOffenderRate: offenderRates.area.rate,
-  };
-  const metricRates = parameters.rankingMetric === 'offences' ? offenceRates : offenderRates;
-  audit.push({ step: 'Ward rates', detail: `area rate ${area.offenceRate.toFixed(2)} offences and ${area.youngOffenderRate.toFixed(2)} young offenders per 1,000; ${metricRates.wards.filter((w) => w.flag === 'higher').length} wards higher than the area on the ${parameters.rankingMetric} measure` });
-
-  // 6. Catchments of the schools in scope.
-  progress('Modelling school catchments');
+  // 5. The schools in scope, and young offenders attending each.
   const phases = new Set(parameters.phases);
   const schoolsInScope = schoolRows.records.filter((school) => {
     if (!school.open) return false;
     if (!phases.has(school.phase)) return false;
     return true;
   });
+  const attendingCount = (urn: string): number => offendersBySchool.get(urn)?.size ?? 0;
+
+  // 6. Disclosure control over every published table of counts: primary and secondary
+  // suppression, rounding, and the attacker's audit. Nothing is published unless it passes.
+  progress('Protecting published counts (secondary suppression and audit)');
+  let rules: DisclosureRules;
+  try {
+    rules = disclosureRules(parameters);
+  } catch (error) {
+    return { ok: false, mappingNotes, problems: [blocking('(parameters)', 0, 'disclosure', 'disclosureUnsafe', (error as Error).message)] };
+  }
+  const wardCounts: WardCounts[] = wardRecords.map((record) => {
+    const code = record.wardCode.toUpperCase();
+    const boundary = boundaryByCode.get(code)!;
+    const districtCode = record.districtCode ?? boundary.districtCode ?? '';
+    const districtName = record.districtName ?? boundary.districtName ?? '';
+    return {
+      wardCode: code,
+      wardName: record.wardName || boundary.wardName,
+      districtKey: districtCode || districtName,
+      districtName: districtName || districtCode,
+      offences: offenceCountByWard.get(code) ?? 0,
+      youngOffenders: youngOffendersByWard.get(code) ?? 0,
+    };
+  });
+  const tables = publishedTables(wardCounts, schoolsInScope.map((school) => ({ urn: school.urn, name: school.name, phase: school.phase, attending: attendingCount(school.urn) })));
+  const protectionOutcome = protectTables(tables, rules, inputs.solver);
+  if (!protectionOutcome.ok) {
+    return { ok: false, mappingNotes, problems: protectionOutcome.problems.map((message) => blocking('(disclosure control)', 0, 'published counts', 'disclosureUnsafe', message)) };
+  }
+  const protection = protectionOutcome.protection;
+  const published = (id: string): PublishedCount => protection.published.get(id)!;
+  const publishedText = (id: string): string => String(publishedValue(published(id)));
+  audit.push({ step: 'Place offences', detail: `${placement.inScope} in scope; ${publishedText(CELL_ID.area('offences'))} placed in a ward by offence location; ${publishedText(CELL_ID.area('youngOffenders'))} distinct young offenders living in the area (published counts)` });
+  audit.push({ step: 'Disclosure control', detail: describeProtection(protection) });
+  if (protection.audit) audit.push({ step: 'Disclosure audit', detail: describeAudit(protection) });
+
+  // 7. Rates per 1,000 young residents with confidence intervals, for wards, districts and the
+  // area, as published (see RateEstimate).
+  progress('Computing ward rates');
+  const confidence = { confidence: parameters.confidenceLevel };
+  const offenceRates = wardRates(wardCounts.map((w, i) => ({ wardCode: w.wardCode, count: w.offences, youngPopulation: wardRecords[i].youngPopulation })), confidence);
+  const offenderRates = wardRates(wardCounts.map((w, i) => ({ wardCode: w.wardCode, count: w.youngOffenders, youngPopulation: wardRecords[i].youngPopulation })), confidence);
+  const areaPopulation = offenceRates.area.youngPopulation;
+  const publishedRate = (id: string): number => {
+    const shown = published(id);
+    return shown.shown && areaPopulation > 0 ? (shown.value / areaPopulation) * 1000 : Number.NaN;
+  };
+  const areaRate = {
+    offences: { published: publishedRate(CELL_ID.area('offences')), true: offenceRates.area.rate },
+    youngOffenders: { published: publishedRate(CELL_ID.area('youngOffenders')), true: offenderRates.area.rate },
+  };
+  const wards: WardResult[] = wardCounts.map((ward, i) => {
+    const population = wardRecords[i].youngPopulation;
+    return {
+      wardCode: ward.wardCode,
+      wardName: ward.wardName,
+      districtCode: wardRecords[i].districtCode ?? boundaryByCode.get(ward.wardCode)!.districtCode ?? '',
+      districtName: wardRecords[i].districtName ?? boundaryByCode.get(ward.wardCode)!.districtName ?? '',
+      youngPopulation: population,
+      offences: rateEstimate(ward.offences, published(CELL_ID.ward('offences', ward.wardCode)), population, areaRate.offences, confidence),
+      youngOffenders: rateEstimate(ward.youngOffenders, published(CELL_ID.ward('youngOffenders', ward.wardCode)), population, areaRate.youngOffenders, confidence),
+    };
+  });
+  const districts: DistrictResult[] = [...districtsOf(wardCounts)].map(([key, name]) => {
+    const members = wardCounts.map((ward, i) => ({ ward, population: wardRecords[i].youngPopulation })).filter(({ ward }) => ward.districtKey === key);
+    const population = members.reduce((sum, m) => sum + (m.population > 0 ? m.population : 0), 0);
+    const offences = members.reduce((sum, m) => sum + m.ward.offences, 0);
+    const youngOffenders = members.reduce((sum, m) => sum + m.ward.youngOffenders, 0);
+    return {
+      districtCode: key,
+      districtName: name,
+      wardCount: members.length,
+      youngPopulation: population,
+      offences: rateEstimate(offences, published(CELL_ID.district('offences', key)), population, areaRate.offences, confidence),
+      youngOffenders: rateEstimate(youngOffenders, published(CELL_ID.district('youngOffenders', key)), population, areaRate.youngOffenders, confidence),
+    };
+  });
+  const area: AreaTotals = {
+    youngPopulation: areaPopulation,
+    offences: offenceRates.area.count,
+    offenceRate: areaRate.offences.published,
+    youngOffenders: offenderRates.area.count,
+    youngOffenderRate: areaRate.youngOffenders.published,
+    offencesPublished: published(CELL_ID.area('offences')),
+    youngOffendersPublished: published(CELL_ID.area('youngOffenders')),
+  };
+  const metric = parameters.rankingMetric;
+  const metricOf = (ward: WardResult): RateEstimate => (metric === 'offences' ? ward.offences : ward.youngOffenders);
+  const higherShown = wards.filter((ward) => metricOf(ward).published.shown && metricOf(ward).flag === 'higher').length;
+  const asText = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '[c]');
+  audit.push({ step: 'Ward rates', detail: `area rate ${asText(area.offenceRate)} offences and ${asText(area.youngOffenderRate)} young offenders per 1,000 (published counts); ${higherShown} wards shown as higher than the area on the ${metric} measure` });
+
+  // The basis the schools are scored on: published counts, withheld wards at their pooled estimate.
+  const populationOf = new Map<string, number>([
+    ...wardCounts.map((ward, i) => [CELL_ID.ward(metric, ward.wardCode), wardRecords[i].youngPopulation] as [string, number]),
+    ...districts.map((district) => [CELL_ID.district(metric, district.districtCode), district.youngPopulation] as [string, number]),
+  ]);
+  const pooled = pooledWithheldCounts(tables, protection.published, (id) => populationOf.get(id) ?? 0);
+  const scoring = scoringRates(wards.map((ward) => ({
+    wardCode: ward.wardCode,
+    youngPopulation: ward.youngPopulation,
+    published: metricOf(ward).published,
+    flag: metricOf(ward).flag,
+    pooled: pooled.get(CELL_ID.ward(metric, ward.wardCode)) ?? 0,
+  })), areaRate[metric].published);
+
+  // 8. Catchments of the schools in scope.
+  progress('Modelling school catchments');
   const wardPoints = wardRecords.map((w) => ({ wardCode: w.wardCode.toUpperCase(), youngPopulation: w.youngPopulation, location: representativePoint(boundaryByCode.get(w.wardCode.toUpperCase())!) }));
   const schoolInScopeUrns = new Set(schoolsInScope.map((s) => s.urn));
   const knownSchoolUrns = new Set(schoolRows.records.map((s) => s.urn));
@@ -324,12 +407,12 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
       : `Observed for ${observedCount} schools (pupil residence sheet); modelled for ${schoolsInScope.length - observedCount} (distance decay from each ward's representative point).`;
   audit.push({ step: 'Catchments', detail: catchmentNote });
 
-  // 7. Exposure, ranks with uncertainty, deciles, and the current list.
+  // 9. Exposure on the published basis, ranks with uncertainty, deciles, and the current list.
   progress('Scoring and ranking schools');
-  const exposure = exposureScores(shares, metricRates.wards, metricRates.area.rate, schoolsInScope.map((s) => ({ urn: s.urn, pupils: s.pupils })));
+  const exposure = exposureScores(shares, scoring.rates, areaRate[metric].published, schoolsInScope.map((s) => ({ urn: s.urn, pupils: s.pupils })));
   const exposureByUrn = new Map(exposure.map((e) => [e.urn, e]));
   const ranks = rankWithUncertainty({
-    wardCounts: metricRates.wards.map((w) => ({ wardCode: w.wardCode, count: w.count, youngPopulation: w.youngPopulation })),
+    wardCounts: scoring.counts,
     shares,
     schools: schoolsInScope.map((s) => ({ urn: s.urn, pupils: s.pupils })),
     seed: parameters.seed,
@@ -344,7 +427,7 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
       const scores = exposureByUrn.get(school.urn)!;
       const rank = ranks.get(school.urn)!;
       const catchment = shares.get(school.urn)!;
-      const attending = offendersBySchool.get(school.urn)?.size ?? 0;
+      const attending = attendingCount(school.urn);
       return {
         urn: school.urn,
         name: school.name,
@@ -353,12 +436,13 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
         pupils: school.pupils,
         catchmentModel: catchment.model,
         catchmentCoverage: catchment.model === 'observed' ? catchment.coverage : null,
+        catchmentWards: catchment.shares,
         wardsInCatchment: catchment.shares.filter((s) => s.share > 0).length,
         exposureRate: scores.exposureRate,
         exposureIndex: scores.exposureIndex,
         shareFromHigherWards: scores.shareFromHigherWards,
         pupilsFromHigherWards: scores.pupilsFromHigherWards,
-        offendersAttending: publishCount(attending, rules),
+        offendersAttending: published(CELL_ID.school(school.urn)),
         offendersAttendingCount: attending,
         rank: rank.rank,
         rankLower: rank.rankLower,
@@ -371,7 +455,13 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
     .sort((a, b) => a.rank - b.rank);
   audit.push({ step: 'Rank schools', detail: `${schools.length} schools ranked by exposure (${parameters.rankingMetric}); ${parameters.simulations} seeded simulations (seed ${parameters.seed}); ${comparison.newCandidates.length} of the top ${parameters.topN} not on the current list` });
 
-  // 8. Reconcile rows in and out of every input sheet: each excluded row counted once, by its first reason.
+  const phaseTotals: PhaseTotal[] = phasesOf(schoolsInScope).map((phase) => {
+    const members = schoolsInScope.filter((school) => school.phase === phase);
+    return { phase, schools: members.length, offendersAttending: published(CELL_ID.phase(phase)), offendersAttendingCount: members.reduce((sum, school) => sum + attendingCount(school.urn), 0) };
+  });
+  const schoolsAttendingTotal = { count: schoolsInScope.reduce((sum, school) => sum + attendingCount(school.urn), 0), published: published(CELL_ID.allSchools) };
+
+  // 10. Reconcile rows in and out of every input sheet: each excluded row counted once, by its first reason.
   for (const school of schoolRows.records) {
     if (schoolsInScope.includes(school)) continue;
     const reason: IssueCode = school.open ? 'phaseOutOfScope' : 'closedSchool';
@@ -406,8 +496,12 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
     boundarySource,
     boundaries: studyBoundaries,
     wards,
+    districts,
     area,
     schools,
+    phaseTotals,
+    schoolsAttendingTotal,
+    disclosure: disclosureSummary(protection),
     schoolsConsidered: schoolRows.records.length,
     issues,
     reconciliation,

@@ -1,0 +1,55 @@
+import type { DisclosureRules } from './disclosureRules';
+import type { LinkedTables } from './linkedTables';
+import { isPrimarySensitive } from './publishedCount';
+import { roundingRange, roundToBase } from './roundToBase';
+
+/** The least and greatest whole number a count could be, as far as an outsider knows. */
+export interface CountRange {
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/**
+ * The number published for a shown count: the count itself, or its rounded value when rounding is
+ * on (totals rounded from their own unrounded values).
+ * @example publishedNumber(7, { threshold: 5, zerosSensitive: false, roundingBase: 5, protectionInterval: 5 }) // => 5
+ */
+export function publishedNumber(count: number, rules: DisclosureRules): number {
+  return rules.roundingBase === null ? count : roundToBase(count, rules.roundingBase);
+}
+
+/**
+ * What an outsider knows about each count before combining the tables: the attacker of the audit
+ * (tau-Argus's "attacker" model; Hundepool et al., Statistical Disclosure Control, 2012, §4.3).
+ *
+ * - A shown count is exact, or with rounding lies among the whole numbers that round to the
+ *   published value and would not themselves have been withheld (the rules are published too), so
+ *   a rounded 0 under threshold 3 is exactly 0 and a rounded 5 under threshold 5 is 5 to 7.
+ * - A withheld count is at least 0, or at least 1 when zeros are shown: the rules say a zero is
+ *   never withheld then (secondary suppression never picks a zero either), so an outsider may
+ *   assume [c] ≥ 1. No upper limit is known before the tables are combined.
+ */
+export function attackerRanges(tables: LinkedTables, hidden: ReadonlySet<string>, rules: DisclosureRules): Map<string, CountRange> {
+  const hiddenLower = rules.zerosSensitive ? 0 : 1;
+  const ranges = new Map<string, CountRange>();
+  for (const cell of tables.cells) {
+    if (!hidden.has(cell.id) && isPrimarySensitive(cell.value, rules)) throw new Error(`Disclosure audit: '${cell.id}' (${cell.value}) is shown although the rules withhold it; primary suppression must come first.`);
+    if (hidden.has(cell.id)) {
+      ranges.set(cell.id, { lower: hiddenLower, upper: Number.POSITIVE_INFINITY });
+    } else if (rules.roundingBase === null) {
+      ranges.set(cell.id, { lower: cell.value, upper: cell.value });
+    } else {
+      const rounded = roundToBase(cell.value, rules.roundingBase);
+      const { lower, upper } = roundingRange(rounded, rules.roundingBase);
+      let least = Number.POSITIVE_INFINITY;
+      let greatest = Number.NEGATIVE_INFINITY;
+      for (let x = lower; x <= upper; x++) {
+        if (isPrimarySensitive(x, rules)) continue;
+        least = Math.min(least, x);
+        greatest = Math.max(greatest, x);
+      }
+      ranges.set(cell.id, { lower: least, upper: greatest });
+    }
+  }
+  return ranges;
+}

@@ -1,0 +1,84 @@
+import { intervalWidth, type CellInterval, type SuppressionAudit } from './auditSuppression';
+import { publishedNumber } from './attackerRanges';
+import type { DisclosureRules } from './disclosureRules';
+import type { LinearSolver } from './linearProgram';
+import { checkLinkedTables, type LinkedTables } from './linkedTables';
+import { primarySuppression } from './primarySuppression';
+import type { PublishedCount } from './publishedCount';
+import { secondarySuppression } from './secondarySuppression';
+
+/** The outcome of protecting a set of linked tables: what to publish, and the audit that proves it safe. */
+export interface TableProtection {
+  readonly rules: DisclosureRules;
+  /** Every cell's published form, by cell id: shown (rounded when rounding is on) or withheld. */
+  readonly published: ReadonlyMap<string, PublishedCount>;
+  readonly cells: number;
+  readonly relations: number;
+  readonly primary: number;
+  readonly secondary: number;
+  /** Null when nothing is withheld (nothing to audit). */
+  readonly audit: SuppressionAudit | null;
+  /** Linear programmes solved in the search for secondary cells and in the final audit. */
+  readonly programmesSolved: number;
+}
+
+export type ProtectionOutcome =
+  | { readonly ok: true; readonly protection: TableProtection }
+  /** Unsafe or unauditable: `problems` says which cell and what to change; nothing may be published. */
+  | { readonly ok: false; readonly problems: readonly string[]; readonly protection: TableProtection | null };
+
+function describeRange(cell: CellInterval): string {
+  if (Number.isNaN(cell.upper) || Number.isNaN(cell.lower)) return 'could not be bounded (the solver failed)';
+  return cell.lower === cell.upper ? `is exactly recoverable` : `can be narrowed to ${cell.lower}–${cell.upper} (a range of ${intervalWidth(cell)})`;
+}
+
+/**
+ * Disclosure control of linked tables: primary suppression, secondary suppression, rounding of
+ * what is shown, and the attacker's audit of the result (see secondarySuppression and
+ * auditSuppression). Every count the report publishes comes from `published`, so one underlying
+ * count is withheld everywhere or nowhere.
+ *
+ * Fails, rather than publish unaudited or unsafe figures, when cells are withheld but no solver was
+ * given, or when some withheld cell's range stays narrower than the protection interval.
+ */
+export function protectTables(
+  tables: LinkedTables,
+  rules: DisclosureRules,
+  solver: LinearSolver | undefined,
+  options: { readonly exact?: boolean } = {},
+): ProtectionOutcome {
+  checkLinkedTables(tables);
+  const primary = primarySuppression(tables, rules);
+  const publish = (hidden: ReadonlySet<string>): Map<string, PublishedCount> => new Map(tables.cells.map((cell): [string, PublishedCount] => [
+    cell.id,
+    hidden.has(cell.id) ? { shown: false, reason: primary.has(cell.id) ? 'primary' : 'secondary' } : { shown: true, value: publishedNumber(cell.value, rules) },
+  ]));
+  const base = { rules, cells: tables.cells.length, relations: tables.relations.length, primary: primary.size };
+  const needsAudit = primary.size > 0;
+  if (!needsAudit) {
+    return { ok: true, protection: { ...base, published: publish(primary), secondary: 0, audit: null, programmesSolved: 0 } };
+  }
+  if (!solver) {
+    return {
+      ok: false,
+      protection: null,
+      problems: [`Disclosure control: ${primary.size} counts must be withheld, and the audit that proves the rest cannot give them away needs a linear programme solver, which was not loaded. The host loads it once (loadHighsSolver) and passes it with the inputs; nothing is published unaudited.`],
+    };
+  }
+  const search = secondarySuppression(tables, primary, rules, solver, options);
+  const protection: TableProtection = {
+    ...base,
+    published: publish(search.hidden),
+    secondary: search.secondary.length,
+    audit: search.audit,
+    programmesSolved: search.programmesSolved,
+  };
+  if (search.audit.unsafe.length === 0) return { ok: true, protection };
+  const shown = search.audit.unsafe.slice(0, 5).map((cell) => `${cell.label} ${describeRange(cell)}`);
+  const more = search.audit.unsafe.length > shown.length ? `; and ${search.audit.unsafe.length - shown.length} more` : '';
+  return {
+    ok: false,
+    protection,
+    problems: [`Disclosure audit failed: from the published totals an outsider could narrow ${search.audit.unsafe.length} withheld counts to a range narrower than the protection interval of ${rules.protectionInterval}, and no further count can be withheld to prevent it: ${shown.join('; ')}${more}. Lower the protection interval (--protection), or publish fewer totals.`],
+  };
+}

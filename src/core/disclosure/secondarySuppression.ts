@@ -1,0 +1,157 @@
+import { auditSuppression, type AuditCache, type SuppressionAudit } from './auditSuppression';
+import { hiddenComponents } from './hiddenComponents';
+import type { DisclosureRules } from './disclosureRules';
+import type { LinearSolver } from './linearProgram';
+import { grandTotals, type AdditiveRelation, type LinkedTables, type TableCell } from './linkedTables';
+
+export interface SecondarySuppression {
+  /** Every withheld cell: the primary ones and those added here. */
+  readonly hidden: ReadonlySet<string>;
+  /** Cells withheld to protect others, in the order they were chosen. */
+  readonly secondary: readonly string[];
+  /** The audit of the final pattern; `unsafe` is empty unless no further cell could help. */
+  readonly audit: SuppressionAudit;
+  /** Linear programmes solved in the search and the final audit together. */
+  readonly programmesSolved: number;
+  /** Rounds of repair guided by the audit. */
+  readonly repairRounds: number;
+}
+
+/**
+ * The cost of withholding a cell, lowest first: any cell before a grand total (withheld only when
+ * nothing else will do), then the smaller count (tau-Argus's default cost is the cell value: less
+ * information lost), then a cell that is no relation's total, then the model's order.
+ */
+function costOrder(tables: LinkedTables): (a: string, b: string) => number {
+  const grand = grandTotals(tables);
+  const totals = new Set(tables.relations.map((r) => r.total));
+  const position = new Map(tables.cells.map((cell, i) => [cell.id, i]));
+  const value = new Map(tables.cells.map((cell) => [cell.id, cell.value]));
+  return (a, b) =>
+    Number(grand.has(a)) - Number(grand.has(b))
+    || value.get(a)! - value.get(b)!
+    || Number(totals.has(a)) - Number(totals.has(b))
+    || position.get(a)! - position.get(b)!;
+}
+
+/**
+ * Secondary suppression for linked tables: a heuristic followed by repair under the attacker's
+ * audit, so the pattern is proven safe however it was found.
+ *
+ * 1. Singletons (the long-standing rule for hierarchical tables: never leave one withheld cell
+ *    alone in a row): a relation with exactly one withheld cell gives it away by subtraction, so its
+ *    cheapest other part is withheld too (its total when no part can be), repeated across the linked
+ *    relations to a fixed point.
+ * 2. Repair: while the audit finds withheld cells whose range is narrower than the protection
+ *    interval, withhold, for each linked group of them, the cheapest further cell in one of their
+ *    relations (or, failing that, in the nearest relation reached through withheld cells), then
+ *    apply 1 again.
+ *
+ * A zero is never picked when zeros are shown (the audit's attacker assumes [c] ≥ 1), and a grand
+ * total only when no other cell remains. Each round withholds at least one more cell, so the search
+ * ends. It ends safe whenever the solver answers: with every non-zero cell reachable from an unsafe
+ * one withheld, the relations left among them have no published non-zero number, so every such
+ * count is unbounded above.
+ * Costs: O(relation size) per singleton step; the audit's programmes per round, cached between
+ * rounds for components that did not change.
+ */
+export function secondarySuppression(
+  tables: LinkedTables,
+  primary: ReadonlySet<string>,
+  rules: DisclosureRules,
+  solver: LinearSolver,
+  options: { readonly exact?: boolean } = {},
+): SecondarySuppression {
+  const cellById = new Map<string, TableCell>(tables.cells.map((cell) => [cell.id, cell]));
+  const relationsOf = new Map<string, AdditiveRelation[]>();
+  for (const relation of tables.relations) {
+    for (const id of [relation.total, ...relation.parts]) relationsOf.set(id, [...(relationsOf.get(id) ?? []), relation]);
+  }
+  const cheaper = costOrder(tables);
+  const grand = grandTotals(tables);
+  const hidden = new Set(primary);
+  const secondary: string[] = [];
+  const eligible = (id: string): boolean => !hidden.has(id) && (rules.zerosSensitive || cellById.get(id)!.value !== 0);
+  const withhold = (id: string): void => {
+    hidden.add(id);
+    secondary.push(id);
+  };
+  const cheapest = (ids: Iterable<string>): string | undefined => {
+    let best: string | undefined;
+    for (const id of ids) if (eligible(id) && (best === undefined || cheaper(id, best) < 0)) best = id;
+    return best;
+  };
+
+  const closeSingletons = (): void => {
+    const queue = [...tables.relations];
+    const queued = new Set(queue);
+    while (queue.length > 0) {
+      const relation = queue.shift()!;
+      queued.delete(relation);
+      const members = [relation.total, ...relation.parts];
+      if (members.filter((id) => hidden.has(id)).length !== 1) continue;
+      const choice = cheapest(relation.parts) ?? (eligible(relation.total) ? relation.total : undefined);
+      if (choice === undefined) continue;
+      withhold(choice);
+      for (const next of relationsOf.get(choice) ?? []) {
+        if (!queued.has(next)) {
+          queue.push(next);
+          queued.add(next);
+        }
+      }
+    }
+  };
+
+  /**
+   * The cheapest eligible cell in the relations nearest to `id`, widening through withheld cells;
+   * a grand total only when no other cell is reachable at all.
+   */
+  const repairFor = (id: string): string | undefined => {
+    const seenRelations = new Set<AdditiveRelation>();
+    const seenCells = new Set<string>([id]);
+    let frontier = [id];
+    let grandFallback: string | undefined;
+    while (frontier.length > 0) {
+      const relations = frontier.flatMap((cell) => relationsOf.get(cell) ?? []).filter((r) => !seenRelations.has(r));
+      relations.forEach((r) => seenRelations.add(r));
+      const members = relations.flatMap((r) => [r.total, ...r.parts]);
+      const choice = cheapest(members.filter((cell) => !grand.has(cell)));
+      if (choice !== undefined) return choice;
+      grandFallback ??= cheapest(members);
+      frontier = members.filter((cell) => hidden.has(cell) && !seenCells.has(cell));
+      frontier.forEach((cell) => seenCells.add(cell));
+    }
+    return grandFallback;
+  };
+
+  closeSingletons();
+  const cache: AuditCache = new Map();
+  let programmesSolved = 0;
+  let repairRounds = 0;
+  for (;;) {
+    const audit = auditSuppression(tables, hidden, rules, solver, { cache, exact: options.exact });
+    programmesSolved += audit.programmesSolved;
+    if (audit.unsafe.length === 0) return { hidden, secondary, audit, programmesSolved, repairRounds };
+    // One repair per group of linked withheld cells (all of them as one group when rounding links
+    // everything): the cheapest cell that any of the group's unsafe cells would take.
+    const groups = new Map<string, string[]>();
+    const groupOf = new Map<string, string>();
+    if (rules.roundingBase === null) {
+      for (const component of hiddenComponents(tables, (id) => hidden.has(id))) for (const id of component.unknowns) groupOf.set(id, component.unknowns[0]);
+    }
+    for (const cell of audit.unsafe) {
+      const group = groupOf.get(cell.id) ?? 'all';
+      groups.set(group, [...(groups.get(group) ?? []), cell.id]);
+    }
+    let added = 0;
+    for (const unsafe of groups.values()) {
+      const choices = unsafe.map(repairFor).filter((choice): choice is string => choice !== undefined && !hidden.has(choice));
+      if (choices.length === 0) continue;
+      withhold(choices.reduce((best, choice) => (cheaper(choice, best) < 0 ? choice : best)));
+      added += 1;
+    }
+    if (added === 0) return { hidden, secondary, audit, programmesSolved, repairRounds };
+    repairRounds += 1;
+    closeSingletons();
+  }
+}

@@ -1,0 +1,48 @@
+import type { DisclosureRules, TableProtection } from '../disclosure';
+import type { DisclosureSummary } from './analysisResult';
+
+/** The rules in words, e.g. "threshold 5 (counts 1–4 withheld); zeros shown; no rounding; protection interval 5". */
+export function describeRules(rules: DisclosureRules): string {
+  const withheld = rules.threshold > 1 ? `counts 1–${rules.threshold - 1} withheld` : 'no count withheld for being small';
+  return [
+    `threshold ${rules.threshold} (${withheld})`,
+    rules.zerosSensitive ? 'zeros withheld' : 'zeros shown',
+    rules.roundingBase === null ? 'no rounding' : `shown counts rounded to the nearest ${rules.roundingBase} (totals from unrounded values)`,
+    `protection interval ${rules.protectionInterval}`,
+  ].join('; ');
+}
+
+/** One line for the Audit sheet: what was withheld and why. */
+export function describeProtection(protection: TableProtection): string {
+  return `${describeRules(protection.rules)}. ${protection.cells.toLocaleString('en-GB')} published counts in linked tables with ${protection.relations} additive relations; ${protection.primary} withheld as small (primary), ${protection.secondary} more so that none can be worked out from the totals (secondary).`;
+}
+
+/** One line for the Audit sheet: what the attacker's audit checked and found. */
+export function describeAudit(protection: TableProtection): string {
+  const audit = protection.audit!;
+  const narrowest = audit.narrowest
+    ? `narrowest range an outsider can reach for a withheld count: ${audit.narrowest.lower} to ${audit.narrowest.upper === Infinity ? 'unbounded' : audit.narrowest.upper} (${audit.narrowest.label})`
+    : 'no withheld count';
+  return `${audit.solver}: ${audit.cellsChecked} withheld counts checked in ${audit.components} independent groups (largest ${audit.largestComponent}; ${audit.componentsInClosedForm} of one equation solved in closed form); ${protection.programmesSolved} linear programmes solved in all; ${narrowest}; every range at least ${audit.protectionInterval} wide: passed.`;
+}
+
+/** The result's record of the disclosure control. */
+export function disclosureSummary(protection: TableProtection): DisclosureSummary {
+  const audit = protection.audit;
+  return {
+    rules: protection.rules,
+    cells: protection.cells,
+    relations: protection.relations,
+    primary: protection.primary,
+    secondary: protection.secondary,
+    audit: audit && {
+      solver: audit.solver,
+      cellsChecked: audit.cellsChecked,
+      components: audit.components,
+      largestComponent: audit.largestComponent,
+      componentsInClosedForm: audit.componentsInClosedForm,
+      programmesSolved: protection.programmesSolved,
+      narrowest: audit.narrowest && { label: audit.narrowest.label, lower: audit.narrowest.lower, upper: audit.narrowest.upper },
+    },
+  };
+}

@@ -1,0 +1,186 @@
+import { loadHighsSolver } from '../../src/core/disclosure';
+import { runAnalysis, type AnalysisResult } from '../../src/core/pipeline';
+import type { WorkbookData } from '../../src/core/types';
+import { buildReport } from '../../src/report';
+import { MAP_COLOURS } from '../../src/report/chartsSheet';
+import type { ModelCell, SheetModel } from '../../src/report/sheetModel';
+import { SMALL_PARAMETERS, smallWorkbook, WARDS } from '../pipeline/smallWorkbookFixture';
+
+/**
+ * The small hand-made workbook (test/pipeline/smallWorkbookFixture.ts) with its wards split into two
+ * districts: A = W1 + W2 and B = W3 + W4. Threshold 3, zeros shown, protection interval 3.
+ *
+ * Offences: W1 10, W2 3 | A 13; W3 1, W4 0 | B 1; area 14.
+ *   Primary: W3 and B (both 1). B alone among the districts takes A; A alone in its district takes
+ *   its cheapest ward, W2. Then W2 + W3 = 14 − 10 − 0 = 4 pins W3 to 1–3 (width 2 < 3): the repair
+ *   finds no free cell in B's relation (W4 is a zero), none but the area in the area relation, and
+ *   takes W1 from A's. Then W1 + W2 + W3 = 14: each 1–12. Shown: W4 0, area 14.
+ * Young offenders: W1 5, W2 4 | A 9; W3 1, W4 2 | B 3; area 12.
+ *   Primary: W3 and W4. W3 + W4 = 3 pins each to 1–2: the cheapest cell of their relation is B (3).
+ *   B alone among the districts takes A (9); A alone takes W2 (4). Then W2 + W3 + W4 = 7: each 1–5.
+ *   Shown: W1 5, area 12.
+ * Attending (one phase): 100001 3, 100002 1, 100003 0, total 4: 100002 takes 100001; 3 + 1 = 4 pins
+ *   both to 1–3, and only the total is left: it is withheld too.
+ * So primary 2 + 2 + 1 = 5 and secondary 3 + 3 + 2 = 8.
+ */
+function twoDistricts(): WorkbookData {
+  const workbook = smallWorkbook();
+  return {
+    sheets: workbook.sheets.map((sheet) => sheet.name !== 'Wards' ? sheet : {
+      ...sheet,
+      rows: sheet.rows.map((row) => (row[0] === WARDS.W3.code || row[0] === WARDS.W4.code ? [row[0], row[1], 'E08000026', 'Coventry', row[4]] : row)),
+    }),
+  };
+}
+
+let result: AnalysisResult;
+let sheets: Map<string, SheetModel>;
+
+beforeAll(async () => {
+  const solver = await loadHighsSolver();
+  const outcome = runAnalysis({ workbook: twoDistricts(), solver }, SMALL_PARAMETERS);
+  if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
+  result = outcome.result;
+  sheets = new Map(buildReport(result, { tool: 'test', version: '0', command: 'test', startedAt: '2024-06-01T00:00:00Z' }).map((sheet) => [sheet.name, sheet]));
+});
+
+/** What a cell shows: its number or text, a formula's cached result. */
+function shown(cell: ModelCell): unknown {
+  if (cell.kind === 'formula') return cell.result;
+  if (cell.kind === 'empty') return null;
+  return cell.value;
+}
+
+function table(sheet: string, name: string): unknown[][] {
+  const found = sheets.get(sheet)!.tables.find((t) => t.name === name);
+  if (!found) throw new Error(`no table ${name} on ${sheet}`);
+  return found.rows.map((row) => row.map(shown));
+}
+
+/** The value beside a label in a sheet's free cells. */
+function valueBeside(sheet: string, label: string): unknown {
+  const cells = sheets.get(sheet)!.cells;
+  const at = cells.find((c) => c.cell.kind === 'text' && c.cell.value === label);
+  if (!at) throw new Error(`no label '${label}' on ${sheet}`);
+  const next = cells.find((c) => c.row === at.row && c.col === at.col + 1);
+  return next ? shown(next.cell) : undefined;
+}
+
+describe('the Wards sheet, every count through the disclosure control', () => {
+  it('shows the wards as published: withheld where small or where a total would give one away', () => {
+    const wards = table('Wards', 'tblWards');
+    expect(wards.map((row) => [row[0], row[4], row[10]])).toEqual([
+      [WARDS.W1.code, '[c]', 5],
+      [WARDS.W2.code, '[c]', '[c]'],
+      [WARDS.W3.code, '[c]', '[c]'],
+      [WARDS.W4.code, 0, '[c]'],
+    ]);
+  });
+
+  it('publishes the district subtotals beside the wards, withheld with their rates', () => {
+    expect(table('Wards', 'tblDistricts')).toEqual([
+      ['Birmingham', 2, 2000, '[c]', '[c]', '[c]', '[c]'],
+      ['Coventry', 2, 2000, '[c]', '[c]', '[c]', '[c]'],
+    ]);
+  });
+
+  it('shows the area totals, which no rule withheld, with their live rates', () => {
+    expect(valueBeside('Wards', 'Offences')).toBe(14);
+    expect(valueBeside('Wards', 'Young offenders resident')).toBe(12);
+    // 14 / 4,000 × 1,000 = 3.5 and 12 / 4,000 × 1,000 = 3.
+    expect(valueBeside('Wards', 'Offence rate per 1,000')).toBeCloseTo(3.5, 12);
+    expect(valueBeside('Wards', 'Young offender rate per 1,000')).toBeCloseTo(3, 12);
+  });
+
+  it('gives a shown ward its rate as a formula on its published count', () => {
+    const w1 = sheets.get('Wards')!.tables[0].rows[0];
+    // Young offenders in column K (index 10), rate in L: row 12 of the sheet (header on row 11).
+    expect(w1[11]).toMatchObject({ kind: 'formula', formula: 'K12/D12*1000', result: 5 });
+  });
+});
+
+describe('the Method sheet', () => {
+  it('records every rule of the disclosure control', () => {
+    expect(valueBeside('Method', 'Suppression threshold')).toBe('3: counts 1–2 withheld as [c]; zeros shown');
+    expect(valueBeside('Method', 'Rounding base')).toBe('none');
+    expect(String(valueBeside('Method', 'Protection interval'))).toMatch(/^3 \(the threshold\)/);
+  });
+
+  it('records what was withheld and what the audit proved', () => {
+    expect(valueBeside('Method', 'Withheld as small (primary)')).toBe(5);
+    expect(valueBeside('Method', 'Withheld to protect others (secondary)')).toBe(8);
+    expect(valueBeside('Method', 'Audit solver')).toMatch(/HiGHS/);
+    // The narrowest: the young offenders' W2 + W3 + W4 = 7, each 1 to 5.
+    expect(valueBeside('Method', 'Narrowest range an outsider can reach')).toMatch(/^1 to 5, a range of 4 \(Young offenders resident in ward/);
+    expect(valueBeside('Method', 'Audit result')).toBe('Passed: every withheld count\'s range is at least 3 wide.');
+  });
+
+  it('prints the offences placed in wards as the published area total', () => {
+    expect(valueBeside('Method', 'Offence location in a study ward')).toBe(14);
+    expect(valueBeside('Method', 'Distinct young offenders living in the area')).toBe(12);
+  });
+});
+
+describe('the other sheets', () => {
+  it('publishes the total of young offenders attending as withheld, with the schools', () => {
+    expect(table('Schools', 'tblPhaseTotals')).toEqual([['All schools ranked', 3, '[c]']]);
+    const attending = table('Schools', 'tblSchools').map((row) => [row[3], row[12]]);
+    expect(Object.fromEntries(attending)).toEqual({ 100001: '[c]', 100002: '[c]', 100003: 0 });
+  });
+
+  it('states the area totals on the Summary sheet as published', () => {
+    const texts = sheets.get('Summary')!.cells.map((c) => shown(c.cell)).filter((v): v is string => typeof v === 'string');
+    expect(texts.find((t) => t.startsWith('Area rate'))).toBe('Area rate: 3.5 violent offences per 1,000 young residents (14 offences; 12 young offenders; 4,000 young residents).');
+  });
+
+  it('charts only wards whose count is shown, and colours the rest as withheld', () => {
+    // Offences measure: only W4 (0) is shown.
+    const charts = sheets.get('Charts')!;
+    const header = charts.cells.find((c) => shown(c.cell) === 'Ward')!;
+    const names = charts.cells.filter((c) => c.col === 0 && c.row > header.row).map((c) => shown(c.cell));
+    expect(names).toEqual(['Delta']);
+    expect(MAP_COLOURS.withheld.label).toBe('Withheld [c]');
+  });
+});
+
+describe('with counts rounded to base 5 (one district, as in the original fixture)', () => {
+  /**
+   * Offences 10, 3, 1, 0 = 14 round to 10, 5, [c], 0 and an area of 15. W3 alone takes W2. An
+   * outsider then knows W1 is 8–12, W4 exactly 0 (a 1 or 2 would have been withheld) and the area
+   * 13–17, so W2 + W3 runs from 1 to 9 and W3 from 1 to 8: safe, no more needed.
+   * Young offenders 5, 4, 1, 2 = 12 round to 5, 5, [c], [c] and 10: W1 and W2 are 3–7 each, the
+   * area 8–12, so W3 + W4 is 2 to 6 and each 1 to 5: safe as it is.
+   * Attending 3, 1, 0 = 4: 100002 takes 100001; the total rounds to 5 (3–7), so each is 1 to 6.
+   */
+  let rounded: AnalysisResult;
+  let roundedSheets: Map<string, SheetModel>;
+  beforeAll(async () => {
+    const solver = await loadHighsSolver();
+    const outcome = runAnalysis({ workbook: smallWorkbook(), solver }, { ...SMALL_PARAMETERS, roundingBase: 5 });
+    if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
+    rounded = outcome.result;
+    roundedSheets = new Map(buildReport(rounded, { tool: 'test', version: '0', command: 'test', startedAt: '2024-06-01T00:00:00Z' }).map((sheet) => [sheet.name, sheet]));
+  });
+
+  it('rounds every shown count, totals from their unrounded values', () => {
+    const wards = roundedSheets.get('Wards')!.tables[0].rows.map((row) => [shown(row[4]), shown(row[10])]);
+    expect(wards).toEqual([[10, 5], ['[c]', 5], ['[c]', '[c]'], [0, '[c]']]);
+    expect(rounded.area.offencesPublished).toEqual({ shown: true, value: 15 });
+    expect(rounded.area.youngOffendersPublished).toEqual({ shown: true, value: 10 });
+    expect(rounded.schoolsAttendingTotal.published).toEqual({ shown: true, value: 5 });
+    expect(rounded.disclosure).toMatchObject({ primary: 4, secondary: 2 });
+  });
+
+  it('computes the published rates from the rounded counts, as a reader would', () => {
+    // Area: 15 / 4,000 × 1,000 = 3.75 and 10 / 4,000 × 1,000 = 2.5. W2's young offenders: 5 (not 4) per 1,000.
+    expect(rounded.area.offenceRate).toBeCloseTo(3.75, 12);
+    expect(rounded.area.youngOffenderRate).toBeCloseTo(2.5, 12);
+    expect(rounded.wards[1].youngOffenders.rate).toBeCloseTo(5, 12);
+  });
+
+  it('says so on the Method sheet', () => {
+    const cells = roundedSheets.get('Method')!.cells;
+    const label = cells.find((c) => c.cell.kind === 'text' && c.cell.value === 'Rounding base')!;
+    expect(shown(cells.find((c) => c.row === label.row && c.col === 1)!.cell)).toBe('5: shown counts rounded to the nearest 5, totals rounded from unrounded values');
+  });
+});
