@@ -59,7 +59,7 @@ export interface DialogueSession {
   readonly transcript: readonly TurnRecord[];
   readonly parameters: AnalysisParameters;
   /** The current choices as label/value pairs, for the task pane's always-visible parameter summary. */
-  readonly parameterSummary: readonly { readonly label: string; readonly value: string }[];
+  readonly parameterSummary: readonly { readonly label: string; readonly value: string; readonly brief?: string }[];
 }
 
 export interface SessionOptions {

@@ -4,7 +4,7 @@ import type { Command } from '../commands';
 import { THRESHOLD_PRESETS } from '../parse/recognisers/disclosure';
 import { ALL_PHASES, PHASE_LABELS } from '../parse/phrases';
 import type { Choice } from '../types';
-import { count, day, isoDay, listing } from './format';
+import { count, day, isoDay, listing, plural } from './format';
 import type { DialogueState, Outcome, TurnEnvironment } from './state';
 import { detectWithSettings } from './workbookFacts';
 
@@ -113,7 +113,7 @@ export function changeSetting(command: SettingCommand, state: DialogueState, env
       const { topN } = command;
       if (!isWhole(topN, 1, 10000)) return refused(`The top group must hold from 1 to 10,000 schools; got ${topN}.`);
       const latest = state.latest ? ` The latest run used the top ${state.latest.result.parameters.topN}; say 'run' to update it, or ask 'which of the top ${topN} are not on the list?'.` : '';
-      return changed(state, command, { topN }, `New candidates will be looked for among the top ${count(topN)} schools (was ${count(current.topN)}).${latest}`);
+      return changed(state, command, { topN }, `New candidates will be looked for among the top ${plural(topN, 'school')} (was ${count(current.topN)}).${latest}`);
     }
     case 'setCatchment': {
       const residence = detectWithSettings(env.engine.workbook, state.settings).assignments.pupilResidence;

@@ -3,7 +3,7 @@ import type { Command } from '../commands';
 import { plainName } from '../match';
 import { diceCoefficient } from '../../core/ranking/diceCoefficient';
 import { allowedSlips, editDistance } from '../parse/editDistance';
-import { count, listing, quoted } from './format';
+import { listing, plural, quoted } from './format';
 import type { DialogueState, Outcome, TurnEnvironment } from './state';
 import { detectWithSettings, distinctValues } from './workbookFacts';
 
@@ -69,7 +69,7 @@ export function chooseOffenceTypes(command: SetOffenceTypes, state: DialogueStat
   }
   if (unknown.length > 0) {
     return {
-      text: `No offence type in ${quoted(mapping!.sheet)} matches ${listing(unknown.map(quoted))}. The types there are: ${types.slice(0, 12).map((type) => `${type.value} (${count(type.rows)} rows)`).join('; ')}${types.length > 12 ? '; …' : ''}. Which should be counted?`,
+      text: `No offence type in ${quoted(mapping!.sheet)} matches ${listing(unknown.map(quoted))}. The types there are: ${types.slice(0, 12).map((type) => `${type.value} (${plural(type.rows, 'row')})`).join('; ')}${types.length > 12 ? '; …' : ''}. Which should be counted?`,
       choices: types.slice(0, 6).map((type) => ({ label: type.value, utterance: `count only ${quoted(type.value)}` })),
       question: true,
       command,
@@ -84,6 +84,6 @@ export function chooseOffenceTypes(command: SetOffenceTypes, state: DialogueStat
   const left = everyType.length - ordered.length;
   return settle(
     ordered.map((type) => type.value),
-    `Counting ${ordered.length === 1 ? 'one offence type' : `${ordered.length} offence types`} as violence: ${ordered.map((type) => `${type.value} (${count(type.rows)} rows)`).join('; ')}${left > 0 ? `. ${left === 1 ? 'One other type is' : `${left} other types are`} left out.` : '.'}`,
+    `Counting ${ordered.length === 1 ? 'one offence type' : `${ordered.length} offence types`} as violence: ${ordered.map((type) => `${type.value} (${plural(type.rows, 'row')})`).join('; ')}${left > 0 ? `. ${left === 1 ? 'One other type is' : `${left} other types are`} left out.` : '.'}`,
   );
 }

@@ -3,7 +3,7 @@ import { describeMapping, ROLE_SPECS, SHEET_ROLES } from '../../core/schema';
 import type { SheetRole } from '../../core/types';
 import type { Command } from '../commands';
 import { ROLE_LABELS } from '../parse/phrases';
-import { count, plural } from './format';
+import { plural } from './format';
 import { sheetQuestion } from './sheetQuestion';
 import type { DialogueState, Outcome, TurnEnvironment } from './state';
 import { dataRowCount, detectWithSettings } from './workbookFacts';
@@ -24,7 +24,7 @@ export function describeWorkbook(command: Command, state: DialogueState, env: Tu
     const mapping = role ? detection.mappings[role] : undefined;
     const rows = mapping ? dataRowCount(sheet, mapping.headerRow) : Math.max(0, sheet.rows.length - 1);
     const chosen = role && state.settings.roleOverrides[role] !== undefined ? ', as you chose' : '';
-    lines.push(`• '${sheet.name}' (${count(rows)} rows): ${role ? `${ROLE_LABELS[role]}${chosen}` : 'not used'}`);
+    lines.push(`• '${sheet.name}' (${plural(rows, 'row')}): ${role ? `${ROLE_LABELS[role]}${chosen}` : 'not used'}`);
   }
   for (const role of REQUIRED) {
     if (detection.assignments[role] === undefined) lines.push(`No sheet looks like ${ROLE_LABELS[role]} (needed): ${ROLE_SPECS[role].required.map((group) => group.label).join('; ')}.`);

@@ -5,7 +5,7 @@ import type { Command } from '../commands';
 import { matchNames, type NameMatch } from '../match';
 import { PHASE_LABELS } from '../parse/phrases';
 import type { Choice } from '../types';
-import { count, percent, rate, rankText } from './format';
+import { agreeing, count, percent, plural, rate, rankText } from './format';
 import { noResultsYet, sheetNote, stalenessNote } from './latestResult';
 import { measureOf } from './runTurn';
 import type { DialogueState, Outcome } from './state';
@@ -48,7 +48,7 @@ export function schoolExplanation(school: SchoolResult, result: AnalysisResult, 
   const areaRate = parameters.rankingMetric === 'offences' ? area.offenceRate : area.youngOffenderRate;
   const measure = parameters.rankingMetric === 'offences' ? 'violent offences' : 'young offenders';
   const lines: string[] = [];
-  lines.push(`${school.name} (URN ${school.urn}, ${PHASE_LABELS[school.phase]}, ${count(school.pupils)} pupils) is ranked ${rankText(school.rank)} of ${result.schools.length} (95% rank interval ${school.rankLower}–${school.rankUpper}).`);
+  lines.push(`${school.name} (URN ${school.urn}, ${PHASE_LABELS[school.phase]}, ${plural(school.pupils, 'pupil')}) is ranked ${rankText(school.rank)} of ${result.schools.length} (95% rank interval ${school.rankLower}–${school.rankUpper}).`);
   if (claimedRank !== undefined && claimedRank !== school.rank) lines.push(`(You said ${rankText(claimedRank)}; in the latest run it is ${rankText(school.rank)}.)`);
   lines.push(`Exposure index ${Math.round(school.exposureIndex)} (area average = 100): its pupils live in wards averaging ${rate(school.exposureRate)} ${measure} per 1,000 young residents, against ${rate(areaRate)} for the whole area.`);
   lines.push(school.catchmentModel === 'observed'
@@ -74,9 +74,9 @@ export function schoolExplanation(school: SchoolResult, result: AnalysisResult, 
   }
   if (withheld.length > 0) {
     const share = withheld.reduce((sum, entry) => sum + entry.share, 0);
-    lines.push(`${withheld.length === 1 ? '1 ward' : `${withheld.length} wards`} with withheld counts ([c]) hold${withheld.length === 1 ? 's' : ''} ${percent(share)} of its pupils; their rates are withheld too.`);
+    lines.push(`${plural(withheld.length, 'ward')} with withheld counts ([c]) ${agreeing(withheld.length, 'holds', 'hold')} ${percent(share)} of its pupils; their rates are withheld too.`);
   }
-  lines.push(`About ${count(school.pupilsFromHigherWards)} pupils (${percent(school.shareFromHigherWards)}) live in wards with higher than average ${measure}.`);
+  lines.push(`About ${plural(school.pupilsFromHigherWards, 'pupil')} (${percent(school.shareFromHigherWards)}) ${agreeing(school.pupilsFromHigherWards, 'lives', 'live')} in wards with higher than average ${measure}.`);
   lines.push(`Young offenders attending (where the school is recorded): ${school.offendersAttending.shown ? count(school.offendersAttending.value) : '[c] (withheld)'}.`);
   lines.push(school.onCurrentList
     ? 'It is on the current list.'

@@ -3,7 +3,7 @@ import type { AnalysisResult, RateEstimate, WardResult } from '../../core/pipeli
 import type { Command } from '../commands';
 import { matchNames, type NameMatch } from '../match';
 import type { Choice } from '../types';
-import { count, listing, rankText, rate } from './format';
+import { count, listing, plural, rankText, rate } from './format';
 import { noResultsYet, sheetNote, stalenessNote } from './latestResult';
 import type { DialogueState, Outcome } from './state';
 
@@ -29,9 +29,11 @@ export function wardChoice(ward: WardResult): Choice {
  * One measure of a ward as a sentence. A withheld count hides its rate, interval and flag too:
  * with the young population published, any of them would give the count back.
  */
-function measureLine(label: string, estimate: RateEstimate, areaRate: number, threshold: number): string {
+function measureLine(label: string, estimate: RateEstimate, areaRate: number): string {
   if (!estimate.published.shown) {
-    return `${label}: [c], withheld (${estimate.published.reason === 'primary' ? `a count from 1 to ${threshold - 1}` : 'withheld so that another withheld count cannot be worked out'}); its rate, interval and flag are withheld with it.`;
+    // Never say why (small count or cover for another): 'a count from 1 to 4' would itself narrow
+    // the count below the protection interval, and every reply is recorded in the Audit sheet.
+    return `${label}: [c], withheld to protect confidentiality; its rate, interval and flag are withheld with it.`;
   }
   const flag = estimate.flag === 'higher' ? 'higher than' : estimate.flag === 'lower' ? 'lower than' : 'not significantly different from';
   return `${label}: ${count(estimate.published.value)}, a rate of ${rate(estimate.rate)} per 1,000 young residents (95% interval ${rate(estimate.lower)} to ${rate(estimate.upper)}), ${flag} the area rate of ${rate(areaRate)}.`;
@@ -41,9 +43,9 @@ export function wardExplanation(ward: WardResult, result: AnalysisResult): { rea
   const { parameters, area } = result;
   const [youngest, oldest] = parameters.ageBand;
   const lines = [
-    `${ward.wardName} (${ward.wardCode}${ward.districtName ? `, ${ward.districtName}` : ''}): ${count(ward.youngPopulation)} young residents aged ${youngest}–${oldest}.`,
-    measureLine('Violent offences that happened here', ward.offences, area.offenceRate, parameters.threshold),
-    measureLine('Young offenders living here', ward.youngOffenders, area.youngOffenderRate, parameters.threshold),
+    `${ward.wardName} (${ward.wardCode}${ward.districtName ? `, ${ward.districtName}` : ''}): ${plural(ward.youngPopulation, 'young resident')} aged ${youngest}–${oldest}.`,
+    measureLine('Violent offences that happened here', ward.offences, area.offenceRate),
+    measureLine('Young offenders living here', ward.youngOffenders, area.youngOffenderRate),
     `Schools are ranked on ${parameters.rankingMetric === 'offences' ? 'offences where they happened' : 'young offenders where they live'}.`,
   ];
   const drawing = result.schools

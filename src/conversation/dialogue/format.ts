@@ -48,7 +48,16 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Singular or plural: plural(1, 'school') -> '1 school'; plural(3, 'school') -> '3 schools'. */
+/**
+ * A count with its noun in the number the count is shown in: plural(1, 'school') -> '1 school';
+ * plural(3, 'school') -> '3 schools'; plural(0.8, 'pupil') -> '1 pupil' (shown rounded, so said singular).
+ */
 export function plural(n: number, noun: string, nounPlural = `${noun}s`): string {
-  return `${count(n)} ${n === 1 ? noun : nounPlural}`;
+  const shown = count(n);
+  return `${shown} ${shown === '1' ? noun : nounPlural}`;
+}
+
+/** The verb that agrees with a count as shown: agreeing(1, 'is', 'are') -> 'is'; agreeing(0.8, 'lives', 'live') -> 'lives'. */
+export function agreeing(n: number, singular: string, pluralForm: string): string {
+  return count(n) === '1' ? singular : pluralForm;
 }

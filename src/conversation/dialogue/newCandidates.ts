@@ -1,6 +1,6 @@
 /** "which of the top 20 are not on the VRU list?": answered from the latest run, for any n. */
 import type { Command } from '../commands';
-import { listing, plural, rankText } from './format';
+import { agreeing, count, listing, plural, rankText } from './format';
 import { noResultsYet, sheetNote, stalenessNote } from './latestResult';
 import type { DialogueState, Outcome } from './state';
 
@@ -15,11 +15,11 @@ export function newCandidates(command: NewCandidates, state: DialogueState): Out
   const candidates = top.filter((school) => !school.onCurrentList);
   const lines: string[] = [];
   if (!result.list.listSheet) {
-    lines.push(`No current list sheet was found, so all ${plural(top.length, 'school')} of the top ${n} are candidates.`);
+    lines.push(`No current list sheet was found, so ${everySchool(top.length)} of the top ${n} ${agreeing(top.length, 'is a candidate', 'are candidates')}.`);
   } else if (candidates.length === 0) {
-    lines.push(`All ${plural(top.length, 'school')} of the top ${n} are on the current list ('${result.list.listSheet}').`);
+    lines.push(`${capitalised(everySchool(top.length))} of the top ${n} ${agreeing(top.length, 'is', 'are')} on the current list ('${result.list.listSheet}').`);
   } else {
-    lines.push(`${candidates.length} of the top ${n} ${candidates.length === 1 ? 'is' : 'are'} not on the current list ('${result.list.listSheet}'):`);
+    lines.push(`${candidates.length} of the top ${n} ${agreeing(candidates.length, 'is', 'are')} not on the current list ('${result.list.listSheet}'):`);
   }
   for (const school of candidates.slice(0, 50)) {
     lines.push(`${school.rank}. ${school.name} (URN ${school.urn}): exposure index ${Math.round(school.exposureIndex)}, rank interval ${school.rankLower}–${school.rankUpper}`);
@@ -28,7 +28,7 @@ export function newCandidates(command: NewCandidates, state: DialogueState): Out
   const wide = candidates.filter((school) => school.rankUpper > n);
   if (wide.length > 0) lines.push(`The rank intervals of ${listing(wide.slice(0, 3).map((school) => school.name))}${wide.length > 3 ? ' and others' : ''} reach beyond ${n}: their place in the top group is uncertain.`);
   if (result.list.unmatched.length > 0) {
-    lines.push(`${plural(result.list.unmatched.length, 'list entry', 'list entries')} matched no ranked school (rows ${result.list.unmatched.slice(0, 8).map((entry) => entry.row).join(', ')}${result.list.unmatched.length > 8 ? ', …' : ''}): a URN outside the phases ranked, or a name not found.`);
+    lines.push(`${plural(result.list.unmatched.length, 'list entry', 'list entries')} matched no ranked school (${result.list.unmatched.length === 1 ? 'row' : 'rows'} ${result.list.unmatched.slice(0, 8).map((entry) => entry.row).join(', ')}${result.list.unmatched.length > 8 ? ', …' : ''}): a URN outside the phases ranked, or a name not found.`);
   }
   for (const fuzzy of result.list.fuzzyMatches.slice(0, 5)) {
     lines.push(`List row ${fuzzy.row} '${fuzzy.text}' was taken to be ${fuzzy.name} (URN ${fuzzy.urn}) by a similar name: please check.`);
@@ -36,4 +36,13 @@ export function newCandidates(command: NewCandidates, state: DialogueState): Out
   const choices = candidates.slice(0, 2).map((school) => ({ label: `Why is ${school.name} ranked ${rankText(school.rank)}?`, utterance: `why is "${school.name}" ranked ${rankText(school.rank)}?` }));
   choices.push({ label: `Show the top ${n}`, utterance: `show the top ${n}` });
   return { text: `${lines.join('\n')}${sheetNote(latest, 'Summary')}${stalenessNote(state, latest)}`, command: { kind: 'newCandidates', n }, choices };
+}
+
+/** 'the one school' or 'all 12 schools': the whole top group, however many were ranked. */
+function everySchool(schools: number): string {
+  return schools === 1 ? 'the one school' : `all ${count(schools)} schools`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,30 +1,45 @@
 /** The current choices as label/value lines, for the task pane's always-visible summary and for 'show the settings'. */
-import { ROLE_LABELS } from '../parse/phrases';
+import type { AnalysisParameters } from '../../core/types';
+import { PHASE_LABELS, ROLE_LABELS } from '../parse/phrases';
 import { CATCHMENT_LABELS, datesText, METRIC_LABELS, phaseText, suppressionText } from './changeSetting';
-import { count } from './format';
+import { count, plural } from './format';
 import type { DialogueState } from './state';
 
 export interface SummaryLine {
   readonly label: string;
   readonly value: string;
+  /**
+   * A few words for the task pane's one-line digest of the choices ('Ages 10–17', 'top 20'), on the
+   * lines an analyst most needs at a glance, and on the others only while they differ from "all".
+   */
+  readonly brief?: string;
 }
 
 export function parameterSummary(state: DialogueState): SummaryLine[] {
   const { parameters, roleOverrides, columnOverrides } = state.settings;
+  const { offenceTypes, roundingBase } = parameters;
   const lines: SummaryLine[] = [
-    { label: 'Ages', value: `${parameters.ageBand[0]}–${parameters.ageBand[1]}` },
-    { label: 'Offence types', value: parameters.offenceTypes.length === 0 ? 'all types' : parameters.offenceTypes.join('; ') },
-    { label: 'Dates', value: datesText(parameters) },
-    { label: 'Phases ranked', value: phaseText(parameters.phases) },
-    { label: 'Small counts', value: suppressionText(parameters) },
-    { label: 'Rounding', value: parameters.roundingBase === null ? 'none' : `to the nearest ${parameters.roundingBase}` },
+    { label: 'Ages', value: `${parameters.ageBand[0]}–${parameters.ageBand[1]}`, brief: `Ages ${parameters.ageBand[0]}–${parameters.ageBand[1]}` },
+    {
+      label: 'Offence types',
+      value: offenceTypes.length === 0 ? 'all types' : offenceTypes.join('; '),
+      ...briefWhen(offenceTypes.length > 0, () => plural(offenceTypes.length, 'offence type')),
+    },
+    { label: 'Dates', value: datesText(parameters), ...briefWhen(Boolean(parameters.dateFrom || parameters.dateTo), () => datesText(parameters)) },
+    { label: 'Phases ranked', value: phaseText(parameters.phases), brief: parameters.phases.map((phase) => PHASE_LABELS[phase]).join(', ') },
+    { label: 'Small counts', value: suppressionText(parameters), brief: withheldBrief(parameters) },
+    {
+      label: 'Rounding',
+      value: roundingBase === null ? 'none' : `to the nearest ${roundingBase}`,
+      ...briefWhen(roundingBase !== null, () => `rounded to ${roundingBase}`),
+    },
     ...('protectionInterval' in parameters && typeof parameters.protectionInterval === 'number'
       ? [{ label: 'Protection', value: `no withheld count can be narrowed below a range of ${parameters.protectionInterval}` }]
       : []),
     { label: 'Confidence', value: `${Number((parameters.confidenceLevel * 100).toFixed(1))}%` },
     { label: 'Catchments', value: CATCHMENT_LABELS[parameters.catchmentModel] },
     { label: 'Ranked on', value: METRIC_LABELS[parameters.rankingMetric] },
-    { label: 'Top group', value: `top ${count(parameters.topN)}` },
+    { label: 'Top group', value: `top ${count(parameters.topN)}`, brief: `top ${count(parameters.topN)}` },
     { label: 'Simulations', value: `${count(parameters.simulations)} (seed ${parameters.seed})` },
   ];
   for (const [role, sheet] of Object.entries(roleOverrides)) {
@@ -36,4 +51,16 @@ export function parameterSummary(state: DialogueState): SummaryLine[] {
     lines.push({ label: 'Latest run', value: `run ${state.latest.runNumber}${names?.get('Summary') ? `, sheets from '${names.get('Summary')}'` : ''}` });
   }
   return lines;
+}
+
+/** The suppression rule in a few words: 'counts 1–4 withheld'; 'counts 0–4 withheld' when zeros are withheld too. */
+function withheldBrief(parameters: AnalysisParameters): string {
+  const { threshold, showZeros } = parameters;
+  if (!showZeros) return threshold <= 1 ? 'zeros withheld' : `counts 0–${threshold - 1} withheld`;
+  return threshold <= 1 ? 'no counts withheld' : threshold === 2 ? 'counts of 1 withheld' : `counts 1–${threshold - 1} withheld`;
+}
+
+/** A line's brief only while its choice narrows the default, so the digest names what was changed. */
+function briefWhen(narrowed: boolean, brief: () => string): { brief?: string } {
+  return narrowed ? { brief: brief() } : {};
 }

@@ -1,6 +1,6 @@
 /** "show the top 10": the top schools of the latest run, with their intervals and list status. */
 import type { Command } from '../commands';
-import { rankText } from './format';
+import { plural, rankText } from './format';
 import { noResultsYet, sheetNote, stalenessNote } from './latestResult';
 import type { DialogueState, Outcome } from './state';
 
@@ -18,7 +18,7 @@ export function showTop(command: ShowTop, state: DialogueState): Outcome {
   if (top.length === 0) {
     return { text: 'No school was ranked in the latest run.', command, choices: [{ label: 'Rank every phase', utterance: 'all phases' }, { label: 'Show the settings', utterance: 'show the settings' }] };
   }
-  const lines = [`The top ${top.length} of ${result.schools.length} schools by exposure (rank, 95% rank interval, exposure index with area = 100):`];
+  const lines = [`The top ${top.length} of ${plural(result.schools.length, 'school')} by exposure (rank, 95% rank interval, exposure index with area = 100):`];
   for (const school of top) {
     const status = school.onCurrentList ? 'on the list' : school.rank <= result.parameters.topN ? 'NOT on the list' : 'not on the list';
     lines.push(`${school.rank}. ${school.name} (URN ${school.urn}): interval ${school.rankLower}–${school.rankUpper}, index ${Math.round(school.exposureIndex)}, ${status}`);

@@ -70,10 +70,10 @@ export const bareNumberRecogniser: Recogniser = {
     if (n < 1 || n > 1000) return undefined;
     return {
       kind: 'question',
-      text: `Did you mean: withhold counts under ${n}, or compare the top ${n} schools with the current list?`,
+      text: `Did you mean: withhold counts under ${n}, or compare the top ${n} ${n === 1 ? 'school' : 'schools'} with the current list?`,
       choices: [
         { label: `Hide counts under ${n}`, utterance: `suppress counts under ${n}` },
-        { label: `Top ${n} schools`, utterance: `top ${n}` },
+        { label: `Top ${n} ${n === 1 ? 'school' : 'schools'}`, utterance: `top ${n}` },
       ],
     };
   },
