@@ -11,16 +11,10 @@ export function renumberRunSheets(models: readonly SheetModel[], names: Readonly
   const renamed = (base: string): string => names.get(base) ?? base;
   const cell = (value: ModelCell): ModelCell =>
     value.kind === 'formula' ? { ...value, formula: value.formula.replace(/\{\{([^{}]+)\}\}/g, (placeholder, base: string) => (names.has(base) ? `{{${renamed(base)}}}` : placeholder)) } : value;
-  const range = (ref: RangeRef | undefined): RangeRef | undefined => (ref ? { ...ref, sheet: renamed(ref.sheet) } : undefined);
+  const range = (ref: RangeRef): RangeRef => ({ ...ref, sheet: renamed(ref.sheet) });
   const chart = (model: ChartModel): ChartModel => ({
     ...model,
-    series: model.series.map((series) => ({
-      ...series,
-      categories: range(series.categories) as RangeRef,
-      values: range(series.values) as RangeRef,
-      ...(series.errorMinus ? { errorMinus: range(series.errorMinus) } : {}),
-      ...(series.errorPlus ? { errorPlus: range(series.errorPlus) } : {}),
-    })),
+    series: model.series.map((series) => ({ ...series, categories: range(series.categories), values: range(series.values) })),
   });
   return models.map((model) => ({
     ...model,

@@ -1,7 +1,11 @@
-import type { AnalysisResult, WardResult } from '../core/pipeline/analysisResult';
-import { num, STYLE, text } from './cells';
+import type { AnalysisResult, RateEstimate, SchoolResult, WardResult } from '../core/pipeline/analysisResult';
+import { address, STYLE, text } from './cells';
+import { floatingBarChart } from './floatingBarChart';
+import { intervalBlock, type IntervalRow } from './intervalBlock';
+import { SCHOOL_HEADERS, SCHOOLS_LAYOUT } from './schoolsSheet';
 import type { ChartModel, ImageModel, ModelCell, SheetModel } from './sheetModel';
 import { renderWardMap } from './wardMap';
+import { WARD_HEADERS, WARDS_LAYOUT } from './wardsSheet';
 
 export const MAP_COLOURS = {
   higher: { label: 'Higher than the area', color: 'D73027' },
@@ -12,62 +16,124 @@ export const MAP_COLOURS = {
 
 const WARDS_CHARTED = 30;
 
+/** The data blocks start at column A; the charts sit to their right, from column J. */
+const CHART_COLUMN = 9;
+const CHART_WIDTH_COLUMNS = 12;
+const FIRST_BLOCK_ROW = 3;
+
 /**
- * The Charts sheet: native Excel charts over a small data block on the sheet itself (so they
- * render without the add-in), and a map of ward flags as a picture. Only wards whose count is shown
- * enter the data block; a withheld ward is drawn in the one 'withheld' colour whatever its rate,
- * so neither the chart nor the map re-publishes a withheld count or its flag.
+ * Rows a chart of `bars` horizontal bars takes: about 13.5 points (0.9 of a 15-point row) a bar,
+ * enough for a 9-point label each, and 8 rows for the title, the axis and its title.
+ */
+function chartHeightRows(bars: number): number {
+  return Math.max(12, Math.ceil(bars * 0.9) + 8);
+}
+
+/** The 0-based column of a header in a sheet's table; a missing header is a broken report invariant. */
+function columnOf(headers: readonly string[], header: string): number {
+  const index = headers.indexOf(header);
+  if (index < 0) throw new Error(`No column '${header}' among ${headers.join(', ')}.`);
+  return index;
+}
+
+/**
+ * The Charts sheet: native Excel charts over small data blocks on the sheet itself (so they render
+ * without the add-in), and a map of ward flags as a picture. Each block reads its figures from the
+ * Schools or Wards sheet with live formulas and works out the floating bars from them
+ * ({@link intervalBlock}); each chart draws a bar across the interval whose shade changes at the
+ * estimate ({@link floatingBarChart}), which Excel's file format and its add-in API both draw, so
+ * the intervals show in every Excel. Only wards whose count is shown enter the ward block (their
+ * rate cells are numbers, never `[c]`); a withheld ward is drawn on the map in the one 'withheld'
+ * colour whatever its rate, so neither the chart nor the map re-publishes a withheld count or its flag.
  */
 export function buildChartsSheet(result: AnalysisResult): SheetModel {
   const { parameters } = result;
-  const top = result.schools.slice(0, parameters.topN);
+  const confidence = `${Math.round(parameters.confidenceLevel * 100)}%`;
+  const ranked = (school: SchoolResult) => [school.rank, school.rankLower, school.rankUpper].every(Number.isFinite);
+  const top = result.schools
+    .map((school, index) => ({ school, schoolsRow: SCHOOLS_LAYOUT.tableRow + 1 + index }))
+    .slice(0, parameters.topN)
+    .filter(({ school }) => ranked(school));
   const measureOf = (ward: WardResult) => (parameters.rankingMetric === 'offences' ? ward.offences : ward.youngOffenders);
+  const charted = (estimate: RateEstimate) => estimate.published.shown && [estimate.rate, estimate.lower, estimate.upper].every(Number.isFinite);
   const chartedWards = result.wards
-    .filter((ward) => measureOf(ward).published.shown)
-    .sort((a, b) => measureOf(b).rate - measureOf(a).rate || a.wardCode.localeCompare(b.wardCode))
+    .map((ward, index) => ({ ward, wardsRow: WARDS_LAYOUT.tableRow + 1 + index }))
+    .filter(({ ward }) => charted(measureOf(ward)))
+    .sort((a, b) => measureOf(b.ward).rate - measureOf(a.ward).rate || a.ward.wardCode.localeCompare(b.ward.wardCode))
     .slice(0, WARDS_CHARTED);
-  const cells: { row: number; col: number; cell: ModelCell }[] = [
-    { row: 0, col: 0, cell: text('Charts', STYLE.title) },
-    { row: 1, col: 0, cell: text('The charts draw on the figures below; the map shows each ward against the area rate.', STYLE.note) },
-  ];
-  const schoolHeader = 3;
-  ['School', 'Rank', 'Interval below', 'Interval above', 'Exposure index'].forEach((h, col) => cells.push({ row: schoolHeader, col, cell: text(h, STYLE.label) }));
-  top.forEach((school, i) => {
-    const row = schoolHeader + 1 + i;
-    [text(school.name), num(school.rank), num(school.rank - school.rankLower), num(school.rankUpper - school.rank), num(school.exposureIndex, STYLE.index)]
-      .forEach((cell, col) => cells.push({ row, col, cell }));
-  });
-  const wardHeader = schoolHeader + top.length + 3;
-  ['Ward', 'Rate per 1,000', 'Interval below', 'Interval above'].forEach((h, col) => cells.push({ row: wardHeader, col, cell: text(h, STYLE.label) }));
-  chartedWards.forEach((ward, i) => {
+  const measure = parameters.rankingMetric === 'offences' ? 'Offence' : 'Young offender';
+
+  const schoolFigure = (row: number, header: string, value: number) => ({ ref: `{{Schools}}!${address(row, columnOf(SCHOOL_HEADERS, header))}`, value });
+  const schoolRows: IntervalRow[] = top.map(({ school, schoolsRow }) => ({
+    name: school.name,
+    estimate: schoolFigure(schoolsRow, 'Rank', school.rank),
+    lower: schoolFigure(schoolsRow, 'Rank 95% lower', school.rankLower),
+    upper: schoolFigure(schoolsRow, 'Rank 95% upper', school.rankUpper),
+  }));
+  const rateHeaders = parameters.rankingMetric === 'offences'
+    ? ['Offence rate per 1,000', 'Offence rate lower CI', 'Offence rate upper CI']
+    : ['Young offender rate per 1,000', 'Young offender rate lower CI', 'Young offender rate upper CI'];
+  const wardFigure = (row: number, header: string, value: number) => ({ ref: `{{Wards}}!${address(row, columnOf(WARD_HEADERS, header))}`, value });
+  const wardRows: IntervalRow[] = chartedWards.map(({ ward, wardsRow }) => {
     const estimate = measureOf(ward);
-    const row = wardHeader + 1 + i;
-    [text(ward.wardName), num(estimate.rate, STYLE.rate), num(estimate.rate - estimate.lower, STYLE.rate), num(estimate.upper - estimate.rate, STYLE.rate)]
-      .forEach((cell, col) => cells.push({ row, col, cell }));
+    return {
+      name: ward.wardName,
+      estimate: wardFigure(wardsRow, rateHeaders[0], estimate.rate),
+      lower: wardFigure(wardsRow, rateHeaders[1], estimate.lower),
+      upper: wardFigure(wardsRow, rateHeaders[2], estimate.upper),
+    };
   });
 
-  const schoolRange = (col: number) => ({ sheet: 'Charts', firstRow: schoolHeader + 1, lastRow: schoolHeader + top.length, col });
-  const wardRange = (col: number) => ({ sheet: 'Charts', firstRow: wardHeader + 1, lastRow: wardHeader + chartedWards.length, col });
-  const measure = parameters.rankingMetric === 'offences' ? 'Offence' : 'Young offender';
+  const schoolHeader = FIRST_BLOCK_ROW;
+  const wardHeader = schoolHeader + schoolRows.length + 3;
+  const cells: { row: number; col: number; cell: ModelCell }[] = [
+    { row: 0, col: 0, cell: text('Charts', STYLE.title) },
+    { row: 1, col: 0, cell: text(`The charts draw on the figures below, live formulas on the Schools and Wards sheets: each bar spans the ${confidence} interval and changes shade at the estimate. The map shows each ward against the area rate.`, STYLE.note) },
+    ...intervalBlock(schoolHeader, 0, schoolRows, {
+      headers: ['School', 'Rank', `Rank ${confidence} lower`, `Rank ${confidence} upper`],
+      estimateWord: 'rank',
+      pad: 0.5,
+      label: 'rank',
+      headerStyle: STYLE.label,
+      estimateStyle: STYLE.index,
+      barStyle: { numberFormat: '0.0' },
+    }),
+    ...intervalBlock(wardHeader, 0, wardRows, {
+      headers: ['Ward', 'Rate per 1,000', `Lower ${confidence} limit`, `Upper ${confidence} limit`],
+      estimateWord: 'rate',
+      pad: 0,
+      label: 'rate',
+      headerStyle: STYLE.label,
+      estimateStyle: STYLE.rate,
+      barStyle: STYLE.rate,
+    }),
+  ];
+
   const charts: ChartModel[] = [];
-  if (top.length > 0) {
-    charts.push({
-      title: `Top ${top.length} schools: rank (1 = most exposed) with 95% interval`,
-      type: 'barHorizontal',
-      series: [{ name: 'Rank', categories: schoolRange(0), values: schoolRange(1), errorMinus: schoolRange(2), errorPlus: schoolRange(3), color: '2F5597' }],
-      xAxisTitle: 'Rank',
-      anchor: { row: 3, col: 6, widthCols: 10, heightRows: 24 },
-      reverseCategories: true,
-    });
+  let nextChartRow = FIRST_BLOCK_ROW;
+  if (schoolRows.length > 0) {
+    const heightRows = chartHeightRows(schoolRows.length);
+    charts.push(floatingBarChart({
+      title: `Top ${schoolRows.length} schools by rank (1 = most exposed): bars span the ${confidence} interval, the shade changes at the rank`,
+      axisTitle: 'Rank (1 = most exposed)',
+      block: { sheet: 'Charts', col: 0, firstRow: schoolHeader + 1, lastRow: schoolHeader + schoolRows.length },
+      names: { toEstimate: 'Interval up to the rank', beyondEstimate: 'Interval beyond the rank' },
+      colors: { toEstimate: '2F5597', beyondEstimate: '9DC3E6', outline: '1F3864' },
+      anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
+    }));
+    nextChartRow += heightRows + 2;
   }
-  if (chartedWards.length > 0) {
-    charts.push({
-      title: `${measure} rate per 1,000 young residents: ${chartedWards.length} highest wards with 95% intervals`,
-      type: 'column',
-      series: [{ name: 'Rate per 1,000', categories: wardRange(0), values: wardRange(1), errorMinus: wardRange(2), errorPlus: wardRange(3), color: 'C55A11' }],
-      yAxisTitle: 'Rate per 1,000',
-      anchor: { row: 28, col: 6, widthCols: 14, heightRows: 22 },
-    });
+  if (wardRows.length > 0) {
+    const heightRows = chartHeightRows(wardRows.length);
+    charts.push(floatingBarChart({
+      title: `${measure} rate per 1,000 young residents, ${wardRows.length} highest wards: bars span the ${confidence} interval, the shade changes at the rate`,
+      axisTitle: 'Rate per 1,000 young residents',
+      block: { sheet: 'Charts', col: 0, firstRow: wardHeader + 1, lastRow: wardHeader + wardRows.length },
+      names: { toEstimate: 'Interval up to the rate', beyondEstimate: 'Interval beyond the rate' },
+      colors: { toEstimate: 'C55A11', beyondEstimate: 'F8CBAD', outline: '843C0C' },
+      anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
+    }));
+    nextChartRow += heightRows + 2;
   }
   const fills = new Map<string, string>();
   for (const ward of result.wards) {
@@ -76,8 +142,8 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
   }
   const legend = Object.values(MAP_COLOURS).map(({ label, color }) => ({ label, color }));
   const map = renderWardMap(result.boundaries, fills, { widthPx: 900, title: `${measure} rate by ward`, legend });
-  const mapRow = 52;
-  cells.push({ row: mapRow - 2, col: 6, cell: text(`Map: ${measure.toLowerCase()} rate by ward compared with the area (95% interval).`, STYLE.heading) });
-  const images: ImageModel[] = [{ description: `Map of ${result.wards.length} wards`, png: map.png, widthPx: map.widthPx, heightPx: map.heightPx, anchor: { row: mapRow, col: 6 } }];
-  return { name: 'Charts', cells, tables: [], charts, images, columnWidths: [32, 8, 10, 10, 10, 2] };
+  const mapRow = nextChartRow + 2;
+  cells.push({ row: mapRow - 2, col: CHART_COLUMN, cell: text(`Map: ${measure.toLowerCase()} rate by ward compared with the area (${confidence} interval).`, STYLE.heading) });
+  const images: ImageModel[] = [{ description: `Map of ${result.wards.length} wards`, png: map.png, widthPx: map.widthPx, heightPx: map.heightPx, anchor: { row: mapRow, col: CHART_COLUMN } }];
+  return { name: 'Charts', cells, tables: [], charts, images, columnWidths: [30, 8, 10, 10, 9, 9, 9, 44, 2] };
 }

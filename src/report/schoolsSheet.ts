@@ -12,6 +12,9 @@ export const SCHOOL_HEADERS = [
 
 const TABLE_ROW = 4;
 
+/** Where the schools table sits (its header row, 0-based), so other sheets' formulas can find a school's row. */
+export const SCHOOLS_LAYOUT = { tableRow: TABLE_ROW } as const;
+
 export const PHASE_TOTAL_HEADERS = ['Phase', 'Schools ranked', 'Young offenders attending'] as const;
 
 /** The phase totals sit to the right of the schools table, one column apart, level with it. */

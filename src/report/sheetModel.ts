@@ -49,20 +49,27 @@ export interface RangeRef {
   readonly col: number;
 }
 
+/** A series colour that draws nothing: no fill and no outline (the invisible base of a floating bar). */
+export const NO_FILL = 'none';
+
 export interface ChartSeriesModel {
   readonly name: string;
   readonly categories: RangeRef;
   readonly values: RangeRef;
-  /** Custom error bars: distance below and above each value (for rank intervals, confidence intervals). */
-  readonly errorMinus?: RangeRef;
-  readonly errorPlus?: RangeRef;
-  /** 'RRGGBB' */
+  /** 'RRGGBB', or {@link NO_FILL} for an invisible series; Office's default palette when absent. */
   readonly color?: string;
+  /** 'RRGGBB': a thin outline round each bar, so segments of one colour family stay distinct. */
+  readonly outline?: string;
 }
 
 export interface ChartModel {
   readonly title: string;
-  readonly type: 'barHorizontal' | 'column';
+  /**
+   * Bars (horizontal) or columns, clustered side by side or stacked end to end. A stacked chart
+   * whose first series has no fill is a floating-bar (range) chart: each bar starts where that
+   * invisible series ends, which both Excel's file format and its add-in API draw natively.
+   */
+  readonly type: 'barHorizontal' | 'column' | 'barStacked' | 'columnStacked';
   readonly series: readonly ChartSeriesModel[];
   readonly xAxisTitle?: string;
   readonly yAxisTitle?: string;
@@ -70,6 +77,8 @@ export interface ChartModel {
   readonly anchor: { readonly row: number; readonly col: number; readonly widthCols: number; readonly heightRows: number };
   /** Reverse the category axis so the first row is at the top (rank 1 first). */
   readonly reverseCategories?: boolean;
+  /** Whether the chart has a legend; by default only when it has several series. */
+  readonly legend?: boolean;
 }
 
 export interface ImageModel {

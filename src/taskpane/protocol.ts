@@ -10,7 +10,7 @@ import type { InputFingerprint } from '../core/pipeline/analysisResult';
 import type { SummaryLine } from '../conversation';
 import type { Choice, Reply } from '../conversation/types';
 
-/** One line of the always-visible parameter summary (the session's `parameterSummary`). */
+/** One line of the parameter summary (the session's `parameterSummary`), its `brief` in the pane's one-line digest. */
 export type { SummaryLine };
 
 /** Ward boundaries the analyst picked as a GeoJSON file, read locally (never uploaded). */

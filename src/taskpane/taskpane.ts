@@ -60,7 +60,7 @@ function start(host: Office.HostType | null): void {
   }
 
   const port = createOfficeWorkbookPort(Excel.run);
-  snapshots = createWorkbookSnapshots(port);
+  snapshots = createWorkbookSnapshots(port, port.watchChanges);
   const worker = startDialogueWorker();
   const dialogue = createDialogueController({ worker, port, snapshots, view: pane });
   controller = dialogue;

@@ -5,12 +5,14 @@
  * workbook plus an older offences export (so the pane has to ask which to use) and a sheet named
  * with markup. A scripted conversation describes the workbook, answers the pane's question with a
  * quick-reply button, picks a sheet by name, sets a threshold, runs, and asks for new candidates,
- * while the page keeps a heartbeat and every request is recorded. Screenshots of each step go to
+ * while the page keeps a heartbeat and every request is recorded; then the analyst adds a row to
+ * their offences sheet and the next description counts it. Screenshots of each step go to
  * test-output/screenshots/.
  */
 import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
+import type { ExcelRun } from '../../src/workbook/office/excelRun';
 import { builtAddin } from './support/buildAddin';
 import { buildStandIn } from './support/buildStandIn';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
@@ -28,6 +30,8 @@ const ROUTED_OFFICE_JS = 'office.js, answered by the stand-in';
 const MAX_MAIN_THREAD_GAP_MS = 250;
 /** A narrow task pane, as Excel opens it. */
 const PANE = { width: 360, height: 860 };
+/** The share of the pane's height the conversation keeps while the current choices are folded. */
+const CONVERSATION_SHARE = 0.6;
 
 const CURRENT_OFFENCES_SHEET = 'Offences 2023-24';
 const ANALYST_SHEETS = [
@@ -57,6 +61,7 @@ interface TestWindow {
       sheets: { name: string; cells: Record<string, { value?: string | number | boolean }> }[];
       activeSheet: string;
     };
+    runAsAnalyst: ExcelRun;
   };
   probes: Probes;
 }
@@ -70,6 +75,7 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
   const pageErrors: string[] = [];
   let shot = 0;
   let analystSheetsBefore: { names: string[]; sha256: string };
+  let offenceRowsBefore: number;
 
   async function screenshot(name: string): Promise<void> {
     shot += 1;
@@ -104,6 +110,24 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
 
   function parameter(label: string): Promise<string | null> {
     return page.locator('#parameter-list .parameter', { has: page.locator('dt', { hasText: label }) }).locator('dd').textContent();
+  }
+
+  /** The rows the describe reply gives for a sheet: "'Offences 2023-24' (20,000 rows)" -> 20000. */
+  function rowsDescribed(reply: string, sheet: string): number {
+    const quoted = sheet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(`'${quoted}' \\(([\\d,]+) rows?\\)`).exec(reply);
+    if (!match) throw new Error(`The reply names no row count for '${sheet}': ${reply}`);
+    return Number(match[1].replace(/,/g, ''));
+  }
+
+  /** The height of the conversation as a share of the pane's. */
+  function conversationShare(): Promise<number> {
+    return page.evaluate(() => (document.querySelector('.conversation') as HTMLElement).getBoundingClientRect().height / window.innerHeight);
+  }
+
+  /** Turns sent to the worker so far, each with whether it carried a newly read workbook. */
+  async function turnsSent(): Promise<('sent' | 'unchanged' | null)[]> {
+    return (await probes()).worker.filter((entry) => entry.direction === 'toWorker' && entry.kind === 'turn').map((entry) => entry.workbook);
   }
 
   function probes(): Promise<Probes> {
@@ -153,12 +177,14 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await server?.close();
   });
 
-  it('starts ready, with a welcome, quick replies, the current choices and the cursor in the text box', async () => {
+  it('starts ready, with a welcome, quick replies, the current choices folded into one line and the cursor in the text box', async () => {
     await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Ready'), undefined, { timeout: 30_000 });
     await expect(page.textContent('#status')).resolves.toBe('Ready. Results go to new sheets; your own sheets are never changed.');
     await expect(page.locator('.message-addin').first().textContent()).resolves.toContain('your own sheets are never changed');
     await expect(page.locator('button.choice').allTextContents()).resolves.toContain("What's in this workbook?");
     await expect(parameter('Small counts')).resolves.toBe('counts 1–4 withheld as [c]; zeros shown');
+    await expect(page.textContent('#settings-digest')).resolves.toBe('Ages 10–17 · secondary, all-through · counts 1–4 withheld · top 20');
+    await expect(page.locator('#parameter-list').isVisible()).resolves.toBe(false);
     await expect(page.textContent('#boundaries-current')).resolves.toBe("The workbook's ward boundary sheet");
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('utterance');
     analystSheetsBefore = await sheetsDigest(ANALYST_SHEETS);
@@ -169,6 +195,7 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
   it('describes the workbook, showing sheet names as text, and asks which of two offence-like sheets to use', async () => {
     const [reply] = await choose("What's in this workbook?");
     expect(reply).toMatch(/^This workbook has 9 sheets:/);
+    offenceRowsBefore = rowsDescribed(reply, CURRENT_OFFENCES_SHEET);
     expect(reply).toMatch(/'Offences 2023-24' \([\d,]+ rows\): offences/);
     expect(reply).toMatch(/'GIAS schools' \([\d,]+ rows\): schools/);
     expect(reply).toMatch(/'Ward boundaries' \([\d,]+ rows\): ward boundaries/);
@@ -198,6 +225,7 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     const [reply] = await say('suppress counts under 10');
     expect(reply).toMatch(/^Counts from 1 to 9 will be withheld as \[c\] \(threshold 10; was 5\)/);
     await expect(parameter('Small counts')).resolves.toBe('counts 1–9 withheld as [c]; zeros shown');
+    await expect(page.textContent('#settings-digest')).resolves.toBe('Ages 10–17 · secondary, all-through · counts 1–9 withheld · top 20');
     await screenshot('threshold');
   });
 
@@ -211,6 +239,7 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     expect(replies[1]).toBe('Run 1 is written to 7 new sheets. Open one:');
     await expect(page.locator('.sheet-link').allTextContents()).resolves.toEqual(OUTPUT_SHEETS);
     await expect(page.locator('#progress').isHidden()).resolves.toBe(true);
+    expect(await conversationShare()).toBeGreaterThan(CONVERSATION_SHARE);
 
     const log = await probes();
     const sent = log.worker.filter((entry) => entry.direction === 'toWorker' && entry.kind === 'turn').pop()!;
@@ -254,7 +283,46 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     expect(count).toBeGreaterThan(0);
     const schools = lines.filter((line) => /^\d+\. .+ \(URN \d+\): exposure index \d+, rank interval \d+–\d+$/.test(line));
     expect(schools).toHaveLength(count);
+    // Read once: neither writing the result sheets nor the turns since made the pane read the workbook again.
+    await expect(turnsSent()).resolves.toEqual(['sent', 'unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
     await screenshot('new-candidates');
+  });
+
+  it('reads the workbook again after the analyst adds a row to their offences sheet between turns, and counts the row', async () => {
+    const added = await page.evaluate(async (sheetName) => {
+      // The analyst's own edit in Excel: a copy of the last offence, with a new crime number, below it.
+      return (window as unknown as TestWindow).standIn.runAsAnalyst(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        const used = sheet.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount');
+        await context.sync();
+        const last = sheet.getRangeByIndexes(used.rowIndex + used.rowCount - 1, used.columnIndex, 1, used.columnCount).load('values');
+        await context.sync();
+        const row = [...last.values[0]];
+        row[0] = `${String(row[0])}-LATE`;
+        sheet.getRangeByIndexes(used.rowIndex + used.rowCount, used.columnIndex, 1, used.columnCount).values = [row];
+        await context.sync();
+        return String(row[0]);
+      });
+    }, CURRENT_OFFENCES_SHEET);
+    expect(added).toMatch(/-LATE$/);
+    const [reply] = await say("what's in this workbook?");
+    expect(rowsDescribed(reply, CURRENT_OFFENCES_SHEET)).toBe(offenceRowsBefore + 1);
+    expect((await turnsSent()).slice(-1)).toEqual(['sent']);
+    await screenshot('edited');
+  });
+
+  it('opens the current choices in full from the keyboard, with the boundaries controls, and folds them again', async () => {
+    const summaryLine = page.locator('#settings > summary');
+    await summaryLine.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#parameter-list').isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Re-read sheets' }).isVisible()).resolves.toBe(true);
+    await expect(parameter('Phases ranked')).resolves.toBe('secondary and all-through');
+    await screenshot('choices-open');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#parameter-list').isVisible()).resolves.toBe(false);
+    await page.keyboard.press(' ');
+    await expect(page.locator('#parameter-list').isVisible()).resolves.toBe(true);
   });
 
   it('reads a picked GeoJSON file locally, refuses a file that is not GeoJSON, and goes back to the workbook sheet', async () => {
@@ -266,10 +334,14 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     const wards = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { WD22CD: 'E05000001' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] };
     await page.setInputFiles('#boundaries-file', { name: 'wards.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(wards)) });
     await page.waitForFunction(() => document.getElementById('boundaries-current')?.textContent === 'GeoJSON file: wards.geojson');
+    await expect(page.textContent('#settings-digest')).resolves.toMatch(/ · boundaries from wards\.geojson$/);
     await screenshot('boundaries-file');
     await page.getByRole('button', { name: "Use the workbook's sheet" }).click();
     await expect(page.textContent('#boundaries-current')).resolves.toBe("The workbook's ward boundary sheet");
+    await expect(page.textContent('#settings-digest')).resolves.not.toContain('boundaries');
     await expect(page.locator('.notice-problem').count()).resolves.toBe(problemsBefore + 1);
+    await page.locator('#settings > summary').click();
+    expect(await conversationShare()).toBeGreaterThan(CONVERSATION_SHARE);
   });
 
   it('sent no request beyond localhost, broke no rule of its Content-Security-Policy, raised no error, and fits the narrow pane', async () => {

@@ -18,7 +18,10 @@ const MODELS: SheetModel[] = [
       title: 'Rates',
       type: 'column',
       anchor: { row: 0, col: 0, widthCols: 5, heightRows: 10 },
-      series: [{ name: 'Rate', categories: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 0 }, values: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 1 }, errorPlus: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 2 } }],
+      series: [
+        { name: 'Start', categories: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 0 }, values: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 1 }, color: 'none' },
+        { name: 'Interval', categories: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 0 }, values: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 2 }, color: 'C55A11' },
+      ],
     }],
     images: [],
   },
@@ -32,9 +35,11 @@ describe('renumberRunSheets', () => {
     expect(renumbered.map((model) => model.name)).toEqual(['Schools (2)', 'Wards (2)']);
     expect(renumbered[0].tables[0].name).toBe('tblSchools_2');
     expect(renumbered[0].cells[0].cell).toEqual({ kind: 'formula', formula: '{{Wards (2)}}!B6*2', result: 7 });
-    const series = renumbered[1].charts[0].series[0];
-    expect([series.categories.sheet, series.values.sheet, series.errorPlus?.sheet]).toEqual(['Wards (2)', 'Wards (2)', 'Wards (2)']);
-    expect(series.errorMinus).toBeUndefined();
+    const series = renumbered[1].charts[0].series;
+    expect(series.map((one) => [one.categories.sheet, one.values.sheet, one.values.col, one.color])).toEqual([
+      ['Wards (2)', 'Wards (2)', 1, 'none'],
+      ['Wards (2)', 'Wards (2)', 2, 'C55A11'],
+    ]);
   });
 
   it('leaves placeholders for sheets outside the run as they are', () => {

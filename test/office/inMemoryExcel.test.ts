@@ -429,6 +429,50 @@ describe('charts, pictures and sheet formats', () => {
     });
   });
 
+  test("a stacked chart's series overlap fully from the start, a clustered chart's not at all, and both begin with the automatic fill and line", async () => {
+    const excel = createInMemoryExcel({ sheets: [{ name: 'Chart data', rows: [[1, 2], [3, 4]] }] });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Chart data');
+      sheet.charts.add('BarStacked', sheet.getRange('A1:B2'), 'Columns');
+      sheet.charts.add('ColumnClustered', sheet.getRange('A1:A2'), 'Columns').series.add('Added');
+    });
+    const [stacked, clustered] = excel.snapshot().sheets[0].charts;
+    const automatic = { fill: null, line: { lineStyle: 'Automatic', color: null, weight: 0.75 }, gapWidth: 150 };
+    expect(stacked.series).toMatchObject([{ ...automatic, overlap: 100 }, { ...automatic, overlap: 100 }]);
+    expect(clustered.series).toMatchObject([{ ...automatic, overlap: 0 }, { name: 'Added', ...automatic, overlap: 0 }]);
+  });
+
+  test("a series' fill can be cleared to none or set solid, its line styled, and its overlap set from -100 to 100", async () => {
+    const excel = createInMemoryExcel({ sheets: [{ name: 'Chart data', rows: [[1, 2], [3, 4]] }] });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Chart data');
+      const chart = sheet.charts.add('BarStacked', sheet.getRange('A1:B2'), 'Columns');
+      const [base, bar] = [chart.series.getItemAt(0), chart.series.getItemAt(1)];
+      base.format.fill.clear();
+      base.format.line.lineStyle = 'None';
+      bar.format.fill.setSolidColor('#2f5597');
+      bar.format.line.lineStyle = 'Continuous';
+      bar.format.line.color = 'black';
+      bar.format.line.weight = 1.5;
+      bar.overlap = -20;
+    });
+    expect(excel.snapshot().sheets[0].charts[0].series).toMatchObject([
+      { fill: 'none', line: { lineStyle: 'None', color: null, weight: 0.75 }, overlap: 100 },
+      { fill: '#2F5597', line: { lineStyle: 'Continuous', color: '#000000', weight: 1.5 }, overlap: -20 },
+    ]);
+
+    const refused = (change: (series: Excel.ChartSeries) => void) =>
+      rejection(
+        excel.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem('Chart data');
+          change(sheet.charts.add('BarStacked', sheet.getRange('A1:A2'), 'Columns').series.getItemAt(0));
+        }),
+      );
+    expect((await refused((series) => void (series.overlap = 101))).code).toBe('InvalidArgument');
+    expect((await refused((series) => void (series.format.line.lineStyle = 'Wavy' as Excel.ChartLineStyle))).code).toBe('InvalidArgument');
+    expect((await refused((series) => void series.format.fill.setSolidColor('not a colour'))).code).toBe('InvalidArgument');
+  });
+
   test('a chart type Excel has but the in-memory Excel does not draw is refused as NotImplemented, a made-up one as InvalidArgument', async () => {
     const add = (type: string) =>
       rejection(

@@ -101,7 +101,7 @@ describe('writing a report', () => {
     const summary2 = snapshot.sheets.find((sheet) => sheet.name === 'Summary (2)')!;
     expect(summary2.cells.B2.formula).toBe("=SUM('Schools (2)'!C4:C6)");
     const chart = snapshot.sheets.find((sheet) => sheet.name === 'Schools (2)')!.charts[0];
-    expect(chart.series[0].values).toBe("'Schools (2)'!$D$4:$D$6");
+    expect(chart.series.map((series) => series.values)).toEqual(["'Schools (2)'!$E$4:$E$6", "'Schools (2)'!$F$4:$F$6"]);
   });
 
   test("an analyst's sheet named like an output sheet (in any case) moves the run to the next number", async () => {
@@ -160,13 +160,33 @@ describe('writing a report', () => {
     expect(tooSmall.snapshot()).toEqual(before);
   });
 
-  test('tells what it could not draw: the interval bars of each chart that has them', async () => {
-    const notices: string[] = [];
-    await createOfficeWorkbookPort(createInMemoryExcel({ sheets: [] }).run, { onNotice: (message) => notices.push(message) }).writeReport(reportFixture());
-    expect(notices).toEqual([
-      "Chart 'Top schools by exposure' on sheet 'Schools' shows the values without interval bars: Excel's add-in API cannot set error bars from cells. " +
-        "The intervals are in the columns beside the chart; the command line's .xlsx output draws them.",
+  test('draws a floating-bar chart as Excel keeps it: stacked bars, the first series with no fill or line, the next solid and outlined', async () => {
+    const excel = createInMemoryExcel({ sheets: [] });
+    await createOfficeWorkbookPort(excel.run).writeReport(reportFixture());
+    const chart = excel.snapshot().sheets.find((sheet) => sheet.name === 'Schools')!.charts[0];
+    expect(chart.type).toBe('BarStacked');
+    expect(chart.series).toEqual([
+      {
+        name: 'Bar start',
+        values: 'Schools!$E$4:$E$6',
+        categories: 'Schools!$B$4:$B$6',
+        fill: 'none',
+        line: { lineStyle: 'None', color: null, weight: 0.75 },
+        gapWidth: 60,
+        overlap: 100,
+      },
+      {
+        name: 'Exposure index interval',
+        values: 'Schools!$F$4:$F$6',
+        categories: 'Schools!$B$4:$B$6',
+        fill: '#2F5597',
+        line: { lineStyle: 'Continuous', color: '#1F3864', weight: 0.75 },
+        gapWidth: 60,
+        overlap: 100,
+      },
     ]);
+    expect(chart.legend.visible).toBe(false);
+    expect(chart.categoryAxis).toMatchObject({ reversePlotOrder: true, position: 'Maximum' });
   });
 });
 

@@ -9,7 +9,8 @@ import { sheetFromSnapshot, sheetsFromXlsx, type ComparableSheet } from './xlsxC
  * The result sheets the Office.js adapter writes into Excel equal those the .xlsx adapter writes
  * into a file, for the same sheet models: every cell's content, formula, number format, font,
  * fill and alignment; the tables, charts, pictures, frozen rows, column widths, tab colours and
- * conditional fills. The one difference allowed is what Office.js cannot do: custom error bars.
+ * conditional fills; each chart's type (direction and grouping) and each series' fill, outline, gap
+ * width and overlap, so a floating-bar chart's invisible base is invisible in both.
  */
 
 async function bothWays(models: Parameters<typeof writeReportBuffer>[0], existing: { name: string; rows: string[][] }[]) {
@@ -42,8 +43,9 @@ test('the hand-made report: equal sheet by sheet, cell by cell', async () => {
   const schools = fromExcel.find((sheet) => sheet.name === 'Schools')!;
   expect(schools.cells.A2).toMatchObject({ kind: 'text', value: '=1+1' });
   expect(schools.cells.G4).toMatchObject({ kind: 'formula', formula: '=C4/SUM($C$4:$C$6)' });
-  expect(schools.tables).toEqual([{ name: 'tblSchools', address: 'A3:G6', headers: ['Rank', 'School', 'Pupils', 'Exposure index', 'Minus', 'Plus', 'Share of pupils'], style: 'TableStyleMedium2' }]);
+  expect(schools.tables).toEqual([{ name: 'tblSchools', address: 'A3:G6', headers: ['Rank', 'School', 'Pupils', 'Exposure index', 'Bar start', 'Bar length', 'Share of pupils'], style: 'TableStyleMedium2' }]);
   expect(fromExcel.find((sheet) => sheet.name === 'Wards')!.images).toHaveLength(1);
+  expect(schools.charts[0].series.map((series) => [series.fill, series.outline])).toEqual([['none', 'none'], ['#2F5597', '#1F3864 0.75pt']]);
 });
 
 test('the demo report from the engine, written as a second run: equal sheet by sheet, cell by cell', async () => {
@@ -55,7 +57,11 @@ test('the demo report from the engine, written as a second run: equal sheet by s
   const cells = fromExcel.flatMap((sheet) => Object.values(sheet.cells));
   expect(cells.filter((cell) => cell.kind === 'formula').length).toBeGreaterThan(100);
   const charts = fromExcel.find((sheet) => sheet.name === 'Charts (2)')!;
-  expect(charts.charts.map((chart) => chart.type)).toEqual(['BarClustered', 'ColumnClustered']);
+  // Both charts are floating bars: an invisible base, then the interval up to and beyond the estimate.
+  expect(charts.charts.map((chart) => chart.type)).toEqual(['BarStacked', 'BarStacked']);
+  for (const chart of charts.charts) {
+    expect(chart.series.map((series) => [series.fill === 'none', series.outline === 'none', series.overlap])).toEqual([[true, true, 100], [false, false, 100], [false, false, 100]]);
+  }
   expect(charts.images).toHaveLength(1);
   expect(fromExcel.flatMap((sheet) => sheet.tables.map((table) => table.name))).toEqual(['tblSchools_2', 'tblPhaseTotals_2', 'tblWards_2', 'tblDistricts_2', 'tblValidation_2', 'tblAudit_2']);
 });

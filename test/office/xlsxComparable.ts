@@ -32,7 +32,8 @@ export interface ComparableSheet {
   readonly charts: {
     type: string;
     title: string;
-    series: { name: string; values: string; categories: string; color: string }[];
+    /** fill: '#RRGGBB', 'none' or '' (automatic); outline: '#RRGGBB 0.75pt', 'none' or '' (automatic). */
+    series: { name: string; values: string; categories: string; fill: string; outline: string; gapWidth: number; overlap: number }[];
     reverseCategories: boolean;
     valueAxisAtMaximum: boolean;
     categoryAxisTitle: string;
@@ -107,14 +108,19 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
           const bar = plot['c:barChart'];
           const to = anchor['xdr:to'];
           const titleOf = (owner: any) => owner?.['c:title']?.['c:tx']['c:rich']['a:p']['a:r']['a:t'] ?? '';
+          const direction = bar['c:barDir']['@_val'] === 'bar' ? 'Bar' : 'Column';
+          const grouping = bar['c:grouping']['@_val'] === 'stacked' ? 'Stacked' : 'Clustered';
           charts.push({
-            type: bar['c:barDir']['@_val'] === 'bar' ? 'BarClustered' : 'ColumnClustered',
+            type: `${direction}${grouping}`,
             title: titleOf(chart),
             series: asArray(bar['c:ser']).map((series: any) => ({
               name: series['c:tx']['c:v'],
               values: plainRef(series['c:val']['c:numRef']['c:f']),
               categories: plainRef(series['c:cat']['c:strRef']['c:f']),
-              color: `#${series['c:spPr']['a:solidFill']['a:srgbClr']['@_val']}`,
+              fill: drawingFill(series['c:spPr']),
+              outline: drawingOutline(series['c:spPr']?.['a:ln']),
+              gapWidth: Number(bar['c:gapWidth']?.['@_val'] ?? 150),
+              overlap: Number(bar['c:overlap']?.['@_val'] ?? 0),
             })),
             reverseCategories: plot['c:catAx']['c:scaling']['c:orientation']['@_val'] === 'maxMin',
             valueAxisAtMaximum: plot['c:valAx']['c:crosses']['@_val'] === 'max',
@@ -150,6 +156,27 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
     });
   }
   return sheets;
+}
+
+/** A DrawingML fill (`a:noFill` or `a:solidFill`) as '#RRGGBB', 'none' or '' (none given: automatic). */
+function drawingFill(shapeProperties: any): string {
+  if (shapeProperties?.['a:noFill'] !== undefined) return 'none';
+  const color = shapeProperties?.['a:solidFill']?.['a:srgbClr']?.['@_val'];
+  return color ? `#${color}` : '';
+}
+
+/** A DrawingML line (`a:ln`, width in EMU) as '#RRGGBB 0.75pt', 'none' or '' (none given: automatic). */
+function drawingOutline(line: any): string {
+  if (line === undefined) return '';
+  const fill = drawingFill(line);
+  return fill === 'none' || fill === '' ? fill : `${fill} ${Number(line['@_w']) / 12_700}pt`;
+}
+
+/** An Excel series outline (ChartLineFormat) in the form of {@link drawingOutline}. */
+function excelOutline(line: { lineStyle: string; color: string | null; weight: number }): string {
+  if (line.lineStyle === 'None') return 'none';
+  if (line.lineStyle === 'Automatic' || line.color === null) return '';
+  return `${line.color} ${line.weight}pt`;
 }
 
 function xlsxCell(cell: ExcelJS.Cell): ComparableCell {
@@ -208,7 +235,15 @@ export function sheetFromSnapshot(sheet: SheetSnapshot): ComparableSheet {
     charts: sheet.charts.map((chart) => ({
       type: chart.type,
       title: chart.title,
-      series: chart.series.map((series) => ({ name: series.name, values: plainRef(series.values), categories: plainRef(series.categories), color: series.color ?? '' })),
+      series: chart.series.map((series) => ({
+        name: series.name,
+        values: plainRef(series.values),
+        categories: plainRef(series.categories),
+        fill: series.fill ?? '',
+        outline: excelOutline(series.line),
+        gapWidth: series.gapWidth,
+        overlap: series.overlap,
+      })),
       reverseCategories: chart.categoryAxis.reversePlotOrder,
       valueAxisAtMaximum: chart.categoryAxis.position === 'Maximum',
       categoryAxisTitle: chart.categoryAxis.titleVisible ? chart.categoryAxis.title : '',

@@ -4,6 +4,7 @@ import { createDialogueController, type PaneView } from '../../src/taskpane/host
 import type { DialogueWorker, TurnInput } from '../../src/taskpane/host/workerClient';
 import { createWorkbookSnapshots } from '../../src/taskpane/host/workbookSnapshots';
 import { UNCHANGED, type BoundaryFile } from '../../src/taskpane/protocol';
+import type { SheetChange } from '../../src/workbook/office';
 import type { WorkbookPort } from '../../src/workbook/port';
 
 const summaryModel: SheetModel = { name: 'Summary', cells: [], tables: [], charts: [], images: [] };
@@ -13,8 +14,11 @@ function reply(text: string, effects: Reply['effects'] = []): Reply {
   return { text, choices: [{ label: 'Run', utterance: 'run' }], question: false, command: null, effects };
 }
 
-/** Everything the controller touches, recorded in the order it happened. */
-function harness(replies: (input: TurnInput) => Reply | Error) {
+/**
+ * Everything the controller touches, recorded in the order it happened. Excel reports changes
+ * (through `reportChange`) unless `watching` is false.
+ */
+function harness(replies: (input: TurnInput) => Reply | Error, { watching = true } = {}) {
   const events: string[] = [];
   const turns: TurnInput[] = [];
   const worker: DialogueWorker = {
@@ -63,8 +67,13 @@ function harness(replies: (input: TurnInput) => Reply | Error) {
     showSummary: (lines) => events.push(`summary: ${lines.map((line) => `${line.label}=${line.value}`).join('; ')}`),
     setBusy: (busy) => events.push(busy ? 'busy' : 'idle'),
   };
-  const controller = createDialogueController({ worker, port, snapshots: createWorkbookSnapshots(port), view });
-  return { controller, events, turns };
+  let reportChange: (change: SheetChange) => void = () => undefined;
+  const watch = async (onChange: (change: SheetChange) => void) => {
+    reportChange = onChange;
+    return { settled: async () => undefined };
+  };
+  const controller = createDialogueController({ worker, port, snapshots: createWorkbookSnapshots(port, watching ? watch : undefined), view });
+  return { controller, events, turns, reportChange: (change: SheetChange) => reportChange(change) };
 }
 
 describe('a turn in the task pane', () => {
@@ -101,20 +110,32 @@ describe('a turn in the task pane', () => {
     expect(turns[0].utterance).toBe("use 'Crimes' for offences");
   });
 
-  it('sends the workbook on the first turn only, and again after a write', async () => {
-    const { controller, turns } = harness((input) =>
+  it('sends the workbook on the first turn, not after writing its own sheets, and again after the analyst edits one of theirs', async () => {
+    const { controller, turns, reportChange } = harness((input) =>
       input.utterance === 'run' ? reply('Done.', [{ kind: 'writeReport', models: [summaryModel] }]) : reply('Noted.'),
     );
     await controller.say('describe');
     await controller.say('suppress counts under 10');
     await controller.say('run');
+    reportChange({ kind: 'added', sheetName: 'Summary (2)' });
     await controller.say('which are new?');
+    reportChange({ kind: 'edited', sheetName: 'Crimes' });
+    await controller.say('describe');
     expect(turns.map((turn) => (turn.workbook === UNCHANGED ? UNCHANGED : turn.workbook.sheets.map((sheet) => sheet.name)))).toEqual([
       ['Crimes', 'Schools'],
       UNCHANGED,
       UNCHANGED,
+      UNCHANGED,
       ['Crimes', 'Schools'],
     ]);
+  });
+
+  it('sends the workbook on every turn where Excel cannot report changes', async () => {
+    const { controller, turns } = harness(() => reply('Noted.'), { watching: false });
+    await controller.say('describe');
+    await controller.say('suppress counts under 10');
+    await controller.say('run');
+    expect(turns.map((turn) => turn.workbook !== UNCHANGED)).toEqual([true, true, true]);
   });
 
   it('sends picked boundaries once, and null when the analyst goes back to the vertex sheet', async () => {

@@ -11,7 +11,6 @@ const input: ChartXmlInput = {
       name: 'Rate',
       categories: { formula: "'Wards (2)'!$B$2:$B$4", cache: ['Aston', null, "King's Norton"] },
       values: { formula: "'Wards (2)'!$E$2:$E$4", cache: [15, null, 4] },
-      errorPlus: { formula: "'Wards (2)'!$F$2:$F$4", cache: [2, null, 1] },
     },
     {
       name: 'Area average',
@@ -49,25 +48,24 @@ describe('buildChartXml', () => {
 
   test('elements follow the schema sequences Excel enforces', () => {
     expect(childOrder(xml, 'c:barChart')).toEqual(['c:barDir', 'c:grouping', 'c:varyColors', 'c:ser', 'c:ser', 'c:gapWidth', 'c:axId', 'c:axId']);
-    expect(childOrder(xml, 'c:ser')).toEqual(['c:idx', 'c:order', 'c:tx', 'c:spPr', 'c:invertIfNegative', 'c:errBars', 'c:cat', 'c:val']);
-    expect(childOrder(xml, 'c:errBars')).toEqual(['c:errBarType', 'c:errValType', 'c:noEndCap', 'c:plus', 'c:spPr']);
+    expect(childOrder(xml, 'c:ser')).toEqual(['c:idx', 'c:order', 'c:tx', 'c:spPr', 'c:invertIfNegative', 'c:cat', 'c:val']);
     expect(childOrder(xml, 'c:plotArea')).toEqual(['c:layout', 'c:barChart', 'c:catAx', 'c:valAx']);
   });
 
-  test('a column chart has vertical bars, categories along the bottom and the y title on the value axis', () => {
+  test('a column chart has vertical bars side by side, categories along the bottom and the y title on the value axis', () => {
     const plotArea = chart['c:plotArea'];
     expect(plotArea['c:barChart']['c:barDir']['@_val']).toBe('col');
+    expect(plotArea['c:barChart']['c:grouping']['@_val']).toBe('clustered');
+    expect(plotArea['c:barChart']['c:overlap']).toBeUndefined();
     expect(plotArea['c:catAx']['c:axPos']['@_val']).toBe('b');
     expect(plotArea['c:valAx']['c:title']['c:tx']['c:rich']['a:p']['a:r']['a:t']).toBe('Per 1,000');
     expect(plotArea['c:catAx']['c:title']).toBeUndefined();
     expect(plotArea['c:catAx']['c:scaling']['c:orientation']['@_val']).toBe('minMax');
   });
 
-  test('only plus error bars are drawn when only plus distances are given', () => {
-    const [first, second] = asArray(chart['c:plotArea']['c:barChart']['c:ser']) as any[];
-    expect(first['c:errBars']['c:errBarType']['@_val']).toBe('plus');
-    expect(first['c:errBars']['c:minus']).toBeUndefined();
-    expect(second['c:errBars']).toBeUndefined();
+  test('a series without an outline has none drawn (Excel draws bars without a border by default)', () => {
+    const [first] = asArray(chart['c:plotArea']['c:barChart']['c:ser']) as any[];
+    expect(first['c:spPr']['a:ln']).toBeUndefined();
   });
 
   test('blank cells are left out of the caches but counted', () => {
@@ -86,8 +84,53 @@ describe('buildChartXml', () => {
     expect(new Set(colours).size).toBe(2);
   });
 
-  test('a bad series colour is refused', () => {
+  test('a bad series colour or outline is refused', () => {
     expect(() => buildChartXml({ ...input, series: [{ ...input.series[0], color: 'red' }] })).toThrow(/RRGGBB/);
+    expect(() => buildChartXml({ ...input, series: [{ ...input.series[0], outline: 'dark' }] })).toThrow(/RRGGBB/);
+  });
+});
+
+describe('buildChartXml for a floating-bar chart', () => {
+  const labels = { formula: 'Charts!$H$5:$H$6', cache: ['1. Park Hall (1–3)', '2. Hill Top (1–4)'] };
+  const floating: ChartXmlInput = {
+    title: 'Ranks',
+    type: 'barStacked',
+    series: [
+      { name: 'Bar start', categories: labels, values: { formula: 'Charts!$E$5:$E$6', cache: [0.5, 0.5] }, color: 'none' },
+      { name: 'Up to the rank', categories: labels, values: { formula: 'Charts!$F$5:$F$6', cache: [0.5, 1.5] }, color: '2f5597', outline: '1F3864' },
+      { name: 'Beyond the rank', categories: labels, values: { formula: 'Charts!$G$5:$G$6', cache: [2.5, 2.5] }, color: '9DC3E6', outline: '1F3864' },
+    ],
+    xAxisTitle: 'Rank',
+    reverseCategories: true,
+    legend: false,
+  };
+  const xml = buildChartXml(floating);
+  const barChart = parseXml(xml)['c:chartSpace']['c:chart']['c:plotArea']['c:barChart'];
+  const [start, below, above] = asArray(barChart['c:ser']) as any[];
+
+  test('stacks horizontal bars with full overlap, after the gap width as the schema orders them', () => {
+    expect([barChart['c:barDir']['@_val'], barChart['c:grouping']['@_val'], barChart['c:gapWidth']['@_val'], barChart['c:overlap']['@_val']]).toEqual(['bar', 'stacked', '60', '100']);
+    expect(childOrder(xml, 'c:barChart')).toEqual(['c:barDir', 'c:grouping', 'c:varyColors', 'c:ser', 'c:ser', 'c:ser', 'c:gapWidth', 'c:overlap', 'c:axId', 'c:axId']);
+  });
+
+  test('draws no fill and no line for the base series, so the bars float', () => {
+    expect(start['c:spPr']).toEqual({ 'a:noFill': '', 'a:ln': { 'a:noFill': '' } });
+    expect(childOrder(xml, 'c:spPr')).toEqual(['a:noFill', 'a:ln']);
+  });
+
+  test('fills the two visible series in their shades, upper-cased, each with a 0.75 pt outline', () => {
+    expect([below, above].map((series) => series['c:spPr']['a:solidFill']['a:srgbClr']['@_val'])).toEqual(['2F5597', '9DC3E6']);
+    // 0.75 pt × 12,700 EMU per point = 9,525 EMU.
+    expect([below, above].map((series) => [series['c:spPr']['a:ln']['@_w'], series['c:spPr']['a:ln']['a:solidFill']['a:srgbClr']['@_val']])).toEqual([['9525', '1F3864'], ['9525', '1F3864']]);
+  });
+
+  test('has no legend when the model asks for none, although it has several series', () => {
+    expect(parseXml(xml)['c:chartSpace']['c:chart']['c:legend']).toBeUndefined();
+  });
+
+  test('a stacked column chart stands its bars upright', () => {
+    const columns = parseXml(buildChartXml({ ...floating, type: 'columnStacked' }))['c:chartSpace']['c:chart']['c:plotArea']['c:barChart'];
+    expect([columns['c:barDir']['@_val'], columns['c:grouping']['@_val'], columns['c:overlap']['@_val']]).toEqual(['col', 'stacked', '100']);
   });
 });
 
@@ -101,7 +144,11 @@ describe('resolveChart', () => {
       cells: new Map([['Schools', buildSheetCellIndex(schools)]]),
     });
     expect(resolved.series[0].categories).toEqual({ formula: "'Schools (3)'!$B$4:$B$6", cache: ['Park Hall Academy', 'Hill Top School', "St Mary's"] });
-    expect(resolved.series[0].errorPlus).toEqual({ formula: "'Schools (3)'!$F$4:$F$6", cache: [12.25, 9, 6] });
+    expect(resolved.series.map((series) => [series.values, series.color, series.outline])).toEqual([
+      [{ formula: "'Schools (3)'!$E$4:$E$6", cache: [10.5, 8, 7.5] }, 'none', undefined],
+      [{ formula: "'Schools (3)'!$F$4:$F$6", cache: [12.25, 9, 6] }, '2F5597', '1F3864'],
+    ]);
+    expect([resolved.type, resolved.legend, resolved.reverseCategories]).toEqual(['barStacked', false, true]);
   });
 
   test('a formula cell charts as its cached result; a header row reads as its text', () => {

@@ -6,6 +6,7 @@ import { promisify } from 'util';
 import ExcelJS from 'exceljs';
 import type { ModelCell, SheetModel } from '../../src/report/sheetModel';
 import { plainCellValue, writeReportBuffer } from '../../src/workbook/xlsx';
+import { demoReport } from '../office/demoReport';
 import { reportFixture } from './reportFixture';
 
 /**
@@ -66,10 +67,10 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
     if (directory) await fs.rm(directory, { recursive: true, force: true });
   });
 
-  async function convert(format: string, outputDirectory: string): Promise<void> {
+  async function convert(format: string, outputDirectory: string, file = input): Promise<void> {
     await run(
       soffice as string,
-      [`-env:UserInstallation=file://${path.join(directory, 'profile')}`, '--headless', '--convert-to', format, '--outdir', outputDirectory, input],
+      [`-env:UserInstallation=file://${path.join(directory, 'profile')}`, '--headless', '--convert-to', format, '--outdir', outputDirectory, file],
       { timeout: 90_000 },
     );
   }
@@ -102,8 +103,35 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
     const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     expect(charts).toHaveLength(2);
     const chartXml = (await Promise.all(charts.map((name) => zip.file(name)!.async('string')))).join('\n').replace(/&apos;/g, "'");
-    expect(chartXml).toContain("'Schools (2)'!$D$4:$D$6");
+    expect(chartXml).toContain("'Schools (2)'!$E$4:$E$6");
+    expect(chartXml).toContain("'Schools (2)'!$F$4:$F$6");
     expect(chartXml).toContain("'Wards (2)'!$E$2:$E$4");
+  });
+
+  test("the demo report's Charts sheet recalculates to the results we cached: ranks, intervals, bar lengths and labels", async () => {
+    const { models: demoModels } = await demoReport();
+    const written = await writeReportBuffer([...demoModels, canary]);
+    const demoInput = path.join(directory, 'demo.xlsx');
+    await fs.writeFile(demoInput, written.buffer);
+    const outputDirectory = path.join(directory, 'demo-recalculated');
+    await convert('xlsx:Calc MS Excel 2007 XML', outputDirectory, demoInput);
+    const recalculated = new ExcelJS.Workbook();
+    await recalculated.xlsx.readFile(path.join(outputDirectory, 'demo.xlsx'));
+    const valueAt = (base: string, row: number, col: number) =>
+      plainCellValue(recalculated.getWorksheet(written.sheetNames.get(base))!.getCell(row + 1, col + 1).value);
+    expect(valueAt('Canary', 0, 0)).toBe(2);
+
+    const charts = demoModels.find((model) => model.name === 'Charts')!;
+    const cells = formulaCells(charts);
+    for (const { row, col, cell } of cells) {
+      const actual = valueAt('Charts', row, col);
+      // The rates' limits come from CHIINV and NORMSINV on the Wards sheet: LibreOffice's agree with ours to 1e-9.
+      if (typeof cell.result === 'number') expect([row, col, actual]).toEqual([row, col, expect.closeTo(cell.result, 9)]);
+      else expect([row, col, actual]).toEqual([row, col, cell.result]);
+    }
+    // Per charted school and ward: three references, three bar lengths and a label.
+    expect(cells.length % 7).toBe(0);
+    expect(cells.filter(({ cell }) => typeof cell.result === 'string').length).toBe(cells.length / 7);
   });
 
   test('it converts the report to PDF', async () => {

@@ -5,8 +5,9 @@ import type { SheetModel } from '../../src/report/sheetModel';
  *
  * Schools (pupils 1,200 + 900 + 900 = 3,000, so shares 0.4, 0.3, 0.3):
  *   A1 title; A2:D2 text that looks like formulas; table tblSchools header row 3 (A3:G3), body
- *   rows 4-6 -> ref A3:G6; G4:G6 share formulas; a horizontal bar chart of D4:D6 by B4:B6 with
- *   error bars E4:E6 (minus) and F4:F6 (plus).
+ *   rows 4-6 -> ref A3:G6; G4:G6 share formulas; a floating-bar chart by B4:B6: horizontal bars
+ *   stacked from an invisible series E4:E6 (bar start, no fill) and a visible one F4:F6 (bar length,
+ *   solid with an outline).
  * Wards: table tblWards A1:F4; E2 = 30 / 2,000 x 1,000 = 15, E3 suppressed '[c]', E4 = 12 / 3,000
  *   x 1,000 = 4; a picture at H1 and a column chart of E2:E4 (the [c] a gap).
  * Summary: B2 = SUM(Schools!C4:C6) = 3,000; B3 = MAX(Wards!E2:E4) = 15 (MAX skips the text);
@@ -61,7 +62,7 @@ export function reportFixture(): SheetModel[] {
         name: 'tblSchools',
         row: 2,
         col: 0,
-        headers: ['Rank', 'School', 'Pupils', 'Exposure index', 'Minus', 'Plus', 'Share of pupils'],
+        headers: ['Rank', 'School', 'Pupils', 'Exposure index', 'Bar start', 'Bar length', 'Share of pupils'],
         rows: [
           [num(1), text('Park Hall Academy'), num(1200), num(140.5), num(10.5), num(12.25), share(4, 0.4)],
           [num(2), text('Hill Top School'), num(900), num(120), num(8), num(9), share(5, 0.3)],
@@ -72,17 +73,23 @@ export function reportFixture(): SheetModel[] {
     charts: [
       {
         title: 'Top schools by exposure',
-        type: 'barHorizontal',
+        type: 'barStacked',
         series: [
           {
-            name: 'Exposure index',
+            name: 'Bar start',
             categories: { sheet: 'Schools', firstRow: 3, lastRow: 5, col: 1 },
-            values: { sheet: 'Schools', firstRow: 3, lastRow: 5, col: 3 },
-            errorMinus: { sheet: 'Schools', firstRow: 3, lastRow: 5, col: 4 },
-            errorPlus: { sheet: 'Schools', firstRow: 3, lastRow: 5, col: 5 },
+            values: { sheet: 'Schools', firstRow: 3, lastRow: 5, col: 4 },
+            color: 'none',
+          },
+          {
+            name: 'Exposure index interval',
+            categories: { sheet: 'Schools', firstRow: 3, lastRow: 5, col: 1 },
+            values: { sheet: 'Schools', firstRow: 3, lastRow: 5, col: 5 },
             color: '2F5597',
+            outline: '1F3864',
           },
         ],
+        legend: false,
         xAxisTitle: 'Exposure index (area = 100)',
         anchor: { row: 8, col: 0, widthCols: 8, heightRows: 16 },
         reverseCategories: true,

@@ -65,7 +65,7 @@ describe('writeReportBuffer', () => {
     // Header at row index 2 = worksheet row 3, three body rows 4..6, seven columns A..G.
     expect(schoolsTable['@_ref']).toBe('A3:G6');
     expect(asArray(schoolsTable.tableColumns.tableColumn).map((column: any) => column['@_name'])).toEqual([
-      'Rank', 'School', 'Pupils', 'Exposure index', 'Minus', 'Plus', 'Share of pupils',
+      'Rank', 'School', 'Pupils', 'Exposure index', 'Bar start', 'Bar length', 'Share of pupils',
     ]);
     expect(schoolsTable.autoFilter['@_ref']).toBe('A3:G6');
     expect(schoolsTable.tableStyleInfo['@_name']).toBe('TableStyleMedium2');
@@ -145,26 +145,24 @@ describe('writeReportBuffer', () => {
     expect(rule.formula).toBe('"Higher"');
   });
 
-  test('a horizontal bar chart refers to its sheet ranges, caches their values and has custom error bars', async () => {
+  test('a floating-bar chart stacks an invisible series under a solid, outlined one, reading and caching its sheet ranges', async () => {
     const [chart] = await chartsOfSheet(firstRun, 'Schools');
     const barChart = chart['c:chart']['c:plotArea']['c:barChart'];
-    expect(barChart['c:barDir']['@_val']).toBe('bar');
-    const series = asArray(barChart['c:ser']);
-    expect(series).toHaveLength(1);
-    const [one] = series;
-    expect(one['c:tx']['c:v']).toBe('Exposure index');
-    expect(one['c:cat']['c:strRef']['c:f']).toBe('Schools!$B$4:$B$6');
-    expect(asArray(one['c:cat']['c:strRef']['c:strCache']['c:pt']).map((point: any) => point['c:v'])).toEqual([
+    expect([barChart['c:barDir']['@_val'], barChart['c:grouping']['@_val'], barChart['c:overlap']['@_val']]).toEqual(['bar', 'stacked', '100']);
+    const [start, length] = asArray(barChart['c:ser']);
+    expect([start['c:tx']['c:v'], length['c:tx']['c:v']]).toEqual(['Bar start', 'Exposure index interval']);
+    expect(start['c:cat']['c:strRef']['c:f']).toBe('Schools!$B$4:$B$6');
+    expect(asArray(start['c:cat']['c:strRef']['c:strCache']['c:pt']).map((point: any) => point['c:v'])).toEqual([
       'Park Hall Academy', 'Hill Top School', "St Mary's",
     ]);
-    expect(one['c:val']['c:numRef']['c:f']).toBe('Schools!$D$4:$D$6');
-    expect(asArray(one['c:val']['c:numRef']['c:numCache']['c:pt']).map((point: any) => Number(point['c:v']))).toEqual([140.5, 120, 99.5]);
-    const errorBars = one['c:errBars'];
-    expect(errorBars['c:errBarType']['@_val']).toBe('both');
-    expect(errorBars['c:errValType']['@_val']).toBe('cust');
-    expect(errorBars['c:plus']['c:numRef']['c:f']).toBe('Schools!$F$4:$F$6');
-    expect(errorBars['c:minus']['c:numRef']['c:f']).toBe('Schools!$E$4:$E$6');
-    expect(asArray(errorBars['c:minus']['c:numRef']['c:numCache']['c:pt']).map((point: any) => Number(point['c:v']))).toEqual([10.5, 8, 7.5]);
+    expect([start['c:val']['c:numRef']['c:f'], length['c:val']['c:numRef']['c:f']]).toEqual(['Schools!$E$4:$E$6', 'Schools!$F$4:$F$6']);
+    const cached = (series: any) => asArray(series['c:val']['c:numRef']['c:numCache']['c:pt']).map((point: any) => Number(point['c:v']));
+    expect([cached(start), cached(length)]).toEqual([[10.5, 8, 7.5], [12.25, 9, 6]]);
+    // The start draws nothing; the length is solid with a 0.75 pt (9,525 EMU) outline.
+    expect(start['c:spPr']).toEqual({ 'a:noFill': '', 'a:ln': { 'a:noFill': '' } });
+    expect(length['c:spPr']['a:solidFill']['a:srgbClr']['@_val']).toBe('2F5597');
+    expect([length['c:spPr']['a:ln']['@_w'], length['c:spPr']['a:ln']['a:solidFill']['a:srgbClr']['@_val']]).toEqual(['9525', '1F3864']);
+    expect(chart['c:chart']['c:legend']).toBeUndefined();
     const categoryAxis = chart['c:chart']['c:plotArea']['c:catAx'];
     expect(categoryAxis['c:scaling']['c:orientation']['@_val']).toBe('maxMin');
     const valueAxis = chart['c:chart']['c:plotArea']['c:valAx'];
@@ -235,7 +233,10 @@ describe('writeReportBuffer', () => {
     const summary = sheetCells(await sheetXml(result.buffer, 'Summary (2)'));
     expect(summary.get('B2').f).toBe("SUM('Schools (2)'!C4:C6)");
     const [chart] = await chartsOfSheet(result.buffer, 'Schools (2)');
-    expect(chart['c:chart']['c:plotArea']['c:barChart']['c:ser']['c:val']['c:numRef']['c:f']).toBe("'Schools (2)'!$D$4:$D$6");
+    expect(asArray(chart['c:chart']['c:plotArea']['c:barChart']['c:ser']).map((series: any) => series['c:val']['c:numRef']['c:f'])).toEqual([
+      "'Schools (2)'!$E$4:$E$6",
+      "'Schools (2)'!$F$4:$F$6",
+    ]);
     const zip = await openPackage(result.buffer);
     const [tablePath] = await partsRelatedTo(result.buffer, 'Schools (2)', TABLE_REL);
     expect(parseXml(await partText(zip, tablePath)).table['@_name']).toBe('tblSchools_2');

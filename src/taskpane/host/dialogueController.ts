@@ -62,7 +62,7 @@ export function createDialogueController({ worker, port, snapshots, view }: Cont
     snapshots.noteWritten(written.sheetNames.values());
     view.showSummary(await worker.noteWritten(written.sheetNames));
     const links: SheetLink[] = [...written.sheetNames.values()].map((sheetName) => ({ label: sheetName, sheetName }));
-    view.messages.sheetLinks(`Run ${written.runNumber} is written to ${links.length} new sheets. Open one:`, links, (link) => void openSheet(link.sheetName));
+    view.messages.sheetLinks(`Run ${written.runNumber} is written to ${links.length === 1 ? 'a new sheet' : `${links.length} new sheets`}. Open one:`, links, (link) => void openSheet(link.sheetName));
   }
 
   function onChoice(choice: Choice): void {

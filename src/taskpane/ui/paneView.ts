@@ -1,10 +1,12 @@
 import type { PaneView } from '../host/dialogueController';
+import type { SummaryLine } from '../protocol';
 import { createBoundariesControl, type BoundariesControl } from './boundariesControl';
 import { createComposer, type Composer } from './composer';
-import { byId } from './dom';
+import { byId, element } from './dom';
 import { createMessageList } from './messageList';
 import { renderParameterSummary } from './parameterSummary';
 import { createProgressIndicator } from './progressIndicator';
+import { settingsDigest } from './settingsDigest';
 
 /** What the page does with the analyst's actions outside the conversation itself. */
 export interface PaneActions {
@@ -23,27 +25,50 @@ export interface Pane extends PaneView {
   enable(enabled: boolean): void;
 }
 
-/** Binds the pane's parts to the elements of taskpane.html. */
+/**
+ * Binds the pane's parts to the elements of taskpane.html. The current choices and the boundaries
+ * control fold into one line (a <details>) whose digest follows both, so a narrow pane keeps its
+ * height for the conversation.
+ */
 export function createPane(root: Document, actions: PaneActions): Pane {
   const messages = createMessageList(byId(root, 'messages', HTMLOListElement));
   const progress = createProgressIndicator(byId(root, 'progress', HTMLDivElement), byId(root, 'progress-step', HTMLSpanElement), byId(root, 'progress-bar', HTMLProgressElement));
   const composer = createComposer(byId(root, 'composer', HTMLFormElement), byId(root, 'utterance', HTMLInputElement), byId(root, 'send', HTMLButtonElement), actions.send);
-  const boundaries = createBoundariesControl(
+  const boundariesControl = createBoundariesControl(
     { fileInput: byId(root, 'boundaries-file', HTMLInputElement), current: byId(root, 'boundaries-current', HTMLSpanElement), reset: byId(root, 'boundaries-reset', HTMLButtonElement) },
     actions.pickBoundaries,
     actions.resetBoundaries,
   );
   byId(root, 'reread', HTMLButtonElement).addEventListener('click', actions.rereadWorkbook);
   const parameterList = byId(root, 'parameter-list', HTMLDListElement);
+  const digest = byId(root, 'settings-digest', HTMLSpanElement);
   const status = byId(root, 'status', HTMLParagraphElement);
   const workspace = byId(root, 'workspace', HTMLDivElement);
+
+  let summary: readonly SummaryLine[] = [];
+  let boundaryFile: string | null = null;
+  const showDigest = () => {
+    const segments = settingsDigest(summary, boundaryFile).map((segment) => element('span', { className: 'digest-segment', text: segment }));
+    digest.replaceChildren(...segments.flatMap((segment, index) => (index === 0 ? [segment] : [' ', segment])));
+  };
+  const boundaries: BoundariesControl = {
+    show(fileName) {
+      boundariesControl.show(fileName);
+      boundaryFile = fileName;
+      showDigest();
+    },
+  };
 
   return {
     messages,
     progress,
     composer,
     boundaries,
-    showSummary: (lines) => renderParameterSummary(parameterList, lines),
+    showSummary(lines) {
+      summary = lines;
+      renderParameterSummary(parameterList, lines);
+      showDigest();
+    },
     setBusy: (busy) => composer.setBusy(busy),
     status(text) {
       status.textContent = text;

@@ -7,7 +7,8 @@ import { DEFAULT_PAYLOAD_BUDGET_BYTES, PayloadBudget } from './payloadBudget';
 import { placeImage } from './placeImage';
 import { planTableNames } from './planTableNames';
 import { DEFAULT_READ_CHUNK_CELLS, readSheet } from './readSheet';
-import { intervalNotice, queueChart } from './queueChart';
+import { queueChart } from './queueChart';
+import { watchChanges, type ChangeWatch, type SheetChange } from './watchChanges';
 import { writeSheetCells } from './writeSheetCells';
 
 export interface OfficeWorkbookPortOptions {
@@ -17,8 +18,12 @@ export interface OfficeWorkbookPortOptions {
   readonly readChunkCells?: number;
   /** Table style when a table model names none. Default 'TableStyleMedium2', as the .xlsx adapter. */
   readonly defaultTableStyle?: string;
-  /** Told what the Excel API could not do as the model asked (a chart's interval bars). Default: ignored. */
-  readonly onNotice?: (message: string) => void;
+}
+
+/** The Workbook port inside Excel, which can also say when the analyst changes the workbook. */
+export interface OfficeWorkbookPort extends WorkbookPort {
+  /** Reports each edit, added or deleted sheet from now on (see {@link watchChanges}); rejects when the host cannot. */
+  watchChanges(onChange: (change: SheetChange) => void): Promise<ChangeWatch>;
 }
 
 /**
@@ -33,12 +38,11 @@ export interface OfficeWorkbookPortOptions {
  * never written to, renamed, reformatted or activated. If writing fails, the sheets this call
  * added are deleted again and the error says which sheet failed.
  */
-export function createOfficeWorkbookPort(run: ExcelRun, options: OfficeWorkbookPortOptions = {}): WorkbookPort {
+export function createOfficeWorkbookPort(run: ExcelRun, options: OfficeWorkbookPortOptions = {}): OfficeWorkbookPort {
   const {
     payloadBudgetBytes = DEFAULT_PAYLOAD_BUDGET_BYTES,
     readChunkCells = DEFAULT_READ_CHUNK_CELLS,
     defaultTableStyle = 'TableStyleMedium2',
-    onNotice = () => undefined,
   } = options;
 
   const loadSheetNames = async (context: Excel.RequestContext): Promise<string[]> => {
@@ -103,10 +107,7 @@ export function createOfficeWorkbookPort(run: ExcelRun, options: OfficeWorkbookP
             const budget = new PayloadBudget(() => context.sync(), payloadBudgetBytes);
             const worksheet = context.workbook.worksheets.getItem(finalName(model));
             await writeSheetCells(worksheet, model, { sheetNames: plan.names, tableNames: finalTableNames, defaultTableStyle, budget });
-            for (const chart of model.charts) {
-              const { intervalsOmitted } = await queueChart(context, worksheet, chart, plan.names, budget);
-              if (intervalsOmitted) onNotice(intervalNotice(chart, finalName(model)));
-            }
+            for (const chart of model.charts) await queueChart(context, worksheet, chart, plan.names, budget);
             for (const image of model.images) await placeImage(worksheet, image, budget);
             await budget.flush();
           });
@@ -131,5 +132,7 @@ export function createOfficeWorkbookPort(run: ExcelRun, options: OfficeWorkbookP
         worksheet.activate();
         await context.sync();
       }),
+
+    watchChanges: (onChange) => watchChanges(run, onChange),
   };
 }

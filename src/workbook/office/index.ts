@@ -5,9 +5,12 @@
  */
 
 // The port
-export { createOfficeWorkbookPort, type OfficeWorkbookPortOptions } from './createOfficeWorkbookPort';
+export { createOfficeWorkbookPort, type OfficeWorkbookPort, type OfficeWorkbookPortOptions } from './createOfficeWorkbookPort';
 export type { ExcelRun } from './excelRun';
 export { checkRequirements, REQUIRED_EXCEL_API, type RequirementCheck } from './checkRequirements';
+
+// Watching the analyst's changes
+export { watchChanges, type SheetChange, type ChangeWatch } from './watchChanges';
 
 // Reading
 export { readSheet, DEFAULT_READ_CHUNK_CELLS } from './readSheet';
@@ -18,7 +21,7 @@ export { writeSheetCells, type SheetWriteContext } from './writeSheetCells';
 export { officeCellInput, type OfficeCellInput } from './officeCellInput';
 export { placedCells, tableHeaders, tableBody, type PlacedCell } from './placedCells';
 export { styleRectangles, formatStyle, type StyleRectangle, type FormatStyle } from './styleRectangles';
-export { queueChart, intervalNotice } from './queueChart';
+export { queueChart } from './queueChart';
 export { placeImage } from './placeImage';
 export { planTableNames } from './planTableNames';
 export { columnWidthPoints } from './columnWidthPoints';

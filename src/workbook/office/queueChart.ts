@@ -1,38 +1,26 @@
 import type { ChartModel, RangeRef } from '../../report/sheetModel';
+import { CHART_GAP_WIDTH, chartShape, legendShown, OUTLINE_WIDTH_POINTS, seriesFill, STACKED_OVERLAP } from '../chartStyle';
 import { cellAddress, rangeAddress } from '../formulaRefs';
-import { DEFAULT_SERIES_COLORS } from '../xlsx/chartXml';
-import { normaliseColor } from '../xlsx/color';
 import { ACTION_OVERHEAD_BYTES, actionBytes, type PayloadBudget } from './payloadBudget';
 
-/** Excel chart types for the model's chart types: clustered bars, as the .xlsx adapter draws them. */
-const CHART_TYPES = { barHorizontal: 'BarClustered', column: 'ColumnClustered' } as const;
+/** Excel chart types for the model's chart types, as the .xlsx adapter draws them. */
+const CHART_TYPES = { barHorizontal: 'BarClustered', column: 'ColumnClustered', barStacked: 'BarStacked', columnStacked: 'ColumnStacked' } as const;
 
-/** Actions a chart takes besides its series (add, title, axis titles and their visibility, axis order, legend, position), and per series. */
+/** Actions a chart takes besides its series (add, title, axis titles and their visibility, axis order, legend, position), and per series at most. */
 const CHART_ACTIONS = 12;
-const SERIES_ACTIONS = 6;
-
-/** Gap between bars as a percentage of a bar's width, as the .xlsx adapter's `c:gapWidth`. */
-const GAP_WIDTH = 60;
+const SERIES_ACTIONS = 10;
 
 /**
- * Why a chart's intervals are not drawn: Office.js can show error bars (ExcelApi 1.9
- * `ChartSeries.yErrorBars`) but cannot give them custom amounts from cells (no property or method
- * takes the plus/minus ranges; Microsoft confirmed this in OfficeDev/office-js#3311). The model's
- * charts sit beside their data, interval columns included, so the figures stay on the sheet.
- */
-export function intervalNotice(chart: ChartModel, sheetName: string): string {
-  return (
-    `Chart '${chart.title}' on sheet '${sheetName}' shows the values without interval bars: Excel's add-in API cannot set ` +
-    "error bars from cells. The intervals are in the columns beside the chart; the command line's .xlsx output draws them."
-  );
-}
-
-/**
- * Queues a native Excel chart for a chart model on `worksheet`: a clustered bar (horizontal) or
- * column chart whose series read their values and categories from the run's final sheets, with
- * the model's title, axis titles, series colours (Office's default palette when a series gives
- * none, as the .xlsx adapter), top-down category order, legend only for several series, and the
- * anchor's cells. Returns whether the model asked for intervals the chart cannot draw.
+ * Queues a native Excel chart for a chart model on `worksheet`: a clustered or stacked bar
+ * (horizontal) or column chart whose series read their values and categories from the run's final
+ * sheets, with the model's title, axis titles, top-down category order, legend and the anchor's
+ * cells, styled as {@link seriesFill} says, like the .xlsx adapter:
+ * - a series with no fill: `fill.clear()` and `line.lineStyle = 'None'`, so nothing of it shows
+ *   (the invisible base of a floating bar);
+ * - otherwise `fill.setSolidColor`, and an outline as a continuous line of its colour and width;
+ * - `gapWidth` on every series, and `overlap` 100 on a stacked chart's series so they stack in one bar.
+ * Everything used is in ExcelApi 1.8 or earlier (lineStyle, weight, gapWidth 1.7; overlap 1.8),
+ * within the 1.10 the add-in requires.
  */
 export async function queueChart(
   context: Excel.RequestContext,
@@ -40,8 +28,8 @@ export async function queueChart(
   chart: ChartModel,
   sheetNames: ReadonlyMap<string, string>,
   budget: PayloadBudget,
-): Promise<{ readonly intervalsOmitted: boolean }> {
-  if (chart.series.length === 0) return { intervalsOmitted: false };
+): Promise<void> {
+  if (chart.series.length === 0) return;
   const rangeOf = (ref: RangeRef): Excel.Range => {
     if (ref.lastRow < ref.firstRow) throw new Error(`Chart '${chart.title}': a range on '${ref.sheet}' ends (row ${ref.lastRow}) before it starts (row ${ref.firstRow}).`);
     return context.workbook.worksheets.getItem(sheetNames.get(ref.sheet) ?? ref.sheet).getRange(rangeAddress(ref.firstRow, ref.col, ref.lastRow, ref.col));
@@ -50,7 +38,7 @@ export async function queueChart(
   const actions = CHART_ACTIONS + SERIES_ACTIONS * chart.series.length;
   await budget.reserve(actionBytes(texts) + (actions - texts.length) * ACTION_OVERHEAD_BYTES, `Chart '${chart.title}'`);
 
-  const horizontal = chart.type === 'barHorizontal';
+  const { horizontal, stacked } = chartShape(chart.type);
   const excelChart = worksheet.charts.add(CHART_TYPES[chart.type], rangeOf(chart.series[0].values), 'Columns');
   excelChart.title.text = chart.title;
   chart.series.forEach((model, index) => {
@@ -58,8 +46,20 @@ export async function queueChart(
     if (index > 0) series.setValues(rangeOf(model.values));
     series.name = model.name;
     series.setXAxisValues(rangeOf(model.categories));
-    series.format.fill.setSolidColor(`#${normaliseColor(model.color ?? DEFAULT_SERIES_COLORS[index % DEFAULT_SERIES_COLORS.length])}`);
-    series.gapWidth = GAP_WIDTH;
+    const fill = seriesFill(model, index);
+    if (fill.kind === 'none') {
+      series.format.fill.clear();
+      series.format.line.lineStyle = 'None';
+    } else {
+      series.format.fill.setSolidColor(`#${fill.color}`);
+      if (fill.outline !== undefined) {
+        series.format.line.lineStyle = 'Continuous';
+        series.format.line.color = `#${fill.outline}`;
+        series.format.line.weight = OUTLINE_WIDTH_POINTS;
+      }
+    }
+    series.gapWidth = CHART_GAP_WIDTH;
+    if (stacked) series.overlap = STACKED_OVERLAP;
   });
   // The category axis is the left one of a horizontal bar chart, the bottom one of a column chart.
   const categoryTitle = horizontal ? chart.yAxisTitle : chart.xAxisTitle;
@@ -78,12 +78,12 @@ export async function queueChart(
     // The value axis crosses at the last category, so it stays at the bottom (c:crosses max).
     categoryAxis.position = 'Maximum';
   }
-  excelChart.legend.visible = chart.series.length > 1;
-  if (chart.series.length > 1) excelChart.legend.position = 'Bottom';
+  const legend = legendShown(chart);
+  excelChart.legend.visible = legend;
+  if (legend) excelChart.legend.position = 'Bottom';
   const { anchor } = chart;
   excelChart.setPosition(
     cellAddress(anchor.row, anchor.col),
     cellAddress(anchor.row + Math.max(1, anchor.heightRows) - 1, anchor.col + Math.max(1, anchor.widthCols) - 1),
   );
-  return { intervalsOmitted: chart.series.some((series) => series.errorMinus !== undefined || series.errorPlus !== undefined) };
 }

@@ -1,13 +1,13 @@
 import type { ChartModel } from '../../report/sheetModel';
-import { normaliseColor } from './color';
+import { CHART_GAP_WIDTH, chartShape, legendShown, OUTLINE_WIDTH_POINTS, seriesFill, STACKED_OVERLAP } from '../chartStyle';
 import { escapeXml } from './xmlText';
 
 /**
  * DrawingML chart parts (ECMA-376 Part 1, 21.2 "DrawingML - Charts"): a `c:chartSpace` holding one
- * clustered `c:barChart`. Pure string building; element order follows the schema's sequences
- * (CT_BarChart: barDir, grouping, varyColors, ser*, gapWidth, axId x2; CT_BarSer: idx, order, tx,
- * spPr, invertIfNegative, errBars, cat, val; CT_ErrBars: errBarType, errValType, noEndCap, plus,
- * minus, spPr), which Excel enforces.
+ * clustered or stacked `c:barChart`. Pure string building; element order follows the schema's
+ * sequences (CT_BarChart: barDir, grouping, varyColors, ser*, gapWidth, overlap, axId x2; CT_BarSer:
+ * idx, order, tx, spPr, invertIfNegative, cat, val; CT_ShapeProperties: fill, ln), which Excel
+ * enforces.
  */
 
 /** A worksheet range a chart reads, with the values it holds now (the cache a viewer shows without recalculating). */
@@ -22,10 +22,10 @@ export interface ChartXmlSeries {
   readonly name: string;
   readonly categories: ChartDataRange<string>;
   readonly values: ChartDataRange<number>;
-  readonly errorPlus?: ChartDataRange<number>;
-  readonly errorMinus?: ChartDataRange<number>;
-  /** 'RRGGBB' */
+  /** 'RRGGBB', or 'none' for no fill and no outline (see {@link seriesFill}). */
   readonly color?: string;
+  /** 'RRGGBB' outline. */
+  readonly outline?: string;
 }
 
 /** A {@link ChartModel} with its ranges resolved to final sheet names and cached values. */
@@ -38,10 +38,8 @@ export interface ChartXmlInput {
   /** Title of the vertical axis as the reader sees it (the category axis of a horizontal bar chart). */
   readonly yAxisTitle?: string;
   readonly reverseCategories?: boolean;
+  readonly legend?: boolean;
 }
-
-/** Office's default series colours, used when a series gives none. */
-export const DEFAULT_SERIES_COLORS: readonly string[] = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47'];
 
 const NS_CHART = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 const NS_DRAWING = 'http://schemas.openxmlformats.org/drawingml/2006/main';
@@ -52,17 +50,18 @@ const VALUE_AXIS_ID = 222222222;
 /**
  * The XML of a chart part (`xl/charts/chartN.xml`).
  *
- * A horizontal bar chart (`barHorizontal`, `c:barDir val="bar"`) has its categories on the left
- * axis and values along the bottom; `reverseCategories` sets the category axis orientation to
- * `maxMin` (first row at the top) and makes the value axis cross at the maximum category so it
- * stays at the bottom. Error bars are custom (`errValType cust`) with plus/minus ranges.
+ * A horizontal bar chart (`c:barDir val="bar"`) has its categories on the left axis and values
+ * along the bottom; `reverseCategories` sets the category axis orientation to `maxMin` (first row
+ * at the top) and makes the value axis cross at the maximum category so it stays at the bottom. A
+ * stacked chart (`c:grouping val="stacked"`) overlaps its series fully (`c:overlap val="100"`), so
+ * a first series with no fill (`a:noFill`) leaves the rest floating: a range chart.
  */
 export function buildChartXml(chart: ChartXmlInput): string {
-  const horizontal = chart.type === 'barHorizontal';
+  const { horizontal, stacked } = chartShape(chart.type);
   const categoryAxisTitle = horizontal ? chart.yAxisTitle : chart.xAxisTitle;
   const valueAxisTitle = horizontal ? chart.xAxisTitle : chart.yAxisTitle;
   const series = chart.series.map((one, index) => seriesXml(one, index)).join('');
-  const legend = chart.series.length > 1 ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : '';
+  const legend = legendShown(chart) ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : '';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="${NS_CHART}" xmlns:a="${NS_DRAWING}" xmlns:r="${NS_RELATIONSHIPS}">` +
@@ -72,9 +71,10 @@ export function buildChartXml(chart: ChartXmlInput): string {
     '<c:autoTitleDeleted val="0"/>' +
     '<c:plotArea><c:layout/>' +
     '<c:barChart>' +
-    `<c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
+    `<c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="${stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>` +
     series +
-    '<c:gapWidth val="60"/>' +
+    `<c:gapWidth val="${CHART_GAP_WIDTH}"/>` +
+    (stacked ? `<c:overlap val="${STACKED_OVERLAP}"/>` : '') +
     `<c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>` +
     '</c:barChart>' +
     '<c:catAx>' +
@@ -113,32 +113,27 @@ export function buildChartXml(chart: ChartXmlInput): string {
 }
 
 function seriesXml(series: ChartXmlSeries, index: number): string {
-  const color = normaliseColor(series.color ?? DEFAULT_SERIES_COLORS[index % DEFAULT_SERIES_COLORS.length]);
   return (
     '<c:ser>' +
     `<c:idx val="${index}"/><c:order val="${index}"/>` +
     `<c:tx><c:v>${escapeXml(series.name)}</c:v></c:tx>` +
-    `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr>` +
+    shapePropertiesXml(series, index) +
     '<c:invertIfNegative val="0"/>' +
-    errorBarsXml(series) +
     `<c:cat>${stringReferenceXml(series.categories)}</c:cat>` +
     `<c:val>${numberReferenceXml(series.values)}</c:val>` +
     '</c:ser>'
   );
 }
 
-function errorBarsXml(series: ChartXmlSeries): string {
-  const { errorPlus, errorMinus } = series;
-  if (!errorPlus && !errorMinus) return '';
-  const barType = errorPlus && errorMinus ? 'both' : errorPlus ? 'plus' : 'minus';
-  return (
-    '<c:errBars>' +
-    `<c:errBarType val="${barType}"/><c:errValType val="cust"/><c:noEndCap val="0"/>` +
-    (errorPlus ? `<c:plus>${numberReferenceXml(errorPlus)}</c:plus>` : '') +
-    (errorMinus ? `<c:minus>${numberReferenceXml(errorMinus)}</c:minus>` : '') +
-    '<c:spPr><a:ln w="12700"><a:solidFill><a:srgbClr val="404040"/></a:solidFill></a:ln></c:spPr>' +
-    '</c:errBars>'
-  );
+/** EMUs to the point (ECMA-376 Part 1, 20.1.2.1: 12,700 EMU = 1 pt). */
+const EMU_PER_POINT = 12_700;
+
+/** A series' fill and outline: `a:noFill` for both, or a solid colour with an optional thin line. */
+function shapePropertiesXml(series: ChartXmlSeries, index: number): string {
+  const fill = seriesFill(series, index);
+  if (fill.kind === 'none') return '<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>';
+  const outline = fill.outline === undefined ? '' : `<a:ln w="${OUTLINE_WIDTH_POINTS * EMU_PER_POINT}"><a:solidFill><a:srgbClr val="${fill.outline}"/></a:solidFill></a:ln>`;
+  return `<c:spPr><a:solidFill><a:srgbClr val="${fill.color}"/></a:solidFill>${outline}</c:spPr>`;
 }
 
 function stringReferenceXml(range: ChartDataRange<string>): string {

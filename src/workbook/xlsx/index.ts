@@ -15,7 +15,7 @@ export { normaliseColor, argbColor } from './color';
 export { buildSheetCellIndex, displayedValue, type SheetCellLookup } from './sheetCellIndex';
 
 // Charts (exceljs cannot write them: built as DrawingML and added to the package)
-export { buildChartXml, DEFAULT_SERIES_COLORS, type ChartXmlInput, type ChartXmlSeries, type ChartDataRange } from './chartXml';
+export { buildChartXml, type ChartXmlInput, type ChartXmlSeries, type ChartDataRange } from './chartXml';
 export { resolveChart, type ChartSheets } from './resolveChart';
 export { injectCharts, type SheetDrawingAdditions } from './injectCharts';
 export { chartAnchorXml, emptyDrawingXml, withAnchors, largestShapeId, withPictureDescriptions } from './drawingXml';
@@ -49,3 +49,4 @@ export {
   type SheetNamePlan,
 } from '../sheetNames';
 export { columnLetter, cellAddress, rangeAddress, resolveFormulaSheetRefs, MAX_COLUMN_INDEX, MAX_ROW_INDEX } from '../formulaRefs';
+export { DEFAULT_SERIES_COLORS, CHART_GAP_WIDTH, STACKED_OVERLAP, OUTLINE_WIDTH_POINTS, chartShape, legendShown, seriesFill, type SeriesFill } from '../chartStyle';

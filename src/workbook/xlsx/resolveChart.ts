@@ -25,13 +25,13 @@ export function resolveChart(chart: ChartModel, sheets: ChartSheets): ChartXmlIn
     xAxisTitle: chart.xAxisTitle,
     yAxisTitle: chart.yAxisTitle,
     reverseCategories: chart.reverseCategories,
+    legend: chart.legend,
     series: chart.series.map((series) => ({
       name: series.name,
       color: series.color,
+      outline: series.outline,
       categories: resolveRange(series.categories, sheets, categoryText),
       values: resolveRange(series.values, sheets, numericValue),
-      ...(series.errorPlus ? { errorPlus: resolveRange(series.errorPlus, sheets, numericValue) } : {}),
-      ...(series.errorMinus ? { errorMinus: resolveRange(series.errorMinus, sheets, numericValue) } : {}),
     })),
   };
 }

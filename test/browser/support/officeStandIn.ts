@@ -3,7 +3,8 @@
  * https://appsforoffice.microsoft.com/lib/1/hosted/office.js; the test routes that request to this
  * bundle, which gives the page exactly what the pane uses of Office: `Office.onReady` (host Excel),
  * `Office.context.requirements.isSetSupported`, and `Excel.run` over the in-memory Excel holding
- * the demo workbook. `window.standIn` lets the test read the workbook the pane wrote into.
+ * the demo workbook. `window.standIn` lets the test read the workbook the pane wrote into, and edit
+ * it as the analyst would between turns (`runAsAnalyst`, whose edits raise Excel's change events).
  */
 import { createInMemoryExcel } from '../../support/inMemoryExcel';
 import { standInWorkbook } from './standInWorkbook';
@@ -46,5 +47,10 @@ const office = {
 Object.assign(window, {
   Office: office,
   Excel: { run: excel.run },
-  standIn: { initialSheetNames: initial.sheets.map((sheet) => sheet.name), snapshot: () => excel.snapshot(), stats: () => excel.stats },
+  standIn: {
+    initialSheetNames: initial.sheets.map((sheet) => sheet.name),
+    snapshot: () => excel.snapshot(),
+    stats: () => excel.stats,
+    runAsAnalyst: excel.runAsAnalyst,
+  },
 });

@@ -10,6 +10,8 @@ export interface WorkerLogEntry {
   readonly direction: 'toWorker' | 'fromWorker';
   readonly kind: string;
   readonly id: number | null;
+  /** For a turn sent to the worker: whether it carried a newly read workbook ('sent') or none ('unchanged'). */
+  readonly workbook: 'sent' | 'unchanged' | null;
 }
 
 export interface Probes {
@@ -24,9 +26,10 @@ export function installProbes(heartbeatMs: number): void {
   const probes: Probes = { beats: [], worker: [], violations: [] };
   (window as unknown as { probes: Probes }).probes = probes;
   setInterval(() => probes.beats.push(performance.now()), heartbeatMs);
-  const describe = (data: unknown): { kind: string; id: number | null } => {
-    const message = (data ?? {}) as { kind?: unknown; id?: unknown };
-    return { kind: String(message.kind), id: typeof message.id === 'number' ? message.id : null };
+  const describe = (data: unknown): { kind: string; id: number | null; workbook: 'sent' | 'unchanged' | null } => {
+    const message = (data ?? {}) as { kind?: unknown; id?: unknown; workbook?: unknown };
+    const workbook = message.workbook === undefined ? null : message.workbook === 'unchanged' ? 'unchanged' : 'sent';
+    return { kind: String(message.kind), id: typeof message.id === 'number' ? message.id : null, workbook };
   };
   const NativeWorker = window.Worker;
   class ProbedWorker extends NativeWorker {

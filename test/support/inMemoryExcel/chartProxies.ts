@@ -1,7 +1,8 @@
 import { parseAddress, type Bounds } from './a1';
 import { ClientObject, CollectionObject, installProperties, type PropertySpecs } from './clientObject';
-import { booleanValue, colorValue, numberValue, oneOf } from './valueChecks';
+import { booleanValue, numberValue, oneOf } from './valueChecks';
 import { invalidArgument, notImplemented } from './excelError';
+import { ChartSeriesFormatProxy, newSeriesState } from './chartSeriesFormat';
 import type { RangeProxy } from './rangeProxies';
 import { PATH_TYPE, type InMemoryRequestContext, type ObjectPath } from './requestContext';
 import type { AxisState, ChartState, RangeRefState, SeriesState, SheetState } from './workbookState';
@@ -64,7 +65,7 @@ export class ChartCollectionProxy extends CollectionObject<ChartState, ChartProx
         name: `Chart ${sheet.charts.length + 1}`,
         type: chartType,
         title: { text: '', visible: parts.length === 1 },
-        series: parts.map((bounds, index) => ({ name: `Series${index + 1}`, values: { sheetId: source.sheet.id, bounds }, categories: null, fill: null, gapWidth: 150 })),
+        series: parts.map((bounds, index) => newSeriesState(`Series${index + 1}`, { sheetId: source.sheet.id, bounds }, chartType)),
         categoryAxis: axis(),
         valueAxis: axis(),
         legend: { visible: parts.length > 1, position: 'Right' },
@@ -223,9 +224,9 @@ export class ChartSeriesCollectionProxy extends CollectionObject<SeriesState, Ch
     let created: SeriesState | undefined;
     const proxy = new ChartSeriesProxy(this.context, this._childPath('add', name === undefined ? [] : [name]), () => created ?? null);
     this._method('add', name === undefined ? [] : [name], () => {
-      const series = this.chart().series;
-      created = { name: name ?? `Series${series.length + 1}`, values: null, categories: null, fill: null, gapWidth: 150 };
-      series.push(created);
+      const chart = this.chart();
+      created = newSeriesState(name ?? `Series${chart.series.length + 1}`, null, chart.type);
+      chart.series.push(created);
     });
     return proxy;
   }
@@ -254,28 +255,13 @@ export class ChartSeriesProxy extends ClientObject<SeriesState> {
     this._method('setXAxisValues', [sourceData], () => void (this._target().categories = rangeRef(sourceData)));
   }
 
-  get format(): { readonly fill: { setSolidColor(color: string): void } } {
-    return this._child('format', (path) => {
-      const fillPath = this.context.newPath(PATH_TYPE.Property, 'fill', path);
-      const series = this;
-      return {
-        fill: {
-          setSolidColor(color: string): void {
-            series.context.enqueue({
-              type: 3,
-              name: 'setSolidColor',
-              path: fillPath,
-              args: [color],
-              apply: () => void (series._target().fill = colorValue(color, 'ChartFill.setSolidColor')),
-            });
-          },
-        },
-      };
-    });
+  get format(): ChartSeriesFormatProxy {
+    return this._child('format', (path) => new ChartSeriesFormatProxy(this.context, path, () => this._target()));
   }
 }
 
 installProperties<SeriesState>(ChartSeriesProxy, {
   name: { read: (series) => series.name, write: (series, value) => void (series.name = String(value)) },
   gapWidth: { read: (series) => series.gapWidth, write: (series, value, location) => void (series.gapWidth = numberValue(value, location, 0, 500)) },
+  overlap: { read: (series) => series.overlap, write: (series, value, location) => void (series.overlap = numberValue(value, location, -100, 100)) },
 } satisfies PropertySpecs<SeriesState>);

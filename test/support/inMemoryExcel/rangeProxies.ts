@@ -5,6 +5,7 @@ import { InMemoryExcelError, invalidArgument, notImplemented } from './excelErro
 import { formulaLooksValid, withMissingSheetsAsRefErrors } from './formulaSheetRefs';
 import type { InMemoryRequestContext, ObjectPath } from './requestContext';
 import { typedValue } from './typedInput';
+import { raiseEvent, type TriggerSource } from './workbookEvents';
 import {
   cellKey,
   cellOffset,
@@ -12,6 +13,7 @@ import {
   defaultCell,
   editCell,
   sheetByName,
+  worksheetId,
   type CellState,
   type ConditionalFormatState,
   type SheetState,
@@ -23,6 +25,8 @@ export interface RangeTarget {
   readonly sheet: SheetState;
   readonly bounds: Bounds;
   readonly state: WorkbookState;
+  /** Who sent the request that found it, for the events its edits raise. */
+  readonly trigger: TriggerSource;
 }
 
 /** Excel's limit on one cell's text (Excel specifications and limits). */
@@ -109,6 +113,19 @@ function cellValue(cell: CellState): unknown {
   }
 }
 
+/** Enters values or formulas as typed, then raises WorksheetChanged for the range (formats raise none). */
+function edit(target: RangeTarget, value: unknown, location: string): void {
+  update(target, value, location, (cell, entry) => enterTyped(target, cell, entry, location));
+  raiseEvent(target.state.events, {
+    type: 'WorksheetChanged',
+    worksheetId: worksheetId(target.sheet),
+    address: formatBounds(target.bounds),
+    changeType: 'RangeEdited',
+    source: 'Local',
+    triggerSource: target.trigger,
+  });
+}
+
 function uniform<V>(target: RangeTarget, read: (cell: CellState) => V): V | null {
   let first: V | undefined;
   for (const [row, col] of cellsOf(target)) {
@@ -144,7 +161,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
       if (!bounds) return null;
       this.bounds = bounds;
     }
-    return { sheet, bounds: this.bounds, state: this.context.state };
+    return { sheet, bounds: this.bounds, state: this.context.state, trigger: this.context.options.trigger };
   }
 
   get format(): RangeFormatProxy {
@@ -166,11 +183,11 @@ installProperties<RangeTarget>(RangeProxy, {
   top: { read: (t) => cellOffset(t.sheet, t.bounds.firstRow, t.bounds.firstCol).top },
   values: {
     read: (t) => matrix(t, cellValue),
-    write: (t, value, location) => update(t, value, location, (cell, entry) => enterTyped(t, cell, entry, location)),
+    write: (t, value, location) => edit(t, value, location),
   },
   formulas: {
     read: (t) => matrix(t, (cell) => (cell.content.kind === 'formula' ? cell.content.formula : cellValue(cell))),
-    write: (t, value, location) => update(t, value, location, (cell, entry) => enterTyped(t, cell, entry, location)),
+    write: (t, value, location) => edit(t, value, location),
   },
   numberFormat: {
     read: (t) => matrix(t, (cell) => cell.numberFormat),

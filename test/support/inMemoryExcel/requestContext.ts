@@ -1,4 +1,5 @@
 import { invalidObjectPath, requestPayloadTooLarge, responsePayloadTooLarge } from './excelError';
+import { deliverEvents, type TriggerSource } from './workbookEvents';
 import type { WorkbookState } from './workbookState';
 
 /**
@@ -76,6 +77,8 @@ export interface ContextOptions {
   readonly payloadLimitBytes: number;
   readonly responseLimitBytes: number;
   readonly syncDelayMs: number;
+  /** Who sends this context's requests, as the events they raise say. */
+  readonly trigger: TriggerSource;
 }
 
 export class InMemoryRequestContext {
@@ -103,7 +106,13 @@ export class InMemoryRequestContext {
     const actions = this.queue;
     this.queue = [];
     this.stats.syncs++;
-    if (actions.length > 0) this.execute(actions);
+    try {
+      if (actions.length > 0) this.execute(actions);
+    } finally {
+      // Events reach their handlers after the request that raised them, before this sync resolves.
+      const { events } = this.state;
+      if (events.raised.length > 0) queueMicrotask(() => deliverEvents(events));
+    }
     await roundTrip(this.options.syncDelayMs);
   }
 

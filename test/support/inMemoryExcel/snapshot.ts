@@ -79,9 +79,12 @@ export interface ChartSnapshot {
     /** e.g. "'Charts (2)'!$B$5:$B$24", or null when the series has none (or its sheet was deleted). */
     readonly values: string | null;
     readonly categories: string | null;
-    /** '#RRGGBB', or null for the automatic colour. */
-    readonly color: string | null;
+    /** '#RRGGBB', 'none' (cleared: no fill), or null for the automatic colour. */
+    readonly fill: string | null;
+    /** The bars' outline: line style, '#RRGGBB' or null (automatic), weight in points. */
+    readonly line: { readonly lineStyle: string; readonly color: string | null; readonly weight: number };
     readonly gapWidth: number;
+    readonly overlap: number;
   }[];
   readonly categoryAxis: AxisSnapshot;
   readonly valueAxis: AxisSnapshot;
@@ -168,8 +171,10 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
         name: series.name,
         values: reference(series.values),
         categories: reference(series.categories),
-        color: series.fill,
+        fill: series.fill,
+        line: { ...series.line },
         gapWidth: series.gapWidth,
+        overlap: series.overlap,
       })),
       categoryAxis: { title: chart.categoryAxis.title, titleVisible: chart.categoryAxis.titleVisible, reversePlotOrder: chart.categoryAxis.reversePlotOrder, position: chart.categoryAxis.position },
       valueAxis: { title: chart.valueAxis.title, titleVisible: chart.valueAxis.titleVisible, reversePlotOrder: chart.valueAxis.reversePlotOrder, position: chart.valueAxis.position },

@@ -1,6 +1,7 @@
 import type { WorkbookData } from '../../../src/core/types';
 import type { Bounds } from './a1';
 import { serialOfDate, type CellContent } from './typedInput';
+import { noEvents, type WorkbookEvents } from './workbookEvents';
 
 /**
  * The document the in-memory Excel holds: sheets in tab order with sparse cells, and what sits on
@@ -49,8 +50,13 @@ export interface SeriesState {
   name: string;
   values: RangeRefState | null;
   categories: RangeRefState | null;
+  /** '#RRGGBB' from setSolidColor, 'none' after clear(), or null for the automatic colour. */
   fill: string | null;
+  /** The bars' outline: an Excel.ChartLineStyle, '#RRGGBB' (null = automatic) and the width in points. */
+  line: { lineStyle: string; color: string | null; weight: number };
   gapWidth: number;
+  /** -100 to 100: how far a category's bars overlap (100 = stacked in one bar). */
+  overlap: number;
 }
 
 export interface AxisState {
@@ -113,6 +119,8 @@ export interface WorkbookState {
   readonly tables: TableState[];
   activeSheetId: number;
   nextId: number;
+  /** Handlers registered by add-ins, and the events the current request raised. */
+  readonly events: WorkbookEvents;
 }
 
 export const cellKey = (row: number, col: number): number => row * 16384 + col;
@@ -139,6 +147,11 @@ export function editCell(sheet: SheetState, row: number, col: number): CellState
 
 export function newSheet(state: WorkbookState, name: string): SheetState {
   return { id: state.nextId++, name, cells: new Map(), columnWidths: new Map(), frozenRows: 0, tabColor: '', charts: [], shapes: [], conditionalFormats: [] };
+}
+
+/** A sheet's id as Excel gives it: a GUID in braces, stable while the sheet exists. */
+export function worksheetId(sheet: SheetState): string {
+  return `{${String(sheet.id).padStart(8, '0')}-0000-0000-0000-000000000000}`;
 }
 
 export function sheetById(state: WorkbookState, id: number): SheetState | undefined {
@@ -187,7 +200,7 @@ export function cellOffset(sheet: SheetState, row: number, col: number): { left:
  * values, and dates as serial numbers formatted `yyyy-mm-dd`.
  */
 export function initialState(initial: WorkbookData): WorkbookState {
-  const state: WorkbookState = { sheets: [], tables: [], activeSheetId: 0, nextId: 1 };
+  const state: WorkbookState = { sheets: [], tables: [], activeSheetId: 0, nextId: 1, events: noEvents() };
   for (const data of initial.sheets) {
     const sheet = newSheet(state, data.name);
     const firstRow = (data.firstRow ?? 1) - 1;

@@ -1,6 +1,7 @@
 import { LAST_COLUMN, LAST_ROW, overlaps, parseAddress, type Bounds } from './a1';
 import { chartCollectionFor, type ChartCollectionProxy } from './chartProxies';
 import { ClientObject, CollectionObject, installProperties, type PropertySpecs } from './clientObject';
+import { EventHandlersProxy } from './eventProxies';
 import { colorValue, numberValue } from './valueChecks';
 import { invalidArgument, invalidOperation, itemNotFound, notImplemented } from './excelError';
 import { withMissingSheetsAsRefErrors } from './formulaSheetRefs';
@@ -8,12 +9,14 @@ import { checkSheetName, checkTableName } from './nameRules';
 import { RangeProxy } from './rangeProxies';
 import { PATH_TYPE, type InMemoryRequestContext, type ObjectPath } from './requestContext';
 import { shapeCollectionFor, type ShapeCollectionProxy } from './shapeProxies';
+import { raiseEvent, type WorksheetAddedArgs, type WorksheetChangedArgs, type WorksheetDeletedArgs } from './workbookEvents';
 import {
   editCell,
   newSheet,
   sheetById,
   sheetByName,
   usedBounds,
+  worksheetId,
   type SheetState,
   type TableState,
   type WorkbookState,
@@ -64,6 +67,21 @@ export class WorksheetCollectionProxy extends CollectionObject<SheetState, Works
     return proxy;
   }
 
+  /** Any cell of any sheet edited (ExcelApi 1.9): by the analyst, a co-author or an add-in, this one included. */
+  get onChanged(): EventHandlersProxy<WorksheetChangedArgs> {
+    return this._child('onChanged', (path) => new EventHandlersProxy<WorksheetChangedArgs>(this.context, path, 'WorksheetChanged'));
+  }
+
+  /** A sheet added (ExcelApi 1.7). */
+  get onAdded(): EventHandlersProxy<WorksheetAddedArgs> {
+    return this._child('onAdded', (path) => new EventHandlersProxy<WorksheetAddedArgs>(this.context, path, 'WorksheetAdded'));
+  }
+
+  /** A sheet deleted (ExcelApi 1.7). */
+  get onDeleted(): EventHandlersProxy<WorksheetDeletedArgs> {
+    return this._child('onDeleted', (path) => new EventHandlersProxy<WorksheetDeletedArgs>(this.context, path, 'WorksheetDeleted'));
+  }
+
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.context, this._childPath('getActiveWorksheet', []), () => sheetById(this.context.state, this.context.state.activeSheetId));
   }
@@ -85,6 +103,7 @@ export class WorksheetCollectionProxy extends CollectionObject<SheetState, Works
       const sheet = newSheet(state, checkSheetName(chosen, names, 'WorksheetCollection.add'));
       state.sheets.push(sheet);
       createdId = sheet.id;
+      raiseEvent(state.events, { type: 'WorksheetAdded', worksheetId: worksheetId(sheet), source: 'Local' });
     });
     return proxy;
   }
@@ -183,6 +202,7 @@ export class WorksheetProxy extends ClientObject<SheetState> {
       state.sheets.splice(index, 1);
       for (let t = state.tables.length - 1; t >= 0; t--) if (state.tables[t].sheetId === sheet.id) state.tables.splice(t, 1);
       if (state.activeSheetId === sheet.id) state.activeSheetId = state.sheets[Math.min(index, state.sheets.length - 1)].id;
+      raiseEvent(state.events, { type: 'WorksheetDeleted', worksheetId: worksheetId(sheet), source: 'Local' });
       for (const other of state.sheets) {
         for (const cell of other.cells.values()) {
           if (cell.content.kind === 'formula') {
@@ -201,7 +221,7 @@ export class WorksheetProxy extends ClientObject<SheetState> {
 }
 
 installProperties<SheetState>(WorksheetProxy, {
-  id: { read: (sheet) => `{${String(sheet.id).padStart(8, '0')}-0000-0000-0000-000000000000}` },
+  id: { read: (sheet) => worksheetId(sheet) },
   name: { read: (sheet) => sheet.name },
   position: { read: (sheet, state) => state.sheets.indexOf(sheet) },
   visibility: { read: () => 'Visible' },

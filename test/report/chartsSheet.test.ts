@@ -1,0 +1,184 @@
+import { loadHighsSolver } from '../../src/core/disclosure';
+import { runAnalysis, type AnalysisResult } from '../../src/core/pipeline';
+import type { RateEstimate, SchoolResult, WardResult } from '../../src/core/pipeline/analysisResult';
+import { buildChartsSheet } from '../../src/report/chartsSheet';
+import { buildSchoolsSheet } from '../../src/report/schoolsSheet';
+import type { ModelCell, SheetModel } from '../../src/report/sheetModel';
+import { buildWardsSheet } from '../../src/report/wardsSheet';
+import { SMALL_PARAMETERS, smallWorkbook } from '../pipeline/smallWorkbookFixture';
+
+/**
+ * The Charts sheet's data blocks and floating-bar charts, on the small hand-made workbook with its
+ * schools' ranks and wards' rates replaced by round figures worked by hand:
+ *
+ * Schools (Schools sheet table header on row 5, so the schools on rows 6, 7, 8; the Charts block's
+ * header on row 4, its rows 5, 6, 7):
+ *   St Jude's      rank 1, interval 1–4: bar 0.5 to 4.5, shade changes at 1 -> 0.5, 0.5, 3.5
+ *   Hill Top       rank 2, interval 2–2: bar 1.5 to 2.5                    -> 1.5, 0.5, 0.5
+ *   =Elm Grove     rank 3, interval 4–6 (the point rank outside it, as a simulation may give):
+ *                  bar 2.5 to 6.5, so it still reaches the rank           -> 2.5, 0.5, 3.5
+ * Wards (Wards sheet table header on row 11, so Alpha, Beta, Gamma, Delta on rows 12–15), offence
+ * rates per 1,000 with their limits: Alpha 12.345 (6.25–20.05), Beta withheld, Gamma 30 (20–45),
+ * Delta 0 (0–3.69). Charted highest first: Gamma, Alpha, Delta (block header on row 4 + 3 schools
+ * + 3 = row 10, so rows 11, 12, 13).
+ */
+
+let base: AnalysisResult;
+beforeAll(async () => {
+  const outcome = runAnalysis({ workbook: smallWorkbook(), solver: await loadHighsSolver() }, SMALL_PARAMETERS);
+  if (!outcome.ok) throw new Error(outcome.problems.map((problem) => problem.message).join('\n'));
+  base = outcome.result;
+});
+
+const SCHOOLS = [
+  { name: "St Jude's", rank: 1, rankLower: 1, rankUpper: 4 },
+  { name: 'Hill Top', rank: 2, rankLower: 2, rankUpper: 2 },
+  { name: '=Elm Grove', rank: 3, rankLower: 4, rankUpper: 6 },
+];
+
+const RATES: Record<string, Pick<RateEstimate, 'rate' | 'lower' | 'upper'> | 'withheld'> = {
+  Alpha: { rate: 12.345, lower: 6.25, upper: 20.05 },
+  Beta: 'withheld',
+  Gamma: { rate: 30, lower: 20, upper: 45 },
+  Delta: { rate: 0, lower: 0, upper: 3.69 },
+};
+
+/** The small workbook's result with the figures above, measured by `metric`. */
+function handMade(metric: 'offences' | 'youngOffenders'): AnalysisResult {
+  const estimate = (original: RateEstimate, wardName: string): RateEstimate => {
+    const given = RATES[wardName];
+    return given === 'withheld' ? { ...original, published: { shown: false, reason: 'primary' } } : { ...original, ...given, published: { shown: true, value: 1 } };
+  };
+  const schools: SchoolResult[] = SCHOOLS.map((figures, index) => ({ ...base.schools[index], ...figures }));
+  const wards: WardResult[] = base.wards.map((ward) => ({ ...ward, [metric]: estimate(ward[metric], ward.wardName) }));
+  return { ...base, schools, wards, parameters: { ...base.parameters, rankingMetric: metric } };
+}
+
+/** The cell a model sheet writes at an A1 address, from its free cells or its tables. */
+function cellAt(sheet: SheetModel, a1: string): ModelCell | undefined {
+  const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  const col = [...letters].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0) - 1;
+  const row = Number(digits) - 1;
+  const free = sheet.cells.find((placed) => placed.row === row && placed.col === col);
+  if (free) return free.cell;
+  for (const table of sheet.tables) {
+    const body = table.rows[row - table.row - 1];
+    if (body && col >= table.col && col < table.col + table.headers.length) return body[col - table.col];
+  }
+  return undefined;
+}
+
+/** What a cell shows: a number or text, or a formula's result. */
+function shown(cell: ModelCell | undefined): unknown {
+  if (!cell || cell.kind === 'empty') return null;
+  return cell.kind === 'formula' ? cell.result : cell.value;
+}
+
+const formulaOf = (cell: ModelCell | undefined) => (cell?.kind === 'formula' ? cell.formula : `(not a formula: ${JSON.stringify(cell)})`);
+
+/** A block's rows from its first body row: each column's formula (or text) and shown value. */
+function blockRows(sheet: SheetModel, firstRow: number, rows: number, columns: string): { formulas: string[]; values: unknown[] }[] {
+  return Array.from({ length: rows }, (_unused, index) => {
+    const cells = [...columns].map((letter) => cellAt(sheet, `${letter}${firstRow + index}`));
+    return { formulas: cells.map((cell) => (cell?.kind === 'formula' ? cell.formula : String(shown(cell)))), values: cells.map(shown) };
+  });
+}
+
+describe('the schools block', () => {
+  test('each school reads its rank and interval from its own row of the Schools sheet', () => {
+    const charts = buildChartsSheet(handMade('offences'));
+    expect(blockRows(charts, 5, 3, 'ABCD').map((row) => row.formulas)).toEqual([
+      ["St Jude's", '{{Schools}}!A6', '{{Schools}}!B6', '{{Schools}}!C6'],
+      ['Hill Top', '{{Schools}}!A7', '{{Schools}}!B7', '{{Schools}}!C7'],
+      ['=Elm Grove', '{{Schools}}!A8', '{{Schools}}!B8', '{{Schools}}!C8'],
+    ]);
+    // Each reference's result is what the Schools sheet publishes in that cell.
+    const schools = buildSchoolsSheet(handMade('offences'));
+    for (const placed of charts.cells.filter((one) => one.cell.kind === 'formula' && one.cell.formula.startsWith('{{Schools}}!'))) {
+      expect(shown(placed.cell)).toBe(shown(cellAt(schools, formulaOf(placed.cell).replace('{{Schools}}!', ''))));
+    }
+  });
+
+  test('a bar runs from half a rank below its interval to half a rank above it, the shade changing at the rank', () => {
+    const rows = blockRows(buildChartsSheet(handMade('offences')), 5, 3, 'EFG');
+    expect(rows.map((row) => row.values)).toEqual([
+      [0.5, 0.5, 3.5],
+      [1.5, 0.5, 0.5],
+      [2.5, 0.5, 3.5],
+    ]);
+    expect(rows[0].formulas).toEqual(['MIN(B5,C5)-0.5', 'B5-E5', 'MAX(B5,D5)+0.5-B5']);
+  });
+
+  test('each label gives the rank, the school and its interval, the interval once when it is a single rank', () => {
+    const rows = blockRows(buildChartsSheet(handMade('offences')), 5, 3, 'H');
+    expect(rows.map((row) => row.values[0])).toEqual(["1. St Jude's (1–4)", '2. Hill Top (2)', '3. =Elm Grove (4–6)']);
+    expect(rows[1].formulas[0]).toBe('B6&". "&A6&" ("&IF(C6=D6,C6,C6&"–"&D6)&")"');
+  });
+});
+
+describe('the wards block', () => {
+  test('only wards whose count is shown are charted, highest rate first, reading the rate and limits from their Wards rows', () => {
+    const rows = blockRows(buildChartsSheet(handMade('offences')), 11, 3, 'ABCD');
+    // The offence rate, lower and upper limit are columns F, G, H of the Wards sheet.
+    expect(rows.map((row) => row.formulas)).toEqual([
+      ['Gamma', '{{Wards}}!F14', '{{Wards}}!G14', '{{Wards}}!H14'],
+      ['Alpha', '{{Wards}}!F12', '{{Wards}}!G12', '{{Wards}}!H12'],
+      ['Delta', '{{Wards}}!F15', '{{Wards}}!G15', '{{Wards}}!H15'],
+    ]);
+    expect(cellAt(buildChartsSheet(handMade('offences')), 'A14')).toBeUndefined();
+  });
+
+  test('a young offender ranking charts the young offender rate columns L, M, N', () => {
+    const rows = blockRows(buildChartsSheet(handMade('youngOffenders')), 11, 1, 'BCD');
+    expect(rows[0].formulas).toEqual(['{{Wards}}!L14', '{{Wards}}!M14', '{{Wards}}!N14']);
+  });
+
+  test('a bar runs from the lower to the upper limit, the shade changing at the rate', () => {
+    const rows = blockRows(buildChartsSheet(handMade('offences')), 11, 3, 'EFG');
+    expect(rows.map((row) => row.values)).toEqual([
+      [20, 10, 15],
+      [6.25, expect.closeTo(6.095, 12), expect.closeTo(7.705, 12)],
+      [0, 0, 3.69],
+    ]);
+    expect(rows[0].formulas).toEqual(['MIN(B11,C11)', 'B11-E11', 'MAX(B11,D11)-B11']);
+  });
+
+  test("each label gives the ward and its rate and limits to one decimal, as Excel's FIXED shows them", () => {
+    const rows = blockRows(buildChartsSheet(handMade('offences')), 11, 3, 'H');
+    expect(rows.map((row) => row.values[0])).toEqual(['Gamma: 30.0 (20.0–45.0)', 'Alpha: 12.3 (6.3–20.1)', 'Delta: 0.0 (0.0–3.7)']);
+    expect(rows[0].formulas[0]).toBe('A11&": "&FIXED(B11,1,TRUE)&" ("&FIXED(C11,1,TRUE)&"–"&FIXED(D11,1,TRUE)&")"');
+  });
+
+  test('no formula on the Charts sheet reads a withheld [c] cell of the Wards sheet', () => {
+    for (const result of [base, handMade('offences'), handMade('youngOffenders')]) {
+      const wards = buildWardsSheet(result);
+      const references = buildChartsSheet(result).cells.flatMap((placed) => [...formulaOf(placed.cell).matchAll(/\{\{Wards\}\}!([A-Z]+\d+)/g)].map((match) => match[1]));
+      expect(references.length).toBeGreaterThan(0);
+      for (const reference of references) expect([reference, typeof shown(cellAt(wards, reference))]).toEqual([reference, 'number']);
+    }
+  });
+});
+
+describe('the charts', () => {
+  test('both are floating bars: an invisible base, then two shades meeting at the estimate, top row first, no legend', () => {
+    const charts = buildChartsSheet(handMade('offences')).charts;
+    expect(charts.map((chart) => [chart.type, chart.reverseCategories, chart.legend])).toEqual([['barStacked', true, false], ['barStacked', true, false]]);
+    const [schools, wards] = charts;
+    // Values from columns E (start, 4), F (5) and G (6); categories from the labels in H (7).
+    expect(schools.series.map((series) => [series.values.col, series.values.firstRow, series.values.lastRow, series.categories.col, series.color, series.outline])).toEqual([
+      [4, 4, 6, 7, 'none', undefined],
+      [5, 4, 6, 7, '2F5597', '1F3864'],
+      [6, 4, 6, 7, '9DC3E6', '1F3864'],
+    ]);
+    expect(wards.series.map((series) => [series.values.col, series.values.firstRow, series.values.lastRow])).toEqual([[4, 10, 12], [5, 10, 12], [6, 10, 12]]);
+    expect([schools.xAxisTitle, wards.xAxisTitle]).toEqual(['Rank (1 = most exposed)', 'Rate per 1,000 young residents']);
+  });
+
+  test('the charts and the map sit to the right of the blocks, one under another without overlapping', () => {
+    const sheet = buildChartsSheet(handMade('offences'));
+    const [schools, wards] = sheet.charts.map((chart) => chart.anchor);
+    expect([schools.col, wards.col, sheet.images[0].anchor.col]).toEqual([9, 9, 9]);
+    expect(wards.row).toBeGreaterThan(schools.row + schools.heightRows);
+    expect(sheet.images[0].anchor.row).toBeGreaterThan(wards.row + wards.heightRows);
+  });
+});
