@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import packageJson from '../../package.json';
@@ -6,30 +5,14 @@ import { loadHighsSolver, type LinearSolver } from '../core/disclosure';
 import { runAnalysis } from '../core/pipeline';
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import { buildReport, OUTPUT_SHEETS } from '../report';
-import { readWorkbookBuffer, writeReportBuffer } from '../workbook/xlsx';
+import { writeReportBuffer } from '../workbook/xlsx';
 import type { AnalyseOptions } from './parseArguments';
-import { UsageError } from './parseArguments';
+import { readInputs, UnusableInputError } from './readInputs';
 
 export const TOOL_NAME = 'catchment';
 export const TOOL_VERSION: string = packageJson.version;
 
-/** Input the engine could not use: exit code 2, with messages naming sheet, row and column. */
-export class UnusableInputError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
-  }
-}
-
-/** An input's SHA-256 fingerprint, as the Audit sheet records it. */
-export function fingerprint(name: string, bytes: Buffer) {
-  return { name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
-
-/** Whether two paths name the same file (so the input is never overwritten). */
-export function samePath(a: string, b: string): boolean {
-  const resolve = (p: string) => (fs.existsSync(p) ? fs.realpathSync(p) : path.resolve(p));
-  return resolve(a) === resolve(b);
-}
+export { UnusableInputError, fingerprint, samePath } from './readInputs';
 
 let solverLoading: Promise<LinearSolver | undefined> | undefined;
 
@@ -65,25 +48,7 @@ export async function analyseWorkbook(
   command = `${TOOL_NAME} analyse`,
 ): Promise<AnalyseRun> {
   const startedAt = new Date().toISOString();
-  if (!fs.existsSync(options.input)) throw new UsageError(`Input workbook not found: ${options.input}`);
-  if (samePath(options.input, options.output)) throw new UsageError(`The output must be a new file: ${options.output} is the input workbook, which is never overwritten.`);
-  if (fs.existsSync(options.output) && !options.force) throw new UsageError(`${options.output} already exists; choose another name or add --force to replace it.`);
-
-  log(`Reading ${options.input}`);
-  const inputBytes = fs.readFileSync(options.input);
-  const workbook = await readWorkbookBuffer(inputBytes);
-  const fingerprints = [fingerprint(path.basename(options.input), inputBytes)];
-  let boundaries: { geojson: unknown; source: string } | undefined;
-  if (options.boundaries) {
-    if (!fs.existsSync(options.boundaries)) throw new UsageError(`Boundaries file not found: ${options.boundaries}`);
-    const boundaryBytes = fs.readFileSync(options.boundaries);
-    fingerprints.push(fingerprint(path.basename(options.boundaries), boundaryBytes));
-    try {
-      boundaries = { geojson: JSON.parse(boundaryBytes.toString('utf8').replace(/^\uFEFF/, '')), source: path.basename(options.boundaries) };
-    } catch (error) {
-      throw new UnusableInputError([`Boundaries file ${options.boundaries}: not valid JSON (${(error as Error).message}).`]);
-    }
-  }
+  const { workbook, boundaries, fingerprints } = await readInputs(options, log);
 
   const solver = await commandLineSolver(log);
   const outcome = runAnalysis(

@@ -4,8 +4,9 @@ import { commandFromJson, createDialogueSession, type EngineContext, type Reply 
 import { loadHighsSolver } from '../core/disclosure';
 import type { SheetModel } from '../report/sheetModel';
 import { planSheetNames } from '../workbook/sheetNames';
-import { readWorkbookBuffer, writeReportBuffer } from '../workbook/xlsx';
-import { fingerprint, samePath, TOOL_NAME, TOOL_VERSION, UnusableInputError } from './analyseWorkbook';
+import { writeReportBuffer } from '../workbook/xlsx';
+import { TOOL_NAME, TOOL_VERSION } from './analyseWorkbook';
+import { readInputs, UnusableInputError } from './readInputs';
 import { UsageError, type AnalyseOptions } from './parseArguments';
 import { renumberRunSheets } from './renumberRunSheets';
 
@@ -52,31 +53,8 @@ export async function runScript(
   now: () => Date = () => new Date(),
 ): Promise<ScriptRun> {
   if (!fs.existsSync(options.script)) throw new UsageError(`Script not found: ${options.script}`);
-  if (!fs.existsSync(options.input)) throw new UsageError(`Input workbook not found: ${options.input}`);
-  if (samePath(options.input, options.output)) throw new UsageError(`The output must be a new file: ${options.output} is the input workbook, which is never overwritten.`);
-  if (fs.existsSync(options.output) && !options.force) throw new UsageError(`${options.output} already exists; choose another name or add --force to replace it.`);
   const lines = scriptLines(fs.readFileSync(options.script, 'utf8'));
-
-  log(`Reading ${options.input}`);
-  const inputBytes = fs.readFileSync(options.input);
-  let workbook;
-  try {
-    workbook = await readWorkbookBuffer(inputBytes);
-  } catch (error) {
-    throw new UnusableInputError([`${options.input} could not be read as an .xlsx workbook (${(error as Error).message}).`]);
-  }
-  const fingerprints = [fingerprint(path.basename(options.input), inputBytes)];
-  let boundaries: EngineContext['boundaries'];
-  if (options.boundaries) {
-    if (!fs.existsSync(options.boundaries)) throw new UsageError(`Boundaries file not found: ${options.boundaries}`);
-    const boundaryBytes = fs.readFileSync(options.boundaries);
-    fingerprints.push(fingerprint(path.basename(options.boundaries), boundaryBytes));
-    try {
-      boundaries = { geojson: JSON.parse(boundaryBytes.toString('utf8').replace(/^\uFEFF/, '')), source: path.basename(options.boundaries) };
-    } catch (error) {
-      throw new UnusableInputError([`Boundaries file ${options.boundaries}: not valid JSON (${(error as Error).message}).`]);
-    }
-  }
+  const { workbook, boundaries, fingerprints } = await readInputs(options, log);
   const solver = await loadHighsSolver();
   const context: EngineContext = { workbook, boundaries, fingerprints, solver };
   const session = createDialogueSession({

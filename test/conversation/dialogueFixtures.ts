@@ -1,6 +1,7 @@
+import { displayedValue } from '../../src/workbook/xlsx';
 /** Workbooks, a clock and readers of sheet models shared by the dialogue tests. */
 import type { CellValue, SheetData, WorkbookData } from '../../src/core/types';
-import type { ModelCell, SheetModel } from '../../src/report/sheetModel';
+import type { SheetModel } from '../../src/report/sheetModel';
 import { offenceRows, smallWorkbook } from '../pipeline/smallWorkbookFixture';
 
 /**
@@ -26,20 +27,7 @@ export function steppingClock(): () => Date {
 }
 
 /** A cell's value as a reader sees it (a formula's cached result). */
-export function shown(cell: ModelCell | undefined): CellValue {
-  if (!cell) return null;
-  switch (cell.kind) {
-    case 'text':
-    case 'number':
-    case 'boolean':
-    case 'date':
-      return cell.value;
-    case 'formula':
-      return cell.result;
-    case 'empty':
-      return null;
-  }
-}
+export const shown = displayedValue;
 
 /** One table of a sheet model as rows keyed by header. */
 export function tableRows(models: readonly SheetModel[], sheet: string, table: string): Record<string, CellValue>[] {

@@ -45,14 +45,8 @@ export const PHASE_PHRASES: Readonly<Record<string, SchoolPhase>> = {
 /** Every phase that can be ranked, in the order replies list them. */
 export const ALL_PHASES: readonly SchoolPhase[] = ['primary', 'secondary', 'allThrough', 'special', 'alternativeProvision'];
 
-export const PHASE_LABELS: Readonly<Record<SchoolPhase, string>> = {
-  primary: 'primary',
-  secondary: 'secondary',
-  allThrough: 'all-through',
-  special: 'special',
-  alternativeProvision: 'alternative provision',
-  other: 'other',
-};
+/** How each phase is named in replies: the reports' wording, from one place. */
+export { PHASE_LABELS } from '../../core/pipeline/phaseLabels';
 
 /** A field of a role. */
 export interface RoleField {
