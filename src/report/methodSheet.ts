@@ -1,151 +1,183 @@
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
+import type { SheetRole } from '../core/types';
+import { ALGO_CARE, POLICE_DATA_CAVEATS } from './caveats';
 import { address, formula, num, publishedCell, STYLE, suppressed, text } from './cells';
-import type { ModelCell, SheetModel } from './sheetModel';
-import type { RunContext } from './runContext';
+import { FreeCells } from './freeCells';
+import { ISSUE_LABELS } from './issueLabels';
+import { methodSteps } from './methodSteps';
 import { phaseList } from './phaseLabels';
+import type { RunContext } from './runContext';
+import type { SheetModel } from './sheetModel';
+import { VALIDATION_POLICY } from './validationPolicy';
 
-type Placed = { row: number; col: number; cell: ModelCell };
+/** Each input role as a reviewer would name it. */
+const ROLE_LABELS: Readonly<Record<SheetRole, string>> = {
+  offences: 'Offences (police export)',
+  schools: 'Schools',
+  wards: 'Ward populations',
+  wardVertices: 'Ward boundaries (sheet)',
+  pupilResidence: 'Pupil home wards',
+  currentList: 'Current prevention list',
+  postcodes: 'Postcode lookup',
+};
 
-const CAVEATS = [
-  'Recorded crime reflects policing activity and reporting as well as violence: areas that are patrolled more record more.',
-  'Offender home locations are as recorded by police; some are out of date or approximate. Rows whose location could not be placed are counted in the reconciliation, not guessed.',
-  'School attended is known for only some offenders; "Young offenders attending" undercounts.',
-  'Modelled catchments are estimates from distance and school size, not pupil records; where observed pupil residence is given it is used instead.',
-  'Ranks are uncertain: overlapping rank intervals mean the order of those schools could differ by chance alone.',
-  'The ranking is advisory: it points to where prevention may reach most children, and people decide.',
-  'Rates for wards with small populations are unstable; intervals show how unstable.',
-];
+/** The credit ONS and OS open data require (Open Government Licence v3.0). */
+const ONS_ATTRIBUTION = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right.';
 
-const ALGO_CARE = [
-  'Advisory: outputs inform decisions and do not make them.',
-  'Lawful: aggregated to wards and schools; small counts withheld; no individual-level data leaves the workbook.',
-  'Granularity: ward level, with confidence intervals; no prediction about any person.',
-  'Ownership: computed entirely inside the workbook with open, documented methods.',
-  'Challengeable: every figure traces to the Wards sheet formulas, the Validation sheet and this Method sheet.',
-  'Accuracy: input problems are reported row by row; rows in and out are reconciled below.',
-  'Responsible: reviewed by analysts before circulation; synthetic data is labelled as such.',
-  'Explainable: the method is written here in full and the run can be replayed from the Audit sheet.',
-];
+/** GSS ward codes (England E05, Wales W05, Scotland S13): the codes of ONS boundary and population products. */
+const GSS_WARD_CODE = /^(E05|W05|S13)\d{6}$/;
 
-/** The Method sheet: question, data, parameters, rows in and out, method, caveats, attribution. */
+const TABLE_HEADER = { bold: true, fill: 'D9E1F2' } as const;
+
+/** A statement written to follow 'Label:' (as on the Validation sheet), begun with a capital when it stands beside its label. */
+const sentence = (statement: string): string => statement.charAt(0).toUpperCase() + statement.slice(1);
+
+/**
+ * The Method sheet: everything a reviewer needs to check the run without the add-in, in short
+ * sections — the question; the data, their fingerprints and attribution; the parameters; rows in
+ * and out (a live check); where the offences were placed; each step of the method (methodSteps);
+ * the disclosure control and its audit result; what the Validation sheet withholds; the caveats on
+ * police data and the ALGO-CARE answers.
+ */
 export function buildMethodSheet(result: AnalysisResult, context: RunContext): SheetModel {
   const p = result.parameters;
-  const cells: Placed[] = [];
-  let row = 0;
-  const put = (col: number, cell: ModelCell): void => { cells.push({ row, col, cell }); };
-  const line = (cell: ModelCell): void => { put(0, cell); row += 1; };
-  const pair = (label: string, value: ModelCell): void => { put(0, text(label, STYLE.label)); put(1, value); row += 1; };
+  const sheet = new FreeCells();
 
-  line(text('Method', STYLE.title));
-  if (result.provenance.synthetic) line(text(`SYNTHETIC DATA. ${result.provenance.description}`, STYLE.warning));
-  line(text('Question: which schools educate the most children who live in wards with higher than average violence involving young people, and which of them are not yet on the prevention list?'));
-  row += 1;
+  sheet.line(text('Method', STYLE.title));
+  sheet.line(text('How every figure in this workbook was made, so that it can be checked without the add-in.', STYLE.note));
+  if (result.provenance.synthetic) sheet.pair('SYNTHETIC DATA', result.provenance.description || 'generated test data, not real people, places or schools.', STYLE.warning);
+  sheet.pair('Question', 'Which schools educate the most children who live in wards with higher than average violence involving young people, and which of them are not yet on the prevention list?');
+  sheet.gap();
 
-  line(text('Parameters', STYLE.heading));
-  pair('Age band (inclusive)', text(`${p.ageBand[0]}–${p.ageBand[1]}`));
-  pair('Offence types counted', text(p.offenceTypes.length > 0 ? p.offenceTypes.join('; ') : 'all types in the offences sheet'));
-  pair('Date window', text(`${p.dateFrom ? p.dateFrom.toISOString().slice(0, 10) : 'any'} to ${p.dateTo ? p.dateTo.toISOString().slice(0, 10) : 'any'}`));
-  pair('School phases ranked', text(phaseList(p.phases)));
-  pair('Ranking measure', text(p.rankingMetric === 'offences' ? 'offences by offence ward, per 1,000 young residents' : 'distinct young offenders by home ward, per 1,000 young residents'));
+  sheet.heading('Data');
+  for (const [role, name] of Object.entries(result.roles) as [SheetRole, string][]) {
+    const unused = role === 'wardVertices' && !result.boundarySource.startsWith(`sheet '${name}'`);
+    sheet.pair(ROLE_LABELS[role], `sheet '${name}'${unused ? ' (not used: a boundary file was given)' : ''}`);
+  }
+  sheet.pair('Ward boundaries used', result.boundarySource);
+  for (const fingerprint of result.fingerprints) sheet.pair(`Fingerprint of ${fingerprint.name}`, `${fingerprint.bytes.toLocaleString('en-GB')} bytes, SHA-256 ${fingerprint.sha256}`);
+  sheet.pair('Generated by', `${context.tool} ${context.version}, ${context.startedAt}`);
+  for (const attribution of result.provenance.attribution) sheet.pair('Attribution', attribution);
+  if (!result.provenance.synthetic && result.provenance.attribution.length === 0 && result.boundaries.some((b) => GSS_WARD_CODE.test(b.wardCode))) {
+    sheet.pair('Attribution', `The wards carry ONS codes; if their boundaries and populations are ONS open data, credit them when sharing: "${ONS_ATTRIBUTION}"`);
+  }
+  sheet.gap();
+
   const rules = result.disclosure.rules;
-  pair('Suppression threshold', text(`${p.threshold}: counts 1–${p.threshold - 1} withheld as [c]; zeros ${p.showZeros ? 'shown' : 'withheld'}`));
-  pair('Rounding base', text(p.roundingBase ? `${p.roundingBase}: shown counts rounded to the nearest ${p.roundingBase}, totals rounded from unrounded values` : 'none'));
-  pair('Protection interval', text(`${rules.protectionInterval}${p.protectionInterval === null ? ' (the threshold)' : ''}: from the published tables, every withheld count must remain uncertain over a range at least this wide`));
-  pair('Confidence level', num(p.confidenceLevel, STYLE.percent));
-  pair('Catchment model', text(`${p.catchmentModel}: ${result.catchmentNote}`));
-  pair('Top N', num(p.topN));
-  pair('Simulations (seed)', text(`${p.simulations} (seed ${p.seed})`));
-  row += 1;
+  sheet.heading('Parameters');
+  sheet.pair('Age band (inclusive)', `${p.ageBand[0]}–${p.ageBand[1]}`);
+  sheet.pair('Offence types counted', p.offenceTypes.length > 0 ? p.offenceTypes.join('; ') : 'all types in the offences sheet');
+  sheet.pair('Date window', `${p.dateFrom ? new Date(p.dateFrom).toISOString().slice(0, 10) : 'any'} to ${p.dateTo ? new Date(p.dateTo).toISOString().slice(0, 10) : 'any'}`);
+  sheet.pair('School phases ranked', phaseList(p.phases));
+  sheet.pair('Ranking measure', p.rankingMetric === 'offences' ? 'offences by offence ward, per 1,000 young residents' : 'distinct young offenders by home ward, per 1,000 young residents');
+  sheet.pair('Suppression threshold', `${p.threshold}: counts 1–${p.threshold - 1} withheld as [c]; zeros ${p.showZeros ? 'shown' : 'withheld'}`);
+  sheet.pair('Rounding base', p.roundingBase ? `${p.roundingBase}: shown counts rounded to the nearest ${p.roundingBase}, totals rounded from unrounded values` : 'none');
+  sheet.pair('Protection interval', `${rules.protectionInterval}${p.protectionInterval === null ? ' (the threshold)' : ''}: from the published tables, every withheld count must remain uncertain over a range at least this wide`);
+  sheet.pair('Confidence level', num(p.confidenceLevel, STYLE.percent));
+  sheet.pair('Catchment model', `${p.catchmentModel}; distance decay length λ = ${result.decayMetres.toLocaleString('en-GB')} m where modelled`);
+  sheet.pair('Top N', num(p.topN));
+  sheet.pair('Simulations (seed)', `${p.simulations} (seed ${p.seed})`);
+  sheet.gap();
 
-  line(text('Data', STYLE.heading));
-  for (const [role, sheet] of Object.entries(result.roles)) pair(`Sheet for ${role}`, text(sheet ?? ''));
-  pair('Ward boundaries', text(result.boundarySource));
-  for (const fingerprint of result.fingerprints) pair(`Input ${fingerprint.name}`, text(`${fingerprint.bytes.toLocaleString('en-GB')} bytes, SHA-256 ${fingerprint.sha256}`));
-  pair('Generated by', text(`${context.tool} ${context.version}, ${context.startedAt}`));
-  for (const attribution of result.provenance.attribution) line(text(attribution, STYLE.note));
-  row += 1;
+  rowsInAndOut(sheet, result);
+  sheet.gap();
+  placement(sheet, result);
+  sheet.gap();
 
-  line(text('Rows in and out', STYLE.heading));
-  line(text('Each input sheet: rows read = rows used + rows excluded, by the first reason found for each row. Entirely blank rows are skipped and counted apart. The check column is a live formula.', STYLE.note));
-  ['Sheet', 'Role', 'Rows read', 'Rows used', 'Rows excluded', 'Reconciles', 'Blank rows skipped'].forEach((h, col) => put(col, text(h, { bold: true, fill: 'D9E1F2' })));
-  row += 1;
+  for (const section of methodSteps(result)) {
+    sheet.heading(section.heading);
+    for (const [label, statement] of section.statements) sheet.pair(label, sentence(statement));
+    sheet.gap();
+  }
+
+  disclosureControl(sheet, result);
+  sheet.gap();
+
+  sheet.heading('Validation sheet: what it shows and withholds');
+  for (const [label, statement] of VALIDATION_POLICY) sheet.pair(label, sentence(statement));
+  sheet.gap();
+
+  sheet.heading('Caveats: what police data can and cannot show');
+  for (const [label, caveat] of POLICE_DATA_CAVEATS) sheet.pair(label, sentence(caveat));
+  sheet.gap();
+  sheet.heading('ALGO-CARE: the questions a force\'s ethics committee asks');
+  for (const [label, answer] of ALGO_CARE) sheet.pair(label, sentence(answer));
+  return { name: 'Method', cells: sheet.cells, tables: [], charts: [], images: [], columnWidths: [46, 84, 12, 12, 14, 12, 12] };
+}
+
+/** Rows read = rows used + rows excluded, per input sheet, with a live check and the reasons. */
+function rowsInAndOut(sheet: FreeCells, result: AnalysisResult): void {
+  sheet.heading('Rows in and out');
+  sheet.line(text('For each input sheet, rows read = rows used + rows excluded (each by the first reason found); the check is a live formula.', STYLE.note));
+  sheet.line(text('Entirely blank rows are skipped and counted apart.', STYLE.note));
+  ['Sheet', 'Role', 'Rows read', 'Rows used', 'Rows excluded', 'Reconciles', 'Blank rows skipped'].forEach((header, col) => sheet.at(col, text(header, TABLE_HEADER)));
+  sheet.row += 1;
   for (const entry of result.reconciliation) {
     const excludedTotal = entry.excluded.reduce((sum, e) => sum + e.rows, 0);
-    const first = row;
-    put(0, text(entry.sheet));
-    put(1, text(entry.role));
-    put(2, num(entry.rowsRead, STYLE.integer));
-    put(3, num(entry.rowsUsed, STYLE.integer));
-    row += 1;
+    const first = sheet.row;
+    sheet.at(0, text(entry.sheet));
+    sheet.at(1, text(entry.role));
+    sheet.at(2, num(entry.rowsRead, STYLE.integer));
+    sheet.at(3, num(entry.rowsUsed, STYLE.integer));
+    sheet.at(6, num(entry.rowsBlank, STYLE.integer));
+    sheet.row += 1;
     for (const excluded of entry.excluded) {
-      put(1, text(`  excluded: ${excluded.reason}`));
-      put(4, num(excluded.rows, STYLE.integer));
-      row += 1;
+      sheet.at(1, text(`  excluded: ${ISSUE_LABELS[excluded.reason]} (${excluded.reason})`));
+      sheet.at(4, num(excluded.rows, STYLE.integer));
+      sheet.row += 1;
     }
-    cells.push({ row: first, col: 4, cell: entry.excluded.length > 0 ? formula(`SUM(${address(first + 1, 4)}:${address(row - 1, 4)})`, excludedTotal, STYLE.integer) : num(0, STYLE.integer) });
-    cells.push({ row: first, col: 6, cell: num(entry.rowsBlank, STYLE.integer) });
+    const last = sheet.row - 1;
+    sheet.cells.push({ row: first, col: 4, cell: entry.excluded.length > 0 ? formula(`SUM(${address(first + 1, 4)}:${address(last, 4)})`, excludedTotal, STYLE.integer) : num(0, STYLE.integer) });
     const reconciles = entry.rowsRead === entry.rowsUsed + excludedTotal;
-    cells.push({ row: first, col: 5, cell: formula(`IF(${address(first, 2)}=${address(first, 3)}+${address(first, 4)},"Yes","NO")`, reconciles ? 'Yes' : 'NO') });
+    sheet.cells.push({ row: first, col: 5, cell: formula(`IF(${address(first, 2)}=${address(first, 3)}+${address(first, 4)},"Yes","NO")`, reconciles ? 'Yes' : 'NO') });
   }
-  row += 1;
-  const placement = result.placement;
-  // The offences placed in a ward are the area total: printed as published, and the figures it
-  // adds up with are withheld with it.
-  const areaOffencesShown = result.area.offencesPublished.shown;
-  const withArea = (value: number) => (areaOffencesShown ? num(value, STYLE.integer) : suppressed());
-  line(text('Offences in scope, placed in wards', STYLE.heading));
-  pair('In scope (valid, age band, types, dates)', withArea(placement.inScope));
-  pair('Offence location in a study ward', publishedCell(result.area.offencesPublished));
-  pair('Offence location outside the study area', withArea(placement.offenceOutsideArea));
-  pair('Offence location unknown or unplaceable', withArea(placement.offenceUnknownWard));
-  pair('Home location in a study ward', num(placement.homeInWard, STYLE.integer));
-  pair('Home location outside the study area', num(placement.homeOutsideArea, STYLE.integer));
-  pair('Home location unknown or unplaceable', num(placement.homeUnknownWard, STYLE.integer));
-  pair('Distinct young offenders', num(placement.distinctYoungOffenders, STYLE.integer));
-  pair('Distinct young offenders living in the area', publishedCell(result.area.youngOffendersPublished));
-  pair('Current list entries matched', text(`${result.list.matched} of ${result.list.entries}${result.list.unmatched.length ? `; not among the schools ranked: ${result.list.unmatched.map((u) => `row ${u.row} '${u.text}'`).join(', ')}` : ''}`));
-  for (const fuzzy of result.list.fuzzyMatches) line(text(`List row ${fuzzy.row} '${fuzzy.text}' matched by name to ${fuzzy.name} (URN ${fuzzy.urn}), similarity ${fuzzy.score.toFixed(2)}: please confirm.`, STYLE.note));
-  row += 1;
+}
 
-  line(text('How the figures are made', STYLE.heading));
-  for (const step of [
-    'Validation: every row of every input sheet is checked; problems are listed on the Validation sheet with sheet, row and column.',
-    'Wards: points are placed in wards by point-in-polygon on the ward boundaries (British National Grid), using a spatial index; a point on a shared boundary goes to exactly one ward, the lowest ward code. Ward codes are used where no coordinates are given; coordinates win where both disagree.',
-    'Rates: offences by the ward where they happened, and distinct young offenders by the ward they live in (latest recorded home), per 1,000 residents of the age band.',
-    'Intervals: exact Poisson (chi-square) limits for counts below 10, Byar\'s approximation from 10, as in PHEindicatormethods. A ward is "Higher" when its interval lies wholly above the area rate, "Lower" when wholly below, else "Similar".',
-    'Catchments: observed shares of each school\'s pupils by home ward where a pupil residence sheet gives them; otherwise modelled by distance decay (each ward\'s young residents shared among schools of the phase in proportion to pupils on roll × exp(−distance / decay length)).',
-    'Exposure: the pupil-weighted average of ward rates over the school\'s catchment; index = 100 × exposure / area rate.',
-    `Rank intervals: ${p.simulations} simulations redraw every ward count from a Poisson distribution with the observed mean (seed ${p.seed}); the 2.5% and 97.5% points of each school's simulated ranks are shown.`,
-    `Disclosure control, primary: published counts of 1–${p.threshold - 1}${p.showZeros ? '' : ' and zeros'} are withheld as [c], with every rate, interval and flag derived from them.`,
-    'Disclosure control, secondary: every published table of counts and every sum among them is one linked model (wards add up to districts and districts to the area, for offences and for young offenders; schools add up to phases and phases to all schools ranked). Where a total would give a withheld count away by subtraction, the cheapest further count is withheld too (never the area total unless nothing else will do), repeated until the audit below passes. One count is withheld everywhere it appears or nowhere.',
-    'Disclosure control, audit: for every withheld count, a linear programme finds the least and greatest value consistent with every published number and sum, counts being whole and not negative (and at least 1 when zeros are shown, since then [c] is never a zero). The run stops, publishing nothing, if any range is narrower than the protection interval.',
-    'Schools are scored on the published ward counts: a withheld ward takes its share, by young population, of what its nearest published total leaves after the shown wards, and is not counted as higher than average. Every school figure is therefore computed from published numbers alone and cannot be worked back to a withheld ward count.',
-  ]) line(text(step));
-  row += 1;
+/**
+ * Where the offences in scope were placed. The offences placed in a ward are the published area
+ * total: printed as published, and the figures it adds up with are withheld with it.
+ */
+function placement(sheet: FreeCells, result: AnalysisResult): void {
+  const counts = result.placement;
+  const withArea = (value: number) => (result.area.offencesPublished.shown ? num(value, STYLE.integer) : suppressed());
+  sheet.heading('Offences in scope, placed in wards');
+  sheet.pair('In scope (valid, age band, types, dates)', withArea(counts.inScope));
+  sheet.pair('Offence location in a study ward', publishedCell(result.area.offencesPublished));
+  sheet.pair('Offence location outside the study area', withArea(counts.offenceOutsideArea));
+  sheet.pair('Offence location unknown or unplaceable', withArea(counts.offenceUnknownWard));
+  sheet.pair('Home location in a study ward', num(counts.homeInWard, STYLE.integer));
+  sheet.pair('Home location outside the study area', num(counts.homeOutsideArea, STYLE.integer));
+  sheet.pair('Home location unknown or unplaceable', num(counts.homeUnknownWard, STYLE.integer));
+  sheet.pair('Distinct young offenders', num(counts.distinctYoungOffenders, STYLE.integer));
+  sheet.pair('Distinct young offenders living in the area', publishedCell(result.area.youngOffendersPublished));
+  const list = result.list;
+  sheet.pair('Current list entries matched', `${list.matched} of ${list.entries}${list.unmatched.length ? `; not among the schools ranked: ${list.unmatched.map((u) => `row ${u.row} '${u.text}'`).join(', ')}` : ''}`);
+  for (const fuzzy of list.fuzzyMatches) sheet.line(text(`List row ${fuzzy.row} '${fuzzy.text}' matched by name to ${fuzzy.name} (URN ${fuzzy.urn}), similarity ${fuzzy.score.toFixed(2)}: please confirm.`, STYLE.note));
+}
 
-  line(text('Disclosure control', STYLE.heading));
+/** The rules of the disclosure control in words, then what was withheld and what the audit proved. */
+function disclosureControl(sheet: FreeCells, result: AnalysisResult): void {
+  const p = result.parameters;
   const disclosure = result.disclosure;
-  pair('Published counts (each once, however many sheets show it)', text(`${disclosure.cells.toLocaleString('en-GB')} counts in linked tables with ${disclosure.relations} additive relations`));
-  pair('Withheld as small (primary)', num(disclosure.primary, STYLE.integer));
-  pair('Withheld to protect others (secondary)', num(disclosure.secondary, STYLE.integer));
+  sheet.heading('Disclosure control');
+  sheet.pair('Primary', `Published counts of 1–${p.threshold - 1}${p.showZeros ? '' : ' and zeros'} are shown as [c], with every rate, interval and flag derived from them.`);
+  sheet.pair('Secondary', 'The published tables are linked: wards add up to districts and districts to the area (offences and young offenders), schools to phases and phases to all schools ranked. Where a total would give a withheld count away by subtraction, the cheapest further count is withheld too (the area total only when nothing else will do). A count is withheld everywhere it appears or nowhere.');
+  if (p.roundingBase) sheet.pair('Rounding', `Shown counts are rounded to the nearest ${p.roundingBase}; totals are rounded from their unrounded values.`);
+  sheet.pair('Audit', 'For every withheld count, a linear programme finds the least and greatest value consistent with every published number and sum (whole, not negative, and at least 1 when zeros are shown). The run stops, publishing nothing, if any range is narrower than the protection interval.');
+  sheet.pair('Published counts', `${disclosure.cells.toLocaleString('en-GB')}, each counted once however many sheets show it, in linked tables with ${disclosure.relations} additive relations`);
+  sheet.pair('Withheld as small (primary)', num(disclosure.primary, STYLE.integer));
+  sheet.pair('Withheld to protect others (secondary)', num(disclosure.secondary, STYLE.integer));
   if (disclosure.audit) {
     const audit = disclosure.audit;
-    pair('Audit solver', text(audit.solver));
-    pair('Withheld counts checked', text(`${audit.cellsChecked.toLocaleString('en-GB')} in ${audit.components} independent groups (largest ${audit.largestComponent}); ${audit.componentsInClosedForm} groups of one equation solved in closed form`));
-    pair('Linear programmes solved', num(audit.programmesSolved, STYLE.integer));
+    sheet.pair('Audit solver', audit.solver);
+    sheet.pair('Withheld counts checked', `${audit.cellsChecked.toLocaleString('en-GB')} in ${audit.components} independent groups (largest ${audit.largestComponent}); ${audit.componentsInClosedForm} groups of one equation solved in closed form`);
+    sheet.pair('Linear programmes solved', num(audit.programmesSolved, STYLE.integer));
     if (audit.narrowest) {
       const { lower, upper, label } = audit.narrowest;
-      pair('Narrowest range an outsider can reach', text(upper === Infinity ? `${lower} upwards, unbounded (${label})` : `${lower} to ${upper}, a range of ${upper - lower} (${label})`));
+      sheet.pair('Narrowest range an outsider can reach', upper === Infinity ? `${lower} upwards, unbounded (${label})` : `${lower} to ${upper}, a range of ${upper - lower} (${label})`);
     }
-    pair('Audit result', text(`Passed: every withheld count's range is at least ${disclosure.rules.protectionInterval} wide.`));
+    sheet.pair('Audit result', `Passed: every withheld count's range is at least ${disclosure.rules.protectionInterval} wide.`);
   } else {
-    pair('Audit result', text('Nothing withheld, so nothing to audit.'));
+    sheet.pair('Audit result', 'Nothing withheld, so nothing to audit.');
   }
-  row += 1;
-  line(text('Caveats: what police data can and cannot show', STYLE.heading));
-  for (const caveat of CAVEATS) line(text(`• ${caveat}`));
-  row += 1;
-  line(text('ALGO-CARE', STYLE.heading));
-  for (const item of ALGO_CARE) line(text(`• ${item}`));
-  return { name: 'Method', cells, tables: [], charts: [], images: [], columnWidths: [44, 60, 12, 12, 14, 12, 12] };
 }

@@ -1,73 +1,146 @@
-import type { AnalysisResult } from '../core/pipeline/analysisResult';
+import type { AnalysisResult, SchoolResult } from '../core/pipeline/analysisResult';
 import { publishedValue, type PublishedCount } from '../core/disclosure';
 import { formula, num, STYLE, text } from './cells';
+import { FreeCells } from './freeCells';
 import { phaseList } from './phaseLabels';
 import type { ModelCell, SheetModel } from './sheetModel';
-
-type Placed = { row: number; col: number; cell: ModelCell };
 
 /** A link to another output sheet; the adapter swaps `{{Name}}` for the run's sheet name. */
 function sheetLink(baseName: string, label: string): ModelCell {
   return formula(`HYPERLINK("#"&"{{${baseName}}}!A1","${label}")`, label, { fontColor: '0563C1' });
 }
 
-/** The Summary sheet: the headline answers in sentences, the top schools, and where to look next. */
+const count = (published: PublishedCount): string => {
+  const value = publishedValue(published);
+  return typeof value === 'number' ? value.toLocaleString('en-GB') : value;
+};
+
+const CENTRED = { align: 'center' } as const;
+const COLUMN_WIDTHS = [8, 17, 40, 10, 14, 12, 15, 14, 17] as const;
+
+/** 'one school' / '3 schools'. */
+const schoolsText = (n: number): string => (n === 1 ? 'one school' : `${n} schools`);
+
+/**
+ * A school is clearly in the top group when its whole rank interval lies inside it: in at least
+ * the upper tail's share of the simulations (97.5% at 95% confidence) it ranked within the group.
+ */
+const clearlyInTop = (school: SchoolResult, groupSize: number): boolean => school.rankUpper <= groupSize;
+
+/** How much more (or less) violence the most exposed school's pupils live among, in words. */
+function mostExposedLine(school: SchoolResult, measure: string): string {
+  if (!Number.isFinite(school.exposureIndex)) return `Most exposed: ${school.name} (no exposure index: none of its pupils' home wards has a rate).`;
+  const index = Math.round(school.exposureIndex);
+  const difference = index - 100;
+  const comparison = difference === 0 ? `${measure} is at the area average` : `${measure} is ${Math.abs(difference)}% ${difference > 0 ? 'above' : 'below'} the area average`;
+  return `Most exposed: ${school.name}, whose pupils live where ${comparison} (exposure index ${index}).`;
+}
+
+/** The answer to "which of the top group are not on our list?", honest about a missing list. */
+function candidatesLine(result: AnalysisResult, top: readonly SchoolResult[], candidates: readonly SchoolResult[]): string {
+  if (!result.list.listSheet) return `No current prevention list was found, so every school in the top ${top.length} is shown as a candidate.`;
+  if (candidates.length === 0) return `All of the top ${top.length} are already on the current list ('${result.list.listSheet}').`;
+  return `${candidates.length} of the top ${top.length} are not on the current list ('${result.list.listSheet}'): new candidates, listed below.`;
+}
+
+/** How sure the ranking is: how many of the top group are clearly in it, and how many of its new candidates. */
+function howSureLines(top: readonly SchoolResult[], candidates: readonly SchoolResult[], confidence: string): string[] {
+  const n = top.length;
+  const clear = top.filter((school) => clearlyInTop(school, n)).length;
+  const clearCandidates = candidates.filter((school) => clearlyInTop(school, n)).length;
+  const lines = [`How sure: ${clear} of the top ${n} ${clear === 1 ? 'is' : 'are'} clearly in the top ${n} (${confidence} rank interval within 1–${n})${clear < n ? `; the other ${n - clear} could fall outside it by chance` : ''}.`];
+  if (candidates.length > 0) lines.push(`Of the ${candidates.length === 1 ? 'one new candidate' : `${candidates.length} new candidates`}, ${clearCandidates} ${clearCandidates === 1 ? 'is' : 'are'} clearly in the top ${n}.`);
+  return lines;
+}
+
+/** Observed or modelled catchments, as a statement of how well the pupils' homes are known. */
+function catchmentLine(schools: readonly SchoolResult[]): string {
+  const observed = schools.filter((school) => school.catchmentModel === 'observed').length;
+  if (observed === schools.length) return 'Catchments: observed for every school, from pupils\' home wards.';
+  if (observed === 0) return 'Catchments: modelled for every school from distance and school size (no pupil home wards were given): less certain than observed ones.';
+  return `Catchments: observed (pupils' home wards) for ${schoolsText(observed)}; modelled (distance and school size, less certain) for ${schoolsText(schools.length - observed)}.`;
+}
+
+/**
+ * The Summary sheet, for a VRU manager: the headline answers in sentences (the most exposed
+ * school, the new candidates, how sure the ranking is, how well catchments are known), the area
+ * picture, the top schools with their rank intervals, the new candidates, and where to look next.
+ */
 export function buildSummarySheet(result: AnalysisResult): SheetModel {
   const { parameters, area, schools, wards } = result;
   const [youngest, oldest] = parameters.ageBand;
+  const confidence = `${Math.round(parameters.confidenceLevel * 100)}%`;
   const measure = parameters.rankingMetric === 'offences' ? 'violent offences' : 'young offenders resident';
+  const exposedTo = parameters.rankingMetric === 'offences' ? 'recorded violence' : 'the young offender rate';
   const rateOf = (w: (typeof wards)[number]) => (parameters.rankingMetric === 'offences' ? w.offences : w.youngOffenders);
   const higher = wards.filter((w) => rateOf(w).published.shown && rateOf(w).flag === 'higher').length;
   const areaRate = parameters.rankingMetric === 'offences' ? area.offenceRate : area.youngOffenderRate;
-  const countText = (published: PublishedCount): string => {
-    const value = publishedValue(published);
-    return typeof value === 'number' ? value.toLocaleString('en-GB') : value;
-  };
   const top = schools.slice(0, parameters.topN);
   const candidates = top.filter((s) => s.newCandidate);
   const problems = result.issues.filter((i) => i.severity !== 'info').length;
-  const cells: Placed[] = [];
-  let row = 0;
-  const line = (cell: ModelCell, col = 0): void => { cells.push({ row, col, cell }); row += 1; };
+  const sheet = new FreeCells();
 
-  line(text('Which schools educate the most children from areas with higher than average violence?', STYLE.title));
-  if (result.provenance.synthetic) line(text('SYNTHETIC DATA: every figure here comes from generated test data, not real records.', STYLE.warning));
-  line(text(`Young people aged ${youngest}–${oldest}; ${phaseList(parameters.phases)} schools; counts below ${parameters.threshold} withheld as [c], with further counts withheld where a total would give one away${parameters.roundingBase ? `; counts rounded to the nearest ${parameters.roundingBase}` : ''}.`, STYLE.note));
-  row += 1;
-  line(text('Headlines', STYLE.heading));
-  line(text(`Area rate: ${Number.isFinite(areaRate) ? areaRate.toFixed(1) : '[c]'} ${measure} per 1,000 young residents (${countText(area.offencesPublished)} offences; ${countText(area.youngOffendersPublished)} young offenders; ${area.youngPopulation.toLocaleString('en-GB')} young residents).`));
-  line(text(`${higher} of ${wards.length} wards are shown with a rate higher than the area average (95% interval entirely above it); wards whose counts are withheld are not counted.`));
-  line(text(`${schools.length} schools ranked. ${candidates.length} of the top ${top.length} are not on the current list${result.list.listSheet ? ` ('${result.list.listSheet}')` : ' (no list sheet was found)'}.`));
-  line(text(`${problems} input problems were found and reported (see Validation); nothing was dropped silently.`));
-  row += 1;
-  line(text(`Top ${top.length} schools`, STYLE.heading));
-  const headers = ['Rank', 'Rank 95% interval', 'School', 'URN', 'Exposure index', 'On current list', 'New candidate'];
-  headers.forEach((header, col) => cells.push({ row, col, cell: text(header, { bold: true, fill: 'D9E1F2' }) }));
-  row += 1;
+  sheet.line(text('Which schools educate the most children from areas with higher than average violence?', STYLE.title));
+  if (result.provenance.synthetic) {
+    // The banner's fill runs under the whole line, across the table's width (blank cells let the text overflow).
+    for (let col = 1; col < COLUMN_WIDTHS.length; col += 1) sheet.at(col, { kind: 'empty', style: { fill: STYLE.warning.fill } });
+    sheet.line(text('SYNTHETIC DATA: every figure here comes from generated test data, not real people, places or schools.', STYLE.warning));
+  }
+  sheet.line(text(`Young people aged ${youngest}–${oldest}; ${phaseList(parameters.phases)} schools; counts below ${parameters.threshold} withheld as [c], with further counts withheld where a total would give one away${parameters.roundingBase ? `; counts rounded to the nearest ${parameters.roundingBase}` : ''}.`, STYLE.note));
+  sheet.gap();
+
+  sheet.heading('Headlines');
+  if (top.length === 0) sheet.line(text('No schools were ranked: no open school of the phases chosen was found.'));
+  else {
+    sheet.line(text(mostExposedLine(top[0], exposedTo)));
+    sheet.line(text(candidatesLine(result, top, candidates)));
+    for (const line of howSureLines(top, candidates, confidence)) sheet.line(text(line));
+    sheet.line(text(catchmentLine(schools)));
+  }
+  sheet.line(text(`Area rate: ${Number.isFinite(areaRate) ? areaRate.toFixed(1) : '[c]'} ${measure} per 1,000 young residents (${count(area.offencesPublished)} offences; ${count(area.youngOffendersPublished)} young offenders; ${area.youngPopulation.toLocaleString('en-GB')} young residents).`));
+  sheet.line(text(`${higher} of ${wards.length} wards have a rate higher than the area average (${confidence} interval entirely above it); withheld wards are not counted.`));
+  sheet.line(text(`${schoolsText(schools.length)} ranked. ${problems} input problems were found and reported (see Validation); nothing was dropped silently.`));
+  sheet.gap();
+
+  sheet.heading(`Top ${top.length} schools`);
+  sheet.line(text('Exposure index: 100 = the area average; 140 means the school\'s pupils live where the rate is 40% higher.', STYLE.note));
+  sheet.line(text(`Rank interval: the school's rank lies within it in ${confidence} of simulations; "clearly in the top ${top.length}" when the whole interval is within it.`, STYLE.note));
+  const headers = ['Rank', `Rank ${confidence} interval`, 'School', 'URN', 'Exposure index', 'Catchment', 'On current list', 'New candidate', `Clearly in top ${top.length}`];
+  headers.forEach((header, col) => sheet.at(col, text(header, { bold: true, fill: 'D9E1F2' })));
+  sheet.row += 1;
   for (const school of top) {
-    const values: ModelCell[] = [
-      num(school.rank),
-      text(`${school.rankLower}–${school.rankUpper}`),
+    [
+      num(school.rank, CENTRED),
+      text(`${school.rankLower}–${school.rankUpper}`, CENTRED),
       text(school.name),
       text(school.urn),
-      num(school.exposureIndex, STYLE.index),
+      num(school.exposureIndex, { ...STYLE.index, ...CENTRED }),
+      text(school.catchmentModel === 'observed' ? 'Observed' : 'Modelled'),
       text(school.onCurrentList ? 'Yes' : 'No'),
       text(school.newCandidate ? 'Yes' : '', school.newCandidate ? { bold: true, fill: 'FFEB9C' } : undefined),
-    ];
-    values.forEach((cell, col) => cells.push({ row, col, cell }));
-    row += 1;
+      text(clearlyInTop(school, top.length) ? 'Yes' : 'No'),
+    ].forEach((cell, col) => sheet.at(col, cell));
+    sheet.row += 1;
   }
-  row += 1;
-  line(text('New candidates for the prevention list', STYLE.heading));
-  if (candidates.length === 0) line(text('None: every school in the top group is already on the list.'));
-  for (const school of candidates) line(text(`${school.rank}. ${school.name} (URN ${school.urn}), exposure index ${Math.round(school.exposureIndex)}, rank interval ${school.rankLower}–${school.rankUpper}`));
-  row += 1;
-  line(text('Read with care', STYLE.heading));
-  line(text('Recorded crime reflects where police look as well as where violence happens; rankings are advisory and overlapping rank intervals mean the order is uncertain. See Method for the caveats.', STYLE.note));
-  row += 1;
-  line(text('Sheets', STYLE.heading));
+  sheet.gap();
+
+  sheet.heading('New candidates for the prevention list');
+  if (candidates.length === 0) sheet.line(text(result.list.listSheet ? 'None: every school in the top group is already on the list.' : 'No current list was given.'));
+  for (const school of candidates) {
+    const sureness = clearlyInTop(school, top.length) ? `clearly in the top ${top.length}` : `could fall outside the top ${top.length}`;
+    sheet.line(text(`${school.rank}. ${school.name} (URN ${school.urn}): exposure index ${Math.round(school.exposureIndex)}, rank interval ${school.rankLower}–${school.rankUpper}, ${sureness}.`));
+  }
+  sheet.gap();
+
+  sheet.heading('Read with care');
+  sheet.line(text('Recorded crime reflects where police look as well as where violence happens (see Method for the caveats).', STYLE.note));
+  sheet.line(text('The ranking is advisory: it points to where prevention may reach most children, and people decide.', STYLE.note));
+  sheet.line(text('[c] marks a count withheld so that no one can be identified; every figure, school scores included, uses published numbers only.', STYLE.note));
+  sheet.gap();
+
+  sheet.heading('Sheets');
   for (const [name, label] of [['Schools', 'Schools: the full ranking'], ['Wards', 'Wards: rates and flags'], ['Charts', 'Charts and map'], ['Validation', 'Validation: every input problem'], ['Method', 'Method, parameters and caveats'], ['Audit', 'Audit trail']] as const) {
-    line(sheetLink(name, label));
+    sheet.line(sheetLink(name, label));
   }
-  return { name: 'Summary', cells, tables: [], charts: [], images: [], columnWidths: [8, 16, 40, 10, 14, 14, 14], tabColor: '1F3864' };
+  return { name: 'Summary', cells: sheet.cells, tables: [], charts: [], images: [], columnWidths: [...COLUMN_WIDTHS], tabColor: '1F3864' };
 }

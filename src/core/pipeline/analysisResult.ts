@@ -1,5 +1,6 @@
 import type { WardShare } from '../catchment';
 import type { DisclosureRules, PublishedCount } from '../disclosure';
+import type { FieldName } from '../schema';
 import type { AnalysisParameters, CatchmentModel, Issue, IssueCode, RateFlag, SchoolPhase, SheetRole, WardBoundary } from '../types';
 
 /**
@@ -152,9 +153,17 @@ export interface InputFingerprint {
   readonly sha256: string;
 }
 
+/** The columns used in one input sheet: each field's header as written there. */
+export type InputColumns = Readonly<Partial<Record<FieldName, string>>>;
+
 export interface AnalysisResult {
   readonly parameters: AnalysisParameters;
   readonly roles: Partial<Record<SheetRole, string>>;
+  /**
+   * Which header holds which field, per role: lets a report tell what an Issue's column holds (a
+   * home location, an age) without parsing its header, e.g. to withhold personal values.
+   */
+  readonly columns: Partial<Record<SheetRole, InputColumns>>;
   readonly mappingNotes: readonly string[];
   readonly boundarySource: string;
   readonly boundaries: readonly WardBoundary[];
@@ -174,6 +183,8 @@ export interface AnalysisResult {
   readonly placement: PlacementCounts;
   readonly list: ListComparison;
   readonly catchmentNote: string;
+  /** Decay length λ of the distance-decay catchment model, in metres (used for every modelled school). */
+  readonly decayMetres: number;
   readonly provenance: { readonly synthetic: boolean; readonly description: string; readonly attribution: readonly string[] };
   readonly fingerprints: readonly InputFingerprint[];
   readonly audit: readonly AuditStep[];

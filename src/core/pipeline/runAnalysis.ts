@@ -1,7 +1,7 @@
 import { disclosureRules, pooledWithheldCounts, protectTables, publishedValue, type DisclosureRules, type LinearSolver, type PublishedCount } from '../disclosure';
 import { boundariesFromGeoJson, boundariesFromVertices, buildWardIndex, locateWard, representativePoint } from '../geo';
 import { wardRates } from '../rates';
-import { catchmentShares } from '../catchment';
+import { catchmentShares, DEFAULT_DECAY_METRES } from '../catchment';
 import { compareWithList, deciles, exposureScores, rankWithUncertainty } from '../ranking';
 import { describeMapping, detectSheetRoles, type ColumnMapping } from '../schema';
 import {
@@ -30,6 +30,7 @@ import type {
   AreaTotals,
   AuditStep,
   DistrictResult,
+  InputColumns,
   PhaseTotal,
   InputFingerprint,
   PlacementCounts,
@@ -397,14 +398,14 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
   });
   const shares = catchmentShares(
     { schools: schoolsInScope.map((s) => ({ urn: s.urn, pupils: s.pupils, location: s.location })), wards: wardPoints, residence },
-    { model: parameters.catchmentModel },
+    { model: parameters.catchmentModel, decayMetres: DEFAULT_DECAY_METRES },
   );
   const observedCount = [...shares.values()].filter((s) => s.model === 'observed').length;
   const catchmentNote = observedCount === schoolsInScope.length
     ? 'Observed: every school\'s catchment comes from the pupil residence sheet.'
     : observedCount === 0
       ? 'Modelled for every school: each ward\'s young population is shared among the schools of the phase in proportion to pupils on roll × exp(−distance / decay length).'
-      : `Observed for ${observedCount} schools (pupil residence sheet); modelled for ${schoolsInScope.length - observedCount} (distance decay from each ward's representative point).`;
+      : `Observed for ${observedCount} school${observedCount === 1 ? '' : 's'} (pupil residence sheet); modelled for ${schoolsInScope.length - observedCount} (distance decay from each ward's representative point).`;
   audit.push({ step: 'Catchments', detail: catchmentNote });
 
   // 9. Exposure on the published basis, ranks with uncertainty, deciles, and the current list.
@@ -492,6 +493,10 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
   const result: AnalysisResult = {
     parameters,
     roles: detection.assignments,
+    columns: Object.fromEntries(Object.entries(detection.mappings).map(([role, mapping]) => [
+      role,
+      Object.fromEntries(Object.entries(mapping?.fields ?? {}).map(([field, match]) => [field, match!.header])) as InputColumns,
+    ])),
     mappingNotes,
     boundarySource,
     boundaries: studyBoundaries,
@@ -514,6 +519,7 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
       fuzzyMatches: comparison.needsConfirmation.map((m) => ({ row: m.entry.sourceRow, text: m.entry.name ?? '', urn: m.urn, name: m.name, score: m.score })),
     },
     catchmentNote,
+    decayMetres: DEFAULT_DECAY_METRES,
     provenance: {
       synthetic: inputs.provenance?.synthetic ?? false,
       description: inputs.provenance?.description ?? '',
