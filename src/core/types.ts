@@ -85,6 +85,8 @@ export type SheetRole = 'offences' | 'schools' | 'wards' | 'pupilResidence' | 'c
 /** A location as given in the input, before it is resolved to a ward. */
 export interface LocationInput {
   readonly point?: GridPoint;
+  /** Header of the column the point was read from (easting, latitude or postcode), for messages. */
+  readonly pointColumn?: string;
   readonly wardCode?: string;
   readonly postcode?: string;
 }

@@ -33,7 +33,7 @@ describe('validateOffences', () => {
     expect(records).toEqual([
       {
         sourceRow: 2, offenceRef: 'CR1', offenderRef: 'P1', offenceDate: new Date(Date.UTC(2021, 0, 31)), offenceType: 'Robbery', age: 15,
-        offenceLocation: { point: { easting: 407000, northing: 286000 }, wardCode: 'E05011118' },
+        offenceLocation: { point: { easting: 407000, northing: 286000 }, pointColumn: 'Offence Easting', wardCode: 'E05011118' },
         homeLocation: { wardCode: 'E05011119' },
         schoolUrn: '103456', weapon: true,
       },
@@ -47,6 +47,8 @@ describe('validateOffences', () => {
     expect(records).toHaveLength(2);
     expect(records[0].offenceLocation.point).toEqual(B1_1AA);
     expect(records[1].offenceLocation.point).toEqual(B1_1AA);
+    // Messages about the point name the column it came from, not the (blank) easting.
+    expect(records.map((record) => record.offenceLocation.pointColumn)).toEqual(['Offence Lat', 'Offence Lat']);
     // Birmingham city centre lies near easting 406,500, northing 286,500 (OS grid square SP08).
     expect(B1_1AA.easting).toBeGreaterThan(405000);
     expect(B1_1AA.easting).toBeLessThan(408000);
@@ -63,7 +65,7 @@ describe('validateOffences', () => {
       { ...base, 'Crime Ref': 'CR2', 'Home Postcode': 'B99 9ZZ' }, // a ward is given: the postcode is kept, not looked up
     ]);
     expect(issues).toEqual([]);
-    expect(records[0].homeLocation).toEqual({ point: B1_1AA, postcode: 'B1 1AA' });
+    expect(records[0].homeLocation).toEqual({ point: B1_1AA, pointColumn: 'Home Postcode', postcode: 'B1 1AA' });
     expect(records[1].homeLocation).toEqual({ wardCode: 'E05011119', postcode: 'B99 9ZZ' });
   });
 

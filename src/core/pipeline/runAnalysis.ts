@@ -216,7 +216,8 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
     issues.push({ sheet: offenceMapping.sheet, row: offence.sourceRow, column, value, severity, code, message: `Sheet '${offenceMapping.sheet}', row ${offence.sourceRow}, column '${column}': ${message}` });
   };
   const describeOutcome = (offence: OffenceRecord, outcome: LocationOutcome, which: 'offence' | 'home'): void => {
-    const xColumn = headerOf(offenceMapping, which === 'offence' ? 'offenceEasting' : 'homeEasting');
+    const location = which === 'offence' ? offence.offenceLocation : offence.homeLocation;
+    const xColumn = location.pointColumn ?? headerOf(offenceMapping, which === 'offence' ? 'offenceEasting' : 'homeEasting');
     const wardColumn = headerOf(offenceMapping, which === 'offence' ? 'offenceWard' : 'homeWard');
     const what = which === 'offence' ? 'offence location' : 'home location';
     if (outcome.status === 'outsideArea') {

@@ -188,8 +188,9 @@ export function readLocation(
     }
     return undefined;
   }
+  const pointField = reading.pointSource === 'easting and northing' ? fields.easting : reading.pointSource === 'latitude and longitude' ? fields.latitude : fields.postcode;
   return {
-    ...(reading.point ? { point: reading.point } : {}),
+    ...(reading.point ? { point: reading.point, ...(pointField ? { pointColumn: row.header(pointField) } : {}) } : {}),
     ...(reading.wardCode ? { wardCode: reading.wardCode } : {}),
     ...(reading.postcode ? { postcode: reading.postcode } : {}),
   };
