@@ -95,6 +95,10 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
 
   sheet.heading('Validation sheet: what it shows and withholds');
   for (const [label, statement] of VALIDATION_POLICY) sheet.pair(label, sentence(statement));
+  if (context.dialogue && context.dialogue.length > 0) {
+    // The dialogue is recorded word for word so a reviewer can replay it; nothing can redact free text reliably.
+    sheet.pair('Audit sheet', 'The dialogue is recorded as typed, so the run can be replayed; read it before sharing if anything personal was typed into the task pane.');
+  }
   sheet.gap();
 
   sheet.heading('Caveats: what police data can and cannot show');

@@ -140,3 +140,16 @@ describe('the Method sheet on where the data came from', () => {
     expect(attributionLines(sheet)).toEqual([expect.stringMatching(/^The wards carry ONS codes; .*Open Government Licence v3\.0\. Contains OS data © Crown copyright and database right\."$/)]);
   });
 });
+
+describe('the Method sheet on the dialogue record', () => {
+  const turn = { turn: 1, at: '2024-06-01T00:00:00Z', utterance: 'run', command: { kind: 'run' }, reply: 'Run 1 done.' };
+
+  it('warns that the Audit sheet holds the dialogue as typed when the run came from a dialogue', () => {
+    const sheet = buildMethodSheet(result, { ...CONTEXT, dialogue: [turn] });
+    expect(beside(sheet, 'Audit sheet')).toContain('recorded as typed');
+  });
+
+  it('says nothing of a dialogue for a command-line run', () => {
+    expect(labels(buildMethodSheet(result, CONTEXT))).not.toContain('Audit sheet');
+  });
+});
