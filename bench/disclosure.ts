@@ -1,6 +1,6 @@
 import { performance } from 'perf_hooks';
-import { disclosureRules, loadHighsSolver, protectTables, type LinearSolver, type LinkedTables, type TableProtection } from '../src/core/disclosure';
-import { publishedTables, runAnalysis, type WardCounts } from '../src/core/pipeline';
+import { disclosureRules, loadHighsSolver, mergeLinkedTables, protectTables, standaloneCount, type LinearSolver, type LinkedTables, type TableProtection } from '../src/core/disclosure';
+import { placementBounds, publishedTables, runAnalysis, type WardCounts } from '../src/core/pipeline';
 import { poissonSample, seededRandom } from '../src/core/random';
 import { DEFAULT_PARAMETERS, type SchoolPhase } from '../src/core/types';
 import { generateDemo } from '../src/demo';
@@ -18,20 +18,27 @@ function medianOfThree(run: () => TableProtection): { seconds: number; protectio
   return { seconds: times.sort((a, b) => a - b)[1], protection: protection! };
 }
 
-/** The linked tables of a demo run: its wards, districts and area for both measures, and every school's attending count by phase. */
-function demoTables(offences: number, solver: LinearSolver): LinkedTables {
+/**
+ * The linked tables of a demo run: its wards, districts and area for both measures, and every
+ * school's attending count by phase, with the bounds the Method sheet's placement figures put on
+ * them (as runAnalysis builds them).
+ */
+function demoTables(offences: number, solver: LinearSolver, rules = disclosureRules(DEFAULT_PARAMETERS)): LinkedTables {
   const demo = generateDemo({ seed: 2024, offences });
   const outcome = runAnalysis(
     { workbook: demo.workbook, boundaries: { geojson: demo.boundariesGeoJson, source: 'demo' }, solver },
     { ...DEFAULT_PARAMETERS, phases: ALL_PHASES, simulations: 20 },
   );
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
-  const { wards, schools } = outcome.result;
+  const { wards, schools, placement } = outcome.result;
   const wardCounts: WardCounts[] = wards.map((w) => ({
     wardCode: w.wardCode, wardName: w.wardName, districtKey: w.districtCode || w.districtName, districtName: w.districtName,
     offences: w.offences.count, youngOffenders: w.youngOffenders.count,
   }));
-  return publishedTables(wardCounts, schools.map((s) => ({ urn: s.urn, name: s.name, phase: s.phase, attending: s.offendersAttendingCount })));
+  return mergeLinkedTables(
+    publishedTables(wardCounts, schools.map((s) => ({ urn: s.urn, name: s.name, phase: s.phase, attending: s.offendersAttendingCount }))),
+    { cells: [], relations: [], bounds: placementBounds(placement, schools.map((s) => s.urn), standaloneCount(placement.distinctYoungOffenders, rules).range) },
+  );
 }
 
 /**
@@ -65,8 +72,9 @@ function report(log: (line: string) => void, name: string, seconds: number, budg
 
 /**
  * Secondary suppression plus the attacker's audit (protectTables, HiGHS loaded once beforehand):
- * on the demo's linked tables (190 wards, 7 districts, 400 schools of every phase), at the demo's
- * default 20,000 offences and at a sparse 1,500 where most counts are small, against a 2 s budget;
+ * on the demo's linked tables (190 wards, 7 districts, 400 schools of every phase) with the bounds
+ * of its placement figures, at the demo's default 20,000 offences and at a sparse 1,500 where most
+ * counts are small (and at 1,500 rounded to 5), against a 2 s budget;
  * and on a synthetic 2,000-ward table, without and with rounding to 5, against 20 s. Table building
  * is not timed.
  */
@@ -83,6 +91,16 @@ export async function benchDisclosure(log: (line: string) => void): Promise<void
     const { seconds, protection } = medianOfThree(protect(tables));
     report(log, `disclosure, demo at ${offences.toLocaleString('en-GB')} offences`, seconds, 2, protection);
   }
+  // With rounding, the bounds from the Method sheet's placement figures meet the rounding ranges
+  // of the area totals: the demo's whole tables become linked groups the audit must solve.
+  const roundedRules = disclosureRules({ ...DEFAULT_PARAMETERS, roundingBase: 5 });
+  const roundedDemo = demoTables(1500, solver, roundedRules);
+  const roundedDemoRun = medianOfThree(() => {
+    const outcome = protectTables(roundedDemo, roundedRules, solver);
+    if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+    return outcome.protection;
+  });
+  report(log, 'disclosure, demo at 1,500 offences rounded to 5', roundedDemoRun.seconds, 2, roundedDemoRun.protection);
   const large = syntheticTables(2000, 40);
   const { seconds, protection } = medianOfThree(protect(large));
   report(log, 'disclosure, synthetic 2,000 wards', seconds, 20, protection);

@@ -1,7 +1,8 @@
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
+import { youngOffendersInAreaRange } from '../core/pipeline/placementBounds';
 import type { SheetRole } from '../core/types';
 import { ALGO_CARE, POLICE_DATA_CAVEATS } from './caveats';
-import { address, formula, num, publishedCell, STYLE, suppressed, text } from './cells';
+import { address, formula, num, publishedCell, STYLE, text } from './cells';
 import { FreeCells } from './freeCells';
 import { ISSUE_LABELS } from './issueLabels';
 import { methodSteps } from './methodSteps';
@@ -138,21 +139,24 @@ function rowsInAndOut(sheet: FreeCells, result: AnalysisResult): void {
 }
 
 /**
- * Where the offences in scope were placed. The offences placed in a ward are the published area
- * total: printed as published, and the figures it adds up with are withheld with it.
+ * Where the offences in scope were placed, as exact counts of rows: each in-scope row lands in one
+ * outcome per location, so the block reconciles (in scope = in a ward + outside + unknown) and
+ * agrees with the rows in and out. Exact, it fixes the area's offences and bounds the young
+ * offenders living in the area; the disclosure control takes both into its attacker's model
+ * (placementBounds) rather than round the reconciliation, and the disclosure section says so.
  */
 function placement(sheet: FreeCells, result: AnalysisResult): void {
   const counts = result.placement;
-  const withArea = (value: number) => (result.area.offencesPublished.shown ? num(value, STYLE.integer) : suppressed());
   sheet.heading('Offences in scope, placed in wards');
-  sheet.pair('In scope (valid, age band, types, dates)', withArea(counts.inScope));
-  sheet.pair('Offence location in a study ward', publishedCell(result.area.offencesPublished));
-  sheet.pair('Offence location outside the study area', withArea(counts.offenceOutsideArea));
-  sheet.pair('Offence location unknown or unplaceable', withArea(counts.offenceUnknownWard));
+  sheet.line(text('Rows are exact, so they add up and match the rows in and out; young offenders are counts of people, published like the tables\' counts. The disclosure control allows for what these figures reveal (see Disclosure control).', STYLE.note));
+  sheet.pair('In scope (valid, age band, types, dates)', num(counts.inScope, STYLE.integer));
+  sheet.pair('Offence location in a study ward', num(counts.offenceInWard, STYLE.integer));
+  sheet.pair('Offence location outside the study area', num(counts.offenceOutsideArea, STYLE.integer));
+  sheet.pair('Offence location unknown or unplaceable', num(counts.offenceUnknownWard, STYLE.integer));
   sheet.pair('Home location in a study ward', num(counts.homeInWard, STYLE.integer));
   sheet.pair('Home location outside the study area', num(counts.homeOutsideArea, STYLE.integer));
   sheet.pair('Home location unknown or unplaceable', num(counts.homeUnknownWard, STYLE.integer));
-  sheet.pair('Distinct young offenders', num(counts.distinctYoungOffenders, STYLE.integer));
+  sheet.pair('Distinct young offenders', publishedCell(result.distinctYoungOffenders.published));
   sheet.pair('Distinct young offenders living in the area', publishedCell(result.area.youngOffendersPublished));
   const list = result.list;
   sheet.pair('Current list entries matched', `${list.matched} of ${list.entries}${list.unmatched.length ? `; not among the schools ranked: ${list.unmatched.map((u) => `row ${u.row} '${u.text}'`).join(', ')}` : ''}`);
@@ -165,12 +169,13 @@ function disclosureControl(sheet: FreeCells, result: AnalysisResult): void {
   const disclosure = result.disclosure;
   sheet.heading('Disclosure control');
   sheet.pair('Primary', `Published counts of 1–${p.threshold - 1}${p.showZeros ? '' : ' and zeros'} are shown as [c], with every rate, interval and flag derived from them.`);
-  sheet.pair('Secondary', 'The published tables are linked: wards add up to districts and districts to the area (offences and young offenders), schools to phases and phases to all schools ranked. Where a total would give a withheld count away by subtraction, the cheapest further count is withheld too (the area total only when nothing else will do). A count is withheld everywhere it appears or nowhere.');
-  if (p.roundingBase) sheet.pair('Rounding', `Shown counts are rounded to the nearest ${p.roundingBase}; totals are rounded from their unrounded values.`);
-  sheet.pair('Audit', 'For every withheld count, a linear programme finds the least and greatest value consistent with every published number and sum (whole, not negative, and at least 1 when zeros are shown). The run stops, publishing nothing, if any range is narrower than the protection interval.');
+  sheet.pair('Secondary', 'The published tables are linked: wards add up to districts and districts to the area (offences and young offenders), schools to phases and phases to all schools ranked. Where a total would give a withheld count away by subtraction, the cheapest further count is withheld too (the area total only when nothing else will do, and never the area\'s offences, which the figures above give exactly). A count is withheld everywhere it appears or nowhere.');
+  if (p.roundingBase) sheet.pair('Rounding', roundingStatement(result));
+  sheet.pair('Figures beside the tables', besideTheTables(result));
+  sheet.pair('Audit', 'For every withheld count, a linear programme finds the least and greatest value consistent with every published number and sum (whole, not negative, and at least 1 when zeros are shown) and with the figures beside the tables. The run stops, publishing nothing, if any range is narrower than the protection interval.');
   sheet.pair('Published counts', `${disclosure.cells.toLocaleString('en-GB')}, each counted once however many sheets show it, in linked tables with ${disclosure.relations} additive relations`);
-  sheet.pair('Withheld as small (primary)', num(disclosure.primary, STYLE.integer));
-  sheet.pair('Withheld to protect others (secondary)', num(disclosure.secondary, STYLE.integer));
+  sheet.pair('Counts withheld', num(disclosure.withheld, STYLE.integer));
+  sheet.pair('Small or cover', `Not said, here or anywhere: knowing which withheld counts are small would tell an outsider that each of those lies from ${p.showZeros ? 1 : 0} to ${p.threshold - 1}, a range narrower than the protection interval.`);
   if (disclosure.audit) {
     const audit = disclosure.audit;
     sheet.pair('Audit solver', audit.solver);
@@ -184,4 +189,25 @@ function disclosureControl(sheet: FreeCells, result: AnalysisResult): void {
   } else {
     sheet.pair('Audit result', 'Nothing withheld, so nothing to audit.');
   }
+}
+
+/** The rounding rule, with the counts shown exactly because the figures on this sheet tell them exactly anyway. */
+function roundingStatement(result: AnalysisResult): string {
+  const base = result.parameters.roundingBase;
+  const exact = result.disclosure.shownExactly;
+  const exceptions = exact.length > 0 ? ` Shown exactly instead, on every sheet: ${exact.join('; ')}. With the placement figures above an outsider can tell ${exact.length === 1 ? 'it' : 'them'} exactly anyway, so rounding would protect nothing and only contradict those figures.` : '';
+  return `Shown counts are rounded to the nearest ${base}; totals are rounded from their unrounded values.${exceptions}`;
+}
+
+/** What the placement figures tell an outsider, in words and this run's numbers: the attacker of the audit knows it too. */
+function besideTheTables(result: AnalysisResult): string {
+  const counts = result.placement;
+  const youngOffenders = youngOffendersInAreaRange(counts, result.distinctYoungOffenders.range);
+  const thousands = (value: number): string => value.toLocaleString('en-GB');
+  return [
+    `The audit's outsider also reads the placement figures above. The rows stay exact so that they reconcile, which fixes the area's offences: in scope − outside − unknown = ${thousands(counts.offenceInWard)}.`,
+    'The distinct young offenders are published under the same rules as the tables\' counts; even so, with the home placements they put the young offenders living in the area',
+    `at ${thousands(youngOffenders.lower)} to ${thousands(youngOffenders.upper)} (the distinct young offenders less the rows whose home was not placed, up to the lesser of the distinct young offenders and the rows with a home in a ward),`,
+    `and no school can have more young offenders attending than ${thousands(Math.min(result.distinctYoungOffenders.range.upper, counts.inScope))} (the distinct young offenders at most, and the offences in scope).`,
+  ].join(' ');
 }

@@ -86,7 +86,7 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
     for (let col = 1; col < COLUMN_WIDTHS.length; col += 1) sheet.at(col, { kind: 'empty', style: { fill: STYLE.warning.fill } });
     sheet.line(text('SYNTHETIC DATA: every figure here comes from generated test data, not real people, places or schools.', STYLE.warning));
   }
-  sheet.line(text(`Young people aged ${youngest}–${oldest}; ${phaseList(parameters.phases)} schools; counts below ${parameters.threshold} withheld as [c], with further counts withheld where a total would give one away${parameters.roundingBase ? `; counts rounded to the nearest ${parameters.roundingBase}` : ''}.`, STYLE.note));
+  sheet.line(text(`Young people aged ${youngest}–${oldest}; ${phaseList(parameters.phases)} schools; counts below ${parameters.threshold} withheld as [c], with further counts withheld where a total would give one away${parameters.roundingBase ? `; counts rounded to the nearest ${parameters.roundingBase}${result.disclosure.shownExactly.length > 0 ? ', except area totals the Method sheet\'s placement figures tell exactly (shown exactly)' : ''}` : ''}.`, STYLE.note));
   sheet.gap();
 
   sheet.heading('Headlines');

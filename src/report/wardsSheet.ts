@@ -97,7 +97,9 @@ function districtRow(district: DistrictResult, row: number): ModelCell[] {
 export function withheldNote(result: AnalysisResult): string {
   const { rules } = result.disclosure;
   const small = rules.threshold > 1 ? `counts of 1–${rules.threshold - 1}` : 'no count for being small';
-  const rounding = rules.roundingBase === null ? '' : ` Shown counts are rounded to the nearest ${rules.roundingBase}, totals from unrounded values, so they need not add up.`;
+  const exact = result.disclosure.shownExactly;
+  const exceptions = exact.length > 0 ? ` ${exact.join('; ')}: shown exactly, as the Method sheet's placement figures tell ${exact.length === 1 ? 'it' : 'them'} exactly anyway.` : '';
+  const rounding = rules.roundingBase === null ? '' : ` Shown counts are rounded to the nearest ${rules.roundingBase}, totals from unrounded values, so they need not add up.${exceptions}`;
   return `[c] = withheld to protect confidentiality: ${small}${rules.zerosSensitive ? ' and zeros' : ''}, further counts where a total would give one away, and every figure derived from them.${rounding}`;
 }
 

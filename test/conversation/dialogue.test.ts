@@ -10,7 +10,7 @@ import { generateDemo, DEMO_SHEET_NAMES } from '../../src/demo';
 import { OUTPUT_SHEETS } from '../../src/report';
 import type { SheetModel } from '../../src/report/sheetModel';
 import { SMALL_PARAMETERS, WARDS } from '../pipeline/smallWorkbookFixture';
-import { steppingClock, tableRows, twoOffenceSheetsWorkbook } from './dialogueFixtures';
+import { CRIMES_2021_PARAMETERS, steppingClock, tableRows, twoOffenceSheetsWorkbook } from './dialogueFixtures';
 
 let solver: LinearSolver;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('a conversation on a workbook with two offence-like sheets', () => {
   const say = (utterance: string): Reply => session.respond(utterance, context);
 
   beforeAll(() => {
-    session = createDialogueSession({ parameters: SMALL_PARAMETERS, now: steppingClock() });
+    session = createDialogueSession({ parameters: CRIMES_2021_PARAMETERS, now: steppingClock() });
     context = { workbook: twoOffenceSheetsWorkbook(), solver };
   });
 
@@ -116,23 +116,31 @@ describe('a conversation on a workbook with two offence-like sheets', () => {
     expect(reply.text).toContain('It is not on the current list and is in the top 20: a new candidate.');
   });
 
-  let secondRun: readonly SheetModel[];
-  it('withholds a small count after a higher threshold, and never reveals it when asked', () => {
-    expect(say('hide counts below ten').command).toEqual({ kind: 'setThreshold', threshold: 10 });
-    secondRun = modelsOf(say('run it again'));
-    const beta = tableRows(secondRun, 'Wards', 'tblWards').find((ward) => ward['Ward code'] === WARDS.W2.code)!;
-    expect(beta.Offences).toBe('[c]');
-    expect(beta['Offence rate per 1,000']).toBe('[c]');
+  it('never reveals a withheld count when asked about its ward', () => {
+    // Young offenders resident in Beta: O10 and O11 = 2, withheld (Delta's 1 too).
+    const beta = tableRows(firstRun, 'Wards', 'tblWards').find((ward) => ward['Ward code'] === WARDS.W2.code)!;
+    expect(beta['Young offenders resident']).toBe('[c]');
     const reply = say('tell me about Beta ward');
     expect(reply.command).toEqual({ kind: 'explainWard', ward: 'Beta', code: WARDS.W2.code });
-    expect(reply.text).toContain('Violent offences that happened here: [c], withheld to protect confidentiality');
+    expect(reply.text).toContain('Young offenders living here: [c], withheld to protect confidentiality');
     // Saying why (a small count, or cover for another) would narrow the hidden count: never said.
     expect(reply.text).not.toMatch(/from 1 to|cannot be worked out|small count/i);
-    expect(reply.text).not.toMatch(/\b3\.00\b/);
-    expect(reply.text).not.toMatch(/offences that happened here: 3\b/);
-    const school = say('explain Park Hall').text;
-    expect(school).not.toMatch(/Beta \(E05000002\)/);
-    expect(school).toMatch(/withheld counts \(\[c\]\) holds? \d+% of its pupils/);
+    expect(reply.text).not.toMatch(/living here: 2\b/);
+  });
+
+  it('refuses a threshold that would withhold the area\'s offences, which the rows in and out give exactly, quoting no count', () => {
+    // All three offences are in Beta, so the area's offences are 3: under a threshold of 10 they
+    // would be withheld, but in scope − outside − unknown on the Method sheet gives them anyway.
+    expect(say('hide counts below ten').command).toEqual({ kind: 'setThreshold', threshold: 10 });
+    const reply = say('run it again');
+    expect(reply.effects).toEqual([]);
+    expect(reply.text).toContain('The analysis could not run on this input:');
+    expect(reply.text).toContain('Offences in the area would be withheld under the rules, but the Method sheet\'s placement of the offences in scope');
+    expect(reply.text).not.toMatch(/\b3\b/);
+    // The first run's answers stand, marked as from an earlier choice.
+    const beta = say('tell me about Beta ward').text;
+    expect(beta).toContain('Violent offences that happened here: 3, a rate of 3.00 per 1,000');
+    expect(beta).toContain('(From run 1; the choices have changed since.');
   });
 
   it('undoes the last change of choices, not the sheets already written', () => {

@@ -1,8 +1,8 @@
 import { displayedValue } from '../../src/workbook/xlsx';
 /** Workbooks, a clock and readers of sheet models shared by the dialogue tests. */
-import type { CellValue, SheetData, WorkbookData } from '../../src/core/types';
+import type { AnalysisParameters, CellValue, SheetData, WorkbookData } from '../../src/core/types';
 import type { SheetModel } from '../../src/report/sheetModel';
-import { offenceRows, smallWorkbook } from '../pipeline/smallWorkbookFixture';
+import { offenceRows, SMALL_PARAMETERS, smallWorkbook } from '../pipeline/smallWorkbookFixture';
 
 /**
  * The small hand-made workbook with two offence-like sheets: 'Crimes 2020' holds every offence
@@ -19,6 +19,15 @@ export function twoOffenceSheetsWorkbook(): WorkbookData {
   );
   return { sheets };
 }
+
+/**
+ * The small workbook's parameters with a protection interval of 1 (no withheld count may be
+ * recovered exactly), for conversations on 'Crimes 2021'. Its three offenders are too few for the
+ * default interval of 3: their young offenders resident are Beta 2 and Delta 1, both withheld, and
+ * the Method sheet's 3 distinct young offenders, every home placed, give the area's 3 exactly, so
+ * Beta + Delta = 3 leaves each 1 or 2, a range of 1. The analysis then stops rather than publish.
+ */
+export const CRIMES_2021_PARAMETERS: AnalysisParameters = { ...SMALL_PARAMETERS, protectionInterval: 1 };
 
 /** A clock that starts at 09:00:00 UTC on 1 March 2024 and moves one second each time it is read. */
 export function steppingClock(): () => Date {

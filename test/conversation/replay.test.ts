@@ -16,8 +16,7 @@ import type { CellValue } from '../../src/core/types';
 import type { SheetModel } from '../../src/report/sheetModel';
 import { planSheetNames } from '../../src/workbook/sheetNames';
 import { readWorkbookBuffer, writeReportBuffer } from '../../src/workbook/xlsx';
-import { SMALL_PARAMETERS } from '../pipeline/smallWorkbookFixture';
-import { steppingClock, tableRows, twoOffenceSheetsWorkbook } from './dialogueFixtures';
+import { CRIMES_2021_PARAMETERS, steppingClock, tableRows, twoOffenceSheetsWorkbook } from './dialogueFixtures';
 
 const CONVERSATION = [
   "what's in this workbook?",
@@ -26,14 +25,14 @@ const CONVERSATION = [
   'blah blah', // not understood: recorded with a null command
   'run',
   'which of the top 3 are not on the list?',
-  'hide counts below ten',
+  'round counts to the nearest 5',
   '10', // asks: threshold or top group?
   'top', // answers it
   'run',
   'why is Park Hall ranked 3rd?',
 ];
 
-const OPTIONS = { parameters: SMALL_PARAMETERS, tool: 'catchment', version: 'test' };
+const OPTIONS = { parameters: CRIMES_2021_PARAMETERS, tool: 'catchment', version: 'test' };
 
 let context: EngineContext;
 let replies: Reply[];
@@ -91,7 +90,7 @@ describe('replaying a conversation', () => {
   });
 
   it('differs when a recorded choice differs (the comparison can fail)', () => {
-    const changed = transcript.map((turn) => (turn.command?.kind === 'setThreshold' && turn.command.threshold === 10 ? { ...turn, command: { kind: 'setThreshold' as const, threshold: 7 } } : turn));
+    const changed = transcript.map((turn) => (turn.command?.kind === 'setRounding' && turn.command.base === 5 ? { ...turn, command: { kind: 'setRounding' as const, base: 10 } } : turn));
     const replay = replayCommands(changed, context, { ...OPTIONS, now: steppingClock() });
     expect(replay.reports[0]).toEqual(reports[0]);
     expect(replay.reports[1]).not.toEqual(reports[1]);

@@ -27,8 +27,16 @@ function scenario(tables: fc.Arbitrary<LinkedTables>, options: { maxHidden: numb
 }
 
 function agree({ table, hidden, rules }: { table: LinkedTables; hidden: Set<string>; rules: ReturnType<typeof disclosureRules> }): void {
-  const cap = table.cells.reduce((sum, cell) => sum + cell.value, 0) + 1;
-  const brute = bruteForceRanges(table.cells, table.relations, hidden, { threshold: rules.threshold, zerosSensitive: rules.zerosSensitive, roundingBase: rules.roundingBase }, cap);
+  // Above every value a bounded cell can reach (its bound is at most 3 over its value; a shown
+  // rounded count at most 2 over), so only a count with no upper limit keeps growing with the cap.
+  const cap = table.cells.reduce((sum, cell) => sum + cell.value, 0) + 3 * (table.bounds?.length ?? 0) + 2 * table.cells.length + 1;
+  // Two bounds on one cell both hold: the attacker keeps the values inside both.
+  const bounds = new Map<string, { lower: number; upper: number }>();
+  for (const { id, lower, upper } of table.bounds ?? []) {
+    const before = bounds.get(id) ?? { lower: 0, upper: Infinity };
+    bounds.set(id, { lower: Math.max(before.lower, lower), upper: Math.min(before.upper, upper) });
+  }
+  const brute = bruteForceRanges(table.cells, table.relations, hidden, { threshold: rules.threshold, zerosSensitive: rules.zerosSensitive, roundingBase: rules.roundingBase }, cap, bounds);
   const audit = auditSuppression(table, hidden, rules, solver, { exact: true });
   expect(audit.intervals.length).toBe(hidden.size);
   for (const cell of audit.intervals) {
@@ -51,6 +59,38 @@ describe('the audit\'s linear programmes against an attacker who tries every who
       leaves: values.map((value, i) => ({ id: `x${i}`, label: `x${i}`, value })), total: { id: 'total', label: 'total' },
     }));
     fc.assert(fc.property(scenario(small, { maxHidden: 2, rounding: true }), agree), { numRuns: 60, seed: 33 });
+  });
+});
+
+/**
+ * A table with bounds from figures beside it on some cells: each around the true value (so it
+ * holds), some exact (a reconciliation fixing a total), some one-sided (a cap such as "at most the
+ * distinct offenders").
+ */
+function withBounds(tables: fc.Arbitrary<LinkedTables>): fc.Arbitrary<LinkedTables> {
+  return tables.chain((table) => fc.array(fc.record({
+    cell: fc.nat({ max: table.cells.length - 1 }),
+    below: fc.option(fc.integer({ min: 0, max: 3 })),
+    above: fc.option(fc.integer({ min: 0, max: 3 })),
+  }), { minLength: 1, maxLength: 3 }).map((picks) => ({
+    ...table,
+    bounds: picks.map(({ cell, below, above }) => {
+      const { id, value } = table.cells[cell];
+      return { id, lower: below === null ? 0 : Math.max(0, value - below), upper: above === null ? Infinity : value + above, source: 'a test' };
+    }),
+  })));
+}
+
+describe('the audit against the exhaustive attacker when figures beside the tables bound some counts', () => {
+  it('agree on wards within districts within an area, with exact totals, caps and ranges from outside', () => {
+    fc.assert(fc.property(scenario(withBounds(hierarchies({ maxGroups: 3, maxLeaves: 3, value: fc.integer({ min: 0, max: 9 }) })), { maxHidden: 3, rounding: false }), agree), { numRuns: 80, seed: 35 });
+  });
+
+  it('agree when shown counts are rounded to base 5 and bounds narrow them further', () => {
+    const small = fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 2, maxLength: 3 }).map((values) => hierarchicalTable({
+      leaves: values.map((value, i) => ({ id: `x${i}`, label: `x${i}`, value })), total: { id: 'total', label: 'total' },
+    }));
+    fc.assert(fc.property(scenario(withBounds(small), { maxHidden: 2, rounding: true }), agree), { numRuns: 80, seed: 36 });
   });
 });
 

@@ -35,9 +35,13 @@ function shownCandidates(value: number, rules: BruteRules): number[] {
   return out;
 }
 
+/** What an outsider knows of some cells from figures published beside the tables: lower ≤ value ≤ upper. */
+export type BruteBounds = ReadonlyMap<string, { readonly lower: number; readonly upper: number }>;
+
 /**
  * Ranges of the hidden cells by exhaustive search. Hidden cells are tried up to `cap`, then up to
  * twice `cap`: a greatest value that grows with the cap is unbounded and reported as Infinity.
+ * `bounds` keeps only the values of a cell that the figures beside the tables allow.
  */
 export function bruteForceRanges(
   cells: readonly BruteCell[],
@@ -45,9 +49,10 @@ export function bruteForceRanges(
   hidden: ReadonlySet<string>,
   rules: BruteRules,
   cap: number,
+  bounds: BruteBounds = new Map(),
 ): Map<string, { lower: number; upper: number }> {
-  const first = searchUpTo(cells, relations, hidden, rules, cap);
-  const second = searchUpTo(cells, relations, hidden, rules, 2 * cap);
+  const first = searchUpTo(cells, relations, hidden, rules, cap, bounds);
+  const second = searchUpTo(cells, relations, hidden, rules, 2 * cap, bounds);
   const result = new Map<string, { lower: number; upper: number }>();
   for (const [id, range] of first) result.set(id, { lower: range.lower, upper: second.get(id)!.upper > range.upper ? Infinity : range.upper });
   return result;
@@ -59,12 +64,14 @@ function searchUpTo(
   hidden: ReadonlySet<string>,
   rules: BruteRules,
   cap: number,
+  bounds: BruteBounds,
 ): Map<string, { lower: number; upper: number }> {
   const hiddenLower = rules.zerosSensitive ? 0 : 1;
   // Shown cells first, so each relation is checked as soon as its last hidden cell is assigned.
   const cells = [...allCells.filter((c) => !hidden.has(c.id)), ...allCells.filter((c) => hidden.has(c.id))];
   const ids = cells.map((c) => c.id);
-  const choices = cells.map((cell) => (hidden.has(cell.id) ? Array.from({ length: cap - hiddenLower + 1 }, (_, i) => hiddenLower + i) : shownCandidates(cell.value, rules)));
+  const allowed = (id: string, x: number): boolean => !bounds.has(id) || (bounds.get(id)!.lower <= x && x <= bounds.get(id)!.upper);
+  const choices = cells.map((cell) => (hidden.has(cell.id) ? Array.from({ length: cap - hiddenLower + 1 }, (_, i) => hiddenLower + i) : shownCandidates(cell.value, rules)).filter((x) => allowed(cell.id, x)));
   const index = new Map(ids.map((id, i) => [id, i]));
   // Check a relation as soon as its last member (in enumeration order) is assigned.
   const relationsClosingAt = ids.map(() => [] as BruteRelation[]);

@@ -72,10 +72,11 @@ describe('catchment analyse --script', () => {
       'suppress counts under 3',
       'run',
       'which of the top 3 are not on the VRU list?',
-      '{"kind":"setThreshold","threshold":10}',
+      '{"kind":"setRounding","base":5}',
       'run',
     ]);
-    result = await runCli(['analyse', inputPath, '--out', outputPath, '--script', file, '--simulations', '100', '--quiet']);
+    // Protection interval 1: Crimes 2021's three offenders are too few for more (CRIMES_2021_PARAMETERS).
+    result = await runCli(['analyse', inputPath, '--out', outputPath, '--script', file, '--protection', '1', '--simulations', '100', '--quiet']);
   });
 
   it('exits 0 and prints each turn with its reply', () => {
@@ -85,7 +86,7 @@ describe('catchment analyse --script', () => {
     expect(result.stdout).toContain("Two sheets look like offences: 'Crimes 2020' or 'Crimes 2021'?");
     expect(result.stdout).toContain("    [Crimes 2021] -> use 'Crimes 2021' for offences");
     expect(result.stdout).toContain("  The offences will be read from 'Crimes 2021'.");
-    expect(result.stdout).toContain('> {"kind":"setThreshold","threshold":10}');
+    expect(result.stdout).toContain('> {"kind":"setRounding","base":5}');
     expect(result.stdout).toContain('Run 2 done');
     expect(result.stdout).not.toContain('# A dialogue');
   });
@@ -93,11 +94,11 @@ describe('catchment analyse --script', () => {
   it("writes each run's sheets, the second run's numbered", async () => {
     const output = await readWorkbookFile(outputPath);
     expect(output.sheets.map((sheet) => sheet.name)).toEqual([...OUTPUT_SHEETS, ...OUTPUT_SHEETS.map((name) => `${name} (2)`)]);
-    // Crimes 2021: three offences, all in Beta. Threshold 3 shows the 3; threshold 10 withholds it.
+    // Crimes 2021: three offences, all in Beta. The first run shows the 3; the second rounds it to 5.
     const first = tableRows(output.sheets.find((sheet) => sheet.name === 'Wards')!, 'Ward code', 'Offences');
     const second = tableRows(output.sheets.find((sheet) => sheet.name === 'Wards (2)')!, 'Ward code', 'Offences');
     expect(first.find((ward) => ward['Ward code'] === WARDS.W2.code)!.Offences).toBe(3);
-    expect(second.find((ward) => ward['Ward code'] === WARDS.W2.code)!.Offences).toBe('[c]');
+    expect(second.find((ward) => ward['Ward code'] === WARDS.W2.code)!.Offences).toBe(5);
   });
 
   it("points the second run's formulas and charts at the second run's sheets", async () => {
@@ -125,7 +126,7 @@ describe('catchment analyse --script', () => {
       '{"kind":"setThreshold","threshold":3}',
       '{"kind":"run"}',
       '{"kind":"newCandidates","n":3}',
-      '{"kind":"setThreshold","threshold":10}',
+      '{"kind":"setRounding","base":5}',
       '{"kind":"run"}',
     ]);
   });
@@ -133,7 +134,7 @@ describe('catchment analyse --script', () => {
   it('exits 2, writing nothing, when the script ends on an unanswered question', async () => {
     const output = path.join(workdir, 'unanswered.xlsx');
     const file = script('unanswered.txt', ["use 'Crimes 2021' for offences", 'run', '10']);
-    const run = await runCli(['analyse', inputPath, '--out', output, '--script', file, '--simulations', '100', '--quiet']);
+    const run = await runCli(['analyse', inputPath, '--out', output, '--script', file, '--threshold', '3', '--protection', '1', '--simulations', '100', '--quiet']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("The script ended on an unanswered question (line 3, '10')");
     expect(run.stderr).toContain("'suppress counts under 10' or 'top 10'");

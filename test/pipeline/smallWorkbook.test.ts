@@ -104,9 +104,10 @@ describe('runAnalysis on a small hand-made workbook', () => {
   it('records what the disclosure control withheld and what its audit proved', () => {
     // Cells: 4 wards + area for each measure (10) and 3 schools + total (4) = 14, in 3 relations.
     // Primary: offences W3; young offenders W3, W4; attending 100002 = 4. Secondary: offences W2,
-    // W1; young offenders W2; attending 100001 and the total = 5. Narrowest: the young offenders'
-    // W2 + W3 + W4 = 7, each 1–5 (width 4); offences' three wards are 1–12 and the schools unbounded.
-    expect(result.disclosure).toMatchObject({ cells: 14, relations: 3, primary: 4, secondary: 5, rules: { threshold: 3, zerosSensitive: false, roundingBase: null, protectionInterval: 3 } });
+    // W1; young offenders W2; attending 100001 and the total = 5; 9 withheld. Narrowest: the young
+    // offenders' W2 + W3 + W4 = 7, each 1–5 (width 4); offences' three wards are 1–12 and the
+    // schools 1–13 (no school has more than the 13 distinct young offenders of the Method sheet).
+    expect(result.disclosure).toMatchObject({ cells: 14, relations: 3, withheld: 9, shownExactly: [], rules: { threshold: 3, zerosSensitive: false, roundingBase: null, protectionInterval: 3 } });
     expect(result.disclosure.audit).toMatchObject({ cellsChecked: 9, components: 3, narrowest: { lower: 1, upper: 5 } });
     expect(result.disclosure.audit!.solver).toMatch(/HiGHS/);
     expect(result.audit.map((step) => step.step)).toEqual(expect.arrayContaining(['Disclosure control', 'Disclosure audit']));

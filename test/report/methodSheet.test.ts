@@ -95,6 +95,27 @@ describe('the Method sheet states', () => {
     expect(beside(sheet, 'Audit result')).toBe('Passed: every withheld count\'s range is at least 3 wide.');
   });
 
+  it('how many counts were withheld, but not which were small, and why not', () => {
+    // Offences W1, W2, W3; young offenders W2, W3, W4; attending 100001, 100002 and the total: 9.
+    expect(beside(sheet, 'Counts withheld')).toBe('9');
+    expect(beside(sheet, 'Small or cover')).toMatch(/^Not said, here or anywhere: knowing which withheld counts are small would tell an outsider that each of those lies from 1 to 2, a range narrower than the protection interval\./);
+    expect(labels(sheet).filter((label) => /primary|secondary/i.test(String(label)))).toEqual(['Primary', 'Secondary']);
+  });
+
+  it('what its figures beside the tables tell an outsider, with this run\'s numbers', () => {
+    // Offences: 15 in scope − 1 outside − 0 unknown = 14. Young offenders in the area: 13 distinct
+    // less 1 home outside = 12, up to min(13, 14 homes placed) = 13. Schools: min(13, 15) = 13.
+    const statement = beside(sheet, 'Figures beside the tables');
+    expect(statement).toContain('in scope − outside − unknown = 14.');
+    expect(statement).toContain('at 12 to 13 (the distinct young offenders less the rows whose home was not placed');
+    expect(statement).toContain('no school can have more young offenders attending than 13');
+  });
+
+  it('the placement of the offences in scope, exactly, so that it adds up', () => {
+    expect(['In scope (valid, age band, types, dates)', 'Offence location in a study ward', 'Offence location outside the study area', 'Offence location unknown or unplaceable'].map((label) => beside(sheet, label))).toEqual(['15', '14', '1', '0']);
+    expect(beside(sheet, 'Distinct young offenders')).toBe('13');
+  });
+
   it('what the Validation sheet withholds', () => {
     expect(beside(sheet, 'Withheld')).toMatch(/^Offence and offender references; offence dates; every location/);
     expect(beside(sheet, 'Shown as given')).toMatch(/^Ages, offence types, school URNs/);

@@ -107,8 +107,9 @@ describe('the Method sheet', () => {
   });
 
   it('records what was withheld and what the audit proved', () => {
-    expect(valueBeside('Method', 'Withheld as small (primary)')).toBe(5);
-    expect(valueBeside('Method', 'Withheld to protect others (secondary)')).toBe(8);
+    // 5 small and 8 cover, but the sheet gives only their sum: saying which is which would narrow the small ones.
+    expect(valueBeside('Method', 'Counts withheld')).toBe(13);
+    expect(sheets.get('Method')!.cells.some((c) => c.cell.kind === 'text' && /primary\)|secondary\)/.test(c.cell.value))).toBe(false);
     expect(valueBeside('Method', 'Audit solver')).toMatch(/HiGHS/);
     // The narrowest: the young offenders' W2 + W3 + W4 = 7, each 1 to 5.
     expect(valueBeside('Method', 'Narrowest range an outsider can reach')).toMatch(/^1 to 5, a range of 4 \(Young offenders resident in ward/);
@@ -145,12 +146,18 @@ describe('the other sheets', () => {
 
 describe('with counts rounded to base 5 (one district, as in the original fixture)', () => {
   /**
-   * Offences 10, 3, 1, 0 = 14 round to 10, 5, [c], 0 and an area of 15. W3 alone takes W2. An
-   * outsider then knows W1 is 8–12, W4 exactly 0 (a 1 or 2 would have been withheld) and the area
-   * 13–17, so W2 + W3 runs from 1 to 9 and W3 from 1 to 8: safe, no more needed.
-   * Young offenders 5, 4, 1, 2 = 12 round to 5, 5, [c], [c] and 10: W1 and W2 are 3–7 each, the
-   * area 8–12, so W3 + W4 is 2 to 6 and each 1 to 5: safe as it is.
-   * Attending 3, 1, 0 = 4: 100002 takes 100001; the total rounds to 5 (3–7), so each is 1 to 6.
+   * The Method sheet's placement figures are part of what an outsider reads (placementBounds):
+   * offences in a ward = 15 in scope − 1 outside − 0 unknown = 14 exactly; the 13 distinct young
+   * offenders are published rounded, as 15 (13–17), so with 1 row whose home is outside the area
+   * and 14 placed, the young offenders living in the area are 13 − 1 = 12 to min(17, 14) = 14.
+   * Offences 10, 3, 1, 0 = 14 round to 10, 5, [c], 0. W3 alone takes W2. An outsider then knows W1
+   * is 8–12, W4 exactly 0 (a 1 or 2 would have been withheld) and the area exactly 14 (so it is
+   * shown as 14, not rounded to 15), so W2 + W3 runs from 2 to 6 and W3 from 1 to 5: safe.
+   * Young offenders 5, 4, 1, 2 = 12 round to 5, 5, [c], [c] and 10: W1 and W2 are 3–7 each; the
+   * area's 8–12 meets the placement's 12–14 at 12 alone, so it is shown as 12. W3 + W4 is then
+   * 2 to 6 and each 1 to 5: safe as it is.
+   * Attending 3, 1, 0 = 4: 100002 takes 100001; the total rounds to 5 (3–7), so each is 1 to 6
+   * (under the placement's cap of 15 per school).
    */
   let rounded: AnalysisResult;
   let roundedSheets: Map<string, SheetModel>;
@@ -165,16 +172,21 @@ describe('with counts rounded to base 5 (one district, as in the original fixtur
   it('rounds every shown count, totals from their unrounded values', () => {
     const wards = roundedSheets.get('Wards')!.tables[0].rows.map((row) => [shown(row[4]), shown(row[10])]);
     expect(wards).toEqual([[10, 5], ['[c]', 5], ['[c]', '[c]'], [0, '[c]']]);
-    expect(rounded.area.offencesPublished).toEqual({ shown: true, value: 15 });
-    expect(rounded.area.youngOffendersPublished).toEqual({ shown: true, value: 10 });
     expect(rounded.schoolsAttendingTotal.published).toEqual({ shown: true, value: 5 });
-    expect(rounded.disclosure).toMatchObject({ primary: 4, secondary: 2 });
+    expect(rounded.distinctYoungOffenders.published).toEqual({ shown: true, value: 15 });
+    expect(rounded.disclosure).toMatchObject({ withheld: 6 });
   });
 
-  it('computes the published rates from the rounded counts, as a reader would', () => {
-    // Area: 15 / 4,000 × 1,000 = 3.75 and 10 / 4,000 × 1,000 = 2.5. W2's young offenders: 5 (not 4) per 1,000.
-    expect(rounded.area.offenceRate).toBeCloseTo(3.75, 12);
-    expect(rounded.area.youngOffenderRate).toBeCloseTo(2.5, 12);
+  it('shows exactly the area totals an outsider can tell exactly from the placement figures', () => {
+    expect(rounded.area.offencesPublished).toEqual({ shown: true, value: 14 });
+    expect(rounded.area.youngOffendersPublished).toEqual({ shown: true, value: 12 });
+    expect(rounded.disclosure.shownExactly).toEqual(['Offences in the area', 'Young offenders resident in the area']);
+  });
+
+  it('computes the published rates from the published counts, as a reader would', () => {
+    // Area: 14 / 4,000 × 1,000 = 3.5 and 12 / 4,000 × 1,000 = 3. W2's young offenders: 5 (not 4) per 1,000.
+    expect(rounded.area.offenceRate).toBeCloseTo(3.5, 12);
+    expect(rounded.area.youngOffenderRate).toBeCloseTo(3, 12);
     expect(rounded.wards[1].youngOffenders.rate).toBeCloseTo(5, 12);
   });
 
@@ -182,5 +194,17 @@ describe('with counts rounded to base 5 (one district, as in the original fixtur
     const cells = roundedSheets.get('Method')!.cells;
     const label = cells.find((c) => c.cell.kind === 'text' && c.cell.value === 'Rounding base')!;
     expect(shown(cells.find((c) => c.row === label.row && c.col === 1)!.cell)).toBe('5: shown counts rounded to the nearest 5, totals rounded from unrounded values');
+  });
+
+  it('keeps the Method sheet\'s placement exact, and publishes the distinct young offenders rounded like the tables', () => {
+    const cells = roundedSheets.get('Method')!.cells;
+    const beside = (text: string): unknown => {
+      const label = cells.find((c) => c.col === 0 && c.cell.kind === 'text' && c.cell.value === text)!;
+      return shown(cells.find((c) => c.row === label.row && c.col === 1)!.cell);
+    };
+    expect([beside('In scope (valid, age band, types, dates)'), beside('Offence location in a study ward'), beside('Offence location outside the study area'), beside('Offence location unknown or unplaceable')]).toEqual([15, 14, 1, 0]);
+    expect([beside('Home location in a study ward'), beside('Home location outside the study area'), beside('Home location unknown or unplaceable')]).toEqual([14, 1, 0]);
+    expect(beside('Distinct young offenders')).toBe(15);
+    expect(beside('Distinct young offenders living in the area')).toBe(12);
   });
 });

@@ -1,3 +1,4 @@
+import { boundsById } from './cellBounds';
 import type { DisclosureRules } from './disclosureRules';
 import type { LinkedTables } from './linkedTables';
 import { isPrimarySensitive } from './publishedCount';
@@ -28,28 +29,38 @@ export function publishedNumber(count: number, rules: DisclosureRules): number {
  * - A withheld count is at least 0, or at least 1 when zeros are shown: the rules say a zero is
  *   never withheld then (secondary suppression never picks a zero either), so an outsider may
  *   assume [c] ≥ 1. No upper limit is known before the tables are combined.
+ * - Either is then narrowed by what figures published beside the tables say of it (the model's
+ *   bounds, see cellBounds), e.g. to its exact value when a reconciliation fixes it.
  */
 export function attackerRanges(tables: LinkedTables, hidden: ReadonlySet<string>, rules: DisclosureRules): Map<string, CountRange> {
-  const hiddenLower = rules.zerosSensitive ? 0 : 1;
+  const bounds = boundsById(tables);
   const ranges = new Map<string, CountRange>();
   for (const cell of tables.cells) {
     if (!hidden.has(cell.id) && isPrimarySensitive(cell.value, rules)) throw new Error(`Disclosure audit: '${cell.id}' (${cell.value}) is shown although the rules withhold it; primary suppression must come first.`);
-    if (hidden.has(cell.id)) {
-      ranges.set(cell.id, { lower: hiddenLower, upper: Number.POSITIVE_INFINITY });
-    } else if (rules.roundingBase === null) {
-      ranges.set(cell.id, { lower: cell.value, upper: cell.value });
-    } else {
-      const rounded = roundToBase(cell.value, rules.roundingBase);
-      const { lower, upper } = roundingRange(rounded, rules.roundingBase);
-      let least = Number.POSITIVE_INFINITY;
-      let greatest = Number.NEGATIVE_INFINITY;
-      for (let x = lower; x <= upper; x++) {
-        if (isPrimarySensitive(x, rules)) continue;
-        least = Math.min(least, x);
-        greatest = Math.max(greatest, x);
-      }
-      ranges.set(cell.id, { lower: least, upper: greatest });
-    }
+    const own = publicationRange(cell.value, hidden.has(cell.id), rules);
+    const bound = bounds.get(cell.id);
+    ranges.set(cell.id, bound ? { lower: Math.max(own.lower, bound.lower), upper: Math.min(own.upper, bound.upper) } : own);
   }
   return ranges;
+}
+
+/**
+ * What the publication of one count says of it, before any total is used: withheld (at least 0,
+ * or 1 when zeros are shown), shown exactly, or shown rounded (the whole numbers that round to the
+ * published value and that the rules would not have withheld).
+ * @example publicationRange(7, false, { threshold: 5, zerosSensitive: false, roundingBase: 5, protectionInterval: 5 }) // => { lower: 5, upper: 7 }
+ */
+export function publicationRange(value: number, hidden: boolean, rules: DisclosureRules): CountRange {
+  if (hidden) return { lower: rules.zerosSensitive ? 0 : 1, upper: Number.POSITIVE_INFINITY };
+  if (rules.roundingBase === null) return { lower: value, upper: value };
+  const rounded = roundToBase(value, rules.roundingBase);
+  const { lower, upper } = roundingRange(rounded, rules.roundingBase);
+  let least = Number.POSITIVE_INFINITY;
+  let greatest = Number.NEGATIVE_INFINITY;
+  for (let x = lower; x <= upper; x++) {
+    if (isPrimarySensitive(x, rules)) continue;
+    least = Math.min(least, x);
+    greatest = Math.max(greatest, x);
+  }
+  return { lower: least, upper: greatest };
 }

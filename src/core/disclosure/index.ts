@@ -4,15 +4,18 @@ export * from './disclosureRules';
 export * from './roundToBase';
 
 export * from './linkedTables';
+export * from './cellBounds';
 export * from './hierarchicalTable';
 export * from './twoWayTable';
 
 export * from './primarySuppression';
 export * from './attackerRanges';
+export * from './standaloneCount';
 export * from './hiddenComponents';
 export * from './singleEquationRanges';
 export * from './auditSuppression';
 export * from './secondarySuppression';
+export * from './publishPattern';
 export * from './protectTables';
 export * from './pooledWithheldCounts';
 

@@ -1,6 +1,9 @@
+import type { CellBound } from './cellBounds';
+
 /**
  * Every published table of counts as one model: its cells (each underlying count once, however
- * many sheets show it) and the additive relations among them (total = Σ parts). This is the
+ * many sheets show it), the additive relations among them (total = Σ parts), and what figures
+ * published beside the tables tell about some of them (bounds). This is the
  * "linked tables" view of tau-Argus and sdcTable (de Wolf, "Protection of linked tables",
  * Hundepool et al., Statistical Disclosure Control, Wiley 2012, §4.6): a count withheld in one
  * table is withheld in every table, and secondary suppression and the audit see every relation at
@@ -26,12 +29,15 @@ export interface AdditiveRelation {
 export interface LinkedTables {
   readonly cells: readonly TableCell[];
   readonly relations: readonly AdditiveRelation[];
+  /** Ranges other published figures give some cells (see cellBounds); none when the tables are all that is published. */
+  readonly bounds?: readonly CellBound[];
 }
 
 /**
  * Checks the model's invariants: unique ids, whole non-negative counts, relations naming known
- * cells, each total equal to the sum of its parts. Throws on a broken invariant: the model is built
- * by the engine from its own counts, so a failure here is a bug, not a data problem.
+ * cells, each total equal to the sum of its parts, each bound naming a known cell and holding its
+ * true value. Throws on a broken invariant: the model is built by the engine from its own counts,
+ * so a failure here is a bug, not a data problem.
  */
 export function checkLinkedTables(tables: LinkedTables): void {
   const byId = new Map<string, TableCell>();
@@ -53,11 +59,17 @@ export function checkLinkedTables(tables: LinkedTables): void {
     }
     if (sum !== total.value) throw new Error(`Linked tables: '${relation.total}' is ${total.value} but its parts add up to ${sum}.`);
   }
+  for (const bound of tables.bounds ?? []) {
+    const cell = byId.get(bound.id);
+    if (!cell) throw new Error(`Linked tables: a bound from ${bound.source} names '${bound.id}', which is not a cell.`);
+    if (!(bound.lower <= cell.value && cell.value <= bound.upper)) throw new Error(`Linked tables: '${bound.id}' is ${cell.value}, outside its bound ${bound.lower}–${bound.upper} from ${bound.source}.`);
+  }
 }
 
-/** Several tables as one model (ids must not clash). */
+/** Several tables as one model (ids must not clash), with their bounds; a model of bounds alone adds them to the others' cells. */
 export function mergeLinkedTables(...tables: readonly LinkedTables[]): LinkedTables {
-  return { cells: tables.flatMap((t) => t.cells), relations: tables.flatMap((t) => t.relations) };
+  const bounds = tables.flatMap((t) => t.bounds ?? []);
+  return { cells: tables.flatMap((t) => t.cells), relations: tables.flatMap((t) => t.relations), ...(bounds.length > 0 ? { bounds } : {}) };
 }
 
 /** Grand totals: cells that are the total of some relation and a part of none. */

@@ -1,10 +1,11 @@
 import { intervalWidth, type CellInterval, type SuppressionAudit } from './auditSuppression';
-import { publishedNumber } from './attackerRanges';
+import { pinnedCells } from './cellBounds';
 import type { DisclosureRules } from './disclosureRules';
 import type { LinearSolver } from './linearProgram';
 import { checkLinkedTables, type LinkedTables } from './linkedTables';
 import { primarySuppression } from './primarySuppression';
 import type { PublishedCount } from './publishedCount';
+import { publishPattern } from './publishPattern';
 import { secondarySuppression } from './secondarySuppression';
 
 /** The outcome of protecting a set of linked tables: what to publish, and the audit that proves it safe. */
@@ -14,6 +15,11 @@ export interface TableProtection {
   readonly published: ReadonlyMap<string, PublishedCount>;
   readonly cells: number;
   readonly relations: number;
+  /**
+   * Cells shown exactly although rounding is on, because with the figures beside the tables an
+   * outsider can tell their exact value anyway (see publishPattern). Empty without rounding.
+   */
+  readonly shownExactly: readonly string[];
   readonly primary: number;
   readonly secondary: number;
   /** Null when nothing is withheld (nothing to audit). */
@@ -27,19 +33,26 @@ export type ProtectionOutcome =
   /** Unsafe or unauditable: `problems` says which cell and what to change; nothing may be published. */
   | { readonly ok: false; readonly problems: readonly string[]; readonly protection: TableProtection | null };
 
+/**
+ * What the audit found for an unsafe cell, without its value or its ends: the message reaches the
+ * analyst's dialogue, which a later run's Audit sheet records word for word.
+ */
 function describeRange(cell: CellInterval): string {
   if (Number.isNaN(cell.upper) || Number.isNaN(cell.lower)) return 'could not be bounded (the solver failed)';
-  return cell.lower === cell.upper ? `is exactly recoverable` : `can be narrowed to ${cell.lower}–${cell.upper} (a range of ${intervalWidth(cell)})`;
+  return cell.lower === cell.upper ? 'is exactly recoverable' : `can be narrowed to a range of ${intervalWidth(cell)}`;
 }
 
 /**
  * Disclosure control of linked tables: primary suppression, secondary suppression, rounding of
  * what is shown, and the attacker's audit of the result (see secondarySuppression and
  * auditSuppression). Every count the report publishes comes from `published`, so one underlying
- * count is withheld everywhere or nowhere.
+ * count is withheld everywhere or nowhere. A count that figures beside the tables fix exactly (the
+ * model's bounds) is never withheld as cover, and a shown count an outsider can tell exactly is
+ * printed exactly, rounding or not (publishPattern).
  *
  * Fails, rather than publish unaudited or unsafe figures, when cells are withheld but no solver was
- * given, or when some withheld cell's range stays narrower than the protection interval.
+ * given, when a count the rules withhold is fixed by figures beside the tables (withholding it
+ * would hide nothing), or when some withheld cell's range stays narrower than the protection interval.
  */
 export function protectTables(
   tables: LinkedTables,
@@ -49,14 +62,19 @@ export function protectTables(
 ): ProtectionOutcome {
   checkLinkedTables(tables);
   const primary = primarySuppression(tables, rules);
-  const publish = (hidden: ReadonlySet<string>): Map<string, PublishedCount> => new Map(tables.cells.map((cell): [string, PublishedCount] => [
-    cell.id,
-    hidden.has(cell.id) ? { shown: false, reason: primary.has(cell.id) ? 'primary' : 'secondary' } : { shown: true, value: publishedNumber(cell.value, rules) },
-  ]));
+  const pinned = pinnedCells(tables);
   const base = { rules, cells: tables.cells.length, relations: tables.relations.length, primary: primary.size };
+  const exposed = tables.cells.filter((cell) => primary.has(cell.id) && pinned.has(cell.id));
+  if (exposed.length > 0) {
+    return {
+      ok: false,
+      protection: null,
+      problems: exposed.map((cell) => `Disclosure control: ${cell.label} would be withheld under the rules, but ${pinned.get(cell.id)} gives it exactly, so withholding it would hide nothing. Nothing is published; widen the analysis (ages, offence types, dates) or lower the threshold.`),
+    };
+  }
   const needsAudit = primary.size > 0;
   if (!needsAudit) {
-    return { ok: true, protection: { ...base, published: publish(primary), secondary: 0, audit: null, programmesSolved: 0 } };
+    return { ok: true, protection: { ...base, ...publishPattern(tables, primary, primary, rules), secondary: 0, audit: null, programmesSolved: 0 } };
   }
   if (!solver) {
     return {
@@ -68,7 +86,7 @@ export function protectTables(
   const search = secondarySuppression(tables, primary, rules, solver, options);
   const protection: TableProtection = {
     ...base,
-    published: publish(search.hidden),
+    ...publishPattern(tables, search.hidden, primary, rules),
     secondary: search.secondary.length,
     audit: search.audit,
     programmesSolved: search.programmesSolved,

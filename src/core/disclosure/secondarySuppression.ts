@@ -1,4 +1,5 @@
 import { auditSuppression, type AuditCache, type SuppressionAudit } from './auditSuppression';
+import { pinnedCells } from './cellBounds';
 import { hiddenComponents } from './hiddenComponents';
 import type { DisclosureRules } from './disclosureRules';
 import type { LinearSolver } from './linearProgram';
@@ -47,11 +48,14 @@ function costOrder(tables: LinkedTables): (a: string, b: string) => number {
  *    relations (or, failing that, in the nearest relation reached through withheld cells), then
  *    apply 1 again.
  *
- * A zero is never picked when zeros are shown (the audit's attacker assumes [c] ≥ 1), and a grand
- * total only when no other cell remains. Each round withholds at least one more cell, so the search
- * ends. It ends safe whenever the solver answers: with every non-zero cell reachable from an unsafe
- * one withheld, the relations left among them have no published non-zero number, so every such
- * count is unbounded above.
+ * A zero is never picked when zeros are shown (the audit's attacker assumes [c] ≥ 1), nor a cell
+ * that figures beside the tables fix exactly (withholding it would hide nothing; see cellBounds),
+ * and a grand total only when no other cell remains. Each round withholds at least one more cell,
+ * so the search ends. Without bounds from beside the tables it ends safe whenever the solver
+ * answers: with every non-zero cell reachable from an unsafe one withheld, the relations left among
+ * them have no published non-zero number, so every such count is unbounded above. A bound from
+ * beside the tables (a total fixed or capped by other figures) can keep a cell narrow whatever is
+ * withheld; the final audit then says so and nothing is published.
  * Costs: O(relation size) per singleton step; the audit's programmes per round, cached between
  * rounds for components that did not change.
  */
@@ -71,7 +75,8 @@ export function secondarySuppression(
   const grand = grandTotals(tables);
   const hidden = new Set(primary);
   const secondary: string[] = [];
-  const eligible = (id: string): boolean => !hidden.has(id) && (rules.zerosSensitive || cellById.get(id)!.value !== 0);
+  const pinned = pinnedCells(tables);
+  const eligible = (id: string): boolean => !hidden.has(id) && !pinned.has(id) && (rules.zerosSensitive || cellById.get(id)!.value !== 0);
   const withhold = (id: string): void => {
     hidden.add(id);
     secondary.push(id);

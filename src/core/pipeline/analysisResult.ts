@@ -1,5 +1,5 @@
 import type { WardShare } from '../catchment';
-import type { DisclosureRules, PublishedCount } from '../disclosure';
+import type { DisclosureRules, PublishedCount, StandaloneCount } from '../disclosure';
 import type { FieldName } from '../schema';
 import type { AnalysisParameters, CatchmentModel, Issue, IssueCode, RateFlag, SchoolPhase, SheetRole, WardBoundary } from '../types';
 
@@ -68,8 +68,14 @@ export interface DisclosureSummary {
   /** Published counts, each once however many sheets show it. */
   readonly cells: number;
   readonly relations: number;
-  readonly primary: number;
-  readonly secondary: number;
+  /**
+   * Counts withheld, small ones and their cover together: how many of each is deliberately not
+   * kept, so no sheet can say it (knowing every withheld count is small would narrow each to 1 to
+   * threshold − 1).
+   */
+  readonly withheld: number;
+  /** Counts shown exactly although rounding is on, because the Method sheet's figures fix them (their labels). */
+  readonly shownExactly: readonly string[];
   /** Null when nothing was withheld, so there was nothing to audit. */
   readonly audit: {
     readonly solver: string;
@@ -181,6 +187,11 @@ export interface AnalysisResult {
   readonly issues: readonly Issue[];
   readonly reconciliation: readonly Reconciliation[];
   readonly placement: PlacementCounts;
+  /**
+   * The distinct young offenders (placement.distinctYoungOffenders) as the Method sheet publishes
+   * them: a count of people outside the tables, under the tables' rules (standaloneCount).
+   */
+  readonly distinctYoungOffenders: StandaloneCount;
   readonly list: ListComparison;
   readonly catchmentNote: string;
   /** Decay length λ of the distance-decay catchment model, in metres (used for every modelled school). */

@@ -12,9 +12,14 @@ export function describeRules(rules: DisclosureRules): string {
   ].join('; ');
 }
 
-/** One line for the Audit sheet: what was withheld and why. */
+/**
+ * One line for the Audit sheet: what was withheld. How many were withheld as small and how many as
+ * cover is left out: an outsider who knew that every withheld count was small (no cover needed)
+ * would know each lies from 1 to threshold − 1, narrower than the protection interval.
+ */
 export function describeProtection(protection: TableProtection): string {
-  return `${describeRules(protection.rules)}. ${protection.cells.toLocaleString('en-GB')} published counts in linked tables with ${protection.relations} additive relations; ${protection.primary} withheld as small (primary), ${protection.secondary} more so that none can be worked out from the totals (secondary).`;
+  const exact = protection.shownExactly.length > 0 ? ` ${protection.shownExactly.length} shown exactly, not rounded, because with the Method sheet's placement figures an outsider can tell them exactly anyway.` : '';
+  return `${describeRules(protection.rules)}. ${protection.cells.toLocaleString('en-GB')} published counts in linked tables with ${protection.relations} additive relations; ${protection.primary + protection.secondary} withheld, small counts and those that would give one away from the totals (which is which is not published).${exact}`;
 }
 
 /** One line for the Audit sheet: what the attacker's audit checked and found. */
@@ -26,15 +31,15 @@ export function describeAudit(protection: TableProtection): string {
   return `${audit.solver}: ${audit.cellsChecked} withheld counts checked in ${audit.components} independent groups (largest ${audit.largestComponent}; ${audit.componentsInClosedForm} of one equation solved in closed form); ${protection.programmesSolved} linear programmes solved in all; ${narrowest}; every range at least ${audit.protectionInterval} wide: passed.`;
 }
 
-/** The result's record of the disclosure control. */
-export function disclosureSummary(protection: TableProtection): DisclosureSummary {
+/** The result's record of the disclosure control; `labels` names the model's cells (by id) for readers. */
+export function disclosureSummary(protection: TableProtection, labels: ReadonlyMap<string, string>): DisclosureSummary {
   const audit = protection.audit;
   return {
     rules: protection.rules,
     cells: protection.cells,
     relations: protection.relations,
-    primary: protection.primary,
-    secondary: protection.secondary,
+    withheld: protection.primary + protection.secondary,
+    shownExactly: protection.shownExactly.map((id) => labels.get(id) ?? id),
     audit: audit && {
       solver: audit.solver,
       cellsChecked: audit.cellsChecked,

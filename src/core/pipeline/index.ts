@@ -3,6 +3,7 @@ export * from './analysisResult';
 export * from './resolveLocation';
 export * from './scopeOffences';
 export * from './publishedTables';
+export * from './placementBounds';
 export * from './rateEstimate';
 export * from './scoringRates';
 export * from './describeDisclosure';

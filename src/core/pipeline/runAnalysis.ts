@@ -1,4 +1,4 @@
-import { disclosureRules, pooledWithheldCounts, protectTables, publishedValue, type DisclosureRules, type LinearSolver, type PublishedCount } from '../disclosure';
+import { disclosureRules, mergeLinkedTables, pooledWithheldCounts, protectTables, publishedValue, standaloneCount, type DisclosureRules, type LinearSolver, type PublishedCount } from '../disclosure';
 import { boundariesFromGeoJson, boundariesFromVertices, buildWardIndex, locateWard, representativePoint } from '../geo';
 import { wardRates } from '../rates';
 import { catchmentShares, DEFAULT_DECAY_METRES } from '../catchment';
@@ -40,6 +40,7 @@ import type {
   WardResult,
 } from './analysisResult';
 import { describeAudit, describeProtection, disclosureSummary } from './describeDisclosure';
+import { placementBounds } from './placementBounds';
 import { CELL_ID, districtsOf, phasesOf, publishedTables, type WardCounts } from './publishedTables';
 import { rateEstimate } from './rateEstimate';
 import { resolveLocation, type LocationOutcome } from './resolveLocation';
@@ -297,7 +298,13 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
       youngOffenders: youngOffendersByWard.get(code) ?? 0,
     };
   });
-  const tables = publishedTables(wardCounts, schoolsInScope.map((school) => ({ urn: school.urn, name: school.name, phase: school.phase, attending: attendingCount(school.urn) })));
+  // The tables, and what the Method sheet's placement figures tell an outsider about them: its
+  // rows stay exact, the distinct young offenders follow the tables' rules (placementBounds).
+  const distinctYoungOffenders = standaloneCount(placementCounts.distinctYoungOffenders, rules);
+  const tables = mergeLinkedTables(
+    publishedTables(wardCounts, schoolsInScope.map((school) => ({ urn: school.urn, name: school.name, phase: school.phase, attending: attendingCount(school.urn) }))),
+    { cells: [], relations: [], bounds: placementBounds(placementCounts, schoolsInScope.map((school) => school.urn), distinctYoungOffenders.range) },
+  );
   const protectionOutcome = protectTables(tables, rules, inputs.solver);
   if (!protectionOutcome.ok) {
     return { ok: false, mappingNotes, problems: protectionOutcome.problems.map((message) => blocking('(disclosure control)', 0, 'published counts', 'disclosureUnsafe', message)) };
@@ -507,11 +514,12 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
     schools,
     phaseTotals,
     schoolsAttendingTotal,
-    disclosure: disclosureSummary(protection),
+    disclosure: disclosureSummary(protection, new Map(tables.cells.map((cell) => [cell.id, cell.label]))),
     schoolsConsidered: schoolRows.records.length,
     issues,
     reconciliation,
     placement: placementCounts,
+    distinctYoungOffenders,
     list: {
       listSheet: listMapping?.sheet ?? null,
       entries: listRows?.records.length ?? 0,
