@@ -12,7 +12,8 @@ import { generateDemo, FORMULA_INJECTION_NAME } from '../../src/demo';
 import type { DemoData } from '../../src/demo';
 import { writeDemoFiles } from '../../src/demo/node';
 import { readWorkbookFile, writeWorkbookDataFile } from '../../src/workbook/xlsx';
-import type { CellValue, SheetData, WorkbookData } from '../../src/core/types';
+import type { WorkbookData } from '../../src/core/types';
+import { sheetNamed, tableRows } from './outputSheets';
 
 const THRESHOLD = 5;
 const EXCLUDING_FAULTS = new Set(['missingAge', 'unknownAge', 'impossibleAge', 'unparseableDate', 'badCoordinate', 'duplicateRow']);
@@ -42,27 +43,6 @@ function sha256(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
-function sheetNamed(workbook: WorkbookData, name: string): SheetData {
-  const sheet = workbook.sheets.find((s) => s.name === name);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  return sheet;
-}
-
-/** The rows of a table whose header row starts with `firstHeader`, as objects keyed by header. */
-function tableRows(sheet: SheetData, firstHeader: string): Record<string, CellValue>[] {
-  const headerIndex = sheet.rows.findIndex((row) => row[0] === firstHeader);
-  if (headerIndex < 0) throw new Error(`no table starting '${firstHeader}' on ${sheet.name}`);
-  const headerRow = sheet.rows[headerIndex];
-  // The table's headers run up to the first empty cell (another table may sit further right).
-  const width = headerRow.findIndex((cell) => cell === null || cell === '');
-  const headers = (width < 0 ? headerRow : headerRow.slice(0, width)).map(String);
-  const body: Record<string, CellValue>[] = [];
-  for (const row of sheet.rows.slice(headerIndex + 1)) {
-    if (row.every((cell) => cell === null)) break;
-    body.push(Object.fromEntries(headers.map((header, i) => [header, row[i] ?? null])));
-  }
-  return body;
-}
 
 beforeAll(async () => {
   workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'catchment-e2e-'));

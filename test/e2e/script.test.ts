@@ -8,10 +8,10 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
-import type { CellValue, SheetData } from '../../src/core/types';
 import { readWorkbookFile, writeWorkbookDataFile } from '../../src/workbook/xlsx';
 import { twoOffenceSheetsWorkbook } from '../conversation/dialogueFixtures';
 import { WARDS } from '../pipeline/smallWorkbookFixture';
+import { sheetNamed, tableRows } from './outputSheets';
 
 const OUTPUT_SHEETS = ['Summary', 'Schools', 'Wards', 'Charts', 'Validation', 'Method', 'Audit'];
 
@@ -37,18 +37,6 @@ function script(name: string, lines: readonly string[]): string {
   return file;
 }
 
-/** The rows of the table whose header row starts with `first` (and holds `also`), keyed by header. */
-function tableRows(sheet: SheetData, first: string, also: string): Record<string, CellValue>[] {
-  const header = sheet.rows.findIndex((row) => row[0] === first && row.includes(also));
-  if (header < 0) throw new Error(`No table '${first}' on ${sheet.name}`);
-  const headers = sheet.rows[header].map(String);
-  const rows: Record<string, CellValue>[] = [];
-  for (const row of sheet.rows.slice(header + 1)) {
-    if (row.every((cell) => cell === null)) break;
-    rows.push(Object.fromEntries(headers.map((name, i) => [name, row[i] ?? null])));
-  }
-  return rows;
-}
 
 beforeAll(async () => {
   workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'catchment-script-'));
@@ -95,8 +83,8 @@ describe('catchment analyse --script', () => {
     const output = await readWorkbookFile(outputPath);
     expect(output.sheets.map((sheet) => sheet.name)).toEqual([...OUTPUT_SHEETS, ...OUTPUT_SHEETS.map((name) => `${name} (2)`)]);
     // Crimes 2021: three offences, all in Beta. The first run shows the 3; the second rounds it to 5.
-    const first = tableRows(output.sheets.find((sheet) => sheet.name === 'Wards')!, 'Ward code', 'Offences');
-    const second = tableRows(output.sheets.find((sheet) => sheet.name === 'Wards (2)')!, 'Ward code', 'Offences');
+    const first = tableRows(sheetNamed(output, 'Wards'), 'Ward code', 'Ward name');
+    const second = tableRows(sheetNamed(output, 'Wards (2)'), 'Ward code', 'Ward name');
     expect(first.find((ward) => ward['Ward code'] === WARDS.W2.code)!.Offences).toBe(3);
     expect(second.find((ward) => ward['Ward code'] === WARDS.W2.code)!.Offences).toBe(5);
   });
@@ -118,7 +106,7 @@ describe('catchment analyse --script', () => {
 
   it("records the dialogue on each run's Audit sheet, up to that run", async () => {
     const output = await readWorkbookFile(outputPath);
-    const turns = (name: string) => tableRows(output.sheets.find((sheet) => sheet.name === name)!, 'Turn', 'Command (JSON)');
+    const turns = (name: string) => tableRows(sheetNamed(output, name), 'Turn', 'Time');
     expect(turns('Audit').map((row) => row.Utterance)).toEqual(["what's in this workbook?", 'Crimes 2021', 'suppress counts under 3', 'run']);
     expect(turns('Audit (2)').map((row) => row['Command (JSON)'])).toEqual([
       '{"kind":"describe"}',
