@@ -145,5 +145,5 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
   const mapRow = nextChartRow + 2;
   cells.push({ row: mapRow - 2, col: CHART_COLUMN, cell: text(`Map: ${measure.toLowerCase()} rate by ward compared with the area (${confidence} interval).`, STYLE.heading) });
   const images: ImageModel[] = [{ description: `Map of ${result.wards.length} wards`, png: map.png, widthPx: map.widthPx, heightPx: map.heightPx, anchor: { row: mapRow, col: CHART_COLUMN } }];
-  return { name: 'Charts', cells, tables: [], charts, images, columnWidths: [30, 8, 10, 10, 9, 9, 9, 44, 2] };
+  return { name: 'Charts', cells, tables: [], charts, images, columnWidths: [30, 8, 10, 10, 9, 9, 9, 44, 2], print: { orientation: 'landscape', fitToWidth: true } };
 }

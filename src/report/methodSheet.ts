@@ -107,7 +107,7 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   sheet.gap();
   sheet.heading('ALGO-CARE: the questions a force\'s ethics committee asks');
   for (const [label, answer] of ALGO_CARE) sheet.pair(label, sentence(answer));
-  return { name: 'Method', cells: sheet.cells, tables: [], charts: [], images: [], columnWidths: [46, 84, 12, 12, 14, 12, 12] };
+  return { name: 'Method', cells: sheet.cells, tables: [], charts: [], images: [], columnWidths: [46, 84, 12, 12, 14, 12, 12], print: { orientation: 'landscape', fitToWidth: true } };
 }
 
 /** Rows read = rows used + rows excluded, per input sheet, with a live check and the reasons. */

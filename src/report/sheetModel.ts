@@ -97,6 +97,19 @@ export interface ConditionalFillModel {
   readonly fill: string;
 }
 
+/**
+ * How a sheet prints: the paper's orientation, scaled so every column fits one page wide (as many
+ * pages tall as the rows need, Excel's "Fit All Columns on One Page"), and optionally one row
+ * printed again at the top of every page.
+ */
+export interface PrintModel {
+  readonly orientation: 'portrait' | 'landscape';
+  /** Fit the sheet to one page wide, leaving the number of pages tall free. */
+  readonly fitToWidth: boolean;
+  /** 0-based row repeated at the top of each printed page: the header row of the sheet's main table. */
+  readonly repeatRow?: number;
+}
+
 export interface SheetModel {
   /** Base name, e.g. 'Schools'; the adapter adds the run suffix and enforces Excel's naming rules. */
   readonly name: string;
@@ -110,4 +123,6 @@ export interface SheetModel {
   readonly freezeRows?: number;
   readonly conditionalFills?: readonly ConditionalFillModel[];
   readonly tabColor?: string;
+  /** Page setup for printing; Excel's defaults (portrait, 100%) when absent. */
+  readonly print?: PrintModel;
 }

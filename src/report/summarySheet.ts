@@ -142,5 +142,5 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
   for (const [name, label] of [['Schools', 'Schools: the full ranking'], ['Wards', 'Wards: rates and flags'], ['Charts', 'Charts and map'], ['Validation', 'Validation: every input problem'], ['Method', 'Method, parameters and caveats'], ['Audit', 'Audit trail']] as const) {
     sheet.line(sheetLink(name, label));
   }
-  return { name: 'Summary', cells: sheet.cells, tables: [], charts: [], images: [], columnWidths: [...COLUMN_WIDTHS], tabColor: '1F3864' };
+  return { name: 'Summary', cells: sheet.cells, tables: [], charts: [], images: [], columnWidths: [...COLUMN_WIDTHS], tabColor: '1F3864', print: { orientation: 'portrait', fitToWidth: true } };
 }

@@ -8,8 +8,8 @@ import { sheetFromSnapshot, sheetsFromXlsx, type ComparableSheet } from './xlsxC
 /**
  * The result sheets the Office.js adapter writes into Excel equal those the .xlsx adapter writes
  * into a file, for the same sheet models: every cell's content, formula, number format, font,
- * fill and alignment; the tables, charts, pictures, frozen rows, column widths, tab colours and
- * conditional fills; each chart's type (direction and grouping) and each series' fill, outline, gap
+ * fill and alignment; the tables, charts, pictures, frozen rows, column widths, tab colours,
+ * conditional fills and page setup for printing; each chart's type (direction and grouping) and each series' fill, outline, gap
  * width and overlap, so a floating-bar chart's invisible base is invisible in both.
  */
 
@@ -46,6 +46,11 @@ test('the hand-made report: equal sheet by sheet, cell by cell', async () => {
   expect(schools.tables).toEqual([{ name: 'tblSchools', address: 'A3:G6', headers: ['Rank', 'School', 'Pupils', 'Exposure index', 'Bar start', 'Bar length', 'Share of pupils'], style: 'TableStyleMedium2' }]);
   expect(fromExcel.find((sheet) => sheet.name === 'Wards')!.images).toHaveLength(1);
   expect(schools.charts[0].series.map((series) => [series.fill, series.outline])).toEqual([['none', 'none'], ['#2F5597', '#1F3864 0.75pt']]);
+  expect(fromExcel.map((sheet) => [sheet.name, sheet.print])).toEqual([
+    ['Summary', { orientation: 'Portrait', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '' }],
+    ['Schools', { orientation: 'Landscape', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '$3:$3' }],
+    ['Wards', { orientation: 'Portrait', fitToPagesWide: null, fitToPagesTall: null, titleRows: '' }],
+  ]);
 });
 
 test('the demo report from the engine, written as a second run: equal sheet by sheet, cell by cell', async () => {
@@ -63,5 +68,20 @@ test('the demo report from the engine, written as a second run: equal sheet by s
     expect(chart.series.map((series) => [series.fill === 'none', series.outline === 'none', series.overlap])).toEqual([[true, true, 100], [false, false, 100], [false, false, 100]]);
   }
   expect(charts.images).toHaveLength(1);
+  // Printed one page wide: Summary upright; the rest landscape, each main table's header row on every page.
+  const landscape = { orientation: 'Landscape', fitToPagesWide: 1, fitToPagesTall: 0 };
+  const headerRowOf = (sheetName: string) => {
+    const [, row] = /^[A-Z]+(\d+):/.exec(fromExcel.find((sheet) => sheet.name === sheetName)!.tables[0].address)!;
+    return `$${row}:$${row}`;
+  };
+  expect(fromExcel.map((sheet) => [sheet.name, sheet.print])).toEqual([
+    ['Summary (2)', { orientation: 'Portrait', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '' }],
+    ['Schools (2)', { ...landscape, titleRows: headerRowOf('Schools (2)') }],
+    ['Wards (2)', { ...landscape, titleRows: headerRowOf('Wards (2)') }],
+    ['Charts (2)', { ...landscape, titleRows: '' }],
+    ['Validation (2)', { ...landscape, titleRows: headerRowOf('Validation (2)') }],
+    ['Method (2)', { ...landscape, titleRows: '' }],
+    ['Audit (2)', { ...landscape, titleRows: '' }],
+  ]);
   expect(fromExcel.flatMap((sheet) => sheet.tables.map((table) => table.name))).toEqual(['tblSchools_2', 'tblPhaseTotals_2', 'tblWards_2', 'tblDistricts_2', 'tblValidation_2', 'tblAudit_2']);
 });

@@ -47,6 +47,8 @@ export interface ComparableSheet {
   readonly columnWidths: Record<string, number>;
   readonly tabColor: string;
   readonly conditionalFormats: { address: string; equals: string; fill: string }[];
+  /** Page setup: pages wide and tall when fit to pages (0 = as many as needed), else null; title rows as '$5:$5' or ''. */
+  readonly print: { orientation: string; fitToPagesWide: number | null; fitToPagesTall: number | null; titleRows: string };
 }
 
 const DEFAULT_CELL = { numberFormat: 'General', bold: false, italic: false, fontColor: '#000000', fontSize: 11, fill: null, horizontalAlignment: 'General', verticalAlignment: 'Bottom', wrapText: false };
@@ -153,9 +155,21 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
       conditionalFormats: formattings.flatMap((formatting) =>
         formatting.rules.map((rule) => ({ address: formatting.ref, equals: String(rule.formulae[0]), fill: hex(rule.style.fill.bgColor.argb)! })),
       ),
+      print: xlsxPrint(worksheet.pageSetup),
     });
   }
   return sheets;
+}
+
+/** exceljs's page setup (read from `<pageSetup>`, `<pageSetUpPr fitToPage>` and `_xlnm.Print_Titles`) in comparable form. */
+function xlsxPrint(setup: Partial<ExcelJS.PageSetup>): ComparableSheet['print'] {
+  const rows = setup.printTitlesRow?.split(':');
+  return {
+    orientation: setup.orientation === 'landscape' ? 'Landscape' : 'Portrait',
+    fitToPagesWide: setup.fitToPage ? (setup.fitToWidth ?? 1) : null,
+    fitToPagesTall: setup.fitToPage ? (setup.fitToHeight ?? 1) : null,
+    titleRows: rows ? `$${rows[0]}:$${rows[1] ?? rows[0]}` : '',
+  };
 }
 
 /** A DrawingML fill (`a:noFill` or `a:solidFill`) as '#RRGGBB', 'none' or '' (none given: automatic). */
@@ -257,5 +271,11 @@ export function sheetFromSnapshot(sheet: SheetSnapshot): ComparableSheet {
     columnWidths: { ...sheet.columnWidths },
     tabColor: sheet.tabColor,
     conditionalFormats: sheet.conditionalFormats.map((format) => ({ address: format.address, equals: (format.formula1 ?? '').replace(/^=/, ''), fill: format.fill ?? '' })),
+    print: {
+      orientation: sheet.pageLayout.orientation,
+      fitToPagesWide: sheet.pageLayout.zoom.scale === undefined ? (sheet.pageLayout.zoom.horizontalFitToPages ?? 1) : null,
+      fitToPagesTall: sheet.pageLayout.zoom.scale === undefined ? (sheet.pageLayout.zoom.verticalFitToPages ?? 1) : null,
+      titleRows: sheet.pageLayout.printTitleRows ?? '',
+    },
   };
 }

@@ -45,6 +45,7 @@ export function reportFixture(): SheetModel[] {
     images: [],
     columnWidths: [28, 14],
     tabColor: '1F4E79',
+    print: { orientation: 'portrait', fitToWidth: true },
   };
   const share = (row: number, result: number) =>
     ({ kind: 'formula', formula: `C${row}/SUM($C$4:$C$6)`, result, style: { numberFormat: '0.0%' } }) as const;
@@ -98,6 +99,7 @@ export function reportFixture(): SheetModel[] {
     images: [],
     columnWidths: [8, 30, 10, 14, 8, 8, 14],
     freezeRows: 3,
+    print: { orientation: 'landscape', fitToWidth: true, repeatRow: 2 },
   };
   const wards: SheetModel = {
     name: 'Wards',

@@ -226,6 +226,26 @@ describe('writeReportBuffer', () => {
     }
   });
 
+  test('a sheet printed landscape one page wide gets fitToPage, fitToWidth 1, fitToHeight 0 and its header row as print titles', async () => {
+    const schools = parseXml(await sheetXml(firstRun, 'Schools')).worksheet;
+    expect(schools.sheetPr.pageSetUpPr['@_fitToPage']).toBe('1');
+    expect(schools.pageSetup).toMatchObject({ '@_orientation': 'landscape', '@_fitToWidth': '1', '@_fitToHeight': '0' });
+    const summary = parseXml(await sheetXml(firstRun, 'Summary')).worksheet;
+    expect(summary.sheetPr.pageSetUpPr['@_fitToPage']).toBe('1');
+    expect(summary.pageSetup).toMatchObject({ '@_orientation': 'portrait', '@_fitToWidth': '1', '@_fitToHeight': '0' });
+    // A sheet with no print model keeps Excel's defaults: not fit to pages, no titles.
+    const wards = parseXml(await sheetXml(firstRun, 'Wards')).worksheet;
+    expect(wards.sheetPr?.pageSetUpPr?.['@_fitToPage']).toBeUndefined();
+
+    const workbookXml = parseXml(await partText(await openPackage(firstRun), 'xl/workbook.xml')).workbook;
+    const titles = asArray(workbookXml.definedNames?.definedName).filter((name: any) => name['@_name'] === '_xlnm.Print_Titles');
+    expect(titles.map((name: any) => [name['@_localSheetId'], name['#text']])).toEqual([['1', "'Schools'!$3:$3"]]);
+
+    const reopened = new ExcelJS.Workbook();
+    await reopened.xlsx.load(firstRun as unknown as Parameters<typeof reopened.xlsx.load>[0]);
+    expect(reopened.getWorksheet('Schools')!.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+  });
+
   test('a second run is numbered, and formulas, chart ranges and table names follow the new names', async () => {
     const result = await writeReportBuffer(reportFixture(), { created, existingSheetNames: ['Offences', 'summary'] });
     expect(result.runNumber).toBe(2);
@@ -240,6 +260,8 @@ describe('writeReportBuffer', () => {
     const zip = await openPackage(result.buffer);
     const [tablePath] = await partsRelatedTo(result.buffer, 'Schools (2)', TABLE_REL);
     expect(parseXml(await partText(zip, tablePath)).table['@_name']).toBe('tblSchools_2');
+    const definedNames = asArray(parseXml(await partText(zip, 'xl/workbook.xml')).workbook.definedNames?.definedName);
+    expect(definedNames.filter((name: any) => name['@_name'] === '_xlnm.Print_Titles').map((name: any) => name['#text'])).toEqual(["'Schools (2)'!$3:$3"]);
   });
 
   test('a formula naming a sheet the run does not write is refused', async () => {

@@ -3,7 +3,8 @@
  *
  * ExcelApi 1.10 is the newest set the adapter calls (Office.js reference, "[Api set: ExcelApi …]"
  * on each member): Range.left/top (1.10) to place the ward map on its anchor cell;
- * ShapeCollection.addImage and Shape.altTextDescription (1.9); WorksheetCollection.onChanged (1.9),
+ * ShapeCollection.addImage and Shape.altTextDescription (1.9); Worksheet.pageLayout (orientation,
+ * zoom, setPrintTitleRows: 1.9) to print each sheet fit to the page width; WorksheetCollection.onChanged (1.9),
  * onAdded and onDeleted (1.7) to know when the analyst edits the workbook (the events'
  * triggerSource, 1.14, is used where the host has it); ChartAxis.position (1.8) to keep the value
  * axis at the bottom of a top-down bar chart; Worksheet.tabColor, freezePanes, getRangeByIndexes,

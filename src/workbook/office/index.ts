@@ -18,6 +18,7 @@ export { rangeOrigin } from './rangeOrigin';
 
 // Writing: cells, formats, tables, charts, pictures
 export { writeSheetCells, type SheetWriteContext } from './writeSheetCells';
+export { applyPrintLayout } from './applyPrintLayout';
 export { officeCellInput, type OfficeCellInput } from './officeCellInput';
 export { placedCells, tableHeaders, tableBody, type PlacedCell } from './placedCells';
 export { styleRectangles, formatStyle, type StyleRectangle, type FormatStyle } from './styleRectangles';

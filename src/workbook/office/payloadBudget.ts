@@ -72,8 +72,12 @@ export class PayloadBudget {
 
   /** Sends what is queued (always syncs, so loaded properties can be read after it). */
   async flush(): Promise<void> {
-    await this.sync();
-    this.pendingBytes = 0;
+    try {
+      await this.sync();
+    } finally {
+      // A refused request is discarded by Office.js with everything queued in it.
+      this.pendingBytes = 0;
+    }
   }
 
   /** The row groups' largest size: what is left of the budget after one action's allowance. */

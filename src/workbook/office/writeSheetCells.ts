@@ -1,6 +1,7 @@
 import type { SheetModel } from '../../report/sheetModel';
 import { columnLetter, rangeAddress } from '../formulaRefs';
 import { normaliseColor } from '../xlsx/color';
+import { applyPrintLayout } from './applyPrintLayout';
 import { columnWidthPoints } from './columnWidthPoints';
 import { officeCellInput, type OfficeCellInput } from './officeCellInput';
 import { actionBytes, type PayloadBudget } from './payloadBudget';
@@ -23,8 +24,8 @@ const HORIZONTAL_ALIGNMENT = { left: 'Left', center: 'Center', right: 'Right' } 
  * Queues the cells, tables and formatting of one sheet model into a new, empty worksheet, syncing
  * whenever the next actions would pass the payload budget. In order: values and formulas with
  * their number formats (rows grouped into blocks that fit a request), then Excel tables over the
- * written headers, fonts, fills and alignment, column widths, frozen rows, conditional fills and
- * the tab colour. Charts and pictures are separate ({@link queueChart}, {@link placeImage}).
+ * written headers, fonts, fills and alignment, column widths, frozen rows, conditional fills, the
+ * tab colour and the page layout for printing. Charts and pictures are separate ({@link queueChart}, {@link placeImage}).
  */
 export async function writeSheetCells(worksheet: Excel.Worksheet, model: SheetModel, context: SheetWriteContext): Promise<void> {
   const { budget } = context;
@@ -74,6 +75,8 @@ export async function writeSheetCells(worksheet: Excel.Worksheet, model: SheetMo
     await budget.reserve(actionBytes(['#000000']), 'Tab colour');
     worksheet.tabColor = `#${normaliseColor(model.tabColor)}`;
   }
+
+  if (model.print) await applyPrintLayout(worksheet, model.print, budget);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
-import type { ModelCell, SheetModel, TableModel } from '../../report/sheetModel';
+import type { ModelCell, PrintModel, SheetModel, TableModel } from '../../report/sheetModel';
 import { cellAddress } from '../formulaRefs';
 import { planSheetNames, tableNameForRun } from '../sheetNames';
 import { buildChartXml } from './chartXml';
@@ -32,7 +32,7 @@ export interface WriteReportResult {
  * Writes sheet models to an .xlsx file: one worksheet per model, named by {@link planSheetNames};
  * tables as Excel tables with filter buttons; formulas live with their computed results cached;
  * number formats, fonts, fills, alignment, column widths, frozen header rows, conditional fills,
- * tab colours; pictures; native bar charts (added to the package after exceljs writes it, see
+ * tab colours, page setup for printing; pictures; native bar charts (added to the package after exceljs writes it, see
  * {@link injectCharts}).
  */
 export async function writeReportFile(models: readonly SheetModel[], path: string, options: WriteReportOptions = {}): Promise<WriteReportResult> {
@@ -61,6 +61,7 @@ export async function writeReportBuffer(
     const worksheet = workbook.addWorksheet(sheetName, {
       ...(model.tabColor ? { properties: { tabColor: { argb: argbColor(model.tabColor) } } } : {}),
       ...(model.freezeRows ? { views: [{ state: 'frozen' as const, xSplit: 0, ySplit: model.freezeRows }] } : {}),
+      ...(model.print ? { pageSetup: pageSetup(model.print) } : {}),
     });
     model.columnWidths?.forEach((width, index) => {
       if (width > 0) worksheet.getColumn(index + 1).width = width;
@@ -134,6 +135,20 @@ function writeTable(
   rows.forEach((row, rowOffset) =>
     row.forEach((cell, colOffset) => applyCellStyle(worksheet.getCell(table.row + 2 + rowOffset, table.col + 1 + colOffset), cell)),
   );
+}
+
+/**
+ * exceljs page setup for a print model: `<pageSetup orientation="landscape" fitToWidth="1"
+ * fitToHeight="0">` with `<sheetPr><pageSetUpPr fitToPage="1"/>` (fitToHeight 0 = as many pages
+ * tall as needed, ECMA-376 Part 1, 18.3.1.63), and the repeated row as the sheet's
+ * `_xlnm.Print_Titles` defined name ('5:5', which exceljs writes as `'Sheet'!$5:$5`).
+ */
+function pageSetup(print: PrintModel): Partial<ExcelJS.PageSetup> {
+  return {
+    orientation: print.orientation,
+    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    ...(print.repeatRow !== undefined ? { printTitlesRow: `${print.repeatRow + 1}:${print.repeatRow + 1}` } : {}),
+  };
 }
 
 function writeCell(worksheet: ExcelJS.Worksheet, row: number, col: number, cell: ModelCell, names: ReadonlyMap<string, string>): void {

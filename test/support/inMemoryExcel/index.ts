@@ -15,6 +15,7 @@ export type {
   AxisSnapshot,
   ImageSnapshot,
   ConditionalFormatSnapshot,
+  PageLayoutSnapshot,
 } from './snapshot';
 export { InMemoryExcelError } from './excelError';
 export type { TriggerSource, WorksheetEventArgs, WorksheetChangedArgs, WorksheetAddedArgs, WorksheetDeletedArgs } from './workbookEvents';

@@ -34,6 +34,16 @@ export interface SheetSnapshot {
   readonly charts: readonly ChartSnapshot[];
   readonly images: readonly ImageSnapshot[];
   readonly conditionalFormats: readonly ConditionalFormatSnapshot[];
+  readonly pageLayout: PageLayoutSnapshot;
+}
+
+/** Worksheet.pageLayout (ExcelApi 1.9): what the adapter sets for printing. */
+export interface PageLayoutSnapshot {
+  readonly orientation: 'Portrait' | 'Landscape';
+  /** As PageLayout.zoom reads: `{ scale }` or pages wide and tall (0 = as many as needed). */
+  readonly zoom: { readonly scale?: number; readonly horizontalFitToPages?: number; readonly verticalFitToPages?: number };
+  /** e.g. '$5:$5', or null when no rows repeat. */
+  readonly printTitleRows: string | null;
 }
 
 export interface CellSnapshot {
@@ -204,6 +214,11 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
       fill: format.fill,
       fontColor: format.fontColor,
     })),
+    pageLayout: {
+      orientation: sheet.pageLayout.orientation,
+      zoom: { ...sheet.pageLayout.zoom },
+      printTitleRows: sheet.pageLayout.printTitleRows ? `$${sheet.pageLayout.printTitleRows.firstRow + 1}:$${sheet.pageLayout.printTitleRows.lastRow + 1}` : null,
+    },
   };
 }
 

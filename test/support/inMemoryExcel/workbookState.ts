@@ -101,6 +101,15 @@ export interface ConditionalFormatState {
   fontColor: string | null;
 }
 
+/** What Worksheet.pageLayout (ExcelApi 1.9) sets for printing. */
+export interface PageLayoutState {
+  orientation: 'Portrait' | 'Landscape';
+  /** Excel's PageLayoutZoomOptions: a percentage `scale`, or pages wide and tall (0 = as many as needed). */
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** Rows repeated at the top of each printed page, or null. */
+  printTitleRows: Bounds | null;
+}
+
 export interface SheetState {
   readonly id: number;
   name: string;
@@ -111,6 +120,7 @@ export interface SheetState {
   readonly charts: ChartState[];
   readonly shapes: ShapeState[];
   readonly conditionalFormats: ConditionalFormatState[];
+  readonly pageLayout: PageLayoutState;
 }
 
 export interface WorkbookState {
@@ -146,7 +156,18 @@ export function editCell(sheet: SheetState, row: number, col: number): CellState
 }
 
 export function newSheet(state: WorkbookState, name: string): SheetState {
-  return { id: state.nextId++, name, cells: new Map(), columnWidths: new Map(), frozenRows: 0, tabColor: '', charts: [], shapes: [], conditionalFormats: [] };
+  return {
+    id: state.nextId++,
+    name,
+    cells: new Map(),
+    columnWidths: new Map(),
+    frozenRows: 0,
+    tabColor: '',
+    charts: [],
+    shapes: [],
+    conditionalFormats: [],
+    pageLayout: { orientation: 'Portrait', zoom: { scale: 100 }, printTitleRows: null },
+  };
 }
 
 /** A sheet's id as Excel gives it: a GUID in braces, stable while the sheet exists. */

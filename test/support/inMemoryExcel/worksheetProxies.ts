@@ -2,7 +2,7 @@ import { LAST_COLUMN, LAST_ROW, overlaps, parseAddress, type Bounds } from './a1
 import { chartCollectionFor, type ChartCollectionProxy } from './chartProxies';
 import { ClientObject, CollectionObject, installProperties, type PropertySpecs } from './clientObject';
 import { EventHandlersProxy } from './eventProxies';
-import { colorValue, numberValue } from './valueChecks';
+import { colorValue, numberValue, oneOf } from './valueChecks';
 import { invalidArgument, invalidOperation, itemNotFound, notImplemented } from './excelError';
 import { withMissingSheetsAsRefErrors } from './formulaSheetRefs';
 import { checkSheetName, checkTableName } from './nameRules';
@@ -141,6 +141,11 @@ export class WorksheetProxy extends ClientObject<SheetState> {
     return this._child('shapes', (path) => shapeCollectionFor(this.context, path, () => this._target()));
   }
 
+  /** How the sheet prints (ExcelApi 1.9). */
+  get pageLayout(): PageLayoutProxy {
+    return this._child('pageLayout', (path) => new PageLayoutProxy(this.context, path, () => this._target()));
+  }
+
   get freezePanes(): FreezePanesProxy {
     return this._child('freezePanes', (path) => new FreezePanesProxy(this.context, path, () => this._target()));
   }
@@ -257,6 +262,60 @@ export class FreezePanesProxy extends ClientObject<SheetState> {
 }
 
 installProperties<SheetState>(FreezePanesProxy, {});
+
+/**
+ * A sheet's Excel.PageLayout, the members the adapter uses (ExcelApi 1.9): `orientation`, `zoom`
+ * (set as a whole object, a percentage `scale` from 10 to 400 or pages wide and tall, not both)
+ * and `setPrintTitleRows` (whole rows only, as Excel requires).
+ */
+export class PageLayoutProxy extends ClientObject<SheetState> {
+  constructor(
+    context: InMemoryRequestContext,
+    path: ObjectPath,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(context, path, 'PageLayout');
+  }
+
+  protected _locate(): SheetState {
+    return this.sheet();
+  }
+
+  setPrintTitleRows(printTitleRows: string): void {
+    this._method('setPrintTitleRows', [printTitleRows], () => {
+      const location = 'PageLayout.setPrintTitleRows';
+      const bounds = typeof printTitleRows === 'string' ? parseAddress(printTitleRows) : undefined;
+      if (!bounds || bounds.firstCol !== 0 || bounds.lastCol !== LAST_COLUMN) throw invalidArgument(location, `'${String(printTitleRows)}' is not whole rows, such as '$5:$5'`);
+      this._target().pageLayout.printTitleRows = bounds;
+    });
+  }
+}
+
+installProperties<SheetState>(PageLayoutProxy, {
+  orientation: {
+    read: (sheet) => sheet.pageLayout.orientation,
+    write: (sheet, value, location) => void (sheet.pageLayout.orientation = oneOf(value, ['Portrait', 'Landscape'] as const, location)),
+  },
+  zoom: {
+    read: (sheet) => ({ ...sheet.pageLayout.zoom }),
+    write: (sheet, value, location) => {
+      const { scale, horizontalFitToPages, verticalFitToPages, ...other } = (value ?? {}) as Record<string, unknown>;
+      if (Object.keys(other).length > 0) throw invalidArgument(location, `${Object.keys(other).join(', ')} is not a zoom option`);
+      const fits = horizontalFitToPages !== undefined || verticalFitToPages !== undefined;
+      if (scale !== undefined && fits) throw invalidArgument(location, 'give either a scale or pages to fit, not both');
+      if (scale === undefined && !fits) throw invalidArgument(location, 'give a scale or pages to fit');
+      // Pages wide or tall: 0 leaves that direction free (the file format's fitToWidth/fitToHeight="0").
+      const pages = (count: unknown) => numberValue(count, location, 0, 32767);
+      sheet.pageLayout.zoom =
+        scale !== undefined
+          ? { scale: numberValue(scale, location, 10, 400) }
+          : {
+              ...(horizontalFitToPages !== undefined ? { horizontalFitToPages: pages(horizontalFitToPages) } : {}),
+              ...(verticalFitToPages !== undefined ? { verticalFitToPages: pages(verticalFitToPages) } : {}),
+            };
+    },
+  },
+} satisfies PropertySpecs<SheetState>);
 
 const TABLE_STYLE = /^(TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01])))?$/;
 
