@@ -56,6 +56,6 @@ export function buildAuditSheet(result: AnalysisResult, context: RunContext): Sh
     charts: [],
     images: [],
     columnWidths: context.dialogue && context.dialogue.length > 0 ? [22, 30, 110, 60, 90] : [22, 30, 110],
-    print: { orientation: 'landscape', fitToWidth: true },
+    print: { orientation: 'landscape', fitToWidth: false },
   };
 }

@@ -79,7 +79,7 @@ export function buildSchoolsSheet(result: AnalysisResult): SheetModel {
     images: [],
     columnWidths: [7, 9, 9, 9, 36, 14, 10, 11, 11, 11, 13, 13, 11, 8, 9, 10, 3, 20, 10, 12],
     freezeRows: TABLE_ROW + 1,
-    print: { orientation: 'landscape', fitToWidth: true, repeatRow: TABLE_ROW },
+    print: { orientation: 'landscape', fitToWidth: false, repeatRow: TABLE_ROW },
     conditionalFills: [{ range: `P${TABLE_ROW + 2}:P${last + 1}`, equals: 'Yes', fill: 'FFEB9C' }],
   };
 }

@@ -104,7 +104,11 @@ export interface ConditionalFillModel {
  */
 export interface PrintModel {
   readonly orientation: 'portrait' | 'landscape';
-  /** Fit the sheet to one page wide, leaving the number of pages tall free. */
+  /**
+   * Fit the sheet to one page wide, leaving the number of pages tall free. Only for sheets that are
+   * narrow enough to stay legible: a wide table (Wards, Schools) or long messages (Validation,
+   * Audit) would print unreadably small, so those print at full size across pages instead.
+   */
   readonly fitToWidth: boolean;
   /** 0-based row repeated at the top of each printed page: the header row of the sheet's main table. */
   readonly repeatRow?: number;

@@ -61,7 +61,7 @@ export function buildValidationSheet(result: AnalysisResult): SheetModel {
     images: [],
     columnWidths: [22, 8, 22, 20, 10, 20, 100],
     freezeRows: tableRow + 1,
-    print: { orientation: 'landscape', fitToWidth: true, repeatRow: tableRow },
+    print: { orientation: 'landscape', fitToWidth: false, repeatRow: tableRow },
     conditionalFills: [{ range: `E${tableRow + 2}:E${tableRow + 1 + rows.length}`, equals: 'error', fill: 'FFC7CE' }],
   };
 }

@@ -142,7 +142,7 @@ export function buildWardsSheet(result: AnalysisResult): SheetModel {
     images: [],
     columnWidths: [12, 28, 16, 12, 10, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 3, ...(districtRows.length > 0 ? [20, 7, 12, 10, 12, 12, 12] : [])],
     freezeRows: tableRow + 1,
-    print: { orientation: 'landscape', fitToWidth: true, repeatRow: tableRow },
+    print: { orientation: 'landscape', fitToWidth: false, repeatRow: tableRow },
     conditionalFills: [
       { range: `J${tableRow + 2}:J${last + 1}`, equals: 'Higher', fill: 'FFC7CE' },
       { range: `J${tableRow + 2}:J${last + 1}`, equals: 'Lower', fill: 'DDEBF7' },

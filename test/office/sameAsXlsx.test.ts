@@ -70,18 +70,20 @@ test('the demo report from the engine, written as a second run: equal sheet by s
   expect(charts.images).toHaveLength(1);
   // Printed one page wide: Summary upright; the rest landscape, each main table's header row on every page.
   const landscape = { orientation: 'Landscape', fitToPagesWide: 1, fitToPagesTall: 0 };
+  // Wide tables and long messages print at full size across pages: no fit.
+  const fullSize = { orientation: 'Landscape', fitToPagesWide: null, fitToPagesTall: null };
   const headerRowOf = (sheetName: string) => {
     const [, row] = /^[A-Z]+(\d+):/.exec(fromExcel.find((sheet) => sheet.name === sheetName)!.tables[0].address)!;
     return `$${row}:$${row}`;
   };
   expect(fromExcel.map((sheet) => [sheet.name, sheet.print])).toEqual([
     ['Summary (2)', { orientation: 'Portrait', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '' }],
-    ['Schools (2)', { ...landscape, titleRows: headerRowOf('Schools (2)') }],
-    ['Wards (2)', { ...landscape, titleRows: headerRowOf('Wards (2)') }],
+    ['Schools (2)', { ...fullSize, titleRows: headerRowOf('Schools (2)') }],
+    ['Wards (2)', { ...fullSize, titleRows: headerRowOf('Wards (2)') }],
     ['Charts (2)', { ...landscape, titleRows: '' }],
-    ['Validation (2)', { ...landscape, titleRows: headerRowOf('Validation (2)') }],
+    ['Validation (2)', { ...fullSize, titleRows: headerRowOf('Validation (2)') }],
     ['Method (2)', { ...landscape, titleRows: '' }],
-    ['Audit (2)', { ...landscape, titleRows: '' }],
+    ['Audit (2)', { ...fullSize, titleRows: '' }],
   ]);
   expect(fromExcel.flatMap((sheet) => sheet.tables.map((table) => table.name))).toEqual(['tblSchools_2', 'tblPhaseTotals_2', 'tblWards_2', 'tblDistricts_2', 'tblValidation_2', 'tblAudit_2']);
 });
