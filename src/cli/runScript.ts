@@ -1,9 +1,8 @@
 import fs from 'fs';
 import path from 'path';
-import { commandFromJson, createDialogueSession, type EngineContext, type Reply } from '../conversation';
+import { commandFromJson, createDialogueSession, nameRunSheets, type EngineContext, type Reply } from '../conversation';
 import { loadHighsSolver } from '../core/disclosure';
 import type { SheetModel } from '../report/sheetModel';
-import { planSheetNames } from '../workbook/sheetNames';
 import { writeReportBuffer } from '../workbook/xlsx';
 import { TOOL_NAME, TOOL_VERSION } from './analyseWorkbook';
 import { readInputs, UnusableInputError } from './readInputs';
@@ -85,10 +84,9 @@ export async function runScript(
     const report = reply.effects.find((effect) => effect.kind === 'writeReport');
     if (report && report.kind === 'writeReport') {
       runs += 1;
-      const plan = planSheetNames(written, report.models.map((model) => model.name));
+      const plan = nameRunSheets(session, report.models, written);
       models.push(...(plan.runNumber === 1 ? report.models : renumberRunSheets(report.models, plan.names, plan.runNumber)));
       written.push(...plan.names.values());
-      session.noteWritten(plan.names);
     } else if (reply.command?.kind === 'run' && !reply.question) {
       throw new UnusableInputError([`Script ${options.script}, line ${entry.line} ('${entry.text}'): the analysis could not run.`, ...reply.text.split('\n').slice(1)]);
     }

@@ -11,6 +11,7 @@ export { isStateChanging, commandFromJson, STATE_CHANGING } from './commands';
 
 // The session and replay
 export { createDialogueSession, type ReplayableSession } from './createDialogueSession';
+export { nameRunSheets } from './nameRunSheets';
 export type { TurnInput } from './dialogue/takeTurn';
 export { replayCommands, type ReplayStep, type ReplayOptions, type ReplayResult } from './replayCommands';
 

@@ -1,7 +1,7 @@
 import type { ProgressReporter } from '../core/pipeline/runAnalysis';
 import type { SheetModel } from '../report/sheetModel';
-import { planSheetNames } from '../workbook/sheetNames';
 import type { Command } from './commands';
+import { nameRunSheets } from './nameRunSheets';
 import { createDialogueSession } from './createDialogueSession';
 import type { EngineContext, Reply, SessionOptions, TurnRecord } from './types';
 
@@ -44,9 +44,7 @@ export function replayCommands(steps: readonly ReplayStep[], context: EngineCont
     for (const effect of reply.effects) {
       if (effect.kind !== 'writeReport') continue;
       reports.push([...effect.models]);
-      const plan = planSheetNames(written, effect.models.map((model) => model.name));
-      written.push(...plan.names.values());
-      session.noteWritten(plan.names);
+      written.push(...nameRunSheets(session, effect.models, written).names.values());
     }
   }
   return { replies, transcript: session.transcript, reports };

@@ -14,7 +14,7 @@ import {
 import { loadHighsSolver } from '../../src/core/disclosure';
 import type { CellValue } from '../../src/core/types';
 import type { SheetModel } from '../../src/report/sheetModel';
-import { planSheetNames } from '../../src/workbook/sheetNames';
+import { nameRunSheets } from '../../src/conversation/nameRunSheets';
 import { readWorkbookBuffer, writeReportBuffer } from '../../src/workbook/xlsx';
 import { CRIMES_2021_PARAMETERS, steppingClock, tableRows, twoOffenceSheetsWorkbook } from './dialogueFixtures';
 
@@ -51,9 +51,7 @@ beforeAll(async () => {
     for (const effect of reply.effects) {
       if (effect.kind !== 'writeReport') continue;
       reports.push([...effect.models]);
-      const plan = planSheetNames(written, effect.models.map((model) => model.name));
-      written.push(...plan.names.values());
-      session.noteWritten(plan.names);
+      written.push(...nameRunSheets(session, effect.models, written).names.values());
     }
   }
   transcript = session.transcript;

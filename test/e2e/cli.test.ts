@@ -7,37 +7,22 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import { generateDemo, FORMULA_INJECTION_NAME } from '../../src/demo';
 import type { DemoData } from '../../src/demo';
 import { writeDemoFiles } from '../../src/demo/node';
 import { readWorkbookFile, writeWorkbookDataFile } from '../../src/workbook/xlsx';
 import type { WorkbookData } from '../../src/core/types';
 import { sheetNamed, tableRows } from './outputSheets';
+import { OUTPUT_SHEETS, runCli } from './runCli';
 
 const THRESHOLD = 5;
 const EXCLUDING_FAULTS = new Set(['missingAge', 'unknownAge', 'impossibleAge', 'unparseableDate', 'badCoordinate', 'duplicateRow']);
-const OUTPUT_SHEETS = ['Summary', 'Schools', 'Wards', 'Charts', 'Validation', 'Method', 'Audit'];
 
 let workdir: string;
 let demo: DemoData;
 let inputPath: string;
 let boundariesPath: string;
 
-/** Runs the command line in-process, capturing what it prints. */
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 function sha256(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -7,29 +7,16 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
 import { readWorkbookFile, writeWorkbookDataFile } from '../../src/workbook/xlsx';
 import { twoOffenceSheetsWorkbook } from '../conversation/dialogueFixtures';
 import { WARDS } from '../pipeline/smallWorkbookFixture';
 import { sheetNamed, tableRows } from './outputSheets';
+import { OUTPUT_SHEETS, runCli } from './runCli';
 
-const OUTPUT_SHEETS = ['Summary', 'Schools', 'Wards', 'Charts', 'Validation', 'Method', 'Audit'];
 
 let workdir: string;
 let inputPath: string;
 
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 function script(name: string, lines: readonly string[]): string {
   const file = path.join(workdir, name);
