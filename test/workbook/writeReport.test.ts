@@ -314,3 +314,17 @@ describe('writeReportBuffer', () => {
     await fs.rm(directory, { recursive: true, force: true });
   });
 });
+
+describe('column widths', () => {
+  it('writes a width of 9, exceljs\'s own default, instead of leaving the column at Excel\'s 8.43', async () => {
+    const model: SheetModel = { name: 'Widths', cells: [], tables: [], charts: [], images: [], columnWidths: [12, 9, 9] };
+    const { buffer } = await writeReportBuffer([model], { created: new Date(Date.UTC(2024, 0, 1)) });
+    const cols = [...(await sheetXml(buffer, 'Widths')).matchAll(/<col [^>]*min="(\d+)"[^>]*max="(\d+)"[^>]*width="([\d.]+)"/g)]
+      .map(([, min, max, width]) => ({ min: Number(min), max: Number(max), width: Number(width) }));
+    // Columns B and C (2–3) are written, at 9 to within Excel's whole-pixel rounding.
+    const covered = (col: number) => cols.find((c) => c.min <= col && col <= c.max);
+    expect(covered(1)!.width).toBeCloseTo(12, 5);
+    expect(covered(2)!.width).toBeCloseTo(9, 5);
+    expect(covered(3)!.width).toBeCloseTo(9, 5);
+  });
+});

@@ -157,18 +157,11 @@ function applyFormat(range: Excel.Range, settings: readonly FormatSetting[]): vo
   for (const [name, value] of settings) SETTERS[name](range, value);
 }
 
-/**
- * exceljs writes no `<col>` for a column of width 9, its own default (exceljs lib/doc/column.js,
- * `isCustomWidth`), so such a column of the .xlsx adapter's file has Excel's default width; the
- * Office adapter leaves it at the default too, so both adapters give the same sheet.
- */
-const EXCELJS_DEFAULT_WIDTH = 9;
-
-/** Consecutive columns of equal width, in points; widths of 0 or less (and of 9, see above) are left at Excel's default. */
+/** Consecutive columns of equal width, in points; widths of 0 or less are left at Excel's default. */
 function columnWidthRuns(widths: readonly number[]): { firstCol: number; lastCol: number; points: number }[] {
   const runs: { firstCol: number; lastCol: number; points: number }[] = [];
   widths.forEach((width, col) => {
-    if (!(width > 0) || width === EXCELJS_DEFAULT_WIDTH) return;
+    if (!(width > 0)) return;
     const points = columnWidthPoints(width);
     const last = runs[runs.length - 1];
     if (last && last.lastCol === col - 1 && last.points === points) last.lastCol = col;

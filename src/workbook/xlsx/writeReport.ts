@@ -64,7 +64,7 @@ export async function writeReportBuffer(
       ...(model.print ? { pageSetup: pageSetup(model.print) } : {}),
     });
     model.columnWidths?.forEach((width, index) => {
-      if (width > 0) worksheet.getColumn(index + 1).width = width;
+      if (width > 0) worksheet.getColumn(index + 1).width = exceljsWidth(width);
     });
     for (const table of model.tables) writeTable(worksheet, table, { names, runNumber, defaultTableStyle });
     for (const { row, col, cell } of model.cells) writeCell(worksheet, row, col, cell, names);
@@ -171,4 +171,14 @@ function drawingAdditions(models: readonly SheetModel[], names: ReadonlyMap<stri
     charts: model.charts.map((chart) => ({ xml: buildChartXml(resolveChart(chart, { names, cells })), anchor: chart.anchor, title: chart.title })),
     pictureDescriptions: model.images.map((image) => image.description),
   }));
+}
+
+/**
+ * exceljs writes no `<col>` for a width of exactly 9, its own default (lib/doc/column.js,
+ * `isCustomWidth`), which would leave such a column at Excel's default of 8.43. A millionth more
+ * is written instead: the same width on screen (Excel rounds widths to whole pixels).
+ */
+const EXCELJS_DEFAULT_WIDTH = 9;
+function exceljsWidth(width: number): number {
+  return width === EXCELJS_DEFAULT_WIDTH ? width + 1e-6 : width;
 }
