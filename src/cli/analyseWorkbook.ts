@@ -8,6 +8,8 @@ import { buildReport, OUTPUT_SHEETS } from '../report';
 import { writeReportBuffer } from '../workbook/xlsx';
 import type { AnalyseOptions } from './parseArguments';
 import { readInputs, UnusableInputError } from './readInputs';
+import { withCommandLineRemedy } from './commandLineRemedy';
+import { offenceTypeLines } from './offenceTypeLines';
 
 export const TOOL_NAME = 'catchment';
 export const TOOL_VERSION: string = packageJson.version;
@@ -58,7 +60,7 @@ export async function analyseWorkbook(
   );
   if (!outcome.ok) {
     for (const note of outcome.mappingNotes) log(note);
-    throw new UnusableInputError(outcome.problems.map((problem) => problem.message));
+    throw new UnusableInputError(outcome.problems.map(withCommandLineRemedy));
   }
   const { result } = outcome;
   for (const note of result.mappingNotes) log(note);
@@ -83,6 +85,7 @@ export function summariseRun(run: AnalyseRun): string[] {
   const higher = result.wards.filter((w) => measureOf(w).published.shown && measureOf(w).flag === 'higher').length;
   const problems = result.issues.filter((i) => i.severity !== 'info').length;
   return [
+    ...offenceTypeLines(result),
     `Wrote ${run.outputPath}: sheets ${[...run.sheetNames.values()].join(', ')}`,
     `${result.wards.length} wards, ${higher} higher than the area average; ${result.schools.length} schools ranked; ${problems} input problems reported (Validation sheet).`,
     `Top ${Math.min(5, top.length)}: ${top.slice(0, 5).map((s) => `${s.rank}. ${s.name} (${s.rankLower}–${s.rankUpper})`).join('; ')}`,

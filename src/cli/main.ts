@@ -22,7 +22,10 @@ Options for analyse:
   --protection N         a withheld count's range, as an outsider could narrow it from the published
                          totals, must be at least N wide, or the run stops (default: the threshold)
   --top 20               size of the top group compared with the current list (default 20)
-  --types "A;B"          offence types counted as violence (default: every type in the sheet)
+  --types "A;B"          offence types counted, as written in the sheet or as groups ("robbery",
+                         "criminal damage"); "violence" = the default, the Home Office groups violence
+                         against the person, homicide, robbery and possession of weapons; "all" = every
+                         type. Types not counted are listed with their row counts.
   --from yyyy-mm-dd      first offence date counted; --to yyyy-mm-dd the last
   --metric offences      rank on offences by ward (default) or young-offenders by home ward
   --catchment auto       auto (observed where given, else modelled), observed, or distanceDecay

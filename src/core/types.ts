@@ -41,6 +41,20 @@ export type IssueCode =
   | 'invalidValue'
   | 'sheetMissing'
   | 'columnMissing'
+  /** A cell holds an Excel error ('#N/A', '#REF!', …): it is read as no value. */
+  | 'excelError'
+  /** An offence date no real extract has: before 1990, after the run date, or a time of day with no date. */
+  | 'dateImplausible'
+  /** An offence type the product cannot classify (a local code): not counted until the analyst chooses. */
+  | 'offenceTypeUnclassified'
+  /** Nothing left to measure: no offence in scope, none placed in a study ward, or no young residents. */
+  | 'nothingInScope'
+  /** A school left out of the ranking, with the reason (no catchment to score). */
+  | 'schoolNotRanked'
+  /** A current-list entry that fits several schools equally well. */
+  | 'listEntryAmbiguous'
+  /** A pupil residence row the chosen catchment model does not use. */
+  | 'residenceNotUsed'
   /** The published tables could not be made safe, or could not be audited (no solver). */
   | 'disclosureUnsafe';
 
@@ -56,7 +70,23 @@ export interface Issue {
   readonly severity: Severity;
   readonly code: IssueCode;
   readonly message: string;
+  /** The setting that would fix the problem, for each front end to say in its own terms (a flag, a phrase). */
+  readonly remedy?: Remedy;
 }
+
+/**
+ * A setting the analyst can change to get past a problem. Core messages name the setting in words
+ * ("the age band"); the command line says `--age 11-16`, the dialogue "only ages 11 to 16".
+ */
+export type Remedy =
+  | { readonly setting: 'column'; readonly role: SheetRole; readonly field: string }
+  | { readonly setting: 'sheet'; readonly role: SheetRole }
+  | { readonly setting: 'ageBand' }
+  | { readonly setting: 'offenceTypes'; readonly examples: readonly string[] }
+  | { readonly setting: 'scope' }
+  | { readonly setting: 'protection' }
+  | { readonly setting: 'catchmentModel' }
+  | { readonly setting: 'boundaries' };
 
 /** Planar British National Grid coordinates (EPSG:27700), metres. The engine works in BNG throughout. */
 export interface GridPoint {
@@ -103,6 +133,11 @@ export interface OffenceRecord {
   readonly homeLocation: LocationInput;
   readonly schoolUrn?: string;
   readonly weapon?: boolean;
+  /**
+   * Set when the row gave no offence reference: `offenceRef` is then a reference of the row's own
+   * (never equal to a real one), so the row counts as one offence by itself.
+   */
+  readonly offenceRefMissing?: true;
 }
 
 export interface SchoolRecord {
@@ -113,7 +148,10 @@ export interface SchoolRecord {
   readonly phaseText: string;
   readonly type?: string;
   readonly location: GridPoint;
+  /** Pupils on roll; 0 when not known (see `pupilsKnown`). */
   readonly pupils: number;
+  /** False when the pupil count was blank, zero or unusable: `pupils` is then 0 and means "unknown". */
+  readonly pupilsKnown: boolean;
   readonly open: boolean;
   readonly postcode?: string;
 }

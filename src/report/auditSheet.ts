@@ -1,3 +1,4 @@
+import { titleWithPeriod } from './periodText';
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import { empty, num, STYLE, text } from './cells';
 import type { ModelCell, SheetModel } from './sheetModel';
@@ -21,7 +22,7 @@ function dialogueRow(turn: DialogueTurn): ModelCell[] {
  */
 export function buildAuditSheet(result: AnalysisResult, context: RunContext): SheetModel {
   const cells: { row: number; col: number; cell: ModelCell }[] = [
-    { row: 0, col: 0, cell: text('Audit trail', STYLE.title) },
+    { row: 0, col: 0, cell: text(titleWithPeriod('Audit trail', result), STYLE.title) },
     { row: 1, col: 0, cell: text('Command', STYLE.label) },
     { row: 1, col: 1, cell: text(context.command) },
     { row: 2, col: 0, cell: text('Started', STYLE.label) },

@@ -1,3 +1,4 @@
+import { titleWithPeriod } from './periodText';
 import type { AnalysisResult, RateEstimate, SchoolResult, WardResult } from '../core/pipeline/analysisResult';
 import { address, STYLE, text } from './cells';
 import { floatingBarChart } from './floatingBarChart';
@@ -87,7 +88,7 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
   const schoolHeader = FIRST_BLOCK_ROW;
   const wardHeader = schoolHeader + schoolRows.length + 3;
   const cells: { row: number; col: number; cell: ModelCell }[] = [
-    { row: 0, col: 0, cell: text('Charts', STYLE.title) },
+    { row: 0, col: 0, cell: text(titleWithPeriod('Charts', result), STYLE.title) },
     { row: 1, col: 0, cell: text(`The charts draw on the figures below, live formulas on the Schools and Wards sheets: each bar spans the ${confidence} interval and changes shade at the estimate. The map shows each ward against the area rate.`, STYLE.note) },
     ...intervalBlock(schoolHeader, 0, schoolRows, {
       headers: ['School', 'Rank', `Rank ${confidence} lower`, `Rank ${confidence} upper`],

@@ -25,5 +25,12 @@ export const ISSUE_LABELS: Readonly<Record<IssueCode, string>> = {
   invalidValue: 'value not in the expected form',
   sheetMissing: 'sheet missing',
   columnMissing: 'column missing',
+  excelError: 'an Excel error value (#N/A, #REF!…)',
+  dateImplausible: 'a date no real record has',
+  offenceTypeUnclassified: 'offence type not recognised (not counted until chosen)',
+  nothingInScope: 'nothing left to measure',
+  schoolNotRanked: 'school not ranked',
+  residenceNotUsed: 'pupil residence not used by the catchment model',
+  listEntryAmbiguous: 'list entry fits several schools',
   disclosureUnsafe: 'published counts could not be made safe',
 };

@@ -1,3 +1,4 @@
+import { longDate, periodText, populationYearText, titleWithPeriod } from './periodText';
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import { youngOffendersInAreaRange } from '../core/pipeline/placementBounds';
 import type { SheetRole } from '../core/types';
@@ -44,7 +45,7 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   const p = result.parameters;
   const sheet = new FreeCells();
 
-  sheet.line(text('Method', STYLE.title));
+  sheet.line(text(titleWithPeriod('Method', result), STYLE.title));
   sheet.line(text('How every figure in this workbook was made, so that it can be checked without the add-in.', STYLE.note));
   if (result.provenance.synthetic) sheet.pair('SYNTHETIC DATA', result.provenance.description || 'generated test data, not real people, places or schools.', STYLE.warning);
   sheet.pair('Question', 'Which schools educate the most children who live in wards with higher than average violence involving young people, and which of them are not yet on the prevention list?');
@@ -67,8 +68,12 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   const rules = result.disclosure.rules;
   sheet.heading('Parameters');
   sheet.pair('Age band (inclusive)', `${p.ageBand[0]}–${p.ageBand[1]}`);
-  sheet.pair('Offence types counted', p.offenceTypes.length > 0 ? p.offenceTypes.join('; ') : 'all types in the offences sheet');
-  sheet.pair('Date window', `${p.dateFrom ? new Date(p.dateFrom).toISOString().slice(0, 10) : 'any'} to ${p.dateTo ? new Date(p.dateTo).toISOString().slice(0, 10) : 'any'}`);
+  sheet.pair('Offence types counted', p.offenceTypes.length > 0
+    ? `as chosen: ${p.offenceTypes.join('; ')}`
+    : 'the Home Office violence groups (the default): violence against the person (with injury, without injury, stalking and harassment, death or serious injury by unlawful driving), homicide, robbery, possession of weapons');
+  sheet.pair('Date window', `${p.dateFrom ? longDate(p.dateFrom) : 'from the first offence'} to ${p.dateTo ? longDate(p.dateTo) : 'the last'}`);
+  sheet.pair('Period covered', sentence(periodText(result)));
+  sheet.pair('Population year', sentence(populationYearText(result)));
   sheet.pair('School phases ranked', phaseList(p.phases));
   sheet.pair('Ranking measure', p.rankingMetric === 'offences' ? 'offences by offence ward, per 1,000 young residents' : 'distinct young offenders by home ward, per 1,000 young residents');
   sheet.pair('Suppression threshold', `${p.threshold}: counts 1–${p.threshold - 1} withheld as [c]; zeros ${p.showZeros ? 'shown' : 'withheld'}`);
@@ -80,6 +85,8 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   sheet.pair('Simulations (seed)', `${p.simulations} (seed ${p.seed})`);
   sheet.gap();
 
+  offenceTypes(sheet, result);
+  sheet.gap();
   rowsInAndOut(sheet, result);
   sheet.gap();
   placement(sheet, result);
@@ -108,6 +115,21 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   sheet.heading('ALGO-CARE: the questions a force\'s ethics committee asks');
   for (const [label, answer] of ALGO_CARE) sheet.pair(label, sentence(answer));
   return { name: 'Method', cells: sheet.cells, tables: [], charts: [], images: [], columnWidths: [46, 84, 12, 12, 14, 12, 12], print: { orientation: 'landscape', fitToWidth: true } };
+}
+
+/** Every offence type in the sheet, by what happened to it, with how to change that. */
+function offenceTypes(sheet: FreeCells, result: AnalysisResult): void {
+  const tally = result.offenceTypes;
+  const rows = (n: number): string => `${n.toLocaleString('en-GB')} row${n === 1 ? '' : 's'}`;
+  const listed = (types: AnalysisResult['offenceTypes']['counted']): string =>
+    types.length === 0 ? 'none' : types.map((t) => `${t.text} (${t.group}; ${rows(t.rows)}${t.weaponRows > 0 ? `, ${t.weaponRows} with the weapon flag` : ''})`).join('; ');
+  sheet.heading('Offence types');
+  sheet.line(text('Each type in the offences sheet (valid rows), as written there, with the Home Office group it was read as.', STYLE.note));
+  sheet.pair('Counted as violence', listed(tally.counted));
+  sheet.pair('Not counted', `${listed(tally.notCounted)}${tally.notCounted.length > 0 ? '. To include one, choose it among the offence types (e.g. "include criminal damage").' : ''}`);
+  if (tally.unclassified.length > 0) {
+    sheet.pair('Not recognised, not counted', `${listed(tally.unclassified)}. These may be local codes for violence: choose them among the offence types if they are.`, STYLE.warning);
+  }
 }
 
 /** Rows read = rows used + rows excluded, per input sheet, with a live check and the reasons. */
@@ -148,18 +170,27 @@ function rowsInAndOut(sheet: FreeCells, result: AnalysisResult): void {
 function placement(sheet: FreeCells, result: AnalysisResult): void {
   const counts = result.placement;
   sheet.heading('Offences in scope, placed in wards');
-  sheet.line(text('Rows are exact, so they add up and match the rows in and out; young offenders are counts of people, published like the tables\' counts. The disclosure control allows for what these figures reveal (see Disclosure control).', STYLE.note));
-  sheet.pair('In scope (valid, age band, types, dates)', num(counts.inScope, STYLE.integer));
-  sheet.pair('Offence location in a study ward', num(counts.offenceInWard, STYLE.integer));
-  sheet.pair('Offence location outside the study area', num(counts.offenceOutsideArea, STYLE.integer));
-  sheet.pair('Offence location unknown or unplaceable', num(counts.offenceUnknownWard, STYLE.integer));
+  sheet.pair('Offences (definition)', 'The number of distinct offence references with at least one row in scope whose offence location lies in the ward: a crime committed by three young people together is one offence.');
+  sheet.pair('Young offenders (definition)', 'The number of distinct offender references in scope whose latest home location lies in the ward: a person counts once, however many offences.');
+  sheet.line(text('The figures below are exact, so they add up and match the rows in and out; young offenders are counts of people, published like the tables\' counts. The disclosure control allows for what these figures reveal (see Disclosure control).', STYLE.note));
+  sheet.pair('Rows in scope (one per offence and offender)', num(counts.inScope, STYLE.integer));
+  sheet.pair('Distinct offences in scope', num(counts.offencesInScope, STYLE.integer));
+  if (counts.rowsWithoutOffenceRef > 0) sheet.pair('Rows without an offence reference', `${counts.rowsWithoutOffenceRef.toLocaleString('en-GB')}, each counted as an offence of its own`);
+  sheet.pair('Offences located in a study ward', num(counts.offenceInWard, STYLE.integer));
+  sheet.pair('Offences located outside the study area', num(counts.offenceOutsideArea, STYLE.integer));
+  sheet.pair('Offences with location unknown or unplaceable', num(counts.offenceUnknownWard, STYLE.integer));
   sheet.pair('Home location in a study ward', num(counts.homeInWard, STYLE.integer));
   sheet.pair('Home location outside the study area', num(counts.homeOutsideArea, STYLE.integer));
   sheet.pair('Home location unknown or unplaceable', num(counts.homeUnknownWard, STYLE.integer));
   sheet.pair('Distinct young offenders', publishedCell(result.distinctYoungOffenders.published));
   sheet.pair('Distinct young offenders living in the area', publishedCell(result.area.youngOffendersPublished));
   const list = result.list;
-  sheet.pair('Current list entries matched', `${list.matched} of ${list.entries}${list.unmatched.length ? `; not among the schools ranked: ${list.unmatched.map((u) => `row ${u.row} '${u.text}'`).join(', ')}` : ''}`);
+  if (list.listSheet) {
+    sheet.pair('Current list entries', `${list.entries}: ${list.matchedRanked} matched to a school ranked, ${list.notRanked.length} to a school not ranked, ${list.ambiguous.length} ambiguous, ${list.unmatched.length} matching no school`);
+    for (const entry of list.notRanked) sheet.line(text(`List row ${entry.row} '${entry.text}' is ${entry.name} (URN ${entry.urn}), not among the schools ranked because ${entry.why}.`, STYLE.note));
+    for (const entry of list.ambiguous) sheet.line(text(`List row ${entry.row} '${entry.text}' could be ${entry.candidates.join(' or ')}: give its URN.`, STYLE.note));
+    for (const entry of list.unmatched) sheet.line(text(`List row ${entry.row} '${entry.text}' matches no school in the schools sheet${entry.nearest.length > 0 ? ` (nearest: ${entry.nearest.join('; ')})` : ''}.`, STYLE.note));
+  }
   for (const fuzzy of list.fuzzyMatches) sheet.line(text(`List row ${fuzzy.row} '${fuzzy.text}' matched by name to ${fuzzy.name} (URN ${fuzzy.urn}), similarity ${fuzzy.score.toFixed(2)}: please confirm.`, STYLE.note));
 }
 
@@ -205,9 +236,9 @@ function besideTheTables(result: AnalysisResult): string {
   const youngOffenders = youngOffendersInAreaRange(counts, result.distinctYoungOffenders.range);
   const thousands = (value: number): string => value.toLocaleString('en-GB');
   return [
-    `The audit's outsider also reads the placement figures above. The rows stay exact so that they reconcile, which fixes the area's offences: in scope − outside − unknown = ${thousands(counts.offenceInWard)}.`,
+    `The audit's outsider also reads the placement figures above. They stay exact so that they reconcile, which fixes the area's offences: distinct offences in scope − outside − unknown = ${thousands(counts.offenceInWard)}.`,
     'The distinct young offenders are published under the same rules as the tables\' counts; even so, with the home placements they put the young offenders living in the area',
     `at ${thousands(youngOffenders.lower)} to ${thousands(youngOffenders.upper)} (the distinct young offenders less the rows whose home was not placed, up to the lesser of the distinct young offenders and the rows with a home in a ward),`,
-    `and no school can have more young offenders attending than ${thousands(Math.min(result.distinctYoungOffenders.range.upper, counts.inScope))} (the distinct young offenders at most, and the offences in scope).`,
+    `and no school can have more young offenders attending than ${thousands(Math.min(result.distinctYoungOffenders.range.upper, counts.inScope))} (the distinct young offenders at most, and the rows in scope).`,
   ].join(' ');
 }

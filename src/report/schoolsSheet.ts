@@ -1,3 +1,4 @@
+import { titleWithPeriod } from './periodText';
 import type { AnalysisResult, SchoolResult } from '../core/pipeline/analysisResult';
 import { address, formula, num, publishedCell, STYLE, text } from './cells';
 import { PHASE_LABELS } from './phaseLabels';
@@ -11,6 +12,9 @@ export const SCHOOL_HEADERS = [
 ] as const;
 
 const TABLE_ROW = 4;
+
+/** Where the schools sheet gave no usable pupil count (the school is ranked on its observed catchment). */
+const PUPILS_UNKNOWN = 'n/a (pupil count unknown)';
 
 /** Where the schools table sits (its header row, 0-based), so other sheets' formulas can find a school's row. */
 export const SCHOOLS_LAYOUT = { tableRow: TABLE_ROW } as const;
@@ -35,12 +39,14 @@ function schoolRow(school: SchoolResult, row: number, areaRate: { ref: string; v
     text(school.urn),
     text(school.name),
     text(school.phaseText),
-    num(school.pupils, STYLE.integer),
+    school.pupilsKnown ? num(school.pupils, STYLE.integer) : text(PUPILS_UNKNOWN, STYLE.note),
     text(school.catchmentModel === 'observed' ? 'Observed' : 'Modelled'),
     num(school.exposureRate, STYLE.rate),
     Number.isFinite(areaRate.value) ? formula(`${address(row, 8)}/${areaRate.ref}*100`, (school.exposureRate / areaRate.value) * 100, STYLE.index) : num(school.exposureIndex, STYLE.index),
     num(school.shareFromHigherWards, STYLE.percent),
-    formula(`ROUND(${address(row, 6)}*${address(row, 10)},0)`, Math.round(school.pupils * school.shareFromHigherWards), STYLE.integer),
+    school.pupilsKnown
+      ? formula(`ROUND(${address(row, 6)}*${address(row, 10)},0)`, Math.round(school.pupils * school.shareFromHigherWards), STYLE.integer)
+      : text(PUPILS_UNKNOWN, STYLE.note),
     publishedCell(school.offendersAttending),
     num(school.decile),
     text(school.onCurrentList ? 'Yes' : 'No'),
@@ -69,7 +75,7 @@ export function buildSchoolsSheet(result: AnalysisResult): SheetModel {
   return {
     name: 'Schools',
     cells: [
-      { row: 0, col: 0, cell: text('Schools ranked by their pupils\' exposure to violence where they live', STYLE.title) },
+      { row: 0, col: 0, cell: text(titleWithPeriod('Schools ranked by their pupils\' exposure to violence where they live', result), STYLE.title) },
       { row: 1, col: 0, cell: text(`Exposure rate = Σ over wards (share of the school's pupils living in the ward × ward rate of ${measure} per 1,000 young residents). Index: area average = 100. Rank 1 = most exposed; the 95% interval comes from ${result.parameters.simulations} seeded simulations (seed ${result.parameters.seed}).`, { ...STYLE.note, wrap: false }) },
       { row: 2, col: 0, cell: text(`Catchment: ${result.catchmentNote} "Modelled" catchments are estimates, not records. New candidate = in the top ${result.parameters.topN} and not on the current list. Exposure uses the published ward counts: a withheld ward counts at the pooled rate of the withheld wards under its nearest published total, and never as higher than average. ${withheldNote(result)}`, STYLE.note) },
       { row: TABLE_ROW - 1, col: PHASE_TOTALS_COLUMN, cell: text('Young offenders attending, by phase', STYLE.heading) },

@@ -1,3 +1,4 @@
+import { periodText, populationYearText, titleWithPeriod } from './periodText';
 import type { AnalysisResult, SchoolResult } from '../core/pipeline/analysisResult';
 import { publishedValue, type PublishedCount } from '../core/disclosure';
 import { formula, num, STYLE, text } from './cells';
@@ -80,12 +81,13 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
   const problems = result.issues.filter((i) => i.severity !== 'info').length;
   const sheet = new FreeCells();
 
-  sheet.line(text('Which schools educate the most children from areas with higher than average violence?', STYLE.title));
+  sheet.line(text(titleWithPeriod('Which schools educate the most children from areas with higher than average violence?', result), STYLE.title));
   if (result.provenance.synthetic) {
     // The banner's fill runs under the whole line, across the table's width (blank cells let the text overflow).
     for (let col = 1; col < COLUMN_WIDTHS.length; col += 1) sheet.at(col, { kind: 'empty', style: { fill: STYLE.warning.fill } });
     sheet.line(text('SYNTHETIC DATA: every figure here comes from generated test data, not real people, places or schools.', STYLE.warning));
   }
+  sheet.line(text(`Period: ${periodText(result)}. Young population: ${populationYearText(result)}.`, STYLE.note));
   sheet.line(text(`Young people aged ${youngest}–${oldest}; ${phaseList(parameters.phases)} schools; counts below ${parameters.threshold} withheld as [c], with further counts withheld where a total would give one away${parameters.roundingBase ? `; counts rounded to the nearest ${parameters.roundingBase}${result.disclosure.shownExactly.length > 0 ? ', except area totals the Method sheet\'s placement figures tell exactly (shown exactly)' : ''}` : ''}.`, STYLE.note));
   sheet.gap();
 

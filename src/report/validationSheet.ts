@@ -1,3 +1,4 @@
+import { titleWithPeriod } from './periodText';
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import type { IssueCode, Severity } from '../core/types';
 import { num, STYLE, text } from './cells';
@@ -23,7 +24,7 @@ export function buildValidationSheet(result: AnalysisResult): SheetModel {
     byCode.set(key, { code: issue.code, severity: issue.severity, count: (byCode.get(key)?.count ?? 0) + 1 });
   }
   const cells: { row: number; col: number; cell: ModelCell }[] = [
-    { row: 0, col: 0, cell: text('Validation: every problem found in the input rows', STYLE.title) },
+    { row: 0, col: 0, cell: text(titleWithPeriod('Validation: every problem found in the input rows', result), STYLE.title) },
     { row: 1, col: 0, cell: text('Errors exclude a row; warnings keep it with the stated treatment; info records rows left out of scope (age band, offence type, dates, phase).', STYLE.note) },
     { row: 2, col: 0, cell: text('Personal values are withheld, so this sheet can be shared with the rest of the workbook:', STYLE.label) },
   ];

@@ -1,3 +1,4 @@
+import { titleWithPeriod } from './periodText';
 import type { AnalysisResult, DistrictResult, RateEstimate, WardResult } from '../core/pipeline/analysisResult';
 import type { PublishedCount } from '../core/disclosure';
 import { address, formula, keyValueRows, num, publishedCell, STYLE, suppressed, text } from './cells';
@@ -42,9 +43,13 @@ function intervalFormulas(count: string, population: string): { lower: string; u
   return { lower, upper };
 }
 
-function rateCells(estimate: RateEstimate, countCol: number, populationCol: number, row: number, area: { ref: string; value: number }, withRatio: boolean): ModelCell[] {
+/** What a rate cell says when a ward has no young residents: there is no rate, and the reader is told why. */
+export const NO_YOUNG_RESIDENTS = 'n/a (no young residents)';
+
+function rateCells(estimate: RateEstimate, countCol: number, populationCol: number, row: number, area: { ref: string; value: number }, withRatio: boolean, youngPopulation: number): ModelCell[] {
   const areaRate = area.ref;
   if (!estimate.published.shown) return [suppressed(), suppressed(), suppressed(), suppressed(), ...(withRatio ? [suppressed()] : [])];
+  if (!(youngPopulation > 0)) return Array.from({ length: withRatio ? 5 : 4 }, () => text(NO_YOUNG_RESIDENTS, STYLE.note));
   const count = address(row, countCol);
   const population = address(row, populationCol);
   const rateCol = countCol + 1;
@@ -68,14 +73,15 @@ function wardRow(ward: WardResult, row: number, area: AnalysisResult['area']): M
     text(ward.districtName || ward.districtCode),
     num(ward.youngPopulation, STYLE.integer),
     publishedCell(ward.offences.published),
-    ...rateCells(ward.offences, 4, 3, row, { ref: WARDS_LAYOUT.areaOffenceRate, value: area.offenceRate }, true),
+    ...rateCells(ward.offences, 4, 3, row, { ref: WARDS_LAYOUT.areaOffenceRate, value: area.offenceRate }, true, ward.youngPopulation),
     publishedCell(ward.youngOffenders.published),
-    ...rateCells(ward.youngOffenders, 10, 3, row, { ref: WARDS_LAYOUT.areaOffenderRate, value: area.youngOffenderRate }, false),
+    ...rateCells(ward.youngOffenders, 10, 3, row, { ref: WARDS_LAYOUT.areaOffenderRate, value: area.youngOffenderRate }, false, ward.youngPopulation),
   ];
 }
 
 /** A rate per 1,000 as a live formula on a published count, or [c] with it. */
 function rateOfPublished(published: PublishedCount, count: string, population: string, value: number): ModelCell {
+  if (published.shown && !Number.isFinite(value)) return text(NO_YOUNG_RESIDENTS, STYLE.note);
   return published.shown ? formula(`${count}/${population}*1000`, value, STYLE.rate) : suppressed();
 }
 
@@ -118,7 +124,7 @@ export function buildWardsSheet(result: AnalysisResult): SheetModel {
   const districtRows = result.districts.map((district, i) => districtRow(district, tableRow + 1 + i));
   const tables: TableModel[] = [{ name: 'tblWards', row: tableRow, col: 0, headers: [...WARD_HEADERS], rows }];
   const cells: { row: number; col: number; cell: ModelCell }[] = [
-    { row: 0, col: 0, cell: text(`Wards: violence involving young people aged ${youngest}–${oldest}, per 1,000 young residents`, STYLE.title) },
+    { row: 0, col: 0, cell: text(titleWithPeriod(`Wards: violence involving young people aged ${youngest}–${oldest}, per 1,000 young residents`, result), STYLE.title) },
     { row: 1, col: 0, cell: text(`${withheldNote(result)} Rates, intervals and flags are live formulas on the published counts.`, STYLE.note) },
     { row: 2, col: 0, cell: text('Area', STYLE.heading) },
     ...keyValueRows(3, 0, [

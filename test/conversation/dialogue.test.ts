@@ -100,7 +100,7 @@ describe('a conversation on a workbook with two offence-like sheets', () => {
     expect(reply.text).toMatch(/Park Hall Academy \(URN 100001\)/);
     expect(reply.text).toMatch(/=Elm Grove School \(URN 100003\)/);
     expect(reply.text).not.toMatch(/Hill Top School \(URN 100002\)/);
-    expect(reply.text).toContain('1 list entry matched no ranked school (row 3)');
+    expect(reply.text).toContain('1 list entry names a school not ranked (row 3): Old Road School, as it is closed.');
   });
 
   it("explains a school's figures from its observed catchment, worked by hand", () => {

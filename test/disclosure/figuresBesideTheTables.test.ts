@@ -113,7 +113,7 @@ describe('protecting tables with figures beside them', () => {
     const fixed = protectTables(wards([2, 3, 0], [{ id: 'area', lower: 5, upper: 5, source: 'the rows' }]), EXACT, solver);
     expect(fixed.ok).toBe(false);
     if (fixed.ok) return;
-    expect(fixed.problems[0]).toBe('Disclosure audit failed: from the published totals an outsider could narrow 2 withheld counts to a range narrower than the protection interval of 5, and no further count can be withheld to prevent it: ward a can be narrowed to a range of 3; ward b can be narrowed to a range of 3. Lower the protection interval (--protection), or publish fewer totals.');
+    expect(fixed.problems[0]).toBe('Disclosure audit failed: from the published totals an outsider could narrow 2 withheld counts to a range narrower than the protection interval of 5, and no further count can be withheld to prevent it: ward a can be narrowed to a range of 3; ward b can be narrowed to a range of 3. Lower the protection interval, or publish fewer totals.');
   });
 
   it('stops when a count the rules withhold is fixed by the figures, saying where, and quoting no count', () => {

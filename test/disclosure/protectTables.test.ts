@@ -30,7 +30,7 @@ describe('protectTables', () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.problems[0]).toMatch(/^Disclosure audit failed: .*Crimes by type and district, row 1, column 1 could not be bounded \(the solver failed\)/);
-    expect(outcome.problems[0]).toMatch(/--protection/);
+    expect(outcome.problems[0]).toMatch(/Lower the protection interval/);
   });
 
   it('withholds the same count everywhere: one cell, one published form', async () => {

@@ -86,7 +86,9 @@ describe('a small demo with counts rounded to 5 and withheld below 5', () => {
   it('keeps the Method sheet\'s placement exact: its rows add up and match the rows in and out', () => {
     const p = figures.placement;
     expect(p.inScope).toBe(figures.offenceRowsUsed);
-    expect(numberOf(p.offenceInWard) + numberOf(p.offenceOutside) + numberOf(p.offenceUnknown)).toBe(p.inScope);
+    expect(numberOf(p.offenceInWard) + numberOf(p.offenceOutside) + numberOf(p.offenceUnknown)).toBe(p.offencesInScope);
+    // Co-offending makes fewer offences than rows, never more.
+    expect(numberOf(p.offencesInScope)).toBeLessThanOrEqual(numberOf(p.inScope));
     expect(numberOf(p.homeInWard) + numberOf(p.homeOutside) + numberOf(p.homeUnknown)).toBe(p.inScope);
   });
 
@@ -102,7 +104,7 @@ describe('a small demo with counts rounded to 5 and withheld below 5', () => {
     expect(figures.counts.get('offences:area')).toBe(figures.placement.offenceInWard);
     const method = sheetNamed(output, 'Method');
     expect(statementBeside(method, 'Rounding')).toContain('Shown exactly instead, on every sheet: Offences in the area.');
-    expect(statementBeside(method, 'Figures beside the tables')).toContain(`in scope − outside − unknown = ${figures.placement.offenceInWard}`);
+    expect(statementBeside(method, 'Figures beside the tables')).toContain(`distinct offences in scope − outside − unknown = ${figures.placement.offenceInWard}`);
   });
 
   it('says how many counts are withheld, but never how many of them are small', () => {
@@ -121,8 +123,9 @@ describe('a small demo with counts rounded to 5 and withheld below 5', () => {
     expect(printedNumber(youngOffenders)).toBe(figures.counts.get('youngOffenders:area'));
     const steps = tableRows(sheetNamed(output, 'Audit'), 'Step');
     const placed = String(steps.find((step) => step.What === 'Place offences')!.Detail);
-    const [, inScope, inWards, living] = /^(\S+) in scope; (\S+) placed in a ward by offence location; (\S+) distinct young offenders living in the area/.exec(placed)!;
+    const [, inScope, distinctOffences, inWards, living] = /^(\S+) rows in scope, (\S+) distinct offences; (\S+) offences placed in a ward by offence location; (\S+) distinct young offenders living in the area/.exec(placed)!;
     expect(printedNumber(inScope)).toBe(figures.placement.inScope);
+    expect(printedNumber(distinctOffences)).toBe(figures.placement.offencesInScope);
     expect(printedNumber(inWards)).toBe(figures.counts.get('offences:area'));
     expect(printedNumber(living)).toBe(figures.counts.get('youngOffenders:area'));
   });
@@ -193,12 +196,12 @@ describe('the outsider of this test', () => {
       rules,
       counts: new Map<string, Published>([['offences:ward:a', 5], ['offences:ward:b', WITHHELD], ['offences:ward:c', WITHHELD], ['offences:area', 10]]),
       sums: [{ total: 'offences:area', parts: ['offences:ward:a', 'offences:ward:b', 'offences:ward:c'] }],
-      placement: { inScope: WITHHELD, offenceInWard: WITHHELD, offenceOutside: WITHHELD, offenceUnknown: WITHHELD, homeInWard: WITHHELD, homeOutside: WITHHELD, homeUnknown: WITHHELD, distinctYoungOffenders: 1000, youngOffendersInArea: WITHHELD, youngOffendersUnderTableRules: true },
+      placement: { inScope: WITHHELD, offencesInScope: WITHHELD, offenceInWard: WITHHELD, offenceOutside: WITHHELD, offenceUnknown: WITHHELD, homeInWard: WITHHELD, homeOutside: WITHHELD, homeUnknown: WITHHELD, distinctYoungOffenders: 1000, youngOffendersInArea: WITHHELD, youngOffendersUnderTableRules: true },
       offenceRowsUsed: 0,
     };
     const rounded = attack(attackerFacts(base), ['offences:ward:b'], solver);
     expect(rounded.get('offences:ward:b')).toEqual({ lower: 1, upper: 6 });
-    const exact = attack(attackerFacts({ ...base, placement: { ...base.placement, inScope: 9, offenceOutside: 1, offenceUnknown: 0 } }), ['offences:ward:b'], solver);
+    const exact = attack(attackerFacts({ ...base, placement: { ...base.placement, inScope: 9, offencesInScope: 9, offenceOutside: 1, offenceUnknown: 0 } }), ['offences:ward:b'], solver);
     expect(exact.get('offences:ward:b')).toEqual({ lower: 1, upper: 2 });
   });
 });

@@ -20,7 +20,10 @@ export interface StatedRules {
 
 /** The "Offences in scope, placed in wards" block of the Method sheet, as printed. */
 export interface PrintedPlacement {
+  /** Rows in scope (one per offence and offender). */
   readonly inScope: Published;
+  /** Distinct offences in scope: what the offence placements add up to. */
+  readonly offencesInScope: Published;
   readonly offenceInWard: Published;
   readonly offenceOutside: Published;
   readonly offenceUnknown: Published;
@@ -114,10 +117,11 @@ export function readPublishedFigures(workbook: WorkbookData, phaseOf: (urn: stri
   const method = sheetNamed(workbook, runSheetName('Method', run));
   const printed = (label: string): Published => asPublished(labelled(method, label));
   const placement: PrintedPlacement = {
-    inScope: printed('In scope (valid, age band, types, dates)'),
-    offenceInWard: printed('Offence location in a study ward'),
-    offenceOutside: printed('Offence location outside the study area'),
-    offenceUnknown: printed('Offence location unknown or unplaceable'),
+    inScope: printed('Rows in scope (one per offence and offender)'),
+    offencesInScope: printed('Distinct offences in scope'),
+    offenceInWard: printed('Offences located in a study ward'),
+    offenceOutside: printed('Offences located outside the study area'),
+    offenceUnknown: printed('Offences with location unknown or unplaceable'),
     homeInWard: printed('Home location in a study ward'),
     homeOutside: printed('Home location outside the study area'),
     homeUnknown: printed('Home location unknown or unplaceable'),
@@ -175,9 +179,9 @@ export function attackerFacts(figures: PublishedFigures): Fact[] {
     }
   }
   for (const sum of figures.sums) facts.push(sumFact(sum.total, sum.parts, `${sum.total} = Σ parts`));
-  if (known(p.inScope) && known(p.offenceOutside) && known(p.offenceUnknown)) {
-    const placed = p.inScope - p.offenceOutside - p.offenceUnknown;
-    facts.push(boundFact('offences:area', placed, placed, 'Method: in scope − outside − unknown'));
+  if (known(p.offencesInScope) && known(p.offenceOutside) && known(p.offenceUnknown)) {
+    const placed = p.offencesInScope - p.offenceOutside - p.offenceUnknown;
+    facts.push(boundFact('offences:area', placed, placed, 'Method: distinct offences in scope − outside − unknown'));
   }
   const distinct = p.youngOffendersUnderTableRules ? standaloneRange(p.distinctYoungOffenders, rules) : standaloneRange(p.distinctYoungOffenders, { ...rules, roundingBase: null });
   const notPlaced = known(p.homeOutside) && known(p.homeUnknown) ? p.homeOutside + p.homeUnknown : Number.POSITIVE_INFINITY;

@@ -124,7 +124,7 @@ describe('catchment analyse --script', () => {
     const run = await runCli(['analyse', broken, '--out', output, '--script', file, '--quiet']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('the analysis could not run');
-    expect(run.stderr).toMatch(/No sheet looks like offences/);
+    expect(run.stderr).toMatch(/No sheet looks like an offences sheet/);
     expect(fs.existsSync(output)).toBe(false);
   });
 

@@ -145,7 +145,8 @@ describe('the output workbook, to be shared', () => {
     for (const { plant, row } of planted) {
       const values = validation.rows.filter((cells) => cells[0] === demo.truth.sheetNames.offences && cells[1] === row).map((cells) => cells[3]);
       expect(values).toContain(plant === 'halfPair' ? '' : '(withheld: location)');
-      expect(values.filter((value) => value !== '' && value !== '(withheld: location)')).toEqual([]);
+      // Besides its location, a row may be reported for a type outside the violence groups, shown as given.
+      expect(values.filter((value) => value !== '' && value !== '(withheld: location)' && value !== 'Public order' && value !== 'Sexual offences')).toEqual([]);
     }
   });
 

@@ -8,7 +8,7 @@ import { disclosureRules, hierarchicalTable, loadHighsSolver, protectTables, sta
 import { CELL_ID, describeProtection, placementBounds, youngOffendersInAreaRange, type PlacementCounts } from '../../src/core/pipeline';
 
 const PLACEMENT: PlacementCounts = {
-  inScope: 15, offenceInWard: 14, offenceOutsideArea: 1, offenceUnknownWard: 0,
+  inScope: 15, offencesInScope: 15, rowsWithoutOffenceRef: 0, offenceInWard: 14, offenceOutsideArea: 1, offenceUnknownWard: 0,
   homeInWard: 14, homeOutsideArea: 1, homeUnknownWard: 0,
   distinctYoungOffenders: 13, distinctYoungOffendersHomeInArea: 12,
 };

@@ -190,6 +190,9 @@ describe('runAnalysis on a small hand-made workbook', () => {
   it('counts where the offences in scope were placed', () => {
     expect(result.placement).toEqual({
       inScope: 15,
+      // 15 rows with 15 different crime references: no co-offending here, so offences = rows.
+      offencesInScope: 15,
+      rowsWithoutOffenceRef: 0,
       offenceInWard: 14,
       offenceOutsideArea: 1, // row 18
       offenceUnknownWard: 0,
@@ -213,8 +216,10 @@ describe('runAnalysis on a small hand-made workbook', () => {
     expect(find('Schools', 5, 'phaseOutOfScope')).toEqual([expect.objectContaining({ column: 'PhaseOfEducation (name)', value: 'Primary' })]);
     expect(find('Pupil residence', 5, 'unknownWard')).toEqual([expect.objectContaining({ value: 'E05009999' })]);
     expect(result.issues.find((i) => i.row === 17 && i.sheet === 'Offences')!.message).toContain("row 17, column 'Age at Offence'");
-    // Nothing else: 9 issues in all.
-    expect(result.issues).toHaveLength(9);
+    // The list's row 3 names the closed school: matched, and said to be not ranked (info).
+    expect(result.issues.find((i) => i.sheet === 'VRU list')).toMatchObject({ row: 3, code: 'schoolNotRanked', severity: 'info' });
+    // Nothing else: 10 issues in all.
+    expect(result.issues).toHaveLength(10);
   });
 
   it('names worksheet rows correctly when the used range starts below row 1', () => {
@@ -224,8 +229,9 @@ describe('runAnalysis on a small hand-made workbook', () => {
   });
 
   it('compares the ranking with the current list', () => {
-    // List: 100002 (ranked, matched) and 100005 (closed, not ranked, so unmatched at list row 3).
-    expect(result.list).toMatchObject({ listSheet: 'VRU list', entries: 2, matched: 1, unmatched: [{ row: 3, text: '100005' }] });
+    // List: 100002 (ranked, matched) and 100005 (matched to the closed school, which is not ranked).
+    expect(result.list).toMatchObject({ listSheet: 'VRU list', entries: 2, matched: 2, matchedRanked: 1, unmatched: [], ambiguous: [] });
+    expect(result.list.notRanked).toEqual([{ row: 3, text: '100005', urn: '100005', name: 'Old Road School', why: 'it is closed' }]);
     expect(school('100002')!.onCurrentList).toBe(true);
     expect(school('100002')!.newCandidate).toBe(false);
     expect(result.schools.filter((s) => s.newCandidate).map((s) => s.urn).sort()).toEqual(['100001', '100003']);

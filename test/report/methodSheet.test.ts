@@ -106,13 +106,15 @@ describe('the Method sheet states', () => {
     // Offences: 15 in scope − 1 outside − 0 unknown = 14. Young offenders in the area: 13 distinct
     // less 1 home outside = 12, up to min(13, 14 homes placed) = 13. Schools: min(13, 15) = 13.
     const statement = beside(sheet, 'Figures beside the tables');
-    expect(statement).toContain('in scope − outside − unknown = 14.');
+    expect(statement).toContain('distinct offences in scope − outside − unknown = 14.');
     expect(statement).toContain('at 12 to 13 (the distinct young offenders less the rows whose home was not placed');
     expect(statement).toContain('no school can have more young offenders attending than 13');
   });
 
   it('the placement of the offences in scope, exactly, so that it adds up', () => {
-    expect(['In scope (valid, age band, types, dates)', 'Offence location in a study ward', 'Offence location outside the study area', 'Offence location unknown or unplaceable'].map((label) => beside(sheet, label))).toEqual(['15', '14', '1', '0']);
+    // The hand-made workbook has no co-offending: 15 rows in scope are 15 distinct offences.
+    expect(['Rows in scope (one per offence and offender)', 'Distinct offences in scope', 'Offences located in a study ward', 'Offences located outside the study area', 'Offences with location unknown or unplaceable']
+      .map((label) => beside(sheet, label))).toEqual(['15', '15', '14', '1', '0']);
     expect(beside(sheet, 'Distinct young offenders')).toBe('13');
   });
 

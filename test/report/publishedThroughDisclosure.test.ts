@@ -117,7 +117,7 @@ describe('the Method sheet', () => {
   });
 
   it('prints the offences placed in wards as the published area total', () => {
-    expect(valueBeside('Method', 'Offence location in a study ward')).toBe(14);
+    expect(valueBeside('Method', 'Offences located in a study ward')).toBe(14);
     expect(valueBeside('Method', 'Distinct young offenders living in the area')).toBe(12);
   });
 });
@@ -202,7 +202,7 @@ describe('with counts rounded to base 5 (one district, as in the original fixtur
       const label = cells.find((c) => c.col === 0 && c.cell.kind === 'text' && c.cell.value === text)!;
       return shown(cells.find((c) => c.row === label.row && c.col === 1)!.cell);
     };
-    expect([beside('In scope (valid, age band, types, dates)'), beside('Offence location in a study ward'), beside('Offence location outside the study area'), beside('Offence location unknown or unplaceable')]).toEqual([15, 14, 1, 0]);
+    expect([beside('Rows in scope (one per offence and offender)'), beside('Offences located in a study ward'), beside('Offences located outside the study area'), beside('Offences with location unknown or unplaceable')]).toEqual([15, 14, 1, 0]);
     expect([beside('Home location in a study ward'), beside('Home location outside the study area'), beside('Home location unknown or unplaceable')]).toEqual([14, 1, 0]);
     expect(beside('Distinct young offenders')).toBe(15);
     expect(beside('Distinct young offenders living in the area')).toBe(12);

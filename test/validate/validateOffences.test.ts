@@ -71,7 +71,8 @@ describe('validateOffences', () => {
 
   /** Each row breaks one rule; the expected issue is worked out from the rule, not from the code. */
   const cases: [string, Row, { column: string; value: string; code: IssueCode; severity: Severity; excluded: boolean; words: string }][] = [
-    ['a blank offence reference', { 'Crime Ref': null }, { column: 'Crime Ref', value: '', code: 'missingValue', severity: 'error', excluded: true, words: 'blank, but an offence reference is required; the row is excluded.' }],
+    // Changed: a row without an offence reference is now kept as an offence of its own (it used to be excluded).
+    ['a blank offence reference', { 'Crime Ref': null }, { column: 'Crime Ref', value: '', code: 'missingValue', severity: 'warning', excluded: false, words: 'no offence reference is given, so the row cannot be matched to other rows of the same offence; the row is counted as an offence of its own.' }],
     ['a blank offender reference', { 'Offender ID': '  ' }, { column: 'Offender ID', value: '', code: 'missingValue', severity: 'error', excluded: true, words: 'offender reference is required' }],
     ['a blank offence type', { 'Offence Type': null }, { column: 'Offence Type', value: '', code: 'missingValue', severity: 'error', excluded: true, words: 'offence type is required' }],
     ['an age that is not a number', { 'Age at Offence': 'unknown' }, { column: 'Age at Offence', value: 'unknown', code: 'notANumber', severity: 'error', excluded: true, words: "'unknown' is not a number (expected the offender's age in years); the row is excluded." }],
@@ -121,6 +122,46 @@ describe('validateOffences', () => {
     expect(issues[0]).toMatchObject({ row: 4, column: 'Crime Ref', value: 'CR1', code: 'duplicateRow', severity: 'warning' });
     expect(issues[0].message).toContain('already read on row 2');
     expect(isExcludingIssue(issues[0])).toBe(true);
+  });
+
+  describe('a row without an offence reference', () => {
+    test('is kept as an offence of its own, with a reference that is its own and a warning', () => {
+      const { records, issues, rowsExcluded } = run([base, { ...base, 'Crime Ref': null }]);
+      expect(rowsExcluded).toBe(0);
+      expect(issues).toEqual([
+        {
+          sheet: 'Crimes', row: 3, column: 'Crime Ref', value: '', severity: 'warning', code: 'missingValue',
+          message: "Sheet 'Crimes', row 3, column 'Crime Ref': no offence reference is given, so the row cannot be matched to other rows of the same offence; the row is counted as an offence of its own.",
+        },
+      ]);
+      expect(records[1]).toMatchObject({ sourceRow: 3, offenceRef: '\u0000row:3', offenceRefMissing: true, offenderRef: 'P1' });
+      // A row with a reference carries no flag at all.
+      expect('offenceRefMissing' in records[0]).toBe(false);
+    });
+
+    test('two such rows, identical in every other cell, are two offences: never duplicates of each other', () => {
+      const { records, issues } = run([{ ...base, 'Crime Ref': null }, { ...base, 'Crime Ref': '  ' }]);
+      expect(records.map((record) => record.offenceRef)).toEqual(['\u0000row:2', '\u0000row:3']);
+      expect(issues.map((issue) => issue.code)).toEqual(['missingValue', 'missingValue']);
+    });
+
+    test('its own reference never equals a real one, even a real one spelled like it', () => {
+      const { records } = run([{ ...base, 'Crime Ref': 'row:3' }, { ...base, 'Crime Ref': null }, { ...base, 'Crime Ref': 'row:2' }]);
+      expect(records.map((record) => record.offenceRef)).toEqual(['row:3', '\u0000row:3', 'row:2']);
+      expect(new Set(records.map((record) => record.offenceRef)).size).toBe(3);
+    });
+
+    test('real references still make duplicates with the same offender, whatever rows without one lie between', () => {
+      const { records, issues } = run([base, { ...base, 'Crime Ref': null }, base]);
+      expect(records.map((record) => record.sourceRow)).toEqual([2, 3]);
+      expect(issues.map((issue) => [issue.row, issue.code, issue.severity])).toEqual([[3, 'missingValue', 'warning'], [4, 'duplicateRow', 'warning']]);
+    });
+
+    test('a blank offender reference still excludes the row (unchanged)', () => {
+      const { records, issues } = run([{ ...base, 'Crime Ref': null, 'Offender ID': null }]);
+      expect(records).toEqual([]);
+      expect(issues.map((issue) => [issue.column, issue.code, issue.severity])).toEqual([['Crime Ref', 'missingValue', 'warning'], ['Offender ID', 'missingValue', 'error']]);
+    });
   });
 
   test('a copy of an excluded row is kept, since the first copy did not count', () => {

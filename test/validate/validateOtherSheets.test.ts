@@ -38,6 +38,20 @@ describe('validatePupilResidence', () => {
   });
 });
 
+describe('validatePupilResidence counts', () => {
+  test('a count that is not a whole number of pupils excludes the row', () => {
+    const sheet = sheetOf('Residence', ['School URN', 'Home ward code', 'Pupils'], [[103456, 'E05011118', 2.5], [103456, 'E05011119', '12']]);
+    const result = validatePupilResidence(sheet, mapColumns(sheet, 'pupilResidence'));
+    expect(result.records).toEqual([{ sourceRow: 3, urn: '103456', wardCode: 'E05011119', pupils: 12 }]);
+    expect(result.issues).toEqual([
+      {
+        sheet: 'Residence', row: 2, column: 'Pupils', value: '2.5', severity: 'error', code: 'invalidValue',
+        message: "Sheet 'Residence', row 2, column 'Pupils': '2.5' is not a whole number of pupils; the row is excluded.",
+      },
+    ]);
+  });
+});
+
 describe('validateCurrentList', () => {
   test('a list of URNs and names keeps either; a bad URN with a name falls back to the name; repeats are duplicates', () => {
     const rows: CellValue[][] = [

@@ -21,7 +21,7 @@ describe('validateSchools', () => {
     const { records, issues } = run([base]);
     expect(issues).toEqual([]);
     expect(records).toEqual([
-      { sourceRow: 2, urn: '103456', name: 'Park Hall Academy', phase: 'secondary', phaseText: 'Secondary', type: 'Academy converter', location: { easting: 415000, northing: 290000 }, pupils: 1200, open: true, postcode: 'B36 9BU' },
+      { sourceRow: 2, urn: '103456', name: 'Park Hall Academy', phase: 'secondary', phaseText: 'Secondary', type: 'Academy converter', location: { easting: 415000, northing: 290000 }, pupils: 1200, pupilsKnown: true, open: true, postcode: 'B36 9BU' },
     ]);
   });
 
@@ -46,27 +46,59 @@ describe('validateSchools', () => {
     expect(issues[0]).toMatchObject({ sheet: 'edubasealldata', row: 2, column: 'EstablishmentStatus (name)', value: 'Closed', code: 'closedSchool', severity: 'warning' });
   });
 
-  test('missing, zero or unreadable pupil numbers keep the school with 0 pupils and a warning', () => {
+  // Changed: these schools used to be described as "kept with 0 pupils"; the count is now marked unknown.
+  test('missing, zero or unreadable pupil numbers keep the school with its pupil count unknown and a warning', () => {
     const { records, issues } = run([
       { ...base, NumberOfPupils: null },
       { ...base, URN: 100002, NumberOfPupils: 0 },
       { ...base, URN: 100003, NumberOfPupils: 'SUPP' },
     ]);
-    expect(records.map((record) => record.pupils)).toEqual([0, 0, 0]);
+    expect(records.map((record) => [record.pupils, record.pupilsKnown])).toEqual([[0, false], [0, false], [0, false]]);
     expect(issues.map((issue) => [issue.row, issue.column, issue.code, issue.severity])).toEqual([
       [2, 'NumberOfPupils', 'missingValue', 'warning'],
       [3, 'NumberOfPupils', 'missingValue', 'warning'],
       [4, 'NumberOfPupils', 'notANumber', 'warning'],
     ]);
-    expect(issues[0].message).toContain('kept with 0 pupils');
+    expect(issues[0].message).toBe(
+      "Sheet 'edubasealldata', row 2, column 'NumberOfPupils': no number of pupils is given; the pupil count is unknown: the school is ranked only where " +
+        'its catchment is observed from the pupil residence sheet; otherwise it is listed as not ranked.',
+    );
+  });
+
+  test('a fractional pupil count, or one above 5,000, is unusable: the count is unknown, with a warning', () => {
+    const UNKNOWN = 'the pupil count is unknown: the school is ranked only where its catchment is observed from the pupil residence sheet; otherwise it is listed as not ranked.';
+    const { records, issues } = run([
+      { ...base, URN: 100001, NumberOfPupils: 812.5 },
+      { ...base, URN: 100002, NumberOfPupils: 9999 },
+      { ...base, URN: 100003, NumberOfPupils: 1e308 },
+      { ...base, URN: 100004, NumberOfPupils: 5001 },
+      { ...base, URN: 100005, NumberOfPupils: 5000 },
+      { ...base, URN: 100006, NumberOfPupils: '1,200' },
+      { ...base, URN: 100007, NumberOfPupils: -3 },
+    ]);
+    expect(records.map((record) => [record.sourceRow, record.pupils, record.pupilsKnown])).toEqual([
+      [2, 0, false], [3, 0, false], [4, 0, false], [5, 0, false], [6, 5000, true], [7, 1200, true], [8, 0, false],
+    ]);
+    const at = (row: number, words: string): string => `Sheet 'edubasealldata', row ${row}, column 'NumberOfPupils': ${words}; ${UNKNOWN}`;
+    expect(issues.map((issue) => [issue.row, issue.value, issue.code, issue.severity, issue.message])).toEqual([
+      [2, '812.5', 'invalidValue', 'warning', at(2, "'812.5' is not a whole number of pupils")],
+      [3, '9999', 'invalidValue', 'warning', at(3, "'9999' is more pupils than any school has (expected at most 5,000)")],
+      [4, '1e+308', 'invalidValue', 'warning', at(4, "'1e+308' is more pupils than any school has (expected at most 5,000)")],
+      [5, '5001', 'invalidValue', 'warning', at(5, "'5001' is more pupils than any school has (expected at most 5,000)")],
+      [8, '-3', 'invalidValue', 'warning', at(8, "'-3' is not a possible number of pupils")],
+    ]);
   });
 
   test('a sheet with no pupils column says so once and keeps every school', () => {
     const header = HEADER.filter((name) => name !== 'NumberOfPupils');
     const { records, issues } = run([base, { ...base, URN: 100002 }], header);
-    expect(records).toHaveLength(2);
+    expect(records.map((record) => [record.pupils, record.pupilsKnown])).toEqual([[0, false], [0, false]]);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ row: 1, code: 'columnMissing', severity: 'warning' });
+    expect(issues[0].message).toBe(
+      "Sheet 'edubasealldata', row 1: no column of pupil numbers was found (expected e.g. 'NumberOfPupils'); every school's pupil count is unknown: " +
+        'a school is ranked only where its catchment is observed from the pupil residence sheet; otherwise it is listed as not ranked.',
+    );
   });
 
   test('bad URNs and missing names or locations exclude the row; duplicates are excluded with a warning', () => {

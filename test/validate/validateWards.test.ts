@@ -77,6 +77,29 @@ describe('validateWards', () => {
     expect(result.rowsRead).toBe(result.records.length + rowsExcludedByIssues(result.issues).size);
   });
 
+  test('a population that is not a whole number of people is an error that excludes the ward', () => {
+    const rows: CellValue[][] = [
+      ['E05011118', 'Aston', null, null, 100, 101, 102, 123.5, 104, 105, 106, 107, 108, 109, 836, 627],
+      ['E05011119', 'Bordesley', null, null, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 836, 627],
+    ];
+    const fractional = sheetOf('Wards', HEADER, rows);
+    const result = validateWards(fractional, mapColumns(fractional, 'wards'), [10, 17]);
+    expect(result.records.map((record) => record.sourceRow)).toEqual([3]);
+    expect(result.issues).toEqual([
+      {
+        sheet: 'Wards', row: 2, column: 'age_12', value: '123.5', severity: 'error', code: 'invalidValue',
+        message: "Sheet 'Wards', row 2, column 'age_12': '123.5' is not a whole number of people (expected the population aged 12; a fraction suggests a rate or percentage column); the row is excluded.",
+      },
+    ]);
+    // The same rule holds for a band column.
+    const bands = sheetOf('Wards', ['WD22CD', 'WD22NM', 'Population 11-16'], [['E05011118', 'Aston', 627.25]]);
+    const banded = validateWards(bands, mapColumns(bands, 'wards'), [11, 16]);
+    expect(banded.records).toEqual([]);
+    expect(banded.issues.map((issue) => issue.message)).toEqual([
+      "Sheet 'Wards', row 2, column 'Population 11-16': '627.25' is not a whole number of people (expected the population aged 11–16; a fraction suggests a rate or percentage column); the row is excluded.",
+    ]);
+  });
+
   test('frozen inputs are not mutated', () => {
     const frozen = deepFreeze(sheetOf('Wards', HEADER, [ROW]));
     expect(() => validateWards(frozen, deepFreeze(mapColumns(frozen, 'wards')), [10, 17])).not.toThrow();

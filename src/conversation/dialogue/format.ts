@@ -17,9 +17,9 @@ export function percent(fraction: number): string {
 }
 
 /** 'a', 'a and b', 'a, b and c'. */
-export function listing(items: readonly string[]): string {
+export function listing(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 /** A name in quotes for a reply, e.g. 'Crimes 2020'. */

@@ -27,8 +27,15 @@ export function newCandidates(command: NewCandidates, state: DialogueState): Out
   if (candidates.length > 50) lines.push('… the rest are on the Schools sheet.');
   const wide = candidates.filter((school) => school.rankUpper > n);
   if (wide.length > 0) lines.push(`The rank intervals of ${listing(wide.slice(0, 3).map((school) => school.name))}${wide.length > 3 ? ' and others' : ''} reach beyond ${n}: their place in the top group is uncertain.`);
-  if (result.list.unmatched.length > 0) {
-    lines.push(`${plural(result.list.unmatched.length, 'list entry', 'list entries')} matched no ranked school (${result.list.unmatched.length === 1 ? 'row' : 'rows'} ${result.list.unmatched.slice(0, 8).map((entry) => entry.row).join(', ')}${result.list.unmatched.length > 8 ? ', …' : ''}): a URN outside the phases ranked, or a name not found.`);
+  const rows = (entries: readonly { readonly row: number }[]): string =>
+    `${entries.length === 1 ? 'row' : 'rows'} ${entries.slice(0, 8).map((entry) => entry.row).join(', ')}${entries.length > 8 ? ', …' : ''}`;
+  const { notRanked, ambiguous, unmatched } = result.list;
+  if (notRanked.length > 0) {
+    lines.push(`${plural(notRanked.length, 'list entry names a school', 'list entries name schools')} not ranked (${rows(notRanked)}): ${notRanked.slice(0, 3).map((entry) => `${entry.name}, as ${entry.why}`).join('; ')}${notRanked.length > 3 ? '; …' : ''}.`);
+  }
+  for (const entry of ambiguous.slice(0, 5)) lines.push(`List row ${entry.row} '${entry.text}' could be ${listing(entry.candidates, 'or')}: which is it? Give its URN in the list.`);
+  if (unmatched.length > 0) {
+    lines.push(`${plural(unmatched.length, 'list entry', 'list entries')} matched no school in the schools sheet (${rows(unmatched)})${unmatched[0].nearest.length > 0 ? `; the nearest names to '${unmatched[0].text}' are ${listing(unmatched[0].nearest)}` : ''}.`);
   }
   for (const fuzzy of result.list.fuzzyMatches.slice(0, 5)) {
     lines.push(`List row ${fuzzy.row} '${fuzzy.text}' was taken to be ${fuzzy.name} (URN ${fuzzy.urn}) by a similar name: please check.`);

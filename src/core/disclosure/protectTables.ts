@@ -97,6 +97,6 @@ export function protectTables(
   return {
     ok: false,
     protection,
-    problems: [`Disclosure audit failed: from the published totals an outsider could narrow ${search.audit.unsafe.length} withheld counts to a range narrower than the protection interval of ${rules.protectionInterval}, and no further count can be withheld to prevent it: ${shown.join('; ')}${more}. Lower the protection interval (--protection), or publish fewer totals.`],
+    problems: [`Disclosure audit failed: from the published totals an outsider could narrow ${search.audit.unsafe.length} withheld counts to a range narrower than the protection interval of ${rules.protectionInterval}, and no further count can be withheld to prevent it: ${shown.join('; ')}${more}. Lower the protection interval, or publish fewer totals.`],
   };
 }

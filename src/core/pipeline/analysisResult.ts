@@ -96,6 +96,8 @@ export interface SchoolResult {
   readonly phase: SchoolPhase;
   readonly phaseText: string;
   readonly pupils: number;
+  /** False when the schools sheet gave no usable pupil count (the school is ranked on its observed catchment). */
+  readonly pupilsKnown: boolean;
   readonly catchmentModel: CatchmentModel;
   /** Observed residence pupils / pupils on roll (observed catchments only). */
   readonly catchmentCoverage: number | null;
@@ -127,24 +129,26 @@ export interface Reconciliation {
   readonly excluded: readonly { readonly reason: IssueCode; readonly rows: number }[];
 }
 
-/** How the in-scope offences were placed: each in-scope row lands in exactly one outcome per location. */
-export interface PlacementCounts {
-  readonly inScope: number;
-  readonly offenceInWard: number;
-  readonly offenceOutsideArea: number;
-  readonly offenceUnknownWard: number;
-  readonly homeInWard: number;
-  readonly homeOutsideArea: number;
-  readonly homeUnknownWard: number;
-  readonly distinctYoungOffenders: number;
-  readonly distinctYoungOffendersHomeInArea: number;
-}
+export type { PlacementCounts } from './stages/placeOffences';
+export type { AnalysisPeriod } from './stages/analysisPeriod';
+export type { OffenceTypeTally } from './stages/scopeOffences';
+import type { AnalysisPeriod } from './stages/analysisPeriod';
+import type { OffenceTypeTally } from './stages/scopeOffences';
+import type { PlacementCounts } from './stages/placeOffences';
 
 export interface ListComparison {
   readonly listSheet: string | null;
   readonly entries: number;
+  /** Entries tied to a school of the schools sheet, ranked or not. */
   readonly matched: number;
-  readonly unmatched: readonly { readonly row: number; readonly text: string }[];
+  /** Of those, entries whose school is ranked. */
+  readonly matchedRanked: number;
+  /** Entries matched to a school that is not ranked, with why. */
+  readonly notRanked: readonly { readonly row: number; readonly text: string; readonly urn: string; readonly name: string; readonly why: string }[];
+  /** Entries that fit several schools equally: matched to none until the analyst chooses. */
+  readonly ambiguous: readonly { readonly row: number; readonly text: string; readonly candidates: readonly string[] }[];
+  /** Entries tied to no school, with the nearest names. */
+  readonly unmatched: readonly { readonly row: number; readonly text: string; readonly nearest: readonly string[] }[];
   readonly fuzzyMatches: readonly { readonly row: number; readonly text: string; readonly urn: string; readonly name: string; readonly score: number }[];
 }
 
@@ -192,6 +196,12 @@ export interface AnalysisResult {
    * them: a count of people outside the tables, under the tables' rules (standaloneCount).
    */
   readonly distinctYoungOffenders: StandaloneCount;
+  /** The offence types found, in scope or not, with their row counts (see scopeOffences). */
+  readonly offenceTypes: OffenceTypeTally;
+  /** The period the figures cover (null only when nothing was counted). */
+  readonly period: AnalysisPeriod | null;
+  /** The population estimates' year, where the wards sheet states it. */
+  readonly populationYear: { readonly year: string; readonly source: string } | null;
   readonly list: ListComparison;
   readonly catchmentNote: string;
   /** Decay length λ of the distance-decay catchment model, in metres (used for every modelled school). */

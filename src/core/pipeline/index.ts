@@ -1,7 +1,9 @@
 export * from './runAnalysis';
 export * from './analysisResult';
 export * from './resolveLocation';
-export * from './scopeOffences';
+export * from './stages/scopeOffences';
+export * from './stages/reconcileRows';
+export { analysisPeriod, populationYear } from './stages/analysisPeriod';
 export * from './publishedTables';
 export * from './placementBounds';
 export * from './rateEstimate';

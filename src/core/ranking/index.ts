@@ -5,11 +5,20 @@ export { rankWithUncertainty, type RankWithUncertaintyInput, type SchoolRank, ty
 export { deciles, decileOfRank } from './deciles';
 export { normaliseSchoolName } from './normaliseSchoolName';
 export { diceCoefficient } from './diceCoefficient';
+export { exactNameKey, abbreviationNameKey, fuzzyNameKey, canonicalNameWords } from './schoolNameKeys';
 export {
   compareWithList,
   type ListComparison,
   type ListMatch,
   type ListMatchMethod,
+  type ListSchool,
+  type RankedSchool,
+  type ListCandidate,
+  type ListEntryOutcome,
+  type MatchedListEntry,
   type AmbiguousListEntry,
+  type UnmatchedListEntry,
+  type AmbiguityReason,
+  type UnmatchedReason,
   type CompareWithListOptions,
 } from './compareWithList';

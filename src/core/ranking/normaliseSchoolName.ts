@@ -14,7 +14,8 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
 const SUFFIX_NOISE = new Set(['school', 'academy']);
 
 /**
- * A school name reduced to a key for matching a VRU list to the schools list:
+ * A loose school-name key, for finding a school the analyst names in conversation (the VRU list is
+ * matched by the stricter, staged keys of `schoolNameKeys`, which keep 'X School' and 'X Academy' apart):
  * lower case, accents removed, '&' read as 'and', apostrophes removed ("Mary's" → "marys"), other
  * punctuation as spaces, 'St' → 'saint', 'C of E' / 'CofE' / 'CE' / 'Church of England' → 'ce',
  * 'RC' / 'Roman Catholic' → 'rc', a leading 'the' and trailing 'school' / 'academy' dropped (unless

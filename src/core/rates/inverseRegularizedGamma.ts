@@ -1,33 +1,72 @@
-import { logGamma } from './logGamma';
-import { regularizedGammaP, regularizedGammaQ } from './regularizedGamma';
+import { logGammaPrefix, regularizedGammaP, regularizedGammaQ } from './regularizedGamma';
 
+/** Stop once a step, or the bracket around the root, is this small relative to x. */
 const RELATIVE_TOLERANCE = 1e-13;
-const MAX_STEPS = 200;
+/**
+ * A safety cap only. Measured from the starting value: at most 6 evaluations for shapes 0.5 to 10^6 and
+ * tail probabilities down to 5e-5 (a 99.99% interval), at most 17 out at 1e-10. Should Halley's method
+ * fail, bisection (geometric while the bracket spans more than a factor of 4) closes any bracket inside
+ * the doubles in well under this many steps.
+ */
+const MAX_STEPS = 300;
 
-/** Starting point from Numerical Recipes, 3rd ed., §6.2.1 (`invgammp`): Wilson–Hilferty for a > 1. */
+/**
+ * Starting value from Numerical Recipes, 3rd ed., §6.2.1 (`invgammp`): the Wilson–Hilferty cube-root
+ * normal approximation for a > 1 (within a fraction of a standard deviation of the root, and better as
+ * a grows), and for a ≤ 1 the inverse of the two leading terms of P near 0 and of Q near ∞.
+ */
 function initialGuess(shape: number, probability: number): number {
   if (shape > 1) {
     const tailProbability = probability < 0.5 ? probability : 1 - probability;
     const t = Math.sqrt(-2 * Math.log(tailProbability));
-    let z = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
+    // Abramowitz & Stegun 26.2.22: the normal upper-tail quantile for tailProbability (error < 3e-3),
+    // signed so that z is the standard normal quantile of `probability`.
+    let z = t - (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481));
     if (probability < 0.5) z = -z;
-    return Math.max(1e-3, shape * Math.pow(1 - 1 / (9 * shape) - z / (3 * Math.sqrt(shape)), 3));
+    return Math.max(1e-3, shape * Math.pow(1 - 1 / (9 * shape) + z / (3 * Math.sqrt(shape)), 3));
   }
   const t = 1 - shape * (0.253 + shape * 0.12);
   return probability < t ? Math.pow(probability / t, 1 / shape) : 1 - Math.log(1 - (probability - t) / (1 - t));
 }
 
 /**
+ * The Halley step for f(x) = P(a, x) − p at x, given f: f′ is the Gamma(a) density and f″/f′ = (a − 1)/x − 1.
+ * Falls back to the Newton step when the Halley factor is far from 1 (far from the root, where it can
+ * shrink the step to nothing), and is NaN when the density underflows, leaving the move to the bracket.
+ */
+function halleyStep(shape: number, x: number, residual: number): number {
+  const density = Math.exp(logGammaPrefix(shape, x) - Math.log(x));
+  if (!(density > 0 && density < Infinity)) return NaN;
+  const newton = residual / density;
+  const curvature = newton * ((shape - 1) / x - 1);
+  return Math.abs(curvature) < 1 ? newton / (1 - 0.5 * curvature) : newton;
+}
+
+/**
+ * A point strictly inside (lower, upper) when the Halley step leaves it: grow an open bracket, bisect
+ * a closed one (geometrically while it spans decades, so tiny and huge roots take few steps).
+ */
+function bracketPoint(lower: number, upper: number, x: number): number {
+  if (upper === Infinity) return 2 * x + 1;
+  if (lower > 0 && upper > 4 * lower) return Math.sqrt(lower) * Math.sqrt(upper);
+  return 0.5 * (lower + upper);
+}
+
+/**
  * Inverse of the regularised lower incomplete gamma function: the x ≥ 0 with P(a, x) = p, i.e. the
  * p-quantile of a Gamma(a, 1) variable.
  *
- * Method: the starting value of Numerical Recipes (3rd ed., §6.2.1, `invgammp`), then Halley's method
- * on f(x) = P(a, x) − p (f′ is the Gamma density), kept inside a bracket that every evaluation
- * tightens and falling back to bisection whenever a step would leave it, so it always converges.
- * For p > ½ the residual is taken as (1 − p) − Q(a, x) to keep accuracy in the upper tail.
+ * Method: the starting value of Numerical Recipes (3rd ed., §6.2.1, `invgammp`), then Halley's method on
+ * f(x) = P(a, x) − p. Every evaluation tightens a bracket [lower, upper] around the root (f is increasing),
+ * and a step that would leave the bracket is replaced by bisection, so it converges for every shape and
+ * probability; convergence is judged on the Halley step itself, before any fallback, so a step that
+ * rounding leaves a hair outside the bracket ends the search instead of restarting it. For p > ½ the
+ * residual is taken as (1 − p) − Q(a, x) to keep accuracy in the upper tail. Converges in a few steps
+ * for shapes up to 10^6 and beyond (each step costs O(√a) for large a: under a millisecond at 10^6).
  *
  * @example inverseRegularizedGammaP(1, 0.975) // => −ln(0.025) ≈ 3.688879 (exponential quantile)
  * @example inverseRegularizedGammaP(0.5, 0.95) // => 3.841459 / 2 (χ²₁ 95% point halved)
+ * @example inverseRegularizedGammaP(1794, 0.001) // => 1665.9557 (lower 99.8% exact Poisson limit for 1,794)
  */
 export function inverseRegularizedGammaP(shape: number, probability: number): number {
   if (!(shape > 0)) throw new RangeError(`inverseRegularizedGammaP needs a positive shape; got ${shape}.`);
@@ -41,7 +80,6 @@ export function inverseRegularizedGammaP(shape: number, probability: number): nu
   const upperTarget = 1 - probability;
   const residual = (x: number): number =>
     useUpperTail ? upperTarget - regularizedGammaQ(shape, x) : regularizedGammaP(shape, x) - probability;
-  const logGammaShape = logGamma(shape);
 
   let lower = 0;
   let upper = Infinity;
@@ -52,17 +90,11 @@ export function inverseRegularizedGammaP(shape: number, probability: number): nu
     if (f < 0) lower = x;
     else upper = x;
 
-    const density = Math.exp((shape - 1) * Math.log(x) - x - logGammaShape);
-    let next = NaN;
-    if (density > 0 && Number.isFinite(density)) {
-      const newton = f / density;
-      const halleyCorrection = 1 - 0.5 * Math.min(1, newton * ((shape - 1) / x - 1));
-      next = x - newton / halleyCorrection;
-    }
-    if (!(next > lower && next < upper)) next = Number.isFinite(upper) ? 0.5 * (lower + upper) : 2 * x + 1;
-    if (Math.abs(next - x) <= RELATIVE_TOLERANCE * x || (Number.isFinite(upper) && upper - lower <= RELATIVE_TOLERANCE * upper)) {
-      return next;
-    }
+    const halley = halleyStep(shape, x, f);
+    if (Math.abs(halley) <= RELATIVE_TOLERANCE * x) return Math.min(upper, Math.max(lower, x - halley));
+    const candidate = x - halley;
+    const next = candidate > lower && candidate < upper ? candidate : bracketPoint(lower, upper, x);
+    if (upper < Infinity && upper - lower <= RELATIVE_TOLERANCE * upper) return next;
     x = next;
   }
   return x;

@@ -1,5 +1,5 @@
 /** Row validation: coercion of cells, and one validator per sheet role producing typed records and Issues. */
-export type { ValidationResult, WardVertexRecord, PostcodeValidationResult, LocationContext } from './types';
+export type { ValidationResult, WardVertexRecord, PostcodeValidationResult, LocationContext, OffenceContext } from './types';
 
 // Coercion of single cells
 export { parseNumber } from './parseNumber';
@@ -9,6 +9,8 @@ export { normalisePostcode } from './normalisePostcode';
 export { isWardCode, normaliseWardCode } from './isWardCode';
 export { normaliseUrn } from './normaliseUrn';
 export { cellText, isBlankCell } from './cellText';
+export { excelErrorText } from './excelError';
+export { isTimeOnly, implausibleDateReason, runDay } from './offenceDateChecks';
 export { classifyPhase } from './classifyPhase';
 export { readSchoolStatus, type SchoolStatusReading } from './schoolStatus';
 
@@ -18,7 +20,7 @@ export { isExcludingIssue } from './isExcludingIssue';
 export { readLocation, type LocationFields } from './readLocation';
 
 // Validators, one per sheet role
-export { validateOffences } from './validateOffences';
+export { validateOffences, ownOffenceRef } from './validateOffences';
 export { validateSchools } from './validateSchools';
 export { validateWards, youngPopulationSource, type YoungPopulationSource } from './validateWards';
 export { validatePupilResidence } from './validatePupilResidence';

@@ -156,7 +156,8 @@ function readPostcode(row: RowContext, fields: LocationFields, reading: Reading,
  *
  * When the location is found (a point, or a ward code where `fields.ward` exists), problems with
  * the other cells are warnings and the row is kept; when it is not, they are errors and the row is
- * excluded, and a row giving nothing at all gets a 'missingValue' error.
+ * excluded, and a row giving nothing at all gets a 'missingValue' error. An Excel error cell is
+ * read as blank (see `rowContext`).
  */
 export function readLocation(
   row: RowContext,
@@ -181,9 +182,11 @@ export function readLocation(
       const given = Object.values(fields)
         .filter((field): field is FieldName => field !== undefined && row.mapped(field))
         .sort((a, b) => row.columnOf(a) - row.columnOf(b));
+      // Excel errors read as blank; say so, since each one also gets its own warning.
+      const how = given.some((field) => row.excelError(field) !== undefined) ? 'blank or Excel errors' : 'all blank';
       row.report(
         { column: given.map((field) => row.header(field)).join(' / '), value: '' },
-        'error', 'missingValue', `no ${what} is given (all blank)`, EXCLUDED,
+        'error', 'missingValue', `no ${what} is given (${how})`, EXCLUDED,
       );
     }
     return undefined;

@@ -42,3 +42,9 @@ export interface PostcodeValidationResult extends ValidationResult<PostcodeRecor
 export interface LocationContext {
   readonly postcodes?: ReadonlyMap<string, GridPoint>;
 }
+
+/** What offence row validation may look up: the postcode lookup, and the day of the run. */
+export interface OffenceContext extends LocationContext {
+  /** The run date: offence dates after its calendar day are rejected. Default: today (local calendar day). */
+  readonly today?: Date;
+}

@@ -2,11 +2,12 @@ import type { ColumnMapping } from '../schema/types';
 import type { OffenceRecord, SheetData } from '../types';
 import { normaliseUrn } from './normaliseUrn';
 import { parseBoolean } from './parseBoolean';
+import { implausibleDateReason, isTimeOnly, runDay } from './offenceDateChecks';
 import { parseDate } from './parseDate';
 import { requireNumber, requireText } from './readCells';
 import { readLocation } from './readLocation';
 import { EXCLUDED, quoted, type RowContext } from './rowContext';
-import type { LocationContext, ValidationResult } from './types';
+import type { OffenceContext, ValidationResult } from './types';
 import { validateRows } from './validateRows';
 
 /** Oldest credible age; an age outside 0–120 is a recording error, not an old offender. */
@@ -27,12 +28,33 @@ function readAge(row: RowContext): number | undefined {
   return age;
 }
 
-function readOffenceDate(row: RowContext): Date | undefined {
+/**
+ * The reference given to a row with no offence reference. It starts with U+0000, which no real
+ * reference holds (xlsx is XML, which cannot hold it, and cell text is trimmed), so it never
+ * equals one; the row number makes it unique.
+ */
+export const ownOffenceRef = (rowNumber: number): string => `\u0000row:${rowNumber}`;
+
+/** The offence reference, or the row's own one (with a warning) when none is given. */
+function readOffenceRef(row: RowContext): { readonly offenceRef: string; readonly missing: boolean } {
+  const text = row.text('offenceRef');
+  if (text !== '') return { offenceRef: text, missing: false };
+  row.report('offenceRef', 'warning', 'missingValue', 'no offence reference is given, so the row cannot be matched to other rows of the same offence', 'the row is counted as an offence of its own');
+  return { offenceRef: ownOffenceRef(row.rowNumber), missing: true };
+}
+
+function readOffenceDate(row: RowContext, run: Date): Date | undefined {
   if (row.blank('offenceDate')) {
     row.report('offenceDate', 'error', 'missingValue', 'blank, but the offence date is required', EXCLUDED);
     return undefined;
   }
-  const date = parseDate(row.cell('offenceDate'));
+  const value = row.cell('offenceDate');
+  const date = parseDate(value);
+  const reason = isTimeOnly(value) ? 'is a time of day with no date' : date ? implausibleDateReason(date, run) : undefined;
+  if (reason) {
+    row.report('offenceDate', 'error', 'dateImplausible', `${quoted(row.text('offenceDate'))} ${reason}`, EXCLUDED);
+    return undefined;
+  }
   if (!date) {
     row.report(
       'offenceDate', 'error', 'notADate',
@@ -64,26 +86,33 @@ function readWeapon(row: RowContext): boolean | undefined {
 /**
  * Checks and converts the offences sheet, row by row, into `OffenceRecord`s.
  *
- * Excluded (error): a blank offence reference, offender reference, date, type or age
- * ('missingValue'); a date or age that cannot be read ('notADate', 'notANumber'); an age outside
- * 0–120 ('ageImpossible'; ages outside the analysis band are the pipeline's business, not an
- * error); an offence or home location that cannot be found (see `readLocation`: 'badCoordinate',
- * 'unknownPostcode', 'invalidValue', 'missingValue'). A later row with the same offence reference
- * and offender reference as a kept row gets a 'duplicateRow' warning and is excluded.
- * Kept with a warning: a fractional age (read as completed years), a swapped latitude/longitude
- * pair, an unreadable school URN or weapon flag (left unknown), location cells that disagree with
- * a usable one. Text is kept as given.
+ * Excluded (error): a blank offender reference, date, type or age ('missingValue'); a date or age
+ * that cannot be read ('notADate', 'notANumber'); an offence date before 1990, after the run date
+ * (`context.today`, default today) or a time of day with no date ('dateImplausible': what a zero,
+ * negative or time-only date cell turns into); an age outside 0–120 ('ageImpossible'; ages outside
+ * the analysis band are the pipeline's business, not an error); an offence or home location that
+ * cannot be found (see `readLocation`: 'badCoordinate', 'unknownPostcode', 'invalidValue',
+ * 'missingValue'). A later row with the same offence reference and offender reference as a kept
+ * row gets a 'duplicateRow' warning and is excluded.
+ * Kept with a warning: a row with no offence reference, counted as an offence of its own (a
+ * reference of its own from `ownOffenceRef`, `offenceRefMissing: true`; a blank offender reference
+ * still excludes the row, since without it neither the offender's age and home nor the count of
+ * distinct young offenders can be trusted); a fractional age (read as completed years), a swapped
+ * latitude/longitude pair, an unreadable school URN or weapon flag (left unknown), location cells
+ * that disagree with a usable one. Text is kept as given.
+ * An Excel error cell ('#N/A', …) is read as no value, with an 'excelError' issue (see `rowContext`).
  * Cost: O(rows); each latitude/longitude pair is one projection.
  */
-export function validateOffences(sheet: SheetData, mapping: ColumnMapping, context: LocationContext = {}): ValidationResult<OffenceRecord> {
+export function validateOffences(sheet: SheetData, mapping: ColumnMapping, context: OffenceContext = {}): ValidationResult<OffenceRecord> {
+  const run = runDay(context.today);
   return validateRows<OffenceRecord>(
     sheet,
     mapping,
     'offences',
     (row) => {
-      const offenceRef = requireText(row, 'offenceRef', 'an offence reference');
+      const { offenceRef, missing: offenceRefMissing } = readOffenceRef(row);
       const offenderRef = requireText(row, 'offenderRef', 'an offender reference');
-      const offenceDate = readOffenceDate(row);
+      const offenceDate = readOffenceDate(row, run);
       const offenceType = requireText(row, 'offenceType', 'an offence type');
       const age = readAge(row);
       const offenceLocation = readLocation(
@@ -101,7 +130,7 @@ export function validateOffences(sheet: SheetData, mapping: ColumnMapping, conte
       const schoolUrn = readSchoolUrn(row);
       const weapon = readWeapon(row);
       if (
-        offenceRef === undefined || offenderRef === undefined || offenceDate === undefined || offenceType === undefined ||
+        offenderRef === undefined || offenceDate === undefined || offenceType === undefined ||
         age === undefined || offenceLocation === undefined || homeLocation === undefined
       ) {
         return undefined;
@@ -117,10 +146,12 @@ export function validateOffences(sheet: SheetData, mapping: ColumnMapping, conte
         homeLocation,
         ...(schoolUrn !== undefined ? { schoolUrn } : {}),
         ...(weapon !== undefined ? { weapon } : {}),
+        ...(offenceRefMissing ? { offenceRefMissing: true as const } : {}),
       };
     },
     {
-      key: (record) => `${record.offenceRef}\u0000${record.offenderRef}`,
+      // A row's own reference repeats no other row, so it is never a duplicate.
+      key: (record) => (record.offenceRefMissing ? undefined : `${record.offenceRef}\u0000${record.offenderRef}`),
       describe: (record, firstRow) => ({
         column: mapping.fields.offenceRef?.header ?? 'offenceRef',
         value: record.offenceRef,

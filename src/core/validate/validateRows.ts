@@ -7,7 +7,8 @@ import type { ValidationResult } from './types';
 
 /** How a validator recognises a later copy of a row it has already kept. */
 export interface DuplicateRule<T> {
-  readonly key: (record: T) => string;
+  /** The identity of a record; undefined when it can repeat no other (a row given an identity of its own). */
+  readonly key: (record: T) => string | undefined;
   /** The cell to point at and the words for the warning, given the kept copy's row number. */
   readonly describe: (record: T, firstRow: number) => IssueTarget & { readonly problem: string };
 }
@@ -42,6 +43,7 @@ export function missingColumnIssues(sheet: SheetData, mapping: ColumnMapping, ro
  * Runs a row reader over every non-blank row below the header: the shared skeleton of every
  * validator. A row becomes a record when the reader returns one and reported no error; a later
  * copy of a kept record (same `duplicates.key`) gets a 'duplicateRow' warning and is excluded.
+ * Excel error cells read as blank to the reader, and each is reported (see `rowContext`).
  * Throws only when a reader drops a row without saying why (a broken invariant: every excluded
  * row must carry an issue).
  */
@@ -64,8 +66,8 @@ export function validateRows<T>(
   for (const row of rows) {
     const context = rowContext(sheet.name, mapping, row);
     const record = readRow(context);
-    if (record !== undefined && !context.excluded && duplicates) {
-      const key = duplicates.key(record);
+    const key = duplicates && record !== undefined && !context.excluded ? duplicates.key(record) : undefined;
+    if (duplicates && record !== undefined && key !== undefined) {
       const firstRow = firstSeen.get(key);
       if (firstRow !== undefined) {
         const { problem, ...target } = duplicates.describe(record, firstRow);

@@ -9,25 +9,52 @@ import { readSchoolStatus } from './schoolStatus';
 import type { LocationContext, ValidationResult } from './types';
 import { validateRows } from './validateRows';
 
-const NO_PUPILS = 'the school is kept with 0 pupils: it is still listed and matched to your list, but carries no weight where pupil numbers are used';
+/** What an unknown pupil count means downstream (the pipeline ranks such a school only on an observed catchment). */
+const UNKNOWN_PUPILS =
+  'the pupil count is unknown: the school is ranked only where its catchment is observed from the pupil residence sheet; otherwise it is listed as not ranked';
 
-function readPupils(row: RowContext): number {
-  if (!row.mapped('pupils')) return 0;
+/**
+ * The most pupils believed of one school (the limit of the message below). A school of more is
+ * far less likely than another column or a placeholder (9999, 1e308) read as a head count.
+ */
+const MAX_PUPILS = 5000;
+
+interface PupilReading {
+  readonly pupils: number;
+  readonly pupilsKnown: boolean;
+}
+
+const UNKNOWN: PupilReading = { pupils: 0, pupilsKnown: false };
+
+/** Why a number cannot be a school's pupils on roll, or undefined when it can. */
+function unusablePupils(pupils: number): string | undefined {
+  if (pupils < 0) return 'is not a possible number of pupils';
+  if (!Number.isInteger(pupils)) return 'is not a whole number of pupils';
+  if (pupils > MAX_PUPILS) return 'is more pupils than any school has (expected at most 5,000)';
+  return undefined;
+}
+
+function readPupils(row: RowContext): PupilReading {
+  if (!row.mapped('pupils')) return UNKNOWN;
   if (row.blank('pupils')) {
-    row.report('pupils', 'warning', 'missingValue', 'no number of pupils is given', NO_PUPILS);
-    return 0;
+    row.report('pupils', 'warning', 'missingValue', 'no number of pupils is given', UNKNOWN_PUPILS);
+    return UNKNOWN;
   }
   const pupils = parseNumber(row.cell('pupils'));
   if (pupils === undefined) {
-    row.report('pupils', 'warning', 'notANumber', `${quoted(row.text('pupils'))} is not a number of pupils`, NO_PUPILS);
-    return 0;
+    row.report('pupils', 'warning', 'notANumber', `${quoted(row.text('pupils'))} is not a number of pupils`, UNKNOWN_PUPILS);
+    return UNKNOWN;
   }
-  if (pupils < 0) {
-    row.report('pupils', 'warning', 'invalidValue', `${quoted(row.text('pupils'))} is not a possible number of pupils`, NO_PUPILS);
-    return 0;
+  const unusable = unusablePupils(pupils);
+  if (unusable) {
+    row.report('pupils', 'warning', 'invalidValue', `${quoted(row.text('pupils'))} ${unusable}`, UNKNOWN_PUPILS);
+    return UNKNOWN;
   }
-  if (pupils === 0) row.report('pupils', 'warning', 'missingValue', 'the number of pupils is 0', NO_PUPILS);
-  return pupils;
+  if (pupils === 0) {
+    row.report('pupils', 'warning', 'missingValue', 'the number of pupils is 0', UNKNOWN_PUPILS);
+    return UNKNOWN;
+  }
+  return { pupils, pupilsKnown: true };
 }
 
 function readOpen(row: RowContext): boolean {
@@ -59,11 +86,13 @@ function readOpen(row: RowContext): boolean {
  * latitude/longitude, or a postcode found in `context.postcodes`; see `readLocation`). A later row
  * with a URN already read gets a 'duplicateRow' warning and is excluded.
  * Kept with a warning: a closed or not-yet-open school ('closedSchool', `open: false`, so the
- * pipeline can leave it out or show it); a blank, zero or unreadable pupil number (kept with
- * `pupils: 0`, a decision: the school can still be ranked by modelled exposure and matched to the
- * current list, while pupil-weighted estimates give it no weight); a status text not recognised
- * (taken as open); a blank phase ('other'). Phase comes from `classifyPhase`.
+ * pipeline can leave it out or show it); a pupil count that is blank, zero, not a number,
+ * negative, fractional or above 5,000 (kept with `pupilsKnown: false` and `pupils: 0`: the count is
+ * unknown, so the school can be ranked only on a catchment observed from the pupil residence
+ * sheet, and is still matched to the current list); a status text not recognised (taken as open);
+ * a blank phase ('other'). Phase comes from `classifyPhase`.
  * When the sheet has no pupils column at all, one warning on the header row says so.
+ * An Excel error cell ('#N/A', …) is read as no value, with an 'excelError' issue (see `rowContext`).
  */
 export function validateSchools(sheet: SheetData, mapping: ColumnMapping, context: LocationContext = {}): ValidationResult<SchoolRecord> {
   const result = validateRows<SchoolRecord>(
@@ -78,7 +107,7 @@ export function validateSchools(sheet: SheetData, mapping: ColumnMapping, contex
       const phase = classifyPhase(phaseText, type);
       if (phaseText === '' && phase === 'other') row.report('phase', 'warning', 'missingValue', 'no phase of education is given', "the school's phase is recorded as 'other'");
       const open = readOpen(row);
-      const pupils = readPupils(row);
+      const { pupils, pupilsKnown } = readPupils(row);
       const location = readLocation(row, { easting: 'easting', northing: 'northing', latitude: 'latitude', longitude: 'longitude', postcode: 'postcode' }, 'school location', context.postcodes);
       if (urn === undefined || name === undefined || location?.point === undefined) return undefined;
       return {
@@ -90,6 +119,7 @@ export function validateSchools(sheet: SheetData, mapping: ColumnMapping, contex
         ...(type !== undefined ? { type } : {}),
         location: location.point,
         pupils,
+        pupilsKnown,
         open,
         ...(location.postcode !== undefined ? { postcode: location.postcode } : {}),
       };
@@ -102,7 +132,8 @@ export function validateSchools(sheet: SheetData, mapping: ColumnMapping, contex
   if (mapping.missingRequired.length > 0 || mapping.fields.pupils) return result;
   const noPupilsColumn: Issue = {
     sheet: mapping.sheet, row: mapping.headerRow, column: '', value: '', severity: 'warning', code: 'columnMissing',
-    message: `Sheet '${mapping.sheet}', row ${mapping.headerRow}: no column of pupil numbers was found (expected e.g. 'NumberOfPupils'); every school is kept with 0 pupils.`,
+    message: `Sheet '${mapping.sheet}', row ${mapping.headerRow}: no column of pupil numbers was found (expected e.g. 'NumberOfPupils'); ` +
+      `every school's pupil count is unknown: a school is ranked only where its catchment is observed from the pupil residence sheet; otherwise it is listed as not ranked.`,
   };
   return { ...result, issues: [noPupilsColumn, ...result.issues] };
 }

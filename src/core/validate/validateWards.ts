@@ -41,7 +41,11 @@ export function youngPopulationSource(
   return { missingAges: ages.filter((_, index) => singleYears[index] === undefined) };
 }
 
-/** A head count from one column: blank, not a number or negative is an error that excludes the row. */
+/**
+ * A head count from one column: blank, not a number, negative or fractional is an error that
+ * excludes the row. ONS estimates are whole numbers of people, so a fraction means the column
+ * holds something else (a rate, a percentage), and no part of such a row can be trusted.
+ */
 function readCount(row: RowContext, column: number, header: string, label: string): number | undefined {
   const value = row.cellAt(column);
   const target = { column: header, value: cellText(value) };
@@ -56,6 +60,10 @@ function readCount(row: RowContext, column: number, header: string, label: strin
   }
   if (count < 0) {
     row.report(target, 'error', 'invalidValue', `${quoted(cellText(value))} is negative (expected ${label})`, EXCLUDED);
+    return undefined;
+  }
+  if (!Number.isInteger(count)) {
+    row.report(target, 'error', 'invalidValue', `${quoted(cellText(value))} is not a whole number of people (expected ${label}; a fraction suggests a rate or percentage column)`, EXCLUDED);
     return undefined;
   }
   return count;
@@ -81,8 +89,11 @@ function missingBand(sheet: SheetData, mapping: ColumnMapping, ageBand: readonly
  * (inclusive, in years), chosen by `youngPopulationSource`.
  *
  * Excluded (error): a blank or malformed ward code ('missingValue', 'invalidValue'); a population
- * cell that is blank, not a number or negative. A later row with a ward code already read gets a
+ * cell that is blank, not a number, negative, or not a whole number ('invalidValue': a decision —
+ * ONS estimates are whole numbers, so 123.5 means a wrong column such as a rate or percentage, and
+ * the row is excluded rather than rounded). A later row with a ward code already read gets a
  * 'duplicateRow' warning and is excluded. A blank ward name is replaced by the code (warning).
+ * An Excel error cell ('#N/A', …) is read as no value, with an 'excelError' issue (see `rowContext`).
  * When no column gives the band, one 'columnMissing' error on the header row names the missing
  * ages and every row is excluded.
  * @example validateWards(onsSheet, onsMapping, [11, 16]) // population = age_11 + … + age_16 for each ward

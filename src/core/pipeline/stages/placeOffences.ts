@@ -1,0 +1,172 @@
+import type { Issue, IssueCode, OffenceRecord } from '../../types';
+import type { ColumnMapping } from '../../schema';
+import { resolveLocation, type LocationOutcome } from '../resolveLocation';
+import { headerOf } from './problems';
+import type { StudyArea } from './studyArea';
+import { FAR_OUTSIDE_METRES } from './studyArea';
+
+/**
+ * Where the in-scope offences and young offenders are. Rows are offender involvements (one per
+ * offence and offender); the counts an analyst reads are distinct offences and distinct people.
+ */
+export interface Placement {
+  /** Study ward of each distinct offence placed in one, by offence reference. */
+  readonly offenceWard: ReadonlyMap<string, string>;
+  /** Latest home ward of each distinct young offender (null when that home is not in a study ward). */
+  readonly homeWard: ReadonlyMap<string, string | null>;
+  /** Distinct young offenders recorded as attending each school (URNs of the schools sheet only). */
+  readonly attendingBySchool: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly counts: PlacementCounts;
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * How the in-scope rows were placed. `inScope` counts rows (involvements); the offence outcomes
+ * count distinct offences (each placed once, by its first row with a usable location), so
+ * offencesInScope = offenceInWard + offenceOutsideArea + offenceUnknownWard. Home outcomes count
+ * rows, each row's home placed once.
+ */
+export interface PlacementCounts {
+  readonly inScope: number;
+  readonly offencesInScope: number;
+  /** In-scope rows with no offence reference, each counted as an offence of its own. */
+  readonly rowsWithoutOffenceRef: number;
+  readonly offenceInWard: number;
+  readonly offenceOutsideArea: number;
+  readonly offenceUnknownWard: number;
+  readonly homeInWard: number;
+  readonly homeOutsideArea: number;
+  readonly homeUnknownWard: number;
+  readonly distinctYoungOffenders: number;
+  readonly distinctYoungOffendersHomeInArea: number;
+}
+
+/**
+ * Places each in-scope row's offence and home location in a study ward. An offence reference
+ * that appears on several rows (co-offending) is one offence, placed by its first row in date
+ * order that has a location in a study ward; a later row placing it in another ward is reported. Each young offender's home is the
+ * latest row's. Locations far outside the study area are reported as likely recording errors.
+ */
+export function placeOffences(
+  inScope: readonly OffenceRecord[],
+  area: StudyArea,
+  mapping: ColumnMapping,
+  knownSchoolUrns: ReadonlySet<string>,
+  schoolsSheet: string,
+): Placement {
+  const issues: Issue[] = [];
+  const sheet = mapping.sheet;
+  const note = (offence: OffenceRecord, column: string, value: string, severity: Issue['severity'], code: IssueCode, message: string): void => {
+    issues.push({ sheet, row: offence.sourceRow, column, value, severity, code, message: `Sheet '${sheet}', row ${offence.sourceRow}, column '${column}': ${message}` });
+  };
+  const describe = (offence: OffenceRecord, outcome: LocationOutcome, which: 'offence' | 'home'): void => {
+    const location = which === 'offence' ? offence.offenceLocation : offence.homeLocation;
+    const pointColumn = location.pointColumn ?? headerOf(mapping, which === 'offence' ? 'offenceEasting' : 'homeEasting');
+    const wardColumn = headerOf(mapping, which === 'offence' ? 'offenceWard' : 'homeWard');
+    const what = which === 'offence' ? 'offence location' : 'home location';
+    if (outcome.status === 'outsideArea') {
+      const metres = area.distanceOutside(outcome.point);
+      const where = `${Math.round(outcome.point.easting)}, ${Math.round(outcome.point.northing)}`;
+      if (metres > FAR_OUTSIDE_METRES) {
+        note(offence, pointColumn, where, 'warning', 'outsideArea',
+          `the ${what} lies ${Math.round(metres / 1000)} km outside the study area, which no real record should (check for swapped or mistyped coordinates); counted as outside the area.`);
+      } else {
+        note(offence, pointColumn, where, 'warning', 'outsideArea', `the ${what} lies outside every ward of the study area; counted as outside the area.`);
+      }
+    } else if (outcome.status === 'unknownWard') {
+      note(offence, wardColumn, outcome.wardCode, 'warning', 'unknownWard', `ward code ${outcome.wardCode} is not a ward of the study area; the ${what} is not counted in any ward.`);
+    } else if (outcome.status === 'resolved' && outcome.disagreesWith) {
+      note(offence, wardColumn, outcome.disagreesWith, 'warning', 'wardMismatch', `ward code ${outcome.disagreesWith} disagrees with the coordinates, which lie in ${outcome.wardCode}; the coordinates are used.`);
+    }
+  };
+
+  const offenceWard = new Map<string, string>();
+  const offenceOutcome = new Map<string, { status: LocationOutcome['status']; row: number }>();
+  const homeWard = new Map<string, string | null>();
+  const attendingBySchool = new Map<string, Set<string>>();
+  let homeInWard = 0;
+  let homeOutsideArea = 0;
+  let homeUnknownWard = 0;
+  let rowsWithoutOffenceRef = 0;
+  // Date order (stable on source row): the latest row decides a home, the first places an offence.
+  const chronological = [...inScope].sort((a, b) => a.offenceDate.getTime() - b.offenceDate.getTime() || a.sourceRow - b.sourceRow);
+  for (const offence of chronological) {
+    if (offence.offenceRefMissing) rowsWithoutOffenceRef += 1;
+    const where = resolveLocation(offence.offenceLocation, area.locate, area.wardCodes);
+    describe(offence, where, 'offence');
+    const first = offenceOutcome.get(offence.offenceRef);
+    if (!first || (first.status !== 'resolved' && where.status === 'resolved')) {
+      offenceOutcome.set(offence.offenceRef, { status: where.status, row: offence.sourceRow });
+      if (where.status === 'resolved') offenceWard.set(offence.offenceRef, where.wardCode);
+    } else if (where.status === 'resolved' && first.status === 'resolved' && offenceWard.get(offence.offenceRef) !== where.wardCode) {
+      note(offence, headerOf(mapping, 'offenceRef'), offence.offenceRef, 'warning', 'wardMismatch',
+        `offence ${offence.offenceRef} was placed in ward ${offenceWard.get(offence.offenceRef)} by row ${first.row}, but this row's offence location lies in ${where.wardCode}; the offence counts once, in ${offenceWard.get(offence.offenceRef)}.`);
+    }
+
+    const home = resolveLocation(offence.homeLocation, area.locate, area.wardCodes);
+    describe(offence, home, 'home');
+    if (home.status === 'resolved') homeInWard += 1;
+    else if (home.status === 'outsideArea') homeOutsideArea += 1;
+    else homeUnknownWard += 1;
+    homeWard.set(offence.offenderRef, home.status === 'resolved' ? home.wardCode : null);
+
+    if (offence.schoolUrn) {
+      if (knownSchoolUrns.has(offence.schoolUrn)) {
+        const attending = attendingBySchool.get(offence.schoolUrn) ?? new Set<string>();
+        attending.add(offence.offenderRef);
+        attendingBySchool.set(offence.schoolUrn, attending);
+      } else {
+        note(offence, headerOf(mapping, 'schoolUrn'), offence.schoolUrn, 'warning', 'unknownSchool',
+          `school URN ${offence.schoolUrn} is not in sheet '${schoolsSheet}'; the offence counts for its wards but not for any school.`);
+      }
+    }
+  }
+  let offenceInWard = 0;
+  let offenceOutsideArea = 0;
+  let offenceUnknownWard = 0;
+  for (const { status } of offenceOutcome.values()) {
+    if (status === 'resolved') offenceInWard += 1;
+    else if (status === 'outsideArea') offenceOutsideArea += 1;
+    else offenceUnknownWard += 1;
+  }
+  let homesInArea = 0;
+  for (const ward of homeWard.values()) if (ward !== null) homesInArea += 1;
+  return {
+    offenceWard,
+    homeWard,
+    attendingBySchool,
+    counts: {
+      inScope: inScope.length,
+      offencesInScope: offenceOutcome.size,
+      rowsWithoutOffenceRef,
+      offenceInWard,
+      offenceOutsideArea,
+      offenceUnknownWard,
+      homeInWard,
+      homeOutsideArea,
+      homeUnknownWard,
+      distinctYoungOffenders: homeWard.size,
+      distinctYoungOffendersHomeInArea: homesInArea,
+    },
+    issues,
+  };
+}
+
+/**
+ * Distinct counts by ward: offences by where they happened, young offenders by where they live.
+ * @example countByWard(placement) // 'E05000001' -> { offences: 3, youngOffenders: 2 }
+ */
+export function countByWard(placement: Pick<Placement, 'offenceWard' | 'homeWard'>): Map<string, { offences: number; youngOffenders: number }> {
+  const counts = new Map<string, { offences: number; youngOffenders: number }>();
+  const at = (ward: string): { offences: number; youngOffenders: number } => {
+    let entry = counts.get(ward);
+    if (!entry) {
+      entry = { offences: 0, youngOffenders: 0 };
+      counts.set(ward, entry);
+    }
+    return entry;
+  };
+  for (const ward of placement.offenceWard.values()) at(ward).offences += 1;
+  for (const ward of placement.homeWard.values()) if (ward !== null) at(ward).youngOffenders += 1;
+  return counts;
+}
