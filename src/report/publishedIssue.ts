@@ -27,6 +27,8 @@ function problemOf(issue: Issue, what: string, fields: readonly FieldName[], dat
     wardMismatch: `the ward code of the ${what} disagrees with the ward its coordinates lie in`,
     duplicateRow: fields.includes('offenceRef') ? 'an earlier row has the same offence and offender references' : `an earlier row has the same ${what}`,
     dateOutsideWindow: `the ${what} is outside the window ${dateWindow}`,
+    excelError: `the ${what} holds an Excel error value (such as #N/A or #REF!)`,
+    dateImplausible: `the ${what} is not a date a real record has (before 1990, after the run date, or a time with no date)`,
   };
   return problems[issue.code] ?? `the ${what} has a problem (${issue.code})`;
 }
@@ -40,7 +42,9 @@ function consequenceOf(issue: Issue, kind: WithheldKind, swapped: boolean): stri
     unknownWard: 'it is not counted in any ward',
     wardMismatch: 'the coordinates are used',
     duplicateRow: 'this later copy is excluded',
+    excelError: 'the value is left unknown',
   };
+  if (issue.code === 'missingValue' && issue.message.includes('counted as an offence of its own')) return 'the row is counted as an offence of its own';
   if (swapped) return 'they are read the other way round';
   return warnings[issue.code] ?? (kind === 'location' ? 'the row is kept, located by its other location columns' : 'the row is kept');
 }

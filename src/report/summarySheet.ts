@@ -102,6 +102,10 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
   sheet.line(text(`Area rate: ${Number.isFinite(areaRate) ? areaRate.toFixed(1) : '[c]'} ${measure} per 1,000 young residents (${count(area.offencesPublished)} offences; ${count(area.youngOffendersPublished)} young offenders; ${area.youngPopulation.toLocaleString('en-GB')} young residents).`));
   sheet.line(text(`${higher} of ${wards.length} wards have a rate higher than the area average (${confidence} interval entirely above it); withheld wards are not counted.`));
   sheet.line(text(`${schoolsText(schools.length)} ranked. ${problems} input problems were found and reported (see Validation); nothing was dropped silently.`));
+  const notRanked = result.issues.filter((issue) => issue.sheet === result.roles.schools && (issue.code === 'schoolNotRanked' || issue.code === 'outsideArea')).length;
+  if (notRanked > 0) {
+    sheet.line(text(`${schoolsText(notRanked)} of the phases chosen could not be ranked (no pupil count and no observed pupil home wards, or located far outside the area): see Validation.`, STYLE.warning));
+  }
   sheet.gap();
 
   sheet.heading(`Top ${top.length} schools`);
