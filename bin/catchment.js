@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // The command line runs the compiled engine; `npm install` compiles it (the prepare script).
-require('../dist/src/cli/main.js').main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+const cli = require('../dist/src/cli/main.js');
+cli.quietOnClosedPipe();
+cli.main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

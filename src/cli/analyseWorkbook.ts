@@ -10,6 +10,7 @@ import type { AnalyseOptions } from './parseArguments';
 import { readInputs, UnusableInputError } from './readInputs';
 import { withCommandLineRemedy } from './commandLineRemedy';
 import { offenceTypeLines } from './offenceTypeLines';
+import { writeOutputFile } from './runPaths';
 
 export const TOOL_NAME = 'catchment';
 export const TOOL_VERSION: string = packageJson.version;
@@ -68,10 +69,7 @@ export async function analyseWorkbook(
   log('Writing result sheets');
   const models = buildReport(result, { tool: TOOL_NAME, version: TOOL_VERSION, command, startedAt, finishedAt: new Date().toISOString() });
   const { buffer, sheetNames } = await writeReportBuffer(models);
-  const temporary = `${options.output}.partial-${process.pid}`;
-  fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
-  fs.writeFileSync(temporary, buffer);
-  fs.renameSync(temporary, options.output);
+  writeOutputFile(options.output, buffer);
   void OUTPUT_SHEETS;
   return { result, outputPath: options.output, sheetNames, mappingNotes: result.mappingNotes };
 }

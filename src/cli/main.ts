@@ -1,5 +1,6 @@
 import path from 'path';
 import { analyseWorkbook, summariseRun, TOOL_VERSION, UnusableInputError } from './analyseWorkbook';
+import { oneLine, quietOnClosedPipe, writeErrorReport } from './failureReport';
 import { runDemo } from './runDemo';
 import { runScript } from './runScript';
 import { parseAnalyseArguments, UsageError } from './parseArguments';
@@ -81,12 +82,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`catchment: the input cannot be used:\n${error.problems.map((p) => `  ${p}`).join('\n')}\n`);
       return 2;
     }
-    process.stderr.write(`catchment: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(`catchment: internal error (a bug, not a problem with your data): ${oneLine(error)}. ${writeErrorReport(error, argv)}\n`);
     return 1;
   }
 }
 
 if (require.main === module) {
+  quietOnClosedPipe();
   void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }
 void path;
+export { quietOnClosedPipe } from './failureReport';

@@ -3,8 +3,8 @@ import fs from 'fs';
 import path from 'path';
 import type { InputFingerprint } from '../core/pipeline/analysisResult';
 import type { WorkbookData } from '../core/types';
-import { readWorkbookBuffer } from '../workbook/xlsx';
-import { UsageError } from './parseArguments';
+import { formatAdvice, identifyFormat, readWorkbookBuffer } from '../workbook/xlsx';
+import { checkInputPath, checkOutputPath, type InputPath } from './runPaths';
 
 /** Input the engine could not use: exit code 2, with messages naming sheet, row and column. */
 export class UnusableInputError extends Error {
@@ -36,25 +36,28 @@ export interface InputFiles {
  * boundaries once into memory with their fingerprints. Shared by `analyse` and `--script`.
  */
 export async function readInputs(
-  options: { readonly input: string; readonly output: string; readonly force?: boolean; readonly boundaries?: string },
+  options: { readonly input: string; readonly output: string; readonly force?: boolean; readonly boundaries?: string; readonly script?: string },
   log: (line: string) => void,
 ): Promise<InputFiles> {
-  if (!fs.existsSync(options.input)) throw new UsageError(`Input workbook not found: ${options.input}`);
-  if (samePath(options.input, options.output)) throw new UsageError(`The output must be a new file: ${options.output} is the input workbook, which is never overwritten.`);
-  if (fs.existsSync(options.output) && !options.force) throw new UsageError(`${options.output} already exists; choose another name or add --force to replace it.`);
+  const inputs: InputPath[] = [{ path: options.input, what: 'the input workbook' }];
+  if (options.boundaries) inputs.push({ path: options.boundaries, what: 'the boundaries file' });
+  if (options.script) inputs.push({ path: options.script, what: 'the dialogue script' });
+  for (const input of inputs) checkInputPath(input);
+  checkOutputPath(options.output, inputs, options.force ?? false);
 
   log(`Reading ${options.input}`);
   const inputBytes = fs.readFileSync(options.input);
+  const advice = formatAdvice(identifyFormat(inputBytes), options.input);
+  if (advice) throw new UnusableInputError([advice]);
   let workbook: WorkbookData;
   try {
     workbook = await readWorkbookBuffer(inputBytes);
   } catch (error) {
-    throw new UnusableInputError([`${options.input} could not be read as an .xlsx workbook (${(error as Error).message}).`]);
+    throw new UnusableInputError([`${options.input} could not be read as an .xlsx workbook (${(error as Error).message}). If it opens in Excel, Save As Excel Workbook (.xlsx) and try again.`]);
   }
   const fingerprints = [fingerprint(path.basename(options.input), inputBytes)];
   if (!options.boundaries) return { workbook, fingerprints };
 
-  if (!fs.existsSync(options.boundaries)) throw new UsageError(`Boundaries file not found: ${options.boundaries}`);
   const boundaryBytes = fs.readFileSync(options.boundaries);
   fingerprints.push(fingerprint(path.basename(options.boundaries), boundaryBytes));
   try {

@@ -8,6 +8,7 @@ import { TOOL_NAME, TOOL_VERSION } from './analyseWorkbook';
 import { readInputs, UnusableInputError } from './readInputs';
 import { UsageError, type AnalyseOptions } from './parseArguments';
 import { renumberRunSheets } from './renumberRunSheets';
+import { writeOutputFile } from './runPaths';
 
 /** One line of a dialogue script: an utterance, or (a line starting with `{`) a Command as JSON, for replay. */
 export interface ScriptLine {
@@ -51,9 +52,8 @@ export async function runScript(
   log: (line: string) => void,
   now: () => Date = () => new Date(),
 ): Promise<ScriptRun> {
-  if (!fs.existsSync(options.script)) throw new UsageError(`Script not found: ${options.script}`);
-  const lines = scriptLines(fs.readFileSync(options.script, 'utf8'));
   const { workbook, boundaries, fingerprints } = await readInputs(options, log);
+  const lines = scriptLines(fs.readFileSync(options.script, 'utf8'));
   const solver = await loadHighsSolver();
   const context: EngineContext = { workbook, boundaries, fingerprints, solver };
   const session = createDialogueSession({
@@ -103,10 +103,7 @@ export async function runScript(
 
   log('Writing result sheets');
   const { buffer } = await writeReportBuffer(models);
-  const temporary = `${options.output}.partial-${process.pid}`;
-  fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
-  fs.writeFileSync(temporary, buffer);
-  fs.renameSync(temporary, options.output);
+  writeOutputFile(options.output, buffer);
   out(`Wrote ${options.output}: ${runs === 1 ? 'one run' : `${runs} runs`}, sheets ${written.join(', ')}`);
   return { outputPath: options.output, runs, sheetNames: written };
 }

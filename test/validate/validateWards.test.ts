@@ -38,7 +38,8 @@ describe('validateWards', () => {
     expect(result.rowsExcluded).toBe(1);
     expect(result.issues).toHaveLength(1);
     expect(result.issues[0]).toMatchObject({ sheet: 'Wards', row: 1, code: 'columnMissing', severity: 'error' });
-    expect(result.issues[0].message).toContain('ages 5, 6, 7, 8');
+    expect(result.issues[0].message).toContain('There is no column for ages 5–8.');
+    expect(result.issues[0].message).toContain('single years 9–18');
     expect(result.issues[0].message).toContain("'age_10_17' (10–17)");
   });
 

@@ -1,5 +1,8 @@
 import { logGammaPrefix, regularizedGammaP, regularizedGammaQ } from './regularizedGamma';
 
+/** Bound once: global lookups such as `Math.abs` are slow inside vm contexts (Jest). */
+const { abs, exp, log, max, min, pow, sqrt } = Math;
+
 /** Stop once a step, or the bracket around the root, is this small relative to x. */
 const RELATIVE_TOLERANCE = 1e-13;
 /**
@@ -18,15 +21,15 @@ const MAX_STEPS = 300;
 function initialGuess(shape: number, probability: number): number {
   if (shape > 1) {
     const tailProbability = probability < 0.5 ? probability : 1 - probability;
-    const t = Math.sqrt(-2 * Math.log(tailProbability));
+    const t = sqrt(-2 * log(tailProbability));
     // Abramowitz & Stegun 26.2.22: the normal upper-tail quantile for tailProbability (error < 3e-3),
     // signed so that z is the standard normal quantile of `probability`.
     let z = t - (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481));
     if (probability < 0.5) z = -z;
-    return Math.max(1e-3, shape * Math.pow(1 - 1 / (9 * shape) + z / (3 * Math.sqrt(shape)), 3));
+    return max(1e-3, shape * pow(1 - 1 / (9 * shape) + z / (3 * sqrt(shape)), 3));
   }
   const t = 1 - shape * (0.253 + shape * 0.12);
-  return probability < t ? Math.pow(probability / t, 1 / shape) : 1 - Math.log(1 - (probability - t) / (1 - t));
+  return probability < t ? pow(probability / t, 1 / shape) : 1 - log(1 - (probability - t) / (1 - t));
 }
 
 /**
@@ -35,11 +38,11 @@ function initialGuess(shape: number, probability: number): number {
  * shrink the step to nothing), and is NaN when the density underflows, leaving the move to the bracket.
  */
 function halleyStep(shape: number, x: number, residual: number): number {
-  const density = Math.exp(logGammaPrefix(shape, x) - Math.log(x));
+  const density = exp(logGammaPrefix(shape, x) - log(x));
   if (!(density > 0 && density < Infinity)) return NaN;
   const newton = residual / density;
   const curvature = newton * ((shape - 1) / x - 1);
-  return Math.abs(curvature) < 1 ? newton / (1 - 0.5 * curvature) : newton;
+  return abs(curvature) < 1 ? newton / (1 - 0.5 * curvature) : newton;
 }
 
 /**
@@ -48,7 +51,7 @@ function halleyStep(shape: number, x: number, residual: number): number {
  */
 function bracketPoint(lower: number, upper: number, x: number): number {
   if (upper === Infinity) return 2 * x + 1;
-  if (lower > 0 && upper > 4 * lower) return Math.sqrt(lower) * Math.sqrt(upper);
+  if (lower > 0 && upper > 4 * lower) return sqrt(lower) * sqrt(upper);
   return 0.5 * (lower + upper);
 }
 
@@ -91,7 +94,7 @@ export function inverseRegularizedGammaP(shape: number, probability: number): nu
     else upper = x;
 
     const halley = halleyStep(shape, x, f);
-    if (Math.abs(halley) <= RELATIVE_TOLERANCE * x) return Math.min(upper, Math.max(lower, x - halley));
+    if (abs(halley) <= RELATIVE_TOLERANCE * x) return min(upper, max(lower, x - halley));
     const candidate = x - halley;
     const next = candidate > lower && candidate < upper ? candidate : bracketPoint(lower, upper, x);
     if (upper < Infinity && upper - lower <= RELATIVE_TOLERANCE * upper) return next;

@@ -1,5 +1,5 @@
 import type { CellValue, Issue, SheetData, SheetRole } from '../types';
-import { ageBandOfHeader, singleAgeOfHeader } from './ageHeaders';
+import { ageBandOfHeader, singleYearOfHeader } from './ageHeaders';
 import { columnIndex, columnLetter } from './columnLetter';
 import { ROLE_SPECS } from './fieldSpecs';
 import { headerText, headerWords, normaliseHeader } from './normaliseHeader';
@@ -74,6 +74,9 @@ interface RowMatch {
 }
 
 const quote = (text: string): string => `'${text}'`;
+
+/** Order of an age's single-year columns: the persons column first, then male, then female. */
+const SEX_ORDER = { persons: 0, male: 1, female: 2 } as const;
 
 /** Best rank with which a header can stand for a field, or undefined when it cannot. */
 function rankOf(field: PreparedField, cell: HeaderCell): { rank: number; how: MatchHow } | undefined {
@@ -163,13 +166,14 @@ function matchRow(
         claimed.add(cell.column);
         continue;
       }
-      const age = singleAgeOfHeader(cell.text);
-      if (age !== undefined && !ageColumns.some((known) => known.age === age)) {
-        ageColumns.push({ age, column: cell.column, header: cell.text });
+      const year = singleYearOfHeader(cell.text);
+      // The first column for an age and sex wins; a second one is left for the fields (as a repeated header would be).
+      if (year !== undefined && !ageColumns.some((known) => known.age === year.age && known.sex === year.sex)) {
+        ageColumns.push({ age: year.age, column: cell.column, header: cell.text, ...(year.sex ? { sex: year.sex } : {}) });
         claimed.add(cell.column);
       }
     }
-    ageColumns.sort((a, b) => a.age - b.age);
+    ageColumns.sort((a, b) => a.age - b.age || SEX_ORDER[a.sex ?? 'persons'] - SEX_ORDER[b.sex ?? 'persons']);
   }
 
   const candidates: { field: PreparedField; cell: HeaderCell; rank: number; how: MatchHow }[] = [];
@@ -218,8 +222,9 @@ function matchRow(
  * `overrides` (field -> header text, or a column letter), the field's own name, a known synonym
  * (earlier synonyms first), then a loose match where every word of a synonym appears in the header
  * and makes up at least half of it (e.g. `Offender Age (years)` for `age`). For wards, columns
- * headed with a single year of age (`age_10`, `Age 10`, `10`) or an age band (`age_10_17`,
- * `Population 10-17`) are collected so any age band can be summed later.
+ * headed with a single year of age (`age_10`, `Age 10`, `10`; one sex: `M10`/`F10`, `Males 10`,
+ * `Female age 10`) or an age band (`age_10_17`, `Population 10-17`) are collected so any age band
+ * can be summed later.
  *
  * Score: Σ matched fields' weights (2 when required, 1 otherwise; ×0.6 for a loose match) ×
  * (0.25 + 0.75 × share of requirements met), + 1 when every requirement is met, + the share of

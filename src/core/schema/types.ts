@@ -64,11 +64,20 @@ export interface FieldMatch {
   readonly how: MatchHow;
 }
 
-/** A single-year-of-age population column of a wards sheet, e.g. `age_10`, `Age 10`, `10`. */
+/** The sex a single-year population column counts, when it counts one sex only (ONS `M10`, `Females 10`). */
+export type AgeColumnSex = 'male' | 'female';
+
+/**
+ * A single-year-of-age population column of a wards sheet, e.g. `age_10`, `Age 10`, `10` (all
+ * persons, no `sex`), or `M10`, `Females 10`, `Male age 10` (one sex: the age's population is the
+ * male column plus the female column, unless the sheet also has a persons column for that age).
+ */
 export interface AgeColumn {
   readonly age: number;
   readonly column: number;
   readonly header: string;
+  /** Present only for a one-sex column; absent for a persons (both sexes) column. */
+  readonly sex?: AgeColumnSex;
 }
 
 /** A population column for an age band stated in its header, e.g. `age_10_17`, `Population 10-17`. */
@@ -90,7 +99,7 @@ export interface ColumnMapping {
   /** Worksheet row number (1-based, as Excel shows it) of the header row. */
   readonly headerRow: number;
   readonly fields: Readonly<Partial<Record<FieldName, FieldMatch>>>;
-  /** Wards only: single-year-of-age columns, in order of age. */
+  /** Wards only: single-year-of-age columns, in order of age (for each age: persons, then male, then female). */
   readonly ageColumns?: readonly AgeColumn[];
   /** Wards only: columns whose header states an age band. */
   readonly ageBandColumns?: readonly AgeBandColumn[];

@@ -1,4 +1,4 @@
-import type { AgeBandColumn, AgeColumn, ColumnMapping } from '../schema/types';
+import type { AgeBandColumn, AgeColumn, AgeColumnSex, ColumnMapping } from '../schema/types';
 import type { Issue, SheetData, WardRecord } from '../types';
 import { cellText, isBlankCell } from './cellText';
 import { dataRows } from './dataRows';
@@ -11,34 +11,73 @@ import { validateRows } from './validateRows';
 
 /** Where the young population of the chosen band comes from. */
 export type YoungPopulationSource =
+  /**
+   * Single-year columns, all added together: for each age of the band its persons column, or, when
+   * the age has none, its male and its female column (so a persons column is never added to its own sex split).
+   */
   | { readonly kind: 'singleYears'; readonly columns: readonly AgeColumn[] }
   | { readonly kind: 'band'; readonly column: AgeBandColumn }
   | { readonly kind: 'column'; readonly column: number; readonly header: string; readonly stated: boolean };
 
+/** An age of the band with a column for one sex but not the other (and no persons column). */
+export interface OneSexOnly {
+  readonly age: number;
+  /** The sex that has a column. */
+  readonly has: AgeColumnSex;
+  readonly header: string;
+}
+
+/** Why no column gives the band. */
+export interface MissingBand {
+  /** Ages of the band with no usable count: no persons column, and not both a male and a female column. */
+  readonly missingAges: readonly number[];
+  /** Those of `missingAges` that have a column for one sex only. */
+  readonly oneSexOnly: readonly OneSexOnly[];
+}
+
 const bandText = ([from, to]: readonly [number, number]): string => `${from}–${to}`;
+
+/** The columns giving one age's population: its persons column, else its male and female columns; undefined when neither. */
+function columnsOfAge(columns: readonly AgeColumn[], age: number): readonly AgeColumn[] | undefined {
+  const persons = columns.find((column) => column.age === age && column.sex === undefined);
+  if (persons) return [persons];
+  const male = columns.find((column) => column.age === age && column.sex === 'male');
+  const female = columns.find((column) => column.age === age && column.sex === 'female');
+  return male && female ? [male, female] : undefined;
+}
 
 /**
  * Chooses the columns that give the young population for an age band: a column the analyst
  * named (`youngPopulation` override); else single-year columns covering every age of the band,
- * summed (so any band works); else a column whose header states exactly this band; else a column
- * named as a young population without stating ages (used, with a warning that its band cannot be
- * checked). Returns the missing ages when none of these exists.
+ * summed (so any band works) — per age the persons column, or male + female when the sheet splits
+ * that age by sex (never both, so nobody is counted twice); else a column whose header states
+ * exactly this band; else a column named as a young population without stating ages (used, with a
+ * warning that its band cannot be checked). Returns the missing ages when none of these exists.
  * @example youngPopulationSource(onsMapping, [11, 16]) // => single years age_11 … age_16
+ * @example youngPopulationSource(sapeMapping, [10, 11]) // => single years M10, F10, M11, F11
  */
 export function youngPopulationSource(
   mapping: ColumnMapping,
   ageBand: readonly [number, number],
-): { readonly source: YoungPopulationSource } | { readonly missingAges: readonly number[] } {
+): { readonly source: YoungPopulationSource } | MissingBand {
   const [from, to] = ageBand;
   const named = mapping.fields.youngPopulation;
   if (named?.how === 'override') return { source: { kind: 'column', column: named.column, header: named.header, stated: true } };
+  const ageColumns = mapping.ageColumns ?? [];
   const ages = Array.from({ length: to - from + 1 }, (_, index) => from + index);
-  const singleYears = ages.map((age) => mapping.ageColumns?.find((column) => column.age === age));
-  if (singleYears.every((column) => column !== undefined)) return { source: { kind: 'singleYears', columns: singleYears as AgeColumn[] } };
+  const perAge = ages.map((age) => columnsOfAge(ageColumns, age));
+  if (perAge.every((columns) => columns !== undefined)) {
+    return { source: { kind: 'singleYears', columns: (perAge as (readonly AgeColumn[])[]).flat() } };
+  }
   const band = mapping.ageBandColumns?.find((column) => column.from === from && column.to === to);
   if (band) return { source: { kind: 'band', column: band } };
   if (named) return { source: { kind: 'column', column: named.column, header: named.header, stated: false } };
-  return { missingAges: ages.filter((_, index) => singleYears[index] === undefined) };
+  const missingAges = ages.filter((_, index) => perAge[index] === undefined);
+  const oneSexOnly = missingAges.flatMap((age): OneSexOnly[] => {
+    const sexed = ageColumns.filter((column) => column.age === age && column.sex !== undefined);
+    return sexed.length === 1 ? [{ age, has: sexed[0].sex as AgeColumnSex, header: sexed[0].header }] : [];
+  });
+  return { missingAges, oneSexOnly };
 }
 
 /**
@@ -69,17 +108,95 @@ function readCount(row: RowContext, column: number, header: string, label: strin
   return count;
 }
 
-/** The whole sheet fails when no column gives the band: one error naming the missing ages and the bands that are there. */
-function missingBand(sheet: SheetData, mapping: ColumnMapping, ageBand: readonly [number, number], missingAges: readonly number[]): ValidationResult<WardRecord> {
+/** Lists with a final 'and': ['a', 'b', 'c'] -> 'a, b and c'. */
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Ages as runs: [10, 11, 12, 13, 15] -> '10–13, 15'. */
+function ageRanges(ages: readonly number[]): string {
+  const sorted = [...new Set(ages)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  let start = 0;
+  for (let index = 1; index <= sorted.length; index += 1) {
+    if (index < sorted.length && sorted[index] === sorted[index - 1] + 1) continue;
+    const first = sorted[start];
+    const last = sorted[index - 1];
+    runs.push(first === last ? `${first}` : `${first}–${last}`);
+    start = index;
+  }
+  return runs.join(', ');
+}
+
+const agesPhrase = (ages: readonly number[]): string => `${ages.length === 1 ? 'age' : 'ages'} ${ageRanges(ages)}`;
+
+/** Headers as the message quotes them; a long list is shortened to its first and last. */
+function headersPhrase(headers: readonly string[]): string {
+  return headers.length > 3 ? `'${headers[0]}'…'${headers[headers.length - 1]}'` : joinAnd(headers.map((header) => `'${header}'`));
+}
+
+/** The population columns a wards sheet has, as the message lists them: single years as runs, then each band column. */
+function populationInventory(mapping: ColumnMapping): string[] {
+  const columns = mapping.ageColumns ?? [];
+  const agesOf = (sex: AgeColumnSex | undefined): number[] => columns.filter((column) => column.sex === sex).map((column) => column.age);
+  const persons = agesOf(undefined);
+  const male = agesOf('male');
+  const female = agesOf('female');
+  const years = (ages: readonly number[]): string => `single year${ages.length === 1 ? '' : 's'} ${ageRanges(ages)}`;
+  const parts: string[] = [];
+  if (persons.length > 0) parts.push(years(persons));
+  if (male.length > 0 && ageRanges(male) === ageRanges(female)) parts.push(`male and female ${years(male)}`);
+  else {
+    if (male.length > 0) parts.push(`male ${years(male)}`);
+    if (female.length > 0) parts.push(`female ${years(female)}`);
+  }
+  for (const band of mapping.ageBandColumns ?? []) parts.push(`'${band.header}' (${band.from}–${band.to})`);
+  return parts;
+}
+
+const OTHER_SEX: Readonly<Record<AgeColumnSex, AgeColumnSex>> = { male: 'female', female: 'male' };
+
+/**
+ * The whole sheet fails when no column gives the band: one error naming the sheet, the population
+ * columns it has, the ages it lacks (and, for a sex split, which sex is missing at which age), and
+ * what the band needs. The remedy is a setting (the age band, or the population column), which each
+ * front end words in its own terms.
+ */
+function missingBand(sheet: SheetData, mapping: ColumnMapping, ageBand: readonly [number, number], missing: MissingBand): ValidationResult<WardRecord> {
   const { rows, blankRows } = dataRows(sheet, mapping.headerRow);
-  const bands = (mapping.ageBandColumns ?? []).map((band) => `'${band.header}' (${band.from}–${band.to})`);
+  const [from, to] = ageBand;
+  const band = bandText(ageBand);
+  const inventory = populationInventory(mapping);
+  const has =
+    inventory.length > 0
+      ? `The sheet's population columns are: ${inventory.join('; ')}.`
+      : "The sheet has no population columns: no header names a single year of age (such as 'Age 10', 'M10' or 'Females 10') or an age band (such as 'Population 10-17').";
+  const oneSex = new Set(missing.oneSexOnly.map((entry) => entry.age));
+  const noColumn = missing.missingAges.filter((age) => !oneSex.has(age));
+  const gaps: string[] = [];
+  if (noColumn.length > 0 && inventory.length > 0) gaps.push(`there is no column for ${agesPhrase(noColumn)}`);
+  for (const sex of ['male', 'female'] as const) {
+    const entries = missing.oneSexOnly.filter((entry) => entry.has === sex);
+    if (entries.length === 0) continue;
+    const plural = entries.length > 1;
+    gaps.push(
+      `${agesPhrase(entries.map((entry) => entry.age))} ${plural ? 'have' : 'has'} ${plural ? `${sex} columns` : `a ${sex} column`} ` +
+        `(${headersPhrase(entries.map((entry) => entry.header))}) but no ${OTHER_SEX[sex]} column${plural ? 's' : ''}`,
+    );
+  }
+  const gapText = gaps.length > 0 ? ` ${gaps[0][0].toUpperCase()}${gaps.join('; ').slice(1)}.` : '';
+  const sexSplit = (mapping.ageColumns ?? []).some((column) => column.sex !== undefined);
+  const needs =
+    `The band ${band} needs ${from === to ? `a single-year column for age ${from}` : `single-year columns for ages ${from} to ${to}`}, ` +
+    `or a column for exactly ${band}` +
+    `${sexSplit ? ' (a single year is a persons column, or a male and a female column added together)' : ''}` +
+    `; ${rows.length === 1 ? "the sheet's one row cannot be used" : `none of the sheet's ${rows.length} rows can be used`}.`;
   const issue: Issue = {
     sheet: mapping.sheet, row: mapping.headerRow, column: '', value: '', severity: 'error', code: 'columnMissing',
     message:
-      `Sheet '${mapping.sheet}', row ${mapping.headerRow}: the population aged ${bandText(ageBand)} cannot be found: there are no single-year columns for ` +
-      `age${missingAges.length > 1 ? 's' : ''} ${missingAges.join(', ')} and no column for the band ${bandText(ageBand)}` +
-      `${bands.length > 0 ? ` (the bands given are ${bands.join(', ')})` : ''}; none of the sheet's ${rows.length} rows can be used. ` +
-      `Add the missing ages, choose a band the sheet has, or name the column with wards.youngPopulation=Header text.`,
+      `Sheet '${mapping.sheet}', row ${mapping.headerRow}: the population aged ${band} cannot be found. ${has}${gapText} ${needs} ` +
+      'Choose a band the sheet has, or name the population column.',
+    remedy: { setting: 'ageBand' },
   };
   return { records: [], issues: [issue], rowsRead: rows.length, rowsExcluded: rows.length, rowsBlank: blankRows };
 }
@@ -94,9 +211,10 @@ function missingBand(sheet: SheetData, mapping: ColumnMapping, ageBand: readonly
  * the row is excluded rather than rounded). A later row with a ward code already read gets a
  * 'duplicateRow' warning and is excluded. A blank ward name is replaced by the code (warning).
  * An Excel error cell ('#N/A', …) is read as no value, with an 'excelError' issue (see `rowContext`).
- * When no column gives the band, one 'columnMissing' error on the header row names the missing
- * ages and every row is excluded.
+ * When no column gives the band, one 'columnMissing' error on the header row (remedy: the age band)
+ * names the population columns the sheet has and the ages it lacks, and every row is excluded.
  * @example validateWards(onsSheet, onsMapping, [11, 16]) // population = age_11 + … + age_16 for each ward
+ * @example validateWards(sapeSheet, sapeMapping, [10, 11]) // population = M10 + F10 + M11 + F11 for each ward
  */
 export function validateWards(sheet: SheetData, mapping: ColumnMapping, ageBand: readonly [number, number]): ValidationResult<WardRecord> {
   const [from, to] = ageBand;
@@ -107,7 +225,7 @@ export function validateWards(sheet: SheetData, mapping: ColumnMapping, ageBand:
   const extraIssues: Issue[] = [];
   if ('missingAges' in choice) {
     if (mapping.missingRequired.length > 0) return validateRows<WardRecord>(sheet, mapping, 'wards', () => undefined);
-    return missingBand(sheet, mapping, ageBand, choice.missingAges);
+    return missingBand(sheet, mapping, ageBand, choice);
   }
   const { source } = choice;
   if (source.kind === 'column' && !source.stated) {
@@ -132,7 +250,9 @@ export function validateWards(sheet: SheetData, mapping: ColumnMapping, ageBand:
       }
       let youngPopulation: number | undefined;
       if (source.kind === 'singleYears') {
-        const counts = source.columns.map((column) => readCount(row, column.column, column.header, `the population aged ${column.age}`));
+        const counts = source.columns.map((column) =>
+          readCount(row, column.column, column.header, `the ${column.sex ? `${column.sex} ` : ''}population aged ${column.age}`),
+        );
         youngPopulation = counts.every((count) => count !== undefined) ? (counts as number[]).reduce((sum, count) => sum + count, 0) : undefined;
       } else if (source.kind === 'band') {
         youngPopulation = readCount(row, source.column.column, source.column.header, label);

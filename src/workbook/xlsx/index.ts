@@ -2,6 +2,7 @@
 
 // Reading
 export { readWorkbookFile, readWorkbookBuffer, plainCellValue } from './readWorkbook';
+export { identifyFormat, formatAdvice, type SpreadsheetFormat } from './identifyFormat';
 
 // Writing plain data (demo inputs)
 export { writeWorkbookDataFile, writeWorkbookDataBuffer, type WriteWorkbookDataOptions } from './writeWorkbookData';

@@ -111,9 +111,11 @@ export function modelCatchments(
       ? 'its pupils live only in wards with no young residents, so it has no exposure'
       : parameters.catchmentModel === 'observed'
       ? 'the pupil residence sheet has no usable row for this school, and the catchment is set to observed'
-      : !school.pupilsKnown
-        ? 'its pupil count is unknown and the pupil residence sheet gives no home wards for it, so its catchment cannot be estimated'
-        : 'no study ward is within reach of the catchment model';
+      : !school.pupilsKnown && parameters.catchmentModel === 'distanceDecay'
+        ? 'its pupil count is unknown, so the distance-decay model cannot place its pupils (pupil residence rows are not used under that model)'
+        : !school.pupilsKnown
+          ? 'its pupil count is unknown and the pupil residence sheet gives no home wards for it, so its catchment cannot be estimated'
+          : 'no study ward is within reach of the catchment model';
     note(school, column, school.pupilsKnown ? String(school.pupils) : '', 'warning', 'schoolNotRanked', `${why}; it is not ranked.`);
     return false;
   });
@@ -126,7 +128,18 @@ export function modelCatchments(
           'and none of those has a catchment (observed pupil residence, or a pupil count for the model).')],
     };
   }
-  const usedResidence = parameters.catchmentModel === 'distanceDecay' ? [] : residence;
+  const rankedUrns = new Set(schools.map((s) => s.urn));
+  const usedResidence = parameters.catchmentModel === 'distanceDecay' ? [] : residence.filter((row) => rankedUrns.has(row.urn));
+  if (residenceSheet && parameters.catchmentModel !== 'distanceDecay') {
+    const column = headerOf(residenceSheet.mapping, 'urn');
+    for (const row of residence) {
+      if (rankedUrns.has(row.urn)) continue;
+      issues.push({
+        sheet: residenceSheet.mapping.sheet, row: row.sourceRow, column, value: row.urn, severity: 'info', code: 'schoolNotRanked',
+        message: `Sheet '${residenceSheet.mapping.sheet}', row ${row.sourceRow}, column '${column}': school ${row.urn} could not be ranked (see its row in the schools sheet), so the row is not used.`,
+      });
+    }
+  }
   if (residenceSheet && parameters.catchmentModel === 'distanceDecay') {
     const column = headerOf(residenceSheet.mapping, 'pupils');
     for (const row of residence) {

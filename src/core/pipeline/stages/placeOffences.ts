@@ -80,6 +80,8 @@ export function placeOffences(
     }
   };
 
+  // Where each offence's unplaced-location issues are, so an offence another row places can say so.
+  const unplacedIssueAt = new Map<string, number[]>();
   const offenceWard = new Map<string, string>();
   const offenceOutcome = new Map<string, { status: LocationOutcome['status']; row: number }>();
   const homeWard = new Map<string, string | null>();
@@ -93,7 +95,9 @@ export function placeOffences(
   for (const offence of chronological) {
     if (offence.offenceRefMissing) rowsWithoutOffenceRef += 1;
     const where = resolveLocation(offence.offenceLocation, area.locate, area.wardCodes);
+    const before = issues.length;
     describe(offence, where, 'offence');
+    if (where.status !== 'resolved' && issues.length > before) unplacedIssueAt.set(offence.offenceRef, [...(unplacedIssueAt.get(offence.offenceRef) ?? []), before]);
     const first = offenceOutcome.get(offence.offenceRef);
     if (!first || (first.status !== 'resolved' && where.status === 'resolved')) {
       offenceOutcome.set(offence.offenceRef, { status: where.status, row: offence.sourceRow });
@@ -119,6 +123,15 @@ export function placeOffences(
         note(offence, headerOf(mapping, 'schoolUrn'), offence.schoolUrn, 'warning', 'unknownSchool',
           `school URN ${offence.schoolUrn} is not in sheet '${schoolsSheet}'; the offence counts for its wards but not for any school.`);
       }
+    }
+  }
+  for (const [ref, positions] of unplacedIssueAt) {
+    const ward = offenceWard.get(ref);
+    if (ward === undefined) continue;
+    for (const at of positions) {
+      const issue = issues[at];
+      const message = issue.message.replace(/; (counted as outside the area|the offence location is not counted in any ward)\.$/, `; the offence is counted in ${ward}, where another of its rows places it.`);
+      issues[at] = { ...issue, message };
     }
   }
   let offenceInWard = 0;

@@ -1,4 +1,4 @@
-import { classifyOffenceType, groupLabel } from '../../scope';
+import { classifyOffenceType, groupLabel, OFFENCE_GROUP_FAMILIES } from '../../scope';
 import type { AnalysisParameters, Issue, OffenceRecord, Remedy } from '../../types';
 import { blocking } from './problems';
 
@@ -38,6 +38,8 @@ export const EVERY_OFFENCE_TYPE = 'all';
 /** In a chosen list: the Home Office violence groups (the default), so "violence; criminal damage" adds to them. */
 export const VIOLENCE_GROUPS = 'violence';
 
+const DAY_MS = 86_400_000;
+const startOfDay = (date: Date): number => Math.floor(date.getTime() / DAY_MS) * DAY_MS;
 const day = (date: Date): string => date.toISOString().slice(0, 10);
 const key = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 const rows = (count: number): string => `${count.toLocaleString('en-GB')} row${count === 1 ? '' : 's'}`;
@@ -56,7 +58,10 @@ export function offenceTypeRule(parameters: Pick<AnalysisParameters, 'offenceTyp
   return (text) => {
     if (chosen.has(key(text)) || (chosen.has(VIOLENCE_GROUPS) && violence(text))) return true;
     const classification = classifyOffenceType(text);
-    return classification.kind !== 'unclassified' && (chosen.has(key(classification.group)) || chosen.has(key(groupLabel(classification.group))));
+    if (classification.kind === 'unclassified') return false;
+    const { group } = classification;
+    // A group is chosen by its id, its label, or the family it belongs to ('Violence against the person').
+    return chosen.has(key(group)) || chosen.has(key(groupLabel(group))) || chosen.has(key(OFFENCE_GROUP_FAMILIES[group]));
   };
 }
 
@@ -104,6 +109,9 @@ export function scopeOffences(
   const issues: Issue[] = [];
   const excluded = { age: 0, type: 0, date: 0 };
   const window = `${parameters.dateFrom ? day(parameters.dateFrom) : 'the first offence'} to ${parameters.dateTo ? day(parameters.dateTo) : 'the last'}`;
+  // The window is of whole days: an offence at 14:30 on its last day is in it.
+  const from = parameters.dateFrom ? startOfDay(parameters.dateFrom) : -Infinity;
+  const until = parameters.dateTo ? startOfDay(parameters.dateTo) + DAY_MS : Infinity;
   const where = (offence: OffenceRecord, column: string): string => `Sheet '${context.sheet}', row ${offence.sourceRow}, column '${column}'`;
   for (const offence of offences) {
     if (offence.age < youngest || offence.age > oldest) {
@@ -118,7 +126,7 @@ export function scopeOffences(
         message: local
           ? `${where(offence, context.columns.offenceType)}: '${offence.offenceType}' is not an offence type this product can classify; the row is not counted unless the type is chosen.`
           : `${where(offence, context.columns.offenceType)}: '${offence.offenceType}' is not among the offence types counted as violence; the row is not counted.` });
-    } else if ((parameters.dateFrom && offence.offenceDate < parameters.dateFrom) || (parameters.dateTo && offence.offenceDate > parameters.dateTo)) {
+    } else if (offence.offenceDate.getTime() < from || offence.offenceDate.getTime() >= until) {
       excluded.date += 1;
       issues.push({ sheet: context.sheet, row: offence.sourceRow, column: context.columns.offenceDate, value: day(offence.offenceDate), severity: 'info', code: 'dateOutsideWindow',
         message: `${where(offence, context.columns.offenceDate)}: ${day(offence.offenceDate)} is outside the date window ${window}; the row is not counted.` });
