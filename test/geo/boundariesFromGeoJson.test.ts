@@ -17,6 +17,16 @@ function gridRectangle(x0: number, y0: number, x1: number, y1: number): number[]
 }
 
 describe('boundariesFromGeoJson', () => {
+  it('skips a ward whose vertices lie thousands of kilometres away (1e308), keeping the rest, and says why', () => {
+    const absurd = [[1e308, 1e308], [-1e308, 1e308], [-1e308, -1e308], [1e308, 1e308]];
+    const imported = boundariesFromGeoJson(collection([
+      feature({ WD22CD: 'E05000001', WD22NM: 'Far' }, { type: 'Polygon', coordinates: [absurd] }),
+      feature({ WD22CD: 'E05000002', WD22NM: 'Near' }, { type: 'Polygon', coordinates: [gridRectangle(0, 0, 1000, 1000)] }),
+    ], BNG_CRS));
+    expect(imported.boundaries.map((b) => b.wardCode)).toEqual(['E05000002']);
+    expect(imported.problems.some((p) => /E05000001\) has 4 vertices thousands of kilometres from Great Britain .*; it was skipped\./.test(p))).toBe(true);
+  });
+
   it('reads ONS ward properties and converts WGS84 vertices to British National Grid', () => {
     const ring = [
       [-1.9, 52.45],

@@ -164,3 +164,17 @@ describe('validateWards: the message when no column gives the band', () => {
     expect(issue.remedy).toEqual({ setting: 'ageBand' });
   });
 });
+
+describe('validateWards: populations no ward has', () => {
+  test.each([
+    ['1e308', 1e308],
+    ['two million', 2_000_000],
+  ])('%s residents is an error that excludes the row, naming the limit', (_, population) => {
+    const sheet = sheetOf('Wards', ['WD22CD', 'WD22NM', 'Population 10-17'], [['E05011118', 'Aston', population], ['E05011119', 'Bordesley', 1200]]);
+    const { records, issues } = validateWards(sheet, mapColumns(sheet, 'wards'), [10, 17]);
+    expect(records.map((record) => record.wardCode)).toEqual(['E05011119']);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ row: 2, column: 'Population 10-17', severity: 'error', code: 'invalidValue' });
+    expect(issues[0].message).toContain('is more people than any ward has (expected the population aged 10–17, at most 1,000,000)');
+  });
+});

@@ -96,6 +96,12 @@ export function boundariesFromGeoJson(geojson: unknown, options: BoundariesFromG
       problems.push(`${described} has no usable polygon ring; it was skipped.`);
       return;
     }
+    // Coordinates no map has (1e308, or thousands of km off) make areas overflow: such a ward is skipped, not kept.
+    const absurd = rings.flat().filter(([easting, northing]) => !(Math.abs(easting) <= ABSURD_METRES && Math.abs(northing) <= ABSURD_METRES)).length;
+    if (absurd > 0) {
+      problems.push(`${described} has ${absurd} vertices thousands of kilometres from Great Britain (e.g. ${formatPair(rings.flat().find(([e, n]) => !(Math.abs(e) <= ABSURD_METRES && Math.abs(n) <= ABSURD_METRES)))}); it was skipped.`);
+      return;
+    }
     const outside = rings.flat().filter(([easting, northing]) => !isPlausibleGridPoint(easting, northing)).length;
     if (outside > 0) {
       problems.push(
@@ -192,6 +198,13 @@ function ringsOf(geometry: unknown): unknown[] | string {
     return rings.length > 0 ? rings : 'has a GeometryCollection without polygons';
   }
   return `has a ${typeof type === 'string' ? type : 'missing'} geometry, not a Polygon or MultiPolygon`;
+}
+
+/** Ten thousand kilometres: beyond it a coordinate is no place on a British map, in metres or degrees. */
+const ABSURD_METRES = 1e7;
+
+function formatPair(pair: readonly [number, number] | undefined): string {
+  return pair ? `${pair[0]}, ${pair[1]}` : '';
 }
 
 function positionsOf(rawRing: unknown): (readonly [number, number])[] | string {

@@ -81,7 +81,14 @@ export function youngPopulationSource(
 }
 
 /**
- * A head count from one column: blank, not a number, negative or fractional is an error that
+ * More residents than any electoral ward holds (the largest in England have about 40,000): a value
+ * above it is a wrong column or a typing error, not a population.
+ */
+const MAX_WARD_POPULATION = 1_000_000;
+
+/**
+ * A head count from one column: blank, not a number, negative, fractional or above
+ * MAX_WARD_POPULATION is an error that
  * excludes the row. ONS estimates are whole numbers of people, so a fraction means the column
  * holds something else (a rate, a percentage), and no part of such a row can be trusted.
  */
@@ -103,6 +110,10 @@ function readCount(row: RowContext, column: number, header: string, label: strin
   }
   if (!Number.isInteger(count)) {
     row.report(target, 'error', 'invalidValue', `${quoted(cellText(value))} is not a whole number of people (expected ${label}; a fraction suggests a rate or percentage column)`, EXCLUDED);
+    return undefined;
+  }
+  if (count > MAX_WARD_POPULATION) {
+    row.report(target, 'error', 'invalidValue', `${quoted(cellText(value))} is more people than any ward has (expected ${label}, at most ${MAX_WARD_POPULATION.toLocaleString('en-GB')})`, EXCLUDED);
     return undefined;
   }
   return count;

@@ -77,10 +77,14 @@ export function studyArea(
     for (const problem of loaded.problems) issues.push({ sheet: mapping.sheet, row: 0, column: 'geometry', value: '', severity: 'warning', code: 'invalidValue', message: problem });
   }
   if (boundaries.length === 0) {
+    const why = issues.filter((issue) => issue.column === 'geometry').slice(0, 5).map((issue) => issue.message);
     return {
       ok: false,
       problems: [blocking(geojson?.source ?? '(workbook)', 0, 'boundaries', 'sheetMissing',
-        'No ward boundaries: give a GeoJSON file of ward boundaries, or add a sheet of ward vertices (ward code, part, ring, order, x, y).', { setting: 'boundaries' })],
+        geojson
+          ? `No usable ward boundary in ${geojson.source}${why.length > 0 ? `: ${why.join(' ')}` : '.'}`
+          : 'No ward boundaries: give a GeoJSON file of ward boundaries, or add a sheet of ward vertices (ward code, part, ring, order, x, y).',
+        { setting: 'boundaries' })],
     };
   }
 
