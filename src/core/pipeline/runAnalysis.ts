@@ -45,6 +45,20 @@ export type AnalysisOutcome =
   | { readonly ok: true; readonly result: AnalysisResult }
   | { readonly ok: false; readonly problems: readonly Issue[]; readonly mappingNotes: readonly string[] };
 
+/**
+ * The problem when the offences sheet gives no valid row at all: no data rows, or every row
+ * unusable (the first problems quoted, as no Validation sheet is written when the run stops).
+ */
+function unusableOffenceSheet(sheet: string, rows: { readonly rowsRead: number; readonly records: readonly unknown[]; readonly issues: readonly Issue[] }, headerRow: number): Issue | null {
+  if (rows.records.length > 0) return null;
+  if (rows.rowsRead === 0) {
+    return blocking(sheet, headerRow, '', 'nothingInScope', `Sheet '${sheet}' has no offence rows below its header (row ${headerRow}), so there is nothing to analyse.`);
+  }
+  const first = rows.issues.filter((issue) => issue.severity === 'error').slice(0, 5).map((issue) => issue.message);
+  return blocking(sheet, headerRow, '', 'nothingInScope',
+    `None of the ${rows.rowsRead.toLocaleString('en-GB')} rows of sheet '${sheet}' can be used. The first problems: ${first.join(' ')}`);
+}
+
 /** Appends without spreading, so no call grows with the number of issues. */
 function append(target: Issue[], more: readonly Issue[]): void {
   for (const issue of more) target.push(issue);
@@ -84,6 +98,9 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
   if (!area.ok) return stop(area.problems);
   append(issues, area.issues);
   audit.push({ step: 'Boundaries', detail: `${area.boundaries.length} wards from ${area.boundarySource}` });
+
+  const unusable = unusableOffenceSheet(offences.mapping.sheet, offences.rows, offences.mapping.headerRow);
+  if (unusable) return stop([unusable]);
 
   progress('Choosing the offences in scope');
   const scoped = scopeOffences(offences.rows.records, parameters, {

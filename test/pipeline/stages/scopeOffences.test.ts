@@ -236,8 +236,8 @@ describe('scopeOffences: nothing in scope', () => {
     expect(result.inScope).toEqual([]);
     expect(result.problem).toEqual({
       sheet: 'Offences', row: 0, column: 'HO Offence Group', value: '', severity: 'error', code: 'nothingInScope',
-      message: "Sheet 'Offences' has no valid offence rows, so nothing is in scope (see the Validation entries for each row).",
-      remedy: { setting: 'scope' },
+      // No scope setting can help an empty sheet, so no remedy is offered (the pipeline stops earlier with the rows' own problems).
+      message: "Sheet 'Offences' has no valid offence rows, so nothing is in scope.",
     });
   });
 

@@ -140,12 +140,13 @@ export function scopeOffences(
   const found = [...types.counted, ...types.notCounted, ...types.unclassified].sort((a, b) => b.rows - a.rows);
   const typeList = found.slice(0, 15).map((t) => `${t.text} (${t.group}, ${rows(t.rows)})`).join('; ') + (found.length > 15 ? `; and ${found.length - 15} more` : '');
   const message = offences.length === 0
-    ? `Sheet '${context.sheet}' has no valid offence rows, so nothing is in scope (see the Validation entries for each row).`
+    ? `Sheet '${context.sheet}' has no valid offence rows, so nothing is in scope.`
     : types.counted.length === 0
       ? `Sheet '${context.sheet}': none of its offence types is counted as violence${rule === 'chosen' ? ` under the chosen types (${parameters.offenceTypes.join('; ')})` : ' (the Home Office groups violence against the person, homicide, robbery and possession of weapons)'}. ` +
         `Types found: ${typeList}. Choose the offence types to count.`
       : `Sheet '${context.sheet}': no offence is in scope. Of ${rows(offences.length)} valid, ${rows(excluded.age)} have ages outside the age band ${youngest}–${oldest}, ` +
         `${rows(excluded.type)} have offence types not counted, and ${rows(excluded.date)} fall outside the date window ${window}. Widen the age band, the offence types or the date window.`;
-  const remedy: Remedy = types.counted.length === 0 && offences.length > 0 ? { setting: 'offenceTypes', examples: found.slice(0, 3).map((t) => t.text) } : { setting: 'scope' };
+  const remedy: Remedy | undefined = offences.length === 0 ? undefined
+    : types.counted.length === 0 ? { setting: 'offenceTypes', examples: found.slice(0, 3).map((t) => t.text) } : { setting: 'scope' };
   return { inScope, issues, types, excluded, summary, problem: blocking(context.sheet, 0, context.columns.offenceType, 'nothingInScope', message, remedy) };
 }
