@@ -93,7 +93,10 @@ export async function runScript(
     lastReply = reply;
     lastLine = entry;
   }
-  if (lastReply?.question && lastLine) {
+  // A question after a run that wrote its sheets (e.g. whether to count an unrecognised offence
+  // type) is printed, not fatal: the run is complete and its sheets say what was left out.
+  const lastWroteSheets = lastReply?.effects.some((effect) => effect.kind === 'writeReport') ?? false;
+  if (lastReply?.question && lastLine && !lastWroteSheets) {
     throw new UsageError(
       `The script ended on an unanswered question (line ${lastLine.line}, '${lastLine.text}'): ${lastReply.text.split('\n').pop()} ` +
         `Add a line answering it${lastReply.choices.length > 0 ? `, e.g. ${lastReply.choices.map((choice) => `'${choice.utterance}'`).join(' or ')}` : ''}. Nothing was written.`,

@@ -32,7 +32,13 @@ export type Command =
   | { readonly kind: 'mapColumn'; readonly role?: SheetRole; readonly field: FieldName; readonly header: string }
   /** Inclusive ages at offence; null = keep the current end (the session records both ends). */
   | { readonly kind: 'setAgeBand'; readonly from: number | null; readonly to: number | null }
-  /** Offence types counted as violence; [] = every type. `mode` defaults to 'only'; recorded as 'only' with the full list. */
+  /**
+   * Offence types counted as violence: [] = the default, the Home Office violence groups; ['all'] =
+   * every type; otherwise types as written in the sheet, group ids ('criminalDamageAndArson') and
+   * 'violence' (the default groups, so ['violence', 'Criminal damage'] adds one type). The parser
+   * keeps the analyst's words; the session resolves them. `mode` defaults to 'only'; recorded as
+   * 'only' with the full list.
+   */
   | { readonly kind: 'setOffenceTypes'; readonly types: readonly string[]; readonly mode?: ListChange }
   /** Date window, ISO days, inclusive. A missing end is left as it is; null removes the limit. */
   | { readonly kind: 'setDates'; readonly from?: string | null; readonly to?: string | null }

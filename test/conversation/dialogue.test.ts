@@ -242,9 +242,10 @@ describe('questions and their answers', () => {
   it('drops a question when the analyst moves on to something else', () => {
     const session = createDialogueSession({ parameters: SMALL_PARAMETERS });
     expect(session.respond('10', context()).question).toBe(true);
-    const reply = session.respond('only ages 11 to 16', context());
-    expect(reply.command).toEqual({ kind: 'setAgeBand', from: 11, to: 16 });
-    expect(session.parameters.ageBand).toEqual([11, 16]);
+    // (The wards sheet has the population aged 10–17 only, so the move is to a date window.)
+    const reply = session.respond('from April 2022 to March 2023', context());
+    expect(reply.command).toEqual({ kind: 'setDates', from: '2022-04-01', to: '2023-03-31' });
+    expect(session.parameters.dateFrom).toEqual(new Date('2022-04-01T00:00:00Z'));
   });
 
   it('refuses a setting that cannot work and keeps the old one', () => {

@@ -51,7 +51,7 @@ describe('counts in replies', () => {
   it('counts an offence type of one row as "1 row" when it is chosen, and when it is offered', () => {
     const context: EngineContext = { workbook: withSheet('Offences', oneRobbery) };
     const session = createDialogueSession();
-    expect(session.respond('count only robbery', context).text).toBe('Counting one offence type as violence: Robbery (1 row). One other type is left out.');
+    expect(session.respond('count only robbery', context).text).toBe('Counting one offence type as violence: Robbery (1 row). One other type is left out: Violence with injury (17 rows).');
     const offered = session.respond('count only arson', context).text;
     expect(offered).toContain('The types there are: Violence with injury (17 rows); Robbery (1 row).');
   });

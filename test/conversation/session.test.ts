@@ -4,8 +4,10 @@ import { loadHighsSolver } from '../../src/core/disclosure';
 import { DEFAULT_PARAMETERS } from '../../src/core/types';
 import { SMALL_PARAMETERS, smallWorkbook } from '../pipeline/smallWorkbookFixture';
 import { steppingClock } from './dialogueFixtures';
+import { singleYearWardsWorkbook } from './scopeFixtures';
 
 let context: EngineContext;
+const sessionContext = (): EngineContext => context;
 beforeAll(async () => {
   context = { workbook: smallWorkbook(), solver: await loadHighsSolver() };
 });
@@ -20,6 +22,8 @@ describe('createDialogueSession', () => {
   });
 
   it('lists the current choices for the always-visible summary, updated after each turn', () => {
+    // Single-year population columns, so the band 11–16 can be counted.
+    const context = { ...sessionContext(), workbook: singleYearWardsWorkbook() };
     const session = createDialogueSession();
     const value = (label: string) => session.parameterSummary.find((line) => line.label === label)?.value;
     expect(value('Ages')).toBe('10–17');

@@ -6,6 +6,7 @@ import { ALL_PHASES, PHASE_LABELS } from '../parse/phrases';
 import type { Choice } from '../types';
 import { count, day, isoDay, listing, plural } from './format';
 import type { DialogueState, Outcome, TurnEnvironment } from './state';
+import { bandChoices, bandText, columnUtterance, missingBand } from './remedies';
 import { detectWithSettings } from './workbookFacts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -73,6 +74,20 @@ export function changeSetting(command: SettingCommand, state: DialogueState, env
       const to = command.to ?? current.ageBand[1];
       if (!isWhole(from, 0, 120) || !isWhole(to, 0, 120)) return refused(`Ages must be whole years from 0 to 120; got ${from} to ${to}.`);
       if (from > to) return refused(`The band would run from ${from} to ${to}, which is empty. Say e.g. 'ages ${to} to ${from}'.`);
+      const missing = missingBand(env.engine.workbook, state.settings, { from, to });
+      if (missing) {
+        // The wards sheet cannot give this band's population: say so now, keep the band, and offer those it can give.
+        const kept = `The age band stays ${current.ageBand[0]}–${current.ageBand[1]}.`;
+        const other = `If another column holds the population aged ${from}–${to}, name it: "${columnUtterance('wards', 'youngPopulation')}".`;
+        const others = missing.bands.filter((band) => band.from !== current.ageBand[0] || band.to !== current.ageBand[1]);
+        if (others.length === 0) return refused(`${missing.text} ${kept} ${other}`);
+        return {
+          text: `${missing.text} ${kept} ${other}\nWhich age band should I use: ${listing(missing.bands.map((band) => bandText(band)), 'or')}?`,
+          choices: bandChoices(missing.bands, current.ageBand),
+          question: true,
+          command: null,
+        };
+      }
       return changed(state, { kind: 'setAgeBand', from, to }, { ageBand: [from, to] },
         `Counting offenders aged ${from}–${to} at the time of the offence (was ${current.ageBand[0]}–${current.ageBand[1]}); the wards' young population uses the same ages.`);
     }

@@ -1,9 +1,24 @@
-/** "count only robbery and wounding": loosely typed offence types matched to the values in the offences sheet. */
+/**
+ * "count only robbery", "include criminal damage", "exclude robbery", "all offence types", "only
+ * violence": the offence type rule, with the analyst's words resolved against the offences sheet.
+ *
+ * The rule (AnalysisParameters.offenceTypes) is [] for the default, the Home Office violence groups;
+ * ['all'] for every type; or a chosen list of types as written in the sheet, group ids, and
+ * 'violence' for the default groups ("include criminal damage" on the default gives
+ * ['violence', 'Criminal damage']). Excluding a group from the default lists the violence groups
+ * left, so the rule says exactly what is counted.
+ */
+import { offenceTypeRule } from '../../core/pipeline/stages/scopeOffences';
+import { classifyOffenceType, groupLabel, groupsNamed, isOffenceGroup, OFFENCE_GROUPS, OTHER_GROUPS, VIOLENCE_GROUPS, type OffenceGroup } from '../../core/scope';
+import { diceCoefficient } from '../../core/ranking/diceCoefficient';
 import type { Command } from '../commands';
 import { plainName } from '../match';
-import { diceCoefficient } from '../../core/ranking/diceCoefficient';
 import { allowedSlips, editDistance } from '../parse/editDistance';
-import { listing, plural, quoted } from './format';
+import type { Choice } from '../types';
+import { agreeing, listing, plural, quoted, quotedForUtterance } from './format';
+import {
+  EVERY_OFFENCE_TYPE, includeUtterance, isEveryType, isUnrecognised, leaveOutUtterance, offenceRuleText, typeKey, typeList, VIOLENCE_TOKEN,
+} from './offenceTypeWords';
 import type { DialogueState, Outcome, TurnEnvironment } from './state';
 import { detectWithSettings, distinctValues } from './workbookFacts';
 
@@ -38,52 +53,231 @@ export function typesForTerm(term: string, types: readonly TypeCount[]): TypeCou
   return [];
 }
 
+/** What a term stands for: every type, the default violence groups, types as written or group ids, or nothing in the sheet. */
+type Resolved =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'violence' }
+  | { readonly kind: 'entries'; readonly entries: readonly string[] }
+  | { readonly kind: 'none' };
+
+const ALL_TERMS: ReadonlySet<string> = new Set(['all', 'every', 'everything', 'any', 'all types', 'every type', 'all offence types', 'every offence type', 'all offences', 'all crimes']);
+const VIOLENCE_TERMS: ReadonlySet<string> = new Set([
+  'violence', 'violent', 'violent crime', 'violent crimes', 'violent offence', 'violent offences', 'all violence',
+  'default', 'defaults', 'the default', 'default types', 'the default types', 'default groups', 'the default groups',
+  'violence groups', 'the violence groups', 'home office violence', 'home office violence groups', 'the home office violence groups',
+]);
+
+const groupOf = (text: string): OffenceGroup | undefined => {
+  const classification = classifyOffenceType(text);
+  return classification.kind === 'unclassified' ? undefined : classification.group;
+};
+const isToken = (entry: string): boolean => typeKey(entry) === VIOLENCE_TOKEN || typeKey(entry) === EVERY_OFFENCE_TYPE;
+const isTypeText = (entry: string): boolean => !isOffenceGroup(entry) && !isToken(entry);
+/** Whether a list entry names a group (by id or label). */
+const namesGroup = (entry: string, group: OffenceGroup): boolean => typeKey(entry) === typeKey(group) || typeKey(entry) === typeKey(groupLabel(group));
+
+/** Whether a type is counted under a rule ([] being the default). */
+const counts = (offenceTypes: readonly string[], text: string): boolean => offenceTypeRule({ offenceTypes })(text);
+/** The same, for a list that is never the default: an empty one counts nothing. */
+const countsExactly = (list: readonly string[], text: string): boolean => list.length > 0 && counts(list, text);
+
+/**
+ * A term as the analyst meant it: 'all' / 'every type'; 'violence' / 'the default'; a type as
+ * written in the sheet (any case); a Home Office group by name ('criminal damage', 'weapons'), kept
+ * as its id when the sheet has a type of it (or always, when leaving it out); a type named loosely
+ * ('robery of personal'); with no offences sheet, the term as typed.
+ */
+function resolveTerm(term: string, types: readonly TypeCount[], keepAbsentGroups: boolean): Resolved {
+  const typed = plainName(term);
+  if (ALL_TERMS.has(typed) || typeKey(term) === EVERY_OFFENCE_TYPE) return { kind: 'all' };
+  if (VIOLENCE_TERMS.has(typed)) return { kind: 'violence' };
+  const same = types.filter((type) => plainName(type.value) === typed);
+  if (same.length > 0) return { kind: 'entries', entries: same.map((type) => type.value) };
+  const groups = groupsNamed(term);
+  if (groups.length > 0) {
+    if (VIOLENCE_GROUPS.every((group) => groups.includes(group)) && groups.length === VIOLENCE_GROUPS.length) return { kind: 'violence' };
+    const present = types.length === 0 || keepAbsentGroups ? groups : groups.filter((group) => types.some((type) => groupOf(type.value) === group));
+    if (present.length > 0) return { kind: 'entries', entries: present };
+  }
+  const loose = typesForTerm(term, types);
+  if (loose.length > 0) return { kind: 'entries', entries: loose.map((type) => type.value) };
+  return types.length === 0 ? { kind: 'entries', entries: [term.trim()] } : { kind: 'none' };
+}
+
+/** Entries once each, in order, by the engine's comparison. */
+function unique(entries: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const entry of entries) {
+    if (seen.has(typeKey(entry))) continue;
+    seen.add(typeKey(entry));
+    out.push(entry);
+  }
+  return out;
+}
+
+/**
+ * A chosen list in its plainest form: 'all' alone when present; every violence group as the one
+ * word 'violence', first; types already counted by the rest left out; just 'violence' as [], the default.
+ */
+function normalise(list: readonly string[]): string[] {
+  let out = unique(list);
+  if (out.some((entry) => typeKey(entry) === EVERY_OFFENCE_TYPE)) return [EVERY_OFFENCE_TYPE];
+  // The engine reads an entry that is a group's label ('Robbery') as the whole group.
+  const namesViolence = (entry: string): boolean => VIOLENCE_GROUPS.some((group) => namesGroup(entry, group));
+  const hasToken = out.some((entry) => typeKey(entry) === VIOLENCE_TOKEN);
+  if (hasToken || VIOLENCE_GROUPS.every((group) => out.some((entry) => namesGroup(entry, group)))) {
+    out = [VIOLENCE_TOKEN, ...out.filter((entry) => typeKey(entry) !== VIOLENCE_TOKEN && !namesViolence(entry))];
+  }
+  out = out.filter((entry) => {
+    if (!isTypeText(entry)) return true;
+    const rest = out.filter((other) => other !== entry);
+    return !countsExactly(rest, entry);
+  });
+  return out.length === 1 && typeKey(out[0]) === VIOLENCE_TOKEN ? [] : out;
+}
+
+/**
+ * A rule as explicit entries, so one part can be taken out: the default as its groups; 'all' as
+ * the violence groups, the other groups the sheet has types of, and its unrecognised types (every
+ * group, with no sheet to read).
+ */
+function expand(offenceTypes: readonly string[], types: readonly TypeCount[]): string[] {
+  if (offenceTypes.length === 0) return [...VIOLENCE_GROUPS];
+  if (isEveryType(offenceTypes)) {
+    if (types.length === 0) return [...OFFENCE_GROUPS];
+    const others = OTHER_GROUPS.filter((group) => types.some((type) => groupOf(type.value) === group));
+    return [...VIOLENCE_GROUPS, ...others, ...types.filter((type) => isUnrecognised(type.value)).map((type) => type.value)];
+  }
+  return offenceTypes.flatMap((entry) => (typeKey(entry) === VIOLENCE_TOKEN ? [...VIOLENCE_GROUPS] : [entry]));
+}
+
+/**
+ * The rule without some groups and types. A type counted through its group is taken out by
+ * listing the group's other types in the sheet instead of the group.
+ */
+function without(offenceTypes: readonly string[], removed: readonly string[], violence: boolean, types: readonly TypeCount[]): string[] {
+  let out = expand(offenceTypes, types);
+  const dropGroup = (group: OffenceGroup): void => {
+    out = out.filter((entry) => !namesGroup(entry, group) && !(isTypeText(entry) && groupOf(entry) === group));
+  };
+  if (violence) VIOLENCE_GROUPS.forEach(dropGroup);
+  for (const entry of removed) {
+    if (isOffenceGroup(entry)) {
+      dropGroup(entry);
+      continue;
+    }
+    out = out.filter((other) => typeKey(other) !== typeKey(entry));
+    const group = groupOf(entry);
+    if (group && countsExactly(out, entry) && out.some((other) => namesGroup(other, group))) {
+      const siblings = types
+        .filter((type) => groupOf(type.value) === group && !removed.some((gone) => typeKey(gone) === typeKey(type.value)))
+        .map((type) => type.value);
+      out = [...out.filter((other) => !namesGroup(other, group)), ...siblings];
+    }
+  }
+  return out;
+}
+
+/** A resolved entry as named in a reply: a group by its label, a type as written, in quotes. */
+const named = (entry: string): string => (isOffenceGroup(entry) ? groupLabel(entry) : quoted(entry));
+
+/** What is counted under a rule, with rows from the sheet, and what is left out. */
+function countingText(offenceTypes: readonly string[], types: readonly TypeCount[], sheet: string): string {
+  const rows = (type: TypeCount) => ({ text: type.value, rows: type.rows });
+  const counted = types.filter((type) => counts(offenceTypes, type.value)).map(rows);
+  const left = types.filter((type) => !counts(offenceTypes, type.value)).map(rows);
+  if (offenceTypes.length === 0) {
+    return `Counting the Home Office violence groups (the default): ${counted.length > 0 ? typeList(counted) : `none of the types in ${quoted(sheet)} is one of them`}.` +
+      `${left.length > 0 ? ` Not counted: ${typeList(left)}.` : ''}`;
+  }
+  if (isEveryType(offenceTypes)) return `Counting every offence type (${plural(types.length, 'type')} in ${quoted(sheet)}): ${typeList(counted)}.`;
+  return `Counting ${counted.length === 1 ? 'one offence type' : `${counted.length} offence types`} as violence: ${typeList(counted)}.` +
+    `${left.length > 0 ? ` ${left.length === 1 ? 'One other type is' : `${left.length} other types are`} left out: ${typeList(left)}.` : ''}`;
+}
+
+const RUN: Choice = { label: 'Run the analysis', utterance: 'run the analysis' };
+const ONLY_VIOLENCE: Choice = { label: 'Only violence (the default)', utterance: 'only violence' };
+const EVERY_TYPE: Choice = { label: 'Count every offence type', utterance: 'all offence types' };
+const UNDO: Choice = { label: 'Undo', utterance: 'undo' };
+
+/** Sets the offence type rule from a command, or asks when a term fits no type in the sheet. */
 export function chooseOffenceTypes(command: SetOffenceTypes, state: DialogueState, env: TurnEnvironment): Outcome {
   const mode = command.mode ?? 'only';
   const current = state.settings.parameters.offenceTypes;
   const mapping = detectWithSettings(env.engine.workbook, state.settings).mappings.offences;
   const types = mapping ? distinctValues(env.engine.workbook, mapping, 'offenceType') : [];
-  const settle = (offenceTypes: readonly string[], text: string): Outcome => ({
-    text,
-    command: { kind: 'setOffenceTypes', types: offenceTypes },
-    settings: { ...state.settings, parameters: { ...state.settings.parameters, offenceTypes } },
-    choices: [
-      { label: 'Run the analysis', utterance: 'run the analysis' },
-      { label: 'Count every offence type', utterance: 'all offence types' },
-      { label: 'Undo', utterance: 'undo' },
-    ],
-  });
+  const sheet = mapping?.sheet ?? '';
 
-  if (command.types.length === 0) return settle([], `Counting every offence type${types.length > 0 ? ` (${types.length} in ${quoted(mapping!.sheet)})` : ''}.`);
-  if (types.length === 0) {
-    const typed = [...new Set(command.types.map((type) => type.trim()))];
-    return settle(mode === 'add' ? [...new Set([...current, ...typed])] : typed, `No offences sheet is found yet, so the types are kept as typed: ${listing(typed.map(quoted))}. Offences count when their type is written exactly so (any case).`);
-  }
-
-  const chosen: TypeCount[] = [];
-  const unknown: string[] = [];
-  for (const term of command.types) {
-    const found = typesForTerm(term, types);
-    if (found.length === 0) unknown.push(term);
-    for (const type of found) if (!chosen.includes(type)) chosen.push(type);
-  }
+  const resolved = command.types.map((term) => ({ term, found: resolveTerm(term, types, mode === 'remove') }));
+  const unknown = resolved.filter(({ found }) => found.kind === 'none').map(({ term }) => term);
   if (unknown.length > 0) {
+    const utterance = (type: string): string => (mode === 'only' ? `count only ${quotedForUtterance(type)}` : mode === 'add' ? includeUtterance([type]) : leaveOutUtterance([type]));
     return {
-      text: `No offence type in ${quoted(mapping!.sheet)} matches ${listing(unknown.map(quoted))}. The types there are: ${types.slice(0, 12).map((type) => `${type.value} (${plural(type.rows, 'row')})`).join('; ')}${types.length > 12 ? '; …' : ''}. Which should be counted?`,
-      choices: types.slice(0, 6).map((type) => ({ label: type.value, utterance: `count only ${quoted(type.value)}` })),
+      text: `No offence type in ${quoted(sheet)} matches ${listing(unknown.map(quoted))}. The types there are: ${typeList(types.map((type) => ({ text: type.value, rows: type.rows })))}. ` +
+        `Which should be ${mode === 'remove' ? 'left out' : 'counted'}?`,
+      choices: types.slice(0, 6).map((type) => ({ label: type.value, utterance: utterance(type.value) })),
       question: true,
       command,
     };
   }
-  const everyType = types.map((type) => type.value);
-  const base = current.length > 0 ? types.filter((type) => current.some((name) => name.toLowerCase() === type.value.toLowerCase())) : types;
-  const picked = mode === 'only' ? chosen : mode === 'add' ? [...base, ...chosen.filter((type) => !base.includes(type))] : base.filter((type) => !chosen.includes(type));
-  if (picked.length === 0) return { text: 'That would leave no offence type to count. Say e.g. "count only robbery".', command: null, choices: [{ label: 'Count every offence type', utterance: 'all offence types' }] };
-  const ordered = types.filter((type) => picked.includes(type));
-  if (mode === 'add' && current.length === 0) return settle([], 'Every offence type is already counted.');
-  const left = everyType.length - ordered.length;
-  return settle(
-    ordered.map((type) => type.value),
-    `Counting ${ordered.length === 1 ? 'one offence type' : `${ordered.length} offence types`} as violence: ${ordered.map((type) => `${type.value} (${plural(type.rows, 'row')})`).join('; ')}${left > 0 ? `. ${left === 1 ? 'One other type is' : `${left} other types are`} left out.` : '.'}`,
-  );
+  const every = resolved.some(({ found }) => found.kind === 'all');
+  const violence = resolved.some(({ found }) => found.kind === 'violence');
+  const entries = unique(resolved.flatMap(({ found }) => (found.kind === 'entries' ? found.entries : [])));
+  const typeTexts = entries.filter(isTypeText);
+  const refuse = (text: string): Outcome => ({ text, command: null, choices: [ONLY_VIOLENCE, EVERY_TYPE, { label: 'Show the settings', utterance: 'show the settings' }] });
+
+  let next: string[];
+  if (mode === 'only') {
+    next = every ? [EVERY_OFFENCE_TYPE] : normalise([...(violence ? [VIOLENCE_TOKEN] : []), ...entries]);
+  } else if (mode === 'add') {
+    if (isEveryType(current)) {
+      return { text: 'Every offence type is already counted.', command: { kind: 'setOffenceTypes', types: current }, choices: [RUN, ONLY_VIOLENCE] };
+    }
+    next = every ? [EVERY_OFFENCE_TYPE] : normalise([...(current.length === 0 ? [VIOLENCE_TOKEN] : current), ...(violence ? [VIOLENCE_TOKEN] : []), ...entries]);
+  } else {
+    if (every) return refuse('That would leave no offence type to count. Say e.g. "count only robbery".');
+    const left = without(current, entries, violence, types);
+    if (left.length === 0) return refuse('That would leave no offence type to count. Say e.g. "count only robbery".');
+    next = normalise(left);
+  }
+
+  if (types.length > 0 && next.length > 0 && !types.some((type) => counts(next, type.value))) {
+    return refuse(`That would leave no offence type in ${quoted(sheet)} to count. Say e.g. "count only robbery", or "only violence".`);
+  }
+
+  // Unrecognised types the analyst has said to leave out are not asked about again after a run.
+  const unrecognised = typeTexts.filter(isUnrecognised);
+  const leftOut = mode === 'remove'
+    ? unique([...state.leftOut, ...unrecognised])
+    : state.leftOut.filter((text) => !typeTexts.some((type) => typeKey(type) === typeKey(text)));
+
+  const sayNamed = [...(violence ? ['violence'] : []), ...entries.map(named)];
+  const unchanged = types.length > 0 && mode !== 'only' && types.every((type) => counts(current, type.value) === counts(next, type.value));
+  if (unchanged) {
+    const verb = agreeing(sayNamed.length, 'is', 'are');
+    const noMore = mode === 'remove' && unrecognised.length > 0 ? ` I will not ask about ${unrecognised.length === 1 ? 'it' : 'them'} again.` : '';
+    return {
+      text: mode === 'add'
+        ? `${listing(sayNamed)} ${verb} already counted, so nothing changes.`
+        : `${listing(sayNamed)} ${verb} not among the types counted in ${quoted(sheet)}, so nothing changes.${noMore}`,
+      command: { kind: 'setOffenceTypes', types: command.types.length > 0 && entries.length > 0 ? entries : [...command.types], mode },
+      leftOut,
+      choices: [RUN, { label: 'Show the settings', utterance: 'show the settings' }],
+    };
+  }
+
+  const counting = types.length > 0
+    ? countingText(next, types, sheet)
+    : `No offences sheet is found yet, so the types cannot be checked against it. Counting: ${offenceRuleText(next)}${next.some(isTypeText) ? ' (a type counts when it is written exactly so, in any case)' : ''}.`;
+  const rerun = state.latest && !sameList(state.latest.settings.parameters.offenceTypes, next) ? ' Say "run" to update the results.' : '';
+  return {
+    text: `${counting}${rerun}`,
+    command: { kind: 'setOffenceTypes', types: next },
+    settings: { ...state.settings, parameters: { ...state.settings.parameters, offenceTypes: next } },
+    leftOut,
+    choices: [RUN, ...(next.length > 0 ? [ONLY_VIOLENCE] : []), ...(isEveryType(next) ? [] : [EVERY_TYPE]), UNDO],
+  };
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((entry, i) => typeKey(entry) === typeKey(b[i]));

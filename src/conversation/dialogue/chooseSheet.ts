@@ -3,7 +3,9 @@ import type { SheetRole } from '../../core/types';
 import type { Command } from '../commands';
 import { matchNames } from '../match';
 import { ROLE_LABELS } from '../parse/phrases';
-import { quoted, quotedForUtterance } from './format';
+import { ROLE_SPECS } from '../../core/schema';
+import { listing, quoted, quotedForUtterance } from './format';
+import { remedyAdvice } from './remedies';
 import { sheetList } from './sheetQuestion';
 import type { DialogueState, Outcome, Settings, TurnEnvironment } from './state';
 import { detectWithSettings } from './workbookFacts';
@@ -45,7 +47,8 @@ export function chooseSheet(command: UseSheet, state: DialogueState, env: TurnEn
   const lines = [`The ${ROLE_LABELS[command.role]} will be read from ${quoted(sheet)}.`];
   if (released.length > 0) lines.push(`(It was chosen for ${released.map((role) => ROLE_LABELS[role]).join(' and ')} before; that choice is dropped.)`);
   if (mapping && mapping.missingRequired.length > 0) {
-    lines.push(`But its columns lack ${mapping.missingRequired.join(', ')}: name them, e.g. "the age column is 'Age at Offence'".`);
+    const labels = mapping.missingRequired.map((name) => ROLE_SPECS[command.role].required.find((group) => group.name === name)?.label ?? name);
+    lines.push(`But it has no column for ${listing(labels)}. ${remedyAdvice({ setting: 'column', role: command.role, field: mapping.missingRequired[0] }, { ...state, settings }, env).text}`);
   }
   return {
     text: lines.join('\n'),

@@ -3,7 +3,8 @@ import { describeMapping, ROLE_SPECS, SHEET_ROLES } from '../../core/schema';
 import type { SheetRole } from '../../core/types';
 import type { Command } from '../commands';
 import { ROLE_LABELS } from '../parse/phrases';
-import { plural } from './format';
+import { plural, quoted } from './format';
+import { columnUtterance } from './remedies';
 import { sheetQuestion } from './sheetQuestion';
 import type { DialogueState, Outcome, TurnEnvironment } from './state';
 import { dataRowCount, detectWithSettings } from './workbookFacts';
@@ -39,8 +40,13 @@ export function describeWorkbook(command: Command, state: DialogueState, env: Tu
   if (env.engine.boundaries) lines.push(`Ward boundaries: ${env.engine.boundaries.source}.`);
   else if (detection.assignments.wardVertices) lines.push(`Ward boundaries: the vertex sheet '${detection.assignments.wardVertices}'.`);
   else lines.push('No ward boundaries yet: pick a GeoJSON file of wards, or add a sheet of ward vertices.');
-  const unsure = Object.values(detection.mappings).flatMap((mapping) => (mapping ? describeMapping(mapping) : [])).filter((line) => /guess|NO COLUMN FOUND|problem:/.test(line));
-  if (unsure.length > 0) lines.push('Columns to check:', ...unsure.map((line) => `• ${line}`));
+  // A missing column is said with what to say here, not the engine's role.field=Header form.
+  const unsure = Object.values(detection.mappings).flatMap((mapping) => (mapping ? describeMapping(mapping) : [])).filter((line) => /guess|problem:/.test(line) && !/NO COLUMN FOUND/.test(line));
+  const missing = Object.values(detection.mappings).flatMap((mapping) => (mapping ? mapping.missingRequired.map((name) => {
+    const group = ROLE_SPECS[mapping.role].required.find((candidate) => candidate.name === name);
+    return `${quoted(mapping.sheet)} has no column for ${group?.label ?? name}: say e.g. "${columnUtterance(mapping.role, group?.alternatives[0]?.[0] ?? name)}".`;
+  }) : []));
+  if (unsure.length + missing.length > 0) lines.push('Columns to check:', ...[...missing, ...unsure].map((line) => `• ${line}`));
   for (const issue of detection.issues) lines.push(issue.message);
 
   const ambiguity = detection.ambiguous[0];

@@ -3,6 +3,7 @@ import type { AnalysisParameters } from '../../core/types';
 import { PHASE_LABELS, ROLE_LABELS } from '../parse/phrases';
 import { CATCHMENT_LABELS, datesText, METRIC_LABELS, phaseText, suppressionText } from './changeSetting';
 import { count, plural } from './format';
+import { isEveryType, offenceRuleText, typeKey, VIOLENCE_TOKEN } from './offenceTypeWords';
 import type { DialogueState } from './state';
 
 export interface SummaryLine {
@@ -22,8 +23,8 @@ export function parameterSummary(state: DialogueState): SummaryLine[] {
     { label: 'Ages', value: `${parameters.ageBand[0]}–${parameters.ageBand[1]}`, brief: `Ages ${parameters.ageBand[0]}–${parameters.ageBand[1]}` },
     {
       label: 'Offence types',
-      value: offenceTypes.length === 0 ? 'all types' : offenceTypes.join('; '),
-      ...briefWhen(offenceTypes.length > 0, () => plural(offenceTypes.length, 'offence type')),
+      value: offenceRuleText(offenceTypes),
+      ...briefWhen(offenceTypes.length > 0, () => offenceTypesBrief(offenceTypes)),
     },
     { label: 'Dates', value: datesText(parameters), ...briefWhen(Boolean(parameters.dateFrom || parameters.dateTo), () => datesText(parameters)) },
     { label: 'Phases ranked', value: phaseText(parameters.phases), brief: parameters.phases.map((phase) => PHASE_LABELS[phase]).join(', ') },
@@ -51,6 +52,13 @@ export function parameterSummary(state: DialogueState): SummaryLine[] {
     lines.push({ label: 'Latest run', value: `run ${state.latest.runNumber}${names?.get('Summary') ? `, sheets from '${names.get('Summary')}'` : ''}` });
   }
   return lines;
+}
+
+/** A chosen offence type rule in a few words: 'every offence type', 'violence + 1 more', '2 offence types'. */
+function offenceTypesBrief(offenceTypes: readonly string[]): string {
+  if (isEveryType(offenceTypes)) return 'every offence type';
+  const others = offenceTypes.filter((entry) => typeKey(entry) !== VIOLENCE_TOKEN).length;
+  return others < offenceTypes.length ? `violence + ${plural(others, 'more type', 'more types')}` : plural(offenceTypes.length, 'offence type');
 }
 
 /** The suppression rule in a few words: 'counts 1–4 withheld'; 'counts 0–4 withheld' when zeros are withheld too. */

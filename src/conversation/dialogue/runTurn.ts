@@ -2,9 +2,12 @@
 import { runAnalysis } from '../../core/pipeline/runAnalysis';
 import type { AnalysisResult } from '../../core/pipeline/analysisResult';
 import { buildReport, OUTPUT_SHEETS } from '../../report/buildReport';
+import type { Issue } from '../../core/types';
 import type { Command } from '../commands';
 import type { Choice, TurnRecord } from '../types';
-import { count, listing, plural, rankText } from './format';
+import { count, day, isoDay, listing, plural, quoted, rankText } from './format';
+import { includeUtterance, leaveOutUtterance, plainTypeList, typeKey, typeList } from './offenceTypeWords';
+import { inDialogueWords, problemAdvice } from './remedies';
 import { phaseText } from './changeSetting';
 import { sheetQuestion } from './sheetQuestion';
 import type { DialogueState, Outcome, TurnEnvironment } from './state';
@@ -46,6 +49,75 @@ function nextSteps(result: AnalysisResult): Choice[] {
 }
 
 /**
+ * The reply to a run that stopped: each problem (sheet, row, column) with what to say to get past
+ * it, in the dialogue's words, and buttons for the likeliest fixes.
+ */
+function stopped(problems: readonly Issue[], command: Command, state: DialogueState, env: TurnEnvironment): Outcome {
+  const said = new Set<string>();
+  const fixes: Choice[] = [];
+  const shown = problems.slice(0, PROBLEMS_SHOWN).map((problem) => {
+    const advice = problemAdvice(problem, state, env);
+    for (const choice of advice?.choices ?? []) if (!fixes.some((fix) => fix.utterance === choice.utterance)) fixes.push(choice);
+    // The same advice for several problems is given once, after the first.
+    const fresh = advice !== null && !said.has(advice.text);
+    if (advice) said.add(advice.text);
+    return `• ${inDialogueWords(problem.message)}${fresh ? ` ${advice.text}` : ''}`;
+  });
+  const more = problems.length > PROBLEMS_SHOWN ? [`… and ${problems.length - PROBLEMS_SHOWN} more.`] : [];
+  return {
+    text: ['The analysis could not run on this input:', ...shown, ...more].join('\n'),
+    command,
+    choices: [
+      ...fixes.slice(0, 4),
+      { label: "What's in this workbook?", utterance: "what's in this workbook?" },
+      { label: 'Help', utterance: 'help' },
+    ],
+  };
+}
+
+/** The period the figures cover, and the year of the population estimates where the wards sheet says it. */
+function periodLines(result: AnalysisResult): string[] {
+  const { period, populationYear } = result;
+  if (!period) return [];
+  const basis = period.basis === 'window' ? 'the date window' : period.basis === 'data' ? 'the first to the last offence counted' : 'the date window and the offences counted';
+  const population = populationYear ? `; population estimates for ${populationYear.year} (${populationYear.source})` : '';
+  return [`Period: ${day(isoDay(period.from))} to ${day(isoDay(period.to))} (${basis})${population}.`];
+}
+
+/**
+ * What the run counted and did not: the types counted, those not counted with how to include one,
+ * and the types that could not be classified. Those are never counted or dropped silently: the
+ * reply asks whether to count them, unless the analyst has already said to leave them out.
+ */
+function offenceTypeReport(result: AnalysisResult, state: DialogueState): { lines: string[]; choices: Choice[]; question?: { text: string; choices: Choice[] } } {
+  const { rule, counted, notCounted, unclassified } = result.offenceTypes;
+  const lines = [`Offence types counted${rule === 'default' ? ' (the Home Office violence groups, the default)' : ' (as you chose)'}: ${counted.length > 0 ? typeList(counted) : 'none'}.`];
+  const choices: Choice[] = [];
+  if (notCounted.length > 0) {
+    const example = includeUtterance([notCounted[0].text]);
+    lines.push(`Not counted as violence: ${typeList(notCounted)}. To include one, say e.g. "${example}".`);
+    choices.push({ label: `Include ${notCounted[0].text}`, utterance: example });
+  }
+  const settled = unclassified.filter((type) => state.leftOut.some((text) => typeKey(text) === typeKey(type.text)));
+  const open = unclassified.filter((type) => !settled.includes(type));
+  if (settled.length > 0) lines.push(`Not recognised, and left out as you said: ${plainTypeList(settled)}.`);
+  if (open.length === 0) return { lines, choices };
+  const texts = open.map((type) => type.text);
+  const one = open.length === 1;
+  const question = one
+    ? `${quoted(open[0].text)} (${plural(open[0].rows, 'row')}) is not an offence type I recognise, so it was not counted. Should it count as violence?`
+    : `${plural(open.length, 'offence type')} are not ones I recognise, so they were not counted: ${plainTypeList(open)}. Should any count as violence?`;
+  const answers: Choice[] = one
+    ? [{ label: `Count ${quoted(texts[0])} as violence`, utterance: includeUtterance(texts) }, { label: 'Leave it out', utterance: leaveOutUtterance(texts) }]
+    : [
+      ...texts.slice(0, 3).map((text) => ({ label: `Count ${quoted(text)} as violence`, utterance: includeUtterance([text]) })),
+      { label: `Count all ${open.length} as violence`, utterance: includeUtterance(texts) },
+      { label: 'Leave them out', utterance: leaveOutUtterance(texts) },
+    ];
+  return { lines, choices, question: { text: question, choices: answers } };
+}
+
+/**
  * Runs the analysis, unless a role has two near-equal sheets (then asks which, never guesses). A
  * run that cannot use the input answers with the problems (sheet, row, column) and what to say next.
  * `transcriptWith` gives the dialogue so far including this turn, for the Audit sheet.
@@ -67,21 +139,12 @@ export function runTurn(
     settings.parameters,
     env.progress,
   );
-  if (!outcome.ok) {
-    const shown = outcome.problems.slice(0, PROBLEMS_SHOWN).map((problem) => `• ${problem.message}`);
-    const more = outcome.problems.length > PROBLEMS_SHOWN ? [`… and ${outcome.problems.length - PROBLEMS_SHOWN} more.`] : [];
-    return {
-      text: ['The analysis could not run on this input:', ...shown, ...more].join('\n'),
-      command,
-      choices: [
-        { label: "What's in this workbook?", utterance: "what's in this workbook?" },
-        { label: 'Help', utterance: 'help' },
-      ],
-    };
-  }
+  if (!outcome.ok) return stopped(outcome.problems, command, state, env);
   const { result } = outcome;
   const runNumber = state.runs + 1;
-  const text = headlines(result, runNumber).join('\n');
+  const types = offenceTypeReport(result, state);
+  const lines = headlines(result, runNumber);
+  const text = [...lines.slice(0, -1), ...periodLines(result), ...types.lines, lines[lines.length - 1], ...(types.question ? [types.question.text] : [])].join('\n');
   const models = buildReport(result, {
     tool: env.tool,
     version: env.version,
@@ -93,7 +156,8 @@ export function runTurn(
   return {
     text,
     command,
-    choices: nextSteps(result),
+    choices: types.question ? types.question.choices : [...nextSteps(result), ...types.choices],
+    ...(types.question ? { question: true } : {}),
     effects: [{ kind: 'writeReport', models }, { kind: 'activateSheet', baseName: 'Summary' }],
     latest: { result, runNumber, turn: env.turn, settings, sheetNames: null },
   };

@@ -42,6 +42,11 @@ export interface DialogueState {
   /** Commands that changed the choices, newest last, each with the choices before it. */
   readonly undo: readonly { readonly command: Command; readonly before: Settings }[];
   readonly transcript: readonly TurnRecord[];
+  /**
+   * Offence types the engine cannot classify that the analyst has said to leave out ("leave out
+   * 'XYZ1'"): still listed after a run, but not asked about again.
+   */
+  readonly leftOut: readonly string[];
 }
 
 /** Everything a turn may use besides the state: the workbook, the clock, where to report progress. */
@@ -68,11 +73,13 @@ export interface Outcome {
   readonly settings?: Settings;
   readonly effects?: readonly Effect[];
   readonly latest?: LatestRun;
+  /** The unrecognised offence types left out, when this turn changed them. */
+  readonly leftOut?: readonly string[];
 }
 
 /** The state a session starts in. */
 export function initialState(settings: Settings): DialogueState {
-  return { settings, initial: settings, latest: null, runs: 0, pending: null, undo: [], transcript: [] };
+  return { settings, initial: settings, latest: null, runs: 0, pending: null, undo: [], transcript: [], leftOut: [] };
 }
 
 /** Whether two sets of choices are the same (parameters compared as JSON, which holds dates as ISO text). */

@@ -80,6 +80,7 @@ export function takeTurn(state: DialogueState, input: TurnInput, host: TurnHost)
     pending: question ? { text: outcome.text.split('\n').pop() as string, choices } : null,
     undo,
     transcript: [...state.transcript, record(command, outcome.text)],
+    leftOut: outcome.leftOut ?? state.leftOut,
   };
   return { state: next, reply: { text: outcome.text, choices, question, command, effects: outcome.effects ?? [] } };
 }

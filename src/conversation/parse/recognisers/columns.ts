@@ -28,9 +28,14 @@ function stripQuotes(text: string): string {
   return text.replace(/^\s*['"‘“](.*)['"’”]\s*$/u, '$1').trim();
 }
 
-/** A header as typed: the quoted name inside the captured words, else the words as typed. */
+/**
+ * A header as typed: the quoted name inside the captured words; else the quoted name the captured
+ * words are part of (a form's optional 'column' word may have taken the start of 'Column 3'); else
+ * the words as typed.
+ */
 function headerAsTyped(u: Utterance, typed: string): string {
-  return u.quoted.find((name) => typed.includes(name)) ?? stripQuotes(typed);
+  const words = stripQuotes(typed);
+  return u.quoted.find((name) => typed.includes(name)) ?? u.quoted.find((name) => words !== '' && name.includes(words)) ?? words;
 }
 
 

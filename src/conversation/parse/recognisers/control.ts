@@ -20,6 +20,8 @@ export const resetRecogniser: Recogniser = {
   example: { label: 'Start again from the defaults', utterance: 'reset' },
   recognise: (u) => {
     const core = withoutPoliteness(u.text);
+    // "reset the offence types", "back to the default types": the types alone (see offenceTypes).
+    if (/\btypes?\b/.test(core)) return undefined;
     if (/^reset\b|\breset (?:everything|all|the settings|settings|the choices|to (?:the )?defaults?)\b/.test(core)) return understood({ kind: 'reset' });
     if (/\b(?:start (?:again|over|afresh)|from scratch|(?:back to|restore)(?: the)? defaults?|default settings|clear (?:all |the |my )?(?:settings|choices))\b/.test(core)) return understood({ kind: 'reset' });
     return undefined;

@@ -25,9 +25,14 @@ function stripQuotes(text: string): string {
   return text.replace(/^\s*['"‘“](.*)['"’”]\s*$/u, '$1').trim();
 }
 
-/** The sheet as typed: the quoted name inside the captured words, else the words as typed. */
+/**
+ * The sheet as typed: the quoted name inside the captured words; else the quoted name the captured
+ * words are part of (a form's optional 'sheet' word may have taken the start of 'Sheet 1'); else
+ * the words as typed.
+ */
 function sheetAsTyped(u: Utterance, typed: string): string {
-  return u.quoted.find((name) => typed.includes(name)) ?? stripQuotes(typed);
+  const words = stripQuotes(typed);
+  return u.quoted.find((name) => typed.includes(name)) ?? u.quoted.find((name) => words !== '' && name.includes(words)) ?? words;
 }
 
 function roleOf(phrase: string): SheetRole | undefined {

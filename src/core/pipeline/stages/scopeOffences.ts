@@ -42,6 +42,7 @@ const DAY_MS = 86_400_000;
 const startOfDay = (date: Date): number => Math.floor(date.getTime() / DAY_MS) * DAY_MS;
 const day = (date: Date): string => date.toISOString().slice(0, 10);
 const key = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
+const verb = (count: number, one: string, many: string): string => (count === 1 ? one : many);
 const rows = (count: number): string => `${count.toLocaleString('en-GB')} row${count === 1 ? '' : 's'}`;
 
 /**
@@ -144,8 +145,9 @@ export function scopeOffences(
     : types.counted.length === 0
       ? `Sheet '${context.sheet}': none of its offence types is counted as violence${rule === 'chosen' ? ` under the chosen types (${parameters.offenceTypes.join('; ')})` : ' (the Home Office groups violence against the person, homicide, robbery and possession of weapons)'}. ` +
         `Types found: ${typeList}. Choose the offence types to count.`
-      : `Sheet '${context.sheet}': no offence is in scope. Of ${rows(offences.length)} valid, ${rows(excluded.age)} have ages outside the age band ${youngest}–${oldest}, ` +
-        `${rows(excluded.type)} have offence types not counted, and ${rows(excluded.date)} fall outside the date window ${window}. Widen the age band, the offence types or the date window.`;
+      : `Sheet '${context.sheet}': no offence is in scope. Of ${rows(offences.length)} valid, ${rows(excluded.age)} ${verb(excluded.age, 'has', 'have')} ages outside the age band ${youngest}–${oldest}, ` +
+        `${rows(excluded.type)} ${verb(excluded.type, 'has', 'have')} offence types not counted, and ${rows(excluded.date)} ${verb(excluded.date, 'falls', 'fall')} outside the date window ${window}. ` +
+        'Widen the age band, the offence types or the date window.';
   const remedy: Remedy | undefined = offences.length === 0 ? undefined
     : types.counted.length === 0 ? { setting: 'offenceTypes', examples: found.slice(0, 3).map((t) => t.text) } : { setting: 'scope' };
   return { inScope, issues, types, excluded, summary, problem: blocking(context.sheet, 0, context.columns.offenceType, 'nothingInScope', message, remedy) };
