@@ -112,6 +112,11 @@ export interface PrintModel {
   readonly fitToWidth: boolean;
   /** 0-based row repeated at the top of each printed page: the header row of the sheet's main table. */
   readonly repeatRow?: number;
+  /**
+   * What prints by default, from A1 to this cell (0-based, inclusive); the whole used range when
+   * absent. A long row-by-row list can sit below it, on screen but off the paper.
+   */
+  readonly area?: { readonly lastRow: number; readonly lastCol: number };
 }
 
 export interface SheetModel {

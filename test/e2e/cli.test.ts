@@ -132,12 +132,12 @@ describe('catchment analyse on a generated workbook', () => {
     const faults = demo.truth.offences.faults;
     for (const row of faults.unknownAge) expect(at(row).map((i) => i.Column)).toContain('Age at Offence');
     for (const row of faults.unparseableDate) expect(at(row).map((i) => i.Column)).toContain('Committed Date');
-    for (const row of faults.duplicateRow) expect(at(row).map((i) => i.Problem)).toContain('duplicateRow');
+    for (const row of faults.duplicateRow) expect(at(row).map((i) => i.Code)).toContain('duplicateRow');
     const outside = faults.offenceOutsideArea.filter((row) => {
       const truth = demo.truth.offences.rows.find((r) => r.row === row)!;
       return truth.age >= 10 && truth.age <= 17;
     });
-    for (const row of outside) expect(at(row).map((i) => i.Problem)).toContain('outsideArea');
+    for (const row of outside) expect(at(row).map((i) => i.Code)).toContain('outsideArea');
   });
 
   it('writes input text that looks like a formula as text', async () => {

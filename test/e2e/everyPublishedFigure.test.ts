@@ -95,7 +95,7 @@ describe('a small demo with counts rounded to 5 and withheld below 5', () => {
   it('lists on the Validation sheet no more unplaced locations than the Method sheet counts', () => {
     // Each in-scope row whose offence (or home) location lies outside the area has one warning there.
     const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet', 'Row');
-    const outside = (prefix: string) => issues.filter((issue) => issue.Problem === 'outsideArea' && String(issue.Column).startsWith(prefix)).length;
+    const outside = (prefix: string) => issues.filter((issue) => issue.Code === 'outsideArea' && String(issue.Column).startsWith(prefix)).length;
     expect(outside('Offence')).toBe(figures.placement.offenceOutside);
     expect(outside('Home')).toBe(figures.placement.homeOutside);
   });

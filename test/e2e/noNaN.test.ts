@@ -115,7 +115,7 @@ describe('no NaN in any output', () => {
     });
 
     it('lists the schools it could not rank on the Validation sheet', () => {
-      const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.schools.name && i.Problem === 'schoolNotRanked');
+      const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.schools.name && i.Code === 'schoolNotRanked');
       // Worksheet rows: header row 1, so school i (0-based) is row i + 2: Redhill (index 6) row 8, Harrowfield (index 10) row 12.
       expect(issues.map((i) => i.Row).sort((a, b) => Number(a) - Number(b))).toEqual([8, 12]);
     });
@@ -137,8 +137,8 @@ describe('no NaN in any output', () => {
     expect(schools.map((s) => s.URN)).not.toContain('140012');
     expect(schools.map((s) => s.URN)).not.toContain('140004');
     const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.schools.name);
-    expect(issues.filter((i) => i.Problem === 'invalidValue').map((i) => i.Row).sort((a, b) => Number(a) - Number(b))).toEqual([2, 5, 13]);
-    expect(issues.filter((i) => i.Problem === 'schoolNotRanked').map((i) => i.Row).sort((a, b) => Number(a) - Number(b))).toEqual([5, 8, 13]);
+    expect(issues.filter((i) => i.Code === 'invalidValue').map((i) => i.Row).sort((a, b) => Number(a) - Number(b))).toEqual([2, 5, 13]);
+    expect(issues.filter((i) => i.Code === 'schoolNotRanked').map((i) => i.Row).sort((a, b) => Number(a) - Number(b))).toEqual([5, 8, 13]);
     expect(consoleTopRanks(run.stdout)).toEqual([1, 2, 3, 4, 5]);
     expect(await badValues(run)).toEqual([]);
   });

@@ -109,7 +109,7 @@ describe.each([
     expect([...expected.attendingBySchool.values()].some((n) => n >= THRESHOLD)).toBe(true);
     expect(compared).toBeGreaterThanOrEqual(1);
     // A school URN in no schools sheet is reported and counted for no school.
-    const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.offences.name && i.Problem === 'unknownSchool');
+    const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.offences.name && i.Code === 'unknownSchool');
     const plantedUnknown = extract.offences.filter((r) => r.schoolUrn === Number(UNKNOWN_ATTENDED_URN) && expected.reasonOfRow.get(r.row) === undefined);
     expect(issues.map((i) => i.Row).sort()).toEqual(plantedUnknown.map((r) => r.row).sort());
   });
@@ -171,12 +171,30 @@ describe.each([
     expect(asObject(offences.reasons)).toEqual(asObject(expected.excluded));
   });
 
+  /** How the Validation sheet's summary names each scope exclusion. */
+  const SCOPE_WORDS: Record<string, string> = {
+    ageOutsideBand: 'age outside the band analysed',
+    offenceTypeOutOfScope: 'offence type not counted',
+    dateOutsideWindow: 'date outside the window analysed',
+  };
+
   it('reports each planted fault on the Validation sheet at its row', () => {
     const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet');
-    const problemsAt = (row: PlantedOffenceRow): string[] => issues.filter((i) => i.Sheet === extract.sheets.offences.name && i.Row === row.row).map((i) => String(i.Problem));
+    const problemsAt = (row: PlantedOffenceRow): string[] => issues.filter((i) => i.Sheet === extract.sheets.offences.name && i.Row === row.row).map((i) => String(i.Code));
+    // Rows left out by the scope chosen (age band, types, dates) are counted on the Validation
+    // sheet's summary, not listed; every fault in the data is listed at its row.
+    const scope = new Set(['ageOutsideBand', 'offenceTypeOutOfScope', 'dateOutsideWindow']);
     for (const [row, reason] of expected.reasonOfRow) {
       const planted = extract.offences.find((r) => r.row === row)!;
-      expect({ row, problems: problemsAt(planted) }).toEqual({ row, problems: expect.arrayContaining([reason]) });
+      if (scope.has(reason)) expect({ row, problems: problemsAt(planted) }).toEqual({ row, problems: expect.not.arrayContaining([reason]) });
+      else expect({ row, problems: problemsAt(planted) }).toEqual({ row, problems: expect.arrayContaining([reason]) });
+    }
+    const summary = tableRows(sheetNamed(output, 'Validation'), 'Input sheet');
+    for (const reason of scope) {
+      const planted = [...expected.reasonOfRow.values()].filter((r) => r === reason).length;
+      const counted = summary.filter((line) => line['Input sheet'] === extract.sheets.offences.name && line['Listed below'] === 'no: counted only')
+        .filter((line) => line.Problem === SCOPE_WORDS[reason]).reduce((sum, line) => sum + Number(line.Rows), 0);
+      expect({ reason, counted }).toEqual({ reason, counted: planted });
     }
     for (const row of extract.offences.filter((r) => r.fault === 'errorOffenceRef' || r.fault === 'blankOffenceRef')) {
       expect(problemsAt(row)).toContain(row.fault === 'errorOffenceRef' ? 'excelError' : 'missingValue');
@@ -194,8 +212,8 @@ describe.each([
     // The typo is matched by name only with a clear margin, and the analyst is asked to confirm it.
     expect(method.rows.map((row) => String(row[0] ?? ''))).toContainEqual(expect.stringMatching(/^List row 9 'Harowfield Academy' matched by name to Harrowfield Academy \(URN 140011\), similarity 0\.\d\d: please confirm\.$/));
     const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.currentList.name);
-    expect(issues.map((i) => [i.Row, i.Problem])).toEqual(expect.arrayContaining([[7, 'schoolNotRanked'], [8, 'unknownSchool']]));
-    expect(issues.find((i) => i.Problem === 'unknownSchool')?.Value).toBe('Zephyr Heights Studio');
+    expect(issues.map((i) => [i.Row, i.Code])).toEqual(expect.arrayContaining([[7, 'schoolNotRanked'], [8, 'unknownSchool']]));
+    expect(issues.find((i) => i.Code === 'unknownSchool')?.Value).toBe('Zephyr Heights Studio');
   });
 
   it('ranks the schools 1..n in order, leaving out the closed, the primary and the one with 0 pupils and no residence', () => {

@@ -195,10 +195,14 @@ describe('every reason a row is left out, on every input sheet', () => {
   it('schools: closed, not yet open, other phase, far outside the area, pupils unknown without residence, and the invalid rows', () => {
     expectReconciled(reconciliationOf(sheetNamed(output, 'Method'), 'schools'), SCHOOLS_READ, SCHOOLS_USED, SCHOOLS_EXCLUDED);
     const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.schools.name);
-    const at = (row: number): string[] => issues.filter((i) => i.Row === row).map((i) => String(i.Problem));
+    const at = (row: number): string[] => issues.filter((i) => i.Row === row).map((i) => String(i.Code));
     expect(at(14)).toContain('outsideArea');
     expect(at(15)).toContain('closedSchool');
-    expect(at(16)).toContain('phaseOutOfScope');
+    // A school of another phase is left out by the scope chosen: counted in the summary, not listed.
+    expect(at(16)).toEqual([]);
+    const summary = tableRows(sheetNamed(output, 'Validation'), 'Input sheet');
+    expect(summary.filter((line) => line['Input sheet'] === extract.sheets.schools.name && line.Problem === 'school phase not ranked').map((line) => [line.Rows, line['Listed below']]))
+      .toEqual([[SCHOOLS_EXCLUDED.phaseOutOfScope, 'no: counted only']]);
     expect(at(17)).toContain('schoolNotRanked');
     expect(at(8)).toContain('schoolNotRanked');
   });
@@ -206,8 +210,8 @@ describe('every reason a row is left out, on every input sheet', () => {
   it('wards: no boundary, a fractional population, and the other invalid rows', () => {
     expectReconciled(reconciliationOf(sheetNamed(output, 'Method'), 'wards'), WARDS_READ, WARDS_USED, WARDS_EXCLUDED);
     const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.wards.name);
-    expect(issues.filter((i) => i.Row === 24).map((i) => [i.Column, i.Problem, i.Severity])).toContainEqual(['Age 12', 'invalidValue', 'error']);
-    expect(issues.filter((i) => i.Row === 23).map((i) => i.Problem)).toContain('unknownWard');
+    expect(issues.filter((i) => i.Row === 24).map((i) => [i.Column, i.Code, i.Severity])).toContainEqual(['Age 12', 'invalidValue', 'error']);
+    expect(issues.filter((i) => i.Row === 23).map((i) => i.Code)).toContain('unknownWard');
   });
 
   it('pupil residence: unknown ward, unknown school, school not ranked, and the invalid rows', () => {
@@ -238,7 +242,7 @@ describe('the date window', () => {
     expect(run.code).toBe(0);
     const output = await readWorkbookFile(outputPath);
     const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.offences.name && i.Row === timed.row);
-    expect({ row: timed.row, day: lastDay, problems: issues.map((i) => i.Problem) }).toEqual({ row: timed.row, day: lastDay, problems: [] });
+    expect({ row: timed.row, day: lastDay, problems: issues.map((i) => i.Code) }).toEqual({ row: timed.row, day: lastDay, problems: [] });
     const figures = expectedFigures(extract, { from: new Date(Date.UTC(2023, 3, 1)), to: new Date(`${lastDay}T00:00:00Z`) });
     const entry = reconciliationOf(sheetNamed(output, 'Method'), 'offences');
     expect(entry.used).toBe(figures.rowsUsed);

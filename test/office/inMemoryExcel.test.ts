@@ -525,16 +525,17 @@ describe('charts, pictures and sheet formats', () => {
     expect(sheet.conditionalFormats).toEqual([{ address: 'B2:B3', type: 'CellValue', operator: 'EqualTo', formula1: '=3', formula2: null, fill: '#F4B084', fontColor: null }]);
   });
 
-  test('a new sheet prints portrait at 100%; pageLayout sets landscape, one page wide with the height free, and rows repeated on each page', async () => {
+  test('a new sheet prints portrait at 100%; pageLayout sets landscape, one page wide with the height free, rows repeated on each page and a print area', async () => {
     const excel = workbook();
-    expect(excel.snapshot().sheets[0].pageLayout).toEqual({ orientation: 'Portrait', zoom: { scale: 100 }, printTitleRows: null });
+    expect(excel.snapshot().sheets[0].pageLayout).toEqual({ orientation: 'Portrait', zoom: { scale: 100 }, printTitleRows: null, printArea: null });
     await excel.run(async (context) => {
       const layout = context.workbook.worksheets.getItem('Data').pageLayout;
       layout.orientation = 'Landscape';
       layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       layout.setPrintTitleRows('$1:$1');
+      layout.setPrintArea('A1:E12');
     });
-    expect(excel.snapshot().sheets[0].pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1' });
+    expect(excel.snapshot().sheets[0].pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1', printArea: 'A1:E12' });
   });
 
   const badLayouts: [string, (layout: Excel.PageLayout) => void][] = [
@@ -542,6 +543,7 @@ describe('charts, pictures and sheet formats', () => {
     ['a scale and pages to fit at once', (layout) => void (layout.zoom = { scale: 80, horizontalFitToPages: 1 })],
     ['a scale below 10%', (layout) => void (layout.zoom = { scale: 5 })],
     ['title rows that are not whole rows', (layout) => layout.setPrintTitleRows('A1:C1')],
+    ['a print area that is not an address', (layout) => layout.setPrintArea('the summary')],
   ];
   test.each(badLayouts)('a page layout with %s is refused with InvalidArgument', async (_case, change) => {
     const error = await rejection(workbook().run(async (context) => change(context.workbook.worksheets.getItem('Data').pageLayout)));

@@ -47,9 +47,9 @@ test('the hand-made report: equal sheet by sheet, cell by cell', async () => {
   expect(fromExcel.find((sheet) => sheet.name === 'Wards')!.images).toHaveLength(1);
   expect(schools.charts[0].series.map((series) => [series.fill, series.outline])).toEqual([['none', 'none'], ['#2F5597', '#1F3864 0.75pt']]);
   expect(fromExcel.map((sheet) => [sheet.name, sheet.print])).toEqual([
-    ['Summary', { orientation: 'Portrait', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '' }],
-    ['Schools', { orientation: 'Landscape', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '$3:$3' }],
-    ['Wards', { orientation: 'Portrait', fitToPagesWide: null, fitToPagesTall: null, titleRows: '' }],
+    ['Summary', { orientation: 'Portrait', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '', area: '' }],
+    ['Schools', { orientation: 'Landscape', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '$3:$3', area: '' }],
+    ['Wards', { orientation: 'Portrait', fitToPagesWide: null, fitToPagesTall: null, titleRows: '', area: '' }],
   ]);
 });
 
@@ -76,14 +76,19 @@ test('the demo report from the engine, written as a second run: equal sheet by s
     const [, row] = /^[A-Z]+(\d+):/.exec(fromExcel.find((sheet) => sheet.name === sheetName)!.tables[0].address)!;
     return `$${row}:$${row}`;
   };
+  // The Validation sheet prints its summary only, upright: the row-by-row list sits below the print area.
+  const validationTableRow = Number(/^[A-Z]+(\d+):/.exec(fromExcel.find((sheet) => sheet.name === 'Validation (2)')!.tables[0].address)![1]);
+  const validationArea = fromExcel.find((sheet) => sheet.name === 'Validation (2)')!.print.area;
+  expect(validationArea).toMatch(/^A1:E\d+$/);
+  expect(Number(/\d+$/.exec(validationArea)![0])).toBeLessThan(validationTableRow);
   expect(fromExcel.map((sheet) => [sheet.name, sheet.print])).toEqual([
-    ['Summary (2)', { orientation: 'Portrait', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '' }],
-    ['Schools (2)', { ...fullSize, titleRows: headerRowOf('Schools (2)') }],
-    ['Wards (2)', { ...fullSize, titleRows: headerRowOf('Wards (2)') }],
-    ['Charts (2)', { ...landscape, titleRows: '' }],
-    ['Validation (2)', { ...fullSize, titleRows: headerRowOf('Validation (2)') }],
-    ['Method (2)', { ...landscape, titleRows: '' }],
-    ['Audit (2)', { ...fullSize, titleRows: '' }],
+    ['Summary (2)', { orientation: 'Portrait', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '', area: '' }],
+    ['Schools (2)', { ...fullSize, titleRows: headerRowOf('Schools (2)'), area: '' }],
+    ['Wards (2)', { ...fullSize, titleRows: headerRowOf('Wards (2)'), area: '' }],
+    ['Charts (2)', { ...landscape, titleRows: '', area: '' }],
+    ['Validation (2)', { orientation: 'Portrait', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '', area: validationArea }],
+    ['Method (2)', { ...landscape, titleRows: '', area: '' }],
+    ['Audit (2)', { ...fullSize, titleRows: '', area: '' }],
   ]);
   expect(fromExcel.flatMap((sheet) => sheet.tables.map((table) => table.name))).toEqual(['tblSchools_2', 'tblPhaseTotals_2', 'tblWards_2', 'tblDistricts_2', 'tblValidation_2', 'tblAudit_2']);
 });

@@ -48,7 +48,7 @@ export interface ComparableSheet {
   readonly tabColor: string;
   readonly conditionalFormats: { address: string; equals: string; fill: string }[];
   /** Page setup: pages wide and tall when fit to pages (0 = as many as needed), else null; title rows as '$5:$5' or ''. */
-  readonly print: { orientation: string; fitToPagesWide: number | null; fitToPagesTall: number | null; titleRows: string };
+  readonly print: { orientation: string; fitToPagesWide: number | null; fitToPagesTall: number | null; titleRows: string; area: string };
 }
 
 const DEFAULT_CELL = { numberFormat: 'General', bold: false, italic: false, fontColor: '#000000', fontSize: 11, fill: null, horizontalAlignment: 'General', verticalAlignment: 'Bottom', wrapText: false };
@@ -169,6 +169,7 @@ function xlsxPrint(setup: Partial<ExcelJS.PageSetup>): ComparableSheet['print'] 
     fitToPagesWide: setup.fitToPage ? (setup.fitToWidth ?? 1) : null,
     fitToPagesTall: setup.fitToPage ? (setup.fitToHeight ?? 1) : null,
     titleRows: rows ? `$${rows[0]}:$${rows[1] ?? rows[0]}` : '',
+    area: (setup.printArea ?? '').replace(/\$/g, ''),
   };
 }
 
@@ -276,6 +277,7 @@ export function sheetFromSnapshot(sheet: SheetSnapshot): ComparableSheet {
       fitToPagesWide: sheet.pageLayout.zoom.scale === undefined ? (sheet.pageLayout.zoom.horizontalFitToPages ?? 1) : null,
       fitToPagesTall: sheet.pageLayout.zoom.scale === undefined ? (sheet.pageLayout.zoom.verticalFitToPages ?? 1) : null,
       titleRows: sheet.pageLayout.printTitleRows ?? '',
+      area: sheet.pageLayout.printArea ?? '',
     },
   };
 }

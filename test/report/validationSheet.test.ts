@@ -46,8 +46,9 @@ describe('the Validation sheet of a run', () => {
 
   it('lists the home outside the area by sheet, row and column, with its coordinates withheld', () => {
     expect(rowsFor(9)).toEqual([{
-      Sheet: 'Offences', Row: 9, Column: 'Home Easting', Value: '(withheld: location)', Severity: 'warning', Problem: 'outsideArea',
+      Sheet: 'Offences', Row: 9, Column: 'Home Easting', Value: '(withheld: location)', Severity: 'warning', Problem: 'location outside the study area',
       Message: "Sheet 'Offences', row 9, column 'Home Easting': the home location lies outside every ward of the study area; it is counted as outside the area.",
+      Code: 'outsideArea',
     }]);
   });
 
@@ -68,10 +69,26 @@ describe('the Validation sheet of a run', () => {
     expect(texts.filter((t) => /remove (it|this sheet) before/i.test(t))).toEqual([]);
   });
 
-  it('counts each problem with its meaning in words', () => {
-    const outside = sheet.cells.find((c) => shown(c.cell) === 'outsideArea')!;
+  it('counts each problem by sheet, in words', () => {
+    const outside = sheet.cells.find((c) => shown(c.cell) === 'location outside the study area')!;
     const beside = sheet.cells.filter((c) => c.row === outside.row).sort((a, b) => a.col - b.col).map((c) => shown(c.cell));
     // Row 9 (home) and row 18 (offence) lie outside the area.
-    expect(beside).toEqual(['outsideArea', 'warning', 2, 'location outside the study area']);
+    expect(beside).toEqual(['Offences', 'location outside the study area', 'warning', 2, 'yes']);
+  });
+
+  it('counts scope exclusions without listing them, and names no problem by its code', () => {
+    // Row 16's age 19 is outside 10–17; row 5's school is primary: counted, not listed.
+    const age = sheet.cells.find((c) => shown(c.cell) === 'age outside the band analysed')!;
+    expect(sheet.cells.filter((c) => c.row === age.row).sort((a, b) => a.col - b.col).map((c) => shown(c.cell))).toEqual(['Offences', 'age outside the band analysed', 'info', 1, 'no: counted only']);
+    expect(rowsFor(16)).toEqual([]);
+    const problems = sheet.tables[0].rows.map((cells) => shown(cells[5]));
+    expect(problems.filter((p) => /^[a-z]+[A-Z]/.test(String(p)))).toEqual([]);
+  });
+
+  it('prints the summary only: the row-by-row list sits below the print area', () => {
+    const area = sheet.print?.area;
+    expect(area).toBeDefined();
+    expect(area!.lastRow).toBeLessThan(sheet.tables[0].row);
+    expect(sheet.cells.filter((c) => c.row <= area!.lastRow).some((c) => shown(c.cell) === 'Problems by sheet and kind')).toBe(true);
   });
 });

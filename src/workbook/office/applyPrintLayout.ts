@@ -1,4 +1,5 @@
 import type { PrintModel } from '../../report/sheetModel';
+import { columnLetter } from '../formulaRefs';
 import { actionBytes, type PayloadBudget } from './payloadBudget';
 
 /**
@@ -18,11 +19,13 @@ export async function applyPrintLayout(worksheet: Excel.Worksheet, print: PrintM
     const orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
     const zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     const titleRows = print.repeatRow !== undefined ? `$${print.repeatRow + 1}:$${print.repeatRow + 1}` : undefined;
-    await budget.reserve(actionBytes([orientation, ...(print.fitToWidth ? [zoom] : []), ...(titleRows ? [titleRows] : [])]), 'Page layout');
+    const area = print.area ? `A1:${columnLetter(print.area.lastCol)}${print.area.lastRow + 1}` : undefined;
+    await budget.reserve(actionBytes([orientation, ...(print.fitToWidth ? [zoom] : []), ...(titleRows ? [titleRows] : []), ...(area ? [area] : [])]), 'Page layout');
     const layout = worksheet.pageLayout;
     layout.orientation = orientation;
     if (print.fitToWidth) layout.zoom = zoom;
     if (titleRows) layout.setPrintTitleRows(titleRows);
+    if (area) layout.setPrintArea(area);
     await budget.flush();
     return true;
   } catch {

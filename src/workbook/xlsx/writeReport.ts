@@ -1,3 +1,4 @@
+import { columnLetter } from '../formulaRefs';
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { ModelCell, PrintModel, SheetModel, TableModel } from '../../report/sheetModel';
@@ -148,6 +149,7 @@ function pageSetup(print: PrintModel): Partial<ExcelJS.PageSetup> {
     orientation: print.orientation,
     ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
     ...(print.repeatRow !== undefined ? { printTitlesRow: `${print.repeatRow + 1}:${print.repeatRow + 1}` } : {}),
+    ...(print.area ? { printArea: `A1:${columnLetter(print.area.lastCol)}${print.area.lastRow + 1}` } : {}),
   };
 }
 

@@ -44,6 +44,8 @@ export interface PageLayoutSnapshot {
   readonly zoom: { readonly scale?: number; readonly horizontalFitToPages?: number; readonly verticalFitToPages?: number };
   /** e.g. '$5:$5', or null when no rows repeat. */
   readonly printTitleRows: string | null;
+  /** e.g. 'A1:D20', or null for the used range. */
+  readonly printArea: string | null;
 }
 
 export interface CellSnapshot {
@@ -218,6 +220,7 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
       orientation: sheet.pageLayout.orientation,
       zoom: { ...sheet.pageLayout.zoom },
       printTitleRows: sheet.pageLayout.printTitleRows ? `$${sheet.pageLayout.printTitleRows.firstRow + 1}:$${sheet.pageLayout.printTitleRows.lastRow + 1}` : null,
+      printArea: sheet.pageLayout.printArea ? formatBounds(sheet.pageLayout.printArea) : null,
     },
   };
 }

@@ -108,6 +108,8 @@ export interface PageLayoutState {
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   /** Rows repeated at the top of each printed page, or null. */
   printTitleRows: Bounds | null;
+  /** The print area, or null for the used range. */
+  printArea: Bounds | null;
 }
 
 export interface SheetState {
@@ -166,7 +168,7 @@ export function newSheet(state: WorkbookState, name: string): SheetState {
     charts: [],
     shapes: [],
     conditionalFormats: [],
-    pageLayout: { orientation: 'Portrait', zoom: { scale: 100 }, printTitleRows: null },
+    pageLayout: { orientation: 'Portrait', zoom: { scale: 100 }, printTitleRows: null, printArea: null },
   };
 }
 

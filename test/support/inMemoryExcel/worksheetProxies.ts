@@ -266,7 +266,7 @@ installProperties<SheetState>(FreezePanesProxy, {});
 /**
  * A sheet's Excel.PageLayout, the members the adapter uses (ExcelApi 1.9): `orientation`, `zoom`
  * (set as a whole object, a percentage `scale` from 10 to 400 or pages wide and tall, not both)
- * and `setPrintTitleRows` (whole rows only, as Excel requires).
+ * `setPrintTitleRows` (whole rows only, as Excel requires) and `setPrintArea` (one range address).
  */
 export class PageLayoutProxy extends ClientObject<SheetState> {
   constructor(
@@ -287,6 +287,14 @@ export class PageLayoutProxy extends ClientObject<SheetState> {
       const bounds = typeof printTitleRows === 'string' ? parseAddress(printTitleRows) : undefined;
       if (!bounds || bounds.firstCol !== 0 || bounds.lastCol !== LAST_COLUMN) throw invalidArgument(location, `'${String(printTitleRows)}' is not whole rows, such as '$5:$5'`);
       this._target().pageLayout.printTitleRows = bounds;
+    });
+  }
+
+  setPrintArea(printArea: string): void {
+    this._method('setPrintArea', [printArea], () => {
+      const bounds = typeof printArea === 'string' ? parseAddress(printArea) : undefined;
+      if (!bounds) throw invalidArgument('PageLayout.setPrintArea', `'${String(printArea)}' is not a range address, such as 'A1:D20'`);
+      this._target().pageLayout.printArea = bounds;
     });
   }
 }
