@@ -1,14 +1,16 @@
 import path from 'path';
 import { analyseWorkbook, summariseRun, TOOL_VERSION, UnusableInputError } from './analyseWorkbook';
 import { oneLine, quietOnClosedPipe, writeErrorReport } from './failureReport';
+import { runChat } from './chat';
 import { runDemo } from './runDemo';
 import { runScript } from './runScript';
-import { parseAnalyseArguments, UsageError } from './parseArguments';
+import { parseAnalyseArguments, parseChatArguments, UsageError } from './parseArguments';
 
 const HELP = `catchment ${TOOL_VERSION}: which schools educate the most children from wards with higher than average violence?
 
 Usage:
   catchment analyse INPUT.xlsx --out OUTPUT.xlsx [options]
+  catchment chat INPUT.xlsx [--out OUTPUT.xlsx] [--json] [options]
   catchment demo [DATA_DIR] [--out DIR] [--seed N] [--offences N]
 
 Options for analyse:
@@ -41,6 +43,16 @@ Options for analyse:
   --force                replace OUTPUT if it exists (the input is never overwritten)
   --quiet                no progress on stderr
 
+chat holds the task pane's conversation in a terminal, one line per turn, starting from analyse's
+options (all but --script). Quick replies are listed as numbers: type one to pick it. A question is
+answered by the next line; a line starting with { is a command as JSON (as on an Audit sheet);
+/reset starts a fresh session on the same inputs, /help lists these, /quit or end of input ends.
+Each run's sheets are written to OUTPUT (default INPUT-chat.xlsx beside the input) as soon as it
+finishes, the file replaced whole with every run so far.
+  --json                 for programs and replays: one utterance per line on stdin, one JSON object
+                         per turn on stdout ({"reply", "question", "choices", "commands", "settings",
+                         "ran", "unused"}) and nothing else
+
 Exit codes: 0 success; 2 unusable input or arguments (the message names sheet, row and column); 1 internal error.`;
 
 /** Runs the command line; resolves to the process exit code. */
@@ -61,6 +73,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         for (const line of summariseRun(run)) process.stdout.write(`${line}\n`);
         return 0;
       }
+      case 'chat':
+        await runChat(parseChatArguments(rest), { input: process.stdin, output: process.stdout, errors: process.stderr }, progress);
+        return 0;
       case 'demo':
         await runDemo(rest, progress, (line) => process.stdout.write(`${line}\n`));
         return 0;

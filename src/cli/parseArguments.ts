@@ -1,3 +1,4 @@
+import path from 'path';
 import { DEFAULT_PARAMETERS, type AnalysisParameters, type RankingMetric, type SchoolPhase, type SheetRole } from '../core/types';
 
 export class UsageError extends Error {}
@@ -48,8 +49,39 @@ function keyValue(flag: string, text: string): [string, string] {
   return [text.slice(0, at).trim(), text.slice(at + 1).trim().replace(/^"(.*)"$/, '$1')];
 }
 
+/** `catchment chat`'s options: analyse's, with OUTPUT optional (defaulted beside the input) and --json. */
+export interface ChatOptions extends Omit<AnalyseOptions, 'script'> {
+  /** One utterance per stdin line in, one JSON object per turn out. */
+  readonly json: boolean;
+}
+
 /** Parses `analyse INPUT --out OUTPUT [options]` (the words after `analyse`). */
 export function parseAnalyseArguments(args: readonly string[]): AnalyseOptions {
+  const { input, output, json: _json, ...rest } = parseRunArguments(args, 'analyse');
+  if (!input) throw new UsageError('Name the input workbook: catchment analyse INPUT.xlsx --out OUTPUT.xlsx');
+  if (!output) throw new UsageError('Name the output workbook with --out OUTPUT.xlsx');
+  return { input, output, ...rest };
+}
+
+/**
+ * Parses `chat INPUT [--out OUTPUT] [--json] [options]` (the words after `chat`): analyse's
+ * options less --script; OUTPUT defaults to INPUT-chat.xlsx beside the input.
+ */
+export function parseChatArguments(args: readonly string[]): ChatOptions {
+  const { input, output, json, script: _script, ...rest } = parseRunArguments(args, 'chat');
+  if (!input) throw new UsageError('Name the input workbook: catchment chat INPUT.xlsx [--out OUTPUT.xlsx] [--json]');
+  return { input, output: output ?? defaultChatOutput(input), json, ...rest };
+}
+
+/** Where a chat's runs go unless --out says: beside the input, `INPUT-chat.xlsx` (never the input itself). */
+export function defaultChatOutput(input: string): string {
+  return path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-chat.xlsx`);
+}
+
+type ParsedRun = Omit<AnalyseOptions, 'input' | 'output'> & { readonly input?: string; readonly output?: string; readonly json: boolean };
+
+function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat'): ParsedRun {
+  let json = false;
   let input: string | undefined;
   let output: string | undefined;
   let boundaries: string | undefined;
@@ -71,7 +103,14 @@ export function parseAnalyseArguments(args: readonly string[]): AnalyseOptions {
     };
     switch (flag) {
       case '--out': case '-o': output = value(); break;
-      case '--script': script = value(); break;
+      case '--script':
+        if (command === 'chat') throw new UsageError("chat has no --script: a script is held by 'catchment analyse INPUT --out OUTPUT --script FILE', or pipe its lines into 'catchment chat INPUT --json'.");
+        script = value();
+        break;
+      case '--json':
+        if (command !== 'chat') throw new UsageError(`Unknown option ${arg}. Run 'catchment help' for the options.`);
+        json = true;
+        break;
       case '--boundaries': boundaries = value(); break;
       case '--force': force = true; break;
       case '--quiet': quiet = true; break;
@@ -131,7 +170,5 @@ export function parseAnalyseArguments(args: readonly string[]): AnalyseOptions {
         input = arg;
     }
   }
-  if (!input) throw new UsageError('Name the input workbook: catchment analyse INPUT.xlsx --out OUTPUT.xlsx');
-  if (!output) throw new UsageError('Name the output workbook with --out OUTPUT.xlsx');
-  return { input, output, boundaries, force, quiet, parameters, columnOverrides, roleOverrides, ...(script !== undefined ? { script } : {}) };
+  return { input, output, json, boundaries, force, quiet, parameters, columnOverrides, roleOverrides, ...(script !== undefined ? { script } : {}) };
 }
