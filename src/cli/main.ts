@@ -31,6 +31,10 @@ Options for analyse:
                          type. Types not counted are listed with their row counts.
   --from yyyy-mm-dd      first offence date counted; --to yyyy-mm-dd the last
   --metric offences      rank on offences by ward (default) or young-offenders by home ward
+  --flags overdispersed  how a ward is flagged higher or lower than the area: overdispersed (default)
+                         = outside the funnel limits widened for the spread between wards (Spiegelhalter
+                         2005), its interval agreeing; poisson = its interval wholly above or below the
+                         area rate, as before. The Method sheet counts the wards each flags.
   --catchment auto       auto (observed where given, else modelled), observed, or distanceDecay
   --seed N               seed of the rank-interval simulation (default ${20240601})
   --simulations N        number of simulations (default 1000)

@@ -152,6 +152,12 @@ function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat')
         parameters.rankingMetric = metrics[metric];
         break;
       }
+      case '--flags': {
+        const method = value();
+        if (method !== 'overdispersed' && method !== 'poisson') throw new UsageError(`--flags expects overdispersed or poisson, got '${method}'.`);
+        parameters.flagMethod = method;
+        break;
+      }
       case '--map': {
         const [key, header] = keyValue('--map', value());
         if (!/^[A-Za-z]+\.[A-Za-z]+$/.test(key)) throw new UsageError(`--map expects role.field="Header", got '${key}'.`);

@@ -187,6 +187,13 @@ export interface PostcodeRecord {
 export type CatchmentModel = 'observed' | 'distanceDecay';
 export type RateFlag = 'higher' | 'similar' | 'lower';
 export type RankingMetric = 'offences' | 'youngOffenders';
+/**
+ * How a ward is flagged 'higher' or 'lower' than the area: outside the funnel limits around the area
+ * rate widened for the spread between wards beyond chance ('overdispersed', the default; see
+ * core/rates/funnelOverdispersion), or its own Poisson confidence interval clear of the area rate
+ * ('poisson', PHE's plain comparison with a benchmark; see core/rates/compareWithBenchmark).
+ */
+export type FlagMethod = 'overdispersed' | 'poisson';
 
 /** Every choice the analyst can make; all are recorded in the Method and Audit sheets. */
 export interface AnalysisParameters {
@@ -211,6 +218,8 @@ export interface AnalysisParameters {
   readonly catchmentModel: 'auto' | CatchmentModel;
   /** Which ward rate drives exposure: violence occurring in the ward, or young offenders living there. */
   readonly rankingMetric: RankingMetric;
+  /** How wards are flagged 'higher' / 'lower' than the area (both are computed and counted; this one is shown). */
+  readonly flagMethod: FlagMethod;
   readonly topN: number;
   readonly seed: number;
   readonly simulations: number;
@@ -227,6 +236,7 @@ export const DEFAULT_PARAMETERS: AnalysisParameters = {
   confidenceLevel: 0.95,
   catchmentModel: 'auto',
   rankingMetric: 'offences',
+  flagMethod: 'overdispersed',
   topN: 20,
   seed: 20240601,
   simulations: 1000,

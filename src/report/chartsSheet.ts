@@ -2,6 +2,8 @@ import { titleWithPeriod } from './periodText';
 import type { AnalysisResult, RateEstimate, SchoolResult, WardResult } from '../core/pipeline/analysisResult';
 import { address, STYLE, text } from './cells';
 import { floatingBarChart } from './floatingBarChart';
+import { funnelBlock } from './funnelBlock';
+import { funnelChart } from './funnelChart';
 import { intervalBlock, type IntervalRow } from './intervalBlock';
 import { SCHOOL_HEADERS, SCHOOLS_LAYOUT } from './schoolsSheet';
 import type { ChartModel, ImageModel, ModelCell, SheetModel } from './sheetModel';
@@ -46,6 +48,8 @@ function columnOf(headers: readonly string[], header: string): number {
  * the intervals show in every Excel. Only wards whose count is shown enter the ward block (their
  * rate cells are numbers, never `[c]`); a withheld ward is drawn on the map in the one 'withheld'
  * colour whatever its rate, so neither the chart nor the map re-publishes a withheld count or its flag.
+ * Below them, the funnel plot's blocks ({@link funnelBlock}) feed a scatter chart ({@link funnelChart})
+ * of every shown ward's rate against its young population, within the funnel limits.
  */
 export function buildChartsSheet(result: AnalysisResult): SheetModel {
   const { parameters } = result;
@@ -87,9 +91,10 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
 
   const schoolHeader = FIRST_BLOCK_ROW;
   const wardHeader = schoolHeader + schoolRows.length + 3;
+  const funnel = funnelBlock(result, wardHeader + wardRows.length + 3);
   const cells: { row: number; col: number; cell: ModelCell }[] = [
     { row: 0, col: 0, cell: text(titleWithPeriod('Charts', result), STYLE.title) },
-    { row: 1, col: 0, cell: text(`The charts draw on the figures below, live formulas on the Schools and Wards sheets: each bar spans the ${confidence} interval and changes shade at the estimate. The map shows each ward against the area rate.`, STYLE.note) },
+    { row: 1, col: 0, cell: text(`The charts draw on the figures below, live formulas on the Schools and Wards sheets: each bar spans the ${confidence} interval and changes shade at the estimate.${funnel ? ` The funnel plot sets each shown ward's rate against its young population, within the ${confidence} and 99.8% limits round the area rate, widened for the spread between wards beyond chance.` : ''} The map shows each ward's flag.`, STYLE.note) },
     ...intervalBlock(schoolHeader, 0, schoolRows, {
       headers: ['School', 'Rank', `Rank ${confidence} lower`, `Rank ${confidence} upper`],
       estimateWord: 'rank',
@@ -136,6 +141,21 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
     }));
     nextChartRow += heightRows + 2;
   }
+  if (funnel) {
+    const [youngest, oldest] = parameters.ageBand;
+    const heightRows = 26;
+    cells.push(...funnel.cells);
+    charts.push(funnelChart({
+      title: `Funnel plot: ${measure.toLowerCase()} rate per 1,000 by young population, with the area rate and its ${confidence} and 99.8% limits, ${result.area.funnel[parameters.rankingMetric].tauSquared > 0 ? 'widened for over-dispersion' : 'Poisson (no over-dispersion to allow for)'}`,
+      xAxisTitle: `Young residents aged ${youngest}–${oldest}`,
+      yAxisTitle: 'Rate per 1,000 young residents',
+      wards: { sheet: 'Charts', col: 0, ...funnel.wards },
+      limits: { sheet: 'Charts', col: 0, ...funnel.limits },
+      innerLabel: confidence,
+      anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
+    }));
+    nextChartRow += heightRows + 2;
+  }
   const fills = new Map<string, string>();
   for (const ward of result.wards) {
     const estimate = measureOf(ward);
@@ -144,7 +164,8 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
   const legend = Object.values(MAP_COLOURS).map(({ label, color }) => ({ label, color }));
   const map = renderWardMap(result.boundaries, fills, { widthPx: 900, title: `${measure} rate by ward`, legend });
   const mapRow = nextChartRow + 2;
-  cells.push({ row: mapRow - 2, col: CHART_COLUMN, cell: text(`Map: ${measure.toLowerCase()} rate by ward compared with the area (${confidence} interval).`, STYLE.heading) });
+  const flagRule = parameters.flagMethod === 'overdispersed' ? `outside the ${confidence} funnel limits, the interval agreeing` : `${confidence} interval`;
+  cells.push({ row: mapRow - 2, col: CHART_COLUMN, cell: text(`Map: ${measure.toLowerCase()} rate by ward compared with the area (${flagRule}).`, STYLE.heading) });
   const images: ImageModel[] = [{ description: `Map of ${result.wards.length} wards`, png: map.png, widthPx: map.widthPx, heightPx: map.heightPx, anchor: { row: mapRow, col: CHART_COLUMN } }];
   return { name: 'Charts', cells, tables: [], charts, images, columnWidths: [30, 8, 10, 10, 9, 9, 9, 44, 2], print: { orientation: 'landscape', fitToWidth: true } };
 }

@@ -37,7 +37,8 @@ const sentence = (statement: string): string => statement.charAt(0).toUpperCase(
 /**
  * The Method sheet: everything a reviewer needs to check the run without the add-in, in short
  * sections — the question; the data, their fingerprints and attribution; the parameters; rows in
- * and out (a live check); where the offences were placed; each step of the method (methodSteps);
+ * and out (a live check); where the offences were placed; each step of the method (methodSteps),
+ * the flags with this run's over-dispersion φ and τ² and how many wards each flag method flags;
  * the disclosure control and its audit result; what the Validation sheet withholds; the caveats on
  * police data and the ALGO-CARE answers.
  */
@@ -80,6 +81,9 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   sheet.pair('Rounding base', p.roundingBase ? `${p.roundingBase}: shown counts rounded to the nearest ${p.roundingBase}, totals rounded from unrounded values` : 'none');
   sheet.pair('Protection interval', `${rules.protectionInterval}${p.protectionInterval === null ? ' (the threshold)' : ''}: from the published tables, every withheld count must remain uncertain over a range at least this wide`);
   sheet.pair('Confidence level', num(p.confidenceLevel, STYLE.percent));
+  sheet.pair('Flag method', p.flagMethod === 'overdispersed'
+    ? 'overdispersed (the default): outside the funnel limits widened for the spread between wards, the interval agreeing'
+    : 'poisson: the interval wholly above or below the area rate (the plain Poisson comparison)');
   sheet.pair('Catchment model', `${p.catchmentModel}; distance decay length λ = ${result.decayMetres.toLocaleString('en-GB')} m where modelled`);
   sheet.pair('Top N', num(p.topN));
   sheet.pair('Simulations (seed)', `${p.simulations} (seed ${p.seed})`);

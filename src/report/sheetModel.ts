@@ -54,22 +54,34 @@ export const NO_FILL = 'none';
 
 export interface ChartSeriesModel {
   readonly name: string;
+  /** The category labels; on a scatter chart, the x values (numbers). */
   readonly categories: RangeRef;
+  /** The values; on a scatter chart, the y values. */
   readonly values: RangeRef;
-  /** 'RRGGBB', or {@link NO_FILL} for an invisible series; Office's default palette when absent. */
+  /** 'RRGGBB', or {@link NO_FILL} for an invisible series; Office's default palette when absent. A scatter series' marker or line colour. */
   readonly color?: string;
   /** 'RRGGBB': a thin outline round each bar, so segments of one colour family stay distinct. */
   readonly outline?: string;
+  /**
+   * Scatter charts only: the points as markers without a line (the default), or joined in order by
+   * a line without markers, solid or dashed (a curve drawn through computed points, like a funnel's limits).
+   */
+  readonly draw?: ScatterDraw;
 }
+
+/** How a scatter series is drawn: see {@link ChartSeriesModel.draw}. */
+export type ScatterDraw = 'markers' | 'line' | 'dashedLine';
 
 export interface ChartModel {
   readonly title: string;
   /**
-   * Bars (horizontal) or columns, clustered side by side or stacked end to end. A stacked chart
-   * whose first series has no fill is a floating-bar (range) chart: each bar starts where that
-   * invisible series ends, which both Excel's file format and its add-in API draw natively.
+   * Bars (horizontal) or columns, clustered side by side or stacked end to end, or a scatter (x–y)
+   * chart. A stacked chart whose first series has no fill is a floating-bar (range) chart: each bar
+   * starts where that invisible series ends, which both Excel's file format and its add-in API draw
+   * natively. A scatter chart plots each series' values (y) against its categories (x), both numbers,
+   * on two value axes: x along the bottom (`xAxisTitle`), y up the left (`yAxisTitle`).
    */
-  readonly type: 'barHorizontal' | 'column' | 'barStacked' | 'columnStacked';
+  readonly type: 'barHorizontal' | 'column' | 'barStacked' | 'columnStacked' | 'scatter';
   readonly series: readonly ChartSeriesModel[];
   readonly xAxisTitle?: string;
   readonly yAxisTitle?: string;

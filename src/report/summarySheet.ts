@@ -63,6 +63,18 @@ function catchmentLine(schools: readonly SchoolResult[]): string {
 }
 
 /**
+ * How many wards are flagged higher, by the run's rule in words; allowing for over-dispersion, also
+ * how many the plain Poisson comparison would flag, so the reader sees what the stricter rule set aside.
+ */
+function higherWardsLine(result: AnalysisResult, higher: number, confidence: string): string {
+  const { flagMethod, rankingMetric } = result.parameters;
+  const count = `${higher} of ${result.wards.length} wards have a rate higher than the area average`;
+  if (flagMethod === 'poisson') return `${count} (${confidence} interval entirely above it); withheld wards are not counted.`;
+  const poisson = result.area.funnel[rankingMetric].flagged.poisson.higher;
+  return `${count}: above the ${confidence} funnel limit, which allows for the usual spread between wards, with the interval entirely above it too; withheld wards are not counted. By the interval alone ${poisson === 1 ? 'one ward' : `${poisson} wards`} would be (see Method).`;
+}
+
+/**
  * The Summary sheet, for a VRU manager: the headline answers in sentences (the most exposed
  * school, the new candidates, how sure the ranking is, how well catchments are known), the area
  * picture, the top schools with their rank intervals, the new candidates, and where to look next.
@@ -100,7 +112,7 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
     sheet.line(text(catchmentLine(schools)));
   }
   sheet.line(text(`Area rate: ${Number.isFinite(areaRate) ? areaRate.toFixed(1) : '[c]'} ${measure} per 1,000 young residents (${count(area.offencesPublished)} offences; ${count(area.youngOffendersPublished)} young offenders; ${area.youngPopulation.toLocaleString('en-GB')} young residents).`));
-  sheet.line(text(`${higher} of ${wards.length} wards have a rate higher than the area average (${confidence} interval entirely above it); withheld wards are not counted.`));
+  sheet.line(text(higherWardsLine(result, higher, confidence)));
   sheet.line(text(`${schoolsText(schools.length)} ranked. ${problems} input problems were found and reported (see Validation); nothing was dropped silently.`));
   const notRanked = result.issues.filter((issue) => issue.sheet === result.roles.schools && (issue.code === 'schoolNotRanked' || issue.code === 'outsideArea')).length;
   if (notRanked > 0) {

@@ -1,7 +1,10 @@
 import { titleWithPeriod } from './periodText';
-import type { AnalysisResult, DistrictResult, RateEstimate, WardResult } from '../core/pipeline/analysisResult';
+import type { AnalysisResult, DistrictResult, RateEstimate, WardFunnel, WardResult } from '../core/pipeline/analysisResult';
+import type { WardMeasure } from '../core/pipeline/publishedTables';
 import type { PublishedCount } from '../core/disclosure';
-import { address, formula, keyValueRows, num, publishedCell, STYLE, suppressed, text } from './cells';
+import type { FlagMethod } from '../core/types';
+import { address, columnLetter, formula, keyValueRows, num, publishedCell, STYLE, suppressed, text } from './cells';
+import { funnelLimitFormulas } from './funnelFormulas';
 import type { ModelCell, SheetModel, TableModel } from './sheetModel';
 
 /** Where the area figures sit, so other sheets' formulas can refer to them. */
@@ -12,14 +15,54 @@ export const WARDS_LAYOUT = {
   areaOffenders: address(6, 1, true),
   areaOffenderRate: address(7, 1, true),
   confidence: address(8, 1, true),
-  tableRow: 10,
+  offencePhi: address(9, 1, true),
+  offenceTauSquared: address(10, 1, true),
+  offenderPhi: address(11, 1, true),
+  offenderTauSquared: address(12, 1, true),
+  tableRow: 14,
 } as const;
 
-export const WARD_HEADERS = [
-  'Ward code', 'Ward name', 'District', 'Young population',
-  'Offences', 'Offence rate per 1,000', 'Offence rate lower CI', 'Offence rate upper CI', 'Offence ratio to area', 'Offences vs area',
-  'Young offenders resident', 'Young offender rate per 1,000', 'Young offender rate lower CI', 'Young offender rate upper CI', 'Young offenders vs area',
-] as const;
+/** The headers of one measure's columns on the Wards sheet, in order; the ratio to the area is shown for offences only. */
+export interface MeasureHeaders {
+  readonly count: string;
+  readonly rate: string;
+  readonly lowerCI: string;
+  readonly upperCI: string;
+  readonly ratio?: string;
+  /** The funnel limits at the run's confidence level ('inner') and at 99.8% ('outer'). */
+  readonly funnelLower: string;
+  readonly funnelUpper: string;
+  readonly outerLower: string;
+  readonly outerUpper: string;
+  readonly flag: string;
+}
+
+export const MEASURE_HEADERS: Readonly<Record<WardMeasure, MeasureHeaders>> = {
+  offences: {
+    count: 'Offences', rate: 'Offence rate per 1,000', lowerCI: 'Offence rate lower CI', upperCI: 'Offence rate upper CI', ratio: 'Offence ratio to area',
+    funnelLower: 'Offence funnel lower', funnelUpper: 'Offence funnel upper', outerLower: 'Offence funnel lower 99.8%', outerUpper: 'Offence funnel upper 99.8%',
+    flag: 'Offences vs area',
+  },
+  youngOffenders: {
+    count: 'Young offenders resident', rate: 'Young offender rate per 1,000', lowerCI: 'Young offender rate lower CI', upperCI: 'Young offender rate upper CI',
+    funnelLower: 'Young offender funnel lower', funnelUpper: 'Young offender funnel upper', outerLower: 'Young offender funnel lower 99.8%', outerUpper: 'Young offender funnel upper 99.8%',
+    flag: 'Young offenders vs area',
+  },
+};
+
+const measureHeaders = (headers: MeasureHeaders): string[] => [
+  headers.count, headers.rate, headers.lowerCI, headers.upperCI, ...(headers.ratio ? [headers.ratio] : []),
+  headers.funnelLower, headers.funnelUpper, headers.outerLower, headers.outerUpper, headers.flag,
+];
+
+export const WARD_HEADERS: readonly string[] = ['Ward code', 'Ward name', 'District', 'Young population', ...measureHeaders(MEASURE_HEADERS.offences), ...measureHeaders(MEASURE_HEADERS.youngOffenders)];
+
+/** The 0-based column of a ward table header; a missing one is a broken report invariant. */
+export function wardColumn(header: string): number {
+  const index = WARD_HEADERS.indexOf(header);
+  if (index < 0) throw new Error(`No column '${header}' on the Wards sheet.`);
+  return index;
+}
 
 export const DISTRICT_HEADERS = [
   'District', 'Wards', 'Young population', 'Offences', 'Offence rate per 1,000', 'Young offenders resident', 'Young offender rate per 1,000',
@@ -29,6 +72,12 @@ export const DISTRICT_HEADERS = [
 export const DISTRICTS_COLUMN = WARD_HEADERS.length + 1;
 
 const FLAG_TEXT = { higher: 'Higher', similar: 'Similar', lower: 'Lower' } as const;
+
+/** The area rate and τ² of each measure on the sheet: what its funnel limits are formulas of. */
+const AREA_REFS: Readonly<Record<WardMeasure, { readonly rate: string; readonly tauSquared: string }>> = {
+  offences: { rate: WARDS_LAYOUT.areaOffenceRate, tauSquared: WARDS_LAYOUT.offenceTauSquared },
+  youngOffenders: { rate: WARDS_LAYOUT.areaOffenderRate, tauSquared: WARDS_LAYOUT.offenderTauSquared },
+};
 
 /**
  * Excel formulas for a Poisson interval on a rate per 1,000: exact (chi-square) limits below 10,
@@ -43,40 +92,85 @@ function intervalFormulas(count: string, population: string): { lower: string; u
   return { lower, upper };
 }
 
+/**
+ * The flag as a live formula on the row's cells, reproducing core's (rateEstimate):
+ * - 'poisson': "Higher" when the interval's lower limit is above the area rate, "Lower" when its
+ *   upper limit is below it;
+ * - 'overdispersed': "Higher" when the rate is above the funnel's upper limit and the interval's
+ *   lower limit above the area rate, "Lower" when the rate is below the funnel's lower limit and the
+ *   interval's upper limit below the area rate.
+ */
+function flagFormula(method: FlagMethod, cells: { rate: string; lowerCI: string; upperCI: string; funnelLower: string; funnelUpper: string }, areaRate: string): string {
+  if (method === 'poisson') return `IF(${cells.lowerCI}>${areaRate},"Higher",IF(${cells.upperCI}<${areaRate},"Lower","Similar"))`;
+  return `IF(AND(${cells.rate}>${cells.funnelUpper},${cells.lowerCI}>${areaRate}),"Higher",IF(AND(${cells.rate}<${cells.funnelLower},${cells.upperCI}<${areaRate}),"Lower","Similar"))`;
+}
+
 /** What a rate cell says when a ward has no young residents: there is no rate, and the reader is told why. */
 export const NO_YOUNG_RESIDENTS = 'n/a (no young residents)';
 
-function rateCells(estimate: RateEstimate, countCol: number, populationCol: number, row: number, area: { ref: string; value: number }, withRatio: boolean, youngPopulation: number): ModelCell[] {
-  const areaRate = area.ref;
-  if (!estimate.published.shown) return [suppressed(), suppressed(), suppressed(), suppressed(), ...(withRatio ? [suppressed()] : [])];
-  if (!(youngPopulation > 0)) return Array.from({ length: withRatio ? 5 : 4 }, () => text(NO_YOUNG_RESIDENTS, STYLE.note));
-  const count = address(row, countCol);
-  const population = address(row, populationCol);
-  const rateCol = countCol + 1;
-  const rate = address(row, rateCol);
-  const { lower, upper } = intervalFormulas(count, population);
-  const flagFormula = `IF(${address(row, rateCol + 1)}>${areaRate},"Higher",IF(${address(row, rateCol + 2)}<${areaRate},"Lower","Similar"))`;
-  const cells: ModelCell[] = [
-    formula(`${count}/${population}*1000`, estimate.rate, STYLE.rate),
-    formula(lower, estimate.lower, STYLE.rate),
-    formula(upper, estimate.upper, STYLE.rate),
-  ];
-  if (withRatio) cells.push(formula(`${rate}/${areaRate}`, estimate.rate / area.value, STYLE.ratio));
-  cells.push(formula(flagFormula, FLAG_TEXT[estimate.flag]));
+/** What a ratio or funnel cell says when the area's total is 0: there is nothing to compare with. */
+export const NO_AREA_RATE = 'n/a (area rate 0)';
+
+/**
+ * One measure's cells of a ward row, by header. A withheld count withholds everything derived from
+ * it; so does a withheld area rate for the ratio, the funnel and the flag (each would give the area
+ * rate away). Every shown figure is a live formula on the row's count and population and the area
+ * block, written with core's value as its result.
+ */
+function measureCells(measure: WardMeasure, estimate: RateEstimate, row: number, youngPopulation: number, result: AnalysisResult): Map<string, ModelCell> {
+  const headers = MEASURE_HEADERS[measure];
+  const derived = measureHeaders(headers).slice(1);
+  const cells = new Map<string, ModelCell>([[headers.count, publishedCell(estimate.published)]]);
+  const fill = (make: () => ModelCell) => derived.forEach((header) => cells.set(header, make()));
+  if (!estimate.published.shown) return (fill(suppressed), cells);
+  if (!(youngPopulation > 0)) return (fill(() => text(NO_YOUNG_RESIDENTS, STYLE.note)), cells);
+  const at = (header: string) => address(row, wardColumn(header));
+  const area = AREA_REFS[measure];
+  const areaRate = measure === 'offences' ? result.area.offenceRate : result.area.youngOffenderRate;
+  const population = at('Young population');
+  const { lower, upper } = intervalFormulas(at(headers.count), population);
+  cells.set(headers.rate, formula(`${at(headers.count)}/${population}*1000`, estimate.rate, STYLE.rate));
+  cells.set(headers.lowerCI, formula(lower, estimate.lower, STYLE.rate));
+  cells.set(headers.upperCI, formula(upper, estimate.upper, STYLE.rate));
+  const funnel = estimate.funnel;
+  const againstArea = [headers.ratio, headers.funnelLower, headers.funnelUpper, headers.outerLower, headers.outerUpper].filter((header): header is string => header !== undefined);
+  if (!Number.isFinite(areaRate) || !funnel) {
+    for (const header of [...againstArea, headers.flag]) cells.set(header, suppressed());
+    return cells;
+  }
+  if (!(areaRate > 0)) {
+    // Nothing counted in the whole area: no ratio and no funnel to compare with, and every ward 'Similar'.
+    for (const header of againstArea) cells.set(header, text(NO_AREA_RATE, STYLE.note));
+    cells.set(headers.flag, text(FLAG_TEXT[estimate.flag]));
+    return cells;
+  }
+  if (headers.ratio) cells.set(headers.ratio, formula(`${at(headers.rate)}/${area.rate}`, estimate.rate / areaRate, STYLE.ratio));
+  const refs = { areaRate: area.rate, population, tauSquared: area.tauSquared, confidence: WARDS_LAYOUT.confidence };
+  const inner = funnelLimitFormulas(refs, 'inner');
+  const outer = funnelLimitFormulas(refs, 'outer');
+  cells.set(headers.funnelLower, formula(inner.lower, funnel.inner.lower, STYLE.rate));
+  cells.set(headers.funnelUpper, formula(inner.upper, funnel.inner.upper, STYLE.rate));
+  cells.set(headers.outerLower, formula(outer.lower, funnel.outer.lower, STYLE.rate));
+  cells.set(headers.outerUpper, formula(outer.upper, funnel.outer.upper, STYLE.rate));
+  const rowCells = { rate: at(headers.rate), lowerCI: at(headers.lowerCI), upperCI: at(headers.upperCI), funnelLower: at(headers.funnelLower), funnelUpper: at(headers.funnelUpper) };
+  cells.set(headers.flag, formula(flagFormula(result.parameters.flagMethod, rowCells, area.rate), FLAG_TEXT[estimate.flag]));
   return cells;
 }
 
-function wardRow(ward: WardResult, row: number, area: AnalysisResult['area']): ModelCell[] {
-  return [
-    text(ward.wardCode),
-    text(ward.wardName),
-    text(ward.districtName || ward.districtCode),
-    num(ward.youngPopulation, STYLE.integer),
-    publishedCell(ward.offences.published),
-    ...rateCells(ward.offences, 4, 3, row, { ref: WARDS_LAYOUT.areaOffenceRate, value: area.offenceRate }, true, ward.youngPopulation),
-    publishedCell(ward.youngOffenders.published),
-    ...rateCells(ward.youngOffenders, 10, 3, row, { ref: WARDS_LAYOUT.areaOffenderRate, value: area.youngOffenderRate }, false, ward.youngPopulation),
-  ];
+function wardRow(ward: WardResult, row: number, result: AnalysisResult): ModelCell[] {
+  const cells = new Map<string, ModelCell>([
+    ['Ward code', text(ward.wardCode)],
+    ['Ward name', text(ward.wardName)],
+    ['District', text(ward.districtName || ward.districtCode)],
+    ['Young population', num(ward.youngPopulation, STYLE.integer)],
+    ...measureCells('offences', ward.offences, row, ward.youngPopulation, result),
+    ...measureCells('youngOffenders', ward.youngOffenders, row, ward.youngPopulation, result),
+  ]);
+  return WARD_HEADERS.map((header) => {
+    const cell = cells.get(header);
+    if (!cell) throw new Error(`The Wards sheet has no cell for '${header}' in ward ${ward.wardCode}'s row.`);
+    return cell;
+  });
 }
 
 /** A rate per 1,000 as a live formula on a published count, or [c] with it. */
@@ -109,23 +203,46 @@ export function withheldNote(result: AnalysisResult): string {
   return `[c] = withheld to protect confidentiality: ${small}${rules.zerosSensitive ? ' and zeros' : ''}, further counts where a total would give one away, and every figure derived from them.${rounding}`;
 }
 
+/** φ and τ² of one measure for the area block: the estimate, or why there is none (τ² is then 0, the plain Poisson funnel). */
+function dispersionCells(funnel: WardFunnel): [ModelCell, ModelCell] {
+  const { dispersion } = funnel;
+  if (dispersion.kind === 'estimated') return [num(dispersion.phi, { numberFormat: '0.00' }), num(dispersion.tauSquared, { numberFormat: '0.00000' })];
+  if (dispersion.kind === 'noAreaRate') return [text('not estimated: no area rate above 0 is published', STYLE.note), text('n/a', STYLE.note)];
+  return [text(`not estimated: ${dispersion.units === 1 ? 'one ward' : `${dispersion.units} wards`} shown, too few`, STYLE.note), num(0, { numberFormat: '0.00000' })];
+}
+
+/** How the flag column reads, in a sentence for the sheet's note. */
+export function flagRuleText(result: AnalysisResult): string {
+  const confidence = `${Number((result.parameters.confidenceLevel * 100).toFixed(1))}%`;
+  return result.parameters.flagMethod === 'overdispersed'
+    ? `"Higher" / "Lower": the rate lies outside the ${confidence} funnel limits round the area rate, widened for the spread between wards beyond chance (φ, τ² above; see Method), and its ${confidence} interval lies wholly above / below the area rate.`
+    : `"Higher" / "Lower": the ${confidence} interval lies wholly above / below the area rate (the plain Poisson comparison, flag method "poisson"); the funnel limits are shown for comparison.`;
+}
+
 /**
- * The Wards sheet: area figures, one row per ward with live rates, intervals and flags, and the
- * district subtotals beside them. Each count is printed as the disclosure control published it, so
- * a withheld ward cannot be recovered by subtracting the shown wards from its district, nor a
- * withheld district from the area.
+ * The Wards sheet: area figures with each measure's over-dispersion φ and τ², one row per ward with
+ * live rates, intervals, funnel limits and flags, and the district subtotals beside them. Each count
+ * is printed as the disclosure control published it, so a withheld ward cannot be recovered by
+ * subtracting the shown wards from its district, nor a withheld district from the area.
  */
 export function buildWardsSheet(result: AnalysisResult): SheetModel {
   const { area, parameters } = result;
   const [youngest, oldest] = parameters.ageBand;
   const tableRow = WARDS_LAYOUT.tableRow;
-  const rows = result.wards.map((ward, i) => wardRow(ward, tableRow + 1 + i, area));
+  const rows = result.wards.map((ward, i) => wardRow(ward, tableRow + 1 + i, result));
   const last = tableRow + rows.length;
   const districtRows = result.districts.map((district, i) => districtRow(district, tableRow + 1 + i));
   const tables: TableModel[] = [{ name: 'tblWards', row: tableRow, col: 0, headers: [...WARD_HEADERS], rows }];
+  const offenceDispersion = dispersionCells(area.funnel.offences);
+  const offenderDispersion = dispersionCells(area.funnel.youngOffenders);
+  const flagFills = (['offences', 'youngOffenders'] as const).flatMap((measure) => {
+    const letter = columnLetter(wardColumn(MEASURE_HEADERS[measure].flag));
+    const range = `${letter}${tableRow + 2}:${letter}${last + 1}`;
+    return [{ range, equals: 'Higher', fill: 'FFC7CE' }, { range, equals: 'Lower', fill: 'DDEBF7' }];
+  });
   const cells: { row: number; col: number; cell: ModelCell }[] = [
     { row: 0, col: 0, cell: text(titleWithPeriod(`Wards: violence involving young people aged ${youngest}–${oldest}, per 1,000 young residents`, result), STYLE.title) },
-    { row: 1, col: 0, cell: text(`${withheldNote(result)} Rates, intervals and flags are live formulas on the published counts.`, STYLE.note) },
+    { row: 1, col: 0, cell: text(`${withheldNote(result)} Rates, intervals, funnel limits and flags are live formulas on the published counts. ${flagRuleText(result)}`, STYLE.note) },
     { row: 2, col: 0, cell: text('Area', STYLE.heading) },
     ...keyValueRows(3, 0, [
       ['Young population', num(area.youngPopulation, STYLE.integer)],
@@ -134,6 +251,10 @@ export function buildWardsSheet(result: AnalysisResult): SheetModel {
       ['Young offenders resident', publishedCell(area.youngOffendersPublished)],
       ['Young offender rate per 1,000', rateOfPublished(area.youngOffendersPublished, WARDS_LAYOUT.areaOffenders, WARDS_LAYOUT.areaPopulation, area.youngOffenderRate)],
       ['Confidence level', num(parameters.confidenceLevel, STYLE.percent)],
+      ['Offences: over-dispersion φ', offenceDispersion[0]],
+      ['Offences: between-ward variance τ²', offenceDispersion[1]],
+      ['Young offenders: over-dispersion φ', offenderDispersion[0]],
+      ['Young offenders: between-ward variance τ²', offenderDispersion[1]],
     ]),
   ];
   if (districtRows.length > 0) {
@@ -146,14 +267,10 @@ export function buildWardsSheet(result: AnalysisResult): SheetModel {
     tables,
     charts: [],
     images: [],
-    columnWidths: [12, 28, 16, 12, 10, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 3, ...(districtRows.length > 0 ? [20, 7, 12, 10, 12, 12, 12] : [])],
+    // Column A holds the ward codes and the area block's labels.
+    columnWidths: [34, 28, 16, 12, ...WARD_HEADERS.slice(4).map(() => 12), 3, ...(districtRows.length > 0 ? [20, 7, 12, 10, 12, 12, 12] : [])],
     freezeRows: tableRow + 1,
     print: { orientation: 'landscape', fitToWidth: false, repeatRow: tableRow },
-    conditionalFills: [
-      { range: `J${tableRow + 2}:J${last + 1}`, equals: 'Higher', fill: 'FFC7CE' },
-      { range: `J${tableRow + 2}:J${last + 1}`, equals: 'Lower', fill: 'DDEBF7' },
-      { range: `O${tableRow + 2}:O${last + 1}`, equals: 'Higher', fill: 'FFC7CE' },
-      { range: `O${tableRow + 2}:O${last + 1}`, equals: 'Lower', fill: 'DDEBF7' },
-    ],
+    conditionalFills: flagFills,
   };
 }

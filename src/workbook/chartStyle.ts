@@ -1,4 +1,4 @@
-import { NO_FILL, type ChartModel, type ChartSeriesModel } from '../report/sheetModel';
+import { NO_FILL, type ChartModel, type ChartSeriesModel, type ScatterDraw } from '../report/sheetModel';
 import { normaliseColor } from './xlsx/color';
 
 /**
@@ -23,8 +23,14 @@ export const STACKED_OVERLAP = 100;
 /** Width of a series outline: 0.75 pt (9,525 EMU), Excel's thinnest preset line. */
 export const OUTLINE_WIDTH_POINTS = 0.75;
 
+/** Size of a scatter series' markers, in points (Excel's `c:size`, `ChartSeries.markerSize`; its default is 5 to 7). */
+export const MARKER_SIZE = 6;
+
+/** Width of a scatter series' line, in points. */
+export const SCATTER_LINE_WIDTH_POINTS = 1.5;
+
 /**
- * Direction and grouping of a chart type.
+ * Direction and grouping of a chart type (a scatter chart is neither horizontal nor stacked).
  * @example chartShape('barStacked') // => { horizontal: true, stacked: true }
  * @example chartShape('column') // => { horizontal: false, stacked: false }
  */
@@ -51,4 +57,21 @@ export function seriesFill(series: Pick<ChartSeriesModel, 'color' | 'outline'>, 
   if (series.color === NO_FILL) return { kind: 'none' };
   const color = normaliseColor(series.color ?? DEFAULT_SERIES_COLORS[index % DEFAULT_SERIES_COLORS.length]);
   return series.outline === undefined ? { kind: 'solid', color } : { kind: 'solid', color, outline: normaliseColor(series.outline) };
+}
+
+/** How a scatter series looks: circle markers of a colour and no line, or a solid or dashed line of a colour and no markers. */
+export type ScatterSeriesStyle =
+  | { readonly kind: 'markers'; readonly color: string }
+  | { readonly kind: 'line'; readonly color: string; readonly dashed: boolean };
+
+/**
+ * The look of the scatter series at `index` (see {@link ChartSeriesModel.draw}): its colour or the
+ * default palette's, checked and upper-cased.
+ * @example scatterSeriesStyle({ draw: 'dashedLine', color: 'c00000' }, 3) // => { kind: 'line', color: 'C00000', dashed: true }
+ * @example scatterSeriesStyle({}, 0) // => { kind: 'markers', color: '4472C4' }
+ */
+export function scatterSeriesStyle(series: Pick<ChartSeriesModel, 'color' | 'draw'>, index: number): ScatterSeriesStyle {
+  const color = normaliseColor(series.color === undefined || series.color === NO_FILL ? DEFAULT_SERIES_COLORS[index % DEFAULT_SERIES_COLORS.length] : series.color);
+  const draw: ScatterDraw = series.draw ?? 'markers';
+  return draw === 'markers' ? { kind: 'markers', color } : { kind: 'line', color, dashed: draw === 'dashedLine' };
 }

@@ -473,6 +473,35 @@ describe('charts, pictures and sheet formats', () => {
     expect((await refused((series) => void series.format.fill.setSolidColor('not a colour'))).code).toBe('InvalidArgument');
   });
 
+  test("a scatter series can become a line without markers, or take circle markers of a colour; a bar series cannot become a scatter", async () => {
+    const excel = createInMemoryExcel({ sheets: [{ name: 'Chart data', rows: [[1, 2], [3, 4]] }] });
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Chart data');
+      const chart = sheet.charts.add('XYScatter', sheet.getRange('B1:B2'), 'Columns');
+      const points = chart.series.getItemAt(0);
+      points.markerStyle = 'Circle';
+      points.markerSize = 6;
+      points.markerBackgroundColor = '#2f5597';
+      const line = chart.series.add('Line');
+      line.chartType = 'XYScatterLinesNoMarkers';
+      line.markerStyle = 'None';
+    });
+    expect(excel.snapshot().sheets[0].charts[0].series).toMatchObject([
+      { chartType: 'XYScatter', marker: { style: 'Circle', size: 6, background: '#2F5597', foreground: null } },
+      { name: 'Line', chartType: 'XYScatterLinesNoMarkers', marker: { style: 'None', size: 5 } },
+    ]);
+    const refused = (type: string, change: (series: Excel.ChartSeries) => void) =>
+      rejection(
+        excel.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem('Chart data');
+          change(sheet.charts.add(type as Excel.ChartType, sheet.getRange('A1:A2'), 'Columns').series.getItemAt(0));
+        }),
+      );
+    expect((await refused('BarStacked', (series) => void (series.chartType = 'XYScatterLinesNoMarkers'))).code).toBe('NotImplemented');
+    expect((await refused('XYScatter', (series) => void (series.markerStyle = 'Hexagon' as Excel.ChartMarkerStyle))).code).toBe('InvalidArgument');
+    expect((await refused('XYScatter', (series) => void (series.markerSize = 1))).code).toBe('InvalidArgument');
+  });
+
   test('a chart type Excel has but the in-memory Excel does not draw is refused as NotImplemented, a made-up one as InvalidArgument', async () => {
     const add = (type: string) =>
       rejection(

@@ -1,10 +1,14 @@
 import type { CellValue, WorkbookData } from '../../src/core/types';
 import { FORMULA_INJECTION_NAME } from '../../src/demo';
+import type { SheetModel } from '../../src/report/sheetModel';
 import { createOfficeWorkbookPort } from '../../src/workbook/office';
 import { readWorkbookBuffer, writeWorkbookDataBuffer } from '../../src/workbook/xlsx';
 import { createInMemoryExcel, type SheetSnapshot } from '../support/inMemoryExcel';
 import { reportFixture } from '../workbook/reportFixture';
 import { demoReport, smallDemo, type DemoReport } from './demoReport';
+
+/** A series' markers as Excel makes them: automatic, 5 points. */
+const AUTOMATIC_MARKER = { style: 'Automatic', size: 5, background: null, foreground: null };
 
 /** Excel's serial day number of a UTC date (1900 system): days since 1899-12-30. */
 const serial = (date: Date) => (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
@@ -174,6 +178,8 @@ describe('writing a report', () => {
         line: { lineStyle: 'None', color: null, weight: 0.75 },
         gapWidth: 60,
         overlap: 100,
+        chartType: 'BarStacked',
+        marker: AUTOMATIC_MARKER,
       },
       {
         name: 'Exposure index interval',
@@ -183,10 +189,48 @@ describe('writing a report', () => {
         line: { lineStyle: 'Continuous', color: '#1F3864', weight: 0.75 },
         gapWidth: 60,
         overlap: 100,
+        chartType: 'BarStacked',
+        marker: AUTOMATIC_MARKER,
       },
     ]);
     expect(chart.legend.visible).toBe(false);
     expect(chart.categoryAxis).toMatchObject({ reversePlotOrder: true, position: 'Maximum' });
+  });
+
+  test('draws a scatter chart as Excel keeps it: markers alone, or a solid or dashed line alone, x values from the categories', async () => {
+    const excel = createInMemoryExcel({ sheets: [] });
+    const range = (col: number) => ({ sheet: 'Data', firstRow: 1, lastRow: 3, col });
+    const data: SheetModel = {
+      name: 'Data',
+      cells: [[100, 5, 4], [400, 9, 4], [900, 2, 4]].flatMap((values, index) => values.map((value, col) => ({ row: index + 1, col, cell: { kind: 'number' as const, value } }))),
+      tables: [],
+      charts: [{
+        title: 'Funnel',
+        type: 'scatter',
+        series: [
+          { name: 'Wards', categories: range(0), values: range(1), color: '2F5597', draw: 'markers' },
+          { name: 'Area rate', categories: range(0), values: range(2), color: '595959', draw: 'line' },
+          { name: 'Upper 99.8% limit', categories: range(0), values: range(2), color: 'C00000', draw: 'dashedLine' },
+        ],
+        xAxisTitle: 'Young residents',
+        yAxisTitle: 'Rate per 1,000',
+        anchor: { row: 0, col: 5, widthCols: 8, heightRows: 16 },
+        legend: true,
+      }],
+      images: [],
+    };
+    await createOfficeWorkbookPort(excel.run).writeReport([data]);
+    const chart = excel.snapshot().sheets.find((sheet) => sheet.name === 'Data')!.charts[0];
+    expect(chart.type).toBe('XYScatter');
+    expect(chart.series.map((series) => [series.name, series.categories, series.values, series.chartType, series.marker, series.line])).toEqual([
+      ['Wards', 'Data!$A$2:$A$4', 'Data!$B$2:$B$4', 'XYScatter', { style: 'Circle', size: 6, background: '#2F5597', foreground: '#2F5597' }, { lineStyle: 'None', color: null, weight: 0.75 }],
+      ['Area rate', 'Data!$A$2:$A$4', 'Data!$C$2:$C$4', 'XYScatterLinesNoMarkers', { ...AUTOMATIC_MARKER, style: 'None' }, { lineStyle: 'Continuous', color: '#595959', weight: 1.5 }],
+      ['Upper 99.8% limit', 'Data!$A$2:$A$4', 'Data!$C$2:$C$4', 'XYScatterLinesNoMarkers', { ...AUTOMATIC_MARKER, style: 'None' }, { lineStyle: 'Dash', color: '#C00000', weight: 1.5 }],
+    ]);
+    // The x axis is the category axis of Excel's object model, along the bottom.
+    expect([chart.categoryAxis.title, chart.valueAxis.title, chart.legend]).toEqual(['Young residents', 'Rate per 1,000', { visible: true, position: 'Bottom' }]);
+    // Bar settings are left alone: Excel's defaults.
+    expect(chart.series.map((series) => [series.gapWidth, series.overlap])).toEqual([[150, 0], [150, 0], [150, 0]]);
   });
 });
 

@@ -9,8 +9,9 @@ import { sheetFromSnapshot, sheetsFromXlsx, type ComparableSheet } from './xlsxC
  * The result sheets the Office.js adapter writes into Excel equal those the .xlsx adapter writes
  * into a file, for the same sheet models: every cell's content, formula, number format, font,
  * fill and alignment; the tables, charts, pictures, frozen rows, column widths, tab colours,
- * conditional fills and page setup for printing; each chart's type (direction and grouping) and each series' fill, outline, gap
- * width and overlap, so a floating-bar chart's invisible base is invisible in both.
+ * conditional fills and page setup for printing; each chart's type (direction and grouping, or scatter) and each series' fill,
+ * outline, dash, markers, gap width and overlap, so a floating-bar chart's invisible base is invisible in both, and a scatter
+ * series is markers alone or a line alone in both.
  */
 
 async function bothWays(models: Parameters<typeof writeReportBuffer>[0], existing: { name: string; rows: string[][] }[]) {
@@ -62,11 +63,20 @@ test('the demo report from the engine, written as a second run: equal sheet by s
   const cells = fromExcel.flatMap((sheet) => Object.values(sheet.cells));
   expect(cells.filter((cell) => cell.kind === 'formula').length).toBeGreaterThan(100);
   const charts = fromExcel.find((sheet) => sheet.name === 'Charts (2)')!;
-  // Both charts are floating bars: an invisible base, then the interval up to and beyond the estimate.
-  expect(charts.charts.map((chart) => chart.type)).toEqual(['BarStacked', 'BarStacked']);
-  for (const chart of charts.charts) {
+  // Two floating bars (an invisible base, then the interval up to and beyond the estimate) and the funnel plot.
+  expect(charts.charts.map((chart) => chart.type)).toEqual(['BarStacked', 'BarStacked', 'XYScatter']);
+  for (const chart of charts.charts.slice(0, 2)) {
     expect(chart.series.map((series) => [series.fill === 'none', series.outline === 'none', series.overlap])).toEqual([[true, true, 100], [false, false, 100], [false, false, 100]]);
   }
+  // The funnel: the wards as markers with no line; the area rate and the limits as lines with no markers, the 99.8% ones dashed.
+  expect(charts.charts[2].series.map((series) => [series.name, series.marker.split(' ')[0], series.outline === 'none', series.dashed])).toEqual([
+    ['Wards', 'circle', true, false],
+    ['Area rate', 'none', false, false],
+    ['Lower 95% limit', 'none', false, false],
+    ['Upper 95% limit', 'none', false, false],
+    ['Lower 99.8% limit', 'none', false, true],
+    ['Upper 99.8% limit', 'none', false, true],
+  ]);
   expect(charts.images).toHaveLength(1);
   // Printed one page wide: Summary upright; the rest landscape, each main table's header row on every page.
   const landscape = { orientation: 'Landscape', fitToPagesWide: 1, fitToPagesTall: 0 };

@@ -32,8 +32,11 @@ export interface ComparableSheet {
   readonly charts: {
     type: string;
     title: string;
-    /** fill: '#RRGGBB', 'none' or '' (automatic); outline: '#RRGGBB 0.75pt', 'none' or '' (automatic). */
-    series: { name: string; values: string; categories: string; fill: string; outline: string; gapWidth: number; overlap: number }[];
+    /**
+     * fill: '#RRGGBB', 'none' or '' (automatic); outline (a bar's border, a scatter series' line): '#RRGGBB 0.75pt',
+     * 'none' or '' (automatic); dashed: the line is dashed; marker: 'circle 6 #RRGGBB', 'none' or '' (automatic).
+     */
+    series: { name: string; values: string; categories: string; fill: string; outline: string; dashed: boolean; marker: string; gapWidth: number; overlap: number }[];
     reverseCategories: boolean;
     valueAxisAtMaximum: boolean;
     categoryAxisTitle: string;
@@ -107,27 +110,31 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
           const id = anchor['xdr:graphicFrame']['a:graphic']['a:graphicData']['c:chart']['@_r:id'];
           const chart = parseXml(await partText(zip, drawingRels.get(id)!.path))['c:chartSpace']['c:chart'];
           const plot = chart['c:plotArea'];
-          const bar = plot['c:barChart'];
           const to = anchor['xdr:to'];
           const titleOf = (owner: any) => owner?.['c:title']?.['c:tx']['c:rich']['a:p']['a:r']['a:t'] ?? '';
-          const direction = bar['c:barDir']['@_val'] === 'bar' ? 'Bar' : 'Column';
-          const grouping = bar['c:grouping']['@_val'] === 'stacked' ? 'Stacked' : 'Clustered';
+          const scatter = plot['c:scatterChart'];
+          const group = scatter ?? plot['c:barChart'];
+          const type = scatter ? 'XYScatter' : `${group['c:barDir']['@_val'] === 'bar' ? 'Bar' : 'Column'}${group['c:grouping']['@_val'] === 'stacked' ? 'Stacked' : 'Clustered'}`;
+          // A scatter chart's two value axes: x (along the bottom) stands where a category axis would.
+          const [xAxis, yAxis] = scatter ? [asArray(plot['c:valAx']).find((axis: any) => axis['c:axPos']['@_val'] === 'b'), asArray(plot['c:valAx']).find((axis: any) => axis['c:axPos']['@_val'] === 'l')] : [plot['c:catAx'], plot['c:valAx']];
           charts.push({
-            type: `${direction}${grouping}`,
+            type,
             title: titleOf(chart),
-            series: asArray(bar['c:ser']).map((series: any) => ({
+            series: asArray(group['c:ser']).map((series: any) => ({
               name: series['c:tx']['c:v'],
-              values: plainRef(series['c:val']['c:numRef']['c:f']),
-              categories: plainRef(series['c:cat']['c:strRef']['c:f']),
-              fill: drawingFill(series['c:spPr']),
+              values: plainRef((scatter ? series['c:yVal'] : series['c:val'])['c:numRef']['c:f']),
+              categories: plainRef(scatter ? series['c:xVal']['c:numRef']['c:f'] : series['c:cat']['c:strRef']['c:f']),
+              fill: scatter ? '' : drawingFill(series['c:spPr']),
               outline: drawingOutline(series['c:spPr']?.['a:ln']),
-              gapWidth: Number(bar['c:gapWidth']?.['@_val'] ?? 150),
-              overlap: Number(bar['c:overlap']?.['@_val'] ?? 0),
+              dashed: series['c:spPr']?.['a:ln']?.['a:prstDash']?.['@_val'] === 'dash',
+              marker: drawingMarker(series['c:marker']),
+              gapWidth: Number(group['c:gapWidth']?.['@_val'] ?? 150),
+              overlap: Number(group['c:overlap']?.['@_val'] ?? 0),
             })),
-            reverseCategories: plot['c:catAx']['c:scaling']['c:orientation']['@_val'] === 'maxMin',
-            valueAxisAtMaximum: plot['c:valAx']['c:crosses']['@_val'] === 'max',
-            categoryAxisTitle: titleOf(plot['c:catAx']),
-            valueAxisTitle: titleOf(plot['c:valAx']),
+            reverseCategories: xAxis['c:scaling']['c:orientation']['@_val'] === 'maxMin',
+            valueAxisAtMaximum: yAxis['c:crosses']['@_val'] === 'max',
+            categoryAxisTitle: titleOf(xAxis),
+            valueAxisTitle: titleOf(yAxis),
             legend: chart['c:legend'] !== undefined,
             topLeftCell,
             // The anchor's `to` marker is the top-left corner of the first cell past the chart.
@@ -185,6 +192,21 @@ function drawingOutline(line: any): string {
   if (line === undefined) return '';
   const fill = drawingFill(line);
   return fill === 'none' || fill === '' ? fill : `${fill} ${Number(line['@_w']) / 12_700}pt`;
+}
+
+/** A scatter series' marker (`c:marker`) as 'circle 6 #RRGGBB', 'none' (`c:symbol val="none"`) or '' (none given: automatic). */
+function drawingMarker(marker: any): string {
+  if (marker === undefined) return '';
+  const symbol = marker['c:symbol']?.['@_val'];
+  if (symbol === 'none') return 'none';
+  return `${symbol} ${marker['c:size']?.['@_val']} ${drawingFill(marker['c:spPr'])}`;
+}
+
+/** An Excel series' marker in the form of {@link drawingMarker}. */
+function excelMarker(marker: { style: string; size: number; background: string | null }): string {
+  if (marker.style === 'Automatic') return '';
+  if (marker.style === 'None') return 'none';
+  return `${marker.style.toLowerCase()} ${marker.size} ${marker.background ?? ''}`;
 }
 
 /** An Excel series outline (ChartLineFormat) in the form of {@link drawingOutline}. */
@@ -256,6 +278,8 @@ export function sheetFromSnapshot(sheet: SheetSnapshot): ComparableSheet {
         categories: plainRef(series.categories),
         fill: series.fill ?? '',
         outline: excelOutline(series.line),
+        dashed: series.line.lineStyle === 'Dash',
+        marker: excelMarker(series.marker),
         gapWidth: series.gapWidth,
         overlap: series.overlap,
       })),

@@ -24,6 +24,12 @@ import { offenceRows, SCHOOL_NAMES, SMALL_PARAMETERS, smallWorkbook, WARDS } fro
  *   each to 1–3, and the only cell left is the total, so it is withheld too.
  * W1 offences: 10 ≥ 10 so Byar: lower = 10 (1 − 1/90 − 1.959964/(3√10))³ = 10 × 0.782291³ = 4.787
  *   per 1,000 > 3.5, so 'higher'. Every other ward's interval contains its area rate ('similar').
+ * The default flags also ask the ward to lie outside the funnel widened for over-dispersion. With
+ *   threshold 3 only W4's offences (0) are shown: one ward, too few to estimate it, so the funnel is
+ *   the plain square-root Poisson one (τ² = 0). W1 (withheld; for the engine only) lies above it:
+ *   E = 3.5, h = 1.959964 √(1/14) = 0.523820, upper = 3.5 × 1.523820² = 8.127 < 10: 'higher' both ways.
+ *   W4's 0 lies below its lower limit 3.5 × 0.476180² = 0.794, but its exact interval (0 to 3.689)
+ *   contains 3.5, so it stays 'similar': the funnel flag needs the Poisson flag to agree.
  */
 
 let solver: LinearSolver;
@@ -117,8 +123,8 @@ describe('runAnalysis on a small hand-made workbook', () => {
     // Threshold 1 withholds nothing, so the published counts are the true ones.
     // Residence of 100001: W1 300, W2 100, W3 100 (E05009999 is not a study ward) -> 500 recorded of 1,000 on roll.
     // Shares 0.6, 0.2, 0.2; exposure = 0.6×10 + 0.2×3 + 0.2×1 = 6.8; index = 6.8 / 3.5 × 100 = 194.2857.
-    // Share from 'higher' wards = W1's 0.6, so 0.6 × 1,000 = 600 pupils.
-    const park = resultOf(run(smallWorkbook(), { ...SMALL_PARAMETERS, threshold: 1 })).schools.find((s) => s.urn === '100001')!;
+    // With the plain Poisson flags (--flags poisson) W1 is 'higher': share from higher wards = W1's 0.6, so 600 pupils.
+    const park = resultOf(run(smallWorkbook(), { ...SMALL_PARAMETERS, threshold: 1, flagMethod: 'poisson' })).schools.find((s) => s.urn === '100001')!;
     expect(park.catchmentModel).toBe('observed');
     expect(park.catchmentCoverage).toBeCloseTo(0.5, 12);
     expect(park.wardsInCatchment).toBe(3);
@@ -126,6 +132,24 @@ describe('runAnalysis on a small hand-made workbook', () => {
     expect(park.exposureIndex).toBeCloseTo(194.2857, 3);
     expect(park.shareFromHigherWards).toBeCloseTo(0.6, 12);
     expect(park.pupilsFromHigherWards).toBeCloseTo(600, 9);
+  });
+
+  it('allowing for over-dispersion (the default), four wards of 10, 3, 1 and 0 spread too widely for W1 to stand out', () => {
+    // All shown, area rate 3.5, E = 3.5 each (√E = 1.870829): z = 2(√O − √E) = 2.582898, −0.277556, −1.741657, −3.741657.
+    // Sorted, the 10th percentile sits at position 0.3: −3.741657 + 0.3 × 2 = −3.141657; the 90th at 2.7:
+    // −0.277556 + 0.7 × 2.860454 = 1.724762. Winsorised: 1.724762, −0.277556, −1.741657, −3.141657;
+    // φ = (2.974803 + 0.077037 + 3.033370 + 9.870011) / 4 = 15.955221 / 4 = 3.988805.
+    // w = 14 each: Σw − Σw²/Σw = 56 − 14 = 42; τ² = (15.955221 − 3) / 42 = 0.308458.
+    // W1: h = 1.959964 √(1/14 + 0.308458) = 1.959964 × 0.616349 = 1.208022: upper = 3.5 × 2.208022² = 17.064 > 10.
+    // So W1 is 'similar', and no pupil comes from a higher ward; exposure is unchanged.
+    const result = resultOf(run(smallWorkbook(), { ...SMALL_PARAMETERS, threshold: 1 }));
+    expect(result.area.funnel.offences.dispersion).toMatchObject({ kind: 'estimated', units: 4, phi: expect.closeTo(3.988805, 5), tauSquared: expect.closeTo(0.308458, 5) });
+    expect(result.wards.find((w) => w.wardCode === WARDS.W1.code)!.offences.funnel!.inner.upper).toBeCloseTo(17.064, 3);
+    expect(result.area.funnel.offences.flagged).toEqual({ overdispersed: { higher: 0, lower: 0 }, poisson: { higher: 1, lower: 0 } });
+    const park = result.schools.find((s) => s.urn === '100001')!;
+    expect(park.exposureRate).toBeCloseTo(6.8, 10);
+    expect(park.shareFromHigherWards).toBe(0);
+    expect(park.pupilsFromHigherWards).toBe(0);
   });
 
   it('scores schools on the published counts: withheld wards at the pooled rate of what the area total leaves', () => {

@@ -5,7 +5,9 @@ import { buildChartsSheet } from '../../src/report/chartsSheet';
 import { buildSchoolsSheet } from '../../src/report/schoolsSheet';
 import type { ModelCell, SheetModel } from '../../src/report/sheetModel';
 import { buildWardsSheet } from '../../src/report/wardsSheet';
+import { demoReport } from '../office/demoReport';
 import { SMALL_PARAMETERS, smallWorkbook } from '../pipeline/smallWorkbookFixture';
+import { recalculate } from './evaluateFormula';
 
 /**
  * The Charts sheet's data blocks and floating-bar charts, on the small hand-made workbook with its
@@ -17,7 +19,7 @@ import { SMALL_PARAMETERS, smallWorkbook } from '../pipeline/smallWorkbookFixtur
  *   Hill Top       rank 2, interval 2–2: bar 1.5 to 2.5                    -> 1.5, 0.5, 0.5
  *   =Elm Grove     rank 3, interval 4–6 (the point rank outside it, as a simulation may give):
  *                  bar 2.5 to 6.5, so it still reaches the rank           -> 2.5, 0.5, 3.5
- * Wards (Wards sheet table header on row 11, so Alpha, Beta, Gamma, Delta on rows 12–15), offence
+ * Wards (Wards sheet table header on row 15, under the area block, so Alpha, Beta, Gamma, Delta on rows 16–19), offence
  * rates per 1,000 with their limits: Alpha 12.345 (6.25–20.05), Beta withheld, Gamma 30 (20–45),
  * Delta 0 (0–3.69). Charted highest first: Gamma, Alpha, Delta (block header on row 4 + 3 schools
  * + 3 = row 10, so rows 11, 12, 13).
@@ -121,16 +123,16 @@ describe('the wards block', () => {
     const rows = blockRows(buildChartsSheet(handMade('offences')), 11, 3, 'ABCD');
     // The offence rate, lower and upper limit are columns F, G, H of the Wards sheet.
     expect(rows.map((row) => row.formulas)).toEqual([
-      ['Gamma', '{{Wards}}!F14', '{{Wards}}!G14', '{{Wards}}!H14'],
-      ['Alpha', '{{Wards}}!F12', '{{Wards}}!G12', '{{Wards}}!H12'],
-      ['Delta', '{{Wards}}!F15', '{{Wards}}!G15', '{{Wards}}!H15'],
+      ['Gamma', '{{Wards}}!F18', '{{Wards}}!G18', '{{Wards}}!H18'],
+      ['Alpha', '{{Wards}}!F16', '{{Wards}}!G16', '{{Wards}}!H16'],
+      ['Delta', '{{Wards}}!F19', '{{Wards}}!G19', '{{Wards}}!H19'],
     ]);
     expect(cellAt(buildChartsSheet(handMade('offences')), 'A14')).toBeUndefined();
   });
 
-  test('a young offender ranking charts the young offender rate columns L, M, N', () => {
+  test('a young offender ranking charts the young offender rate columns P, Q, R', () => {
     const rows = blockRows(buildChartsSheet(handMade('youngOffenders')), 11, 1, 'BCD');
-    expect(rows[0].formulas).toEqual(['{{Wards}}!L14', '{{Wards}}!M14', '{{Wards}}!N14']);
+    expect(rows[0].formulas).toEqual(['{{Wards}}!P18', '{{Wards}}!Q18', '{{Wards}}!R18']);
   });
 
   test('a bar runs from the lower to the upper limit, the shade changing at the rate', () => {
@@ -160,9 +162,9 @@ describe('the wards block', () => {
 });
 
 describe('the charts', () => {
-  test('both are floating bars: an invisible base, then two shades meeting at the estimate, top row first, no legend', () => {
+  test('the first two are floating bars: an invisible base, then two shades meeting at the estimate, top row first, no legend', () => {
     const charts = buildChartsSheet(handMade('offences')).charts;
-    expect(charts.map((chart) => [chart.type, chart.reverseCategories, chart.legend])).toEqual([['barStacked', true, false], ['barStacked', true, false]]);
+    expect(charts.map((chart) => [chart.type, chart.reverseCategories, chart.legend])).toEqual([['barStacked', true, false], ['barStacked', true, false], ['scatter', undefined, true]]);
     const [schools, wards] = charts;
     // Values from columns E (start, 4), F (5) and G (6); categories from the labels in H (7).
     expect(schools.series.map((series) => [series.values.col, series.values.firstRow, series.values.lastRow, series.categories.col, series.color, series.outline])).toEqual([
@@ -176,9 +178,89 @@ describe('the charts', () => {
 
   test('the charts and the map sit to the right of the blocks, one under another without overlapping', () => {
     const sheet = buildChartsSheet(handMade('offences'));
-    const [schools, wards] = sheet.charts.map((chart) => chart.anchor);
-    expect([schools.col, wards.col, sheet.images[0].anchor.col]).toEqual([9, 9, 9]);
+    const [schools, wards, funnel] = sheet.charts.map((chart) => chart.anchor);
+    expect([schools.col, wards.col, funnel.col, sheet.images[0].anchor.col]).toEqual([9, 9, 9, 9]);
     expect(wards.row).toBeGreaterThan(schools.row + schools.heightRows);
-    expect(sheet.images[0].anchor.row).toBeGreaterThan(wards.row + wards.heightRows);
+    expect(funnel.row).toBeGreaterThan(wards.row + wards.heightRows);
+    expect(sheet.images[0].anchor.row).toBeGreaterThan(funnel.row + funnel.heightRows);
+  });
+});
+
+/*
+ * The funnel plot's blocks sit under the wards block (header on row 10, three wards, so from row 16):
+ * the shown wards with young residents, smallest first (all have 1,000, so by code: Alpha E05000001,
+ * Gamma E05000003, Delta E05000004; Beta is withheld) on rows 17–19, each reading its population
+ * (column D) and rate (column F) from its Wards row (16, 18, 19); then, two rows on, the limits
+ * block's header on row 22 and 41 populations on rows 23–63.
+ */
+describe('the funnel plot', () => {
+  test('plots each shown ward at its young population and rate, read from its Wards row; withheld wards are left out', () => {
+    const rows = blockRows(buildChartsSheet(handMade('offences')), 17, 3, 'ABC');
+    expect(rows.map((row) => row.formulas)).toEqual([
+      ['Alpha', '{{Wards}}!D16', '{{Wards}}!F16'],
+      ['Gamma', '{{Wards}}!D18', '{{Wards}}!F18'],
+      ['Delta', '{{Wards}}!D19', '{{Wards}}!F19'],
+    ]);
+    expect(rows.map((row) => row.values)).toEqual([['Alpha', 1000, 12.345], ['Gamma', 1000, 30], ['Delta', 1000, 0]]);
+    expect(shown(cellAt(buildChartsSheet(handMade('offences')), 'A16'))).toBe('Ward (funnel plot)');
+    expect(shown(cellAt(buildChartsSheet(handMade('offences')), 'A20'))).toBeNull();
+  });
+
+  test('draws the area rate and the limits through 41 populations, as formulas on the Wards sheet\'s area rate, τ² and confidence', () => {
+    const sheet = buildChartsSheet(handMade('offences'));
+    expect(blockRows(sheet, 22, 1, 'ABCDEF')[0].values).toEqual(['Young population (limits)', 'Area rate', 'Lower 95% limit', 'Upper 95% limit', 'Lower 99.8% limit', 'Upper 99.8% limit']);
+    const [first] = blockRows(sheet, 23, 1, 'ABDF');
+    expect(first.formulas).toEqual([
+      'MIN($B$17:$B$19)*(MAX($B$17:$B$19)/MIN($B$17:$B$19))^(0/40)',
+      '{{Wards}}!$B$6',
+      '{{Wards}}!$B$6*(1+NORMSINV(1-(1-{{Wards}}!$B$9)/2)*SQRT(1000/(4*{{Wards}}!$B$6*A23)+{{Wards}}!$B$11))^2',
+      '{{Wards}}!$B$6*(1+NORMSINV(1-(1-0.998)/2)*SQRT(1000/(4*{{Wards}}!$B$6*A23)+{{Wards}}!$B$11))^2',
+    ]);
+    expect(cellAt(sheet, 'A63')).toBeDefined();
+    expect(cellAt(sheet, 'A64')).toBeUndefined();
+  });
+
+  test('is a scatter chart: the wards as markers, the area rate and the 95% limits as lines, the 99.8% limits dashed', () => {
+    const funnel = buildChartsSheet(handMade('offences')).charts[2];
+    expect(funnel.type).toBe('scatter');
+    // 0-based: the wards on rows 16–18 (x in column B, y in C); the limits on rows 22–62 (x in column A).
+    expect(funnel.series.map((series) => [series.name, series.categories.col, series.categories.firstRow, series.categories.lastRow, series.values.col, series.draw, series.color])).toEqual([
+      ['Wards', 1, 16, 18, 2, 'markers', '2F5597'],
+      ['Area rate', 0, 22, 62, 1, 'line', '595959'],
+      ['Lower 95% limit', 0, 22, 62, 2, 'line', 'ED7D31'],
+      ['Upper 95% limit', 0, 22, 62, 3, 'line', 'ED7D31'],
+      ['Lower 99.8% limit', 0, 22, 62, 4, 'dashedLine', 'C00000'],
+      ['Upper 99.8% limit', 0, 22, 62, 5, 'dashedLine', 'C00000'],
+    ]);
+    expect([funnel.xAxisTitle, funnel.yAxisTitle]).toEqual(['Young residents aged 10–17', 'Rate per 1,000 young residents']);
+    // One ward's offences shown (threshold 3): too few to estimate over-dispersion, so the limits are the Poisson ones, and the title says so.
+    expect(funnel.title).toBe('Funnel plot: offence rate per 1,000 by young population, with the area rate and its 95% and 99.8% limits, Poisson (no over-dispersion to allow for)');
+  });
+
+  test('without a published area rate there is no funnel (its limits would give the rate away)', () => {
+    const result = handMade('youngOffenders');
+    const withheld: AnalysisResult = { ...result, area: { ...result.area, youngOffenderRate: Number.NaN, funnel: { ...result.area.funnel, youngOffenders: { ...result.area.funnel.youngOffenders, dispersion: { kind: 'noAreaRate' } } } } };
+    const sheet = buildChartsSheet(withheld);
+    expect(sheet.charts.map((chart) => chart.type)).toEqual(['barStacked', 'barStacked']);
+    expect(sheet.cells.some((placed) => shown(placed.cell) === 'Ward (funnel plot)')).toBe(false);
+  });
+
+  test('on the demo, every formula of the Charts sheet recalculates to the result cached, from the Wards sheet\'s constants', async () => {
+    const { models, result } = await demoReport();
+    const charts = models.find((model) => model.name === 'Charts')!;
+    expect(charts.charts[2].title).toMatch(/limits, widened for over-dispersion$/);
+    const valueAt = recalculate(models);
+    let checked = 0;
+    for (const { row, col, cell } of charts.cells) {
+      if (cell.kind !== 'formula') continue;
+      const value = valueAt('Charts', row, col);
+      if (typeof cell.result === 'number') expect([row, col, value]).toEqual([row, col, expect.closeTo(cell.result, 9)]);
+      else expect([row, col, value]).toEqual([row, col, cell.result]);
+      checked += 1;
+    }
+    // The funnel's blocks: two formulas per plotted ward and six per population.
+    const plotted = result.wards.filter((ward) => ward.offences.published.shown && ward.youngPopulation > 0).length;
+    expect(charts.cells.filter((placed) => placed.cell.kind === 'formula' && /NORMSINV|\^\(\d+\/40\)/.test(placed.cell.formula)).length).toBe(41 * 5);
+    expect(checked).toBeGreaterThan(2 * plotted + 41 * 6);
   });
 });

@@ -61,6 +61,32 @@ describe('the Method sheet states', () => {
     expect(beside(sheet, '95% interval')).toBe('Exact Poisson limits (Garwood, from the chi-square distribution) for counts below 10; Byar\'s approximation from 10 — the convention of PHEindicatormethods (phe_rate).');
   });
 
+  it('the flag rule, and both counts of wards flagged whichever rule the run shows', () => {
+    expect(beside(sheet, 'Flag method')).toMatch(/^overdispersed \(the default\)/);
+    expect(beside(sheet, 'Rule in this run')).toMatch(/^"Higher" when a ward's rate lies above the upper 95% funnel limit round the area rate, widened for the spread between wards beyond chance, and its 95% interval lies wholly above the area rate/);
+    expect(beside(sheet, 'Funnel limits')).toContain('z = 1.96 for the 95% limits and 3.09 for the 99.8% ones');
+    expect(beside(sheet, 'Between-ward variance τ²')).toContain('τ² = (nφ − (n − 1)) ÷ (Σw − Σw² ÷ Σw)');
+    expect(beside(sheet, 'Published counts only')).toContain('A withheld ward takes no part, so these figures tell an outsider nothing about a withheld count');
+    // Threshold 3: offences shown only in W4 (0), one ward, too few; young offenders only in W1 (5).
+    expect(beside(sheet, 'Offences in this run')).toBe('Not estimated: one ward is shown with young residents, too few; the limits are the plain Poisson ones (τ² = 0).');
+    // W4's 0 against 3.5 expected: below the square-root funnel, but its exact interval (0–3.69) contains 3.5: flagged by neither.
+    expect(beside(sheet, 'Offences: wards flagged')).toBe('Allowing for over-dispersion, 0 higher and 0 lower (shown on the sheets); by the plain Poisson comparison, 0 higher and 0 lower (not shown).');
+    expect(beside(sheet, 'The other rule')).toContain('--flags poisson');
+  });
+
+  it('the estimate of over-dispersion with this run\'s figures, and the Poisson counts first when the run shows them', async () => {
+    // Threshold 1, nothing withheld: worked in test/pipeline/smallWorkbook.test.ts (φ = 3.988805, τ² = 0.308458,
+    // winsorised to −3.141657 … 1.724762); W1 (10 against 3.5) is higher by its interval alone.
+    const outcome = runAnalysis({ workbook: smallWorkbook(), solver: await loadHighsSolver() }, { ...SMALL_PARAMETERS, threshold: 1, flagMethod: 'poisson' });
+    if (!outcome.ok) throw new Error('no result');
+    const open = buildMethodSheet(outcome.result, CONTEXT);
+    // ± z τ = 1.959964 × √0.308458 = 1.959964 × 0.555390 = 1.09.
+    expect(beside(open, 'Offences in this run')).toBe('Estimated from the 4 wards shown with young residents: φ = 3.99 (z-scores winsorised to −3.14 … 1.72); τ² = 0.308 (a spread of ± 1.09 on the square-root scale even for the largest wards).');
+    expect(beside(open, 'Offences: wards flagged')).toBe('By the plain Poisson comparison, 1 higher and 0 lower (shown on the sheets); allowing for over-dispersion, 0 higher and 0 lower (not shown).');
+    expect(beside(open, 'Flag method')).toMatch(/^poisson: /);
+    expect(beside(open, 'Rule in this run')).toContain('the plain Poisson comparison, chosen for this run');
+  });
+
   it('the catchment model with its formula and decay length', () => {
     expect(beside(sheet, 'Modelled (distance decay)')).toContain('pupils on roll × exp(−d ÷ λ)');
     expect(beside(sheet, 'Modelled (distance decay)')).toContain('λ = 2,000 m');

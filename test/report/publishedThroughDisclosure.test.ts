@@ -4,6 +4,7 @@ import type { WorkbookData } from '../../src/core/types';
 import { buildReport } from '../../src/report';
 import { MAP_COLOURS } from '../../src/report/chartsSheet';
 import type { ModelCell, SheetModel } from '../../src/report/sheetModel';
+import { wardColumn } from '../../src/report/wardsSheet';
 import { SMALL_PARAMETERS, smallWorkbook, WARDS } from '../pipeline/smallWorkbookFixture';
 
 /**
@@ -69,7 +70,7 @@ function valueBeside(sheet: string, label: string): unknown {
 describe('the Wards sheet, every count through the disclosure control', () => {
   it('shows the wards as published: withheld where small or where a total would give one away', () => {
     const wards = table('Wards', 'tblWards');
-    expect(wards.map((row) => [row[0], row[4], row[10]])).toEqual([
+    expect(wards.map((row) => [row[0], row[wardColumn('Offences')], row[wardColumn('Young offenders resident')]])).toEqual([
       [WARDS.W1.code, '[c]', 5],
       [WARDS.W2.code, '[c]', '[c]'],
       [WARDS.W3.code, '[c]', '[c]'],
@@ -94,8 +95,9 @@ describe('the Wards sheet, every count through the disclosure control', () => {
 
   it('gives a shown ward its rate as a formula on its published count', () => {
     const w1 = sheets.get('Wards')!.tables[0].rows[0];
-    // Young offenders in column K (index 10), rate in L: row 12 of the sheet (header on row 11).
-    expect(w1[11]).toMatchObject({ kind: 'formula', formula: 'K12/D12*1000', result: 5 });
+    // Young offenders in column O (index 14), rate in P: row 16 of the sheet (header on row 15, under the area block).
+    expect(wardColumn('Young offenders resident')).toBe(14);
+    expect(w1[15]).toMatchObject({ kind: 'formula', formula: 'O16/D16*1000', result: 5 });
   });
 });
 
@@ -139,7 +141,9 @@ describe('the other sheets', () => {
     const charts = sheets.get('Charts')!;
     const header = charts.cells.find((c) => shown(c.cell) === 'Ward')!;
     const names = charts.cells.filter((c) => c.col === 0 && c.row > header.row).map((c) => shown(c.cell));
-    expect(names).toEqual(['Delta']);
+    // The ward bar chart's block, then the funnel plot's: Delta alone in both, and no withheld ward anywhere.
+    expect(names.slice(0, 3)).toEqual(['Delta', 'Ward (funnel plot)', 'Delta']);
+    expect(names.filter((name) => typeof name === 'string' && ['Alpha', 'Beta', 'Gamma'].includes(name))).toEqual([]);
     expect(MAP_COLOURS.withheld.label).toBe('Withheld [c]');
   });
 });
@@ -170,7 +174,7 @@ describe('with counts rounded to base 5 (one district, as in the original fixtur
   });
 
   it('rounds every shown count, totals from their unrounded values', () => {
-    const wards = roundedSheets.get('Wards')!.tables[0].rows.map((row) => [shown(row[4]), shown(row[10])]);
+    const wards = roundedSheets.get('Wards')!.tables[0].rows.map((row) => [shown(row[wardColumn('Offences')]), shown(row[wardColumn('Young offenders resident')])]);
     expect(wards).toEqual([[10, 5], ['[c]', 5], ['[c]', '[c]'], [0, '[c]']]);
     expect(rounded.schoolsAttendingTotal.published).toEqual({ shown: true, value: 5 });
     expect(rounded.distinctYoungOffenders.published).toEqual({ shown: true, value: 15 });

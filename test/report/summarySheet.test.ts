@@ -104,3 +104,17 @@ describe('the Summary answers a VRU manager\'s questions', () => {
     expect(lines(summary())).not.toContain(banner);
   });
 });
+
+describe('the Summary on the wards flagged higher', () => {
+  test('allowing for over-dispersion (the default), it says so and how many the interval alone would flag', async () => {
+    // Threshold 1, nothing withheld (test/pipeline/smallWorkbook.test.ts): W1's 10 against 3.5 is higher by its
+    // interval alone, but inside the funnel widened for four wards of 10, 3, 1 and 0.
+    const outcome = runAnalysis({ workbook: smallWorkbook(), solver: await loadHighsSolver() }, { ...SMALL_PARAMETERS, threshold: 1 });
+    if (!outcome.ok) throw new Error('no result');
+    expect(lineStarting(buildSummarySheet(outcome.result), '0 of 4 wards')).toBe(
+      '0 of 4 wards have a rate higher than the area average: above the 95% funnel limit, which allows for the usual spread between wards, with the interval entirely above it too; withheld wards are not counted. By the interval alone one ward would be (see Method).',
+    );
+    const poisson = buildSummarySheet({ ...outcome.result, parameters: { ...outcome.result.parameters, flagMethod: 'poisson' }, wards: outcome.result.wards.map((ward) => ({ ...ward, offences: { ...ward.offences, flag: ward.offences.funnel!.flags.poisson } })) });
+    expect(lineStarting(poisson, '1 of 4 wards')).toBe('1 of 4 wards have a rate higher than the area average (95% interval entirely above it); withheld wards are not counted.');
+  });
+});

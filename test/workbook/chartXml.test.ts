@@ -134,6 +134,74 @@ describe('buildChartXml for a floating-bar chart', () => {
   });
 });
 
+describe('buildChartXml for a scatter chart (a funnel plot)', () => {
+  const x = { formula: 'Charts!$A$30:$A$32', cache: [100, 400, 900] };
+  const scatter: ChartXmlInput = {
+    title: 'Funnel plot',
+    type: 'scatter',
+    series: [
+      { name: 'Wards', categories: { formula: 'Charts!$B$20:$B$22', cache: ['150', '500', '800'] }, xValues: { formula: 'Charts!$B$20:$B$22', cache: [150, 500, 800] }, values: { formula: 'Charts!$C$20:$C$22', cache: [12, null, 3] }, color: '2f5597', draw: 'markers' },
+      { name: 'Area rate', categories: { formula: x.formula, cache: ['100', '400', '900'] }, xValues: x, values: { formula: 'Charts!$B$30:$B$32', cache: [5, 5, 5] }, color: '595959', draw: 'line' },
+      { name: 'Upper 99.8% limit', categories: { formula: x.formula, cache: ['100', '400', '900'] }, xValues: x, values: { formula: 'Charts!$F$30:$F$32', cache: [20, 12, 9] }, color: 'C00000', draw: 'dashedLine' },
+    ],
+    xAxisTitle: 'Young residents',
+    yAxisTitle: 'Rate per 1,000',
+    legend: true,
+  };
+  const xml = buildChartXml(scatter);
+  const plotArea = parseXml(xml)['c:chartSpace']['c:chart']['c:plotArea'];
+  const [wards, area, outer] = asArray(plotArea['c:scatterChart']['c:ser']) as any[];
+
+  test('is a scatter chart with a style per series and two value axes, in the schema order', () => {
+    expect(childOrder(xml, 'c:plotArea')).toEqual(['c:layout', 'c:scatterChart', 'c:valAx', 'c:valAx']);
+    expect(childOrder(xml, 'c:scatterChart')).toEqual(['c:scatterStyle', 'c:varyColors', 'c:ser', 'c:ser', 'c:ser', 'c:axId', 'c:axId']);
+    expect(childOrder(xml, 'c:ser')).toEqual(['c:idx', 'c:order', 'c:tx', 'c:spPr', 'c:marker', 'c:xVal', 'c:yVal', 'c:smooth']);
+    expect(plotArea['c:scatterChart']['c:scatterStyle']['@_val']).toBe('lineMarker');
+    expect(plotArea['c:barChart']).toBeUndefined();
+  });
+
+  test('reads x and y as numbers from their ranges, blanks left out of the cache but counted', () => {
+    expect(wards['c:xVal']['c:numRef']['c:f']).toBe('Charts!$B$20:$B$22');
+    expect(wards['c:yVal']['c:numRef']['c:f']).toBe('Charts!$C$20:$C$22');
+    expect(wards['c:yVal']['c:numRef']['c:numCache']['c:ptCount']['@_val']).toBe('3');
+    expect(asArray(wards['c:yVal']['c:numRef']['c:numCache']['c:pt']).map((point: any) => point['@_idx'])).toEqual(['0', '2']);
+    expect(asArray(area['c:xVal']['c:numRef']['c:numCache']['c:pt']).map((point: any) => point['c:v'])).toEqual(['100', '400', '900']);
+  });
+
+  test('draws the wards as filled circles with no line, and the others as lines with no markers, the 99.8% one dashed', () => {
+    expect(wards['c:spPr']['a:ln']['a:noFill']).toBe('');
+    expect([wards['c:marker']['c:symbol']['@_val'], wards['c:marker']['c:size']['@_val'], wards['c:marker']['c:spPr']['a:solidFill']['a:srgbClr']['@_val']]).toEqual(['circle', '6', '2F5597']);
+    // 1.5 pt × 12,700 EMU = 19,050 EMU.
+    expect([area['c:spPr']['a:ln']['@_w'], area['c:spPr']['a:ln']['a:solidFill']['a:srgbClr']['@_val'], area['c:spPr']['a:ln']['a:prstDash'], area['c:marker']['c:symbol']['@_val']]).toEqual(['19050', '595959', undefined, 'none']);
+    expect([outer['c:spPr']['a:ln']['a:prstDash']['@_val'], outer['c:marker']['c:symbol']['@_val']]).toEqual(['dash', 'none']);
+    // CT_LineProperties: the fill, then the dash, then the join.
+    expect(xml).toContain('<a:ln w="19050" cap="rnd"><a:solidFill><a:srgbClr val="C00000"/></a:solidFill><a:prstDash val="dash"/><a:round/></a:ln>');
+  });
+
+  test('titles x along the bottom and y up the left, and shows a legend', () => {
+    const [bottom, left] = asArray(plotArea['c:valAx']) as any[];
+    expect([bottom['c:axPos']['@_val'], bottom['c:title']['c:tx']['c:rich']['a:p']['a:r']['a:t'], bottom['c:crossBetween']['@_val']]).toEqual(['b', 'Young residents', 'midCat']);
+    expect([left['c:axPos']['@_val'], left['c:title']['c:tx']['c:rich']['a:p']['a:r']['a:t']]).toEqual(['l', 'Rate per 1,000']);
+    expect([bottom['c:crossAx']['@_val'], left['c:crossAx']['@_val']]).toEqual([left['c:axId']['@_val'], bottom['c:axId']['@_val']]);
+    expect(parseXml(xml)['c:chartSpace']['c:chart']['c:legend']).toBeDefined();
+  });
+
+  test('a scatter series without x values is a broken invariant', () => {
+    expect(() => buildChartXml({ ...scatter, series: [{ ...scatter.series[0], xValues: undefined }] })).toThrow(/no x values/);
+  });
+
+  test('resolveChart reads a scatter chart\'s categories as numbers, its x values', () => {
+    const sheet = { name: 'Data', cells: [[100, 5], [400, 9]].flatMap((row, r) => row.map((value, col) => ({ row: r, col, cell: { kind: 'number' as const, value } }))), tables: [], charts: [], images: [] };
+    const range = (col: number) => ({ sheet: 'Data', firstRow: 0, lastRow: 1, col });
+    const resolved = resolveChart(
+      { title: 'F', type: 'scatter', series: [{ name: 'Wards', categories: range(0), values: range(1), draw: 'markers' }], anchor: { row: 0, col: 3, widthCols: 5, heightRows: 10 } },
+      { names: new Map([['Data', 'Data (2)']]), cells: new Map([['Data', buildSheetCellIndex(sheet)]]) },
+    );
+    expect(resolved.series[0].xValues).toEqual({ formula: "'Data (2)'!$A$1:$A$2", cache: [100, 400] });
+    expect(resolved.series[0].draw).toBe('markers');
+  });
+});
+
 describe('resolveChart', () => {
   test("ranges resolve to the run's sheet names, with the values the model writes there", () => {
     const models = reportFixture();

@@ -108,8 +108,8 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
     expect(chartXml).toContain("'Wards (2)'!$E$2:$E$4");
   });
 
-  test("the demo report's Charts sheet recalculates to the results we cached: ranks, intervals, bar lengths and labels", async () => {
-    const { models: demoModels } = await demoReport();
+  test("the demo report's Charts and Wards sheets recalculate to the results we cached: ranks, intervals, bar lengths, labels, funnel limits and flags", async () => {
+    const { models: demoModels, result } = await demoReport();
     const written = await writeReportBuffer([...demoModels, canary]);
     const demoInput = path.join(directory, 'demo.xlsx');
     await fs.writeFile(demoInput, written.buffer);
@@ -129,9 +129,30 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
       if (typeof cell.result === 'number') expect([row, col, actual]).toEqual([row, col, expect.closeTo(cell.result, 9)]);
       else expect([row, col, actual]).toEqual([row, col, cell.result]);
     }
-    // Per charted school and ward: three references, three bar lengths and a label.
-    expect(cells.length % 7).toBe(0);
-    expect(cells.filter(({ cell }) => typeof cell.result === 'string').length).toBe(cells.length / 7);
+    // Per charted school and ward: three references, three bar lengths and a label; then the funnel plot's
+    // two references per plotted ward, and six formulas (population, area rate, four limits) at 41 populations.
+    const plotted = result.wards.filter((ward) => ward.offences.published.shown && ward.youngPopulation > 0).length;
+    const labels = cells.filter(({ cell }) => typeof cell.result === 'string').length;
+    expect(cells.length).toBe(labels * 7 + 2 * plotted + 41 * 6);
+
+    // The Wards sheet: rates, PHE intervals (CHIINV, NORMSINV), funnel limits and flags, each as core computed it.
+    const wards = demoModels.find((model) => model.name === 'Wards')!;
+    const wardCells = formulaCells(wards);
+    for (const { row, col, cell } of wardCells) {
+      const actual = valueAt('Wards', row, col);
+      if (typeof cell.result === 'number') expect([row, col, actual]).toEqual([row, col, expect.closeTo(cell.result, 9)]);
+      else expect([row, col, actual]).toEqual([row, col, cell.result]);
+    }
+    const flags = wardCells.filter(({ cell }) => cell.formula.startsWith('IF(AND('));
+    expect(flags.length).toBeGreaterThan(40);
+
+    // LibreOffice understood the funnel plot: it writes it back as a scatter chart on the same ranges.
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(outputDirectory, 'demo.xlsx')));
+    const chartParts = await Promise.all(Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')));
+    const scatter = chartParts.filter((xml) => xml.includes('<c:scatterChart>'));
+    expect(scatter).toHaveLength(1);
+    expect((scatter[0].match(/<c:ser>/g) ?? []).length).toBe(6);
   });
 
   test('it converts the report to PDF', async () => {

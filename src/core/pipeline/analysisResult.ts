@@ -1,7 +1,8 @@
 import type { WardShare } from '../catchment';
 import type { DisclosureRules, PublishedCount, StandaloneCount } from '../disclosure';
 import type { FieldName } from '../schema';
-import type { AnalysisParameters, CatchmentModel, Issue, IssueCode, RateFlag, SchoolPhase, SheetRole, WardBoundary } from '../types';
+import type { FunnelDispersion, FunnelLimits } from '../rates';
+import type { AnalysisParameters, CatchmentModel, FlagMethod, Issue, IssueCode, RateFlag, SchoolPhase, SheetRole, WardBoundary } from '../types';
 
 /**
  * A rate per 1,000 with its confidence interval; hidden with its count when the count is withheld.
@@ -16,7 +17,39 @@ export interface RateEstimate {
   readonly rate: number;
   readonly lower: number;
   readonly upper: number;
+  /** The run's flag: by `parameters.flagMethod` for a ward, by the Poisson interval for a district. */
   readonly flag: RateFlag;
+  /** A ward's funnel limits and its flag by each method (wards only; see FunnelComparison). */
+  readonly funnel?: FunnelComparison;
+}
+
+/**
+ * A ward against the funnel round the area rate (rateWards): the limits at the run's confidence
+ * level ('inner') and at 99.8% ('outer'), both widened for the over-dispersion among the shown
+ * wards, per 1,000 like the rate, and the ward's flag by both methods ('poisson': the ward's own
+ * interval clear of the area rate; 'overdispersed': the rate outside the inner limits, and flagged
+ * the same way by 'poisson', see rateEstimate). Same
+ * convention as the rest of RateEstimate: of the published count against the published area rate
+ * when shown, for the analyst only when withheld.
+ */
+export interface FunnelComparison {
+  readonly inner: FunnelLimits;
+  readonly outer: FunnelLimits;
+  readonly flags: Readonly<Record<FlagMethod, RateFlag>>;
+}
+
+/**
+ * The funnel the wards of one measure are compared with: the over-dispersion estimated from the
+ * shown wards' published counts (or why there is none: the area rate is withheld, or fewer than two
+ * wards are shown), the τ² the limits use (0 without an estimate: the plain Poisson funnel), and
+ * how many shown wards each method flags, whichever method the run shows.
+ */
+export interface WardFunnel {
+  readonly dispersion: FunnelDispersion | { readonly kind: 'noAreaRate' };
+  readonly tauSquared: number;
+  /** Confidence of the inner limits (the run's level) and of the outer ones (99.8%). */
+  readonly confidence: { readonly inner: number; readonly outer: number };
+  readonly flagged: Readonly<Record<FlagMethod, { readonly higher: number; readonly lower: number }>>;
 }
 
 export interface WardResult {
@@ -52,6 +85,8 @@ export interface AreaTotals {
   readonly youngOffenderRate: number;
   readonly offencesPublished: PublishedCount;
   readonly youngOffendersPublished: PublishedCount;
+  /** The funnel of each measure: over-dispersion, τ² and the wards each flag method flags. */
+  readonly funnel: Readonly<Record<'offences' | 'youngOffenders', WardFunnel>>;
 }
 
 /** Young offenders attending the ranked schools of one phase (published when two or more phases are ranked). */

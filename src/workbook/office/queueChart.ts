@@ -1,10 +1,10 @@
 import type { ChartModel, RangeRef } from '../../report/sheetModel';
-import { CHART_GAP_WIDTH, chartShape, legendShown, OUTLINE_WIDTH_POINTS, seriesFill, STACKED_OVERLAP } from '../chartStyle';
+import { CHART_GAP_WIDTH, chartShape, legendShown, MARKER_SIZE, OUTLINE_WIDTH_POINTS, SCATTER_LINE_WIDTH_POINTS, scatterSeriesStyle, seriesFill, STACKED_OVERLAP } from '../chartStyle';
 import { cellAddress, rangeAddress } from '../formulaRefs';
 import { ACTION_OVERHEAD_BYTES, actionBytes, type PayloadBudget } from './payloadBudget';
 
 /** Excel chart types for the model's chart types, as the .xlsx adapter draws them. */
-const CHART_TYPES = { barHorizontal: 'BarClustered', column: 'ColumnClustered', barStacked: 'BarStacked', columnStacked: 'ColumnStacked' } as const;
+const CHART_TYPES = { barHorizontal: 'BarClustered', column: 'ColumnClustered', barStacked: 'BarStacked', columnStacked: 'ColumnStacked', scatter: 'XYScatter' } as const;
 
 /** Actions a chart takes besides its series (add, title, axis titles and their visibility, axis order, legend, position), and per series at most. */
 const CHART_ACTIONS = 12;
@@ -19,8 +19,12 @@ const SERIES_ACTIONS = 10;
  *   (the invisible base of a floating bar);
  * - otherwise `fill.setSolidColor`, and an outline as a continuous line of its colour and width;
  * - `gapWidth` on every series, and `overlap` 100 on a stacked chart's series so they stack in one bar.
- * Everything used is in ExcelApi 1.8 or earlier (lineStyle, weight, gapWidth 1.7; overlap 1.8),
- * within the 1.10 the add-in requires.
+ * A scatter chart ('XYScatter': markers only) sets each series' x values with `setXAxisValues` and
+ * draws it as {@link scatterSeriesStyle} says, like the .xlsx adapter: circle markers of its colour
+ * and no line; or, as an 'XYScatterLinesNoMarkers' series, a continuous or dashed line of its colour
+ * and no markers. Its category axis is the x axis, along the bottom.
+ * Everything used is in ExcelApi 1.8 or earlier (lineStyle, weight, gapWidth, series chartType and
+ * markers 1.7; overlap 1.8), within the 1.10 the add-in requires.
  */
 export async function queueChart(
   context: Excel.RequestContext,
@@ -46,6 +50,10 @@ export async function queueChart(
     if (index > 0) series.setValues(rangeOf(model.values));
     series.name = model.name;
     series.setXAxisValues(rangeOf(model.categories));
+    if (chart.type === 'scatter') {
+      styleScatterSeries(series, model, index);
+      return;
+    }
     const fill = seriesFill(model, index);
     if (fill.kind === 'none') {
       series.format.fill.clear();
@@ -61,7 +69,7 @@ export async function queueChart(
     series.gapWidth = CHART_GAP_WIDTH;
     if (stacked) series.overlap = STACKED_OVERLAP;
   });
-  // The category axis is the left one of a horizontal bar chart, the bottom one of a column chart.
+  // The category axis is the left one of a horizontal bar chart, the bottom one of a column or scatter chart.
   const categoryTitle = horizontal ? chart.yAxisTitle : chart.xAxisTitle;
   const valueTitle = horizontal ? chart.xAxisTitle : chart.yAxisTitle;
   const { categoryAxis, valueAxis } = excelChart.axes;
@@ -86,4 +94,23 @@ export async function queueChart(
     cellAddress(anchor.row, anchor.col),
     cellAddress(anchor.row + Math.max(1, anchor.heightRows) - 1, anchor.col + Math.max(1, anchor.widthCols) - 1),
   );
+}
+
+/** A scatter series as markers alone, or as a line alone (see {@link scatterSeriesStyle}). */
+function styleScatterSeries(series: Excel.ChartSeries, model: ChartModel['series'][number], index: number): void {
+  const style = scatterSeriesStyle(model, index);
+  const color = `#${style.color}`;
+  if (style.kind === 'markers') {
+    series.markerStyle = 'Circle';
+    series.markerSize = MARKER_SIZE;
+    series.markerBackgroundColor = color;
+    series.markerForegroundColor = color;
+    series.format.line.lineStyle = 'None';
+    return;
+  }
+  series.chartType = 'XYScatterLinesNoMarkers';
+  series.markerStyle = 'None';
+  series.format.line.lineStyle = style.dashed ? 'Dash' : 'Continuous';
+  series.format.line.color = color;
+  series.format.line.weight = SCATTER_LINE_WIDTH_POINTS;
 }

@@ -1,13 +1,16 @@
-import type { ChartModel } from '../../report/sheetModel';
-import { CHART_GAP_WIDTH, chartShape, legendShown, OUTLINE_WIDTH_POINTS, seriesFill, STACKED_OVERLAP } from '../chartStyle';
+import type { ChartModel, ChartSeriesModel } from '../../report/sheetModel';
+import { CHART_GAP_WIDTH, chartShape, legendShown, MARKER_SIZE, OUTLINE_WIDTH_POINTS, SCATTER_LINE_WIDTH_POINTS, scatterSeriesStyle, seriesFill, STACKED_OVERLAP } from '../chartStyle';
 import { escapeXml } from './xmlText';
 
 /**
  * DrawingML chart parts (ECMA-376 Part 1, 21.2 "DrawingML - Charts"): a `c:chartSpace` holding one
- * clustered or stacked `c:barChart`. Pure string building; element order follows the schema's
- * sequences (CT_BarChart: barDir, grouping, varyColors, ser*, gapWidth, overlap, axId x2; CT_BarSer:
- * idx, order, tx, spPr, invertIfNegative, cat, val; CT_ShapeProperties: fill, ln), which Excel
- * enforces.
+ * clustered or stacked `c:barChart`, or one `c:scatterChart`. Pure string building; element order
+ * follows the schema's sequences (CT_BarChart: barDir, grouping, varyColors, ser*, gapWidth,
+ * overlap, axId x2; CT_BarSer: idx, order, tx, spPr, invertIfNegative, cat, val; CT_ScatterChart:
+ * scatterStyle, varyColors, ser*, axId x2; CT_ScatterSer: idx, order, tx, spPr, marker, xVal, yVal,
+ * smooth; CT_ValAx: axId, scaling, delete, axPos, majorGridlines, title, numFmt, majorTickMark,
+ * minorTickMark, tickLblPos, txPr, crossAx, crosses, crossBetween; CT_ShapeProperties: fill, ln),
+ * which Excel enforces.
  */
 
 /** A worksheet range a chart reads, with the values it holds now (the cache a viewer shows without recalculating). */
@@ -26,6 +29,10 @@ export interface ChartXmlSeries {
   readonly color?: string;
   /** 'RRGGBB' outline. */
   readonly outline?: string;
+  /** Scatter charts: the x values (the model's categories, read as numbers). */
+  readonly xValues?: ChartDataRange<number>;
+  /** Scatter charts: markers, or a solid or dashed line. */
+  readonly draw?: ChartSeriesModel['draw'];
 }
 
 /** A {@link ChartModel} with its ranges resolved to final sheet names and cached values. */
@@ -57,6 +64,7 @@ const VALUE_AXIS_ID = 222222222;
  * a first series with no fill (`a:noFill`) leaves the rest floating: a range chart.
  */
 export function buildChartXml(chart: ChartXmlInput): string {
+  if (chart.type === 'scatter') return buildScatterChartXml(chart);
   const { horizontal, stacked } = chartShape(chart.type);
   const categoryAxisTitle = horizontal ? chart.yAxisTitle : chart.xAxisTitle;
   const valueAxisTitle = horizontal ? chart.xAxisTitle : chart.yAxisTitle;
@@ -109,6 +117,80 @@ export function buildChartXml(chart: ChartXmlInput): string {
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
     '</c:chart>' +
     '</c:chartSpace>'
+  );
+}
+
+const X_AXIS_ID = 333333333;
+const Y_AXIS_ID = 444444444;
+
+/**
+ * A scatter chart part: `c:scatterStyle val="lineMarker"`, so each series decides for itself — a
+ * marker series has circle markers and its line set to `a:noFill`; a line series has a solid or
+ * dashed `a:ln` (`a:prstDash val="dash"`) and `c:marker/c:symbol val="none"` — and two value axes,
+ * x along the bottom and y up the left, each crossing the other at zero (`crossBetween midCat`, as
+ * Excel writes scatter axes).
+ */
+function buildScatterChartXml(chart: ChartXmlInput): string {
+  const series = chart.series.map((one, index) => scatterSeriesXml(one, index)).join('');
+  const legend = legendShown(chart) ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : '';
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<c:chartSpace xmlns:c="${NS_CHART}" xmlns:a="${NS_DRAWING}" xmlns:r="${NS_RELATIONSHIPS}">` +
+    '<c:date1904 val="0"/><c:lang val="en-GB"/><c:roundedCorners val="0"/>' +
+    '<c:chart>' +
+    titleXml(chart.title, { size: 1400, bold: true }) +
+    '<c:autoTitleDeleted val="0"/>' +
+    '<c:plotArea><c:layout/>' +
+    '<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>' +
+    series +
+    `<c:axId val="${X_AXIS_ID}"/><c:axId val="${Y_AXIS_ID}"/>` +
+    '</c:scatterChart>' +
+    valueAxisXml({ id: X_AXIS_ID, crossAxis: Y_AXIS_ID, position: 'b', title: chart.xAxisTitle, gridlines: false }) +
+    valueAxisXml({ id: Y_AXIS_ID, crossAxis: X_AXIS_ID, position: 'l', title: chart.yAxisTitle, gridlines: true }) +
+    '</c:plotArea>' +
+    legend +
+    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
+    '</c:chart>' +
+    '</c:chartSpace>'
+  );
+}
+
+function valueAxisXml(axis: { id: number; crossAxis: number; position: 'b' | 'l'; title?: string; gridlines: boolean }): string {
+  return (
+    '<c:valAx>' +
+    `<c:axId val="${axis.id}"/>` +
+    '<c:scaling><c:orientation val="minMax"/></c:scaling>' +
+    '<c:delete val="0"/>' +
+    `<c:axPos val="${axis.position}"/>` +
+    (axis.gridlines ? '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' : '') +
+    (axis.title ? titleXml(axis.title, { size: 1000, bold: false, vertical: axis.position === 'l' }) : '') +
+    '<c:numFmt formatCode="General" sourceLinked="1"/>' +
+    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+    '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>' +
+    `<c:crossAx val="${axis.crossAxis}"/><c:crosses val="autoZero"/>` +
+    '<c:crossBetween val="midCat"/>' +
+    '</c:valAx>'
+  );
+}
+
+function scatterSeriesXml(series: ChartXmlSeries, index: number): string {
+  if (!series.xValues) throw new Error(`Scatter series '${series.name}' has no x values.`);
+  const style = scatterSeriesStyle(series, index);
+  const solid = `<a:solidFill><a:srgbClr val="${style.color}"/></a:solidFill>`;
+  const look = style.kind === 'markers'
+    ? '<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr>' +
+      `<c:marker><c:symbol val="circle"/><c:size val="${MARKER_SIZE}"/><c:spPr>${solid}<a:ln w="${OUTLINE_WIDTH_POINTS * EMU_PER_POINT}">${solid}</a:ln></c:spPr></c:marker>`
+    : `<c:spPr><a:ln w="${SCATTER_LINE_WIDTH_POINTS * EMU_PER_POINT}" cap="rnd">${solid}${style.dashed ? '<a:prstDash val="dash"/>' : ''}<a:round/></a:ln></c:spPr>` +
+      '<c:marker><c:symbol val="none"/></c:marker>';
+  return (
+    '<c:ser>' +
+    `<c:idx val="${index}"/><c:order val="${index}"/>` +
+    `<c:tx><c:v>${escapeXml(series.name)}</c:v></c:tx>` +
+    look +
+    `<c:xVal>${numberReferenceXml(series.xValues)}</c:xVal>` +
+    `<c:yVal>${numberReferenceXml(series.values)}</c:yVal>` +
+    '<c:smooth val="0"/>' +
+    '</c:ser>'
   );
 }
 

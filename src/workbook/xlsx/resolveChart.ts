@@ -32,6 +32,8 @@ export function resolveChart(chart: ChartModel, sheets: ChartSheets): ChartXmlIn
       outline: series.outline,
       categories: resolveRange(series.categories, sheets, categoryText),
       values: resolveRange(series.values, sheets, numericValue),
+      // A scatter chart's categories are its x values: numbers.
+      ...(chart.type === 'scatter' ? { xValues: resolveRange(series.categories, sheets, numericValue), draw: series.draw } : {}),
     })),
   };
 }

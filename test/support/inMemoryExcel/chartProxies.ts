@@ -1,6 +1,6 @@
 import { parseAddress, type Bounds } from './a1';
 import { ClientObject, CollectionObject, installProperties, type PropertySpecs } from './clientObject';
-import { booleanValue, numberValue, oneOf } from './valueChecks';
+import { booleanValue, colorValue, numberValue, oneOf } from './valueChecks';
 import { invalidArgument, notImplemented } from './excelError';
 import { ChartSeriesFormatProxy, newSeriesState } from './chartSeriesFormat';
 import type { RangeProxy } from './rangeProxies';
@@ -12,6 +12,10 @@ const MODELLED_TYPES = ['ColumnClustered', 'BarClustered', 'ColumnStacked', 'Bar
 const OTHER_EXCEL_TYPES = ['ColumnStacked100', 'BarStacked100', 'Area', 'AreaStacked', 'Doughnut', 'Radar', 'Histogram', 'Waterfall', 'Treemap', 'Funnel', 'Bubble'];
 const LEGEND_POSITIONS = ['Invalid', 'Top', 'Bottom', 'Left', 'Right', 'Corner', 'Custom'] as const;
 const AXIS_POSITIONS = ['Automatic', 'Maximum', 'Minimum', 'Custom'] as const;
+/** Excel.ChartMarkerStyle. */
+const MARKER_STYLES = ['Invalid', 'Automatic', 'None', 'Square', 'Diamond', 'Triangle', 'X', 'Star', 'Dot', 'Dash', 'Circle', 'Plus', 'Picture'] as const;
+/** The scatter family, whose series may take each other's types (a line series on a markers-only chart). */
+const SCATTER_TYPES = ['XYScatter', 'XYScatterLines', 'XYScatterLinesNoMarkers', 'XYScatterSmooth', 'XYScatterSmoothNoMarkers'] as const;
 
 function rangeRef(range: RangeProxy): RangeRefState {
   const target = range._target();
@@ -264,4 +268,19 @@ installProperties<SeriesState>(ChartSeriesProxy, {
   name: { read: (series) => series.name, write: (series, value) => void (series.name = String(value)) },
   gapWidth: { read: (series) => series.gapWidth, write: (series, value, location) => void (series.gapWidth = numberValue(value, location, 0, 500)) },
   overlap: { read: (series) => series.overlap, write: (series, value, location) => void (series.overlap = numberValue(value, location, -100, 100)) },
+  // Modelled within the scatter family only: a series of another chart refuses a scatter type, and a scatter series any other.
+  chartType: {
+    read: (series) => series.chartType,
+    write: (series, value, location) => {
+      const type = oneOf(value, [...MODELLED_TYPES, ...SCATTER_TYPES], location);
+      const scatter = (name: string) => (SCATTER_TYPES as readonly string[]).includes(name);
+      if (scatter(type) !== scatter(series.chartType)) throw notImplemented(location, `changing a '${series.chartType}' series to '${type}'`);
+      series.chartType = type;
+    },
+  },
+  markerStyle: { read: (series) => series.marker.style, write: (series, value, location) => void (series.marker.style = oneOf(value, MARKER_STYLES, location)) },
+  // Excel takes marker sizes from 2 to 72 points.
+  markerSize: { read: (series) => series.marker.size, write: (series, value, location) => void (series.marker.size = numberValue(value, location, 2, 72)) },
+  markerBackgroundColor: { read: (series) => series.marker.background ?? '', write: (series, value, location) => void (series.marker.background = colorValue(value, location)) },
+  markerForegroundColor: { read: (series) => series.marker.foreground ?? '', write: (series, value, location) => void (series.marker.foreground = colorValue(value, location)) },
 } satisfies PropertySpecs<SeriesState>);

@@ -17,7 +17,8 @@ const STACKED_TYPES: readonly string[] = ['ColumnStacked', 'BarStacked'];
 
 /**
  * A series as Excel makes it on a chart of `chartType`: the automatic colour and outline (Excel's
- * default 0.75 pt), a gap width of 150 and the type's overlap.
+ * default 0.75 pt), a gap width of 150, the type's overlap, the chart's type and automatic markers
+ * of 5 points.
  */
 export function newSeriesState(name: string, values: RangeRefState | null, chartType: string): SeriesState {
   return {
@@ -28,6 +29,8 @@ export function newSeriesState(name: string, values: RangeRefState | null, chart
     line: { lineStyle: 'Automatic', color: null, weight: 0.75 },
     gapWidth: 150,
     overlap: STACKED_TYPES.includes(chartType) ? 100 : 0,
+    chartType,
+    marker: { style: 'Automatic', size: 5, background: null, foreground: null },
   };
 }
 

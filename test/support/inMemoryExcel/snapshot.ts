@@ -97,6 +97,10 @@ export interface ChartSnapshot {
     readonly line: { readonly lineStyle: string; readonly color: string | null; readonly weight: number };
     readonly gapWidth: number;
     readonly overlap: number;
+    /** The series' own chart type (the chart's unless set). */
+    readonly chartType: string;
+    /** Marker style, size in points and colours ('#RRGGBB' or null for automatic). */
+    readonly marker: { readonly style: string; readonly size: number; readonly background: string | null; readonly foreground: string | null };
   }[];
   readonly categoryAxis: AxisSnapshot;
   readonly valueAxis: AxisSnapshot;
@@ -187,6 +191,8 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
         line: { ...series.line },
         gapWidth: series.gapWidth,
         overlap: series.overlap,
+        chartType: series.chartType,
+        marker: { ...series.marker },
       })),
       categoryAxis: { title: chart.categoryAxis.title, titleVisible: chart.categoryAxis.titleVisible, reversePlotOrder: chart.categoryAxis.reversePlotOrder, position: chart.categoryAxis.position },
       valueAxis: { title: chart.valueAxis.title, titleVisible: chart.valueAxis.titleVisible, reversePlotOrder: chart.valueAxis.reversePlotOrder, position: chart.valueAxis.position },

@@ -57,6 +57,10 @@ export interface SeriesState {
   gapWidth: number;
   /** -100 to 100: how far a category's bars overlap (100 = stacked in one bar). */
   overlap: number;
+  /** The series' own chart type (ChartSeries.chartType): the chart's, unless set, e.g. 'XYScatterLinesNoMarkers'. */
+  chartType: string;
+  /** An Excel.ChartMarkerStyle ('Automatic' until set), its size in points and colours ('#RRGGBB', null = automatic). */
+  marker: { style: string; size: number; background: string | null; foreground: string | null };
 }
 
 export interface AxisState {
