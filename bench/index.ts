@@ -2,6 +2,7 @@ import path from 'path';
 import { benchAssignWards } from './assignWards';
 import { benchDisclosure } from './disclosure';
 import { benchPipeline } from './pipeline';
+import { benchReadLargeWorkbook } from './readLargeWorkbook';
 
 /** `npm run bench [DATA_DIR]`: DATA_DIR defaults to ../shared/data beside the repository. */
 async function main(): Promise<void> {
@@ -15,6 +16,9 @@ async function main(): Promise<void> {
   log('');
   log('== Disclosure control: secondary suppression and the attacker\'s audit ==');
   await benchDisclosure(log);
+  log('');
+  log("== Reading and analysing an offences sheet filled to Excel's last row: streaming reader against exceljs ==");
+  await benchReadLargeWorkbook(log);
 }
 
 void main().catch((error) => {

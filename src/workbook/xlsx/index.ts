@@ -1,7 +1,9 @@
 /** The .xlsx file adapter: read an analyst's workbook, write input workbooks and report workbooks. */
 
 // Reading
-export { readWorkbookFile, readWorkbookBuffer, plainCellValue } from './readWorkbook';
+export { readWorkbookFile, readWorkbookBuffer, readWorkbookBufferWithExcelJS, plainCellValue } from './readWorkbook';
+export { readXlsx } from './streamWorkbook';
+export { XlsxReadError } from './zipArchive';
 export { identifyFormat, formatAdvice, type SpreadsheetFormat } from './identifyFormat';
 
 // Writing plain data (demo inputs)

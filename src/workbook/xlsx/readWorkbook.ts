@@ -1,22 +1,32 @@
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetData, WorkbookData } from '../../core/types';
+import { readXlsx } from './streamWorkbook';
 
 /**
  * Reads every worksheet of an .xlsx file as plain cell values, in the workbook's sheet order. The
  * file is only read, never written.
  *
  * Each sheet's rows cover its used range: the bounding box of the cells that hold a value (as
- * Office.js `getUsedRange(true)` does), padded with `null` so every row has the same length;
- * `firstRow` is the worksheet row number of `rows[0]`. Cell values become:
+ * Office.js `getUsedRange(true)` does); `firstRow` is the worksheet row number of `rows[0]`, and
+ * column 0 is the used range's first column. Cell values become:
  * numbers, text and booleans as they are; dates (date-formatted cells) as `Date` at UTC (a cell
  * showing 15/01/2023 reads as 2023-01-15T00:00:00Z); formulas as their
  * cached result; rich text and hyperlinks as their plain text; errors as their text (`'#N/A'`); the
  * cells a merge covers as `null` except its top-left cell; blanks as `null`.
  *
- * Cost: exceljs loads the whole workbook: about 4 s and 800 MB of memory for 100,000 rows x 12
- * columns in Node 20 (measured; exceljs's streaming reader was no faster, and it meets a sheet's
- * merges only after its rows).
+ * Memory grows with the cells holding a value, never with the used range: rows are padded with
+ * `null` to the used range's width only when that is cheap (about twice the cells at most), else
+ * each row ends at its last value; empty rows share one frozen empty row; a sheet whose used range
+ * is mostly empty rows (a stray value at XFD1048576) gets a read-only array view holding only the
+ * rows with values. In every case `rows[i][c] ?? null` is the cell (see `finishSheetRows`).
+ *
+ * Cost: the package is streamed (see `readXlsx`). Measured in Node 20 (bench/readLargeWorkbook.ts)
+ * on an offences sheet of 1,048,576 rows x 12 columns: about 8 s and 370 MB of heap (600 MB
+ * resident); 200,000 rows: 2 s and 260 MB resident, where exceljs took 8 s and 1.1 GB. An
+ * unreadable package rejects with an Error whose message names the part or sheet and the fault.
+ *
+ * The previous exceljs reader is kept as {@link readWorkbookBufferWithExcelJS}.
  */
 export async function readWorkbookFile(path: string): Promise<WorkbookData> {
   const buffer = await fs.readFile(path);
@@ -25,6 +35,18 @@ export async function readWorkbookFile(path: string): Promise<WorkbookData> {
 
 /** As {@link readWorkbookFile}, from the bytes of an .xlsx file. */
 export async function readWorkbookBuffer(buffer: Uint8Array | ArrayBuffer): Promise<WorkbookData> {
+  const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : buffer;
+  return readXlsx(bytes);
+}
+
+/**
+ * The previous reader, over exceljs, kept to compare against (tests and bench/readLargeWorkbook):
+ * exceljs loads the whole workbook and this builds every sheet's whole used rectangle (8 s and
+ * 1.1 GB resident for 200,000 rows x 12 columns; a stray value at XFD1048576 exhausts memory). It
+ * fails on sheets named 'History', on table parts with absolute paths, and on damaged sheet parts
+ * with exceljs's own messages.
+ */
+export async function readWorkbookBufferWithExcelJS(buffer: Uint8Array | ArrayBuffer): Promise<WorkbookData> {
   const workbook = new ExcelJS.Workbook();
   const bytes = buffer instanceof ArrayBuffer ? Buffer.from(buffer) : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   // exceljs's typings declare their own Buffer type; a Node Buffer is what it reads.

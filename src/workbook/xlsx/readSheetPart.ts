@@ -1,0 +1,146 @@
+import type { SheetData } from '../../core/types';
+import { UnsupportedXml } from './fastXmlScanner';
+import { WorksheetScanner } from './scanWorksheetXml';
+import { SheetBuilder, type SheetContext } from './sheetBuilder';
+import { parseXmlPart } from './xmlPart';
+import { XlsxReadError, type ZipArchive } from './zipArchive';
+
+export type { SheetContext } from './sheetBuilder';
+
+/** Which reader of worksheet XML to use: the fast scanner (falling back to saxes), or saxes only. */
+export type SheetXmlReader = 'fast' | 'saxes';
+
+/**
+ * Reads one worksheet part, streamed, into {@link SheetData} (values as `SheetBuilder` describes
+ * them, rows shaped as `finishSheetRows` describes).
+ *
+ * The part's XML is read by a scanner written for worksheet XML (`WorksheetScanner`, several
+ * times faster than a general parser and allocating almost nothing per cell); anything that
+ * scanner does not handle (a DOCTYPE, a mismatched tag, a bad entity, a truncated part) makes
+ * the whole part be read again with saxes, which reads any well-formed XML and reports what is
+ * wrong with the rest, by line and column (so does any read error the scanner meets: the
+ * message reported is always the saxes reading's).
+ */
+export function readSheetPart(archive: ZipArchive, sheetName: string, partName: string, context: SheetContext, reader: SheetXmlReader = 'fast'): SheetData {
+  if (reader === 'fast') {
+    const builder = new SheetBuilder(sheetName, partName, context);
+    const scanner = new WorksheetScanner(builder);
+    try {
+      archive.streamText(partName, (chunk) => scanner.write(chunk));
+      scanner.end();
+      return builder.finish();
+    } catch (error) {
+      // Whatever the scanner stops at is read again by saxes, whose message is the one reported.
+      if (!(error instanceof UnsupportedXml || error instanceof XlsxReadError)) throw error;
+    }
+  }
+  return readSheetPartWithSaxes(archive, sheetName, partName, context);
+}
+
+/** As {@link readSheetPart}, reading the XML with saxes. */
+function readSheetPartWithSaxes(archive: ZipArchive, sheetName: string, partName: string, context: SheetContext): SheetData {
+  const builder = new SheetBuilder(sheetName, partName, context);
+  let inSheetData = false;
+  let inCell = false;
+  let capture = 0; // 1: <v> text, 2: inline string <t> text
+  let inInline = false;
+  let phonetic = 0;
+  parseXmlPart(
+    archive,
+    partName,
+    {
+      open(name, attributes) {
+        switch (name) {
+          case 'c': {
+            if (!inSheetData) return;
+            inCell = true;
+            const { column, row } = parseReference(attributes.r ?? '');
+            if (attributes.r !== undefined && (column === 0 || column > 16384)) builder.fail(`cell reference '${attributes.r}' is not a worksheet cell (columns A to XFD)`);
+            const style = attributes.s === undefined ? 0 : Number(attributes.s);
+            builder.startCell(attributes.r === undefined ? undefined : column, row, builder.cellType(attributes.t), Number.isInteger(style) ? style : 0);
+            return;
+          }
+          case 'v':
+            if (inCell) {
+              capture = 1;
+              builder.valueText = '';
+            }
+            return;
+          case 'row':
+            if (inSheetData) builder.startRow(attributes.r === undefined ? undefined : Number(attributes.r), attributes.r);
+            return;
+          case 'is':
+            if (inCell) {
+              inInline = true;
+              builder.inlineText = '';
+            }
+            return;
+          case 't':
+            if (inInline && phonetic === 0) capture = 2;
+            return;
+          case 'rPh':
+            phonetic += 1;
+            return;
+          case 'sheetData':
+            inSheetData = true;
+            builder.startSheetData();
+            return;
+          case 'mergeCell':
+            builder.addMerge(attributes.ref ?? '');
+            return;
+          default:
+        }
+      },
+      close(name) {
+        switch (name) {
+          case 'v':
+          case 't':
+            capture = 0;
+            return;
+          case 'c':
+            if (!inCell) return;
+            inCell = false;
+            builder.endCell();
+            return;
+          case 'row':
+            if (inSheetData) builder.endRow();
+            return;
+          case 'is':
+            inInline = false;
+            return;
+          case 'rPh':
+            phonetic -= 1;
+            return;
+          case 'sheetData':
+            builder.endRow();
+            inSheetData = false;
+            return;
+          default:
+        }
+      },
+      text(text) {
+        if (capture === 1) builder.valueText += text;
+        else if (capture === 2) builder.inlineText += text;
+      },
+    },
+    true,
+  );
+  return builder.finish();
+}
+
+/**
+ * The 1-based column and row of a cell reference (0 for a part that is missing or not a number).
+ * @example parseReference('AB12') // => { column: 28, row: 12 }
+ */
+export function parseReference(reference: string): { column: number; row: number | undefined } {
+  let column = 0;
+  let i = 0;
+  for (; i < reference.length && column <= 16384; i += 1) {
+    const code = reference.charCodeAt(i);
+    if (code >= 65 && code <= 90) column = column * 26 + (code - 64);
+    else if (code >= 97 && code <= 122) column = column * 26 + (code - 96);
+    else break;
+  }
+  const row = i < reference.length ? Number(reference.slice(i)) : undefined;
+  return { column, row: row !== undefined && Number.isInteger(row) ? row : undefined };
+}
