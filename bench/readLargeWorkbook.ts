@@ -8,6 +8,8 @@ import { analyseWorkbook, commandLineSolver } from '../src/cli/analyseWorkbook';
 import type { CellValue, SheetData } from '../src/core/types';
 import { DEFAULT_PARAMETERS } from '../src/core/types';
 import { generateDemo } from '../src/demo';
+import { detectInputs } from '../src/core/pipeline/stages/detectInputs';
+import { validateOffences } from '../src/core/validate';
 import * as readWorkbookModule from '../src/workbook/xlsx/readWorkbook';
 
 /**
@@ -34,7 +36,8 @@ const GENERATOR_VERSION = 1;
 interface RunResult {
   readonly reader: 'stream' | 'exceljs';
   readonly rows: number;
-  readonly mode: 'read' | 'analyse';
+  /** 'validate': reading untimed, then the offences sheet's row validation alone. */
+  readonly mode: 'read' | 'analyse' | 'validate';
   readonly ok: boolean;
   readonly error?: string;
   readonly seconds: number;
@@ -44,6 +47,8 @@ interface RunResult {
   /** Seconds per phase of an analyse run (reading, validation, the rest of the engine, writing). */
   readonly phases?: Readonly<Record<string, number>>;
   readonly rssAfterReadMB?: number;
+  /** Heap grown by validation (mode 'validate'; without a forced collection, so garbage may count). */
+  readonly heapAddedMB?: number;
 }
 
 const MB = 1024 * 1024;
@@ -114,7 +119,7 @@ function writeOffences(worksheet: ExcelJS.Worksheet, sheet: SheetData, lastRow: 
  * One measured run in this process (the child): reads (mode 'read') or analyses (mode 'analyse',
  * through the CLI's analyseWorkbook) the workbook with the chosen reader, then prints a JSON line.
  */
-async function child(reader: 'stream' | 'exceljs', mode: 'read' | 'analyse', input: string, rows: number): Promise<void> {
+async function child(reader: 'stream' | 'exceljs', mode: RunResult['mode'], input: string, rows: number): Promise<void> {
   if (reader === 'exceljs') {
     // The CLI reads through readWorkbookBuffer; point it at the previous reader for this process.
     (readWorkbookModule as { readWorkbookBuffer: typeof readWorkbookModule.readWorkbookBuffer }).readWorkbookBuffer = readWorkbookModule.readWorkbookBufferWithExcelJS;
@@ -130,6 +135,24 @@ async function child(reader: 'stream' | 'exceljs', mode: 'read' | 'analyse', inp
       const seconds = (performance.now() - start) / 1000;
       if (data.sheets.length === 0) throw new Error('no sheets read');
       process.stdout.write(`${JSON.stringify(result({ ok: true, seconds }))}\n`);
+      return;
+    }
+    if (mode === 'validate') {
+      // Validation alone: CPU and the heap it keeps are measured from after reading and detection.
+      const workbook = await readWorkbookModule.readWorkbookBuffer(fs.readFileSync(input));
+      const detected = detectInputs(workbook, {}, {});
+      const mapping = detected.ok ? detected.detection.mappings.offences : undefined;
+      const sheet = mapping && workbook.sheets.find((candidate) => candidate.name === mapping.sheet);
+      if (!mapping || !sheet) throw new Error('no offences sheet detected');
+      const cpuBefore = process.cpuUsage();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const validateStart = performance.now();
+      const validated = validateOffences(sheet, mapping);
+      const seconds = (performance.now() - validateStart) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      const heapAddedMB = (process.memoryUsage().heapUsed - heapBefore) / MB;
+      if (validated.records.length === 0) throw new Error('no valid rows');
+      process.stdout.write(`${JSON.stringify({ ...result({ ok: true, seconds }), cpuSeconds: (cpu.user + cpu.system) / 1e6, heapAddedMB })}\n`);
       return;
     }
     await commandLineSolver(() => undefined); // loaded before the clock's phases start
@@ -160,7 +183,7 @@ async function child(reader: 'stream' | 'exceljs', mode: 'read' | 'analyse', inp
 }
 
 /** Runs one measurement in a fresh Node process and returns its result. */
-function measure(reader: 'stream' | 'exceljs', mode: 'read' | 'analyse', input: string, rows: number): RunResult {
+function measure(reader: 'stream' | 'exceljs', mode: RunResult['mode'], input: string, rows: number): RunResult {
   try {
     const out = execFileSync(process.execPath, [__filename, '--child', reader, mode, input, String(rows)], {
       encoding: 'utf8',
@@ -179,8 +202,12 @@ function measure(reader: 'stream' | 'exceljs', mode: 'read' | 'analyse', input: 
 
 function describe(run: RunResult): string {
   const size = `${run.rows.toLocaleString('en-GB')} rows`;
-  const what = `${run.reader === 'stream' ? 'streaming reader' : 'exceljs reader  '} ${run.mode === 'read' ? 'read only      ' : 'catchment analyse'} ${size.padStart(15)}`;
+  const mode = run.mode === 'read' ? 'read only      ' : run.mode === 'validate' ? 'validation only' : 'catchment analyse';
+  const what = `${run.reader === 'stream' ? 'streaming reader' : 'exceljs reader  '} ${mode} ${size.padStart(15)}`;
   if (!run.ok) return `${what}: FAILED — ${run.error}`;
+  if (run.mode === 'validate') {
+    return `${what}: offences sheet validated in ${fmt(run.seconds)} s (CPU ${fmt(run.cpuSeconds)} s, reading excluded), heap grown ${fmt(run.heapAddedMB ?? NaN, 0)} MB; peak RSS with reading ${fmt(run.maxRssMB, 0)} MB`;
+  }
   const phases = run.phases
     ? ` [read ${fmt(run.phases.read)} s, validation ${fmt(run.phases.validate)} s, rest of engine ${fmt(run.phases.engine)} s, write ${fmt(run.phases.write)} s; RSS after reading ${fmt(run.rssAfterReadMB ?? NaN, 0)} MB]`
     : '';
@@ -191,7 +218,7 @@ function describe(run: RunResult): string {
 export async function benchReadLargeWorkbook(log: (line: string) => void, sizes: readonly number[] = [EXCEL_LAST_ROW]): Promise<void> {
   const comparison = await benchWorkbook(COMPARISON_ROWS, log);
   const runs: RunResult[] = [];
-  const run = (reader: 'stream' | 'exceljs', mode: 'read' | 'analyse', file: string, rows: number): RunResult => {
+  const run = (reader: 'stream' | 'exceljs', mode: RunResult['mode'], file: string, rows: number): RunResult => {
     const result = measure(reader, mode, file, rows);
     log(describe(result));
     runs.push(result);
@@ -208,6 +235,7 @@ export async function benchReadLargeWorkbook(log: (line: string) => void, sizes:
     const file = await benchWorkbook(rows, log);
     log(`-- ${rows.toLocaleString('en-GB')} rows${rows === EXCEL_LAST_ROW ? " (Excel's last row)" : ''}: streaming reader (exceljs not run: it needs more than Node's 4 GB heap here) --`);
     run('stream', 'read', file, rows);
+    run('stream', 'validate', file, rows);
     const analyse = run('stream', 'analyse', file, rows);
     if (analyse.ok && analyse.phases) {
       const verdict = (value: number, target: number, unit: string): string => `${fmt(value)} ${unit} against ${target} ${unit}: ${value <= target ? 'MEETS' : 'MISSES'}`;
@@ -221,7 +249,7 @@ export async function benchReadLargeWorkbook(log: (line: string) => void, sizes:
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
-    void child(args[1] as 'stream' | 'exceljs', args[2] as 'read' | 'analyse', args[3], Number(args[4]));
+    void child(args[1] as 'stream' | 'exceljs', args[2] as RunResult['mode'], args[3], Number(args[4]));
   } else {
     const sizes = args.length > 0 ? args.map(Number) : [EXCEL_LAST_ROW];
     void benchReadLargeWorkbook((line) => process.stdout.write(`${line}\n`), sizes).catch((error) => {

@@ -17,8 +17,26 @@ export function dataRows(sheet: SheetData, headerRow: number): { readonly rows: 
   let blankRows = 0;
   for (let index = headerRow - firstRow + 1; index < sheet.rows.length; index += 1) {
     const cells = sheet.rows[index];
-    if (cells.every((cell) => isBlankCell(cell))) blankRows += 1;
+    if (isBlankRow(cells)) blankRows += 1;
     else rows.push({ rowNumber: firstRow + index, cells });
+  }
+  return { rows, blankRows };
+}
+
+/** True when every cell of a row is blank (see `isBlankCell`). */
+export function isBlankRow(cells: readonly CellValue[]): boolean {
+  for (let i = 0; i < cells.length; i += 1) if (!isBlankCell(cells[i])) return false;
+  return true;
+}
+
+/** How many rows `dataRows` would return, and how many blank rows it would skip, without listing them. */
+export function countDataRows(sheet: SheetData, headerRow: number): { readonly rows: number; readonly blankRows: number } {
+  const firstRow = sheet.firstRow ?? 1;
+  let rows = 0;
+  let blankRows = 0;
+  for (let index = headerRow - firstRow + 1; index < sheet.rows.length; index += 1) {
+    if (isBlankRow(sheet.rows[index])) blankRows += 1;
+    else rows += 1;
   }
   return { rows, blankRows };
 }

@@ -17,7 +17,8 @@ const EXCEL_ERRORS: ReadonlySet<string> = new Set([
  * @example excelErrorText('N/A') // => undefined (a word, read as text by each validator)
  */
 export function excelErrorText(value: CellValue): string | undefined {
-  if (typeof value !== 'string') return undefined;
+  // Every error starts with '#': most cells are settled without trimming or upper-casing.
+  if (typeof value !== 'string' || !value.includes('#')) return undefined;
   const text = value.trim();
   return EXCEL_ERRORS.has(text.toUpperCase()) ? text : undefined;
 }

@@ -65,17 +65,19 @@ function readPair(row: RowContext, first: FieldName, second: FieldName, what: st
 }
 
 function readGrid(row: RowContext, fields: LocationFields, reading: Reading): void {
-  if (!fields.easting || !fields.northing) return;
-  const pair = readPair(row, fields.easting, fields.northing, 'grid reference (easting and northing in metres)', reading.problems);
+  const { easting: eastingField, northing: northingField } = fields;
+  if (!eastingField || !northingField) return;
+  const pair = readPair(row, eastingField, northingField, 'grid reference (easting and northing in metres)', reading.problems);
   if (!pair) return;
   const [easting, northing] = pair;
-  const target = pairTarget(row, fields.easting, fields.northing);
+  // The pair's column and value are spelled out only for a problem (most rows have none).
+  const target = (): IssueTarget => pairTarget(row, eastingField, northingField);
   if (easting === 0 || northing === 0) {
-    reading.problems.push({ ...target, code: 'badCoordinate', problem: 'an easting or northing of 0 is not a real place (exports often write 0 for unknown)' });
+    reading.problems.push({ ...target(), code: 'badCoordinate', problem: 'an easting or northing of 0 is not a real place (exports often write 0 for unknown)' });
   } else if (!isPlausibleGridPoint(easting, northing)) {
     const hint = isPlausibleLonLat(easting, northing) ? '; these look like longitude and latitude in degrees' : '';
     reading.problems.push({
-      ...target, code: 'badCoordinate',
+      ...target(), code: 'badCoordinate',
       problem: `(${easting}, ${northing}) is outside Great Britain's grid (eastings 0–700,000 and northings 0–1,300,000 metres)${hint}`,
     });
   } else {
@@ -85,11 +87,12 @@ function readGrid(row: RowContext, fields: LocationFields, reading: Reading): vo
 }
 
 function readLonLat(row: RowContext, fields: LocationFields, reading: Reading): void {
-  if (!fields.latitude || !fields.longitude) return;
-  const pair = readPair(row, fields.latitude, fields.longitude, 'latitude and longitude in degrees', reading.problems);
+  const { latitude: latitudeField, longitude: longitudeField } = fields;
+  if (!latitudeField || !longitudeField) return;
+  const pair = readPair(row, latitudeField, longitudeField, 'latitude and longitude in degrees', reading.problems);
   if (!pair) return;
   const [latitude, longitude] = pair;
-  const target = pairTarget(row, fields.latitude, fields.longitude);
+  const target = (): IssueTarget => pairTarget(row, latitudeField, longitudeField);
   if (isPlausibleLonLat(longitude, latitude)) {
     reading.point = wgs84ToGrid(longitude, latitude);
     reading.pointSource = 'latitude and longitude';
@@ -97,14 +100,14 @@ function readLonLat(row: RowContext, fields: LocationFields, reading: Reading): 
     reading.point = wgs84ToGrid(latitude, longitude);
     reading.pointSource = 'latitude and longitude';
     reading.problems.push({
-      ...target, code: 'badCoordinate',
+      ...target(), code: 'badCoordinate',
       problem: `latitude ${latitude} and longitude ${longitude} look swapped (British latitudes are 49–61°, longitudes −9–3°)`,
       fixed: `they are read the other way round, as latitude ${longitude} and longitude ${latitude}`,
     });
   } else {
     const hint = isPlausibleGridPoint(longitude, latitude) && Math.abs(latitude) > 180 ? '; these look like grid eastings and northings in metres' : '';
     reading.problems.push({
-      ...target, code: 'badCoordinate',
+      ...target(), code: 'badCoordinate',
       problem: `latitude ${latitude}, longitude ${longitude} is not in Great Britain (expected latitude 49–61° and longitude −9–3°)${hint}`,
     });
   }

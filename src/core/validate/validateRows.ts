@@ -1,8 +1,8 @@
 import { ROLE_SPECS } from '../schema/fieldSpecs';
 import type { ColumnMapping } from '../schema/types';
 import type { Issue, SheetData, SheetRole } from '../types';
-import { dataRows } from './dataRows';
-import { rowContext, type IssueTarget, type RowContext } from './rowContext';
+import { countDataRows, isBlankRow } from './dataRows';
+import { rowContextAt, rowPlan, type IssueTarget, type RowContext } from './rowContext';
 import type { ValidationResult } from './types';
 
 /** How a validator recognises a later copy of a row it has already kept. */
@@ -56,30 +56,47 @@ export function validateRows<T>(
 ): ValidationResult<T> {
   if (mapping.role !== role) throw new Error(`A ${mapping.role} mapping was passed to the ${role} validator.`);
   if (mapping.sheet !== sheet.name) throw new Error(`The mapping is for sheet '${mapping.sheet}', not '${sheet.name}'.`);
-  const { rows, blankRows } = dataRows(sheet, mapping.headerRow);
   if (mapping.missingRequired.length > 0) {
-    return { records: [], issues: missingColumnIssues(sheet, mapping, rows.length), rowsRead: rows.length, rowsExcluded: rows.length, rowsBlank: blankRows };
+    const { rows, blankRows } = countDataRows(sheet, mapping.headerRow);
+    return { records: [], issues: missingColumnIssues(sheet, mapping, rows), rowsRead: rows, rowsExcluded: rows, rowsBlank: blankRows };
   }
+  // Rows are read in place (no list of them is built) through one plan shared by every row.
+  const plan = rowPlan(mapping);
   const records: T[] = [];
   const issues: Issue[] = [];
   const firstSeen = new Map<string, number>();
-  for (const row of rows) {
-    const context = rowContext(sheet.name, mapping, row);
+  const firstRow = sheet.firstRow ?? 1;
+  let rowsRead = 0;
+  let blankRows = 0;
+  const keep = (context: ReturnType<typeof rowContextAt>): void => {
+    if (context.clean) return;
+    const rowIssues = context.issues;
+    for (let i = 0; i < rowIssues.length; i += 1) issues.push(rowIssues[i]);
+  };
+  for (let index = mapping.headerRow - firstRow + 1; index < sheet.rows.length; index += 1) {
+    const cells = sheet.rows[index];
+    if (isBlankRow(cells)) {
+      blankRows += 1;
+      continue;
+    }
+    rowsRead += 1;
+    const rowNumber = firstRow + index;
+    const context = rowContextAt(sheet.name, plan, rowNumber, cells);
     const record = readRow(context);
     const key = duplicates && record !== undefined && !context.excluded ? duplicates.key(record) : undefined;
     if (duplicates && record !== undefined && key !== undefined) {
-      const firstRow = firstSeen.get(key);
-      if (firstRow !== undefined) {
-        const { problem, ...target } = duplicates.describe(record, firstRow);
+      const firstRowSeen = firstSeen.get(key);
+      if (firstRowSeen !== undefined) {
+        const { problem, ...target } = duplicates.describe(record, firstRowSeen);
         context.report(target, 'warning', 'duplicateRow', problem, 'this later copy is excluded');
-        issues.push(...context.issues);
+        keep(context);
         continue;
       }
-      firstSeen.set(key, row.rowNumber);
+      firstSeen.set(key, rowNumber);
     }
-    issues.push(...context.issues);
+    keep(context);
     if (record !== undefined && !context.excluded) records.push(record);
-    else if (!context.excluded) throw new Error(`Row ${row.rowNumber} of sheet '${sheet.name}' was dropped without an issue.`);
+    else if (!context.excluded) throw new Error(`Row ${rowNumber} of sheet '${sheet.name}' was dropped without an issue.`);
   }
-  return { records, issues, rowsRead: rows.length, rowsExcluded: rows.length - records.length, rowsBlank: blankRows };
+  return { records, issues, rowsRead, rowsExcluded: rowsRead - records.length, rowsBlank: blankRows };
 }

@@ -59,10 +59,17 @@ export function placeOffences(
   const note = (offence: OffenceRecord, column: string, value: string, severity: Issue['severity'], code: IssueCode, message: string): void => {
     issues.push({ sheet, row: offence.sourceRow, column, value, severity, code, message: `Sheet '${sheet}', row ${offence.sourceRow}, column '${column}': ${message}` });
   };
+  // The headers every row's notes name, looked up once.
+  const headers = {
+    offence: { easting: headerOf(mapping, 'offenceEasting'), ward: headerOf(mapping, 'offenceWard') },
+    home: { easting: headerOf(mapping, 'homeEasting'), ward: headerOf(mapping, 'homeWard') },
+  };
   const describe = (offence: OffenceRecord, outcome: LocationOutcome, which: 'offence' | 'home'): void => {
+    // Most outcomes need no note: settle them before any lookup.
+    if (outcome.status === 'missing' || (outcome.status === 'resolved' && !outcome.disagreesWith)) return;
     const location = which === 'offence' ? offence.offenceLocation : offence.homeLocation;
-    const pointColumn = location.pointColumn ?? headerOf(mapping, which === 'offence' ? 'offenceEasting' : 'homeEasting');
-    const wardColumn = headerOf(mapping, which === 'offence' ? 'offenceWard' : 'homeWard');
+    const pointColumn = location.pointColumn ?? headers[which].easting;
+    const wardColumn = headers[which].ward;
     const what = which === 'offence' ? 'offence location' : 'home location';
     if (outcome.status === 'outsideArea') {
       const metres = area.distanceOutside(outcome.point);
@@ -91,13 +98,18 @@ export function placeOffences(
   let homeUnknownWard = 0;
   let rowsWithoutOffenceRef = 0;
   // Date order (stable on source row): the latest row decides a home, the first places an offence.
-  const chronological = [...inScope].sort((a, b) => a.offenceDate.getTime() - b.offenceDate.getTime() || a.sourceRow - b.sourceRow);
-  for (const offence of chronological) {
+  const order = chronologicalOrder(inScope);
+  for (let position = 0; position < order.length; position += 1) {
+    const offence = inScope[order[position]];
     if (offence.offenceRefMissing) rowsWithoutOffenceRef += 1;
     const where = resolveLocation(offence.offenceLocation, area.locate, area.wardCodes);
     const before = issues.length;
     describe(offence, where, 'offence');
-    if (where.status !== 'resolved' && issues.length > before) unplacedIssueAt.set(offence.offenceRef, [...(unplacedIssueAt.get(offence.offenceRef) ?? []), before]);
+    if (where.status !== 'resolved' && issues.length > before) {
+      const positions = unplacedIssueAt.get(offence.offenceRef);
+      if (positions) positions.push(before);
+      else unplacedIssueAt.set(offence.offenceRef, [before]);
+    }
     const first = offenceOutcome.get(offence.offenceRef);
     if (!first || (first.status !== 'resolved' && where.status === 'resolved')) {
       offenceOutcome.set(offence.offenceRef, { status: where.status, row: offence.sourceRow });
@@ -163,6 +175,27 @@ export function placeOffences(
     },
     issues,
   };
+}
+
+/**
+ * The positions of `offences` in date order, ties in source-row order and then in the given order
+ * (what a stable sort on date and source row gives), without copying or reordering the records:
+ * the dates are read once into a typed array, and an input already in that order is not sorted.
+ */
+function chronologicalOrder(offences: readonly OffenceRecord[]): Uint32Array {
+  const count = offences.length;
+  const times = new Float64Array(count);
+  const rows = new Float64Array(count);
+  const order = new Uint32Array(count);
+  let sorted = true;
+  for (let i = 0; i < count; i += 1) {
+    times[i] = offences[i].offenceDate.getTime();
+    rows[i] = offences[i].sourceRow;
+    order[i] = i;
+    if (i > 0 && (times[i] < times[i - 1] || (times[i] === times[i - 1] && rows[i] < rows[i - 1]))) sorted = false;
+  }
+  if (!sorted) order.sort((a, b) => times[a] - times[b] || rows[a] - rows[b] || a - b);
+  return order;
 }
 
 /**

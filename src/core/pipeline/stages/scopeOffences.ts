@@ -43,6 +43,18 @@ const startOfDay = (date: Date): number => Math.floor(date.getTime() / DAY_MS) *
 const day = (date: Date): string => date.toISOString().slice(0, 10);
 const key = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 const verb = (count: number, one: string, many: string): string => (count === 1 ? one : many);
+/** A test of an offence type's text, remembered for each distinct text (a sheet repeats a few types on many rows). */
+function memoise(test: (text: string) => boolean): (text: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (text) => {
+    let answer = seen.get(text);
+    if (answer === undefined) {
+      answer = test(text);
+      seen.set(text, answer);
+    }
+    return answer;
+  };
+}
 const rows = (count: number): string => `${count.toLocaleString('en-GB')} row${count === 1 ? '' : 's'}`;
 
 /**
@@ -69,12 +81,18 @@ export function offenceTypeRule(parameters: Pick<AnalysisParameters, 'offenceTyp
 /** Every distinct type of the valid rows, tallied and split by the rule. */
 function tallyTypes(offences: readonly OffenceRecord[], counted: (text: string) => boolean, rule: OffenceTypeTally['rule']): OffenceTypeTally {
   const byKey = new Map<string, { text: string; rows: number; weaponRows: number }>();
+  // A sheet repeats a few types on many rows: each distinct text is keyed once.
+  const byText = new Map<string, { text: string; rows: number; weaponRows: number }>();
   for (const offence of offences) {
-    const k = key(offence.offenceType);
-    const entry = byKey.get(k) ?? { text: offence.offenceType.trim(), rows: 0, weaponRows: 0 };
+    let entry = byText.get(offence.offenceType);
+    if (entry === undefined) {
+      const k = key(offence.offenceType);
+      entry = byKey.get(k) ?? { text: offence.offenceType.trim(), rows: 0, weaponRows: 0 };
+      byKey.set(k, entry);
+      byText.set(offence.offenceType, entry);
+    }
     entry.rows += 1;
     if (offence.weapon) entry.weaponRows += 1;
-    byKey.set(k, entry);
   }
   const tally: { counted: OffenceTypeCount[]; notCounted: OffenceTypeCount[]; unclassified: OffenceTypeCount[] } = { counted: [], notCounted: [], unclassified: [] };
   for (const entry of byKey.values()) {
@@ -102,10 +120,11 @@ export function scopeOffences(
   context: { readonly sheet: string; readonly columns: { readonly age: string; readonly offenceType: string; readonly offenceDate: string } },
 ): ScopeResult {
   const [youngest, oldest] = parameters.ageBand;
-  const counted = offenceTypeRule(parameters);
+  const counted = memoise(offenceTypeRule(parameters));
   const rule = parameters.offenceTypes.length === 0 ? 'default' : 'chosen';
   const types = tallyTypes(offences, counted, rule);
-  const unclassified = new Set(types.unclassified.map((t) => key(t.text)));
+  const unclassifiedKeys = new Set(types.unclassified.map((t) => key(t.text)));
+  const isUnclassified = memoise((text: string) => unclassifiedKeys.has(key(text)));
   const inScope: OffenceRecord[] = [];
   const issues: Issue[] = [];
   const excluded = { age: 0, type: 0, date: 0 };
@@ -121,7 +140,7 @@ export function scopeOffences(
         message: `${where(offence, context.columns.age)}: age ${offence.age} is outside the age band ${youngest}–${oldest}; the row is not counted.` });
     } else if (!counted(offence.offenceType)) {
       excluded.type += 1;
-      const local = unclassified.has(key(offence.offenceType));
+      const local = isUnclassified(offence.offenceType);
       issues.push({ sheet: context.sheet, row: offence.sourceRow, column: context.columns.offenceType, value: offence.offenceType,
         severity: local ? 'warning' : 'info', code: local ? 'offenceTypeUnclassified' : 'offenceTypeOutOfScope',
         message: local
