@@ -85,6 +85,7 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
     ? 'overdispersed (the default): outside the funnel limits widened for the spread between wards, the interval agreeing'
     : 'poisson: the interval wholly above or below the area rate (the plain Poisson comparison)');
   sheet.pair('Catchment model', `${p.catchmentModel}; distance decay length λ = ${result.decayMetres.toLocaleString('en-GB')} m where modelled`);
+  sheet.pair('Schools with no usable pupil count', 'Ranked on their observed pupil home wards where the pupil residence sheet gives them; otherwise not ranked (each listed on the Validation sheet), rather than given an estimated size, since the model shares pupils in proportion to the roll.');
   sheet.pair('Top N', num(p.topN));
   sheet.pair('Simulations (seed)', `${p.simulations} (seed ${p.seed})`);
   sheet.gap();
