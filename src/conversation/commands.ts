@@ -15,10 +15,26 @@ import type { CatchmentModel, RankingMetric, SchoolPhase, SheetRole } from '../c
 /** How a list of phases (or offence types) changes the current one. */
 export type ListChange = 'only' | 'add' | 'remove';
 
+/** Topics of help on one thing: `{ kind: 'help', topic: 'suppression' }`. */
+export const HELP_TOPICS = [
+  'ageBand', 'offenceTypes', 'dates', 'phases', 'suppression', 'rounding', 'protection', 'catchment', 'metric',
+  'ranking', 'confidence', 'sheets', 'columns', 'newCandidates', 'seed', 'undo', 'replay',
+] as const;
+export type HelpTopic = (typeof HELP_TOPICS)[number];
+
+/**
+ * A date window relative to the data, not the clock: the `months` up to the last offence date of
+ * the offences sheet, or the last whole financial (April–March), academic (September–August) or
+ * calendar year the data reach. The session records the ISO days it resolved to beside it, and a
+ * replay uses those days, so it stays exact whatever the data or the day.
+ */
+export type RelativePeriod = { readonly months: number } | { readonly last: 'financialYear' | 'academicYear' | 'calendarYear' };
+
 export type Command =
   /** Which sheets the workbook holds and which role each plays. */
   | { readonly kind: 'describe' }
-  | { readonly kind: 'help' }
+  /** General help, or help on one topic. */
+  | { readonly kind: 'help'; readonly topic?: HelpTopic }
   /** Run the analysis with the current choices and write the result sheets. */
   | { readonly kind: 'run' }
   /** Revert the last command that changed a choice. */
@@ -40,8 +56,12 @@ export type Command =
    * 'only' with the full list.
    */
   | { readonly kind: 'setOffenceTypes'; readonly types: readonly string[]; readonly mode?: ListChange }
-  /** Date window, ISO days, inclusive. A missing end is left as it is; null removes the limit. */
-  | { readonly kind: 'setDates'; readonly from?: string | null; readonly to?: string | null }
+  /**
+   * Date window, ISO days, inclusive. A missing end is left as it is; null removes the limit.
+   * `relativeToData` ("the last 12 months"): the parser gives it alone; the session resolves it
+   * against the offences sheet and records `from` and `to` with it (a replay uses those).
+   */
+  | { readonly kind: 'setDates'; readonly from?: string | null; readonly to?: string | null; readonly relativeToData?: RelativePeriod }
   | { readonly kind: 'setPhases'; readonly phases: readonly SchoolPhase[]; readonly mode: ListChange }
   /** Published counts from 1 to threshold − 1 are withheld. */
   | { readonly kind: 'setThreshold'; readonly threshold: number }
@@ -62,7 +82,21 @@ export type Command =
   /** One ward's figures; `code` is filled in by the session. */
   | { readonly kind: 'explainWard'; readonly ward: string; readonly code?: string }
   /** A school or a ward, not yet known which; the session resolves it to one of the two. */
-  | { readonly kind: 'explain'; readonly name: string; readonly claimedRank?: number };
+  | { readonly kind: 'explain'; readonly name: string; readonly claimedRank?: number }
+  /** Two (or more) schools of the latest run side by side; names as typed, `urns` filled in by the session. */
+  | { readonly kind: 'compareSchools'; readonly schools: readonly string[]; readonly urns?: readonly string[] }
+  /** The wards of the latest run: every ward by rate (highest first), or those flagged higher than average. */
+  | { readonly kind: 'listWards'; readonly order: 'rate' | 'higher' }
+  /** The offence types in the offences sheet with their row counts, and whether each is counted. */
+  | { readonly kind: 'listOffenceTypes' }
+  /** Seed of the rank-interval simulation. */
+  | { readonly kind: 'setSeed'; readonly seed: number }
+  /** The protection interval of the disclosure audit; null = the threshold. */
+  | { readonly kind: 'setProtection'; readonly interval: number | null }
+  /** "hi": a greeting back, with where to start. */
+  | { readonly kind: 'greeting' }
+  /** "thanks": acknowledged; nothing changes. */
+  | { readonly kind: 'thanks' };
 
 export type CommandKind = Command['kind'];
 
@@ -92,7 +126,17 @@ export const STATE_CHANGING: Readonly<Record<CommandKind, boolean>> = {
   explainSchool: false,
   explainWard: false,
   explain: false,
+  compareSchools: false,
+  listWards: false,
+  listOffenceTypes: false,
+  setSeed: true,
+  setProtection: true,
+  greeting: false,
+  thanks: false,
 };
+
+/** Commands answered from the latest run's results: when there are none, or the choices changed since, the session runs first. */
+export const NEEDS_RESULTS: ReadonlySet<CommandKind> = new Set<CommandKind>(['showTop', 'newCandidates', 'explainSchool', 'explainWard', 'explain', 'compareSchools', 'listWards']);
 
 /** Whether a command changes the choices (and so goes on the undo stack). */
 export function isStateChanging(command: Command): boolean {

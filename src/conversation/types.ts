@@ -30,18 +30,37 @@ export interface Reply {
   readonly choices: readonly Choice[];
   /** True when the session asked a question and will read the next utterance as its answer. */
   readonly question: boolean;
-  /** The command this turn was understood as; null when it was not understood. */
+  /**
+   * The command this turn was understood as: the last of `commands` (the primary one, kept for
+   * hosts that read one); null when nothing was applied.
+   */
   readonly command: Command | null;
+  /**
+   * Every command applied this turn, in order, as recorded (names resolved): "hide zeros and round
+   * to 5" gives two. A run done first because results were asked for with none at hand (or with the
+   * choices changed since) is not listed: it follows from the state, so a replay does it again; see `ran`.
+   */
+  readonly commands: readonly Command[];
+  /** Words of the utterance not acted on, as typed, in runs ("and email it to Clare"); the reply names them too. */
+  readonly unused: readonly string[];
+  /** True when the analysis ran this turn (its sheets are in `effects`). */
+  readonly ran: boolean;
   readonly effects: readonly Effect[];
 }
 
-/** One recorded turn: what was said, what it was taken to mean, and what was answered. */
+/**
+ * One recorded step: what was said, what it was taken to mean, and what was answered. An utterance
+ * of several parts ("hide zeros and round to 5") is recorded as one step per command, each with the
+ * whole utterance and its own reply, so a replay applies them one by one.
+ */
 export interface TurnRecord {
-  /** 1-based. */
+  /** 1-based, one per recorded step. */
   readonly turn: number;
   /** ISO 8601 time of the turn (from the session's clock, injectable for reproducible output). */
   readonly at: string;
   readonly utterance: string;
+  /** The words of the utterance this step was read from, as typed ("suppress under 10" of "ages 11-16 and suppress under 10"); absent for a command applied as JSON. */
+  readonly words?: string;
   readonly command: Command | null;
   readonly reply: string;
 }

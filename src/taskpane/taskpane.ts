@@ -8,6 +8,7 @@ import { createDialogueController, type DialogueController } from './host/dialog
 import { readBoundaryFile } from './host/readBoundaryFile';
 import { createWorkbookSnapshots, type WorkbookSnapshots } from './host/workbookSnapshots';
 import { startDialogueWorker } from './host/workerClient';
+import { applyOfficeTheme } from './ui/officeTheme';
 import { createPane } from './ui/paneView';
 
 const WELCOME =
@@ -24,8 +25,11 @@ function start(host: Office.HostType | null): void {
   let controller: DialogueController | null = null;
   let snapshots: WorkbookSnapshots | null = null;
 
+  applyOfficeTheme(document.documentElement, officeTheme());
   const pane = createPane(document, {
     send: (text) => void controller?.say(text),
+    apply: (command, shownAs) => void controller?.apply(command, shownAs),
+    cancel: () => controller?.cancel(),
     pickBoundaries: (file) => void pickBoundaries(file),
     resetBoundaries() {
       controller?.useBoundaries(null);
@@ -72,9 +76,18 @@ function start(host: Office.HostType | null): void {
   worker.ready.then(
     (ready) => {
       pane.messages.reply(WELCOME, ready.suggestions, (choice) => void dialogue.say(choice.utterance, choice.label));
-      pane.showSummary(ready.summary);
+      pane.showSettings(ready.settings);
       pane.status(ready.solverProblem ? `${READY} ${ready.solverProblem}` : READY);
     },
     (error: unknown) => pane.status(error instanceof Error ? error.message : String(error)),
   );
+}
+
+/** The Office theme's colours, where the host gives them (not every host and version does). */
+function officeTheme(): Office.OfficeTheme | null {
+  try {
+    return Office.context?.officeTheme ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -6,18 +6,22 @@
  * with markup. A scripted conversation describes the workbook, answers the pane's question with a
  * quick-reply button, picks a sheet by name, sets a threshold, runs, and asks for new candidates,
  * while the page keeps a heartbeat and every request is recorded; then the analyst adds a row to
- * their offences sheet and the next description counts it. Screenshots of each step go to
- * test-output/screenshots/.
+ * their offences sheet and the next description counts it. Then the settings form: a change there
+ * is recorded as its command; a request in two parts typed in the chat shows in the form; a run is
+ * cancelled with the workbook untouched and the choices kept, and the next run records the form's
+ * change. Last, the Office theme's colours, a dark theme and forced colours (high contrast).
+ * Screenshots of each step go to test-output/screenshots/.
  */
 import fs from 'fs';
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ExcelRun } from '../../src/workbook/office/excelRun';
 import { builtAddin } from './support/buildAddin';
 import { buildStandIn } from './support/buildStandIn';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
 import { HEARTBEAT_MS, installProbes, longestGap, type Probes } from './support/pageProbes';
 import { MARKUP_SHEET, OLDER_OFFENCES_SHEET } from './support/standInSheets';
+import { BLACK_THEME, COLORFUL_THEME } from './support/standInTheme';
 import { serveFolder, type StaticServer } from './support/staticServer';
 
 const root = path.resolve(__dirname, '../..');
@@ -54,6 +58,12 @@ if (!hasChromium) {
 }
 const describeIfChromium = hasChromium ? describe : describe.skip;
 
+/** A reply bubble as the analyst sees it: its text (lines of prose) and its tables (header row first). */
+interface Bubble {
+  readonly text: string;
+  readonly tables: string[][][];
+}
+
 /** What the stand-in and the probes put on the page's window. */
 interface TestWindow {
   standIn: {
@@ -69,12 +79,19 @@ interface TestWindow {
 describeIfChromium('the task pane in headless Chromium, over an in-memory Excel holding the demo workbook', () => {
   let server: StaticServer;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
+  /** Workers of the page that ended: only the one a Cancel stopped should. */
+  const workersClosed: string[] = [];
+  /** The bubbles of the latest turn, with their tables. */
+  let latest: Bubble[] = [];
   const requests: string[] = [];
   const leaks: string[] = [];
   const pageErrors: string[] = [];
   let shot = 0;
   let analystSheetsBefore: { names: string[]; sha256: string };
+  /** The analyst's sheets just before the cancelled run (after their own edit of the offences sheet). */
+  let analystSheetsBeforeCancel: { names: string[]; sha256: string };
   let offenceRowsBefore: number;
 
   async function screenshot(name: string): Promise<void> {
@@ -82,7 +99,10 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await page.screenshot({ path: path.join(SCREENSHOTS, `taskpane-${String(shot).padStart(2, '0')}-${name}.png`) });
   }
 
-  /** The text of the add-in's bubbles added by `action`, once the pane is idle again (Send enabled). */
+  /**
+   * The text of the add-in's bubbles added by `action`, once the pane is idle again (Send enabled):
+   * each bubble's prose, its lines joined; its tables are in `latest`.
+   */
   async function turn(action: () => Promise<void>, whileRunning?: () => Promise<void>): Promise<string[]> {
     const before = await page.locator('.message-addin').count();
     await action();
@@ -92,7 +112,13 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
       before,
       { timeout: 90_000 },
     );
-    return page.locator('.message-addin .message-text').evaluateAll((nodes, count) => nodes.slice(count).map((node) => node.textContent ?? ''), before);
+    latest = await page.locator('.message-addin').evaluateAll((bubbles, count) =>
+      bubbles.slice(count).map((bubble) => ({
+        text: Array.from(bubble.querySelectorAll('.message-text'), (node) => node.textContent ?? '').join('\n'),
+        tables: Array.from(bubble.querySelectorAll('table'), (table) => Array.from(table.rows, (row) => Array.from(row.cells, (cell) => cell.textContent ?? ''))),
+      })),
+    before);
+    return latest.map((bubble) => bubble.text);
   }
 
   /** Types into the box and presses Enter. */
@@ -112,12 +138,28 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     return page.locator('#parameter-list .parameter', { has: page.locator('dt', { hasText: label }) }).locator('dd').textContent();
   }
 
-  /** The rows the describe reply gives for a sheet: "'Offences 2023-24' (20,000 rows)" -> 20000. */
-  function rowsDescribed(reply: string, sheet: string): number {
-    const quoted = sheet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const match = new RegExp(`'${quoted}' \\(([\\d,]+) rows?\\)`).exec(reply);
-    if (!match) throw new Error(`The reply names no row count for '${sheet}': ${reply}`);
-    return Number(match[1].replace(/,/g, ''));
+  /** The row of the describe reply's table of sheets for a sheet: [sheet, rows, read as]. */
+  function sheetRow(bubble: Bubble, sheet: string): string[] {
+    const [table] = bubble.tables;
+    expect(table?.[0]).toEqual(['Sheet', 'Rows', 'Read as']);
+    const row = table.find((cells) => cells[0] === sheet);
+    if (!row) throw new Error(`The reply's table of sheets has no row for '${sheet}': ${JSON.stringify(table)}`);
+    return row;
+  }
+
+  /** The rows the describe reply gives for a sheet: '20,000' -> 20000. */
+  function rowsDescribed(bubble: Bubble, sheet: string): number {
+    return Number(sheetRow(bubble, sheet)[1].replace(/,/g, ''));
+  }
+
+  /** The sheets of the in-memory workbook, in order. */
+  function sheetNames(): Promise<string[]> {
+    return page.evaluate(() => (window as unknown as TestWindow).standIn.snapshot().sheets.map((sheet) => sheet.name));
+  }
+
+  /** Opens the settings (folded into the digest line) if they are folded. */
+  async function openSettings(): Promise<void> {
+    if (!(await page.locator('#settings').evaluate((details) => (details as HTMLDetailsElement).open))) await page.locator('#settings > summary').click();
   }
 
   /** The height of the conversation as a share of the pane's. */
@@ -150,7 +192,7 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     const standIn = await buildStandIn(path.join(OUTPUT, 'stand-in'));
     server = await serveFolder(addin.folder);
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: PANE });
+    context = await browser.newContext({ viewport: PANE });
     context.on('request', (request) => {
       requests.push(request.url());
     });
@@ -167,7 +209,7 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
       pageErrors.push(`A ${dialog.type()} dialog opened: ${dialog.message()}`);
       void dialog.dismiss();
     });
-    page.on('worker', (worker) => worker.on('close', () => pageErrors.push(`The worker ${worker.url()} closed.`)));
+    page.on('worker', (worker) => worker.on('close', () => workersClosed.push(worker.url())));
     await page.addInitScript(installProbes, HEARTBEAT_MS);
     await page.goto(`${server.origin}/taskpane.html`);
   }, 240_000);
@@ -187,6 +229,13 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await expect(page.locator('#parameter-list').isVisible()).resolves.toBe(false);
     await expect(page.textContent('#boundaries-current')).resolves.toBe("The workbook's ward boundary sheet");
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('utterance');
+    // The settings form holds the starting choices.
+    await expect(page.inputValue('#setting-threshold')).resolves.toBe('5');
+    await expect(page.inputValue('#setting-age-from')).resolves.toBe('10');
+    await expect(page.inputValue('#setting-age-to')).resolves.toBe('17');
+    await expect(page.locator('input[name="phase"]:checked').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))).resolves.toEqual(['secondary', 'allThrough']);
+    await expect(page.locator('input[name="offence-rule"]:checked').getAttribute('value')).resolves.toBe('default');
+    await expect(page.locator('#cancel').isHidden()).resolves.toBe(true);
     analystSheetsBefore = await sheetsDigest(ANALYST_SHEETS);
     expect(analystSheetsBefore.names).toEqual(ANALYST_SHEETS);
     await screenshot('welcome');
@@ -194,16 +243,23 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
 
   it('describes the workbook, showing sheet names as text, and asks which of two offence-like sheets to use', async () => {
     const [reply] = await choose("What's in this workbook?");
-    expect(reply).toMatch(/^This workbook has 9 sheets:/);
-    offenceRowsBefore = rowsDescribed(reply, CURRENT_OFFENCES_SHEET);
-    expect(reply).toMatch(/'Offences 2023-24' \([\d,]+ rows\): offences/);
-    expect(reply).toMatch(/'GIAS schools' \([\d,]+ rows\): schools/);
-    expect(reply).toMatch(/'Ward boundaries' \([\d,]+ rows\): ward boundaries/);
-    expect(reply).toContain(`'${MARKUP_SHEET}'`);
+    // The sheets are a table: Sheet, Rows, Read as.
+    expect(reply).toMatch(/^This workbook has 9 sheets:\n/);
+    const [description] = latest;
+    expect(description.tables[0].slice(1).map((row) => row[0])).toEqual(ANALYST_SHEETS);
+    offenceRowsBefore = rowsDescribed(description, CURRENT_OFFENCES_SHEET);
+    expect(sheetRow(description, CURRENT_OFFENCES_SHEET)[2]).toMatch(/^offences/);
+    expect(sheetRow(description, 'GIAS schools')).toEqual(['GIAS schools', expect.stringMatching(/^[\d,]+$/), 'schools']);
+    expect(sheetRow(description, 'Ward boundaries')[2]).toBe('ward boundaries');
+    expect(sheetRow(description, MARKUP_SHEET)[2]).toBe('not used');
     expect(reply).toMatch(/Two sheets look like offences: 'Offences 2023-24' or 'Offences 2022-23'\? Which one should I use\?$/);
     await expect(page.locator('button.choice:enabled').allTextContents()).resolves.toEqual([CURRENT_OFFENCES_SHEET, OLDER_OFFENCES_SHEET]);
-    // The sheet named `<img src=x onerror=alert(1)>` is text in a bubble, not an element.
+    // The sheet named `<img src=x onerror=alert(1)>` is text in a table cell, not an element.
     await expect(page.locator('#messages img, #messages script').count()).resolves.toBe(0);
+    // The settings form now lists the offences sheet's types, with their rows.
+    const types = await page.locator('#setting-offence-types option').allTextContents();
+    expect(types.length).toBeGreaterThanOrEqual(5);
+    expect(types[0]).toMatch(/^Violence without injury \([\d,]+ rows\)$/);
     await screenshot('question');
   });
 
@@ -226,12 +282,14 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     expect(reply).toMatch(/^Counts from 1 to 9 will be withheld as \[c\] \(threshold 10; was 5\)/);
     await expect(parameter('Small counts')).resolves.toBe('counts 1–9 withheld as [c]; zeros shown');
     await expect(page.textContent('#settings-digest')).resolves.toBe('Ages 10–17 · secondary, all-through · counts 1–9 withheld · top 20');
+    await expect(page.inputValue('#setting-threshold')).resolves.toBe('10');
     await screenshot('threshold');
   });
 
   it('runs the analysis in its worker with progress while the page stays responsive, then links to the seven sheets it wrote', async () => {
     const replies = await say('run', async () => {
       await page.waitForSelector('#progress:not([hidden])');
+      await expect(page.locator('#cancel').isVisible()).resolves.toBe(true);
       await screenshot('running');
     });
     expect(replies[0]).toMatch(/^Run 1 done: 190 wards \(\d+ higher than the area average\), \d+ secondary and all-through schools ranked/);
@@ -276,12 +334,14 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await page.waitForFunction(() => (window as unknown as TestWindow).standIn.snapshot().activeSheet === 'Schools');
   });
 
-  it('names the top schools not yet on the current list, one line each', async () => {
+  it('names the top schools not yet on the current list in a table, one row each', async () => {
     const [reply] = await say('which of the top 20 are not on the VRU list?');
-    const [heading, ...lines] = reply.split('\n');
+    const [heading] = reply.split('\n');
     const count = Number(/^(\d+) of the top 20 are not on the current list \('VRU current list'\):$/.exec(heading)?.[1]);
     expect(count).toBeGreaterThan(0);
-    const schools = lines.filter((line) => /^\d+\. .+ \(URN \d+\): exposure index \d+, rank interval \d+–\d+$/.test(line));
+    const [[header, ...rows]] = latest[0].tables;
+    expect(header).toEqual(['Rank', 'School', 'URN', 'Exposure index', 'Rank interval']);
+    const schools = rows.filter(([rank, name, urn, index, interval]) => /^\d+$/.test(rank) && name !== '' && /^\d+$/.test(urn) && /^\d+$/.test(index) && /^\d+–\d+$/.test(interval));
     expect(schools).toHaveLength(count);
     // Read once: neither writing the result sheets nor the turns since made the pane read the workbook again.
     await expect(turnsSent()).resolves.toEqual(['sent', 'unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
@@ -305,8 +365,8 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
       });
     }, CURRENT_OFFENCES_SHEET);
     expect(added).toMatch(/-LATE$/);
-    const [reply] = await say("what's in this workbook?");
-    expect(rowsDescribed(reply, CURRENT_OFFENCES_SHEET)).toBe(offenceRowsBefore + 1);
+    await say("what's in this workbook?");
+    expect(rowsDescribed(latest[0], CURRENT_OFFENCES_SHEET)).toBe(offenceRowsBefore + 1);
     expect((await turnsSent()).slice(-1)).toEqual(['sent']);
     await screenshot('edited');
   });
@@ -342,6 +402,149 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await expect(page.locator('.notice-problem').count()).resolves.toBe(problemsBefore + 1);
     await page.locator('#settings > summary').click();
     expect(await conversationShare()).toBeGreaterThan(CONVERSATION_SHARE);
+  });
+
+  it('records a change made in the settings form as its command, shows it in the conversation, and the digest and the form follow', async () => {
+    await openSettings();
+    await page.locator('.settings-body').evaluate((body) => body.scrollTo(0, 0));
+    await screenshot('settings-open');
+    await expect(page.inputValue('#setting-threshold')).resolves.toBe('10');
+    const [reply] = await turn(async () => {
+      await page.fill('#setting-threshold', '7');
+      await page.press('#setting-threshold', 'Enter');
+    });
+    expect(reply).toMatch(/^Counts from 1 to 6 will be withheld as \[c\] \(threshold 7; was 10\)/);
+    await expect(page.locator('.message-analyst').last().textContent()).resolves.toBe('You said: Settings: threshold 7');
+    // Sent to the worker as the command a typed turn is understood as, and answered as one.
+    const log = await probes();
+    const sent = log.worker.filter((entry) => entry.direction === 'toWorker' && entry.kind === 'command').pop()!;
+    expect(sent.commands).toEqual(['setThreshold']);
+    const answered = log.worker.find((entry) => entry.direction === 'fromWorker' && entry.kind === 'reply' && entry.id === sent.id)!;
+    expect(answered.commands).toEqual(['setThreshold']);
+    await expect(page.textContent('#settings-digest')).resolves.toBe('Ages 10–17 · secondary, all-through · counts 1–6 withheld · top 20');
+    await expect(parameter('Small counts')).resolves.toBe('counts 1–6 withheld as [c]; zeros shown');
+    await expect(page.inputValue('#setting-threshold')).resolves.toBe('7');
+    // Focus goes back to the field once the answer is in.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('setting-threshold');
+    // An emptied field sends nothing and shows the session's value again when left.
+    const analystTurns = await page.locator('.message-analyst').count();
+    await page.fill('#setting-threshold', '');
+    await page.press('#setting-threshold', 'Tab');
+    await expect(page.inputValue('#setting-threshold')).resolves.toBe('7');
+    await expect(page.locator('.message-analyst').count()).resolves.toBe(analystTurns);
+
+    // A list: rounding to the nearest 5, sent as it changes.
+    const [rounded] = await turn(() => page.selectOption('#setting-rounding', '5').then(() => undefined));
+    expect(rounded).toBe('Published counts will be rounded to the nearest 5.');
+    await expect(page.locator('.message-analyst').last().textContent()).resolves.toBe('You said: Settings: round to the nearest 5');
+    await expect(page.textContent('#settings-digest')).resolves.toBe('Ages 10–17 · secondary, all-through · counts 1–6 withheld · rounded to 5 · top 20');
+    await screenshot('settings-form');
+  });
+
+  it('takes a request in two parts typed in the chat as two commands, and the form shows both', async () => {
+    const [reply] = await say('only ages 11 to 16 and suppress counts under 10');
+    const log = await probes();
+    const answered = log.worker.filter((entry) => entry.direction === 'fromWorker' && entry.kind === 'reply').pop()!;
+    expect(answered.commands).toEqual(['setAgeBand', 'setThreshold']);
+    expect(reply).toMatch(/^Counting offenders aged 11–16 at the time of the offence \(was 10–17\)/);
+    expect(reply).toMatch(/\nCounts from 1 to 9 will be withheld as \[c\] \(threshold 10; was 7\)/);
+    await expect(page.inputValue('#setting-age-from')).resolves.toBe('11');
+    await expect(page.inputValue('#setting-age-to')).resolves.toBe('16');
+    await expect(page.inputValue('#setting-threshold')).resolves.toBe('10');
+    await expect(page.textContent('#settings-digest')).resolves.toBe('Ages 11–16 · secondary, all-through · counts 1–9 withheld · rounded to 5 · top 20');
+    await screenshot('two-part-request');
+  });
+
+  it('cancels a run at once: no new sheet, the choices kept, and the pane usable again', async () => {
+    const sheetsBefore = await sheetNames();
+    analystSheetsBeforeCancel = await sheetsDigest(ANALYST_SHEETS);
+    const digestBefore = await page.textContent('#settings-digest');
+    const noticesBefore = await page.locator('.message-notice').count();
+    const thresholdBefore = await page.inputValue('#setting-threshold');
+    await page.fill('#utterance', 'run');
+    await page.press('#utterance', 'Enter');
+    // The run is under way in the worker once it names a step of its own.
+    await page.waitForFunction(() => !['', 'Reading the workbook', 'Thinking'].includes(document.getElementById('progress-step')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await screenshot('cancel-offered');
+    await page.click('#cancel');
+    await page.waitForFunction((count) => document.querySelectorAll('.message-notice').length > count && !(document.getElementById('send') as HTMLButtonElement).disabled, noticesBefore, {
+      timeout: 30_000,
+    });
+    await expect(page.locator('.message-notice').last().textContent()).resolves.toBe(
+      'Cancelled. Nothing was written to the workbook, and your choices are kept. Earlier results stay on their sheets; run again before asking about them here.',
+    );
+    // The workbook is as it was: no sheet added, the analyst's own unchanged.
+    await expect(sheetNames()).resolves.toEqual(sheetsBefore);
+    await expect(sheetsDigest(ANALYST_SHEETS)).resolves.toEqual(analystSheetsBeforeCancel);
+    // The run's worker was ended before it answered; a fresh one replayed the recorded choices.
+    const log = await probes();
+    const run = log.worker.filter((entry) => entry.direction === 'toWorker' && entry.kind === 'turn').pop()!;
+    expect(log.worker.some((entry) => entry.direction === 'fromWorker' && entry.id === run.id && entry.kind !== 'progress')).toBe(false);
+    expect(log.worker.filter((entry) => entry.direction === 'fromWorker' && entry.kind === 'ready')).toHaveLength(2);
+    const restore = log.worker.find((entry) => entry.direction === 'toWorker' && entry.kind === 'restore')!;
+    expect(log.worker.find((entry) => entry.direction === 'fromWorker' && entry.id === restore.id)?.kind).toBe('restored');
+    expect(workersClosed).toEqual([`${server.origin}/dialogue-worker.js`]);
+    // The choices are kept, in the digest and in the form; Cancel and the progress are gone.
+    await expect(page.textContent('#settings-digest')).resolves.toBe(digestBefore);
+    await expect(page.inputValue('#setting-threshold')).resolves.toBe(thresholdBefore);
+    await expect(page.locator('#progress').isHidden()).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('utterance');
+    await screenshot('cancelled');
+    // Usable again: the fresh worker answers from the restored choices.
+    const [status] = await say('show the settings');
+    expect(status).toContain('Ages: 11–16');
+    expect(status).toContain('Small counts: counts 1–9 withheld as [c]; zeros shown');
+    expect(status).toContain('Rounding: to the nearest 5');
+    expect(status).toContain(`Sheet for offences: '${CURRENT_OFFENCES_SHEET}' (your choice)`);
+  });
+
+  it("runs again after the cancel with the choices kept, and the new Audit sheet records the form's change as its command", async () => {
+    const replies = await say('run');
+    // The worker numbers runs from its restore (results are not replayed); the sheets go on from the workbook's.
+    expect(replies[0]).toMatch(/^Run \d+ done: 190 wards/);
+    expect(replies[1]).toBe('Run 2 is written to 7 new sheets. Open one:');
+    const written = await page.evaluate(() => {
+      const { sheets } = (window as unknown as TestWindow).standIn.snapshot();
+      const audit = sheets.find((sheet) => sheet.name === 'Audit (2)');
+      return { names: sheets.map((sheet) => sheet.name), auditText: Object.values(audit?.cells ?? {}).map((cell) => String(cell.value ?? '')) };
+    });
+    expect(written.names).toEqual([...ANALYST_SHEETS, ...OUTPUT_SHEETS, ...OUTPUT_SHEETS.map((name) => `${name} (2)`)]);
+    expect(written.auditText).toEqual(
+      expect.arrayContaining(['{"kind":"setThreshold","threshold":7}', '{"kind":"setRounding","base":5}', 'only ages 11 to 16 and suppress counts under 10', 'suppress counts under 10']),
+    );
+    await expect(sheetsDigest(ANALYST_SHEETS)).resolves.toEqual(analystSheetsBeforeCancel);
+  });
+
+  it("takes its colours from the Office theme, in a dark theme too, and keeps everything visible in forced colours", async () => {
+    const colours = await page.evaluate(() => ({
+      variable: getComputedStyle(document.documentElement).getPropertyValue('--body-fg').trim(),
+      text: getComputedStyle(document.body).color,
+      theme: document.documentElement.dataset.theme,
+    }));
+    expect(colours).toEqual({ variable: COLORFUL_THEME.bodyForegroundColor, text: 'rgb(38, 38, 38)', theme: 'light' });
+
+    const dark = await context.newPage();
+    dark.on('pageerror', (error) => pageErrors.push(`Dark page: ${error.message}`));
+    await dark.addInitScript((theme) => Object.assign(window, { standInOfficeTheme: theme }), BLACK_THEME);
+    await dark.goto(`${server.origin}/taskpane.html`);
+    await dark.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Ready'), undefined, { timeout: 30_000 });
+    await dark.locator('#settings > summary').click();
+    await expect(
+      dark.evaluate(() => ({ background: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color, theme: document.documentElement.dataset.theme })),
+    ).resolves.toEqual({ background: 'rgb(38, 38, 38)', text: 'rgb(255, 255, 255)', theme: 'dark' });
+    await dark.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-theme-dark.png') });
+
+    // Forced colours (Windows high contrast): system colours, and the bubbles keep an outline where their backgrounds go.
+    await dark.emulateMedia({ forcedColors: 'active' });
+    const forced = await dark.evaluate(() => {
+      const bubble = getComputedStyle(document.querySelector('.message-addin') as HTMLElement);
+      return { matches: matchMedia('(forced-colors: active)').matches, border: bubble.borderTopStyle, borderColour: bubble.borderTopColor };
+    });
+    expect(forced.matches).toBe(true);
+    expect(forced.border).toBe('solid');
+    expect(forced.borderColour).not.toBe('rgba(0, 0, 0, 0)');
+    await dark.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-theme-forced-colors.png') });
+    await dark.close();
   });
 
   it('sent no request beyond localhost, broke no rule of its Content-Security-Policy, raised no error, and fits the narrow pane', async () => {

@@ -256,11 +256,20 @@ describe('questions and their answers', () => {
     expect(session.parameters.phases).toEqual(DEFAULT_PARAMETERS.phases);
   });
 
-  it('answers questions about results before any run by offering to run', () => {
-    const session = createDialogueSession();
+  // Results imply a run (issue part 5): asked for before any run, the analysis runs first. Here the
+  // run must first ask which offences sheet; once answered, it runs and the top schools follow.
+  it('runs the analysis first when results are asked for before any run, asking what the run needs', () => {
+    const session = createDialogueSession({ parameters: SMALL_PARAMETERS });
     const reply = session.respond('show the top 10', context());
-    expect(reply.text).toBe('There are no results yet: run the analysis first.');
-    expect(reply.choices[0]).toEqual({ label: 'Run the analysis', utterance: 'run the analysis' });
+    expect(reply.question).toBe(true);
+    expect(reply.ran).toBe(false);
+    expect(reply.text).toContain("To answer that I need to run the analysis first. Two sheets look like offences: 'Crimes 2020' or 'Crimes 2021'?");
+    const answer = session.respond('2020', context());
+    expect(answer.commands).toEqual([{ kind: 'useSheet', role: 'offences', sheet: 'Crimes 2020' }, { kind: 'showTop', n: 3 }]);
+    expect(answer.ran).toBe(true);
+    expect(answer.text).toContain('I ran the analysis first (run 1): 4 wards, 3 schools ranked; its sheets are written.');
+    expect(answer.text).toContain('The top 3 of 3 schools by exposure');
+    expect(modelsOf(answer).map((model) => model.name)).toEqual([...OUTPUT_SHEETS]);
   });
 });
 

@@ -10,7 +10,8 @@ type Expected =
   | { readonly question: RegExp; readonly choices: readonly string[] }
   | { readonly unknown: RegExp; readonly choices?: readonly string[] };
 
-const ALL_PHASES = ['primary', 'secondary', 'allThrough', 'special', 'alternativeProvision'];
+// 'all phases' is every phase, 'other' (sixth forms, nurseries) included.
+const ALL_PHASES = ['primary', 'secondary', 'allThrough', 'special', 'alternativeProvision', 'other'];
 
 const TABLE: readonly (readonly [string, Expected])[] = [
   // Describe the workbook
@@ -130,7 +131,8 @@ const TABLE: readonly (readonly [string, Expected])[] = [
   ['no date limit', { kind: 'setDates', from: null, to: null }],
   // Two consecutive years: calendar or financial? Asked.
   ['2023-2024', { question: /Calendar years 2023 and 2024, or the financial year 2023-24/, choices: ['from January 2023 to December 2024', 'financial year 2023-24'] }],
-  ['from April to March', { unknown: /Which year\?/, choices: ['from April 2022 to March 2023'] }],
+  // No year said: asked (a question now, so the answer is awaited).
+  ['from April to March', { question: /Which year\?/, choices: ['from April 2022 to March 2023'] }],
 
   // Phases
   ['rank secondary schools', { kind: 'setPhases', phases: ['secondary'], mode: 'only' }],

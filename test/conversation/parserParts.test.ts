@@ -2,13 +2,12 @@
 import { matchChoice, matchNames } from '../../src/conversation';
 import {
   allowedSlips,
-  correctSpelling,
   editDistance,
-  prepareUtterance,
+  keywordCost,
+  lexUtterance,
   quotedSegments,
   readNumberWords,
   tokenise,
-  withoutPoliteness,
 } from '../../src/conversation/parse';
 import { commandFromJson, parseUtterance } from '../../src/conversation';
 
@@ -31,20 +30,23 @@ describe('editDistance (optimal string alignment)', () => {
   });
 });
 
-describe('correctSpelling', () => {
-  const vocabulary = new Set(['threshold', 'suppress', 'under', 'undo', 'all', 'round']);
-  it('corrects a mistyped keyword to the nearest one', () => {
-    expect(correctSpelling('thershold', vocabulary)).toBe('threshold');
-    expect(correctSpelling('supress', vocabulary)).toBe('suppress');
+// Spelling is read rule by rule now (issue part 4): a slip is read into a keyword of the rule being
+// tried, never into a known word, a protected name, or across a first letter (see grammar.test.ts).
+describe('keywordCost (spelling, per keyword)', () => {
+  const tok = (text: string) => lexUtterance(text)[0];
+  it('reads a mistyped keyword as that keyword, at a cost', () => {
+    expect(keywordCost(tok('thershold'), 'threshold')).toBeGreaterThan(0);
+    expect(keywordCost(tok('supress'), 'suppress')).toBeGreaterThan(0);
+    expect(keywordCost(tok('threshold'), 'threshold')).toBe(0);
   });
   it('leaves short words, known words and numbers alone', () => {
-    expect(correctSpelling('hall', vocabulary)).toBe('hall'); // 'all' tolerates no slip
-    expect(correctSpelling('10', vocabulary)).toBe('10');
-    expect(correctSpelling('round', vocabulary)).toBe('round');
+    expect(keywordCost(tok('hall'), 'all')).toBeUndefined(); // 'all' tolerates no slip
+    expect(keywordCost(tok('10'), '100')).toBeUndefined();
+    expect(keywordCost(tok('data'), 'date')).toBeUndefined(); // 'data' is a word
   });
-  it('does not guess between two equally near keywords', () => {
-    // 'undr' is one edit from both 'under' and 'undo'.
-    expect(correctSpelling('undr', vocabulary)).toBe('undr');
+  it('reads a swap of two letters in a short keyword', () => {
+    expect(keywordCost(tok('rnu'), 'run')).toBeGreaterThan(0);
+    expect(keywordCost(tok('sun'), 'run')).toBeUndefined();
   });
 });
 
@@ -77,17 +79,17 @@ describe('tokenise', () => {
   });
 });
 
-describe('prepareUtterance', () => {
-  it('turns number words into digits and corrects keywords, but not inside quotes', () => {
-    const u = prepareUtterance("Supress counts under ten in 'Supress Ten'", new Set(['suppress', 'counts', 'under']));
-    expect(u.text).toBe('suppress counts under 10 in supress ten');
-    expect(u.quoted).toEqual(['Supress Ten']);
+describe('lexUtterance', () => {
+  it('turns number words into digits and keeps quoted names as typed, protected', () => {
+    const tokens = lexUtterance("Supress counts under ten in 'Supress Ten'");
+    expect(tokens.map((t) => t.text)).toEqual(['supress', 'counts', 'under', '10', 'in', 'supress', 'ten']);
+    expect(tokens.filter((t) => t.protected).map((t) => t.text)).toEqual(['supress', 'ten']);
   });
-});
-
-describe('withoutPoliteness', () => {
-  it('drops the words around a request', () => {
-    expect(withoutPoliteness('ok please run the analysis now thanks')).toBe('run the analysis');
+  it('keeps the punctuation that joins clauses, and reads 14+ and FY21/22', () => {
+    expect(lexUtterance('FY21/22, ages 14+').map((t) => t.text)).toEqual(['fy', '21', 'to', '22', ',', 'ages', '14', 'plus']);
+  });
+  it('protects the words of workbook names from respelling', () => {
+    expect(lexUtterance('explain Castle and Priory', new Set(['castle', 'priory'])).map((t) => t.protected)).toEqual([false, true, false, true]);
   });
 });
 

@@ -255,10 +255,11 @@ describe('a run that stops: each problem, and what to say here', () => {
     expect(say('run').text).toMatch(/^Run 1 done/);
   });
 
+  // A window with no offence is now refused when it is set (issue part 9, below); a session that
+  // starts with one still gets the run's advice on how to count more.
   it('says how to widen the scope when the date window leaves nothing', () => {
     const workbook = smallWorkbook();
-    const { say } = conversation(workbook);
-    say('from 2030-01-01 to 2030-02-01');
+    const { say } = conversation(workbook, { ...SMALL_PARAMETERS, dateFrom: new Date('2030-01-01T00:00:00Z'), dateTo: new Date('2030-02-01T00:00:00Z') });
     const reply = say('run');
     expect(reply.text).toContain("Sheet 'Offences': no offence is in scope.");
     expect(reply.text.split('\n')[1]).toMatch(/ To count more, say e\.g\. "count every offence type" or "all dates"\.$/);
@@ -267,6 +268,15 @@ describe('a run that stops: each problem, and what to say here', () => {
       { label: 'Count every offence type', utterance: 'all offence types' },
       { label: 'All dates', utterance: 'all dates' },
     ]);
+  });
+
+  it('refuses a date window with no offence in it when it is set, saying what the sheet holds', () => {
+    const { session, say } = conversation(smallWorkbook());
+    const reply = say('from 2030-01-01 to 2030-02-01');
+    expect(reply.command).toBeNull();
+    expect(reply.text).toBe("No offence in 'Offences' is dated 1 January 2030 to 1 February 2030: its offences run from 10 January 2023 to 4 July 2023. The dates stay all dates.");
+    expect(reply.choices.map((choice) => choice.utterance)).toEqual(['the last 12 months', 'all dates']);
+    expect(session.parameters.dateFrom).toBeUndefined();
   });
 
   it('names a missing column the way the parser reads it, and the answer lets the run go on', () => {

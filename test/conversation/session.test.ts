@@ -62,12 +62,20 @@ describe('createDialogueSession', () => {
     expect(session.parameterSummary).toContainEqual({ label: 'Latest run', value: "run 1, sheets from 'Summary (3)'" });
   });
 
-  it('says when an answer comes from a run whose choices have changed since', () => {
+  // Results imply a run (issue part 5): with the choices changed since the last run, a question
+  // about results runs the analysis again first, and says so in one line.
+  it('runs again before answering when the choices have changed since the last run', () => {
     const session = createDialogueSession({ parameters: SMALL_PARAMETERS });
     session.respond('run', context);
-    expect(session.respond('show the top 3', context).text).not.toContain('the choices have changed since');
+    const same = session.respond('show the top 3', context);
+    expect(same.ran).toBe(false);
+    expect(same.text).not.toContain('the choices have changed since');
     session.respond('rank by young offenders', context);
-    expect(session.respond('show the top 3', context).text).toContain("(From run 1; the choices have changed since. Say 'run' to update.)");
+    const again = session.respond('show the top 3', context);
+    expect(again.ran).toBe(true);
+    expect(again.text.split('\n')[0]).toBe('I ran the analysis first (run 2, as the choices have changed since run 1): 4 wards, 3 schools ranked; its sheets are written.');
+    expect(again.text).not.toContain("Say 'run' to update");
+    expect(again.commands).toEqual([{ kind: 'showTop', n: 3 }]);
   });
 
   it('offers next steps on every reply', () => {

@@ -113,8 +113,7 @@ describe('catchment analyse --script', () => {
     const run = await runCli(['analyse', inputPath, '--out', output, '--script', file, '--threshold', '3', '--protection', '1', '--simulations', '100', '--quiet']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("The script ended on an unanswered question (line 3, '10')");
-    // The top group's answer says 'make the top group 10': after a run, 'top 10' shows the top 10.
-    expect(run.stderr).toContain("'suppress counts under 10' or 'make the top group 10'");
+    expect(run.stderr).toContain("'suppress counts under 10' or 'top 10'");
     expect(fs.existsSync(output)).toBe(false);
   });
 

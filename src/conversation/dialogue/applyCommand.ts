@@ -9,7 +9,10 @@ import { describeWorkbook } from './describeWorkbook';
 import { explainEither } from './explainEither';
 import { explainSchool } from './explainSchool';
 import { explainWard } from './explainWard';
-import { help } from './help';
+import { compareSchools } from './compareSchools';
+import { courtesy, help } from './help';
+import { listOffenceTypes } from './listOffenceTypes';
+import { listWards } from './listWards';
 import { mapColumn } from './mapColumn';
 import { newCandidates } from './newCandidates';
 import { parameterSummary } from './parameterSummary';
@@ -34,6 +37,8 @@ function describeCommand(command: Command): string {
     case 'setCatchment': return 'the catchment model';
     case 'setMetric': return 'the ranking measure';
     case 'setConfidence': return 'the confidence level';
+    case 'setSeed': return 'the seed';
+    case 'setProtection': return 'the protection interval';
     case 'reset': return 'the reset';
     default: return command.kind;
   }
@@ -61,7 +66,7 @@ function undo(state: DialogueState): Outcome {
 export function applyCommand(command: Command, state: DialogueState, env: TurnEnvironment, transcriptWith: (reply: string) => readonly TurnRecord[]): Outcome {
   switch (command.kind) {
     case 'describe': return describeWorkbook(command, state, env);
-    case 'help': return help(command);
+    case 'help': return help(command, parameterSummary(state));
     case 'run': return runTurn(command, state, env, transcriptWith);
     case 'undo': return undo(state);
     case 'status':
@@ -82,6 +87,12 @@ export function applyCommand(command: Command, state: DialogueState, env: TurnEn
     case 'explainSchool': return explainSchool(command, state);
     case 'explainWard': return explainWard(command, state);
     case 'explain': return explainEither(command, state);
+    case 'compareSchools': return compareSchools(command, state);
+    case 'listWards': return listWards(command, state);
+    case 'listOffenceTypes': return listOffenceTypes(command, state, env);
+    case 'greeting':
+    case 'thanks':
+      return courtesy(command, state.latest !== null);
     default: return changeSetting(command, state, env);
   }
 }

@@ -1,13 +1,15 @@
 /** Commands that set one parameter: checked, applied, and answered with what changed. */
 import type { AnalysisParameters, SchoolPhase } from '../../core/types';
 import type { Command } from '../commands';
-import { THRESHOLD_PRESETS } from '../parse/recognisers/disclosure';
-import { ALL_PHASES, PHASE_LABELS } from '../parse/phrases';
+import { THRESHOLD_PRESETS } from '../parse/rules/disclosure';
+import { PHASE_LABELS } from '../parse/phrases';
+import { EVERY_PHASE } from '../parse/rules/parts';
+import type { RelativePeriod } from '../commands';
 import type { Choice } from '../types';
 import { count, day, isoDay, listing, plural } from './format';
 import type { DialogueState, Outcome, TurnEnvironment } from './state';
 import { bandChoices, bandText, columnUtterance, missingBand } from './remedies';
-import { detectWithSettings } from './workbookFacts';
+import { detectWithSettings, offenceDays, schoolsByPhase } from './workbookFacts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -21,6 +23,100 @@ export const METRIC_LABELS: Readonly<Record<AnalysisParameters['rankingMetric'],
   offences: 'violent offences, counted in the ward where they happened',
   youngOffenders: 'young offenders, counted in the ward where they live',
 };
+
+// ───────────────────────────── checks against the data
+
+const shiftDays = (iso: string, days: number): string => {
+  const date = dateOf(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return isoDay(date);
+};
+/** The same day `months` earlier (the last day of a shorter month). */
+function monthsBefore(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 - months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return isoDay(new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, last))));
+}
+
+/** 'the last 12 months', 'the last whole financial year'. */
+export function relativeText(period: RelativePeriod): string {
+  if ('months' in period) return period.months % 12 === 0 && period.months > 12 ? `the last ${period.months / 12} years` : `the last ${period.months === 1 ? 'month' : `${period.months} months`}`;
+  return `the last whole ${period.last === 'financialYear' ? 'financial year (April to March)' : period.last === 'academicYear' ? 'academic year (September to August)' : 'calendar year'}`;
+}
+
+/**
+ * A window relative to the data, as days: the months up to the last offence day (from the day after
+ * the same day that many months before), or the last whole financial, academic or calendar year the
+ * data reach. Never the clock, so a replay of the recorded days is exact.
+ */
+export function resolveRelative(period: RelativePeriod, env: TurnEnvironment, state: DialogueState): { from: string; to: string } | { text: string } {
+  const days = offenceDays(env.engine.workbook, state.settings);
+  if (days.length === 0) return { text: `I cannot tell ${relativeText(period)} of the data: no offence dates can be read from the offences sheet. Say the dates instead, e.g. 'from April 2022 to March 2023'.` };
+  const last = days[days.length - 1];
+  if ('months' in period) return { from: shiftDays(monthsBefore(last, period.months), 1), to: last };
+  const y = Number(last.slice(0, 4));
+  const startMonth = String(period.last === 'financialYear' ? 4 : period.last === 'academicYear' ? 9 : 1).padStart(2, '0');
+  // The latest whole year (starting in `startMonth`) that ends on or before the last offence day.
+  for (const start of [y, y - 1, y - 2]) {
+    const to = shiftDays(`${start + 1}-${startMonth}-01`, -1);
+    if (to <= last) return { from: `${start}-${startMonth}-01`, to };
+  }
+  return { text: `The data end on ${day(last)}.` };
+}
+
+/** Offence rows dated in a window (inclusive), of the days given. */
+function inWindow(days: readonly string[], from: string | null, to: string | null): number {
+  return days.filter((day) => (from === null || day >= from) && (to === null || day <= to)).length;
+}
+
+/** A window with no offence in it is refused, saying what the sheet holds. */
+function windowCheck(from: string | null, to: string | null, env: TurnEnvironment, state: DialogueState): Outcome | undefined {
+  if (from === null && to === null) return undefined;
+  const days = offenceDays(env.engine.workbook, state.settings);
+  if (days.length === 0 || inWindow(days, from, to) > 0) return undefined;
+  const first = days[0];
+  const last = days[days.length - 1];
+  const sheet = detectWithSettings(env.engine.workbook, state.settings).assignments.offences;
+  const lastYear = { from: shiftDays(monthsBefore(last, 12), 1), to: last };
+  return {
+    text: `No offence in ${sheet ? `'${sheet}'` : 'the offences sheet'} is dated ${datesText({ ...state.settings.parameters, dateFrom: from ? dateOf(from) : undefined, dateTo: to ? dateOf(to) : undefined })}: its offences run from ${day(first)} to ${day(last)}. The dates stay ${datesText(state.settings.parameters)}.`,
+    command: null,
+    choices: [
+      { label: `The last 12 months of the data (${day(lastYear.from)} to ${day(lastYear.to)})`, utterance: 'the last 12 months' },
+      { label: 'All dates', utterance: 'all dates' },
+    ],
+  };
+}
+
+/** How many offence rows a window holds, said briefly ('' with no offences sheet). */
+function inWindowText(from: string | null, to: string | null, env: TurnEnvironment, state: DialogueState): string {
+  const days = offenceDays(env.engine.workbook, state.settings);
+  if (days.length === 0 || (from === null && to === null)) return '';
+  return ` ${plural(inWindow(days, from, to), 'offence row')} of the sheet ${inWindow(days, from, to) === 1 ? 'is' : 'are'} dated in it (before the other choices).`;
+}
+
+/**
+ * Phases checked against the schools sheet: refused when the phases asked for (to rank only, or to
+ * add) have no open school, saying what the sheet has; a note when some of them have none.
+ */
+function phaseCheck(asked: readonly SchoolPhase[], result: readonly SchoolPhase[], mode: string, schools: Readonly<Partial<Record<SchoolPhase, number>>>, env: TurnEnvironment, state: DialogueState): Outcome | string {
+  if (mode === 'remove') return '';
+  const has = (phase: SchoolPhase): boolean => (schools[phase] ?? 0) > 0;
+  const sheet = detectWithSettings(env.engine.workbook, state.settings).assignments.schools;
+  const present = EVERY_PHASE.filter(has).map((phase) => `${plural(schools[phase] ?? 0, `${PHASE_LABELS[phase]} school`)}`);
+  const missing = asked.filter((phase) => !has(phase));
+  if (missing.length === 0) return '';
+  const all = asked.length === EVERY_PHASE.length;
+  if (!result.some(has) || (missing.length === asked.length && !all)) {
+    return {
+      text: `There ${missing.length === 1 ? 'is no open' : 'are no open'} ${phaseText(missing)} school${missing.length === 1 ? '' : 's'} in ${sheet ? `'${sheet}'` : 'the schools sheet'}: it has ${present.length > 0 ? listing(present) : 'no open school of any phase'}. The phases stay ${phaseText(state.settings.parameters.phases)}.`,
+      command: null,
+      choices: EVERY_PHASE.filter(has).slice(0, 3).map((phase) => ({ label: `Rank ${PHASE_LABELS[phase]} schools`, utterance: `rank ${PHASE_LABELS[phase]} schools` })),
+    };
+  }
+  return all ? '' : ` (There ${missing.length === 1 ? 'is no open' : 'are no open'} ${phaseText(missing)} school${missing.length === 1 ? '' : 's'} in ${sheet ? `'${sheet}'` : 'the schools sheet'}.)`;
+}
 
 /** Phases as said: ['secondary', 'allThrough'] -> 'secondary and all-through'. */
 export function phaseText(phases: readonly SchoolPhase[]): string {
@@ -63,7 +159,7 @@ function changed(state: DialogueState, command: Command, parameters: Partial<Ana
 const isWhole = (value: number, low: number, high: number): boolean => Number.isInteger(value) && value >= low && value <= high;
 const dateOf = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
-type SettingCommand = Extract<Command, { kind: 'setAgeBand' | 'setDates' | 'setPhases' | 'setThreshold' | 'setZeros' | 'setRounding' | 'setTopN' | 'setCatchment' | 'setMetric' | 'setConfidence' }>;
+type SettingCommand = Extract<Command, { kind: 'setAgeBand' | 'setDates' | 'setPhases' | 'setThreshold' | 'setZeros' | 'setRounding' | 'setTopN' | 'setCatchment' | 'setMetric' | 'setConfidence' | 'setSeed' | 'setProtection' }>;
 
 /** Applies one parameter command, or refuses it with the reason. */
 export function changeSetting(command: SettingCommand, state: DialogueState, env: TurnEnvironment): Outcome {
@@ -92,21 +188,31 @@ export function changeSetting(command: SettingCommand, state: DialogueState, env
         `Counting offenders aged ${from}–${to} at the time of the offence (was ${current.ageBand[0]}–${current.ageBand[1]}); the wards' young population uses the same ages.`);
     }
     case 'setDates': {
-      const from = command.from === undefined ? (current.dateFrom ? isoDay(current.dateFrom) : null) : command.from;
-      const to = command.to === undefined ? (current.dateTo ? isoDay(current.dateTo) : null) : command.to;
+      const relative = command.relativeToData !== undefined && (command.from === undefined || command.to === undefined) ? resolveRelative(command.relativeToData, env, state) : undefined;
+      if (relative && 'text' in relative) return refused(relative.text);
+      const asked = relative ?? command;
+      const from = asked.from === undefined ? (current.dateFrom ? isoDay(current.dateFrom) : null) : asked.from;
+      const to = asked.to === undefined ? (current.dateTo ? isoDay(current.dateTo) : null) : asked.to;
       for (const value of [from, to]) {
         if (value !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || isoDay(dateOf(value)) !== value)) return refused(`'${value}' is not a date; say e.g. 'from April 2022 to March 2023'.`);
       }
       if (from !== null && to !== null && from > to) return refused(`The window would run from ${day(from)} to ${day(to)}, which is empty.`);
+      const window = windowCheck(from, to, env, state);
+      if (window) return window;
       const parameters = { dateFrom: from === null ? undefined : dateOf(from), dateTo: to === null ? undefined : dateOf(to) };
-      return changed(state, { kind: 'setDates', from, to }, parameters, `Counting offences dated ${datesText({ ...current, ...parameters })}.`);
+      const recorded: Command = { kind: 'setDates', from, to, ...(command.relativeToData ? { relativeToData: command.relativeToData } : {}) };
+      const how = command.relativeToData && relative ? ` (${relativeText(command.relativeToData)}, up to the last offence in the sheet, not today, so a replay gives the same window)` : '';
+      return changed(state, recorded, parameters, `Counting offences dated ${datesText({ ...current, ...parameters })}${how}.${inWindowText(from, to, env, state)}`);
     }
     case 'setPhases': {
       const wanted = new Set(command.phases);
       const base = new Set(current.phases);
-      const phases = ALL_PHASES.filter((phase) => (command.mode === 'only' ? wanted.has(phase) : command.mode === 'add' ? base.has(phase) || wanted.has(phase) : base.has(phase) && !wanted.has(phase)));
+      const phases = EVERY_PHASE.filter((phase) => (command.mode === 'only' ? wanted.has(phase) : command.mode === 'add' ? base.has(phase) || wanted.has(phase) : base.has(phase) && !wanted.has(phase)));
       if (phases.length === 0) return refused(`That would leave no phase to rank (now ${phaseText(current.phases)}). Say e.g. 'rank secondary schools'.`);
-      return changed(state, { kind: 'setPhases', phases, mode: 'only' }, { phases }, `Ranking ${phaseText(phases)} schools (was ${phaseText(current.phases)}).`);
+      const schools = schoolsByPhase(env.engine.workbook, state.settings);
+      const note = schools ? phaseCheck(command.phases, phases, command.mode, schools, env, state) : '';
+      if (note && typeof note !== 'string') return note;
+      return changed(state, { kind: 'setPhases', phases, mode: 'only' }, { phases }, `Ranking ${phaseText(phases)} schools (was ${phaseText(current.phases)}).${note}`);
     }
     case 'setThreshold': {
       const { threshold } = command;
@@ -137,6 +243,20 @@ export function changeSetting(command: SettingCommand, state: DialogueState, env
     }
     case 'setMetric':
       return changed(state, command, { rankingMetric: command.metric }, `Schools will be ranked on ${METRIC_LABELS[command.metric]}.`);
+    case 'setSeed': {
+      const { seed } = command;
+      if (!isWhole(seed, 0, 2 ** 31)) return refused(`The seed must be a whole number from 0 to ${count(2 ** 31)}; got ${seed}.`);
+      return changed(state, command, { seed }, `The rank intervals will be simulated from seed ${seed} (was ${current.seed}); the same seed gives the same intervals again.`);
+    }
+    case 'setProtection': {
+      const { interval } = command;
+      if (interval !== null && !isWhole(interval, 1, 1000)) return refused(`The protection interval must be a whole number from 1 to 1,000; got ${interval}.`);
+      const was = current.protectionInterval === null ? 'the threshold' : String(current.protectionInterval);
+      return changed(state, command, { protectionInterval: interval },
+        interval === null
+          ? `The protection interval is the threshold again (${current.threshold}): no withheld count may be narrowed below that range from the published tables (was ${was}).`
+          : `No withheld count may be narrowed below a range of ${interval} from the published tables (was ${was}); the disclosure audit stops a run that would allow it.`);
+    }
     case 'setConfidence': {
       const { level } = command;
       if (!(level >= 0.5 && level <= 0.999)) return refused(`The confidence level must be between 50% and 99.9%; got ${level * 100}%.`);

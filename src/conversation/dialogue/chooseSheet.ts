@@ -16,7 +16,13 @@ const choose = (sheet: string, role: SheetRole) => ({ label: sheet, utterance: `
 
 export function chooseSheet(command: UseSheet, state: DialogueState, env: TurnEnvironment): Outcome {
   const sheets = env.engine.workbook.sheets.map((sheet) => ({ name: sheet.name }));
-  const match = matchNames(command.sheet, sheets);
+  let match = matchNames(command.sheet, sheets);
+  if (match.kind === 'several') {
+    // 'the 2019 tab' for the list: of the sheets that fit, the one that looks like a list.
+    const candidates = new Set(detectWithSettings(env.engine.workbook, state.settings).candidates[command.role].map((candidate) => candidate.sheet));
+    const fitting = match.items.filter((item) => candidates.has(item.name));
+    if (fitting.length === 1) match = { kind: 'one', item: fitting[0] };
+  }
   if (match.kind === 'several') {
     return {
       text: `Several sheets fit '${command.sheet}': ${sheetList(match.items.map((item) => item.name))}. Which one holds the ${ROLE_LABELS[command.role]}?`,

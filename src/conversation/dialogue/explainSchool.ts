@@ -103,6 +103,15 @@ export function explainSchool(command: ExplainSchool, state: DialogueState): Out
       command,
     };
   }
+  if (match.kind === 'none' && /^(?:the|that|this|a)?\s*(?:school|schools|academy|college|one)?$/i.test(command.school.trim())) {
+    // 'the school', 'that academy': which one is not said.
+    return {
+      text: `Which school? ${result.schools.length > 6 ? 'The top 6 are' : 'The ranked schools are'} ${result.schools.slice(0, 6).map((school) => `${school.name} (URN ${school.urn})`).join('; ')}.`,
+      choices: result.schools.slice(0, 6).map(schoolChoice),
+      question: result.schools.length > 0,
+      command,
+    };
+  }
   if (match.kind === 'none') {
     return {
       text: `No ranked school matches '${command.school}'. Only open ${result.parameters.phases.map((phase) => PHASE_LABELS[phase]).join(' and ')} schools are ranked.${match.nearest.length > 0 ? ' Did you mean one of these?' : ''}`,

@@ -18,6 +18,19 @@ export interface Settings {
 export interface PendingQuestion {
   readonly text: string;
   readonly choices: readonly Choice[];
+  /** Parts of the utterance that asked it, still to do once it is answered ("ages 9–16, then run": the run). */
+  readonly rest?: readonly PendingStep[];
+  /** The utterance they came from. */
+  readonly utterance?: string;
+  /** The question asks whether to go ahead with `rest` (most of the words were not understood): 'yes' does it. */
+  readonly confirm?: boolean;
+}
+
+/** A part of an utterance not yet done. */
+export interface PendingStep {
+  readonly command: Command;
+  /** The words it was read from, as typed. */
+  readonly words: string;
 }
 
 /** The latest successful run, kept so questions about the results need no new run. */
@@ -47,6 +60,8 @@ export interface DialogueState {
    * 'XYZ1'"): still listed after a run, but not asked about again.
    */
   readonly leftOut: readonly string[];
+  /** The choices of the latest run that could not go ahead (so a question about results does not try it again unchanged). */
+  readonly failedRun: Settings | null;
 }
 
 /** Everything a turn may use besides the state: the workbook, the clock, where to report progress. */
@@ -79,7 +94,7 @@ export interface Outcome {
 
 /** The state a session starts in. */
 export function initialState(settings: Settings): DialogueState {
-  return { settings, initial: settings, latest: null, runs: 0, pending: null, undo: [], transcript: [], leftOut: [] };
+  return { settings, initial: settings, latest: null, runs: 0, pending: null, undo: [], transcript: [], leftOut: [], failedRun: null };
 }
 
 /** Whether two sets of choices are the same (parameters compared as JSON, which holds dates as ISO text). */

@@ -2,11 +2,13 @@
  * Stands in for Microsoft's office.js in the browser test. The built page still asks for
  * https://appsforoffice.microsoft.com/lib/1/hosted/office.js; the test routes that request to this
  * bundle, which gives the page exactly what the pane uses of Office: `Office.onReady` (host Excel),
- * `Office.context.requirements.isSetSupported`, and `Excel.run` over the in-memory Excel holding
- * the demo workbook. `window.standIn` lets the test read the workbook the pane wrote into, and edit
+ * `Office.context.requirements.isSetSupported`, `Office.context.officeTheme` (the Colorful theme,
+ * or `window.standInOfficeTheme` when a test sets one before the page loads), and `Excel.run` over
+ * the in-memory Excel holding the demo workbook. `window.standIn` lets the test read the workbook the pane wrote into, and edit
  * it as the analyst would between turns (`runAsAnalyst`, whose edits raise Excel's change events).
  */
 import { createInMemoryExcel } from '../../support/inMemoryExcel';
+import { COLORFUL_THEME, type StandInTheme } from './standInTheme';
 import { standInWorkbook } from './standInWorkbook';
 
 /** The newest minor version of each requirement set this stand-in answers yes to (Excel on the web, 2024). */
@@ -28,11 +30,12 @@ const SYNC_ROUND_TRIP_MS = 4;
 const initial = standInWorkbook();
 const excel = createInMemoryExcel(initial, { syncDelayMs: SYNC_ROUND_TRIP_MS });
 const ready = { host: 'Excel', platform: 'OfficeOnline' };
+const officeTheme = (window as { standInOfficeTheme?: StandInTheme }).standInOfficeTheme ?? COLORFUL_THEME;
 
 const office = {
   HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook' },
   PlatformType: { OfficeOnline: 'OfficeOnline' },
-  context: { requirements: { isSetSupported } },
+  context: { requirements: { isSetSupported }, officeTheme },
   onReady(callback?: (info: typeof ready) => void): Promise<typeof ready> {
     // Like office.js: asynchronous, after the page's scripts have run.
     return new Promise((resolve) =>

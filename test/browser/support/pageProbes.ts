@@ -12,6 +12,11 @@ export interface WorkerLogEntry {
   readonly id: number | null;
   /** For a turn sent to the worker: whether it carried a newly read workbook ('sent') or none ('unchanged'). */
   readonly workbook: 'sent' | 'unchanged' | null;
+  /**
+   * The kinds of the commands a message carries: a 'command' request's one; for a 'reply', those
+   * the turn was understood as (the reply's `commands` where the dialogue gives them, else its `command`).
+   */
+  readonly commands: string[];
 }
 
 export interface Probes {
@@ -26,10 +31,14 @@ export function installProbes(heartbeatMs: number): void {
   const probes: Probes = { beats: [], worker: [], violations: [] };
   (window as unknown as { probes: Probes }).probes = probes;
   setInterval(() => probes.beats.push(performance.now()), heartbeatMs);
-  const describe = (data: unknown): { kind: string; id: number | null; workbook: 'sent' | 'unchanged' | null } => {
-    const message = (data ?? {}) as { kind?: unknown; id?: unknown; workbook?: unknown };
+  type Described = { kind: string; id: number | null; workbook: 'sent' | 'unchanged' | null; commands: string[] };
+  const kinds = (commands: unknown): string[] => (Array.isArray(commands) ? commands.map((command) => String((command as { kind?: unknown })?.kind)) : []);
+  const describe = (data: unknown): Described => {
+    const message = (data ?? {}) as { kind?: unknown; id?: unknown; workbook?: unknown; command?: unknown; reply?: { command?: unknown; commands?: unknown } };
     const workbook = message.workbook === undefined ? null : message.workbook === 'unchanged' ? 'unchanged' : 'sent';
-    return { kind: String(message.kind), id: typeof message.id === 'number' ? message.id : null, workbook };
+    const reply = message.reply;
+    const commands = message.command ? kinds([message.command]) : reply ? (Array.isArray(reply.commands) ? kinds(reply.commands) : kinds(reply.command ? [reply.command] : [])) : [];
+    return { kind: String(message.kind), id: typeof message.id === 'number' ? message.id : null, workbook, commands };
   };
   const NativeWorker = window.Worker;
   class ProbedWorker extends NativeWorker {

@@ -1,0 +1,306 @@
+/**
+ * Reads one utterance into the steps it asks for, in order, each with the words it used; the words
+ * it did not act on; or a refusal when it asks about individuals. Deterministic, no network, no
+ * clock: the same words, workbook names and previous command give the same reading.
+ *
+ * 1. Tokens (grammar/tokens), words of the workbook's names protected from respelling.
+ * 2. The policy rule (rules/policy), first: a request about individuals is refused whole.
+ * 3. Clauses (grammar/segment): the cheapest cover of the words by the rules below.
+ * 4. Corrections and values: 'no wait, make it 10-17' replaces the setting just made; 'make it 25'
+ *    means the setting just made; 'compare it with X' means the school just named.
+ */
+import type { Command } from '../commands';
+import { isStateChanging } from '../commands';
+import type { Choice } from '../types';
+import { isNeutral, makeCtx } from './grammar/combinators';
+import { EMPTY_LEXICON, protectedWordsOf, type Lexicon } from './grammar/lexicon';
+import type { BareValue, Reading, Rule } from './grammar/rule';
+import { segment } from './grammar/segment';
+import { lexUtterance, sourceOf } from './grammar/tokens';
+import { ageBandRule } from './rules/ageBand';
+import { CONTROL_RULES, greetingRule, thanksRule } from './rules/control';
+import { datesRule } from './rules/dates';
+import { protectionRule, roundingRule, thresholdRule, zerosRule } from './rules/disclosure';
+import { offenceTypesRule } from './rules/offenceTypes';
+import { phasesRule } from './rules/phases';
+import { requestAboutIndividuals, type Refusal } from './rules/policy';
+import { catchmentRule, confidenceRule, metricRule, seedRule, topNRule } from './rules/ranking';
+import { compareRule, explainRule, listOffenceTypesRule, listWardsRule, newCandidatesRule, showTopRule } from './rules/results';
+import { mapColumnRule, useSheetRule } from './rules/sheets';
+import { correctionRule, valueRule } from './rules/values';
+
+/**
+ * The rules. Which reads a clause is decided by cost (words used, slips, how well names fit); on a
+ * tie, the one listed first.
+ */
+export const RULES: readonly Rule[] = [
+  ...CONTROL_RULES.filter((rule) => rule !== greetingRule && rule !== thanksRule),
+  mapColumnRule,
+  useSheetRule,
+  newCandidatesRule,
+  showTopRule,
+  listWardsRule,
+  listOffenceTypesRule,
+  compareRule,
+  explainRule,
+  zerosRule,
+  thresholdRule,
+  roundingRule,
+  protectionRule,
+  confidenceRule,
+  seedRule,
+  ageBandRule,
+  datesRule,
+  phasesRule,
+  metricRule,
+  catchmentRule,
+  topNRule,
+  offenceTypesRule,
+  valueRule,
+  correctionRule,
+  greetingRule,
+  thanksRule,
+];
+
+/** Longer text is not a request (a pasted sheet, say); refusing it also bounds the work. */
+export const LONGEST_UTTERANCE = 1000;
+
+/** The suggestions offered when nothing was understood and no keyword was recognised. */
+export const STARTING_SUGGESTIONS: readonly Choice[] = [
+  { label: "What's in this workbook?", utterance: "what's in this workbook?" },
+  { label: 'Run the analysis', utterance: 'run the analysis' },
+  { label: 'Help', utterance: 'help' },
+];
+
+/** What the parser is told besides the words. */
+export interface ReadContext {
+  /** The workbook's names, the data's dates, whether results exist. Default: none. */
+  readonly lexicon?: Lexicon;
+  /** The last command the session applied before this utterance (what 'make it 25' or 'no, 5' refers to). */
+  readonly previous?: Command | null;
+}
+
+/** One step an utterance asks for. */
+export interface ReadStep {
+  readonly reading: Extract<Reading, { kind: 'command' | 'question' }>;
+  /** The words it was read from, as typed. */
+  readonly words: string;
+  /** A correction at the start of the utterance: it replaces the setting made by the previous turn. */
+  readonly replacesPrevious?: boolean;
+  /** A correction that replaced an earlier step of the same utterance (the words of that step). */
+  readonly replaced?: string;
+}
+
+export interface UtteranceReading {
+  /** As typed, trimmed. */
+  readonly source: string;
+  readonly steps: readonly ReadStep[];
+  /** Runs of words that no step used and that mean something, as typed. */
+  readonly unused: readonly string[];
+  /** A request about individuals: refused whole (steps and unused are empty). */
+  readonly refusal?: Refusal;
+  /** Greetings and thanks said among other requests (answered, not recorded). */
+  readonly courtesy: readonly ('greeting' | 'thanks')[];
+  /** How many meaningful words the steps used, and how many no step used. */
+  readonly words?: { readonly used: number; readonly unused: number };
+  /** Nothing was read: what to say, with suggestions. */
+  readonly notUnderstood?: { readonly text: string; readonly choices: readonly Choice[] };
+}
+
+/** Up to three examples from rules that share a keyword with the utterance, else the starting suggestions. */
+function suggestionsFor(words: ReadonlySet<string>): Choice[] {
+  const examples: Choice[] = [];
+  for (const rule of RULES) {
+    if (!rule.keywords.some((keyword) => words.has(keyword))) continue;
+    if (!examples.some((example) => example.utterance === rule.example.utterance)) examples.push(rule.example);
+    if (examples.length === 3) break;
+  }
+  return examples.length > 0 ? examples : [...STARTING_SUGGESTIONS];
+}
+
+const numberQuestion = (n: number): Reading => ({
+  kind: 'question',
+  text: `Did you mean: withhold counts under ${n}, or compare the top ${n} ${n === 1 ? 'school' : 'schools'} with the current list?`,
+  choices: [
+    { label: `Hide counts under ${n}`, utterance: `suppress counts under ${n}` },
+    { label: `Top ${n} ${n === 1 ? 'school' : 'schools'}`, utterance: `top ${n}` },
+  ],
+});
+
+const cmd = (command: Command): Reading => ({ kind: 'command', command });
+
+/** A value said alone, read against the command just made (or asked about). */
+function resolveValue(value: BareValue, previous: Command | null | undefined, lexicon: Lexicon): Reading {
+  const kind = previous?.kind;
+  switch (value.kind) {
+    case 'top':
+      if (kind === 'setTopN') return cmd({ kind: 'setTopN', topN: value.n });
+      return lexicon.hasResults ? cmd({ kind: 'showTop', n: value.n }) : cmd({ kind: 'setTopN', topN: value.n });
+    case 'percent':
+      return value.n > 0 && value.n < 100 ? cmd({ kind: 'setConfidence', level: Number((value.n / 100).toFixed(4)) }) : numberQuestion(value.n);
+    case 'range':
+      if (kind === 'setAgeBand' || (kind !== 'setDates' && value.to <= 25)) return cmd({ kind: 'setAgeBand', from: value.from, to: value.to });
+      return { kind: 'question', text: `What should run from ${value.from} to ${value.to}: the ages?`, choices: [{ label: `Ages ${value.from}–${value.to}`, utterance: `only ages ${value.from} to ${value.to}` }] };
+    case 'under':
+      if (kind === 'setAgeBand') return cmd({ kind: 'setAgeBand', from: null, to: value.n - 1 });
+      if (kind === 'setThreshold') return cmd({ kind: 'setThreshold', threshold: value.n });
+      return {
+        kind: 'question',
+        text: `Under ${value.n}: withhold counts under ${value.n}, or count offenders aged under ${value.n}?`,
+        choices: [{ label: `Hide counts under ${value.n}`, utterance: `suppress counts under ${value.n}` }, { label: `Ages under ${value.n}`, utterance: `ages under ${value.n}` }],
+      };
+    case 'over':
+      if (kind === 'setAgeBand') return cmd({ kind: 'setAgeBand', from: value.n + 1, to: null });
+      return { kind: 'question', text: `Over ${value.n}: offenders aged over ${value.n}?`, choices: [{ label: `Ages over ${value.n}`, utterance: `ages over ${value.n}` }] };
+    case 'number': {
+      const n = value.n;
+      const whole = Number.isInteger(n);
+      switch (kind) {
+        case 'setThreshold': if (whole) return cmd({ kind: 'setThreshold', threshold: n }); break;
+        case 'setTopN': if (whole) return cmd({ kind: 'setTopN', topN: n }); break;
+        case 'setRounding': if (whole) return cmd({ kind: 'setRounding', base: n }); break;
+        case 'setSeed': if (whole) return cmd({ kind: 'setSeed', seed: n }); break;
+        case 'setProtection': if (whole) return cmd({ kind: 'setProtection', interval: n }); break;
+        case 'setConfidence': if (n > 0 && n < 100) return cmd({ kind: 'setConfidence', level: n < 1 ? n : Number((n / 100).toFixed(4)) }); break;
+        case 'showTop': if (whole) return cmd({ kind: 'showTop', n }); break;
+        case 'newCandidates': if (whole) return cmd({ kind: 'newCandidates', n }); break;
+        default: break;
+      }
+      if (!whole || n < 1 || n > 1000) return { kind: 'question', text: `What should ${n} be?`, choices: [...STARTING_SUGGESTIONS] };
+      return numberQuestion(n);
+    }
+  }
+}
+
+/** Whether two commands set the same thing (so the second replaces the first). */
+function sameSetting(a: Command, b: Command): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'useSheet' && b.kind === 'useSheet') return a.role === b.role;
+  if (a.kind === 'mapColumn' && b.kind === 'mapColumn') return a.field === b.field;
+  return true;
+}
+
+const PRONOUNS = new Set(['it', 'that', 'this']);
+
+/** 'compare it with Hill Top', 'tell me about it': 'it' is the school (or ward) named just before. */
+function withPronouns(command: Command, earlier: readonly Command[]): Reading {
+  if (command.kind === 'explain' && PRONOUNS.has(command.name)) {
+    const last = [...earlier].reverse().find((c) => c.kind === 'explainSchool' || c.kind === 'explainWard' || c.kind === 'explain' || c.kind === 'compareSchools');
+    if (last?.kind === 'explainSchool') return cmd({ kind: 'explainSchool', school: last.school, ...(last.urn ? { urn: last.urn } : {}) });
+    if (last?.kind === 'explainWard') return cmd({ kind: 'explainWard', ward: last.ward, ...(last.code ? { code: last.code } : {}) });
+    if (last?.kind === 'explain') return cmd({ kind: 'explain', name: last.name });
+    if (last?.kind === 'compareSchools') return cmd({ kind: 'explainSchool', school: last.schools[0] });
+    return { kind: 'question', text: 'Which school or ward should I tell you about? Say e.g. "tell me about Park Hall".', choices: [{ label: 'Show the top 10', utterance: 'show the top 10' }, { label: 'List the wards by rate', utterance: 'list the wards by rate' }] };
+  }
+  if (command.kind !== 'compareSchools' || !command.schools.some((school) => PRONOUNS.has(school.toLowerCase()))) return cmd(command);
+  const named = [...earlier].reverse().map((c) => (c.kind === 'explainSchool' ? c.school : c.kind === 'explain' ? c.name : c.kind === 'compareSchools' ? c.schools[c.schools.length - 1] : undefined)).find((name) => name !== undefined);
+  if (!named) return { kind: 'question', text: "Which school should I compare? Say e.g. \"compare Park Hall and Hill Top\".", choices: [{ label: 'Show the top 10', utterance: 'show the top 10' }] };
+  return cmd({ ...command, schools: command.schools.map((school) => (PRONOUNS.has(school.toLowerCase()) ? named : school)) });
+}
+
+/**
+ * Reads an utterance (see the module comment).
+ * @example readUtterance('hide zeros and round to 5').steps.map((s) => s.reading) // => [setZeros, setRounding]
+ */
+export function readUtterance(text: string, context: ReadContext = {}): UtteranceReading {
+  const source = text.trim();
+  const lexicon = context.lexicon ?? EMPTY_LEXICON;
+  const none = { steps: [], unused: [], courtesy: [] };
+  if (source.length > LONGEST_UTTERANCE) {
+    return { source, ...none, notUnderstood: { text: `That is ${source.length.toLocaleString('en-GB')} characters long; say one thing at a time, for example:`, choices: [...STARTING_SUGGESTIONS] } };
+  }
+  const tokens = lexUtterance(source, protectedWordsOf(lexicon));
+  if (tokens.filter((token) => !token.punct).length === 0) {
+    return { source, ...none, notUnderstood: { text: 'Say what you would like to do, for example:', choices: [...STARTING_SUGGESTIONS] } };
+  }
+  const ctx = makeCtx(tokens, source, lexicon);
+  const refusal = requestAboutIndividuals(tokens, source, lexicon);
+  // Naming the column that holds offender references ("use 'Offender ID' for the offender id") is not a request about anyone.
+  if (refusal && !namesAColumn(ctx)) return { source, ...none, refusal };
+
+  const { clauses, unusedTokens } = segment(ctx, RULES);
+
+  const steps: ReadStep[] = [];
+  const courtesy: ('greeting' | 'thanks')[] = [];
+  let correcting = false;
+  for (const clause of clauses) {
+    const words = sourceOf(source, tokens, clause.from, clause.to);
+    let reading = clause.reading;
+    if (reading.kind === 'correction') {
+      correcting = true;
+      continue;
+    }
+    if (reading.kind === 'courtesy') {
+      courtesy.push(reading.command.kind);
+      continue;
+    }
+    if (reading.kind === 'commands') {
+      for (const command of reading.commands) steps.push({ reading: { kind: 'command', command }, words });
+      correcting = false;
+      continue;
+    }
+    const earlier = steps.flatMap((step) => (step.reading.kind === 'command' ? [step.reading.command] : []));
+    const previous = earlier.length > 0 ? earlier[earlier.length - 1] : context.previous;
+    // A value said alone means the setting just made only when said as a correction or 'make it …'.
+    if (reading.kind === 'value') reading = resolveValue(reading.value, correcting || reading.lead || reading.value.kind === 'top' ? previous : undefined, lexicon);
+    if (reading.kind === 'toggle') {
+      reading = previous?.kind === 'setZeros'
+        ? cmd({ kind: 'setZeros', show: reading.show })
+        : { kind: 'question', text: `${reading.show ? 'Show' : 'Hide'} what? Say e.g. "${reading.show ? 'show' : 'hide'} zeros".`, choices: [{ label: `${reading.show ? 'Show' : 'Hide'} zeros`, utterance: `${reading.show ? 'show' : 'hide'} zeros` }] };
+    }
+    if (reading.kind === 'command') reading = withPronouns(reading.command, earlier.length > 0 ? earlier : context.previous ? [context.previous] : []);
+    if (reading.kind !== 'command' && reading.kind !== 'question') continue;
+    let step: ReadStep = { reading, words };
+    if (correcting && reading.kind === 'command') {
+      const last = steps[steps.length - 1];
+      if (last && last.reading.kind === 'command' && sameSetting(last.reading.command, reading.command)) {
+        steps.pop();
+        step = { ...step, replaced: last.words };
+      } else if (!last && context.previous && sameSetting(context.previous, reading.command) && isStateChanging(reading.command)) {
+        step = { ...step, replacesPrevious: true };
+      }
+    }
+    correcting = false;
+    // The same request twice in a row ('go for it, run it') is done once.
+    const last = steps[steps.length - 1];
+    if (last && last.reading.kind === 'command' && reading.kind === 'command' && reading.command.kind !== 'undo' && JSON.stringify(last.reading.command) === JSON.stringify(reading.command)) continue;
+    steps.push(step);
+  }
+  if (steps.length === 0 && courtesy.length > 0) {
+    const said = clauses.find((clause) => clause.reading.kind === 'courtesy');
+    steps.push({ reading: { kind: 'command', command: { kind: courtesy[0] } }, words: said ? sourceOf(source, tokens, said.from, said.to) : source });
+    courtesy.length = 0;
+  }
+
+  const unused = unusedRuns(tokens, unusedTokens, clauses.map((clause) => [clause.from, clause.to] as const), source);
+  let usedWords = 0;
+  for (const clause of clauses) for (let i = clause.from; i < clause.to; i++) if (!isNeutral(tokens[i])) usedWords += 1;
+  const words = { used: usedWords, unused: unusedTokens.length };
+  if (steps.length === 0) {
+    return { source, steps: [], unused, courtesy, words, notUnderstood: { text: `I did not understand '${source}'. You could try:`, choices: suggestionsFor(new Set(tokens.map((token) => token.text))) } };
+  }
+  return { source, steps, unused, courtesy, words };
+}
+
+/** Whether the whole utterance is one request naming a sheet or a column. */
+function namesAColumn(ctx: ReturnType<typeof makeCtx>): boolean {
+  const { clauses, unusedTokens } = segment(ctx, [mapColumnRule, useSheetRule]);
+  return clauses.length === 1 && unusedTokens.length === 0 && clauses[0].reading.kind === 'command';
+}
+
+/** Unused words in runs, as typed: a run takes the joining word before it ('and email it to Clare'). */
+function unusedRuns(tokens: ReturnType<typeof lexUtterance>, unused: readonly number[], used: readonly (readonly [number, number])[], source: string): string[] {
+  if (unused.length === 0) return [];
+  const inClause = (i: number): boolean => used.some(([from, to]) => i >= from && i < to);
+  const runs: [number, number][] = [];
+  for (const i of unused) {
+    const last = runs[runs.length - 1];
+    if (last && tokens.slice(last[1] + 1, i).every((token, k) => !inClause(last[1] + 1 + k) && isNeutral(token))) last[1] = i;
+    else runs.push([i, i]);
+  }
+  return runs.map(([from, to]) => {
+    let start = from;
+    while (start > 0 && !inClause(start - 1) && !tokens[start - 1].punct && ['and', 'then', 'also', 'plus', 'but'].includes(tokens[start - 1].text)) start -= 1;
+    return sourceOf(source, tokens, start, to + 1).replace(/[\s,;.!?]+$/, '');
+  });
+}

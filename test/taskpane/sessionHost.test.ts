@@ -1,0 +1,85 @@
+import type { TurnRecord } from '../../src/conversation/types';
+import { generateDemo } from '../../src/demo';
+import type { WorkerMessage, WorkerRequest } from '../../src/taskpane/protocol';
+import { createSessionHost, turnsToRestore } from '../../src/taskpane/worker/sessionHost';
+
+const workbook = generateDemo().workbook;
+
+/** A request as the test writes it: the host numbers them. */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** A session host as the worker runs it, without a solver or fingerprints, on a fixed clock. */
+function host() {
+  const posted: WorkerMessage[] = [];
+  let minute = 0;
+  const sessionHost = createSessionHost({
+    post: (message) => posted.push(message),
+    solver: Promise.resolve({ solver: undefined, problem: null }),
+    fingerprints: async () => [],
+    tool: 'test',
+    version: '0',
+    now: () => new Date(Date.UTC(2024, 5, 1, 10, minute++)),
+  });
+  let id = 0;
+  const answer = async (request: Unnumbered<WorkerRequest>): Promise<WorkerMessage> => {
+    await sessionHost.handle({ ...request, id: ++id } as WorkerRequest);
+    return posted[posted.length - 1];
+  };
+  return { sessionHost, posted, answer };
+}
+
+type Reply = Extract<WorkerMessage, { kind: 'reply' }>;
+
+describe("the worker's session host", () => {
+  it('applies a form command like a typed turn: answered, recorded, and the parameters sent back as plain JSON', async () => {
+    const { answer } = host();
+    await answer({ kind: 'turn', utterance: 'only ages 11 to 16', workbook, boundaries: null });
+    const message = (await answer({ kind: 'command', command: { kind: 'setDates', from: '2023-04-01', to: null }, workbook: 'unchanged', boundaries: 'unchanged' })) as Reply;
+    expect(message.kind).toBe('reply');
+    expect(message.reply.command).toEqual({ kind: 'setDates', from: '2023-04-01', to: null });
+    expect(message.parameters).toMatchObject({ ageBand: [11, 16], dateFrom: '2023-04-01', dateTo: null, threshold: 5 });
+    expect(JSON.parse(JSON.stringify(message.parameters))).toEqual(message.parameters);
+    expect(message.turns).toEqual([expect.objectContaining({ turn: 2, command: { kind: 'setDates', from: '2023-04-01', to: null } })]);
+    expect(message.summary.find((line) => line.label === 'Dates')?.value).toBe('from 1 April 2023');
+  });
+
+  it("lists the offences sheet's types with their rows, most first", async () => {
+    const { answer } = host();
+    const message = (await answer({ kind: 'turn', utterance: 'help', workbook, boundaries: null })) as Reply;
+    expect(message.offenceTypes?.length).toBeGreaterThan(3);
+    expect(message.offenceTypes?.[0]).toEqual({ type: 'Violence without injury', rows: expect.any(Number) });
+    const rows = message.offenceTypes!.map((type) => type.rows);
+    expect(rows).toEqual([...rows].sort((a, b) => b - a));
+  });
+
+  it('restores the choices of the recorded turns on a fresh session without running anything again, undo history and all', async () => {
+    const first = host();
+    const recorded: TurnRecord[] = [];
+    const utterances = ["what's in this workbook?", 'only ages 11 to 16 and suppress counts under 10', 'rank primary schools', 'undo', 'show the settings'];
+    for (const utterance of utterances) {
+      const message = (await first.answer({ kind: 'turn', utterance, workbook: recorded.length === 0 ? workbook : 'unchanged', boundaries: null })) as Reply;
+      recorded.push(...message.turns);
+    }
+    const before = first.posted[first.posted.length - 1] as Reply;
+    expect(before.parameters).toMatchObject({ ageBand: [11, 16], threshold: 10 });
+
+    const fresh = host();
+    const restored = await fresh.answer({ kind: 'restore', turns: recorded, workbook, boundaries: null });
+    // The age band, the threshold, the phases and their undo: the two parts of one utterance are two steps.
+    expect(restored).toMatchObject({ kind: 'restored', replayed: 4, parameters: before.parameters, summary: before.summary });
+    // Both sessions go on alike: the same undo takes back the same choice.
+    const next = { kind: 'turn', utterance: 'undo', workbook: 'unchanged', boundaries: 'unchanged' } as const;
+    const original = (await first.answer(next)) as Reply;
+    const undone = (await fresh.answer(next)) as Reply;
+    expect(undone.parameters).toEqual(original.parameters);
+    expect(undone.parameters).not.toEqual(before.parameters);
+    expect(undone.turns).toEqual([expect.objectContaining({ turn: 5, utterance: 'undo' })]);
+  });
+
+  it('replays only turns that change a choice or undo one', () => {
+    const turn = (command: TurnRecord['command']): TurnRecord => ({ turn: 1, at: '', utterance: '', command, reply: '' });
+    const kept = [turn({ kind: 'setThreshold', threshold: 7 }), turn({ kind: 'useSheet', role: 'offences', sheet: 'A' }), turn({ kind: 'undo' }), turn({ kind: 'reset' })];
+    const dropped = [turn({ kind: 'run' }), turn({ kind: 'describe' }), turn(null), turn({ kind: 'showTop', n: 5 }), turn({ kind: 'status' })];
+    expect(turnsToRestore([...dropped, ...kept])).toEqual(kept);
+  });
+});
