@@ -1,15 +1,13 @@
 import path from 'path';
 import readline from 'readline';
-import { commandFromJson, createDialogueSession, nameRunSheets, STARTING_SUGGESTIONS, type Choice, type EngineContext, type ReplayableSession } from '../conversation';
-import { loadHighsSolver } from '../core/disclosure';
+import { commandFromJson, nameRunSheets, STARTING_SUGGESTIONS, type Choice, type EngineContext, type ReplayableSession } from '../conversation';
 import type { SheetModel } from '../report/sheetModel';
 import { writeReportBuffer } from '../workbook/xlsx';
-import { TOOL_NAME, TOOL_VERSION } from './analyseWorkbook';
 import { numberedChoices, pickedChoice, settingsJson, slashCommand, SLASH_HELP, turnFacts, turnJson, type HostReply, type TurnJson } from './chatTurns';
 import { UsageError, type ChatOptions } from './parseArguments';
-import { readInputs } from './readInputs';
 import { renumberRunSheets } from './renumberRunSheets';
 import { writeOutputFile } from './runPaths';
+import { openDialogueHost } from './dialogueHost';
 
 /** Where the chat reads lines and prints replies and warnings (process.stdin, stdout and stderr from the command line). */
 export interface ChatStreams {
@@ -95,18 +93,9 @@ export async function runChat(
   log: (line: string) => void,
   now: () => Date = () => new Date(),
 ): Promise<ChatRun> {
-  const { workbook, boundaries, fingerprints } = await readInputs(options, log);
-  const solver = await loadHighsSolver();
-  const context: EngineContext = { workbook, boundaries, fingerprints, solver };
-  const startSession = (): ReplayableSession =>
-    createDialogueSession({
-      now,
-      parameters: options.parameters,
-      roleOverrides: options.roleOverrides,
-      columnOverrides: options.columnOverrides,
-      tool: TOOL_NAME,
-      version: TOOL_VERSION,
-    });
+  const host = await openDialogueHost(options, log, now);
+  const context: EngineContext = host.context;
+  const startSession = (): ReplayableSession => host.newSession();
   let session = startSession();
   const output = new ChatOutput(options.output);
   const json = options.json;

@@ -1,14 +1,13 @@
 import fs from 'fs';
 import path from 'path';
-import { commandFromJson, createDialogueSession, nameRunSheets, type EngineContext, type Reply } from '../conversation';
-import { loadHighsSolver } from '../core/disclosure';
+import { commandFromJson, nameRunSheets, type EngineContext, type Reply } from '../conversation';
 import type { SheetModel } from '../report/sheetModel';
 import { writeReportBuffer } from '../workbook/xlsx';
-import { TOOL_NAME, TOOL_VERSION } from './analyseWorkbook';
-import { readInputs, UnusableInputError } from './readInputs';
+import { UnusableInputError } from './readInputs';
 import { UsageError, type AnalyseOptions } from './parseArguments';
 import { renumberRunSheets } from './renumberRunSheets';
 import { writeOutputFile } from './runPaths';
+import { openDialogueHost } from './dialogueHost';
 
 /** One line of a dialogue script: an utterance, or (a line starting with `{`) a Command as JSON, for replay. */
 export interface ScriptLine {
@@ -52,18 +51,10 @@ export async function runScript(
   log: (line: string) => void,
   now: () => Date = () => new Date(),
 ): Promise<ScriptRun> {
-  const { workbook, boundaries, fingerprints } = await readInputs(options, log);
+  const host = await openDialogueHost(options, log, now);
   const lines = scriptLines(fs.readFileSync(options.script, 'utf8'));
-  const solver = await loadHighsSolver();
-  const context: EngineContext = { workbook, boundaries, fingerprints, solver };
-  const session = createDialogueSession({
-    now,
-    parameters: options.parameters,
-    roleOverrides: options.roleOverrides,
-    columnOverrides: options.columnOverrides,
-    tool: TOOL_NAME,
-    version: TOOL_VERSION,
-  });
+  const context: EngineContext = host.context;
+  const session = host.newSession();
 
   const models: SheetModel[] = [];
   const written: string[] = [];

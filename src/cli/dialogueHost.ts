@@ -1,0 +1,37 @@
+import { createDialogueSession, type EngineContext, type ReplayableSession } from '../conversation';
+import { loadHighsSolver } from '../core/disclosure';
+import { TOOL_NAME, TOOL_VERSION } from './analyseWorkbook';
+import type { AnalyseOptions } from './parseArguments';
+import { readInputs } from './readInputs';
+
+/** What a command-line dialogue (a script or a chat) runs on: the inputs read once, and a way to start a session. */
+export interface DialogueHost {
+  readonly context: EngineContext;
+  /** A fresh session starting from the flags' choices. */
+  newSession(): ReplayableSession;
+}
+
+/**
+ * Reads the inputs (checking every path first), loads the disclosure audit's solver, and returns
+ * the engine context with a session factory, shared by `--script` and `chat`.
+ */
+export async function openDialogueHost(
+  options: Pick<AnalyseOptions, 'input' | 'output' | 'force' | 'boundaries' | 'parameters' | 'roleOverrides' | 'columnOverrides'> & { readonly script?: string },
+  log: (line: string) => void,
+  now: () => Date,
+): Promise<DialogueHost> {
+  const { workbook, boundaries, fingerprints } = await readInputs(options, log);
+  const solver = await loadHighsSolver();
+  return {
+    context: { workbook, boundaries, fingerprints, solver },
+    newSession: () =>
+      createDialogueSession({
+        now,
+        parameters: options.parameters,
+        roleOverrides: options.roleOverrides,
+        columnOverrides: options.columnOverrides,
+        tool: TOOL_NAME,
+        version: TOOL_VERSION,
+      }),
+  };
+}
