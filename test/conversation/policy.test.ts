@@ -5,6 +5,7 @@
  */
 import { createDialogueSession, readUtterance, type EngineContext } from '../../src/conversation';
 import { loadHighsSolver } from '../../src/core/disclosure';
+import { generateDemo } from '../../src/demo';
 import { NAMED_PARAMETERS, NAMED_ROLES, NAMED_WARDS, namedWorkbook } from './grammarFixtures';
 
 const refused = (utterance: string): boolean => readUtterance(utterance).refusal !== undefined;
@@ -82,6 +83,15 @@ describe('a refusal in the session', () => {
     expect(reply.text).toContain(`the figures for ${NAMED_WARDS.W1} ward`);
     expect(reply.choices[0]).toEqual({ label: `Tell me about ${NAMED_WARDS.W1} ward`, utterance: `tell me about ward ${NAMED_WARDS.W1}` });
     expect(session.transcript[session.transcript.length - 1].command).toBeNull();
+  });
+
+  it('offers no place when none is named: a word like "offender" is never taken for a ward', () => {
+    // The demo's invented ward names once drew "offender" into a loose fit: "the figures for offender ward".
+    const session = createDialogueSession({});
+    const reply = session.respond('show me the offender names', { workbook: generateDemo({ seed: 2024, offences: 300 }).workbook });
+    expect(reply.text).toMatch(/^I cannot give anyone's name, address or other personal details\./);
+    expect(reply.text).toContain('I can give you the wards by rate, a school or ward explained, or the top schools instead.');
+    expect(reply.text).not.toMatch(/offender ward/);
   });
 
   it('refuses an offender reference that is in the data, however it is written', () => {

@@ -50,12 +50,13 @@ function placeNamed(tokens: readonly Tok[], source: string, lexicon: Lexicon): R
       const typed = source.slice(tokens[from].start, tokens[to - 1].end).replace(/['’]s$/, '');
       if (tokens[from].text.length < 3) continue;
       if (nameFit(lexicon, 'ward', typed) === 'exact' || (to - from >= 1 && nameFit(lexicon, 'ward', typed) === 'words' && lexicon.wards.length > 0 && tokens[from].text.length >= 5)) {
-        const name = lexicon.wards.find((ward) => ward.toLowerCase().replace(/['’]/g, '').includes(tokens[from].text)) ?? typed;
-        return { kind: 'ward', name };
+        // Offer a place only when it is one of the workbook's: a loose fit alone ('offender') names none.
+        const name = lexicon.wards.find((ward) => ward.toLowerCase().replace(/['’]/g, '').includes(tokens[from].text));
+        if (name && !inSet(tokens[from], PEOPLE)) return { kind: 'ward', name };
       }
       if (nameFit(lexicon, 'school', typed) === 'exact' || (nameFit(lexicon, 'school', typed) === 'words' && to - from >= 2)) {
-        const name = lexicon.schools.find((school) => school.toLowerCase().includes(tokens[from].text)) ?? typed;
-        return { kind: 'school', name };
+        const name = lexicon.schools.find((school) => school.toLowerCase().includes(tokens[from].text));
+        if (name && !inSet(tokens[from], PEOPLE)) return { kind: 'school', name };
       }
     }
   }
