@@ -5,6 +5,7 @@
  * test names the part of the issue it covers.
  */
 import { createDialogueSession, replayCommands, type Command, type DialogueSession, type EngineContext, type Reply } from '../../src/conversation';
+import { readUtterance } from '../../src/conversation';
 import { loadHighsSolver } from '../../src/core/disclosure';
 import { NAMED_PARAMETERS, NAMED_ROLES, NAMED_WARDS, namedWorkbook } from './grammarFixtures';
 
@@ -342,5 +343,35 @@ describe('part 9: settings checked against the data when they are set', () => {
     const reply = conversation().say('include burglary');
     expect(reply.question).toBe(true);
     expect(reply.text).toMatch(/^No offence type in 'Offences' matches 'burglary'\. The types there are: Violence with injury \(14 rows\)/);
+  });
+});
+
+describe('a run said with its settings', () => {
+  const kinds = (text: string): string[] => readUtterance(text).steps.flatMap((step) => (step.reading.kind === 'command' ? [step.reading.command.kind] : []));
+
+  it.each([
+    ['can you rerun with secondaries only', ['setPhases', 'run']],
+    ['run it for ages 11 to 16', ['setAgeBand', 'run']],
+    ['run the analysis with threshold 10 and ages 12-15', ['setThreshold', 'setAgeBand', 'run']],
+  ])('"%s" applies the settings first: %j', (text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['run it then set the threshold to 10', ['run', 'setThreshold']],
+    ['rank secondary schools and suppress under 10 then run', ['setPhases', 'setThreshold', 'run']],
+    ['run it and show the top 10', ['run', 'showTop']],
+  ])('"%s" keeps the order said: %j', (text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+});
+
+describe('help asked as "explain how … works"', () => {
+  it.each([
+    ['explain how the suppression works', 'suppression'],
+    ['tell me how the catchment is modelled', 'catchment'],
+  ])('"%s" is help on %s', (text, topic) => {
+    const [step] = readUtterance(text).steps;
+    expect(step?.reading).toEqual({ kind: 'command', command: { kind: 'help', topic } });
   });
 });

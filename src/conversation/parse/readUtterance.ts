@@ -266,6 +266,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     if (last && last.reading.kind === 'command' && reading.kind === 'command' && reading.command.kind !== 'undo' && JSON.stringify(last.reading.command) === JSON.stringify(reading.command)) continue;
     steps.push(step);
   }
+  settingsBeforeRun(steps, source);
   if (steps.length === 0 && courtesy.length > 0) {
     const said = clauses.find((clause) => clause.reading.kind === 'courtesy');
     steps.push({ reading: { kind: 'command', command: { kind: courtesy[0] } }, words: said ? sourceOf(source, tokens, said.from, said.to) : source });
@@ -280,6 +281,33 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     return { source, steps: [], unused, courtesy, words, notUnderstood: { text: `I did not understand '${source}'. You could try:`, choices: suggestionsFor(new Set(tokens.map((token) => token.text))) } };
   }
   return { source, steps, unused, courtesy, words };
+}
+
+/**
+ * A run said with its settings after it ("rerun with secondaries only", "run it for ages 11 to 16")
+ * means those settings for that run: they are applied first. Only "then" (or "after that") keeps a
+ * setting after the run. Reorders in place.
+ * @example settingsBeforeRun([run, setPhases], 'rerun with secondaries only') // => [setPhases, run]
+ */
+export function settingsBeforeRun(steps: ReadStep[], source: string): void {
+  const lower = source.toLowerCase();
+  const isCommand = (step: ReadStep | undefined, test: (command: Command) => boolean): boolean => step?.reading.kind === 'command' && test(step.reading.command);
+  for (let i = 0; i < steps.length; i++) {
+    if (!isCommand(steps[i], (command) => command.kind === 'run')) continue;
+    const runAt = lower.indexOf(steps[i].words.toLowerCase());
+    let end = i + 1;
+    while (end < steps.length && isCommand(steps[end], isStateChanging)) {
+      const at = lower.indexOf(steps[end].words.toLowerCase(), Math.max(0, runAt));
+      const between = at > runAt && runAt >= 0 ? lower.slice(runAt + steps[i].words.length, at) : '';
+      if (/\bthen\b|\bafter that\b|\bafterwards\b/.test(between)) break;
+      end += 1;
+    }
+    if (end > i + 1) {
+      const settings = steps.splice(i + 1, end - i - 1);
+      steps.splice(i, 0, ...settings);
+      i += settings.length;
+    }
+  }
 }
 
 /** Whether the whole utterance is one request naming a sheet or a column. */

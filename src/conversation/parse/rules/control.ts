@@ -63,6 +63,8 @@ const helpWord = lit('help|assist|assistance|guidance|instructions|info|informat
 export const helpTopicRule = rule('help on a topic', ['Help on suppression', 'how does the suppression work?'], ['help', 'explain', 'mean', 'work'], map(alt<TopicOrGeneral>(
   map(seq(helpWord, opt(lit('with|on|about|for|me with|me on|me understand')), topic), ([, , t]) => t),
   map(seq(lit('how'), lit('does|do|is|are'), topic, lit('work|works|get worked out|get calculated|calculated|worked out|chosen|decided|handled|made|built|defined|set|estimated|computed')), ([, , t]) => t),
+  // "explain how the suppression works", "tell me how catchments are modelled".
+  map(seq(lit('explain|tell me|show me|describe'), lit('how|what'), topic, lit('works|work|is|are|does|do|means|mean|is done|are done|are modelled|is modelled|is worked out|are worked out|is chosen|are chosen|is calculated|are calculated')), ([, , t]) => t),
   map(seq(lit('how'), lit('do|can|would|should|could'), lit('i|we|you'), span(10)), ([, , , words]) => topicIn(words.text) ?? 'general'),
   map(seq(lit('what'), lit('does|do'), topic, lit('mean|do|stand for|measure')), ([, , t]) => t),
   map(seq(lit('what is|whats|what s|what are|explain|define|tell me about|tell me what|whats meant by|what is meant by|what do you mean by'), topic, opt(lit('mean|means|is|are|for'))), ([, t]) => t, () => 0.3),
