@@ -375,3 +375,22 @@ describe('help asked as "explain how … works"', () => {
     expect(step?.reading).toEqual({ kind: 'command', command: { kind: 'help', topic } });
   });
 });
+
+describe('the analysis\'s own words are not offence types', () => {
+  it.each(['which schools have the most exposure?', 'which schools have the highest risk', 'show exposure'])('"%s" changes no offence type', (text) => {
+    const commands = readUtterance(text).steps.flatMap((step) => (step.reading.kind === 'command' ? [step.reading.command] : []));
+    expect(commands.filter((command) => command.kind === 'setOffenceTypes')).toEqual([]);
+  });
+
+  it('still reads a real type: "count indecent exposure too"', () => {
+    const commands = readUtterance('count indecent exposure too').steps.flatMap((step) => (step.reading.kind === 'command' ? [step.reading.command] : []));
+    expect(commands.map((command) => command.kind)).toEqual(['setOffenceTypes']);
+  });
+});
+
+describe('"which schools have the most exposure?"', () => {
+  it('is the top of the ranking', () => {
+    const [step] = readUtterance('which schools have the most exposure?').steps;
+    expect(step?.reading).toEqual({ kind: 'command', command: { kind: 'showTop' } });
+  });
+});

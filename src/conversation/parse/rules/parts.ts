@@ -160,6 +160,9 @@ const EVERY = new Set(['all', 'every', 'everything', 'all types', 'every type', 
  * Office groups know by name ('criminal damage', 'VWI', 'weapons'). `loose`: also words that fit
  * nothing (for "include X", where X can only be a type), at a cost.
  */
+/** Words of the analysis (exposure, rate, risk…) that a classifier could read as an offence name. */
+const ANALYSIS_WORDS: ReadonlySet<string> = new Set(['exposure', 'exposed', 'exposure index', 'exposure score', 'rate', 'rates', 'risk', 'score', 'scores', 'index', 'ranking', 'rank', 'harm', 'level']);
+
 function typeItem(loose: boolean): Parser<string> {
   return map(
     span(7, (stretch, ctx) => {
@@ -172,6 +175,11 @@ function typeItem(loose: boolean): Parser<string> {
       if (['the', 'and', 'or', 'with', 'to', 'of', 'too', 'only', 'offences', 'types', 'type', 'please', 'it', 'also', 'as', 'from', 'in', 'on', 'at', 'by', 'for'].includes(first)) return undefined;
       if (['and', 'or', 'with', 'to', 'of', 'too', 'only', 'please', 'then', 'also', 'as', 'well', 'the', 'it', 'from', 'in', 'on', 'at', 'by', 'for'].includes(last)) return undefined;
       if (EVERY.has(text)) return 0;
+      // The analysis's own words are never an offence type said alone ('the most exposure' is not indecent exposure).
+      if ((ANALYSIS_WORDS.has(text) || text.split(' ').some((word) => ANALYSIS_WORDS.has(word))) && nameFit(ctx.lexicon, 'offenceType', text) !== 'exact'
+        && !/\bindecent exposure\b/.test(text)) return undefined;
+      // A question is not the name of a type.
+      if (['which', 'what', 'who', 'how', 'where', 'why', 'when', 'whats'].includes(first)) return undefined;
       // Words that join list items, outside the names that hold them.
       const breaks = (text.replace(/criminal damage and arson|stalking and harassment|death or serious injury/g, 'x').match(/\b(?:and|or|plus|also|then|but)\b/g) ?? []).length;
       const fit = nameFit(ctx.lexicon, 'offenceType', text);

@@ -22,6 +22,8 @@ export const showTopRule: Rule = {
   parser: alt<Reading>(
     map(seq(lit('who|which school|what school|whos|which schools'), opt(lit('is|s|came|comes|ranked|ranks')), opt(lit('ranked|number')), lit('1st|1|top|first|number 1|no 1')), () => showTop(1)),
     map(seq(lit('which|what'), lit('school|one'), lit('has|with|is|got|gets'), opt(lit('the')), lit('highest|top|biggest|largest|greatest|most|worst'), opt(lit('exposure|exposure index|score|rank|ranking|risk|rate|exposure score'))), () => showTop(1)),
+    // "which schools have the most exposure?": the ranking itself.
+    map(seq(lit('which|what'), lit('schools|ones'), lit('have|has|with|are|get|got|show'), opt(lit('the')), lit('highest|biggest|largest|greatest|most|worst|most exposed|highest exposure'), opt(lit('exposure|exposure index|exposure scores|scores|exposed|risk|rates'))), () => showTop()),
     map(seq(lit('whats|what is|which is|who is|whos'), opt(lit('the')), lit('most exposed|highest ranked|top ranked|highest scoring|top|highest|worst|number 1|first'), lit('school|one|ranked school')), () => showTop(1)),
     map(seq(lit('how many'), lit('schools|of the schools'), opt(lit('are|were|got|have been|did you|did we')), lit('ranked|in the ranking|included|rank|scored|in the results')), () => showTop()),
     map(seq(SHOW, opt(lit('me|us')), opt(lit('the')), lit('top'), opt(N), SCHOOLS, opt(lit('please|again|now'))), ([, , , , n]) => showTop(n)),
