@@ -394,3 +394,20 @@ describe('"which schools have the most exposure?"', () => {
     expect(step?.reading).toEqual({ kind: 'command', command: { kind: 'showTop' } });
   });
 });
+
+describe('words that turn a reading round', () => {
+  const readings = (text: string) => readUtterance(text).steps.map((step) => step.reading.kind === 'command' ? step.reading.command.kind : step.reading.kind);
+
+  it('"exclude 17 year olds" asks which ages to keep, never sets ages 17 to 17', () => {
+    expect(readings('exclude 17 year olds')).toEqual(['question']);
+  });
+
+  it('"what\'s changed since the last run?" does not run the analysis', () => {
+    expect(readings("what's changed since the last run?")).not.toContain('run');
+  });
+
+  it('"run it" and "only 17 year olds" keep their readings', () => {
+    expect(readings('run it')).toEqual(['run']);
+    expect(readings('only 17 year olds')).toEqual(['setAgeBand']);
+  });
+});

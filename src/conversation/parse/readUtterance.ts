@@ -266,6 +266,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     if (last && last.reading.kind === 'command' && reading.kind === 'command' && reading.command.kind !== 'undo' && JSON.stringify(last.reading.command) === JSON.stringify(reading.command)) continue;
     steps.push(step);
   }
+  guardAgainstInversions(steps, source);
   settingsBeforeRun(steps, source);
   if (steps.length === 0 && courtesy.length > 0) {
     const said = clauses.find((clause) => clause.reading.kind === 'courtesy');
@@ -281,6 +282,33 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     return { source, steps: [], unused, courtesy, words, notUnderstood: { text: `I did not understand '${source}'. You could try:`, choices: suggestionsFor(new Set(tokens.map((token) => token.text))) } };
   }
   return { source, steps, unused, courtesy, words };
+}
+
+/**
+ * Readings the words before them turn round: "exclude 17 year olds" is not ages 17 to 17 (it asks
+ * which ages to keep), and "since the last run" is not a request to run. Rewrites in place.
+ */
+export function guardAgainstInversions(steps: ReadStep[], source: string): void {
+  const lower = source.toLowerCase();
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i];
+    if (step.reading.kind !== 'command') continue;
+    const at = lower.indexOf(step.words.toLowerCase());
+    const before = at > 0 ? lower.slice(0, at) : '';
+    const command = step.reading.command;
+    if (command.kind === 'setAgeBand' && /\b(?:exclude|excluding|without|except|not|drop|remove|minus|leave out|take out|no)\s*$/.test(before)) {
+      steps[i] = {
+        words: step.words,
+        reading: {
+          kind: 'question',
+          text: 'Which ages should be counted? Say the ages to keep, e.g. "ages 10 to 16" to leave out 17-year-olds.',
+          choices: [{ label: 'Ages 10 to 16', utterance: 'ages 10 to 16' }, { label: 'Ages 11 to 17', utterance: 'ages 11 to 17' }],
+        },
+      };
+    } else if (command.kind === 'run' && /\b(?:last|previous|latest|earlier|first|since the|that|this)\s*$/.test(before) && !/\b(?:run|rerun)\b/.test(before)) {
+      steps.splice(i, 1);
+    }
+  }
 }
 
 /**
