@@ -5,6 +5,7 @@
  */
 import type { Choice, Command, Reply } from '../conversation';
 import type { AnalysisParameters } from '../core/types';
+import { isoDay } from '../core/isoDay';
 
 /**
  * A reply as the chat reads it. Newer sessions also say every command applied this turn, the words
@@ -32,10 +33,6 @@ export function turnFacts(reply: HostReply): TurnFacts {
   };
 }
 
-/** A date as an ISO day, `2023-04-01`. */
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 /**
  * The current parameters as plain JSON: dates as ISO days, and `dateFrom` / `dateTo` null when

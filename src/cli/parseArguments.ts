@@ -1,5 +1,6 @@
 import path from 'path';
 import { DEFAULT_PARAMETERS, type AnalysisParameters, type RankingMetric, type SchoolPhase, type SheetRole } from '../core/types';
+import { isoDay } from '../core/isoDay';
 
 export class UsageError extends Error {}
 
@@ -38,7 +39,7 @@ function integer(flag: string, text: string, min: number, max: number): number {
 function isoDate(flag: string, text: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== text) throw new UsageError(`${flag} expects a date as yyyy-mm-dd, got '${text}'.`);
+  if (!date || isoDay(date) !== text) throw new UsageError(`${flag} expects a date as yyyy-mm-dd, got '${text}'.`);
   return date;
 }
 

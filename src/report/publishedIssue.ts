@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import type { FieldName } from '../core/schema';
 import type { Issue, IssueCode } from '../core/types';
 import { valueTreatment, WITHHELD_VALUE, type WithheldKind } from './validationPolicy';
+import { isoDay } from '../core/isoDay';
 
 /** An issue as the shared Validation sheet prints it. */
 export interface PublishedIssue {
@@ -51,7 +52,7 @@ function consequenceOf(issue: Issue, kind: WithheldKind, swapped: boolean): stri
 
 /** The window of offence dates in force, as the engine's own messages write it. */
 function dateWindowOf(result: Pick<AnalysisResult, 'parameters'>): string {
-  const day = (date: Date | undefined): string => (date ? new Date(date).toISOString().slice(0, 10) : 'any');
+  const day = (date: Date | undefined): string => (date ? isoDay(new Date(date)) : 'any');
   return `${day(result.parameters.dateFrom)} to ${day(result.parameters.dateTo)}`;
 }
 

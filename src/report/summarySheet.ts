@@ -1,6 +1,6 @@
 import { periodText, populationYearText, titleWithPeriod } from './periodText';
 import type { AnalysisResult, SchoolResult } from '../core/pipeline/analysisResult';
-import { publishedValue, type PublishedCount } from '../core/disclosure';
+import { publishedValue, SUPPRESSED_SYMBOL, type PublishedCount } from '../core/disclosure';
 import { formula, num, STYLE, text } from './cells';
 import { FreeCells } from './freeCells';
 import { phaseList } from './phaseLabels';
@@ -111,7 +111,7 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
     for (const line of howSureLines(top, candidates, confidence)) sheet.line(text(line));
     sheet.line(text(catchmentLine(schools)));
   }
-  sheet.line(text(`Area rate: ${Number.isFinite(areaRate) ? areaRate.toFixed(1) : '[c]'} ${measure} per 1,000 young residents (${count(area.offencesPublished)} offences; ${count(area.youngOffendersPublished)} young offenders; ${area.youngPopulation.toLocaleString('en-GB')} young residents).`));
+  sheet.line(text(`Area rate: ${Number.isFinite(areaRate) ? areaRate.toFixed(1) : SUPPRESSED_SYMBOL} ${measure} per 1,000 young residents (${count(area.offencesPublished)} offences; ${count(area.youngOffendersPublished)} young offenders; ${area.youngPopulation.toLocaleString('en-GB')} young residents).`));
   sheet.line(text(higherWardsLine(result, higher, confidence)));
   sheet.line(text(`${schoolsText(schools.length)} ranked. ${problems} input problems were found and reported (see Validation); nothing was dropped silently.`));
   const notRanked = result.issues.filter((issue) => issue.sheet === result.roles.schools && (issue.code === 'schoolNotRanked' || issue.code === 'outsideArea')).length;

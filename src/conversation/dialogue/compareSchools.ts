@@ -1,3 +1,4 @@
+import { SUPPRESSED_SYMBOL } from '../../core/disclosure';
 /** "compare Park Hall and Hill Top": two (or more) ranked schools side by side. */
 import type { SchoolResult } from '../../core/pipeline/analysisResult';
 import type { Command } from '../commands';
@@ -54,7 +55,7 @@ export function compareSchools(command: CompareSchools, state: DialogueState): O
     ? `Their rank intervals overlap (${first.rankLower}–${first.rankUpper} and ${second.rankLower}–${second.rankUpper}), so which is more exposed is not certain.`
     : `Their rank intervals do not overlap: ${first.name} is more exposed.`);
   if (unique.some((school) => school.offendersAttending.shown)) {
-    lines.push(`Young offenders attending (where recorded): ${sorted.map((school) => `${school.name} ${school.offendersAttending.shown ? count(school.offendersAttending.value) : '[c]'}`).join('; ')}.`);
+    lines.push(`Young offenders attending (where recorded): ${sorted.map((school) => `${school.name} ${school.offendersAttending.shown ? count(school.offendersAttending.value) : SUPPRESSED_SYMBOL}`).join('; ')}.`);
   }
   return {
     text: `${lines.join('\n')}${sheetNote(latest, 'Schools')}${stalenessNote(state, latest)}`,

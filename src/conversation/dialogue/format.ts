@@ -1,5 +1,6 @@
 /** Small formatting helpers for replies: plain English, British conventions. */
 import { ordinal } from '../parse/numberWords';
+import { isoDay } from '../../core/isoDay';
 
 /** A whole number with thousands separators: 12345 -> '12,345'. */
 export function count(value: number): string {
@@ -43,10 +44,7 @@ export function day(isoDay: string): string {
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** A Date's ISO day. */
-export function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+export { isoDay };
 
 /**
  * A count with its noun in the number the count is shown in: plural(1, 'school') -> '1 school';

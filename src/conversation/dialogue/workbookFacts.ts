@@ -4,6 +4,7 @@ import type { SchoolPhase, SheetData, SheetRole, WorkbookData } from '../../core
 import { parseDate, validateSchools } from '../../core/validate';
 import type { Lexicon } from '../parse/grammar/lexicon';
 import type { Settings } from './state';
+import { isoDay } from '../../core/isoDay';
 
 /** Column overrides ('role.field' -> header) grouped by role, as the schema reads them. */
 export function columnsByRole(columnOverrides: Readonly<Record<string, string>>): Partial<Record<SheetRole, Record<string, string>>> {
@@ -82,7 +83,7 @@ export function offenceDays(workbook: WorkbookData, settings: Settings): readonl
     const days: string[] = [];
     for (const row of sheet.rows.slice(mapping.headerRow - (sheet.firstRow ?? 1) + 1)) {
       const date = parseDate(row[column] ?? null);
-      if (date) days.push(date.toISOString().slice(0, 10));
+      if (date) days.push(isoDay(date));
     }
     return days.sort();
   });

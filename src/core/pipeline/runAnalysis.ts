@@ -1,4 +1,4 @@
-import { publishedValue, type LinearSolver, type PublishedCount } from '../disclosure';
+import { publishedValue, SUPPRESSED_SYMBOL, type LinearSolver, type PublishedCount } from '../disclosure';
 import type { AnalysisParameters, Issue, SheetRole, WorkbookData } from '../types';
 import type { AnalysisResult, AuditStep, InputColumns, InputFingerprint, PhaseTotal, SchoolResult } from './analysisResult';
 import { describeAudit, describeProtection, disclosureSummary } from './describeDisclosure';
@@ -169,7 +169,7 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
         'Widen the scope (the age band, offence types or date window), or rank on the other measure.', { setting: 'scope' })]);
   }
   const higherShown = rated.wards.filter((ward) => measureOf(ward, metric).published.shown && measureOf(ward, metric).flag === 'higher').length;
-  const asText = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '[c]');
+  const asText = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : SUPPRESSED_SYMBOL);
   audit.push({
     step: 'Ward rates',
     detail: `area rate ${asText(rated.area.offenceRate)} offences and ${asText(rated.area.youngOffenderRate)} young offenders per 1,000 (published counts); ${higherShown} wards shown as higher than the area on the ${metric} measure`,

@@ -1,4 +1,5 @@
 import type { CellValue } from '../types';
+import { isoDay } from '../isoDay';
 
 const DAY_MS = 86_400_000;
 
@@ -46,6 +47,6 @@ export function isTimeOnly(value: CellValue): boolean {
  */
 export function implausibleDateReason(date: Date, run: Date): string | undefined {
   if (date.getTime() < EARLIEST_OFFENCE_DAY) return 'is before 1990, too early to be a real offence date (an empty or zero date cell shows as 1899 or 1900)';
-  if (dayOf(date) > dayOf(run)) return `is after the run date ${new Date(dayOf(run)).toISOString().slice(0, 10)}`;
+  if (dayOf(date) > dayOf(run)) return `is after the run date ${isoDay(new Date(dayOf(run)))}`;
   return undefined;
 }

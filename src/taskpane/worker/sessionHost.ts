@@ -10,6 +10,7 @@ import type { InputFingerprint } from '../../core/pipeline/analysisResult';
 import type { AnalysisParameters, WorkbookData } from '../../core/types';
 import { UNCHANGED, type BoundaryFile, type ParametersJson, type SettingsFields, type WorkerMessage, type WorkerRequest } from '../protocol';
 import { createOffenceTypeLister } from './sheetOffenceTypes';
+import { isoDay } from '../../core/isoDay';
 
 export interface SolverLoad {
   readonly solver: LinearSolver | undefined;
@@ -43,8 +44,8 @@ export function parametersJson(parameters: AnalysisParameters): ParametersJson {
     ageBand: [parameters.ageBand[0], parameters.ageBand[1]],
     offenceTypes: [...parameters.offenceTypes],
     phases: [...parameters.phases],
-    dateFrom: dateFrom ? dateFrom.toISOString().slice(0, 10) : null,
-    dateTo: dateTo ? dateTo.toISOString().slice(0, 10) : null,
+    dateFrom: dateFrom ? isoDay(dateFrom) : null,
+    dateTo: dateTo ? isoDay(dateTo) : null,
   };
 }
 

@@ -2,6 +2,7 @@ import type { ChartModel, RangeRef } from '../../report/sheetModel';
 import { rangeAddress } from '../formulaRefs';
 import type { ChartDataRange, ChartXmlInput } from './chartXml';
 import { displayedValue, type SheetCellLookup } from './sheetCellIndex';
+import { isoDay } from '../../core/isoDay';
 
 /** How a chart's ranges are found: sheet base name -> final name, and the cells each model sheet writes. */
 export interface ChartSheets {
@@ -53,7 +54,7 @@ function resolveRange<T>(range: RangeRef, sheets: ChartSheets, convert: (value: 
 
 function categoryText(value: ReturnType<typeof displayedValue>): string | null {
   if (value === null) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return isoDay(value);
   return String(value);
 }
 

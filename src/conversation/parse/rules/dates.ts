@@ -14,6 +14,7 @@ import type { Command, RelativePeriod } from '../../commands';
 import { alt, lit, map, num, opt, ordinalNumber, seq, type Ctx, type Hit, type Parser } from '../grammar/combinators';
 import { command, question, type Reading, type Rule } from '../grammar/rule';
 import { MONTHS } from '../phrases';
+import { isoDay } from '../../../core/isoDay';
 
 /** A day; `y` absent when the year was not said. */
 interface Day {
@@ -35,7 +36,7 @@ const iso = (day: Day): string => `${String(day.y).padStart(4, '0')}-${String(da
 function shift(text: string, days: number): string {
   const date = new Date(`${text}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  return isoDay(date);
 }
 const withYear = (day: Day, y: number): Day => ({ ...day, y, d: Math.min(day.d, daysIn(y, day.m)) });
 

@@ -1,6 +1,7 @@
 import { classifyOffenceType, groupLabel, OFFENCE_GROUP_FAMILIES } from '../../scope';
 import type { AnalysisParameters, Issue, OffenceRecord, Remedy } from '../../types';
 import { blocking } from './problems';
+import { isoDay } from '../../isoDay';
 
 /** One offence type as written in the sheet, with what it was read as and how many valid rows carry it. */
 export interface OffenceTypeCount {
@@ -40,7 +41,7 @@ export const VIOLENCE_GROUPS = 'violence';
 
 const DAY_MS = 86_400_000;
 const startOfDay = (date: Date): number => Math.floor(date.getTime() / DAY_MS) * DAY_MS;
-const day = (date: Date): string => date.toISOString().slice(0, 10);
+const day = (date: Date): string => isoDay(date);
 const key = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 const verb = (count: number, one: string, many: string): string => (count === 1 ? one : many);
 /** A test of an offence type's text, remembered for each distinct text (a sheet repeats a few types on many rows). */
