@@ -33,7 +33,7 @@ export function createDialogueSession(options: SessionOptions = {}): ReplayableS
   };
   return {
     respond: (utterance, context, progress) => turn({ utterance }, context, progress),
-    apply: (command: Command, context, progress) => turn({ utterance: JSON.stringify(command), command }, context, progress),
+    apply: (command: Command, context, progress, said) => turn({ utterance: said ?? JSON.stringify(command), command }, context, progress),
     replayTurn: (input, context, progress) => turn(input, context, progress),
     noteWritten(sheetNames) {
       if (state.latest) state = { ...state, latest: { ...state.latest, sheetNames: new Map(sheetNames) } };

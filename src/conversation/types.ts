@@ -71,8 +71,12 @@ export type EngineContext = Omit<AnalysisInputs, 'roleOverrides' | 'columnOverri
 export interface DialogueSession {
   /** Handles one analyst turn. Synchronous and deterministic for the same state, utterance and context. */
   respond(utterance: string, context: EngineContext, progress?: ProgressReporter): Reply;
-  /** Applies an already parsed command (replay from an Audit sheet). */
-  apply(command: Command, context: EngineContext, progress?: ProgressReporter): Reply;
+  /**
+   * Applies an already parsed command (replay, or the pane's settings form). `said` is how the
+   * change was made, in words ("Settings: threshold 7"), recorded as the turn's utterance so the
+   * Audit sheet reads as a conversation; by default the command's JSON.
+   */
+  apply(command: Command, context: EngineContext, progress?: ProgressReporter, said?: string): Reply;
   /** After the host wrote a 'writeReport' effect: the final sheet names, for links and later answers. */
   noteWritten(sheetNames: ReadonlyMap<string, string>): void;
   readonly transcript: readonly TurnRecord[];

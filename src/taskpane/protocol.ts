@@ -61,6 +61,8 @@ export type WorkerRequest =
       readonly kind: 'command';
       readonly id: number;
       readonly command: Command;
+      /** The change in words, as the chat shows it ("Settings: threshold 7"), for the Audit sheet. */
+      readonly said?: string;
       readonly workbook: WorkbookData | Unchanged;
       readonly boundaries: BoundaryFile | null | Unchanged;
     }

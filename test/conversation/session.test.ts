@@ -126,3 +126,15 @@ describe('a question left unanswered', () => {
     expect(dropped.text).toBe('All right, leaving that as it was.');
   });
 });
+
+describe('a command applied with the words that made it', () => {
+  it('records the words as the turn\'s utterance and the command beside them; without words, the command as JSON', () => {
+    const session = createDialogueSession({ parameters: SMALL_PARAMETERS });
+    session.apply({ kind: 'setThreshold', threshold: 7 }, sessionContext(), undefined, 'Settings: threshold 7');
+    session.apply({ kind: 'setTopN', topN: 5 }, sessionContext());
+    expect(session.transcript.map((turn) => [turn.utterance, turn.command])).toEqual([
+      ['Settings: threshold 7', { kind: 'setThreshold', threshold: 7 }],
+      ['{"kind":"setTopN","topN":5}', { kind: 'setTopN', topN: 5 }],
+    ]);
+  });
+});

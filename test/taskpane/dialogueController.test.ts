@@ -208,6 +208,8 @@ describe('a turn in the task pane', () => {
     await controller.apply(command, 'Settings: threshold 10');
     expect(turns).toHaveLength(1);
     expect('command' in turns[0] && turns[0].command).toEqual(command);
+    // The form's line goes with the command, so the Audit sheet records the change in words.
+    expect('command' in turns[0] && turns[0].said).toBe('Settings: threshold 10');
     expect(withoutCancel(events)).toEqual([
       'busy',
       'analyst: Settings: threshold 10',

@@ -112,7 +112,7 @@ export function createDialogueController({ worker, port, snapshots, view }: Cont
     }
   }
 
-  async function take(input: { readonly utterance: string } | { readonly command: Command }, shownAs: string): Promise<void> {
+  async function take(input: { readonly utterance: string } | { readonly command: Command; readonly said?: string }, shownAs: string): Promise<void> {
     if (busy) return;
     busy = true;
     cancelRequested = false;
@@ -151,7 +151,7 @@ export function createDialogueController({ worker, port, snapshots, view }: Cont
 
   const controller: DialogueController = {
     say: (utterance, shownAs) => take({ utterance }, shownAs ?? utterance),
-    apply: (command, shownAs) => take({ command }, shownAs),
+    apply: (command, shownAs) => take({ command, said: shownAs }, shownAs),
     cancel() {
       if (!busy || !cancellable || cancelRequested) return;
       cancelRequested = true;

@@ -27,7 +27,7 @@ export interface TurnContext {
 }
 
 /** One turn: words typed (or a quick reply's), or a change in the settings form as its Command. */
-export type TurnInput = TurnContext & ({ readonly utterance: string } | { readonly command: Command });
+export type TurnInput = TurnContext & ({ readonly utterance: string } | { readonly command: Command; readonly said?: string });
 
 export interface TurnAnswer {
   readonly reply: Reply;
@@ -138,7 +138,7 @@ export function startDialogueWorker(scriptUrl: string = WORKER_SCRIPT, createWor
     async turn(input, progress) {
       const { workbook, boundaries } = input;
       const request: WorkerRequest =
-        'command' in input ? { kind: 'command', id: nextId++, command: input.command, workbook, boundaries } : { kind: 'turn', id: nextId++, utterance: input.utterance, workbook, boundaries };
+        'command' in input ? { kind: 'command', id: nextId++, command: input.command, ...(input.said ? { said: input.said } : {}), workbook, boundaries } : { kind: 'turn', id: nextId++, utterance: input.utterance, workbook, boundaries };
       const message = await send(request, progress);
       if (message.kind !== 'reply') throw new Error(`The dialogue worker answered a turn with '${message.kind}'.`);
       return { reply: message.reply, settings: settingsOf(message) };

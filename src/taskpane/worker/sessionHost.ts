@@ -136,7 +136,7 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
           if (request.boundaries !== UNCHANGED) boundaries = request.boundaries;
           const progress = (step: string) => post({ kind: 'progress', id: request.id, step });
           const reply =
-            request.kind === 'turn' ? session.respond(request.utterance, context(solver), progress) : session.apply(request.command, context(solver), progress);
+            request.kind === 'turn' ? session.respond(request.utterance, context(solver), progress) : session.apply(request.command, context(solver), progress, request.said);
           post({ kind: 'reply', id: request.id, reply, offenceTypes: offenceTypes(workbook, session.parameterSummary), turns: newTurns(), ...settings() });
           return;
         }
