@@ -66,12 +66,16 @@ function catchmentLine(schools: readonly SchoolResult[]): string {
  * How many wards are flagged higher, by the run's rule in words; allowing for over-dispersion, also
  * how many the plain Poisson comparison would flag, so the reader sees what the stricter rule set aside.
  */
-function higherWardsLine(result: AnalysisResult, higher: number, confidence: string): string {
+function higherWardsLines(result: AnalysisResult, higher: number, confidence: string): string[] {
   const { flagMethod, rankingMetric } = result.parameters;
   const count = `${higher} of ${result.wards.length} wards have a rate higher than the area average`;
-  if (flagMethod === 'poisson') return `${count} (${confidence} interval entirely above it); withheld wards are not counted.`;
+  if (flagMethod === 'poisson') return [`${count} (${confidence} interval entirely above it); withheld wards are not counted.`];
   const poisson = result.area.funnel[rankingMetric].flagged.poisson.higher;
-  return `${count}: above the ${confidence} funnel limit, which allows for the usual spread between wards, with the interval entirely above it too; withheld wards are not counted. By the interval alone ${poisson === 1 ? 'one ward' : `${poisson} wards`} would be (see Method).`;
+  // Two lines: a sheet printed one page wide is scaled to its longest line.
+  return [
+    `${count}: above the ${confidence} funnel limit, which allows for the usual spread between wards, with the interval entirely above it too;`,
+    `withheld wards are not counted. By the interval alone ${poisson === 1 ? 'one ward' : `${poisson} wards`} would be (see Method).`,
+  ];
 }
 
 /**
@@ -112,7 +116,7 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
     sheet.line(text(catchmentLine(schools)));
   }
   sheet.line(text(`Area rate: ${Number.isFinite(areaRate) ? areaRate.toFixed(1) : SUPPRESSED_SYMBOL} ${measure} per 1,000 young residents (${count(area.offencesPublished)} offences; ${count(area.youngOffendersPublished)} young offenders; ${area.youngPopulation.toLocaleString('en-GB')} young residents).`));
-  sheet.line(text(higherWardsLine(result, higher, confidence)));
+  for (const line of higherWardsLines(result, higher, confidence)) sheet.line(text(line));
   sheet.line(text(`${schoolsText(schools.length)} ranked. ${problems} input problems were found and reported (see Validation); nothing was dropped silently.`));
   const notRanked = result.issues.filter((issue) => issue.sheet === result.roles.schools && (issue.code === 'schoolNotRanked' || issue.code === 'outsideArea')).length;
   if (notRanked > 0) {
