@@ -328,3 +328,15 @@ describe('column widths', () => {
     expect(covered(3)!.width).toBeCloseTo(9, 5);
   });
 });
+
+describe('print area', () => {
+  it("is written in Excel's absolute form, $A$1:$E$26, which LibreOffice and Excel both honour", async () => {
+    const model: SheetModel = {
+      name: 'Validation', cells: [{ row: 0, col: 0, cell: { kind: 'text', value: 'x' } }], tables: [], charts: [], images: [],
+      print: { orientation: 'portrait', fitToWidth: true, area: { lastRow: 25, lastCol: 4 } },
+    };
+    const { buffer } = await writeReportBuffer([model], { created: new Date(Date.UTC(2024, 0, 1)) });
+    const workbookXml = await partText(await openPackage(buffer), 'xl/workbook.xml');
+    expect(workbookXml).toMatch(/<definedName name="_xlnm\.Print_Area" localSheetId="0">&apos;Validation&apos;!\$A\$1:\$E\$26<\/definedName>/);
+  });
+});

@@ -149,7 +149,9 @@ function pageSetup(print: PrintModel): Partial<ExcelJS.PageSetup> {
     orientation: print.orientation,
     ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
     ...(print.repeatRow !== undefined ? { printTitlesRow: `${print.repeatRow + 1}:${print.repeatRow + 1}` } : {}),
-    ...(print.area ? { printArea: `A1:${columnLetter(print.area.lastCol)}${print.area.lastRow + 1}` } : {}),
+    // exceljs writes '$' + each end as given, so the rows carry their own '$' to make '$A$1:$E$26'
+    // (Excel's form; LibreOffice ignores a print area written '$A1:$E26').
+    ...(print.area ? { printArea: `A$1:${columnLetter(print.area.lastCol)}$${print.area.lastRow + 1}` } : {}),
   };
 }
 
