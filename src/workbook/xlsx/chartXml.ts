@@ -69,15 +69,7 @@ export function buildChartXml(chart: ChartXmlInput): string {
   const categoryAxisTitle = horizontal ? chart.yAxisTitle : chart.xAxisTitle;
   const valueAxisTitle = horizontal ? chart.xAxisTitle : chart.yAxisTitle;
   const series = chart.series.map((one, index) => seriesXml(one, index)).join('');
-  const legend = legendShown(chart) ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : '';
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<c:chartSpace xmlns:c="${NS_CHART}" xmlns:a="${NS_DRAWING}" xmlns:r="${NS_RELATIONSHIPS}">` +
-    '<c:date1904 val="0"/><c:lang val="en-GB"/><c:roundedCorners val="0"/>' +
-    '<c:chart>' +
-    titleXml(chart.title, { size: 1400, bold: true }) +
-    '<c:autoTitleDeleted val="0"/>' +
-    '<c:plotArea><c:layout/>' +
+  return chartSpaceXml(chart,
     '<c:barChart>' +
     `<c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="${stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>` +
     series +
@@ -111,12 +103,7 @@ export function buildChartXml(chart: ChartXmlInput): string {
     // run top-down, so the value axis stays at the bottom of the plot.
     `<c:crosses val="${chart.reverseCategories ? 'max' : 'autoZero'}"/>` +
     '<c:crossBetween val="between"/>' +
-    '</c:valAx>' +
-    '</c:plotArea>' +
-    legend +
-    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
-    '</c:chart>' +
-    '</c:chartSpace>'
+    '</c:valAx>',
   );
 }
 
@@ -132,6 +119,18 @@ const Y_AXIS_ID = 444444444;
  */
 function buildScatterChartXml(chart: ChartXmlInput): string {
   const series = chart.series.map((one, index) => scatterSeriesXml(one, index)).join('');
+  return chartSpaceXml(chart,
+    '<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>' +
+    series +
+    `<c:axId val="${X_AXIS_ID}"/><c:axId val="${Y_AXIS_ID}"/>` +
+    '</c:scatterChart>' +
+    valueAxisXml({ id: X_AXIS_ID, crossAxis: Y_AXIS_ID, position: 'b', title: chart.xAxisTitle, gridlines: false }) +
+    valueAxisXml({ id: Y_AXIS_ID, crossAxis: X_AXIS_ID, position: 'l', title: chart.yAxisTitle, gridlines: true }),
+  );
+}
+
+/** The chart part around a plot area's contents: the chart space, its title, then the legend when shown. */
+function chartSpaceXml(chart: ChartXmlInput, plotArea: string): string {
   const legend = legendShown(chart) ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : '';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -140,14 +139,7 @@ function buildScatterChartXml(chart: ChartXmlInput): string {
     '<c:chart>' +
     titleXml(chart.title, { size: 1400, bold: true }) +
     '<c:autoTitleDeleted val="0"/>' +
-    '<c:plotArea><c:layout/>' +
-    '<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>' +
-    series +
-    `<c:axId val="${X_AXIS_ID}"/><c:axId val="${Y_AXIS_ID}"/>` +
-    '</c:scatterChart>' +
-    valueAxisXml({ id: X_AXIS_ID, crossAxis: Y_AXIS_ID, position: 'b', title: chart.xAxisTitle, gridlines: false }) +
-    valueAxisXml({ id: Y_AXIS_ID, crossAxis: X_AXIS_ID, position: 'l', title: chart.yAxisTitle, gridlines: true }) +
-    '</c:plotArea>' +
+    `<c:plotArea><c:layout/>${plotArea}</c:plotArea>` +
     legend +
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
     '</c:chart>' +
