@@ -1,4 +1,5 @@
 import type { Issue, Remedy } from '../core/types';
+import { ROLE_FILE_FLAGS } from './parseArguments';
 
 /**
  * How to change a setting on the command line, for a problem's remedy.
@@ -8,8 +9,10 @@ export function commandLineRemedy(remedy: Remedy): string {
   switch (remedy.setting) {
     case 'column':
       return `Name the column with --map ${remedy.role}.${remedy.field}="Header text".`;
-    case 'sheet':
-      return `Name the sheet with --sheet ${remedy.role}="Sheet name".`;
+    case 'sheet': {
+      const fileFlag = Object.keys(ROLE_FILE_FLAGS).find((flag) => ROLE_FILE_FLAGS[flag] === remedy.role);
+      return `Name the sheet with --sheet ${remedy.role}="Sheet name"${fileFlag ? `, or give it as a file with ${fileFlag} FILE.csv` : ''}.`;
+    }
     case 'ageBand':
       return 'Set the age band with --age FROM-TO (e.g. --age 10-17), or name the population column with --map wards.youngPopulation="Header text".';
     case 'offenceTypes':

@@ -73,9 +73,12 @@ export function publishedIssue(issue: Issue, result: Pick<AnalysisResult, 'roles
   if (treatment.shown) return { value: issue.value, message: issue.message, withheld: false };
   const swapped = issue.code === 'badCoordinate' && issue.severity === 'warning' && /swapped/.test(issue.message);
   const problem = problemOf(issue, treatment.what, treatment.fields, dateWindowOf(result), swapped);
+  // A CSV's issue names file and line (see workbook/csv/fileSheetSource); its rebuilt message keeps that wording.
+  const inFile = `File '${issue.sheet}', line ${issue.row}, column '${issue.column}'`;
+  const where = issue.message.startsWith(inFile) ? inFile : `Sheet '${issue.sheet}', row ${issue.row}, column '${issue.column}'`;
   return {
     value: issue.value === '' ? '' : WITHHELD_VALUE[treatment.kind],
-    message: `Sheet '${issue.sheet}', row ${issue.row}, column '${issue.column}': ${problem}; ${consequenceOf(issue, treatment.kind, swapped)}.`,
+    message: `${where}: ${problem}; ${consequenceOf(issue, treatment.kind, swapped)}.`,
     withheld: true,
   };
 }

@@ -191,7 +191,7 @@ describe('boundariesFromGeoJson', () => {
       'Feature 5 (ward E05000005) has no usable polygon ring; it was skipped.',
       'Feature 6 (ward E05000006): ring 1 was left out because its points all lie on one line, so it encloses no area.',
       'Feature 6 (ward E05000006) has no usable polygon ring; it was skipped.',
-      'Feature 7 (ward E05000007): ring 1 was left out because it has a coordinate that is not a finite number (NaN, 280000).',
+      'Feature 7 (ward E05000007): ring 1 has a position that is not a pair of numbers ([null,280000]); the ring was left out.',
       'Feature 7 (ward E05000007) has no usable polygon ring; it was skipped.',
     ]);
   });

@@ -212,6 +212,8 @@ function positionsOf(rawRing: unknown): (readonly [number, number])[] | string {
   const positions: (readonly [number, number])[] = [];
   for (const position of rawRing) {
     if (!Array.isArray(position) || position.length < 2) return 'has a position that is not an [x, y] pair';
+    // JSON has no NaN or infinity (a writer turns them into null): say what the file holds, never 'NaN'.
+    if (!(Number.isFinite(position[0]) && Number.isFinite(position[1]))) return `has a position that is not a pair of numbers (${JSON.stringify(position.slice(0, 2)).slice(0, 80)})`;
     positions.push([numberOrNaN(position[0]), numberOrNaN(position[1])]);
   }
   return positions;

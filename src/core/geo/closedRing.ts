@@ -12,7 +12,7 @@ export type ClosedRingResult = { readonly ring: Ring } | { readonly reason: stri
  */
 export function closedRing(positions: readonly (readonly [number, number])[]): ClosedRingResult {
   for (const [x, y] of positions) {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return { reason: `it has a coordinate that is not a finite number (${x}, ${y})` };
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return { reason: `it has a coordinate that is not a finite number (${finiteOrWords(x)}, ${finiteOrWords(y)})` };
   }
   const distinct = new Set(positions.map(([x, y]) => `${x},${y}`));
   if (distinct.size < 3) return { reason: `it has ${distinct.size} distinct point${distinct.size === 1 ? '' : 's'}; a ring needs at least 3` };
@@ -22,6 +22,12 @@ export function closedRing(positions: readonly (readonly [number, number])[]): C
   if (first[0] !== last[0] || first[1] !== last[1]) ring.push([first[0], first[1]]);
   if (signedRingArea(ring) === 0) return { reason: 'its points all lie on one line, so it encloses no area' };
   return { ring };
+}
+
+/** A coordinate for a message: the number, or in words when it is none (a projection of an absurd position gives NaN). */
+function finiteOrWords(value: number): string {
+  if (Number.isFinite(value)) return String(value);
+  return Number.isNaN(value) ? 'not a number' : 'beyond any map';
 }
 
 /**
