@@ -37,7 +37,8 @@ export async function runDemo(args: readonly string[], progress: (line: string) 
   const real = dataDir ? loadRealInputs(dataDir) : undefined;
   const demo = generateDemo({ seed, offences, real });
   fs.mkdirSync(outDir, { recursive: true });
-  const files = await writeDemoFiles(demo, outDir);
+  // The real-geography demo has files of its own: the synthetic demo's input (and the fingerprint its output records) stays as it was.
+  const files = await writeDemoFiles(demo, outDir, real ? 'demo-real' : 'demo');
   print(`Demo input: ${files.workbookPath} (${demo.description})`);
   const output = path.join(outDir, real ? 'demo-real-output.xlsx' : 'demo-output.xlsx');
   const run = await analyseWorkbook(

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { CellValue, SheetData } from '../core/types';
 import type { DemoData } from './types';
+import { withDemoMarker } from '../workbook/xlsx/demoMarker';
 
 export const DEMO_WORKBOOK_FILE = 'demo-input.xlsx';
 export const DEMO_BOUNDARIES_FILE = 'demo-wards.geojson';
@@ -39,18 +40,22 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: SheetData, headerRow: numbe
 
 /**
  * Writes the demo workbook (demo-input.xlsx) and its ward boundaries (demo-wards.geojson, BNG)
- * into `dir`, creating it if needed. Node only. Blank rows in the data stay blank in the file.
+ * into `dir`, creating it if needed; another `baseName` gives other files ('demo-real' ->
+ * demo-real-input.xlsx), so the real-geography demo never overwrites the synthetic one's input.
+ * Node only. Blank rows in the data stay blank in the file.
  */
-export async function writeDemoFiles(demo: DemoData, dir: string): Promise<{ workbookPath: string; boundariesPath: string }> {
+export async function writeDemoFiles(demo: DemoData, dir: string, baseName = 'demo'): Promise<{ workbookPath: string; boundariesPath: string }> {
   fs.mkdirSync(dir, { recursive: true });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'School catchment & violence demo generator (synthetic data)';
   workbook.created = new Date(Date.UTC(2024, 5, 1));
   workbook.modified = workbook.created;
   for (const sheet of demo.workbook.sheets) addSheet(workbook, sheet, demo.truth.headerRows[sheet.name] ?? 1);
-  const workbookPath = path.join(dir, DEMO_WORKBOOK_FILE);
-  const boundariesPath = path.join(dir, DEMO_BOUNDARIES_FILE);
-  await workbook.xlsx.writeFile(workbookPath);
+  const workbookPath = path.join(dir, DEMO_WORKBOOK_FILE.replace(/^demo/, baseName));
+  const boundariesPath = path.join(dir, DEMO_BOUNDARIES_FILE.replace(/^demo/, baseName));
+  // Marked as the generator's, so any later analysis of the file keeps the synthetic banner.
+  const written = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  fs.writeFileSync(workbookPath, await withDemoMarker(written, demo.description));
   fs.writeFileSync(boundariesPath, JSON.stringify(demo.boundariesGeoJson));
   return { workbookPath, boundariesPath };
 }

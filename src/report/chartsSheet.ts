@@ -1,4 +1,5 @@
 import { titleWithPeriod } from './periodText';
+import { SUPPRESSED_SYMBOL } from '../core/disclosure';
 import type { AnalysisResult, RateEstimate, SchoolResult, WardResult } from '../core/pipeline/analysisResult';
 import { address, STYLE, text } from './cells';
 import { floatingBarChart } from './floatingBarChart';
@@ -7,8 +8,10 @@ import { funnelChart } from './funnelChart';
 import { intervalBlock, type IntervalRow } from './intervalBlock';
 import { SCHOOL_HEADERS, SCHOOLS_LAYOUT } from './schoolsSheet';
 import type { ChartModel, ImageModel, ModelCell, SheetModel } from './sheetModel';
-import { renderWardMap } from './wardMap';
+import { renderWardMap, type WardMapImage } from './wardMap';
 import { WARD_HEADERS, WARDS_LAYOUT } from './wardsSheet';
+import { columnWidthPoints, fitScale, rowsPerPage } from './printLayout';
+import { wrappedNotes } from './wrappedNotes';
 
 export const MAP_COLOURS = {
   higher: { label: 'Higher than the area', color: 'D73027' },
@@ -19,10 +22,83 @@ export const MAP_COLOURS = {
 
 const WARDS_CHARTED = 30;
 
-/** The data blocks start at column A; the charts sit to their right, from column J. */
-const CHART_COLUMN = 9;
+/** The charts and the map print from column A, 12 default columns wide (768 px); the data they draw sits to their right, off the paper. */
+const CHART_COLUMN = 0;
 const CHART_WIDTH_COLUMNS = 12;
+const DATA_COLUMN = CHART_WIDTH_COLUMNS + 2;
 const FIRST_BLOCK_ROW = 3;
+/** Excel's default column (8.43 characters, 64 pixels): the width the charts are laid out on. */
+const DEFAULT_COLUMN_WIDTH = 9.140625;
+const ROW_PIXELS = 20;
+/**
+ * Number formats of the bar lengths: '_)' pads each number on the right by a bracket's width, so
+ * the last length never runs into the label beside it ("3.51. St Jude's" was 3.5 then "1. St Jude's").
+ */
+const BAR_LENGTH_STYLE = { rank: { numberFormat: '0.0_)' }, rate: { numberFormat: '0.00_)' } } as const;
+
+/** Widths of the data blocks' columns: name, estimate, lower, upper, three bar lengths, label. */
+const DATA_WIDTHS = [30, 9, 10, 10, 9, 9, 9, 44];
+
+/**
+ * The ward map as the Charts sheet shows it: each ward in its flag's colour (a withheld ward in the
+ * one withheld colour, whatever its rate), district outlines labelled, a scale bar, a north arrow,
+ * a legend of only the classes present and the attribution under it.
+ */
+export function wardMapImage(result: AnalysisResult, widthPx: number): WardMapImage {
+  const measureOf = (ward: WardResult) => (result.parameters.rankingMetric === 'offences' ? ward.offences : ward.youngOffenders);
+  const measure = result.parameters.rankingMetric === 'offences' ? 'Offence' : 'Young offender';
+  const fills = new Map<string, string>();
+  const classes = new Set<keyof typeof MAP_COLOURS>();
+  for (const ward of result.wards) {
+    const estimate = measureOf(ward);
+    const shownClass = estimate.published.shown ? estimate.flag : 'withheld';
+    classes.add(shownClass);
+    fills.set(ward.wardCode, MAP_COLOURS[shownClass].color);
+  }
+  // The legend lists only the classes the map shows: no "Withheld [c]" when nothing is withheld.
+  const legend = (Object.keys(MAP_COLOURS) as (keyof typeof MAP_COLOURS)[]).filter((key) => classes.has(key)).map((key) => ({ ...MAP_COLOURS[key] }));
+  // A boundary file may not name districts: the wards sheet's districts then outline the map.
+  const districtOfWard = new Map(result.wards.map((ward) => [ward.wardCode, ward.districtName || ward.districtCode]));
+  const boundaries = result.boundaries.map((boundary) => (boundary.districtName || boundary.districtCode ? boundary : { ...boundary, districtName: districtOfWard.get(boundary.wardCode) || undefined }));
+  return renderWardMap(boundaries, fills, {
+    widthPx,
+    title: `${measure} rate by ward, compared with the area`,
+    legend,
+    districts: true,
+    scaleBar: true,
+    northArrow: true,
+    attribution: mapAttribution(result),
+  });
+}
+
+/** The area's rate of the ranking measure to one decimal, or [c] when withheld. */
+function areaAverageText(result: AnalysisResult): string {
+  const rate = result.parameters.rankingMetric === 'offences' ? result.area.offenceRate : result.area.youngOffenderRate;
+  return Number.isFinite(rate) ? rate.toFixed(1) : SUPPRESSED_SYMBOL;
+}
+
+/** The credit under the map: the boundaries' licence, or that they are invented, or where they came from. */
+function mapAttribution(result: AnalysisResult): string[] {
+  if (result.provenance.attribution.length > 0) return [...result.provenance.attribution];
+  if (result.provenance.synthetic) return ['Boundaries: synthetic, generated for the demonstration; not real places.'];
+  return [`Boundaries: ${result.boundarySource}.`];
+}
+
+/**
+ * Page breaks so that no chart or map is cut across two printed pages: each item, in order, starts a
+ * new page when it would not fit on what is left of the current one.
+ */
+function pageStartsFor(items: readonly { row: number; heightRows: number }[], rowsPerPage: number): number[] {
+  const starts: number[] = [];
+  let pageStart = 0;
+  for (const item of items) {
+    if (item.row + item.heightRows - pageStart > rowsPerPage && item.row > pageStart) {
+      starts.push(item.row);
+      pageStart = item.row;
+    }
+  }
+  return starts;
+}
 
 /**
  * Rows a chart of `bars` horizontal bars takes: about 13.5 points (0.9 of a 15-point row) a bar,
@@ -91,27 +167,30 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
 
   const schoolHeader = FIRST_BLOCK_ROW;
   const wardHeader = schoolHeader + schoolRows.length + 3;
-  const funnel = funnelBlock(result, wardHeader + wardRows.length + 3);
+  const funnel = funnelBlock(result, wardHeader + wardRows.length + 3, DATA_COLUMN);
+  const chartWidths = Array.from({ length: CHART_WIDTH_COLUMNS }, () => DEFAULT_COLUMN_WIDTH);
+  const notes = wrappedNotes([{ row: 1, cell: text(`The charts draw on the figures below, live formulas on the Schools and Wards sheets: each bar spans the ${confidence} interval and changes shade at the estimate.${funnel ? ` The funnel plot sets each shown ward's rate against its young population, within the ${confidence} and 99.8% limits round the area rate, widened for the spread between wards beyond chance.` : ''} The map shows each ward's flag. The figures the charts draw are to the right of the charts (not printed).`, STYLE.note) }], chartWidths);
   const cells: { row: number; col: number; cell: ModelCell }[] = [
     { row: 0, col: 0, cell: text(titleWithPeriod('Charts', result), STYLE.title) },
-    { row: 1, col: 0, cell: text(`The charts draw on the figures below, live formulas on the Schools and Wards sheets: each bar spans the ${confidence} interval and changes shade at the estimate.${funnel ? ` The funnel plot sets each shown ward's rate against its young population, within the ${confidence} and 99.8% limits round the area rate, widened for the spread between wards beyond chance.` : ''} The map shows each ward's flag.`, STYLE.note) },
-    ...intervalBlock(schoolHeader, 0, schoolRows, {
+    ...notes.cells,
+    { row: FIRST_BLOCK_ROW - 1, col: DATA_COLUMN, cell: text('Chart data: what each chart draws, as live formulas on the Schools and Wards sheets', STYLE.heading) },
+    ...intervalBlock(schoolHeader, DATA_COLUMN, schoolRows, {
       headers: ['School', 'Rank', `Rank ${confidence} lower`, `Rank ${confidence} upper`],
       estimateWord: 'rank',
       pad: 0.5,
       label: 'rank',
       headerStyle: STYLE.label,
       estimateStyle: STYLE.index,
-      barStyle: { numberFormat: '0.0' },
+      barStyle: BAR_LENGTH_STYLE.rank,
     }),
-    ...intervalBlock(wardHeader, 0, wardRows, {
+    ...intervalBlock(wardHeader, DATA_COLUMN, wardRows, {
       headers: ['Ward', 'Rate per 1,000', `Lower ${confidence} limit`, `Upper ${confidence} limit`],
       estimateWord: 'rate',
       pad: 0,
       label: 'rate',
       headerStyle: STYLE.label,
       estimateStyle: STYLE.rate,
-      barStyle: STYLE.rate,
+      barStyle: BAR_LENGTH_STYLE.rate,
     }),
   ];
 
@@ -122,7 +201,7 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
     charts.push(floatingBarChart({
       title: `Top ${schoolRows.length} schools by rank (1 = most exposed): bars span the ${confidence} interval, the shade changes at the rank`,
       axisTitle: 'Rank (1 = most exposed)',
-      block: { sheet: 'Charts', col: 0, firstRow: schoolHeader + 1, lastRow: schoolHeader + schoolRows.length },
+      block: { sheet: 'Charts', col: DATA_COLUMN, firstRow: schoolHeader + 1, lastRow: schoolHeader + schoolRows.length },
       names: { toEstimate: 'Interval up to the rank', beyondEstimate: 'Interval beyond the rank' },
       colors: { toEstimate: '2F5597', beyondEstimate: '9DC3E6', outline: '1F3864' },
       anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
@@ -132,9 +211,9 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
   if (wardRows.length > 0) {
     const heightRows = chartHeightRows(wardRows.length);
     charts.push(floatingBarChart({
-      title: `${measure} rate per 1,000 young residents, ${wardRows.length} highest wards: bars span the ${confidence} interval, the shade changes at the rate`,
+      title: `${measure} rate per 1,000 young residents, ${wardRows.length} highest wards (area average ${areaAverageText(result)}): bars span the ${confidence} interval, the shade changes at the rate`,
       axisTitle: 'Rate per 1,000 young residents',
-      block: { sheet: 'Charts', col: 0, firstRow: wardHeader + 1, lastRow: wardHeader + wardRows.length },
+      block: { sheet: 'Charts', col: DATA_COLUMN, firstRow: wardHeader + 1, lastRow: wardHeader + wardRows.length },
       names: { toEstimate: 'Interval up to the rate', beyondEstimate: 'Interval beyond the rate' },
       colors: { toEstimate: 'C55A11', beyondEstimate: 'F8CBAD', outline: '843C0C' },
       anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
@@ -149,23 +228,33 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
       title: `Funnel plot: ${measure.toLowerCase()} rate per 1,000 by young population, with the area rate and its ${confidence} and 99.8% limits, ${result.area.funnel[parameters.rankingMetric].tauSquared > 0 ? 'widened for over-dispersion' : 'Poisson (no over-dispersion to allow for)'}`,
       xAxisTitle: `Young residents aged ${youngest}–${oldest}`,
       yAxisTitle: 'Rate per 1,000 young residents',
-      wards: { sheet: 'Charts', col: 0, ...funnel.wards },
-      limits: { sheet: 'Charts', col: 0, ...funnel.limits },
+      wards: { sheet: 'Charts', col: DATA_COLUMN, ...funnel.wards },
+      limits: { sheet: 'Charts', col: DATA_COLUMN, ...funnel.limits },
       innerLabel: confidence,
       anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
     }));
     nextChartRow += heightRows + 2;
   }
-  const fills = new Map<string, string>();
-  for (const ward of result.wards) {
-    const estimate = measureOf(ward);
-    fills.set(ward.wardCode, estimate.published.shown ? MAP_COLOURS[estimate.flag].color : MAP_COLOURS.withheld.color);
-  }
-  const legend = Object.values(MAP_COLOURS).map(({ label, color }) => ({ label, color }));
-  const map = renderWardMap(result.boundaries, fills, { widthPx: 900, title: `${measure} rate by ward`, legend });
+  const mapWidthPx = Math.round((CHART_WIDTH_COLUMNS * columnWidthPoints(DEFAULT_COLUMN_WIDTH)) / 0.75);
+  const map = wardMapImage(result, mapWidthPx);
   const mapRow = nextChartRow + 2;
+  const mapHeightRows = Math.ceil(map.heightPx / ROW_PIXELS);
   const flagRule = parameters.flagMethod === 'overdispersed' ? `outside the ${confidence} funnel limits, the interval agreeing` : `${confidence} interval`;
   cells.push({ row: mapRow - 2, col: CHART_COLUMN, cell: text(`Map: ${measure.toLowerCase()} rate by ward compared with the area (${flagRule}).`, STYLE.heading) });
-  const images: ImageModel[] = [{ description: `Map of ${result.wards.length} wards`, png: map.png, widthPx: map.widthPx, heightPx: map.heightPx, anchor: { row: mapRow, col: CHART_COLUMN } }];
-  return { name: 'Charts', cells, tables: [], charts, images, columnWidths: [30, 8, 10, 10, 9, 9, 9, 44, 2], print: { orientation: 'landscape', fitToWidth: true } };
+  // The alternative text says what the picture shows, for a screen reader.
+  const description = `Map of ${result.wards.length} wards coloured by how their ${measure.toLowerCase()} rate compares with the area (${map.features.legend.join('; ')})${map.features.districts.length > 0 ? `, with ${map.features.districts.length} districts outlined and labelled` : ''}.`;
+  const images: ImageModel[] = [{ description, png: map.png, widthPx: map.widthPx, heightPx: map.heightPx, anchor: { row: mapRow, col: CHART_COLUMN } }];
+  const scale = fitScale(chartWidths, 'portrait');
+  const pageStarts = pageStartsFor([...charts.map((chart) => chart.anchor), { row: mapRow - 2, heightRows: mapHeightRows + 2 }], rowsPerPage('portrait', scale));
+  return {
+    name: 'Charts',
+    cells,
+    tables: [],
+    charts,
+    images,
+    columnWidths: [...chartWidths, 3, 3, ...DATA_WIDTHS],
+    merges: notes.merges,
+    rowHeights: notes.rowHeights,
+    print: { orientation: 'portrait', fitToWidth: true, area: { lastRow: mapRow + mapHeightRows, lastCol: CHART_WIDTH_COLUMNS - 1 }, pageStarts },
+  };
 }

@@ -1,5 +1,6 @@
 import { STYLE, text } from './cells';
-import type { CellStyle, ModelCell } from './sheetModel';
+import { ROW_POINTS, wrappedLineCount } from './printLayout';
+import type { CellStyle, MergeModel, ModelCell } from './sheetModel';
 
 export type PlacedCell = { readonly row: number; readonly col: number; readonly cell: ModelCell };
 
@@ -37,14 +38,33 @@ export class FreeCells {
   /** The next row to be written (0-based). */
   row = 0;
 
+  /** Rows merged across the page for a long line to wrap in, and their heights. */
+  readonly merges: MergeModel[] = [];
+  readonly rowHeights: { row: number; points: number }[] = [];
+
+  /**
+   * @param pageWidths widths of the columns the printed page spans: a line written with
+   * {@link line} that is longer than they hold wraps in its row, merged across them and as tall as
+   * its lines, so it stays one cell (one sentence) yet inside the page. None by default: lines run on.
+   */
+  constructor(readonly pageWidths: readonly number[] = []) {}
+
   /** A cell on the current row, without moving on. */
   at(col: number, cell: ModelCell): void {
     this.cells.push({ row: this.row, col, cell });
   }
 
-  /** A cell in column A, then the next row. */
+  /** A cell in column A, then the next row; text wider than the page wraps across it (see the constructor). */
   line(cell: ModelCell): void {
-    this.at(0, cell);
+    const size = cell.style?.fontSize ?? 11;
+    // Larger type holds fewer characters a line, in proportion to its size.
+    const pageWidth = (this.pageWidths.reduce((sum, width) => sum + width, 0) * 11) / size;
+    const lines = cell.kind === 'text' && this.pageWidths.length > 0 ? wrappedLineCount(cell.value, pageWidth, Boolean(cell.style?.bold)) : 1;
+    if (lines > 1 && cell.kind === 'text') {
+      this.at(0, { ...cell, style: { ...cell.style, wrap: true } });
+      this.merges.push({ row: this.row, col: 0, lastCol: this.pageWidths.length - 1 });
+      this.rowHeights.push({ row: this.row, points: (lines * ROW_POINTS * size) / 11 });
+    } else this.at(0, cell);
     this.row += 1;
   }
 

@@ -18,7 +18,7 @@ export interface FunnelBlock {
 }
 
 /**
- * The funnel plot's data on the Charts sheet, from `headerRow` down, as live formulas on the Wards
+ * The funnel plot's data on the Charts sheet, from `headerRow` down and `col` across, as live formulas on the Wards
  * sheet: a block of the shown wards of the ranking measure with young residents (smallest first),
  * each reading its young population and rate from its Wards row; then a block of FUNNEL_STEPS + 1
  * populations spaced evenly on a log scale from the smallest of those wards to the largest (formulas
@@ -27,7 +27,7 @@ export interface FunnelBlock {
  * left out, as on the other charts. Null when there is nothing to plot, or no published area rate
  * (the limits would give it away).
  */
-export function funnelBlock(result: AnalysisResult, headerRow: number): FunnelBlock | null {
+export function funnelBlock(result: AnalysisResult, headerRow: number, col = 0): FunnelBlock | null {
   const measure = result.parameters.rankingMetric;
   const areaRate = measure === 'offences' ? result.area.offenceRate : result.area.youngOffenderRate;
   const funnel = result.area.funnel[measure];
@@ -41,8 +41,8 @@ export function funnelBlock(result: AnalysisResult, headerRow: number): FunnelBl
   const headers = MEASURE_HEADERS[measure];
   const wardsRef = (row: number, header: string) => `{{Wards}}!${address(row, wardColumn(header))}`;
   const cells: FunnelBlock['cells'] = [];
-  const put = (row: number, col: number, cell: ModelCell) => cells.push({ row, col, cell });
-  ['Ward (funnel plot)', 'Young population', 'Rate per 1,000'].forEach((header, col) => put(headerRow, col, text(header, STYLE.label)));
+  const put = (row: number, offset: number, cell: ModelCell) => cells.push({ row, col: col + offset, cell });
+  ['Ward (funnel plot)', 'Young population', 'Rate per 1,000'].forEach((header, offset) => put(headerRow, offset, text(header, STYLE.label)));
   const firstWard = headerRow + 1;
   plotted.forEach(({ ward, estimate, wardsRow }, index) => {
     const row = firstWard + index;
@@ -55,8 +55,8 @@ export function funnelBlock(result: AnalysisResult, headerRow: number): FunnelBl
   const confidence = `${Number((result.parameters.confidenceLevel * 100).toFixed(1))}%`;
   const limitsHeader = lastWard + 3;
   ['Young population (limits)', 'Area rate', `Lower ${confidence} limit`, `Upper ${confidence} limit`, 'Lower 99.8% limit', 'Upper 99.8% limit']
-    .forEach((header, col) => put(limitsHeader, col, text(header, STYLE.label)));
-  const populations = `${address(firstWard, FUNNEL_WARD_COLUMNS.population, true)}:${address(lastWard, FUNNEL_WARD_COLUMNS.population, true)}`;
+    .forEach((header, offset) => put(limitsHeader, offset, text(header, STYLE.label)));
+  const populations = `${address(firstWard, col + FUNNEL_WARD_COLUMNS.population, true)}:${address(lastWard, col + FUNNEL_WARD_COLUMNS.population, true)}`;
   const smallest = plotted[0].ward.youngPopulation;
   const largest = plotted[plotted.length - 1].ward.youngPopulation;
   const area = measure === 'offences' ? WARDS_LAYOUT.areaOffenceRate : WARDS_LAYOUT.areaOffenderRate;
@@ -64,7 +64,7 @@ export function funnelBlock(result: AnalysisResult, headerRow: number): FunnelBl
   for (let step = 0; step <= FUNNEL_STEPS; step++) {
     const row = limitsHeader + 1 + step;
     const population = smallest * (largest / smallest) ** (step / FUNNEL_STEPS);
-    const at = address(row, FUNNEL_LIMIT_COLUMNS.population);
+    const at = address(row, col + FUNNEL_LIMIT_COLUMNS.population);
     const refs = { areaRate: `{{Wards}}!${area}`, population: at, tauSquared: `{{Wards}}!${tau}`, confidence: `{{Wards}}!${WARDS_LAYOUT.confidence}` };
     const inner = funnelLimitFormulas(refs, 'inner');
     const outer = funnelLimitFormulas(refs, 'outer');

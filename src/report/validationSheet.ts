@@ -6,12 +6,16 @@ import { ISSUE_LABELS } from './issueLabels';
 import { publishedIssue } from './publishedIssue';
 import type { ModelCell, SheetModel } from './sheetModel';
 import { VALIDATION_POLICY } from './validationPolicy';
+import { wrappedNotes } from './wrappedNotes';
 
 export const VALIDATION_HEADERS = ['Sheet', 'Row', 'Column', 'Value', 'Severity', 'Problem', 'Message', 'Code'] as const;
 
 export const VALIDATION_SUMMARY_HEADERS = ['Input sheet', 'Problem', 'Severity', 'Rows', 'Listed below'] as const;
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Widths of the summary's columns, the printed page (portrait, one page wide). */
+const SUMMARY_WIDTHS = [22, 46, 10, 10, 18] as const;
 
 /** What each severity does to a row, in words. */
 const SEVERITY_MEANING: Readonly<Record<Severity, string>> = {
@@ -61,14 +65,16 @@ function summarise(issues: readonly Issue[]): SummaryLine[] {
 export function buildValidationSheet(result: AnalysisResult): SheetModel {
   const issues = [...result.issues].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const listed = issues.filter((issue) => !isScopeExclusion(issue));
+  // The notes wrap across the summary's width, the printed page, rather than running off its edge.
+  const notes = wrappedNotes([
+    { row: 0, cell: text(titleWithPeriod('Validation: every problem found in the input rows', result), STYLE.title) },
+    { row: 1, cell: text(`Severity: error — ${SEVERITY_MEANING.error}; warning — ${SEVERITY_MEANING.warning}; info — ${SEVERITY_MEANING.info} (age band, offence types, dates, phases), counted here and reconciled on the Method sheet.`, STYLE.note) },
+    ...VALIDATION_POLICY.map(([label, statement], i) => ({ row: 3 + i, cell: text(`${label}: ${statement}`, STYLE.note) })),
+  ], SUMMARY_WIDTHS);
   const cells: { row: number; col: number; cell: ModelCell }[] = [
-    { row: 0, col: 0, cell: text(titleWithPeriod('Validation: every problem found in the input rows', result), STYLE.title) },
-    { row: 1, col: 0, cell: text(`Severity: error — ${SEVERITY_MEANING.error}; warning — ${SEVERITY_MEANING.warning}; info — ${SEVERITY_MEANING.info} (age band, offence types, dates, phases), counted here and reconciled on the Method sheet.`, STYLE.note) },
+    ...notes.cells,
     { row: 2, col: 0, cell: text('Personal values are withheld, so this sheet can be shared with the rest of the workbook:', STYLE.label) },
   ];
-  VALIDATION_POLICY.forEach(([label, statement], i) => {
-    cells.push({ row: 3 + i, col: 0, cell: text(`${label}: ${statement}`, STYLE.note) });
-  });
   const headingRow = 4 + VALIDATION_POLICY.length;
   cells.push({ row: headingRow, col: 0, cell: text('Problems by sheet and kind', STYLE.heading) });
   const summaryRow = headingRow + 1;
@@ -110,7 +116,9 @@ export function buildValidationSheet(result: AnalysisResult): SheetModel {
     tables: [{ name: 'tblValidation', row: tableRow, col: 0, headers: [...VALIDATION_HEADERS], rows }],
     charts: [],
     images: [],
-    columnWidths: [22, 34, 22, 20, 10, 30, 100, 18],
+    columnWidths: [...SUMMARY_WIDTHS, 30, 100, 18],
+    merges: notes.merges,
+    rowHeights: notes.rowHeights,
     freezeRows: tableRow + 1,
     print: { orientation: 'portrait', fitToWidth: true, area: { lastRow: summaryEnd, lastCol: VALIDATION_SUMMARY_HEADERS.length - 1 } },
     conditionalFills: [{ range: `E${tableRow + 2}:E${tableRow + 1 + rows.length}`, equals: 'error', fill: 'FFC7CE' }],

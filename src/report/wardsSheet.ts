@@ -5,7 +5,9 @@ import type { PublishedCount } from '../core/disclosure';
 import type { FlagMethod } from '../core/types';
 import { address, columnLetter, formula, keyValueRows, num, publishedCell, STYLE, suppressed, text } from './cells';
 import { funnelLimitFormulas } from './funnelFormulas';
+import { acrossPages, headerFitWidths, ROW_POINTS, wrappedLineCount } from './printLayout';
 import type { ModelCell, SheetModel, TableModel } from './sheetModel';
+import { wrappedNotes } from './wrappedNotes';
 
 /** Where the area figures sit, so other sheets' formulas can refer to them. */
 export const WARDS_LAYOUT = {
@@ -68,8 +70,22 @@ export const DISTRICT_HEADERS = [
   'District', 'Wards', 'Young population', 'Offences', 'Offence rate per 1,000', 'Young offenders resident', 'Young offender rate per 1,000',
 ] as const;
 
-/** The district table sits to the right of the ward table, one column apart, level with it. */
-export const DISTRICTS_COLUMN = WARD_HEADERS.length + 1;
+/** Columns frozen on screen and repeated on every printed block: the ward's code and name. */
+const NAME_COLUMNS = { first: 0, last: 1 } as const;
+
+/** Narrowest width of each ward column for its figures; the header then widens it to wrap in at most three lines. */
+const WARD_MINIMUM_WIDTHS: Readonly<Record<string, number>> = { 'Ward code': 24, 'Ward name': 24, District: 14, 'Young population': 9 };
+
+/**
+ * The funnel limits of each measure: the flag's working and the funnel plot's lines, grouped and
+ * collapsed so the table reads as counts, rates, intervals and flags (one click opens them).
+ */
+function funnelLimitColumns(): { first: number; last: number }[] {
+  return (['offences', 'youngOffenders'] as const).map((measure) => {
+    const headers = MEASURE_HEADERS[measure];
+    return { first: wardColumn(headers.funnelLower), last: wardColumn(headers.outerUpper) };
+  });
+}
 
 const FLAG_TEXT = { higher: 'Higher', similar: 'Similar', lower: 'Lower' } as const;
 
@@ -180,7 +196,7 @@ function rateOfPublished(published: PublishedCount, count: string, population: s
 }
 
 function districtRow(district: DistrictResult, row: number): ModelCell[] {
-  const col = DISTRICTS_COLUMN;
+  const col = 0;
   const population = address(row, col + 2);
   return [
     text(district.districtName),
@@ -231,7 +247,9 @@ export function buildWardsSheet(result: AnalysisResult): SheetModel {
   const tableRow = WARDS_LAYOUT.tableRow;
   const rows = result.wards.map((ward, i) => wardRow(ward, tableRow + 1 + i, result));
   const last = tableRow + rows.length;
-  const districtRows = result.districts.map((district, i) => districtRow(district, tableRow + 1 + i));
+  // The districts sit below the wards, so the sheet prints as one table wide.
+  const districtTableRow = last + 3;
+  const districtRows = result.districts.map((district, i) => districtRow(district, districtTableRow + 1 + i));
   const tables: TableModel[] = [{ name: 'tblWards', row: tableRow, col: 0, headers: [...WARD_HEADERS], rows }];
   const offenceDispersion = dispersionCells(area.funnel.offences);
   const offenderDispersion = dispersionCells(area.funnel.youngOffenders);
@@ -240,9 +258,17 @@ export function buildWardsSheet(result: AnalysisResult): SheetModel {
     const range = `${letter}${tableRow + 2}:${letter}${last + 1}`;
     return [{ range, equals: 'Higher', fill: 'FFC7CE' }, { range, equals: 'Lower', fill: 'DDEBF7' }];
   });
+  // Each column fits both its ward header and the district header below it.
+  const districtWidths = headerFitWidths(DISTRICT_HEADERS, DISTRICT_HEADERS.map(() => 4));
+  const widths = headerFitWidths(WARD_HEADERS, WARD_HEADERS.map((header, col) => Math.max(WARD_MINIMUM_WIDTHS[header] ?? 8, districtWidths[col] ?? 0)));
+  const collapsed = funnelLimitColumns();
+  const printedWidths = widths.map((width, col) => (collapsed.some((range) => col >= range.first && col <= range.last) ? 0 : width));
+  const notes = wrappedNotes([
+    { row: 1, cell: text(`${withheldNote(result)} Rates, intervals, funnel limits and flags are live formulas on the published counts. ${flagRuleText(result)} The funnel limits are grouped out of the way: the + above the column letters opens them.`, STYLE.note) },
+  ], printedWidths);
   const cells: { row: number; col: number; cell: ModelCell }[] = [
     { row: 0, col: 0, cell: text(titleWithPeriod(`Wards: violence involving young people aged ${youngest}–${oldest}, per 1,000 young residents`, result), STYLE.title) },
-    { row: 1, col: 0, cell: text(`${withheldNote(result)} Rates, intervals, funnel limits and flags are live formulas on the published counts. ${flagRuleText(result)}`, STYLE.note) },
+    ...notes.cells,
     { row: 2, col: 0, cell: text('Area', STYLE.heading) },
     ...keyValueRows(3, 0, [
       ['Young population', num(area.youngPopulation, STYLE.integer)],
@@ -258,8 +284,16 @@ export function buildWardsSheet(result: AnalysisResult): SheetModel {
     ]),
   ];
   if (districtRows.length > 0) {
-    cells.push({ row: tableRow - 1, col: DISTRICTS_COLUMN, cell: text('Districts: each the sum of its wards; the area is the sum of the districts.', STYLE.heading) });
-    tables.push({ name: 'tblDistricts', row: tableRow, col: DISTRICTS_COLUMN, headers: [...DISTRICT_HEADERS], rows: districtRows });
+    cells.push({ row: districtTableRow - 1, col: 0, cell: text('Districts: each the sum of its wards; the area is the sum of the districts.', STYLE.heading) });
+    tables.push({ name: 'tblDistricts', row: districtTableRow, col: 0, headers: [...DISTRICT_HEADERS], rows: districtRows });
+  }
+  // Long area labels wrap in the ward-code column, in rows tall enough for them.
+  const areaLabelHeights = cells
+    .filter(({ row, col, cell }) => col === 0 && row >= 3 && row < tableRow && cell.kind === 'text')
+    .map(({ row, cell }) => ({ row, points: ROW_POINTS * wrappedLineCount(cell.kind === 'text' ? cell.value : '', widths[0]) }))
+    .filter(({ points }) => points > ROW_POINTS);
+  for (const placed of cells) {
+    if (placed.col === 0 && placed.row >= 3 && placed.row < tableRow) placed.cell = { ...placed.cell, style: { ...placed.cell.style, wrap: true } };
   }
   return {
     name: 'Wards',
@@ -268,9 +302,13 @@ export function buildWardsSheet(result: AnalysisResult): SheetModel {
     charts: [],
     images: [],
     // Column A holds the ward codes and the area block's labels.
-    columnWidths: [34, 28, 16, 12, ...WARD_HEADERS.slice(4).map(() => 12), 3, ...(districtRows.length > 0 ? [20, 7, 12, 10, 12, 12, 12] : [])],
+    columnWidths: widths,
+    collapsedColumns: collapsed,
+    merges: notes.merges,
+    rowHeights: [...notes.rowHeights, ...areaLabelHeights],
     freezeRows: tableRow + 1,
-    print: { orientation: 'landscape', fitToWidth: false, repeatRow: tableRow },
+    freezeColumns: NAME_COLUMNS.last + 1,
+    print: { orientation: 'landscape', repeatRow: tableRow, ...acrossPages(printedWidths, 'landscape', NAME_COLUMNS) },
     conditionalFills: flagFills,
   };
 }

@@ -23,8 +23,25 @@ describe('applyPrintLayout', () => {
     expect(applied).toBe(true);
     // Row index 4 is worksheet row 5.
     expect(set).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, titleRows: '$5:$5' });
-    // One sync for what was queued before, one for the layout alone.
-    expect(syncs).toHaveLength(2);
+    // One sync for what was queued before, one for the layout alone, one for the paper extras (A4, margins, breaks).
+    expect(syncs).toHaveLength(3);
+  });
+
+  it('sets A4, the narrow margins, the repeated name columns and a break before each printed block; a host refusing them keeps the layout', async () => {
+    const budget = new PayloadBudget(async () => undefined, 100_000);
+    const { worksheet, set } = worksheetWith(false);
+    const breaks: string[] = [];
+    const layout = worksheet.pageLayout as unknown as Record<string, unknown>;
+    layout.setPrintTitleColumns = (columns: string) => { set.titleColumns = columns; };
+    Object.assign(worksheet, { verticalPageBreaks: { add: (cell: string) => breaks.push(cell) }, horizontalPageBreaks: { add: (cell: string) => breaks.push(cell) } });
+    const print = { orientation: 'landscape', fitToWidth: false, repeatColumns: { first: 0, last: 1 }, blockStarts: [9], pageStarts: [40] } as const;
+    await expect(applyPrintLayout(worksheet, print, budget)).resolves.toBe(true);
+    // 0.4 inch is 28.8 points; column 9 is J, row 40 is worksheet row 41.
+    expect([layout.paperSize, layout.leftMargin, set.titleColumns, breaks]).toEqual(['A4', 28.8, '$A:$B', ['J1', 'A41']]);
+
+    const refusing = worksheetWith(false);
+    await expect(applyPrintLayout(refusing.worksheet, print, budget)).resolves.toBe(true); // no setPrintTitleColumns: refused, layout kept
+    expect(refusing.set.orientation).toBe('Landscape');
   });
 
   it('leaves the default page setup, without failing the run, when the host refuses the layout', async () => {

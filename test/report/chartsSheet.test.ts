@@ -78,10 +78,13 @@ function shown(cell: ModelCell | undefined): unknown {
 
 const formulaOf = (cell: ModelCell | undefined) => (cell?.kind === 'formula' ? cell.formula : `(not a formula: ${JSON.stringify(cell)})`);
 
-/** A block's rows from its first body row: each column's formula (or text) and shown value. */
+/** The data blocks start at column O (0-based 14), right of the charts: block column A is sheet column O. */
+const BLOCK_OFFSET = 14;
+
+/** A block's rows from its first body row, its columns lettered from the block's first (A = column O): each column's formula (or text) and shown value. */
 function blockRows(sheet: SheetModel, firstRow: number, rows: number, columns: string): { formulas: string[]; values: unknown[] }[] {
   return Array.from({ length: rows }, (_unused, index) => {
-    const cells = [...columns].map((letter) => cellAt(sheet, `${letter}${firstRow + index}`));
+    const cells = [...columns].map((letter) => cellAt(sheet, `${String.fromCharCode(letter.charCodeAt(0) + BLOCK_OFFSET)}${firstRow + index}`));
     return { formulas: cells.map((cell) => (cell?.kind === 'formula' ? cell.formula : String(shown(cell)))), values: cells.map(shown) };
   });
 }
@@ -108,13 +111,20 @@ describe('the schools block', () => {
       [1.5, 0.5, 0.5],
       [2.5, 0.5, 3.5],
     ]);
-    expect(rows[0].formulas).toEqual(['MIN(B5,C5)-0.5', 'B5-E5', 'MAX(B5,D5)+0.5-B5']);
+    expect(rows[0].formulas).toEqual(['MIN(P5,Q5)-0.5', 'P5-S5', 'MAX(P5,R5)+0.5-P5']);
+  });
+
+  test('the last bar length is padded on the right, so it never runs into the label beside it', () => {
+    const sheet = buildChartsSheet(handMade('offences'));
+    // Block column G (the length beyond the estimate) of the first school, row 5: '0.0_)' leaves a bracket's width of space.
+    const beyond = cellAt(sheet, `${String.fromCharCode('G'.charCodeAt(0) + BLOCK_OFFSET)}5`);
+    expect(beyond?.style?.numberFormat).toMatch(/_\)$/);
   });
 
   test('each label gives the rank, the school and its interval, the interval once when it is a single rank', () => {
     const rows = blockRows(buildChartsSheet(handMade('offences')), 5, 3, 'H');
     expect(rows.map((row) => row.values[0])).toEqual(["1. St Jude's (1–4)", '2. Hill Top (2)', '3. =Elm Grove (4–6)']);
-    expect(rows[1].formulas[0]).toBe('B6&". "&A6&" ("&IF(C6=D6,C6,C6&"–"&D6)&")"');
+    expect(rows[1].formulas[0]).toBe('P6&". "&O6&" ("&IF(Q6=R6,Q6,Q6&"–"&R6)&")"');
   });
 });
 
@@ -127,7 +137,7 @@ describe('the wards block', () => {
       ['Alpha', '{{Wards}}!F16', '{{Wards}}!G16', '{{Wards}}!H16'],
       ['Delta', '{{Wards}}!F19', '{{Wards}}!G19', '{{Wards}}!H19'],
     ]);
-    expect(cellAt(buildChartsSheet(handMade('offences')), 'A14')).toBeUndefined();
+    expect(cellAt(buildChartsSheet(handMade('offences')), 'O14')).toBeUndefined();
   });
 
   test('a young offender ranking charts the young offender rate columns P, Q, R', () => {
@@ -142,13 +152,13 @@ describe('the wards block', () => {
       [6.25, expect.closeTo(6.095, 12), expect.closeTo(7.705, 12)],
       [0, 0, 3.69],
     ]);
-    expect(rows[0].formulas).toEqual(['MIN(B11,C11)', 'B11-E11', 'MAX(B11,D11)-B11']);
+    expect(rows[0].formulas).toEqual(['MIN(P11,Q11)', 'P11-S11', 'MAX(P11,R11)-P11']);
   });
 
   test("each label gives the ward and its rate and limits to one decimal, as Excel's FIXED shows them", () => {
     const rows = blockRows(buildChartsSheet(handMade('offences')), 11, 3, 'H');
     expect(rows.map((row) => row.values[0])).toEqual(['Gamma: 30.0 (20.0–45.0)', 'Alpha: 12.3 (6.3–20.1)', 'Delta: 0.0 (0.0–3.7)']);
-    expect(rows[0].formulas[0]).toBe('A11&": "&FIXED(B11,1,TRUE)&" ("&FIXED(C11,1,TRUE)&"–"&FIXED(D11,1,TRUE)&")"');
+    expect(rows[0].formulas[0]).toBe('O11&": "&FIXED(P11,1,TRUE)&" ("&FIXED(Q11,1,TRUE)&"–"&FIXED(R11,1,TRUE)&")"');
   });
 
   test('no formula on the Charts sheet reads a withheld [c] cell of the Wards sheet', () => {
@@ -166,20 +176,23 @@ describe('the charts', () => {
     const charts = buildChartsSheet(handMade('offences')).charts;
     expect(charts.map((chart) => [chart.type, chart.reverseCategories, chart.legend])).toEqual([['barStacked', true, false], ['barStacked', true, false], ['scatter', undefined, true]]);
     const [schools, wards] = charts;
-    // Values from columns E (start, 4), F (5) and G (6); categories from the labels in H (7).
+    // Values from columns S (start, 18), T (19) and U (20); categories from the labels in V (21).
     expect(schools.series.map((series) => [series.values.col, series.values.firstRow, series.values.lastRow, series.categories.col, series.color, series.outline])).toEqual([
-      [4, 4, 6, 7, 'none', undefined],
-      [5, 4, 6, 7, '2F5597', '1F3864'],
-      [6, 4, 6, 7, '9DC3E6', '1F3864'],
+      [18, 4, 6, 21, 'none', undefined],
+      [19, 4, 6, 21, '2F5597', '1F3864'],
+      [20, 4, 6, 21, '9DC3E6', '1F3864'],
     ]);
-    expect(wards.series.map((series) => [series.values.col, series.values.firstRow, series.values.lastRow])).toEqual([[4, 10, 12], [5, 10, 12], [6, 10, 12]]);
+    expect(wards.series.map((series) => [series.values.col, series.values.firstRow, series.values.lastRow])).toEqual([[18, 10, 12], [19, 10, 12], [20, 10, 12]]);
     expect([schools.xAxisTitle, wards.xAxisTitle]).toEqual(['Rank (1 = most exposed)', 'Rate per 1,000 young residents']);
   });
 
-  test('the charts and the map sit to the right of the blocks, one under another without overlapping', () => {
+  test('the charts and the map sit from column A, one under another without overlapping, the blocks to their right and off the print area', () => {
     const sheet = buildChartsSheet(handMade('offences'));
     const [schools, wards, funnel] = sheet.charts.map((chart) => chart.anchor);
-    expect([schools.col, wards.col, funnel.col, sheet.images[0].anchor.col]).toEqual([9, 9, 9, 9]);
+    expect([schools.col, wards.col, funnel.col, sheet.images[0].anchor.col]).toEqual([0, 0, 0, 0]);
+    // Twelve columns of charts print (A–L); the blocks from column O do not.
+    expect(sheet.print?.area?.lastCol).toBe(11);
+    expect(Math.min(...sheet.charts.map((chart) => chart.anchor.col + chart.anchor.widthCols))).toBeLessThanOrEqual(12);
     expect(wards.row).toBeGreaterThan(schools.row + schools.heightRows);
     expect(funnel.row).toBeGreaterThan(wards.row + wards.heightRows);
     expect(sheet.images[0].anchor.row).toBeGreaterThan(funnel.row + funnel.heightRows);
@@ -202,8 +215,8 @@ describe('the funnel plot', () => {
       ['Delta', '{{Wards}}!D19', '{{Wards}}!F19'],
     ]);
     expect(rows.map((row) => row.values)).toEqual([['Alpha', 1000, 12.345], ['Gamma', 1000, 30], ['Delta', 1000, 0]]);
-    expect(shown(cellAt(buildChartsSheet(handMade('offences')), 'A16'))).toBe('Ward (funnel plot)');
-    expect(shown(cellAt(buildChartsSheet(handMade('offences')), 'A20'))).toBeNull();
+    expect(shown(cellAt(buildChartsSheet(handMade('offences')), 'O16'))).toBe('Ward (funnel plot)');
+    expect(shown(cellAt(buildChartsSheet(handMade('offences')), 'O20'))).toBeNull();
   });
 
   test('draws the area rate and the limits through 41 populations, as formulas on the Wards sheet\'s area rate, τ² and confidence', () => {
@@ -211,26 +224,26 @@ describe('the funnel plot', () => {
     expect(blockRows(sheet, 22, 1, 'ABCDEF')[0].values).toEqual(['Young population (limits)', 'Area rate', 'Lower 95% limit', 'Upper 95% limit', 'Lower 99.8% limit', 'Upper 99.8% limit']);
     const [first] = blockRows(sheet, 23, 1, 'ABDF');
     expect(first.formulas).toEqual([
-      'MIN($B$17:$B$19)*(MAX($B$17:$B$19)/MIN($B$17:$B$19))^(0/40)',
+      'MIN($P$17:$P$19)*(MAX($P$17:$P$19)/MIN($P$17:$P$19))^(0/40)',
       '{{Wards}}!$B$6',
-      '{{Wards}}!$B$6*(1+NORMSINV(1-(1-{{Wards}}!$B$9)/2)*SQRT(1000/(4*{{Wards}}!$B$6*A23)+{{Wards}}!$B$11))^2',
-      '{{Wards}}!$B$6*(1+NORMSINV(1-(1-0.998)/2)*SQRT(1000/(4*{{Wards}}!$B$6*A23)+{{Wards}}!$B$11))^2',
+      '{{Wards}}!$B$6*(1+NORMSINV(1-(1-{{Wards}}!$B$9)/2)*SQRT(1000/(4*{{Wards}}!$B$6*O23)+{{Wards}}!$B$11))^2',
+      '{{Wards}}!$B$6*(1+NORMSINV(1-(1-0.998)/2)*SQRT(1000/(4*{{Wards}}!$B$6*O23)+{{Wards}}!$B$11))^2',
     ]);
-    expect(cellAt(sheet, 'A63')).toBeDefined();
-    expect(cellAt(sheet, 'A64')).toBeUndefined();
+    expect(cellAt(sheet, 'O63')).toBeDefined();
+    expect(cellAt(sheet, 'O64')).toBeUndefined();
   });
 
   test('is a scatter chart: the wards as markers, the area rate and the 95% limits as lines, the 99.8% limits dashed', () => {
     const funnel = buildChartsSheet(handMade('offences')).charts[2];
     expect(funnel.type).toBe('scatter');
-    // 0-based: the wards on rows 16–18 (x in column B, y in C); the limits on rows 22–62 (x in column A).
+    // 0-based: the wards on rows 16–18 (x in column P, y in Q); the limits on rows 22–62 (x in column O).
     expect(funnel.series.map((series) => [series.name, series.categories.col, series.categories.firstRow, series.categories.lastRow, series.values.col, series.draw, series.color])).toEqual([
-      ['Wards', 1, 16, 18, 2, 'markers', '2F5597'],
-      ['Area rate', 0, 22, 62, 1, 'line', '595959'],
-      ['Lower 95% limit', 0, 22, 62, 2, 'line', 'ED7D31'],
-      ['Upper 95% limit', 0, 22, 62, 3, 'line', 'ED7D31'],
-      ['Lower 99.8% limit', 0, 22, 62, 4, 'dashedLine', 'C00000'],
-      ['Upper 99.8% limit', 0, 22, 62, 5, 'dashedLine', 'C00000'],
+      ['Wards', 15, 16, 18, 16, 'markers', '2F5597'],
+      ['Area rate', 14, 22, 62, 15, 'line', '595959'],
+      ['Lower 95% limit', 14, 22, 62, 16, 'line', 'ED7D31'],
+      ['Upper 95% limit', 14, 22, 62, 17, 'line', 'ED7D31'],
+      ['Lower 99.8% limit', 14, 22, 62, 18, 'dashedLine', 'C00000'],
+      ['Upper 99.8% limit', 14, 22, 62, 19, 'dashedLine', 'C00000'],
     ]);
     expect([funnel.xAxisTitle, funnel.yAxisTitle]).toEqual(['Young residents aged 10–17', 'Rate per 1,000 young residents']);
     // One ward's offences shown (threshold 3): too few to estimate over-dispersion, so the limits are the Poisson ones, and the title says so.

@@ -26,7 +26,10 @@ const shown = (cell: ModelCell): unknown => (cell.kind === 'formula' ? cell.resu
  * label of their own (a long statement continues down the column), joined by spaces.
  */
 function beside(sheet: SheetModel, label: string): string {
-  const at = sheet.cells.find((c) => c.col === 0 && shown(c.cell) === label);
+  // A term defined in plain words at the top may label a formula in the technical detail too: the detail is meant.
+  const technical = sheet.cells.find((c) => c.col === 0 && shown(c.cell) === 'Technical detail')?.row ?? -1;
+  const matches = sheet.cells.filter((c) => c.col === 0 && shown(c.cell) === label);
+  const at = matches.find((c) => c.row > technical) ?? matches[0];
   if (!at) throw new Error(`no label '${label}' on the Method sheet`);
   const parts: string[] = [];
   for (let row = at.row; ; row += 1) {
@@ -125,7 +128,8 @@ describe('the Method sheet states', () => {
     // Offences W1, W2, W3; young offenders W2, W3, W4; attending 100001, 100002 and the total: 9.
     expect(beside(sheet, 'Counts withheld')).toBe('9');
     expect(beside(sheet, 'Small or cover')).toMatch(/^Not said, here or anywhere: knowing which withheld counts are small would tell an outsider that each of those lies from 1 to 2, a range narrower than the protection interval\./);
-    expect(labels(sheet).filter((label) => /primary|secondary/i.test(String(label)))).toEqual(['Primary', 'Secondary']);
+    // Labels only (the plain-English sentences above the detail name phases too).
+    expect(labels(sheet).filter((label) => /primary|secondary/i.test(String(label)) && String(label).length < 40)).toEqual(['Primary', 'Secondary']);
   });
 
   it('what its figures beside the tables tell an outsider, with this run\'s numbers', () => {
@@ -156,14 +160,39 @@ describe('the Method sheet states', () => {
     for (const question of ['Advisory', 'Lawful', 'Granularity', 'Ownership', 'Challengeable', 'Accuracy', 'Responsible', 'Explainable']) expect(labels(sheet)).toContain(question);
   });
 
-  it('each reason rows were left out, in words beside its code', () => {
+  it('each reason rows were left out, in words, never as a code', () => {
     // Rows 16 (age 19), 17 (age 'unknown') and 19 (a repeat) of the offences sheet.
     const reasons = texts(sheet).filter((t) => t.startsWith('  excluded: '));
     expect(reasons).toEqual(expect.arrayContaining([
-      '  excluded: age outside the band analysed (ageOutsideBand)',
-      '  excluded: not a number (notANumber)',
-      '  excluded: a repeat of an earlier row (duplicateRow)',
+      '  excluded: age outside the band analysed',
+      '  excluded: not a number',
+      '  excluded: a repeat of an earlier row',
     ]));
+    expect(texts(sheet).join('\n')).not.toMatch(/ageOutsideBand|notANumber|duplicateRow|allThrough/);
+  });
+
+  it('opens in plain words: what the workbook shows (five sentences), how sure we are and what it cannot tell, then the terms defined once', () => {
+    const column = sheet.cells.filter((c) => c.col === 0).sort((a, b) => a.row - b.row).map((c) => String(shown(c.cell)));
+    const shows = column.indexOf('What this workbook shows');
+    const sure = column.indexOf('How sure we are');
+    const cannot = column.indexOf('What it cannot tell you');
+    const words = column.indexOf('Words used in this workbook');
+    const detail = column.indexOf('Technical detail');
+    expect(shows).toBeGreaterThan(0);
+    expect([sure - shows - 1, cannot > sure, words > cannot, detail > words]).toEqual([5, true, true, true]);
+    for (const term of ['Decile', 'Rank interval', 'Withheld [c]', 'Modelled catchment']) expect(column.filter((label) => label === term)).toHaveLength(1);
+    expect(beside(sheet, 'Decile')).toMatch(/^Which tenth of the ranking a school is in: decile 1 holds the 10% most exposed/);
+    // No statistician's words in the plain part.
+    expect(column.slice(shows, words).join(' ')).not.toMatch(/Poisson|funnel|linear programme|over-dispersion|Huff/);
+  });
+
+  it('wraps a plain sentence too long for the page in its row, merged across the label and statement columns and as tall as its lines', () => {
+    const first = sheet.cells.find((c) => c.col === 0 && String(shown(c.cell)).startsWith('It ranks'))!;
+    // Columns A and B (46 + 84 wide) hold about 160 characters of 11-point text a line.
+    expect(String(shown(first.cell)).length).toBeGreaterThan(160);
+    expect(sheet.merges).toContainEqual({ row: first.row, col: 0, lastCol: 1 });
+    expect(sheet.rowHeights?.find((height) => height.row === first.row)?.points).toBeGreaterThanOrEqual(30);
+    expect(first.cell.style?.wrap).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { decode } from 'fast-png';
 import type { WardBoundary } from '../../src/core/types';
-import { createRaster, fillRingsEvenOdd, getPixel, measureText, drawText, renderWardMap, drawLine } from '../../src/report/wardMap';
+import { createRaster, fillRingsEvenOdd, getPixel, measureMapText, mapTextHeight, drawMapText, renderWardMap, drawLine } from '../../src/report/wardMap';
 
 type Rgb = [number, number, number];
 
@@ -87,21 +87,26 @@ describe('renderWardMap', () => {
 
   test('a legend adds a row of coloured boxes with labels under the map', () => {
     const withLegend = renderWardMap(wards, fills, { widthPx: 320, legend: [{ label: 'Higher', color: 'C00000' }] });
-    // Legend top = 10 + 100 + 10 = 120; one line of 8 px text + 6 px, plus 10 px padding less the 6 px gap.
-    expect(withLegend.heightPx).toBe(138);
+    // Legend top = 10 + 100 + 10 = 120; one line (the text's height + 4 px), then 10 px of padding.
+    const line = mapTextHeight() + 4;
+    expect(withLegend.heightPx).toBe(120 + line + 10);
     const picture = pixelsOf(withLegend.png);
-    expect(picture.at(13, 123)).toEqual(RED); // inside the 7 x 7 box at (10, 120)
+    // The box, the text's height less 4 px square, starts 2 px down at (10, 122).
+    expect(picture.at(13, 125)).toEqual(RED);
+    const boxSize = mapTextHeight() - 4;
     let ink = 0;
-    for (let y = 120; y < 128; y++) for (let x = 23; x < 23 + measureText('Higher'); x++) if (picture.at(x, y)[0] === 0x26) ink++;
-    expect(ink).toBeGreaterThan(10);
+    for (let y = 120; y < 120 + line; y++) for (let x = 10 + boxSize + 6; x < 10 + boxSize + 6 + measureMapText('Higher'); x++) if (picture.at(x, y)[0] < 128) ink++;
+    expect(ink).toBeGreaterThan(20);
   });
 
   test('a title is drawn above the map and pushes it down', () => {
     const titled = renderWardMap(wards, fills, { widthPx: 320, title: 'Youth violence' });
-    // Title band: 8 px of text + 10 px padding.
-    expect(titled.heightPx).toBe(138);
+    // Title band: the title's line height + 5 px.
+    const band = mapTextHeight('title') + 5;
+    expect(titled.heightPx).toBe(120 + band);
+    expect(titled.features.title).toBe('Youth violence');
     const picture = pixelsOf(titled.png);
-    expect(picture.at(...[10 + 20, 28 + 100 - 20] as [number, number])).toEqual(RED);
+    expect(picture.at(...[10 + 20, 10 + band + 100 - 20] as [number, number])).toEqual(RED);
   });
 
   test('a tall region keeps its aspect: narrower, centred, at most 1.5 times the width high', () => {
@@ -178,7 +183,7 @@ describe('fillRingsEvenOdd', () => {
   });
 });
 
-describe('drawLine and drawText', () => {
+describe('drawLine and drawMapText', () => {
   test('a diagonal line sets one pixel per step', () => {
     const raster = createRaster(5, 5, [0, 0, 0]);
     drawLine(raster, 0.5, 0.5, 4.5, 4.5, [9, 9, 9]);
@@ -186,22 +191,15 @@ describe('drawLine and drawText', () => {
     expect(getPixel(raster, 1, 0)).toEqual([0, 0, 0]);
   });
 
-  test("the letter 'I' is a bar with serifs, 5 x 7 pixels, doubled at scale 2", () => {
-    const raster = createRaster(12, 16, [0, 0, 0]);
-    const width = drawText(raster, 'I', 0, 0, [255, 255, 255], 2);
-    expect(width).toBe(10);
-    // Row 0 of 'I' is .###. : at scale 2 pixels x 2..7 of rows 0..1 are ink, x 0..1 are not.
-    expect(getPixel(raster, 2, 0)).toEqual([255, 255, 255]);
-    expect(getPixel(raster, 7, 1)).toEqual([255, 255, 255]);
-    expect(getPixel(raster, 1, 0)).toEqual([0, 0, 0]);
-    // Row 3 is ..#.. : only x 4..5.
-    expect(getPixel(raster, 4, 6)).toEqual([255, 255, 255]);
-    expect(getPixel(raster, 2, 6)).toEqual([0, 0, 0]);
-  });
-
-  test('text is measured as glyphs plus one-pixel gaps', () => {
-    expect(measureText('')).toBe(0);
-    expect(measureText('Ab')).toBe(11);
-    expect(measureText('Ab', 2)).toBe(22);
+  test('text is anti-aliased and proportional: an i is narrower than an m, and edges take in-between shades', () => {
+    expect(measureMapText('i')).toBeLessThan(measureMapText('m'));
+    expect(measureMapText('')).toBe(0);
+    const raster = createRaster(60, mapTextHeight(), [255, 255, 255]);
+    const width = drawMapText(raster, 'Ward', 0, 0, [0, 0, 0]);
+    expect(width).toBe(measureMapText('Ward'));
+    const shades = new Set<number>();
+    for (let y = 0; y < raster.height; y++) for (let x = 0; x < width; x++) shades.add(getPixel(raster, x, y)[0]);
+    expect(shades.has(0) || [...shades].some((shade) => shade < 40)).toBe(true); // solid ink
+    expect([...shades].some((shade) => shade > 40 && shade < 215)).toBe(true); // smoothed edges
   });
 });

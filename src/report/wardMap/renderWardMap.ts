@@ -1,8 +1,9 @@
 import { encode } from 'fast-png';
 import type { WardBoundary } from '../../core/types';
-import { CAP_HEIGHT, GLYPH_HEIGHT, drawText, measureText } from './bitmapFont';
 import { fillRingsEvenOdd, type PixelRing } from './fillRings';
-import { createRaster, fillRect, parseRgb, type Raster } from './raster';
+import { drawDistricts, drawNorthArrow, drawScaleBar, NORTH_ARROW_WIDTH, SCALE_BAR_HEIGHT, scaleBarLength, wrapMapText, type DistrictLabel } from './mapDecorations';
+import { drawMapText, mapTextHeight, measureMapText } from './mapFont';
+import { createRaster, fillRect, parseRgb, type Raster, type Rgb } from './raster';
 import { drawLine, strokeRings } from './strokeRings';
 
 export interface WardMapLegendItem {
@@ -26,24 +27,53 @@ export interface WardMapOptions {
   readonly background?: string;
   /** The map area never gets taller than this (a tall region is drawn narrower). Default 1.5 x width. */
   readonly maxMapHeightPx?: number;
+  /** Outline the districts (each ward's districtName, else districtCode) over the ward fills and label them. Default false. */
+  readonly districts?: boolean;
+  /** A scale bar under the map. Default false. */
+  readonly scaleBar?: boolean;
+  /** A north arrow in the map's top-right corner. Default false. */
+  readonly northArrow?: boolean;
+  /** Small print under the legend: where the boundaries come from and their licence. */
+  readonly attribution?: readonly string[];
+}
+
+/** What the map shows besides the fills, for a reader (and a test) to check without looking at pixels. */
+export interface WardMapFeatures {
+  readonly title: string;
+  readonly districts: readonly DistrictLabel[];
+  readonly legend: readonly string[];
+  readonly scaleBar?: { readonly metres: number; readonly px: number };
+  readonly northArrow: boolean;
+  /** The attribution as drawn, line by line. */
+  readonly attribution: readonly string[];
 }
 
 export interface WardMapImage {
   readonly png: Uint8Array;
   readonly widthPx: number;
   readonly heightPx: number;
+  readonly features: WardMapFeatures;
 }
 
 const PADDING = 10;
 const LEGEND_GAP = 18;
+const TEXT_COLOR = '262626';
+
+/** The title shortened with an ellipsis until it fits `width`. */
+function fittedTitle(title: string, width: number): string {
+  let fitted = title;
+  while (fitted.length > 3 && measureMapText(fitted, 'title') > width) fitted = `${fitted.slice(0, -2).trimEnd()}…`;
+  return fitted;
+}
 
 /**
  * A choropleth of wards as a PNG: each ward filled with `fills[wardCode]` (even-odd rule, so holes
  * stay open), outlined, north up, in British National Grid metres scaled uniformly to fit the
- * width (aspect kept: one metre east is as many pixels as one metre north), with an optional
- * title above and legend below drawn in a built-in bitmap font. Pure: runs in Node and browsers.
+ * width (aspect kept: one metre east is as many pixels as one metre north). Optionally a title
+ * above; district outlines, labelled, over the wards; a north arrow; and below, a scale bar, a
+ * legend and the attribution, all in anti-aliased type (mapFont). Pure: runs in Node and browsers.
  * @example renderWardMap(boundaries, new Map([['E05011118', 'C00000']]), { title: 'Youth violence by ward' })
- * // => { png: Uint8Array [0x89, 0x50, 0x4e, 0x47, ...], widthPx: 900, heightPx: ... }
+ * // => { png: Uint8Array [0x89, 0x50, 0x4e, 0x47, ...], widthPx: 900, heightPx: ..., features: { ... } }
  */
 export function renderWardMap(
   boundaries: readonly WardBoundary[],
@@ -55,16 +85,12 @@ export function renderWardMap(
   const outline = parseRgb(options.outline ?? '7F7F7F');
   const noData = parseRgb(options.noDataColor ?? 'F2F2F2');
   const background = parseRgb(options.background ?? 'FFFFFF');
-  const textColor = parseRgb('262626');
+  const textColor = parseRgb(TEXT_COLOR);
   const innerWidth = widthPx - 2 * PADDING;
-  const textScale = widthPx >= 600 ? 2 : 1;
+  const textHeight = mapTextHeight('regular');
 
-  // Title.
-  let title = options.title ?? '';
-  let titleScale = textScale;
-  if (measureText(title, titleScale) > innerWidth) titleScale = 1;
-  while (title.length > 3 && measureText(title, titleScale) > innerWidth) title = `${title.slice(0, -4)}...`;
-  const titleHeight = title ? GLYPH_HEIGHT * titleScale + PADDING : 0;
+  const title = options.title ? fittedTitle(options.title, innerWidth) : '';
+  const titleHeight = title ? mapTextHeight('title') + PADDING / 2 : 0;
 
   // Map area: uniform scale from BNG metres to pixels.
   const bounds = boundsOf(boundaries);
@@ -80,27 +106,34 @@ export function renderWardMap(
     mapTop + (bounds.maxN - northing) * pixelsPerMetre,
   ];
 
-  // Legend layout: items flow left to right, wrapping.
+  // Under the map, top to bottom, each after a gap: the scale bar, the legend (items flow left to right, wrapping), the attribution.
+  let penY = mapTop + mapHeight;
+  const scaleBar = options.scaleBar && !bounds.empty ? scaleBarLength(pixelsPerMetre, innerWidth / 4) : undefined;
+  const scaleTop = penY + PADDING;
+  if (scaleBar) penY = scaleTop + SCALE_BAR_HEIGHT;
   const legend = options.legend ?? [];
-  const boxSize = CAP_HEIGHT * textScale;
-  const lineHeight = GLYPH_HEIGHT * textScale + 6;
-  const legendTop = mapTop + mapHeight + PADDING;
+  const boxSize = textHeight - 4;
+  const lineHeight = textHeight + 4;
   const placed: { item: WardMapLegendItem; x: number; y: number }[] = [];
   let penX = PADDING;
-  let penY = legendTop;
+  let legendY = penY + PADDING;
   for (const item of legend) {
-    const itemWidth = boxSize + 6 + measureText(item.label, textScale);
+    const itemWidth = boxSize + 6 + measureMapText(item.label);
     if (penX > PADDING && penX + itemWidth > widthPx - PADDING) {
       penX = PADDING;
-      penY += lineHeight;
+      legendY += lineHeight;
     }
-    placed.push({ item, x: penX, y: penY });
+    placed.push({ item, x: penX, y: legendY });
     penX += itemWidth + LEGEND_GAP;
   }
-  const heightPx = Math.ceil(legend.length > 0 ? penY + lineHeight + PADDING - 6 : mapTop + mapHeight + PADDING);
+  if (legend.length > 0) penY = legendY + lineHeight;
+  const attribution = (options.attribution ?? []).flatMap((line) => wrapMapText(line, innerWidth));
+  const attributionTop = penY + PADDING / 2;
+  if (attribution.length > 0) penY = attributionTop + attribution.length * textHeight;
+  const heightPx = Math.ceil(penY + PADDING);
 
   const raster = createRaster(widthPx, heightPx, background);
-  if (title) drawText(raster, title, PADDING, PADDING, textColor, titleScale);
+  if (title) drawMapText(raster, title, PADDING, PADDING, textColor, { font: 'title' });
   for (const ward of boundaries) {
     const rings: PixelRing[] = ward.polygons.flatMap((polygon) => polygon.map((ring) => ring.map(toPixel)));
     const fill = fills.get(ward.wardCode);
@@ -109,28 +142,33 @@ export function renderWardMap(
   for (const ward of boundaries) {
     strokeRings(raster, ward.polygons.flatMap((polygon) => polygon.map((ring) => ring.map(toPixel))), outline);
   }
-  for (const { item, x, y } of placed) drawLegendItem(raster, item, x, y, boxSize, textScale, textColor);
+  const districts = options.districts ? drawDistricts(raster, boundaries, toPixel) : [];
+  if (options.northArrow) drawNorthArrow(raster, widthPx - PADDING - NORTH_ARROW_WIDTH, mapTop);
+  if (scaleBar) drawScaleBar(raster, PADDING, scaleTop, scaleBar);
+  for (const { item, x, y } of placed) drawLegendItem(raster, item, x, y, boxSize, textColor);
+  attribution.forEach((line, index) => drawMapText(raster, line, PADDING, attributionTop + index * textHeight, parseRgb('595959')));
 
   const png = encode({ width: widthPx, height: heightPx, data: raster.data, channels: 3, depth: 8 });
-  return { png, widthPx, heightPx };
+  const features: WardMapFeatures = {
+    title,
+    districts,
+    legend: legend.map((item) => item.label),
+    ...(scaleBar ? { scaleBar } : {}),
+    northArrow: Boolean(options.northArrow),
+    attribution,
+  };
+  return { png, widthPx, heightPx, features };
 }
 
-function drawLegendItem(
-  raster: Raster,
-  item: WardMapLegendItem,
-  x: number,
-  y: number,
-  boxSize: number,
-  textScale: number,
-  textColor: readonly [number, number, number],
-): void {
-  fillRect(raster, x, y, x + boxSize, y + boxSize, parseRgb(item.color));
+function drawLegendItem(raster: Raster, item: WardMapLegendItem, x: number, y: number, boxSize: number, textColor: Rgb): void {
+  const top = y + 2;
+  fillRect(raster, x, top, x + boxSize, top + boxSize, parseRgb(item.color));
   const edge = parseRgb('595959');
-  drawLine(raster, x, y, x + boxSize - 1, y, edge);
-  drawLine(raster, x + boxSize - 1, y, x + boxSize - 1, y + boxSize - 1, edge);
-  drawLine(raster, x + boxSize - 1, y + boxSize - 1, x, y + boxSize - 1, edge);
-  drawLine(raster, x, y + boxSize - 1, x, y, edge);
-  drawText(raster, item.label, x + boxSize + 6, y, textColor, textScale);
+  drawLine(raster, x, top, x + boxSize - 1, top, edge);
+  drawLine(raster, x + boxSize - 1, top, x + boxSize - 1, top + boxSize - 1, edge);
+  drawLine(raster, x + boxSize - 1, top + boxSize - 1, x, top + boxSize - 1, edge);
+  drawLine(raster, x, top + boxSize - 1, x, top, edge);
+  drawMapText(raster, item.label, x + boxSize + 6, y, textColor);
 }
 
 /** The BNG bounding box of every ring point. */

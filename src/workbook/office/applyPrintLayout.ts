@@ -1,5 +1,6 @@
 import type { PrintModel } from '../../report/sheetModel';
 import { columnLetter } from '../formulaRefs';
+import { PAGE_MARGINS } from '../../report/printLayout';
 import { actionBytes, type PayloadBudget } from './payloadBudget';
 
 /**
@@ -17,7 +18,7 @@ export async function applyPrintLayout(worksheet: Excel.Worksheet, print: PrintM
   await budget.flush();
   try {
     const orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
-    const zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    const zoom = { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight ?? 0 };
     const titleRows = print.repeatRow !== undefined ? `$${print.repeatRow + 1}:$${print.repeatRow + 1}` : undefined;
     const area = print.area ? `A1:${columnLetter(print.area.lastCol)}${print.area.lastRow + 1}` : undefined;
     await budget.reserve(actionBytes([orientation, ...(print.fitToWidth ? [zoom] : []), ...(titleRows ? [titleRows] : []), ...(area ? [area] : [])]), 'Page layout');
@@ -27,8 +28,35 @@ export async function applyPrintLayout(worksheet: Excel.Worksheet, print: PrintM
     if (titleRows) layout.setPrintTitleRows(titleRows);
     if (area) layout.setPrintArea(area);
     await budget.flush();
-    return true;
   } catch {
     return false;
+  }
+  await applyPrintExtras(worksheet, print, budget);
+  return true;
+}
+
+/**
+ * What the .xlsx adapter adds for paper beyond the core layout, each in Office.js since ExcelApi
+ * 1.9: A4 with narrow margins, the name columns repeated on every page, a page break before each
+ * printed block of columns and before each chart that would be cut. Best effort in a request of
+ * its own, so a host that refuses any of it keeps the core layout.
+ */
+async function applyPrintExtras(worksheet: Excel.Worksheet, print: PrintModel, budget: PayloadBudget): Promise<void> {
+  try {
+    const layout = worksheet.pageLayout;
+    await budget.reserve(actionBytes([PAGE_MARGINS, print.repeatColumns ?? null, print.blockStarts ?? [], print.pageStarts ?? []]), 'Page layout extras');
+    layout.paperSize = 'A4' as Excel.PaperType;
+    layout.leftMargin = PAGE_MARGINS.left * 72;
+    layout.rightMargin = PAGE_MARGINS.right * 72;
+    layout.topMargin = PAGE_MARGINS.top * 72;
+    layout.bottomMargin = PAGE_MARGINS.bottom * 72;
+    layout.headerMargin = PAGE_MARGINS.header * 72;
+    layout.footerMargin = PAGE_MARGINS.footer * 72;
+    if (print.repeatColumns) layout.setPrintTitleColumns(`$${columnLetter(print.repeatColumns.first)}:$${columnLetter(print.repeatColumns.last)}`);
+    for (const col of print.blockStarts ?? []) worksheet.verticalPageBreaks.add(`${columnLetter(col)}1`);
+    for (const row of print.pageStarts ?? []) worksheet.horizontalPageBreaks.add(`A${row + 1}`);
+    await budget.flush();
+  } catch {
+    // The host keeps its defaults for what it refused.
   }
 }

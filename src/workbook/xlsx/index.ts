@@ -39,6 +39,7 @@ export {
   type Relationship,
 } from './opcParts';
 export { escapeXml, unescapeXml } from './xmlText';
+export { DEMO_MARKER_NAME, readDemoMarker, withDemoMarker } from './demoMarker';
 
 // Naming and addressing (pure, shared with the Office.js adapter)
 export {

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import type { ChartModel } from '../../report/sheetModel';
+import { withoutOneCellEditAs, withPageBreaks } from './pageBreaksXml';
 import { chartAnchorXml, emptyDrawingXml, largestShapeId, withAnchors, withPictureDescriptions } from './drawingXml';
 import {
   CONTENT_TYPES,
@@ -29,6 +30,8 @@ export interface SheetDrawingAdditions {
   }[];
   /** Alternative text for the sheet's pictures, in the order they were added. */
   readonly pictureDescriptions?: readonly string[];
+  /** 0-based rows and columns a new printed page starts at (manual page breaks). */
+  readonly pageBreaks?: { readonly rowStarts: readonly number[]; readonly columnStarts: readonly number[] };
 }
 
 /**
@@ -60,6 +63,11 @@ export async function injectCharts(xlsx: Uint8Array, additions: readonly SheetDr
   let nextDrawingNumber = nextPartNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
 
   for (const addition of additions) {
+    if (addition.pageBreaks) {
+      const breaksPath = sheetPaths.get(addition.sheetName);
+      if (!breaksPath) throw new Error(`Cannot add page breaks: the workbook has no sheet named '${addition.sheetName}'.`);
+      zip.file(breaksPath, withPageBreaks(await requirePart(breaksPath), addition.pageBreaks));
+    }
     if (addition.charts.length === 0 && !addition.pictureDescriptions?.length) continue;
     const sheetPath = sheetPaths.get(addition.sheetName);
     if (!sheetPath) throw new Error(`Cannot add charts: the workbook has no sheet named '${addition.sheetName}'.`);
@@ -105,6 +113,9 @@ export async function injectCharts(xlsx: Uint8Array, additions: readonly SheetDr
     if (drawingRelationships.length > 0) zip.file(drawingRelsPath, relationshipsXml(drawingRelationships));
   }
 
+  for (const path of Object.keys(zip.files).filter((name) => /^xl\/drawings\/drawing\d+\.xml$/.test(name))) {
+    zip.file(path, withoutOneCellEditAs(await requirePart(path)));
+  }
   zip.file('[Content_Types].xml', contentTypes);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -3,6 +3,7 @@
  * excluded (with each reason's rows), whether it reconciles, and the blank rows skipped.
  */
 import type { CellValue, SheetData } from '../../../src/core/types';
+import { ISSUE_LABELS } from '../../../src/report/issueLabels';
 
 export interface SheetReconciliation {
   readonly sheet: string;
@@ -16,7 +17,9 @@ export interface SheetReconciliation {
   readonly reasons: ReadonlyMap<string, number>;
 }
 
-const EXCLUDED_LINE = /excluded: .*\((\w+)\)\s*$/;
+/** A reason line: '  excluded: age outside the band analysed', the reason in words (ISSUE_LABELS), read back as its code. */
+const EXCLUDED_LINE = /excluded: (.*?)\s*$/;
+const CODE_OF_LABEL = new Map(Object.entries(ISSUE_LABELS).map(([code, label]) => [label, code]));
 
 export function rowsInAndOut(method: SheetData): SheetReconciliation[] {
   const start = method.rows.findIndex((row) => row[0] === 'Sheet' && row[1] === 'Role' && row[2] === 'Rows read');
@@ -29,9 +32,10 @@ export function rowsInAndOut(method: SheetData): SheetReconciliation[] {
       continue;
     }
     const match = EXCLUDED_LINE.exec(String(row[1] ?? ''));
-    if (!match || entries.length === 0) throw new Error(`unexpected line in Rows in and out: ${JSON.stringify(row)}`);
+    const code = match ? CODE_OF_LABEL.get(match[1]) : undefined;
+    if (!code || entries.length === 0) throw new Error(`unexpected line in Rows in and out: ${JSON.stringify(row)}`);
     const reasons = entries[entries.length - 1].reasons;
-    reasons.set(match[1], (reasons.get(match[1]) ?? 0) + Number(row[4]));
+    reasons.set(code, (reasons.get(code) ?? 0) + Number(row[4]));
   }
   return entries;
 }
