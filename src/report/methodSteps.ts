@@ -36,7 +36,7 @@ export function methodSteps(result: AnalysisResult): MethodSection[] {
       heading: 'Catchments: where each school\'s pupils live',
       statements: [
         ['Observed', 'share of ward w = the school\'s pupils living in w ÷ its pupils with a recorded home ward (pupil residence sheet). Coverage = pupils with a recorded home ÷ pupils on roll, shown on the Schools sheet.'],
-        ['Modelled (distance decay)', `each ward's young residents are shared among the schools of the phase in proportion to pupils on roll × exp(−d ÷ λ), where d is the straight-line distance from the ward's representative point to the school and λ = ${thousands(result.decayMetres)} m (a Huff gravity model). Share of ward w = the pupils allocated from w ÷ all the pupils allocated to the school.`],
+        ['Modelled (distance decay)', `each ward's young residents are shared among the schools of the phase in proportion to pupils on roll × exp(−d ÷ λ), where d is the straight-line distance from the ward's representative point to the school and λ = ${thousands(result.decayMetres)} m (a gravity model, after Huff's model of which shops people choose: nearer and bigger schools draw more pupils). Share of ward w = the pupils allocated from w ÷ all the pupils allocated to the school.`],
         ['This run', result.catchmentNote],
       ],
     },
@@ -59,11 +59,41 @@ export function methodSteps(result: AnalysisResult): MethodSection[] {
     {
       heading: 'Rank intervals',
       statements: [
-        ['Simulation', `${thousands(p.simulations)} simulations, each redrawing every ward count from a Poisson distribution whose mean is the count the scores use, then recomputing every exposure and ranking the schools. Seeded (seed ${p.seed}), so a re-run gives the same intervals.`],
+        ['Simulation', `${thousands(p.simulations)} simulations, each redrawing the catchments (below) and every ward count from a Poisson distribution whose mean is the count the scores use, then recomputing every exposure and ranking the schools. Seeded (seed ${p.seed}), so a re-run gives the same intervals.`],
+        ...catchmentDraws(result),
         ['Interval', `the ${percent(tail)} and ${percent(1 - tail)} points of each school's simulated ranks. Where two schools' intervals overlap, their order could differ by chance alone.`],
       ],
     },
+    sensitivitySection(result),
   ];
+}
+
+/** The scenarios of the Sensitivity sheet and the rule of its labels, with why any scenario was not run. */
+function sensitivitySection(result: AnalysisResult): MethodSection {
+  const { scenarios, topN } = result.sensitivity;
+  return {
+    heading: 'Sensitivity of the top group',
+    statements: [
+      ['Scenarios', `this run's settings and ${scenarios.length - 1} reasonable changes of one choice each: the other measure; observed against modelled catchments; the age band one year narrower at each end; with or without empirical-Bayes smoothing; the period's last 12 months. Each reruns the scoring and ranks the schools by point rank; scenarios counting fewer rows are scored on their own counts, which are neither protected nor published: only whether each school is in the top ${topN} is shown.`],
+      ...scenarios.map((scenario): [string, string] => [scenario.description, scenario.outcome.kind === 'ranked' ? 'run.' : `not run: ${scenario.outcome.reason}.`]),
+      ['Labels', `robust: in the top ${topN} under every scenario run; only under this setting: under this run's settings and no other; depends on choices: any other pattern (including schools in the top ${topN} only under another choice).`],
+      ['Headline', 'the Summary names the most exposed school alone only when its rank interval overlaps no other school\'s; otherwise it names the group whose intervals overlap the first school\'s (Goldstein and Spiegelhalter 1996: rank intervals, not ranks, support comparisons).'],
+    ],
+  };
+}
+
+/** What each simulation draws for the catchments, with this run's range: the intervals carry the catchments' uncertainty, not only the counts'. */
+function catchmentDraws(result: AnalysisResult): [string, string][] {
+  const { decayMetresDrawn, modelledSchools, observedSchoolsResampled } = result.rankUncertainty;
+  const statements: [string, string][] = [];
+  if (modelledSchools > 0 && decayMetresDrawn.length > 0) {
+    const step = decayMetresDrawn.length > 1 ? decayMetresDrawn[1] - decayMetresDrawn[0] : 0;
+    statements.push(['Decay length drawn', `for the ${modelledSchools === 1 ? 'one modelled catchment' : `${thousands(modelledSchools)} modelled catchments`}, each simulation draws λ uniformly from ${thousands(decayMetresDrawn[0])} m to ${thousands(decayMetresDrawn[decayMetresDrawn.length - 1])} m in ${thousands(step)} m steps (half to one and a half times the ${thousands(result.decayMetres)} m the scores use: a mean home–school distance of about ${thousands(decayMetresDrawn[0] * 2 / 1000)} to ${thousands(decayMetresDrawn[decayMetresDrawn.length - 1] * 2 / 1000)} km) and shares each ward's young residents again. One model form is offered (exponential decay), so the form is not drawn.`]);
+  }
+  if (observedSchoolsResampled > 0) {
+    statements.push(['Observed catchments resampled', `for the ${observedSchoolsResampled === 1 ? 'one observed catchment' : `${thousands(observedSchoolsResampled)} observed catchments`}, each simulation redraws where the recorded pupils live (multinomial on the pupils given, over the wards they were recorded in): a school with few recorded pupils has a less certain catchment.`]);
+  }
+  return statements;
 }
 
 /** A number to fixed places, negative with a minus sign (−) as in the rest of the prose. */

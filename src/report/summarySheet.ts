@@ -3,7 +3,10 @@ import type { AnalysisResult, SchoolResult } from '../core/pipeline/analysisResu
 import { publishedValue, SUPPRESSED_SYMBOL, type PublishedCount } from '../core/disclosure';
 import { formula, num, STYLE, text } from './cells';
 import { FreeCells } from './freeCells';
+import { ADVISORY_LINE } from './advisoryLine';
+import { mostExposedLines, robustnessLines, sensitivityWords } from './headlineLines';
 import { phaseList } from './phaseLabels';
+import { fitScale, headerRowPoints, MINIMUM_PRINT_SCALE, rowsPerPage } from './printLayout';
 import type { ModelCell, SheetModel } from './sheetModel';
 
 /** A link to another output sheet; the adapter swaps `{{Name}}` for the run's sheet name. */
@@ -17,7 +20,15 @@ const count = (published: PublishedCount): string => {
 };
 
 const CENTRED = { align: 'center' } as const;
-const COLUMN_WIDTHS = [8, 17, 40, 10, 14, 12, 15, 14, 17] as const;
+/** Narrow enough to print portrait at about 90% (headers wrap); long lines wrap across the same width. */
+const COLUMN_WIDTHS = [6, 11, 36, 9, 10, 10, 9, 10, 10] as const;
+
+/** One printed page when the rows fit it at 70% or more (the scale one page wide is about 90%), else as many as they need. */
+function onePageWhenReadable(rows: number): { fitToHeight?: number } {
+  // Three rows more for the wrapped table header.
+  const scale = Math.min(fitScale(COLUMN_WIDTHS, 'portrait'), rowsPerPage('portrait', 1) / (rows + 3));
+  return scale >= MINIMUM_PRINT_SCALE ? { fitToHeight: 1 } : {};
+}
 
 /** 'one school' / '3 schools'. */
 const schoolsText = (n: number): string => (n === 1 ? 'one school' : `${n} schools`);
@@ -27,15 +38,6 @@ const schoolsText = (n: number): string => (n === 1 ? 'one school' : `${n} schoo
  * the upper tail's share of the simulations (97.5% at 95% confidence) it ranked within the group.
  */
 const clearlyInTop = (school: SchoolResult, groupSize: number): boolean => school.rankUpper <= groupSize;
-
-/** How much more (or less) violence the most exposed school's pupils live among, in words. */
-function mostExposedLine(school: SchoolResult, measure: string): string {
-  if (!Number.isFinite(school.exposureIndex)) return `Most exposed: ${school.name} (no exposure index: none of its pupils' home wards has a rate).`;
-  const index = Math.round(school.exposureIndex);
-  const difference = index - 100;
-  const comparison = difference === 0 ? `${measure} is at the area average` : `${measure} is ${Math.abs(difference)}% ${difference > 0 ? 'above' : 'below'} the area average`;
-  return `Most exposed: ${school.name}, whose pupils live where ${comparison} (exposure index ${index}).`;
-}
 
 /** The answer to "which of the top group are not on our list?", honest about a missing list. */
 function candidatesLine(result: AnalysisResult, top: readonly SchoolResult[], candidates: readonly SchoolResult[]): string {
@@ -95,7 +97,7 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
   const top = schools.slice(0, parameters.topN);
   const candidates = top.filter((s) => s.newCandidate);
   const problems = result.issues.filter((i) => i.severity !== 'info').length;
-  const sheet = new FreeCells();
+  const sheet = new FreeCells(COLUMN_WIDTHS);
 
   sheet.line(text(titleWithPeriod('Which schools educate the most children from areas with higher than average violence?', result), STYLE.title));
   if (result.provenance.synthetic) {
@@ -110,9 +112,10 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
   sheet.heading('Headlines');
   if (top.length === 0) sheet.line(text('No schools were ranked: no open school of the phases chosen was found.'));
   else {
-    sheet.line(text(mostExposedLine(top[0], exposedTo)));
+    for (const line of mostExposedLines(schools, exposedTo)) sheet.line(text(line));
     sheet.line(text(candidatesLine(result, top, candidates)));
     for (const line of howSureLines(top, candidates, confidence)) sheet.line(text(line));
+    for (const line of robustnessLines(result)) sheet.line(text(line));
     sheet.line(text(catchmentLine(schools)));
   }
   sheet.line(text(`Area rate: ${Number.isFinite(areaRate) ? areaRate.toFixed(1) : SUPPRESSED_SYMBOL} ${measure} per 1,000 young residents (${count(area.offencesPublished)} offences; ${count(area.youngOffendersPublished)} young offenders; ${area.youngPopulation.toLocaleString('en-GB')} young residents).`));
@@ -127,8 +130,10 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
   sheet.heading(`Top ${top.length} schools`);
   sheet.line(text('Exposure index: 100 = the area average; 140 means the school\'s pupils live where the rate is 40% higher.', STYLE.note));
   sheet.line(text(`Rank interval: the school's rank lies within it in ${confidence} of simulations; "clearly in the top ${top.length}" when the whole interval is within it.`, STYLE.note));
+  sheet.line(text(ADVISORY_LINE, STYLE.note));
   const headers = ['Rank', `Rank ${confidence} interval`, 'School', 'URN', 'Exposure index', 'Catchment', 'On current list', 'New candidate', `Clearly in top ${top.length}`];
-  headers.forEach((header, col) => sheet.at(col, text(header, { bold: true, fill: 'D9E1F2' })));
+  headers.forEach((header, col) => sheet.at(col, text(header, { bold: true, fill: 'D9E1F2', wrap: true })));
+  const headerHeight = { row: sheet.row, points: headerRowPoints(headers, COLUMN_WIDTHS) };
   sheet.row += 1;
   for (const school of top) {
     [
@@ -150,7 +155,8 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
   if (candidates.length === 0) sheet.line(text(result.list.listSheet ? 'None: every school in the top group is already on the list.' : 'No current list was given.'));
   for (const school of candidates) {
     const sureness = clearlyInTop(school, top.length) ? `clearly in the top ${top.length}` : `could fall outside the top ${top.length}`;
-    sheet.line(text(`${school.rank}. ${school.name} (URN ${school.urn}): exposure index ${Math.round(school.exposureIndex)}, rank interval ${school.rankLower}–${school.rankUpper}, ${sureness}.`));
+    const robustness = sensitivityWords(result, school.urn);
+    sheet.line(text(`${school.rank}. ${school.name} (URN ${school.urn}): exposure index ${Math.round(school.exposureIndex)}, rank interval ${school.rankLower}–${school.rankUpper}, ${sureness}${robustness ? `; ${robustness}` : ''}.`));
   }
   sheet.gap();
 
@@ -160,9 +166,11 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
   sheet.line(text('[c] marks a count withheld so that no one can be identified; every figure, school scores included, uses published numbers only.', STYLE.note));
   sheet.gap();
 
+  // The links to the other sheets are for the screen: the printed page ends above them.
+  const printedRows = sheet.row;
   sheet.heading('Sheets');
-  for (const [name, label] of [['Schools', 'Schools: the full ranking'], ['Wards', 'Wards: rates and flags'], ['Charts', 'Charts and map'], ['Validation', 'Validation: every input problem'], ['Method', 'Method, parameters and caveats'], ['Audit', 'Audit trail']] as const) {
+  for (const [name, label] of [['Schools', 'Schools: the full ranking'], ['Sensitivity', 'Sensitivity: the top group under other choices'], ['Wards', 'Wards: rates and flags'], ['Charts', 'Charts and map'], ['Validation', 'Validation: every input problem'], ['Method', 'Method, parameters and caveats'], ['Audit', 'Audit trail']] as const) {
     sheet.line(sheetLink(name, label));
   }
-  return { name: 'Summary', cells: sheet.cells, tables: [], charts: [], images: [], columnWidths: [...COLUMN_WIDTHS], tabColor: '1F3864', print: { orientation: 'portrait', fitToWidth: true } };
+  return { name: 'Summary', cells: sheet.cells, tables: [], charts: [], images: [], columnWidths: [...COLUMN_WIDTHS], merges: sheet.merges, rowHeights: [...sheet.rowHeights, headerHeight], tabColor: '1F3864', print: { orientation: 'portrait', fitToWidth: true, ...onePageWhenReadable(printedRows + sheet.rowHeights.reduce((extra, { row, points }) => extra + (row < printedRows ? points / 15 - 1 : 0), 0)), area: { lastRow: printedRows - 1, lastCol: COLUMN_WIDTHS.length - 1 } } };
 }

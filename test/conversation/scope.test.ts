@@ -137,7 +137,7 @@ describe('after a run: what was counted, and the types no group fits', () => {
       'Period: 10 January 2023 to 4 July 2023 (the first to the last offence counted).',
       'Offence types counted (the Home Office violence groups, the default): Violence with injury (12 rows).',
       'Not counted as violence: Criminal damage (2 rows); Shoplifting (1 row). To include one, say e.g. "include \'Criminal damage\'".',
-      'Writing the Summary, Schools, Wards, Charts, Validation, Method and Audit sheets.',
+      'Writing the Summary, Schools, Sensitivity, Wards, Charts, Validation, Method and Audit sheets.',
       "'XYZ1' (1 row) is not an offence type I recognise, so it was not counted. Should it count as violence?",
     ]);
     expect(reply.question).toBe(true);

@@ -62,7 +62,7 @@ describe('the demo workbook protected by the disclosure control', () => {
     const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       exitCode = await main(['analyse', files.workbookPath, '--out', outputPath, '--boundaries', files.boundariesPath, '--threshold', '5',
-        '--phase', 'primary,secondary,all-through,special,ap', '--simulations', '50', '--quiet']);
+        '--phase', 'primary,secondary,all-through,special,ap', '--simulations', '50', '--show-attending', '--quiet']);
     } finally {
       quiet.mockRestore();
       out.mockRestore();

@@ -56,7 +56,7 @@ beforeAll(async () => {
   const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   try {
     exitCode = await main(['analyse', files.workbookPath, '--out', outputPath, '--boundaries', files.boundariesPath, '--threshold', '5', '--rounding', '5',
-      '--phase', 'primary,secondary,all-through,special,ap', '--simulations', '50', '--script', script, '--quiet']);
+      '--phase', 'primary,secondary,all-through,special,ap', '--simulations', '50', '--show-attending', '--script', script, '--quiet']);
   } finally {
     quiet.mockRestore();
     out.mockRestore();

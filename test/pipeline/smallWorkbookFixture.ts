@@ -146,5 +146,9 @@ export function smallWorkbook(): WorkbookData {
   return { sheets };
 }
 
-/** Default parameters with a threshold of 3 (so counts 1–2 are withheld) and few simulations, for speed. */
-export const SMALL_PARAMETERS: AnalysisParameters = { ...DEFAULT_PARAMETERS, threshold: 3, simulations: 200 };
+/**
+ * Default parameters with a threshold of 3 (so counts 1–2 are withheld) and few simulations, for
+ * speed; young offenders attending are published (not the default) so the disclosure tests cover
+ * the school table too (test/ranking/framing.test.ts covers the default, without them).
+ */
+export const SMALL_PARAMETERS: AnalysisParameters = { ...DEFAULT_PARAMETERS, threshold: 3, simulations: 200, showAttending: true };

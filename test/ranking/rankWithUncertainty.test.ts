@@ -108,8 +108,9 @@ describe('rankWithUncertainty', () => {
     expect(ranks.get('sb')).toEqual({ rank: 2, rankLower: 2, rankUpper: 2, exposureIndex: expect.closeTo(40, 9) });
   });
 
-  it('lets zero-count wards vary only under the gamma posterior', () => {
-    // Both wards have 0 offences: Poisson(0) is always 0, so the URN tie-break fixes the order;
+  it('lets zero-count wards vary only under the gamma posterior, and never separates a tie by URN', () => {
+    // Both wards have 0 offences: Poisson(0) is always 0, so the schools are tied in every run and
+    // each holds both places (the URN tie-break orders the point ranks only);
     // Gamma(1) draws differ, so each school is first about half the time.
     const input = {
       wardCounts: [
@@ -122,7 +123,8 @@ describe('rankWithUncertainty', () => {
       simulations: 500,
     };
     const poisson = rankWithUncertainty(input);
-    expect([poisson.get('s1')!.rankLower, poisson.get('s1')!.rankUpper]).toEqual([1, 1]);
+    expect([poisson.get('s1')!.rank, poisson.get('s1')!.rankLower, poisson.get('s1')!.rankUpper]).toEqual([1, 1, 2]);
+    expect([poisson.get('s2')!.rank, poisson.get('s2')!.rankLower, poisson.get('s2')!.rankUpper]).toEqual([2, 1, 2]);
     const gamma = rankWithUncertainty({ ...input, countSimulation: 'gammaPosterior' });
     expect([gamma.get('s1')!.rankLower, gamma.get('s1')!.rankUpper]).toEqual([1, 2]);
     expect([gamma.get('s2')!.rankLower, gamma.get('s2')!.rankUpper]).toEqual([1, 2]);

@@ -140,7 +140,8 @@ describe('the other sheets', () => {
     // Offences measure: only W4 (0) is shown.
     const charts = sheets.get('Charts')!;
     const header = charts.cells.find((c) => shown(c.cell) === 'Ward')!;
-    const names = charts.cells.filter((c) => c.col === 0 && c.row > header.row).map((c) => shown(c.cell));
+    // The blocks' names are in the header's column (the charts themselves sit to the left).
+    const names = charts.cells.filter((c) => c.col === header.col && c.row > header.row).map((c) => shown(c.cell));
     // The ward bar chart's block, then the funnel plot's: Delta alone in both, and no withheld ward anywhere.
     expect(names.slice(0, 3)).toEqual(['Delta', 'Ward (funnel plot)', 'Delta']);
     expect(names.filter((name) => typeof name === 'string' && ['Alpha', 'Beta', 'Gamma'].includes(name))).toEqual([]);

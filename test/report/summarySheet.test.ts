@@ -50,14 +50,21 @@ const lines = (sheet: SheetModel): string[] => sheet.cells.filter((c) => c.col =
 const lineStarting = (sheet: SheetModel, start: string): string | undefined => lines(sheet).find((line) => line.startsWith(start));
 
 describe('the Summary answers a VRU manager\'s questions', () => {
-  it('names the most exposed school and says how much more violence its pupils live among', () => {
-    // Index 141.4 rounds to 141: 41% more than the area.
-    expect(lineStarting(summary(), 'Most exposed')).toBe('Most exposed: Ash, whose pupils live where recorded violence is 41% above the area average (exposure index 141).');
+  it('headlines the group whose rank intervals overlap the top school\'s, not the first school alone', () => {
+    // Ash 1–2 overlaps Birch 1–4 and Cedar 2–5; Damson 3–5 and Elder 4–5 start after Ash's interval ends. Indexes 141, 120, 100.
+    expect(lines(summary()).join(' ')).toContain("Most exposed: no one school stands out. The rank intervals of 3 schools overlap the top school's, so any of them could hold the top place: " +
+      'Ash (1–2); Birch (1–4); Cedar (2–5). Their pupils live where recorded violence is highest (exposure index 100 to 141).');
+  });
+
+  it('names the most exposed school alone when its interval separates it, and says how much more violence its pupils live among', () => {
+    // Index 141.4 rounds to 141: 41% more than the area; Ash's 1–1 overlaps none of the others' (2–4 and on).
+    const separated = summary({ schools: [school(1, 'Ash', 1, 1, 141.4, true, true, false), school(2, 'Birch', 2, 4, 120.2, false, false, true)] });
+    expect(lines(separated).join(' ')).toContain("Most exposed: Ash, whose pupils live where recorded violence is 41% above the area average (exposure index 141; rank interval 1–1, overlapping no other school's).");
   });
 
   it('says "below" when even the most exposed school is below the area average', () => {
     const below = summary({ schools: [school(1, 'Ash', 1, 1, 95.2, true, true, false)] });
-    expect(lineStarting(below, 'Most exposed')).toBe('Most exposed: Ash, whose pupils live where recorded violence is 5% below the area average (exposure index 95).');
+    expect(lines(below).join(' ')).toContain("Most exposed: Ash, whose pupils live where recorded violence is 5% below the area average (exposure index 95; rank interval 1–1, overlapping no other school's).");
   });
 
   it('says so, rather than print NaN, when the most exposed school has no exposure index', () => {

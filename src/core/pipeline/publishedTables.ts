@@ -55,7 +55,8 @@ export function phasesOf(schools: readonly { readonly phase: SchoolPhase }[]): S
  *   wards -> district subtotals -> area total (the Wards sheet's ward and district tables and its
  *   area block; the Summary and Method sheets repeat the area totals);
  * - young offenders attending each ranked school -> phase totals -> the total over the schools
- *   ranked (the Schools sheet's column and its phase table). A young offender recorded at two
+ *   ranked (the Schools sheet's column and its phase table), only when schools are given (the run
+ *   publishes attending counts only with AnalysisParameters.showAttending). A young offender recorded at two
  *   schools counts at each, so the totals are sums over schools, as published.
  */
 export function publishedTables(wards: readonly WardCounts[], schools: readonly SchoolCounts[]): LinkedTables {
@@ -76,5 +77,6 @@ export function publishedTables(wards: readonly WardCounts[], schools: readonly 
     groups: phases.length > 0 ? new Map(phases.map((phase) => [phase, { id: CELL_ID.phase(phase), label: `Young offenders attending ${PHASE_LABELS[phase]} schools` }])) : undefined,
     total: { id: CELL_ID.allSchools, label: 'Young offenders attending the schools ranked' },
   });
-  return mergeLinkedTables(wardTable('offences'), wardTable('youngOffenders'), schoolTable);
+  // No school given (attending counts not published, the default): no school table at all, not a total of 0.
+  return schools.length > 0 ? mergeLinkedTables(wardTable('offences'), wardTable('youngOffenders'), schoolTable) : mergeLinkedTables(wardTable('offences'), wardTable('youngOffenders'));
 }

@@ -1,4 +1,4 @@
-import { catchmentShares, DEFAULT_DECAY_METRES, type CatchmentShares } from '../../catchment';
+import { catchmentShares, decayLengthsToDraw, DEFAULT_DECAY_METRES, type CatchmentShares } from '../../catchment';
 import { representativePoint } from '../../geo';
 import type { AnalysisParameters, Issue, PupilResidenceRecord, SchoolRecord } from '../../types';
 import { PHASE_LABELS } from '../phaseLabels';
@@ -14,7 +14,19 @@ export interface Catchments {
   readonly residence: readonly PupilResidenceRecord[];
   readonly note: string;
   readonly decayMetres: number;
+  /**
+   * Every school's shares under each decay length the rank simulation draws from (decayLengthsToDraw);
+   * empty when no school ranked is modelled, so there is no decay length to be unsure of. Modelled
+   * on first call (once per length, O(schools × wards) each), as only the ranking needs them.
+   */
+  readonly decayDraws: () => readonly DecayDraw[];
   readonly issues: readonly Issue[];
+}
+
+/** Every school's shares under one of the decay lengths drawn. */
+export interface DecayDraw {
+  readonly decayMetres: number;
+  readonly shares: ReadonlyMap<string, CatchmentShares>;
 }
 
 export type CatchmentsOutcome = ({ readonly ok: true } & Catchments) | { readonly ok: false; readonly problems: readonly Issue[] };
@@ -97,10 +109,8 @@ export function modelCatchments(
     const boundary = area.boundaryByCode.get(w.wardCode.toUpperCase());
     return { wardCode: w.wardCode.toUpperCase(), youngPopulation: w.youngPopulation, location: boundary ? representativePoint(boundary) : { easting: NaN, northing: NaN } };
   });
-  const shares = catchmentShares(
-    { schools: candidates.map((s) => ({ urn: s.urn, pupils: s.pupils, location: s.location })), wards: wardPoints, residence },
-    { model: parameters.catchmentModel, decayMetres: DEFAULT_DECAY_METRES },
-  );
+  const catchmentInput = { schools: candidates.map((s) => ({ urn: s.urn, pupils: s.pupils, location: s.location })), wards: wardPoints, residence };
+  const shares = catchmentShares(catchmentInput, { model: parameters.catchmentModel, decayMetres: DEFAULT_DECAY_METRES });
 
   const populated = new Set(area.wards.filter((w) => w.youngPopulation > 0).map((w) => w.wardCode.toUpperCase()));
   const schools = candidates.filter((school) => {
@@ -155,5 +165,15 @@ export function modelCatchments(
     : observed === 0
       ? 'Modelled for every school: each ward\'s young population is shared among the schools of the phase in proportion to pupils on roll × exp(−distance / decay length).'
       : `Observed for ${plural(observed, 'school')} (pupil residence sheet); modelled for ${schools.length - observed} (distance decay from each ward's representative point).`;
-  return { ok: true, schools, shares, residence: usedResidence, note: text, decayMetres: DEFAULT_DECAY_METRES, issues };
+  let drawn: readonly DecayDraw[] | undefined;
+  const decayDraws = (): readonly DecayDraw[] => {
+    drawn ??= observed === schools.length
+      ? []
+      : decayLengthsToDraw(DEFAULT_DECAY_METRES).map((decayMetres) => ({
+        decayMetres,
+        shares: decayMetres === DEFAULT_DECAY_METRES ? shares : catchmentShares(catchmentInput, { model: parameters.catchmentModel, decayMetres }),
+      }));
+    return drawn;
+  };
+  return { ok: true, schools, shares, residence: usedResidence, note: text, decayMetres: DEFAULT_DECAY_METRES, decayDraws, issues };
 }
