@@ -24,3 +24,9 @@ export { matchNames, matchChoice, plainName, type NameMatch, type Named } from '
 // Pieces of the dialogue, for hosts and tests
 export { parameterSummary, type SummaryLine } from './dialogue/parameterSummary';
 export { HELP_TEXT } from './dialogue/help';
+
+// For a host that runs the session apart from the page (the task pane's worker): starting again
+// after a cancelled turn, and the offence types of a sheet for the settings form.
+export { restoreSession, turnsThatSetChoices } from './restoreSession';
+export { distinctValues } from './dialogue/workbookFacts';
+export { ROLE_LABELS } from './parse/phrases';

@@ -66,16 +66,18 @@ export type WorkerRequest =
       readonly workbook: WorkbookData | Unchanged;
       readonly boundaries: BoundaryFile | null | Unchanged;
     }
-  /** After the page wrote a 'writeReport' effect: base name -> sheet name written. */
-  | { readonly kind: 'written'; readonly id: number; readonly sheetNames: ReadonlyMap<string, string> }
+  /** After the page wrote a 'writeReport' effect: base name -> sheet name written, and the run number they were written under. */
+  | { readonly kind: 'written'; readonly id: number; readonly sheetNames: ReadonlyMap<string, string>; readonly runNumber?: number }
   /**
    * To a fresh worker after a cancelled turn: the turns the old one recorded, whose choices it
-   * replays (see turnsToRestore), with the workbook and boundaries as the page has them now.
+   * replays (see turnsThatSetChoices), with the workbook and boundaries as the page has them now,
+   * and the number of the last run written, so the next run is numbered after it.
    */
   | {
       readonly kind: 'restore';
       readonly id: number;
       readonly turns: readonly TurnRecord[];
+      readonly runsSoFar?: number;
       readonly workbook: WorkbookData;
       readonly boundaries: BoundaryFile | null;
     };

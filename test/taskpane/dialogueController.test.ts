@@ -52,8 +52,8 @@ function harness(replies: (input: TurnInput) => Reply | Error | 'wait', { watchi
       }
       return { reply: answer, settings: settings({ label: 'Threshold', value: '5' }) };
     },
-    async noteWritten(sheetNames) {
-      events.push(`worker noted: ${[...sheetNames.values()].join(', ')}`);
+    async noteWritten(sheetNames, runNumber) {
+      events.push(`worker noted: ${[...sheetNames.values()].join(', ')} as run ${runNumber}`);
       return settings({ label: 'Latest run', value: '2' });
     },
     cancel() {
@@ -131,7 +131,7 @@ describe('a turn in the task pane', () => {
       'progress: Writing sheet 1 of 2',
       'progress: Writing sheet 2 of 2',
       'wrote: Summary (2), Schools (2)',
-      'worker noted: Summary (2), Schools (2)',
+      'worker noted: Summary (2), Schools (2) as run 2',
       'summary: Latest run=2',
       'links: Summary (2), Schools (2)',
       'activated: Summary (2)',

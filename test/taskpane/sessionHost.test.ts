@@ -1,20 +1,21 @@
 import type { TurnRecord } from '../../src/conversation/types';
 import { generateDemo } from '../../src/demo';
 import type { WorkerMessage, WorkerRequest } from '../../src/taskpane/protocol';
-import { createSessionHost, turnsToRestore } from '../../src/taskpane/worker/sessionHost';
+import { loadHighsSolver } from '../../src/core/disclosure';
+import { createSessionHost, type SolverLoad } from '../../src/taskpane/worker/sessionHost';
 
 const workbook = generateDemo().workbook;
 
 /** A request as the test writes it: the host numbers them. */
 type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-/** A session host as the worker runs it, without a solver or fingerprints, on a fixed clock. */
-function host() {
+/** A session host as the worker runs it, without fingerprints (and without a solver unless given), on a fixed clock. */
+function host(solver: Promise<SolverLoad> = Promise.resolve({ solver: undefined, problem: null })) {
   const posted: WorkerMessage[] = [];
   let minute = 0;
   const sessionHost = createSessionHost({
     post: (message) => posted.push(message),
-    solver: Promise.resolve({ solver: undefined, problem: null }),
+    solver,
     fingerprints: async () => [],
     tool: 'test',
     version: '0',
@@ -76,10 +77,16 @@ describe("the worker's session host", () => {
     expect(undone.turns).toEqual([expect.objectContaining({ turn: 5, utterance: 'undo' })]);
   });
 
-  it('replays only turns that change a choice or undo one', () => {
-    const turn = (command: TurnRecord['command']): TurnRecord => ({ turn: 1, at: '', utterance: '', command, reply: '' });
-    const kept = [turn({ kind: 'setThreshold', threshold: 7 }), turn({ kind: 'useSheet', role: 'offences', sheet: 'A' }), turn({ kind: 'undo' }), turn({ kind: 'reset' })];
-    const dropped = [turn({ kind: 'run' }), turn({ kind: 'describe' }), turn(null), turn({ kind: 'showTop', n: 5 }), turn({ kind: 'status' })];
-    expect(turnsToRestore([...dropped, ...kept])).toEqual(kept);
-  });
+  it("numbers a restored session's runs after those the page wrote, and then after the number the page wrote a run under", async () => {
+    // Two runs written, the third cancelled: the fresh worker's next run is run 3.
+    const restored = host(loadHighsSolver().then((solver) => ({ solver, problem: null })));
+    await restored.answer({ kind: 'restore', turns: [], runsSoFar: 2, workbook, boundaries: null });
+    const third = (await restored.answer({ kind: 'turn', utterance: 'run', workbook: 'unchanged', boundaries: 'unchanged' })) as Reply;
+    expect(third.reply.text).toMatch(/^Run 3 done/m);
+    // The page found 'Schools (3)' taken (an earlier session's sheets) and wrote it as run 4: the next is run 5.
+    await restored.answer({ kind: 'written', sheetNames: new Map([['Schools', 'Schools (4)']]), runNumber: 4 });
+    await restored.answer({ kind: 'turn', utterance: 'hide zeros', workbook: 'unchanged', boundaries: 'unchanged' });
+    const fifth = (await restored.answer({ kind: 'turn', utterance: 'run', workbook: 'unchanged', boundaries: 'unchanged' })) as Reply;
+    expect(fifth.reply.text).toMatch(/^Run 5 done/m);
+  }, 60_000);
 });

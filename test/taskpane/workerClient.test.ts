@@ -67,7 +67,7 @@ describe('the dialogue worker seen from the page', () => {
     expect(fresh).not.toBe(first);
     const workbook = { sheets: [{ name: 'Crimes', rows: [] }] };
     const restored = client.restore({ workbook, boundaries: null });
-    expect(fresh.sent).toEqual([{ kind: 'restore', id: 3, turns, workbook, boundaries: null }]);
+    expect(fresh.sent).toEqual([{ kind: 'restore', id: 3, turns, runsSoFar: 0, workbook, boundaries: null }]);
     fresh.answer({ kind: 'restored', id: 3, replayed: 1, summary: [], parameters: { ...parameters, threshold: 10 }, offenceTypes: null });
     await expect(restored).resolves.toEqual({ replayed: 1, settings: { summary: [], parameters: { ...parameters, threshold: 10 }, offenceTypes: null } });
     // A late answer from the ended worker changes nothing.
@@ -76,6 +76,24 @@ describe('the dialogue worker seen from the page', () => {
     expect((fresh.sent[1] as Extract<WorkerRequest, { kind: 'restore' }>).turns).toEqual(turns);
     fresh.answer({ kind: 'restored', id: 4, replayed: 1, summary: [], parameters, offenceTypes: null });
     await next;
+  });
+
+  it('tells a restored worker the number of the last run written, so its next run is numbered after it', async () => {
+    const { client, latest } = start();
+    const first = latest();
+    const noted = client.noteWritten(new Map([['Schools', 'Schools (2)']]), 2);
+    expect(first.sent).toEqual([{ kind: 'written', id: 1, sheetNames: new Map([['Schools', 'Schools (2)']]), runNumber: 2 }]);
+    first.answer({ kind: 'noted', id: 1, summary: [], parameters });
+    await noted;
+    // The third run is cancelled before anything is written.
+    const run = client.turn({ utterance: 'run', workbook: 'unchanged', boundaries: 'unchanged' }, () => undefined);
+    client.cancel();
+    await expect(run).rejects.toBeInstanceOf(CancelledError);
+    const workbook = { sheets: [] };
+    const restored = client.restore({ workbook, boundaries: null });
+    expect(latest().sent).toEqual([{ kind: 'restore', id: 3, turns: [], runsSoFar: 2, workbook, boundaries: null }]);
+    latest().answer({ kind: 'restored', id: 3, replayed: 0, summary: [], parameters, offenceTypes: null });
+    await restored;
   });
 
   it("resolves 'ready' with the starting choices of the first worker", async () => {

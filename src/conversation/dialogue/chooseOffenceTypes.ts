@@ -82,6 +82,12 @@ const counts = (offenceTypes: readonly string[], text: string): boolean => offen
 const countsExactly = (list: readonly string[], text: string): boolean => list.length > 0 && counts(list, text);
 
 /**
+ * Kinds of crime that cut across the offence groups ('knife crime', 'knives', 'gun crime'): no group
+ * is meant by them alone. ('Weapons' alone is the short name of possession of weapons.)
+ */
+const CROSS_CUTTING = /^(?:knife|knives|gun|guns|firearm|firearms|blade|blades|bladed)(?:\s+(?:crime|crimes|enabled|related|involved|offences|offence))?$|\b(?:knife|knives|gun|guns|firearm|firearms|weapon|weapons|blade|bladed)[\s-]*(?:crime|crimes|enabled|related|involved)\b/;
+
+/**
  * A term as the analyst meant it: 'all' / 'every type'; 'violence' / 'the default'; a type as
  * written in the sheet (any case); a Home Office group by name ('criminal damage', 'weapons'), kept
  * as its id when the sheet has a type of it (or always, when leaving it out); a type named loosely
@@ -93,6 +99,8 @@ function resolveTerm(term: string, types: readonly TypeCount[], keepAbsentGroups
   if (VIOLENCE_TERMS.has(typed)) return { kind: 'violence' };
   const same = types.filter((type) => plainName(type.value) === typed);
   if (same.length > 0) return { kind: 'entries', entries: same.map((type) => type.value) };
+  // 'Knife crime' cuts across the groups (violence, robbery, possession of weapons with a knife): which types is asked.
+  if (CROSS_CUTTING.test(typed) && types.length > 0) return { kind: 'none' };
   const groups = groupsNamed(term);
   if (groups.length > 0) {
     if (VIOLENCE_GROUPS.every((group) => groups.includes(group)) && groups.length === VIOLENCE_GROUPS.length) return { kind: 'violence' };
@@ -213,8 +221,12 @@ export function chooseOffenceTypes(command: SetOffenceTypes, state: DialogueStat
   const unknown = resolved.filter(({ found }) => found.kind === 'none').map(({ term }) => term);
   if (unknown.length > 0) {
     const utterance = (type: string): string => (mode === 'only' ? `count only ${quotedForUtterance(type)}` : mode === 'add' ? includeUtterance([type]) : leaveOutUtterance([type]));
+    const across = unknown.filter((term) => CROSS_CUTTING.test(plainName(term)));
+    const why = across.length > 0
+      ? `${listing(across.map(quoted))} ${across.length === 1 ? 'cuts' : 'cut'} across the offence groups (violence, robbery, possession of weapons), and the types do not say which offences involved one.`
+      : `No offence type in ${quoted(sheet)} matches ${listing(unknown.map(quoted))}.`;
     return {
-      text: `No offence type in ${quoted(sheet)} matches ${listing(unknown.map(quoted))}. The types there are: ${typeList(types.map((type) => ({ text: type.value, rows: type.rows })))}. ` +
+      text: `${why} The types there are: ${typeList(types.map((type) => ({ text: type.value, rows: type.rows })))}. ` +
         `Which should be ${mode === 'remove' ? 'left out' : 'counted'}?`,
       choices: types.slice(0, 6).map((type) => ({ label: type.value, utterance: utterance(type.value) })),
       question: true,

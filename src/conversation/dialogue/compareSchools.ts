@@ -41,7 +41,8 @@ export function compareSchools(command: CompareSchools, state: DialogueState): O
         : `No ranked school matches '${name}'.${options.length > 0 ? ' Did you mean one of these?' : ''}`,
       choices: options.length > 0 ? options.slice(0, 6).map(ask) : [{ label: 'Show the top 10', utterance: 'show the top 10' }],
       question: options.length > 0,
-      command,
+      // No school to compare and nothing to choose from: nothing was done, so nothing is recorded as done.
+      command: options.length > 0 ? command : null,
     };
   }
   const unique = found.filter((school, i) => found.findIndex((other) => other.urn === school.urn) === i);
@@ -54,8 +55,8 @@ export function compareSchools(command: CompareSchools, state: DialogueState): O
   lines.push(overlap(first, second)
     ? `Their rank intervals overlap (${first.rankLower}–${first.rankUpper} and ${second.rankLower}–${second.rankUpper}), so which is more exposed is not certain.`
     : `Their rank intervals do not overlap: ${first.name} is more exposed.`);
-  if (unique.some((school) => school.offendersAttending.shown)) {
-    lines.push(`Young offenders attending (where recorded): ${sorted.map((school) => `${school.name} ${school.offendersAttending.shown ? count(school.offendersAttending.value) : SUPPRESSED_SYMBOL}`).join('; ')}.`);
+  if (unique.some((school) => school.offendersAttending?.shown)) {
+    lines.push(`Young offenders attending (where recorded): ${sorted.map((school) => `${school.name} ${school.offendersAttending?.shown ? count(school.offendersAttending.value) : SUPPRESSED_SYMBOL}`).join('; ')}.`);
   }
   return {
     text: `${lines.join('\n')}${sheetNote(latest, 'Schools')}${stalenessNote(state, latest)}`,

@@ -34,6 +34,7 @@ export function explainEither(command: Explain, state: DialogueState): Outcome {
       : `No ranked school or study ward matches '${command.name}'.${choices.length > 0 ? ' Did you mean one of these?' : ''}`,
     choices: choices.length > 0 ? choices : [{ label: 'Show the top 10', utterance: 'show the top 10' }, { label: 'Help', utterance: 'help' }],
     question: choices.length > 0,
-    command,
+    // Nothing explained and nothing to choose from: nothing was done, so nothing is recorded as done.
+    command: choices.length > 0 ? command : null,
   };
 }

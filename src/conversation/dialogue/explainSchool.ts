@@ -77,7 +77,14 @@ export function schoolExplanation(school: SchoolResult, result: AnalysisResult, 
     lines.push(`${plural(withheld.length, 'ward')} with withheld counts ([c]) ${agreeing(withheld.length, 'holds', 'hold')} ${percent(share)} of its pupils; their rates are withheld too.`);
   }
   lines.push(`About ${plural(school.pupilsFromHigherWards, 'pupil')} (${percent(school.shareFromHigherWards)}) ${agreeing(school.pupilsFromHigherWards, 'lives', 'live')} in wards with higher than average ${measure}.`);
-  lines.push(`Young offenders attending (where the school is recorded): ${school.offendersAttending.shown ? count(school.offendersAttending.value) : '[c] (withheld)'}.`);
+  const attending = school.offendersAttending;
+  lines.push(attending
+    ? `Young offenders attending (where the school is recorded): ${attending.shown ? count(attending.value) : '[c] (withheld)'}.`
+    : 'Young offenders attending: left out of the shared workbook by default, as the figure most likely to stigmatise a school (see Method).');
+  const robustness = result.sensitivity.schools.find((entry) => entry.urn === school.urn);
+  lines.push(robustness
+    ? `Under other reasonable choices (Sensitivity sheet): ${robustness.label}, in the top ${result.sensitivity.topN} under ${robustness.scenariosInTop} of ${robustness.scenariosRun} scenarios run.`
+    : `Under other reasonable choices (Sensitivity sheet): in the top ${result.sensitivity.topN} under none of them.`);
   lines.push(school.onCurrentList
     ? 'It is on the current list.'
     : school.newCandidate
@@ -117,7 +124,8 @@ export function explainSchool(command: ExplainSchool, state: DialogueState): Out
       text: `No ranked school matches '${command.school}'. Only open ${result.parameters.phases.map((phase) => PHASE_LABELS[phase]).join(' and ')} schools are ranked.${match.nearest.length > 0 ? ' Did you mean one of these?' : ''}`,
       choices: match.nearest.length > 0 ? match.nearest.map(schoolChoice) : [{ label: 'Show the top 10', utterance: 'show the top 10' }],
       question: match.nearest.length > 0,
-      command,
+      // Nothing explained and nothing to choose from: nothing was done, so nothing is recorded as done.
+      command: match.nearest.length > 0 ? command : null,
     };
   }
   const school = match.item;

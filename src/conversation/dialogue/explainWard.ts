@@ -71,7 +71,8 @@ export function explainWard(command: ExplainWard, state: DialogueState): Outcome
       text: `No ward of the study area matches '${command.ward}'.${match.nearest.length > 0 ? ' Did you mean one of these?' : ''}`,
       choices: match.nearest.length > 0 ? match.nearest.map(wardChoice) : [{ label: 'Show the top 10', utterance: 'show the top 10' }],
       question: match.nearest.length > 0,
-      command,
+      // Nothing explained and nothing to choose from: nothing was done, so nothing is recorded as done.
+      command: match.nearest.length > 0 ? command : null,
     };
   }
   const ward = match.item;

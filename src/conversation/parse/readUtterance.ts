@@ -8,6 +8,9 @@
  * 3. Clauses (grammar/segment): the cheapest cover of the words by the rules below.
  * 4. Corrections and values: 'no wait, make it 10-17' replaces the setting just made; 'make it 25'
  *    means the setting just made; 'compare it with X' means the school just named.
+ * 5. Guards on the steps (stepGuards): negations, readings that compete, settings said for one
+ *    place or for a request for results. Words left over that may carry part of the request
+ *    (leftOverWords) are `unclear`: the session asks before acting on the rest.
  */
 import type { Command } from '../commands';
 import { isStateChanging } from '../commands';
@@ -26,8 +29,11 @@ import { phasesRule } from './rules/phases';
 import { requestAboutIndividuals, type Refusal } from './rules/policy';
 import { catchmentRule, confidenceRule, metricRule, seedRule, topNRule } from './rules/ranking';
 import { compareRule, explainRule, listOffenceTypesRule, listWardsRule, newCandidatesRule, showTopRule } from './rules/results';
+import { robustnessRule } from './rules/robustness';
 import { mapColumnRule, useSheetRule } from './rules/sheets';
 import { correctionRule, valueRule } from './rules/values';
+import { mattersWhenLeftOver } from './leftOverWords';
+import { competingSettings, topGroupOfCandidates, guardAgainstInversions, negatedSteps, sameSetting, settingsBeforeRun, settingsForOnePlace } from './stepGuards';
 
 /**
  * The rules. Which reads a clause is decided by cost (words used, slips, how well names fit); on a
@@ -43,6 +49,7 @@ export const RULES: readonly Rule[] = [
   listOffenceTypesRule,
   compareRule,
   explainRule,
+  robustnessRule,
   zerosRule,
   thresholdRule,
   roundingRule,
@@ -85,6 +92,8 @@ export interface ReadStep {
   readonly reading: Extract<Reading, { kind: 'command' | 'question' }>;
   /** The words it was read from, as typed. */
   readonly words: string;
+  /** Where those words are in the utterance: [start, end) in characters. */
+  readonly span?: readonly [number, number];
   /** A correction at the start of the utterance: it replaces the setting made by the previous turn. */
   readonly replacesPrevious?: boolean;
   /** A correction that replaced an earlier step of the same utterance (the words of that step). */
@@ -97,6 +106,8 @@ export interface UtteranceReading {
   readonly steps: readonly ReadStep[];
   /** Runs of words that no step used and that mean something, as typed. */
   readonly unused: readonly string[];
+  /** Those of `unused` that may carry part of the request ('up' in "up to age 15"): acting without them is asked first. */
+  readonly unclear?: readonly string[];
   /** A request about individuals: refused whole (steps and unused are empty). */
   readonly refusal?: Refusal;
   /** Greetings and thanks said among other requests (answered, not recorded). */
@@ -172,14 +183,6 @@ function resolveValue(value: BareValue, previous: Command | null | undefined, le
   }
 }
 
-/** Whether two commands set the same thing (so the second replaces the first). */
-function sameSetting(a: Command, b: Command): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'useSheet' && b.kind === 'useSheet') return a.role === b.role;
-  if (a.kind === 'mapColumn' && b.kind === 'mapColumn') return a.field === b.field;
-  return true;
-}
-
 const PRONOUNS = new Set(['it', 'that', 'this']);
 
 /** 'compare it with Hill Top', 'tell me about it': 'it' is the school (or ward) named just before. */
@@ -225,6 +228,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   let correcting = false;
   for (const clause of clauses) {
     const words = sourceOf(source, tokens, clause.from, clause.to);
+    const span = [tokens[clause.from].start, tokens[clause.to - 1].end] as const;
     let reading = clause.reading;
     if (reading.kind === 'correction') {
       correcting = true;
@@ -235,7 +239,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
       continue;
     }
     if (reading.kind === 'commands') {
-      for (const command of reading.commands) steps.push({ reading: { kind: 'command', command }, words });
+      for (const command of reading.commands) steps.push({ reading: { kind: 'command', command }, words, span });
       correcting = false;
       continue;
     }
@@ -250,7 +254,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     }
     if (reading.kind === 'command') reading = withPronouns(reading.command, earlier.length > 0 ? earlier : context.previous ? [context.previous] : []);
     if (reading.kind !== 'command' && reading.kind !== 'question') continue;
-    let step: ReadStep = { reading, words };
+    let step: ReadStep = { reading, words, span };
     if (correcting && reading.kind === 'command') {
       const last = steps[steps.length - 1];
       if (last && last.reading.kind === 'command' && sameSetting(last.reading.command, reading.command)) {
@@ -266,7 +270,11 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     if (last && last.reading.kind === 'command' && reading.kind === 'command' && reading.command.kind !== 'undo' && JSON.stringify(last.reading.command) === JSON.stringify(reading.command)) continue;
     steps.push(step);
   }
+  const negations = negatedSteps(steps, source);
   guardAgainstInversions(steps, source);
+  settingsForOnePlace(steps, source);
+  competingSettings(steps);
+  topGroupOfCandidates(steps, source);
   settingsBeforeRun(steps, source);
   if (steps.length === 0 && courtesy.length > 0) {
     const said = clauses.find((clause) => clause.reading.kind === 'courtesy');
@@ -274,68 +282,18 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     courtesy.length = 0;
   }
 
-  const unused = unusedRuns(tokens, unusedTokens, clauses.map((clause) => [clause.from, clause.to] as const), source);
+  // Negations acted on above ('not' in "11-16, not 10-17") were used.
+  const leftOver = unusedTokens.filter((i) => !negations.some(([start, end]) => tokens[i].start >= start && tokens[i].end <= end));
+  const runs = unusedRuns(tokens, leftOver, clauses.map((clause) => [clause.from, clause.to] as const), source);
+  const unused = runs.map((run) => run.text);
+  const unclear = runs.filter((run) => run.matters).map((run) => run.text);
   let usedWords = 0;
   for (const clause of clauses) for (let i = clause.from; i < clause.to; i++) if (!isNeutral(tokens[i])) usedWords += 1;
-  const words = { used: usedWords, unused: unusedTokens.length };
+  const words = { used: usedWords, unused: leftOver.length };
   if (steps.length === 0) {
-    return { source, steps: [], unused, courtesy, words, notUnderstood: { text: `I did not understand '${source}'. You could try:`, choices: suggestionsFor(new Set(tokens.map((token) => token.text))) } };
+    return { source, steps: [], unused, unclear, courtesy, words, notUnderstood: { text: `I did not understand '${source}'. You could try:`, choices: suggestionsFor(new Set(tokens.map((token) => token.text))) } };
   }
-  return { source, steps, unused, courtesy, words };
-}
-
-/**
- * Readings the words before them turn round: "exclude 17 year olds" is not ages 17 to 17 (it asks
- * which ages to keep), and "since the last run" is not a request to run. Rewrites in place.
- */
-export function guardAgainstInversions(steps: ReadStep[], source: string): void {
-  const lower = source.toLowerCase();
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const step = steps[i];
-    if (step.reading.kind !== 'command') continue;
-    const at = lower.indexOf(step.words.toLowerCase());
-    const before = at > 0 ? lower.slice(0, at) : '';
-    const command = step.reading.command;
-    if (command.kind === 'setAgeBand' && /\b(?:exclude|excluding|without|except|not|drop|remove|minus|leave out|take out|no)\s*$/.test(before)) {
-      steps[i] = {
-        words: step.words,
-        reading: {
-          kind: 'question',
-          text: 'Which ages should be counted? Say the ages to keep, e.g. "ages 10 to 16" to leave out 17-year-olds.',
-          choices: [{ label: 'Ages 10 to 16', utterance: 'ages 10 to 16' }, { label: 'Ages 11 to 17', utterance: 'ages 11 to 17' }],
-        },
-      };
-    } else if (command.kind === 'run' && /\b(?:last|previous|latest|earlier|first|since the|that|this)\s*$/.test(before) && !/\b(?:run|rerun)\b/.test(before)) {
-      steps.splice(i, 1);
-    }
-  }
-}
-
-/**
- * A run said with its settings after it ("rerun with secondaries only", "run it for ages 11 to 16")
- * means those settings for that run: they are applied first. Only "then" (or "after that") keeps a
- * setting after the run. Reorders in place.
- * @example settingsBeforeRun([run, setPhases], 'rerun with secondaries only') // => [setPhases, run]
- */
-export function settingsBeforeRun(steps: ReadStep[], source: string): void {
-  const lower = source.toLowerCase();
-  const isCommand = (step: ReadStep | undefined, test: (command: Command) => boolean): boolean => step?.reading.kind === 'command' && test(step.reading.command);
-  for (let i = 0; i < steps.length; i++) {
-    if (!isCommand(steps[i], (command) => command.kind === 'run')) continue;
-    const runAt = lower.indexOf(steps[i].words.toLowerCase());
-    let end = i + 1;
-    while (end < steps.length && isCommand(steps[end], isStateChanging)) {
-      const at = lower.indexOf(steps[end].words.toLowerCase(), Math.max(0, runAt));
-      const between = at > runAt && runAt >= 0 ? lower.slice(runAt + steps[i].words.length, at) : '';
-      if (/\bthen\b|\bafter that\b|\bafterwards\b/.test(between)) break;
-      end += 1;
-    }
-    if (end > i + 1) {
-      const settings = steps.splice(i + 1, end - i - 1);
-      steps.splice(i, 0, ...settings);
-      i += settings.length;
-    }
-  }
+  return { source, steps, unused, unclear, courtesy, words };
 }
 
 /** Whether the whole utterance is one request naming a sheet or a column. */
@@ -344,8 +302,11 @@ function namesAColumn(ctx: ReturnType<typeof makeCtx>): boolean {
   return clauses.length === 1 && unusedTokens.length === 0 && clauses[0].reading.kind === 'command';
 }
 
-/** Unused words in runs, as typed: a run takes the joining word before it ('and email it to Clare'). */
-function unusedRuns(tokens: ReturnType<typeof lexUtterance>, unused: readonly number[], used: readonly (readonly [number, number])[], source: string): string[] {
+/**
+ * Unused words in runs, as typed: a run takes the joining word before it ('and email it to Clare');
+ * `matters` when a word of it may carry part of the request (see leftOverWords).
+ */
+function unusedRuns(tokens: ReturnType<typeof lexUtterance>, unused: readonly number[], used: readonly (readonly [number, number])[], source: string): { readonly text: string; readonly matters: boolean }[] {
   if (unused.length === 0) return [];
   const inClause = (i: number): boolean => used.some(([from, to]) => i >= from && i < to);
   const runs: [number, number][] = [];
@@ -357,6 +318,7 @@ function unusedRuns(tokens: ReturnType<typeof lexUtterance>, unused: readonly nu
   return runs.map(([from, to]) => {
     let start = from;
     while (start > 0 && !inClause(start - 1) && !tokens[start - 1].punct && ['and', 'then', 'also', 'plus', 'but'].includes(tokens[start - 1].text)) start -= 1;
-    return sourceOf(source, tokens, start, to + 1).replace(/[\s,;.!?]+$/, '');
+    const matters = unused.some((i) => i >= from && i <= to && mattersWhenLeftOver(tokens[i]));
+    return { text: sourceOf(source, tokens, start, to + 1).replace(/[\s,;.!?]+$/, ''), matters };
   });
 }

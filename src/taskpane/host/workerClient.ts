@@ -53,7 +53,8 @@ export interface DialogueWorker {
   /** Resolves once the first worker has started (and tried to load its solver). */
   readonly ready: Promise<WorkerReady>;
   turn(input: TurnInput, progress: (step: string) => void): Promise<TurnAnswer>;
-  noteWritten(sheetNames: ReadonlyMap<string, string>): Promise<SessionSettings>;
+  /** After a run's sheets are written: their names, and the run number they were written under (a later restore numbers on from it). */
+  noteWritten(sheetNames: ReadonlyMap<string, string>, runNumber?: number): Promise<SessionSettings>;
   /**
    * Stops the worker at once (Worker.terminate: a run in progress ends mid-step), rejects every
    * pending request with CancelledError, and starts a fresh worker, which knows nothing until `restore`.
@@ -86,6 +87,8 @@ export function startDialogueWorker(scriptUrl: string = WORKER_SCRIPT, createWor
   let nextId = 1;
   /** Every turn recorded, in order, across the workers this client started. */
   const recorded: TurnRecord[] = [];
+  /** The number of the last run whose sheets were written: a fresh worker numbers its runs after it. */
+  let lastRunWritten = 0;
   let resolveReady: (ready: WorkerReady) => void = () => undefined;
   let rejectReady: (error: Error) => void = () => undefined;
   const ready = new Promise<WorkerReady>((resolve, reject) => {
@@ -143,8 +146,9 @@ export function startDialogueWorker(scriptUrl: string = WORKER_SCRIPT, createWor
       if (message.kind !== 'reply') throw new Error(`The dialogue worker answered a turn with '${message.kind}'.`);
       return { reply: message.reply, settings: settingsOf(message) };
     },
-    async noteWritten(sheetNames) {
-      const message = await send({ kind: 'written', id: nextId++, sheetNames });
+    async noteWritten(sheetNames, runNumber) {
+      if (runNumber !== undefined) lastRunWritten = runNumber;
+      const message = await send({ kind: 'written', id: nextId++, sheetNames, ...(runNumber !== undefined ? { runNumber } : {}) });
       if (message.kind !== 'noted') throw new Error(`The dialogue worker answered a write with '${message.kind}'.`);
       return settingsOf(message);
     },
@@ -156,7 +160,7 @@ export function startDialogueWorker(scriptUrl: string = WORKER_SCRIPT, createWor
       stopped.pending.clear();
     },
     async restore({ workbook, boundaries }) {
-      const message = await send({ kind: 'restore', id: nextId++, turns: [...recorded], workbook, boundaries });
+      const message = await send({ kind: 'restore', id: nextId++, turns: [...recorded], runsSoFar: lastRunWritten, workbook, boundaries });
       if (message.kind !== 'restored') throw new Error(`The dialogue worker answered a restore with '${message.kind}'.`);
       return { replayed: message.replayed, settings: settingsOf(message) };
     },

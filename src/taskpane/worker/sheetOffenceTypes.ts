@@ -6,9 +6,7 @@
  * means the detection runs without them. The form offers the list; the session still resolves
  * what is chosen against the sheet, as it does for typed types.
  */
-import type { SummaryLine } from '../../conversation';
-import { distinctValues } from '../../conversation/dialogue/workbookFacts';
-import { ROLE_LABELS } from '../../conversation/parse/phrases';
+import { distinctValues, ROLE_LABELS, type SummaryLine } from '../../conversation';
 import { detectSheetRoles } from '../../core/schema';
 import type { WorkbookData } from '../../core/types';
 import type { OffenceTypeCount } from '../protocol';

@@ -287,18 +287,34 @@ export function span(longest: number, accept: (span: Span, ctx: Ctx) => number |
 /** Nothing: a hit at the same place (for rules that are only keywords). */
 export const empty: Parser<undefined> = (_ctx, at) => [{ value: undefined, end: at, cost: 0 }];
 
+/** Only at the start of the utterance (after meaningless words): for phrasings that are a request only when said alone. */
+export const utteranceStart: Parser<undefined> = (ctx, at) => {
+  for (let i = 0; i < at; i++) if (!isFiller(ctx.tokens[i]) && !ctx.tokens[i].punct) return [];
+  return [{ value: undefined, end: at, cost: 0 }];
+};
+
+/** Only at the end of the utterance (before closing punctuation): for words that are a request only when said alone. */
+export const utteranceEnd: Parser<undefined> = (ctx, at) => {
+  for (let i = at; i < ctx.tokens.length; i++) if (!ctx.tokens[i].punct) return [];
+  return [{ value: undefined, end: ctx.tokens.length, cost: 0 }];
+};
+
 /** The end of the utterance or a clause boundary (punctuation or a joining word) next: no hit otherwise. */
 export const boundary: Parser<undefined> = (ctx, at) => {
   const next = ctx.tokens[at];
   return next === undefined || next.punct || CONNECTORS.has(next.text) ? [{ value: undefined, end: at, cost: 0 }] : [];
 };
 
-/** Only when the next token (after fillers) is not one of these words: a negative look-ahead. */
-export function notBefore(spec: string): Parser<undefined> {
+/**
+ * Only when the next token (after fillers, unless `skipFiller` is false) is not one of these words:
+ * a negative look-ahead. ('instead' is a correction, 'instead of' is not: 'of' is a filler.)
+ */
+export function notBefore(spec: string, options: { readonly skipFiller?: boolean } = {}): Parser<undefined> {
   const words = new Set(spec.split('|'));
+  const skipFiller = options.skipFiller ?? true;
   return (ctx, at) => {
     let i = at;
-    while (isFiller(ctx.tokens[i])) i += 1;
+    while (skipFiller && isFiller(ctx.tokens[i])) i += 1;
     const next = ctx.tokens[i];
     return next !== undefined && words.has(next.text) ? [] : [{ value: undefined, end: at, cost: 0 }];
   };

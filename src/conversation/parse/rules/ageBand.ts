@@ -13,7 +13,8 @@ const AGE = { min: 0, max: 120, whole: true } as const;
 const age = alt(num(AGE), pluralNumber);
 
 /** Words for the people whose ages they are. */
-const PEOPLE = lit('children|kids|young people|youngsters|teenagers|teens|juveniles|youths|youth|pupils|offenders|young offenders|people|students|boys|girls|under 18s|minors');
+// Not 'boys' or 'girls': the analysis cannot count one sex, so those words are left over and asked about.
+const PEOPLE = lit('children|kids|young people|youngsters|teenagers|teens|juveniles|youths|youth|pupils|offenders|young offenders|people|students|under 18s|minors');
 /** Words for an age: 'ages', 'aged', 'age band'. */
 const AGE_WORD = seq(lit('age|ages|aged|age band|age range|age group|age bands'), opt(lit('band|range|group|of|between|from|to|is|=|:|should be|set to')));
 /** After a number: 'year olds', 'years old', 'yos'. */
@@ -83,11 +84,15 @@ export const ageBandRule: Rule = {
     map(seq(ONLY, PEOPLE, lit('under|below|younger than|less than'), num(AGE), opt(OLDS)), ([, , , n]) => band(null, n - 1)),
     map(seq(ONLY, opt(PEOPLE), opt(AGE_WORD), lit('up to|upto|at most|no older than|not over|maximum|max|to'), age, opt(OLDS)), ([, , w, , n]) => (w ? band(null, n) : undefined)),
     map(seq(ONLY, opt(PEOPLE), opt(AGE_WORD), age, lit('and|or|&'), lit('under|below|younger|less'), opt(PEOPLE)), ([, , , n]) => band(null, n)),
+    map(seq(ONLY, opt(PEOPLE), lit('up to|upto|at most|no older than|not over|aged up to'), AGE_WORD, age), ([, , , , n]) => band(null, n)),
+    map(seq(ONLY, opt(PEOPLE), lit('up to|upto|at most|no older than|not over|aged up to'), age, OLDS), ([, , , n]) => band(null, n)),
     // Over / from.
     map(seq(ONLY, opt(PEOPLE), opt(AGE_WORD), lit('over|above|older than|more than|aged over'), pluralNumber, opt(lit('only'))), ([, , , , n]) => band(n + 1, null)),
     map(seq(ONLY, opt(PEOPLE), AGE_WORD, lit('over|above|older than|more than'), num(AGE), opt(OLDS)), ([, , , , n]) => band(n + 1, null)),
     map(seq(ONLY, PEOPLE, lit('over|above|older than|more than'), num(AGE), opt(OLDS)), ([, , , n]) => band(n + 1, null)),
     map(seq(ONLY, opt(PEOPLE), AGE_WORD, lit('at least|no younger than|from|minimum|min'), age, opt(OLDS)), ([, , , , n]) => band(n, null)),
+    map(seq(ONLY, opt(PEOPLE), lit('at least|no younger than|aged at least'), age, OLDS), ([, , , n]) => band(n, null)),
+    map(seq(ONLY, opt(PEOPLE), lit('at least|no younger than|aged at least'), AGE_WORD, age), ([, , , , n]) => band(n, null)),
     map(seq(ONLY, opt(PEOPLE), opt(AGE_WORD), age, opt(OLDS), lit('and|or|&'), lit('over|above|older|up|upwards|upward|more|plus')), ([, , , n]) => band(n, null)),
     map(seq(ONLY, opt(PEOPLE), opt(AGE_WORD), num(AGE), lit('plus'), opt(OLDS), opt(PEOPLE), opt(lit('only'))), ([, , , n]) => band(n, null)),
     // A single age.

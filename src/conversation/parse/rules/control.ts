@@ -1,6 +1,6 @@
 /** Requests about the conversation itself: undo, reset, help (general or on a topic), describe, status, run, greetings, thanks. */
 import type { HelpTopic } from '../../commands';
-import { alt, as, lit, map, num, opt, seq, span, type Parser } from '../grammar/combinators';
+import { alt, as, lit, map, num, opt, seq, span, utteranceEnd, utteranceStart, type Parser } from '../grammar/combinators';
 import { command, type Reading, type Rule } from '../grammar/rule';
 import { phrase } from './parts';
 
@@ -9,9 +9,10 @@ const rule = (name: string, example: [string, string], keywords: readonly string
 });
 
 /** "undo the last two changes": as many undos. */
-const undoMany: Parser<Reading> = map(
-  seq(lit('undo|revert|reverse|take back'), opt(lit('last|previous')), num({ min: 2, max: 20, whole: true }), opt(lit('changes|things|steps|settings|choices|times'))),
-  ([, , n]) => ({ kind: 'commands', commands: Array.from({ length: n }, () => ({ kind: 'undo' as const })) }),
+const undos = (n: number): Reading => ({ kind: 'commands', commands: Array.from({ length: n }, () => ({ kind: 'undo' as const })) });
+const undoMany: Parser<Reading> = alt<Reading>(
+  map(seq(lit('undo|revert|reverse|take back'), opt(lit('last|previous')), num({ min: 2, max: 20, whole: true }), opt(lit('changes|things|steps|settings|choices|times'))), ([, , n]) => undos(n)),
+  map(seq(lit('undo|revert|go back'), opt(lit('that|it|the last change')), lit('twice|thrice|two times|three times')), ([, , said]) => undos(said === 'twice' || said === 'two times' ? 2 : 3)),
 );
 
 export const undoRule = rule('undo', ['Undo', 'undo'], ['undo', 'revert', 'back', 'scrap'], alt<Reading>(undoMany, as(alt<unknown>(
@@ -19,7 +20,8 @@ export const undoRule = rule('undo', ['Undo', 'undo'], ['undo', 'revert', 'back'
   seq(lit('go back|step back|take back|back out|put back'), opt(lit('a step|one step|1 step|a bit|one'))),
   seq(lit('take'), lit('that|it'), lit('back')),
   seq(lit('scrap|scratch|cancel|bin|ditch|forget|reverse|drop|lose'), lit('that|it|last change|last thing|previous change|my last change|the last change|the last thing')),
-  seq(lit('oops|whoops|oh no'), opt(lit(',')), opt(lit('undo|go back|revert'))),
+  // 'oops' alone undoes; 'oops, make that 7' corrects (see the correction rule).
+  seq(lit('oops|whoops|oh no'), opt(lit(',')), alt<unknown>(lit('undo|go back|revert'), utteranceEnd)),
   seq(lit('that'), lit('was|is'), lit('wrong|a mistake|not right')),
 ), command({ kind: 'undo' }))));
 
@@ -70,7 +72,8 @@ export const helpTopicRule = rule('help on a topic', ['Help on suppression', 'ho
   map(seq(lit('what is|whats|what s|what are|explain|define|tell me about|tell me what|whats meant by|what is meant by|what do you mean by'), topic, opt(lit('mean|means|is|are|for'))), ([, t]) => t, () => 0.3),
   map(seq(lit('whats|what is|explain|tell me|what s'), lit('the difference|difference|the differences|differences'), lit('between'), span(10)), ([, , , words]) => topicIn(words.text) ?? 'general'),
   map(seq(lit('why|how come'), opt(lit('is|are|does|do|was')), topic, span(6)), ([, , t]) => t, () => 0.5),
-  map(seq(topic, lit('?')), ([t]) => t, () => 0.5),
+  // A topic alone with a question mark ('rounding?'); not the end of another question ("who is top of the ranking?").
+  map(seq(utteranceStart, topic, lit('?')), ([, t]) => t, () => 0.5),
 ), (t) => command(t === 'general' ? { kind: 'help' } : { kind: 'help', topic: t })));
 
 /** The first topic named in some words ('how do I replay a run' -> replay), longest phrase first. */

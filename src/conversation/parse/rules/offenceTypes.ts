@@ -52,7 +52,9 @@ export const offenceTypesRule: Rule = {
   keywords: ['count', 'include', 'exclude', 'types', 'violence', 'robbery'],
   parser: alt<Reading>(
     // The default: the Home Office violence groups.
-    as(seq(opt(lit('count|use|go|only|just|count only|only count')), opt(lit('back to|reset to|restore|set it to|set them to|return to')), opt(lit('the')), lit('default|defaults|usual|standard'), opt(lit('violence|violent|home office|offence|crime')), opt(lit('offence|crime')), opt(lit('types|groups|scope|type|categories|definition')), opt(lit('only|please|again'))), DEFAULT),
+    // 'the default' alone names no setting ("ages 10 to 17, the default"): only with a verb or a word for types.
+    map(seq(opt(lit('count|use|go|only|just|count only|only count')), opt(lit('back to|reset to|restore|set it to|set them to|return to')), opt(lit('the')), lit('default|defaults|usual|standard'), opt(lit('violence|violent|home office|offence|crime')), opt(lit('offence|crime')), opt(lit('types|groups|scope|type|categories|definition')), opt(lit('only|please|again'))),
+      ([verb, back, , , kind, offence, noun]) => ([verb, back, kind, offence, noun].some((word) => word !== undefined) ? DEFAULT : undefined)),
     as(seq(lit('reset|restore|clear'), opt(lit('the')), lit('offence types|offence type|crime types|types|type filter|offence type filter|offence groups|offence scope|scope'), opt(lit('to default|to the default|to defaults|back to default'))), DEFAULT),
     as(seq(opt(lit('count|use')), lit('only|just|only count|count only|all'), opt(lit('count')), VIOLENCE, opt(lit('only|please|types|offences'))), DEFAULT),
     as(seq(opt(lit('go back to|back to|return to|revert to|reset to|just')), VIOLENCE, lit('only|again|types|groups')), DEFAULT),
@@ -63,17 +65,19 @@ export const offenceTypesRule: Rule = {
     as(seq(lit('no|clear|remove|drop|lift|without|turn off|get rid of'), opt(lit('the|any')), opt(lit('offence|crime')), lit('type filter|type filters|type limit|type restriction|type restrictions|types filter|filter on types|filter on type')), EVERY),
     // A list with a verb.
     map(seq(ADD, typeList(true), lit('too|as well|also|as well please')), ([, list]) => types(list, 'add')),
-    map(seq(ADD, opt(TYPE_WORDS), typeList(true), TRAILING), ([verb, , list]) => types(list, verb === 'count' || verb === 'use' ? 'only' : 'add'), ([verb]) => (verb === 'count' ? 0.3 : 0)),
+    // 'only' after the list overrules the verb: "include robbery only" counts robbery alone.
+    map(seq(ADD, opt(TYPE_WORDS), typeList(true), TRAILING), ([verb, , list, after]) => types(list, verb === 'count' || verb === 'use' || after === 'only' ? 'only' : 'add'), ([verb]) => (verb === 'count' ? 0.3 : 0)),
     map(seq(lit('leave|take|keep|cut|strip|knock'), typeList(true), lit('out|off|away')), ([, list]) => types(list, 'remove')),
     map(seq(REMOVE, opt(TYPE_WORDS), typeList(true), TRAILING), ([, , list]) => types(list, 'remove')),
     map(seq(REMOVE_WEAK, opt(TYPE_WORDS), typeList(false), TRAILING), ([, , list]) => types(list, 'remove')),
-    map(seq(ADD_WEAK, opt(TYPE_WORDS), typeList(false), TRAILING), ([, , list]) => types(list, 'add')),
+    // 'plus robbery only' joins a request: the 'only' says which types, so it is the list said alone (below).
+    map(seq(ADD_WEAK, opt(TYPE_WORDS), typeList(false), TRAILING), ([, , list, after]) => (after === 'only' ? undefined : types(list, 'add'))),
     map(seq(ONLY, opt(TYPE_WORDS), typeList(true), TRAILING), ([, , list]) => types(list, 'only')),
     map(seq(SET_TYPES, typeList(true), TRAILING), ([, list]) => types(list, 'only')),
     map(seq(lit('violence'), lit('is|means|=|should be'), typeList(true)), ([, , list]) => types(list, 'only')),
     // A list alone ("robbery only", "violence with injury and robbery"): known types only.
     map(seq(typeList(false), lit('only|offences only|crimes only|alone|on its own')), ([list]) => types(list, 'only')),
-    map(seq(typeList(false), opt(lit('offences|crimes'))), ([list]) => types(list, 'only'), () => 0.5),
+    map(seq(typeList(false, true), opt(lit('offences|crimes'))), ([list]) => types(list, 'only'), () => 0.5),
     // Which, not said.
     map(seq(lit('add|include|count|bring in'), opt(lit('the')), lit('other|others|remaining|more|extra|some other|some more|a few more'), opt(TYPE_WORDS)), (_, ctx) => askTypes(ctx)),
     map(seq(lit('change|set|pick|choose|different|new|alter|adjust|edit|update'), opt(lit('the')), lit('offence types|offence type|crime types|types|offence groups|scope|offences counted|types counted')), (_, ctx) => askTypes(ctx, 'counted')),

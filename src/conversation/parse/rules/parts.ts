@@ -98,8 +98,18 @@ function keywordsIn(stretch: Span, ctx: Ctx): number {
   return count;
 }
 
+/** Whether a stretch holds a bare number that is neither a place in the ranking ('number 2', 'rank 3') nor a URN ('school 100003'). */
+function countsInName(stretch: Span, ctx: Ctx): boolean {
+  for (let i = stretch.from; i < stretch.to; i++) {
+    const text = ctx.tokens[i].text;
+    if (!/^\d+$/.test(text) || text.length >= 6) continue;
+    if (!['number', 'no', 'rank', 'ranked', 'position', 'place', 'school', 'urn'].includes(ctx.tokens[i - 1]?.text ?? '')) return true;
+  }
+  return false;
+}
+
 /** Words that never start or end a name (they are the grammar's). */
-const NOT_AT_EDGE = new Set(['the', 'a', 'an', 'and', 'or', 'with', 'to', 'for', 'of', 'on', 'in', 'at', 'is', 'are', 'was', 'has', 'had', 'did', 'does', 'please', 'it', 'then', 'too', 'ward', 'wards', 'sheet', 'tab', 'column', 'whats', 'what', 'why', 'how', 'where', 'which', 'who', 'whos', 'whys', 'kids', 'children', 'pupils', 'offenders', 'people', 'youths', 'teenagers', 'older', 'younger']);
+const NOT_AT_EDGE = new Set(['the', 'a', 'an', 'and', 'or', 'with', 'to', 'for', 'of', 'on', 'in', 'at', 'from', 'is', 'are', 'was', 'has', 'had', 'did', 'does', 'please', 'it', 'then', 'too', 'ward', 'wards', 'sheet', 'tab', 'column', 'whats', 'what', 'why', 'how', 'where', 'which', 'who', 'whos', 'whys', 'kids', 'children', 'pupils', 'offenders', 'people', 'youths', 'teenagers', 'older', 'younger']);
 
 /**
  * A name of one of the kinds, checked against the workbook's names: a quoted name, or words that fit
@@ -118,6 +128,9 @@ export function nameOf(kinds: readonly NameKind[], longest = 7, unknownCost: num
     if (fits.includes('exact')) return 0;
     if (fits.includes('words')) return 0.2 + connectors * CONNECTOR_IN_NAME;
     if (fits.includes('near')) return connectors > 0 ? undefined : 0.6;
+    // A number in a place's name that fits none is a setting's or a count's ('the top 30 schools'),
+    // unless it names a place in the ranking ('number 2', 'the 3rd school'); sheets hold years.
+    if (!kinds.includes('sheet') && !kinds.includes('header') && countsInName(stretch, ctx)) return undefined;
     // Words the grammar knows ('suppress', 'under') are rarely a name's.
     const keywords = keywordsIn(stretch, ctx);
     if (!known) return 0.8 + connectors * CONNECTOR_IN_NAME + keywords;
@@ -137,6 +150,8 @@ const OFFENCE_WORDS = new Set(['violence', 'violent', 'with', 'without', 'injury
   'commercial', 'public', 'order', 'drugs', 'drug', 'sexual', 'vehicle', 'crime', 'crimes', 'stalking', 'harassment', 'homicide', 'murder', 'wounding', 'assault',
   'assaults', 'against', 'knife', 'knives', 'bicycle', 'cycle', 'other', 'fraud', 'misc', 'miscellaneous', 'society', 'anti', 'social', 'behaviour', 'asb',
   'vap', 'vwi', 'vwoi', 'abh', 'gbh', 'all', 'serious', 'common', 'trafficking', 'dealing', 'supply', 'affray', 'disorder', 'threats', 'threatening', 'kill']);
+/** Words that turn down what follows ('other than shoplifting'): never inside a type's name. */
+const NEGATING_WORDS = new Set(['than', 'except', 'excluding', 'not', 'instead', 'apart', 'but']);
 /** Words that say what to do with a list: never inside a type's name. */
 const VERB_WORDS = new Set(['include', 'exclude', 'add', 'remove', 'drop', 'count', 'only', 'just', 'take', 'leave', 'run', 'rank', 'ignore', 'keep', 'use', 'set', 'show', 'list', 'suppress', 'hide', 'round']);
 
@@ -163,7 +178,7 @@ const EVERY = new Set(['all', 'every', 'everything', 'all types', 'every type', 
 /** Words of the analysis (exposure, rate, risk…) that a classifier could read as an offence name. */
 const ANALYSIS_WORDS: ReadonlySet<string> = new Set(['exposure', 'exposed', 'exposure index', 'exposure score', 'rate', 'rates', 'risk', 'score', 'scores', 'index', 'ranking', 'rank', 'harm', 'level']);
 
-function typeItem(loose: boolean): Parser<string> {
+function typeItem(loose: boolean, bare = false): Parser<string> {
   return map(
     span(7, (stretch, ctx) => {
       // A quoted name the sheet has as a column header, and not as an offence type, is less likely a type.
@@ -175,6 +190,8 @@ function typeItem(loose: boolean): Parser<string> {
       if (['the', 'and', 'or', 'with', 'to', 'of', 'too', 'only', 'offences', 'types', 'type', 'please', 'it', 'also', 'as', 'from', 'in', 'on', 'at', 'by', 'for'].includes(first)) return undefined;
       if (['and', 'or', 'with', 'to', 'of', 'too', 'only', 'please', 'then', 'also', 'as', 'well', 'the', 'it', 'from', 'in', 'on', 'at', 'by', 'for'].includes(last)) return undefined;
       if (EVERY.has(text)) return 0;
+      // 'other' alone names no type ("every offence type other than shoplifting").
+      if (text === 'other' || text === 'others') return undefined;
       // The analysis's own words are never an offence type said alone ('the most exposure' is not indecent exposure).
       if ((ANALYSIS_WORDS.has(text) || text.split(' ').some((word) => ANALYSIS_WORDS.has(word))) && nameFit(ctx.lexicon, 'offenceType', text) !== 'exact'
         && !/\bindecent exposure\b/.test(text)) return undefined;
@@ -186,9 +203,12 @@ function typeItem(loose: boolean): Parser<string> {
       if (fit === 'exact') return 0;
       if (breaks > 0) return undefined;
       const words = text.split(' ');
-      if (words.some((word) => VERB_WORDS.has(word)) || /^\d/.test(text) || /\b(?:19|20)\d\d\b/.test(text)) return undefined;
+      if (words.some((word) => VERB_WORDS.has(word) || NEGATING_WORDS.has(word)) || /^\d/.test(text) || /\b(?:19|20)\d\d\b/.test(text)) return undefined;
       // Words no type's name holds ('where', 'live') make a stretch less likely a type.
       const strange = words.filter((word) => !OFFENCE_WORDS.has(word) && !FILLER.has(word) && !ctx.lexicon.offenceTypes.some((type) => type.toLowerCase().includes(word))).length;
+      // Said with no verb, a list is a request only when each item plainly names a type: words no
+      // type holds, or a name only near one ('offenders live' for 'offences'), are something else.
+      if (bare && (strange > 0 || (fit !== 'words' && groupCount(text) === 0))) return undefined;
       if (fit === 'words') return 0.1 + strange;
       if (groupCount(text) > 0) return 0.2 + strange;
       if (fit === 'near') return 0.5 + strange;
@@ -212,7 +232,7 @@ function typeText(stretch: Span, ctx: Ctx): string {
   return words.join(' ').replace(/\s+-\s+/g, ' - ');
 }
 
-/** A list of offence types ('robbery, violence with injury and criminal damage'). */
-export function typeList(loose: boolean): Parser<string[]> {
-  return many(typeItem(loose), LIST_SEPARATOR);
+/** A list of offence types ('robbery, violence with injury and criminal damage'); `bare`: said with no verb, so only plain names of types. */
+export function typeList(loose: boolean, bare = false): Parser<string[]> {
+  return many(typeItem(loose, bare), LIST_SEPARATOR);
 }

@@ -46,7 +46,9 @@ export const catchmentRule: Rule = {
   example: { label: 'Use the distance model for catchments', utterance: 'use the distance model' },
   keywords: ['catchment', 'distance', 'observed', 'model'],
   parser: alt<Reading>(
-    as(seq(opt(lit('use|set|make|switch to|go with|use the|only use|change to|apply')), opt(lit('catchment model|catchment|catchments|model')), opt(lit(':|=|to')), lit('auto|automatic|automatically|default|mixed|either|whichever|both|hybrid|a mix|mix|combined|best available'), CATCHMENTS), auto),
+    as(seq(opt(lit('use|set|make|switch to|go with|use the|only use|change to|apply')), opt(lit('catchment model|catchment|catchments|model')), opt(lit(':|=|to')), lit('auto|automatic|automatically|mixed|hybrid|combined|best available'), CATCHMENTS), auto),
+    // Words that name no setting alone ('the default', 'both'): catchments only when said with them.
+    map(seq(opt(lit('use|set|make|switch to|go with|use the|only use|change to|apply')), opt(lit('catchment model|catchment|catchments|model')), opt(lit(':|=|to')), lit('default|either|whichever|both|a mix|mix'), CATCHMENTS), ([, before, , , after]) => (before !== undefined || after !== undefined ? auto : undefined)),
     as(seq(opt(lit('use|go with|take|prefer')), OBSERVED_DATA, CATCHMENTS, opt(lit(',')), WHERE_AVAILABLE, opt(seq(opt(lit(',|and')), lit('otherwise|else|elsewhere|and'), opt(lit('use|model|the')), lit('distance|distance decay|modelled|the model|model them|estimate')))), auto),
     as(seq(opt(lit('use|set|make|switch to|go with|only use|use only|change to|apply|base catchments on|based on|only|just')), opt(lit('catchment model|catchment|catchments|model')), opt(lit(':|=|to|is')), lit('observed|actual|recorded|real|observed only|known'), opt(lit('data|home wards|residence|pupil data|rows')), CATCHMENTS), observed),
     as(seq(opt(lit('use|take|base catchments on|only use|use only|read')), OBSERVED_DATA, opt(lit('for|as|to build|to make')), lit('catchments|catchment|the catchments|catchment areas')), observed),
@@ -102,7 +104,7 @@ export const topNRule: Rule = {
     map(seq(lit('top group|top n|group size|top group size|top grp'), opt(lit('to|of|at|=|is|should be|:')), num({ min: 0, max: 100000, whole: true }), opt(lit('schools')), FROM_NOW), ([, , n]) => topN(n)),
     map(seq(opt(lit('look for|find|search for|seek|check for|find me')), opt(lit('new')), lit('candidates|new candidates'), lit('in|among|within|from|amongst'), lit('top'), num({ min: 1, max: 100000, whole: true }), lit('from now on|in future|going forward|from now|for future runs|next time|each time|every time')), ([, , , , , n]) => topN(n)),
     map(seq(lit('compare|check'), opt(lit('the')), lit('top'), num({ min: 1, max: 100000, whole: true }), opt(lit('schools')), lit('with|against|to'), opt(lit('the|our')), lit('list|vru list|current list|prevention list')), ([, , , n]) => topN(n)),
-    map(seq(lit('top'), num({ min: 1, max: 100000, whole: true }), lit('from now on|in future|going forward|for future runs')), ([, n]) => topN(n)),
+    map(seq(opt(lit('look at|use|consider|focus on|compare|rank|check')), lit('top'), num({ min: 1, max: 100000, whole: true }), opt(lit('schools|ones')), lit('from now on|in future|going forward|for future runs')), ([, , n]) => topN(n)),
     map(seq(lit('change|set|alter|adjust|different|pick|choose'), opt(lit('the')), lit('top group|top n|group size|size of the top group')), () => question(
       'How many of the top schools should be compared with the current list? 20 is the default.',
       [10, 20, 25, 30].map((n) => ({ label: `Top ${n}`, utterance: `make the top group ${n}` })),

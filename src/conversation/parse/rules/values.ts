@@ -3,14 +3,15 @@
  * make that FY 22/23", "top 20". A bare value means the setting just made ('round to 10 - no, 5' is
  * rounding to 5); with nothing to refer to, a number is asked about (threshold or top group?).
  */
-import { alt, as, lit, map, num, opt, pluralNumber, seq } from '../grammar/combinators';
+import { alt, as, lit, map, notBefore, num, opt, pluralNumber, seq } from '../grammar/combinators';
 import type { BareValue, Reading, Rule } from '../grammar/rule';
 
 const value = (v: BareValue, lead: unknown): Reading => ({ kind: 'value', value: v, lead: lead !== undefined });
 const NUMBER = num({ min: 0, max: 2 ** 31 });
 const LEAD = opt(alt<unknown>(
   seq(lit('make|set|change|put|switch|move|turn|bump|raise|lower|drop|have'), lit('it|that|this|them|those'), opt(lit('to|at|into|up to|down to|as'))),
-  lit('make that|change that to|change it to|use|try|what about|how about|lets say|say|go with|let us say|rather|instead|i meant|i mean|meant|not|to|more like|maybe|perhaps|could we try|can we try|lets try|lets do'),
+  // Not 'not': a value turned down is not the value meant ("11-16, not 10-17").
+  lit('make that|change that to|change it to|use|try|what about|how about|lets say|say|go with|let us say|rather|instead|i meant|i mean|meant|to|more like|maybe|perhaps|could we try|can we try|lets try|lets do'),
 ));
 const TRAILING = opt(lit('instead|then|please|rather|actually|thanks|only|one|ones'));
 
@@ -34,7 +35,11 @@ export const correctionRule: Rule = {
   example: { label: 'Undo', utterance: 'undo' },
   keywords: ['actually', 'sorry', 'wait'],
   parser: as(seq(
-    lit('no wait|no no|no sorry|no|nope|wait|sorry|actually|i meant|i mean|sorry i meant|sorry i mean|or rather|rather|scratch that|correction|hang on|hold on|on second thoughts|second thoughts|oops|my mistake|my bad|typo|err|er|sorry no|no actually|make that|change that|instead'),
+    alt<unknown>(
+      lit('no wait|no no|no sorry|no|nope|wait|sorry|actually|i meant|i mean|sorry i meant|sorry i mean|scratch that|correction|hang on|hold on|on second thoughts|second thoughts|oops|my mistake|my bad|typo|err|er|sorry no|no actually|make that|change that'),
+      // 'instead of X' and 'rather than X' turn X down; they do not correct what came before.
+      seq(lit('or rather|rather|instead'), notBefore('of|than', { skipFiller: false })),
+    ),
     opt(lit(',|wait|sorry|actually|i meant|i mean|no|make that|change that|make it')),
     opt(lit(',|i meant|i mean|actually|make that')),
   ), { kind: 'correction' } as Reading),

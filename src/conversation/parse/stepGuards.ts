@@ -1,0 +1,268 @@
+/**
+ * Checks on the steps of one utterance once its clauses are read, for readings that the words
+ * between the clauses turn round or qualify. Each rewrites the steps in place:
+ *   - inversions: "exclude 17 year olds" is not ages 17 to 17; "since the last run" is not a run;
+ *   - negations: "11-16, not 10-17" and "distance decay instead of observed" drop the alternative
+ *     turned down; "include robbery but not shoplifting" and "everything but shoplifting" remove
+ *     the type; a negated setting with nothing to contrast is asked about, never applied;
+ *   - settings said after a run or a request for results ("rerun with secondaries only", "show the
+ *     top 10 for robbery only") are applied first;
+ *   - a setting said for one place ("count 14-17 year olds in Castle and Priory") is asked about:
+ *     the analysis always covers the whole area;
+ *   - two readings of one setting that are not a correction compete, and are asked about.
+ * Steps carry their place in the utterance (`span`, characters), so "between" is exact.
+ */
+import type { Command } from '../commands';
+import { isStateChanging, NEEDS_RESULTS } from '../commands';
+import type { ReadStep } from './readUtterance';
+
+type Step = ReadStep;
+
+const isCommand = (step: Step | undefined, test: (command: Command) => boolean = () => true): boolean =>
+  step?.reading.kind === 'command' && test(step.reading.command);
+const commandOf = (step: Step): Command | undefined => (step.reading.kind === 'command' ? step.reading.command : undefined);
+
+/** The text between two steps (lower case), or before the first when `earlier` is undefined. */
+function between(source: string, earlier: Step | undefined, later: Step): string {
+  const end = earlier?.span ? earlier.span[1] : 0;
+  const start = later.span ? later.span[0] : end;
+  return source.slice(end, Math.max(end, start)).toLowerCase();
+}
+
+/** Whether two commands set the same thing (so the second is an alternative to the first). */
+export function sameSetting(a: Command, b: Command): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'useSheet' && b.kind === 'useSheet') return a.role === b.role;
+  if (a.kind === 'mapColumn' && b.kind === 'mapColumn') return a.field === b.field;
+  return true;
+}
+
+const askStep = (step: Step, text: string, choices: { label: string; utterance: string }[] = []): Step => ({
+  ...step,
+  reading: { kind: 'question', text, choices },
+});
+
+/**
+ * Readings the words just before them turn round: "exclude 17 year olds" asks which ages to keep,
+ * and "since the last run" is not a request to run.
+ */
+export function guardAgainstInversions(steps: Step[], source: string): void {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i];
+    const command = commandOf(step);
+    if (!command) continue;
+    const before = between(source, undefined, step);
+    // "no, I meant 11 to 16": the 'no' is the correction's, not a band turned down.
+    const correction = step.replacesPrevious === true || step.replaced !== undefined;
+    if (command.kind === 'setAgeBand' && !correction && /\b(?:exclude|excluding|without|except|not|drop|remove|minus|leave out|take out|no)\s*$/.test(before)) {
+      steps[i] = askStep(step, 'Which ages should be counted? Say the ages to keep, e.g. "ages 10 to 16" to leave out 17-year-olds.', [
+        { label: 'Ages 10 to 16', utterance: 'ages 10 to 16' },
+        { label: 'Ages 11 to 17', utterance: 'ages 11 to 17' },
+      ]);
+    } else if (command.kind === 'run' && /\b(?:last|previous|latest|earlier|first|since the|that|this)\s*$/.test(before) && !/\b(?:run|rerun)\b/.test(before)) {
+      steps.splice(i, 1);
+    }
+  }
+}
+
+/**
+ * Words that turn down what follows them, said between two clauses (after the last joining word):
+ * a contrast ("11-16, not 10-17": the other value is not wanted) or an exclusion ("all types except
+ * shoplifting": what follows is taken out).
+ */
+const CONTRAST = /(?:^|[\s,;])(?:not|never|instead of|rather than|but not)\s*$/;
+const EXCLUSION = /(?:^|[\s,;])(?:except|excluding|except for|other than|apart from|bar|minus)\s*$/;
+/** Two-word negations, whose words a clause may have taken as fillers ('instead of observed', 'use distance decay instead' + 'of observed'). */
+const SPLIT_CONTRAST = /^(?:instead of|rather than)$/;
+const SPLIT_EXCLUSION = /^(?:other than|apart from)$/;
+/** What is left of the text between two clauses after its last joining word or mark. */
+const afterLastJoin = (text: string): string => text.split(/[,;]|\band\b|\bthen\b/).pop() ?? '';
+const lastWord = (text: string): string => /(\S+)\s*$/.exec(text.toLowerCase())?.[1] ?? '';
+
+type Negation = 'contrast' | 'exclusion';
+
+/** Numbers alone ('5', '21/22', '10-17', '99%'): a value with nothing to say what it is. */
+const VALUE_ALONE = /^[\d\s/%.,–-]*\d[\d\s/%.,–-]*(?:(?:to|and)\s*[\d\s/%.–-]+)?(?:percent)?\s*$/i;
+const withoutNegation = (words: string): string => words.toLowerCase().replace(/^\s*(?:instead of|rather than|other than|not|but not)\s+/, '');
+
+/** Whether the words before a step turn it down: a negation between it and the step before (or starting its own words). */
+function negationOf(source: string, previous: Step | undefined, step: Step): Negation | undefined {
+  const gap = afterLastJoin(between(source, previous, step));
+  if (CONTRAST.test(gap)) return 'contrast';
+  if (EXCLUSION.test(gap)) return 'exclusion';
+  const words = step.words.toLowerCase().split(/\s+/);
+  const joined = `${previous ? lastWord(previous.words) : ''} ${gap} ${words.slice(0, 2).join(' ')}`.replace(/[,;]/g, ' ').trim().split(/\s+/);
+  for (let k = 0; k + 1 < joined.length; k++) {
+    const pair = `${joined[k]} ${joined[k + 1]}`;
+    if (SPLIT_CONTRAST.test(pair)) return 'contrast';
+    if (SPLIT_EXCLUSION.test(pair)) return 'exclusion';
+  }
+  return undefined;
+}
+
+/** "Every type" or "every phase": after them a bare 'but' means 'except'. */
+function isEverything(command: Command | undefined): boolean {
+  if (command?.kind === 'setOffenceTypes') return command.types.length === 1 && command.types[0] === 'all';
+  return command?.kind === 'setPhases' && command.mode === 'only' && command.phases.length >= 5;
+}
+
+/**
+ * Steps turned down by the words before them. A list (offence types, phases) loses what is turned
+ * down; another setting said as the alternative to one just made is dropped; anything else negated
+ * is asked about.
+ * Returns where the negations it acted on were said ([start, end), characters), so they are not
+ * reported as words left over.
+ * @example negatedSteps([setAgeBand 11–16, setAgeBand 10–17], '11-16, not 10-17') // => [setAgeBand 11–16]
+ */
+export function negatedSteps(steps: Step[], source: string): [number, number][] {
+  const used: [number, number][] = [];
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    const command = commandOf(step);
+    const previous = i > 0 ? steps[i - 1] : undefined;
+    // A value alone turned down after a setting ("suppress under 7 instead of 5", "FY 22/23 not
+    // 21/22") is the alternative not wanted, whatever it would have been read as alone.
+    if (step.span && previous && isCommand(previous, isStateChanging) && negationOf(source, previous, step) === 'contrast' && VALUE_ALONE.test(withoutNegation(step.words))) {
+      used.push([previous.span ? previous.span[1] : 0, step.span[1]]);
+      steps.splice(i--, 1);
+      continue;
+    }
+    if (!command || !step.span) continue;
+    const butAfterEverything = /(?:^|\s)but\s*$/.test(between(source, previous, step)) && isEverything(previous && commandOf(previous));
+    const negation = butAfterEverything ? 'exclusion' : negationOf(source, previous, step);
+    if (!negation) continue;
+    used.push([previous?.span ? previous.span[1] : 0, step.span[0]]);
+    const earlier = steps.slice(0, i).map(commandOf).some((c) => c !== undefined && sameSetting(c, command));
+    // An age band turned down with no band to contrast ("excluding 17 year olds", "not 10-17") is
+    // asked about by guardAgainstInversions, which offers ages to keep.
+    if (command.kind === 'setAgeBand' && !(earlier && negation === 'contrast')) continue;
+    if ((command.kind === 'setOffenceTypes' || command.kind === 'setPhases') && !isEverything(command) && command.mode !== 'remove') {
+      steps[i] = { ...step, reading: { kind: 'command', command: { ...command, mode: 'remove' } as Command } };
+      continue;
+    }
+    if (earlier && negation === 'contrast') {
+      steps.splice(i, 1);
+      i -= 1;
+      continue;
+    }
+    steps[i] = askStep(step, `"${step.words}" is said as something you do not want, and I cannot tell what you want instead. Say the setting you want, e.g. "${step.words}" on its own to use it.`);
+  }
+  return used;
+}
+
+/** Words that say a setting is for the request it follows ("show the top 10 for robbery only"), said before it or as its first word. */
+const QUALIFYING = /^\s*(?:but\s+)?(?:for|with|using|among|amongst|counting|on|of)\b/;
+/** Whether a setting directly qualifies the request before it: no joining word or mark between them. */
+const qualifies = (gap: string, setting: Step): boolean => !/[,;]|\band\b|\bthen\b/.test(gap) && QUALIFYING.test(`${gap} ${setting.words.toLowerCase()}`);
+
+/**
+ * A run or a request for results with settings said after it ("rerun with secondaries only", "run
+ * it for ages 11 to 16", "show the top 10 for robbery only") means those settings for it: they are
+ * applied first. After a run, only "then" (or "after that") keeps a setting after it; after a
+ * request for results, the setting must follow it directly ('for', 'with', 'using').
+ * @example settingsBeforeRun([run, setPhases], 'rerun with secondaries only') // => [setPhases, run]
+ */
+export function settingsBeforeRun(steps: Step[], source: string): void {
+  for (let i = 0; i < steps.length; i++) {
+    const isRun = isCommand(steps[i], (command) => command.kind === 'run');
+    if (!isRun && !isCommand(steps[i], (command) => NEEDS_RESULTS.has(command.kind))) continue;
+    let end = i + 1;
+    while (end < steps.length && isCommand(steps[end], isStateChanging)) {
+      const gap = between(source, steps[end - 1], steps[end]);
+      if (isRun ? /\bthen\b|\bafter that\b|\bafterwards\b/.test(gap) : !(end === i + 1 ? qualifies(gap, steps[end]) : /^[\s,]*(?:and\s*)?$/.test(gap))) break;
+      end += 1;
+    }
+    if (end > i + 1) {
+      const settings = steps.splice(i + 1, end - i - 1);
+      steps.splice(i, 0, ...settings);
+      i += settings.length;
+    }
+  }
+}
+
+const PLACE_KINDS: ReadonlySet<Command['kind']> = new Set(['explainWard', 'explainSchool', 'explain']);
+/** Words that put a setting in one place ("14-17 year olds in Castle and Priory"). */
+const IN_PLACE = /^\s*(?:in|at|within|for|from|living in|who live in|attending|across)\s*$/;
+
+/**
+ * A setting said for one ward or school ("count 14-17 year olds in Castle and Priory", "ages 11-16
+ * at Park Hall"): the analysis covers the whole area, so which was meant is asked.
+ */
+export function settingsForOnePlace(steps: Step[], source: string): void {
+  for (let i = 0; i + 1 < steps.length; i++) {
+    const setting = steps[i];
+    const place = steps[i + 1];
+    if (!isCommand(setting, isStateChanging) || !isCommand(place, (command) => PLACE_KINDS.has(command.kind))) continue;
+    if (!IN_PLACE.test(between(source, setting, place))) continue;
+    steps.splice(i, 2, askStep(setting, `The analysis always covers the whole area: I cannot apply "${setting.words}" to ${place.words} alone. Should I set it for the whole area, or tell you about ${place.words}?`, [
+      { label: `Set "${setting.words}"`, utterance: setting.words },
+      { label: `Tell me about ${place.words}`, utterance: `tell me about ${place.words}` },
+    ]));
+  }
+}
+
+/**
+ * "Who is not on the list in the top 20": a top group said after a question about the list is that
+ * question's top group, not a second request to show the top schools (or, before any run, to
+ * change the top group).
+ */
+export function topGroupOfCandidates(steps: Step[], source: string): void {
+  for (let i = 0; i + 1 < steps.length; i++) {
+    const candidates = commandOf(steps[i]);
+    const top = commandOf(steps[i + 1]);
+    const n = top?.kind === 'showTop' ? top.n : top?.kind === 'setTopN' ? top.topN : undefined;
+    if (candidates?.kind !== 'newCandidates' || candidates.n !== undefined || n === undefined) continue;
+    if (!/^\s*(?:in|among|amongst|within|from|of|out of)\s*$/.test(between(source, steps[i], steps[i + 1]))) continue;
+    steps.splice(i, 2, { ...steps[i], words: `${steps[i].words} ${steps[i + 1].words}`, reading: { kind: 'command', command: { kind: 'newCandidates', n } } });
+  }
+}
+
+/** Kinds a request may change more than once in one utterance: lists change by parts ('include X, exclude Y'). */
+const CHANGED_BY_PARTS: ReadonlySet<Command['kind']> = new Set(['setOffenceTypes', 'setPhases', 'reset', 'undo']);
+
+/** The values two commands of the same setting give to the same field, when they differ ('from' in both windows, say). */
+function conflict(a: Command, b: Command): boolean {
+  if (a.kind === 'setDates' && b.kind === 'setDates') {
+    return (a.from !== undefined && b.from !== undefined && a.from !== b.from) || (a.to !== undefined && b.to !== undefined && a.to !== b.to)
+      || (a.relativeToData !== undefined) !== (b.relativeToData !== undefined);
+  }
+  if (a.kind === 'setAgeBand' && b.kind === 'setAgeBand') return (a.from !== null && b.from !== null && a.from !== b.from) || (a.to !== null && b.to !== null && a.to !== b.to);
+  return JSON.stringify(a) !== JSON.stringify(b);
+}
+
+/**
+ * Two readings of one setting in one utterance, not said as a correction ("use the observed pupil
+ * data where we have it" read as observed and as automatic catchments): they compete, so which is
+ * meant is asked, with each as a choice. The same value said twice is done once.
+ */
+export function competingSettings(steps: Step[]): void {
+  for (let i = 0; i < steps.length; i++) {
+    const first = commandOf(steps[i]);
+    if (!first || !isStateChanging(first) || CHANGED_BY_PARTS.has(first.kind)) continue;
+    for (let j = i + 1; j < steps.length; j++) {
+      const second = commandOf(steps[j]);
+      if (!second || !sameSetting(first, second)) continue;
+      if (!conflict(first, second)) {
+        if (JSON.stringify(first) === JSON.stringify(second)) steps.splice(j--, 1);
+        continue;
+      }
+      const [a, b] = [steps[i], steps[j]];
+      steps.splice(j, 1);
+      steps[i] = askStep(a, `"${a.words}" and "${b.words}" ask for different ${settingName(first)}. Which did you mean?`, [
+        { label: a.words, utterance: a.words },
+        { label: b.words, utterance: b.words },
+      ]);
+      break;
+    }
+  }
+}
+
+/** A setting's name in a question. */
+function settingName(command: Command): string {
+  const names: Partial<Record<Command['kind'], string>> = {
+    setAgeBand: 'ages', setDates: 'dates', setThreshold: 'thresholds', setZeros: 'choices for zeros', setRounding: 'rounding', setTopN: 'top groups',
+    setCatchment: 'catchments', setMetric: 'ranking measures', setConfidence: 'confidence levels', setSeed: 'seeds', setProtection: 'protection intervals',
+    useSheet: 'sheets', mapColumn: 'columns',
+  };
+  return names[command.kind] ?? 'values';
+}
