@@ -1,6 +1,8 @@
 import path from 'path';
 import { benchAssignWards } from './assignWards';
 import { benchDisclosure } from './disclosure';
+import { benchMultiRunDisclosure } from './multiRunDisclosure';
+import { benchNationalCsv } from './nationalCsv';
 import { benchPipeline } from './pipeline';
 import { benchReadLargeWorkbook } from './readLargeWorkbook';
 
@@ -17,8 +19,14 @@ async function main(): Promise<void> {
   log('== Disclosure control: secondary suppression and the attacker\'s audit ==');
   await benchDisclosure(log);
   log('');
+  log('== Disclosure control across runs: fifteen runs of a 10,000-offence extract into one ledger ==');
+  await benchMultiRunDisclosure(log);
+  log('');
   log("== Reading and analysing an offences sheet filled to Excel's last row: streaming reader against exceljs ==");
   await benchReadLargeWorkbook(log);
+  log('');
+  log('== National scale: 5,000,000 offence rows as CSV on a synthetic 7,000-ward geography ==');
+  benchNationalCsv(log);
 }
 
 void main().catch((error) => {

@@ -5,11 +5,13 @@ import { loadHighsSolver, type LinearSolver } from '../core/disclosure';
 import { runAnalysis } from '../core/pipeline';
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import { buildReport, OUTPUT_SHEETS } from '../report';
-import { writeReportBuffer } from '../workbook/xlsx';
+import { readDemoMarker, writeReportBuffer } from '../workbook/xlsx';
+import { issueForFiles, rewordForFiles } from '../workbook/csv';
 import type { AnalyseOptions } from './parseArguments';
 import { readInputs, UnusableInputError } from './readInputs';
 import { withCommandLineRemedy } from './commandLineRemedy';
 import { offenceTypeLines } from './offenceTypeLines';
+import { ledgerPathFor, readLedgerFile, writeLedgerFile } from './ledgerFile';
 import { writeOutputFile } from './runPaths';
 
 export const TOOL_NAME = 'catchment';
@@ -39,6 +41,13 @@ export interface AnalyseRun {
   readonly mappingNotes: readonly string[];
 }
 
+/** Synthetic provenance from the demo generator's marker in an .xlsx input, or undefined. */
+function demoProvenance(input: string | undefined): { synthetic: true; description: string } | undefined {
+  if (!input || !/\.xlsx$/i.test(input) || !fs.existsSync(input)) return undefined;
+  const description = readDemoMarker(fs.readFileSync(input));
+  return description === undefined ? undefined : { synthetic: true, description };
+}
+
 /**
  * Reads INPUT, runs the engine, writes the result sheets into a new workbook at OUTPUT. The input
  * is read once into memory and never written; the output appears only when complete (written to
@@ -51,25 +60,33 @@ export async function analyseWorkbook(
   command = `${TOOL_NAME} analyse`,
 ): Promise<AnalyseRun> {
   const startedAt = new Date().toISOString();
-  const { workbook, boundaries, fingerprints } = await readInputs(options, log);
+  const { workbook, boundaries, fingerprints, fileSources } = await readInputs(options, log);
+  // After the inputs and the output path are checked, so a bad output path is named as such.
+  const ledgerPath = ledgerPathFor(options);
+  const ledger = readLedgerFile(ledgerPath);
+  // A workbook the demo generator made says so: its analysis keeps the synthetic banner whoever runs it.
+  provenance ??= demoProvenance(options.input);
 
   const solver = await commandLineSolver(log);
   const outcome = runAnalysis(
-    { workbook, boundaries, roleOverrides: options.roleOverrides, columnOverrides: options.columnOverrides, provenance, fingerprints, solver },
+    { workbook, boundaries, roleOverrides: options.roleOverrides, columnOverrides: options.columnOverrides, provenance, fingerprints, solver, ledger },
     options.parameters,
     (step) => log(`${step}…`),
   );
   if (!outcome.ok) {
-    for (const note of outcome.mappingNotes) log(note);
-    throw new UnusableInputError(outcome.problems.map(withCommandLineRemedy));
+    for (const note of outcome.mappingNotes) log(rewordForFiles(note, fileSources));
+    throw new UnusableInputError(outcome.problems.map((problem) => withCommandLineRemedy(issueForFiles(problem, fileSources))));
   }
-  const { result } = outcome;
-  for (const note of result.mappingNotes) log(note);
+  // Sheets read from files (a CSV's records) are named by file and line, as the analyst finds them.
+  const result = fileSources.length === 0 ? outcome.result : { ...outcome.result, issues: outcome.result.issues.map((issue) => issueForFiles(issue, fileSources)) };
+  for (const note of result.mappingNotes) log(rewordForFiles(note, fileSources));
 
   log('Writing result sheets');
   const models = buildReport(result, { tool: TOOL_NAME, version: TOOL_VERSION, command, startedAt, finishedAt: new Date().toISOString() });
   const { buffer, sheetNames } = await writeReportBuffer(models);
   writeOutputFile(options.output, buffer);
+  writeLedgerFile(ledgerPath, result.ledger);
+  log(`Disclosure ledger ${ledgerPath}: ${result.ledger.runs.length === 1 ? 'this run' : `${result.ledger.runs.length} runs, this one protected together with the earlier ones on these records`}`);
   void OUTPUT_SHEETS;
   return { result, outputPath: options.output, sheetNames, mappingNotes: result.mappingNotes };
 }

@@ -8,6 +8,7 @@ import { UsageError, type ChatOptions } from './parseArguments';
 import { renumberRunSheets } from './renumberRunSheets';
 import { writeOutputFile } from './runPaths';
 import { openDialogueHost } from './dialogueHost';
+import { writeLedgerFile } from './ledgerFile';
 
 /** Where the chat reads lines and prints replies and warnings (process.stdin, stdout and stderr from the command line). */
 export interface ChatStreams {
@@ -94,7 +95,7 @@ export async function runChat(
   now: () => Date = () => new Date(),
 ): Promise<ChatRun> {
   const host = await openDialogueHost(options, log, now);
-  const context: EngineContext = host.context;
+  let context: EngineContext = host.context;
   const startSession = (): ReplayableSession => host.newSession();
   let session = startSession();
   const output = new ChatOutput(options.output);
@@ -167,6 +168,11 @@ export async function runChat(
     }
     const report = reply.effects.find((effect) => effect.kind === 'writeReport');
     const names = report && report.kind === 'writeReport' ? output.add(session, report.models) : undefined;
+    // Later runs, after a /reset too, join the ledger as this run left it; the file follows each run.
+    if (report && report.kind === 'writeReport' && report.ledger) {
+      context = { ...context, ledger: report.ledger };
+      writeLedgerFile(host.ledgerPath, report.ledger);
+    }
     if (json) {
       emit(turnJson(reply, session.parameters));
     } else {

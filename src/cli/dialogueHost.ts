@@ -2,11 +2,14 @@ import { createDialogueSession, type EngineContext, type ReplayableSession } fro
 import { loadHighsSolver } from '../core/disclosure';
 import { TOOL_NAME, TOOL_VERSION } from './analyseWorkbook';
 import type { AnalyseOptions } from './parseArguments';
+import { ledgerPathFor, readLedgerFile } from './ledgerFile';
 import { readInputs } from './readInputs';
 
 /** What a command-line dialogue (a script or a chat) runs on: the inputs read once, and a way to start a session. */
 export interface DialogueHost {
   readonly context: EngineContext;
+  /** The ledger file the runs join and that is written after them. */
+  readonly ledgerPath: string;
   /** A fresh session starting from the flags' choices. */
   newSession(): ReplayableSession;
 }
@@ -16,14 +19,17 @@ export interface DialogueHost {
  * the engine context with a session factory, shared by `--script` and `chat`.
  */
 export async function openDialogueHost(
-  options: Pick<AnalyseOptions, 'input' | 'output' | 'force' | 'boundaries' | 'parameters' | 'roleOverrides' | 'columnOverrides'> & { readonly script?: string },
+  options: Pick<AnalyseOptions, 'input' | 'output' | 'force' | 'boundaries' | 'parameters' | 'roleOverrides' | 'columnOverrides' | 'ledger'> & { readonly script?: string },
   log: (line: string) => void,
   now: () => Date,
 ): Promise<DialogueHost> {
   const { workbook, boundaries, fingerprints } = await readInputs(options, log);
+  const ledgerPath = ledgerPathFor(options);
+  const ledger = readLedgerFile(ledgerPath);
   const solver = await loadHighsSolver();
   return {
-    context: { workbook, boundaries, fingerprints, solver },
+    ledgerPath,
+    context: { workbook, boundaries, fingerprints, solver, ...(ledger ? { ledger } : {}) },
     newSession: () =>
       createDialogueSession({
         now,

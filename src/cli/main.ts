@@ -10,6 +10,7 @@ const HELP = `catchment ${TOOL_VERSION}: which schools educate the most children
 
 Usage:
   catchment analyse INPUT.xlsx --out OUTPUT.xlsx [options]
+  catchment analyse [INPUT.xlsx] --offences EXTRACT.csv [--schools F] [--wards F] ... --out OUTPUT.xlsx
   catchment chat INPUT.xlsx [--out OUTPUT.xlsx] [--json] [options]
   catchment demo [DATA_DIR] [--out DIR] [--seed N] [--offences N]
 
@@ -24,6 +25,9 @@ Options for analyse:
   --rounding 5           round published counts to this base (totals from unrounded values; default none)
   --protection N         a withheld count's range, as an outsider could narrow it from the published
                          totals, must be at least N wide, or the run stops (default: the threshold)
+  --ledger FILE          the disclosure ledger: what earlier runs on these records published, so this
+                         run is protected together with them (default: OUTPUT.ledger.json beside the
+                         output). It holds no counts or offence data; keep it with the analyst.
   --top 20               size of the top group compared with the current list (default 20)
   --types "A;B"          offence types counted, as written in the sheet or as groups ("robbery",
                          "criminal damage"); "violence" = the default, the Home Office groups violence
@@ -36,10 +40,20 @@ Options for analyse:
                          2005), its interval agreeing; poisson = its interval wholly above or below the
                          area rate, as before. The Method sheet counts the wards each flags.
   --catchment auto       auto (observed where given, else modelled), observed, or distanceDecay
+  --smoothing eb         score schools on empirical-Bayes smoothed ward rates (default none: crude rates)
+  --show-attending       publish each school's count of young offenders attending (default: left out of
+                         the shared workbook, as the figure most likely to stigmatise a school)
   --seed N               seed of the rank-interval simulation (default ${20240601})
   --simulations N        number of simulations (default 1000)
   --map role.field="Header"   use this column for a field (e.g. --map offences.age="Age at Offence")
   --sheet role="Sheet"   use this sheet for a role (offences, schools, wards, pupilResidence, currentList)
+  --offences FILE        take a sheet from a file of its own instead of the workbook: a CSV (comma,
+  --schools FILE         semicolon, tab or pipe separated; UTF-8, UTF-16 or Windows-1252, detected),
+  --wards FILE           read a megabyte at a time, so extracts beyond Excel's last row are fine; or
+  --residence FILE       FILE.xlsx#Sheet name for a sheet of another workbook. Problems name the file,
+  --list FILE            line and column. --postcodes FILE and --vertices FILE (ward vertices) too.
+                         INPUT.xlsx may be left out when --offences, --schools and --wards are all
+                         given, with --boundaries (or --vertices). No input is ever the output.
   --script FILE          hold a dialogue from FILE instead: one utterance per line ("use 'Crimes 2021' for
                          offences", "suppress counts under 10", "run"); blank lines and # comments are
                          skipped, a line starting with { is a command as JSON (from an Audit sheet). A

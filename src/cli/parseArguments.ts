@@ -1,13 +1,18 @@
+import fs from 'fs';
 import path from 'path';
 import { DEFAULT_PARAMETERS, type AnalysisParameters, type RankingMetric, type SchoolPhase, type SheetRole } from '../core/types';
 import { isoDay } from '../core/isoDay';
+import { fileSheetName, roleFileSpec, type RoleFileSpec } from '../workbook/csv';
 
 export class UsageError extends Error {}
 
 export interface AnalyseOptions {
-  readonly input: string;
+  /** The analyst's workbook; absent when every required sheet comes from a file of its own (see roleFiles). */
+  readonly input?: string;
   readonly output: string;
   readonly boundaries?: string;
+  /** The disclosure ledger file (--ledger FILE); default beside the output (see defaultLedgerPath). */
+  readonly ledger?: string;
   readonly force: boolean;
   readonly quiet: boolean;
   readonly parameters: AnalysisParameters;
@@ -15,6 +20,29 @@ export interface AnalyseOptions {
   readonly roleOverrides: Partial<Record<SheetRole, string>>;
   /** A dialogue script to hold headlessly (--script FILE); the flags' choices are where it starts. */
   readonly script?: string;
+  /**
+   * Roles read from files of their own (`--offences extract.csv`, `--schools other.xlsx#GIAS`);
+   * `roleOverrides` names each one's sheet (see fileSheetName), so the engine takes it for the role.
+   */
+  readonly roleFiles?: Partial<Record<SheetRole, RoleFileSpec>>;
+}
+
+/** Flags that take a role's sheet from a file: a CSV, or `FILE.xlsx#Sheet name`. */
+export const ROLE_FILE_FLAGS: Readonly<Record<string, SheetRole>> = {
+  '--offences': 'offences',
+  '--schools': 'schools',
+  '--wards': 'wards',
+  '--residence': 'pupilResidence',
+  '--list': 'currentList',
+  '--postcodes': 'postcodes',
+  '--vertices': 'wardVertices',
+};
+
+/** The roles a run cannot do without: with all three from files, no input workbook is needed. */
+const REQUIRED_ROLES: readonly SheetRole[] = ['offences', 'schools', 'wards'];
+
+function flagOfRole(role: SheetRole): string {
+  return Object.keys(ROLE_FILE_FLAGS).find((flag) => ROLE_FILE_FLAGS[flag] === role) ?? role;
 }
 
 const PHASES: Record<string, SchoolPhase> = {
@@ -51,7 +79,8 @@ function keyValue(flag: string, text: string): [string, string] {
 }
 
 /** `catchment chat`'s options: analyse's, with OUTPUT optional (defaulted beside the input) and --json. */
-export interface ChatOptions extends Omit<AnalyseOptions, 'script'> {
+export interface ChatOptions extends Omit<AnalyseOptions, 'script' | 'input'> {
+  readonly input: string;
   /** One utterance per stdin line in, one JSON object per turn out. */
   readonly json: boolean;
 }
@@ -59,9 +88,18 @@ export interface ChatOptions extends Omit<AnalyseOptions, 'script'> {
 /** Parses `analyse INPUT --out OUTPUT [options]` (the words after `analyse`). */
 export function parseAnalyseArguments(args: readonly string[]): AnalyseOptions {
   const { input, output, json: _json, ...rest } = parseRunArguments(args, 'analyse');
-  if (!input) throw new UsageError('Name the input workbook: catchment analyse INPUT.xlsx --out OUTPUT.xlsx');
+  if (!input) {
+    const missing = REQUIRED_ROLES.filter((role) => rest.roleFiles?.[role] === undefined);
+    if (missing.length === REQUIRED_ROLES.length) throw new UsageError('Name the input workbook: catchment analyse INPUT.xlsx --out OUTPUT.xlsx');
+    if (missing.length > 0) {
+      throw new UsageError(`Name the input workbook, or give every required sheet as a file: ${missing.map(flagOfRole).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (catchment analyse --offences F --schools F --wards F --boundaries WARDS.geojson --out OUTPUT.xlsx).`);
+    }
+    if (rest.boundaries === undefined && rest.roleFiles?.wardVertices === undefined) {
+      throw new UsageError('Without an input workbook, give the ward boundaries: --boundaries WARDS.geojson (or --vertices FILE.csv, a sheet of ward vertices).');
+    }
+  }
   if (!output) throw new UsageError('Name the output workbook with --out OUTPUT.xlsx');
-  return { input, output, ...rest };
+  return { ...(input !== undefined ? { input } : {}), output, ...rest };
 }
 
 /**
@@ -86,12 +124,14 @@ function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat')
   let input: string | undefined;
   let output: string | undefined;
   let boundaries: string | undefined;
+  let ledger: string | undefined;
   let force = false;
   let quiet = false;
   let script: string | undefined;
   const parameters: { -readonly [K in keyof AnalysisParameters]: AnalysisParameters[K] } = { ...DEFAULT_PARAMETERS };
   const columnOverrides: Record<string, string> = {};
   const roleOverrides: Partial<Record<SheetRole, string>> = {};
+  const roleFiles: Partial<Record<SheetRole, RoleFileSpec>> = {};
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--map') && !arg.startsWith('--sheet') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -113,6 +153,7 @@ function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat')
         json = true;
         break;
       case '--boundaries': boundaries = value(); break;
+      case '--ledger': ledger = value(); break;
       case '--force': force = true; break;
       case '--quiet': quiet = true; break;
       case '--age': {
@@ -159,6 +200,13 @@ function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat')
         parameters.flagMethod = method;
         break;
       }
+      case '--show-attending': parameters.showAttending = true; break;
+      case '--smoothing': {
+        const smoothing = value();
+        if (smoothing !== 'eb' && smoothing !== 'none') throw new UsageError(`--smoothing expects eb (empirical Bayes) or none, got '${smoothing}'.`);
+        parameters.smoothing = smoothing === 'eb' ? 'empiricalBayes' : 'none';
+        break;
+      }
       case '--map': {
         const [key, header] = keyValue('--map', value());
         if (!/^[A-Za-z]+\.[A-Za-z]+$/.test(key)) throw new UsageError(`--map expects role.field="Header", got '${key}'.`);
@@ -172,10 +220,26 @@ function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat')
         break;
       }
       default:
+        if (ROLE_FILE_FLAGS[flag] !== undefined) {
+          const role = ROLE_FILE_FLAGS[flag];
+          if (roleFiles[role]) throw new UsageError(`${flag} is given twice; name one file for the ${role} sheet.`);
+          roleFiles[role] = roleFileSpec(value(), (file) => fs.existsSync(file));
+          break;
+        }
         if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}. Run 'catchment help' for the options.`);
         if (input !== undefined) throw new UsageError(`Only one input workbook, got '${input}' and '${arg}'.`);
         input = arg;
     }
   }
-  return { input, output, json, boundaries, force, quiet, parameters, columnOverrides, roleOverrides, ...(script !== undefined ? { script } : {}) };
+  const fileSheets = new Map<string, SheetRole>();
+  for (const role of Object.keys(roleFiles) as SheetRole[]) {
+    const name = fileSheetName(roleFiles[role] as RoleFileSpec);
+    const other = fileSheets.get(name);
+    if (other !== undefined) throw new UsageError(`${flagOfRole(other)} and ${flagOfRole(role)} both name a file '${name}': give each role a file of its own name.`);
+    fileSheets.set(name, role);
+    if (roleOverrides[role] !== undefined) throw new UsageError(`${flagOfRole(role)} and --sheet ${role}= both name the ${role} sheet; give one of them.`);
+    roleOverrides[role] = name;
+  }
+  const files = Object.keys(roleFiles).length > 0 ? { roleFiles } : {};
+  return { input, output, json, boundaries, force, quiet, parameters, columnOverrides, roleOverrides, ...(script !== undefined ? { script } : {}), ...(ledger !== undefined ? { ledger } : {}), ...files };
 }

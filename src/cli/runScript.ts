@@ -8,6 +8,7 @@ import { UsageError, type AnalyseOptions } from './parseArguments';
 import { renumberRunSheets } from './renumberRunSheets';
 import { writeOutputFile } from './runPaths';
 import { openDialogueHost } from './dialogueHost';
+import { writeLedgerFile } from './ledgerFile';
 
 /** One line of a dialogue script: an utterance, or (a line starting with `{`) a Command as JSON, for replay. */
 export interface ScriptLine {
@@ -53,7 +54,7 @@ export async function runScript(
 ): Promise<ScriptRun> {
   const host = await openDialogueHost(options, log, now);
   const lines = scriptLines(fs.readFileSync(options.script, 'utf8'));
-  const context: EngineContext = host.context;
+  let context: EngineContext = host.context;
   const session = host.newSession();
 
   const models: SheetModel[] = [];
@@ -75,6 +76,8 @@ export async function runScript(
     const report = reply.effects.find((effect) => effect.kind === 'writeReport');
     if (report && report.kind === 'writeReport') {
       runs += 1;
+      // Later runs, after a reset too, join the ledger as this run left it.
+      if (report.ledger) context = { ...context, ledger: report.ledger };
       const plan = nameRunSheets(session, report.models, written);
       models.push(...(plan.runNumber === 1 ? report.models : renumberRunSheets(report.models, plan.names, plan.runNumber)));
       written.push(...plan.names.values());
@@ -98,6 +101,7 @@ export async function runScript(
   log('Writing result sheets');
   const { buffer } = await writeReportBuffer(models);
   writeOutputFile(options.output, buffer);
+  if (context.ledger) writeLedgerFile(host.ledgerPath, context.ledger);
   out(`Wrote ${options.output}: ${runs === 1 ? 'one run' : `${runs} runs`}, sheets ${written.join(', ')}`);
   return { outputPath: options.output, runs, sheetNames: written };
 }

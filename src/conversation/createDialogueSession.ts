@@ -2,7 +2,7 @@ import packageJson from '../../package.json';
 import { DEFAULT_PARAMETERS } from '../core/types';
 import type { Command } from './commands';
 import { parameterSummary } from './dialogue/parameterSummary';
-import { initialState, type DialogueState } from './dialogue/state';
+import { initialState, noteRunWritten, type DialogueState } from './dialogue/state';
 import { takeTurn, type TurnInput } from './dialogue/takeTurn';
 import type { DialogueSession, EngineContext, Reply, SessionOptions } from './types';
 import type { ProgressReporter } from '../core/pipeline/runAnalysis';
@@ -20,14 +20,14 @@ export interface ReplayableSession extends DialogueSession {
  * same utterances, snapshots and clock.
  */
 export function createDialogueSession(options: SessionOptions = {}): ReplayableSession {
-  const { now = () => new Date(), parameters = DEFAULT_PARAMETERS, tool = 'catchment', version = packageJson.version } = options;
+  const { now = () => new Date(), parameters = DEFAULT_PARAMETERS, tool = 'catchment', version = packageJson.version, ledgerCopy = 'public' } = options;
   let state: DialogueState = initialState({
     parameters,
     roleOverrides: options.roleOverrides ?? {},
     columnOverrides: options.columnOverrides ?? {},
-  });
+  }, options.runsSoFar ?? 0);
   const turn = (input: TurnInput, context: EngineContext, progress: ProgressReporter = () => undefined): Reply => {
-    const taken = takeTurn(state, input, { engine: context, progress, now, tool, version });
+    const taken = takeTurn(state, input, { engine: context, progress, now, tool, version, ledgerCopy });
     state = taken.state;
     return taken.reply;
   };
@@ -35,8 +35,11 @@ export function createDialogueSession(options: SessionOptions = {}): ReplayableS
     respond: (utterance, context, progress) => turn({ utterance }, context, progress),
     apply: (command: Command, context, progress, said) => turn({ utterance: said ?? JSON.stringify(command), command }, context, progress),
     replayTurn: (input, context, progress) => turn(input, context, progress),
-    noteWritten(sheetNames) {
-      if (state.latest) state = { ...state, latest: { ...state.latest, sheetNames: new Map(sheetNames) } };
+    noteWritten(sheetNames, runNumber) {
+      state = noteRunWritten(state, sheetNames, runNumber);
+    },
+    get runs() {
+      return state.runs;
     },
     get transcript() {
       return state.transcript;

@@ -1,3 +1,4 @@
+import type { DisclosureLedger } from '../core/ledger';
 /**
  * The dialogue's contract with its hosts (the task pane's worker and the command line's --script).
  * The session is pure: it never touches Office, the DOM or files. It reads the workbook snapshot it
@@ -19,7 +20,8 @@ export interface Choice {
 /** What the session asks its host to do after a turn, in order. */
 export type Effect =
   /** Write these sheet models as new sheets (the host's WorkbookPort.writeReport), then call noteWritten. */
-  | { readonly kind: 'writeReport'; readonly models: readonly SheetModel[] }
+  /** `ledger`: the disclosure ledger with this run added, for a host that keeps it in a file too. */
+  | { readonly kind: 'writeReport'; readonly models: readonly SheetModel[]; readonly ledger?: DisclosureLedger }
   /** Bring the named output sheet (base name, e.g. 'Summary') of the latest run to the front. */
   | { readonly kind: 'activateSheet'; readonly baseName: string };
 
@@ -77,8 +79,14 @@ export interface DialogueSession {
    * Audit sheet reads as a conversation; by default the command's JSON.
    */
   apply(command: Command, context: EngineContext, progress?: ProgressReporter, said?: string): Reply;
-  /** After the host wrote a 'writeReport' effect: the final sheet names, for links and later answers. */
-  noteWritten(sheetNames: ReadonlyMap<string, string>): void;
+  /**
+   * After the host wrote a 'writeReport' effect: the final sheet names, for links and later
+   * answers, and the run number the sheets were written under ('Schools (3)' is run 3), which the
+   * next run's number follows so the replies and the sheets agree.
+   */
+  noteWritten(sheetNames: ReadonlyMap<string, string>, runNumber?: number): void;
+  /** Runs so far, as numbered (the next run is this plus one). */
+  readonly runs: number;
   readonly transcript: readonly TurnRecord[];
   readonly parameters: AnalysisParameters;
   /** The current choices as label/value pairs, for the task pane's always-visible parameter summary. */
@@ -93,6 +101,13 @@ export interface SessionOptions {
   /** Tool name and version stamped on reports. */
   readonly tool?: string;
   readonly version?: string;
+  /** The disclosure ledger's copy in written workbooks: 'full' in the analyst's own workbook (the add-in), else 'public'. */
+  readonly ledgerCopy?: 'full' | 'public';
+  /**
+   * Runs already written before this session started, e.g. by the session a cancelled turn ended:
+   * the first run here is numbered after them. Default 0.
+   */
+  readonly runsSoFar?: number;
   /** Starting sheet choices (e.g. the command line's --sheet). Default none. */
   readonly roleOverrides?: Readonly<Partial<Record<SheetRole, string>>>;
   /** Starting column choices, 'role.field' -> header (the command line's --map). Default none. */

@@ -223,6 +223,17 @@ export interface AnalysisParameters {
   readonly topN: number;
   readonly seed: number;
   readonly simulations: number;
+  /**
+   * Publish each ranked school's count of young offenders attending (and their phase totals) in the
+   * shared workbook. Default false: it is the figure most likely to stigmatise a school, it is not
+   * used in the ranking, and unpublished it takes no part in the disclosure control either.
+   */
+  readonly showAttending?: boolean;
+  /**
+   * The ward rates schools are scored on: crude (default, 'none') or shrunk towards the area rate by
+   * Marshall's global empirical Bayes ('empiricalBayes'); the Wards sheet shows crude rates either way.
+   */
+  readonly smoothing?: 'none' | 'empiricalBayes';
 }
 
 export const DEFAULT_PARAMETERS: AnalysisParameters = {

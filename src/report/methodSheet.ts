@@ -2,11 +2,13 @@ import { longDate, periodText, populationYearText, titleWithPeriod } from './per
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import { youngOffendersInAreaRange } from '../core/pipeline/placementBounds';
 import type { SheetRole } from '../core/types';
+import { algoCareNumbers } from './algoCareNumbers';
 import { ALGO_CARE, POLICE_DATA_CAVEATS } from './caveats';
 import { address, formula, num, publishedCell, STYLE, text } from './cells';
 import { FreeCells } from './freeCells';
 import { ISSUE_LABELS } from './issueLabels';
 import { methodSteps } from './methodSteps';
+import { plainSummary, TERMS } from './plainSummary';
 import { phaseList } from './phaseLabels';
 import type { RunContext } from './runContext';
 import type { SheetModel } from './sheetModel';
@@ -44,12 +46,26 @@ const sentence = (statement: string): string => statement.charAt(0).toUpperCase(
  */
 export function buildMethodSheet(result: AnalysisResult, context: RunContext): SheetModel {
   const p = result.parameters;
-  const sheet = new FreeCells();
+  // Long sentences wrap across the label and statement columns, inside the printed page.
+  const sheet = new FreeCells([46, 84]);
 
   sheet.line(text(titleWithPeriod('Method', result), STYLE.title));
   sheet.line(text('How every figure in this workbook was made, so that it can be checked without the add-in.', STYLE.note));
   if (result.provenance.synthetic) sheet.pair('SYNTHETIC DATA', result.provenance.description || 'generated test data, not real people, places or schools.', STYLE.warning);
   sheet.pair('Question', 'Which schools educate the most children who live in wards with higher than average violence involving young people, and which of them are not yet on the prevention list?');
+  sheet.gap();
+
+  // In plain words first: what the workbook shows, how sure it is, what it cannot tell; then the terms, defined once.
+  for (const section of plainSummary(result)) {
+    sheet.heading(section.heading);
+    for (const plain of section.sentences) sheet.line(text(plain));
+    sheet.gap();
+  }
+  sheet.heading('Words used in this workbook');
+  for (const [term, meaning] of TERMS) sheet.pair(term, sentence(meaning));
+  sheet.gap();
+  sheet.heading('Technical detail');
+  sheet.line(text('The rest of this sheet is what a reviewer needs to check every figure: the data, the settings, each step of the method, the disclosure control and the caveats.', STYLE.note));
   sheet.gap();
 
   sheet.heading('Data');
@@ -87,6 +103,12 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   sheet.pair('Catchment model', `${p.catchmentModel}; distance decay length λ = ${result.decayMetres.toLocaleString('en-GB')} m where modelled`);
   sheet.pair('Schools with no usable pupil count', 'Ranked on their observed pupil home wards where the pupil residence sheet gives them; otherwise not ranked (each listed on the Validation sheet), rather than given an estimated size, since the model shares pupils in proportion to the roll.');
   sheet.pair('Top N', num(p.topN));
+  sheet.pair('Young offenders attending each school', p.showAttending
+    ? 'published, as asked for this run, each count under the same disclosure control as the ward counts.'
+    : 'not published (the default). It is the figure most likely to stigmatise a school and its pupils, it records where an offender is at school rather than where prevention could reach, and it is not used in the ranking; unpublished, it also takes no part in the disclosure control. It can be added for a run that needs it (show attending).');
+  sheet.pair('Scoring rates', p.smoothing === 'empiricalBayes'
+    ? 'empirical-Bayes smoothed (Marshall 1991): each ward\'s rate shrunk towards the area rate, small wards most; the Wards sheet still shows crude rates.'
+    : 'crude ward rates (no smoothing).');
   sheet.pair('Simulations (seed)', `${p.simulations} (seed ${p.seed})`);
   sheet.gap();
 
@@ -119,7 +141,8 @@ export function buildMethodSheet(result: AnalysisResult, context: RunContext): S
   sheet.gap();
   sheet.heading('ALGO-CARE: the questions a force\'s ethics committee asks');
   for (const [label, answer] of ALGO_CARE) sheet.pair(label, sentence(answer));
-  return { name: 'Method', cells: sheet.cells, tables: [], charts: [], images: [], columnWidths: [46, 84, 12, 12, 14, 12, 12], print: { orientation: 'landscape', fitToWidth: true } };
+  for (const [label, answer] of algoCareNumbers(result)) sheet.pair(label, sentence(answer));
+  return { name: 'Method', cells: sheet.cells, tables: [], charts: [], images: [], columnWidths: [46, 84, 12, 12, 14, 12, 12], merges: sheet.merges, rowHeights: sheet.rowHeights, print: { orientation: 'landscape', fitToWidth: true } };
 }
 
 /** Every offence type in the sheet, by what happened to it, with how to change that. */
@@ -154,7 +177,7 @@ function rowsInAndOut(sheet: FreeCells, result: AnalysisResult): void {
     sheet.at(6, num(entry.rowsBlank, STYLE.integer));
     sheet.row += 1;
     for (const excluded of entry.excluded) {
-      sheet.at(1, text(`  excluded: ${ISSUE_LABELS[excluded.reason]} (${excluded.reason})`));
+      sheet.at(1, text(`  excluded: ${ISSUE_LABELS[excluded.reason]}`));
       sheet.at(4, num(excluded.rows, STYLE.integer));
       sheet.row += 1;
     }
@@ -212,6 +235,8 @@ function disclosureControl(sheet: FreeCells, result: AnalysisResult): void {
   sheet.pair('Published counts', `${disclosure.cells.toLocaleString('en-GB')}, each counted once however many sheets show it, in linked tables with ${disclosure.relations} additive relations`);
   sheet.pair('Counts withheld', num(disclosure.withheld, STYLE.integer));
   sheet.pair('Small or cover', `Not said, here or anywhere: knowing which withheld counts are small would tell an outsider that each of those lies from ${p.showZeros ? 1 : 0} to ${p.threshold - 1}, a range narrower than the protection interval.`);
+  sheet.pair('Which counts cover', 'Chosen in a random order fixed by a secret kept in the disclosure ledger, not by size, so knowing the rule tells an outsider nothing about how large a covering count is.');
+  repeatedRuns(sheet, result);
   if (disclosure.audit) {
     const audit = disclosure.audit;
     sheet.pair('Audit solver', audit.solver);
@@ -225,6 +250,25 @@ function disclosureControl(sheet: FreeCells, result: AnalysisResult): void {
   } else {
     sheet.pair('Audit result', 'Nothing withheld, so nothing to audit.');
   }
+}
+
+/** How runs on the same records are protected together (the disclosure ledger), in plain words and this run's numbers. */
+function repeatedRuns(sheet: FreeCells, result: AnalysisResult): void {
+  sheet.pair('Repeated runs', 'Analysts rerun with another age band, period or threshold, and an outsider can subtract one run\'s counts from another\'s. So every run on the same records is protected together with the earlier ones: the audit takes in all their tables at once, including the differences between their scopes (the offences one run counts and another does not), and a difference from 1 to threshold − 1 is protected like a withheld count, as far as the earlier publication allows. A count with exactly the records of one published before is shown or withheld as it was then. A later run may not use weaker rules (a lower threshold or protection interval, finer or no rounding, zeros shown where they were withheld): it is refused.');
+  sheet.pair('Disclosure ledger', 'Where the earlier runs are recorded: a very hidden sheet of this workbook, and on the command line the ledger file beside the output (--ledger). It holds each run\'s scope and rules, which counts were shown, and salted fingerprints of the records behind each count, never a count or any offence data. It recognises the same records by the records themselves, so an edited row or a refreshed extract keeps the protection. Suppression with this joint audit is the default for repeated runs: the tables stay exact and add up; rounding to base 5 (--rounding 5) blurs every difference further.');
+  const across = result.disclosure.acrossRuns;
+  if (!across) {
+    sheet.pair('Earlier runs', 'None in the ledger: this is the first run on these records.');
+    return;
+  }
+  const runs = (numbers: readonly number[]): string => (numbers.length === 1 ? `run ${numbers[0]}` : `runs ${numbers.join(', ')}`);
+  sheet.pair('Earlier runs', across.joined.length > 0 ? `Protected together with ${runs(across.joined)} of the ledger, on these records.` : 'None on these records.');
+  for (const other of across.notJoined) sheet.pair(`Run ${other.number} of the ledger`, `Not joined: ${other.reason}.`);
+  if (across.keptShown + across.keptWithheld > 0) {
+    sheet.pair('Kept as published before', `${across.keptShown.toLocaleString('en-GB')} counts have exactly the records of a count an earlier run already published and are shown as then, whatever this run's threshold (withholding a count already public would hide nothing); ${across.keptWithheld.toLocaleString('en-GB')} stay withheld as then.`);
+  }
+  sheet.pair('Differences between runs', `${across.slices.toLocaleString('en-GB')} in the audit${across.smallSlices > 0 ? ', the small ones protected like withheld counts' : ''}.${across.asEarlierAllow > 0 ? ` ${across.asEarlierAllow.toLocaleString('en-GB')} counts keep a range narrower than the protection interval only because of what the earlier runs published; every count of this run that could widen them is withheld.` : ''}`);
+  if (across.changedSincePublished > 0) sheet.pair('Records changed since', `${across.changedSincePublished.toLocaleString('en-GB')} counts of the earlier runs now have different records (edited rows); they are modelled on today's records.`);
 }
 
 /** The rounding rule, with the counts shown exactly because the figures on this sheet tell them exactly anyway. */

@@ -23,4 +23,10 @@ export interface RunContext {
   readonly finishedAt?: string;
   /** Every turn of the dialogue up to and including the one that started the run (dialogue runs only). */
   readonly dialogue?: readonly DialogueTurn[];
+  /**
+   * The disclosure ledger in the workbook: 'full' with its secret (the add-in, whose workbook holds
+   * the offences anyway), or 'public' without it (default: an output to share; the secret stays
+   * in the ledger file beside it).
+   */
+  readonly ledgerCopy?: 'full' | 'public';
 }

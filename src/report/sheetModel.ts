@@ -117,11 +117,13 @@ export interface ConditionalFillModel {
 export interface PrintModel {
   readonly orientation: 'portrait' | 'landscape';
   /**
-   * Fit the sheet to one page wide, leaving the number of pages tall free. Only for sheets that are
-   * narrow enough to stay legible: a wide table (Wards, Schools) or long messages (Validation,
-   * Audit) would print unreadably small, so those print at full size across pages instead.
+   * Fit the sheet to one page wide, leaving the number of pages tall free. Only where the result
+   * stays legible, at 70% or more (printLayout's acrossPages decides for a table); a wider sheet
+   * prints at full size in blocks of columns (`blockStarts`), each repeating `repeatColumns`.
    */
   readonly fitToWidth: boolean;
+  /** With `fitToWidth`: pages tall the sheet is shrunk to fit (a one-page summary); as many as the rows need when absent. */
+  readonly fitToHeight?: number;
   /** 0-based row repeated at the top of each printed page: the header row of the sheet's main table. */
   readonly repeatRow?: number;
   /**
@@ -129,6 +131,22 @@ export interface PrintModel {
    * absent. A long row-by-row list can sit below it, on screen but off the paper.
    */
   readonly area?: { readonly lastRow: number; readonly lastCol: number };
+  /**
+   * 0-based columns printed again at the left of every page (the name column of a wide table), as
+   * the sheet's print titles, so each printed block of columns still says which row is which.
+   */
+  readonly repeatColumns?: { readonly first: number; readonly last: number };
+  /** 0-based columns each printed block of a wide table starts at (a manual page break before each). */
+  readonly blockStarts?: readonly number[];
+  /** 0-based rows a new page starts at (a manual page break before each), so no chart is cut across two pages. */
+  readonly pageStarts?: readonly number[];
+}
+
+/** Cells of one row merged into one, from `col` to `lastCol` (0-based, inclusive): a wrapped note across a table's width. */
+export interface MergeModel {
+  readonly row: number;
+  readonly col: number;
+  readonly lastCol: number;
 }
 
 export interface SheetModel {
@@ -142,8 +160,17 @@ export interface SheetModel {
   readonly columnWidths?: readonly number[];
   /** Freeze panes below this many rows. */
   readonly freezeRows?: number;
+  /** Freeze panes right of this many columns (the name column stays in view while scrolling across). */
+  readonly freezeColumns?: number;
+  /** Row heights in points, 0-based rows: a wrapped table header or note, sized for its lines (viewers disagree on growing rows themselves). */
+  readonly rowHeights?: readonly { readonly row: number; readonly points: number }[];
+  readonly merges?: readonly MergeModel[];
+  /** 0-based column ranges grouped and collapsed: detail out of the way on screen and on paper, one click to open. */
+  readonly collapsedColumns?: readonly { readonly first: number; readonly last: number }[];
   readonly conditionalFills?: readonly ConditionalFillModel[];
   readonly tabColor?: string;
   /** Page setup for printing; Excel's defaults (portrait, 100%) when absent. */
   readonly print?: PrintModel;
+  /** Very hidden: not listed in Excel's Unhide dialog, never printed (the disclosure ledger). */
+  readonly veryHidden?: boolean;
 }

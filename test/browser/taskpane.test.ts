@@ -49,7 +49,7 @@ const ANALYST_SHEETS = [
   'Ward boundaries',
   MARKUP_SHEET,
 ];
-const OUTPUT_SHEETS = ['Summary', 'Schools', 'Wards', 'Charts', 'Validation', 'Method', 'Audit'];
+const OUTPUT_SHEETS = ['Summary', 'Schools', 'Sensitivity', 'Wards', 'Charts', 'Validation', 'Method', 'Audit'];
 
 if (!hasChromium) {
   const message = `Skipping the task pane browser test: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH).`;
@@ -286,7 +286,7 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await screenshot('threshold');
   });
 
-  it('runs the analysis in its worker with progress while the page stays responsive, then links to the seven sheets it wrote', async () => {
+  it('runs the analysis in its worker with progress while the page stays responsive, then links to the eight sheets it wrote', async () => {
     const replies = await say('run', async () => {
       await page.waitForSelector('#progress:not([hidden])');
       await expect(page.locator('#cancel').isVisible()).resolves.toBe(true);
@@ -294,7 +294,7 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     });
     expect(replies[0]).toMatch(/^Run 1 done: 190 wards \(\d+ higher than the area average\), \d+ secondary and all-through schools ranked/);
     expect(replies[0]).toMatch(/\nTop 3: 1\. .+ \(rank interval \d+–\d+\); 2\./);
-    expect(replies[1]).toBe('Run 1 is written to 7 new sheets. Open one:');
+    expect(replies[1]).toBe('Run 1 is written to 8 new sheets. Open one:');
     await expect(page.locator('.sheet-link').allTextContents()).resolves.toEqual(OUTPUT_SHEETS);
     await expect(page.locator('#progress').isHidden()).resolves.toBe(true);
     expect(await conversationShare()).toBeGreaterThan(CONVERSATION_SHARE);
@@ -323,7 +323,8 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
       const audit = sheets.find((sheet) => sheet.name === 'Audit');
       return { names: sheets.map((sheet) => sheet.name), activeSheet, auditText: Object.values(audit?.cells ?? {}).map((cell) => String(cell.value ?? '')) };
     });
-    expect(written.names).toEqual([...ANALYST_SHEETS, ...OUTPUT_SHEETS]);
+    // The disclosure ledger's sheet is written too (very hidden, with no link in the pane).
+    expect(written.names).toEqual([...ANALYST_SHEETS, ...OUTPUT_SHEETS, 'Catchment ledger']);
     expect(written.activeSheet).toBe('Summary');
     expect(written.auditText).toEqual(expect.arrayContaining(['suppress counts under 10', 'use the vru current list sheet for the current list']));
     await expect(sheetsDigest(ANALYST_SHEETS)).resolves.toEqual(analystSheetsBefore);
@@ -483,6 +484,8 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     expect(log.worker.filter((entry) => entry.direction === 'fromWorker' && entry.kind === 'ready')).toHaveLength(2);
     const restore = log.worker.find((entry) => entry.direction === 'toWorker' && entry.kind === 'restore')!;
     expect(log.worker.find((entry) => entry.direction === 'fromWorker' && entry.id === restore.id)?.kind).toBe('restored');
+    // Chromium reports a terminated worker's close asynchronously: give it a moment.
+    for (let waited = 0; workersClosed.length === 0 && waited < 5_000; waited += 100) await page.waitForTimeout(100);
     expect(workersClosed).toEqual([`${server.origin}/dialogue-worker.js`]);
     // The choices are kept, in the digest and in the form; Cancel and the progress are gone.
     await expect(page.textContent('#settings-digest')).resolves.toBe(digestBefore);
@@ -500,15 +503,15 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
 
   it("runs again after the cancel with the choices kept, and the new Audit sheet records the form's change as its command", async () => {
     const replies = await say('run');
-    // The worker numbers runs from its restore (results are not replayed); the sheets go on from the workbook's.
-    expect(replies[0]).toMatch(/^Run \d+ done: 190 wards/);
-    expect(replies[1]).toBe('Run 2 is written to 7 new sheets. Open one:');
+    // The restored worker numbers its runs after the last one written: the reply and the sheets agree.
+    expect(replies[0]).toMatch(/^Run 2 done: 190 wards/);
+    expect(replies[1]).toBe('Run 2 is written to 8 new sheets. Open one:');
     const written = await page.evaluate(() => {
       const { sheets } = (window as unknown as TestWindow).standIn.snapshot();
       const audit = sheets.find((sheet) => sheet.name === 'Audit (2)');
       return { names: sheets.map((sheet) => sheet.name), auditText: Object.values(audit?.cells ?? {}).map((cell) => String(cell.value ?? '')) };
     });
-    expect(written.names).toEqual([...ANALYST_SHEETS, ...OUTPUT_SHEETS, ...OUTPUT_SHEETS.map((name) => `${name} (2)`)]);
+    expect(written.names).toEqual([...ANALYST_SHEETS, ...OUTPUT_SHEETS, 'Catchment ledger', ...OUTPUT_SHEETS.map((name) => `${name} (2)`), 'Catchment ledger (2)']);
     expect(written.auditText).toEqual(
       expect.arrayContaining(['{"kind":"setThreshold","threshold":7}', '{"kind":"setRounding","base":5}', 'only ages 11 to 16 and suppress counts under 10', 'suppress counts under 10']),
     );

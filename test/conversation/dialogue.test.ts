@@ -7,7 +7,7 @@ import { createDialogueSession, type DialogueSession, type EngineContext, type R
 import { loadHighsSolver, type LinearSolver } from '../../src/core/disclosure';
 import { DEFAULT_PARAMETERS, type SheetData } from '../../src/core/types';
 import { generateDemo, DEMO_SHEET_NAMES } from '../../src/demo';
-import { OUTPUT_SHEETS } from '../../src/report';
+import { WRITTEN_SHEETS } from '../../src/report';
 import type { SheetModel } from '../../src/report/sheetModel';
 import { SMALL_PARAMETERS, WARDS } from '../pipeline/smallWorkbookFixture';
 import { CRIMES_2021_PARAMETERS, steppingClock, tableRows, twoOffenceSheetsWorkbook } from './dialogueFixtures';
@@ -70,7 +70,7 @@ describe('a conversation on a workbook with two offence-like sheets', () => {
     const reply = say('go');
     expect(reply.command).toEqual({ kind: 'run' });
     firstRun = modelsOf(reply);
-    expect(firstRun.map((model) => model.name)).toEqual([...OUTPUT_SHEETS]);
+    expect(firstRun.map((model) => model.name)).toEqual([...WRITTEN_SHEETS]);
     expect(reply.effects[1]).toEqual({ kind: 'activateSheet', baseName: 'Summary' });
     expect(reply.text).toMatch(/^Run 1 done: 4 wards/);
     // Crimes 2021 holds three offences, all in Beta: the Wards sheet counts 3 there and 0 elsewhere.
@@ -128,19 +128,17 @@ describe('a conversation on a workbook with two offence-like sheets', () => {
     expect(reply.text).not.toMatch(/living here: 2\b/);
   });
 
-  it('refuses a threshold that would withhold the area\'s offences, which the rows in and out give exactly, quoting no count', () => {
-    // All three offences are in Beta, so the area's offences are 3: under a threshold of 10 they
-    // would be withheld, but in scope − outside − unknown on the Method sheet gives them anyway.
+  it('keeps a stricter rerun consistent with the first run: a count already public stays shown, and the reply says why', () => {
+    // All three offences are in Beta, so the area's offences are 3, shown by run 1 (threshold 3).
+    // Under a threshold of 10 they would be withheld, but they are public already with exactly
+    // these records: withholding them now would hide nothing, so they are shown as then.
     expect(say('hide counts below ten').command).toEqual({ kind: 'setThreshold', threshold: 10 });
     const reply = say('run it again');
-    expect(reply.effects).toEqual([]);
-    expect(reply.text).toContain('The analysis could not run on this input:');
-    expect(reply.text).toContain('Offences in the area would be withheld under the rules, but the Method sheet\'s placement of the offences in scope');
-    expect(reply.text).not.toMatch(/\b3\b/);
-    // The first run's answers stand, marked as from an earlier choice.
+    expect(reply.effects.map((effect) => effect.kind)).toEqual(['writeReport', 'activateSheet']);
+    expect(reply.text).toContain('Protected together with run 1 on these records');
+    expect(reply.text).toMatch(/\d+ counts have exactly the records of counts published before, so they are shown or withheld as then/);
     const beta = say('tell me about Beta ward').text;
     expect(beta).toContain('Violent offences that happened here: 3, a rate of 3.00 per 1,000');
-    expect(beta).toContain('(From run 1; the choices have changed since.');
   });
 
   it('undoes the last change of choices, not the sheets already written', () => {
@@ -269,7 +267,7 @@ describe('questions and their answers', () => {
     expect(answer.ran).toBe(true);
     expect(answer.text).toContain('I ran the analysis first (run 1): 4 wards, 3 schools ranked; its sheets are written.');
     expect(answer.text).toContain('The top 3 of 3 schools by exposure');
-    expect(modelsOf(answer).map((model) => model.name)).toEqual([...OUTPUT_SHEETS]);
+    expect(modelsOf(answer).map((model) => model.name)).toEqual([...WRITTEN_SHEETS]);
   });
 });
 
@@ -288,7 +286,7 @@ describe('a conversation on a generated workbook', () => {
     expect(described.text).toContain(`Two sheets look like offences: '${DEMO_SHEET_NAMES.offences}' or 'Offences copy'?`);
     expect(session.respond('first', context).command).toEqual({ kind: 'useSheet', role: 'offences', sheet: DEMO_SHEET_NAMES.offences });
     const run = session.respond('run', context);
-    expect(modelsOf(run).map((model) => model.name)).toEqual([...OUTPUT_SHEETS]);
+    expect(modelsOf(run).map((model) => model.name)).toEqual([...WRITTEN_SHEETS]);
 
     const schools = tableRows(modelsOf(run), 'Schools', 'tblSchools');
     const top10 = schools.filter((school) => Number(school.Rank) <= 10);

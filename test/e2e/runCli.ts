@@ -1,7 +1,9 @@
 import { main } from '../../src/cli/main';
 
 /** The names of one run's output sheets, in the order they are written. */
-export const OUTPUT_SHEETS = ['Summary', 'Schools', 'Wards', 'Charts', 'Validation', 'Method', 'Audit'];
+export const OUTPUT_SHEETS = ['Summary', 'Schools', 'Sensitivity', 'Wards', 'Charts', 'Validation', 'Method', 'Audit', 'Catchment ledger'];
+/** The sheets a reader sees (the ledger's is very hidden). */
+export const READER_SHEETS = OUTPUT_SHEETS.slice(0, -1);
 
 /** Runs the command line in-process, capturing what it prints. */
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

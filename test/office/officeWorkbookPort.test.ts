@@ -86,10 +86,10 @@ describe('writing a report', () => {
     const after = excel.snapshot();
     const analystSheets = before.sheets.length;
     expect(written.runNumber).toBe(1);
-    expect(after.sheets.map((sheet) => sheet.name)).toEqual([...before.sheets.map((sheet) => sheet.name), 'Summary', 'Schools', 'Wards', 'Charts', 'Validation', 'Method', 'Audit']);
+    expect(after.sheets.map((sheet) => sheet.name)).toEqual([...before.sheets.map((sheet) => sheet.name), 'Summary', 'Schools', 'Sensitivity', 'Wards', 'Charts', 'Validation', 'Method', 'Audit', 'Catchment ledger']);
     expect(after.sheets.slice(0, analystSheets)).toEqual(before.sheets);
     expect(after.activeSheet).toBe(before.activeSheet);
-    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7].map((done) => [done, 7]));
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((done) => [done, 9]));
   });
 
   test("a second run gets ' (2)' sheet names and '_2' table names, and its formulas point at its own sheets", async () => {

@@ -49,6 +49,10 @@ export interface ComparableSheet {
   readonly frozenRows: number;
   readonly columnWidths: Record<string, number>;
   readonly tabColor: string;
+  /** 'Visible' or 'VeryHidden' (the disclosure ledger's sheet). */
+  readonly visibility: string;
+  /** Merged areas as A1 ranges, sorted. */
+  readonly merges: readonly string[];
   readonly conditionalFormats: { address: string; equals: string; fill: string }[];
   /** Page setup: pages wide and tall when fit to pages (0 = as many as needed), else null; title rows as '$5:$5' or ''. */
   readonly print: { orientation: string; fitToPagesWide: number | null; fitToPagesTall: number | null; titleRows: string; area: string };
@@ -73,6 +77,8 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
     const cells: Record<string, ComparableCell> = {};
     worksheet.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
+        // exceljs reads a merged area's other cells as its first: only the first holds anything.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
         const comparable = xlsxCell(cell);
         if (!isPlainBlank(comparable)) cells[cell.address] = comparable;
       }),
@@ -159,6 +165,8 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
       frozenRows: view?.state === 'frozen' ? (view.ySplit ?? 0) : 0,
       columnWidths,
       tabColor: hex(worksheet.properties.tabColor?.argb) ?? '',
+      visibility: worksheet.state === 'veryHidden' ? 'VeryHidden' : worksheet.state === 'hidden' ? 'Hidden' : 'Visible',
+      merges: [...((worksheet.model as unknown as { merges?: string[] }).merges ?? [])].sort(),
       conditionalFormats: formattings.flatMap((formatting) =>
         formatting.rules.map((rule) => ({ address: formatting.ref, equals: String(rule.formulae[0]), fill: hex(rule.style.fill.bgColor.argb)! })),
       ),
@@ -295,6 +303,8 @@ export function sheetFromSnapshot(sheet: SheetSnapshot): ComparableSheet {
     frozenRows: sheet.frozenRows,
     columnWidths: { ...sheet.columnWidths },
     tabColor: sheet.tabColor,
+    visibility: sheet.visibility,
+    merges: sheet.merges,
     conditionalFormats: sheet.conditionalFormats.map((format) => ({ address: format.address, equals: (format.formula1 ?? '').replace(/^=/, ''), fill: format.fill ?? '' })),
     print: {
       orientation: sheet.pageLayout.orientation,

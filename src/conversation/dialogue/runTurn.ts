@@ -1,4 +1,5 @@
 /** "run the analysis": the engine on the current choices, the report's sheets, and the headline answers. */
+import { acrossRunsLines } from './acrossRunsLines';
 import { runAnalysis } from '../../core/pipeline/runAnalysis';
 import type { AnalysisResult } from '../../core/pipeline/analysisResult';
 import { buildReport, OUTPUT_SHEETS } from '../../report/buildReport';
@@ -135,7 +136,8 @@ export function runTurn(
   }
   const { settings } = state;
   const outcome = runAnalysis(
-    { ...env.engine, roleOverrides: settings.roleOverrides, columnOverrides: settings.columnOverrides },
+    // Each run joins the ledger as the last run left it, so runs in one workbook are protected together.
+    { ...env.engine, ledger: state.latest?.result.ledger ?? env.engine.ledger, roleOverrides: settings.roleOverrides, columnOverrides: settings.columnOverrides },
     settings.parameters,
     env.progress,
   );
@@ -144,7 +146,7 @@ export function runTurn(
   const runNumber = state.runs + 1;
   const types = offenceTypeReport(result, state);
   const lines = headlines(result, runNumber);
-  const text = [...lines.slice(0, -1), ...periodLines(result), ...types.lines, lines[lines.length - 1], ...(types.question ? [types.question.text] : [])].join('\n');
+  const text = [...lines.slice(0, -1), ...periodLines(result), ...acrossRunsLines(result), ...types.lines, lines[lines.length - 1], ...(types.question ? [types.question.text] : [])].join('\n');
   const models = buildReport(result, {
     tool: env.tool,
     version: env.version,
@@ -152,13 +154,14 @@ export function runTurn(
     startedAt: env.at,
     finishedAt: env.now().toISOString(),
     dialogue: transcriptWith(text),
+    ledgerCopy: env.ledgerCopy,
   });
   return {
     text,
     command,
     choices: types.question ? types.question.choices : [...nextSteps(result), ...types.choices],
     ...(types.question ? { question: true } : {}),
-    effects: [{ kind: 'writeReport', models }, { kind: 'activateSheet', baseName: 'Summary' }],
+    effects: [{ kind: 'writeReport', models, ledger: result.ledger }, { kind: 'activateSheet', baseName: 'Summary' }],
     latest: { result, runNumber, turn: env.turn, settings, sheetNames: null },
   };
 }

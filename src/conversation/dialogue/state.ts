@@ -75,6 +75,7 @@ export interface TurnEnvironment {
   readonly utterance: string;
   readonly tool: string;
   readonly version: string;
+  readonly ledgerCopy: 'full' | 'public';
 }
 
 /** What handling one command produced: the reply, and what changed. */
@@ -92,9 +93,20 @@ export interface Outcome {
   readonly leftOut?: readonly string[];
 }
 
-/** The state a session starts in. */
-export function initialState(settings: Settings): DialogueState {
-  return { settings, initial: settings, latest: null, runs: 0, pending: null, undo: [], transcript: [], leftOut: [], failedRun: null };
+/** The state a session starts in; `runsSoFar`: runs already written (the next is numbered after them). */
+export function initialState(settings: Settings, runsSoFar = 0): DialogueState {
+  return { settings, initial: settings, latest: null, runs: runsSoFar, pending: null, undo: [], transcript: [], leftOut: [], failedRun: null };
+}
+
+/**
+ * The latest run's sheets as the host wrote them. The host names a run's sheets after those already
+ * in the workbook ('Schools (3)' is run 3); when it says under which number, the latest run takes it
+ * and the next is numbered after it, so the replies and the sheets agree.
+ */
+export function noteRunWritten(state: DialogueState, sheetNames: ReadonlyMap<string, string>, runNumber?: number): DialogueState {
+  if (!state.latest) return runNumber === undefined ? state : { ...state, runs: runNumber };
+  const latest = { ...state.latest, sheetNames: new Map(sheetNames), ...(runNumber !== undefined ? { runNumber } : {}) };
+  return { ...state, latest, runs: runNumber ?? state.runs };
 }
 
 /** Whether two sets of choices are the same (parameters compared as JSON, which holds dates as ISO text). */

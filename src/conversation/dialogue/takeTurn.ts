@@ -38,6 +38,7 @@ export interface TurnHost {
   readonly now: () => Date;
   readonly tool: string;
   readonly version: string;
+  readonly ledgerCopy: 'full' | 'public';
 }
 
 const CANCEL = /^(?:cancel|never ?mind|neither|none of (?:these|them|those)|none|forget (?:it|that)|no|stop|skip(?: it)?)[.!]?$/i;
@@ -265,9 +266,13 @@ function processReading(turn: Turn, reading: UtteranceReading): void {
     return;
   }
   if (reading.courtesy.includes('greeting')) turn.parts.push('Hello.');
-  // Most of the words not understood, and the part understood would change the choices: asked first.
+  // Asked first, never done in part: words left over that may carry part of the request ('up' in
+  // "up to age 15", "which are new" after "rerun"), or most of the words not understood when the
+  // part understood would change the choices.
   const pending = asPending(reading.steps);
-  if (reading.words && reading.words.unused >= 2 && reading.words.unused > reading.words.used && pending && pending.some((step) => isStateChanging(step.command))) {
+  const unclear = (reading.unclear ?? []).length > 0;
+  const mostlyNotUnderstood = reading.words !== undefined && reading.words.unused >= 2 && reading.words.unused > reading.words.used && pending?.some((step) => isStateChanging(step.command));
+  if (pending && (unclear || mostlyNotUnderstood)) {
     const text = `I understood only part of that: ${listing(pending.map((step) => `"${step.words}"`))}. I did not understand ${listing(reading.unused.map((words) => `"${words}"`))}. Shall I go ahead with the part I understood?`;
     turn.parts.push(text);
     turn.choices = [{ label: 'Yes, go ahead', utterance: 'yes' }, { label: 'No', utterance: 'no' }, { label: 'Help', utterance: 'help' }];

@@ -1,6 +1,7 @@
 import { boundsById } from './cellBounds';
 import type { DisclosureRules } from './disclosureRules';
 import type { LinkedTables } from './linkedTables';
+import { NO_PRIOR_PUBLICATION, type PriorPublication } from './priorPublication';
 import { isPrimarySensitive } from './publishedCount';
 import { roundingRange, roundToBase } from './roundToBase';
 
@@ -31,15 +32,25 @@ export function publishedNumber(count: number, rules: DisclosureRules): number {
  *   assume [c] ≥ 1. No upper limit is known before the tables are combined.
  * - Either is then narrowed by what figures published beside the tables say of it (the model's
  *   bounds, see cellBounds), e.g. to its exact value when a reconciliation fixes it.
+ * - A slice between runs' scopes (see PriorPublication) is at least 0: no rule says it is not zero.
+ * - A cell an earlier run published is read under that run's rules.
  */
-export function attackerRanges(tables: LinkedTables, hidden: ReadonlySet<string>, rules: DisclosureRules): Map<string, CountRange> {
+export function attackerRanges(tables: LinkedTables, hidden: ReadonlySet<string>, rules: DisclosureRules, prior: PriorPublication = NO_PRIOR_PUBLICATION): Map<string, CountRange> {
   const bounds = boundsById(tables);
   const ranges = new Map<string, CountRange>();
   for (const cell of tables.cells) {
-    if (!hidden.has(cell.id) && isPrimarySensitive(cell.value, rules)) throw new Error(`Disclosure audit: '${cell.id}' (${cell.value}) is shown although the rules withhold it; primary suppression must come first.`);
-    const own = publicationRange(cell.value, hidden.has(cell.id), rules);
+    if (prior.slices.has(cell.id)) {
+      ranges.set(cell.id, { lower: 0, upper: Number.POSITIVE_INFINITY });
+      continue;
+    }
+    const own = prior.rulesOf.get(cell.id) ?? rules;
+    // An earlier run's shown cell stays shown even if edited records have since made it small.
+    if (!hidden.has(cell.id) && !prior.fixed.has(cell.id) && isPrimarySensitive(cell.value, own)) {
+      throw new Error(`Disclosure audit: '${cell.id}' (${cell.value}) is shown although the rules withhold it; primary suppression must come first.`);
+    }
+    const published = publicationRange(cell.value, hidden.has(cell.id), own);
     const bound = bounds.get(cell.id);
-    ranges.set(cell.id, bound ? { lower: Math.max(own.lower, bound.lower), upper: Math.min(own.upper, bound.upper) } : own);
+    ranges.set(cell.id, bound ? { lower: Math.max(published.lower, bound.lower), upper: Math.min(published.upper, bound.upper) } : published);
   }
   return ranges;
 }
@@ -62,5 +73,7 @@ export function publicationRange(value: number, hidden: boolean, rules: Disclosu
     least = Math.min(least, x);
     greatest = Math.max(greatest, x);
   }
+  // Only when edited records have made an earlier run's shown count small: read it as shown.
+  if (least > greatest) return { lower: value, upper: value };
   return { lower: least, upper: greatest };
 }

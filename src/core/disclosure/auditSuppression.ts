@@ -3,6 +3,8 @@ import type { DisclosureRules } from './disclosureRules';
 import { hiddenComponents, type UnknownComponent } from './hiddenComponents';
 import type { LinearConstraint, LinearProgramSolution, LinearSolver } from './linearProgram';
 import type { LinkedTables, TableCell } from './linkedTables';
+import { NO_PRIOR_PUBLICATION, type PriorPublication } from './priorPublication';
+import { isPrimarySensitive } from './publishedCount';
 import { singleEquationRanges } from './singleEquationRanges';
 
 /** A withheld count's feasible range: every value from `lower` to `upper` fits everything published. */
@@ -54,6 +56,8 @@ export interface AuditOptions {
    */
   readonly exact?: boolean;
   readonly cache?: AuditCache;
+  /** Earlier runs' publication joined with this one (their slices are audited too). */
+  readonly prior?: PriorPublication;
 }
 
 /** Tolerance for reading a solver's floating-point optimum as a whole number. */
@@ -133,12 +137,16 @@ export function auditSuppression(
   solver: LinearSolver,
   options: AuditOptions = {},
 ): SuppressionAudit {
-  const { exact = false, cache } = options;
+  const { exact = false, cache, prior = NO_PRIOR_PUBLICATION } = options;
   const protection = rules.protectionInterval;
-  const ranges = attackerRanges(tables, hidden, rules);
+  const ranges = attackerRanges(tables, hidden, rules, prior);
   const cellById = new Map<string, TableCell>(tables.cells.map((cell) => [cell.id, cell]));
   const isUnknown = (id: string): boolean => hidden.has(id) || ranges.get(id)!.lower < ranges.get(id)!.upper;
-  const components = hiddenComponents(tables, isUnknown).filter((c) => c.unknowns.some((id) => hidden.has(id)));
+  // A slice between runs is protected only when small: a large one or a zero may be known, so
+  // it stays an unknown of the programmes but is not bounded itself.
+  const protects = (id: string): boolean => !prior.slices.has(id) || isPrimarySensitive(cellById.get(id)!.value, rules);
+  const audited = (id: string): boolean => hidden.has(id) && protects(id);
+  const components = hiddenComponents(tables, isUnknown).filter((c) => c.unknowns.some(audited));
   let programmesSolved = 0;
   let componentsInClosedForm = 0;
   const intervals: CellInterval[] = [];
@@ -181,7 +189,7 @@ export function auditSuppression(
       continue;
     }
     for (const id of component.unknowns) componentOfCell.set(id, component);
-    const withheld = component.unknowns.filter((id) => hidden.has(id));
+    const withheld = component.unknowns.filter(audited);
     const found: CellInterval[] = [];
     if (component.relations.length === 1) {
       componentsInClosedForm += 1;
@@ -193,7 +201,7 @@ export function auditSuppression(
       const solved = singleEquationRanges(unknownIndex.map((i) => signs[i]), constant, unknownIndex.map((i) => ranges.get(members[i])!));
       unknownIndex.forEach((memberIndex, k) => {
         const id = members[memberIndex];
-        if (hidden.has(id)) found.push({ id, label: cellById.get(id)!.label, lower: solved[k].lower, upper: solved[k].upper, exact: true });
+        if (audited(id)) found.push({ id, label: cellById.get(id)!.label, lower: solved[k].lower, upper: solved[k].upper, exact: true });
       });
     } else {
       const program = programFor(component);
@@ -244,10 +252,10 @@ export function auditSuppression(
   // The narrowest range, proven: any cell settled by witnesses that might be narrower than the
   // narrowest proven one gets its upper end proven too.
   let narrowest: CellInterval | null = null;
-  for (const cell of intervals) if (cell.exact && (narrowest === null || intervalWidth(cell) < intervalWidth(narrowest))) narrowest = cell;
+  for (const cell of intervals) if (cell.exact && protects(cell.id) && (narrowest === null || intervalWidth(cell) < intervalWidth(narrowest))) narrowest = cell;
   const doubtful = intervals
     .map((cell, i) => ({ cell, i }))
-    .filter(({ cell }) => !cell.exact)
+    .filter(({ cell }) => !cell.exact && protects(cell.id))
     .sort((a, b) => intervalWidth(a.cell) - intervalWidth(b.cell));
   for (const { cell, i } of doubtful) {
     if (narrowest !== null && intervalWidth(cell) >= intervalWidth(narrowest)) break;
@@ -260,7 +268,9 @@ export function auditSuppression(
     if (narrowest === null || !(intervalWidth(settled) >= intervalWidth(narrowest))) narrowest = settled;
   }
 
-  const unsafe = intervals.filter((cell) => !(intervalWidth(cell) >= protection));
+  // An earlier run's withheld count keeps the protection it was published with.
+  const needed = (id: string): number => Math.min(prior.rulesOf.get(id)?.protectionInterval ?? protection, prior.sliceWidth?.get(id) ?? protection);
+  const unsafe = intervals.filter((cell) => protects(cell.id) && !(intervalWidth(cell) >= needed(cell.id)));
   return {
     solver: solver.name,
     protectionInterval: protection,

@@ -21,3 +21,5 @@ export * from './pooledWithheldCounts';
 
 export * from './linearProgram';
 export { loadHighsSolver, cplexLpText } from './highsSolver';
+export * from './priorPublication';
+export * from './joinRuns';

@@ -6,7 +6,8 @@ import { checkLinkedTables, type LinkedTables } from './linkedTables';
 import { primarySuppression } from './primarySuppression';
 import type { PublishedCount } from './publishedCount';
 import { publishPattern } from './publishPattern';
-import { secondarySuppression } from './secondarySuppression';
+import { NO_PRIOR_PUBLICATION } from './priorPublication';
+import { secondarySuppression, type SuppressionOptions } from './secondarySuppression';
 
 /** The outcome of protecting a set of linked tables: what to publish, and the audit that proves it safe. */
 export interface TableProtection {
@@ -26,6 +27,8 @@ export interface TableProtection {
   readonly audit: SuppressionAudit | null;
   /** Linear programmes solved in the search for secondary cells and in the final audit. */
   readonly programmesSolved: number;
+  /** Counts as protected as earlier runs' publication allows, though narrower than the interval (see secondarySuppression). */
+  readonly asEarlierAllow?: number;
 }
 
 export type ProtectionOutcome =
@@ -58,12 +61,16 @@ export function protectTables(
   tables: LinkedTables,
   rules: DisclosureRules,
   solver: LinearSolver | undefined,
-  options: { readonly exact?: boolean } = {},
+  options: SuppressionOptions = {},
 ): ProtectionOutcome {
   checkLinkedTables(tables);
-  const primary = primarySuppression(tables, rules);
+  const prior = options.prior ?? NO_PRIOR_PUBLICATION;
+  // Earlier runs' cells keep the form they were published in; only this run's are chosen here.
+  const small = primarySuppression(tables, rules);
+  const primary = new Set([...small].filter((id) => !prior.fixed.has(id) && !prior.slices.has(id)));
+  const withheldBefore = [...prior.fixed].filter(([, shown]) => !shown).map(([id]) => id);
   const pinned = pinnedCells(tables);
-  const base = { rules, cells: tables.cells.length, relations: tables.relations.length, primary: primary.size };
+  const base = { rules, cells: tables.cells.length - prior.slices.size, relations: tables.relations.length, primary: primary.size };
   const exposed = tables.cells.filter((cell) => primary.has(cell.id) && pinned.has(cell.id));
   if (exposed.length > 0) {
     return {
@@ -72,24 +79,25 @@ export function protectTables(
       problems: exposed.map((cell) => `Disclosure control: ${cell.label} would be withheld under the rules, but ${pinned.get(cell.id)} gives it exactly, so withholding it would hide nothing. Nothing is published; widen the analysis (ages, offence types, dates) or lower the threshold.`),
     };
   }
-  const needsAudit = primary.size > 0;
-  if (!needsAudit) {
-    return { ok: true, protection: { ...base, ...publishPattern(tables, primary, primary, rules), secondary: 0, audit: null, programmesSolved: 0 } };
+  const unknown = new Set([...primary, ...withheldBefore, ...prior.slices]);
+  if (unknown.size === 0) {
+    return { ok: true, protection: { ...base, ...publishPattern(tables, unknown, primary, rules, prior), secondary: 0, audit: null, programmesSolved: 0 } };
   }
   if (!solver) {
     return {
       ok: false,
       protection: null,
-      problems: [`Disclosure control: ${primary.size} counts must be withheld, and the audit that proves the rest cannot give them away needs a linear programme solver, which was not loaded. The host loads it once (loadHighsSolver) and passes it with the inputs; nothing is published unaudited.`],
+      problems: [`Disclosure control: ${unknown.size} counts must be withheld, and the audit that proves the rest cannot give them away needs a linear programme solver, which was not loaded. The host loads it once (loadHighsSolver) and passes it with the inputs; nothing is published unaudited.`],
     };
   }
-  const search = secondarySuppression(tables, primary, rules, solver, options);
+  const search = secondarySuppression(tables, unknown, rules, solver, options);
   const protection: TableProtection = {
     ...base,
-    ...publishPattern(tables, search.hidden, primary, rules),
+    ...publishPattern(tables, search.hidden, primary, rules, prior),
     secondary: search.secondary.length,
     audit: search.audit,
     programmesSolved: search.programmesSolved,
+    asEarlierAllow: search.asEarlierAllow.length,
   };
   if (search.audit.unsafe.length === 0) return { ok: true, protection };
   const shown = search.audit.unsafe.slice(0, 5).map((cell) => `${cell.label} ${describeRange(cell)}`);

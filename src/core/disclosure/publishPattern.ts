@@ -1,6 +1,7 @@
 import { attackerRanges, publicationRange, publishedNumber } from './attackerRanges';
 import type { DisclosureRules } from './disclosureRules';
 import type { LinkedTables } from './linkedTables';
+import { NO_PRIOR_PUBLICATION, type PriorPublication } from './priorPublication';
 import type { PublishedCount } from './publishedCount';
 
 export interface PublishedPattern {
@@ -21,20 +22,29 @@ export interface PublishedPattern {
  * @example With rounding to 5, an area total of 59 that a reconciliation fixes (bound 59–59) is
  *   published as 59, not 60; a ward of 12 with no bound as 10.
  */
-export function publishPattern(tables: LinkedTables, hidden: ReadonlySet<string>, primary: ReadonlySet<string>, rules: DisclosureRules): PublishedPattern {
-  const known = rules.roundingBase === null ? null : attackerRanges(tables, hidden, rules);
+export function publishPattern(
+  tables: LinkedTables,
+  hidden: ReadonlySet<string>,
+  primary: ReadonlySet<string>,
+  rules: DisclosureRules,
+  prior: PriorPublication = NO_PRIOR_PUBLICATION,
+): PublishedPattern {
+  const rounds = rules.roundingBase !== null || [...prior.rulesOf.values()].some((own) => own.roundingBase !== null);
+  const known = rounds ? attackerRanges(tables, hidden, rules, prior) : null;
   const shownExactly: string[] = [];
   const published = new Map<string, PublishedCount>();
   for (const cell of tables.cells) {
+    if (prior.slices.has(cell.id)) continue;
     if (hidden.has(cell.id)) {
-      published.set(cell.id, { shown: false, reason: primary.has(cell.id) ? 'primary' : 'secondary' });
+      published.set(cell.id, { shown: false, reason: primary.has(cell.id) && !prior.fixed.has(cell.id) ? 'primary' : 'secondary' });
       continue;
     }
+    const own = prior.rulesOf.get(cell.id) ?? rules;
     const range = known?.get(cell.id);
-    const byRoundingAlone = publicationRange(cell.value, false, rules);
+    const byRoundingAlone = publicationRange(cell.value, false, own);
     const toldByBounds = range !== undefined && range.lower === range.upper && byRoundingAlone.lower < byRoundingAlone.upper;
     if (toldByBounds) shownExactly.push(cell.id);
-    published.set(cell.id, { shown: true, value: toldByBounds ? cell.value : publishedNumber(cell.value, rules) });
+    published.set(cell.id, { shown: true, value: toldByBounds ? cell.value : publishedNumber(cell.value, own) });
   }
   return { published, shownExactly };
 }

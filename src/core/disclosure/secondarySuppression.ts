@@ -4,6 +4,21 @@ import { hiddenComponents } from './hiddenComponents';
 import type { DisclosureRules } from './disclosureRules';
 import type { LinearSolver } from './linearProgram';
 import { grandTotals, type AdditiveRelation, type LinkedTables, type TableCell } from './linkedTables';
+import { NO_PRIOR_PUBLICATION, type PriorPublication } from './priorPublication';
+import { isPrimarySensitive } from './publishedCount';
+
+export interface SuppressionOptions {
+  /** Prove both ends of every range in the audit (see AuditOptions). */
+  readonly exact?: boolean;
+  /** Earlier runs' publication: their cells are fixed, and slices between runs are protected too. */
+  readonly prior?: PriorPublication;
+  /**
+   * A secret-keyed random order for choosing cover cells (0 ≤ key < 1). Without it the smaller
+   * count is withheld first (tau-Argus's default cost); with it the choice says nothing of a
+   * cover's size to an outsider who knows the rule.
+   */
+  readonly coverKey?: (id: string) => number;
+}
 
 export interface SecondarySuppression {
   /** Every withheld cell: the primary ones and those added here. */
@@ -16,23 +31,46 @@ export interface SecondarySuppression {
   readonly programmesSolved: number;
   /** Rounds of repair guided by the audit. */
   readonly repairRounds: number;
+  /**
+   * Counts left narrower than the protection interval only because earlier runs published what
+   * they did: every count of this run that could widen them is withheld already, so they are as
+   * protected as the earlier publication allows (empty without earlier runs).
+   */
+  readonly asEarlierAllow: readonly string[];
 }
 
 /**
  * The cost of withholding a cell, lowest first: any cell before a grand total (withheld only when
  * nothing else will do), then the smaller count (tau-Argus's default cost is the cell value: less
- * information lost), then a cell that is no relation's total, then the model's order.
+ * information lost) or, with a cover key, the key's random order, then a cell that is no
+ * relation's total, then the model's order.
  */
-function costOrder(tables: LinkedTables): (a: string, b: string) => number {
+function costOrder(tables: LinkedTables, coverKey: ((id: string) => number) | undefined): (a: string, b: string) => number {
   const grand = grandTotals(tables);
   const totals = new Set(tables.relations.map((r) => r.total));
   const position = new Map(tables.cells.map((cell, i) => [cell.id, i]));
-  const value = new Map(tables.cells.map((cell) => [cell.id, cell.value]));
+  const cost = new Map(tables.cells.map((cell) => [cell.id, coverKey ? coverKey(cell.id) : cell.value]));
   return (a, b) =>
     Number(grand.has(a)) - Number(grand.has(b))
-    || value.get(a)! - value.get(b)!
+    || cost.get(a)! - cost.get(b)!
     || Number(totals.has(a)) - Number(totals.has(b))
     || position.get(a)! - position.get(b)!;
+}
+
+/**
+ * Of cells still too narrow once nothing more can be withheld, those whose group of unknowns
+ * touches an earlier run's publication (or that are slices between runs): their range is what the
+ * earlier runs left, which no choice of this run can widen.
+ */
+function inheritedNarrowness(tables: LinkedTables, hidden: ReadonlySet<string>, prior: PriorPublication, unsafe: readonly string[]): Set<string> {
+  const inherited = new Set<string>();
+  if (prior.fixed.size === 0 && prior.slices.size === 0) return inherited;
+  for (const component of hiddenComponents(tables, (id) => hidden.has(id))) {
+    const touchesEarlier = component.relations.some((relation) => [relation.total, ...relation.parts].some((id) => prior.fixed.has(id) || prior.slices.has(id)));
+    if (!touchesEarlier) continue;
+    for (const id of component.unknowns) if (unsafe.includes(id)) inherited.add(id);
+  }
+  return inherited;
 }
 
 /**
@@ -64,19 +102,21 @@ export function secondarySuppression(
   primary: ReadonlySet<string>,
   rules: DisclosureRules,
   solver: LinearSolver,
-  options: { readonly exact?: boolean } = {},
+  options: SuppressionOptions = {},
 ): SecondarySuppression {
+  const prior = options.prior ?? NO_PRIOR_PUBLICATION;
   const cellById = new Map<string, TableCell>(tables.cells.map((cell) => [cell.id, cell]));
   const relationsOf = new Map<string, AdditiveRelation[]>();
   for (const relation of tables.relations) {
     for (const id of [relation.total, ...relation.parts]) relationsOf.set(id, [...(relationsOf.get(id) ?? []), relation]);
   }
-  const cheaper = costOrder(tables);
+  const cheaper = costOrder(tables, options.coverKey);
   const grand = grandTotals(tables);
   const hidden = new Set(primary);
   const secondary: string[] = [];
   const pinned = pinnedCells(tables);
-  const eligible = (id: string): boolean => !hidden.has(id) && !pinned.has(id) && (rules.zerosSensitive || cellById.get(id)!.value !== 0);
+  const eligible = (id: string): boolean =>
+    !hidden.has(id) && !pinned.has(id) && !prior.fixed.has(id) && !prior.slices.has(id) && (rules.zerosSensitive || cellById.get(id)!.value !== 0);
   const withhold = (id: string): void => {
     hidden.add(id);
     secondary.push(id);
@@ -94,7 +134,9 @@ export function secondarySuppression(
       const relation = queue.shift()!;
       queued.delete(relation);
       const members = [relation.total, ...relation.parts];
-      if (members.filter((id) => hidden.has(id)).length !== 1) continue;
+      const unknown = members.filter((id) => hidden.has(id));
+      // A slice alone in a relation is given away, but only a small one matters.
+      if (unknown.length !== 1 || (prior.slices.has(unknown[0]) && !isPrimarySensitive(cellById.get(unknown[0])!.value, rules))) continue;
       const choice = cheapest(relation.parts) ?? (eligible(relation.total) ? relation.total : undefined);
       if (choice === undefined) continue;
       withhold(choice);
@@ -130,21 +172,36 @@ export function secondarySuppression(
   };
 
   closeSingletons();
+  // Across runs: a count whose range a repair did not widen is left alone (its range is what the
+  // earlier runs allow; more cover would withhold counts for nothing).
+  const widthBefore = new Map<string, number>();
+  const stuck = new Set<string>();
   const cache: AuditCache = new Map();
   let programmesSolved = 0;
   let repairRounds = 0;
   for (;;) {
-    const audit = auditSuppression(tables, hidden, rules, solver, { cache, exact: options.exact });
+    const audit = auditSuppression(tables, hidden, rules, solver, { cache, exact: options.exact, prior });
     programmesSolved += audit.programmesSolved;
-    if (audit.unsafe.length === 0) return { hidden, secondary, audit, programmesSolved, repairRounds };
+    if (audit.unsafe.length === 0) return { hidden, secondary, audit, programmesSolved, repairRounds, asEarlierAllow: [] };
     // One repair per group of linked withheld cells (all of them as one group when rounding links
     // everything): the cheapest cell that any of the group's unsafe cells would take.
+    // Across runs the groups grow large through the slices, so each unsafe count gets its own
+    // repair in the round (fewer rounds, each a full audit).
+    const joint = prior.fixed.size > 0 || prior.slices.size > 0;
     const groups = new Map<string, string[]>();
     const groupOf = new Map<string, string>();
-    if (rules.roundingBase === null) {
+    if (joint) {
+      for (const cell of audit.unsafe) {
+        const width = cell.upper - cell.lower;
+        if (widthBefore.has(cell.id) && !(width > widthBefore.get(cell.id)!)) stuck.add(cell.id);
+        widthBefore.set(cell.id, width);
+        groupOf.set(cell.id, cell.id);
+      }
+    } else if (rules.roundingBase === null) {
       for (const component of hiddenComponents(tables, (id) => hidden.has(id))) for (const id of component.unknowns) groupOf.set(id, component.unknowns[0]);
     }
     for (const cell of audit.unsafe) {
+      if (stuck.has(cell.id)) continue;
       const group = groupOf.get(cell.id) ?? 'all';
       groups.set(group, [...(groups.get(group) ?? []), cell.id]);
     }
@@ -152,10 +209,15 @@ export function secondarySuppression(
     for (const unsafe of groups.values()) {
       const choices = unsafe.map(repairFor).filter((choice): choice is string => choice !== undefined && !hidden.has(choice));
       if (choices.length === 0) continue;
-      withhold(choices.reduce((best, choice) => (cheaper(choice, best) < 0 ? choice : best)));
+      const choice = choices.reduce((best, next) => (cheaper(next, best) < 0 ? next : best));
+      if (hidden.has(choice)) continue;
+      withhold(choice);
       added += 1;
     }
-    if (added === 0) return { hidden, secondary, audit, programmesSolved, repairRounds };
+    if (added === 0) {
+      const inherited = inheritedNarrowness(tables, hidden, prior, audit.unsafe.map((cell) => cell.id));
+      return { hidden, secondary, audit: { ...audit, unsafe: audit.unsafe.filter((cell) => !inherited.has(cell.id)) }, programmesSolved, repairRounds, asEarlierAllow: [...inherited] };
+    }
     repairRounds += 1;
     closeSingletons();
   }

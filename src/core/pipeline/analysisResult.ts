@@ -1,3 +1,4 @@
+import type { DisclosureLedger } from '../ledger';
 import type { WardShare } from '../catchment';
 import type { DisclosureRules, PublishedCount, StandaloneCount } from '../disclosure';
 import type { FieldName } from '../schema';
@@ -98,8 +99,28 @@ export interface PhaseTotal {
 }
 
 /** What the disclosure control did and what its audit proved, for the Method and Audit sheets. */
+/** How a run was protected together with the earlier runs of its ledger. */
+export interface AcrossRunsSummary {
+  /** Earlier runs on these records, protected together with this one. */
+  readonly joined: readonly number[];
+  /** Earlier runs of the ledger on other records (or whose scope now selects nothing), with why. */
+  readonly notJoined: readonly { readonly number: number; readonly reason: string }[];
+  /** This run's counts with exactly the records of one an earlier run published, shown or withheld as then. */
+  readonly keptShown: number;
+  readonly keptWithheld: number;
+  /** Differences between the runs' scopes in the model, and how many are small (protected like withheld counts). */
+  readonly slices: number;
+  readonly smallSlices: number;
+  /** Counts as protected as the earlier runs' publication allows, narrower than the protection interval. */
+  readonly asEarlierAllow: number;
+  /** Earlier runs' counts whose records changed since they were published (edited rows): modelled on today's records. */
+  readonly changedSincePublished: number;
+}
+
 export interface DisclosureSummary {
   readonly rules: DisclosureRules;
+  /** Null when no earlier run was in the ledger. */
+  readonly acrossRuns: AcrossRunsSummary | null;
   /** Published counts, each once however many sheets show it. */
   readonly cells: number;
   readonly relations: number;
@@ -143,7 +164,8 @@ export interface SchoolResult {
   readonly exposureIndex: number;
   readonly shareFromHigherWards: number;
   readonly pupilsFromHigherWards: number;
-  readonly offendersAttending: PublishedCount;
+  /** Null when not published (the default: see AnalysisParameters.showAttending). */
+  readonly offendersAttending: PublishedCount | null;
   readonly offendersAttendingCount: number;
   readonly rank: number;
   readonly rankLower: number;
@@ -165,6 +187,10 @@ export interface Reconciliation {
 }
 
 export type { PlacementCounts } from './stages/placeOffences';
+export type { Sensitivity, SensitivityScenario, SchoolSensitivity, SensitivityLabel, ScenarioOutcome } from './stages/sensitivity';
+import type { Sensitivity } from './stages/sensitivity';
+import type { DeprivationCheck } from './stages/sensitivityToDeprivation';
+export type { DeprivationCheck, BeyondDeprivation, DeprivationMeasure } from './stages/sensitivityToDeprivation';
 export type { AnalysisPeriod } from './stages/analysisPeriod';
 export type { OffenceTypeTally } from './stages/scopeOffences';
 import type { AnalysisPeriod } from './stages/analysisPeriod';
@@ -185,6 +211,17 @@ export interface ListComparison {
   /** Entries tied to no school, with the nearest names. */
   readonly unmatched: readonly { readonly row: number; readonly text: string; readonly nearest: readonly string[] }[];
   readonly fuzzyMatches: readonly { readonly row: number; readonly text: string; readonly urn: string; readonly name: string; readonly score: number }[];
+}
+
+/**
+ * The catchment uncertainty each rank simulation carries: the decay lengths drawn from, uniformly
+ * (empty when no school is modelled), and how many observed schools have their recorded pupils
+ * resampled (multinomial on the pupils given).
+ */
+export interface RankUncertainty {
+  readonly decayMetresDrawn: readonly number[];
+  readonly modelledSchools: number;
+  readonly observedSchoolsResampled: number;
 }
 
 export interface AuditStep {
@@ -217,10 +254,10 @@ export interface AnalysisResult {
   readonly districts: readonly DistrictResult[];
   readonly area: AreaTotals;
   readonly schools: readonly SchoolResult[];
-  /** Phase subtotals of young offenders attending; empty when one phase is ranked. */
+  /** Phase subtotals of young offenders attending; empty when one phase is ranked, or when attending counts are not published. */
   readonly phaseTotals: readonly PhaseTotal[];
-  /** Young offenders attending, summed over the schools ranked. */
-  readonly schoolsAttendingTotal: { readonly count: number; readonly published: PublishedCount };
+  /** Young offenders attending, summed over the schools ranked (published: null when not published, as each school's). */
+  readonly schoolsAttendingTotal: { readonly count: number; readonly published: PublishedCount | null };
   readonly disclosure: DisclosureSummary;
   readonly schoolsConsidered: number;
   readonly issues: readonly Issue[];
@@ -241,7 +278,15 @@ export interface AnalysisResult {
   readonly catchmentNote: string;
   /** Decay length λ of the distance-decay catchment model, in metres (used for every modelled school). */
   readonly decayMetres: number;
+  /** What the rank simulation draws besides the ward counts (the Method sheet states it). */
+  readonly rankUncertainty: RankUncertainty;
+  /** The top N under reasonable changes of method, and each school's label (the Sensitivity sheet). */
+  readonly sensitivity: Sensitivity;
+  /** The ranking against deprivation, where the wards sheet has a deprivation column (the Method sheet's ALGO-CARE answers). */
+  readonly deprivation: DeprivationCheck;
   readonly provenance: { readonly synthetic: boolean; readonly description: string; readonly attribution: readonly string[] };
   readonly fingerprints: readonly InputFingerprint[];
+  /** The disclosure ledger with this run added (never a count; see core/ledger). */
+  readonly ledger: DisclosureLedger;
   readonly audit: readonly AuditStep[];
 }

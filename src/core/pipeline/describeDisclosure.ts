@@ -1,5 +1,7 @@
 import type { DisclosureRules, TableProtection } from '../disclosure';
-import type { DisclosureSummary } from './analysisResult';
+import type { AcrossRunsSummary, DisclosureSummary } from './analysisResult';
+import type { EarlierRunsOutcome } from './stages/earlierRuns';
+import type { AcrossRuns } from './stages/protectCounts';
 
 /** The rules in words, e.g. "threshold 5 (counts 1–4 withheld); zeros shown; no rounding; protection interval 5". */
 export function describeRules(rules: DisclosureRules): string {
@@ -31,8 +33,23 @@ export function describeAudit(protection: TableProtection): string {
   return `${audit.solver}: ${audit.cellsChecked} withheld counts checked in ${audit.components} independent groups (largest ${audit.largestComponent}; ${audit.componentsInClosedForm} of one equation solved in closed form); ${protection.programmesSolved} linear programmes solved in all; ${narrowest}; every range at least ${audit.protectionInterval} wide: passed.`;
 }
 
+/** How this run joined the earlier runs of the ledger; null when the ledger held none. */
+export function acrossRunsSummary(joint: AcrossRuns | null, earlier: Extract<EarlierRunsOutcome, { ok: true }>): AcrossRunsSummary | null {
+  if (earlier.joined.length === 0 && earlier.notJoined.length === 0) return null;
+  return {
+    joined: earlier.joined.map((run) => run.run.number),
+    notJoined: earlier.notJoined,
+    keptShown: joint?.keptShown ?? 0,
+    keptWithheld: joint?.keptWithheld ?? 0,
+    slices: joint?.slices ?? 0,
+    smallSlices: joint?.smallSlices ?? 0,
+    asEarlierAllow: joint?.asEarlierAllow ?? 0,
+    changedSincePublished: earlier.joined.reduce((sum, run) => sum + run.changed, 0),
+  };
+}
+
 /** The result's record of the disclosure control; `labels` names the model's cells (by id) for readers. */
-export function disclosureSummary(protection: TableProtection, labels: ReadonlyMap<string, string>): DisclosureSummary {
+export function disclosureSummary(protection: TableProtection, labels: ReadonlyMap<string, string>): Omit<DisclosureSummary, 'acrossRuns'> {
   const audit = protection.audit;
   return {
     rules: protection.rules,

@@ -1,19 +1,26 @@
 import { publishedValue, SUPPRESSED_SYMBOL, type LinearSolver, type PublishedCount } from '../disclosure';
 import type { AnalysisParameters, Issue, SheetRole, WorkbookData } from '../types';
 import type { AnalysisResult, AuditStep, InputColumns, InputFingerprint, PhaseTotal, SchoolResult } from './analysisResult';
-import { describeAudit, describeProtection, disclosureSummary } from './describeDisclosure';
-import { CELL_ID, phasesOf, type WardCounts } from './publishedTables';
+import { acrossRunsSummary, describeAudit, describeProtection, disclosureSummary } from './describeDisclosure';
+import { disclosureRules, type DisclosureRules } from '../disclosure';
+import { newLedgerSecret, readWorkbookLedger, type DisclosureLedger } from '../ledger';
+import { CELL_ID, phasesOf } from './publishedTables';
+import { leafRecords, recountScope, wardCountsOf } from './stages/countScope';
+import { earlierRuns } from './stages/earlierRuns';
+import { nextLedger } from './nextLedger';
 import { analysisPeriod, populationYear } from './stages/analysisPeriod';
 import { compareWithCurrentList } from './stages/compareWithCurrentList';
 import { detectInputs } from './stages/detectInputs';
 import { modelCatchments } from './stages/modelCatchments';
 import { countByWard, placeOffences } from './stages/placeOffences';
 import { blocking, headerOf } from './stages/problems';
-import { protectCounts } from './stages/protectCounts';
+import { countTables, protectCounts } from './stages/protectCounts';
 import { rateWards } from './stages/rateWards';
 import { reconcileRows } from './stages/reconcileRows';
-import { measureOf, scoreSchools } from './stages/scoreSchools';
+import { measureOf, rankUncertainty, scoreSchools } from './stages/scoreSchools';
 import { scopeOffences } from './stages/scopeOffences';
+import { sensitivity } from './stages/sensitivity';
+import { sensitivityToDeprivation } from './stages/sensitivityToDeprivation';
 import { studyArea } from './stages/studyArea';
 import { validateInputs } from './stages/validateInputs';
 import { checkMeasurable } from './stages/checkMeasurable';
@@ -36,6 +43,12 @@ export interface AnalysisInputs {
   readonly solver?: LinearSolver;
   /** The run date, against which offence dates in the future are rejected. Default: now. */
   readonly today?: Date;
+  /**
+   * What earlier runs published from these records (in this workbook, or the command line's
+   * ledger file): this run is protected together with them, and the result carries the ledger
+   * with this run added.
+   */
+  readonly ledger?: DisclosureLedger;
 }
 
 export type ProgressReporter = (step: string) => void;
@@ -115,22 +128,7 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
   const knownUrns = new Set(schoolSheet.rows.records.map((school) => school.urn));
   const placement = placeOffences(scoped.inScope, area, offences.mapping, knownUrns, schoolSheet.mapping.sheet);
   append(issues, placement.issues);
-  const byWard = countByWard(placement);
-  const wardCounts: WardCounts[] = area.wards.map((record) => {
-    const code = record.wardCode.toUpperCase();
-    const boundary = area.boundaryByCode.get(code);
-    const districtCode = record.districtCode ?? boundary?.districtCode ?? '';
-    const districtName = record.districtName ?? boundary?.districtName ?? '';
-    const counts = byWard.get(code);
-    return {
-      wardCode: code,
-      wardName: record.wardName || boundary?.wardName || code,
-      districtKey: districtCode || districtName,
-      districtName: districtName || districtCode,
-      offences: counts?.offences ?? 0,
-      youngOffenders: counts?.youngOffenders ?? 0,
-    };
-  });
+  const wardCounts = wardCountsOf(area, countByWard(placement));
   const measurable = checkMeasurable(wardCounts, area.wards, placement.counts, parameters, wardSheet.mapping);
   if (measurable) return stop([measurable]);
 
@@ -142,9 +140,29 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
   const attendingCount = (urn: string): number => placement.attendingBySchool.get(urn)?.size ?? 0;
 
   progress('Protecting published counts (secondary suppression and audit)');
-  const protectedCounts = protectCounts(wardCounts, catchments.schools, attendingCount, placement.counts, parameters, inputs.solver);
+  let rules: DisclosureRules;
+  try {
+    rules = disclosureRules(parameters);
+  } catch (error) {
+    return stop([blocking('(parameters)', 0, 'disclosure', 'disclosureUnsafe', error instanceof Error ? error.message : String(error))]);
+  }
+  // Attending counts are published, and so protected, only when asked for (showAttending).
+  const attendingSchools = parameters.showAttending ? catchments.schools : [];
+  const counted = countTables(wardCounts, attendingSchools, placement.attendingBySchool, leafRecords(placement, attendingSchools), placement.counts, rules);
+  const recountInputs = { offences: offences.rows.records, offencesMapping: offences.mapping, schoolSheet, residence: validated.residence, area };
+  const ledgerRead = inputs.ledger ? { ok: true as const, ledger: inputs.ledger } : readWorkbookLedger(inputs.workbook);
+  if (ledgerRead && !ledgerRead.ok) {
+    return stop([blocking('(disclosure ledger)', 0, 'ledger', 'disclosureUnsafe',
+      `${ledgerRead.problem} Without it this run cannot be protected together with the earlier ones, so nothing is published.`)]);
+  }
+  const ledger = ledgerRead?.ledger;
+  const earlier = earlierRuns(ledger, (scope) => recountScope(recountInputs, scope, parameters, rules), rules);
+  if (!earlier.ok) return stop(earlier.problems);
+  const secret = ledger?.secret ?? newLedgerSecret(parameters.seed, offences.rows.records.map((offence) => offence.offenceRef));
+  const protectedCounts = protectCounts(counted, parameters, inputs.solver, { secret, earlier: earlier.joined });
   if (!protectedCounts.ok) return stop(protectedCounts.problems);
   const { protection, tables } = protectedCounts;
+  const period = analysisPeriod(parameters, scoped.inScope);
   const published = (id: string): PublishedCount => {
     const shown = protection.published.get(id);
     if (!shown) throw new Error(`The disclosure control returned no published form for ${id}.`);
@@ -177,10 +195,17 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
 
   progress('Scoring and ranking schools');
   const scored = scoreSchools(catchments.schools, catchments.shares, { wards: rated.wards, districts: rated.districts, areaRate }, tables, protection.published, parameters,
-    { sheet: schoolSheet.mapping.sheet, column: headerOf(schoolSheet.mapping, 'urn') });
+    { sheet: schoolSheet.mapping.sheet, column: headerOf(schoolSheet.mapping, 'urn') },
+    { decayAlternatives: catchments.decayDraws().map((draw) => draw.shares), resampleObserved: true });
   append(issues, scored.issues);
   const list = compareWithCurrentList(schoolSheet.rows.records, scored.schools, scored.ranks, validated.list, parameters);
   append(issues, list.issues);
+  progress('Testing the top group against other reasonable choices');
+  const robustness = sensitivity({ workbook: inputs.workbook, parameters, offences, inScope: scoped.inScope, schoolSheet, wardSheet, residence: validated.residence, area,
+    catchments, rated, tables, published: protection.published, ranks: scored.ranks });
+  audit.push({ step: 'Sensitivity', detail: robustness.scenarios.map((s) => `${s.description}: ${s.outcome.kind === 'ranked' ? 'run' : `not run (${s.outcome.reason})`}`).join('; ') });
+  const deprivation = sensitivityToDeprivation({ workbook: inputs.workbook, wardSheet, areaWards: area.wards, rated: rated.wards, metric, schools: scored.schools,
+    shares: catchments.shares, exposure: scored.exposure, ranks: scored.ranks, topN: parameters.topN });
   const schools: SchoolResult[] = scored.schools
     .map((school): SchoolResult => {
       const exposure = scored.exposure.get(school.urn);
@@ -202,7 +227,7 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
         exposureIndex: exposure.exposureIndex,
         shareFromHigherWards: exposure.shareFromHigherWards,
         pupilsFromHigherWards: school.pupilsKnown ? exposure.pupilsFromHigherWards : Number.NaN,
-        offendersAttending: published(CELL_ID.school(school.urn)),
+        offendersAttending: parameters.showAttending ? published(CELL_ID.school(school.urn)) : null,
         offendersAttendingCount: attendingCount(school.urn),
         rank: rank.rank,
         rankLower: rank.rankLower,
@@ -219,11 +244,11 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
       `${list.comparison.newCandidates.length} of the top ${parameters.topN} not on the current list`,
   });
 
-  const phaseTotals: PhaseTotal[] = phasesOf(catchments.schools).map((phase) => {
+  const phaseTotals: PhaseTotal[] = phasesOf(attendingSchools).map((phase) => {
     const members = catchments.schools.filter((school) => school.phase === phase);
     return { phase, schools: members.length, offendersAttending: published(CELL_ID.phase(phase)), offendersAttendingCount: members.reduce((sum, school) => sum + attendingCount(school.urn), 0) };
   });
-  const schoolsAttendingTotal = { count: catchments.schools.reduce((sum, school) => sum + attendingCount(school.urn), 0), published: published(CELL_ID.allSchools) };
+  const schoolsAttendingTotal = { count: catchments.schools.reduce((sum, school) => sum + attendingCount(school.urn), 0), published: parameters.showAttending ? published(CELL_ID.allSchools) : null };
 
   const sheetRows = (role: SheetRole, sheet: { mapping: { sheet: string; headerRow: number }; rows: { rowsRead: number; rowsBlank: number } } | undefined,
     usedRows: readonly number[], notUsed: readonly Issue['code'][]) =>
@@ -252,18 +277,22 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
     schools,
     phaseTotals,
     schoolsAttendingTotal,
-    disclosure: disclosureSummary(protection, new Map(tables.cells.map((cell) => [cell.id, cell.label]))),
+    disclosure: { ...disclosureSummary(protection, new Map(tables.cells.map((cell) => [cell.id, cell.label]))), acrossRuns: acrossRunsSummary(protectedCounts.acrossRuns, earlier) },
+    ledger: nextLedger(ledger, secret, { parameters, period, rules, cells: protectedCounts.ledgerCells, today }),
     schoolsConsidered: schoolSheet.rows.records.length,
     issues,
     reconciliation,
     placement: placement.counts,
     distinctYoungOffenders: protectedCounts.distinctYoungOffenders,
     offenceTypes: scoped.types,
-    period: analysisPeriod(parameters, scoped.inScope),
+    period,
     populationYear: populationYear(inputs.workbook, wardSheet.mapping),
     list: list.summary,
     catchmentNote: catchments.note,
     decayMetres: catchments.decayMetres,
+    rankUncertainty: rankUncertainty(catchments),
+    sensitivity: robustness,
+    deprivation,
     provenance: {
       synthetic: inputs.provenance?.synthetic ?? false,
       description: inputs.provenance?.description ?? '',

@@ -82,8 +82,10 @@ export function createDialogueController({ worker, port, snapshots, view }: Cont
     const written = await port.writeReport(effect.models, (done, count) => view.progress.fraction(`Writing sheet ${done} of ${count}`, done, count));
     latestSheets = written.sheetNames;
     snapshots.noteWritten(written.sheetNames.values());
-    view.showSettings(await worker.noteWritten(written.sheetNames));
-    const links: SheetLink[] = [...written.sheetNames.values()].map((sheetName) => ({ label: sheetName, sheetName }));
+    view.showSettings(await worker.noteWritten(written.sheetNames, written.runNumber));
+    // The disclosure ledger's sheet is very hidden: nothing to open.
+    const hidden = new Set(effect.models.filter((model) => model.veryHidden).map((model) => written.sheetNames.get(model.name)));
+    const links: SheetLink[] = [...written.sheetNames.values()].filter((sheetName) => !hidden.has(sheetName)).map((sheetName) => ({ label: sheetName, sheetName }));
     view.messages.sheetLinks(`Run ${written.runNumber} is written to ${links.length === 1 ? 'a new sheet' : `${links.length} new sheets`}. Open one:`, links, (link) => void openSheet(link.sheetName));
   }
 

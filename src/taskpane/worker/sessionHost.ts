@@ -3,8 +3,7 @@
  * the DialogueSession, the latest workbook snapshot and boundaries the page sent (it sends them
  * only when they change), and one answer per request, posted in arrival order.
  */
-import { createDialogueSession, isStateChanging, STARTING_SUGGESTIONS, type ReplayableSession } from '../../conversation';
-import type { EngineContext, TurnRecord } from '../../conversation/types';
+import { createDialogueSession, restoreSession, STARTING_SUGGESTIONS, type EngineContext, type ReplayableSession, type TurnRecord } from '../../conversation';
 import type { LinearSolver } from '../../core/disclosure';
 import type { InputFingerprint } from '../../core/pipeline/analysisResult';
 import type { AnalysisParameters, WorkbookData } from '../../core/types';
@@ -49,24 +48,10 @@ export function parametersJson(parameters: AnalysisParameters): ParametersJson {
   };
 }
 
-/**
- * The recorded turns a fresh session replays to hold the same choices: those whose commands change
- * a choice (sheets, columns, parameters, reset) or undo one. Runs, descriptions and questions
- * about a result are left out: replaying them would run the analysis again. So the choices, the
- * undo history and the turns that made them come back; the latest result does not (its sheets
- * stay in the workbook), and the next run's Audit sheet lists exactly the turns that set its choices.
- */
-export function turnsToRestore(turns: readonly TurnRecord[]): TurnRecord[] {
-  return turns.filter(({ command }) => command !== null && (isStateChanging(command) || command.kind === 'undo'));
-}
-
 export function createSessionHost(options: SessionHostOptions): SessionHost {
   const { post, tool, version } = options;
-  const realNow = options.now ?? (() => new Date());
-  /** While turns are replayed: the time each was first taken, so the transcript keeps it. */
-  let replayAt: string | null = null;
-  const newSession = (): ReplayableSession => createDialogueSession({ tool, version, now: () => (replayAt === null ? realNow() : new Date(replayAt)) });
-  let session = newSession();
+  const sessionOptions = { tool, version, ledgerCopy: 'full', now: options.now ?? (() => new Date()) } as const;
+  let session: ReplayableSession = createDialogueSession(sessionOptions);
   /** How much of the session's transcript the page has been sent. */
   let turnsSent = 0;
 
@@ -106,27 +91,17 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
     async handle(request) {
       switch (request.kind) {
         case 'written':
-          session.noteWritten(request.sheetNames);
+          session.noteWritten(request.sheetNames, request.runNumber);
           post({ kind: 'noted', id: request.id, ...settings() });
           return;
         case 'restore': {
           await takeWorkbook(request.workbook);
           boundaries = request.boundaries;
-          session = newSession();
-          const replayed = turnsToRestore(request.turns);
-          try {
-            // Each recorded step holds one command (a many-part utterance is recorded as one step per
-            // part, each under the whole utterance). Choices need no solver (only runs do), so a
-            // cancel does not wait for the new worker's.
-            for (const { at, utterance, command } of replayed) {
-              replayAt = at;
-              session.replayTurn({ utterance, command }, context(undefined));
-            }
-          } finally {
-            replayAt = null;
-          }
+          // Choices need no solver (only runs do), so a cancel does not wait for the new worker's.
+          const restored = restoreSession(request.turns, context(undefined), { ...sessionOptions, runsSoFar: request.runsSoFar ?? 0 });
+          session = restored.session;
           turnsSent = session.transcript.length;
-          post({ kind: 'restored', id: request.id, replayed: replayed.length, offenceTypes: offenceTypes(workbook, session.parameterSummary), ...settings() });
+          post({ kind: 'restored', id: request.id, replayed: restored.replayed, offenceTypes: offenceTypes(workbook, session.parameterSummary), ...settings() });
           return;
         }
         case 'turn':

@@ -109,6 +109,7 @@ export function createOfficeWorkbookPort(run: ExcelRun, options: OfficeWorkbookP
             await writeSheetCells(worksheet, model, { sheetNames: plan.names, tableNames: finalTableNames, defaultTableStyle, budget });
             for (const chart of model.charts) await queueChart(context, worksheet, chart, plan.names, budget);
             for (const image of model.images) await placeImage(worksheet, image, budget);
+            if (model.veryHidden) worksheet.visibility = 'VeryHidden';
             await budget.flush();
           });
           progress?.(index + 1, models.length);

@@ -42,6 +42,10 @@ export async function writeSheetCells(worksheet: Excel.Worksheet, model: SheetMo
     const excelTable = worksheet.tables.add(address, true);
     excelTable.name = name;
     excelTable.style = style;
+    // Headers wrap, as the .xlsx adapter writes them (Excel grows the row to fit).
+    const headerAddress = rangeAddress(table.row, table.col, table.row, table.col + headers.length - 1);
+    await budget.reserve(actionBytes([[headerAddress, true]]), `Header wrap of '${name}'`);
+    worksheet.getRange(headerAddress).format.wrapText = true;
   }
 
   for (const rectangle of styleRectangles(cells)) {
@@ -55,6 +59,13 @@ export async function writeSheetCells(worksheet: Excel.Worksheet, model: SheetMo
     const address = `${columnLetter(run.firstCol)}:${columnLetter(run.lastCol)}`;
     await budget.reserve(actionBytes([[address, run.points]]), `Column width of ${address}`);
     worksheet.getRange(address).format.columnWidth = run.points;
+  }
+
+  // Merged note rows, as the xlsx writer merges them: the text wraps across the columns it spans.
+  for (const merge of model.merges ?? []) {
+    const address = `${columnLetter(merge.col)}${merge.row + 1}:${columnLetter(merge.lastCol)}${merge.row + 1}`;
+    await budget.reserve(actionBytes([address]), `Merged cells ${address}`);
+    worksheet.getRange(address).merge(false);
   }
 
   if (model.freezeRows && model.freezeRows > 0) {

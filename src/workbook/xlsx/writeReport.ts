@@ -1,6 +1,7 @@
 import { columnLetter } from '../formulaRefs';
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
+import { headerRowPoints, PAGE_FOOTER, PAGE_MARGINS } from '../../report/printLayout';
 import type { ModelCell, PrintModel, SheetModel, TableModel } from '../../report/sheetModel';
 import { cellAddress } from '../formulaRefs';
 import { planSheetNames, tableNameForRun } from '../sheetNames';
@@ -60,15 +61,20 @@ export async function writeReportBuffer(
   for (const model of models) {
     const sheetName = names.get(model.name) as string;
     const worksheet = workbook.addWorksheet(sheetName, {
+      ...(model.veryHidden ? { state: 'veryHidden' as const } : {}),
       ...(model.tabColor ? { properties: { tabColor: { argb: argbColor(model.tabColor) } } } : {}),
-      ...(model.freezeRows ? { views: [{ state: 'frozen' as const, xSplit: 0, ySplit: model.freezeRows }] } : {}),
+      ...(model.freezeRows || model.freezeColumns ? { views: [{ state: 'frozen' as const, xSplit: model.freezeColumns ?? 0, ySplit: model.freezeRows ?? 0 }] } : {}),
       ...(model.print ? { pageSetup: pageSetup(model.print) } : {}),
     });
+    if (model.print) worksheet.headerFooter = { oddFooter: PAGE_FOOTER };
     model.columnWidths?.forEach((width, index) => {
       if (width > 0) worksheet.getColumn(index + 1).width = exceljsWidth(width);
     });
-    for (const table of model.tables) writeTable(worksheet, table, { names, runNumber, defaultTableStyle });
+    collapseColumns(worksheet, model);
+    for (const table of model.tables) writeTable(worksheet, table, { names, runNumber, defaultTableStyle, widths: model.columnWidths });
     for (const { row, col, cell } of model.cells) writeCell(worksheet, row, col, cell, names);
+    for (const merge of model.merges ?? []) worksheet.mergeCells(merge.row + 1, merge.col + 1, merge.row + 1, merge.lastCol + 1);
+    for (const { row, points } of model.rowHeights ?? []) worksheet.getRow(row + 1).height = points;
     model.conditionalFills?.forEach((conditional, index) => {
       worksheet.addConditionalFormatting({
         ref: conditional.range,
@@ -117,7 +123,7 @@ function assertDistinctTableNames(models: readonly SheetModel[], runNumber: numb
 function writeTable(
   worksheet: ExcelJS.Worksheet,
   table: TableModel,
-  context: { names: ReadonlyMap<string, string>; runNumber: number; defaultTableStyle: string },
+  context: { names: ReadonlyMap<string, string>; runNumber: number; defaultTableStyle: string; widths?: readonly number[] },
 ): void {
   const headers = uniqueTableHeaders(table.headers);
   const emptyCell: ModelCell = { kind: 'empty' };
@@ -136,6 +142,29 @@ function writeTable(
   rows.forEach((row, rowOffset) =>
     row.forEach((cell, colOffset) => applyCellStyle(worksheet.getCell(table.row + 2 + rowOffset, table.col + 1 + colOffset), cell)),
   );
+  // Headers wrap at spaces, bottom-aligned over their figures, in a row as tall as the longest needs.
+  headers.forEach((_header, offset) => {
+    worksheet.getCell(table.row + 1, table.col + 1 + offset).alignment = { wrapText: true, vertical: 'bottom' };
+  });
+  const widths = headers.map((_header, offset) => context.widths?.[table.col + offset] ?? 9);
+  const headerRow = worksheet.getRow(table.row + 1);
+  headerRow.height = Math.max(headerRow.height ?? 0, headerRowPoints(headers, widths));
+}
+
+/**
+ * Column groups collapsed one outline level deep: hidden, with Excel's + button above the column
+ * letters to open them (summary column to the right, Excel's default).
+ */
+function collapseColumns(worksheet: ExcelJS.Worksheet, model: SheetModel): void {
+  if (!model.collapsedColumns?.length) return;
+  for (const { first, last } of model.collapsedColumns) {
+    for (let col = first; col <= last; col++) {
+      const column = worksheet.getColumn(col + 1);
+      column.outlineLevel = 1;
+      column.hidden = true;
+    }
+  }
+  worksheet.properties.outlineLevelCol = 1;
 }
 
 /**
@@ -147,8 +176,11 @@ function writeTable(
 function pageSetup(print: PrintModel): Partial<ExcelJS.PageSetup> {
   return {
     orientation: print.orientation,
-    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    paperSize: 9, // A4
+    margins: { ...PAGE_MARGINS },
+    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: print.fitToHeight ?? 0 } : {}),
     ...(print.repeatRow !== undefined ? { printTitlesRow: `${print.repeatRow + 1}:${print.repeatRow + 1}` } : {}),
+    ...(print.repeatColumns ? { printTitlesColumn: `${columnLetter(print.repeatColumns.first)}:${columnLetter(print.repeatColumns.last)}` } : {}),
     // exceljs writes '$' + each end as given, so the rows carry their own '$' to make '$A$1:$E$26'
     // (Excel's form; LibreOffice ignores a print area written '$A1:$E26').
     ...(print.area ? { printArea: `A$1:${columnLetter(print.area.lastCol)}$${print.area.lastRow + 1}` } : {}),
@@ -162,7 +194,8 @@ function writeCell(worksheet: ExcelJS.Worksheet, row: number, col: number, cell:
 }
 
 function drawingAdditions(models: readonly SheetModel[], names: ReadonlyMap<string, string>): SheetDrawingAdditions[] {
-  if (models.every((model) => model.charts.length === 0 && model.images.length === 0)) return [];
+  const hasBreaks = (model: SheetModel) => (model.print?.blockStarts?.length ?? 0) + (model.print?.pageStarts?.length ?? 0) > 0;
+  if (models.every((model) => model.charts.length === 0 && model.images.length === 0 && !hasBreaks(model))) return [];
   // Cell indexes are built only for the sheets a chart reads.
   const cells = new Map<string, SheetCellLookup>(
     models.map((model): [string, SheetCellLookup] => {
@@ -174,6 +207,7 @@ function drawingAdditions(models: readonly SheetModel[], names: ReadonlyMap<stri
     sheetName: names.get(model.name) as string,
     charts: model.charts.map((chart) => ({ xml: buildChartXml(resolveChart(chart, { names, cells })), anchor: chart.anchor, title: chart.title })),
     pictureDescriptions: model.images.map((image) => image.description),
+    ...(hasBreaks(model) ? { pageBreaks: { rowStarts: model.print?.pageStarts ?? [], columnStarts: model.print?.blockStarts ?? [] } } : {}),
   }));
 }
 

@@ -171,6 +171,17 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   get conditionalFormats(): ConditionalFormatCollectionProxy {
     return this._child('conditionalFormats', (path) => new ConditionalFormatCollectionProxy(this.context, path, () => this._target()));
   }
+
+  /** Range.merge(across): one merged area (across = false), as Excel records it; overlapping merges are refused as Excel refuses them. */
+  merge(across = false): void {
+    this._method('merge', [across], () => {
+      if (across) throw notImplemented('Range.merge', 'merging each row separately (across = true)');
+      const target = this._target();
+      const address = formatBounds(target.bounds);
+      if (target.sheet.merges.includes(address)) return;
+      target.sheet.merges.push(address);
+    });
+  }
 }
 
 installProperties<RangeTarget>(RangeProxy, {

@@ -25,6 +25,10 @@ export interface SheetSnapshot {
   readonly name: string;
   /** '#RRGGBB', or '' for none. */
   readonly tabColor: string;
+  /** 'Visible', 'Hidden' or 'VeryHidden'. */
+  readonly visibility: string;
+  /** Merged areas as A1 ranges, sorted. */
+  readonly merges: readonly string[];
   readonly frozenRows: number;
   /** Column letter -> width in points, for columns not at the default 48 points. */
   readonly columnWidths: Readonly<Record<string, number>>;
@@ -165,6 +169,8 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
   return {
     name: sheet.name,
     tabColor: sheet.tabColor,
+    visibility: sheet.visibility,
+    merges: [...sheet.merges].sort(),
     frozenRows: sheet.frozenRows,
     columnWidths,
     cells,

@@ -123,6 +123,9 @@ export interface SheetState {
   readonly columnWidths: Map<number, number>;
   frozenRows: number;
   tabColor: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  /** Merged areas, as A1 ranges ('A2:E2'). */
+  readonly merges: string[];
   readonly charts: ChartState[];
   readonly shapes: ShapeState[];
   readonly conditionalFormats: ConditionalFormatState[];
@@ -169,6 +172,8 @@ export function newSheet(state: WorkbookState, name: string): SheetState {
     columnWidths: new Map(),
     frozenRows: 0,
     tabColor: '',
+    visibility: 'Visible',
+    merges: [],
     charts: [],
     shapes: [],
     conditionalFormats: [],

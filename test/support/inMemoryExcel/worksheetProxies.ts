@@ -229,7 +229,13 @@ installProperties<SheetState>(WorksheetProxy, {
   id: { read: (sheet) => worksheetId(sheet) },
   name: { read: (sheet) => sheet.name },
   position: { read: (sheet, state) => state.sheets.indexOf(sheet) },
-  visibility: { read: () => 'Visible' },
+  visibility: {
+    read: (sheet) => sheet.visibility,
+    write: (sheet, value, location) => {
+      if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') throw new Error(`${location}: visibility must be Visible, Hidden or VeryHidden, got ${String(value)}.`);
+      sheet.visibility = value;
+    },
+  },
   tabColor: {
     read: (sheet) => sheet.tabColor,
     write: (sheet, value, location) => void (sheet.tabColor = value === '' ? '' : colorValue(value, location)),
