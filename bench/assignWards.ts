@@ -61,7 +61,7 @@ export async function benchAssignWards(dataDir: string, log: (line: string) => v
     const indexedSeconds = indexedTimes[Math.floor(INDEXED_REPEATS / 2)];
 
     const sampleSize = Math.min(count, NAIVE_SAMPLE_LIMIT);
-    const naive: (string | null)[] = new Array(sampleSize);
+    const naive = new Array<string | null>(sampleSize);
     const naiveStart = performance.now();
     for (let i = 0; i < sampleSize; i++) naive[i] = locateWardNaive(boundaries, points[i]);
     const naiveSeconds = (performance.now() - naiveStart) / 1000;
@@ -87,7 +87,7 @@ function randomPoints(extent: { minEasting: number; minNorthing: number; maxEast
   const random = seededRandom(seed);
   const width = extent.maxEasting - extent.minEasting;
   const height = extent.maxNorthing - extent.minNorthing;
-  const points: GridPoint[] = new Array(count);
+  const points = new Array<GridPoint>(count);
   for (let i = 0; i < count; i++) points[i] = { easting: extent.minEasting + random() * width, northing: extent.minNorthing + random() * height };
   return points;
 }

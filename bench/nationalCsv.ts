@@ -110,7 +110,7 @@ function nationalPaths(rows: number): NationalFiles {
 
 /** Generates the national inputs (CSV files and GeoJSON boundaries) for each size that is missing, once. */
 export function generateNationalFiles(sizes: readonly number[], log: (line: string) => void): void {
-  const missing = sizes.filter((rows) => !Object.values(nationalPaths(rows)).every((file) => fs.existsSync(file)));
+  const missing = sizes.filter((rows) => !Object.values(nationalPaths(rows)).every((file: string) => fs.existsSync(file)));
   if (missing.length === 0) return;
   const shared = nationalPaths(missing[0]);
   fs.mkdirSync(path.dirname(shared.offences), { recursive: true });

@@ -124,7 +124,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-9;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;
-    const left = [...b];
+    const left: unknown[] = [...(b as unknown[])];
     return a.every((x) => {
       const i = left.findIndex((y) => sameValue(x, y));
       if (i < 0) return false;

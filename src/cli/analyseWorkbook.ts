@@ -1,5 +1,4 @@
 import fs from 'fs';
-import path from 'path';
 import packageJson from '../../package.json';
 import { loadHighsSolver, type LinearSolver } from '../core/disclosure';
 import { runAnalysis } from '../core/pipeline';

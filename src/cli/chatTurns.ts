@@ -39,7 +39,7 @@ export function turnFacts(reply: HostReply): TurnFacts {
  * there is no limit (so every object has the same keys).
  */
 export function settingsJson(parameters: AnalysisParameters): Record<string, unknown> {
-  const entries = Object.entries(parameters).map(([key, value]) => [key, value instanceof Date ? isoDay(value) : value]);
+  const entries = Object.entries(parameters).map(([key, value]): [string, unknown] => [key, value instanceof Date ? isoDay(value) : value]);
   return { dateFrom: null, dateTo: null, ...Object.fromEntries(entries) };
 }
 

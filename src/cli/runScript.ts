@@ -1,5 +1,4 @@
 import fs from 'fs';
-import path from 'path';
 import { commandFromJson, nameRunSheets, type EngineContext, type Reply } from '../conversation';
 import type { SheetModel } from '../report/sheetModel';
 import { writeReportBuffer } from '../workbook/xlsx';

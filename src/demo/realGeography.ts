@@ -15,7 +15,11 @@ import type { RealInputs } from './types';
 
 const roundCentimetre = (value: number): number => Math.round(value * 100) / 100;
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+const text = (value: unknown): string => {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return value === undefined || value === null ? '' : JSON.stringify(value);
+};
 
 /** Outer rings counter-clockwise, holes clockwise (RFC 7946 §3.1.6). */
 function orientPolygon(polygon: PlanarPolygon): PlanarPolygon {

@@ -54,7 +54,7 @@ export async function writeDemoFiles(demo: DemoData, dir: string, baseName = 'de
   const workbookPath = path.join(dir, DEMO_WORKBOOK_FILE.replace(/^demo/, baseName));
   const boundariesPath = path.join(dir, DEMO_BOUNDARIES_FILE.replace(/^demo/, baseName));
   // Marked as the generator's, so any later analysis of the file keeps the synthetic banner.
-  const written = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const written = Buffer.from((await workbook.xlsx.writeBuffer()));
   fs.writeFileSync(workbookPath, await withDemoMarker(written, demo.description));
   fs.writeFileSync(boundariesPath, JSON.stringify(demo.boundariesGeoJson));
   return { workbookPath, boundariesPath };

@@ -6,7 +6,7 @@ import type { ModelCell, SheetModel } from './sheetModel';
 import type { DialogueTurn, RunContext } from './runContext';
 
 function parametersAsJson(result: AnalysisResult): string {
-  return JSON.stringify(result.parameters, (_key, value) => value);
+  return JSON.stringify(result.parameters, (_key, value: unknown) => value);
 }
 
 /** Headers of the Dialogue table: enough to replay the run (the commands) and to review it (the words). */

@@ -19,7 +19,7 @@ const WELCOME =
 
 const READY = 'Ready. Results go to new sheets; your own sheets are never changed.';
 
-Office.onReady((info) => start(info.host));
+void Office.onReady((info) => start(info.host));
 
 function start(host: Office.HostType | null): void {
   let controller: DialogueController | null = null;

@@ -12,7 +12,7 @@ import highsLoader from 'highs';
 import { readWorkbookFile } from '../../src/workbook/xlsx';
 import type { WorkbookData } from '../../src/core/types';
 import { expectedFigures, generateRealisticExtract, writeExtract, type RealisticExtract } from '../support/realisticExtract';
-import { neededWidth, offencesTable, PROTECTION, sliceRange, smallSlices, type Highs } from './intruder';
+import { neededWidth, offencesTable, sliceRange, smallSlices, type Highs } from './intruder';
 import { sheetNamed } from './outputSheets';
 import { runCli } from './runCli';
 

@@ -27,7 +27,6 @@ function readBoth(bytes: Uint8Array): WorkbookData {
 }
 
 const read = (spec: PackageSpec): WorkbookData => readBoth(buildXlsx(spec));
-const sheetNamed = (data: WorkbookData, name: string): SheetData => data.sheets.find((sheet) => sheet.name === name)!;
 
 /** A row of cells from [reference, value XML, attributes] triples. */
 const cell = (ref: string, inner: string, attributes = ''): string => `<c r="${ref}"${attributes ? ` ${attributes}` : ''}>${inner}</c>`;

@@ -94,7 +94,7 @@ function afterOutcome(state: DialogueState, command: Command | null, outcome: Ou
     const top = state.undo[state.undo.length - 1];
     // A correction of the setting just made replaces it: undo goes back to before both.
     undo = replacesPrevious && top && top.command.kind === command?.kind
-      ? [...state.undo.slice(0, -1), { command: command as Command, before: top.before }]
+      ? [...state.undo.slice(0, -1), { command: command, before: top.before }]
       : [...state.undo, { command: command as Command, before: state.settings }];
   }
   return {

@@ -109,7 +109,7 @@ function independentBatches(cells: readonly string[], component: UnknownComponen
       batches.push(batch);
     }
     batch.cells.push(id);
-    mine.forEach((r) => batch!.relations.add(r));
+    mine.forEach((r) => batch.relations.add(r));
   }
   return batches.map((b) => b.cells);
 }

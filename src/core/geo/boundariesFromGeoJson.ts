@@ -176,7 +176,7 @@ function toGridPair(longitude: number, latitude: number): readonly [number, numb
 
 function featuresOf(geojson: unknown): readonly unknown[] | undefined {
   if (!isRecord(geojson)) return undefined;
-  if (geojson.type === 'FeatureCollection' && Array.isArray(geojson.features)) return geojson.features;
+  if (geojson.type === 'FeatureCollection' && Array.isArray(geojson.features)) return geojson.features as unknown[];
   if (geojson.type === 'Feature') return [geojson];
   return undefined;
 }
@@ -188,7 +188,7 @@ function ringsOf(geometry: unknown): unknown[] | string {
   if (type === 'Polygon') return Array.isArray(coordinates) ? coordinates : 'has a Polygon without coordinates';
   if (type === 'MultiPolygon') {
     if (!Array.isArray(coordinates)) return 'has a MultiPolygon without coordinates';
-    return coordinates.flatMap((polygon: unknown) => (Array.isArray(polygon) ? polygon : []));
+    return coordinates.flatMap((polygon: unknown): unknown[] => (Array.isArray(polygon) ? (polygon as unknown[]) : []));
   }
   if (type === 'GeometryCollection' && Array.isArray(geometry.geometries)) {
     const rings = geometry.geometries.flatMap((part: unknown) => {

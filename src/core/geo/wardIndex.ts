@@ -139,7 +139,7 @@ export function locateWard(index: WardIndex, point: GridPoint): string | null {
 
 /** {@link locateWard} for many points, in order. */
 export function locateWards(index: WardIndex, points: readonly GridPoint[]): (string | null)[] {
-  const codes: (string | null)[] = new Array(points.length);
+  const codes = new Array<string | null>(points.length);
   for (let i = 0; i < points.length; i++) {
     const rank = locateWardRank(index, points[i].easting, points[i].northing);
     codes[i] = rank < 0 ? null : index.wardCodes[rank];

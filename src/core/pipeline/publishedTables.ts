@@ -39,7 +39,7 @@ export interface SchoolCounts {
 export function districtsOf(wards: readonly WardCounts[]): Map<string, string> {
   const districts = new Map<string, string>();
   for (const ward of wards) if (!districts.has(ward.districtKey)) districts.set(ward.districtKey, ward.districtName || '(no district)');
-  return districts.size >= 2 ? districts : new Map();
+  return districts.size >= 2 ? districts : new Map<string, string>();
 }
 
 /** Phases of the schools ranked, with at least two of them (one phase's total is the total). */

@@ -182,7 +182,7 @@ export function readLocation(
   }
   if (!locatedBy) {
     if (reading.problems.length === 0) {
-      const given = Object.values(fields)
+      const given = (Object.values(fields) as (FieldName | undefined)[])
         .filter((field): field is FieldName => field !== undefined && row.mapped(field))
         .sort((a, b) => row.columnOf(a) - row.columnOf(b));
       // Excel errors read as blank; say so, since each one also gets its own warning.

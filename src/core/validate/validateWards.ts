@@ -67,7 +67,7 @@ export function youngPopulationSource(
   const ages = Array.from({ length: to - from + 1 }, (_, index) => from + index);
   const perAge = ages.map((age) => columnsOfAge(ageColumns, age));
   if (perAge.every((columns) => columns !== undefined)) {
-    return { source: { kind: 'singleYears', columns: (perAge as (readonly AgeColumn[])[]).flat() } };
+    return { source: { kind: 'singleYears', columns: (perAge).flat() } };
   }
   const band = mapping.ageBandColumns?.find((column) => column.from === from && column.to === to);
   if (band) return { source: { kind: 'band', column: band } };
@@ -264,7 +264,7 @@ export function validateWards(sheet: SheetData, mapping: ColumnMapping, ageBand:
         const counts = source.columns.map((column) =>
           readCount(row, column.column, column.header, `the ${column.sex ? `${column.sex} ` : ''}population aged ${column.age}`),
         );
-        youngPopulation = counts.every((count) => count !== undefined) ? (counts as number[]).reduce((sum, count) => sum + count, 0) : undefined;
+        youngPopulation = counts.every((count) => count !== undefined) ? (counts).reduce((sum, count) => sum + count, 0) : undefined;
       } else if (source.kind === 'band') {
         youngPopulation = readCount(row, source.column.column, source.column.header, label);
       } else {

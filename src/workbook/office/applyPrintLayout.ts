@@ -45,7 +45,7 @@ async function applyPrintExtras(worksheet: Excel.Worksheet, print: PrintModel, b
   try {
     const layout = worksheet.pageLayout;
     await budget.reserve(actionBytes([PAGE_MARGINS, print.repeatColumns ?? null, print.blockStarts ?? [], print.pageStarts ?? []]), 'Page layout extras');
-    layout.paperSize = 'A4' as Excel.PaperType;
+    layout.paperSize = 'A4';
     layout.leftMargin = PAGE_MARGINS.left * 72;
     layout.rightMargin = PAGE_MARGINS.right * 72;
     layout.topMargin = PAGE_MARGINS.top * 72;

@@ -48,5 +48,6 @@ export async function readSheet(context: Excel.RequestContext, sheetName: string
 function plainValue(value: unknown): CellValue {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return String(value);
+  // Office.js gives only primitives for values; anything else is shown as what it holds, never "[object Object]".
+  return JSON.stringify(value) ?? '';
 }

@@ -66,7 +66,7 @@ export function formatStyle(style: CellStyle | undefined): FormatStyle | undefin
   if (!style) return undefined;
   const { numberFormat: _numberFormat, ...rest } = style;
   const set = Object.entries(rest).filter(([, value]) => value !== undefined && value !== false);
-  return set.length > 0 ? (Object.fromEntries(set) as FormatStyle) : undefined;
+  return set.length > 0 ? (Object.fromEntries(set)) : undefined;
 }
 
 function styleKey(style: FormatStyle): string {

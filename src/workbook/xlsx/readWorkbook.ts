@@ -100,6 +100,8 @@ export function plainCellValue(value: unknown): CellValue {
     if ('formula' in record || 'sharedFormula' in record) return plainCellValue(record.result);
     if ('error' in record) return String(record.error);
     if ('hyperlink' in record || 'text' in record) return plainCellValue(record.text);
+    // A kind of cell value not met before: its contents, never "[object Object]".
+    return JSON.stringify(value);
   }
-  return String(value);
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
 }

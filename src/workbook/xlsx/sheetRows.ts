@@ -188,6 +188,8 @@ function clearMergedCells(rowNumbers: readonly number[], rows: CellValue[][], sp
       const isSparse = sparse.has(row);
       for (const c of valueColumns(row, isSparse)) {
         if (c < from || c > to || (rowNumbers[i] === top && c === from)) continue;
+        // A sparse row keeps its holes: delete leaves one where a value was.
+        // eslint-disable-next-line @typescript-eslint/no-array-delete
         if (isSparse) delete row[c];
         else row[c] = null;
         cleared += 1;
@@ -252,7 +254,7 @@ export function sparseRowsView(length: number, indexes: readonly number[], rows:
       const index = indexOfKey(key, length);
       if (index >= 0) return byIndex.get(index) ?? empty;
       if (key === 'length') return length;
-      return Reflect.get(object, key, receiver);
+      return Reflect.get(object, key, receiver) as unknown;
     },
     has(object, key) {
       return indexOfKey(key, length) >= 0 || Reflect.has(object, key);

@@ -99,7 +99,7 @@ export async function writeReportBuffer(
     }
   }
 
-  const written = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const written = Buffer.from((await workbook.xlsx.writeBuffer()));
   const additions = drawingAdditions(models, names);
   const buffer = additions.length > 0 ? await injectCharts(written, additions) : written;
   return { buffer, sheetNames: names, runNumber };

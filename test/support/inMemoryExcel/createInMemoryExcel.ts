@@ -46,7 +46,8 @@ export function createInMemoryExcel(initial: WorkbookData, options: InMemoryExce
     const facade = Object.assign(context, { workbook: new WorkbookProxy(context) });
     try {
       const pending = batch(facade as unknown as Excel.RequestContext);
-      if (!pending || typeof (pending as Promise<T>).then !== 'function') throw runMustReturnPromise();
+      // A batch written in plain JavaScript may return nothing; Excel.run refuses that.
+      if ((pending as Promise<T> | undefined) === undefined || typeof pending.then !== 'function') throw runMustReturnPromise();
       const result = await pending;
       // Excel.run sends what the batch queued after its last sync.
       await context.sync();

@@ -49,6 +49,8 @@ export function typedValue(entry: unknown, cellFormat: string): TypedValue | und
   if (entry === null || entry === undefined) return undefined;
   if (typeof entry === 'number') return { content: { kind: 'number', value: entry } };
   if (typeof entry === 'boolean') return { content: { kind: 'boolean', value: entry } };
+  // Excel turns whatever else it is sent into text the same way.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = String(entry);
   if (text === '') return { content: { kind: 'blank' } };
   if (text.startsWith("'")) return { content: { kind: 'text', value: text.slice(1), quotePrefix: true } };

@@ -55,7 +55,7 @@ describe('the demo marker', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(output);
     const summaryTexts: string[] = [];
-    workbook.getWorksheet('Summary')!.eachRow((row) => row.eachCell((cell) => summaryTexts.push(String(cell.value))));
+    workbook.getWorksheet('Summary')!.eachRow((row) => row.eachCell((cell) => summaryTexts.push(cell.text)));
     expect(summaryTexts.some((value) => value.startsWith('SYNTHETIC DATA'))).toBe(true);
   }, 120_000);
 });

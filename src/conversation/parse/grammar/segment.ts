@@ -41,7 +41,7 @@ interface Step {
 
 export function segment(ctx: Ctx, rules: readonly Rule[]): Segmentation {
   const n = ctx.tokens.length;
-  const best: (Step & { readonly total: number })[] = new Array(n + 1);
+  const best = new Array<Step & { readonly total: number }>(n + 1);
   best[n] = { cost: 0, next: n, total: 0 };
   for (let i = n - 1; i >= 0; i--) {
     const skipCost = isNeutral(ctx.tokens[i]) ? 0 : UNUSED;

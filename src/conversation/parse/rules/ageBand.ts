@@ -4,11 +4,10 @@
  * is ages 11–16: a pupil in Year N is N+4 at its start and N+5 at its end, so the band is an
  * approximation) and key stages ("KS4" is Years 10–11, ages 14–16).
  */
-import type { Command } from '../../commands';
 import { alt, lit, map, num, opt, pluralNumber, seq, type Parser } from '../grammar/combinators';
 import { command, question, type Reading, type Rule } from '../grammar/rule';
 
-const band = (from: number | null, to: number | null): Reading => command({ kind: 'setAgeBand', from, to } as Command);
+const band = (from: number | null, to: number | null): Reading => command({ kind: 'setAgeBand', from, to });
 const AGE = { min: 0, max: 120, whole: true } as const;
 const age = alt(num(AGE), pluralNumber);
 

@@ -152,13 +152,13 @@ export const runRule = rule('run', ['Run the analysis', 'run the analysis'], ['r
 export const greetingRule = rule('greeting', ['Hello', 'hello'], ['hello', 'hi'], as(seq(
   lit('hi|hello|hiya|hey|hey there|hi there|hello there|good morning|good afternoon|good evening|morning|afternoon|evening|howdy|greetings|yo|hola|hallo'),
   opt(lit('there|team|all|everyone|again|you|friend|catchment')),
-), { kind: 'courtesy', command: { kind: 'greeting' } } as Reading));
+), { kind: 'courtesy', command: { kind: 'greeting' } }));
 
 export const thanksRule = rule('thanks', ['Thanks', 'thanks'], ['thanks', 'cheers'], as(seq(
   lit('thanks|thank you|thankyou|cheers|ta|ok|okay|alright|all right|fine|thanks a lot|many thanks|much appreciated|appreciate it|thanks very much|thank you very much|thanks so much|great thanks|brilliant|perfect|lovely|nice one|awesome|excellent|superb|wonderful|cool|great|ok thanks|okay thanks|got it|understood|noted|good stuff|that helps|helpful|fab|fantastic|champion|nice'),
   opt(lit('a lot|very much|so much|for that|for the help|for your help|mate|again')),
   opt(seq(opt(lit(',')), lit('that is|thats|that was|this is|it is|its|very|really'), lit('great|helpful|brilliant|perfect|lovely|useful|fine|good|excellent|fab|fantastic|clear|all'))),
-), { kind: 'courtesy', command: { kind: 'thanks' } } as Reading));
+), { kind: 'courtesy', command: { kind: 'thanks' } }));
 
 /** "do the same as last time": an earlier session is not known here; asked what is meant. */
 export const sameAsBeforeRule = rule('same as before', ['Run the analysis again', 'run the analysis'], ['same', 'before'], map(seq(
@@ -172,7 +172,7 @@ export const sameAsBeforeRule = rule('same as before', ['Run the analysis again'
   text: "I can't see earlier sessions, only this one. To repeat an earlier run exactly, replay the commands on its Audit sheet; or tell me the settings. Should I run the analysis with the current settings, or show them first?",
   choices: [{ label: 'Run with the current settings', utterance: 'run the analysis' }, { label: 'Show the settings', utterance: 'show the settings' }],
   about: 'run',
-} as Reading)));
+})));
 
 /** "change something", "tweak the settings", "make it stricter": what to change is not said; asked, with the usual choices. */
 export const vagueChangeRule = rule('change what', ['Show the settings', 'show the settings'], ['change', 'settings'], alt<Reading>(
@@ -185,7 +185,7 @@ export const vagueChangeRule = rule('change what', ['Show the settings', 'show t
       { label: 'Change the dates', utterance: 'change the dates' },
       { label: 'Change the threshold', utterance: 'set the threshold' },
     ],
-  } as Reading)),
+  })),
   map(seq(opt(lit('make|be|can you make')), opt(lit('it|this|the output|the figures|things|everything')), lit('more strict|stricter|tighter|more cautious|safer|more conservative|more private|more protective|less disclosive|more secure')), () => ({
     kind: 'question',
     text: 'Stricter in which way? A higher suppression threshold (counts under it are withheld), rounding, or withholding zeros too?',
@@ -194,7 +194,7 @@ export const vagueChangeRule = rule('change what', ['Show the settings', 'show t
       { label: 'Round to 5', utterance: 'round to 5' },
       { label: 'Hide zeros', utterance: 'hide zeros' },
     ],
-  } as Reading)),
+  })),
   map(seq(lit('use|include|rank|count|look at|want|show'), lit('more|fewer|less|extra|additional'), lit('schools|school')), () => ({
     kind: 'question',
     text: 'More or fewer schools in which way: the phases ranked, or the size of the top group compared with the list (20 by default)?',
@@ -203,7 +203,7 @@ export const vagueChangeRule = rule('change what', ['Show the settings', 'show t
       { label: 'Top group of 30', utterance: 'make the top group 30' },
       { label: 'Top group of 10', utterance: 'make the top group 10' },
     ],
-  } as Reading)),
+  })),
 ));
 
 export const CONTROL_RULES: readonly Rule[] = [undoRule, resetRule, helpTopicRule, helpRule, describeRule, statusRule, runRule, sameAsBeforeRule, vagueChangeRule, greetingRule, thanksRule];

@@ -10,7 +10,7 @@
  * the periods above by the rules here, which also read slips ('Apirl', 'Febuary').
  */
 import * as chrono from 'chrono-node';
-import type { Command, RelativePeriod } from '../../commands';
+import type { RelativePeriod } from '../../commands';
 import { alt, lit, map, num, opt, ordinalNumber, seq, type Ctx, type Hit, type Parser } from '../grammar/combinators';
 import { command, question, type Reading, type Rule } from '../grammar/rule';
 import { MONTHS } from '../phrases';
@@ -176,7 +176,7 @@ function withYears(start: Period, end: Period): [Period, Period] | undefined {
   return [start, setYear(end, end.first.m < start.first.m ? startYear + 1 : startYear)];
 }
 
-const dates = (fields: { from?: string | null; to?: string | null }): Reading => command({ kind: 'setDates', ...fields } as Command);
+const dates = (fields: { from?: string | null; to?: string | null }): Reading => command({ kind: 'setDates', ...fields });
 const relative = (relativeToData: RelativePeriod): Reading => command({ kind: 'setDates', relativeToData });
 
 /** "Which year?" for a month said without one, offering the years of the data. */

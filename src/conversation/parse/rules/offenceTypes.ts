@@ -14,7 +14,7 @@ import { typeList } from './parts';
 const types = (list: readonly string[], mode: ListChange): Reading => {
   const everything = list.some((type) => ['all', 'every', 'everything', 'all types', 'every type', 'all offence types', 'every offence type', 'all offences', 'all crimes', 'all crime'].includes(type.toLowerCase()));
   if (everything && mode !== 'remove') return command({ kind: 'setOffenceTypes', types: [EVERY_OFFENCE_TYPE] });
-  return command((mode === 'only' ? { kind: 'setOffenceTypes', types: list } : { kind: 'setOffenceTypes', types: list, mode }) as Command);
+  return command((mode === 'only' ? { kind: 'setOffenceTypes', types: list } : { kind: 'setOffenceTypes', types: list, mode }));
 };
 
 const TYPE_WORDS = lit('offence types|offence type|crime types|crime type|types|offence groups|groups|categories|offences|crimes|offence categories|crime categories|kinds of offence|kinds of crime|types of offence|types of crime|types of offences');

@@ -42,5 +42,5 @@ export const correctionRule: Rule = {
     ),
     opt(lit(',|wait|sorry|actually|i meant|i mean|no|make that|change that|make it')),
     opt(lit(',|i meant|i mean|actually|make that')),
-  ), { kind: 'correction' } as Reading),
+  ), { kind: 'correction' }),
 };
