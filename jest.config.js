@@ -4,7 +4,20 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true, target: 'ES2020', strict: true, types: ['node', 'jest'] }, isolatedModules: true }],
+    '^.+\\.[tj]sx?$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          allowJs: true,
+          module: 'commonjs',
+          esModuleInterop: true,
+          target: 'ES2020',
+          strict: true,
+          types: ['node', 'jest'],
+        },
+        isolatedModules: true,
+      },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(.*/)?(flatbush|flatqueue|strip-bom|uuid|fast-png|iobuffer)/)'],
   testTimeout: 60000,

@@ -55,7 +55,11 @@ module.exports = async (env = {}, argv = {}) => {
           use: {
             loader: 'ts-loader',
             // ES module output lets webpack tree-shake turf and the rest.
-            options: { configFile: path.resolve(__dirname, 'tsconfig.json'), compilerOptions: { module: 'esnext', sourceMap: dev }, onlyCompileBundledFiles: true },
+            options: {
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              compilerOptions: { module: 'esnext', sourceMap: dev },
+              onlyCompileBundledFiles: true,
+            },
           },
         },
         {
@@ -72,7 +76,11 @@ module.exports = async (env = {}, argv = {}) => {
       new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
         resource.request = resource.request.replace(/^node:/, '');
       }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

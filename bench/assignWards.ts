@@ -22,7 +22,9 @@ const INDEXED_REPEATS = 3;
 export async function benchAssignWards(dataDir: string, log: (line: string) => void): Promise<void> {
   const file = path.join(dataDir, 'wm_wards_dec2022.geojson');
   if (!fs.existsSync(file)) {
-    log(`assignWards: SKIPPED — ${file} not found (the real West Midlands wards are read from the shared data folder beside the repository).`);
+    log(
+      `assignWards: SKIPPED — ${file} not found (the real West Midlands wards are read from the shared data folder beside the repository).`,
+    );
     return;
   }
   const imported = boundariesFromGeoJson(JSON.parse(fs.readFileSync(file, 'utf8')));
@@ -34,7 +36,9 @@ export async function benchAssignWards(dataDir: string, log: (line: string) => v
   log(
     `assignWards: ${boundaries.length} wards, ${countVertices(boundaries)} vertices (${imported.crs} converted to BNG); ` +
       `index built in ${buildMs.toFixed(1)} ms` +
-      (grid ? ` (grid ${grid.columns}×${grid.rows} cells of ${grid.cellSize.toFixed(0)} m, ${percent(countBoundaryCells(grid.cells), grid.cells.length)} touch an edge)` : ''),
+      (grid
+        ? ` (grid ${grid.columns}×${grid.rows} cells of ${grid.cellSize.toFixed(0)} m, ${percent(countBoundaryCells(grid.cells), grid.cells.length)} touch an edge)`
+        : ''),
   );
   if (index.extent === null) {
     log('assignWards: SKIPPED — the ward file has no usable polygons.');
@@ -74,7 +78,10 @@ export async function benchAssignWards(dataDir: string, log: (line: string) => v
     }
     const indexedRate = count / indexedSeconds;
     const naiveRate = sampleSize / naiveSeconds;
-    const naiveNote = sampleSize < count ? ` (naive timed on the first ${formatCount(sampleSize)} points, rate extrapolated to ${formatCount(count)})` : '';
+    const naiveNote =
+      sampleSize < count
+        ? ` (naive timed on the first ${formatCount(sampleSize)} points, rate extrapolated to ${formatCount(count)})`
+        : '';
     log(
       `assignWards: ${formatCount(count)} points — indexed ${formatRate(indexedRate)} pts/s (median of ${INDEXED_REPEATS} runs, ${(indexedSeconds * 1000).toFixed(1)} ms), ` +
         `naive ${formatRate(naiveRate)} pts/s${naiveNote}; indexed/naive = ${(indexedRate / naiveRate).toFixed(0)}×; ` +
@@ -83,18 +90,24 @@ export async function benchAssignWards(dataDir: string, log: (line: string) => v
   }
 }
 
-function randomPoints(extent: { minEasting: number; minNorthing: number; maxEasting: number; maxNorthing: number }, count: number, seed: number): GridPoint[] {
+function randomPoints(
+  extent: { minEasting: number; minNorthing: number; maxEasting: number; maxNorthing: number },
+  count: number,
+  seed: number,
+): GridPoint[] {
   const random = seededRandom(seed);
   const width = extent.maxEasting - extent.minEasting;
   const height = extent.maxNorthing - extent.minNorthing;
   const points = new Array<GridPoint>(count);
-  for (let i = 0; i < count; i++) points[i] = { easting: extent.minEasting + random() * width, northing: extent.minNorthing + random() * height };
+  for (let i = 0; i < count; i++)
+    points[i] = { easting: extent.minEasting + random() * width, northing: extent.minNorthing + random() * height };
   return points;
 }
 
 function countVertices(boundaries: readonly WardBoundary[]): number {
   let vertices = 0;
-  for (const boundary of boundaries) for (const polygon of boundary.polygons) for (const ring of polygon) vertices += ring.length;
+  for (const boundary of boundaries)
+    for (const polygon of boundary.polygons) for (const ring of polygon) vertices += ring.length;
   return vertices;
 }
 

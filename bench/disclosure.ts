@@ -1,5 +1,14 @@
 import { performance } from 'perf_hooks';
-import { disclosureRules, loadHighsSolver, mergeLinkedTables, protectTables, standaloneCount, type LinearSolver, type LinkedTables, type TableProtection } from '../src/core/disclosure';
+import {
+  disclosureRules,
+  loadHighsSolver,
+  mergeLinkedTables,
+  protectTables,
+  standaloneCount,
+  type LinearSolver,
+  type LinkedTables,
+  type TableProtection,
+} from '../src/core/disclosure';
 import { placementBounds, publishedTables, runAnalysis, type WardCounts } from '../src/core/pipeline';
 import { poissonSample, seededRandom } from '../src/core/random';
 import { DEFAULT_PARAMETERS, type SchoolPhase } from '../src/core/types';
@@ -32,12 +41,27 @@ function demoTables(offences: number, solver: LinearSolver, rules = disclosureRu
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
   const { wards, schools, placement } = outcome.result;
   const wardCounts: WardCounts[] = wards.map((w) => ({
-    wardCode: w.wardCode, wardName: w.wardName, districtKey: w.districtCode || w.districtName, districtName: w.districtName,
-    offences: w.offences.count, youngOffenders: w.youngOffenders.count,
+    wardCode: w.wardCode,
+    wardName: w.wardName,
+    districtKey: w.districtCode || w.districtName,
+    districtName: w.districtName,
+    offences: w.offences.count,
+    youngOffenders: w.youngOffenders.count,
   }));
   return mergeLinkedTables(
-    publishedTables(wardCounts, schools.map((s) => ({ urn: s.urn, name: s.name, phase: s.phase, attending: s.offendersAttendingCount }))),
-    { cells: [], relations: [], bounds: placementBounds(placement, schools.map((s) => s.urn), standaloneCount(placement.distinctYoungOffenders, rules).range) },
+    publishedTables(
+      wardCounts,
+      schools.map((s) => ({ urn: s.urn, name: s.name, phase: s.phase, attending: s.offendersAttendingCount })),
+    ),
+    {
+      cells: [],
+      relations: [],
+      bounds: placementBounds(
+        placement,
+        schools.map((s) => s.urn),
+        standaloneCount(placement.distinctYoungOffenders, rules).range,
+      ),
+    },
   );
 }
 
@@ -50,24 +74,41 @@ function demoTables(offences: number, solver: LinearSolver, rules = disclosureRu
 function syntheticTables(wardCount: number, districts: number): LinkedTables {
   const random = seededRandom(2000);
   const smallDistricts = Math.floor(districts / 4);
-  const districtOf = (i: number): number => (i < 3 * smallDistricts ? Math.floor(i / 3) : smallDistricts + ((i - 3 * smallDistricts) % (districts - smallDistricts)));
+  const districtOf = (i: number): number =>
+    i < 3 * smallDistricts
+      ? Math.floor(i / 3)
+      : smallDistricts + ((i - 3 * smallDistricts) % (districts - smallDistricts));
   const wards: WardCounts[] = Array.from({ length: wardCount }, (_, i) => {
     const mean = Math.exp(Math.log(0.3) + random() * Math.log(100 / 0.3));
     const district = districtOf(i);
     return {
-      wardCode: `E0599${String(i).padStart(4, '0')}`, wardName: `Ward ${i + 1}`, districtKey: `D${district}`, districtName: `District ${district + 1}`,
-      offences: poissonSample(mean, random), youngOffenders: poissonSample(mean / 2, random),
+      wardCode: `E0599${String(i).padStart(4, '0')}`,
+      wardName: `Ward ${i + 1}`,
+      districtKey: `D${district}`,
+      districtName: `District ${district + 1}`,
+      offences: poissonSample(mean, random),
+      youngOffenders: poissonSample(mean / 2, random),
     };
   });
   return publishedTables(wards, []);
 }
 
-function report(log: (line: string) => void, name: string, seconds: number, budget: number, protection: TableProtection): void {
+function report(
+  log: (line: string) => void,
+  name: string,
+  seconds: number,
+  budget: number,
+  protection: TableProtection,
+): void {
   const audit = protection.audit;
-  log(`${name}: ${protection.cells.toLocaleString('en-GB')} counts, ${protection.primary} primary + ${protection.secondary} secondary withheld; `
-    + `${audit ? `${audit.cellsChecked} checked in ${audit.components} groups (largest ${audit.largestComponent}), ${protection.programmesSolved} linear programmes` : 'nothing to audit'}; `
-    + `${seconds.toFixed(2)} s (median of 3)`);
-  log(`${name} against the ${budget} s budget: ${(seconds / budget).toFixed(2)} of the budget — ${seconds < budget ? 'MEETS' : 'MISSES'} the target`);
+  log(
+    `${name}: ${protection.cells.toLocaleString('en-GB')} counts, ${protection.primary} primary + ${protection.secondary} secondary withheld; ` +
+      `${audit ? `${audit.cellsChecked} checked in ${audit.components} groups (largest ${audit.largestComponent}), ${protection.programmesSolved} linear programmes` : 'nothing to audit'}; ` +
+      `${seconds.toFixed(2)} s (median of 3)`,
+  );
+  log(
+    `${name} against the ${budget} s budget: ${(seconds / budget).toFixed(2)} of the budget — ${seconds < budget ? 'MEETS' : 'MISSES'} the target`,
+  );
 }
 
 /**

@@ -9,14 +9,16 @@ import { benchReadLargeWorkbook } from './readLargeWorkbook';
 /** `npm run bench [DATA_DIR]`: DATA_DIR defaults to ../shared/data beside the repository. */
 async function main(): Promise<void> {
   const dataDir = path.resolve(process.argv[2] ?? path.resolve(__dirname, '../../../shared/data'));
-  const log = (line: string): void => { process.stdout.write(`${line}\n`); };
+  const log = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
   log('== Ward assignment: spatial index against a naive loop over every ward ==');
   await benchAssignWards(dataDir, log);
   log('');
   log('== Whole analysis on the synthetic demo ==');
   await benchPipeline(log);
   log('');
-  log('== Disclosure control: secondary suppression and the attacker\'s audit ==');
+  log("== Disclosure control: secondary suppression and the attacker's audit ==");
   await benchDisclosure(log);
   log('');
   log('== Disclosure control across runs: fifteen runs of a 10,000-offence extract into one ledger ==');

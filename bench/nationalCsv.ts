@@ -51,9 +51,10 @@ interface RunResult {
 /** A CSV field as a spreadsheet exports it (dates as dd/mm/yyyy, the UK form police extracts use). */
 function field(value: CellValue): string {
   if (value === null) return '';
-  const text = value instanceof Date
-    ? `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`
-    : String(value);
+  const text =
+    value instanceof Date
+      ? `${String(value.getUTCDate()).padStart(2, '0')}/${String(value.getUTCMonth() + 1).padStart(2, '0')}/${value.getUTCFullYear()}`
+      : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -110,7 +111,9 @@ function nationalPaths(rows: number): NationalFiles {
 
 /** Generates the national inputs (CSV files and GeoJSON boundaries) for each size that is missing, once. */
 export function generateNationalFiles(sizes: readonly number[], log: (line: string) => void): void {
-  const missing = sizes.filter((rows) => !Object.values(nationalPaths(rows)).every((file: string) => fs.existsSync(file)));
+  const missing = sizes.filter(
+    (rows) => !Object.values(nationalPaths(rows)).every((file: string) => fs.existsSync(file)),
+  );
   if (missing.length === 0) return;
   const shared = nationalPaths(missing[0]);
   fs.mkdirSync(path.dirname(shared.offences), { recursive: true });
@@ -118,8 +121,12 @@ export function generateNationalFiles(sizes: readonly number[], log: (line: stri
   const start = performance.now();
   const demo = generateDemo({ seed: 7, wards: WARDS, districts: DISTRICTS, schools: SCHOOLS, offences: BASE_OFFENCES });
   const names = demo.truth.sheetNames;
-  const sheet = (name: string): SheetData => demo.workbook.sheets.find((candidate) => candidate.name === name) as SheetData;
-  const sheetRows = (data: SheetData): readonly (readonly CellValue[])[] => [...Array.from({ length: (data.firstRow ?? 1) - 1 }, () => []), ...data.rows];
+  const sheet = (name: string): SheetData =>
+    demo.workbook.sheets.find((candidate) => candidate.name === name) as SheetData;
+  const sheetRows = (data: SheetData): readonly (readonly CellValue[])[] => [
+    ...Array.from({ length: (data.firstRow ?? 1) - 1 }, () => []),
+    ...data.rows,
+  ];
   const publish = (file: string, write: (partial: string) => void): void => {
     if (fs.existsSync(file)) return;
     write(`${file}.partial`);
@@ -130,8 +137,11 @@ export function generateNationalFiles(sizes: readonly number[], log: (line: stri
   publish(shared.residence, (file) => writeCsv(file, sheetRows(sheet(names.pupilResidence))));
   publish(shared.list, (file) => writeCsv(file, sheetRows(sheet(names.currentList))));
   publish(shared.boundaries, (file) => fs.writeFileSync(file, JSON.stringify(demo.boundariesGeoJson)));
-  for (const rows of missing) publish(nationalPaths(rows).offences, (file) => writeCsv(file, repeatedOffences(sheet(names.offences), rows)));
-  log(`generated in ${fmt((performance.now() - start) / 1000)} s: ${missing.map((rows) => `offences-${rows}.csv ${fmt(fs.statSync(nationalPaths(rows).offences).size / MB)} MB`).join(', ')}`);
+  for (const rows of missing)
+    publish(nationalPaths(rows).offences, (file) => writeCsv(file, repeatedOffences(sheet(names.offences), rows)));
+  log(
+    `generated in ${fmt((performance.now() - start) / 1000)} s: ${missing.map((rows) => `offences-${rows}.csv ${fmt(fs.statSync(nationalPaths(rows).offences).size / MB)} MB`).join(', ')}`,
+  );
 }
 
 /** One run in this process (the child): reads the offences CSV alone, or analyses everything; prints a JSON line. */
@@ -139,21 +149,44 @@ async function child(mode: RunResult['mode'], rows: number): Promise<void> {
   const files = nationalPaths(rows);
   const result = (extra: Partial<RunResult> & { ok: boolean; seconds: number }): RunResult => {
     const cpu = process.cpuUsage();
-    return { rows, mode, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB, ...extra };
+    return {
+      rows,
+      mode,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
+      ...extra,
+    };
   };
   const start = performance.now();
   try {
     if (mode === 'read') {
       const csv = readCsvFile(files.offences, 'offences.csv');
-      if (csv.sheet.rows.length !== rows + 1) throw new Error(`read ${csv.sheet.rows.length} rows, expected ${rows + 1}`);
+      if (csv.sheet.rows.length !== rows + 1)
+        throw new Error(`read ${csv.sheet.rows.length} rows, expected ${rows + 1}`);
       process.stdout.write(`${JSON.stringify(result({ ok: true, seconds: (performance.now() - start) / 1000 }))}\n`);
       return;
     }
     await commandLineSolver(() => undefined);
     const output = path.join(os.tmpdir(), 'catchment-bench', `national-out-${process.pid}.xlsx`);
     const options = parseAnalyseArguments([
-      '--offences', files.offences, '--schools', files.schools, '--wards', files.wards, '--residence', files.residence, '--list', files.list,
-      '--boundaries', files.boundaries, '--out', output, '--force', '--quiet', '--simulations', '200',
+      '--offences',
+      files.offences,
+      '--schools',
+      files.schools,
+      '--wards',
+      files.wards,
+      '--residence',
+      files.residence,
+      '--list',
+      files.list,
+      '--boundaries',
+      files.boundaries,
+      '--out',
+      output,
+      '--force',
+      '--quiet',
+      '--simulations',
+      '200',
     ]);
     const analyseStart = performance.now();
     await analyseWorkbook(options, () => undefined);
@@ -161,20 +194,37 @@ async function child(mode: RunResult['mode'], rows: number): Promise<void> {
     fs.rmSync(output, { force: true });
     process.stdout.write(`${JSON.stringify(result({ ok: true, seconds }))}\n`);
   } catch (error) {
-    process.stdout.write(`${JSON.stringify(result({ ok: false, seconds: (performance.now() - start) / 1000, error: (error as Error).message.slice(0, 300) }))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(result({ ok: false, seconds: (performance.now() - start) / 1000, error: (error as Error).message.slice(0, 300) }))}\n`,
+    );
   }
 }
 
 /** Runs one measurement in a fresh Node process (heap up to 4 GB, so a run over 2 GB is measured, not killed). */
 function measure(mode: RunResult['mode'], rows: number): RunResult {
   try {
-    const out = execFileSync(process.execPath, ['--max-old-space-size=4096', __filename, '--child', mode, String(rows)], { encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(
+      process.execPath,
+      ['--max-old-space-size=4096', __filename, '--child', mode, String(rows)],
+      { encoding: 'utf8', maxBuffer: 16 * MB, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     return JSON.parse(out.trim().split('\n').pop() ?? '') as RunResult;
   } catch (error) {
     const failure = error as { status?: number; signal?: string; stderr?: string };
     const last = (failure.stderr ?? '').trim().split('\n').slice(-1)[0] ?? '';
-    const why = failure.signal === 'SIGABRT' ? 'SIGABRT: out of its 4 GB heap, so well over the 2 GB target' : failure.signal ?? `exit ${failure.status}`;
-    return { rows, mode, ok: false, error: `the child process died (${why}): ${last.slice(0, 200)}`, seconds: NaN, cpuSeconds: NaN, maxRssMB: NaN };
+    const why =
+      failure.signal === 'SIGABRT'
+        ? 'SIGABRT: out of its 4 GB heap, so well over the 2 GB target'
+        : (failure.signal ?? `exit ${failure.status}`);
+    return {
+      rows,
+      mode,
+      ok: false,
+      error: `the child process died (${why}): ${last.slice(0, 200)}`,
+      seconds: NaN,
+      cpuSeconds: NaN,
+      maxRssMB: NaN,
+    };
   }
 }
 
@@ -188,7 +238,9 @@ function describe(run: RunResult): string {
 export function benchNationalCsv(log: (line: string) => void, rows = NATIONAL_ROWS): void {
   const baselineRows = Math.round(rows / 5);
   generateNationalFiles([baselineRows, rows], log);
-  log(`-- ${WARDS.toLocaleString('en-GB')} wards, ${SCHOOLS.toLocaleString('en-GB')} schools; baseline ${baselineRows.toLocaleString('en-GB')} rows, national ${rows.toLocaleString('en-GB')} rows --`);
+  log(
+    `-- ${WARDS.toLocaleString('en-GB')} wards, ${SCHOOLS.toLocaleString('en-GB')} schools; baseline ${baselineRows.toLocaleString('en-GB')} rows, national ${rows.toLocaleString('en-GB')} rows --`,
+  );
   const runs = (count: number): [RunResult, RunResult] => {
     const read = measure('read', count);
     log(describe(read));
@@ -199,11 +251,17 @@ export function benchNationalCsv(log: (line: string) => void, rows = NATIONAL_RO
   const [baseRead, baseAnalyse] = runs(baselineRows);
   const [read, analyse] = runs(rows);
   const ratio = (a: RunResult, b: RunResult, label: string): void => {
-    if (a.ok && b.ok) log(`  ${label}: ${fmt(b.seconds / a.seconds)}× the time and ${fmt(b.maxRssMB / a.maxRssMB)}× the peak memory for ${fmt(b.rows / a.rows, 0)}× the rows`);
+    if (a.ok && b.ok)
+      log(
+        `  ${label}: ${fmt(b.seconds / a.seconds)}× the time and ${fmt(b.maxRssMB / a.maxRssMB)}× the peak memory for ${fmt(b.rows / a.rows, 0)}× the rows`,
+      );
   };
   ratio(baseRead, read, 'read only');
   ratio(baseAnalyse, analyse, 'end to end');
-  if (analyse.ok) log(`  target: ${rows.toLocaleString('en-GB')} rows end to end in ${fmt(analyse.seconds)} s with peak memory ${fmt(analyse.maxRssMB / 1024, 2)} GB against 2 GB: ${analyse.maxRssMB <= 2048 ? 'MEETS' : 'MISSES'}`);
+  if (analyse.ok)
+    log(
+      `  target: ${rows.toLocaleString('en-GB')} rows end to end in ${fmt(analyse.seconds)} s with peak memory ${fmt(analyse.maxRssMB / 1024, 2)} GB against 2 GB: ${analyse.maxRssMB <= 2048 ? 'MEETS' : 'MISSES'}`,
+    );
 }
 
 if (require.main === module) {

@@ -30,10 +30,14 @@ export async function benchPipeline(log: (line: string) => void): Promise<void> 
     }
     const median = runs.sort((a, b) => a - b)[1];
     timings.set(offences, median);
-    log(`pipeline ${offences.toLocaleString('en-GB')} offence rows: ${median.toFixed(2)} s (median of 3), ${Math.round(offences / median).toLocaleString('en-GB')} rows/s`);
+    log(
+      `pipeline ${offences.toLocaleString('en-GB')} offence rows: ${median.toFixed(2)} s (median of 3), ${Math.round(offences / median).toLocaleString('en-GB')} rows/s`,
+    );
   }
   const small = timings.get(20000)!;
   const large = timings.get(100000)!;
   log(`pipeline scaling 100k / 20k: ${(large / small).toFixed(2)}× for 5× the rows`);
-  log(`pipeline 100k against the 3 s target: ${(large / 3).toFixed(2)} of the budget — ${large < 3 ? 'MEETS' : 'MISSES'} the target`);
+  log(
+    `pipeline 100k against the 3 s target: ${(large / 3).toFixed(2)} of the budget — ${large < 3 ? 'MEETS' : 'MISSES'} the target`,
+  );
 }

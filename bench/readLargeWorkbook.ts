@@ -79,7 +79,12 @@ export async function benchWorkbook(rows: number, log: (line: string) => void): 
   return file;
 }
 
-function writeCells(worksheet: ExcelJS.Worksheet, rowNumber: number, values: readonly CellValue[], bold: boolean): void {
+function writeCells(
+  worksheet: ExcelJS.Worksheet,
+  rowNumber: number,
+  values: readonly CellValue[],
+  bold: boolean,
+): void {
   if (values.every((value) => value === null || value === '')) return;
   const row = worksheet.getRow(rowNumber);
   values.forEach((value, column) => {
@@ -119,14 +124,27 @@ function writeOffences(worksheet: ExcelJS.Worksheet, sheet: SheetData, lastRow: 
  * One measured run in this process (the child): reads (mode 'read') or analyses (mode 'analyse',
  * through the CLI's analyseWorkbook) the workbook with the chosen reader, then prints a JSON line.
  */
-async function child(reader: 'stream' | 'exceljs', mode: RunResult['mode'], input: string, rows: number): Promise<void> {
+async function child(
+  reader: 'stream' | 'exceljs',
+  mode: RunResult['mode'],
+  input: string,
+  rows: number,
+): Promise<void> {
   if (reader === 'exceljs') {
     // The CLI reads through readWorkbookBuffer; point it at the previous reader for this process.
-    (readWorkbookModule as { readWorkbookBuffer: typeof readWorkbookModule.readWorkbookBuffer }).readWorkbookBuffer = readWorkbookModule.readWorkbookBufferWithExcelJS;
+    (readWorkbookModule as { readWorkbookBuffer: typeof readWorkbookModule.readWorkbookBuffer }).readWorkbookBuffer =
+      readWorkbookModule.readWorkbookBufferWithExcelJS;
   }
   const result = (extra: Partial<RunResult> & { ok: boolean; seconds: number }): RunResult => {
     const cpu = process.cpuUsage();
-    return { reader, rows, mode, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB, ...extra };
+    return {
+      reader,
+      rows,
+      mode,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
+      ...extra,
+    };
   };
   const start = performance.now();
   try {
@@ -152,7 +170,9 @@ async function child(reader: 'stream' | 'exceljs', mode: RunResult['mode'], inpu
       const cpu = process.cpuUsage(cpuBefore);
       const heapAddedMB = (process.memoryUsage().heapUsed - heapBefore) / MB;
       if (validated.records.length === 0) throw new Error('no valid rows');
-      process.stdout.write(`${JSON.stringify({ ...result({ ok: true, seconds }), cpuSeconds: (cpu.user + cpu.system) / 1e6, heapAddedMB })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ ...result({ ok: true, seconds }), cpuSeconds: (cpu.user + cpu.system) / 1e6, heapAddedMB })}\n`,
+      );
       return;
     }
     await commandLineSolver(() => undefined); // loaded before the clock's phases start
@@ -161,7 +181,15 @@ async function child(reader: 'stream' | 'exceljs', mode: RunResult['mode'], inpu
     const output = path.join(os.tmpdir(), 'catchment-bench', `out-${process.pid}.xlsx`);
     const analyseStart = performance.now();
     await analyseWorkbook(
-      { input, output, force: true, quiet: true, parameters: DEFAULT_PARAMETERS, columnOverrides: {}, roleOverrides: {} },
+      {
+        input,
+        output,
+        force: true,
+        quiet: true,
+        parameters: DEFAULT_PARAMETERS,
+        columnOverrides: {},
+        roleOverrides: {},
+      },
       (line) => {
         if (marks.length === 1) rssAfterRead = process.memoryUsage().rss / MB;
         marks.push({ step: line, at: performance.now() });
@@ -173,12 +201,18 @@ async function child(reader: 'stream' | 'exceljs', mode: RunResult['mode'], inpu
     const phases = {
       read: (at('Detecting') - analyseStart) / 1000,
       validate: (at('Loading ward boundaries') - at('Validating rows')) / 1000,
-      engine: (at('Writing result sheets') - at('Detecting') - (at('Loading ward boundaries') - at('Validating rows'))) / 1000,
+      engine:
+        (at('Writing result sheets') - at('Detecting') - (at('Loading ward boundaries') - at('Validating rows'))) /
+        1000,
       write: (end - at('Writing result sheets')) / 1000,
     };
-    process.stdout.write(`${JSON.stringify(result({ ok: true, seconds: (end - analyseStart) / 1000, phases, rssAfterReadMB: rssAfterRead }))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(result({ ok: true, seconds: (end - analyseStart) / 1000, phases, rssAfterReadMB: rssAfterRead }))}\n`,
+    );
   } catch (error) {
-    process.stdout.write(`${JSON.stringify(result({ ok: false, seconds: (performance.now() - start) / 1000, error: (error as Error).message.slice(0, 300) }))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(result({ ok: false, seconds: (performance.now() - start) / 1000, error: (error as Error).message.slice(0, 300) }))}\n`,
+    );
   }
 }
 
@@ -196,13 +230,23 @@ function measure(reader: 'stream' | 'exceljs', mode: RunResult['mode'], input: s
     const failure = error as { status?: number; signal?: string; stderr?: string };
     const reason = failure.signal ?? `exit ${failure.status}`;
     const last = (failure.stderr ?? '').trim().split('\n').slice(-1)[0] ?? '';
-    return { reader, rows, mode, ok: false, error: `the child process died (${reason}): ${last.slice(0, 200)}`, seconds: NaN, cpuSeconds: NaN, maxRssMB: NaN };
+    return {
+      reader,
+      rows,
+      mode,
+      ok: false,
+      error: `the child process died (${reason}): ${last.slice(0, 200)}`,
+      seconds: NaN,
+      cpuSeconds: NaN,
+      maxRssMB: NaN,
+    };
   }
 }
 
 function describe(run: RunResult): string {
   const size = `${run.rows.toLocaleString('en-GB')} rows`;
-  const mode = run.mode === 'read' ? 'read only      ' : run.mode === 'validate' ? 'validation only' : 'catchment analyse';
+  const mode =
+    run.mode === 'read' ? 'read only      ' : run.mode === 'validate' ? 'validation only' : 'catchment analyse';
   const what = `${run.reader === 'stream' ? 'streaming reader' : 'exceljs reader  '} ${mode} ${size.padStart(15)}`;
   if (!run.ok) return `${what}: FAILED — ${run.error}`;
   if (run.mode === 'validate') {
@@ -215,7 +259,10 @@ function describe(run: RunResult): string {
 }
 
 /** The bench: generation (once), then each run in its own process. */
-export async function benchReadLargeWorkbook(log: (line: string) => void, sizes: readonly number[] = [EXCEL_LAST_ROW]): Promise<void> {
+export async function benchReadLargeWorkbook(
+  log: (line: string) => void,
+  sizes: readonly number[] = [EXCEL_LAST_ROW],
+): Promise<void> {
   const comparison = await benchWorkbook(COMPARISON_ROWS, log);
   const runs: RunResult[] = [];
   const run = (reader: 'stream' | 'exceljs', mode: RunResult['mode'], file: string, rows: number): RunResult => {
@@ -226,20 +273,36 @@ export async function benchReadLargeWorkbook(log: (line: string) => void, sizes:
   };
   log(`-- ${COMPARISON_ROWS.toLocaleString('en-GB')} rows: both readers --`);
   const ratio = (a: RunResult, b: RunResult, label: string): void => {
-    if (a.ok && b.ok) log(`  exceljs / streaming at ${a.rows.toLocaleString('en-GB')} rows, ${label}: ${fmt(b.seconds / a.seconds)}× the time, ${fmt(b.maxRssMB / a.maxRssMB)}× the peak memory`);
+    if (a.ok && b.ok)
+      log(
+        `  exceljs / streaming at ${a.rows.toLocaleString('en-GB')} rows, ${label}: ${fmt(b.seconds / a.seconds)}× the time, ${fmt(b.maxRssMB / a.maxRssMB)}× the peak memory`,
+      );
   };
-  ratio(run('stream', 'read', comparison, COMPARISON_ROWS), run('exceljs', 'read', comparison, COMPARISON_ROWS), 'read only');
-  ratio(run('stream', 'analyse', comparison, COMPARISON_ROWS), run('exceljs', 'analyse', comparison, COMPARISON_ROWS), 'end to end');
+  ratio(
+    run('stream', 'read', comparison, COMPARISON_ROWS),
+    run('exceljs', 'read', comparison, COMPARISON_ROWS),
+    'read only',
+  );
+  ratio(
+    run('stream', 'analyse', comparison, COMPARISON_ROWS),
+    run('exceljs', 'analyse', comparison, COMPARISON_ROWS),
+    'end to end',
+  );
   for (const rows of sizes) {
     if (rows === COMPARISON_ROWS) continue;
     const file = await benchWorkbook(rows, log);
-    log(`-- ${rows.toLocaleString('en-GB')} rows${rows === EXCEL_LAST_ROW ? " (Excel's last row)" : ''}: streaming reader (exceljs not run: it needs more than Node's 4 GB heap here) --`);
+    log(
+      `-- ${rows.toLocaleString('en-GB')} rows${rows === EXCEL_LAST_ROW ? " (Excel's last row)" : ''}: streaming reader (exceljs not run: it needs more than Node's 4 GB heap here) --`,
+    );
     run('stream', 'read', file, rows);
     run('stream', 'validate', file, rows);
     const analyse = run('stream', 'analyse', file, rows);
     if (analyse.ok && analyse.phases) {
-      const verdict = (value: number, target: number, unit: string): string => `${fmt(value)} ${unit} against ${target} ${unit}: ${value <= target ? 'MEETS' : 'MISSES'}`;
-      log(`  target end to end: time ${verdict(analyse.seconds, 10, 's')}; peak memory ${verdict(analyse.maxRssMB / 1024, 1, 'GB')}`);
+      const verdict = (value: number, target: number, unit: string): string =>
+        `${fmt(value)} ${unit} against ${target} ${unit}: ${value <= target ? 'MEETS' : 'MISSES'}`;
+      log(
+        `  target end to end: time ${verdict(analyse.seconds, 10, 's')}; peak memory ${verdict(analyse.maxRssMB / 1024, 1, 'GB')}`,
+      );
       const [slowest] = Object.entries(analyse.phases).sort((a, b) => b[1] - a[1]);
       log(`  the largest share of the time: ${slowest[0]} (${fmt(slowest[1])} s of ${fmt(analyse.seconds)} s)`);
     }

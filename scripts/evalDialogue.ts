@@ -21,18 +21,49 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { createDialogueSession, STATE_CHANGING, type Command, type EngineContext, type Reply, type ReplayableSession, type TurnRecord } from '../src/conversation';
+import {
+  createDialogueSession,
+  STATE_CHANGING,
+  type Command,
+  type EngineContext,
+  type Reply,
+  type ReplayableSession,
+  type TurnRecord,
+} from '../src/conversation';
 import { loadHighsSolver } from '../src/core/disclosure';
 import { offenceTypeRule } from '../src/core/pipeline/stages/scopeOffences';
 import {
-  EVAL_FILES, isKnownKind, itemProblems, loadEvalSet, NEW_COMMAND_KINDS as NEW_KINDS, NEW_STATE_CHANGING, readEvalFile, repositoryRoot,
-  type EvalItem, type Expectation, type ExpectedCommand, type RelativeDates, type Split,
+  EVAL_FILES,
+  isKnownKind,
+  itemProblems,
+  loadEvalSet,
+  NEW_COMMAND_KINDS as NEW_KINDS,
+  NEW_STATE_CHANGING,
+  readEvalFile,
+  repositoryRoot,
+  type EvalItem,
+  type Expectation,
+  type ExpectedCommand,
+  type RelativeDates,
+  type Split,
 } from '../test/conversation/eval/evalSet';
-import { EVAL_LAST_OFFENCE, EVAL_OFFENCE_TYPES, EVAL_PARAMETERS, EVAL_ROLE_OVERRIDES, EVAL_TODAY, evalWorkbook } from '../test/conversation/eval/evalWorkbook';
+import {
+  EVAL_LAST_OFFENCE,
+  EVAL_OFFENCE_TYPES,
+  EVAL_PARAMETERS,
+  EVAL_ROLE_OVERRIDES,
+  EVAL_TODAY,
+  evalWorkbook,
+} from '../test/conversation/eval/evalWorkbook';
 
 type Outcome = 'correct' | 'asked' | 'wrong' | 'notUnderstood';
 const OUTCOMES: readonly Outcome[] = ['correct', 'asked', 'wrong', 'notUnderstood'];
-const OUTCOME_LABEL: Record<Outcome, string> = { correct: 'correct', asked: 'asked', wrong: 'WRONG', notUnderstood: 'not understood' };
+const OUTCOME_LABEL: Record<Outcome, string> = {
+  correct: 'correct',
+  asked: 'asked',
+  wrong: 'WRONG',
+  notUnderstood: 'not understood',
+};
 
 interface ItemResult {
   readonly id: string;
@@ -52,7 +83,11 @@ interface ItemResult {
 
 let context: EngineContext;
 const newSession = (): ReplayableSession =>
-  createDialogueSession({ parameters: EVAL_PARAMETERS, roleOverrides: EVAL_ROLE_OVERRIDES, now: () => new Date('2024-03-01T09:00:00Z') });
+  createDialogueSession({
+    parameters: EVAL_PARAMETERS,
+    roleOverrides: EVAL_ROLE_OVERRIDES,
+    now: () => new Date('2024-03-01T09:00:00Z'),
+  });
 
 /**
  * The commands a turn recorded: the transcript records the turn added (a session may record several
@@ -80,8 +115,10 @@ function say(session: ReplayableSession, utterance: string): { reply: Reply; com
 }
 
 /** Commands replayed to rebuild the choices: those that change them, and undo. */
-const rebuildsChoices = (command: { kind: string }): boolean => (isKnownKind(command.kind) && STATE_CHANGING[command.kind]) || command.kind === 'undo';
-const isSetting = (kind: string): boolean => (isKnownKind(kind) && STATE_CHANGING[kind]) || NEW_STATE_CHANGING.has(kind);
+const rebuildsChoices = (command: { kind: string }): boolean =>
+  (isKnownKind(command.kind) && STATE_CHANGING[command.kind]) || command.kind === 'undo';
+const isSetting = (kind: string): boolean =>
+  (isKnownKind(kind) && STATE_CHANGING[kind]) || NEW_STATE_CHANGING.has(kind);
 
 /**
  * The choices that matter, in a form where equal means "the same analysis": offence types resolved
@@ -98,14 +135,22 @@ function snapshot(session: ReplayableSession, ignore: readonly string[] = []): s
     dateTo: p.dateTo?.toISOString().slice(0, 10) ?? null,
   };
   for (const key of ignore) delete view[key];
-  const sheets = session.parameterSummary.filter((line) => /^(Sheet for|Column)/.test(line.label)).map((line) => `${line.label}=${line.value}`);
+  const sheets = session.parameterSummary
+    .filter((line) => /^(Sheet for|Column)/.test(line.label))
+    .map((line) => `${line.label}=${line.value}`);
   return JSON.stringify([view, sheets]);
 }
 
 // ───────────────────────────────────────────────────────────── matching
 
 function looseText(text: string): string {
-  return text.toLowerCase().replace(/&/g, ' and ').replace(/['’`]/g, '').replace(/[^a-z0-9]+/g, ' ').replace(/^the /, '').trim();
+  return text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/^the /, '')
+    .trim();
 }
 /** Names match loosely: the same words, or one name's words inside the other's ("Park Hall" in "Park Hall Academy"). */
 function sameName(a: unknown, b: unknown): boolean {
@@ -117,7 +162,9 @@ function sameName(a: unknown, b: unknown): boolean {
 
 /** The same name but for case and spacing (for names the session records resolved: sheets, headers). */
 const exactName = (a: unknown, b: unknown): boolean =>
-  typeof a === 'string' && typeof b === 'string' && a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+  typeof a === 'string' &&
+  typeof b === 'string' &&
+  a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a === 'string' && typeof b === 'string') return sameName(a, b);
@@ -153,18 +200,26 @@ function relativeReadings(months: number): { froms: Set<string>; tos: Set<string
     isoDay(utc(last.getUTCFullYear(), last.getUTCMonth() - months + 1, 1)),
     isoDay(utc(last.getUTCFullYear(), last.getUTCMonth() - months, 1)),
   ]);
-  const tos = new Set<string | null | undefined>([EVAL_LAST_OFFENCE, isoDay(utc(last.getUTCFullYear(), last.getUTCMonth() + 1, 0)), null, undefined]);
+  const tos = new Set<string | null | undefined>([
+    EVAL_LAST_OFFENCE,
+    isoDay(utc(last.getUTCFullYear(), last.getUTCMonth() + 1, 0)),
+    null,
+    undefined,
+  ]);
   return { froms, tos };
 }
 
-const isRelative = (command: ExpectedCommand): command is RelativeDates => command.kind === 'setDates' && 'relativeToData' in command;
+const isRelative = (command: ExpectedCommand): command is RelativeDates =>
+  command.kind === 'setDates' && 'relativeToData' in command;
 /**
  * Settings judged by their effect (replayed on a reference session): kinds commands.ts has long had.
  * The kinds this set proposed (setSeed, setProtection) and relative dates are judged field by field,
  * so a session part-way through adopting them is not asked to apply them.
  */
 const byEffect = (command: ExpectedCommand | Command): boolean =>
-  isKnownKind(command.kind) && !(NEW_KINDS as readonly string[]).includes(command.kind) && !isRelative(command as ExpectedCommand);
+  isKnownKind(command.kind) &&
+  !(NEW_KINDS as readonly string[]).includes(command.kind) &&
+  !isRelative(command as ExpectedCommand);
 
 /** Field-by-field match of one expected command with one recorded: resolved extras (URN, ward code) are ignored. */
 function commandMatches(expected: ExpectedCommand, got: Command, topN: number): boolean {
@@ -192,13 +247,20 @@ function commandMatches(expected: ExpectedCommand, got: Command, topN: number): 
       // Recorded resolved: the exact sheet name.
       return e.role === g.role && exactName(e.sheet, g.sheet);
     case 'mapColumn':
-      return (e.role === undefined || g.role === undefined || e.role === g.role) && e.field === g.field && exactName(e.header, g.header);
+      return (
+        (e.role === undefined || g.role === undefined || e.role === g.role) &&
+        e.field === g.field &&
+        exactName(e.header, g.header)
+      );
     default:
       return Object.keys(e).every((key) => key === 'kind' || sameValue(e[key], g[key]));
   }
 }
 
-interface Segment<T> { readonly setting: boolean; readonly commands: T[] }
+interface Segment<T> {
+  readonly setting: boolean;
+  readonly commands: T[];
+}
 /** Runs of choice-changing commands (order free within a run) between the other commands (order kept). */
 function segments<T extends { kind: string }>(commands: readonly T[]): Segment<T>[] {
   const out: Segment<T>[] = [];
@@ -210,9 +272,16 @@ function segments<T extends { kind: string }>(commands: readonly T[]): Segment<T
   }
   return out;
 }
-const kindsOf = (commands: readonly { kind: string }[]): string => commands.map((c) => c.kind).sort().join(',');
+const kindsOf = (commands: readonly { kind: string }[]): string =>
+  commands
+    .map((c) => c.kind)
+    .sort()
+    .join(',');
 
-interface Match { readonly ok: boolean; readonly reason: string }
+interface Match {
+  readonly ok: boolean;
+  readonly reason: string;
+}
 
 /** What the item's session came to: the earlier turns said, the commands recorded, the choices after the turn. */
 interface Turn {
@@ -235,13 +304,17 @@ function matches(expected: readonly ExpectedCommand[], turn: Turn): Match {
   const { got, topN } = turn;
   const want = segments(expected);
   const have = segments(got);
-  const shape = (list: Segment<{ kind: string }>[]): string => list.map((s) => (s.setting ? `{${kindsOf(s.commands)}}` : s.commands[0].kind)).join(' → ');
+  const shape = (list: Segment<{ kind: string }>[]): string =>
+    list.map((s) => (s.setting ? `{${kindsOf(s.commands)}}` : s.commands[0].kind)).join(' → ');
   if (shape(want) !== shape(have)) {
     const wantKinds: string[] = expected.map((c) => c.kind);
     const haveKinds: string[] = got.map((c) => c.kind);
     const dropped = wantKinds.filter((k) => !haveKinds.includes(k));
     const extra = haveKinds.filter((k) => !wantKinds.includes(k));
-    const parts = [dropped.length ? `dropped ${dropped.join(', ')}` : '', extra.length ? `extra ${extra.join(', ')}` : ''].filter(Boolean);
+    const parts = [
+      dropped.length ? `dropped ${dropped.join(', ')}` : '',
+      extra.length ? `extra ${extra.join(', ')}` : '',
+    ].filter(Boolean);
     return { ok: false, reason: parts.length ? parts.join('; ') : `order/count differs (${shape(have)})` };
   }
   // Field checks: the non-setting commands, new setting kinds, and relative dates.
@@ -252,7 +325,11 @@ function matches(expected: readonly ExpectedCommand[], turn: Turn): Match {
       const byName = command.kind === 'useSheet' || command.kind === 'mapColumn';
       if (want[s].setting && byEffect(command) && !byName) continue;
       const i = unused.findIndex((g) => commandMatches(command, g, topN));
-      if (i < 0) return { ok: false, reason: `different ${command.kind}: got ${JSON.stringify(have[s].commands.find((g) => g.kind === command.kind))}` };
+      if (i < 0)
+        return {
+          ok: false,
+          reason: `different ${command.kind}: got ${JSON.stringify(have[s].commands.find((g) => g.kind === command.kind))}`,
+        };
       unused.splice(i, 1);
     }
   }
@@ -265,10 +342,15 @@ function matches(expected: readonly ExpectedCommand[], turn: Turn): Match {
   ];
   const reference = newSession();
   for (const utterance of turn.before) reference.respond(utterance, context);
-  for (const command of expected) if (rebuildsChoices(command) && (byEffect(command) || command.kind === 'undo')) reference.apply(command as Command, context);
+  for (const command of expected)
+    if (rebuildsChoices(command) && (byEffect(command) || command.kind === 'undo'))
+      reference.apply(command as Command, context);
   if (snapshot(reference, ignore) !== turn.after(ignore)) {
     const kinds = [...new Set(expected.filter((c) => isSetting(c.kind)).map((c) => c.kind))];
-    return { ok: false, reason: `different ${kinds.join(', ')}: got ${JSON.stringify(got.filter((c) => isSetting(c.kind)))}` };
+    return {
+      ok: false,
+      reason: `different ${kinds.join(', ')}: got ${JSON.stringify(got.filter((c) => isSetting(c.kind)))}`,
+    };
   }
   return { ok: true, reason: '' };
 }
@@ -276,7 +358,8 @@ function matches(expected: readonly ExpectedCommand[], turn: Turn): Match {
 // ───────────────────────────────────────────────────────────── classifying
 
 const NOT_UNDERSTOOD = /\b(did not|didn't|could not|couldn't) (understand|catch|follow)\b/i;
-const REFUSAL = /\b(individual|identif(y|ies|ying|iable)|personal (data|details|information)|named (people|person|children|child|offenders?|pupils?)|(can ?not|can't|won't|will not|do not|don't|never) (give|share|show|name|list|identify|provide|reveal|disclose|look up|point to)|about (a |one |any )?(person|people|child|children|pupil|individual|offender)s?\b)/i;
+const REFUSAL =
+  /\b(individual|identif(y|ies|ying|iable)|personal (data|details|information)|named (people|person|children|child|offenders?|pupils?)|(can ?not|can't|won't|will not|do not|don't|never) (give|share|show|name|list|identify|provide|reveal|disclose|look up|point to)|about (a |one |any )?(person|people|child|children|pupil|individual|offender)s?\b)/i;
 const readsAsRefusal = (reply: Reply): boolean => !NOT_UNDERSTOOD.test(reply.text) && REFUSAL.test(reply.text);
 
 function classify(item: EvalItem, turn: Turn, reply: Reply, changed: boolean): { outcome: Outcome; reason: string } {
@@ -284,15 +367,18 @@ function classify(item: EvalItem, turn: Turn, reply: Reply, changed: boolean): {
   const accepted: Expectation[] = [item.expect, ...(item.alsoAccept ?? [])];
   const commandLists = accepted.filter((x): x is readonly ExpectedCommand[] => Array.isArray(x));
   const mismatches: Match[] = [];
-  const matched = got.length > 0 && commandLists.some((list) => {
-    const m = matches(list, turn);
-    if (!m.ok) mismatches.push(m);
-    return m.ok;
-  });
+  const matched =
+    got.length > 0 &&
+    commandLists.some((list) => {
+      const m = matches(list, turn);
+      if (!m.ok) mismatches.push(m);
+      return m.ok;
+    });
   const gotText = got.length ? got.map((c) => c.kind).join(', ') : 'no command';
 
   if (item.expect === 'refusal') {
-    if (got.length > 0 && got.every((c) => (c.kind as string) === 'refuse' || (c.kind as string) === 'refusal')) return { outcome: 'correct', reason: '' };
+    if (got.length > 0 && got.every((c) => (c.kind as string) === 'refuse' || (c.kind as string) === 'refusal'))
+      return { outcome: 'correct', reason: '' };
     if (got.length > 0) return { outcome: 'wrong', reason: `acted on a request about individuals (${gotText})` };
     if (reply.question) return { outcome: 'asked', reason: 'asked instead of refusing' };
     if (readsAsRefusal(reply)) return { outcome: 'correct', reason: '' };
@@ -301,9 +387,14 @@ function classify(item: EvalItem, turn: Turn, reply: Reply, changed: boolean): {
   if (item.expect === 'question') {
     if (reply.question) {
       // A sensible question is about what the item is about: a question after misreading the words as another setting is not.
-      const about = (kind: string): boolean => kind === item.intent || (item.intent === 'explain' && kind.startsWith('explain')) || (item.intent === 'explainSchool' && kind === 'explain');
-      const intentIsKind = isKnownKind(item.intent) || isSetting(item.intent) || (NEW_KINDS as readonly string[]).includes(item.intent);
-      if (intentIsKind && got.length > 0 && !got.some((c) => about(c.kind))) return { outcome: 'asked', reason: `asked, but about ${gotText}` };
+      const about = (kind: string): boolean =>
+        kind === item.intent ||
+        (item.intent === 'explain' && kind.startsWith('explain')) ||
+        (item.intent === 'explainSchool' && kind === 'explain');
+      const intentIsKind =
+        isKnownKind(item.intent) || isSetting(item.intent) || (NEW_KINDS as readonly string[]).includes(item.intent);
+      if (intentIsKind && got.length > 0 && !got.some((c) => about(c.kind)))
+        return { outcome: 'asked', reason: `asked, but about ${gotText}` };
       return { outcome: 'correct', reason: '' };
     }
     if (matched) return { outcome: 'correct', reason: '' };
@@ -316,7 +407,8 @@ function classify(item: EvalItem, turn: Turn, reply: Reply, changed: boolean): {
     // A question is safe unless the turn already changed a choice nobody asked for.
     const wanted = new Set(item.expect.map((c) => c.kind as string));
     const stray = got.filter((c) => isSetting(c.kind) && !wanted.has(c.kind));
-    if (changed && stray.length > 0) return { outcome: 'wrong', reason: `changed ${stray.map((c) => c.kind).join(', ')}, then asked` };
+    if (changed && stray.length > 0)
+      return { outcome: 'wrong', reason: `changed ${stray.map((c) => c.kind).join(', ')}, then asked` };
     return { outcome: 'asked', reason: got.length ? `read as ${gotText}, asked` : '' };
   }
   if (got.length === 0) return { outcome: 'notUnderstood', reason: '' };
@@ -325,8 +417,14 @@ function classify(item: EvalItem, turn: Turn, reply: Reply, changed: boolean): {
 
 function evaluate(item: EvalItem, split: Split): ItemResult {
   const base = {
-    id: item.id, split, intent: item.intent, tags: item.tags ?? [], utterance: item.utterance,
-    expectKind: (item.expect === 'question' || item.expect === 'refusal' ? item.expect : 'commands') as ItemResult['expectKind'],
+    id: item.id,
+    split,
+    intent: item.intent,
+    tags: item.tags ?? [],
+    utterance: item.utterance,
+    expectKind: (item.expect === 'question' || item.expect === 'refusal'
+      ? item.expect
+      : 'commands') as ItemResult['expectKind'],
   };
   try {
     const session = newSession();
@@ -340,7 +438,14 @@ function evaluate(item: EvalItem, split: Split): ItemResult {
     const note = earlierAsked ? ' (an earlier turn of the item asked a question)' : '';
     return { ...base, outcome, reason: `${reason}${note}`, got: commands, question: reply.question, reply: reply.text };
   } catch (error) {
-    return { ...base, outcome: 'wrong', reason: `threw: ${(error as Error).message}`, got: [], question: false, reply: '' };
+    return {
+      ...base,
+      outcome: 'wrong',
+      reason: `threw: ${(error as Error).message}`,
+      got: [],
+      question: false,
+      reply: '',
+    };
   }
 }
 
@@ -351,24 +456,38 @@ function checkSet(items: readonly (EvalItem & { split: Split })[], log: (line: s
   let problems = 0;
   for (const item of items) {
     const { split, ...stored } = item;
-    for (const problem of itemProblems(stored)) { log(`  ${problem} (${split})`); problems++; }
-    const lists = [item.expect, ...(item.alsoAccept ?? [])].filter((x): x is readonly ExpectedCommand[] => Array.isArray(x));
+    for (const problem of itemProblems(stored)) {
+      log(`  ${problem} (${split})`);
+      problems++;
+    }
+    const lists = [item.expect, ...(item.alsoAccept ?? [])].filter((x): x is readonly ExpectedCommand[] =>
+      Array.isArray(x),
+    );
     for (const list of lists) {
       const session = newSession();
       for (const utterance of item.before ?? []) {
         const { reply } = say(session, utterance);
         if (reply.question) {
-          log(`  ${item.id} (${item.split}): the earlier turn '${utterance}' asks a question, so the item's utterance would be read as its answer`);
+          log(
+            `  ${item.id} (${item.split}): the earlier turn '${utterance}' asks a question, so the item's utterance would be read as its answer`,
+          );
           problems++;
         }
       }
       for (const command of list) {
         // New kinds are checked for shape only: a session part-way through adopting them may not apply them yet.
-        if (!isKnownKind(command.kind) || (NEW_KINDS as readonly string[]).includes(command.kind) || isRelative(command)) continue;
+        if (
+          !isKnownKind(command.kind) ||
+          (NEW_KINDS as readonly string[]).includes(command.kind) ||
+          isRelative(command)
+        )
+          continue;
         try {
           const reply = session.apply(command as Command, context);
           if (reply.question || reply.command === null) {
-            log(`  ${item.id} (${item.split}): ${JSON.stringify(command)} does not apply cleanly: ${reply.text.split('\n')[0]}`);
+            log(
+              `  ${item.id} (${item.split}): ${JSON.stringify(command)} does not apply cleanly: ${reply.text.split('\n')[0]}`,
+            );
             problems++;
           }
         } catch (error) {
@@ -378,7 +497,11 @@ function checkSet(items: readonly (EvalItem & { split: Split })[], log: (line: s
       }
     }
   }
-  log(problems === 0 ? '  Every item is well-formed and every expected command applies cleanly.' : `  ${problems} problem(s).`);
+  log(
+    problems === 0
+      ? '  Every item is well-formed and every expected command applies cleanly.'
+      : `  ${problems} problem(s).`,
+  );
 }
 
 // ───────────────────────────────────────────────────────────── reporting
@@ -395,11 +518,17 @@ function table(title: string, groups: Map<string, ItemResult[]>, log: (line: str
   log(`${title.padEnd(width)}${'n'.padStart(5)}  ${OUTCOMES.map((o) => OUTCOME_LABEL[o].padStart(15)).join('')}`);
   for (const [name, results] of groups) {
     const counts = tally(results);
-    log(`${name.padEnd(width)}${String(results.length).padStart(5)}  ${OUTCOMES.map((o) => `${String(counts[o]).padStart(5)} (${pct(counts[o], results.length)})`.padStart(15)).join('')}`);
+    log(
+      `${name.padEnd(width)}${String(results.length).padStart(5)}  ${OUTCOMES.map((o) => `${String(counts[o]).padStart(5)} (${pct(counts[o], results.length)})`.padStart(15)).join('')}`,
+    );
   }
 }
 
-function groupBy(results: readonly ItemResult[], keys: (r: ItemResult) => readonly string[], order?: readonly string[]): Map<string, ItemResult[]> {
+function groupBy(
+  results: readonly ItemResult[],
+  keys: (r: ItemResult) => readonly string[],
+  order?: readonly string[],
+): Map<string, ItemResult[]> {
   const groups = new Map<string, ItemResult[]>();
   for (const key of order ?? []) groups.set(key, []);
   for (const r of results) for (const key of keys(r)) groups.set(key, [...(groups.get(key) ?? []), r]);
@@ -417,18 +546,29 @@ function describeItem(r: ItemResult, item: EvalItem): string {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const flag = (name: string): boolean => args.includes(name);
-  const option = (name: string): string | undefined => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
-  const log = (line = ''): void => { process.stdout.write(`${line}\n`); };
+  const option = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const log = (line = ''): void => {
+    process.stdout.write(`${line}\n`);
+  };
 
   const root = repositoryRoot(__dirname);
   const file = option('--file');
-  const sets: Record<Split, EvalItem[]> = file ? { development: readEvalFile(path.resolve(file)), heldOut: [] } : loadEvalSet(root);
+  const sets: Record<Split, EvalItem[]> = file
+    ? { development: readEvalFile(path.resolve(file)), heldOut: [] }
+    : loadEvalSet(root);
   const only = option('--split') as Split | undefined;
-  const items = (Object.keys(sets) as Split[]).filter((split) => !only || split === only).flatMap((split) => sets[split].map((item) => ({ ...item, split })));
+  const items = (Object.keys(sets) as Split[])
+    .filter((split) => !only || split === only)
+    .flatMap((split) => sets[split].map((item) => ({ ...item, split })));
 
   context = { workbook: evalWorkbook(), solver: await loadHighsSolver(), today: EVAL_TODAY };
-  log('== Dialogue evaluation: does the session read analysts\' words right? ==');
-  log(`Items: ${items.length} (${sets.development.length} development in ${file ?? EVAL_FILES.development}, ${sets.heldOut.length} held-out${file ? '' : ` in ${EVAL_FILES.heldOut}`})`);
+  log("== Dialogue evaluation: does the session read analysts' words right? ==");
+  log(
+    `Items: ${items.length} (${sets.development.length} development in ${file ?? EVAL_FILES.development}, ${sets.heldOut.length} held-out${file ? '' : ` in ${EVAL_FILES.heldOut}`})`,
+  );
   log('Workbook: test/conversation/eval/evalWorkbook.ts; a fresh session per item, earlier turns said first.');
 
   if (flag('--check')) {
@@ -444,23 +584,39 @@ async function main(): Promise<void> {
 
   log('');
   log('== Overall ==');
-  table('set', groupBy(results, (r) => ['all', r.split]), log);
+  table(
+    'set',
+    groupBy(results, (r) => ['all', r.split]),
+    log,
+  );
   const wrong = results.filter((r) => r.outcome === 'wrong').length;
   log(`Silent misreads (WRONG): ${wrong} of ${results.length}.`);
 
   log('');
   log('== By what was expected ==');
-  table('expected', groupBy(results, (r) => [r.expectKind], ['commands', 'question', 'refusal']), log);
+  table(
+    'expected',
+    groupBy(results, (r) => [r.expectKind], ['commands', 'question', 'refusal']),
+    log,
+  );
 
   log('');
   log('== By intent (both splits) ==');
   const intents = [...new Set(items.map((i) => i.intent))];
-  table('intent', groupBy(results, (r) => [r.intent], intents), log);
+  table(
+    'intent',
+    groupBy(results, (r) => [r.intent], intents),
+    log,
+  );
 
   log('');
   log('== By tag (both splits) ==');
   const tags = [...new Set(items.flatMap((i) => i.tags ?? []))].sort();
-  table('tag', groupBy(results, (r) => r.tags, tags), log);
+  table(
+    'tag',
+    groupBy(results, (r) => r.tags, tags),
+    log,
+  );
 
   const showHeld = flag('--show-held-out');
   const listed = results.filter((r) => r.split === 'development' || showHeld);
@@ -475,7 +631,8 @@ async function main(): Promise<void> {
     list('asked', 'Asked where commands were expected');
     list('notUnderstood', 'Not understood');
   }
-  if (!showHeld && results.some((r) => r.split === 'heldOut')) log('\n(Held-out items are counted above but not listed: keep them unseen by the parser\'s authors.)');
+  if (!showHeld && results.some((r) => r.split === 'heldOut'))
+    log("\n(Held-out items are counted above but not listed: keep them unseen by the parser's authors.)");
 
   const jsonFile = option('--json');
   if (jsonFile) {
@@ -484,8 +641,10 @@ async function main(): Promise<void> {
   }
 }
 
-void main().catch((error) => {
-  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-}).finally(() => {
-  process.exitCode = 0;
-});
+void main()
+  .catch((error) => {
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  })
+  .finally(() => {
+    process.exitCode = 0;
+  });

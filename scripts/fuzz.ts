@@ -23,7 +23,9 @@ function main(args: readonly string[]): number {
     process.stderr.write(`fuzz: --seed expects a whole number, got '${option(args, '--seed')}'.\n`);
     return 2;
   }
-  process.stderr.write(`fuzz: ${runs} cases, seed ${seed} (replay with: npm run fuzz -- --runs ${runs} --seed ${seed})\n`);
+  process.stderr.write(
+    `fuzz: ${runs} cases, seed ${seed} (replay with: npm run fuzz -- --runs ${runs} --seed ${seed})\n`,
+  );
   const root = path.resolve(__dirname, '../..');
   const jest = require.resolve('jest/bin/jest', { paths: [root] });
   const result = spawnSync(process.execPath, [jest, 'test/fuzz/fuzz.test.ts', '--verbose'], {

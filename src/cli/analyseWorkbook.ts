@@ -68,24 +68,46 @@ export async function analyseWorkbook(
 
   const solver = await commandLineSolver(log);
   const outcome = runAnalysis(
-    { workbook, boundaries, roleOverrides: options.roleOverrides, columnOverrides: options.columnOverrides, provenance, fingerprints, solver, ledger },
+    {
+      workbook,
+      boundaries,
+      roleOverrides: options.roleOverrides,
+      columnOverrides: options.columnOverrides,
+      provenance,
+      fingerprints,
+      solver,
+      ledger,
+    },
     options.parameters,
     (step) => log(`${step}…`),
   );
   if (!outcome.ok) {
     for (const note of outcome.mappingNotes) log(rewordForFiles(note, fileSources));
-    throw new UnusableInputError(outcome.problems.map((problem) => withCommandLineRemedy(issueForFiles(problem, fileSources))));
+    throw new UnusableInputError(
+      outcome.problems.map((problem) => withCommandLineRemedy(issueForFiles(problem, fileSources))),
+    );
   }
   // Sheets read from files (a CSV's records) are named by file and line, as the analyst finds them.
-  const result = fileSources.length === 0 ? outcome.result : { ...outcome.result, issues: outcome.result.issues.map((issue) => issueForFiles(issue, fileSources)) };
+  const result =
+    fileSources.length === 0
+      ? outcome.result
+      : { ...outcome.result, issues: outcome.result.issues.map((issue) => issueForFiles(issue, fileSources)) };
   for (const note of result.mappingNotes) log(rewordForFiles(note, fileSources));
 
   log('Writing result sheets');
-  const models = buildReport(result, { tool: TOOL_NAME, version: TOOL_VERSION, command, startedAt, finishedAt: new Date().toISOString() });
+  const models = buildReport(result, {
+    tool: TOOL_NAME,
+    version: TOOL_VERSION,
+    command,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+  });
   const { buffer, sheetNames } = await writeReportBuffer(models);
   writeOutputFile(options.output, buffer);
   writeLedgerFile(ledgerPath, result.ledger);
-  log(`Disclosure ledger ${ledgerPath}: ${result.ledger.runs.length === 1 ? 'this run' : `${result.ledger.runs.length} runs, this one protected together with the earlier ones on these records`}`);
+  log(
+    `Disclosure ledger ${ledgerPath}: ${result.ledger.runs.length === 1 ? 'this run' : `${result.ledger.runs.length} runs, this one protected together with the earlier ones on these records`}`,
+  );
   void OUTPUT_SHEETS;
   return { result, outputPath: options.output, sheetNames, mappingNotes: result.mappingNotes };
 }
@@ -95,14 +117,25 @@ export function summariseRun(run: AnalyseRun): string[] {
   const { result } = run;
   const top = result.schools.slice(0, result.parameters.topN);
   const candidates = top.filter((s) => s.newCandidate);
-  const measureOf = (w: AnalysisResult['wards'][number]) => (result.parameters.rankingMetric === 'offences' ? w.offences : w.youngOffenders);
+  const measureOf = (w: AnalysisResult['wards'][number]) =>
+    result.parameters.rankingMetric === 'offences' ? w.offences : w.youngOffenders;
   const higher = result.wards.filter((w) => measureOf(w).published.shown && measureOf(w).flag === 'higher').length;
   const problems = result.issues.filter((i) => i.severity !== 'info').length;
   return [
     ...offenceTypeLines(result),
     `Wrote ${run.outputPath}: sheets ${[...run.sheetNames.values()].join(', ')}`,
     `${result.wards.length} wards, ${higher} higher than the area average; ${result.schools.length} schools ranked; ${problems} input problems reported (Validation sheet).`,
-    `Top ${Math.min(5, top.length)}: ${top.slice(0, 5).map((s) => `${s.rank}. ${s.name} (${s.rankLower}–${s.rankUpper})`).join('; ')}`,
-    `${candidates.length} of the top ${top.length} are not on the current list${candidates.length ? `: ${candidates.slice(0, 5).map((s) => s.name).join('; ')}${candidates.length > 5 ? '; …' : ''}` : ''}.`,
+    `Top ${Math.min(5, top.length)}: ${top
+      .slice(0, 5)
+      .map((s) => `${s.rank}. ${s.name} (${s.rankLower}–${s.rankUpper})`)
+      .join('; ')}`,
+    `${candidates.length} of the top ${top.length} are not on the current list${
+      candidates.length
+        ? `: ${candidates
+            .slice(0, 5)
+            .map((s) => s.name)
+            .join('; ')}${candidates.length > 5 ? '; …' : ''}`
+        : ''
+    }.`,
   ];
 }

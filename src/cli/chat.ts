@@ -1,9 +1,26 @@
 import path from 'path';
 import readline from 'readline';
-import { commandFromJson, nameRunSheets, STARTING_SUGGESTIONS, type Choice, type EngineContext, type ReplayableSession } from '../conversation';
+import {
+  commandFromJson,
+  nameRunSheets,
+  STARTING_SUGGESTIONS,
+  type Choice,
+  type EngineContext,
+  type ReplayableSession,
+} from '../conversation';
 import type { SheetModel } from '../report/sheetModel';
 import { writeReportBuffer } from '../workbook/xlsx';
-import { numberedChoices, pickedChoice, settingsJson, slashCommand, SLASH_HELP, turnFacts, turnJson, type HostReply, type TurnJson } from './chatTurns';
+import {
+  numberedChoices,
+  pickedChoice,
+  settingsJson,
+  slashCommand,
+  SLASH_HELP,
+  turnFacts,
+  turnJson,
+  type HostReply,
+  type TurnJson,
+} from './chatTurns';
 import { UsageError, type ChatOptions } from './parseArguments';
 import { renumberRunSheets } from './renumberRunSheets';
 import { writeOutputFile } from './runPaths';
@@ -145,7 +162,16 @@ export async function runChat(
   /** A reply from the chat itself (a slash command, a line that is not a command): the session is not told. */
   const hostTurn = (slash: string | undefined, text: string, choices: readonly Choice[]): void => {
     if (json) {
-      emit({ reply: text, question: false, choices, commands: [], settings: settingsJson(session.parameters), ran: false, unused: [], ...(slash ? { slash } : {}) });
+      emit({
+        reply: text,
+        question: false,
+        choices,
+        commands: [],
+        settings: settingsJson(session.parameters),
+        ran: false,
+        unused: [],
+        ...(slash ? { slash } : {}),
+      });
     } else {
       indented(text);
       if (choices.length > 0) showChoices(choices);
@@ -215,7 +241,9 @@ export async function runChat(
         hostTurn(
           '/reset',
           `Started a fresh session on ${inputName}: the settings are back to where they started and the conversation so far is forgotten.` +
-            (output.runCount > 0 ? ` ${output.runCount === 1 ? 'The run already written stays' : `The ${output.runCount} runs already written stay`} in ${outputName}.` : ''),
+            (output.runCount > 0
+              ? ` ${output.runCount === 1 ? 'The run already written stays' : `The ${output.runCount} runs already written stay`} in ${outputName}.`
+              : ''),
           STARTING_SUGGESTIONS,
         );
       } else if (slash === 'unknown') {
@@ -236,6 +264,9 @@ export async function runChat(
     await output.write(); // a UsageError here: exit 2, the file complete or absent
   }
   if (output.runCount === 0) notice(`No run, so nothing was written to ${outputName}.`);
-  else notice(`${outputName} holds ${output.runCount === 1 ? 'one run' : `${output.runCount} runs`}: sheets ${output.sheetNames.join(', ')}.`);
+  else
+    notice(
+      `${outputName} holds ${output.runCount === 1 ? 'one run' : `${output.runCount} runs`}: sheets ${output.sheetNames.join(', ')}.`,
+    );
   return { outputPath: options.output, runs: output.runCount, sheetNames: output.sheetNames, turns };
 }

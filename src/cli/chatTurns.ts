@@ -33,13 +33,15 @@ export function turnFacts(reply: HostReply): TurnFacts {
   };
 }
 
-
 /**
  * The current parameters as plain JSON: dates as ISO days, and `dateFrom` / `dateTo` null when
  * there is no limit (so every object has the same keys).
  */
 export function settingsJson(parameters: AnalysisParameters): Record<string, unknown> {
-  const entries = Object.entries(parameters).map(([key, value]): [string, unknown] => [key, value instanceof Date ? isoDay(value) : value]);
+  const entries = Object.entries(parameters).map(([key, value]): [string, unknown] => [
+    key,
+    value instanceof Date ? isoDay(value) : value,
+  ]);
   return { dateFrom: null, dateTo: null, ...Object.fromEntries(entries) };
 }
 
@@ -93,10 +95,18 @@ export type SlashCommand = 'help' | 'reset' | 'quit';
 export function slashCommand(line: string): SlashCommand | 'unknown' | undefined {
   if (!line.startsWith('/')) return undefined;
   switch (line.slice(1).trim().toLowerCase()) {
-    case 'help': case '?': return 'help';
-    case 'reset': case 'restart': return 'reset';
-    case 'quit': case 'exit': case 'q': return 'quit';
-    default: return 'unknown';
+    case 'help':
+    case '?':
+      return 'help';
+    case 'reset':
+    case 'restart':
+      return 'reset';
+    case 'quit':
+    case 'exit':
+    case 'q':
+      return 'quit';
+    default:
+      return 'unknown';
   }
 }
 
@@ -104,7 +114,7 @@ export const SLASH_HELP = [
   'Slash commands:',
   '  /help   this list',
   '  /reset  start a fresh session on the same inputs: the settings go back to where they started (the',
-  '          command line\'s flags) and the conversation so far is forgotten; runs already written stay',
+  "          command line's flags) and the conversation so far is forgotten; runs already written stay",
   '          in the output workbook',
   '  /quit   end the chat (so does end of input, Ctrl-D)',
   "Anything else is said to the session ('help' lists what it understands). A number picks one of the",

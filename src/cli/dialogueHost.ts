@@ -19,7 +19,10 @@ export interface DialogueHost {
  * the engine context with a session factory, shared by `--script` and `chat`.
  */
 export async function openDialogueHost(
-  options: Pick<AnalyseOptions, 'input' | 'output' | 'force' | 'boundaries' | 'parameters' | 'roleOverrides' | 'columnOverrides' | 'ledger'> & { readonly script?: string },
+  options: Pick<
+    AnalyseOptions,
+    'input' | 'output' | 'force' | 'boundaries' | 'parameters' | 'roleOverrides' | 'columnOverrides' | 'ledger'
+  > & { readonly script?: string },
   log: (line: string) => void,
   now: () => Date,
 ): Promise<DialogueHost> {

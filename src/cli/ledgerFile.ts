@@ -15,10 +15,22 @@ export function defaultLedgerPath(output: string): string {
 }
 
 /** The ledger file chosen for a run, checked against the run's other paths. */
-export function ledgerPathFor(options: { readonly ledger?: string; readonly output: string; readonly input?: string; readonly boundaries?: string }): string {
+export function ledgerPathFor(options: {
+  readonly ledger?: string;
+  readonly output: string;
+  readonly input?: string;
+  readonly boundaries?: string;
+}): string {
   const chosen = options.ledger ?? defaultLedgerPath(options.output);
-  for (const [what, other] of [['output', options.output], ['input workbook', options.input], ['boundaries file', options.boundaries]] as const) {
-    if (other !== undefined && samePath(chosen, other)) throw new UsageError(`The ledger file ${chosen} is also the ${what}; give the ledger a file of its own with --ledger FILE.json.`);
+  for (const [what, other] of [
+    ['output', options.output],
+    ['input workbook', options.input],
+    ['boundaries file', options.boundaries],
+  ] as const) {
+    if (other !== undefined && samePath(chosen, other))
+      throw new UsageError(
+        `The ledger file ${chosen} is also the ${what}; give the ledger a file of its own with --ledger FILE.json.`,
+      );
   }
   return chosen;
 }
@@ -33,10 +45,15 @@ export function readLedgerFile(file: string): DisclosureLedger | undefined {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(`Cannot read the ledger file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new UsageError(
+      `Cannot read the ledger file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   }
   const reading = readLedgerText(text, `The ledger file ${file}`);
-  if (!reading.ok) throw new UsageError(`${reading.problem} Give another with --ledger FILE.json, or move it away if no output it describes was ever shared.`);
+  if (!reading.ok)
+    throw new UsageError(
+      `${reading.problem} Give another with --ledger FILE.json, or move it away if no output it describes was ever shared.`,
+    );
   return reading.ledger;
 }
 

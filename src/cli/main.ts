@@ -77,22 +77,37 @@ Exit codes: 0 success; 2 unusable input or arguments (the message names sheet, r
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   const quiet = rest.includes('--quiet');
-  const progress = (line: string): void => { if (!quiet) process.stderr.write(`${line}\n`); };
+  const progress = (line: string): void => {
+    if (!quiet) process.stderr.write(`${line}\n`);
+  };
   try {
     switch (command) {
       case 'analyse':
       case 'analyze': {
         const options = parseAnalyseArguments(rest);
         if (options.script !== undefined) {
-          await runScript({ ...options, script: options.script }, (line) => process.stdout.write(`${line}\n`), progress);
+          await runScript(
+            { ...options, script: options.script },
+            (line) => process.stdout.write(`${line}\n`),
+            progress,
+          );
           return 0;
         }
-        const run = await analyseWorkbook(options, progress, undefined, ['catchment', ...argv].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' '));
+        const run = await analyseWorkbook(
+          options,
+          progress,
+          undefined,
+          ['catchment', ...argv].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' '),
+        );
         for (const line of summariseRun(run)) process.stdout.write(`${line}\n`);
         return 0;
       }
       case 'chat':
-        await runChat(parseChatArguments(rest), { input: process.stdin, output: process.stdout, errors: process.stderr }, progress);
+        await runChat(
+          parseChatArguments(rest),
+          { input: process.stdin, output: process.stdout, errors: process.stderr },
+          progress,
+        );
         return 0;
       case 'demo':
         await runDemo(rest, progress, (line) => process.stdout.write(`${line}\n`));
@@ -115,14 +130,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`catchment: the input cannot be used:\n${error.problems.map((p) => `  ${p}`).join('\n')}\n`);
       return 2;
     }
-    process.stderr.write(`catchment: internal error (a bug, not a problem with your data): ${oneLine(error)}. ${writeErrorReport(error, argv)}\n`);
+    process.stderr.write(
+      `catchment: internal error (a bug, not a problem with your data): ${oneLine(error)}. ${writeErrorReport(error, argv)}\n`,
+    );
     return 1;
   }
 }
 
 if (require.main === module) {
   quietOnClosedPipe();
-  void main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
 void path;
 export { quietOnClosedPipe } from './failureReport';

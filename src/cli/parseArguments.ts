@@ -1,6 +1,12 @@
 import fs from 'fs';
 import path from 'path';
-import { DEFAULT_PARAMETERS, type AnalysisParameters, type RankingMetric, type SchoolPhase, type SheetRole } from '../core/types';
+import {
+  DEFAULT_PARAMETERS,
+  type AnalysisParameters,
+  type RankingMetric,
+  type SchoolPhase,
+  type SheetRole,
+} from '../core/types';
 import { isoDay } from '../core/isoDay';
 import { fileSheetName, roleFileSpec, type RoleFileSpec } from '../workbook/csv';
 
@@ -56,11 +62,20 @@ const PHASES: Record<string, SchoolPhase> = {
   pru: 'alternativeProvision',
 };
 
-const ROLES: readonly SheetRole[] = ['offences', 'schools', 'wards', 'pupilResidence', 'currentList', 'postcodes', 'wardVertices'];
+const ROLES: readonly SheetRole[] = [
+  'offences',
+  'schools',
+  'wards',
+  'pupilResidence',
+  'currentList',
+  'postcodes',
+  'wardVertices',
+];
 
 function integer(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`${flag} expects a whole number from ${min} to ${max}, got '${text}'.`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new UsageError(`${flag} expects a whole number from ${min} to ${max}, got '${text}'.`);
   return value;
 }
 
@@ -75,7 +90,13 @@ function isoDate(flag: string, text: string): Date {
 function keyValue(flag: string, text: string): [string, string] {
   const at = text.indexOf('=');
   if (at <= 0 || at === text.length - 1) throw new UsageError(`${flag} expects KEY="VALUE", got '${text}'.`);
-  return [text.slice(0, at).trim(), text.slice(at + 1).trim().replace(/^"(.*)"$/, '$1')];
+  return [
+    text.slice(0, at).trim(),
+    text
+      .slice(at + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1'),
+  ];
 }
 
 /** `catchment chat`'s options: analyse's, with OUTPUT optional (defaulted beside the input) and --json. */
@@ -90,12 +111,17 @@ export function parseAnalyseArguments(args: readonly string[]): AnalyseOptions {
   const { input, output, json: _json, ...rest } = parseRunArguments(args, 'analyse');
   if (!input) {
     const missing = REQUIRED_ROLES.filter((role) => rest.roleFiles?.[role] === undefined);
-    if (missing.length === REQUIRED_ROLES.length) throw new UsageError('Name the input workbook: catchment analyse INPUT.xlsx --out OUTPUT.xlsx');
+    if (missing.length === REQUIRED_ROLES.length)
+      throw new UsageError('Name the input workbook: catchment analyse INPUT.xlsx --out OUTPUT.xlsx');
     if (missing.length > 0) {
-      throw new UsageError(`Name the input workbook, or give every required sheet as a file: ${missing.map(flagOfRole).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (catchment analyse --offences F --schools F --wards F --boundaries WARDS.geojson --out OUTPUT.xlsx).`);
+      throw new UsageError(
+        `Name the input workbook, or give every required sheet as a file: ${missing.map(flagOfRole).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing (catchment analyse --offences F --schools F --wards F --boundaries WARDS.geojson --out OUTPUT.xlsx).`,
+      );
     }
     if (rest.boundaries === undefined && rest.roleFiles?.wardVertices === undefined) {
-      throw new UsageError('Without an input workbook, give the ward boundaries: --boundaries WARDS.geojson (or --vertices FILE.csv, a sheet of ward vertices).');
+      throw new UsageError(
+        'Without an input workbook, give the ward boundaries: --boundaries WARDS.geojson (or --vertices FILE.csv, a sheet of ward vertices).',
+      );
     }
   }
   if (!output) throw new UsageError('Name the output workbook with --out OUTPUT.xlsx');
@@ -117,7 +143,11 @@ export function defaultChatOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, path.extname(input))}-chat.xlsx`);
 }
 
-type ParsedRun = Omit<AnalyseOptions, 'input' | 'output'> & { readonly input?: string; readonly output?: string; readonly json: boolean };
+type ParsedRun = Omit<AnalyseOptions, 'input' | 'output'> & {
+  readonly input?: string;
+  readonly output?: string;
+  readonly json: boolean;
+};
 
 function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat'): ParsedRun {
   let json = false;
@@ -134,7 +164,10 @@ function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat')
   const roleFiles: Partial<Record<SheetRole, RoleFileSpec>> = {};
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--map') && !arg.startsWith('--sheet') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') && !arg.startsWith('--map') && !arg.startsWith('--sheet')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = args[i + 1];
@@ -143,79 +176,131 @@ function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat')
       return next;
     };
     switch (flag) {
-      case '--out': case '-o': output = value(); break;
+      case '--out':
+      case '-o':
+        output = value();
+        break;
       case '--script':
-        if (command === 'chat') throw new UsageError("chat has no --script: a script is held by 'catchment analyse INPUT --out OUTPUT --script FILE', or pipe its lines into 'catchment chat INPUT --json'.");
+        if (command === 'chat')
+          throw new UsageError(
+            "chat has no --script: a script is held by 'catchment analyse INPUT --out OUTPUT --script FILE', or pipe its lines into 'catchment chat INPUT --json'.",
+          );
         script = value();
         break;
       case '--json':
         if (command !== 'chat') throw new UsageError(`Unknown option ${arg}. Run 'catchment help' for the options.`);
         json = true;
         break;
-      case '--boundaries': boundaries = value(); break;
-      case '--ledger': ledger = value(); break;
-      case '--force': force = true; break;
-      case '--quiet': quiet = true; break;
+      case '--boundaries':
+        boundaries = value();
+        break;
+      case '--ledger':
+        ledger = value();
+        break;
+      case '--force':
+        force = true;
+        break;
+      case '--quiet':
+        quiet = true;
+        break;
       case '--age': {
         const text = value();
         const match = /^(\d{1,2})\s*[-–to]+\s*(\d{1,2})$/.exec(text);
-        if (!match || Number(match[1]) > Number(match[2])) throw new UsageError(`--age expects a band like 10-17, got '${text}'.`);
+        if (!match || Number(match[1]) > Number(match[2]))
+          throw new UsageError(`--age expects a band like 10-17, got '${text}'.`);
         parameters.ageBand = [Number(match[1]), Number(match[2])];
         break;
       }
       case '--phase': {
-        parameters.phases = value().split(',').map((name) => {
-          const phase = PHASES[name.trim().toLowerCase()];
-          if (!phase) throw new UsageError(`--phase: '${name}' is not a phase; use ${Object.keys(PHASES).join(', ')}.`);
-          return phase;
-        });
+        parameters.phases = value()
+          .split(',')
+          .map((name) => {
+            const phase = PHASES[name.trim().toLowerCase()];
+            if (!phase)
+              throw new UsageError(`--phase: '${name}' is not a phase; use ${Object.keys(PHASES).join(', ')}.`);
+            return phase;
+          });
         break;
       }
-      case '--threshold': parameters.threshold = integer('--threshold', value(), 1, 1000); break;
-      case '--top': parameters.topN = integer('--top', value(), 1, 10000); break;
-      case '--seed': parameters.seed = integer('--seed', value(), 0, 2 ** 31 - 1); break;
-      case '--simulations': parameters.simulations = integer('--simulations', value(), 10, 100000); break;
-      case '--hide-zeros': parameters.showZeros = false; break;
-      case '--rounding': parameters.roundingBase = integer('--rounding', value(), 2, 1000); break;
-      case '--protection': parameters.protectionInterval = integer('--protection', value(), 0, 1000); break;
-      case '--types': parameters.offenceTypes = value().split(';').map((t) => t.trim()).filter(Boolean); break;
-      case '--from': parameters.dateFrom = isoDate('--from', value()); break;
-      case '--to': parameters.dateTo = isoDate('--to', value()); break;
+      case '--threshold':
+        parameters.threshold = integer('--threshold', value(), 1, 1000);
+        break;
+      case '--top':
+        parameters.topN = integer('--top', value(), 1, 10000);
+        break;
+      case '--seed':
+        parameters.seed = integer('--seed', value(), 0, 2 ** 31 - 1);
+        break;
+      case '--simulations':
+        parameters.simulations = integer('--simulations', value(), 10, 100000);
+        break;
+      case '--hide-zeros':
+        parameters.showZeros = false;
+        break;
+      case '--rounding':
+        parameters.roundingBase = integer('--rounding', value(), 2, 1000);
+        break;
+      case '--protection':
+        parameters.protectionInterval = integer('--protection', value(), 0, 1000);
+        break;
+      case '--types':
+        parameters.offenceTypes = value()
+          .split(';')
+          .map((t) => t.trim())
+          .filter(Boolean);
+        break;
+      case '--from':
+        parameters.dateFrom = isoDate('--from', value());
+        break;
+      case '--to':
+        parameters.dateTo = isoDate('--to', value());
+        break;
       case '--catchment': {
         const model = value();
-        if (model !== 'auto' && model !== 'observed' && model !== 'distanceDecay') throw new UsageError(`--catchment expects auto, observed or distanceDecay, got '${model}'.`);
+        if (model !== 'auto' && model !== 'observed' && model !== 'distanceDecay')
+          throw new UsageError(`--catchment expects auto, observed or distanceDecay, got '${model}'.`);
         parameters.catchmentModel = model;
         break;
       }
       case '--metric': {
         const metric = value();
-        const metrics: Record<string, RankingMetric> = { offences: 'offences', 'young-offenders': 'youngOffenders', youngOffenders: 'youngOffenders' };
+        const metrics: Record<string, RankingMetric> = {
+          offences: 'offences',
+          'young-offenders': 'youngOffenders',
+          youngOffenders: 'youngOffenders',
+        };
         if (!metrics[metric]) throw new UsageError(`--metric expects offences or young-offenders, got '${metric}'.`);
         parameters.rankingMetric = metrics[metric];
         break;
       }
       case '--flags': {
         const method = value();
-        if (method !== 'overdispersed' && method !== 'poisson') throw new UsageError(`--flags expects overdispersed or poisson, got '${method}'.`);
+        if (method !== 'overdispersed' && method !== 'poisson')
+          throw new UsageError(`--flags expects overdispersed or poisson, got '${method}'.`);
         parameters.flagMethod = method;
         break;
       }
-      case '--show-attending': parameters.showAttending = true; break;
+      case '--show-attending':
+        parameters.showAttending = true;
+        break;
       case '--smoothing': {
         const smoothing = value();
-        if (smoothing !== 'eb' && smoothing !== 'none') throw new UsageError(`--smoothing expects eb (empirical Bayes) or none, got '${smoothing}'.`);
+        if (smoothing !== 'eb' && smoothing !== 'none')
+          throw new UsageError(`--smoothing expects eb (empirical Bayes) or none, got '${smoothing}'.`);
         parameters.smoothing = smoothing === 'eb' ? 'empiricalBayes' : 'none';
         break;
       }
       case '--map': {
         const [key, header] = keyValue('--map', value());
-        if (!/^[A-Za-z]+\.[A-Za-z]+$/.test(key)) throw new UsageError(`--map expects role.field="Header", got '${key}'.`);
+        if (!/^[A-Za-z]+\.[A-Za-z]+$/.test(key))
+          throw new UsageError(`--map expects role.field="Header", got '${key}'.`);
         columnOverrides[key] = header;
         break;
       }
       case '--sheet': {
         const [role, sheet] = keyValue('--sheet', value());
-        if (!ROLES.includes(role as SheetRole)) throw new UsageError(`--sheet: '${role}' is not a role; use ${ROLES.join(', ')}.`);
+        if (!ROLES.includes(role as SheetRole))
+          throw new UsageError(`--sheet: '${role}' is not a role; use ${ROLES.join(', ')}.`);
         roleOverrides[role as SheetRole] = sheet;
         break;
       }
@@ -235,11 +320,28 @@ function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat')
   for (const role of Object.keys(roleFiles) as SheetRole[]) {
     const name = fileSheetName(roleFiles[role] as RoleFileSpec);
     const other = fileSheets.get(name);
-    if (other !== undefined) throw new UsageError(`${flagOfRole(other)} and ${flagOfRole(role)} both name a file '${name}': give each role a file of its own name.`);
+    if (other !== undefined)
+      throw new UsageError(
+        `${flagOfRole(other)} and ${flagOfRole(role)} both name a file '${name}': give each role a file of its own name.`,
+      );
     fileSheets.set(name, role);
-    if (roleOverrides[role] !== undefined) throw new UsageError(`${flagOfRole(role)} and --sheet ${role}= both name the ${role} sheet; give one of them.`);
+    if (roleOverrides[role] !== undefined)
+      throw new UsageError(`${flagOfRole(role)} and --sheet ${role}= both name the ${role} sheet; give one of them.`);
     roleOverrides[role] = name;
   }
   const files = Object.keys(roleFiles).length > 0 ? { roleFiles } : {};
-  return { input, output, json, boundaries, force, quiet, parameters, columnOverrides, roleOverrides, ...(script !== undefined ? { script } : {}), ...(ledger !== undefined ? { ledger } : {}), ...files };
+  return {
+    input,
+    output,
+    json,
+    boundaries,
+    force,
+    quiet,
+    parameters,
+    columnOverrides,
+    roleOverrides,
+    ...(script !== undefined ? { script } : {}),
+    ...(ledger !== undefined ? { ledger } : {}),
+    ...files,
+  };
 }

@@ -3,7 +3,14 @@ import fs from 'fs';
 import path from 'path';
 import type { InputFingerprint } from '../core/pipeline/analysisResult';
 import type { SheetData, SheetRole, WorkbookData } from '../core/types';
-import { CsvFormatError, detectEncoding, fileSheetName, readCsvFile, type FileSheetSource, type RoleFileSpec } from '../workbook/csv';
+import {
+  CsvFormatError,
+  detectEncoding,
+  fileSheetName,
+  readCsvFile,
+  type FileSheetSource,
+  type RoleFileSpec,
+} from '../workbook/csv';
 import { formatAdvice, identifyFormat, readWorkbookBuffer } from '../workbook/xlsx';
 import { checkInputPath, checkOutputPath, type InputPath } from './runPaths';
 
@@ -90,7 +97,9 @@ export async function readInputs(options: InputOptions, log: (line: string) => v
   }
   // A file's sheet takes its role: a workbook sheet that happens to share its name steps aside.
   const fileNames = new Set(fileSheets.map((sheet) => sheet.name));
-  const workbook: WorkbookData = { sheets: [...workbookSheets.filter((sheet) => !fileNames.has(sheet.name)), ...fileSheets] };
+  const workbook: WorkbookData = {
+    sheets: [...workbookSheets.filter((sheet) => !fileNames.has(sheet.name)), ...fileSheets],
+  };
 
   if (!options.boundaries) return { workbook, fingerprints, fileSources };
   const boundaryBytes = fs.readFileSync(options.boundaries);
@@ -99,7 +108,9 @@ export async function readInputs(options: InputOptions, log: (line: string) => v
     const geojson: unknown = JSON.parse(boundaryBytes.toString('utf8').replace(/^\uFEFF/, ''));
     return { workbook, boundaries: { geojson, source: path.basename(options.boundaries) }, fingerprints, fileSources };
   } catch (error) {
-    throw new UnusableInputError([`Boundaries file ${options.boundaries}: not valid JSON (${(error as Error).message}).`]);
+    throw new UnusableInputError([
+      `Boundaries file ${options.boundaries}: not valid JSON (${(error as Error).message}).`,
+    ]);
   }
 }
 
@@ -108,13 +119,18 @@ async function readWorkbookOrExplain(bytes: Buffer, name: string, use: 'workbook
   const format = identifyFormat(bytes);
   const advice = formatAdvice(format, name);
   if (advice) {
-    const csvHint = format === 'text' && use === 'workbook' ? ' Or give it as a CSV for the sheet it holds, e.g. --offences FILE.csv (catchment help lists the flags).' : '';
+    const csvHint =
+      format === 'text' && use === 'workbook'
+        ? ' Or give it as a CSV for the sheet it holds, e.g. --offences FILE.csv (catchment help lists the flags).'
+        : '';
     throw new UnusableInputError([`${advice}${csvHint}`]);
   }
   try {
     return await readWorkbookBuffer(bytes);
   } catch (error) {
-    throw new UnusableInputError([`${name} could not be read as an .xlsx workbook (${(error as Error).message}). If it opens in Excel, Save As Excel Workbook (.xlsx) and try again.`]);
+    throw new UnusableInputError([
+      `${name} could not be read as an .xlsx workbook (${(error as Error).message}). If it opens in Excel, Save As Excel Workbook (.xlsx) and try again.`,
+    ]);
   }
 }
 
@@ -137,7 +153,12 @@ async function readRoleFile(spec: RoleFileSpec): Promise<RoleFile> {
   if (format === 'xlsx' || spec.sheet !== undefined) {
     const bytes = fs.readFileSync(spec.path);
     const sheets = (await readWorkbookOrExplain(bytes, spec.path, 'sheet')).sheets;
-    const chosen = spec.sheet === undefined ? (sheets.length === 1 ? sheets[0] : undefined) : sheets.find((sheet) => sheet.name === spec.sheet);
+    const chosen =
+      spec.sheet === undefined
+        ? sheets.length === 1
+          ? sheets[0]
+          : undefined
+        : sheets.find((sheet) => sheet.name === spec.sheet);
     if (!chosen) {
       const names = sheets.map((sheet) => `'${sheet.name}'`).join(', ') || 'none';
       throw new UnusableInputError([
@@ -146,17 +167,27 @@ async function readRoleFile(spec: RoleFileSpec): Promise<RoleFile> {
           : `${spec.path} has no sheet '${spec.sheet}' (sheets: ${names}).`,
       ]);
     }
-    return { sheet: { ...chosen, name }, source: { sheet: name, file, sheetInFile: chosen.name }, fingerprint: fingerprint(file, bytes) };
+    return {
+      sheet: { ...chosen, name },
+      source: { sheet: name, file, sheetInFile: chosen.name },
+      fingerprint: fingerprint(file, bytes),
+    };
   }
   if (format === 'empty') throw new UnusableInputError([`File '${file}' is empty (0 bytes).`]);
   if (format !== 'text' && !utf16) {
     const advice = formatAdvice(format, spec.path) ?? `${spec.path} is not a text file.`;
-    throw new UnusableInputError([`${advice} A sheet given as a file must be a CSV (comma, semicolon, tab or pipe separated text) or an .xlsx workbook.`]);
+    throw new UnusableInputError([
+      `${advice} A sheet given as a file must be a CSV (comma, semicolon, tab or pipe separated text) or an .xlsx workbook.`,
+    ]);
   }
   try {
     const csv = readCsvFile(spec.path, name);
     if (csv.sheet.rows.length === 0) throw new UnusableInputError([`File '${file}' holds no lines of text.`]);
-    return { sheet: csv.sheet, source: { sheet: name, file, lineOf: (row) => csv.lines.lineOf(row) }, fingerprint: { name: file, bytes: csv.bytes, sha256: csv.sha256 } };
+    return {
+      sheet: csv.sheet,
+      source: { sheet: name, file, lineOf: (row) => csv.lines.lineOf(row) },
+      fingerprint: { name: file, bytes: csv.bytes, sha256: csv.sha256 },
+    };
   } catch (error) {
     if (error instanceof CsvFormatError) throw new UnusableInputError([`File '${file}', ${error.message}`]);
     throw error;

@@ -15,7 +15,11 @@ export const OPEN_DATA_ATTRIBUTION = [
  * real West Midlands wards and populations from DATA_DIR with synthetic schools and offences),
  * then analyses it into a new workbook beside it.
  */
-export async function runDemo(args: readonly string[], progress: (line: string) => void, print: (line: string) => void): Promise<void> {
+export async function runDemo(
+  args: readonly string[],
+  progress: (line: string) => void,
+  print: (line: string) => void,
+): Promise<void> {
   let dataDir: string | undefined;
   let outDir = path.resolve('out', 'demo');
   let seed = 2024;
@@ -30,10 +34,15 @@ export async function runDemo(args: readonly string[], progress: (line: string) 
     else dataDir = path.resolve(arg);
   }
   if (!Number.isInteger(seed)) throw new UsageError('--seed expects a whole number.');
-  if (offences !== undefined && (!Number.isInteger(offences) || offences < 100)) throw new UsageError('--offences expects a whole number of at least 100.');
+  if (offences !== undefined && (!Number.isInteger(offences) || offences < 100))
+    throw new UsageError('--offences expects a whole number of at least 100.');
   if (dataDir && !fs.existsSync(dataDir)) throw new UsageError(`Data folder not found: ${dataDir}`);
 
-  progress(dataDir ? `Generating synthetic schools and offences on the real wards in ${dataDir}` : 'Generating a synthetic West-Midlands-like workbook');
+  progress(
+    dataDir
+      ? `Generating synthetic schools and offences on the real wards in ${dataDir}`
+      : 'Generating a synthetic West-Midlands-like workbook',
+  );
   const real = dataDir ? loadRealInputs(dataDir) : undefined;
   const demo = generateDemo({ seed, offences, real });
   fs.mkdirSync(outDir, { recursive: true });

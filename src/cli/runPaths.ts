@@ -30,8 +30,12 @@ function sameFile(a: string, b: string): boolean {
 export function checkInputPath(input: InputPath): void {
   const stat = statOf(input.path);
   if (!stat) throw new UsageError(`${capitalised(input.what)} was not found: ${input.path}`);
-  if (stat.isDirectory()) throw new UsageError(`${capitalised(input.what)} ${input.path} is a folder, not a file: name the file itself.`);
-  if (!stat.isFile()) throw new UsageError(`${capitalised(input.what)} ${input.path} is not a regular file (a device or pipe?): name a file.`);
+  if (stat.isDirectory())
+    throw new UsageError(`${capitalised(input.what)} ${input.path} is a folder, not a file: name the file itself.`);
+  if (!stat.isFile())
+    throw new UsageError(
+      `${capitalised(input.what)} ${input.path} is not a regular file (a device or pipe?): name a file.`,
+    );
 }
 
 /** The nearest folder that exists on the way to a path (the path's own folder, or an ancestor). */
@@ -68,23 +72,29 @@ function makeFolders(folder: string): void {
  */
 export function checkOutputPath(output: string, inputs: readonly InputPath[], force: boolean): void {
   for (const input of inputs) {
-    if (sameFile(input.path, output)) throw new UsageError(`The output must be a new file: ${output} is ${input.what}, which is never overwritten.`);
+    if (sameFile(input.path, output))
+      throw new UsageError(`The output must be a new file: ${output} is ${input.what}, which is never overwritten.`);
   }
   const stat = statOf(output);
   if (stat) {
-    if (stat.isDirectory()) throw new UsageError(`${output} is a folder: name the output file, e.g. ${path.join(output, 'result.xlsx')}.`);
-    if (!stat.isFile()) throw new UsageError(`${output} is not a regular file (a device or pipe?); the output must be a workbook file.`);
+    if (stat.isDirectory())
+      throw new UsageError(`${output} is a folder: name the output file, e.g. ${path.join(output, 'result.xlsx')}.`);
+    if (!stat.isFile())
+      throw new UsageError(`${output} is not a regular file (a device or pipe?); the output must be a workbook file.`);
     if (!force) throw new UsageError(`${output} already exists; choose another name or add --force to replace it.`);
   }
   const folder = path.dirname(path.resolve(output));
   const existing = nearestExisting(folder);
-  if (!fs.statSync(existing).isDirectory()) throw new UsageError(`Cannot write ${output}: ${existing} is a file, not a folder.`);
+  if (!fs.statSync(existing).isDirectory())
+    throw new UsageError(`Cannot write ${output}: ${existing} is a file, not a folder.`);
   const probe = path.join(folder, `.${path.basename(output)}.probe-${process.pid}`);
   try {
     makeFolders(folder);
     fs.writeFileSync(probe, '', { flag: 'wx' });
   } catch (error) {
-    throw new UsageError(`Cannot write ${output}: the folder ${folder} cannot take a new file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    throw new UsageError(
+      `Cannot write ${output}: the folder ${folder} cannot take a new file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
   } finally {
     fs.rmSync(probe, { force: true });
   }
@@ -102,7 +112,9 @@ export function writeOutputFile(output: string, bytes: Uint8Array): void {
     fs.renameSync(temporary, output);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    throw new UsageError(`Cannot write ${output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was written.`);
+    throw new UsageError(
+      `Cannot write ${output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was written.`,
+    );
   }
 }
 

@@ -78,10 +78,15 @@ export async function runScript(
       // Later runs, after a reset too, join the ledger as this run left it.
       if (report.ledger) context = { ...context, ledger: report.ledger };
       const plan = nameRunSheets(session, report.models, written);
-      models.push(...(plan.runNumber === 1 ? report.models : renumberRunSheets(report.models, plan.names, plan.runNumber)));
+      models.push(
+        ...(plan.runNumber === 1 ? report.models : renumberRunSheets(report.models, plan.names, plan.runNumber)),
+      );
       written.push(...plan.names.values());
     } else if (reply.command?.kind === 'run' && !reply.question) {
-      throw new UnusableInputError([`Script ${options.script}, line ${entry.line} ('${entry.text}'): the analysis could not run.`, ...reply.text.split('\n').slice(1)]);
+      throw new UnusableInputError([
+        `Script ${options.script}, line ${entry.line} ('${entry.text}'): the analysis could not run.`,
+        ...reply.text.split('\n').slice(1),
+      ]);
     }
     lastReply = reply;
     lastLine = entry;
@@ -95,7 +100,10 @@ export async function runScript(
         `Add a line answering it${lastReply.choices.length > 0 ? `, e.g. ${lastReply.choices.map((choice) => `'${choice.utterance}'`).join(' or ')}` : ''}. Nothing was written.`,
     );
   }
-  if (runs === 0) throw new UsageError(`The script ${options.script} never ran the analysis, so there is nothing to write: add a line 'run'.`);
+  if (runs === 0)
+    throw new UsageError(
+      `The script ${options.script} never ran the analysis, so there is nothing to write: add a line 'run'.`,
+    );
 
   log('Writing result sheets');
   const { buffer } = await writeReportBuffer(models);

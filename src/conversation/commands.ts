@@ -17,8 +17,23 @@ export type ListChange = 'only' | 'add' | 'remove';
 
 /** Topics of help on one thing: `{ kind: 'help', topic: 'suppression' }`. */
 export const HELP_TOPICS = [
-  'ageBand', 'offenceTypes', 'dates', 'phases', 'suppression', 'rounding', 'protection', 'catchment', 'metric',
-  'ranking', 'confidence', 'sheets', 'columns', 'newCandidates', 'seed', 'undo', 'replay',
+  'ageBand',
+  'offenceTypes',
+  'dates',
+  'phases',
+  'suppression',
+  'rounding',
+  'protection',
+  'catchment',
+  'metric',
+  'ranking',
+  'confidence',
+  'sheets',
+  'columns',
+  'newCandidates',
+  'seed',
+  'undo',
+  'replay',
 ] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
@@ -28,7 +43,8 @@ export type HelpTopic = (typeof HELP_TOPICS)[number];
  * calendar year the data reach. The session records the ISO days it resolved to beside it, and a
  * replay uses those days, so it stays exact whatever the data or the day.
  */
-export type RelativePeriod = { readonly months: number } | { readonly last: 'financialYear' | 'academicYear' | 'calendarYear' };
+export type RelativePeriod =
+  { readonly months: number } | { readonly last: 'financialYear' | 'academicYear' | 'calendarYear' };
 
 export type Command =
   /** Which sheets the workbook holds and which role each plays. */
@@ -61,7 +77,12 @@ export type Command =
    * `relativeToData` ("the last 12 months"): the parser gives it alone; the session resolves it
    * against the offences sheet and records `from` and `to` with it (a replay uses those).
    */
-  | { readonly kind: 'setDates'; readonly from?: string | null; readonly to?: string | null; readonly relativeToData?: RelativePeriod }
+  | {
+      readonly kind: 'setDates';
+      readonly from?: string | null;
+      readonly to?: string | null;
+      readonly relativeToData?: RelativePeriod;
+    }
   | { readonly kind: 'setPhases'; readonly phases: readonly SchoolPhase[]; readonly mode: ListChange }
   /** Published counts from 1 to threshold − 1 are withheld. */
   | { readonly kind: 'setThreshold'; readonly threshold: number }
@@ -136,7 +157,15 @@ export const STATE_CHANGING: Readonly<Record<CommandKind, boolean>> = {
 };
 
 /** Commands answered from the latest run's results: when there are none, or the choices changed since, the session runs first. */
-export const NEEDS_RESULTS: ReadonlySet<CommandKind> = new Set<CommandKind>(['showTop', 'newCandidates', 'explainSchool', 'explainWard', 'explain', 'compareSchools', 'listWards']);
+export const NEEDS_RESULTS: ReadonlySet<CommandKind> = new Set<CommandKind>([
+  'showTop',
+  'newCandidates',
+  'explainSchool',
+  'explainWard',
+  'explain',
+  'compareSchools',
+  'listWards',
+]);
 
 /** Whether a command changes the choices (and so goes on the undo stack). */
 export function isStateChanging(command: Command): boolean {
@@ -153,9 +182,12 @@ export function commandFromJson(json: string): Command | { readonly error: strin
   try {
     value = JSON.parse(json);
   } catch (error) {
-    return { error: `'${json}' is not valid JSON (${(error as Error).message}); write a command such as {"kind":"run"}.` };
+    return {
+      error: `'${json}' is not valid JSON (${(error as Error).message}); write a command such as {"kind":"run"}.`,
+    };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: `'${json}' is not a JSON object; write a command such as {"kind":"run"}.` };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { error: `'${json}' is not a JSON object; write a command such as {"kind":"run"}.` };
   const kind = (value as { kind?: unknown }).kind;
   if (typeof kind !== 'string' || !(kind in STATE_CHANGING)) {
     return { error: `'${json}' has no known "kind"; the kinds are ${Object.keys(STATE_CHANGING).join(', ')}.` };

@@ -20,12 +20,21 @@ export interface ReplayableSession extends DialogueSession {
  * same utterances, snapshots and clock.
  */
 export function createDialogueSession(options: SessionOptions = {}): ReplayableSession {
-  const { now = () => new Date(), parameters = DEFAULT_PARAMETERS, tool = 'catchment', version = packageJson.version, ledgerCopy = 'public' } = options;
-  let state: DialogueState = initialState({
-    parameters,
-    roleOverrides: options.roleOverrides ?? {},
-    columnOverrides: options.columnOverrides ?? {},
-  }, options.runsSoFar ?? 0);
+  const {
+    now = () => new Date(),
+    parameters = DEFAULT_PARAMETERS,
+    tool = 'catchment',
+    version = packageJson.version,
+    ledgerCopy = 'public',
+  } = options;
+  let state: DialogueState = initialState(
+    {
+      parameters,
+      roleOverrides: options.roleOverrides ?? {},
+      columnOverrides: options.columnOverrides ?? {},
+    },
+    options.runsSoFar ?? 0,
+  );
   const turn = (input: TurnInput, context: EngineContext, progress: ProgressReporter = () => undefined): Reply => {
     const taken = takeTurn(state, input, { engine: context, progress, now, tool, version, ledgerCopy });
     state = taken.state;
@@ -33,7 +42,8 @@ export function createDialogueSession(options: SessionOptions = {}): ReplayableS
   };
   return {
     respond: (utterance, context, progress) => turn({ utterance }, context, progress),
-    apply: (command: Command, context, progress, said) => turn({ utterance: said ?? JSON.stringify(command), command }, context, progress),
+    apply: (command: Command, context, progress, said) =>
+      turn({ utterance: said ?? JSON.stringify(command), command }, context, progress),
     replayTurn: (input, context, progress) => turn(input, context, progress),
     noteWritten(sheetNames, runNumber) {
       state = noteRunWritten(state, sheetNames, runNumber);

@@ -16,7 +16,18 @@ export type { TurnInput } from './dialogue/takeTurn';
 export { replayCommands, type ReplayStep, type ReplayOptions, type ReplayResult } from './replayCommands';
 
 // The parser (no workbook needed)
-export { parseUtterance, readUtterance, RULES, STARTING_SUGGESTIONS, THRESHOLD_PRESETS, type ParseOutcome, type ReadContext, type ReadStep, type UtteranceReading, type Lexicon } from './parse';
+export {
+  parseUtterance,
+  readUtterance,
+  RULES,
+  STARTING_SUGGESTIONS,
+  THRESHOLD_PRESETS,
+  type ParseOutcome,
+  type ReadContext,
+  type ReadStep,
+  type UtteranceReading,
+  type Lexicon,
+} from './parse';
 
 // Loose matching of names and answers
 export { matchNames, matchChoice, plainName, type NameMatch, type Named } from './match';

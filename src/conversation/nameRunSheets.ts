@@ -7,8 +7,15 @@ import type { DialogueSession } from './types';
  * after those already written (`Schools (2)` on a second run), as a workbook adapter would, and
  * tells the session the names so its later answers can point to them.
  */
-export function nameRunSheets(session: Pick<DialogueSession, 'noteWritten'>, models: readonly SheetModel[], written: readonly string[]): SheetNamePlan {
-  const plan = planSheetNames(written, models.map((model) => model.name));
+export function nameRunSheets(
+  session: Pick<DialogueSession, 'noteWritten'>,
+  models: readonly SheetModel[],
+  written: readonly string[],
+): SheetNamePlan {
+  const plan = planSheetNames(
+    written,
+    models.map((model) => model.name),
+  );
   session.noteWritten(plan.names);
   return plan;
 }

@@ -6,7 +6,7 @@ import { createDialogueSession } from './createDialogueSession';
 import type { EngineContext, Reply, SessionOptions, TurnRecord } from './types';
 
 /** A recorded turn to replay: a bare command, or a turn as the Audit sheet holds it (utterance, command, reply). */
-export type ReplayStep = Command | Pick<TurnRecord, 'utterance' | 'command' | 'words'> & { readonly reply?: string };
+export type ReplayStep = Command | (Pick<TurnRecord, 'utterance' | 'command' | 'words'> & { readonly reply?: string });
 
 export interface ReplayOptions extends SessionOptions {
   readonly progress?: ProgressReporter;
@@ -31,7 +31,11 @@ function isCommand(step: ReplayStep): step is Command {
  * not understood are kept with their reply, and each run's sheet models are collected. With the
  * same inputs, starting options and clock as the original session, the sheets are the same.
  */
-export function replayCommands(steps: readonly ReplayStep[], context: EngineContext, options: ReplayOptions = {}): ReplayResult {
+export function replayCommands(
+  steps: readonly ReplayStep[],
+  context: EngineContext,
+  options: ReplayOptions = {},
+): ReplayResult {
   const session = createDialogueSession(options);
   const replies: Reply[] = [];
   const reports: SheetModel[][] = [];
@@ -39,7 +43,16 @@ export function replayCommands(steps: readonly ReplayStep[], context: EngineCont
   for (const step of steps) {
     const reply = isCommand(step)
       ? session.apply(step, context, options.progress)
-      : session.replayTurn({ utterance: step.utterance, command: step.command, recordedReply: step.reply, ...(step.words !== undefined ? { words: step.words } : {}) }, context, options.progress);
+      : session.replayTurn(
+          {
+            utterance: step.utterance,
+            command: step.command,
+            recordedReply: step.reply,
+            ...(step.words !== undefined ? { words: step.words } : {}),
+          },
+          context,
+          options.progress,
+        );
     replies.push(reply);
     for (const effect of reply.effects) {
       if (effect.kind !== 'writeReport') continue;

@@ -23,10 +23,17 @@ export function turnsThatSetChoices(turns: readonly TurnRecord[]): TurnRecord[] 
  * keeps it. Choices need no solver (only runs do). `options.runsSoFar`: the runs already written,
  * so the next run is numbered after them ('Schools (3)' after two runs and a cancelled third).
  */
-export function restoreSession(turns: readonly TurnRecord[], context: EngineContext, options: SessionOptions = {}): { readonly session: ReplayableSession; readonly replayed: number } {
+export function restoreSession(
+  turns: readonly TurnRecord[],
+  context: EngineContext,
+  options: SessionOptions = {},
+): { readonly session: ReplayableSession; readonly replayed: number } {
   const realNow = options.now ?? (() => new Date());
   let replayAt: string | null = null;
-  const session = createDialogueSession({ ...options, now: () => (replayAt === null ? realNow() : new Date(replayAt)) });
+  const session = createDialogueSession({
+    ...options,
+    now: () => (replayAt === null ? realNow() : new Date(replayAt)),
+  });
   const replayed = turnsThatSetChoices(turns);
   try {
     for (const { at, utterance, command } of replayed) {

@@ -110,7 +110,8 @@ export interface WardBoundary {
 export type SchoolPhase = 'primary' | 'secondary' | 'allThrough' | 'special' | 'alternativeProvision' | 'other';
 
 /** Input sheet roles the engine recognises. */
-export type SheetRole = 'offences' | 'schools' | 'wards' | 'pupilResidence' | 'currentList' | 'postcodes' | 'wardVertices';
+export type SheetRole =
+  'offences' | 'schools' | 'wards' | 'pupilResidence' | 'currentList' | 'postcodes' | 'wardVertices';
 
 /** A location as given in the input, before it is resolved to a ward. */
 export interface LocationInput {

@@ -21,7 +21,10 @@ export function boundariesGeoJson(wards: readonly DemoWard[], description: strin
       geometry:
         ward.parts.length === 1
           ? { type: 'Polygon', coordinates: ward.parts[0].map((ring) => ring.map(([x, y]) => [x, y])) }
-          : { type: 'MultiPolygon', coordinates: ward.parts.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [x, y]))) },
+          : {
+              type: 'MultiPolygon',
+              coordinates: ward.parts.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [x, y]))),
+            },
     })),
   };
 }

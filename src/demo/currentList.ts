@@ -46,18 +46,30 @@ export function currentList(
   const others = schools
     .map((school, index) => ({ school, index }))
     .filter(({ school, index }) => school.status !== 'Closed' && school.urn !== apostropheUrn && !top.includes(index))
-    .filter(({ school }) => school.kind === 'secondary' || school.kind === 'special' || school.kind === 'pupilReferralUnit')
+    .filter(
+      ({ school }) => school.kind === 'secondary' || school.kind === 'special' || school.kind === 'pupilReferralUnit',
+    )
     .map(({ index }) => index);
   const fromOthers = random.shuffle(others).slice(0, 6);
   const listed = [...fromTop, ...fromOthers].map((index) => schools[index]);
   const apostropheSchool = schools.find((school) => school.urn === apostropheUrn);
-  const entries: { urn: number | null; name: string }[] = listed.map((school) => ({ urn: school.urn, name: school.name }));
+  const entries: { urn: number | null; name: string }[] = listed.map((school) => ({
+    urn: school.urn,
+    name: school.name,
+  }));
   entries.push({ urn: null, name: NAME_ONLY_ENTRY });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const rows: CellValue[][] = [[...CURRENT_LIST_HEADERS], ...entries.map((entry) => [entry.urn, entry.name] as CellValue[])];
+  const rows: CellValue[][] = [
+    [...CURRENT_LIST_HEADERS],
+    ...entries.map((entry) => [entry.urn, entry.name] as CellValue[]),
+  ];
   return {
     sheet: { name, rows },
     urns: listed.map((school) => school.urn).sort((a, b) => a - b),
-    nameOnly: { name: NAME_ONLY_ENTRY, urn: apostropheUrn, giasName: apostropheSchool ? apostropheSchool.name : APOSTROPHE_NAME },
+    nameOnly: {
+      name: NAME_ONLY_ENTRY,
+      urn: apostropheUrn,
+      giasName: apostropheSchool ? apostropheSchool.name : APOSTROPHE_NAME,
+    },
   };
 }

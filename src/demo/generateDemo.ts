@@ -29,7 +29,14 @@ export const DEMO_SHEET_NAMES: DemoSheetNames = {
   wardVertices: 'Ward boundaries',
 };
 
-export const DEMO_DEFAULTS = { seed: 2024, wards: 190, districts: 7, schools: 400, offences: 20000, faultRate: 0.03 } as const;
+export const DEMO_DEFAULTS = {
+  seed: 2024,
+  wards: 190,
+  districts: 7,
+  schools: 400,
+  offences: 20000,
+  faultRate: 0.03,
+} as const;
 
 /** Share of open secondary and all-through schools whose pupil residence is supplied. */
 const OBSERVED_RESIDENCE_SHARE = 0.6;
@@ -44,11 +51,13 @@ function checkOptions(options: DemoOptions): void {
   whole(options.districts, 1, 'districts');
   whole(options.schools, 20, 'schools');
   whole(options.offences, 1, 'offences');
-  if (options.seed !== undefined && !Number.isFinite(options.seed)) throw new RangeError(`generateDemo: seed must be a finite number; got ${options.seed}.`);
+  if (options.seed !== undefined && !Number.isFinite(options.seed))
+    throw new RangeError(`generateDemo: seed must be a finite number; got ${options.seed}.`);
   if (options.faultRate !== undefined && !(options.faultRate >= 0 && options.faultRate <= 0.5)) {
     throw new RangeError(`generateDemo: faultRate must be between 0 and 0.5; got ${options.faultRate}.`);
   }
-  if (options.real && options.real.wards.features.length === 0) throw new RangeError('generateDemo: real.wards has no features.');
+  if (options.real && options.real.wards.features.length === 0)
+    throw new RangeError('generateDemo: real.wards has no features.');
 }
 
 /**
@@ -70,13 +79,23 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
 
   const geography = options.real
     ? realGeography(options.real)
-    : syntheticGeography(root.fork('geography'), { wards: options.wards ?? DEMO_DEFAULTS.wards, districts: options.districts ?? DEMO_DEFAULTS.districts });
-  const population = options.real ? realWardPopulation(geography, options.real.population) : syntheticWardPopulation(geography, root.fork('population'));
+    : syntheticGeography(root.fork('geography'), {
+        wards: options.wards ?? DEMO_DEFAULTS.wards,
+        districts: options.districts ?? DEMO_DEFAULTS.districts,
+      });
+  const population = options.real
+    ? realWardPopulation(geography, options.real.population)
+    : syntheticWardPopulation(geography, root.fork('population'));
   const wardCodes = geography.wards.map((ward) => ward.code);
   const surface = violenceHotspots(geography, root.fork('hotspots'));
   const lookup = createWardLookup(geography.wards);
 
-  const { schools, formulaInjectionUrn, apostropheUrn } = syntheticSchools(geography, population, root.fork('schools'), schoolTotal);
+  const { schools, formulaInjectionUrn, apostropheUrn } = syntheticSchools(
+    geography,
+    population,
+    root.fork('schools'),
+    schoolTotal,
+  );
   const secondaryChoice = schoolChoice(geography.wards, schools, ['secondary', 'allThrough']);
   const primaryChoice = schoolChoice(geography.wards, schools, ['primary', 'allThrough']);
   const alternativeChoice = schoolChoice(geography.wards, schools, ['special', 'pupilReferralUnit']);
@@ -88,18 +107,48 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     .shuffle(secondaryChoice.schoolIndexes)
     .slice(0, observedCount)
     .sort((a, b) => schools[a].urn - schools[b].urn);
-  const residence = observed.flatMap((schoolIndex) => schoolResidence(schools[schoolIndex], schoolIndex, secondaryChoice, wardCodes, secondaryAgeChildren));
+  const residence = observed.flatMap((schoolIndex) =>
+    schoolResidence(schools[schoolIndex], schoolIndex, secondaryChoice, wardCodes, secondaryAgeChildren),
+  );
 
   const { offences } = syntheticOffences(
-    { geography, population, relativeRisk: surface.relativeRisk, hotspots: surface.hotspots, schools, secondaryChoice, primaryChoice, alternativeChoice, lookup },
+    {
+      geography,
+      population,
+      relativeRisk: surface.relativeRisk,
+      hotspots: surface.hotspots,
+      schools,
+      secondaryChoice,
+      primaryChoice,
+      alternativeChoice,
+      lookup,
+    },
     offenceTotal,
     root.fork('offences'),
   );
-  const offenceSheet = offencesSheet(names.offences, offences, geography, schools, lookup, faultRate, root.fork('faults'));
-  const list = currentList(names.currentList, schools, secondaryChoice, secondaryAgeChildren, surface.relativeRisk, apostropheUrn, root.fork('current-list'));
+  const offenceSheet = offencesSheet(
+    names.offences,
+    offences,
+    geography,
+    schools,
+    lookup,
+    faultRate,
+    root.fork('faults'),
+  );
+  const list = currentList(
+    names.currentList,
+    schools,
+    secondaryChoice,
+    secondaryAgeChildren,
+    surface.relativeRisk,
+    apostropheUrn,
+    root.fork('current-list'),
+  );
 
   const multiPolygonWardCodes = geography.wards.filter((ward) => ward.parts.length > 1).map((ward) => ward.code);
-  const holeWardCodes = geography.wards.filter((ward) => ward.parts.some((polygon) => polygon.length > 1)).map((ward) => ward.code);
+  const holeWardCodes = geography.wards
+    .filter((ward) => ward.parts.some((polygon) => polygon.length > 1))
+    .map((ward) => ward.code);
   const notes = notesSheet(names.notes, {
     seed,
     mode: geography.mode,
@@ -180,5 +229,11 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
       nameOnly: { name: list.nameOnly.name, urn: String(list.nameOnly.urn), giasName: list.nameOnly.giasName },
     },
   };
-  return { workbook, boundariesGeoJson: boundariesGeoJson(geography.wards, description), truth, synthetic: true, description };
+  return {
+    workbook,
+    boundariesGeoJson: boundariesGeoJson(geography.wards, description),
+    truth,
+    synthetic: true,
+    description,
+  };
 }

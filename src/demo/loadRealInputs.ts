@@ -34,7 +34,10 @@ export function parseCsvLine(line: string): string[] {
  * except code columns (ending CD). A leading byte order mark is dropped.
  */
 export function parseCsv(text: string): PopulationCsvRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
   if (lines.length === 0) return [];
   const headers = parseCsvLine(lines[0]).map((header) => header.trim());
   return lines.slice(1).map((line) => {
@@ -57,7 +60,8 @@ export function loadRealInputs(dataDir: string): RealInputs {
   const wardsPath = path.join(dataDir, REAL_WARDS_FILE);
   const populationPath = path.join(dataDir, REAL_POPULATION_FILE);
   for (const file of [wardsPath, populationPath]) {
-    if (!fs.existsSync(file)) throw new Error(`loadRealInputs: ${file} not found; point dataDir at the shared data folder.`);
+    if (!fs.existsSync(file))
+      throw new Error(`loadRealInputs: ${file} not found; point dataDir at the shared data folder.`);
   }
   const wards = JSON.parse(fs.readFileSync(wardsPath, 'utf8').replace(/^\uFEFF/, '')) as RealWardsGeoJson;
   const population = parseCsv(fs.readFileSync(populationPath, 'utf8'));

@@ -10,7 +10,7 @@ export const FAULT_DESCRIPTIONS: Readonly<Record<OffenceFaultKind, string>> = {
   serialDate: "'Committed Date' as an Excel serial number (valid: should parse)",
   textDate: "'Committed Date' as text dd/mm/yyyy or yyyy-mm-dd (valid: should parse)",
   badCoordinate: "'Offence Easting' not a number ('n/k', 'NULL', '#N/A')",
-  offenceOutsideArea: "offence coordinates outside every ward (easting 300000-320000)",
+  offenceOutsideArea: 'offence coordinates outside every ward (easting 300000-320000)',
   unknownHomeWard: "no home coordinates and 'Home Ward Code' E05999999, which no ward has",
   unknownSchoolUrn: "'School URN' not in the schools sheet (999xxx)",
   homeWardMismatch: "'Home Ward Code' disagrees with the home coordinates (a neighbouring ward)",
@@ -41,8 +41,14 @@ export function notesSheet(name: string, input: NotesInput): SheetData {
     input.mode === 'synthetic'
       ? `Geography: ${input.wardCount} invented wards (codes E059xxxxx) in ${input.districtCount} invented districts (codes E089xxxxx), a Voronoi tessellation in British National Grid shaped like a West Midlands-sized area.`
       : `Geography and populations: ${input.wardCount} real wards (December 2022) and ONS mid-2020 populations. Source: Office for National Statistics licensed under the Open Government Licence v3.0. Contains OS data © Crown copyright and database right. Schools and offences are synthetic.`,
-    ...(input.enclave ? [`Ward ${input.enclave.wardCode} is an enclave inside ward ${input.enclave.containerWardCode} (a hole in its polygon).`] : []),
-    ...(input.multiPolygonWardCodes.length > 0 ? [`Ward(s) ${input.multiPolygonWardCodes.join(', ')} have more than one separate part.`] : []),
+    ...(input.enclave
+      ? [
+          `Ward ${input.enclave.wardCode} is an enclave inside ward ${input.enclave.containerWardCode} (a hole in its polygon).`,
+        ]
+      : []),
+    ...(input.multiPolygonWardCodes.length > 0
+      ? [`Ward(s) ${input.multiPolygonWardCodes.join(', ')} have more than one separate part.`]
+      : []),
     `Schools: ${input.schoolCount} invented establishments in the GIAS download's column layout (URNs 9xxxxx, postcodes ZZ); the header is on row ${input.schoolsHeaderRow} below a two-line title.`,
     `Offences: ${input.offenceRows} rows in '${input.sheetNames.offences}' for the financial year 2023-24, one per offence and offender; repeat offenders and co-offenders share IDs and crime numbers.`,
     `Ages outside 10-17 occur naturally (${input.agesOutsideBand} rows); they are not faults.`,

@@ -21,7 +21,10 @@ export const OFFENCE_HEADERS = [
   'Weapon Flag',
 ] as const;
 
-const COLUMN = Object.fromEntries(OFFENCE_HEADERS.map((header, index) => [header, index])) as Record<(typeof OFFENCE_HEADERS)[number], number>;
+const COLUMN = Object.fromEntries(OFFENCE_HEADERS.map((header, index) => [header, index])) as Record<
+  (typeof OFFENCE_HEADERS)[number],
+  number
+>;
 
 /** A ward code in the right shape that no ward has. */
 export const UNKNOWN_WARD_CODE = 'E05999999';
@@ -40,8 +43,10 @@ export function excelSerial(date: Date): number {
 }
 
 const pad = (value: number): string => String(value).padStart(2, '0');
-const dayMonthYear = (date: Date): string => `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
-const isoDate = (date: Date): string => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+const dayMonthYear = (date: Date): string =>
+  `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
+const isoDate = (date: Date): string =>
+  `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
 export interface OffencesSheetResult {
   readonly sheet: SheetData;
@@ -114,7 +119,8 @@ export function offencesSheet(
 
   // Choose rows for each fault kind from one shuffled pool, so no row gets two.
   const totalFaults = Math.round(Math.max(0, faultRate) * offences.length);
-  const perKind = faultRate > 0 && offences.length > 0 ? Math.max(1, Math.round(totalFaults / OFFENCE_FAULT_KINDS.length)) : 0;
+  const perKind =
+    faultRate > 0 && offences.length > 0 ? Math.max(1, Math.round(totalFaults / OFFENCE_FAULT_KINDS.length)) : 0;
   const pool = random.shuffle(lines.map((_, index) => index));
   const taken = new Set<number>();
   const chosen = new Map<OffenceFaultKind, number[]>();
@@ -156,7 +162,9 @@ export function offencesSheet(
           cells[COLUMN['Committed Date']] = excelSerial(line.draft.date);
           break;
         case 'textDate':
-          cells[COLUMN['Committed Date']] = random.chance(0.5) ? dayMonthYear(line.draft.date) : isoDate(line.draft.date);
+          cells[COLUMN['Committed Date']] = random.chance(0.5)
+            ? dayMonthYear(line.draft.date)
+            : isoDate(line.draft.date);
           break;
         case 'badCoordinate':
           cells[COLUMN['Offence Easting']] = random.pick(BAD_COORDINATES);
@@ -164,7 +172,8 @@ export function offencesSheet(
           break;
         case 'offenceOutsideArea': {
           const easting = random.int(300000, 320000);
-          if (lookup(easting, line.draft.offencePoint[1]) >= 0) throw new Error('offencesSheet: the out-of-area easting fell inside a ward');
+          if (lookup(easting, line.draft.offencePoint[1]) >= 0)
+            throw new Error('offencesSheet: the out-of-area easting fell inside a ward');
           cells[COLUMN['Offence Easting']] = easting;
           line.offenceWardIndex = -1;
           break;
@@ -191,7 +200,10 @@ export function offencesSheet(
   const header: CellValue[] = [...OFFENCE_HEADERS];
   const sheetRows: CellValue[][] = [header];
   const truthRows: OffenceRowTruth[] = [];
-  const faults = Object.fromEntries(OFFENCE_FAULT_KINDS.map((kind) => [kind, [] as number[]])) as Record<OffenceFaultKind, number[]>;
+  const faults = Object.fromEntries(OFFENCE_FAULT_KINDS.map((kind) => [kind, [] as number[]])) as Record<
+    OffenceFaultKind,
+    number[]
+  >;
   const agesOutsideBand: number[] = [];
   const countByOffenceWard: Record<string, number> = Object.fromEntries(wardCodes.map((code) => [code, 0]));
   const record = (line: Line, faultList: OffenceFaultKind[], duplicateOf?: number): number => {
@@ -215,7 +227,8 @@ export function offencesSheet(
       ...(duplicateOf !== undefined ? { duplicateOf } : {}),
     });
     const ageCell = line.cells[COLUMN['Age at Offence']];
-    if (typeof ageCell === 'number' && line.fault !== 'impossibleAge' && (ageCell < 10 || ageCell > 17)) agesOutsideBand.push(row);
+    if (typeof ageCell === 'number' && line.fault !== 'impossibleAge' && (ageCell < 10 || ageCell > 17))
+      agesOutsideBand.push(row);
     return row;
   };
   for (const line of lines) {
@@ -223,7 +236,8 @@ export function offencesSheet(
       faults.blankRow.push(sheetRows.length + 1);
       sheetRows.push(OFFENCE_HEADERS.map(() => null));
     }
-    const ownFaults: OffenceFaultKind[] = line.fault && line.fault !== 'blankRow' && line.fault !== 'duplicateRow' ? [line.fault] : [];
+    const ownFaults: OffenceFaultKind[] =
+      line.fault && line.fault !== 'blankRow' && line.fault !== 'duplicateRow' ? [line.fault] : [];
     const row = record(line, ownFaults);
     if (line.fault && line.fault !== 'blankRow' && line.fault !== 'duplicateRow') faults[line.fault].push(row);
     if (line.offenceWardIndex >= 0) countByOffenceWard[wardCodes[line.offenceWardIndex]] += 1;

@@ -21,7 +21,8 @@ export interface BoundingBox {
 /** The ring without a repeated closing vertex. */
 export function openRing(ring: PlanarRing): PlanarRing {
   const count = ring.length;
-  if (count > 1 && ring[0][0] === ring[count - 1][0] && ring[0][1] === ring[count - 1][1]) return ring.slice(0, count - 1);
+  if (count > 1 && ring[0][0] === ring[count - 1][0] && ring[0][1] === ring[count - 1][1])
+    return ring.slice(0, count - 1);
   return ring;
 }
 
@@ -156,7 +157,10 @@ export function segmentsIntersect(a: Point, b: Point, c: Point, d: Point): boole
   const o4 = orientation(c, d, b);
   if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) return true;
   const onSegment = (p: Point, q: Point, r: Point): boolean =>
-    Math.min(p[0], q[0]) <= r[0] && r[0] <= Math.max(p[0], q[0]) && Math.min(p[1], q[1]) <= r[1] && r[1] <= Math.max(p[1], q[1]);
+    Math.min(p[0], q[0]) <= r[0] &&
+    r[0] <= Math.max(p[0], q[0]) &&
+    Math.min(p[1], q[1]) <= r[1] &&
+    r[1] <= Math.max(p[1], q[1]);
   if (o1 === 0 && onSegment(a, b, c)) return true;
   if (o2 === 0 && onSegment(a, b, d)) return true;
   if (o3 === 0 && onSegment(c, d, a)) return true;

@@ -18,7 +18,16 @@ export function populationSheet(name: string, population: readonly WardPopulatio
   const rows: CellValue[][] = [[...POPULATION_HEADERS]];
   const ordered = population.slice().sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   for (const ward of ordered) {
-    rows.push([ward.code, ward.name, ward.districtCode, ward.districtName, ward.total, ...ward.byAge, ward.age10to17, ward.age11to16]);
+    rows.push([
+      ward.code,
+      ward.name,
+      ward.districtCode,
+      ward.districtName,
+      ward.total,
+      ...ward.byAge,
+      ward.age10to17,
+      ward.age11to16,
+    ]);
   }
   return { name, rows };
 }

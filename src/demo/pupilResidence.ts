@@ -44,8 +44,11 @@ export function schoolResidence(
   const exact = kept.map((entry) => roll * entry.share);
   const counts = exact.map(Math.floor);
   let remaining = target - counts.reduce((sum, count) => sum + count, 0);
-  const byRemainder = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (let position = 0; remaining > 0 && position < byRemainder.length; position += 1, remaining -= 1) counts[byRemainder[position].index] += 1;
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value - Math.floor(value) }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (let position = 0; remaining > 0 && position < byRemainder.length; position += 1, remaining -= 1)
+    counts[byRemainder[position].index] += 1;
   return kept
     .map((entry, index) => ({ urn: school.urn, wardCode: wardCodes[entry.wardIndex], pupils: counts[index] }))
     .filter((row) => row.pupils > 0);

@@ -55,11 +55,16 @@ export function realGeography(real: RealInputs): DemoGeography {
   const totals = new Map<string, number>();
   for (const row of real.population) totals.set(text(row.WD22CD), Number(row.total_population) || 0);
   const wards: DemoWard[] = real.wards.features
-    .filter((feature) => feature.geometry && (feature.geometry.type === 'Polygon' || feature.geometry.type === 'MultiPolygon'))
+    .filter(
+      (feature) =>
+        feature.geometry && (feature.geometry.type === 'Polygon' || feature.geometry.type === 'MultiPolygon'),
+    )
     .map((feature) => {
       const properties = feature.properties;
       const parts = toGridParts(feature.geometry);
-      const largest = parts.reduce((best, polygon) => (Math.abs(ringSignedArea(polygon[0])) > Math.abs(ringSignedArea(best[0])) ? polygon : best));
+      const largest = parts.reduce((best, polygon) =>
+        Math.abs(ringSignedArea(polygon[0])) > Math.abs(ringSignedArea(best[0])) ? polygon : best,
+      );
       return {
         code: text(properties.WD22CD),
         name: text(properties.WD22NM),

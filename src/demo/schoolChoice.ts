@@ -21,7 +21,11 @@ export interface SchoolChoice {
  * Huff, "Defining and estimating a trading area", Journal of Marketing 28(3), 1964.
  * @example two schools of 1,000 pupils at 1 km and 3 km: P = e^-0.5 / (e^-0.5 + e^-1.5) ≈ 0.731 for the nearer
  */
-export function schoolChoice(wards: readonly DemoWard[], schools: readonly DemoSchool[], kinds: readonly DemoSchool['kind'][]): SchoolChoice {
+export function schoolChoice(
+  wards: readonly DemoWard[],
+  schools: readonly DemoSchool[],
+  kinds: readonly DemoSchool['kind'][],
+): SchoolChoice {
   const schoolIndexes = schools
     .map((school, index) => ({ school, index }))
     .filter(({ school }) => kinds.includes(school.kind) && school.status !== 'Closed' && (school.pupils ?? 0) > 0)
@@ -35,7 +39,9 @@ export function schoolChoice(wards: readonly DemoWard[], schools: readonly DemoS
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     return total > 0 ? weights.map((weight) => weight / total) : weights.map(() => 1 / Math.max(1, weights.length));
   });
-  const samplers = probabilities.map((row) => (row.length > 0 ? createWeightedSampler(row.map((value) => value + 1e-12)) : null));
+  const samplers = probabilities.map((row) =>
+    row.length > 0 ? createWeightedSampler(row.map((value) => value + 1e-12)) : null,
+  );
   return {
     schoolIndexes,
     probabilities,

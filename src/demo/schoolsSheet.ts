@@ -26,7 +26,12 @@ export const SCHOOLS_HEADER_ROW = 3;
  * The GIAS-shaped schools sheet, sorted by URN, with a two-line title above the header (as an
  * analyst's saved extract often has). Local authority codes are synthetic (901, 902, …).
  */
-export function schoolsSheet(name: string, schools: readonly DemoSchool[], geography: DemoGeography, seed: number): SheetData {
+export function schoolsSheet(
+  name: string,
+  schools: readonly DemoSchool[],
+  geography: DemoGeography,
+  seed: number,
+): SheetData {
   const width = SCHOOL_HEADERS.length;
   const titleLine = (text: string): CellValue[] => [text, ...Array.from({ length: width - 1 }, () => null)];
   const rows: CellValue[][] = [

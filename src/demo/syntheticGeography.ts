@@ -36,9 +36,17 @@ const SNAP_TOLERANCE = 0.05;
 const roundCentimetre = (value: number): number => Math.round(value * 100) / 100;
 
 /** A star-shaped outline: an ellipse with a few seeded harmonic wobbles. */
-function createOutline(random: DemoRandom): { readonly radiusAt: (angle: number) => number; readonly contains: (point: Point) => boolean; readonly box: BoundingBox } {
+function createOutline(random: DemoRandom): {
+  readonly radiusAt: (angle: number) => number;
+  readonly contains: (point: Point) => boolean;
+  readonly box: BoundingBox;
+} {
   const rotation = random.uniform(-0.35, -0.1);
-  const harmonics = [2, 3, 4, 5, 6].map((order) => ({ order, amplitude: random.uniform(0.01, 0.07), phase: random.uniform(0, 2 * Math.PI) }));
+  const harmonics = [2, 3, 4, 5, 6].map((order) => ({
+    order,
+    amplitude: random.uniform(0.01, 0.07),
+    phase: random.uniform(0, 2 * Math.PI),
+  }));
   const radiusAt = (angle: number): number => {
     const local = angle - rotation;
     const ellipse = (SEMI_MAJOR * SEMI_MINOR) / Math.hypot(SEMI_MINOR * Math.cos(local), SEMI_MAJOR * Math.sin(local));
@@ -140,14 +148,20 @@ export function syntheticGeography(random: DemoRandom, options: SyntheticGeograp
   const outline = createOutline(random.fork('outline'));
   const drawInside = (source: DemoRandom): Point => {
     for (;;) {
-      const point: Point = [source.uniform(outline.box.minX, outline.box.maxX), source.uniform(outline.box.minY, outline.box.maxY)];
+      const point: Point = [
+        source.uniform(outline.box.minX, outline.box.maxX),
+        source.uniform(outline.box.minY, outline.box.maxY),
+      ];
       if (outline.contains(point)) return point;
     }
   };
 
   // Town centres: the big city near the middle, the others spread out by best-candidate sampling.
   const coreRandom = random.fork('cores');
-  const cityCentre: Point = [AREA_CENTRE[0] + coreRandom.uniform(-4000, 2000), AREA_CENTRE[1] + coreRandom.uniform(-2000, 2000)];
+  const cityCentre: Point = [
+    AREA_CENTRE[0] + coreRandom.uniform(-4000, 2000),
+    AREA_CENTRE[1] + coreRandom.uniform(-2000, 2000),
+  ];
   const innerPoint = (source: DemoRandom): Point => {
     for (;;) {
       const point = drawInside(source);
@@ -156,7 +170,10 @@ export function syntheticGeography(random: DemoRandom, options: SyntheticGeograp
       if (Math.hypot(dx, dy) < 0.75 * outline.radiusAt(Math.atan2(dy, dx))) return point;
     }
   };
-  const otherCentres = blueNoiseSeeds(districtCount - 1, innerPoint, () => 1, coreRandom, { candidates: 40, existing: [cityCentre] }).points;
+  const otherCentres = blueNoiseSeeds(districtCount - 1, innerPoint, () => 1, coreRandom, {
+    candidates: 40,
+    existing: [cityCentre],
+  }).points;
   const cores: Core[] = [cityCentre, ...otherCentres].map((point, index) => {
     const weight = index === 0 ? 3 : coreRandom.uniform(0.9, 1.6);
     return { point, weight, spread: 3500 * Math.sqrt(weight) };
@@ -199,7 +216,12 @@ export function syntheticGeography(random: DemoRandom, options: SyntheticGeograp
     minimumScore: 0.75 * typicalScore,
   }).points;
   const allSeeds = [...insideSeeds, ...guardSeeds];
-  const cellBox: BoundingBox = { minX: outerBox.minX - 5000, minY: outerBox.minY - 5000, maxX: outerBox.maxX + 5000, maxY: outerBox.maxY + 5000 };
+  const cellBox: BoundingBox = {
+    minX: outerBox.minX - 5000,
+    minY: outerBox.minY - 5000,
+    maxX: outerBox.maxX + 5000,
+    maxY: outerBox.maxY + 5000,
+  };
 
   // Voronoi cells as lists of shared vertex ids.
   const snapper = createVertexSnapper();
@@ -210,7 +232,8 @@ export function syntheticGeography(random: DemoRandom, options: SyntheticGeograp
   });
   const vertices: Point[] = snapper.vertices.map(([x, y]) => [roundCentimetre(x), roundCentimetre(y)]);
   for (let index = 0; index < insideSeeds.length; index += 1) {
-    if (cellIds[index].length < 3) throw new Error(`syntheticGeography: ward cell ${index} collapsed; try another seed`);
+    if (cellIds[index].length < 3)
+      throw new Error(`syntheticGeography: ward cell ${index} collapsed; try another seed`);
   }
 
   // Wiggle shared edges; straighten any edge whose wiggle makes a cell self-intersect.
@@ -236,7 +259,9 @@ export function syntheticGeography(random: DemoRandom, options: SyntheticGeograp
     let changed = false;
     rings.forEach((ring, index) => {
       if (cellIds[index].length >= 3 && !isSimpleRing(ring)) {
-        cellIds[index].forEach((id, position) => straightEdges.add(edgeKey(id, cellIds[index][(position + 1) % cellIds[index].length])));
+        cellIds[index].forEach((id, position) =>
+          straightEdges.add(edgeKey(id, cellIds[index][(position + 1) % cellIds[index].length])),
+        );
         changed = true;
       }
     });
@@ -288,7 +313,8 @@ export function syntheticGeography(random: DemoRandom, options: SyntheticGeograp
     const result = new Set<number>();
     const ids = cellIds[cell];
     ids.forEach((id, position) => {
-      for (const owner of edgeOwners.get(edgeKey(id, ids[(position + 1) % ids.length])) ?? []) if (owner !== cell) result.add(owner);
+      for (const owner of edgeOwners.get(edgeKey(id, ids[(position + 1) % ids.length])) ?? [])
+        if (owner !== cell) result.add(owner);
     });
     return result;
   };
@@ -331,7 +357,10 @@ export function syntheticGeography(random: DemoRandom, options: SyntheticGeograp
       for (let corner = 0; corner < corners; corner += 1) {
         const angle = ((corner + specialRandom.uniform(-0.2, 0.2)) / corners) * 2 * Math.PI;
         const reach = radius * specialRandom.uniform(0.7, 1);
-        ring.push([roundCentimetre(centre[0] + reach * Math.cos(angle)), roundCentimetre(centre[1] + reach * Math.sin(angle))]);
+        ring.push([
+          roundCentimetre(centre[0] + reach * Math.cos(angle)),
+          roundCentimetre(centre[1] + reach * Math.sin(angle)),
+        ]);
       }
       enclave = { container: cell, ring };
       break;
@@ -365,18 +394,30 @@ export function syntheticGeography(random: DemoRandom, options: SyntheticGeograp
     if (enclave && cell === enclave.container) parts = [[outer, asClosed(enclave.ring.slice().reverse())]];
     drafts.push({ name: inventWardName(), district: cellDistrict[cell], parts, sourceCell: cell });
   }
-  if (enclave) drafts.push({ name: inventWardName(), district: cellDistrict[enclave.container], parts: [[asClosed(enclave.ring)]], sourceCell: 'enclave' });
+  if (enclave)
+    drafts.push({
+      name: inventWardName(),
+      district: cellDistrict[enclave.container],
+      parts: [[asClosed(enclave.ring)]],
+      sourceCell: 'enclave',
+    });
   drafts.sort((a, b) => a.district - b.district || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
   let enclaveCodes: { wardCode: string; containerWardCode: string } | null = null;
   const wards: DemoWard[] = drafts.map((draft, index) => {
     const code = `E059${String(index + 1).padStart(5, '0')}`;
-    const largest = draft.parts.reduce((best, polygon) => (Math.abs(ringSignedArea(polygon[0])) > Math.abs(ringSignedArea(best[0])) ? polygon : best));
+    const largest = draft.parts.reduce((best, polygon) =>
+      Math.abs(ringSignedArea(polygon[0])) > Math.abs(ringSignedArea(best[0])) ? polygon : best,
+    );
     let centroid = ringCentroid(largest[0]);
     if (largest.length > 1) {
       // A ring with a hole: move the label point off the enclave, halfway to the outer edge.
       const hole = ringCentroid(largest[1]);
-      const [x, y] = largest[0].reduce((far, point) => (Math.hypot(point[0] - hole[0], point[1] - hole[1]) > Math.hypot(far[0] - hole[0], far[1] - hole[1]) ? point : far));
+      const [x, y] = largest[0].reduce((far, point) =>
+        Math.hypot(point[0] - hole[0], point[1] - hole[1]) > Math.hypot(far[0] - hole[0], far[1] - hole[1])
+          ? point
+          : far,
+      );
       centroid = [(hole[0] + x) / 2, (hole[1] + y) / 2];
     }
     return {

@@ -26,8 +26,29 @@ const DAY_MS = 86400000;
 
 /** Offender age on 1 April 2023, as relative weights: mostly 10–19, a tail to 35. */
 const AGE_WEIGHTS: readonly (readonly [number, number])[] = [
-  [10, 4], [11, 6], [12, 9], [13, 12], [14, 15], [15, 16], [16, 15], [17, 13], [18, 9], [19, 7],
-  [20, 3], [21, 3], [22, 3], [23, 3], [24, 3], [25, 1], [26, 1], [27, 1], [28, 1], [29, 1], [30, 1], [32, 1], [35, 1],
+  [10, 4],
+  [11, 6],
+  [12, 9],
+  [13, 12],
+  [14, 15],
+  [15, 16],
+  [16, 15],
+  [17, 13],
+  [18, 9],
+  [19, 7],
+  [20, 3],
+  [21, 3],
+  [22, 3],
+  [23, 3],
+  [24, 3],
+  [25, 1],
+  [26, 1],
+  [27, 1],
+  [28, 1],
+  [29, 1],
+  [30, 1],
+  [32, 1],
+  [35, 1],
 ];
 
 /** How the offender's home is recorded in the export. */
@@ -73,7 +94,11 @@ export interface SyntheticOffencesInputs {
 }
 
 const nearest = (point: Point, centres: readonly Point[]): Point =>
-  centres.reduce((best, centre) => (Math.hypot(centre[0] - point[0], centre[1] - point[1]) < Math.hypot(best[0] - point[0], best[1] - point[1]) ? centre : best));
+  centres.reduce((best, centre) =>
+    Math.hypot(centre[0] - point[0], centre[1] - point[1]) < Math.hypot(best[0] - point[0], best[1] - point[1])
+      ? centre
+      : best,
+  );
 
 /**
  * Seeded offenders and their offences for the financial year 2023-24, exactly `rowCount` rows.
@@ -85,9 +110,15 @@ const nearest = (point: Point, centres: readonly Point[]): Point =>
  * residence sheet (8% of 11–16s a special school or pupil referral unit). Crime numbers run in date
  * order. O(rows).
  */
-export function syntheticOffences(inputs: SyntheticOffencesInputs, rowCount: number, random: DemoRandom): { readonly offences: OffenceDraft[]; readonly offenders: DemoOffender[] } {
+export function syntheticOffences(
+  inputs: SyntheticOffencesInputs,
+  rowCount: number,
+  random: DemoRandom,
+): { readonly offences: OffenceDraft[]; readonly offenders: DemoOffender[] } {
   const { geography, population, relativeRisk, hotspots, lookup } = inputs;
-  const homeSampler = createWeightedSampler(population.map((ward, index) => Math.max(1, ward.age10to17) * relativeRisk[index]));
+  const homeSampler = createWeightedSampler(
+    population.map((ward, index) => Math.max(1, ward.age10to17) * relativeRisk[index]),
+  );
   const ageSampler = createWeightedSampler(AGE_WEIGHTS.map(([, weight]) => weight));
   const typeSampler = createWeightedSampler(OFFENCE_GROUPS.map((group) => group.share));
   const townCentres = geography.districts.map((district) => district.centre);
@@ -103,8 +134,11 @@ export function syntheticOffences(inputs: SyntheticOffencesInputs, rowCount: num
     let schoolIndex = -1;
     if (ageAtStart <= 10) schoolIndex = inputs.primaryChoice.draw(homeWardIndex, random);
     else if (ageAtStart <= 16 && random.chance(0.95)) {
-      schoolIndex = random.chance(0.08) ? inputs.alternativeChoice.draw(homeWardIndex, random) : inputs.secondaryChoice.draw(homeWardIndex, random);
-    } else if (ageAtStart === 17 && random.chance(0.6)) schoolIndex = inputs.secondaryChoice.draw(homeWardIndex, random);
+      schoolIndex = random.chance(0.08)
+        ? inputs.alternativeChoice.draw(homeWardIndex, random)
+        : inputs.secondaryChoice.draw(homeWardIndex, random);
+    } else if (ageAtStart === 17 && random.chance(0.6))
+      schoolIndex = inputs.secondaryChoice.draw(homeWardIndex, random);
     const roll = random.next();
     let id = '';
     for (let salt = offenders.length; id === '' || usedIds.has(id); salt += 7919) {
@@ -133,7 +167,8 @@ export function syntheticOffences(inputs: SyntheticOffencesInputs, rowCount: num
     for (let attempt = 0; attempt < 8; attempt += 1) {
       let point: Point;
       if (mode < 0.45) point = [offender.home[0] + random.normal(0, 400), offender.home[1] + random.normal(0, 400)];
-      else if (mode < 0.75) point = [offender.home[0] + random.normal(0, 2000), offender.home[1] + random.normal(0, 2000)];
+      else if (mode < 0.75)
+        point = [offender.home[0] + random.normal(0, 2000), offender.home[1] + random.normal(0, 2000)];
       else if (mode < 0.9) {
         const centre = nearest(offender.home, townCentres);
         point = [centre[0] + random.normal(0, 800), centre[1] + random.normal(0, 800)];
@@ -148,7 +183,8 @@ export function syntheticOffences(inputs: SyntheticOffencesInputs, rowCount: num
     return { point: offender.home, wardIndex: lookup(offender.home[0], offender.home[1]) };
   };
 
-  const ageOn = (offender: DemoOffender, day: number): number => offender.ageAtStart + (day >= offender.birthdayDay ? 1 : 0);
+  const ageOn = (offender: DemoOffender, day: number): number =>
+    offender.ageAtStart + (day >= offender.birthdayDay ? 1 : 0);
 
   interface Pending {
     readonly crime: number;
@@ -174,7 +210,16 @@ export function syntheticOffences(inputs: SyntheticOffencesInputs, rowCount: num
       pending.push({ crime, day, offender, offenceType: group.name, point, wardIndex, weapon });
       if (pending.length < rowCount && random.chance(0.08)) {
         const candidates = (offendersByWard.get(offender.homeWardIndex) ?? []).filter((other) => other !== offender);
-        if (candidates.length > 0) pending.push({ crime, day, offender: random.pick(candidates), offenceType: group.name, point, wardIndex, weapon });
+        if (candidates.length > 0)
+          pending.push({
+            crime,
+            day,
+            offender: random.pick(candidates),
+            offenceType: group.name,
+            point,
+            wardIndex,
+            weapon,
+          });
       }
     }
   }

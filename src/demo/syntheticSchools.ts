@@ -48,30 +48,83 @@ interface KindSpec {
   readonly patterns: readonly string[];
 }
 
-const SAINTS = ['Joseph', 'Peter', 'Paul', 'Anne', 'Thomas', 'John', 'Patrick', 'Chad', 'Bernadette', 'Augustine', 'Edmund', 'Francis', 'Michael', 'Margaret', 'Clare', 'Teresa', 'Jude', 'Catherine'];
+const SAINTS = [
+  'Joseph',
+  'Peter',
+  'Paul',
+  'Anne',
+  'Thomas',
+  'John',
+  'Patrick',
+  'Chad',
+  'Bernadette',
+  'Augustine',
+  'Edmund',
+  'Francis',
+  'Michael',
+  'Margaret',
+  'Clare',
+  'Teresa',
+  'Jude',
+  'Catherine',
+];
 
 /** GIAS-like vocabularies. Type shares are rough England figures for each phase. */
 const KIND_SPECS: Readonly<Record<DemoSchoolKind, KindSpec>> = {
   primary: {
     kind: 'primary',
     phaseText: 'Primary',
-    types: [['Community school', 35], ['Academy converter', 25], ['Voluntary aided school', 15], ['Academy sponsor led', 10], ['Voluntary controlled school', 6], ['Foundation school', 5], ['Free schools', 4]],
+    types: [
+      ['Community school', 35],
+      ['Academy converter', 25],
+      ['Voluntary aided school', 15],
+      ['Academy sponsor led', 10],
+      ['Voluntary controlled school', 6],
+      ['Foundation school', 5],
+      ['Free schools', 4],
+    ],
     pupils: [180, 650],
     ages: [4, 11],
-    patterns: ['{} Primary School', '{} Junior and Infant School', '{} Community Primary School', '{} Church of England Primary School', 'St {saint}\'s Catholic Primary School', '{} Primary Academy', '{} Infant and Nursery School'],
+    patterns: [
+      '{} Primary School',
+      '{} Junior and Infant School',
+      '{} Community Primary School',
+      '{} Church of England Primary School',
+      "St {saint}'s Catholic Primary School",
+      '{} Primary Academy',
+      '{} Infant and Nursery School',
+    ],
   },
   secondary: {
     kind: 'secondary',
     phaseText: 'Secondary',
-    types: [['Academy converter', 40], ['Academy sponsor led', 25], ['Community school', 10], ['Voluntary aided school', 10], ['Free schools', 8], ['Foundation school', 7]],
+    types: [
+      ['Academy converter', 40],
+      ['Academy sponsor led', 25],
+      ['Community school', 10],
+      ['Voluntary aided school', 10],
+      ['Free schools', 8],
+      ['Foundation school', 7],
+    ],
     pupils: [650, 1700],
     ages: [11, 18],
-    patterns: ['{} Academy', '{} High School', '{} School', '{} Community School', '{} College', 'St {saint}\'s Catholic High School', '{} Park Academy'],
+    patterns: [
+      '{} Academy',
+      '{} High School',
+      '{} School',
+      '{} Community School',
+      '{} College',
+      "St {saint}'s Catholic High School",
+      '{} Park Academy',
+    ],
   },
   allThrough: {
     kind: 'allThrough',
     phaseText: 'All-through',
-    types: [['Academy converter', 1], ['Free schools', 1]],
+    types: [
+      ['Academy converter', 1],
+      ['Free schools', 1],
+    ],
     pupils: [1200, 2200],
     ages: [4, 18],
     patterns: ['{} All-Through Academy', '{} All-Through School'],
@@ -79,7 +132,11 @@ const KIND_SPECS: Readonly<Record<DemoSchoolKind, KindSpec>> = {
   special: {
     kind: 'special',
     phaseText: 'Not applicable',
-    types: [['Community special school', 3], ['Academy special converter', 2], ['Foundation special school', 1]],
+    types: [
+      ['Community special school', 3],
+      ['Academy special converter', 2],
+      ['Foundation special school', 1],
+    ],
     pupils: [70, 260],
     ages: [4, 19],
     patterns: ['{} Special School', '{} School (Special)', '{} Hill School'],
@@ -87,7 +144,10 @@ const KIND_SPECS: Readonly<Record<DemoSchoolKind, KindSpec>> = {
   pupilReferralUnit: {
     kind: 'pupilReferralUnit',
     phaseText: 'Not applicable',
-    types: [['Pupil referral unit', 2], ['Academy alternative provision converter', 1]],
+    types: [
+      ['Pupil referral unit', 2],
+      ['Academy alternative provision converter', 1],
+    ],
     pupils: [25, 110],
     ages: [11, 16],
     patterns: ['{} Pupil Referral Unit', '{} Short Stay School', '{} Learning Centre'],
@@ -116,15 +176,24 @@ export function schoolKindCounts(total: number): Readonly<Record<DemoSchoolKind,
  * named with a leading "=" (a formula-injection probe) and one is "St Mary's" (an apostrophe, and
  * the school the current list names without a URN).
  */
-export function syntheticSchools(geography: DemoGeography, population: readonly WardPopulation[], random: DemoRandom, total: number): DemoSchools {
+export function syntheticSchools(
+  geography: DemoGeography,
+  population: readonly WardPopulation[],
+  random: DemoRandom,
+  total: number,
+): DemoSchools {
   const counts = schoolKindCounts(total);
   const wardSampler = createWeightedSampler(population.map((ward) => Math.max(1, ward.age10to17)));
   const districtIndexByCode = new Map(geography.districts.map((district, index) => [district.code, index]));
   const fallbackName = createNameInventor(random.fork('fallback-names'));
   const usedNames = new Set<string>();
   const usedPostcodes = new Set<string>();
-  const kinds: DemoSchoolKind[] = (Object.keys(counts) as DemoSchoolKind[]).flatMap((kind) => Array.from({ length: counts[kind] }, () => kind));
-  const secondaryPositions = kinds.map((kind, index) => (kind === 'secondary' ? index : -1)).filter((index) => index >= 0);
+  const kinds: DemoSchoolKind[] = (Object.keys(counts) as DemoSchoolKind[]).flatMap((kind) =>
+    Array.from({ length: counts[kind] }, () => kind),
+  );
+  const secondaryPositions = kinds
+    .map((kind, index) => (kind === 'secondary' ? index : -1))
+    .filter((index) => index >= 0);
   const shuffledSecondaries = random.shuffle(secondaryPositions);
   const formulaPosition = shuffledSecondaries[0];
   const apostrophePosition = shuffledSecondaries[1];
@@ -144,13 +213,17 @@ export function syntheticSchools(geography: DemoGeography, population: readonly 
     else {
       for (let attempt = 0; attempt < 12 && (name === '' || usedNames.has(name)); attempt += 1) {
         const pattern = random.pick(spec.patterns);
-        name = pattern.replace('{}', attempt < 6 ? stem : fallbackName().split(' ')[0]).replace('{saint}', random.pick(SAINTS));
+        name = pattern
+          .replace('{}', attempt < 6 ? stem : fallbackName().split(' ')[0])
+          .replace('{saint}', random.pick(SAINTS));
       }
       while (usedNames.has(name)) name = `${fallbackName()} ${spec.patterns[0].replace('{} ', '')}`;
     }
     usedNames.add(name);
     const type =
-      position === apostrophePosition ? 'Voluntary aided school' : spec.types[random.weightedIndex(spec.types.map(([, weight]) => weight))][0];
+      position === apostrophePosition
+        ? 'Voluntary aided school'
+        : spec.types[random.weightedIndex(spec.types.map(([, weight]) => weight))][0];
     const districtIndex = districtIndexByCode.get(ward.districtCode) ?? 0;
     let postcode = '';
     while (postcode === '' || usedPostcodes.has(postcode)) {
@@ -179,7 +252,9 @@ export function syntheticSchools(geography: DemoGeography, population: readonly 
   });
 
   // About 4% closed (never the two probe schools), and one open-but-proposed-to-close.
-  const closable = random.shuffle(drafts.map((_, index) => index).filter((index) => index !== formulaPosition && index !== apostrophePosition));
+  const closable = random.shuffle(
+    drafts.map((_, index) => index).filter((index) => index !== formulaPosition && index !== apostrophePosition),
+  );
   const closedCount = Math.max(1, Math.round(0.04 * drafts.length));
   closable.slice(0, closedCount).forEach((index) => {
     drafts[index].status = 'Closed';

@@ -26,10 +26,13 @@ export interface ViolenceSurface {
  */
 export function violenceHotspots(geography: DemoGeography, random: DemoRandom): ViolenceSurface {
   const wardsPerDistrict = new Map<string, number>();
-  for (const ward of geography.wards) wardsPerDistrict.set(ward.districtCode, (wardsPerDistrict.get(ward.districtCode) ?? 0) + 1);
+  for (const ward of geography.wards)
+    wardsPerDistrict.set(ward.districtCode, (wardsPerDistrict.get(ward.districtCode) ?? 0) + 1);
   const busiest = geography.districts
     .slice()
-    .sort((a, b) => (wardsPerDistrict.get(b.code) ?? 0) - (wardsPerDistrict.get(a.code) ?? 0) || (a.code < b.code ? -1 : 1));
+    .sort(
+      (a, b) => (wardsPerDistrict.get(b.code) ?? 0) - (wardsPerDistrict.get(a.code) ?? 0) || (a.code < b.code ? -1 : 1),
+    );
   const count = Math.max(2, Math.min(6, Math.round(0.6 * geography.districts.length)));
   const hotspots: Hotspot[] = [];
   for (let index = 0; index < count; index += 1) {

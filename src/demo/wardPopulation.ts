@@ -33,7 +33,10 @@ export function syntheticWardPopulation(geography: DemoGeography, random: DemoRa
   return geography.wards.map((ward) => {
     let nearestCentre = Infinity;
     for (const district of geography.districts) {
-      nearestCentre = Math.min(nearestCentre, Math.hypot(ward.centroid[0] - district.centre[0], ward.centroid[1] - district.centre[1]));
+      nearestCentre = Math.min(
+        nearestCentre,
+        Math.hypot(ward.centroid[0] - district.centre[0], ward.centroid[1] - district.centre[1]),
+      );
     }
     const urban = Math.exp(-(nearestCentre * nearestCentre) / (2 * 5000 * 5000));
     const total = Math.round(Math.max(5000, Math.min(32000, random.normal(14500, 3000) * (1 + 0.2 * urban))));

@@ -44,7 +44,11 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: SheetData, headerRow: numbe
  * demo-real-input.xlsx), so the real-geography demo never overwrites the synthetic one's input.
  * Node only. Blank rows in the data stay blank in the file.
  */
-export async function writeDemoFiles(demo: DemoData, dir: string, baseName = 'demo'): Promise<{ workbookPath: string; boundariesPath: string }> {
+export async function writeDemoFiles(
+  demo: DemoData,
+  dir: string,
+  baseName = 'demo',
+): Promise<{ workbookPath: string; boundariesPath: string }> {
   fs.mkdirSync(dir, { recursive: true });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'School catchment & violence demo generator (synthetic data)';
@@ -54,7 +58,7 @@ export async function writeDemoFiles(demo: DemoData, dir: string, baseName = 'de
   const workbookPath = path.join(dir, DEMO_WORKBOOK_FILE.replace(/^demo/, baseName));
   const boundariesPath = path.join(dir, DEMO_BOUNDARIES_FILE.replace(/^demo/, baseName));
   // Marked as the generator's, so any later analysis of the file keeps the synthetic banner.
-  const written = Buffer.from((await workbook.xlsx.writeBuffer()));
+  const written = Buffer.from(await workbook.xlsx.writeBuffer());
   fs.writeFileSync(workbookPath, await withDemoMarker(written, demo.description));
   fs.writeFileSync(boundariesPath, JSON.stringify(demo.boundariesGeoJson));
   return { workbookPath, boundariesPath };

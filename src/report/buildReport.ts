@@ -13,7 +13,16 @@ import { buildValidationSheet } from './validationSheet';
 import { buildWardsSheet } from './wardsSheet';
 
 /** The output sheets of one run, in the order a reader meets them. */
-export const OUTPUT_SHEETS = ['Summary', 'Schools', 'Sensitivity', 'Wards', 'Charts', 'Validation', 'Method', 'Audit'] as const;
+export const OUTPUT_SHEETS = [
+  'Summary',
+  'Schools',
+  'Sensitivity',
+  'Wards',
+  'Charts',
+  'Validation',
+  'Method',
+  'Audit',
+] as const;
 
 /** Every sheet a run writes: the reader's sheets, then the very hidden disclosure ledger. */
 export const WRITTEN_SHEETS: readonly string[] = [...OUTPUT_SHEETS, LEDGER_SHEET];

@@ -35,7 +35,8 @@ export function publishedCell(published: PublishedCount, style: CellStyle = STYL
 /** 0-based column index to letters: 0 -> A, 26 -> AA. */
 export function columnLetter(index: number): string {
   let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -45,7 +46,11 @@ export function address(row: number, col: number, absolute = false): string {
 }
 
 /** Free cells laid out as label/value rows from a starting position. */
-export function keyValueRows(startRow: number, col: number, rows: readonly (readonly [string, ModelCell])[]): { row: number; col: number; cell: ModelCell }[] {
+export function keyValueRows(
+  startRow: number,
+  col: number,
+  rows: readonly (readonly [string, ModelCell])[],
+): { row: number; col: number; cell: ModelCell }[] {
   return rows.flatMap(([label, cell], i) => [
     { row: startRow + i, col, cell: text(label, STYLE.label) },
     { row: startRow + i, col: col + 1, cell },

@@ -45,7 +45,8 @@ const DATA_WIDTHS = [30, 9, 10, 10, 9, 9, 9, 44];
  * a legend of only the classes present and the attribution under it.
  */
 export function wardMapImage(result: AnalysisResult, widthPx: number): WardMapImage {
-  const measureOf = (ward: WardResult) => (result.parameters.rankingMetric === 'offences' ? ward.offences : ward.youngOffenders);
+  const measureOf = (ward: WardResult) =>
+    result.parameters.rankingMetric === 'offences' ? ward.offences : ward.youngOffenders;
   const measure = result.parameters.rankingMetric === 'offences' ? 'Offence' : 'Young offender';
   const fills = new Map<string, string>();
   const classes = new Set<keyof typeof MAP_COLOURS>();
@@ -56,10 +57,16 @@ export function wardMapImage(result: AnalysisResult, widthPx: number): WardMapIm
     fills.set(ward.wardCode, MAP_COLOURS[shownClass].color);
   }
   // The legend lists only the classes the map shows: no "Withheld [c]" when nothing is withheld.
-  const legend = (Object.keys(MAP_COLOURS) as (keyof typeof MAP_COLOURS)[]).filter((key) => classes.has(key)).map((key) => ({ ...MAP_COLOURS[key] }));
+  const legend = (Object.keys(MAP_COLOURS) as (keyof typeof MAP_COLOURS)[])
+    .filter((key) => classes.has(key))
+    .map((key) => ({ ...MAP_COLOURS[key] }));
   // A boundary file may not name districts: the wards sheet's districts then outline the map.
   const districtOfWard = new Map(result.wards.map((ward) => [ward.wardCode, ward.districtName || ward.districtCode]));
-  const boundaries = result.boundaries.map((boundary) => (boundary.districtName || boundary.districtCode ? boundary : { ...boundary, districtName: districtOfWard.get(boundary.wardCode) || undefined }));
+  const boundaries = result.boundaries.map((boundary) =>
+    boundary.districtName || boundary.districtCode
+      ? boundary
+      : { ...boundary, districtName: districtOfWard.get(boundary.wardCode) || undefined },
+  );
   return renderWardMap(boundaries, fills, {
     widthPx,
     title: `${measure} rate by ward, compared with the area`,
@@ -135,8 +142,10 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
     .map((school, index) => ({ school, schoolsRow: SCHOOLS_LAYOUT.tableRow + 1 + index }))
     .slice(0, parameters.topN)
     .filter(({ school }) => ranked(school));
-  const measureOf = (ward: WardResult) => (parameters.rankingMetric === 'offences' ? ward.offences : ward.youngOffenders);
-  const charted = (estimate: RateEstimate) => estimate.published.shown && [estimate.rate, estimate.lower, estimate.upper].every(Number.isFinite);
+  const measureOf = (ward: WardResult) =>
+    parameters.rankingMetric === 'offences' ? ward.offences : ward.youngOffenders;
+  const charted = (estimate: RateEstimate) =>
+    estimate.published.shown && [estimate.rate, estimate.lower, estimate.upper].every(Number.isFinite);
   const chartedWards = result.wards
     .map((ward, index) => ({ ward, wardsRow: WARDS_LAYOUT.tableRow + 1 + index }))
     .filter(({ ward }) => charted(measureOf(ward)))
@@ -144,17 +153,24 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
     .slice(0, WARDS_CHARTED);
   const measure = parameters.rankingMetric === 'offences' ? 'Offence' : 'Young offender';
 
-  const schoolFigure = (row: number, header: string, value: number) => ({ ref: `{{Schools}}!${address(row, columnOf(SCHOOL_HEADERS, header))}`, value });
+  const schoolFigure = (row: number, header: string, value: number) => ({
+    ref: `{{Schools}}!${address(row, columnOf(SCHOOL_HEADERS, header))}`,
+    value,
+  });
   const schoolRows: IntervalRow[] = top.map(({ school, schoolsRow }) => ({
     name: school.name,
     estimate: schoolFigure(schoolsRow, 'Rank', school.rank),
     lower: schoolFigure(schoolsRow, 'Rank 95% lower', school.rankLower),
     upper: schoolFigure(schoolsRow, 'Rank 95% upper', school.rankUpper),
   }));
-  const rateHeaders = parameters.rankingMetric === 'offences'
-    ? ['Offence rate per 1,000', 'Offence rate lower CI', 'Offence rate upper CI']
-    : ['Young offender rate per 1,000', 'Young offender rate lower CI', 'Young offender rate upper CI'];
-  const wardFigure = (row: number, header: string, value: number) => ({ ref: `{{Wards}}!${address(row, columnOf(WARD_HEADERS, header))}`, value });
+  const rateHeaders =
+    parameters.rankingMetric === 'offences'
+      ? ['Offence rate per 1,000', 'Offence rate lower CI', 'Offence rate upper CI']
+      : ['Young offender rate per 1,000', 'Young offender rate lower CI', 'Young offender rate upper CI'];
+  const wardFigure = (row: number, header: string, value: number) => ({
+    ref: `{{Wards}}!${address(row, columnOf(WARD_HEADERS, header))}`,
+    value,
+  });
   const wardRows: IntervalRow[] = chartedWards.map(({ ward, wardsRow }) => {
     const estimate = measureOf(ward);
     return {
@@ -169,11 +185,26 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
   const wardHeader = schoolHeader + schoolRows.length + 3;
   const funnel = funnelBlock(result, wardHeader + wardRows.length + 3, DATA_COLUMN);
   const chartWidths = Array.from({ length: CHART_WIDTH_COLUMNS }, () => DEFAULT_COLUMN_WIDTH);
-  const notes = wrappedNotes([{ row: 1, cell: text(`The charts draw on the figures below, live formulas on the Schools and Wards sheets: each bar spans the ${confidence} interval and changes shade at the estimate.${funnel ? ` The funnel plot sets each shown ward's rate against its young population, within the ${confidence} and 99.8% limits round the area rate, widened for the spread between wards beyond chance.` : ''} The map shows each ward's flag. The figures the charts draw are to the right of the charts (not printed).`, STYLE.note) }], chartWidths);
+  const notes = wrappedNotes(
+    [
+      {
+        row: 1,
+        cell: text(
+          `The charts draw on the figures below, live formulas on the Schools and Wards sheets: each bar spans the ${confidence} interval and changes shade at the estimate.${funnel ? ` The funnel plot sets each shown ward's rate against its young population, within the ${confidence} and 99.8% limits round the area rate, widened for the spread between wards beyond chance.` : ''} The map shows each ward's flag. The figures the charts draw are to the right of the charts (not printed).`,
+          STYLE.note,
+        ),
+      },
+    ],
+    chartWidths,
+  );
   const cells: { row: number; col: number; cell: ModelCell }[] = [
     { row: 0, col: 0, cell: text(titleWithPeriod('Charts', result), STYLE.title) },
     ...notes.cells,
-    { row: FIRST_BLOCK_ROW - 1, col: DATA_COLUMN, cell: text('Chart data: what each chart draws, as live formulas on the Schools and Wards sheets', STYLE.heading) },
+    {
+      row: FIRST_BLOCK_ROW - 1,
+      col: DATA_COLUMN,
+      cell: text('Chart data: what each chart draws, as live formulas on the Schools and Wards sheets', STYLE.heading),
+    },
     ...intervalBlock(schoolHeader, DATA_COLUMN, schoolRows, {
       headers: ['School', 'Rank', `Rank ${confidence} lower`, `Rank ${confidence} upper`],
       estimateWord: 'rank',
@@ -198,54 +229,83 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
   let nextChartRow = FIRST_BLOCK_ROW;
   if (schoolRows.length > 0) {
     const heightRows = chartHeightRows(schoolRows.length);
-    charts.push(floatingBarChart({
-      title: `Top ${schoolRows.length} schools by rank (1 = most exposed): bars span the ${confidence} interval, the shade changes at the rank`,
-      axisTitle: 'Rank (1 = most exposed)',
-      block: { sheet: 'Charts', col: DATA_COLUMN, firstRow: schoolHeader + 1, lastRow: schoolHeader + schoolRows.length },
-      names: { toEstimate: 'Interval up to the rank', beyondEstimate: 'Interval beyond the rank' },
-      colors: { toEstimate: '2F5597', beyondEstimate: '9DC3E6', outline: '1F3864' },
-      anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
-    }));
+    charts.push(
+      floatingBarChart({
+        title: `Top ${schoolRows.length} schools by rank (1 = most exposed): bars span the ${confidence} interval, the shade changes at the rank`,
+        axisTitle: 'Rank (1 = most exposed)',
+        block: {
+          sheet: 'Charts',
+          col: DATA_COLUMN,
+          firstRow: schoolHeader + 1,
+          lastRow: schoolHeader + schoolRows.length,
+        },
+        names: { toEstimate: 'Interval up to the rank', beyondEstimate: 'Interval beyond the rank' },
+        colors: { toEstimate: '2F5597', beyondEstimate: '9DC3E6', outline: '1F3864' },
+        anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
+      }),
+    );
     nextChartRow += heightRows + 2;
   }
   if (wardRows.length > 0) {
     const heightRows = chartHeightRows(wardRows.length);
-    charts.push(floatingBarChart({
-      title: `${measure} rate per 1,000 young residents, ${wardRows.length} highest wards (area average ${areaAverageText(result)}): bars span the ${confidence} interval, the shade changes at the rate`,
-      axisTitle: 'Rate per 1,000 young residents',
-      block: { sheet: 'Charts', col: DATA_COLUMN, firstRow: wardHeader + 1, lastRow: wardHeader + wardRows.length },
-      names: { toEstimate: 'Interval up to the rate', beyondEstimate: 'Interval beyond the rate' },
-      colors: { toEstimate: 'C55A11', beyondEstimate: 'F8CBAD', outline: '843C0C' },
-      anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
-    }));
+    charts.push(
+      floatingBarChart({
+        title: `${measure} rate per 1,000 young residents, ${wardRows.length} highest wards (area average ${areaAverageText(result)}): bars span the ${confidence} interval, the shade changes at the rate`,
+        axisTitle: 'Rate per 1,000 young residents',
+        block: { sheet: 'Charts', col: DATA_COLUMN, firstRow: wardHeader + 1, lastRow: wardHeader + wardRows.length },
+        names: { toEstimate: 'Interval up to the rate', beyondEstimate: 'Interval beyond the rate' },
+        colors: { toEstimate: 'C55A11', beyondEstimate: 'F8CBAD', outline: '843C0C' },
+        anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
+      }),
+    );
     nextChartRow += heightRows + 2;
   }
   if (funnel) {
     const [youngest, oldest] = parameters.ageBand;
     const heightRows = 26;
     cells.push(...funnel.cells);
-    charts.push(funnelChart({
-      title: `Funnel plot: ${measure.toLowerCase()} rate per 1,000 by young population, with the area rate and its ${confidence} and 99.8% limits, ${result.area.funnel[parameters.rankingMetric].tauSquared > 0 ? 'widened for over-dispersion' : 'Poisson (no over-dispersion to allow for)'}`,
-      xAxisTitle: `Young residents aged ${youngest}–${oldest}`,
-      yAxisTitle: 'Rate per 1,000 young residents',
-      wards: { sheet: 'Charts', col: DATA_COLUMN, ...funnel.wards },
-      limits: { sheet: 'Charts', col: DATA_COLUMN, ...funnel.limits },
-      innerLabel: confidence,
-      anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
-    }));
+    charts.push(
+      funnelChart({
+        title: `Funnel plot: ${measure.toLowerCase()} rate per 1,000 by young population, with the area rate and its ${confidence} and 99.8% limits, ${result.area.funnel[parameters.rankingMetric].tauSquared > 0 ? 'widened for over-dispersion' : 'Poisson (no over-dispersion to allow for)'}`,
+        xAxisTitle: `Young residents aged ${youngest}–${oldest}`,
+        yAxisTitle: 'Rate per 1,000 young residents',
+        wards: { sheet: 'Charts', col: DATA_COLUMN, ...funnel.wards },
+        limits: { sheet: 'Charts', col: DATA_COLUMN, ...funnel.limits },
+        innerLabel: confidence,
+        anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
+      }),
+    );
     nextChartRow += heightRows + 2;
   }
   const mapWidthPx = Math.round((CHART_WIDTH_COLUMNS * columnWidthPoints(DEFAULT_COLUMN_WIDTH)) / 0.75);
   const map = wardMapImage(result, mapWidthPx);
   const mapRow = nextChartRow + 2;
   const mapHeightRows = Math.ceil(map.heightPx / ROW_PIXELS);
-  const flagRule = parameters.flagMethod === 'overdispersed' ? `outside the ${confidence} funnel limits, the interval agreeing` : `${confidence} interval`;
-  cells.push({ row: mapRow - 2, col: CHART_COLUMN, cell: text(`Map: ${measure.toLowerCase()} rate by ward compared with the area (${flagRule}).`, STYLE.heading) });
+  const flagRule =
+    parameters.flagMethod === 'overdispersed'
+      ? `outside the ${confidence} funnel limits, the interval agreeing`
+      : `${confidence} interval`;
+  cells.push({
+    row: mapRow - 2,
+    col: CHART_COLUMN,
+    cell: text(`Map: ${measure.toLowerCase()} rate by ward compared with the area (${flagRule}).`, STYLE.heading),
+  });
   // The alternative text says what the picture shows, for a screen reader.
   const description = `Map of ${result.wards.length} wards coloured by how their ${measure.toLowerCase()} rate compares with the area (${map.features.legend.join('; ')})${map.features.districts.length > 0 ? `, with ${map.features.districts.length} districts outlined and labelled` : ''}.`;
-  const images: ImageModel[] = [{ description, png: map.png, widthPx: map.widthPx, heightPx: map.heightPx, anchor: { row: mapRow, col: CHART_COLUMN } }];
+  const images: ImageModel[] = [
+    {
+      description,
+      png: map.png,
+      widthPx: map.widthPx,
+      heightPx: map.heightPx,
+      anchor: { row: mapRow, col: CHART_COLUMN },
+    },
+  ];
   const scale = fitScale(chartWidths, 'portrait');
-  const pageStarts = pageStartsFor([...charts.map((chart) => chart.anchor), { row: mapRow - 2, heightRows: mapHeightRows + 2 }], rowsPerPage('portrait', scale));
+  const pageStarts = pageStartsFor(
+    [...charts.map((chart) => chart.anchor), { row: mapRow - 2, heightRows: mapHeightRows + 2 }],
+    rowsPerPage('portrait', scale),
+  );
   return {
     name: 'Charts',
     cells,
@@ -255,6 +315,11 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
     columnWidths: [...chartWidths, 3, 3, ...DATA_WIDTHS],
     merges: notes.merges,
     rowHeights: notes.rowHeights,
-    print: { orientation: 'portrait', fitToWidth: true, area: { lastRow: mapRow + mapHeightRows, lastCol: CHART_WIDTH_COLUMNS - 1 }, pageStarts },
+    print: {
+      orientation: 'portrait',
+      fitToWidth: true,
+      area: { lastRow: mapRow + mapHeightRows, lastCol: CHART_WIDTH_COLUMNS - 1 },
+      pageStarts,
+    },
   };
 }

@@ -12,7 +12,8 @@
  */
 export function excelFixed(value: number, decimals: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`excelFixed needs a finite number, not ${value}.`);
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) throw new RangeError(`excelFixed takes 0 to 15 decimals, not ${decimals}.`);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15)
+    throw new RangeError(`excelFixed takes 0 to 15 decimals, not ${decimals}.`);
   const magnitude = Math.abs(Number(value.toPrecision(15)));
   const scaled = Math.round(Number((magnitude * 10 ** decimals).toPrecision(15)));
   const text = (scaled / 10 ** decimals).toFixed(decimals);

@@ -23,15 +23,32 @@ export interface FloatingBarChartOptions {
  */
 export function floatingBarChart(options: FloatingBarChartOptions): ChartModel {
   const { block, colors } = options;
-  const column = (offset: number) => ({ sheet: block.sheet, firstRow: block.firstRow, lastRow: block.lastRow, col: block.col + offset });
+  const column = (offset: number) => ({
+    sheet: block.sheet,
+    firstRow: block.firstRow,
+    lastRow: block.lastRow,
+    col: block.col + offset,
+  });
   const categories = column(INTERVAL_COLUMNS.label);
   return {
     title: options.title,
     type: 'barStacked',
     series: [
       { name: 'Bar start', categories, values: column(INTERVAL_COLUMNS.start), color: NO_FILL },
-      { name: options.names.toEstimate, categories, values: column(INTERVAL_COLUMNS.toEstimate), color: colors.toEstimate, outline: colors.outline },
-      { name: options.names.beyondEstimate, categories, values: column(INTERVAL_COLUMNS.beyondEstimate), color: colors.beyondEstimate, outline: colors.outline },
+      {
+        name: options.names.toEstimate,
+        categories,
+        values: column(INTERVAL_COLUMNS.toEstimate),
+        color: colors.toEstimate,
+        outline: colors.outline,
+      },
+      {
+        name: options.names.beyondEstimate,
+        categories,
+        values: column(INTERVAL_COLUMNS.beyondEstimate),
+        color: colors.beyondEstimate,
+        outline: colors.outline,
+      },
     ],
     xAxisTitle: options.axisTitle,
     anchor: options.anchor,

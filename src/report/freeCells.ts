@@ -59,7 +59,10 @@ export class FreeCells {
     const size = cell.style?.fontSize ?? 11;
     // Larger type holds fewer characters a line, in proportion to its size.
     const pageWidth = (this.pageWidths.reduce((sum, width) => sum + width, 0) * 11) / size;
-    const lines = cell.kind === 'text' && this.pageWidths.length > 0 ? wrappedLineCount(cell.value, pageWidth, Boolean(cell.style?.bold)) : 1;
+    const lines =
+      cell.kind === 'text' && this.pageWidths.length > 0
+        ? wrappedLineCount(cell.value, pageWidth, Boolean(cell.style?.bold))
+        : 1;
     if (lines > 1 && cell.kind === 'text') {
       this.at(0, { ...cell, style: { ...cell.style, wrap: true } });
       this.merges.push({ row: this.row, col: 0, lastCol: this.pageWidths.length - 1 });

@@ -34,7 +34,9 @@ export function funnelBlock(result: AnalysisResult, headerRow: number, col = 0):
   if (!Number.isFinite(areaRate) || funnel.dispersion.kind === 'noAreaRate') return null;
   const plotted = result.wards
     .map((ward, index) => ({ ward, estimate: ward[measure], wardsRow: WARDS_LAYOUT.tableRow + 1 + index }))
-    .filter(({ ward, estimate }) => estimate.published.shown && ward.youngPopulation > 0 && Number.isFinite(estimate.rate))
+    .filter(
+      ({ ward, estimate }) => estimate.published.shown && ward.youngPopulation > 0 && Number.isFinite(estimate.rate),
+    )
     .sort((a, b) => a.ward.youngPopulation - b.ward.youngPopulation || a.ward.wardCode.localeCompare(b.ward.wardCode));
   if (plotted.length === 0) return null;
 
@@ -42,20 +44,32 @@ export function funnelBlock(result: AnalysisResult, headerRow: number, col = 0):
   const wardsRef = (row: number, header: string) => `{{Wards}}!${address(row, wardColumn(header))}`;
   const cells: FunnelBlock['cells'] = [];
   const put = (row: number, offset: number, cell: ModelCell) => cells.push({ row, col: col + offset, cell });
-  ['Ward (funnel plot)', 'Young population', 'Rate per 1,000'].forEach((header, offset) => put(headerRow, offset, text(header, STYLE.label)));
+  ['Ward (funnel plot)', 'Young population', 'Rate per 1,000'].forEach((header, offset) =>
+    put(headerRow, offset, text(header, STYLE.label)),
+  );
   const firstWard = headerRow + 1;
   plotted.forEach(({ ward, estimate, wardsRow }, index) => {
     const row = firstWard + index;
     put(row, FUNNEL_WARD_COLUMNS.name, text(ward.wardName));
-    put(row, FUNNEL_WARD_COLUMNS.population, formula(wardsRef(wardsRow, 'Young population'), ward.youngPopulation, STYLE.integer));
+    put(
+      row,
+      FUNNEL_WARD_COLUMNS.population,
+      formula(wardsRef(wardsRow, 'Young population'), ward.youngPopulation, STYLE.integer),
+    );
     put(row, FUNNEL_WARD_COLUMNS.rate, formula(wardsRef(wardsRow, headers.rate), estimate.rate, STYLE.rate));
   });
   const lastWard = firstWard + plotted.length - 1;
 
   const confidence = `${Number((result.parameters.confidenceLevel * 100).toFixed(1))}%`;
   const limitsHeader = lastWard + 3;
-  ['Young population (limits)', 'Area rate', `Lower ${confidence} limit`, `Upper ${confidence} limit`, 'Lower 99.8% limit', 'Upper 99.8% limit']
-    .forEach((header, offset) => put(limitsHeader, offset, text(header, STYLE.label)));
+  [
+    'Young population (limits)',
+    'Area rate',
+    `Lower ${confidence} limit`,
+    `Upper ${confidence} limit`,
+    'Lower 99.8% limit',
+    'Upper 99.8% limit',
+  ].forEach((header, offset) => put(limitsHeader, offset, text(header, STYLE.label)));
   const populations = `${address(firstWard, col + FUNNEL_WARD_COLUMNS.population, true)}:${address(lastWard, col + FUNNEL_WARD_COLUMNS.population, true)}`;
   const smallest = plotted[0].ward.youngPopulation;
   const largest = plotted[plotted.length - 1].ward.youngPopulation;
@@ -65,17 +79,36 @@ export function funnelBlock(result: AnalysisResult, headerRow: number, col = 0):
     const row = limitsHeader + 1 + step;
     const population = smallest * (largest / smallest) ** (step / FUNNEL_STEPS);
     const at = address(row, col + FUNNEL_LIMIT_COLUMNS.population);
-    const refs = { areaRate: `{{Wards}}!${area}`, population: at, tauSquared: `{{Wards}}!${tau}`, confidence: `{{Wards}}!${WARDS_LAYOUT.confidence}` };
+    const refs = {
+      areaRate: `{{Wards}}!${area}`,
+      population: at,
+      tauSquared: `{{Wards}}!${tau}`,
+      confidence: `{{Wards}}!${WARDS_LAYOUT.confidence}`,
+    };
     const inner = funnelLimitFormulas(refs, 'inner');
     const outer = funnelLimitFormulas(refs, 'outer');
-    const innerValue = funnelLimits(areaRate, population, result.parameters.confidenceLevel, { tauSquared: funnel.tauSquared });
+    const innerValue = funnelLimits(areaRate, population, result.parameters.confidenceLevel, {
+      tauSquared: funnel.tauSquared,
+    });
     const outerValue = funnelLimits(areaRate, population, OUTER_FUNNEL_CONFIDENCE, { tauSquared: funnel.tauSquared });
-    put(row, FUNNEL_LIMIT_COLUMNS.population, formula(`MIN(${populations})*(MAX(${populations})/MIN(${populations}))^(${step}/${FUNNEL_STEPS})`, population, STYLE.integer));
+    put(
+      row,
+      FUNNEL_LIMIT_COLUMNS.population,
+      formula(
+        `MIN(${populations})*(MAX(${populations})/MIN(${populations}))^(${step}/${FUNNEL_STEPS})`,
+        population,
+        STYLE.integer,
+      ),
+    );
     put(row, FUNNEL_LIMIT_COLUMNS.areaRate, formula(refs.areaRate, areaRate, STYLE.rate));
     put(row, FUNNEL_LIMIT_COLUMNS.innerLower, formula(inner.lower, innerValue.lower, STYLE.rate));
     put(row, FUNNEL_LIMIT_COLUMNS.innerUpper, formula(inner.upper, innerValue.upper, STYLE.rate));
     put(row, FUNNEL_LIMIT_COLUMNS.outerLower, formula(outer.lower, outerValue.lower, STYLE.rate));
     put(row, FUNNEL_LIMIT_COLUMNS.outerUpper, formula(outer.upper, outerValue.upper, STYLE.rate));
   }
-  return { cells, wards: { firstRow: firstWard, lastRow: lastWard }, limits: { firstRow: limitsHeader + 1, lastRow: limitsHeader + 1 + FUNNEL_STEPS } };
+  return {
+    cells,
+    wards: { firstRow: firstWard, lastRow: lastWard },
+    limits: { firstRow: limitsHeader + 1, lastRow: limitsHeader + 1 + FUNNEL_STEPS },
+  };
 }

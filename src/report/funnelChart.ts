@@ -1,7 +1,14 @@
 import type { ChartModel, ChartSeriesModel, RangeRef } from './sheetModel';
 
 /** Columns of the funnel's limits block, 0-based from its first column. */
-export const FUNNEL_LIMIT_COLUMNS = { population: 0, areaRate: 1, innerLower: 2, innerUpper: 3, outerLower: 4, outerUpper: 5 } as const;
+export const FUNNEL_LIMIT_COLUMNS = {
+  population: 0,
+  areaRate: 1,
+  innerLower: 2,
+  innerUpper: 3,
+  outerLower: 4,
+  outerUpper: 5,
+} as const;
 
 /** Columns of the funnel's wards block: the ward, its young population (x) and its rate (y). */
 export const FUNNEL_WARD_COLUMNS = { name: 0, population: 1, rate: 2 } as const;
@@ -13,7 +20,12 @@ export interface FunnelChartOptions {
   /** The wards block's sheet, first column and body rows. */
   readonly wards: { readonly sheet: string; readonly col: number; readonly firstRow: number; readonly lastRow: number };
   /** The limits block's sheet, first column and body rows (populations ascending). */
-  readonly limits: { readonly sheet: string; readonly col: number; readonly firstRow: number; readonly lastRow: number };
+  readonly limits: {
+    readonly sheet: string;
+    readonly col: number;
+    readonly firstRow: number;
+    readonly lastRow: number;
+  };
   /** Names of the inner limits' series, e.g. '95%'. */
   readonly innerLabel: string;
   readonly anchor: ChartModel['anchor'];
@@ -30,14 +42,31 @@ export const FUNNEL_COLORS = { wards: '2F5597', areaRate: '595959', inner: 'ED7D
  * bottom names the lines.
  */
 export function funnelChart(options: FunnelChartOptions): ChartModel {
-  const column = (block: FunnelChartOptions['wards'], offset: number): RangeRef => ({ sheet: block.sheet, firstRow: block.firstRow, lastRow: block.lastRow, col: block.col + offset });
+  const column = (block: FunnelChartOptions['wards'], offset: number): RangeRef => ({
+    sheet: block.sheet,
+    firstRow: block.firstRow,
+    lastRow: block.lastRow,
+    col: block.col + offset,
+  });
   const x = column(options.limits, FUNNEL_LIMIT_COLUMNS.population);
-  const line = (name: string, offset: number, color: string, draw: ChartSeriesModel['draw']): ChartSeriesModel => ({ name, categories: x, values: column(options.limits, offset), color, draw });
+  const line = (name: string, offset: number, color: string, draw: ChartSeriesModel['draw']): ChartSeriesModel => ({
+    name,
+    categories: x,
+    values: column(options.limits, offset),
+    color,
+    draw,
+  });
   return {
     title: options.title,
     type: 'scatter',
     series: [
-      { name: 'Wards', categories: column(options.wards, FUNNEL_WARD_COLUMNS.population), values: column(options.wards, FUNNEL_WARD_COLUMNS.rate), color: FUNNEL_COLORS.wards, draw: 'markers' },
+      {
+        name: 'Wards',
+        categories: column(options.wards, FUNNEL_WARD_COLUMNS.population),
+        values: column(options.wards, FUNNEL_WARD_COLUMNS.rate),
+        color: FUNNEL_COLORS.wards,
+        draw: 'markers',
+      },
       line('Area rate', FUNNEL_LIMIT_COLUMNS.areaRate, FUNNEL_COLORS.areaRate, 'line'),
       line(`Lower ${options.innerLabel} limit`, FUNNEL_LIMIT_COLUMNS.innerLower, FUNNEL_COLORS.inner, 'line'),
       line(`Upper ${options.innerLabel} limit`, FUNNEL_LIMIT_COLUMNS.innerUpper, FUNNEL_COLORS.inner, 'line'),

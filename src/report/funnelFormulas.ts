@@ -21,7 +21,10 @@ export interface FunnelReferences {
  * @example funnelLimitFormulas({ areaRate: '$B$6', population: 'D16', tauSquared: '$B$11', confidence: '$B$9' }, 'inner').upper
  *   // => '$B$6*(1+NORMSINV(1-(1-$B$9)/2)*SQRT(1000/(4*$B$6*D16)+$B$11))^2'
  */
-export function funnelLimitFormulas(refs: FunnelReferences, level: 'inner' | 'outer'): { readonly lower: string; readonly upper: string } {
+export function funnelLimitFormulas(
+  refs: FunnelReferences,
+  level: 'inner' | 'outer',
+): { readonly lower: string; readonly upper: string } {
   const confidence = level === 'inner' ? refs.confidence : String(OUTER_FUNNEL_CONFIDENCE);
   const halfWidth = `NORMSINV(1-(1-${confidence})/2)*SQRT(1000/(4*${refs.areaRate}*${refs.population})+${refs.tauSquared})`;
   return { lower: `${refs.areaRate}*MAX(0,1-${halfWidth})^2`, upper: `${refs.areaRate}*(1+${halfWidth})^2` };

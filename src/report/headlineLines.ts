@@ -6,10 +6,14 @@ const NAMES_LISTED = 8;
 
 /** How much more (or less) violence one school's pupils live among, in words. */
 function exposedLine(school: SchoolResult, measure: string): string {
-  if (!Number.isFinite(school.exposureIndex)) return `Most exposed: ${school.name} (no exposure index: none of its pupils' home wards has a rate).`;
+  if (!Number.isFinite(school.exposureIndex))
+    return `Most exposed: ${school.name} (no exposure index: none of its pupils' home wards has a rate).`;
   const index = Math.round(school.exposureIndex);
   const difference = index - 100;
-  const comparison = difference === 0 ? `${measure} is at the area average` : `${measure} is ${Math.abs(difference)}% ${difference > 0 ? 'above' : 'below'} the area average`;
+  const comparison =
+    difference === 0
+      ? `${measure} is at the area average`
+      : `${measure} is ${Math.abs(difference)}% ${difference > 0 ? 'above' : 'below'} the area average`;
   return `Most exposed: ${school.name}, whose pupils live where ${comparison} (exposure index ${index}; rank interval ${school.rankLower}–${school.rankUpper}, overlapping no other school's).`;
 }
 
@@ -24,7 +28,10 @@ export function mostExposedLines(schools: readonly SchoolResult[], measure: stri
   if (headline.kind === 'separated') return [exposedLine(headline.school, measure)];
   const group = headline.schools;
   const indexes = group.map((school) => Math.round(school.exposureIndex)).filter(Number.isFinite);
-  const named = group.slice(0, NAMES_LISTED).map((school) => `${school.name} (${school.rankLower}–${school.rankUpper})`).join('; ');
+  const named = group
+    .slice(0, NAMES_LISTED)
+    .map((school) => `${school.name} (${school.rankLower}–${school.rankUpper})`)
+    .join('; ');
   const more = group.length > NAMES_LISTED ? `; and ${group.length - NAMES_LISTED} more (see Schools)` : '';
   return [
     `Most exposed: no one school stands out. The rank intervals of ${group.length} schools overlap the top school's, so any of them could hold the top place:`,

@@ -16,7 +16,16 @@ import type { CellStyle, ModelCell } from './sheetModel';
  */
 
 /** Where each figure sits in the block, 0-based from its first column. */
-export const INTERVAL_COLUMNS = { name: 0, estimate: 1, lower: 2, upper: 3, start: 4, toEstimate: 5, beyondEstimate: 6, label: 7 } as const;
+export const INTERVAL_COLUMNS = {
+  name: 0,
+  estimate: 1,
+  lower: 2,
+  upper: 3,
+  start: 4,
+  toEstimate: 5,
+  beyondEstimate: 6,
+  label: 7,
+} as const;
 
 /** A published figure: the reference that reads it (e.g. `{{Schools}}!A6`) and its value. */
 export interface PublishedFigure {
@@ -46,10 +55,25 @@ export interface IntervalBlockOptions {
 }
 
 /** The header row at (`headerRow`, `col`) and one row per interval beneath it. */
-export function intervalBlock(headerRow: number, col: number, rows: readonly IntervalRow[], options: IntervalBlockOptions): { row: number; col: number; cell: ModelCell }[] {
+export function intervalBlock(
+  headerRow: number,
+  col: number,
+  rows: readonly IntervalRow[],
+  options: IntervalBlockOptions,
+): { row: number; col: number; cell: ModelCell }[] {
   const word = options.estimateWord;
-  const headers = [...options.headers, 'Bar starts at', `Start to ${word}`, `${word[0].toUpperCase()}${word.slice(1)} to end`, 'Chart label'];
-  const placed = headers.map((header, offset) => ({ row: headerRow, col: col + offset, cell: text(header, options.headerStyle) }));
+  const headers = [
+    ...options.headers,
+    'Bar starts at',
+    `Start to ${word}`,
+    `${word[0].toUpperCase()}${word.slice(1)} to end`,
+    'Chart label',
+  ];
+  const placed = headers.map((header, offset) => ({
+    row: headerRow,
+    col: col + offset,
+    cell: text(header, options.headerStyle),
+  }));
   rows.forEach((interval, index) => {
     const row = headerRow + 1 + index;
     intervalCells(interval, row, col, options).forEach((cell, offset) => placed.push({ row, col: col + offset, cell }));
@@ -59,7 +83,12 @@ export function intervalBlock(headerRow: number, col: number, rows: readonly Int
 
 function intervalCells(interval: IntervalRow, row: number, col: number, options: IntervalBlockOptions): ModelCell[] {
   const at = (offset: number) => address(row, col + offset);
-  const [name, estimate, lower, upper] = [at(INTERVAL_COLUMNS.name), at(INTERVAL_COLUMNS.estimate), at(INTERVAL_COLUMNS.lower), at(INTERVAL_COLUMNS.upper)];
+  const [name, estimate, lower, upper] = [
+    at(INTERVAL_COLUMNS.name),
+    at(INTERVAL_COLUMNS.estimate),
+    at(INTERVAL_COLUMNS.lower),
+    at(INTERVAL_COLUMNS.upper),
+  ];
   const start = at(INTERVAL_COLUMNS.start);
   const { pad } = options;
   const startValue = Math.min(interval.estimate.value, interval.lower.value) - pad;
@@ -74,7 +103,9 @@ function intervalCells(interval: IntervalRow, row: number, col: number, options:
     formula(`MIN(${estimate},${lower})${padText}`, startValue, options.barStyle),
     formula(`${estimate}-${start}`, interval.estimate.value - startValue, options.barStyle),
     formula(`MAX(${estimate},${upper})${endPadText}-${estimate}`, endValue - interval.estimate.value, options.barStyle),
-    options.label === 'rank' ? rankLabel(interval, { name, estimate, lower, upper }) : rateLabel(interval, { name, estimate, lower, upper }),
+    options.label === 'rank'
+      ? rankLabel(interval, { name, estimate, lower, upper })
+      : rateLabel(interval, { name, estimate, lower, upper }),
   ];
 }
 

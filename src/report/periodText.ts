@@ -1,6 +1,19 @@
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A day as a reader writes it: 1 April 2019 (UTC, as every date in the engine). */
 export function longDate(date: Date): string {
@@ -14,13 +27,20 @@ export function longDate(date: Date): string {
 export function periodText(result: Pick<AnalysisResult, 'period'>): string {
   const { period } = result;
   if (!period) return 'no offences counted';
-  const basis = period.basis === 'window' ? 'the date window' : period.basis === 'data' ? 'the first and last offences counted' : 'the date window and the offences counted';
+  const basis =
+    period.basis === 'window'
+      ? 'the date window'
+      : period.basis === 'data'
+        ? 'the first and last offences counted'
+        : 'the date window and the offences counted';
   return `offences from ${longDate(period.from)} to ${longDate(period.to)} (${basis})`;
 }
 
 /** The population's year as the wards sheet states it, or that it does not. */
 export function populationYearText(result: Pick<AnalysisResult, 'populationYear'>): string {
-  return result.populationYear ? `${result.populationYear.year} (from ${result.populationYear.source})` : 'not stated in the wards sheet';
+  return result.populationYear
+    ? `${result.populationYear.year} (from ${result.populationYear.source})`
+    : 'not stated in the wards sheet';
 }
 
 /** A sheet's title with the period beside it, so a printed page says what time it covers. */

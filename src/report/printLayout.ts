@@ -37,7 +37,8 @@ export function columnWidthPoints(width: number): number {
 
 /** The paper's width and height inside the margins, in points. */
 export function printablePoints(orientation: PrintModel['orientation']): { width: number; height: number } {
-  const [width, height] = orientation === 'portrait' ? [A4_POINTS.width, A4_POINTS.height] : [A4_POINTS.height, A4_POINTS.width];
+  const [width, height] =
+    orientation === 'portrait' ? [A4_POINTS.width, A4_POINTS.height] : [A4_POINTS.height, A4_POINTS.width];
   return {
     width: width - (PAGE_MARGINS.left + PAGE_MARGINS.right) * 72,
     height: height - (PAGE_MARGINS.top + PAGE_MARGINS.bottom) * 72,
@@ -97,7 +98,8 @@ const longestWord = (header: string): number => Math.max(...header.split(/\s+/).
 export function headerFitWidths(headers: readonly string[], minimumWidths: readonly number[], maxLines = 3): number[] {
   return headers.map((header, index) => {
     let width = Math.max(minimumWidths[index] ?? 8, 4);
-    while (width < 60 && (charactersPerLine(width) < longestWord(header) || wrappedLineCount(header, width) > maxLines)) width += 0.5;
+    while (width < 60 && (charactersPerLine(width) < longestWord(header) || wrappedLineCount(header, width) > maxLines))
+      width += 0.5;
     return width;
   });
 }
@@ -121,7 +123,9 @@ export function acrossPages(
 ): Pick<PrintModel, 'fitToWidth' | 'blockStarts' | 'repeatColumns'> {
   if (fitScale(widths, orientation) >= MINIMUM_PRINT_SCALE) return { fitToWidth: true, repeatColumns };
   const available = printablePoints(orientation).width;
-  const repeated = widths.slice(repeatColumns.first, repeatColumns.last + 1).reduce((sum, width) => sum + columnWidthPoints(width), 0);
+  const repeated = widths
+    .slice(repeatColumns.first, repeatColumns.last + 1)
+    .reduce((sum, width) => sum + columnWidthPoints(width), 0);
   const blockStarts: number[] = [];
   let used = available;
   for (let col = repeatColumns.last + 1; col < widths.length; col++) {

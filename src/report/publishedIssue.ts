@@ -15,18 +15,30 @@ export interface PublishedIssue {
  * What is wrong, for a withheld value, in words that quote nothing from the input. `what` names
  * the cell ('home location'); `swapped` marks a latitude/longitude pair read the other way round.
  */
-function problemOf(issue: Issue, what: string, fields: readonly FieldName[], dateWindow: string, swapped: boolean): string {
+function problemOf(
+  issue: Issue,
+  what: string,
+  fields: readonly FieldName[],
+  dateWindow: string,
+  swapped: boolean,
+): string {
   const problems: Partial<Record<IssueCode, string>> = {
     missingValue: `the ${what} is blank or incomplete`,
-    notANumber: what.endsWith('location') ? `a coordinate of the ${what} is not a number` : `the ${what} is not a number`,
+    notANumber: what.endsWith('location')
+      ? `a coordinate of the ${what} is not a number`
+      : `the ${what} is not a number`,
     notADate: `the ${what} cannot be read as a date (expected e.g. 31/01/2021 or 2021-01-31)`,
-    badCoordinate: swapped ? `the latitude and longitude of the ${what} look swapped` : `the ${what} is not a usable coordinate (0, or outside Great Britain)`,
+    badCoordinate: swapped
+      ? `the latitude and longitude of the ${what} look swapped`
+      : `the ${what} is not a usable coordinate (0, or outside Great Britain)`,
     invalidValue: `the ${what} is not in the form expected for this column`,
     unknownPostcode: `the postcode of the ${what} cannot be placed (it is not in the postcode lookup, or no lookup was given)`,
     outsideArea: `the ${what} lies outside every ward of the study area`,
     unknownWard: `the ward code of the ${what} is not a ward of the study area`,
     wardMismatch: `the ward code of the ${what} disagrees with the ward its coordinates lie in`,
-    duplicateRow: fields.includes('offenceRef') ? 'an earlier row has the same offence and offender references' : `an earlier row has the same ${what}`,
+    duplicateRow: fields.includes('offenceRef')
+      ? 'an earlier row has the same offence and offender references'
+      : `an earlier row has the same ${what}`,
     dateOutsideWindow: `the ${what} is outside the window ${dateWindow}`,
     excelError: `the ${what} holds an Excel error value (such as #N/A or #REF!)`,
     dateImplausible: `the ${what} is not a date a real record has (before 1990, after the run date, or a time with no date)`,
@@ -45,9 +57,13 @@ function consequenceOf(issue: Issue, kind: WithheldKind, swapped: boolean): stri
     duplicateRow: 'this later copy is excluded',
     excelError: 'the value is left unknown',
   };
-  if (issue.code === 'missingValue' && issue.message.includes('counted as an offence of its own')) return 'the row is counted as an offence of its own';
+  if (issue.code === 'missingValue' && issue.message.includes('counted as an offence of its own'))
+    return 'the row is counted as an offence of its own';
   if (swapped) return 'they are read the other way round';
-  return warnings[issue.code] ?? (kind === 'location' ? 'the row is kept, located by its other location columns' : 'the row is kept');
+  return (
+    warnings[issue.code] ??
+    (kind === 'location' ? 'the row is kept, located by its other location columns' : 'the row is kept')
+  );
 }
 
 /** The window of offence dates in force, as the engine's own messages write it. */
@@ -68,14 +84,19 @@ function dateWindowOf(result: Pick<AnalysisResult, 'parameters'>): string {
  *   // => { value: '(withheld: location)', withheld: true, message: "Sheet 'Crimes', row 12, column 'Home Easting / Home Northing':
  *   //      the home location lies outside every ward of the study area; it is counted as outside the area." }
  */
-export function publishedIssue(issue: Issue, result: Pick<AnalysisResult, 'roles' | 'columns' | 'parameters'>): PublishedIssue {
+export function publishedIssue(
+  issue: Issue,
+  result: Pick<AnalysisResult, 'roles' | 'columns' | 'parameters'>,
+): PublishedIssue {
   const treatment = valueTreatment(issue, result);
   if (treatment.shown) return { value: issue.value, message: issue.message, withheld: false };
   const swapped = issue.code === 'badCoordinate' && issue.severity === 'warning' && /swapped/.test(issue.message);
   const problem = problemOf(issue, treatment.what, treatment.fields, dateWindowOf(result), swapped);
   // A CSV's issue names file and line (see workbook/csv/fileSheetSource); its rebuilt message keeps that wording.
   const inFile = `File '${issue.sheet}', line ${issue.row}, column '${issue.column}'`;
-  const where = issue.message.startsWith(inFile) ? inFile : `Sheet '${issue.sheet}', row ${issue.row}, column '${issue.column}'`;
+  const where = issue.message.startsWith(inFile)
+    ? inFile
+    : `Sheet '${issue.sheet}', row ${issue.row}, column '${issue.column}'`;
   return {
     value: issue.value === '' ? '' : WITHHELD_VALUE[treatment.kind],
     message: `${where}: ${problem}; ${consequenceOf(issue, treatment.kind, swapped)}.`,

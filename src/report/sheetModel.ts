@@ -86,7 +86,12 @@ export interface ChartModel {
   readonly xAxisTitle?: string;
   readonly yAxisTitle?: string;
   /** Anchor on the sheet the chart sits on, 0-based cells, and its size in cells. */
-  readonly anchor: { readonly row: number; readonly col: number; readonly widthCols: number; readonly heightRows: number };
+  readonly anchor: {
+    readonly row: number;
+    readonly col: number;
+    readonly widthCols: number;
+    readonly heightRows: number;
+  };
   /** Reverse the category axis so the first row is at the top (rank 1 first). */
   readonly reverseCategories?: boolean;
   /** Whether the chart has a legend; by default only when it has several series. */

@@ -64,7 +64,10 @@ function describeField(role: SheetRole, field: FieldName | undefined): { kind: W
  * list joined by ' / ' ('Home Easting / Home Northing'), or a field's own name where the sheet had
  * no such column. A part that names no field of the role gives undefined.
  */
-function fieldsOfColumn(column: string, headers: Readonly<Partial<Record<FieldName, string>>>): (FieldName | undefined)[] {
+function fieldsOfColumn(
+  column: string,
+  headers: Readonly<Partial<Record<FieldName, string>>>,
+): (FieldName | undefined)[] {
   const byHeader = new Map<string, FieldName>();
   for (const [field, header] of Object.entries(headers) as [FieldName, string][]) {
     byHeader.set(header, field);
@@ -83,10 +86,17 @@ function fieldsOfColumn(column: string, headers: Readonly<Partial<Record<FieldNa
  */
 export function valueTreatment(issue: Issue, result: Pick<AnalysisResult, 'roles' | 'columns'>): ValueTreatment {
   if (HEADER_CODES.has(issue.code)) return { shown: true };
-  const role = (Object.entries(result.roles) as [SheetRole, string][]).find(([candidate, sheet]) => sheet === issue.sheet && PERSONAL_ROLES.has(candidate))?.[0];
+  const role = (Object.entries(result.roles) as [SheetRole, string][]).find(
+    ([candidate, sheet]) => sheet === issue.sheet && PERSONAL_ROLES.has(candidate),
+  )?.[0];
   if (role === undefined) return { shown: true };
   const fields = fieldsOfColumn(issue.column, result.columns[role] ?? {});
-  if (role === 'offences' && fields.length > 0 && fields.every((field) => field !== undefined && SHOWN_OFFENCE_FIELDS.has(field))) return { shown: true };
+  if (
+    role === 'offences' &&
+    fields.length > 0 &&
+    fields.every((field) => field !== undefined && SHOWN_OFFENCE_FIELDS.has(field))
+  )
+    return { shown: true };
   const first = fields.find((field) => field === undefined || !SHOWN_OFFENCE_FIELDS.has(field));
   const { kind, what } = describeField(role, first);
   return { shown: false, kind, what, fields: fields.filter((field): field is FieldName => field !== undefined) };
@@ -94,8 +104,20 @@ export function valueTreatment(issue: Issue, result: Pick<AnalysisResult, 'roles
 
 /** The policy in four short statements, for the Validation and Method sheets. */
 export const VALIDATION_POLICY: readonly (readonly [string, string])[] = [
-  ['Withheld', 'offence and offender references; offence dates; every location in the offences sheet or a postcode lookup (coordinates, postcodes and ward codes of offences and homes).'],
-  ['How it shows', 'the Value column reads (withheld: location), (withheld: reference) or (withheld: date); the message says what is wrong and what was done without quoting the value.'],
-  ['Shown as given', 'ages, offence types, school URNs and weapon flags, and values from the schools, wards, ward boundaries, pupil residence and current list inputs (published or aggregate data).'],
-  ['Finding a row', 'the sheet and row number point to the row in the analyst\'s own workbook, which keeps the full values; they are never copied into this workbook.'],
+  [
+    'Withheld',
+    'offence and offender references; offence dates; every location in the offences sheet or a postcode lookup (coordinates, postcodes and ward codes of offences and homes).',
+  ],
+  [
+    'How it shows',
+    'the Value column reads (withheld: location), (withheld: reference) or (withheld: date); the message says what is wrong and what was done without quoting the value.',
+  ],
+  [
+    'Shown as given',
+    'ages, offence types, school URNs and weapon flags, and values from the schools, wards, ward boundaries, pupil residence and current list inputs (published or aggregate data).',
+  ],
+  [
+    'Finding a row',
+    "the sheet and row number point to the row in the analyst's own workbook, which keeps the full values; they are never copied into this workbook.",
+  ],
 ];

@@ -8,7 +8,16 @@ import type { ModelCell, SheetModel } from './sheetModel';
 import { VALIDATION_POLICY } from './validationPolicy';
 import { wrappedNotes } from './wrappedNotes';
 
-export const VALIDATION_HEADERS = ['Sheet', 'Row', 'Column', 'Value', 'Severity', 'Problem', 'Message', 'Code'] as const;
+export const VALIDATION_HEADERS = [
+  'Sheet',
+  'Row',
+  'Column',
+  'Value',
+  'Severity',
+  'Problem',
+  'Message',
+  'Code',
+] as const;
 
 export const VALIDATION_SUMMARY_HEADERS = ['Input sheet', 'Problem', 'Severity', 'Rows', 'Listed below'] as const;
 
@@ -28,7 +37,13 @@ const SEVERITY_MEANING: Readonly<Record<Severity, string>> = {
  * Rows left out by the scope the analyst chose, not by a fault in the data: counted in the summary,
  * not listed row by row (a large extract has thousands, and the Method sheet reconciles them).
  */
-const SCOPE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>(['ageOutsideBand', 'offenceTypeOutOfScope', 'dateOutsideWindow', 'phaseOutOfScope', 'residenceNotUsed']);
+const SCOPE_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+  'ageOutsideBand',
+  'offenceTypeOutOfScope',
+  'dateOutsideWindow',
+  'phaseOutOfScope',
+  'residenceNotUsed',
+]);
 
 /** True for an issue that is only counted on the Validation sheet, not listed. */
 export function isScopeExclusion(issue: Pick<Issue, 'code' | 'severity'>): boolean {
@@ -51,7 +66,10 @@ function summarise(issues: readonly Issue[]): SummaryLine[] {
     line.rows += 1;
     lines.set(key, line);
   }
-  return [...lines.values()].sort((a, b) => a.sheet.localeCompare(b.sheet) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.rows - a.rows);
+  return [...lines.values()].sort(
+    (a, b) =>
+      a.sheet.localeCompare(b.sheet) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.rows - a.rows,
+  );
 }
 
 /**
@@ -63,22 +81,46 @@ function summarise(issues: readonly Issue[]): SummaryLine[] {
  * kept in the last column for filtering.
  */
 export function buildValidationSheet(result: AnalysisResult): SheetModel {
-  const issues = [...result.issues].sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const issues = [...result.issues].sort(
+    (a, b) =>
+      a.sheet.localeCompare(b.sheet) || a.row - b.row || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
   const listed = issues.filter((issue) => !isScopeExclusion(issue));
   // The notes wrap across the summary's width, the printed page, rather than running off its edge.
-  const notes = wrappedNotes([
-    { row: 0, cell: text(titleWithPeriod('Validation: every problem found in the input rows', result), STYLE.title) },
-    { row: 1, cell: text(`Severity: error — ${SEVERITY_MEANING.error}; warning — ${SEVERITY_MEANING.warning}; info — ${SEVERITY_MEANING.info} (age band, offence types, dates, phases), counted here and reconciled on the Method sheet.`, STYLE.note) },
-    ...VALIDATION_POLICY.map(([label, statement], i) => ({ row: 3 + i, cell: text(`${label}: ${statement}`, STYLE.note) })),
-  ], SUMMARY_WIDTHS);
+  const notes = wrappedNotes(
+    [
+      { row: 0, cell: text(titleWithPeriod('Validation: every problem found in the input rows', result), STYLE.title) },
+      {
+        row: 1,
+        cell: text(
+          `Severity: error — ${SEVERITY_MEANING.error}; warning — ${SEVERITY_MEANING.warning}; info — ${SEVERITY_MEANING.info} (age band, offence types, dates, phases), counted here and reconciled on the Method sheet.`,
+          STYLE.note,
+        ),
+      },
+      ...VALIDATION_POLICY.map(([label, statement], i) => ({
+        row: 3 + i,
+        cell: text(`${label}: ${statement}`, STYLE.note),
+      })),
+    ],
+    SUMMARY_WIDTHS,
+  );
   const cells: { row: number; col: number; cell: ModelCell }[] = [
     ...notes.cells,
-    { row: 2, col: 0, cell: text('Personal values are withheld, so this sheet can be shared with the rest of the workbook:', STYLE.label) },
+    {
+      row: 2,
+      col: 0,
+      cell: text(
+        'Personal values are withheld, so this sheet can be shared with the rest of the workbook:',
+        STYLE.label,
+      ),
+    },
   ];
   const headingRow = 4 + VALIDATION_POLICY.length;
   cells.push({ row: headingRow, col: 0, cell: text('Problems by sheet and kind', STYLE.heading) });
   const summaryRow = headingRow + 1;
-  VALIDATION_SUMMARY_HEADERS.forEach((header, col) => cells.push({ row: summaryRow, col, cell: text(header, STYLE.label) }));
+  VALIDATION_SUMMARY_HEADERS.forEach((header, col) =>
+    cells.push({ row: summaryRow, col, cell: text(header, STYLE.label) }),
+  );
   const summary = summarise(issues);
   summary.forEach((line, i) => {
     const row = summaryRow + 1 + i;
@@ -92,8 +134,12 @@ export function buildValidationSheet(result: AnalysisResult): SheetModel {
   const summaryEnd = summaryRow + Math.max(summary.length, 1);
   const listNote = summaryEnd + 2;
   cells.push({
-    row: listNote, col: 0,
-    cell: text(`Every problem row by row (${listed.length.toLocaleString('en-GB')}), by sheet and row. This list is not part of the printed pages; to print it, set the print area to the table.`, STYLE.heading),
+    row: listNote,
+    col: 0,
+    cell: text(
+      `Every problem row by row (${listed.length.toLocaleString('en-GB')}), by sheet and row. This list is not part of the printed pages; to print it, set the print area to the table.`,
+      STYLE.heading,
+    ),
   });
   const tableRow = listNote + 1;
   const rows: ModelCell[][] = listed.map((issue) => {
@@ -109,7 +155,8 @@ export function buildValidationSheet(result: AnalysisResult): SheetModel {
       text(issue.code),
     ];
   });
-  if (rows.length === 0) rows.push([text('(none)'), num(0), text(''), text(''), text(''), text(''), text('No problems to list.'), text('')]);
+  if (rows.length === 0)
+    rows.push([text('(none)'), num(0), text(''), text(''), text(''), text(''), text('No problems to list.'), text('')]);
   return {
     name: 'Validation',
     cells,
@@ -120,7 +167,11 @@ export function buildValidationSheet(result: AnalysisResult): SheetModel {
     merges: notes.merges,
     rowHeights: notes.rowHeights,
     freezeRows: tableRow + 1,
-    print: { orientation: 'portrait', fitToWidth: true, area: { lastRow: summaryEnd, lastCol: VALIDATION_SUMMARY_HEADERS.length - 1 } },
+    print: {
+      orientation: 'portrait',
+      fitToWidth: true,
+      area: { lastRow: summaryEnd, lastCol: VALIDATION_SUMMARY_HEADERS.length - 1 },
+    },
     conditionalFills: [{ range: `E${tableRow + 2}:E${tableRow + 1 + rows.length}`, equals: 'error', fill: 'FFC7CE' }],
   };
 }

@@ -1,5 +1,11 @@
 import { titleWithPeriod } from './periodText';
-import type { AnalysisResult, DistrictResult, RateEstimate, WardFunnel, WardResult } from '../core/pipeline/analysisResult';
+import type {
+  AnalysisResult,
+  DistrictResult,
+  RateEstimate,
+  WardFunnel,
+  WardResult,
+} from '../core/pipeline/analysisResult';
 import type { WardMeasure } from '../core/pipeline/publishedTables';
 import type { PublishedCount } from '../core/disclosure';
 import type { FlagMethod } from '../core/types';
@@ -41,23 +47,51 @@ export interface MeasureHeaders {
 
 export const MEASURE_HEADERS: Readonly<Record<WardMeasure, MeasureHeaders>> = {
   offences: {
-    count: 'Offences', rate: 'Offence rate per 1,000', lowerCI: 'Offence rate lower CI', upperCI: 'Offence rate upper CI', ratio: 'Offence ratio to area',
-    funnelLower: 'Offence funnel lower', funnelUpper: 'Offence funnel upper', outerLower: 'Offence funnel lower 99.8%', outerUpper: 'Offence funnel upper 99.8%',
+    count: 'Offences',
+    rate: 'Offence rate per 1,000',
+    lowerCI: 'Offence rate lower CI',
+    upperCI: 'Offence rate upper CI',
+    ratio: 'Offence ratio to area',
+    funnelLower: 'Offence funnel lower',
+    funnelUpper: 'Offence funnel upper',
+    outerLower: 'Offence funnel lower 99.8%',
+    outerUpper: 'Offence funnel upper 99.8%',
     flag: 'Offences vs area',
   },
   youngOffenders: {
-    count: 'Young offenders resident', rate: 'Young offender rate per 1,000', lowerCI: 'Young offender rate lower CI', upperCI: 'Young offender rate upper CI',
-    funnelLower: 'Young offender funnel lower', funnelUpper: 'Young offender funnel upper', outerLower: 'Young offender funnel lower 99.8%', outerUpper: 'Young offender funnel upper 99.8%',
+    count: 'Young offenders resident',
+    rate: 'Young offender rate per 1,000',
+    lowerCI: 'Young offender rate lower CI',
+    upperCI: 'Young offender rate upper CI',
+    funnelLower: 'Young offender funnel lower',
+    funnelUpper: 'Young offender funnel upper',
+    outerLower: 'Young offender funnel lower 99.8%',
+    outerUpper: 'Young offender funnel upper 99.8%',
     flag: 'Young offenders vs area',
   },
 };
 
 const measureHeaders = (headers: MeasureHeaders): string[] => [
-  headers.count, headers.rate, headers.lowerCI, headers.upperCI, ...(headers.ratio ? [headers.ratio] : []),
-  headers.funnelLower, headers.funnelUpper, headers.outerLower, headers.outerUpper, headers.flag,
+  headers.count,
+  headers.rate,
+  headers.lowerCI,
+  headers.upperCI,
+  ...(headers.ratio ? [headers.ratio] : []),
+  headers.funnelLower,
+  headers.funnelUpper,
+  headers.outerLower,
+  headers.outerUpper,
+  headers.flag,
 ];
 
-export const WARD_HEADERS: readonly string[] = ['Ward code', 'Ward name', 'District', 'Young population', ...measureHeaders(MEASURE_HEADERS.offences), ...measureHeaders(MEASURE_HEADERS.youngOffenders)];
+export const WARD_HEADERS: readonly string[] = [
+  'Ward code',
+  'Ward name',
+  'District',
+  'Young population',
+  ...measureHeaders(MEASURE_HEADERS.offences),
+  ...measureHeaders(MEASURE_HEADERS.youngOffenders),
+];
 
 /** The 0-based column of a ward table header; a missing one is a broken report invariant. */
 export function wardColumn(header: string): number {
@@ -67,14 +101,25 @@ export function wardColumn(header: string): number {
 }
 
 export const DISTRICT_HEADERS = [
-  'District', 'Wards', 'Young population', 'Offences', 'Offence rate per 1,000', 'Young offenders resident', 'Young offender rate per 1,000',
+  'District',
+  'Wards',
+  'Young population',
+  'Offences',
+  'Offence rate per 1,000',
+  'Young offenders resident',
+  'Young offender rate per 1,000',
 ] as const;
 
 /** Columns frozen on screen and repeated on every printed block: the ward's code and name. */
 const NAME_COLUMNS = { first: 0, last: 1 } as const;
 
 /** Narrowest width of each ward column for its figures; the header then widens it to wrap in at most three lines. */
-const WARD_MINIMUM_WIDTHS: Readonly<Record<string, number>> = { 'Ward code': 24, 'Ward name': 24, District: 14, 'Young population': 9 };
+const WARD_MINIMUM_WIDTHS: Readonly<Record<string, number>> = {
+  'Ward code': 24,
+  'Ward name': 24,
+  District: 14,
+  'Young population': 9,
+};
 
 /**
  * The funnel limits of each measure: the flag's working and the funnel plot's lines, grouped and
@@ -116,8 +161,13 @@ function intervalFormulas(count: string, population: string): { lower: string; u
  *   lower limit above the area rate, "Lower" when the rate is below the funnel's lower limit and the
  *   interval's upper limit below the area rate.
  */
-function flagFormula(method: FlagMethod, cells: { rate: string; lowerCI: string; upperCI: string; funnelLower: string; funnelUpper: string }, areaRate: string): string {
-  if (method === 'poisson') return `IF(${cells.lowerCI}>${areaRate},"Higher",IF(${cells.upperCI}<${areaRate},"Lower","Similar"))`;
+function flagFormula(
+  method: FlagMethod,
+  cells: { rate: string; lowerCI: string; upperCI: string; funnelLower: string; funnelUpper: string },
+  areaRate: string,
+): string {
+  if (method === 'poisson')
+    return `IF(${cells.lowerCI}>${areaRate},"Higher",IF(${cells.upperCI}<${areaRate},"Lower","Similar"))`;
   return `IF(AND(${cells.rate}>${cells.funnelUpper},${cells.lowerCI}>${areaRate}),"Higher",IF(AND(${cells.rate}<${cells.funnelLower},${cells.upperCI}<${areaRate}),"Lower","Similar"))`;
 }
 
@@ -133,7 +183,13 @@ export const NO_AREA_RATE = 'n/a (area rate 0)';
  * rate away). Every shown figure is a live formula on the row's count and population and the area
  * block, written with core's value as its result.
  */
-function measureCells(measure: WardMeasure, estimate: RateEstimate, row: number, youngPopulation: number, result: AnalysisResult): Map<string, ModelCell> {
+function measureCells(
+  measure: WardMeasure,
+  estimate: RateEstimate,
+  row: number,
+  youngPopulation: number,
+  result: AnalysisResult,
+): Map<string, ModelCell> {
   const headers = MEASURE_HEADERS[measure];
   const derived = measureHeaders(headers).slice(1);
   const cells = new Map<string, ModelCell>([[headers.count, publishedCell(estimate.published)]]);
@@ -149,7 +205,13 @@ function measureCells(measure: WardMeasure, estimate: RateEstimate, row: number,
   cells.set(headers.lowerCI, formula(lower, estimate.lower, STYLE.rate));
   cells.set(headers.upperCI, formula(upper, estimate.upper, STYLE.rate));
   const funnel = estimate.funnel;
-  const againstArea = [headers.ratio, headers.funnelLower, headers.funnelUpper, headers.outerLower, headers.outerUpper].filter((header): header is string => header !== undefined);
+  const againstArea = [
+    headers.ratio,
+    headers.funnelLower,
+    headers.funnelUpper,
+    headers.outerLower,
+    headers.outerUpper,
+  ].filter((header): header is string => header !== undefined);
   if (!Number.isFinite(areaRate) || !funnel) {
     for (const header of [...againstArea, headers.flag]) cells.set(header, suppressed());
     return cells;
@@ -160,7 +222,8 @@ function measureCells(measure: WardMeasure, estimate: RateEstimate, row: number,
     cells.set(headers.flag, text(FLAG_TEXT[estimate.flag]));
     return cells;
   }
-  if (headers.ratio) cells.set(headers.ratio, formula(`${at(headers.rate)}/${area.rate}`, estimate.rate / areaRate, STYLE.ratio));
+  if (headers.ratio)
+    cells.set(headers.ratio, formula(`${at(headers.rate)}/${area.rate}`, estimate.rate / areaRate, STYLE.ratio));
   const refs = { areaRate: area.rate, population, tauSquared: area.tauSquared, confidence: WARDS_LAYOUT.confidence };
   const inner = funnelLimitFormulas(refs, 'inner');
   const outer = funnelLimitFormulas(refs, 'outer');
@@ -168,8 +231,17 @@ function measureCells(measure: WardMeasure, estimate: RateEstimate, row: number,
   cells.set(headers.funnelUpper, formula(inner.upper, funnel.inner.upper, STYLE.rate));
   cells.set(headers.outerLower, formula(outer.lower, funnel.outer.lower, STYLE.rate));
   cells.set(headers.outerUpper, formula(outer.upper, funnel.outer.upper, STYLE.rate));
-  const rowCells = { rate: at(headers.rate), lowerCI: at(headers.lowerCI), upperCI: at(headers.upperCI), funnelLower: at(headers.funnelLower), funnelUpper: at(headers.funnelUpper) };
-  cells.set(headers.flag, formula(flagFormula(result.parameters.flagMethod, rowCells, area.rate), FLAG_TEXT[estimate.flag]));
+  const rowCells = {
+    rate: at(headers.rate),
+    lowerCI: at(headers.lowerCI),
+    upperCI: at(headers.upperCI),
+    funnelLower: at(headers.funnelLower),
+    funnelUpper: at(headers.funnelUpper),
+  };
+  cells.set(
+    headers.flag,
+    formula(flagFormula(result.parameters.flagMethod, rowCells, area.rate), FLAG_TEXT[estimate.flag]),
+  );
   return cells;
 }
 
@@ -214,17 +286,31 @@ export function withheldNote(result: AnalysisResult): string {
   const { rules } = result.disclosure;
   const small = rules.threshold > 1 ? `counts of 1–${rules.threshold - 1}` : 'no count for being small';
   const exact = result.disclosure.shownExactly;
-  const exceptions = exact.length > 0 ? ` ${exact.join('; ')}: shown exactly, as the Method sheet's placement figures tell ${exact.length === 1 ? 'it' : 'them'} exactly anyway.` : '';
-  const rounding = rules.roundingBase === null ? '' : ` Shown counts are rounded to the nearest ${rules.roundingBase}, totals from unrounded values, so they need not add up.${exceptions}`;
+  const exceptions =
+    exact.length > 0
+      ? ` ${exact.join('; ')}: shown exactly, as the Method sheet's placement figures tell ${exact.length === 1 ? 'it' : 'them'} exactly anyway.`
+      : '';
+  const rounding =
+    rules.roundingBase === null
+      ? ''
+      : ` Shown counts are rounded to the nearest ${rules.roundingBase}, totals from unrounded values, so they need not add up.${exceptions}`;
   return `[c] = withheld to protect confidentiality: ${small}${rules.zerosSensitive ? ' and zeros' : ''}, further counts where a total would give one away, and every figure derived from them.${rounding}`;
 }
 
 /** φ and τ² of one measure for the area block: the estimate, or why there is none (τ² is then 0, the plain Poisson funnel). */
 function dispersionCells(funnel: WardFunnel): [ModelCell, ModelCell] {
   const { dispersion } = funnel;
-  if (dispersion.kind === 'estimated') return [num(dispersion.phi, { numberFormat: '0.00' }), num(dispersion.tauSquared, { numberFormat: '0.00000' })];
-  if (dispersion.kind === 'noAreaRate') return [text('not estimated: no area rate above 0 is published', STYLE.note), text('n/a', STYLE.note)];
-  return [text(`not estimated: ${dispersion.units === 1 ? 'one ward' : `${dispersion.units} wards`} shown, too few`, STYLE.note), num(0, { numberFormat: '0.00000' })];
+  if (dispersion.kind === 'estimated')
+    return [num(dispersion.phi, { numberFormat: '0.00' }), num(dispersion.tauSquared, { numberFormat: '0.00000' })];
+  if (dispersion.kind === 'noAreaRate')
+    return [text('not estimated: no area rate above 0 is published', STYLE.note), text('n/a', STYLE.note)];
+  return [
+    text(
+      `not estimated: ${dispersion.units === 1 ? 'one ward' : `${dispersion.units} wards`} shown, too few`,
+      STYLE.note,
+    ),
+    num(0, { numberFormat: '0.00000' }),
+  ];
 }
 
 /** How the flag column reads, in a sentence for the sheet's note. */
@@ -256,26 +342,72 @@ export function buildWardsSheet(result: AnalysisResult): SheetModel {
   const flagFills = (['offences', 'youngOffenders'] as const).flatMap((measure) => {
     const letter = columnLetter(wardColumn(MEASURE_HEADERS[measure].flag));
     const range = `${letter}${tableRow + 2}:${letter}${last + 1}`;
-    return [{ range, equals: 'Higher', fill: 'FFC7CE' }, { range, equals: 'Lower', fill: 'DDEBF7' }];
+    return [
+      { range, equals: 'Higher', fill: 'FFC7CE' },
+      { range, equals: 'Lower', fill: 'DDEBF7' },
+    ];
   });
   // Each column fits both its ward header and the district header below it.
-  const districtWidths = headerFitWidths(DISTRICT_HEADERS, DISTRICT_HEADERS.map(() => 4));
-  const widths = headerFitWidths(WARD_HEADERS, WARD_HEADERS.map((header, col) => Math.max(WARD_MINIMUM_WIDTHS[header] ?? 8, districtWidths[col] ?? 0)));
+  const districtWidths = headerFitWidths(
+    DISTRICT_HEADERS,
+    DISTRICT_HEADERS.map(() => 4),
+  );
+  const widths = headerFitWidths(
+    WARD_HEADERS,
+    WARD_HEADERS.map((header, col) => Math.max(WARD_MINIMUM_WIDTHS[header] ?? 8, districtWidths[col] ?? 0)),
+  );
   const collapsed = funnelLimitColumns();
-  const printedWidths = widths.map((width, col) => (collapsed.some((range) => col >= range.first && col <= range.last) ? 0 : width));
-  const notes = wrappedNotes([
-    { row: 1, cell: text(`${withheldNote(result)} Rates, intervals, funnel limits and flags are live formulas on the published counts. ${flagRuleText(result)} The funnel limits are grouped out of the way: the + above the column letters opens them.`, STYLE.note) },
-  ], printedWidths);
+  const printedWidths = widths.map((width, col) =>
+    collapsed.some((range) => col >= range.first && col <= range.last) ? 0 : width,
+  );
+  const notes = wrappedNotes(
+    [
+      {
+        row: 1,
+        cell: text(
+          `${withheldNote(result)} Rates, intervals, funnel limits and flags are live formulas on the published counts. ${flagRuleText(result)} The funnel limits are grouped out of the way: the + above the column letters opens them.`,
+          STYLE.note,
+        ),
+      },
+    ],
+    printedWidths,
+  );
   const cells: { row: number; col: number; cell: ModelCell }[] = [
-    { row: 0, col: 0, cell: text(titleWithPeriod(`Wards: violence involving young people aged ${youngest}–${oldest}, per 1,000 young residents`, result), STYLE.title) },
+    {
+      row: 0,
+      col: 0,
+      cell: text(
+        titleWithPeriod(
+          `Wards: violence involving young people aged ${youngest}–${oldest}, per 1,000 young residents`,
+          result,
+        ),
+        STYLE.title,
+      ),
+    },
     ...notes.cells,
     { row: 2, col: 0, cell: text('Area', STYLE.heading) },
     ...keyValueRows(3, 0, [
       ['Young population', num(area.youngPopulation, STYLE.integer)],
       ['Offences', publishedCell(area.offencesPublished)],
-      ['Offence rate per 1,000', rateOfPublished(area.offencesPublished, WARDS_LAYOUT.areaOffences, WARDS_LAYOUT.areaPopulation, area.offenceRate)],
+      [
+        'Offence rate per 1,000',
+        rateOfPublished(
+          area.offencesPublished,
+          WARDS_LAYOUT.areaOffences,
+          WARDS_LAYOUT.areaPopulation,
+          area.offenceRate,
+        ),
+      ],
       ['Young offenders resident', publishedCell(area.youngOffendersPublished)],
-      ['Young offender rate per 1,000', rateOfPublished(area.youngOffendersPublished, WARDS_LAYOUT.areaOffenders, WARDS_LAYOUT.areaPopulation, area.youngOffenderRate)],
+      [
+        'Young offender rate per 1,000',
+        rateOfPublished(
+          area.youngOffendersPublished,
+          WARDS_LAYOUT.areaOffenders,
+          WARDS_LAYOUT.areaPopulation,
+          area.youngOffenderRate,
+        ),
+      ],
       ['Confidence level', num(parameters.confidenceLevel, STYLE.percent)],
       ['Offences: over-dispersion φ', offenceDispersion[0]],
       ['Offences: between-ward variance τ²', offenceDispersion[1]],
@@ -284,16 +416,30 @@ export function buildWardsSheet(result: AnalysisResult): SheetModel {
     ]),
   ];
   if (districtRows.length > 0) {
-    cells.push({ row: districtTableRow - 1, col: 0, cell: text('Districts: each the sum of its wards; the area is the sum of the districts.', STYLE.heading) });
-    tables.push({ name: 'tblDistricts', row: districtTableRow, col: 0, headers: [...DISTRICT_HEADERS], rows: districtRows });
+    cells.push({
+      row: districtTableRow - 1,
+      col: 0,
+      cell: text('Districts: each the sum of its wards; the area is the sum of the districts.', STYLE.heading),
+    });
+    tables.push({
+      name: 'tblDistricts',
+      row: districtTableRow,
+      col: 0,
+      headers: [...DISTRICT_HEADERS],
+      rows: districtRows,
+    });
   }
   // Long area labels wrap in the ward-code column, in rows tall enough for them.
   const areaLabelHeights = cells
     .filter(({ row, col, cell }) => col === 0 && row >= 3 && row < tableRow && cell.kind === 'text')
-    .map(({ row, cell }) => ({ row, points: ROW_POINTS * wrappedLineCount(cell.kind === 'text' ? cell.value : '', widths[0]) }))
+    .map(({ row, cell }) => ({
+      row,
+      points: ROW_POINTS * wrappedLineCount(cell.kind === 'text' ? cell.value : '', widths[0]),
+    }))
     .filter(({ points }) => points > ROW_POINTS);
   for (const placed of cells) {
-    if (placed.col === 0 && placed.row >= 3 && placed.row < tableRow) placed.cell = { ...placed.cell, style: { ...placed.cell.style, wrap: true } };
+    if (placed.col === 0 && placed.row >= 3 && placed.row < tableRow)
+      placed.cell = { ...placed.cell, style: { ...placed.cell.style, wrap: true } };
   }
   return {
     name: 'Wards',

@@ -15,7 +15,10 @@ export interface WrappedNotes {
  * edge (a print area clips it) or widening the print. Heights are worked out here because viewers
  * disagree on growing a merged row to fit.
  */
-export function wrappedNotes(notes: readonly { row: number; cell: ModelCell }[], widths: readonly number[]): WrappedNotes {
+export function wrappedNotes(
+  notes: readonly { row: number; cell: ModelCell }[],
+  widths: readonly number[],
+): WrappedNotes {
   const totalWidth = widths.reduce((sum, width) => sum + width, 0);
   const lastCol = Math.max(0, widths.length - 1);
   return {
@@ -24,7 +27,12 @@ export function wrappedNotes(notes: readonly { row: number; cell: ModelCell }[],
     rowHeights: notes.map(({ row, cell }) => ({
       row,
       // Larger type (a title) holds fewer characters a line, in proportion to its size.
-      points: ROW_POINTS * (cell.kind === 'text' ? wrappedLineCount(cell.value, (totalWidth * 11) / (cell.style?.fontSize ?? 11), true) : 1) * ((cell.style?.fontSize ?? 11) / 11),
+      points:
+        ROW_POINTS *
+        (cell.kind === 'text'
+          ? wrappedLineCount(cell.value, (totalWidth * 11) / (cell.style?.fontSize ?? 11), true)
+          : 1) *
+        ((cell.style?.fontSize ?? 11) / 11),
     })),
   };
 }

@@ -67,7 +67,12 @@ export type WorkerRequest =
       readonly boundaries: BoundaryFile | null | Unchanged;
     }
   /** After the page wrote a 'writeReport' effect: base name -> sheet name written, and the run number they were written under. */
-  | { readonly kind: 'written'; readonly id: number; readonly sheetNames: ReadonlyMap<string, string>; readonly runNumber?: number }
+  | {
+      readonly kind: 'written';
+      readonly id: number;
+      readonly sheetNames: ReadonlyMap<string, string>;
+      readonly runNumber?: number;
+    }
   /**
    * To a fresh worker after a cancelled turn: the turns the old one recorded, whose choices it
    * replays (see turnsThatSetChoices), with the workbook and boundaries as the page has them now,
@@ -114,7 +119,12 @@ export type WorkerMessage =
     } & SettingsFields)
   | ({ readonly kind: 'noted'; readonly id: number } & SettingsFields)
   /** The answer to a 'restore': how many recorded turns were replayed. */
-  | ({ readonly kind: 'restored'; readonly id: number; readonly replayed: number; readonly offenceTypes: readonly OffenceTypeCount[] | null } & SettingsFields)
+  | ({
+      readonly kind: 'restored';
+      readonly id: number;
+      readonly replayed: number;
+      readonly offenceTypes: readonly OffenceTypeCount[] | null;
+    } & SettingsFields)
   /** A broken invariant inside the worker; the analyst sees the message and can carry on. */
   | { readonly kind: 'failed'; readonly id: number; readonly message: string };
 

@@ -35,7 +35,10 @@ export const SCATTER_LINE_WIDTH_POINTS = 1.5;
  * @example chartShape('column') // => { horizontal: false, stacked: false }
  */
 export function chartShape(type: ChartModel['type']): { readonly horizontal: boolean; readonly stacked: boolean } {
-  return { horizontal: type === 'barHorizontal' || type === 'barStacked', stacked: type === 'barStacked' || type === 'columnStacked' };
+  return {
+    horizontal: type === 'barHorizontal' || type === 'barStacked',
+    stacked: type === 'barStacked' || type === 'columnStacked',
+  };
 }
 
 /** Whether the chart shows a legend: as the model says, else only for several series. */
@@ -44,7 +47,8 @@ export function legendShown(chart: { readonly legend?: boolean; readonly series:
 }
 
 /** A series' fill: none at all, or a solid 'RRGGBB' colour with an optional 'RRGGBB' outline. */
-export type SeriesFill = { readonly kind: 'none' } | { readonly kind: 'solid'; readonly color: string; readonly outline?: string };
+export type SeriesFill =
+  { readonly kind: 'none' } | { readonly kind: 'solid'; readonly color: string; readonly outline?: string };
 
 /**
  * The fill of the series at `index`: none for {@link NO_FILL} (its outline too, so nothing of it
@@ -56,7 +60,9 @@ export type SeriesFill = { readonly kind: 'none' } | { readonly kind: 'solid'; r
 export function seriesFill(series: Pick<ChartSeriesModel, 'color' | 'outline'>, index: number): SeriesFill {
   if (series.color === NO_FILL) return { kind: 'none' };
   const color = normaliseColor(series.color ?? DEFAULT_SERIES_COLORS[index % DEFAULT_SERIES_COLORS.length]);
-  return series.outline === undefined ? { kind: 'solid', color } : { kind: 'solid', color, outline: normaliseColor(series.outline) };
+  return series.outline === undefined
+    ? { kind: 'solid', color }
+    : { kind: 'solid', color, outline: normaliseColor(series.outline) };
 }
 
 /** How a scatter series looks: circle markers of a colour and no line, or a solid or dashed line of a colour and no markers. */
@@ -70,8 +76,15 @@ export type ScatterSeriesStyle =
  * @example scatterSeriesStyle({ draw: 'dashedLine', color: 'c00000' }, 3) // => { kind: 'line', color: 'C00000', dashed: true }
  * @example scatterSeriesStyle({}, 0) // => { kind: 'markers', color: '4472C4' }
  */
-export function scatterSeriesStyle(series: Pick<ChartSeriesModel, 'color' | 'draw'>, index: number): ScatterSeriesStyle {
-  const color = normaliseColor(series.color === undefined || series.color === NO_FILL ? DEFAULT_SERIES_COLORS[index % DEFAULT_SERIES_COLORS.length] : series.color);
+export function scatterSeriesStyle(
+  series: Pick<ChartSeriesModel, 'color' | 'draw'>,
+  index: number,
+): ScatterSeriesStyle {
+  const color = normaliseColor(
+    series.color === undefined || series.color === NO_FILL
+      ? DEFAULT_SERIES_COLORS[index % DEFAULT_SERIES_COLORS.length]
+      : series.color,
+  );
   const draw: ScatterDraw = series.draw ?? 'markers';
   return draw === 'markers' ? { kind: 'markers', color } : { kind: 'line', color, dashed: draw === 'dashedLine' };
 }

@@ -92,7 +92,8 @@ export function sheetNameKey(name: string): string {
  */
 export function quoteSheetName(name: string): string {
   const plainIdentifier = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name);
-  const looksLikeReference = /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[Rr][0-9]*([Cc][0-9]*)?$/.test(name) || /^[Cc][0-9]*$/.test(name);
+  const looksLikeReference =
+    /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[Rr][0-9]*([Cc][0-9]*)?$/.test(name) || /^[Cc][0-9]*$/.test(name);
   const looksLikeBoolean = /^(TRUE|FALSE)$/i.test(name);
   if (plainIdentifier && !looksLikeReference && !looksLikeBoolean) return name;
   return `'${name.replace(/'/g, "''")}'`;
@@ -112,7 +113,8 @@ export function tableNameForRun(baseName: string, runNumber: number): string {
   let name = baseName.replace(/[^A-Za-z0-9_.\\\u00c0-\uffff]/g, '_');
   if (name === '') name = 'Table';
   if (!/^[A-Za-z_\\\u00c0-\uffff]/.test(name)) name = `_${name}`;
-  if (/^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[Rr][0-9]*([Cc][0-9]*)?$/.test(name) || /^[Cc][0-9]*$/.test(name)) name = `_${name}`;
+  if (/^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[Rr][0-9]*([Cc][0-9]*)?$/.test(name) || /^[Cc][0-9]*$/.test(name))
+    name = `_${name}`;
   const suffix = runNumber > 1 ? `_${runNumber}` : '';
   return truncateUtf16(name, 255 - suffix.length) + suffix;
 }

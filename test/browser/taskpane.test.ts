@@ -108,16 +108,22 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await action();
     await whileRunning?.();
     await page.waitForFunction(
-      (count) => document.querySelectorAll('.message-addin').length > count && !(document.getElementById('send') as HTMLButtonElement).disabled,
+      (count) =>
+        document.querySelectorAll('.message-addin').length > count &&
+        !(document.getElementById('send') as HTMLButtonElement).disabled,
       before,
       { timeout: 90_000 },
     );
-    latest = await page.locator('.message-addin').evaluateAll((bubbles, count) =>
-      bubbles.slice(count).map((bubble) => ({
-        text: Array.from(bubble.querySelectorAll('.message-text'), (node) => node.textContent ?? '').join('\n'),
-        tables: Array.from(bubble.querySelectorAll('table'), (table) => Array.from(table.rows, (row) => Array.from(row.cells, (cell) => cell.textContent ?? ''))),
-      })),
-    before);
+    latest = await page.locator('.message-addin').evaluateAll(
+      (bubbles, count) =>
+        bubbles.slice(count).map((bubble) => ({
+          text: Array.from(bubble.querySelectorAll('.message-text'), (node) => node.textContent ?? '').join('\n'),
+          tables: Array.from(bubble.querySelectorAll('table'), (table) =>
+            Array.from(table.rows, (row) => Array.from(row.cells, (cell) => cell.textContent ?? '')),
+          ),
+        })),
+      before,
+    );
     return latest.map((bubble) => bubble.text);
   }
 
@@ -131,11 +137,16 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
 
   /** Presses the live quick-reply button with this label. */
   function choose(label: string): Promise<string[]> {
-    return turn(() => page.getByRole('button', { name: label, exact: true }).and(page.locator('button.choice:enabled')).click());
+    return turn(() =>
+      page.getByRole('button', { name: label, exact: true }).and(page.locator('button.choice:enabled')).click(),
+    );
   }
 
   function parameter(label: string): Promise<string | null> {
-    return page.locator('#parameter-list .parameter', { has: page.locator('dt', { hasText: label }) }).locator('dd').textContent();
+    return page
+      .locator('#parameter-list .parameter', { has: page.locator('dt', { hasText: label }) })
+      .locator('dd')
+      .textContent();
   }
 
   /** The row of the describe reply's table of sheets for a sheet: [sheet, rows, read as]. */
@@ -159,17 +170,23 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
 
   /** Opens the settings (folded into the digest line) if they are folded. */
   async function openSettings(): Promise<void> {
-    if (!(await page.locator('#settings').evaluate((details) => (details as HTMLDetailsElement).open))) await page.locator('#settings > summary').click();
+    if (!(await page.locator('#settings').evaluate((details) => (details as HTMLDetailsElement).open)))
+      await page.locator('#settings > summary').click();
   }
 
   /** The height of the conversation as a share of the pane's. */
   function conversationShare(): Promise<number> {
-    return page.evaluate(() => (document.querySelector('.conversation') as HTMLElement).getBoundingClientRect().height / window.innerHeight);
+    return page.evaluate(
+      () =>
+        (document.querySelector('.conversation') as HTMLElement).getBoundingClientRect().height / window.innerHeight,
+    );
   }
 
   /** Turns sent to the worker so far, each with whether it carried a newly read workbook. */
   async function turnsSent(): Promise<('sent' | 'unchanged' | null)[]> {
-    return (await probes()).worker.filter((entry) => entry.direction === 'toWorker' && entry.kind === 'turn').map((entry) => entry.workbook);
+    return (await probes()).worker
+      .filter((entry) => entry.direction === 'toWorker' && entry.kind === 'turn')
+      .map((entry) => entry.workbook);
   }
 
   function probes(): Promise<Probes> {
@@ -179,15 +196,21 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
   /** SHA-256 of the named sheets as the in-memory Excel holds them: values, formats, tables, charts. */
   function sheetsDigest(names: readonly string[]): Promise<{ names: string[]; sha256: string }> {
     return page.evaluate(async (wanted) => {
-      const sheets = (window as unknown as TestWindow).standIn.snapshot().sheets.filter((sheet) => wanted.includes(sheet.name));
+      const sheets = (window as unknown as TestWindow).standIn
+        .snapshot()
+        .sheets.filter((sheet) => wanted.includes(sheet.name));
       const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(sheets)));
-      return { names: sheets.map((sheet) => sheet.name), sha256: Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('') };
+      return {
+        names: sheets.map((sheet) => sheet.name),
+        sha256: Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(''),
+      };
     }, names);
   }
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const old of fs.readdirSync(SCREENSHOTS).filter((name) => name.startsWith('taskpane-'))) fs.rmSync(path.join(SCREENSHOTS, old));
+    for (const old of fs.readdirSync(SCREENSHOTS).filter((name) => name.startsWith('taskpane-')))
+      fs.rmSync(path.join(SCREENSHOTS, old));
     const addin = await builtAddin(path.join(OUTPUT, 'addin'));
     const standIn = await buildStandIn(path.join(OUTPUT, 'stand-in'));
     server = await serveFolder(addin.folder);
@@ -220,12 +243,20 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
   });
 
   it('starts ready, with a welcome, quick replies, the current choices folded into one line and the cursor in the text box', async () => {
-    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Ready'), undefined, { timeout: 30_000 });
-    await expect(page.textContent('#status')).resolves.toBe('Ready. Results go to new sheets; your own sheets are never changed.');
-    await expect(page.locator('.message-addin').first().textContent()).resolves.toContain('your own sheets are never changed');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Ready'), undefined, {
+      timeout: 30_000,
+    });
+    await expect(page.textContent('#status')).resolves.toBe(
+      'Ready. Results go to new sheets; your own sheets are never changed.',
+    );
+    await expect(page.locator('.message-addin').first().textContent()).resolves.toContain(
+      'your own sheets are never changed',
+    );
     await expect(page.locator('button.choice').allTextContents()).resolves.toContain("What's in this workbook?");
     await expect(parameter('Small counts')).resolves.toBe('counts 1–4 withheld as [c]; zeros shown');
-    await expect(page.textContent('#settings-digest')).resolves.toBe('Ages 10–17 · secondary, all-through · counts 1–4 withheld · top 20');
+    await expect(page.textContent('#settings-digest')).resolves.toBe(
+      'Ages 10–17 · secondary, all-through · counts 1–4 withheld · top 20',
+    );
     await expect(page.locator('#parameter-list').isVisible()).resolves.toBe(false);
     await expect(page.textContent('#boundaries-current')).resolves.toBe("The workbook's ward boundary sheet");
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('utterance');
@@ -233,7 +264,11 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await expect(page.inputValue('#setting-threshold')).resolves.toBe('5');
     await expect(page.inputValue('#setting-age-from')).resolves.toBe('10');
     await expect(page.inputValue('#setting-age-to')).resolves.toBe('17');
-    await expect(page.locator('input[name="phase"]:checked').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value))).resolves.toEqual(['secondary', 'allThrough']);
+    await expect(
+      page
+        .locator('input[name="phase"]:checked')
+        .evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value)),
+    ).resolves.toEqual(['secondary', 'allThrough']);
     await expect(page.locator('input[name="offence-rule"]:checked').getAttribute('value')).resolves.toBe('default');
     await expect(page.locator('#cancel').isHidden()).resolves.toBe(true);
     analystSheetsBefore = await sheetsDigest(ANALYST_SHEETS);
@@ -249,11 +284,20 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     expect(description.tables[0].slice(1).map((row) => row[0])).toEqual(ANALYST_SHEETS);
     offenceRowsBefore = rowsDescribed(description, CURRENT_OFFENCES_SHEET);
     expect(sheetRow(description, CURRENT_OFFENCES_SHEET)[2]).toMatch(/^offences/);
-    expect(sheetRow(description, 'GIAS schools')).toEqual(['GIAS schools', expect.stringMatching(/^[\d,]+$/), 'schools']);
+    expect(sheetRow(description, 'GIAS schools')).toEqual([
+      'GIAS schools',
+      expect.stringMatching(/^[\d,]+$/),
+      'schools',
+    ]);
     expect(sheetRow(description, 'Ward boundaries')[2]).toBe('ward boundaries');
     expect(sheetRow(description, MARKUP_SHEET)[2]).toBe('not used');
-    expect(reply).toMatch(/Two sheets look like offences: 'Offences 2023-24' or 'Offences 2022-23'\? Which one should I use\?$/);
-    await expect(page.locator('button.choice:enabled').allTextContents()).resolves.toEqual([CURRENT_OFFENCES_SHEET, OLDER_OFFENCES_SHEET]);
+    expect(reply).toMatch(
+      /Two sheets look like offences: 'Offences 2023-24' or 'Offences 2022-23'\? Which one should I use\?$/,
+    );
+    await expect(page.locator('button.choice:enabled').allTextContents()).resolves.toEqual([
+      CURRENT_OFFENCES_SHEET,
+      OLDER_OFFENCES_SHEET,
+    ]);
     // The sheet named `<img src=x onerror=alert(1)>` is text in a table cell, not an element.
     await expect(page.locator('#messages img, #messages script').count()).resolves.toBe(0);
     // The settings form now lists the offences sheet's types, with their rows.
@@ -281,7 +325,9 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     const [reply] = await say('suppress counts under 10');
     expect(reply).toMatch(/^Counts from 1 to 9 will be withheld as \[c\] \(threshold 10; was 5\)/);
     await expect(parameter('Small counts')).resolves.toBe('counts 1–9 withheld as [c]; zeros shown');
-    await expect(page.textContent('#settings-digest')).resolves.toBe('Ages 10–17 · secondary, all-through · counts 1–9 withheld · top 20');
+    await expect(page.textContent('#settings-digest')).resolves.toBe(
+      'Ages 10–17 · secondary, all-through · counts 1–9 withheld · top 20',
+    );
     await expect(page.inputValue('#setting-threshold')).resolves.toBe('10');
     await screenshot('threshold');
   });
@@ -292,7 +338,9 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
       await expect(page.locator('#cancel').isVisible()).resolves.toBe(true);
       await screenshot('running');
     });
-    expect(replies[0]).toMatch(/^Run 1 done: 190 wards \(\d+ higher than the area average\), \d+ secondary and all-through schools ranked/);
+    expect(replies[0]).toMatch(
+      /^Run 1 done: 190 wards \(\d+ higher than the area average\), \d+ secondary and all-through schools ranked/,
+    );
     expect(replies[0]).toMatch(/\nTop 3: 1\. .+ \(rank interval \d+–\d+\); 2\./);
     expect(replies[1]).toBe('Run 1 is written to 8 new sheets. Open one:');
     await expect(page.locator('.sheet-link').allTextContents()).resolves.toEqual(OUTPUT_SHEETS);
@@ -301,8 +349,12 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
 
     const log = await probes();
     const sent = log.worker.filter((entry) => entry.direction === 'toWorker' && entry.kind === 'turn').pop()!;
-    const answered = log.worker.find((entry) => entry.direction === 'fromWorker' && entry.kind === 'reply' && entry.id === sent.id)!;
-    const noted = log.worker.find((entry) => entry.direction === 'fromWorker' && entry.kind === 'noted' && entry.at > answered.at)!;
+    const answered = log.worker.find(
+      (entry) => entry.direction === 'fromWorker' && entry.kind === 'reply' && entry.id === sent.id,
+    )!;
+    const noted = log.worker.find(
+      (entry) => entry.direction === 'fromWorker' && entry.kind === 'noted' && entry.at > answered.at,
+    )!;
     const steps = log.worker.filter((entry) => entry.kind === 'progress' && entry.id === sent.id);
     const gapWhileWorkerRan = longestGap(log.beats, sent.at, answered.at);
     console.log(
@@ -313,7 +365,9 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     expect(steps.length).toBeGreaterThan(3);
     expect(gapWhileWorkerRan).toBeLessThan(MAX_MAIN_THREAD_GAP_MS);
     // The heartbeat really ran throughout: about one beat per 16 ms.
-    expect(log.beats.filter((beat) => beat >= sent.at && beat <= answered.at).length).toBeGreaterThan((answered.at - sent.at) / (4 * HEARTBEAT_MS));
+    expect(log.beats.filter((beat) => beat >= sent.at && beat <= answered.at).length).toBeGreaterThan(
+      (answered.at - sent.at) / (4 * HEARTBEAT_MS),
+    );
     await screenshot('ran');
   });
 
@@ -321,12 +375,18 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     const written = await page.evaluate(() => {
       const { sheets, activeSheet } = (window as unknown as TestWindow).standIn.snapshot();
       const audit = sheets.find((sheet) => sheet.name === 'Audit');
-      return { names: sheets.map((sheet) => sheet.name), activeSheet, auditText: Object.values(audit?.cells ?? {}).map((cell) => String(cell.value ?? '')) };
+      return {
+        names: sheets.map((sheet) => sheet.name),
+        activeSheet,
+        auditText: Object.values(audit?.cells ?? {}).map((cell) => String(cell.value ?? '')),
+      };
     });
     // The disclosure ledger's sheet is written too (very hidden, with no link in the pane).
     expect(written.names).toEqual([...ANALYST_SHEETS, ...OUTPUT_SHEETS, 'Catchment ledger']);
     expect(written.activeSheet).toBe('Summary');
-    expect(written.auditText).toEqual(expect.arrayContaining(['suppress counts under 10', 'use the vru current list sheet for the current list']));
+    expect(written.auditText).toEqual(
+      expect.arrayContaining(['suppress counts under 10', 'use the vru current list sheet for the current list']),
+    );
     await expect(sheetsDigest(ANALYST_SHEETS)).resolves.toEqual(analystSheetsBefore);
   });
 
@@ -338,14 +398,26 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
   it('names the top schools not yet on the current list in a table, one row each', async () => {
     const [reply] = await say('which of the top 20 are not on the VRU list?');
     const [heading] = reply.split('\n');
-    const count = Number(/^(\d+) of the top 20 are not on the current list \('VRU current list'\):$/.exec(heading)?.[1]);
+    const count = Number(
+      /^(\d+) of the top 20 are not on the current list \('VRU current list'\):$/.exec(heading)?.[1],
+    );
     expect(count).toBeGreaterThan(0);
     const [[header, ...rows]] = latest[0].tables;
     expect(header).toEqual(['Rank', 'School', 'URN', 'Exposure index', 'Rank interval']);
-    const schools = rows.filter(([rank, name, urn, index, interval]) => /^\d+$/.test(rank) && name !== '' && /^\d+$/.test(urn) && /^\d+$/.test(index) && /^\d+–\d+$/.test(interval));
+    const schools = rows.filter(
+      ([rank, name, urn, index, interval]) =>
+        /^\d+$/.test(rank) && name !== '' && /^\d+$/.test(urn) && /^\d+$/.test(index) && /^\d+–\d+$/.test(interval),
+    );
     expect(schools).toHaveLength(count);
     // Read once: neither writing the result sheets nor the turns since made the pane read the workbook again.
-    await expect(turnsSent()).resolves.toEqual(['sent', 'unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    await expect(turnsSent()).resolves.toEqual([
+      'sent',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
     await screenshot('new-candidates');
   });
 
@@ -356,7 +428,9 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
         const sheet = context.workbook.worksheets.getItem(sheetName);
         const used = sheet.getUsedRange(true).load('rowIndex,columnIndex,rowCount,columnCount');
         await context.sync();
-        const last = sheet.getRangeByIndexes(used.rowIndex + used.rowCount - 1, used.columnIndex, 1, used.columnCount).load('values');
+        const last = sheet
+          .getRangeByIndexes(used.rowIndex + used.rowCount - 1, used.columnIndex, 1, used.columnCount)
+          .load('values');
         await context.sync();
         const row = [...last.values[0]];
         row[0] = `${String(row[0])}-LATE`;
@@ -388,13 +462,42 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
 
   it('reads a picked GeoJSON file locally, refuses a file that is not GeoJSON, and goes back to the workbook sheet', async () => {
     const problemsBefore = await page.locator('.notice-problem').count();
-    await page.setInputFiles('#boundaries-file', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+    await page.setInputFiles('#boundaries-file', {
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"hello": "world"}'),
+    });
     await expect(page.locator('.notice-problem').last().textContent()).resolves.toBe(
       "'notes.json' is JSON but not a GeoJSON FeatureCollection; pick a file of ward polygons.",
     );
-    const wards = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { WD22CD: 'E05000001' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] };
-    await page.setInputFiles('#boundaries-file', { name: 'wards.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(wards)) });
-    await page.waitForFunction(() => document.getElementById('boundaries-current')?.textContent === 'GeoJSON file: wards.geojson');
+    const wards = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { WD22CD: 'E05000001' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 1],
+                [0, 0],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    await page.setInputFiles('#boundaries-file', {
+      name: 'wards.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(wards)),
+    });
+    await page.waitForFunction(
+      () => document.getElementById('boundaries-current')?.textContent === 'GeoJSON file: wards.geojson',
+    );
     await expect(page.textContent('#settings-digest')).resolves.toMatch(/ · boundaries from wards\.geojson$/);
     await screenshot('boundaries-file');
     await page.getByRole('button', { name: "Use the workbook's sheet" }).click();
@@ -415,14 +518,20 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
       await page.press('#setting-threshold', 'Enter');
     });
     expect(reply).toMatch(/^Counts from 1 to 6 will be withheld as \[c\] \(threshold 7; was 10\)/);
-    await expect(page.locator('.message-analyst').last().textContent()).resolves.toBe('You said: Settings: threshold 7');
+    await expect(page.locator('.message-analyst').last().textContent()).resolves.toBe(
+      'You said: Settings: threshold 7',
+    );
     // Sent to the worker as the command a typed turn is understood as, and answered as one.
     const log = await probes();
     const sent = log.worker.filter((entry) => entry.direction === 'toWorker' && entry.kind === 'command').pop()!;
     expect(sent.commands).toEqual(['setThreshold']);
-    const answered = log.worker.find((entry) => entry.direction === 'fromWorker' && entry.kind === 'reply' && entry.id === sent.id)!;
+    const answered = log.worker.find(
+      (entry) => entry.direction === 'fromWorker' && entry.kind === 'reply' && entry.id === sent.id,
+    )!;
     expect(answered.commands).toEqual(['setThreshold']);
-    await expect(page.textContent('#settings-digest')).resolves.toBe('Ages 10–17 · secondary, all-through · counts 1–6 withheld · top 20');
+    await expect(page.textContent('#settings-digest')).resolves.toBe(
+      'Ages 10–17 · secondary, all-through · counts 1–6 withheld · top 20',
+    );
     await expect(parameter('Small counts')).resolves.toBe('counts 1–6 withheld as [c]; zeros shown');
     await expect(page.inputValue('#setting-threshold')).resolves.toBe('7');
     // Focus goes back to the field once the answer is in.
@@ -437,8 +546,12 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     // A list: rounding to the nearest 5, sent as it changes.
     const [rounded] = await turn(() => page.selectOption('#setting-rounding', '5').then(() => undefined));
     expect(rounded).toBe('Published counts will be rounded to the nearest 5.');
-    await expect(page.locator('.message-analyst').last().textContent()).resolves.toBe('You said: Settings: round to the nearest 5');
-    await expect(page.textContent('#settings-digest')).resolves.toBe('Ages 10–17 · secondary, all-through · counts 1–6 withheld · rounded to 5 · top 20');
+    await expect(page.locator('.message-analyst').last().textContent()).resolves.toBe(
+      'You said: Settings: round to the nearest 5',
+    );
+    await expect(page.textContent('#settings-digest')).resolves.toBe(
+      'Ages 10–17 · secondary, all-through · counts 1–6 withheld · rounded to 5 · top 20',
+    );
     await screenshot('settings-form');
   });
 
@@ -452,7 +565,9 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await expect(page.inputValue('#setting-age-from')).resolves.toBe('11');
     await expect(page.inputValue('#setting-age-to')).resolves.toBe('16');
     await expect(page.inputValue('#setting-threshold')).resolves.toBe('10');
-    await expect(page.textContent('#settings-digest')).resolves.toBe('Ages 11–16 · secondary, all-through · counts 1–9 withheld · rounded to 5 · top 20');
+    await expect(page.textContent('#settings-digest')).resolves.toBe(
+      'Ages 11–16 · secondary, all-through · counts 1–9 withheld · rounded to 5 · top 20',
+    );
     await screenshot('two-part-request');
   });
 
@@ -465,12 +580,23 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await page.fill('#utterance', 'run');
     await page.press('#utterance', 'Enter');
     // The run is under way in the worker once it names a step of its own.
-    await page.waitForFunction(() => !['', 'Reading the workbook', 'Thinking'].includes(document.getElementById('progress-step')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () =>
+        !['', 'Reading the workbook', 'Thinking'].includes(document.getElementById('progress-step')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     await screenshot('cancel-offered');
     await page.click('#cancel');
-    await page.waitForFunction((count) => document.querySelectorAll('.message-notice').length > count && !(document.getElementById('send') as HTMLButtonElement).disabled, noticesBefore, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      (count) =>
+        document.querySelectorAll('.message-notice').length > count &&
+        !(document.getElementById('send') as HTMLButtonElement).disabled,
+      noticesBefore,
+      {
+        timeout: 30_000,
+      },
+    );
     await expect(page.locator('.message-notice').last().textContent()).resolves.toBe(
       'Cancelled. Nothing was written to the workbook, and your choices are kept. Earlier results stay on their sheets; run again before asking about them here.',
     );
@@ -480,10 +606,14 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     // The run's worker was ended before it answered; a fresh one replayed the recorded choices.
     const log = await probes();
     const run = log.worker.filter((entry) => entry.direction === 'toWorker' && entry.kind === 'turn').pop()!;
-    expect(log.worker.some((entry) => entry.direction === 'fromWorker' && entry.id === run.id && entry.kind !== 'progress')).toBe(false);
+    expect(
+      log.worker.some((entry) => entry.direction === 'fromWorker' && entry.id === run.id && entry.kind !== 'progress'),
+    ).toBe(false);
     expect(log.worker.filter((entry) => entry.direction === 'fromWorker' && entry.kind === 'ready')).toHaveLength(2);
     const restore = log.worker.find((entry) => entry.direction === 'toWorker' && entry.kind === 'restore')!;
-    expect(log.worker.find((entry) => entry.direction === 'fromWorker' && entry.id === restore.id)?.kind).toBe('restored');
+    expect(log.worker.find((entry) => entry.direction === 'fromWorker' && entry.id === restore.id)?.kind).toBe(
+      'restored',
+    );
     // Chromium reports a terminated worker's close asynchronously: give it a moment.
     for (let waited = 0; workersClosed.length === 0 && waited < 5_000; waited += 100) await page.waitForTimeout(100);
     expect(workersClosed).toEqual([`${server.origin}/dialogue-worker.js`]);
@@ -509,16 +639,30 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     const written = await page.evaluate(() => {
       const { sheets } = (window as unknown as TestWindow).standIn.snapshot();
       const audit = sheets.find((sheet) => sheet.name === 'Audit (2)');
-      return { names: sheets.map((sheet) => sheet.name), auditText: Object.values(audit?.cells ?? {}).map((cell) => String(cell.value ?? '')) };
+      return {
+        names: sheets.map((sheet) => sheet.name),
+        auditText: Object.values(audit?.cells ?? {}).map((cell) => String(cell.value ?? '')),
+      };
     });
-    expect(written.names).toEqual([...ANALYST_SHEETS, ...OUTPUT_SHEETS, 'Catchment ledger', ...OUTPUT_SHEETS.map((name) => `${name} (2)`), 'Catchment ledger (2)']);
+    expect(written.names).toEqual([
+      ...ANALYST_SHEETS,
+      ...OUTPUT_SHEETS,
+      'Catchment ledger',
+      ...OUTPUT_SHEETS.map((name) => `${name} (2)`),
+      'Catchment ledger (2)',
+    ]);
     expect(written.auditText).toEqual(
-      expect.arrayContaining(['{"kind":"setThreshold","threshold":7}', '{"kind":"setRounding","base":5}', 'only ages 11 to 16 and suppress counts under 10', 'suppress counts under 10']),
+      expect.arrayContaining([
+        '{"kind":"setThreshold","threshold":7}',
+        '{"kind":"setRounding","base":5}',
+        'only ages 11 to 16 and suppress counts under 10',
+        'suppress counts under 10',
+      ]),
     );
     await expect(sheetsDigest(ANALYST_SHEETS)).resolves.toEqual(analystSheetsBeforeCancel);
   });
 
-  it("takes its colours from the Office theme, in a dark theme too, and keeps everything visible in forced colours", async () => {
+  it('takes its colours from the Office theme, in a dark theme too, and keeps everything visible in forced colours', async () => {
     const colours = await page.evaluate(() => ({
       variable: getComputedStyle(document.documentElement).getPropertyValue('--body-fg').trim(),
       text: getComputedStyle(document.body).color,
@@ -530,10 +674,16 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     dark.on('pageerror', (error) => pageErrors.push(`Dark page: ${error.message}`));
     await dark.addInitScript((theme) => Object.assign(window, { standInOfficeTheme: theme }), BLACK_THEME);
     await dark.goto(`${server.origin}/taskpane.html`);
-    await dark.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Ready'), undefined, { timeout: 30_000 });
+    await dark.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('Ready'), undefined, {
+      timeout: 30_000,
+    });
     await dark.locator('#settings > summary').click();
     await expect(
-      dark.evaluate(() => ({ background: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color, theme: document.documentElement.dataset.theme })),
+      dark.evaluate(() => ({
+        background: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(document.body).color,
+        theme: document.documentElement.dataset.theme,
+      })),
     ).resolves.toEqual({ background: 'rgb(38, 38, 38)', text: 'rgb(255, 255, 255)', theme: 'dark' });
     await dark.screenshot({ path: path.join(SCREENSHOTS, 'taskpane-theme-dark.png') });
 
@@ -541,7 +691,11 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await dark.emulateMedia({ forcedColors: 'active' });
     const forced = await dark.evaluate(() => {
       const bubble = getComputedStyle(document.querySelector('.message-addin') as HTMLElement);
-      return { matches: matchMedia('(forced-colors: active)').matches, border: bubble.borderTopStyle, borderColour: bubble.borderTopColor };
+      return {
+        matches: matchMedia('(forced-colors: active)').matches,
+        border: bubble.borderTopStyle,
+        borderColour: bubble.borderTopColor,
+      };
     });
     expect(forced.matches).toBe(true);
     expect(forced.border).toBe('solid');
@@ -557,7 +711,9 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     expect(pageErrors).toEqual([]);
     const origins = new Set(requests.map((url) => (url === OFFICE_JS ? ROUTED_OFFICE_JS : new URL(url).origin)));
     expect([...origins].sort()).toEqual([server.origin, ROUTED_OFFICE_JS].sort());
-    expect(requests).toEqual(expect.arrayContaining([`${server.origin}/dialogue-worker.js`, `${server.origin}/highs.wasm`]));
+    expect(requests).toEqual(
+      expect.arrayContaining([`${server.origin}/dialogue-worker.js`, `${server.origin}/highs.wasm`]),
+    );
     await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
   });
 });

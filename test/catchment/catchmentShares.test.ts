@@ -1,6 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { catchmentShares, distanceDecayShares, gridDistance, observedShares, type CatchmentShares } from '../../src/core/catchment';
+import {
+  catchmentShares,
+  distanceDecayShares,
+  gridDistance,
+  observedShares,
+  type CatchmentShares,
+} from '../../src/core/catchment';
 import type { PupilResidenceRecord } from '../../src/core/types';
 
 function deepFreeze<T>(value: T): T {
@@ -170,7 +176,10 @@ describe('catchmentShares', () => {
   ]);
 
   it('uses observed shares for schools with residence rows and the model for the rest', () => {
-    const shares = catchmentShares({ schools: lineSchools, wards: lineWards, residence: partialResidence }, { decayMetres: 1000, minShare: 0 });
+    const shares = catchmentShares(
+      { schools: lineSchools, wards: lineWards, residence: partialResidence },
+      { decayMetres: 1000, minShare: 0 },
+    );
     const s1 = shares.get('S1')!;
     const s2 = shares.get('S2')!;
     expect(s1.model).toBe('observed');
@@ -187,9 +196,15 @@ describe('catchmentShares', () => {
   });
 
   it('can be forced to one model', () => {
-    const observedOnly = catchmentShares({ schools: lineSchools, wards: lineWards, residence: partialResidence }, { model: 'observed' });
+    const observedOnly = catchmentShares(
+      { schools: lineSchools, wards: lineWards, residence: partialResidence },
+      { model: 'observed' },
+    );
     expect(observedOnly.get('S2')!.shares).toEqual([]);
-    const modelledOnly = catchmentShares({ schools: lineSchools, wards: lineWards, residence: partialResidence }, { model: 'distanceDecay' });
+    const modelledOnly = catchmentShares(
+      { schools: lineSchools, wards: lineWards, residence: partialResidence },
+      { model: 'distanceDecay' },
+    );
     expect(modelledOnly.get('S1')!.model).toBe('distanceDecay');
   });
 });
@@ -219,19 +234,34 @@ if (!fs.existsSync(wardsFile)) console.warn(`Skipping real-geography catchment t
 describeIfData('distanceDecayShares on real Birmingham and Solihull ward geography (synthetic schools)', () => {
   it('gives each school its largest share in a nearby ward', () => {
     type Geometry = { type: string; coordinates: unknown };
-    const collection = JSON.parse(fs.readFileSync(wardsFile, 'utf8')) as { features: { properties: Record<string, unknown>; geometry: Geometry }[] };
+    const collection = JSON.parse(fs.readFileSync(wardsFile, 'utf8')) as {
+      features: { properties: Record<string, unknown>; geometry: Geometry }[];
+    };
     // A ward's point: the mean of its outer-ring vertices (good enough for a test of the model's behaviour).
     const wards = collection.features.map((feature) => {
-      const polygons = (feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates) as number[][][][];
+      const polygons = (
+        feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates
+      ) as number[][][][];
       let east = 0;
       let north = 0;
       let n = 0;
-      for (const polygon of polygons) for (const [x, y] of polygon[0]) { east += x; north += y; n++; }
-      return { wardCode: String(feature.properties.WardCode), youngPopulation: 1500, location: { easting: east / n, northing: north / n } };
+      for (const polygon of polygons)
+        for (const [x, y] of polygon[0]) {
+          east += x;
+          north += y;
+          n++;
+        }
+      return {
+        wardCode: String(feature.properties.WardCode),
+        youngPopulation: 1500,
+        location: { easting: east / n, northing: north / n },
+      };
     });
     expect(wards.length).toBe(86);
     // Synthetic schools: one at each of 40 ward points, 1,000 pupils each.
-    const schools = wards.slice(0, 40).map((ward, index) => ({ urn: `SYN${index}`, pupils: 1000, location: ward.location, home: ward.wardCode }));
+    const schools = wards
+      .slice(0, 40)
+      .map((ward, index) => ({ urn: `SYN${index}`, pupils: 1000, location: ward.location, home: ward.wardCode }));
     const shares = distanceDecayShares(schools, wards);
     const positions = new Map(wards.map((ward) => [ward.wardCode, ward.location]));
     for (const school of schools) {

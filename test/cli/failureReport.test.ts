@@ -25,6 +25,8 @@ describe('an internal error on the console and in its report', () => {
   });
 
   it('says so when the report cannot be written', () => {
-    expect(writeErrorReport(new Error('x'), [], '/nonexistent-folder-for-catchment')).toBe('The full report could not be written.');
+    expect(writeErrorReport(new Error('x'), [], '/nonexistent-folder-for-catchment')).toBe(
+      'The full report could not be written.',
+    );
   });
 });

@@ -6,7 +6,15 @@ const MODELS: SheetModel[] = [
   {
     name: 'Schools',
     cells: [{ row: 0, col: 0, cell: { kind: 'formula', formula: '{{Wards}}!B6*2', result: 7 } }],
-    tables: [{ name: 'tblSchools', row: 2, col: 0, headers: ['A'], rows: [[{ kind: 'formula', formula: 'A1+{{Elsewhere}}!A1', result: 1 }]] }],
+    tables: [
+      {
+        name: 'tblSchools',
+        row: 2,
+        col: 0,
+        headers: ['A'],
+        rows: [[{ kind: 'formula', formula: 'A1+{{Elsewhere}}!A1', result: 1 }]],
+      },
+    ],
     charts: [],
     images: [],
   },
@@ -14,21 +22,36 @@ const MODELS: SheetModel[] = [
     name: 'Wards',
     cells: [],
     tables: [],
-    charts: [{
-      title: 'Rates',
-      type: 'column',
-      anchor: { row: 0, col: 0, widthCols: 5, heightRows: 10 },
-      series: [
-        { name: 'Start', categories: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 0 }, values: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 1 }, color: 'none' },
-        { name: 'Interval', categories: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 0 }, values: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 2 }, color: 'C55A11' },
-      ],
-    }],
+    charts: [
+      {
+        title: 'Rates',
+        type: 'column',
+        anchor: { row: 0, col: 0, widthCols: 5, heightRows: 10 },
+        series: [
+          {
+            name: 'Start',
+            categories: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 0 },
+            values: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 1 },
+            color: 'none',
+          },
+          {
+            name: 'Interval',
+            categories: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 0 },
+            values: { sheet: 'Wards', firstRow: 1, lastRow: 4, col: 2 },
+            color: 'C55A11',
+          },
+        ],
+      },
+    ],
     images: [],
   },
 ];
 
 describe('renumberRunSheets', () => {
-  const names = new Map([['Schools', 'Schools (2)'], ['Wards', 'Wards (2)']]);
+  const names = new Map([
+    ['Schools', 'Schools (2)'],
+    ['Wards', 'Wards (2)'],
+  ]);
   const renumbered = renumberRunSheets(MODELS, names, 2);
 
   it('renames the sheets, their tables, and the sheets their formulas and charts point at', () => {

@@ -36,7 +36,7 @@ describe('a conversation on a workbook with two offence-like sheets', () => {
   it('describes the workbook and asks which sheet holds the offences', () => {
     const reply = say("What's in this workbook?");
     expect(reply.command).toEqual({ kind: 'describe' });
-    expect(reply.text).toContain("This workbook has 7 sheets:");
+    expect(reply.text).toContain('This workbook has 7 sheets:');
     expect(reply.text).toContain("• 'Schools' (5 rows): schools");
     expect(reply.text).toContain("• 'Wards' (4 rows): wards");
     expect(reply.text).toContain("• 'VRU list' (2 rows): current list");
@@ -54,7 +54,10 @@ describe('a conversation on a workbook with two offence-like sheets', () => {
     expect(reply.command).toEqual({ kind: 'useSheet', role: 'offences', sheet: 'Crimes 2021' });
     expect(reply.text).toContain("The offences will be read from 'Crimes 2021'.");
     expect(reply.question).toBe(false);
-    expect(session.parameterSummary).toContainEqual({ label: 'Sheet for offences', value: "'Crimes 2021' (your choice)" });
+    expect(session.parameterSummary).toContainEqual({
+      label: 'Sheet for offences',
+      value: "'Crimes 2021' (your choice)",
+    });
   });
 
   it('sets the suppression threshold and notes the common presets', () => {
@@ -105,10 +108,17 @@ describe('a conversation on a workbook with two offence-like sheets', () => {
 
   it("explains a school's figures from its observed catchment, worked by hand", () => {
     const reply = say('why is Park Hall ranked 3rd?');
-    expect(reply.command).toMatchObject({ kind: 'explainSchool', school: 'Park Hall Academy', urn: '100001', claimedRank: 3 });
+    expect(reply.command).toMatchObject({
+      kind: 'explainSchool',
+      school: 'Park Hall Academy',
+      urn: '100001',
+      claimedRank: 3,
+    });
     // Residence rows in study wards: Alpha 300, Beta 100, Gamma 100 of a roll of 1,000 -> shares 60/20/20%, coverage 50%.
     expect(reply.text).toContain('Park Hall Academy (URN 100001, secondary, 1,000 pupils)');
-    expect(reply.text).toContain('Catchment: observed, from the pupil residence sheet (the rows cover 50% of the roll).');
+    expect(reply.text).toContain(
+      'Catchment: observed, from the pupil residence sheet (the rows cover 50% of the roll).',
+    );
     // Rates per 1,000: Alpha 0, Beta 3, Gamma 0; area 3 / 4,000 = 0.75. Exposure 0.2 × 3 = 0.60, index 80.
     expect(reply.text).toContain('Exposure index 80 (area average = 100)');
     expect(reply.text).toContain('averaging 0.60 violent offences per 1,000 young residents, against 0.75');
@@ -136,7 +146,9 @@ describe('a conversation on a workbook with two offence-like sheets', () => {
     const reply = say('run it again');
     expect(reply.effects.map((effect) => effect.kind)).toEqual(['writeReport', 'activateSheet']);
     expect(reply.text).toContain('Protected together with run 1 on these records');
-    expect(reply.text).toMatch(/\d+ counts have exactly the records of counts published before, so they are shown or withheld as then/);
+    expect(reply.text).toMatch(
+      /\d+ counts have exactly the records of counts published before, so they are shown or withheld as then/,
+    );
     const beta = say('tell me about Beta ward').text;
     expect(beta).toContain('Violent offences that happened here: 3, a rate of 3.00 per 1,000');
   });
@@ -186,7 +198,11 @@ describe('questions and their answers', () => {
     expect(first.question).toBe(true);
     expect(first.effects).toEqual([]);
     expect(first.text).toContain("Before running: Two sheets look like offences: 'Crimes 2020' or 'Crimes 2021'?");
-    expect(session.respond('2020', context()).command).toEqual({ kind: 'useSheet', role: 'offences', sheet: 'Crimes 2020' });
+    expect(session.respond('2020', context()).command).toEqual({
+      kind: 'useSheet',
+      role: 'offences',
+      sheet: 'Crimes 2020',
+    });
     const run = session.respond('run the analysis', context());
     const steps = tableRows(modelsOf(run), 'Audit', 'tblAudit');
     expect(steps.find((step) => step.What === 'Detect sheets')!.Detail).toContain("offences='Crimes 2020'");
@@ -196,14 +212,23 @@ describe('questions and their answers', () => {
     const workbook = twoOffenceSheetsWorkbook();
     const schools = workbook.sheets.find((sheet) => sheet.name === 'Schools')!;
     // Rename Elm Grove so two ranked schools are called Hill Top.
-    const renamed: SheetData = { ...schools, rows: schools.rows.map((row) => (row[0] === 100003 ? [row[0], 'Hill Top Academy', ...row.slice(2)] : row)) };
-    const ctx: EngineContext = { workbook: { sheets: workbook.sheets.map((sheet) => (sheet.name === 'Schools' ? renamed : sheet)) }, solver };
+    const renamed: SheetData = {
+      ...schools,
+      rows: schools.rows.map((row) => (row[0] === 100003 ? [row[0], 'Hill Top Academy', ...row.slice(2)] : row)),
+    };
+    const ctx: EngineContext = {
+      workbook: { sheets: workbook.sheets.map((sheet) => (sheet.name === 'Schools' ? renamed : sheet)) },
+      solver,
+    };
     const session = createDialogueSession({ parameters: SMALL_PARAMETERS, roleOverrides: { offences: 'Crimes 2020' } });
     session.respond('run', ctx);
     const question = session.respond('why is Hill Top so high?', ctx);
     expect(question.question).toBe(true);
     expect(question.text).toContain("Several ranked schools fit 'Hill Top'");
-    expect(question.choices.map((choice) => choice.label).sort()).toEqual(['Hill Top Academy (URN 100003)', 'Hill Top School (URN 100002)']);
+    expect(question.choices.map((choice) => choice.label).sort()).toEqual([
+      'Hill Top Academy (URN 100003)',
+      'Hill Top School (URN 100002)',
+    ]);
     const answer = session.respond('the academy', ctx);
     expect(answer.command).toMatchObject({ kind: 'explainSchool', urn: '100003' });
     expect(answer.text).toContain('Hill Top Academy (URN 100003, secondary, 600 pupils)');
@@ -214,7 +239,10 @@ describe('questions and their answers', () => {
     const reply = session.respond("use 'Crimes 2019' for offences", context());
     expect(reply.question).toBe(true);
     expect(reply.text).toContain("There is no sheet called 'Crimes 2019'.");
-    expect(reply.choices.map((choice) => choice.utterance)).toEqual(["use 'Crimes 2020' for offences", "use 'Crimes 2021' for offences"]);
+    expect(reply.choices.map((choice) => choice.utterance)).toEqual([
+      "use 'Crimes 2020' for offences",
+      "use 'Crimes 2021' for offences",
+    ]);
     expect(session.parameterSummary.some((line) => line.label === 'Sheet for offences')).toBe(false);
   });
 
@@ -233,8 +261,17 @@ describe('questions and their answers', () => {
     const session = createDialogueSession({ parameters: SMALL_PARAMETERS, roleOverrides: { offences: 'Crimes 2020' } });
     const reply = session.respond('the urn column is URN', context());
     expect(reply.question).toBe(true);
-    expect(reply.choices.map((choice) => choice.utterance)).toEqual(["map schools.urn to 'URN'", "map pupilResidence.urn to 'URN'", "map currentList.urn to 'URN'"]);
-    expect(session.respond('pupil residence', context()).command).toEqual({ kind: 'mapColumn', role: 'pupilResidence', field: 'urn', header: 'URN' });
+    expect(reply.choices.map((choice) => choice.utterance)).toEqual([
+      "map schools.urn to 'URN'",
+      "map pupilResidence.urn to 'URN'",
+      "map currentList.urn to 'URN'",
+    ]);
+    expect(session.respond('pupil residence', context()).command).toEqual({
+      kind: 'mapColumn',
+      role: 'pupilResidence',
+      field: 'urn',
+      header: 'URN',
+    });
   });
 
   it('drops a question when the analyst moves on to something else', () => {
@@ -261,11 +298,18 @@ describe('questions and their answers', () => {
     const reply = session.respond('show the top 10', context());
     expect(reply.question).toBe(true);
     expect(reply.ran).toBe(false);
-    expect(reply.text).toContain("To answer that I need to run the analysis first. Two sheets look like offences: 'Crimes 2020' or 'Crimes 2021'?");
+    expect(reply.text).toContain(
+      "To answer that I need to run the analysis first. Two sheets look like offences: 'Crimes 2020' or 'Crimes 2021'?",
+    );
     const answer = session.respond('2020', context());
-    expect(answer.commands).toEqual([{ kind: 'useSheet', role: 'offences', sheet: 'Crimes 2020' }, { kind: 'showTop', n: 3 }]);
+    expect(answer.commands).toEqual([
+      { kind: 'useSheet', role: 'offences', sheet: 'Crimes 2020' },
+      { kind: 'showTop', n: 3 },
+    ]);
     expect(answer.ran).toBe(true);
-    expect(answer.text).toContain('I ran the analysis first (run 1): 4 wards, 3 schools ranked; its sheets are written.');
+    expect(answer.text).toContain(
+      'I ran the analysis first (run 1): 4 wards, 3 schools ranked; its sheets are written.',
+    );
     expect(answer.text).toContain('The top 3 of 3 schools by exposure');
     expect(modelsOf(answer).map((model) => model.name)).toEqual([...WRITTEN_SHEETS]);
   });
@@ -283,8 +327,14 @@ describe('a conversation on a generated workbook', () => {
     const session = createDialogueSession({ parameters: { ...DEFAULT_PARAMETERS, simulations: 100 } });
     const described = session.respond('describe the workbook', context);
     for (const sheet of workbook.sheets) expect(described.text).toContain(`• '${sheet.name}'`);
-    expect(described.text).toContain(`Two sheets look like offences: '${DEMO_SHEET_NAMES.offences}' or 'Offences copy'?`);
-    expect(session.respond('first', context).command).toEqual({ kind: 'useSheet', role: 'offences', sheet: DEMO_SHEET_NAMES.offences });
+    expect(described.text).toContain(
+      `Two sheets look like offences: '${DEMO_SHEET_NAMES.offences}' or 'Offences copy'?`,
+    );
+    expect(session.respond('first', context).command).toEqual({
+      kind: 'useSheet',
+      role: 'offences',
+      sheet: DEMO_SHEET_NAMES.offences,
+    });
     const run = session.respond('run', context);
     expect(modelsOf(run).map((model) => model.name)).toEqual([...WRITTEN_SHEETS]);
 

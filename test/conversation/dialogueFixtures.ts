@@ -14,7 +14,10 @@ export function twoOffenceSheetsWorkbook(): WorkbookData {
   const inBeta = rows.filter((row) => ['C010', 'C012', 'C013'].includes(String(row[0])));
   const sheets: SheetData[] = smallWorkbook().sheets.flatMap((sheet) =>
     sheet.name === 'Offences'
-      ? [{ name: 'Crimes 2020', rows }, { name: 'Crimes 2021', rows: [rows[0], ...inBeta] }]
+      ? [
+          { name: 'Crimes 2020', rows },
+          { name: 'Crimes 2021', rows: [rows[0], ...inBeta] },
+        ]
       : [sheet],
   );
   return { sheets };

@@ -43,22 +43,55 @@ const TABLE: readonly (readonly [string, Expected])[] = [
   ["pupil residence: 'Pupils by ward'", { kind: 'useSheet', role: 'pupilResidence', sheet: 'Pupils by ward' }],
 
   // Map a column
-  ["the age column is 'Age at Offence'", { kind: 'mapColumn', role: 'offences', field: 'age', header: 'Age at Offence' }],
+  [
+    "the age column is 'Age at Offence'",
+    { kind: 'mapColumn', role: 'offences', field: 'age', header: 'Age at Offence' },
+  ],
   ['Age at Offence is the age column', { kind: 'mapColumn', role: 'offences', field: 'age', header: 'Age at Offence' }],
-  ["use column 'Age at Offence' for age", { kind: 'mapColumn', role: 'offences', field: 'age', header: 'Age at Offence' }],
-  ["map offences.age to 'Age at Offence'", { kind: 'mapColumn', role: 'offences', field: 'age', header: 'Age at Offence' }],
-  ['offences.offenceDate = Committed Date', { kind: 'mapColumn', role: 'offences', field: 'offenceDate', header: 'Committed Date' }],
-  ["'Committed' is the offence date column", { kind: 'mapColumn', role: 'offences', field: 'offenceDate', header: 'Committed' }],
-  ['the date column is "Date Committed"', { kind: 'mapColumn', role: 'offences', field: 'offenceDate', header: 'Date Committed' }],
-  ["the offender id column is 'Nominal'", { kind: 'mapColumn', role: 'offences', field: 'offenderRef', header: 'Nominal' }],
+  [
+    "use column 'Age at Offence' for age",
+    { kind: 'mapColumn', role: 'offences', field: 'age', header: 'Age at Offence' },
+  ],
+  [
+    "map offences.age to 'Age at Offence'",
+    { kind: 'mapColumn', role: 'offences', field: 'age', header: 'Age at Offence' },
+  ],
+  [
+    'offences.offenceDate = Committed Date',
+    { kind: 'mapColumn', role: 'offences', field: 'offenceDate', header: 'Committed Date' },
+  ],
+  [
+    "'Committed' is the offence date column",
+    { kind: 'mapColumn', role: 'offences', field: 'offenceDate', header: 'Committed' },
+  ],
+  [
+    'the date column is "Date Committed"',
+    { kind: 'mapColumn', role: 'offences', field: 'offenceDate', header: 'Date Committed' },
+  ],
+  [
+    "the offender id column is 'Nominal'",
+    { kind: 'mapColumn', role: 'offences', field: 'offenderRef', header: 'Nominal' },
+  ],
   ["use 'Pop' for population", { kind: 'mapColumn', role: 'wards', field: 'youngPopulation', header: 'Pop' }],
   ["the schools urn column is 'URN'", { kind: 'mapColumn', role: 'schools', field: 'urn', header: 'URN' }],
-  ["the school type column is 'TypeOfEstablishment'", { kind: 'mapColumn', role: 'schools', field: 'type', header: 'TypeOfEstablishment' }],
+  [
+    "the school type column is 'TypeOfEstablishment'",
+    { kind: 'mapColumn', role: 'schools', field: 'type', header: 'TypeOfEstablishment' },
+  ],
   // A field several sheets have: the role is left for the session to find from the headers.
   ["the urn column is 'URN'", { kind: 'mapColumn', field: 'urn', header: 'URN' }],
   // A word that names different fields of different sheets: asked.
-  ["the type column is 'Type'", { question: /Which 'type'/, choices: ["map offences.offenceType to 'Type'", "map schools.type to 'Type'"] }],
-  ["the easting column is 'X'", { question: /Which 'easting'/, choices: ["map offences.offenceEasting to 'X'", "map schools.easting to 'X'", "map postcodes.easting to 'X'"] }],
+  [
+    "the type column is 'Type'",
+    { question: /Which 'type'/, choices: ["map offences.offenceType to 'Type'", "map schools.type to 'Type'"] },
+  ],
+  [
+    "the easting column is 'X'",
+    {
+      question: /Which 'easting'/,
+      choices: ["map offences.offenceEasting to 'X'", "map schools.easting to 'X'", "map postcodes.easting to 'X'"],
+    },
+  ],
 
   // Age band
   ['only ages 11 to 16', { kind: 'setAgeBand', from: 11, to: 16 }],
@@ -82,7 +115,10 @@ const TABLE: readonly (readonly [string, Expected])[] = [
   ['count only Robbery, Violence with injury', { kind: 'setOffenceTypes', types: ['Robbery', 'Violence with injury'] }],
   ['count only robbery', { kind: 'setOffenceTypes', types: ['robbery'] }],
   ['just robbery', { kind: 'setOffenceTypes', types: ['robbery'] }],
-  ['only count Robbery and Possession of weapons', { kind: 'setOffenceTypes', types: ['Robbery', 'Possession of weapons'] }],
+  [
+    'only count Robbery and Possession of weapons',
+    { kind: 'setOffenceTypes', types: ['Robbery', 'Possession of weapons'] },
+  ],
   ['offence types: robbery; public order', { kind: 'setOffenceTypes', types: ['robbery', 'public order'] }],
   ['count robbery too', { kind: 'setOffenceTypes', types: ['robbery'], mode: 'add' }],
   ['exclude public order', { kind: 'setOffenceTypes', types: ['public order'], mode: 'remove' }],
@@ -130,7 +166,13 @@ const TABLE: readonly (readonly [string, Expected])[] = [
   ['any date', { kind: 'setDates', from: null, to: null }],
   ['no date limit', { kind: 'setDates', from: null, to: null }],
   // Two consecutive years: calendar or financial? Asked.
-  ['2023-2024', { question: /Calendar years 2023 and 2024, or the financial year 2023-24/, choices: ['from January 2023 to December 2024', 'financial year 2023-24'] }],
+  [
+    '2023-2024',
+    {
+      question: /Calendar years 2023 and 2024, or the financial year 2023-24/,
+      choices: ['from January 2023 to December 2024', 'financial year 2023-24'],
+    },
+  ],
   // No year said: asked (a question now, so the answer is awaited).
   ['from April to March', { question: /Which year\?/, choices: ['from April 2022 to March 2023'] }],
 
@@ -145,7 +187,10 @@ const TABLE: readonly (readonly [string, Expected])[] = [
   ['exclude special schools', { kind: 'setPhases', phases: ['special'], mode: 'remove' }],
   ['drop alternative provision', { kind: 'setPhases', phases: ['alternativeProvision'], mode: 'remove' }],
   ['rank secondary and all through schools', { kind: 'setPhases', phases: ['secondary', 'allThrough'], mode: 'only' }],
-  ['secondary and all-through but not primary', { kind: 'setPhases', phases: ['secondary', 'allThrough'], mode: 'only' }],
+  [
+    'secondary and all-through but not primary',
+    { kind: 'setPhases', phases: ['secondary', 'allThrough'], mode: 'only' },
+  ],
   ['all phases', { kind: 'setPhases', phases: ALL_PHASES, mode: 'only' } as Command],
   ['every phase', { kind: 'setPhases', phases: ALL_PHASES, mode: 'only' } as Command],
 
@@ -168,7 +213,18 @@ const TABLE: readonly (readonly [string, Expected])[] = [
   ['counts less than 7 should be suppressed', { kind: 'setThreshold', threshold: 7 }],
   ['suppress counts of 1 to 4', { kind: 'setThreshold', threshold: 5 }],
   ['suppress 1 to 4', { kind: 'setThreshold', threshold: 5 }],
-  ['suppress small numbers', { question: /Which suppression threshold\?.*3, 5, 7, 10/, choices: ['suppress counts under 3', 'suppress counts under 5', 'suppress counts under 7', 'suppress counts under 10'] }],
+  [
+    'suppress small numbers',
+    {
+      question: /Which suppression threshold\?.*3, 5, 7, 10/,
+      choices: [
+        'suppress counts under 3',
+        'suppress counts under 5',
+        'suppress counts under 7',
+        'suppress counts under 10',
+      ],
+    },
+  ],
 
   // Zeros
   ['hide zeros', { kind: 'setZeros', show: false }],
@@ -189,7 +245,13 @@ const TABLE: readonly (readonly [string, Expected])[] = [
   ['no rounding', { kind: 'setRounding', base: null }],
   ['turn off rounding', { kind: 'setRounding', base: null }],
   ["don't round", { kind: 'setRounding', base: null }],
-  ['rounding', { question: /Round published counts to which base\?/, choices: ['round to 5', 'round to 10', 'round to 3', 'no rounding'] }],
+  [
+    'rounding',
+    {
+      question: /Round published counts to which base\?/,
+      choices: ['round to 5', 'round to 10', 'round to 3', 'no rounding'],
+    },
+  ],
 
   // Top N (the size of the group compared with the list)
   ['top 25', { kind: 'setTopN', topN: 25 }],
@@ -255,7 +317,10 @@ const TABLE: readonly (readonly [string, Expected])[] = [
   ['why is Park Hall Academy ranked 3rd?', { kind: 'explainSchool', school: 'Park Hall Academy', claimedRank: 3 }],
   ['why is Hill Top school number 1', { kind: 'explainSchool', school: 'Hill Top school', claimedRank: 1 }],
   ['why is Hill Top School so high?', { kind: 'explainSchool', school: 'Hill Top School' }],
-  ["why is \"St Mary's CE School\" ranked 2nd?", { kind: 'explainSchool', school: "St Mary's CE School", claimedRank: 2 }],
+  [
+    'why is "St Mary\'s CE School" ranked 2nd?',
+    { kind: 'explainSchool', school: "St Mary's CE School", claimedRank: 2 },
+  ],
   ['what about Park Hall Academy', { kind: 'explainSchool', school: 'Park Hall Academy' }],
   ['how come Park Hall is so high', { kind: 'explain', name: 'Park Hall' }],
   ["how was Park Hall's score worked out", { kind: 'explain', name: 'Park Hall' }],
@@ -295,14 +360,47 @@ const TABLE: readonly (readonly [string, Expected])[] = [
   ['thresold of 7', { kind: 'setThreshold', threshold: 7 }],
 
   // A number on its own: the threshold or the top group? Asked, never guessed.
-  ['10', { question: /withhold counts under 10, or compare the top 10 schools/, choices: ['suppress counts under 10', 'top 10'] }],
-  ['make it 10', { question: /withhold counts under 10, or compare the top 10 schools/, choices: ['suppress counts under 10', 'top 10'] }],
-  ['set it to 10', { question: /withhold counts under 10, or compare the top 10 schools/, choices: ['suppress counts under 10', 'top 10'] }],
-  ['what about 10?', { question: /withhold counts under 10, or compare the top 10 schools/, choices: ['suppress counts under 10', 'top 10'] }],
-  ['try 5', { question: /withhold counts under 5, or compare the top 5 schools/, choices: ['suppress counts under 5', 'top 5'] }],
+  [
+    '10',
+    {
+      question: /withhold counts under 10, or compare the top 10 schools/,
+      choices: ['suppress counts under 10', 'top 10'],
+    },
+  ],
+  [
+    'make it 10',
+    {
+      question: /withhold counts under 10, or compare the top 10 schools/,
+      choices: ['suppress counts under 10', 'top 10'],
+    },
+  ],
+  [
+    'set it to 10',
+    {
+      question: /withhold counts under 10, or compare the top 10 schools/,
+      choices: ['suppress counts under 10', 'top 10'],
+    },
+  ],
+  [
+    'what about 10?',
+    {
+      question: /withhold counts under 10, or compare the top 10 schools/,
+      choices: ['suppress counts under 10', 'top 10'],
+    },
+  ],
+  [
+    'try 5',
+    {
+      question: /withhold counts under 5, or compare the top 5 schools/,
+      choices: ['suppress counts under 5', 'top 5'],
+    },
+  ],
 
   // Not understood: suggestions instead
-  ['banana', { unknown: /I did not understand 'banana'/, choices: ["what's in this workbook?", 'run the analysis', 'help'] }],
+  [
+    'banana',
+    { unknown: /I did not understand 'banana'/, choices: ["what's in this workbook?", 'run the analysis', 'help'] },
+  ],
   ['blah blah', { unknown: /I did not understand/ }],
   ['?', { unknown: /Say what you would like to do/ }],
 ];
@@ -323,12 +421,17 @@ describe('parseUtterance', () => {
     } else {
       expect(outcome.kind).toBe('unknown');
       expect(outcome.kind !== 'command' && outcome.text).toMatch(expected.unknown);
-      if (expected.choices) expect(outcome.kind !== 'command' && outcome.choices.map((choice) => choice.utterance)).toEqual(expected.choices);
+      if (expected.choices)
+        expect(outcome.kind !== 'command' && outcome.choices.map((choice) => choice.utterance)).toEqual(
+          expected.choices,
+        );
     }
   });
 
   it('reads every choice it offers back as a command (buttons always work)', () => {
-    const questions = TABLE.map(([utterance]) => parseUtterance(utterance)).filter((outcome) => outcome.kind === 'question');
+    const questions = TABLE.map(([utterance]) => parseUtterance(utterance)).filter(
+      (outcome) => outcome.kind === 'question',
+    );
     expect(questions.length).toBeGreaterThan(5);
     for (const question of questions) {
       for (const choice of question.kind === 'question' ? question.choices : []) {

@@ -68,7 +68,15 @@ describe('readNumberWords', () => {
 
 describe('tokenise', () => {
   it('reads a dash between numbers as "to" and keeps ISO dates whole', () => {
-    expect(tokenise('Only ages 10-17, from 2023-04-01!').map((t) => t.text)).toEqual(['only', 'ages', '10', 'to', '17', 'from', '2023-04-01']);
+    expect(tokenise('Only ages 10-17, from 2023-04-01!').map((t) => t.text)).toEqual([
+      'only',
+      'ages',
+      '10',
+      'to',
+      '17',
+      'from',
+      '2023-04-01',
+    ]);
   });
   it('drops apostrophes inside words and splits a percent sign', () => {
     expect(tokenise("What's 95% of it").map((t) => t.text)).toEqual(['whats', '95', 'percent', 'of', 'it']);
@@ -86,15 +94,33 @@ describe('lexUtterance', () => {
     expect(tokens.filter((t) => t.protected).map((t) => t.text)).toEqual(['supress', 'ten']);
   });
   it('keeps the punctuation that joins clauses, and reads 14+ and FY21/22', () => {
-    expect(lexUtterance('FY21/22, ages 14+').map((t) => t.text)).toEqual(['fy', '21', 'to', '22', ',', 'ages', '14', 'plus']);
+    expect(lexUtterance('FY21/22, ages 14+').map((t) => t.text)).toEqual([
+      'fy',
+      '21',
+      'to',
+      '22',
+      ',',
+      'ages',
+      '14',
+      'plus',
+    ]);
   });
   it('protects the words of workbook names from respelling', () => {
-    expect(lexUtterance('explain Castle and Priory', new Set(['castle', 'priory'])).map((t) => t.protected)).toEqual([false, true, false, true]);
+    expect(lexUtterance('explain Castle and Priory', new Set(['castle', 'priory'])).map((t) => t.protected)).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 });
 
 describe('matchNames', () => {
-  const schools = [{ name: 'Park Hall Academy', id: '100001' }, { name: 'Hill Top School', id: '100002' }, { name: 'Hill Top Academy', id: '100009' }];
+  const schools = [
+    { name: 'Park Hall Academy', id: '100001' },
+    { name: 'Hill Top School', id: '100002' },
+    { name: 'Hill Top Academy', id: '100009' },
+  ];
   it('finds one by its words, a prefix, or a slip', () => {
     expect(matchNames('park hall', schools)).toEqual({ kind: 'one', item: schools[0] });
     expect(matchNames('park hal', schools)).toEqual({ kind: 'one', item: schools[0] });
@@ -131,7 +157,10 @@ describe('matchChoice', () => {
     expect(matchChoice('run the analysis', choices)).toBeUndefined();
   });
   it('does not read a number as a position when the labels hold numbers', () => {
-    const numbers = [{ label: 'Hide counts under 10', utterance: 'suppress counts under 10' }, { label: 'Top 10 schools', utterance: 'top 10' }];
+    const numbers = [
+      { label: 'Hide counts under 10', utterance: 'suppress counts under 10' },
+      { label: 'Top 10 schools', utterance: 'top 10' },
+    ];
     expect(matchChoice('10', numbers)).toBeUndefined();
     expect(matchChoice('top', numbers)).toBe(1);
     expect(matchChoice('hide', numbers)).toBe(0);
@@ -141,7 +170,9 @@ describe('matchChoice', () => {
 describe('commandFromJson', () => {
   it('reads a command and refuses what is not one, saying the fix', () => {
     expect(commandFromJson('{"kind":"setThreshold","threshold":10}')).toEqual({ kind: 'setThreshold', threshold: 10 });
-    expect(commandFromJson('{"kind":"fly"}')).toEqual({ error: expect.stringMatching(/no known "kind"; the kinds are describe, help, run/) });
+    expect(commandFromJson('{"kind":"fly"}')).toEqual({
+      error: expect.stringMatching(/no known "kind"; the kinds are describe, help, run/),
+    });
     expect(commandFromJson('{oops')).toEqual({ error: expect.stringMatching(/not valid JSON/) });
   });
 });

@@ -11,7 +11,12 @@ function withSheet(name: string, change: (sheet: SheetData) => SheetData): Workb
 
 /** Offence C001 recorded as a robbery: the only row of its type. */
 function oneRobbery(sheet: SheetData): SheetData {
-  return { ...sheet, rows: sheet.rows.map((row) => (row[0] === 'C001' ? row.map((cell, column) => (column === 3 ? 'Robbery' : cell)) : row)) };
+  return {
+    ...sheet,
+    rows: sheet.rows.map((row) =>
+      row[0] === 'C001' ? row.map((cell, column) => (column === 3 ? 'Robbery' : cell)) : row,
+    ),
+  };
 }
 
 describe('plural', () => {
@@ -41,7 +46,9 @@ describe('plural', () => {
 
 describe('counts in replies', () => {
   it("describes a sheet of one data row as '(1 row)' and one of two as '(2 rows)'", () => {
-    const context: EngineContext = { workbook: withSheet('VRU list', (sheet) => ({ ...sheet, rows: sheet.rows.slice(0, 2) })) };
+    const context: EngineContext = {
+      workbook: withSheet('VRU list', (sheet) => ({ ...sheet, rows: sheet.rows.slice(0, 2) })),
+    };
     const reply = createDialogueSession().respond("what's in this workbook?", context);
     expect(reply.text).toContain("• 'VRU list' (1 row): current list");
     expect(reply.text).toContain("• 'Pupil residence' (4 rows): pupil residence");
@@ -51,14 +58,18 @@ describe('counts in replies', () => {
   it('counts an offence type of one row as "1 row" when it is chosen, and when it is offered', () => {
     const context: EngineContext = { workbook: withSheet('Offences', oneRobbery) };
     const session = createDialogueSession();
-    expect(session.respond('count only robbery', context).text).toBe('Counting one offence type as violence: Robbery (1 row). One other type is left out: Violence with injury (17 rows).');
+    expect(session.respond('count only robbery', context).text).toBe(
+      'Counting one offence type as violence: Robbery (1 row). One other type is left out: Violence with injury (17 rows).',
+    );
     const offered = session.respond('count only arson', context).text;
     expect(offered).toContain('The types there are: Violence with injury (17 rows); Robbery (1 row).');
   });
 
   it('asks about a bare "1" with one school, not "1 schools"', () => {
     const reply = createDialogueSession().respond('1', { workbook: smallWorkbook() });
-    expect(reply.text).toBe('Did you mean: withhold counts under 1, or compare the top 1 school with the current list?');
+    expect(reply.text).toBe(
+      'Did you mean: withhold counts under 1, or compare the top 1 school with the current list?',
+    );
     expect(reply.choices.map((choice) => choice.label)).toEqual(['Hide counts under 1', 'Top 1 school']);
   });
 
@@ -69,16 +80,29 @@ describe('counts in replies', () => {
 });
 
 describe("the pane's digest of the current choices", () => {
-  const briefs = (session: ReturnType<typeof createDialogueSession>) => session.parameterSummary.flatMap((line) => (line.brief ? [line.brief] : []));
+  const briefs = (session: ReturnType<typeof createDialogueSession>) =>
+    session.parameterSummary.flatMap((line) => (line.brief ? [line.brief] : []));
 
   it('names the age band, phases, small counts and top group at the start', () => {
-    expect(briefs(createDialogueSession())).toEqual(['Ages 10–17', 'secondary, all-through', 'counts 1–4 withheld', 'top 20']);
+    expect(briefs(createDialogueSession())).toEqual([
+      'Ages 10–17',
+      'secondary, all-through',
+      'counts 1–4 withheld',
+      'top 20',
+    ]);
   });
 
   it('adds offence types, dates and rounding once they narrow the defaults, and says when zeros are withheld too', () => {
     const session = createDialogueSession();
     const context: EngineContext = { workbook: withSheet('Offences', oneRobbery) };
-    for (const utterance of ['count only robbery', 'from April 2022 to March 2023', 'round to 5', 'hide zeros', 'suppress counts under 10']) session.respond(utterance, context);
+    for (const utterance of [
+      'count only robbery',
+      'from April 2022 to March 2023',
+      'round to 5',
+      'hide zeros',
+      'suppress counts under 10',
+    ])
+      session.respond(utterance, context);
     expect(briefs(session)).toEqual([
       'Ages 10–17',
       '1 offence type',

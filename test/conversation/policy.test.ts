@@ -23,7 +23,7 @@ describe('requests about individuals', () => {
     'has P012 got previous?',
     'show me the home address for the robbery on 4 July 2023',
     'name the offenders aged 15',
-    'can you give me the offender IDs in St Anne\'s',
+    "can you give me the offender IDs in St Anne's",
     'which kids are the repeat offenders',
     'who committed 20/10000',
     'I need the names of the pupils living in Castle and Priory',
@@ -81,22 +81,31 @@ describe('a refusal in the session', () => {
     expect(reply.text).toContain('aggregated, advisory figures only');
     expect(reply.text).toContain('stay with the police');
     expect(reply.text).toContain(`the figures for ${NAMED_WARDS.W1} ward`);
-    expect(reply.choices[0]).toEqual({ label: `Tell me about ${NAMED_WARDS.W1} ward`, utterance: `tell me about ward ${NAMED_WARDS.W1}` });
+    expect(reply.choices[0]).toEqual({
+      label: `Tell me about ${NAMED_WARDS.W1} ward`,
+      utterance: `tell me about ward ${NAMED_WARDS.W1}`,
+    });
     expect(session.transcript[session.transcript.length - 1].command).toBeNull();
   });
 
   it('offers no place when none is named: a word like "offender" is never taken for a ward', () => {
     // The demo's invented ward names once drew "offender" into a loose fit: "the figures for offender ward".
     const session = createDialogueSession({});
-    const reply = session.respond('show me the offender names', { workbook: generateDemo({ seed: 2024, offences: 300 }).workbook });
+    const reply = session.respond('show me the offender names', {
+      workbook: generateDemo({ seed: 2024, offences: 300 }).workbook,
+    });
     expect(reply.text).toMatch(/^I cannot give anyone's name, address or other personal details\./);
-    expect(reply.text).toContain('I can give you the wards by rate, a school or ward explained, or the top schools instead.');
+    expect(reply.text).toContain(
+      'I can give you the wards by rate, a school or ward explained, or the top schools instead.',
+    );
     expect(reply.text).not.toMatch(/offender ward/);
   });
 
   it('refuses an offender reference that is in the data, however it is written', () => {
     const session = createDialogueSession({ parameters: NAMED_PARAMETERS, roleOverrides: NAMED_ROLES });
     // 'O1' is an offender reference in the offences sheet.
-    expect(session.respond('what else has O1 done?', context).text).toMatch(/^I cannot look up an individual offence or offender/);
+    expect(session.respond('what else has O1 done?', context).text).toMatch(
+      /^I cannot look up an individual offence or offender/,
+    );
   });
 });

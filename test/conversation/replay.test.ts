@@ -61,10 +61,13 @@ describe('replaying a conversation', () => {
   it('ran twice, asked twice and misunderstood once (the conversation is what the tests assume)', () => {
     expect(reports).toHaveLength(2);
     expect(replies.filter((reply) => reply.question)).toHaveLength(2);
-    expect(transcript.filter((turn) => turn.command === null).map((turn) => turn.utterance)).toEqual(['blah blah', '10']);
+    expect(transcript.filter((turn) => turn.command === null).map((turn) => turn.utterance)).toEqual([
+      'blah blah',
+      '10',
+    ]);
   });
 
-  it('from the transcript, reproduces every run\'s sheets and every turn', () => {
+  it("from the transcript, reproduces every run's sheets and every turn", () => {
     const replay = replayCommands(transcript, context, { ...OPTIONS, now: steppingClock() });
     expect(replay.reports).toEqual(reports);
     expect(replay.transcript).toEqual(transcript);
@@ -79,16 +82,23 @@ describe('replaying a conversation', () => {
   });
 
   it('from bare commands passed through JSON, reproduces the analysis sheets', () => {
-    const commands = JSON.parse(JSON.stringify(transcript.map((turn) => turn.command).filter((command) => command !== null)));
+    const commands = JSON.parse(
+      JSON.stringify(transcript.map((turn) => turn.command).filter((command) => command !== null)),
+    );
     const replay = replayCommands(commands, context, { ...OPTIONS, now: steppingClock() });
     expect(replay.reports).toHaveLength(2);
     // The Method and Audit sheets name the turns and times, which differ without the misunderstood turns.
-    const analysis = (models: readonly SheetModel[]) => models.filter((model) => !['Method', 'Audit'].includes(model.name));
+    const analysis = (models: readonly SheetModel[]) =>
+      models.filter((model) => !['Method', 'Audit'].includes(model.name));
     expect(replay.reports.map(analysis)).toEqual(reports.map(analysis));
   });
 
   it('differs when a recorded choice differs (the comparison can fail)', () => {
-    const changed = transcript.map((turn) => (turn.command?.kind === 'setRounding' && turn.command.base === 5 ? { ...turn, command: { kind: 'setRounding' as const, base: 10 } } : turn));
+    const changed = transcript.map((turn) =>
+      turn.command?.kind === 'setRounding' && turn.command.base === 5
+        ? { ...turn, command: { kind: 'setRounding' as const, base: 10 } }
+        : turn,
+    );
     const replay = replayCommands(changed, context, { ...OPTIONS, now: steppingClock() });
     expect(replay.reports[0]).toEqual(reports[0]);
     expect(replay.reports[1]).not.toEqual(reports[1]);
@@ -103,7 +113,10 @@ describe('the Audit sheet of a written workbook', () => {
     const audit = read.sheets.find((sheet) => sheet.name === 'Audit')!;
     const header = audit.rows.findIndex((row) => row[0] === 'Turn' && row[3] === 'Command (JSON)');
     const headers = audit.rows[header].map(String);
-    dialogue = audit.rows.slice(header + 1).filter((row) => row[0] !== null).map((row) => Object.fromEntries(headers.map((name, i) => [name, row[i] ?? null])));
+    dialogue = audit.rows
+      .slice(header + 1)
+      .filter((row) => row[0] !== null)
+      .map((row) => Object.fromEntries(headers.map((name, i) => [name, row[i] ?? null])));
   });
 
   it('holds every turn up to the run, with its time, words, command and reply', () => {

@@ -3,7 +3,13 @@
  * choices come back, nothing runs again, and runs are numbered after those already written, as the
  * host names their sheets ('Schools (3)' is run 3).
  */
-import { createDialogueSession, restoreSession, turnsThatSetChoices, type EngineContext, type TurnRecord } from '../../src/conversation';
+import {
+  createDialogueSession,
+  restoreSession,
+  turnsThatSetChoices,
+  type EngineContext,
+  type TurnRecord,
+} from '../../src/conversation';
 import { loadHighsSolver } from '../../src/core/disclosure';
 import { SMALL_PARAMETERS, smallWorkbook } from '../pipeline/smallWorkbookFixture';
 import { steppingClock } from './dialogueFixtures';
@@ -17,9 +23,26 @@ const firstLine = (text: string): string => text.split('\n').find((line) => /^Ru
 
 describe('turnsThatSetChoices', () => {
   it('keeps the turns that change a choice or undo one, and leaves out runs, questions and answers about results', () => {
-    const turn = (command: TurnRecord['command']): TurnRecord => ({ turn: 1, at: '', utterance: '', command, reply: '' });
-    const kept = [turn({ kind: 'setThreshold', threshold: 7 }), turn({ kind: 'useSheet', role: 'offences', sheet: 'A' }), turn({ kind: 'undo' }), turn({ kind: 'reset' })];
-    const dropped = [turn({ kind: 'run' }), turn({ kind: 'describe' }), turn(null), turn({ kind: 'showTop', n: 5 }), turn({ kind: 'status' })];
+    const turn = (command: TurnRecord['command']): TurnRecord => ({
+      turn: 1,
+      at: '',
+      utterance: '',
+      command,
+      reply: '',
+    });
+    const kept = [
+      turn({ kind: 'setThreshold', threshold: 7 }),
+      turn({ kind: 'useSheet', role: 'offences', sheet: 'A' }),
+      turn({ kind: 'undo' }),
+      turn({ kind: 'reset' }),
+    ];
+    const dropped = [
+      turn({ kind: 'run' }),
+      turn({ kind: 'describe' }),
+      turn(null),
+      turn({ kind: 'showTop', n: 5 }),
+      turn({ kind: 'status' }),
+    ];
     expect(turnsThatSetChoices([...dropped, ...kept])).toEqual(kept);
   });
 });

@@ -22,16 +22,21 @@ beforeAll(async () => {
 });
 
 /** A session on a workbook, and a way to talk to it. */
-function conversation(workbook: WorkbookData, parameters: AnalysisParameters = SMALL_PARAMETERS): { session: DialogueSession; say: (utterance: string) => Reply } {
+function conversation(
+  workbook: WorkbookData,
+  parameters: AnalysisParameters = SMALL_PARAMETERS,
+): { session: DialogueSession; say: (utterance: string) => Reply } {
   const session = createDialogueSession({ parameters });
   const context: EngineContext = { workbook, solver };
   return { session, say: (utterance) => session.respond(utterance, context) };
 }
 
-const summaryValue = (session: DialogueSession, label: string) => session.parameterSummary.find((line) => line.label === label);
+const summaryValue = (session: DialogueSession, label: string) =>
+  session.parameterSummary.find((line) => line.label === label);
 const wroteSheets = (reply: Reply): boolean => reply.effects.some((effect) => effect.kind === 'writeReport');
 
-const NOT_COUNTED_BY_DEFAULT = 'Not counted: Criminal damage (2 rows); Shoplifting (1 row); XYZ1 (1 row, not recognised).';
+const NOT_COUNTED_BY_DEFAULT =
+  'Not counted: Criminal damage (2 rows); Shoplifting (1 row); XYZ1 (1 row, not recognised).';
 const DEFAULT_REPLY = `Counting the Home Office violence groups (the default): Violence with injury (14 rows). ${NOT_COUNTED_BY_DEFAULT}`;
 
 describe('choosing the offence types', () => {
@@ -40,36 +45,58 @@ describe('choosing the offence types', () => {
     const reply = say('count every offence type');
     expect(reply.command).toEqual({ kind: 'setOffenceTypes', types: ['all'] });
     expect(session.parameters.offenceTypes).toEqual(['all']);
-    expect(reply.text).toBe("Counting every offence type (4 types in 'Offences'): Violence with injury (14 rows); Criminal damage (2 rows); Shoplifting (1 row); XYZ1 (1 row, not recognised).");
-    expect(summaryValue(session, 'Offence types')).toEqual({ label: 'Offence types', value: 'every type', brief: 'every offence type' });
+    expect(reply.text).toBe(
+      "Counting every offence type (4 types in 'Offences'): Violence with injury (14 rows); Criminal damage (2 rows); Shoplifting (1 row); XYZ1 (1 row, not recognised).",
+    );
+    expect(summaryValue(session, 'Offence types')).toEqual({
+      label: 'Offence types',
+      value: 'every type',
+      brief: 'every offence type',
+    });
   });
 
-  it.each(['only violence', 'the default types', 'reset the offence types', 'back to the default offence types'])('"%s" goes back to the default, the violence groups', (utterance) => {
-    const { session, say } = conversation(mixedTypesWorkbook());
-    say('all offence types');
-    const reply = say(utterance);
-    expect(reply.command).toEqual({ kind: 'setOffenceTypes', types: [] });
-    expect(session.parameters.offenceTypes).toEqual([]);
-    expect(reply.text).toBe(DEFAULT_REPLY);
-    expect(summaryValue(session, 'Offence types')).toEqual({ label: 'Offence types', value: 'violence (the Home Office groups, the default)' });
-  });
+  it.each(['only violence', 'the default types', 'reset the offence types', 'back to the default offence types'])(
+    '"%s" goes back to the default, the violence groups',
+    (utterance) => {
+      const { session, say } = conversation(mixedTypesWorkbook());
+      say('all offence types');
+      const reply = say(utterance);
+      expect(reply.command).toEqual({ kind: 'setOffenceTypes', types: [] });
+      expect(session.parameters.offenceTypes).toEqual([]);
+      expect(reply.text).toBe(DEFAULT_REPLY);
+      expect(summaryValue(session, 'Offence types')).toEqual({
+        label: 'Offence types',
+        value: 'violence (the Home Office groups, the default)',
+      });
+    },
+  );
 
   it('"include criminal damage" adds the type to the violence groups, keeping them', () => {
     const { session, say } = conversation(mixedTypesWorkbook());
     const reply = say('include criminal damage');
     expect(reply.command).toEqual({ kind: 'setOffenceTypes', types: ['violence', 'Criminal damage'] });
-    expect(reply.text).toBe('Counting 2 offence types as violence: Violence with injury (14 rows); Criminal damage (2 rows). 2 other types are left out: Shoplifting (1 row); XYZ1 (1 row, not recognised).');
-    expect(summaryValue(session, 'Offence types')).toEqual({ label: 'Offence types', value: 'violence (the Home Office groups); Criminal damage', brief: 'violence + 1 more type' });
+    expect(reply.text).toBe(
+      'Counting 2 offence types as violence: Violence with injury (14 rows); Criminal damage (2 rows). 2 other types are left out: Shoplifting (1 row); XYZ1 (1 row, not recognised).',
+    );
+    expect(summaryValue(session, 'Offence types')).toEqual({
+      label: 'Offence types',
+      value: 'violence (the Home Office groups); Criminal damage',
+      brief: 'violence + 1 more type',
+    });
     // Undo goes back to the default.
     expect(say('undo').text).toContain('Offence types: violence (the Home Office groups, the default)');
     expect(session.parameters.offenceTypes).toEqual([]);
   });
 
   it('includes a Home Office group by name when the sheet writes its types otherwise', () => {
-    const { say } = conversation(mixedTypesWorkbook({ ...RECODED, C003: 'Arson', C009: 'Criminal damage to a vehicle' }));
+    const { say } = conversation(
+      mixedTypesWorkbook({ ...RECODED, C003: 'Arson', C009: 'Criminal damage to a vehicle' }),
+    );
     const reply = say('include criminal damage');
     expect(reply.command).toEqual({ kind: 'setOffenceTypes', types: ['violence', 'criminalDamageAndArson'] });
-    expect(reply.text).toBe('Counting 3 offence types as violence: Violence with injury (14 rows); Arson (1 row); Criminal damage to a vehicle (1 row). 2 other types are left out: Shoplifting (1 row); XYZ1 (1 row, not recognised).');
+    expect(reply.text).toBe(
+      'Counting 3 offence types as violence: Violence with injury (14 rows); Arson (1 row); Criminal damage to a vehicle (1 row). 2 other types are left out: Shoplifting (1 row); XYZ1 (1 row, not recognised).',
+    );
   });
 
   it('"exclude robbery" from the default counts the other violence groups, and "include robbery" brings the default back', () => {
@@ -77,15 +104,25 @@ describe('choosing the offence types', () => {
     const { session, say } = conversation(mixedTypesWorkbook({ ...RECODED, C012: 'Robbery' }));
     const reply = say('exclude robbery');
     expect(session.parameters.offenceTypes).toEqual([
-      'homicide', 'deathOrSeriousInjuryByDriving', 'violenceWithInjury', 'violenceWithoutInjury', 'stalkingAndHarassment', 'violenceAgainstThePerson', 'possessionOfWeapons',
+      'homicide',
+      'deathOrSeriousInjuryByDriving',
+      'violenceWithInjury',
+      'violenceWithoutInjury',
+      'stalkingAndHarassment',
+      'violenceAgainstThePerson',
+      'possessionOfWeapons',
     ]);
-    expect(reply.text).toBe('Counting one offence type as violence: Violence with injury (13 rows). 4 other types are left out: Criminal damage (2 rows); Robbery (1 row); Shoplifting (1 row); XYZ1 (1 row, not recognised).');
+    expect(reply.text).toBe(
+      'Counting one offence type as violence: Violence with injury (13 rows). 4 other types are left out: Criminal damage (2 rows); Robbery (1 row); Shoplifting (1 row); XYZ1 (1 row, not recognised).',
+    );
     expect(summaryValue(session, 'Offence types')!.value).toBe(
       'Homicide; Death or serious injury caused by unlawful driving; Violence with injury; Violence without injury; Stalking and harassment; Violence against the person; Possession of weapons',
     );
     const back = say('include robbery');
     expect(back.command).toEqual({ kind: 'setOffenceTypes', types: [] });
-    expect(back.text).toBe('Counting the Home Office violence groups (the default): Violence with injury (13 rows); Robbery (1 row). Not counted: Criminal damage (2 rows); Shoplifting (1 row); XYZ1 (1 row, not recognised).');
+    expect(back.text).toBe(
+      'Counting the Home Office violence groups (the default): Violence with injury (13 rows); Robbery (1 row). Not counted: Criminal damage (2 rows); Shoplifting (1 row); XYZ1 (1 row, not recognised).',
+    );
   });
 
   it('takes one type out of "every type" by listing what is left', () => {
@@ -93,7 +130,9 @@ describe('choosing the offence types', () => {
     say('all offence types');
     const reply = say('exclude shoplifting');
     expect(session.parameters.offenceTypes).toEqual(['violence', 'criminalDamageAndArson', 'XYZ1']);
-    expect(reply.text).toBe('Counting 3 offence types as violence: Violence with injury (14 rows); Criminal damage (2 rows); XYZ1 (1 row, not recognised). One other type is left out: Shoplifting (1 row).');
+    expect(reply.text).toBe(
+      'Counting 3 offence types as violence: Violence with injury (14 rows); Criminal damage (2 rows); XYZ1 (1 row, not recognised). One other type is left out: Shoplifting (1 row).',
+    );
   });
 
   it('takes violence out of a chosen list, leaving the type added to it', () => {
@@ -101,7 +140,9 @@ describe('choosing the offence types', () => {
     say('include criminal damage');
     const reply = say('exclude violence');
     expect(session.parameters.offenceTypes).toEqual(['Criminal damage']);
-    expect(reply.text).toBe('Counting one offence type as violence: Criminal damage (2 rows). 3 other types are left out: Violence with injury (14 rows); Shoplifting (1 row); XYZ1 (1 row, not recognised).');
+    expect(reply.text).toBe(
+      'Counting one offence type as violence: Criminal damage (2 rows). 3 other types are left out: Violence with injury (14 rows); Shoplifting (1 row); XYZ1 (1 row, not recognised).',
+    );
   });
 
   it('says when nothing changes, and refuses to leave nothing to count', () => {
@@ -120,8 +161,15 @@ describe('choosing the offence types', () => {
     const { say } = conversation(mixedTypesWorkbook());
     const reply = say('include burglary');
     expect(reply.question).toBe(true);
-    expect(reply.text).toBe("No offence type in 'Offences' matches 'burglary'. The types there are: Violence with injury (14 rows); Criminal damage (2 rows); Shoplifting (1 row); XYZ1 (1 row, not recognised). Which should be counted?");
-    expect(reply.choices.map((choice) => choice.utterance)).toEqual(["include 'Violence with injury'", "include 'Criminal damage'", "include 'Shoplifting'", "include 'XYZ1'"]);
+    expect(reply.text).toBe(
+      "No offence type in 'Offences' matches 'burglary'. The types there are: Violence with injury (14 rows); Criminal damage (2 rows); Shoplifting (1 row); XYZ1 (1 row, not recognised). Which should be counted?",
+    );
+    expect(reply.choices.map((choice) => choice.utterance)).toEqual([
+      "include 'Violence with injury'",
+      "include 'Criminal damage'",
+      "include 'Shoplifting'",
+      "include 'XYZ1'",
+    ]);
   });
 });
 
@@ -152,12 +200,16 @@ describe('after a run: what was counted, and the types no group fits', () => {
     say('run');
     const answer = say('count it as violence');
     expect(answer.command).toEqual({ kind: 'setOffenceTypes', types: ['violence', 'XYZ1'] });
-    expect(answer.text).toBe('Counting 2 offence types as violence: Violence with injury (14 rows); XYZ1 (1 row, not recognised). 2 other types are left out: Criminal damage (2 rows); Shoplifting (1 row). Say "run" to update the results.');
+    expect(answer.text).toBe(
+      'Counting 2 offence types as violence: Violence with injury (14 rows); XYZ1 (1 row, not recognised). 2 other types are left out: Criminal damage (2 rows); Shoplifting (1 row). Say "run" to update the results.',
+    );
     expect(answer.choices[0]).toEqual({ label: 'Run the analysis', utterance: 'run the analysis' });
     expect(session.parameters.offenceTypes).toEqual(['violence', 'XYZ1']);
     const second = say('run');
     expect(second.question).toBe(false);
-    expect(second.text).toContain('Offence types counted (as you chose): Violence with injury (12 rows); XYZ1 (1 row, not recognised).');
+    expect(second.text).toContain(
+      'Offence types counted (as you chose): Violence with injury (12 rows); XYZ1 (1 row, not recognised).',
+    );
     expect(second.text).not.toContain('not an offence type I recognise');
   });
 
@@ -166,7 +218,9 @@ describe('after a run: what was counted, and the types no group fits', () => {
     say('run');
     const answer = say('leave it out');
     expect(answer.command).toEqual({ kind: 'setOffenceTypes', types: ['XYZ1'], mode: 'remove' });
-    expect(answer.text).toBe("'XYZ1' is not among the types counted in 'Offences', so nothing changes. I will not ask about it again.");
+    expect(answer.text).toBe(
+      "'XYZ1' is not among the types counted in 'Offences', so nothing changes. I will not ask about it again.",
+    );
     expect(session.parameters.offenceTypes).toEqual([]);
     const second = say('run');
     expect(second.question).toBe(false);
@@ -177,7 +231,9 @@ describe('after a run: what was counted, and the types no group fits', () => {
   it('asks about several unclassified types at once, with a choice for each and for all', () => {
     const { session, say } = conversation(mixedTypesWorkbook({ ...RECODED, C006: 'ABC2' }));
     const reply = say('run');
-    expect(reply.text.split('\n').pop()).toBe('2 offence types are not ones I recognise, so they were not counted: ABC2 (1 row); XYZ1 (1 row). Should any count as violence?');
+    expect(reply.text.split('\n').pop()).toBe(
+      '2 offence types are not ones I recognise, so they were not counted: ABC2 (1 row); XYZ1 (1 row). Should any count as violence?',
+    );
     expect(reply.choices).toEqual([
       { label: "Count 'ABC2' as violence", utterance: "include 'ABC2'" },
       { label: "Count 'XYZ1' as violence", utterance: "include 'XYZ1'" },
@@ -204,7 +260,9 @@ describe('the age band, checked against the wards sheet when it is set', () => {
 
   it('asks which of the bands the sheet has to use, and takes the answer', () => {
     const { session, say } = conversation(singleYearWardsWorkbook());
-    expect(say('only ages 11 to 16').text).toBe("Counting offenders aged 11–16 at the time of the offence (was 10–17); the wards' young population uses the same ages.");
+    expect(say('only ages 11 to 16').text).toBe(
+      "Counting offenders aged 11–16 at the time of the offence (was 10–17); the wards' young population uses the same ages.",
+    );
     const reply = say('ages 9 to 16');
     expect(reply.question).toBe(true);
     expect(reply.text).toBe(
@@ -224,7 +282,12 @@ describe('the age band, checked against the wards sheet when it is set', () => {
 
   it('takes any band once the analyst names the population column', () => {
     const { session, say } = conversation(smallWorkbook());
-    expect(say("use column 'age_10_17' for population").command).toEqual({ kind: 'mapColumn', role: 'wards', field: 'youngPopulation', header: 'age_10_17' });
+    expect(say("use column 'age_10_17' for population").command).toEqual({
+      kind: 'mapColumn',
+      role: 'wards',
+      field: 'youngPopulation',
+      header: 'age_10_17',
+    });
     expect(say('only ages 11 to 16').command).toEqual({ kind: 'setAgeBand', from: 11, to: 16 });
     expect(session.parameters.ageBand).toEqual([11, 16]);
   });
@@ -233,7 +296,7 @@ describe('the age band, checked against the wards sheet when it is set', () => {
 describe('a run that stops: each problem, and what to say here', () => {
   const FLAG = /(^|\s)--[a-z]/;
 
-  it('gives the breakdown the command line gives when nothing is in scope, with the dialogue\'s remedy', () => {
+  it("gives the breakdown the command line gives when nothing is in scope, with the dialogue's remedy", () => {
     const workbook = noViolenceWorkbook();
     const { say } = conversation(workbook);
     const reply = say('run');
@@ -251,7 +314,10 @@ describe('a run that stops: each problem, and what to say here', () => {
       { label: 'Count every offence type', utterance: 'all offence types' },
     ]);
     // Taking the advice runs.
-    expect(say("include 'Criminal damage'").command).toEqual({ kind: 'setOffenceTypes', types: ['violence', 'Criminal damage'] });
+    expect(say("include 'Criminal damage'").command).toEqual({
+      kind: 'setOffenceTypes',
+      types: ['violence', 'Criminal damage'],
+    });
     expect(say('run').text).toMatch(/^Run 1 done/);
   });
 
@@ -259,10 +325,16 @@ describe('a run that stops: each problem, and what to say here', () => {
   // starts with one still gets the run's advice on how to count more.
   it('says how to widen the scope when the date window leaves nothing', () => {
     const workbook = smallWorkbook();
-    const { say } = conversation(workbook, { ...SMALL_PARAMETERS, dateFrom: new Date('2030-01-01T00:00:00Z'), dateTo: new Date('2030-02-01T00:00:00Z') });
+    const { say } = conversation(workbook, {
+      ...SMALL_PARAMETERS,
+      dateFrom: new Date('2030-01-01T00:00:00Z'),
+      dateTo: new Date('2030-02-01T00:00:00Z'),
+    });
     const reply = say('run');
     expect(reply.text).toContain("Sheet 'Offences': no offence is in scope.");
-    expect(reply.text.split('\n')[1]).toMatch(/ To count more, say e\.g\. "count every offence type" or "all dates"\.$/);
+    expect(reply.text.split('\n')[1]).toMatch(
+      / To count more, say e\.g\. "count every offence type" or "all dates"\.$/,
+    );
     expect(reply.text).not.toMatch(FLAG);
     expect(reply.choices.slice(0, 2)).toEqual([
       { label: 'Count every offence type', utterance: 'all offence types' },
@@ -274,28 +346,46 @@ describe('a run that stops: each problem, and what to say here', () => {
     const { session, say } = conversation(smallWorkbook());
     const reply = say('from 2030-01-01 to 2030-02-01');
     expect(reply.command).toBeNull();
-    expect(reply.text).toBe("No offence in 'Offences' is dated 1 January 2030 to 1 February 2030: its offences run from 10 January 2023 to 4 July 2023. The dates stay all dates.");
+    expect(reply.text).toBe(
+      "No offence in 'Offences' is dated 1 January 2030 to 1 February 2030: its offences run from 10 January 2023 to 4 July 2023. The dates stay all dates.",
+    );
     expect(reply.choices.map((choice) => choice.utterance)).toEqual(['the last 12 months', 'all dates']);
     expect(session.parameters.dateFrom).toBeUndefined();
   });
 
   it('names a missing column the way the parser reads it, and the answer lets the run go on', () => {
     // The age header renamed 'Years': nothing recognises it as the age.
-    const workbook = withSheet(smallWorkbook(), 'Offences', (sheet) => ({ ...sheet, rows: sheet.rows.map((row, i) => (i === 0 ? row.map((cell) => (cell === 'Age at Offence' ? 'Years' : cell)) : row)) }));
+    const workbook = withSheet(smallWorkbook(), 'Offences', (sheet) => ({
+      ...sheet,
+      rows: sheet.rows.map((row, i) =>
+        i === 0 ? row.map((cell) => (cell === 'Age at Offence' ? 'Years' : cell)) : row,
+      ),
+    }));
     const { say } = conversation(workbook);
     const stopped = say('run');
-    expect(stopped.text.split('\n')[1]).toMatch(/^• Sheet 'Offences', row 1 \(headers\), column for offences\.age: .* Say e\.g\. "use column 'Header text' for age"\.$/);
+    expect(stopped.text.split('\n')[1]).toMatch(
+      /^• Sheet 'Offences', row 1 \(headers\), column for offences\.age: .* Say e\.g\. "use column 'Header text' for age"\.$/,
+    );
     expect(stopped.text).not.toMatch(FLAG);
     expect(stopped.text).not.toContain('=Header text');
-    expect(say("what's in this workbook?").text).toContain(`• 'Offences' has no column for the offender's age: say e.g. "use column 'Header text' for age".`);
-    expect(say("use column 'Years' for age").command).toEqual({ kind: 'mapColumn', role: 'offences', field: 'age', header: 'Years' });
+    expect(say("what's in this workbook?").text).toContain(
+      `• 'Offences' has no column for the offender's age: say e.g. "use column 'Header text' for age".`,
+    );
+    expect(say("use column 'Years' for age").command).toEqual({
+      kind: 'mapColumn',
+      role: 'offences',
+      field: 'age',
+      header: 'Years',
+    });
     expect(say('run').text).toMatch(/^Run 1 done/);
   });
 
   it('offers the sheets when no sheet fits a role', () => {
     const { say } = conversation({ sheets: [{ name: 'Notes', rows: [['Nothing here'], ['at all']] }] });
     const reply = say('run');
-    expect(reply.text).toContain('• No sheet looks like an offences sheet: none has the columns it needs. Sheets found: \'Notes\'. Say e.g. "use \'Sheet name\' for offences".');
+    expect(reply.text).toContain(
+      "• No sheet looks like an offences sheet: none has the columns it needs. Sheets found: 'Notes'. Say e.g. \"use 'Sheet name' for offences\".",
+    );
     expect(reply.text).not.toMatch(FLAG);
     expect(reply.choices[0]).toEqual({ label: "Use 'Notes' for offences", utterance: "use 'Notes' for offences" });
   });

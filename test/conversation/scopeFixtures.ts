@@ -22,12 +22,21 @@ const TYPE_COLUMN = 3;
  * 12 'Violence with injury', 2 'Criminal damage', 1 'Shoplifting' and 1 'XYZ1'. In the sheet: 18
  * rows, of which 14 'Violence with injury'.
  */
-export const RECODED: Readonly<Record<string, string>> = { C003: 'Criminal damage', C009: 'Criminal damage', C006: 'Shoplifting', C014: 'XYZ1' };
+export const RECODED: Readonly<Record<string, string>> = {
+  C003: 'Criminal damage',
+  C009: 'Criminal damage',
+  C006: 'Shoplifting',
+  C014: 'XYZ1',
+};
 
 export function mixedTypesWorkbook(recoded: Readonly<Record<string, string>> = RECODED): WorkbookData {
   return withSheet(smallWorkbook(), 'Offences', (sheet) => ({
     ...sheet,
-    rows: sheet.rows.map((row, i) => (i > 0 && recoded[String(row[0])] !== undefined ? row.map((cell, column) => (column === TYPE_COLUMN ? recoded[String(row[0])] : cell)) : row)),
+    rows: sheet.rows.map((row, i) =>
+      i > 0 && recoded[String(row[0])] !== undefined
+        ? row.map((cell, column) => (column === TYPE_COLUMN ? recoded[String(row[0])] : cell))
+        : row,
+    ),
   }));
 }
 
@@ -35,7 +44,9 @@ export function mixedTypesWorkbook(recoded: Readonly<Record<string, string>> = R
 export function noViolenceWorkbook(): WorkbookData {
   return withSheet(smallWorkbook(), 'Offences', (sheet) => ({
     ...sheet,
-    rows: sheet.rows.map((row, i) => (i > 0 ? row.map((cell, column) => (column === TYPE_COLUMN ? 'Criminal damage' : cell)) : row)),
+    rows: sheet.rows.map((row, i) =>
+      i > 0 ? row.map((cell, column) => (column === TYPE_COLUMN ? 'Criminal damage' : cell)) : row,
+    ),
   }));
 }
 
@@ -48,6 +59,8 @@ export function singleYearWardsWorkbook(): WorkbookData {
   const ages = Array.from({ length: 8 }, (_, i) => 10 + i);
   return withSheet(smallWorkbook(), 'Wards', (sheet) => ({
     ...sheet,
-    rows: sheet.rows.map((row, i): CellValue[] => (i === 0 ? [...row.slice(0, 4), ...ages.map((age) => `age_${age}`)] : [...row.slice(0, 4), ...ages.map(() => 125)])),
+    rows: sheet.rows.map((row, i): CellValue[] =>
+      i === 0 ? [...row.slice(0, 4), ...ages.map((age) => `age_${age}`)] : [...row.slice(0, 4), ...ages.map(() => 125)],
+    ),
   }));
 }

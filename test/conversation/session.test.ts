@@ -15,10 +15,20 @@ beforeAll(async () => {
 describe('createDialogueSession', () => {
   it('starts from the default choices, or from those given', () => {
     expect(createDialogueSession().parameters).toBe(DEFAULT_PARAMETERS);
-    const session = createDialogueSession({ parameters: SMALL_PARAMETERS, roleOverrides: { currentList: 'VRU list' }, columnOverrides: { 'offences.age': 'Age at Offence' } });
+    const session = createDialogueSession({
+      parameters: SMALL_PARAMETERS,
+      roleOverrides: { currentList: 'VRU list' },
+      columnOverrides: { 'offences.age': 'Age at Offence' },
+    });
     expect(session.parameters.threshold).toBe(3);
-    expect(session.parameterSummary).toContainEqual({ label: 'Sheet for current list', value: "'VRU list' (your choice)" });
-    expect(session.parameterSummary).toContainEqual({ label: 'Column offences.age', value: "'Age at Offence' (your choice)" });
+    expect(session.parameterSummary).toContainEqual({
+      label: 'Sheet for current list',
+      value: "'VRU list' (your choice)",
+    });
+    expect(session.parameterSummary).toContainEqual({
+      label: 'Column offences.age',
+      value: "'Age at Offence' (your choice)",
+    });
   });
 
   it('lists the current choices for the always-visible summary, updated after each turn', () => {
@@ -41,7 +51,7 @@ describe('createDialogueSession', () => {
     expect(session.parameters.dateTo).toEqual(new Date('2023-03-31T00:00:00Z'));
   });
 
-  it('stamps each turn with its clock, and the run\'s sheets with its start and end', () => {
+  it("stamps each turn with its clock, and the run's sheets with its start and end", () => {
     const session = createDialogueSession({ parameters: SMALL_PARAMETERS, now: steppingClock() });
     session.respond('help', context);
     const run = session.respond('run', context);
@@ -57,7 +67,12 @@ describe('createDialogueSession', () => {
   it('names the written sheets as the host reports them', () => {
     const session = createDialogueSession({ parameters: SMALL_PARAMETERS });
     session.respond('run', context);
-    session.noteWritten(new Map([['Summary', 'Summary (3)'], ['Schools', 'Schools (3)']]));
+    session.noteWritten(
+      new Map([
+        ['Summary', 'Summary (3)'],
+        ['Schools', 'Schools (3)'],
+      ]),
+    );
     expect(session.respond('show the top 3', context).text).toContain("See sheet 'Schools (3)'.");
     expect(session.parameterSummary).toContainEqual({ label: 'Latest run', value: "run 1, sheets from 'Summary (3)'" });
   });
@@ -73,14 +88,32 @@ describe('createDialogueSession', () => {
     session.respond('rank by young offenders', context);
     const again = session.respond('show the top 3', context);
     expect(again.ran).toBe(true);
-    expect(again.text.split('\n')[0]).toBe('I ran the analysis first (run 2, as the choices have changed since run 1): 4 wards, 3 schools ranked; its sheets are written.');
+    expect(again.text.split('\n')[0]).toBe(
+      'I ran the analysis first (run 2, as the choices have changed since run 1): 4 wards, 3 schools ranked; its sheets are written.',
+    );
     expect(again.text).not.toContain("Say 'run' to update");
     expect(again.commands).toEqual([{ kind: 'showTop', n: 3 }]);
   });
 
   it('offers next steps on every reply', () => {
     const session = createDialogueSession({ parameters: SMALL_PARAMETERS });
-    const utterances = ["what's in this workbook?", 'reset', 'suppress counts under 7', 'undo', 'undo', 'run', 'show the top 2', 'new candidates', 'tell me about Alpha', 'tell me about Nowhere', 'show the settings', 'help', 'gibberish', '10', 'never mind'];
+    const utterances = [
+      "what's in this workbook?",
+      'reset',
+      'suppress counts under 7',
+      'undo',
+      'undo',
+      'run',
+      'show the top 2',
+      'new candidates',
+      'tell me about Alpha',
+      'tell me about Nowhere',
+      'show the settings',
+      'help',
+      'gibberish',
+      '10',
+      'never mind',
+    ];
     for (const utterance of utterances) {
       const reply = session.respond(utterance, context);
       expect([utterance, reply.choices.length > 0]).toEqual([utterance, true]);
@@ -91,7 +124,13 @@ describe('createDialogueSession', () => {
     const workbook = smallWorkbook();
     const frozen = JSON.stringify(workbook);
     const session = createDialogueSession({ parameters: SMALL_PARAMETERS });
-    for (const utterance of ["what's in this workbook?", 'the age column is Age at Offence', 'count only violence', 'run']) session.respond(utterance, { ...context, workbook });
+    for (const utterance of [
+      "what's in this workbook?",
+      'the age column is Age at Offence',
+      'count only violence',
+      'run',
+    ])
+      session.respond(utterance, { ...context, workbook });
     expect(JSON.stringify(workbook)).toBe(frozen);
   });
 });
@@ -112,14 +151,21 @@ describe('naming a school by its place', () => {
 
 describe('a question left unanswered', () => {
   it('is asked again, alone, when the answer fits no choice', () => {
-    const workbook = { sheets: [...smallWorkbook().sheets, { ...smallWorkbook().sheets.find((sheet) => sheet.name === 'Offences')!, name: 'Offences copy' }] };
+    const workbook = {
+      sheets: [
+        ...smallWorkbook().sheets,
+        { ...smallWorkbook().sheets.find((sheet) => sheet.name === 'Offences')!, name: 'Offences copy' },
+      ],
+    };
     const session = createDialogueSession({ parameters: SMALL_PARAMETERS });
     const described = session.respond("what's in this workbook?", { ...context, workbook });
     expect(described.question).toBe(true);
     const again = session.respond('hmm, not sure', { ...context, workbook });
     expect(again.question).toBe(true);
     expect(again.command).toBeNull();
-    expect(again.text).toBe("I did not catch which one you meant. Two sheets look like offences: 'Offences' or 'Offences copy'? Which one should I use?");
+    expect(again.text).toBe(
+      "I did not catch which one you meant. Two sheets look like offences: 'Offences' or 'Offences copy'? Which one should I use?",
+    );
     expect(again.choices).toEqual(described.choices);
     const dropped = session.respond('never mind', { ...context, workbook });
     expect(dropped.question).toBe(false);
@@ -128,7 +174,7 @@ describe('a question left unanswered', () => {
 });
 
 describe('a command applied with the words that made it', () => {
-  it('records the words as the turn\'s utterance and the command beside them; without words, the command as JSON', () => {
+  it("records the words as the turn's utterance and the command beside them; without words, the command as JSON", () => {
     const session = createDialogueSession({ parameters: SMALL_PARAMETERS });
     session.apply({ kind: 'setThreshold', threshold: 7 }, sessionContext(), undefined, 'Settings: threshold 7');
     session.apply({ kind: 'setTopN', topN: 5 }, sessionContext());

@@ -10,7 +10,9 @@ import { mattersWhenLeftOver } from '../../src/conversation/parse/leftOverWords'
 type Read = Command | 'question';
 
 function readAs(utterance: string, lexicon?: Lexicon): Read[] {
-  return readUtterance(utterance, lexicon ? { lexicon } : {}).steps.map((step) => (step.reading.kind === 'command' ? step.reading.command : 'question'));
+  return readUtterance(utterance, lexicon ? { lexicon } : {}).steps.map((step) =>
+    step.reading.kind === 'command' ? step.reading.command : 'question',
+  );
 }
 
 const LEXICON: Lexicon = {
@@ -27,11 +29,41 @@ describe('a setting turned down by the words before it', () => {
     ['use distance decay instead of observed', [{ kind: 'setCatchment', model: 'distanceDecay' }]],
     ['use distance decay rather than observed', [{ kind: 'setCatchment', model: 'distanceDecay' }]],
     // A list loses what is turned down.
-    ['include robbery but not shoplifting', [{ kind: 'setOffenceTypes', types: ['robbery'], mode: 'add' }, { kind: 'setOffenceTypes', types: ['shoplifting'], mode: 'remove' }]],
-    ['everything but shoplifting', [{ kind: 'setOffenceTypes', types: ['all'] }, { kind: 'setOffenceTypes', types: ['shoplifting'], mode: 'remove' }]],
-    ['all offence types except shoplifting', [{ kind: 'setOffenceTypes', types: ['all'] }, { kind: 'setOffenceTypes', types: ['shoplifting'], mode: 'remove' }]],
-    ['rank secondaries, not primaries', [{ kind: 'setPhases', phases: ['secondary'], mode: 'only' }, { kind: 'setPhases', phases: ['primary'], mode: 'remove' }]],
-    ['every offence type other than shoplifting', [{ kind: 'setOffenceTypes', types: ['all'] }, { kind: 'setOffenceTypes', types: ['shoplifting'], mode: 'remove' }]],
+    [
+      'include robbery but not shoplifting',
+      [
+        { kind: 'setOffenceTypes', types: ['robbery'], mode: 'add' },
+        { kind: 'setOffenceTypes', types: ['shoplifting'], mode: 'remove' },
+      ],
+    ],
+    [
+      'everything but shoplifting',
+      [
+        { kind: 'setOffenceTypes', types: ['all'] },
+        { kind: 'setOffenceTypes', types: ['shoplifting'], mode: 'remove' },
+      ],
+    ],
+    [
+      'all offence types except shoplifting',
+      [
+        { kind: 'setOffenceTypes', types: ['all'] },
+        { kind: 'setOffenceTypes', types: ['shoplifting'], mode: 'remove' },
+      ],
+    ],
+    [
+      'rank secondaries, not primaries',
+      [
+        { kind: 'setPhases', phases: ['secondary'], mode: 'only' },
+        { kind: 'setPhases', phases: ['primary'], mode: 'remove' },
+      ],
+    ],
+    [
+      'every offence type other than shoplifting',
+      [
+        { kind: 'setOffenceTypes', types: ['all'] },
+        { kind: 'setOffenceTypes', types: ['shoplifting'], mode: 'remove' },
+      ],
+    ],
     // A value alone turned down after a setting is the alternative not wanted, not a second request.
     ['suppress under 7 instead of 5', [{ kind: 'setThreshold', threshold: 7 }]],
     ['FY 22/23 not 21/22', [{ kind: 'setDates', from: '2022-04-01', to: '2023-03-31' }]],
@@ -48,12 +80,16 @@ describe('a setting turned down by the words before it', () => {
 
   it('leaves the "no" of a correction to the correction ("no, I meant 11 to 16" is not a band turned down)', () => {
     const previous = { kind: 'setAgeBand', from: 12, to: 17 } as const;
-    expect(readUtterance('no I meant 11 to 16', { previous }).steps.map((step) => step.reading)).toEqual([{ kind: 'command', command: { kind: 'setAgeBand', from: 11, to: 16 } }]);
+    expect(readUtterance('no I meant 11 to 16', { previous }).steps.map((step) => step.reading)).toEqual([
+      { kind: 'command', command: { kind: 'setAgeBand', from: 11, to: 16 } },
+    ]);
   });
 
   it('reads "oops" as undo only alone, and as a correction before a value', () => {
     const previous = { kind: 'setThreshold', threshold: 10 } as const;
-    expect(readUtterance('oops make that 7', { previous }).steps.map((step) => step.reading)).toEqual([{ kind: 'command', command: { kind: 'setThreshold', threshold: 7 } }]);
+    expect(readUtterance('oops make that 7', { previous }).steps.map((step) => step.reading)).toEqual([
+      { kind: 'command', command: { kind: 'setThreshold', threshold: 7 } },
+    ]);
     expect(readAs('oops!')).toEqual([{ kind: 'undo' }]);
     expect(readAs('oops, undo')).toEqual([{ kind: 'undo' }]);
   });
@@ -64,18 +100,29 @@ describe('a setting turned down by the words before it', () => {
   });
 
   it('keeps "but" as "and" when it does not follow every type', () => {
-    expect(readAs('suppress counts under 10 but show zeros')).toEqual([{ kind: 'setThreshold', threshold: 10 }, { kind: 'setZeros', show: true }]);
+    expect(readAs('suppress counts under 10 but show zeros')).toEqual([
+      { kind: 'setThreshold', threshold: 10 },
+      { kind: 'setZeros', show: true },
+    ]);
   });
 });
 
 describe('a setting said for a request for results', () => {
   it('is applied first when it follows the request directly', () => {
-    expect(readAs('show the top 10 for robbery only')).toEqual([{ kind: 'setOffenceTypes', types: ['robbery'] }, { kind: 'showTop', n: 10 }]);
+    expect(readAs('show the top 10 for robbery only')).toEqual([
+      { kind: 'setOffenceTypes', types: ['robbery'] },
+      { kind: 'showTop', n: 10 },
+    ]);
   });
 
   it('keeps its place when it is a separate request', () => {
-    expect(readAs('show the top 10, and robbery only')).toEqual([{ kind: 'showTop', n: 10 }, { kind: 'setOffenceTypes', types: ['robbery'] }]);
-    expect(readAs('explain Park Hall and hide zeros', LEXICON).map((step) => (step === 'question' ? step : step.kind))).toEqual(['explainSchool', 'setZeros']);
+    expect(readAs('show the top 10, and robbery only')).toEqual([
+      { kind: 'showTop', n: 10 },
+      { kind: 'setOffenceTypes', types: ['robbery'] },
+    ]);
+    expect(
+      readAs('explain Park Hall and hide zeros', LEXICON).map((step) => (step === 'question' ? step : step.kind)),
+    ).toEqual(['explainSchool', 'setZeros']);
   });
 
   it('is asked about when it is said for one ward: the analysis covers the whole area', () => {
@@ -83,16 +130,29 @@ describe('a setting said for a request for results', () => {
     expect(reading.steps).toHaveLength(1);
     const step = reading.steps[0].reading;
     expect(step.kind).toBe('question');
-    expect(step.kind === 'question' && step.choices.map((choice) => choice.utterance)).toEqual(['count 14-17 year olds', 'tell me about Castle and Priory']);
+    expect(step.kind === 'question' && step.choices.map((choice) => choice.utterance)).toEqual([
+      'count 14-17 year olds',
+      'tell me about Castle and Priory',
+    ]);
   });
 });
 
 describe('words left over', () => {
-  const token = (text: string, protectedWords: ReadonlySet<string> = new Set()) => lexUtterance(text, protectedWords)[0];
+  const token = (text: string, protectedWords: ReadonlySet<string> = new Set()) =>
+    lexUtterance(text, protectedWords)[0];
 
   it.each([
-    ['up', true], ['not', true], ['least', true], ['girls', true], ['twice', true], ['15', true], ['months', true],
-    ['only', false], ['please', false], ['taht', false], ['tell', false],
+    ['up', true],
+    ['not', true],
+    ['least', true],
+    ['girls', true],
+    ['twice', true],
+    ['15', true],
+    ['months', true],
+    ['only', false],
+    ['please', false],
+    ['taht', false],
+    ['tell', false],
   ])('%j may carry part of a request: %s', (word, expected) => {
     expect(mattersWhenLeftOver(token(word))).toBe(expected);
   });
@@ -120,7 +180,13 @@ describe('readings that took words they should not', () => {
     ['who is top of the ranking?', [{ kind: 'showTop' }]],
     // 'only' after a list says which types, whatever the verb before it.
     ['include robbery only', [{ kind: 'setOffenceTypes', types: ['robbery'] }]],
-    ['hide zeros, plus robbery only', [{ kind: 'setZeros', show: false }, { kind: 'setOffenceTypes', types: ['robbery'] }]],
+    [
+      'hide zeros, plus robbery only',
+      [
+        { kind: 'setZeros', show: false },
+        { kind: 'setOffenceTypes', types: ['robbery'] },
+      ],
+    ],
     ['include robbery', [{ kind: 'setOffenceTypes', types: ['robbery'], mode: 'add' }]],
     // 'the default' alone names no setting: neither the catchments nor the offence types.
     ['the default', []],
@@ -134,15 +200,23 @@ describe('readings that took words they should not', () => {
 
   it('reads no offence types from words said with no verb that only look like a type', () => {
     // 'offenders' is near 'offences', but "which wards do the most offenders live in?" names no type.
-    expect(readAs('which wards do the most offenders live in?', LEXICON)).toEqual([{ kind: 'listWards', order: 'rate' }]);
-    expect(readUtterance('which wards do the most offenders live in?', { lexicon: LEXICON }).unclear).toEqual(['offenders live']);
-    expect(readAs('public order offences', LEXICON)).toEqual([{ kind: 'setOffenceTypes', types: ['public order offences'] }]);
+    expect(readAs('which wards do the most offenders live in?', LEXICON)).toEqual([
+      { kind: 'listWards', order: 'rate' },
+    ]);
+    expect(readUtterance('which wards do the most offenders live in?', { lexicon: LEXICON }).unclear).toEqual([
+      'offenders live',
+    ]);
+    expect(readAs('public order offences', LEXICON)).toEqual([
+      { kind: 'setOffenceTypes', types: ['public order offences'] },
+    ]);
   });
 
   it('reads no count as part of a place name, but keeps places in the ranking and URNs', () => {
     // 'number 2' is left for the session, which finds the school at rank 2.
     expect(readAs('why is number 2 ranked so high?', LEXICON)).toEqual([{ kind: 'explain', name: 'number 2' }]);
-    expect(readAs('why is school 100003 ranked 2nd?', LEXICON)).toEqual([{ kind: 'explainSchool', school: 'school 100003', claimedRank: 2 }]);
+    expect(readAs('why is school 100003 ranked 2nd?', LEXICON)).toEqual([
+      { kind: 'explainSchool', school: 'school 100003', claimedRank: 2 },
+    ]);
   });
 });
 
@@ -153,16 +227,28 @@ describe('two readings of one setting in one utterance', () => {
     const step = reading.steps[0].reading;
     expect(step.kind).toBe('question');
     expect(step.kind === 'question' && step.choices).toHaveLength(2);
-    expect(readAs('round to 5 and hide zeros and round to 10')).toEqual(['question', { kind: 'setZeros', show: false }]);
+    expect(readAs('round to 5 and hide zeros and round to 10')).toEqual([
+      'question',
+      { kind: 'setZeros', show: false },
+    ]);
   });
 
   it('are done once when they agree, and combine when they set different ends', () => {
-    expect(readAs('round to 5, hide zeros, round to 5')).toEqual([{ kind: 'setRounding', base: 5 }, { kind: 'setZeros', show: false }]);
-    expect(readAs('from April 2021 and until March 2022')).toEqual([{ kind: 'setDates', from: '2021-04-01' }, { kind: 'setDates', to: '2022-03-31' }]);
+    expect(readAs('round to 5, hide zeros, round to 5')).toEqual([
+      { kind: 'setRounding', base: 5 },
+      { kind: 'setZeros', show: false },
+    ]);
+    expect(readAs('from April 2021 and until March 2022')).toEqual([
+      { kind: 'setDates', from: '2021-04-01' },
+      { kind: 'setDates', to: '2022-03-31' },
+    ]);
   });
 
   it('leave corrections and lists changed by parts alone', () => {
     expect(readAs('age 11-16, no wait make it 10-17')).toEqual([{ kind: 'setAgeBand', from: 10, to: 17 }]);
-    expect(readAs('include robbery and exclude shoplifting')).toEqual([{ kind: 'setOffenceTypes', types: ['robbery'], mode: 'add' }, { kind: 'setOffenceTypes', types: ['shoplifting'], mode: 'remove' }]);
+    expect(readAs('include robbery and exclude shoplifting')).toEqual([
+      { kind: 'setOffenceTypes', types: ['robbery'], mode: 'add' },
+      { kind: 'setOffenceTypes', types: ['shoplifting'], mode: 'remove' },
+    ]);
   });
 });

@@ -4,7 +4,14 @@
  * imply a run, the new intents, the new vocabulary and settings checked against the data. Each
  * test names the part of the issue it covers.
  */
-import { createDialogueSession, replayCommands, type Command, type DialogueSession, type EngineContext, type Reply } from '../../src/conversation';
+import {
+  createDialogueSession,
+  replayCommands,
+  type Command,
+  type DialogueSession,
+  type EngineContext,
+  type Reply,
+} from '../../src/conversation';
 import { readUtterance } from '../../src/conversation';
 import { loadHighsSolver } from '../../src/core/disclosure';
 import { NAMED_PARAMETERS, NAMED_ROLES, NAMED_WARDS, namedWorkbook } from './grammarFixtures';
@@ -15,12 +22,17 @@ beforeAll(async () => {
 });
 
 function conversation(): { session: DialogueSession; say: (utterance: string) => Reply } {
-  const session = createDialogueSession({ parameters: NAMED_PARAMETERS, roleOverrides: NAMED_ROLES, now: () => new Date('2024-03-01T09:00:00Z') });
+  const session = createDialogueSession({
+    parameters: NAMED_PARAMETERS,
+    roleOverrides: NAMED_ROLES,
+    now: () => new Date('2024-03-01T09:00:00Z'),
+  });
   return { session, say: (utterance) => session.respond(utterance, context) };
 }
 
 /** The commands recorded for the last turn (one transcript step per command). */
-const recorded = (session: DialogueSession, from: number): (Command | null)[] => session.transcript.slice(from).map((turn) => turn.command);
+const recorded = (session: DialogueSession, from: number): (Command | null)[] =>
+  session.transcript.slice(from).map((turn) => turn.command);
 
 describe('part 3: several requests in one utterance', () => {
   it('applies each clause in order, records each as its own step, and runs', () => {
@@ -37,9 +49,16 @@ describe('part 3: several requests in one utterance', () => {
     expect(reply.ran).toBe(true);
     expect(reply.unused).toEqual([]);
     expect(recorded(session, 0)).toEqual(reply.commands);
-    expect(session.transcript.map((turn) => turn.utterance)).toEqual(Array(4).fill('rank secondary schools with ages 11-16 and suppress under 4 then run'));
+    expect(session.transcript.map((turn) => turn.utterance)).toEqual(
+      Array(4).fill('rank secondary schools with ages 11-16 and suppress under 4 then run'),
+    );
     // Each step keeps the words it was read from.
-    expect(session.transcript.map((turn) => turn.words)).toEqual(['rank secondary schools', 'ages 11-16', 'suppress under 4', 'run']);
+    expect(session.transcript.map((turn) => turn.words)).toEqual([
+      'rank secondary schools',
+      'ages 11-16',
+      'suppress under 4',
+      'run',
+    ]);
     expect(session.parameters).toMatchObject({ phases: ['secondary'], ageBand: [11, 16], threshold: 4 });
     expect(reply.effects.some((effect) => effect.kind === 'writeReport')).toBe(true);
   });
@@ -51,14 +70,20 @@ describe('part 3: several requests in one utterance', () => {
     expect(reply.commands.map((c) => c.kind)).toEqual(['setOffenceTypes', 'setPhases']);
     expect(reply.text).toContain('left out: Criminal damage (1 row); Shoplifting (1 row)');
     say('run');
-    expect(say(`explain the ward ${NAMED_WARDS.W1}`).commands).toEqual([{ kind: 'explainWard', ward: NAMED_WARDS.W1, code: 'E05000001' }]);
+    expect(say(`explain the ward ${NAMED_WARDS.W1}`).commands).toEqual([
+      { kind: 'explainWard', ward: NAMED_WARDS.W1, code: 'E05000001' },
+    ]);
   });
 
   it('replays the recorded steps into the same choices', () => {
     const { session, say } = conversation();
     say('hide zeros, round to 5 and 90% intervals');
     say('FY 22/23, ages 10-17');
-    const replay = replayCommands(session.transcript, context, { parameters: NAMED_PARAMETERS, roleOverrides: NAMED_ROLES, now: () => new Date('2024-03-01T09:00:00Z') });
+    const replay = replayCommands(session.transcript, context, {
+      parameters: NAMED_PARAMETERS,
+      roleOverrides: NAMED_ROLES,
+      now: () => new Date('2024-03-01T09:00:00Z'),
+    });
     expect(replay.transcript.map((turn) => turn.command)).toEqual(session.transcript.map((turn) => turn.command));
     const again = createDialogueSession({ parameters: NAMED_PARAMETERS, roleOverrides: NAMED_ROLES });
     for (const turn of session.transcript) if (turn.command) again.apply(turn.command, context);
@@ -122,7 +147,10 @@ describe('part 2: words not acted on are named', () => {
   it('names them in the reply and in Reply.unused, and does the rest', () => {
     const { session, say } = conversation();
     const reply = say('ages 11-16 and suppress under 10 and email it to Clare');
-    expect(reply.commands).toEqual([{ kind: 'setAgeBand', from: 11, to: 16 }, { kind: 'setThreshold', threshold: 10 }]);
+    expect(reply.commands).toEqual([
+      { kind: 'setAgeBand', from: 11, to: 16 },
+      { kind: 'setThreshold', threshold: 10 },
+    ]);
     expect(reply.unused).toEqual(['and email it to Clare']);
     expect(reply.text.split('\n').pop()).toBe('I did not act on "and email it to Clare".');
     expect(session.parameters.threshold).toBe(10);
@@ -133,7 +161,9 @@ describe('part 2: words not acted on are named', () => {
     const asked = say('zebra giraffe elephant hide zeros');
     expect(asked.question).toBe(true);
     expect(asked.commands).toEqual([]);
-    expect(asked.text).toContain('I understood only part of that: "hide zeros". I did not understand "zebra giraffe elephant".');
+    expect(asked.text).toContain(
+      'I understood only part of that: "hide zeros". I did not understand "zebra giraffe elephant".',
+    );
     expect(session.parameters.showZeros).toBe(true);
     expect(say('yes').commands).toEqual([{ kind: 'setZeros', show: false }]);
     expect(session.parameters.showZeros).toBe(false);
@@ -149,12 +179,24 @@ describe('part 2: words not acted on are named', () => {
 
 describe('part 4: names are names, never respelled or read as something else', () => {
   it.each([
-    ["the current VRU list is on 'VRU Schools 2020'", [{ kind: 'useSheet', role: 'currentList', sheet: 'VRU Schools 2020' }]],
-    ['use VRU Schools 2020 as the prevention list', [{ kind: 'useSheet', role: 'currentList', sheet: 'VRU Schools 2020' }]],
+    [
+      "the current VRU list is on 'VRU Schools 2020'",
+      [{ kind: 'useSheet', role: 'currentList', sheet: 'VRU Schools 2020' }],
+    ],
+    [
+      'use VRU Schools 2020 as the prevention list',
+      [{ kind: 'useSheet', role: 'currentList', sheet: 'VRU Schools 2020' }],
+    ],
     ['use the 2020 list', [{ kind: 'useSheet', role: 'currentList', sheet: 'VRU Schools 2020' }]],
     ['use observed home wards where we have them', [{ kind: 'setCatchment', model: 'auto' }]],
-    ['use Committed Date as the offence date', [{ kind: 'mapColumn', role: 'offences', field: 'offenceDate', header: 'Committed Date' }]],
-    ['use Comitted Date as the offence date', [{ kind: 'mapColumn', role: 'offences', field: 'offenceDate', header: 'Committed Date' }]],
+    [
+      'use Committed Date as the offence date',
+      [{ kind: 'mapColumn', role: 'offences', field: 'offenceDate', header: 'Committed Date' }],
+    ],
+    [
+      'use Comitted Date as the offence date',
+      [{ kind: 'mapColumn', role: 'offences', field: 'offenceDate', header: 'Committed Date' }],
+    ],
   ])('%j', (utterance, commands) => {
     expect(conversation().say(utterance).commands).toEqual(commands);
   });
@@ -163,7 +205,9 @@ describe('part 4: names are names, never respelled or read as something else', (
     const { say } = conversation();
     say('run');
     // 'Castle and Priory' is a ward; no school is called Castle here, so it is the ward.
-    expect(say('tell me about Castle').commands).toEqual([{ kind: 'explainWard', ward: NAMED_WARDS.W1, code: 'E05000001' }]);
+    expect(say('tell me about Castle').commands).toEqual([
+      { kind: 'explainWard', ward: NAMED_WARDS.W1, code: 'E05000001' },
+    ]);
     const several = say('tell me about the school');
     expect(several.question).toBe(true);
   });
@@ -175,7 +219,9 @@ describe('part 5: results imply a run', () => {
     const reply = say('show me the top 3');
     expect(reply.ran).toBe(true);
     expect(reply.commands).toEqual([{ kind: 'showTop', n: 3 }]);
-    expect(reply.text.split('\n')[0]).toBe('I ran the analysis first (run 1): 4 wards, 3 schools ranked; its sheets are written.');
+    expect(reply.text.split('\n')[0]).toBe(
+      'I ran the analysis first (run 1): 4 wards, 3 schools ranked; its sheets are written.',
+    );
     expect(reply.text).toContain('The top 3 of 3 schools by exposure');
     // The run is not recorded as a command of its own: a replay of the showTop runs it again.
     expect(recorded(session, 0)).toEqual([{ kind: 'showTop', n: 3 }]);
@@ -188,7 +234,9 @@ describe('part 5: results imply a run', () => {
     say('rank by young offenders');
     const again = say('which aren’t on the list?');
     expect(again.ran).toBe(true);
-    expect(again.text.split('\n')[0]).toBe('I ran the analysis first (run 2, as the choices have changed since run 1): 4 wards, 3 schools ranked; its sheets are written.');
+    expect(again.text.split('\n')[0]).toBe(
+      'I ran the analysis first (run 2, as the choices have changed since run 1): 4 wards, 3 schools ranked; its sheets are written.',
+    );
   });
 
   it('"run it and show the top 10" does both, in order', () => {
@@ -205,10 +253,17 @@ describe('part 7: new intents', () => {
     const { say } = conversation();
     say('run');
     const reply = say('compare Park Hall and Hill Top');
-    expect(reply.commands).toEqual([{ kind: 'compareSchools', schools: ['Park Hall Academy', 'Hill Top School'], urns: ['100001', '100002'] }]);
-    expect(reply.text).toMatch(/^Side by side, in rank order \(of 3 ranked schools\):\n• Park Hall Academy \(URN 100001/);
+    expect(reply.commands).toEqual([
+      { kind: 'compareSchools', schools: ['Park Hall Academy', 'Hill Top School'], urns: ['100001', '100002'] },
+    ]);
+    expect(reply.text).toMatch(
+      /^Side by side, in rank order \(of 3 ranked schools\):\n• Park Hall Academy \(URN 100001/,
+    );
     expect(reply.text).toContain('Their rank intervals do not overlap: Park Hall Academy is more exposed.');
-    expect(say('explain Park Hall and compare it with Hill Top').commands.map((c) => c.kind)).toEqual(['explainSchool', 'compareSchools']);
+    expect(say('explain Park Hall and compare it with Hill Top').commands.map((c) => c.kind)).toEqual([
+      'explainSchool',
+      'compareSchools',
+    ]);
   });
 
   it('lists the wards by rate, placing none whose count is withheld', () => {
@@ -238,7 +293,10 @@ describe('part 7: new intents', () => {
 
   it('sets the seed and the protection interval (undoable), and shows them in the settings', () => {
     const { session, say } = conversation();
-    expect(say('set the seed to 42 and the protection interval to 2').commands).toEqual([{ kind: 'setSeed', seed: 42 }, { kind: 'setProtection', interval: 2 }]);
+    expect(say('set the seed to 42 and the protection interval to 2').commands).toEqual([
+      { kind: 'setSeed', seed: 42 },
+      { kind: 'setProtection', interval: 2 },
+    ]);
     expect(session.parameters).toMatchObject({ seed: 42, protectionInterval: 2 });
     const status = say('show the settings').text;
     expect(status).toContain('Simulations: 200 (seed 42)');
@@ -306,7 +364,9 @@ describe('dates relative to the data', () => {
   it("'last 12 months' ends at the last offence in the sheet, recording the days it resolved to", () => {
     const { session, say } = conversation();
     const reply = say('last 12 months');
-    expect(reply.commands).toEqual([{ kind: 'setDates', from: '2022-07-05', to: '2023-07-04', relativeToData: { months: 12 } }]);
+    expect(reply.commands).toEqual([
+      { kind: 'setDates', from: '2022-07-05', to: '2023-07-04', relativeToData: { months: 12 } },
+    ]);
     expect(reply.text).toContain('not today, so a replay gives the same window');
     expect(session.parameters.dateTo).toEqual(new Date('2023-07-04T00:00:00Z'));
   });
@@ -315,8 +375,16 @@ describe('dates relative to the data', () => {
     const { session, say } = conversation();
     say('the last financial year');
     const command = session.transcript[0].command as Command;
-    expect(command).toEqual({ kind: 'setDates', from: '2022-04-01', to: '2023-03-31', relativeToData: { last: 'financialYear' } });
-    const later = { ...context, workbook: { sheets: context.workbook.sheets.filter((sheet) => sheet.name !== 'Offences') } };
+    expect(command).toEqual({
+      kind: 'setDates',
+      from: '2022-04-01',
+      to: '2023-03-31',
+      relativeToData: { last: 'financialYear' },
+    });
+    const later = {
+      ...context,
+      workbook: { sheets: context.workbook.sheets.filter((sheet) => sheet.name !== 'Offences') },
+    };
     const replayed = createDialogueSession({ parameters: NAMED_PARAMETERS });
     replayed.apply(command, later);
     expect(replayed.parameters.dateFrom).toEqual(new Date('2022-04-01T00:00:00Z'));
@@ -328,26 +396,33 @@ describe('part 9: settings checked against the data when they are set', () => {
     const { session, say } = conversation();
     const reply = say('2024 only');
     expect(reply.commands).toEqual([]);
-    expect(reply.text).toBe("No offence in 'Offences' is dated 1 January 2024 to 31 December 2024: its offences run from 10 January 2023 to 4 July 2023. The dates stay all dates.");
+    expect(reply.text).toBe(
+      "No offence in 'Offences' is dated 1 January 2024 to 31 December 2024: its offences run from 10 January 2023 to 4 July 2023. The dates stay all dates.",
+    );
     expect(session.parameters.dateFrom).toBeUndefined();
   });
 
   it('refuses a phase with no school, saying what the schools sheet has', () => {
     const { say } = conversation();
     const reply = say('rank special schools');
-    expect(reply.text).toBe("There is no open special school in 'Schools': it has 1 primary school and 3 secondary schools. The phases stay secondary and all-through.");
+    expect(reply.text).toBe(
+      "There is no open special school in 'Schools': it has 1 primary school and 3 secondary schools. The phases stay secondary and all-through.",
+    );
     expect(reply.choices.map((choice) => choice.utterance)).toEqual(['rank primary schools', 'rank secondary schools']);
   });
 
   it('asks about an offence type the sheet does not hold, listing those it does', () => {
     const reply = conversation().say('include burglary');
     expect(reply.question).toBe(true);
-    expect(reply.text).toMatch(/^No offence type in 'Offences' matches 'burglary'\. The types there are: Violence with injury \(14 rows\)/);
+    expect(reply.text).toMatch(
+      /^No offence type in 'Offences' matches 'burglary'\. The types there are: Violence with injury \(14 rows\)/,
+    );
   });
 });
 
 describe('a run said with its settings', () => {
-  const kinds = (text: string): string[] => readUtterance(text).steps.flatMap((step) => (step.reading.kind === 'command' ? [step.reading.command.kind] : []));
+  const kinds = (text: string): string[] =>
+    readUtterance(text).steps.flatMap((step) => (step.reading.kind === 'command' ? [step.reading.command.kind] : []));
 
   it.each([
     ['can you rerun with secondaries only', ['setPhases', 'run']],
@@ -376,14 +451,21 @@ describe('help asked as "explain how … works"', () => {
   });
 });
 
-describe('the analysis\'s own words are not offence types', () => {
-  it.each(['which schools have the most exposure?', 'which schools have the highest risk', 'show exposure'])('"%s" changes no offence type', (text) => {
-    const commands = readUtterance(text).steps.flatMap((step) => (step.reading.kind === 'command' ? [step.reading.command] : []));
-    expect(commands.filter((command) => command.kind === 'setOffenceTypes')).toEqual([]);
-  });
+describe("the analysis's own words are not offence types", () => {
+  it.each(['which schools have the most exposure?', 'which schools have the highest risk', 'show exposure'])(
+    '"%s" changes no offence type',
+    (text) => {
+      const commands = readUtterance(text).steps.flatMap((step) =>
+        step.reading.kind === 'command' ? [step.reading.command] : [],
+      );
+      expect(commands.filter((command) => command.kind === 'setOffenceTypes')).toEqual([]);
+    },
+  );
 
   it('still reads a real type: "count indecent exposure too"', () => {
-    const commands = readUtterance('count indecent exposure too').steps.flatMap((step) => (step.reading.kind === 'command' ? [step.reading.command] : []));
+    const commands = readUtterance('count indecent exposure too').steps.flatMap((step) =>
+      step.reading.kind === 'command' ? [step.reading.command] : [],
+    );
     expect(commands.map((command) => command.kind)).toEqual(['setOffenceTypes']);
   });
 });
@@ -396,7 +478,10 @@ describe('"which schools have the most exposure?"', () => {
 });
 
 describe('words that turn a reading round', () => {
-  const readings = (text: string) => readUtterance(text).steps.map((step) => step.reading.kind === 'command' ? step.reading.command.kind : step.reading.kind);
+  const readings = (text: string) =>
+    readUtterance(text).steps.map((step) =>
+      step.reading.kind === 'command' ? step.reading.command.kind : step.reading.kind,
+    );
 
   it('"exclude 17 year olds" asks which ages to keep, never sets ages 17 to 17', () => {
     expect(readings('exclude 17 year olds')).toEqual(['question']);

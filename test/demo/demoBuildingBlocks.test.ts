@@ -76,8 +76,18 @@ describe('demo random numbers', () => {
 });
 
 describe('demo planar geometry', () => {
-  const square = [[0, 0], [4, 0], [4, 4], [0, 4]] as const;
-  const hole = [[1, 1], [1, 3], [3, 3], [3, 1]] as const;
+  const square = [
+    [0, 0],
+    [4, 0],
+    [4, 4],
+    [0, 4],
+  ] as const;
+  const hole = [
+    [1, 1],
+    [1, 3],
+    [3, 3],
+    [3, 1],
+  ] as const;
 
   it('computes signed areas by the shoelace formula', () => {
     expect(ringSignedArea(square)).toBe(16);
@@ -94,16 +104,38 @@ describe('demo planar geometry', () => {
 
   it('tells a simple ring from a bow tie', () => {
     expect(isSimpleRing(square)).toBe(true);
-    expect(isSimpleRing([[0, 0], [2, 2], [2, 0], [0, 2]])).toBe(false);
+    expect(
+      isSimpleRing([
+        [0, 0],
+        [2, 2],
+        [2, 0],
+        [0, 2],
+      ]),
+    ).toBe(false);
   });
 
   it('cuts a Voronoi cell at the perpendicular bisector between seeds', () => {
     // Seeds at (0,0) and (2,0): the bisector is x = 1, so the first cell is the box's left part.
-    const cell = voronoiCell(0, [[0, 0], [2, 0]], { minX: -1, minY: -1, maxX: 3, maxY: 1 });
+    const cell = voronoiCell(
+      0,
+      [
+        [0, 0],
+        [2, 0],
+      ],
+      { minX: -1, minY: -1, maxX: 3, maxY: 1 },
+    );
     expect(ringSignedArea(cell)).toBeCloseTo(4, 9); // 2 wide × 2 high
     expect(Math.max(...cell.map((point) => point[0]))).toBeCloseTo(1, 9);
     // Three seeds: the middle one's cell is the strip 1 < x < 3.
-    const middle = voronoiCell(1, [[0, 0], [2, 0], [4, 0]], { minX: -1, minY: -1, maxX: 5, maxY: 1 });
+    const middle = voronoiCell(
+      1,
+      [
+        [0, 0],
+        [2, 0],
+        [4, 0],
+      ],
+      { minX: -1, minY: -1, maxX: 5, maxY: 1 },
+    );
     expect(ringSignedArea(middle)).toBeCloseTo(4, 9);
   });
 
@@ -116,7 +148,9 @@ describe('demo planar geometry', () => {
 
 describe('reading the real population CSV', () => {
   it('drops a byte order mark, honours quotes and keeps codes as text', () => {
-    const rows = parseCsv('\uFEFFWD22CD,WD22NM,total_population\r\nE05000001,"Netherton, Woodside",123\nE05000002,Plain,4\n');
+    const rows = parseCsv(
+      '\uFEFFWD22CD,WD22NM,total_population\r\nE05000001,"Netherton, Woodside",123\nE05000002,Plain,4\n',
+    );
     expect(rows).toEqual([
       { WD22CD: 'E05000001', WD22NM: 'Netherton, Woodside', total_population: 123 },
       { WD22CD: 'E05000002', WD22NM: 'Plain', total_population: 4 },

@@ -4,7 +4,8 @@ import { boxesOf, insideWard, lcg, sheetNamed, shoelace, wardsHolding } from './
 
 /** True when two closed segments cross or touch (orientation test). */
 function segmentsMeet(a: readonly number[], b: readonly number[], c: readonly number[], d: readonly number[]): boolean {
-  const cross = (p: readonly number[], q: readonly number[], r: readonly number[]) => (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
+  const cross = (p: readonly number[], q: readonly number[], r: readonly number[]) =>
+    (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
   const d1 = cross(c, d, a);
   const d2 = cross(c, d, b);
   const d3 = cross(a, b, c);
@@ -77,7 +78,11 @@ describe.each([2024, 99])('synthetic ward geometry (seed %i)', (seed) => {
       if (holding.length === 1) inside += 1;
     }
     // The sum of ward areas over the box area should match the share of sampled points inside some ward.
-    const totalArea = wards.reduce((sum, ward) => sum + ward.polygons.reduce((part, polygon) => part + polygon.reduce((acc, ring) => acc + shoelace(ring), 0), 0), 0);
+    const totalArea = wards.reduce(
+      (sum, ward) =>
+        sum + ward.polygons.reduce((part, polygon) => part + polygon.reduce((acc, ring) => acc + shoelace(ring), 0), 0),
+      0,
+    );
     const share = totalArea / ((maxX - minX) * (maxY - minY));
     expect(Math.abs(inside / samples - share)).toBeLessThan(0.03);
     // Points along a line through the middle hit wards all the way across: no gaps between neighbours.
@@ -91,7 +96,8 @@ describe.each([2024, 99])('synthetic ward geometry (seed %i)', (seed) => {
         lastInside = x;
       }
     }
-    for (let x = firstInside; x <= lastInside; x += 50) if (wardsHolding(x, middleY, wards, boxes).length === 0) holes += 1;
+    for (let x = firstInside; x <= lastInside; x += 50)
+      if (wardsHolding(x, middleY, wards, boxes).length === 0) holes += 1;
     expect(holes).toBeLessThan(5);
   });
 
@@ -101,11 +107,15 @@ describe.each([2024, 99])('synthetic ward geometry (seed %i)', (seed) => {
     const container = wards.find((ward) => ward.wardCode === enclave.containerWardCode)!;
     expect(container.polygons[0].length).toBe(2);
     const ring = inner.polygons[0][0];
-    const centre = [ring.reduce((sum, p) => sum + p[0], 0) / ring.length, ring.reduce((sum, p) => sum + p[1], 0) / ring.length];
+    const centre = [
+      ring.reduce((sum, p) => sum + p[0], 0) / ring.length,
+      ring.reduce((sum, p) => sum + p[1], 0) / ring.length,
+    ];
     expect(insideWard(centre[0], centre[1], inner)).toBe(true);
     expect(insideWard(centre[0], centre[1], container)).toBe(false);
     // The hole is the enclave's boundary: the same vertices, opposite orientation.
-    const keys = (points: readonly (readonly [number, number])[]) => [...new Set(points.map((p) => `${p[0]},${p[1]}`))].sort();
+    const keys = (points: readonly (readonly [number, number])[]) =>
+      [...new Set(points.map((p) => `${p[0]},${p[1]}`))].sort();
     expect(keys(container.polygons[0][1])).toEqual(keys(ring));
     expect(shoelace(container.polygons[0][1])).toBeCloseTo(-shoelace(ring), 6);
     expect(demo.truth.wards.holeWardCodes).toEqual([enclave.containerWardCode]);
@@ -129,11 +139,19 @@ describe.each([2024, 99])('synthetic ward geometry (seed %i)', (seed) => {
         feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates,
       ]),
     );
-    for (const feature of geojson.features) expect(Object.keys(feature.properties).sort()).toEqual(['LAD22CD', 'LAD22NM', 'WD22CD', 'WD22NM']);
+    for (const feature of geojson.features)
+      expect(Object.keys(feature.properties).sort()).toEqual(['LAD22CD', 'LAD22NM', 'WD22CD', 'WD22NM']);
     const sheet = sheetNamed(demo.workbook.sheets, DEMO_SHEET_NAMES.wardVertices);
     expect(sheet.rows[0]).toEqual([...WARD_VERTEX_HEADERS]);
     const rebuilt = new Map<string, number[][][][]>();
-    for (const [code, part, ring, order, easting, northing] of sheet.rows.slice(1) as [string, number, number, number, number, number][]) {
+    for (const [code, part, ring, order, easting, northing] of sheet.rows.slice(1) as [
+      string,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ][]) {
       const parts = rebuilt.get(code) ?? [];
       parts[part - 1] = parts[part - 1] ?? [];
       parts[part - 1][ring] = parts[part - 1][ring] ?? [];

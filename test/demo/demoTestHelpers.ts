@@ -19,11 +19,18 @@ export function insideRingEvenOdd(x: number, y: number, ring: Ring): boolean {
 
 /** Inside a ward: odd number of ring crossings within some part. */
 export function insideWard(x: number, y: number, ward: WardBoundary): boolean {
-  return ward.polygons.some((polygon) => polygon.reduce((inside, ring) => (insideRingEvenOdd(x, y, ring) ? !inside : inside), false));
+  return ward.polygons.some((polygon) =>
+    polygon.reduce((inside, ring) => (insideRingEvenOdd(x, y, ring) ? !inside : inside), false),
+  );
 }
 
 /** All wards holding the point (brute force with a bounding-box check). */
-export function wardsHolding(x: number, y: number, wards: readonly WardBoundary[], boxes: readonly number[][]): string[] {
+export function wardsHolding(
+  x: number,
+  y: number,
+  wards: readonly WardBoundary[],
+  boxes: readonly number[][],
+): string[] {
   const found: string[] = [];
   wards.forEach((ward, index) => {
     const [minX, minY, maxX, maxY] = boxes[index];
@@ -36,7 +43,12 @@ export function wardsHolding(x: number, y: number, wards: readonly WardBoundary[
 export function boxesOf(wards: readonly WardBoundary[]): number[][] {
   return wards.map((ward) => {
     const points = ward.polygons.flatMap((polygon) => polygon[0]);
-    return [Math.min(...points.map((p) => p[0])), Math.min(...points.map((p) => p[1])), Math.max(...points.map((p) => p[0])), Math.max(...points.map((p) => p[1]))];
+    return [
+      Math.min(...points.map((p) => p[0])),
+      Math.min(...points.map((p) => p[1])),
+      Math.max(...points.map((p) => p[0])),
+      Math.max(...points.map((p) => p[1])),
+    ];
   });
 }
 

@@ -135,7 +135,9 @@ describe('the truth adds up', () => {
     const expected = rows.filter((row) => row.offenceWardCode !== null && !row.faults.includes('duplicateRow')).length;
     expect(total).toBe(expected);
     // Every row but the out-of-area and bad-coordinate ones, and the duplicates: 20,000 − 2 × 46.
-    expect(total).toBe(20000 - demo.truth.offences.faults.offenceOutsideArea.length - demo.truth.offences.faults.badCoordinate.length);
+    expect(total).toBe(
+      20000 - demo.truth.offences.faults.offenceOutsideArea.length - demo.truth.offences.faults.badCoordinate.length,
+    );
   });
 
   it('has repeat offenders and co-offended crimes', () => {
@@ -158,7 +160,8 @@ describe('each injected fault is in the sheet at its recorded row', () => {
   });
 
   it("unknown ages are text such as 'unknown'", () => {
-    for (const row of demo.truth.offences.faults.unknownAge) expect(String(at(row)[column('Age at Offence')])).toMatch(/^unknown$/i);
+    for (const row of demo.truth.offences.faults.unknownAge)
+      expect(String(at(row)[column('Age at Offence')])).toMatch(/^unknown$/i);
   });
 
   it('impossible ages are numbers no person can be', () => {
@@ -202,7 +205,11 @@ describe('each injected fault is in the sheet at its recorded row', () => {
   });
 
   it('other dates are Date objects inside the financial year 2023-24', () => {
-    const special = new Set([...demo.truth.offences.faults.serialDate, ...demo.truth.offences.faults.textDate, ...demo.truth.offences.faults.unparseableDate]);
+    const special = new Set([
+      ...demo.truth.offences.faults.serialDate,
+      ...demo.truth.offences.faults.textDate,
+      ...demo.truth.offences.faults.unparseableDate,
+    ]);
     for (const entry of demo.truth.offences.rows) {
       if (special.has(entry.row)) continue;
       const value = at(entry.row)[column('Committed Date')];
@@ -242,7 +249,9 @@ describe('each injected fault is in the sheet at its recorded row', () => {
   });
 
   it('unknown school URNs are not in the schools sheet', () => {
-    const schools = sheetNamed(demo.workbook.sheets, DEMO_SHEET_NAMES.schools).rows.slice(3).map((row) => row[0]);
+    const schools = sheetNamed(demo.workbook.sheets, DEMO_SHEET_NAMES.schools)
+      .rows.slice(3)
+      .map((row) => row[0]);
     for (const row of demo.truth.offences.faults.unknownSchoolUrn) {
       const urn = at(row)[column('School URN')];
       expect(typeof urn).toBe('number');
@@ -292,7 +301,9 @@ describe('the offences look like a police export', () => {
       expect(insideWard(easting, northing, byCode.get(entry.offenceWardCode!)!)).toBe(true);
       const homeEasting = cells[column('Home Easting')];
       if (typeof homeEasting === 'number') {
-        expect(insideWard(homeEasting, cells[column('Home Northing')] as number, byCode.get(entry.homeWardCode)!)).toBe(true);
+        expect(insideWard(homeEasting, cells[column('Home Northing')] as number, byCode.get(entry.homeWardCode)!)).toBe(
+          true,
+        );
       } else {
         expect(cells[column('Home Ward Code')]).toBe(entry.homeWardCode);
       }
@@ -323,11 +334,28 @@ describe('the offences look like a police export', () => {
 
   it('uses the Home Office offence groups and Y/N weapon flags', () => {
     const sheet = offencesSheet();
-    const groups = new Set(sheet.rows.slice(1).map((row) => row[column('HO Offence Group')]).filter((value) => value !== null));
-    for (const group of ['Violence with injury', 'Violence without injury', 'Robbery', 'Possession of weapons', 'Public order', 'Sexual offences']) {
+    const groups = new Set(
+      sheet.rows
+        .slice(1)
+        .map((row) => row[column('HO Offence Group')])
+        .filter((value) => value !== null),
+    );
+    for (const group of [
+      'Violence with injury',
+      'Violence without injury',
+      'Robbery',
+      'Possession of weapons',
+      'Public order',
+      'Sexual offences',
+    ]) {
       expect(groups.has(group)).toBe(true);
     }
-    const flags = new Set(sheet.rows.slice(1).map((row) => row[column('Weapon Flag')]).filter((value) => value !== null));
+    const flags = new Set(
+      sheet.rows
+        .slice(1)
+        .map((row) => row[column('Weapon Flag')])
+        .filter((value) => value !== null),
+    );
     expect([...flags].sort()).toEqual(['N', 'Y']);
   });
 
@@ -349,9 +377,28 @@ describe('the other sheets', () => {
     const sheet = sheetNamed(demo.workbook.sheets, DEMO_SHEET_NAMES.population);
     expect(sheet.rows[0]).toEqual([...POPULATION_HEADERS]);
     expect(POPULATION_HEADERS).toEqual([
-      'WD22CD', 'WD22NM', 'LAD_CD', 'LAD_NM', 'total_population',
-      'age_4', 'age_5', 'age_6', 'age_7', 'age_8', 'age_9', 'age_10', 'age_11', 'age_12', 'age_13', 'age_14', 'age_15', 'age_16', 'age_17', 'age_18',
-      'age_10_17', 'age_11_16',
+      'WD22CD',
+      'WD22NM',
+      'LAD_CD',
+      'LAD_NM',
+      'total_population',
+      'age_4',
+      'age_5',
+      'age_6',
+      'age_7',
+      'age_8',
+      'age_9',
+      'age_10',
+      'age_11',
+      'age_12',
+      'age_13',
+      'age_14',
+      'age_15',
+      'age_16',
+      'age_17',
+      'age_18',
+      'age_10_17',
+      'age_11_16',
     ]);
     expect(sheet.rows).toHaveLength(191);
     for (const row of sheet.rows.slice(1)) {
@@ -366,7 +413,10 @@ describe('the other sheets', () => {
       expect(tenToSeventeen).toBeLessThan(4000);
       expect(row[4] as number).toBeGreaterThan(tenToSeventeen);
     }
-    const median = sheet.rows.slice(1).map((row) => row[20] as number).sort((a, b) => a - b)[95];
+    const median = sheet.rows
+      .slice(1)
+      .map((row) => row[20] as number)
+      .sort((a, b) => a - b)[95];
     expect(median).toBeGreaterThan(1000);
     expect(median).toBeLessThan(3000);
   });
@@ -385,7 +435,9 @@ describe('the other sheets', () => {
     const phase = SCHOOL_HEADERS.indexOf('PhaseOfEducation (name)');
     const status = SCHOOL_HEADERS.indexOf('EstablishmentStatus (name)');
     const roll = SCHOOL_HEADERS.indexOf('NumberOfPupils');
-    const openSecondary = schools.filter((row) => (row[phase] === 'Secondary' || row[phase] === 'All-through') && row[status] !== 'Closed');
+    const openSecondary = schools.filter(
+      (row) => (row[phase] === 'Secondary' || row[phase] === 'All-through') && row[status] !== 'Closed',
+    );
     expect(totals.size / openSecondary.length).toBeGreaterThan(0.55);
     expect(totals.size / openSecondary.length).toBeLessThan(0.65);
     for (const [urn, total] of totals) {

@@ -5,7 +5,9 @@ import { loadRealInputs } from '../../src/demo/node';
 import { boxesOf, insideWard, sheetNamed, wardsHolding } from './demoTestHelpers';
 
 const dataDir = path.resolve(__dirname, '../../../shared/data');
-const haveData = fs.existsSync(path.join(dataDir, 'wm_wards_dec2022.geojson')) && fs.existsSync(path.join(dataDir, 'wm_ward22_population_mid2020.csv'));
+const haveData =
+  fs.existsSync(path.join(dataDir, 'wm_wards_dec2022.geojson')) &&
+  fs.existsSync(path.join(dataDir, 'wm_ward22_population_mid2020.csv'));
 const describeIfData = haveData ? describe : describe.skip;
 if (!haveData) console.warn(`Skipping the real-mode demo tests: ${dataDir} is absent.`);
 
@@ -57,7 +59,9 @@ describeIfData('the demo on the real West Midlands wards', () => {
     for (const entry of demo.truth.offences.rows) {
       if (entry.faults.length > 0 || entry.row % 5 !== 0) continue;
       const cells = sheet.rows[entry.row - 1];
-      expect(insideWard(cells[easting] as number, cells[easting + 1] as number, byCode.get(entry.offenceWardCode!)!)).toBe(true);
+      expect(
+        insideWard(cells[easting] as number, cells[easting + 1] as number, byCode.get(entry.offenceWardCode!)!),
+      ).toBe(true);
       checked += 1;
     }
     expect(checked).toBeGreaterThan(500);

@@ -38,7 +38,9 @@ describe('writeDemoFiles', () => {
     const cleanRow = demo.truth.offences.rows.find((row) => row.faults.length === 0)!.row;
     const dateCell = sheet.getRow(cleanRow).getCell(3);
     expect(dateCell.value).toBeInstanceOf(Date);
-    expect((dateCell.value as Date).getTime()).toBe(demo.truth.offences.rows.find((row) => row.row === cleanRow)!.date.getTime());
+    expect((dateCell.value as Date).getTime()).toBe(
+      demo.truth.offences.rows.find((row) => row.row === cleanRow)!.date.getTime(),
+    );
     expect(dateCell.numFmt).toBe('dd/mm/yyyy');
     expect(typeof sheet.getRow(faults.serialDate[0]).getCell(3).value).toBe('number');
     const blank = sheet.getRow(faults.blankRow[0]);

@@ -1,6 +1,12 @@
 import {
-  disclosureRules, hierarchicalTable, joinRuns, loadHighsSolver, protectTables,
-  type LinearSolver, type PriorPublication, type RunTables,
+  disclosureRules,
+  hierarchicalTable,
+  joinRuns,
+  loadHighsSolver,
+  protectTables,
+  type LinearSolver,
+  type PriorPublication,
+  type RunTables,
 } from '../../src/core/disclosure';
 
 const RULES = disclosureRules({ threshold: 5, showZeros: true, roundingBase: null });
@@ -13,10 +19,19 @@ function offences(ward: string, total: number): string[] {
 /** A run's ward table (wards A, B, C adding to the area) with the records behind each ward. */
 function run(key: string, records: Record<string, readonly string[]>): RunTables {
   const tables = hierarchicalTable({
-    leaves: Object.entries(records).map(([ward, refs]) => ({ id: `offences:ward:${ward}`, label: `Offences in ${ward}`, value: refs.length })),
+    leaves: Object.entries(records).map(([ward, refs]) => ({
+      id: `offences:ward:${ward}`,
+      label: `Offences in ${ward}`,
+      value: refs.length,
+    })),
     total: { id: 'offences:area', label: 'Offences in the area' },
   });
-  return { key, title: key, tables, records: new Map(Object.entries(records).map(([ward, refs]) => [`offences:ward:${ward}`, refs])) };
+  return {
+    key,
+    title: key,
+    tables,
+    records: new Map(Object.entries(records).map(([ward, refs]) => [`offences:ward:${ward}`, refs])),
+  };
 }
 
 let solver: LinearSolver;
@@ -33,7 +48,8 @@ describe('joinRuns', () => {
     const byId = new Map(joined.tables.cells.map((cell) => [cell.id, cell]));
     // Slices exist for A and B only (C's atoms: C is in both, or — seen in the family — in run 1 only, with 0 records).
     expect([...joined.slices].map((id) => byId.get(id)!.value).sort()).toEqual([0, 2, 3]);
-    const relationOf = (total: string) => joined.tables.relations.find((r) => r.total === total && r.parts.some((p) => p.startsWith('slice|')));
+    const relationOf = (total: string) =>
+      joined.tables.relations.find((r) => r.total === total && r.parts.some((p) => p.startsWith('slice|')));
     expect(relationOf('run 1|offences:ward:A')!.parts).toEqual(expect.arrayContaining(['run 2|offences:ward:A']));
     expect(relationOf('run 1|offences:ward:A')!.parts).toHaveLength(2);
   });
@@ -46,7 +62,9 @@ describe('protecting a run together with an earlier one', () => {
   /** Run 1 was published whole (nothing in it is small); run 2 is protected against it. */
   function protectSecond(second: Record<string, readonly string[]>) {
     const joined = joinRuns([run('run 1', full), run('run 2', second)]);
-    const fixed = new Map(joined.tables.cells.filter((cell) => cell.id.startsWith('run 1|')).map((cell) => [cell.id, true]));
+    const fixed = new Map(
+      joined.tables.cells.filter((cell) => cell.id.startsWith('run 1|')).map((cell) => [cell.id, true]),
+    );
     const prior: PriorPublication = { fixed, slices: joined.slices, rulesOf: new Map() };
     return { joined, outcome: protectTables(joined.tables, RULES, solver, { prior }) };
   }
@@ -61,15 +79,19 @@ describe('protecting a run together with an earlier one', () => {
     const shown = (ward: string) => published.get(`run 2|offences:ward:${ward}`)!;
     const total = published.get('run 2|offences:area')!;
     const ranges = new Map<string, [number, number]>();
-    const choices = wards.map((ward) => (shown(ward).shown ? [shown(ward).value!] : Array.from({ length: full[ward].length }, (_, i) => i + 1)));
-    for (const a of choices[0]) for (const b of choices[1]) for (const c of choices[2]) {
-      if (total.shown && a + b + c !== total.value) continue;
-      [a, b, c].forEach((value, i) => {
-        const slice = full[wards[i]].length - value;
-        const [low, high] = ranges.get(wards[i]) ?? [Infinity, -Infinity];
-        ranges.set(wards[i], [Math.min(low, slice), Math.max(high, slice)]);
-      });
-    }
+    const choices = wards.map((ward) =>
+      shown(ward).shown ? [shown(ward).value!] : Array.from({ length: full[ward].length }, (_, i) => i + 1),
+    );
+    for (const a of choices[0])
+      for (const b of choices[1])
+        for (const c of choices[2]) {
+          if (total.shown && a + b + c !== total.value) continue;
+          [a, b, c].forEach((value, i) => {
+            const slice = full[wards[i]].length - value;
+            const [low, high] = ranges.get(wards[i]) ?? [Infinity, -Infinity];
+            ranges.set(wards[i], [Math.min(low, slice), Math.max(high, slice)]);
+          });
+        }
     return ranges;
   }
 
@@ -82,7 +104,11 @@ describe('protecting a run together with an earlier one', () => {
     expect(ranges.get('A')![1] - ranges.get('A')![0]).toBeGreaterThanOrEqual(5);
     expect(ranges.get('B')![1] - ranges.get('B')![0]).toBeGreaterThanOrEqual(5);
     // Run 1's cells are published as they were.
-    for (const ward of ['A', 'B', 'C']) expect(outcome.protection.published.get(`run 1|offences:ward:${ward}`)).toEqual({ shown: true, value: full[ward as 'A'].length });
+    for (const ward of ['A', 'B', 'C'])
+      expect(outcome.protection.published.get(`run 1|offences:ward:${ward}`)).toEqual({
+        shown: true,
+        value: full[ward as 'A'].length,
+      });
   });
 
   it('gives a cell with exactly the records of an earlier cell the earlier treatment', () => {
@@ -90,7 +116,10 @@ describe('protecting a run together with an earlier one', () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     for (const ward of ['A', 'B', 'C']) {
-      expect(outcome.protection.published.get(`run 2|offences:ward:${ward}`)).toEqual({ shown: true, value: full[ward as 'A'].length });
+      expect(outcome.protection.published.get(`run 2|offences:ward:${ward}`)).toEqual({
+        shown: true,
+        value: full[ward as 'A'].length,
+      });
     }
     expect(outcome.protection.audit).toBeNull();
   });
@@ -100,6 +129,8 @@ describe('protecting a run together with an earlier one', () => {
     const { outcome } = protectSecond({ A: full.A, B: full.B.slice(0, 14), C: full.C });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect([...outcome.protection.published].filter(([id, form]) => id.startsWith('run 2|') && !form.shown)).toEqual([]);
+    expect([...outcome.protection.published].filter(([id, form]) => id.startsWith('run 2|') && !form.shown)).toEqual(
+      [],
+    );
   });
 });

@@ -54,7 +54,8 @@ export function bruteForceRanges(
   const first = searchUpTo(cells, relations, hidden, rules, cap, bounds);
   const second = searchUpTo(cells, relations, hidden, rules, 2 * cap, bounds);
   const result = new Map<string, { lower: number; upper: number }>();
-  for (const [id, range] of first) result.set(id, { lower: range.lower, upper: second.get(id)!.upper > range.upper ? Infinity : range.upper });
+  for (const [id, range] of first)
+    result.set(id, { lower: range.lower, upper: second.get(id)!.upper > range.upper ? Infinity : range.upper });
   return result;
 }
 
@@ -70,8 +71,14 @@ function searchUpTo(
   // Shown cells first, so each relation is checked as soon as its last hidden cell is assigned.
   const cells = [...allCells.filter((c) => !hidden.has(c.id)), ...allCells.filter((c) => hidden.has(c.id))];
   const ids = cells.map((c) => c.id);
-  const allowed = (id: string, x: number): boolean => !bounds.has(id) || (bounds.get(id)!.lower <= x && x <= bounds.get(id)!.upper);
-  const choices = cells.map((cell) => (hidden.has(cell.id) ? Array.from({ length: cap - hiddenLower + 1 }, (_, i) => hiddenLower + i) : shownCandidates(cell.value, rules)).filter((x) => allowed(cell.id, x)));
+  const allowed = (id: string, x: number): boolean =>
+    !bounds.has(id) || (bounds.get(id)!.lower <= x && x <= bounds.get(id)!.upper);
+  const choices = cells.map((cell) =>
+    (hidden.has(cell.id)
+      ? Array.from({ length: cap - hiddenLower + 1 }, (_, i) => hiddenLower + i)
+      : shownCandidates(cell.value, rules)
+    ).filter((x) => allowed(cell.id, x)),
+  );
   const index = new Map(ids.map((id, i) => [id, i]));
   // Check a relation as soon as its last member (in enumeration order) is assigned.
   const relationsClosingAt = ids.map(() => [] as BruteRelation[]);
@@ -93,7 +100,9 @@ function searchUpTo(
     }
     for (const value of choices[i]) {
       assignment[i] = value;
-      const fits = relationsClosingAt[i].every((r) => r.parts.reduce((s, p) => s + assignment[index.get(p)!], 0) === assignment[index.get(r.total)!]);
+      const fits = relationsClosingAt[i].every(
+        (r) => r.parts.reduce((s, p) => s + assignment[index.get(p)!], 0) === assignment[index.get(r.total)!],
+      );
       if (fits) visit(i + 1);
     }
   };

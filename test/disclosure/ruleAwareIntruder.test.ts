@@ -7,7 +7,13 @@
  * nothing beyond the linear programme's range.
  */
 import { coverKey } from '../../src/core/ledger';
-import { disclosureRules, hierarchicalTable, loadHighsSolver, protectTables, type LinearSolver } from '../../src/core/disclosure';
+import {
+  disclosureRules,
+  hierarchicalTable,
+  loadHighsSolver,
+  protectTables,
+  type LinearSolver,
+} from '../../src/core/disclosure';
 
 const RULES = disclosureRules({ threshold: 5, showZeros: true, roundingBase: null });
 /** The true table: a is small; the others are not. */
@@ -26,7 +32,10 @@ function withheld(values: Readonly<Record<string, number>>, key?: (id: string) =
   });
   const outcome = protectTables(tables, RULES, solver, key ? { coverKey: key } : {});
   if (!outcome.ok) return ['(refused)'];
-  return [...outcome.protection.published].filter(([, form]) => !form.shown).map(([id]) => id).sort();
+  return [...outcome.protection.published]
+    .filter(([, form]) => !form.shown)
+    .map(([id]) => id)
+    .sort();
 }
 
 /**
@@ -55,12 +64,14 @@ it('the smallest-count rule lets an intruder who knows it narrow a small count b
 });
 
 it('the secret-keyed random order leaves an intruder without the secret the whole range', () => {
-  const secret = 'the analyst\'s ledger secret 0001';
+  const secret = "the analyst's ledger secret 0001";
   const pattern = withheld(TRUE, (id) => coverKey(secret, id));
   expect(pattern).toHaveLength(2);
   expect(pattern).toContain('a');
   // Without the secret, a table is consistent if some secret would give this pattern.
   const guesses = Array.from({ length: 48 }, (_, i) => `guess ${i}`);
-  const consistent = fillings(pattern).filter((table) => guesses.some((guess) => withheld(table, (id) => coverKey(guess, id)).join() === pattern.join()));
+  const consistent = fillings(pattern).filter((table) =>
+    guesses.some((guess) => withheld(table, (id) => coverKey(guess, id)).join() === pattern.join()),
+  );
   expect(rangeOfA(consistent)).toBeGreaterThanOrEqual(RULES.protectionInterval);
 });

@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { auditSuppression, disclosureRules, grandTotals, intervalWidth, loadHighsSolver, protectTables, roundToBase, type LinearSolver, type LinkedTables } from '../../src/core/disclosure';
+import {
+  auditSuppression,
+  disclosureRules,
+  grandTotals,
+  intervalWidth,
+  loadHighsSolver,
+  protectTables,
+  roundToBase,
+  type LinearSolver,
+  type LinkedTables,
+} from '../../src/core/disclosure';
 import { hierarchies, twoWayTables } from './tableArbitraries';
 
 let solver: LinearSolver;
@@ -7,12 +17,14 @@ beforeAll(async () => {
   solver = await loadHighsSolver();
 });
 
-const rulesArbitrary = fc.record({
-  threshold: fc.constantFrom(3, 5, 7, 10),
-  showZeros: fc.boolean(),
-  roundingBase: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.constant(5), weight: 1 }),
-  protectionInterval: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
-}).map(disclosureRules);
+const rulesArbitrary = fc
+  .record({
+    threshold: fc.constantFrom(3, 5, 7, 10),
+    showZeros: fc.boolean(),
+    roundingBase: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.constant(5), weight: 1 }),
+    protectionInterval: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
+  })
+  .map(disclosureRules);
 
 /**
  * After protection: the run succeeds; an independent audit, proving every range exactly, finds no
@@ -47,21 +59,28 @@ describe('secondary suppression on random tables', () => {
   });
 
   it('always leaves every withheld count with a range at least the protection interval (hierarchies)', () => {
-    fc.assert(fc.property(hierarchies({ maxGroups: 5, maxLeaves: 8 }), rulesArbitrary, protectedSafely), { numRuns: 120, seed: 42 });
+    fc.assert(fc.property(hierarchies({ maxGroups: 5, maxLeaves: 8 }), rulesArbitrary, protectedSafely), {
+      numRuns: 120,
+      seed: 42,
+    });
   });
 
   it('withholds a grand total only when no other cell was available', () => {
-    fc.assert(fc.property(hierarchies({ maxGroups: 4, maxLeaves: 6 }), rulesArbitrary, (table, rules) => {
-      const outcome = protectTables(table, rules, solver);
-      if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
-      const area = [...grandTotals(table)][0];
-      const areaCell = table.cells.find((c) => c.id === area)!;
-      const sensitive = areaCell.value === 0 ? rules.zerosSensitive : areaCell.value < rules.threshold;
-      if (outcome.protection.published.get(area)!.shown || sensitive) return;
-      // A withheld area that is not itself small: every other non-zero cell must be withheld too.
-      for (const cell of table.cells) {
-        if (cell.value > 0 || rules.zerosSensitive) expect(outcome.protection.published.get(cell.id)!.shown).toBe(false);
-      }
-    }), { numRuns: 120, seed: 43 });
+    fc.assert(
+      fc.property(hierarchies({ maxGroups: 4, maxLeaves: 6 }), rulesArbitrary, (table, rules) => {
+        const outcome = protectTables(table, rules, solver);
+        if (!outcome.ok) throw new Error(outcome.problems.join('\n'));
+        const area = [...grandTotals(table)][0];
+        const areaCell = table.cells.find((c) => c.id === area)!;
+        const sensitive = areaCell.value === 0 ? rules.zerosSensitive : areaCell.value < rules.threshold;
+        if (outcome.protection.published.get(area)!.shown || sensitive) return;
+        // A withheld area that is not itself small: every other non-zero cell must be withheld too.
+        for (const cell of table.cells) {
+          if (cell.value > 0 || rules.zerosSensitive)
+            expect(outcome.protection.published.get(cell.id)!.shown).toBe(false);
+        }
+      }),
+      { numRuns: 120, seed: 43 },
+    );
   });
 });

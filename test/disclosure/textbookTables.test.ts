@@ -27,7 +27,11 @@ function protect(tables: LinkedTables) {
   return outcome.protection;
 }
 
-const withheld = (published: ReadonlyMap<string, { shown: boolean }>): string[] => [...published].filter(([, p]) => !p.shown).map(([id]) => id).sort();
+const withheld = (published: ReadonlyMap<string, { shown: boolean }>): string[] =>
+  [...published]
+    .filter(([, p]) => !p.shown)
+    .map(([id]) => id)
+    .sort();
 
 describe('a 3×3 table with row and column totals and one small cell', () => {
   //        c0  c1  c2 | row
@@ -35,7 +39,11 @@ describe('a 3×3 table with row and column totals and one small cell', () => {
   //   r1    8  20  25 |  53
   //   r2   10  30  40 |  80
   //   col  20  59  77 | 156
-  const values = [[2, 9, 12], [8, 20, 25], [10, 30, 40]];
+  const values = [
+    [2, 9, 12],
+    [8, 20, 25],
+    [10, 30, 40],
+  ];
   const table = twoWayTable(values);
 
   it('cannot be protected by fewer than three more cells: every pattern of one or two extra cells is unsafe', () => {
@@ -77,8 +85,16 @@ describe('a 3×3 table with row and column totals and one small cell', () => {
 
 describe('a row with a single withheld cell', () => {
   it('is always unsafe: subtraction from the total recovers it exactly', () => {
-    for (const row of [[3, 10, 12], [2, 0, 7], [4, 6, 40], [1, 100]]) {
-      const table = hierarchicalTable({ leaves: row.map((value, i) => ({ id: `x${i}`, label: `x${i}`, value })), total: { id: 'total', label: 'total' } });
+    for (const row of [
+      [3, 10, 12],
+      [2, 0, 7],
+      [4, 6, 40],
+      [1, 100],
+    ]) {
+      const table = hierarchicalTable({
+        leaves: row.map((value, i) => ({ id: `x${i}`, label: `x${i}`, value })),
+        total: { id: 'total', label: 'total' },
+      });
       const audit = auditSuppression(table, new Set(['x0']), RULES, solver);
       expect(audit.intervals).toEqual([expect.objectContaining({ id: 'x0', lower: row[0], upper: row[0] })]);
       expect(audit.unsafe.map((c) => c.id)).toEqual(['x0']);
@@ -91,7 +107,11 @@ describe('a table whose small cells already protect each other', () => {
   //   r0    3   4  20 |  27
   //   r1    4   3  20 |  27
   //   r2   20  20  20 |  60
-  const table = twoWayTable([[3, 4, 20], [4, 3, 20], [20, 20, 20]]);
+  const table = twoWayTable([
+    [3, 4, 20],
+    [4, 3, 20],
+    [20, 20, 20],
+  ]);
 
   it('needs no secondary suppression', () => {
     const protection = protect(table);
@@ -102,17 +122,25 @@ describe('a table whose small cells already protect each other', () => {
   it('gives each small cell the range 1 to 6', () => {
     // r0c0 = a: r0c1 = 7 − a, r1c0 = 7 − a, r1c1 = a; all ≥ 1, so a runs from 1 to 6 (width 5).
     const audit = auditSuppression(table, new Set(['r0c0', 'r0c1', 'r1c0', 'r1c1']), RULES, solver, { exact: true });
-    expect(audit.intervals.map((c) => [c.id, c.lower, c.upper])).toEqual([['r0c0', 1, 6], ['r0c1', 1, 6], ['r1c0', 1, 6], ['r1c1', 1, 6]]);
+    expect(audit.intervals.map((c) => [c.id, c.lower, c.upper])).toEqual([
+      ['r0c0', 1, 6],
+      ['r0c1', 1, 6],
+      ['r1c0', 1, 6],
+      ['r1c1', 1, 6],
+    ]);
     expect(audit.unsafe).toEqual([]);
   });
 });
 
 describe('wards within districts within an area', () => {
-  const wards = (groups: Record<string, number[]>): LinkedTables => hierarchicalTable({
-    leaves: Object.entries(groups).flatMap(([district, values]) => values.map((value, i) => ({ id: `${district}${i}`, label: `${district}${i}`, value, group: district }))),
-    groups: new Map(Object.keys(groups).map((district) => [district, { id: district, label: district }])),
-    total: { id: 'area', label: 'area' },
-  });
+  const wards = (groups: Record<string, number[]>): LinkedTables =>
+    hierarchicalTable({
+      leaves: Object.entries(groups).flatMap(([district, values]) =>
+        values.map((value, i) => ({ id: `${district}${i}`, label: `${district}${i}`, value, group: district })),
+      ),
+      groups: new Map(Object.keys(groups).map((district) => [district, { id: district, label: district }])),
+      total: { id: 'area', label: 'area' },
+    });
 
   it('withholds the next smallest ward of the district when one ward is small', () => {
     // District A: 1 (withheld), 7, 12 -> 7 is withheld too; 1 + 7 = 8 leaves each 1–7, width 6.
@@ -126,7 +154,11 @@ describe('wards within districts within an area', () => {
     // then 2 + 3 + 9 = 14 and each runs from 1 to 12.
     const protection = protect(wards({ A: [2, 3, 9, 30], B: [6, 9] }));
     expect(withheld(protection.published)).toEqual(['A0', 'A1', 'A2']);
-    expect(protection.audit!.intervals.map((c) => [c.id, c.lower, c.upper])).toEqual([['A0', 1, 12], ['A1', 1, 12], ['A2', 1, 12]]);
+    expect(protection.audit!.intervals.map((c) => [c.id, c.lower, c.upper])).toEqual([
+      ['A0', 1, 12],
+      ['A1', 1, 12],
+      ['A2', 1, 12],
+    ]);
   });
 
   it('withholds a second district when a district total is small, never the area', () => {

@@ -29,14 +29,24 @@ type Feed = (printed: () => string) => AsyncGenerator<string>;
  * Runs `catchment ARGS` in-process with these lines (or what `feed` yields) as stdin, not a
  * terminal, capturing what it prints.
  */
-async function chat(args: string[], lines: readonly string[] | Feed): Promise<{ code: number; stdout: string; stderr: string }> {
+async function chat(
+  args: string[],
+  lines: readonly string[] | Feed,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const source = typeof lines === 'function' ? lines(() => stdout) : lines.length > 0 ? [Buffer.from(`${lines.join('\n')}\n`)] : [];
+  const source =
+    typeof lines === 'function' ? lines(() => stdout) : lines.length > 0 ? [Buffer.from(`${lines.join('\n')}\n`)] : [];
   const stdin = Readable.from(source);
   const input = jest.spyOn(process, 'stdin', 'get').mockReturnValue(stdin as unknown as typeof process.stdin);
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
   try {
     const code = await main(args);
     return { code, stdout, stderr };
@@ -60,7 +70,10 @@ interface TurnObject {
 
 /** Every line of stdout as JSON (a line that is not JSON fails the test). */
 function turnsOf(stdout: string): TurnObject[] {
-  return stdout.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as TurnObject);
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as TurnObject);
 }
 
 describe('catchment chat --json', () => {
@@ -69,17 +82,20 @@ describe('catchment chat --json', () => {
   const outputPath = () => path.join(workdir, 'input-chat.xlsx');
 
   beforeAll(async () => {
-    result = await chat(['chat', inputPath, '--json', '--simulations', '200', '--from', '2023-01-01'], [
-      'show the settings',
-      '',
-      '# a comment, skipped',
-      'suppress counts under 3',
-      '{"kind":"setTopN","topN":3}',
-      'run',
-      '/reset',
-      'suppress counts under 3',
-      'run',
-    ]);
+    result = await chat(
+      ['chat', inputPath, '--json', '--simulations', '200', '--from', '2023-01-01'],
+      [
+        'show the settings',
+        '',
+        '# a comment, skipped',
+        'suppress counts under 3',
+        '{"kind":"setTopN","topN":3}',
+        'run',
+        '/reset',
+        'suppress counts under 3',
+        'run',
+      ],
+    );
     turns = turnsOf(result.stdout);
   });
 
@@ -112,7 +128,14 @@ describe('catchment chat --json', () => {
   });
 
   it('gives the current settings as JSON, dates as ISO days', () => {
-    expect(turns[0].settings).toMatchObject({ threshold: 5, simulations: 200, dateFrom: '2023-01-01', dateTo: null, topN: 20, ageBand: [10, 17] });
+    expect(turns[0].settings).toMatchObject({
+      threshold: 5,
+      simulations: 200,
+      dateFrom: '2023-01-01',
+      dateTo: null,
+      topN: 20,
+      ageBand: [10, 17],
+    });
     expect(turns[1].settings.threshold).toBe(3);
     expect(turns[2].settings.topN).toBe(3);
   });
@@ -121,7 +144,10 @@ describe('catchment chat --json', () => {
     expect(turns.map((turn) => turn.ran)).toEqual([false, false, false, true, false, false, true]);
     expect(turns[3].commands).toEqual([{ kind: 'run' }]);
     const output = await readWorkbookFile(outputPath());
-    expect(output.sheets.map((sheet) => sheet.name)).toEqual([...OUTPUT_SHEETS, ...OUTPUT_SHEETS.map((name) => `${name} (2)`)]);
+    expect(output.sheets.map((sheet) => sheet.name)).toEqual([
+      ...OUTPUT_SHEETS,
+      ...OUTPUT_SHEETS.map((name) => `${name} (2)`),
+    ]);
     expect(result.stderr).toContain(`holds 2 runs`);
   });
 
@@ -143,8 +169,11 @@ describe('catchment chat --json', () => {
     expect(cells).not.toContain('show the settings');
   });
 
-  it('reads a question\'s answer from the next line, and says when a { line is not a command', async () => {
-    const run = await chat(['chat', inputPath, '--json', '--out', path.join(workdir, 'question.xlsx'), '--quiet'], ['10', 'top 10', '{"kind":"setTopN"']);
+  it("reads a question's answer from the next line, and says when a { line is not a command", async () => {
+    const run = await chat(
+      ['chat', inputPath, '--json', '--out', path.join(workdir, 'question.xlsx'), '--quiet'],
+      ['10', 'top 10', '{"kind":"setTopN"'],
+    );
     expect(run.code).toBe(0);
     const [question, answer, broken] = turnsOf(run.stdout);
     expect(question.question).toBe(true);
@@ -157,7 +186,10 @@ describe('catchment chat --json', () => {
   });
 
   it('lists the slash commands on /help, as a turn of its own', async () => {
-    const run = await chat(['chat', inputPath, '--json', '--out', path.join(workdir, 'help.xlsx')], ['/help', '/nonsense']);
+    const run = await chat(
+      ['chat', inputPath, '--json', '--out', path.join(workdir, 'help.xlsx')],
+      ['/help', '/nonsense'],
+    );
     expect(run.code).toBe(0);
     const [help, unknown] = turnsOf(run.stdout);
     expect(help.reply).toMatch(/\/reset[\s\S]*\/quit/);
@@ -253,7 +285,9 @@ describe('catchment chat usage errors', () => {
     const forced = await chat(['chat', input, '--json', '--force', '--quiet'], ['suppress counts under 3', 'run']);
     expect(forced.code).toBe(0);
     expect(turnsOf(forced.stdout).map((turn) => turn.ran)).toEqual([false, true]);
-    expect((await readWorkbookFile(path.join(workdir, 'again-chat.xlsx'))).sheets.map((sheet) => sheet.name)).toEqual(OUTPUT_SHEETS);
+    expect((await readWorkbookFile(path.join(workdir, 'again-chat.xlsx'))).sheets.map((sheet) => sheet.name)).toEqual(
+      OUTPUT_SHEETS,
+    );
   });
 
   it('exits 2 on options chat does not take', async () => {

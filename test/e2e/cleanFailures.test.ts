@@ -38,7 +38,10 @@ describe('clean failures on the command line', () => {
   });
 
   it('names a boundaries file that is a folder', async () => {
-    await fails([inputPath, '--boundaries', workdir, '--out', path.join(workdir, 'out.xlsx')], /The boundaries file .* is a folder, not a file/);
+    await fails(
+      [inputPath, '--boundaries', workdir, '--out', path.join(workdir, 'out.xlsx')],
+      /The boundaries file .* is a folder, not a file/,
+    );
   });
 
   it('refuses an output that is a folder, even with --force, leaving no partial file', async () => {
@@ -63,18 +66,24 @@ describe('clean failures on the command line', () => {
   });
 
   const procUsable = fs.existsSync('/proc/self');
-  (procUsable ? it : it.skip)('fails at once on a folder that cannot take files (/proc), rather than hanging', async () => {
-    const run = await runCli(['analyse', inputPath, '--out', '/proc/catchment-nowhere/out.xlsx', '--quiet']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Cannot write \/proc\/catchment-nowhere\/out\.xlsx/);
-  });
+  (procUsable ? it : it.skip)(
+    'fails at once on a folder that cannot take files (/proc), rather than hanging',
+    async () => {
+      const run = await runCli(['analyse', inputPath, '--out', '/proc/catchment-nowhere/out.xlsx', '--quiet']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/Cannot write \/proc\/catchment-nowhere\/out\.xlsx/);
+    },
+  );
 
   it('never overwrites the boundaries file, even with --force', async () => {
     const boundaries = path.join(workdir, 'wards.geojson');
     fs.writeFileSync(boundaries, JSON.stringify({ type: 'FeatureCollection', features: [] }));
     const bytes = fs.readFileSync(boundaries);
     try {
-      await fails([inputPath, '--boundaries', boundaries, '--out', boundaries, '--force'], /is the boundaries file, which is never overwritten/);
+      await fails(
+        [inputPath, '--boundaries', boundaries, '--out', boundaries, '--force'],
+        /is the boundaries file, which is never overwritten/,
+      );
       expect(fs.readFileSync(boundaries)).toEqual(bytes);
     } finally {
       fs.rmSync(boundaries);
@@ -102,11 +111,39 @@ describe('clean failures on the command line', () => {
   });
 
   it.each([
-    ['a CSV saved as .xlsx', Buffer.from('Crime Number,Offender ID\nC1,O1\n'), /is a text file \(a CSV\?\) with a workbook's name: open it in Excel and Save As/],
-    ['an Excel 97–2003 workbook', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), /Excel 97–2003 workbook \(\.xls\)/],
-    ['a password-protected workbook', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64), Buffer.from('EncryptedPackage', 'utf16le')]), /protected with a password/],
-    ['an .xlsb workbook', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(26), Buffer.from('xl/workbook.bin')]), /Excel binary workbook \(\.xlsb\)/],
-    ['an OpenDocument spreadsheet', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(26), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]), /OpenDocument spreadsheet \(\.ods\)/],
+    [
+      'a CSV saved as .xlsx',
+      Buffer.from('Crime Number,Offender ID\nC1,O1\n'),
+      /is a text file \(a CSV\?\) with a workbook's name: open it in Excel and Save As/,
+    ],
+    [
+      'an Excel 97–2003 workbook',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]),
+      /Excel 97–2003 workbook \(\.xls\)/,
+    ],
+    [
+      'a password-protected workbook',
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(64),
+        Buffer.from('EncryptedPackage', 'utf16le'),
+      ]),
+      /protected with a password/,
+    ],
+    [
+      'an .xlsb workbook',
+      Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(26), Buffer.from('xl/workbook.bin')]),
+      /Excel binary workbook \(\.xlsb\)/,
+    ],
+    [
+      'an OpenDocument spreadsheet',
+      Buffer.concat([
+        Buffer.from('PK\x03\x04', 'latin1'),
+        Buffer.alloc(26),
+        Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+      ]),
+      /OpenDocument spreadsheet \(\.ods\)/,
+    ],
     ['an empty file', Buffer.alloc(0), /is empty \(0 bytes\)/],
   ])('names %s and how to convert it', async (_what, bytes, message) => {
     const file = path.join(workdir, 'disguised.xlsx');

@@ -16,7 +16,14 @@ import { sheetNamed, tableRows } from './outputSheets';
 import { OUTPUT_SHEETS, runCli } from './runCli';
 
 const THRESHOLD = 5;
-const EXCLUDING_FAULTS = new Set(['missingAge', 'unknownAge', 'impossibleAge', 'unparseableDate', 'badCoordinate', 'duplicateRow']);
+const EXCLUDING_FAULTS = new Set([
+  'missingAge',
+  'unknownAge',
+  'impossibleAge',
+  'unparseableDate',
+  'badCoordinate',
+  'duplicateRow',
+]);
 /** The demo's types outside the Home Office violence groups (Public order offences; Sexual offences): not counted by default. */
 const NOT_VIOLENCE = new Set(['Public order', 'Sexual offences']);
 
@@ -25,11 +32,9 @@ let demo: DemoData;
 let inputPath: string;
 let boundariesPath: string;
 
-
 function sha256(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
-
 
 beforeAll(async () => {
   workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'catchment-e2e-'));
@@ -48,7 +53,18 @@ describe('catchment analyse on a generated workbook', () => {
   beforeAll(async () => {
     outputPath = path.join(workdir, 'result.xlsx');
     inputHashBefore = sha256(inputPath);
-    result = await runCli(['analyse', inputPath, '--out', outputPath, '--boundaries', boundariesPath, '--threshold', String(THRESHOLD), '--simulations', '200']);
+    result = await runCli([
+      'analyse',
+      inputPath,
+      '--out',
+      outputPath,
+      '--boundaries',
+      boundariesPath,
+      '--threshold',
+      String(THRESHOLD),
+      '--simulations',
+      '200',
+    ]);
     output = await readWorkbookFile(outputPath);
   });
 
@@ -62,9 +78,10 @@ describe('catchment analyse on a generated workbook', () => {
     expect(sha256(inputPath)).toBe(inputHashBefore);
   });
 
-  it('writes every result sheet, each non-empty, and nothing of the analyst\'s', () => {
+  it("writes every result sheet, each non-empty, and nothing of the analyst's", () => {
     expect(output.sheets.map((s) => s.name)).toEqual(OUTPUT_SHEETS);
-    for (const sheet of output.sheets.filter((s) => s.name !== 'Catchment ledger')) expect(sheet.rows.length).toBeGreaterThan(3);
+    for (const sheet of output.sheets.filter((s) => s.name !== 'Catchment ledger'))
+      expect(sheet.rows.length).toBeGreaterThan(3);
   });
 
   it('counts distinct offences by ward exactly as planted (faulty rows, ages outside 10–17 and non-violent types left out)', () => {
@@ -80,7 +97,8 @@ describe('catchment analyse on a generated workbook', () => {
     }
     const expected = new Map([...crimesByWard].map(([ward, crimes]) => [ward, crimes.size]));
     const rowsPerCrime = new Map<string, number>();
-    for (const row of demo.truth.offences.rows) rowsPerCrime.set(row.crimeNumber, (rowsPerCrime.get(row.crimeNumber) ?? 0) + 1);
+    for (const row of demo.truth.offences.rows)
+      rowsPerCrime.set(row.crimeNumber, (rowsPerCrime.get(row.crimeNumber) ?? 0) + 1);
     expect([...rowsPerCrime.values()].some((rows) => rows > 1)).toBe(true); // the demo does plant co-offending
     const wards = tableRows(sheetNamed(output, 'Wards'), 'Ward code');
     expect(wards).toHaveLength(demo.truth.wards.count);
@@ -108,7 +126,12 @@ describe('catchment analyse on a generated workbook', () => {
     }
     expect(published).toContain('[c]');
     for (const ward of wards.filter((w) => w.Offences === '[c]')) {
-      expect([ward['Offence rate per 1,000'], ward['Offence rate lower CI'], ward['Offence rate upper CI'], ward['Offences vs area']]).toEqual(['[c]', '[c]', '[c]', '[c]']);
+      expect([
+        ward['Offence rate per 1,000'],
+        ward['Offence rate lower CI'],
+        ward['Offence rate upper CI'],
+        ward['Offences vs area'],
+      ]).toEqual(['[c]', '[c]', '[c]', '[c]']);
     }
   });
 
@@ -121,9 +144,16 @@ describe('catchment analyse on a generated workbook', () => {
     expect(blank).toBe(demo.truth.offences.faults.blankRow.length);
     expect(Number(used) + Number(excluded)).toBe(read);
     expect(reconciles).toBe('Yes');
-    const planted = demo.truth.offences.rows.filter((row) => !row.faults.some((f) => EXCLUDING_FAULTS.has(f)) && row.age >= 10 && row.age <= 17 && !NOT_VIOLENCE.has(row.offenceType)).length;
+    const planted = demo.truth.offences.rows.filter(
+      (row) =>
+        !row.faults.some((f) => EXCLUDING_FAULTS.has(f)) &&
+        row.age >= 10 &&
+        row.age <= 17 &&
+        !NOT_VIOLENCE.has(row.offenceType),
+    ).length;
     expect(used).toBe(planted);
-    for (const row of method.rows.filter((r) => typeof r[5] === 'string' && /^(Yes|NO)$/.test(String(r[5])))) expect(row[5]).toBe('Yes');
+    for (const row of method.rows.filter((r) => typeof r[5] === 'string' && /^(Yes|NO)$/.test(String(r[5]))))
+      expect(row[5]).toBe('Yes');
   });
 
   it('reports every planted fault on the Validation sheet by sheet, row and column', () => {
@@ -144,9 +174,13 @@ describe('catchment analyse on a generated workbook', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(outputPath);
     const formulas: string[] = [];
-    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
-      if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.formula);
-    })));
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula) formulas.push(cell.formula);
+        }),
+      ),
+    );
     expect(formulas.length).toBeGreaterThan(100);
     expect(formulas.filter((f) => f.includes('http://x'))).toEqual([]);
     const schools = tableRows(sheetNamed(output, 'Schools'), 'Rank');
@@ -160,7 +194,15 @@ describe('catchment analyse on a generated workbook', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists.*--force/);
     expect(sha256(outputPath)).toBe(before);
-    const ontoInput = await runCli(['analyse', inputPath, '--out', inputPath, '--force', '--boundaries', boundariesPath]);
+    const ontoInput = await runCli([
+      'analyse',
+      inputPath,
+      '--out',
+      inputPath,
+      '--force',
+      '--boundaries',
+      boundariesPath,
+    ]);
     expect(ontoInput.code).toBe(2);
     expect(sha256(inputPath)).toBe(inputHashBefore);
   });
@@ -171,10 +213,16 @@ describe('catchment analyse on a broken workbook', () => {
     const input = await readWorkbookFile(inputPath);
     const offencesName = demo.truth.sheetNames.offences;
     const broken: WorkbookData = {
-      sheets: input.sheets.map((sheet) => sheet.name !== offencesName ? sheet : {
-        ...sheet,
-        rows: sheet.rows.map((row, i) => (i === 0 ? row.map((cell) => (cell === 'Age at Offence' ? 'Shoe size' : cell)) : row)),
-      }),
+      sheets: input.sheets.map((sheet) =>
+        sheet.name !== offencesName
+          ? sheet
+          : {
+              ...sheet,
+              rows: sheet.rows.map((row, i) =>
+                i === 0 ? row.map((cell) => (cell === 'Age at Offence' ? 'Shoe size' : cell)) : row,
+              ),
+            },
+      ),
     };
     const brokenPath = path.join(workdir, 'broken.xlsx');
     await writeWorkbookDataFile(broken, brokenPath);

@@ -40,8 +40,13 @@ function write(name: string, bytes: string | Uint8Array): string {
 /** The figures a CSV run must share with the sheet run: every Schools and Wards row, and the problems found by kind. */
 function figures(output: WorkbookData): { schools: unknown; wards: unknown; problems: Record<string, number> } {
   const problems: Record<string, number> = {};
-  for (const row of tableRows(sheetNamed(output, 'Validation'), 'Sheet', 'Row')) problems[String(row.Code)] = (problems[String(row.Code)] ?? 0) + 1;
-  return { schools: tableRows(sheetNamed(output, 'Schools'), 'Rank'), wards: tableRows(sheetNamed(output, 'Wards'), 'Ward code'), problems };
+  for (const row of tableRows(sheetNamed(output, 'Validation'), 'Sheet', 'Row'))
+    problems[String(row.Code)] = (problems[String(row.Code)] ?? 0) + 1;
+  return {
+    schools: tableRows(sheetNamed(output, 'Schools'), 'Rank'),
+    wards: tableRows(sheetNamed(output, 'Wards'), 'Ward code'),
+    problems,
+  };
 }
 
 async function analyse(args: string[], output: string): Promise<WorkbookData> {
@@ -64,7 +69,10 @@ describe('catchment analyse with sheets given as CSV files', () => {
     const names = demo.truth.sheetNames;
     const csv = write('offences.csv', '\uFEFF' + sheetAsCsv(demoSheet(names.offences)));
     const before = fs.readFileSync(csv);
-    const output = await analyse([workbookPath, '--offences', csv, '--boundaries', boundariesPath], path.join(workdir, 'from-csv.xlsx'));
+    const output = await analyse(
+      [workbookPath, '--offences', csv, '--boundaries', boundariesPath],
+      path.join(workdir, 'from-csv.xlsx'),
+    );
     const fromCsv = figures(output);
     expect(fromCsv).toEqual(figures(fromSheets));
     // Not an empty comparison: every ward, many ranked schools, and the planted problems found.
@@ -79,13 +87,21 @@ describe('catchment analyse with sheets given as CSV files', () => {
     const schoolsText = sheetAsCsv(demoSheet(names.schools), { delimiter: ';' });
     const schools1252 = encodeWindows1252(schoolsText);
     expect(schools1252).toBeDefined();
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sheetAsCsv(demoSheet(names.population), { delimiter: '\t' }), 'utf16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(sheetAsCsv(demoSheet(names.population), { delimiter: '\t' }), 'utf16le'),
+    ]);
     const files = [
-      '--offences', write('all-offences.csv', sheetAsCsv(demoSheet(names.offences), { lineBreak: '\n' })),
-      '--schools', write('schools.csv', schools1252 as Uint8Array),
-      '--wards', write('wards.txt', utf16),
-      '--residence', write('residence.csv', sheetAsCsv(demoSheet(names.pupilResidence), { delimiter: '|' })),
-      '--list', write('list.csv', sheetAsCsv(demoSheet(names.currentList))),
+      '--offences',
+      write('all-offences.csv', sheetAsCsv(demoSheet(names.offences), { lineBreak: '\n' })),
+      '--schools',
+      write('schools.csv', schools1252 as Uint8Array),
+      '--wards',
+      write('wards.txt', utf16),
+      '--residence',
+      write('residence.csv', sheetAsCsv(demoSheet(names.pupilResidence), { delimiter: '|' })),
+      '--list',
+      write('list.csv', sheetAsCsv(demoSheet(names.currentList))),
     ];
     const output = await analyse([...files, '--boundaries', boundariesPath], path.join(workdir, 'all-csv.xlsx'));
     expect(figures(output)).toEqual(figures(fromSheets));
@@ -104,15 +120,30 @@ describe('catchment analyse with sheets given as CSV files', () => {
     const csv = write('notes.csv', sheetAsCsv({ name: 'notes', rows }));
     // Line 1 the header; the data records take one line each, two of them three; the bad record comes next.
     const expectedLine = 1 + data.length + 2 * 2 + 1;
-    const output = await analyse([workbookPath, '--offences', csv, '--boundaries', boundariesPath], path.join(workdir, 'notes.xlsx'));
-    const listed = tableRows(sheetNamed(output, 'Validation'), 'Sheet', 'Row').filter((row) => row.Sheet === 'notes.csv' && row.Code === 'notANumber' && row.Value === 'abc');
+    const output = await analyse(
+      [workbookPath, '--offences', csv, '--boundaries', boundariesPath],
+      path.join(workdir, 'notes.xlsx'),
+    );
+    const listed = tableRows(sheetNamed(output, 'Validation'), 'Sheet', 'Row').filter(
+      (row) => row.Sheet === 'notes.csv' && row.Code === 'notANumber' && row.Value === 'abc',
+    );
     expect(listed).toEqual([expect.objectContaining({ Row: expectedLine, Column: 'Age at Offence' })]);
-    expect(String(listed[0].Message)).toMatch(new RegExp(`^File 'notes\\.csv', line ${expectedLine}, column 'Age at Offence': `));
+    expect(String(listed[0].Message)).toMatch(
+      new RegExp(`^File 'notes\\.csv', line ${expectedLine}, column 'Age at Offence': `),
+    );
   });
 
   it('stops with exit 2 on a quote that never closes, naming the file, line and field', async () => {
     const csv = write('broken.csv', 'Crime Number,Age at Offence\n1,14\n2,"15\n3,16\n');
-    const run = await runCli(['analyse', workbookPath, '--offences', csv, '--out', path.join(workdir, 'broken.xlsx'), '--quiet']);
+    const run = await runCli([
+      'analyse',
+      workbookPath,
+      '--offences',
+      csv,
+      '--out',
+      path.join(workdir, 'broken.xlsx'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("File 'broken.csv', line 3, field 2: a quoted field opens here");
     expect(fs.existsSync(path.join(workdir, 'broken.xlsx'))).toBe(false);
@@ -136,7 +167,14 @@ describe('catchment analyse with sheets given as CSV files', () => {
   });
 
   it('says which flags are missing when there is no workbook', async () => {
-    const run = await runCli(['analyse', '--offences', path.join(workdir, 'offences.csv'), '--out', path.join(workdir, 'x.xlsx'), '--quiet']);
+    const run = await runCli([
+      'analyse',
+      '--offences',
+      path.join(workdir, 'offences.csv'),
+      '--out',
+      path.join(workdir, 'x.xlsx'),
+      '--quiet',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--schools, --wards are missing/);
   });

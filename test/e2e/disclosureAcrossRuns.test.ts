@@ -11,7 +11,12 @@ import path from 'path';
 import highsLoader from 'highs';
 import { readWorkbookFile } from '../../src/workbook/xlsx';
 import type { WorkbookData } from '../../src/core/types';
-import { expectedFigures, generateRealisticExtract, writeExtract, type RealisticExtract } from '../support/realisticExtract';
+import {
+  expectedFigures,
+  generateRealisticExtract,
+  writeExtract,
+  type RealisticExtract,
+} from '../support/realisticExtract';
 import { neededWidth, offencesTable, sliceRange, smallSlices, type Highs } from './intruder';
 import { sheetNamed } from './outputSheets';
 import { runCli } from './runCli';
@@ -30,10 +35,23 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(workdir, { recursive: true, force: true }));
 
-async function analyse(name: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string; output: WorkbookData | null }> {
+async function analyse(
+  name: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string; output: WorkbookData | null }> {
   const out = path.join(workdir, `${name}.xlsx`);
-  const run = await runCli(['analyse', workbookPath, '--out', out, '--ledger', path.join(workdir, 'ledger.json'), '--force', ...args]);
-  if (run.code !== 0 && process.env.CATCHMENT_DEBUG) console.log(name, run.code, run.stderr.slice(run.stderr.indexOf('cannot be used')));
+  const run = await runCli([
+    'analyse',
+    workbookPath,
+    '--out',
+    out,
+    '--ledger',
+    path.join(workdir, 'ledger.json'),
+    '--force',
+    ...args,
+  ]);
+  if (run.code !== 0 && process.env.CATCHMENT_DEBUG)
+    console.log(name, run.code, run.stderr.slice(run.stderr.indexOf('cannot be used')));
   return { ...run, output: run.code === 0 ? await readWorkbookFile(out) : null };
 }
 
@@ -59,7 +77,12 @@ describe('runs published from one extract into outputs that share a ledger', () 
     const inner = offencesTable(toFebruary);
     for (const [ward, slice] of small) {
       const range = sliceRange(highs, outer, inner, ward);
-      expect({ ward, slice, holds: range.lower <= slice && slice <= range.upper, wide: range.upper - range.lower >= neededWidth(outer, ward) }).toEqual({ ward, slice, holds: true, wide: true });
+      expect({
+        ward,
+        slice,
+        holds: range.lower <= slice && slice <= range.upper,
+        wide: range.upper - range.lower >= neededWidth(outer, ward),
+      }).toEqual({ ward, slice, holds: true, wide: true });
     }
   });
 
@@ -72,14 +95,20 @@ describe('runs published from one extract into outputs that share a ledger', () 
     const inner = offencesTable(under17);
     for (const [ward, slice] of small) {
       const range = sliceRange(highs, outer, inner, ward);
-      expect({ ward, slice, wide: range.upper - range.lower >= neededWidth(outer, ward) }).toEqual({ ward, slice, wide: true });
+      expect({ ward, slice, wide: range.upper - range.lower >= neededWidth(outer, ward) }).toEqual({
+        ward,
+        slice,
+        wide: true,
+      });
     }
   });
 
   it('refuses a rerun that would weaken the threshold, naming the earlier run and its rules', async () => {
     const weaker = await analyse('threshold-3', ['--threshold', '3']);
     expect(weaker.code).toBe(2);
-    expect(weaker.stderr).toMatch(/Run 1 in the disclosure ledger published these records under threshold 5.*threshold 3 is below the earlier 5/s);
+    expect(weaker.stderr).toMatch(
+      /Run 1 in the disclosure ledger published these records under threshold 5.*threshold 3 is below the earlier 5/s,
+    );
   });
 
   it('makes a stricter rerun consistent: counts already published with the same records are shown as then', async () => {
@@ -103,14 +132,41 @@ describe('runs published from one extract into outputs that share a ledger', () 
     // The crime reference of a row every run counted is corrected: the file and one offence's records change.
     const { reasonOfRow } = expectedFigures(extract, { ageBand: [10, 16], to: new Date(Date.UTC(2024, 0, 31)) });
     const counted = extract.offences.find((row) => row.fault === null && !reasonOfRow.has(row.row))!;
-    const edited = { ...offences, rows: offences.rows.map((row, i) => (i === counted.row - 1 ? ['EDITED-REF-1', ...row.slice(1)] : row)) };
-    const sheets = [edited, extract.sheets.schools, extract.sheets.wards, ...(extract.sheets.residence ? [extract.sheets.residence] : []), extract.sheets.currentList, extract.sheets.boundaries];
+    const edited = {
+      ...offences,
+      rows: offences.rows.map((row, i) => (i === counted.row - 1 ? ['EDITED-REF-1', ...row.slice(1)] : row)),
+    };
+    const sheets = [
+      edited,
+      extract.sheets.schools,
+      extract.sheets.wards,
+      ...(extract.sheets.residence ? [extract.sheets.residence] : []),
+      extract.sheets.currentList,
+      extract.sheets.boundaries,
+    ];
     const { workbookPath: editedPath } = await writeExtract(extract, path.join(workdir, 'edited'), { sheets });
     const out = path.join(workdir, 'edited.xlsx');
-    const rerun = await runCli(['analyse', editedPath, '--out', out, '--ledger', path.join(workdir, 'ledger.json'), '--to', '2024-01-31', '--threshold', '10']);
-    expect({ code: rerun.code, problem: rerun.stderr.slice(rerun.stderr.indexOf('cannot be used')) }).toEqual({ code: 0, problem: expect.any(String) });
+    const rerun = await runCli([
+      'analyse',
+      editedPath,
+      '--out',
+      out,
+      '--ledger',
+      path.join(workdir, 'ledger.json'),
+      '--to',
+      '2024-01-31',
+      '--threshold',
+      '10',
+    ]);
+    expect({ code: rerun.code, problem: rerun.stderr.slice(rerun.stderr.indexOf('cannot be used')) }).toEqual({
+      code: 0,
+      problem: expect.any(String),
+    });
     expect(rerun.stderr + rerun.stdout).toMatch(/protected together with the earlier ones/);
-    const method = sheetNamed(await readWorkbookFile(out), 'Method').rows.flat().map(String).join('\n');
+    const method = sheetNamed(await readWorkbookFile(out), 'Method')
+      .rows.flat()
+      .map(String)
+      .join('\n');
     expect(method).toMatch(/Protected together with runs 1, 2, 3\b/);
     expect(method).toMatch(/counts of the earlier runs now have different records \(edited rows\)/);
     // The intruder differencing the full year and this run (April–January) reaches no small February–March count
@@ -127,4 +183,3 @@ describe('runs published from one extract into outputs that share a ledger', () 
     }
   });
 });
-

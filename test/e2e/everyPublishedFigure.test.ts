@@ -21,8 +21,25 @@ import { generateDemo, type DemoData } from '../../src/demo';
 import { writeDemoFiles } from '../../src/demo/node';
 import { readWorkbookFile } from '../../src/workbook/xlsx';
 import { attack } from './lpAttacker';
-import { hasLabel, labelled, sheetNamed, statementBeside, tableRows, textsOf, WITHHELD, type Published } from './outputSheets';
-import { attackerFacts, demoSchoolPhases, printedNumber, readPublishedFigures, runSheetName, shownRange, type PublishedFigures } from './publishedFigures';
+import {
+  hasLabel,
+  labelled,
+  sheetNamed,
+  statementBeside,
+  tableRows,
+  textsOf,
+  WITHHELD,
+  type Published,
+} from './outputSheets';
+import {
+  attackerFacts,
+  demoSchoolPhases,
+  printedNumber,
+  readPublishedFigures,
+  runSheetName,
+  shownRange,
+  type PublishedFigures,
+} from './publishedFigures';
 
 let workdir: string;
 let demo: DemoData;
@@ -35,7 +52,9 @@ let solver: LinearSolver;
 function dialogue(data: DemoData, urns: readonly string[]): string[] {
   return [
     'run',
-    ...data.truth.wards.boundaries.map((ward) => JSON.stringify({ kind: 'explainWard', ward: ward.wardName, code: ward.wardCode })),
+    ...data.truth.wards.boundaries.map((ward) =>
+      JSON.stringify({ kind: 'explainWard', ward: ward.wardName, code: ward.wardCode }),
+    ),
     ...urns.map((urn) => JSON.stringify({ kind: 'explainSchool', school: urn, urn })),
     'show the top 10',
     'which of the top 20 are not on the list?',
@@ -55,8 +74,26 @@ beforeAll(async () => {
   const quiet = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
   const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   try {
-    exitCode = await main(['analyse', files.workbookPath, '--out', outputPath, '--boundaries', files.boundariesPath, '--threshold', '5', '--rounding', '5',
-      '--phase', 'primary,secondary,all-through,special,ap', '--simulations', '50', '--show-attending', '--script', script, '--quiet']);
+    exitCode = await main([
+      'analyse',
+      files.workbookPath,
+      '--out',
+      outputPath,
+      '--boundaries',
+      files.boundariesPath,
+      '--threshold',
+      '5',
+      '--rounding',
+      '5',
+      '--phase',
+      'primary,secondary,all-through,special,ap',
+      '--simulations',
+      '50',
+      '--show-attending',
+      '--script',
+      script,
+      '--quiet',
+    ]);
   } finally {
     quiet.mockRestore();
     out.mockRestore();
@@ -83,7 +120,7 @@ describe('a small demo with counts rounded to 5 and withheld below 5', () => {
     expect(second.placement).toEqual(figures.placement);
   });
 
-  it('keeps the Method sheet\'s placement exact: its rows add up and match the rows in and out', () => {
+  it("keeps the Method sheet's placement exact: its rows add up and match the rows in and out", () => {
     const p = figures.placement;
     expect(p.inScope).toBe(figures.offenceRowsUsed);
     expect(numberOf(p.offenceInWard) + numberOf(p.offenceOutside) + numberOf(p.offenceUnknown)).toBe(p.offencesInScope);
@@ -95,23 +132,31 @@ describe('a small demo with counts rounded to 5 and withheld below 5', () => {
   it('lists on the Validation sheet no more unplaced locations than the Method sheet counts', () => {
     // Each in-scope row whose offence (or home) location lies outside the area has one warning there.
     const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet', 'Row');
-    const outside = (prefix: string) => issues.filter((issue) => issue.Code === 'outsideArea' && String(issue.Column).startsWith(prefix)).length;
+    const outside = (prefix: string) =>
+      issues.filter((issue) => issue.Code === 'outsideArea' && String(issue.Column).startsWith(prefix)).length;
     expect(outside('Offence')).toBe(figures.placement.offenceOutside);
     expect(outside('Home')).toBe(figures.placement.homeOutside);
   });
 
-  it('shows the area\'s offences exactly everywhere, as the placement fixes them, and says why', () => {
+  it("shows the area's offences exactly everywhere, as the placement fixes them, and says why", () => {
     expect(figures.counts.get('offences:area')).toBe(figures.placement.offenceInWard);
     const method = sheetNamed(output, 'Method');
-    expect(statementBeside(method, 'Rounding')).toContain('Shown exactly instead, on every sheet: Offences in the area.');
-    expect(statementBeside(method, 'Figures beside the tables')).toContain(`distinct offences in scope − outside − unknown = ${figures.placement.offenceInWard}`);
+    expect(statementBeside(method, 'Rounding')).toContain(
+      'Shown exactly instead, on every sheet: Offences in the area.',
+    );
+    expect(statementBeside(method, 'Figures beside the tables')).toContain(
+      `distinct offences in scope − outside − unknown = ${figures.placement.offenceInWard}`,
+    );
   });
 
   it('says how many counts are withheld, but never how many of them are small', () => {
     const method = sheetNamed(output, 'Method');
-    expect(labelled(method, 'Counts withheld')).toBe([...figures.counts.values()].filter((value) => value === WITHHELD).length);
+    expect(labelled(method, 'Counts withheld')).toBe(
+      [...figures.counts.values()].filter((value) => value === WITHHELD).length,
+    );
     for (const name of ['Summary', 'Method', 'Audit', 'Audit (2)']) {
-      for (const text of textsOf(sheetNamed(output, name))) expect(text).not.toMatch(/\bprimary\)|\(secondary\)|withheld as small/);
+      for (const text of textsOf(sheetNamed(output, name)))
+        expect(text).not.toMatch(/\bprimary\)|\(secondary\)|withheld as small/);
     }
     expect(hasLabel(method, 'Withheld as small (primary)')).toBe(false);
   });
@@ -123,7 +168,10 @@ describe('a small demo with counts rounded to 5 and withheld below 5', () => {
     expect(printedNumber(youngOffenders)).toBe(figures.counts.get('youngOffenders:area'));
     const steps = tableRows(sheetNamed(output, 'Audit'), 'Step');
     const placed = String(steps.find((step) => step.What === 'Place offences')!.Detail);
-    const [, inScope, distinctOffences, inWards, living] = /^(\S+) rows in scope, (\S+) distinct offences; (\S+) offences placed in a ward by offence location; (\S+) distinct young offenders living in the area/.exec(placed)!;
+    const [, inScope, distinctOffences, inWards, living] =
+      /^(\S+) rows in scope, (\S+) distinct offences; (\S+) offences placed in a ward by offence location; (\S+) distinct young offenders living in the area/.exec(
+        placed,
+      )!;
     expect(printedNumber(inScope)).toBe(figures.placement.inScope);
     expect(printedNumber(distinctOffences)).toBe(figures.placement.offencesInScope);
     expect(printedNumber(inWards)).toBe(figures.counts.get('offences:area'));
@@ -158,11 +206,16 @@ describe('a small demo with counts rounded to 5 and withheld below 5', () => {
       wardsChecked += 1;
     }
     expect(wardsChecked).toBe(15);
-    const schoolReplies = replies.filter((text) => text.includes('Young offenders attending (where the school is recorded)'));
-    expect(schoolReplies.length).toBe([...figures.counts.keys()].filter((id) => id.startsWith('attending:school:')).length);
+    const schoolReplies = replies.filter((text) =>
+      text.includes('Young offenders attending (where the school is recorded)'),
+    );
+    expect(schoolReplies.length).toBe(
+      [...figures.counts.keys()].filter((id) => id.startsWith('attending:school:')).length,
+    );
     for (const reply of schoolReplies) {
       const urn = /\(URN (\d+),/.exec(reply)![1];
-      const attending = /Young offenders attending \(where the school is recorded\): (\S+?)[.]?(?: \(withheld\))?\.?$/m.exec(reply)![1];
+      const attending =
+        /Young offenders attending \(where the school is recorded\): (\S+?)[.]?(?: \(withheld\))?\.?$/m.exec(reply)![1];
       expect(printedNumber(attending)).toBe(figures.counts.get(`attending:school:${urn}`));
     }
   });
@@ -194,14 +247,38 @@ describe('the outsider of this test', () => {
     const rules = { threshold: 5, zerosShown: true, roundingBase: 5, protectionInterval: 5 };
     const base: PublishedFigures = {
       rules,
-      counts: new Map<string, Published>([['offences:ward:a', 5], ['offences:ward:b', WITHHELD], ['offences:ward:c', WITHHELD], ['offences:area', 10]]),
+      counts: new Map<string, Published>([
+        ['offences:ward:a', 5],
+        ['offences:ward:b', WITHHELD],
+        ['offences:ward:c', WITHHELD],
+        ['offences:area', 10],
+      ]),
       sums: [{ total: 'offences:area', parts: ['offences:ward:a', 'offences:ward:b', 'offences:ward:c'] }],
-      placement: { inScope: WITHHELD, offencesInScope: WITHHELD, offenceInWard: WITHHELD, offenceOutside: WITHHELD, offenceUnknown: WITHHELD, homeInWard: WITHHELD, homeOutside: WITHHELD, homeUnknown: WITHHELD, distinctYoungOffenders: 1000, youngOffendersInArea: WITHHELD, youngOffendersUnderTableRules: true },
+      placement: {
+        inScope: WITHHELD,
+        offencesInScope: WITHHELD,
+        offenceInWard: WITHHELD,
+        offenceOutside: WITHHELD,
+        offenceUnknown: WITHHELD,
+        homeInWard: WITHHELD,
+        homeOutside: WITHHELD,
+        homeUnknown: WITHHELD,
+        distinctYoungOffenders: 1000,
+        youngOffendersInArea: WITHHELD,
+        youngOffendersUnderTableRules: true,
+      },
       offenceRowsUsed: 0,
     };
     const rounded = attack(attackerFacts(base), ['offences:ward:b'], solver);
     expect(rounded.get('offences:ward:b')).toEqual({ lower: 1, upper: 6 });
-    const exact = attack(attackerFacts({ ...base, placement: { ...base.placement, inScope: 9, offencesInScope: 9, offenceOutside: 1, offenceUnknown: 0 } }), ['offences:ward:b'], solver);
+    const exact = attack(
+      attackerFacts({
+        ...base,
+        placement: { ...base.placement, inScope: 9, offencesInScope: 9, offenceOutside: 1, offenceUnknown: 0 },
+      }),
+      ['offences:ward:b'],
+      solver,
+    );
     expect(exact.get('offences:ward:b')).toEqual({ lower: 1, upper: 2 });
   });
 });

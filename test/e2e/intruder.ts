@@ -19,8 +19,15 @@ export interface WardTable {
 /** The published offences by ward, district and area, as a reader finds them on the Wards sheet. */
 export function offencesTable(output: WorkbookData, sheetName = 'Wards'): WardTable {
   const sheet = sheetNamed(output, sheetName);
-  const wards = new Map(tableRows(sheet, 'Ward code').map((row) => [String(row['Ward code']), { district: String(row.District), offences: asPublished(row.Offences) }]));
-  const districts = new Map(tableRows(sheet, 'District', 'Wards').map((row) => [String(row.District), asPublished(row.Offences)]));
+  const wards = new Map(
+    tableRows(sheet, 'Ward code').map((row) => [
+      String(row['Ward code']),
+      { district: String(row.District), offences: asPublished(row.Offences) },
+    ]),
+  );
+  const districts = new Map(
+    tableRows(sheet, 'District', 'Wards').map((row) => [String(row.District), asPublished(row.Offences)]),
+  );
   return { wards, districts, area: asPublished(labelled(sheet, 'Offences')) };
 }
 
@@ -29,7 +36,12 @@ export function offencesTable(output: WorkbookData, sheetName = 'Wards'): WardTa
  * inner + slice, both at least 0; every published number of both runs is a constraint (a withheld
  * one is at least 1, as zeros are shown). Returns the least and greatest value of a ward's slice.
  */
-export function sliceRange(highs: Highs, outer: WardTable, inner: WardTable, ward: string): { lower: number; upper: number } {
+export function sliceRange(
+  highs: Highs,
+  outer: WardTable,
+  inner: WardTable,
+  ward: string,
+): { lower: number; upper: number } {
   const codes = [...outer.wards.keys()];
   const name = (code: string): string => code.replace(/[^A-Za-z0-9]/g, '_');
   const constraints: string[] = [];
@@ -42,17 +54,31 @@ export function sliceRange(highs: Highs, outer: WardTable, inner: WardTable, war
   }
   for (const [district, value] of outer.districts) {
     const members = codes.filter((code) => outer.wards.get(code)!.district === district);
-    equation(members.flatMap((code) => [`a_${name(code)}`, `s_${name(code)}`]), value);
-    equation(members.map((code) => `a_${name(code)}`), inner.districts.get(district)!);
+    equation(
+      members.flatMap((code) => [`a_${name(code)}`, `s_${name(code)}`]),
+      value,
+    );
+    equation(
+      members.map((code) => `a_${name(code)}`),
+      inner.districts.get(district)!,
+    );
   }
-  equation(codes.flatMap((code) => [`a_${name(code)}`, `s_${name(code)}`]), outer.area);
-  equation(codes.map((code) => `a_${name(code)}`), inner.area);
+  equation(
+    codes.flatMap((code) => [`a_${name(code)}`, `s_${name(code)}`]),
+    outer.area,
+  );
+  equation(
+    codes.map((code) => `a_${name(code)}`),
+    inner.area,
+  );
   const solve = (sense: 'Minimize' | 'Maximize'): number => {
     const lp = `${sense}\n obj: s_${name(ward)}\nSubject To\n${constraints.map((c, i) => ` c${i}: ${c}`).join('\n')}\nEnd\n`;
     const solution = highs.solve(lp);
     if (solution.Status === 'Unbounded') return Infinity;
     if (solution.Status !== 'Optimal') throw new Error(`intruder LP: ${solution.Status}`);
-    return sense === 'Minimize' ? Math.ceil(solution.ObjectiveValue - 1e-6) : Math.floor(solution.ObjectiveValue + 1e-6);
+    return sense === 'Minimize'
+      ? Math.ceil(solution.ObjectiveValue - 1e-6)
+      : Math.floor(solution.ObjectiveValue + 1e-6);
   };
   return { lower: solve('Minimize'), upper: solve('Maximize') };
 }
@@ -67,7 +93,10 @@ export function neededWidth(outer: WardTable, ward: string): number {
 }
 
 /** True slices (outer − inner) by ward from the independent calculator, for those from 1 to 4. */
-export function smallSlices(outer: ReadonlyMap<string, number>, inner: ReadonlyMap<string, number>): Map<string, number> {
+export function smallSlices(
+  outer: ReadonlyMap<string, number>,
+  inner: ReadonlyMap<string, number>,
+): Map<string, number> {
   const small = new Map<string, number>();
   for (const [ward, count] of outer) {
     const slice = count - (inner.get(ward) ?? 0);
@@ -75,4 +104,3 @@ export function smallSlices(outer: ReadonlyMap<string, number>, inner: ReadonlyM
   }
   return small;
 }
-

@@ -56,7 +56,12 @@ function independentGroups(facts: readonly Fact[]): Fact[][] {
 }
 
 /** Both ends of every target within one group of facts. */
-function attackGroup(facts: readonly Fact[], targets: readonly string[], solver: LinearSolver, ranges: Map<string, AttackRange>): void {
+function attackGroup(
+  facts: readonly Fact[],
+  targets: readonly string[],
+  solver: LinearSolver,
+  ranges: Map<string, AttackRange>,
+): void {
   const names = [...new Set(facts.flatMap((fact) => [...fact.terms.keys()]).concat(targets))];
   const index = new Map(names.map((name, i) => [name, i]));
   const lowerBounds = names.map(() => 0);
@@ -69,14 +74,29 @@ function attackGroup(facts: readonly Fact[], targets: readonly string[], solver:
       lowerBounds[i] = Math.max(lowerBounds[i], fact.lower);
       upperBounds[i] = Math.min(upperBounds[i], fact.upper);
     } else {
-      constraints.push({ terms: new Map([...fact.terms].map(([name, c]) => [index.get(name)!, c])), lower: fact.lower, upper: fact.upper });
+      constraints.push({
+        terms: new Map([...fact.terms].map(([name, c]) => [index.get(name)!, c])),
+        lower: fact.lower,
+        upper: fact.upper,
+      });
     }
   }
   for (const target of targets) {
     const end = (sense: 'minimize' | 'maximize'): number => {
-      const solution = solver.solve({ sense, variableCount: names.length, objective: new Map([[index.get(target)!, 1]]), constraints, lowerBounds, upperBounds });
-      if (solution.status === 'unbounded') return sense === 'maximize' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-      if (solution.status !== 'optimal') throw new Error(`The attacker's programme for ${target} is ${solution.status}: the facts read from the workbook contradict each other.`);
+      const solution = solver.solve({
+        sense,
+        variableCount: names.length,
+        objective: new Map([[index.get(target)!, 1]]),
+        constraints,
+        lowerBounds,
+        upperBounds,
+      });
+      if (solution.status === 'unbounded')
+        return sense === 'maximize' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+      if (solution.status !== 'optimal')
+        throw new Error(
+          `The attacker's programme for ${target} is ${solution.status}: the facts read from the workbook contradict each other.`,
+        );
       return (sense === 'minimize' ? Math.ceil(solution.objective - 1e-6) : Math.floor(solution.objective + 1e-6)) + 0;
     };
     ranges.set(target, { lower: end('minimize'), upper: end('maximize') });
@@ -87,12 +107,21 @@ function attackGroup(facts: readonly Fact[], targets: readonly string[], solver:
  * The least and greatest whole value of each target consistent with every fact (every count is
  * at least 0). An end the facts leave open is ±Infinity. A target no fact names is 0 upwards.
  */
-export function attack(facts: readonly Fact[], targets: readonly string[], solver: LinearSolver): Map<string, AttackRange> {
+export function attack(
+  facts: readonly Fact[],
+  targets: readonly string[],
+  solver: LinearSolver,
+): Map<string, AttackRange> {
   const ranges = new Map<string, AttackRange>();
   const wanted = new Set(targets);
   for (const group of independentGroups(facts)) {
     const named = new Set(group.flatMap((fact) => [...fact.terms.keys()]));
-    attackGroup(group, targets.filter((id) => named.has(id)), solver, ranges);
+    attackGroup(
+      group,
+      targets.filter((id) => named.has(id)),
+      solver,
+      ranges,
+    );
     named.forEach((id) => wanted.delete(id));
   }
   for (const id of wanted) ranges.set(id, { lower: 0, upper: Number.POSITIVE_INFINITY });

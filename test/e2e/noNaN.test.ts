@@ -13,7 +13,13 @@ import JSZip from 'jszip';
 import { readWorkbookFile } from '../../src/workbook/xlsx';
 import type { WorkbookData } from '../../src/core/types';
 import {
-  expectedFigures, generateRealisticExtract, NO_FAULTS, scanConsole, scanOutputWorkbook, writeExtract, type RealisticExtract,
+  expectedFigures,
+  generateRealisticExtract,
+  NO_FAULTS,
+  scanConsole,
+  scanOutputWorkbook,
+  writeExtract,
+  type RealisticExtract,
 } from '../support/realisticExtract';
 import { sheetNamed, tableRows } from './outputSheets';
 import { runCli } from './runCli';
@@ -26,7 +32,11 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(workdir, { recursive: true, force: true }));
 
-async function analyse(name: string, extract: RealisticExtract, args: readonly string[] = []): Promise<{ code: number; stdout: string; stderr: string; outputPath: string }> {
+async function analyse(
+  name: string,
+  extract: RealisticExtract,
+  args: readonly string[] = [],
+): Promise<{ code: number; stdout: string; stderr: string; outputPath: string }> {
   const dir = path.join(workdir, name);
   const { workbookPath } = await writeExtract(extract, dir);
   const outputPath = path.join(dir, 'result.xlsx');
@@ -37,14 +47,19 @@ async function analyse(name: string, extract: RealisticExtract, args: readonly s
 /** Every finding of the workbook scan and of the console. */
 async function badValues(run: { stdout: string; stderr: string; outputPath: string }): Promise<string[]> {
   const scan = await scanOutputWorkbook(run.outputPath);
-  return [...scan.findings, ...scanConsole('stdout', run.stdout), ...scanConsole('stderr', run.stderr)].map((f) => `${f.where}: ${f.found}`);
+  return [...scan.findings, ...scanConsole('stdout', run.stdout), ...scanConsole('stderr', run.stderr)].map(
+    (f) => `${f.where}: ${f.found}`,
+  );
 }
 
 /** The console's "Top 5: 1. A (1–3); 2. B (…)" line, as its rank numbers. */
 function consoleTopRanks(stdout: string): number[] {
   const line = stdout.split('\n').find((l) => l.startsWith('Top '));
   if (!line) throw new Error('no Top line on stdout');
-  return line.replace(/^Top \d+: /, '').split('; ').map((entry) => Number(/^(\d+)\. /.exec(entry)?.[1]));
+  return line
+    .replace(/^Top \d+: /, '')
+    .split('; ')
+    .map((entry) => Number(/^(\d+)\. /.exec(entry)?.[1]));
 }
 
 describe('the scanner', () => {
@@ -60,7 +75,9 @@ describe('the scanner', () => {
     const found = (await scanOutputWorkbook(file)).findings.map((f) => f.where);
     expect(found).toEqual(expect.arrayContaining(['Bad!A1 (value)', 'Bad!A2 (cached result)', 'Bad!A3 (value)']));
     expect(found.filter((w) => w.startsWith('Bad!A4'))).toEqual([]);
-    expect(scanConsole('stdout', 'ok\nTop 5: 1. X (1–Infinity)')).toEqual([{ where: 'stdout line 2', found: 'Top 5: 1. X (1–Infinity)' }]);
+    expect(scanConsole('stdout', 'ok\nTop 5: 1. X (1–Infinity)')).toEqual([
+      { where: 'stdout line 2', found: 'Top 5: 1. X (1–Infinity)' },
+    ]);
   });
 
   it('finds a NaN in a chart cache', async () => {
@@ -86,10 +103,14 @@ describe('no NaN in any output', () => {
     expect((await scanOutputWorkbook(run.outputPath)).chartValues).toBeGreaterThan(0);
   });
 
-  describe('with one school\'s NumberOfPupils blank and another\'s 0', () => {
+  describe("with one school's NumberOfPupils blank and another's 0", () => {
     // Cedar Park (140003) blank, with pupil residence: ranked on its observed catchment, pupils unknown.
     // Harrowfield (140011) 0, without: not ranked. Oakwood (blank, residence) and Redhill (0, none) as usual.
-    const extract = generateRealisticExtract({ seed: 12, pupils: { 140003: null, 140011: 0 }, residenceFor: ['140001', '140002', '140003', '140006', '140010'] });
+    const extract = generateRealisticExtract({
+      seed: 12,
+      pupils: { 140003: null, 140011: 0 },
+      residenceFor: ['140001', '140002', '140003', '140006', '140010'],
+    });
     let run: Awaited<ReturnType<typeof analyse>>;
     let output: WorkbookData;
 
@@ -115,7 +136,9 @@ describe('no NaN in any output', () => {
     });
 
     it('lists the schools it could not rank on the Validation sheet', () => {
-      const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.schools.name && i.Code === 'schoolNotRanked');
+      const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter(
+        (i) => i.Sheet === extract.sheets.schools.name && i.Code === 'schoolNotRanked',
+      );
       // Worksheet rows: header row 1, so school i (0-based) is row i + 2: Redhill (index 6) row 8, Harrowfield (index 10) row 12.
       expect(issues.map((i) => i.Row).sort((a, b) => Number(a) - Number(b))).toEqual([8, 12]);
     });
@@ -136,9 +159,21 @@ describe('no NaN in any output', () => {
     expect(schools.find((s) => s.URN === '140001')?.['Pupils on roll']).toMatch(/unknown/);
     expect(schools.map((s) => s.URN)).not.toContain('140012');
     expect(schools.map((s) => s.URN)).not.toContain('140004');
-    const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.schools.name);
-    expect(issues.filter((i) => i.Code === 'invalidValue').map((i) => i.Row).sort((a, b) => Number(a) - Number(b))).toEqual([2, 5, 13]);
-    expect(issues.filter((i) => i.Code === 'schoolNotRanked').map((i) => i.Row).sort((a, b) => Number(a) - Number(b))).toEqual([5, 8, 13]);
+    const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter(
+      (i) => i.Sheet === extract.sheets.schools.name,
+    );
+    expect(
+      issues
+        .filter((i) => i.Code === 'invalidValue')
+        .map((i) => i.Row)
+        .sort((a, b) => Number(a) - Number(b)),
+    ).toEqual([2, 5, 13]);
+    expect(
+      issues
+        .filter((i) => i.Code === 'schoolNotRanked')
+        .map((i) => i.Row)
+        .sort((a, b) => Number(a) - Number(b)),
+    ).toEqual([5, 8, 13]);
     expect(consoleTopRanks(run.stdout)).toEqual([1, 2, 3, 4, 5]);
     expect(await badValues(run)).toEqual([]);
   });
@@ -155,9 +190,17 @@ describe('no NaN with a ward of no young residents', () => {
     const output = await readWorkbookFile(run.outputPath);
     const ward = tableRows(sheetNamed(output, 'Wards'), 'Ward code').find((w) => w['Ward code'] === 'E05009006')!;
     expect(ward['Young population']).toBe(0);
-    for (const column of ['Offence rate per 1,000', 'Offence rate lower CI', 'Offence rate upper CI', 'Offence ratio to area']) {
+    for (const column of [
+      'Offence rate per 1,000',
+      'Offence rate lower CI',
+      'Offence rate upper CI',
+      'Offence ratio to area',
+    ]) {
       const value = ward[column];
-      expect({ column, ok: value === null || typeof value === 'string' || Number.isFinite(value) }).toEqual({ column, ok: true });
+      expect({ column, ok: value === null || typeof value === 'string' || Number.isFinite(value) }).toEqual({
+        column,
+        ok: true,
+      });
     }
     expect(await badValues(run)).toEqual([]);
   });
@@ -182,7 +225,11 @@ describe('nothing to measure: exit 2, a clear message, no output file', () => {
   });
 
   it('--catchment observed with no pupil residence sheet', async () => {
-    const stderr = await refused('observed-no-residence', generateRealisticExtract({ seed: 14, withoutResidence: true }), ['--catchment', 'observed']);
+    const stderr = await refused(
+      'observed-no-residence',
+      generateRealisticExtract({ seed: 14, withoutResidence: true }),
+      ['--catchment', 'observed'],
+    );
     expect(stderr).toMatch(/observed pupil residence/);
     expect(stderr).toMatch(/no pupil residence sheet/);
   });
@@ -191,22 +238,30 @@ describe('nothing to measure: exit 2, a clear message, no output file', () => {
     const window = expectedFigures(base, { from: new Date(Date.UTC(2024, 5, 1)) });
     expect(window.rowsUsed).toBe(0);
     const stderr = await refused('from-after-last', base, ['--from', '2024-06-01']);
-    expect(stderr).toContain(`Of ${figures.validRows} rows valid, ${window.excluded.get('ageOutsideBand')} rows have ages outside the age band 10–17`);
-    const notCounted = (window.excluded.get('offenceTypeOutOfScope') ?? 0) + (window.excluded.get('offenceTypeUnclassified') ?? 0);
+    expect(stderr).toContain(
+      `Of ${figures.validRows} rows valid, ${window.excluded.get('ageOutsideBand')} rows have ages outside the age band 10–17`,
+    );
+    const notCounted =
+      (window.excluded.get('offenceTypeOutOfScope') ?? 0) + (window.excluded.get('offenceTypeUnclassified') ?? 0);
     expect(stderr).toContain(`${notCounted} rows have offence types not counted`);
-    expect(stderr).toContain(`${window.excluded.get('dateOutsideWindow')} rows fall outside the date window 2024-06-01`);
+    expect(stderr).toContain(
+      `${window.excluded.get('dateOutsideWindow')} rows fall outside the date window 2024-06-01`,
+    );
   });
 
   it('--types Nonexistent: the types found', async () => {
     const stderr = await refused('types-nonexistent', base, ['--types', 'Nonexistent']);
     expect(stderr).toMatch(/none of its offence types is counted/);
     expect(stderr).toContain('Nonexistent');
-    for (const [type, n] of [...figures.types.counted, ...figures.types.notCounted, ...figures.types.unrecognised]) expect(stderr).toMatch(new RegExp(`${type.replace(/[-()]/g, '\\$&')} \\([^)]*${n} rows?\\)`));
+    for (const [type, n] of [...figures.types.counted, ...figures.types.notCounted, ...figures.types.unrecognised])
+      expect(stderr).toMatch(new RegExp(`${type.replace(/[-()]/g, '\\$&')} \\([^)]*${n} rows?\\)`));
   });
 
   it('--age 30-35, which the population sheet has: no offender of that age', async () => {
     const stderr = await refused('age-30-35', base, ['--age', '30-35']);
-    expect(stderr).toContain(`Of ${figures.validRows} rows valid, ${figures.validRows} rows have ages outside the age band 30–35`);
+    expect(stderr).toContain(
+      `Of ${figures.validRows} rows valid, ${figures.validRows} rows have ages outside the age band 30–35`,
+    );
   });
 
   it('--age 36-40, which the population sheet lacks: the population band message', async () => {

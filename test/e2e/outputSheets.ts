@@ -15,7 +15,8 @@ export function sheetNamed(workbook: WorkbookData, name: string): SheetData {
 
 /** Rows of the table whose headers start `first`, `second` (in any column), keyed by header, up to the first blank. */
 export function tableRows(sheet: SheetData, first: string, second?: string): Record<string, CellValue>[] {
-  const startOf = (row: readonly CellValue[]): number => row.findIndex((cell, i) => cell === first && (second === undefined || row[i + 1] === second));
+  const startOf = (row: readonly CellValue[]): number =>
+    row.findIndex((cell, i) => cell === first && (second === undefined || row[i + 1] === second));
   const headerIndex = sheet.rows.findIndex((row) => startOf(row) >= 0);
   if (headerIndex < 0) throw new Error(`no table with headers '${first}', '${second}' on ${sheet.name}`);
   const start = startOf(sheet.rows[headerIndex]);

@@ -47,7 +47,10 @@ export interface PublishedFigures {
   readonly offenceRowsUsed: number;
 }
 
-const MEASURES = [['offences', 'Offences'], ['youngOffenders', 'Young offenders resident']] as const;
+const MEASURES = [
+  ['offences', 'Offences'],
+  ['youngOffenders', 'Young offenders resident'],
+] as const;
 
 function statedRules(method: SheetData): StatedRules {
   const threshold = /^(\d+): counts .* zeros (shown|withheld)$/.exec(String(labelled(method, 'Suppression threshold')));
@@ -62,14 +65,26 @@ function statedRules(method: SheetData): StatedRules {
   };
 }
 
-const PHASE_NAMES: Readonly<Record<string, string>> = { primary: 'primary', secondary: 'secondary', allThrough: 'all-through', special: 'special', alternativeProvision: 'alternative provision' };
+const PHASE_NAMES: Readonly<Record<string, string>> = {
+  primary: 'primary',
+  secondary: 'secondary',
+  allThrough: 'all-through',
+  special: 'special',
+  alternativeProvision: 'alternative provision',
+};
 
 /** Each school's phase as the phase table names it, by URN, from a demo's schools list (public: GIAS says each school's phase). */
 export function demoSchoolPhases(demo: DemoData): Map<string, string> {
   const sheet = demo.workbook.sheets.find((s) => s.name === demo.truth.sheetNames.schools)!;
   const header = sheet.rows[demo.truth.schools.headerRow - 1].map(String);
-  const [urn, phase, type] = ['URN', 'PhaseOfEducation (name)', 'TypeOfEstablishment (name)'].map((h) => header.indexOf(h));
-  return new Map(sheet.rows.slice(demo.truth.schools.headerRow).map((row) => [String(row[urn]), PHASE_NAMES[classifyPhase(String(row[phase] ?? ''), String(row[type] ?? ''))]]));
+  const [urn, phase, type] = ['URN', 'PhaseOfEducation (name)', 'TypeOfEstablishment (name)'].map((h) =>
+    header.indexOf(h),
+  );
+  return new Map(
+    sheet.rows
+      .slice(demo.truth.schools.headerRow)
+      .map((row) => [String(row[urn]), PHASE_NAMES[classifyPhase(String(row[phase] ?? ''), String(row[type] ?? ''))]]),
+  );
 }
 
 /** A run's sheet: 'Wards' for the first run, 'Wards (2)' for the second. */
@@ -82,19 +97,29 @@ export function runSheetName(base: string, run = 1): string {
  * school's phase as the phase table names it (public knowledge: the schools list says each
  * school's phase).
  */
-export function readPublishedFigures(workbook: WorkbookData, phaseOf: (urn: string) => string, run = 1): PublishedFigures {
+export function readPublishedFigures(
+  workbook: WorkbookData,
+  phaseOf: (urn: string) => string,
+  run = 1,
+): PublishedFigures {
   const counts = new Map<string, Published>();
   const sums: { total: string; parts: string[] }[] = [];
   const wardsSheet = sheetNamed(workbook, runSheetName('Wards', run));
   const wards = tableRows(wardsSheet, 'Ward code');
-  const hasDistricts = wardsSheet.rows.some((row) => row.some((cell, i) => cell === 'District' && row[i + 1] === 'Wards'));
+  const hasDistricts = wardsSheet.rows.some((row) =>
+    row.some((cell, i) => cell === 'District' && row[i + 1] === 'Wards'),
+  );
   const districts = hasDistricts ? tableRows(wardsSheet, 'District', 'Wards') : [];
   for (const [measure, column] of MEASURES) {
     wards.forEach((w) => counts.set(`${measure}:ward:${w['Ward code']}`, asPublished(w[column])));
     districts.forEach((d) => counts.set(`${measure}:district:${d.District}`, asPublished(d[column])));
     counts.set(`${measure}:area`, asPublished(labelled(wardsSheet, column)));
     if (districts.length > 0) {
-      for (const d of districts) sums.push({ total: `${measure}:district:${d.District}`, parts: wards.filter((w) => w.District === d.District).map((w) => `${measure}:ward:${w['Ward code']}`) });
+      for (const d of districts)
+        sums.push({
+          total: `${measure}:district:${d.District}`,
+          parts: wards.filter((w) => w.District === d.District).map((w) => `${measure}:ward:${w['Ward code']}`),
+        });
       sums.push({ total: `${measure}:area`, parts: districts.map((d) => `${measure}:district:${d.District}`) });
     } else {
       sums.push({ total: `${measure}:area`, parts: wards.map((w) => `${measure}:ward:${w['Ward code']}`) });
@@ -108,8 +133,15 @@ export function readPublishedFigures(workbook: WorkbookData, phaseOf: (urn: stri
   phases.forEach((p) => counts.set(`attending:phase:${p.Phase}`, asPublished(p['Young offenders attending'])));
   const phaseRows = phases.filter((p) => p.Phase !== 'All schools ranked');
   if (phaseRows.length > 0) {
-    for (const p of phaseRows) sums.push({ total: `attending:phase:${p.Phase}`, parts: schools.filter((s) => phaseOf(String(s.URN)) === p.Phase).map((s) => `attending:school:${s.URN}`) });
-    sums.push({ total: 'attending:phase:All schools ranked', parts: phaseRows.map((p) => `attending:phase:${p.Phase}`) });
+    for (const p of phaseRows)
+      sums.push({
+        total: `attending:phase:${p.Phase}`,
+        parts: schools.filter((s) => phaseOf(String(s.URN)) === p.Phase).map((s) => `attending:school:${s.URN}`),
+      });
+    sums.push({
+      total: 'attending:phase:All schools ranked',
+      parts: phaseRows.map((p) => `attending:phase:${p.Phase}`),
+    });
   } else {
     sums.push({ total: 'attending:phase:All schools ranked', parts: schools.map((s) => `attending:school:${s.URN}`) });
   }
@@ -127,7 +159,9 @@ export function readPublishedFigures(workbook: WorkbookData, phaseOf: (urn: stri
     homeUnknown: printed('Home location unknown or unplaceable'),
     distinctYoungOffenders: printed('Distinct young offenders'),
     youngOffendersInArea: printed('Distinct young offenders living in the area'),
-    youngOffendersUnderTableRules: textsOf(method).some((text) => text.includes('young offenders are counts of people, published like the tables\' counts')),
+    youngOffendersUnderTableRules: textsOf(method).some((text) =>
+      text.includes("young offenders are counts of people, published like the tables' counts"),
+    ),
   };
   const offencesRow = tableRows(method, 'Sheet', 'Role').find((row) => row.Role === 'offences');
   if (!offencesRow) throw new Error('The Method sheet has no rows-in-and-out line for the offences sheet.');
@@ -143,7 +177,8 @@ export function shownRange(value: number, rules: StatedRules): { lower: number; 
   const base = rules.roundingBase;
   const withheld = (x: number): boolean => (x === 0 ? !rules.zerosShown : x < rules.threshold);
   const candidates: number[] = [];
-  for (let x = Math.max(0, value - base); x <= value + base; x++) if (base * Math.floor(x / base + 0.5) === value && !withheld(x)) candidates.push(x);
+  for (let x = Math.max(0, value - base); x <= value + base; x++)
+    if (base * Math.floor(x / base + 0.5) === value && !withheld(x)) candidates.push(x);
   return { lower: Math.min(...candidates), upper: Math.max(...candidates) };
 }
 
@@ -183,12 +218,24 @@ export function attackerFacts(figures: PublishedFigures): Fact[] {
     const placed = p.offencesInScope - p.offenceOutside - p.offenceUnknown;
     facts.push(boundFact('offences:area', placed, placed, 'Method: distinct offences in scope − outside − unknown'));
   }
-  const distinct = p.youngOffendersUnderTableRules ? standaloneRange(p.distinctYoungOffenders, rules) : standaloneRange(p.distinctYoungOffenders, { ...rules, roundingBase: null });
-  const notPlaced = known(p.homeOutside) && known(p.homeUnknown) ? p.homeOutside + p.homeUnknown : Number.POSITIVE_INFINITY;
+  const distinct = p.youngOffendersUnderTableRules
+    ? standaloneRange(p.distinctYoungOffenders, rules)
+    : standaloneRange(p.distinctYoungOffenders, { ...rules, roundingBase: null });
+  const notPlaced =
+    known(p.homeOutside) && known(p.homeUnknown) ? p.homeOutside + p.homeUnknown : Number.POSITIVE_INFINITY;
   const homeRows = known(p.homeInWard) ? p.homeInWard : Number.POSITIVE_INFINITY;
-  facts.push(boundFact('youngOffenders:area', Math.max(0, distinct.lower - notPlaced), Math.min(distinct.upper, homeRows), 'Method: distinct young offenders and home placements'));
+  facts.push(
+    boundFact(
+      'youngOffenders:area',
+      Math.max(0, distinct.lower - notPlaced),
+      Math.min(distinct.upper, homeRows),
+      'Method: distinct young offenders and home placements',
+    ),
+  );
   const attendingAtMost = Math.min(distinct.upper, known(p.inScope) ? p.inScope : Number.POSITIVE_INFINITY);
-  for (const id of figures.counts.keys()) if (id.startsWith('attending:school:')) facts.push(boundFact(id, 0, attendingAtMost, 'Method: distinct young offenders and offences in scope'));
+  for (const id of figures.counts.keys())
+    if (id.startsWith('attending:school:'))
+      facts.push(boundFact(id, 0, attendingAtMost, 'Method: distinct young offenders and offences in scope'));
   return facts;
 }
 

@@ -11,8 +11,20 @@ import path from 'path';
 import { readWorkbookFile } from '../../src/workbook/xlsx';
 import type { WorkbookData } from '../../src/core/types';
 import {
-  asObject, CURRENT_LIST, expectedFigures, generateRealisticExtract, POPULATION_AGES, reconciliationOf, rowsInAndOut, sheetsOf, writeExtract,
-  type OffenceFaultPlan, type PlantedCell, type PlantedSheet, type RealisticExtract, type SheetReconciliation,
+  asObject,
+  CURRENT_LIST,
+  expectedFigures,
+  generateRealisticExtract,
+  POPULATION_AGES,
+  reconciliationOf,
+  rowsInAndOut,
+  sheetsOf,
+  writeExtract,
+  type OffenceFaultPlan,
+  type PlantedCell,
+  type PlantedSheet,
+  type RealisticExtract,
+  type SheetReconciliation,
 } from '../support/realisticExtract';
 import { sheetNamed, tableRows } from './outputSheets';
 import { runCli } from './runCli';
@@ -43,8 +55,18 @@ const OFFENCE_FAULTS: OffenceFaultPlan = {
 };
 
 const OFFENCES_EXCLUDED = {
-  missingValue: 2, excelError: 2, notADate: 1, dateImplausible: 3, ageImpossible: 1, notANumber: 1, duplicateRow: 2, badCoordinate: 2,
-  ageOutsideBand: 3, offenceTypeOutOfScope: 4, offenceTypeUnclassified: 2, dateOutsideWindow: 3,
+  missingValue: 2,
+  excelError: 2,
+  notADate: 1,
+  dateImplausible: 3,
+  ageImpossible: 1,
+  notANumber: 1,
+  duplicateRow: 2,
+  badCoordinate: 2,
+  ageOutsideBand: 3,
+  offenceTypeOutOfScope: 4,
+  offenceTypeUnclassified: 2,
+  dateOutsideWindow: 3,
 };
 
 /** The window: the planted offences run from 1 April 2023 to 31 March 2024; the out-of-window ones are in late 2022 and June 2024. */
@@ -58,7 +80,19 @@ const error = (text: string): PlantedCell => ({ error: text });
  */
 const EXTRA_SCHOOLS: PlantedCell[][] = [
   [140013, 'Southmoor', 'Kingsbridge Academy', 'Academy converter', 'Open', 'Secondary', 11, 18, 880, 420000, 284000], // outsideArea: 10 km east of the wards
-  [140014, 'Northfield', 'Northgate Free School', 'Free schools', 'Proposed to open', 'Secondary', 11, 16, 300, 404500, 285500], // closedSchool (not yet open)
+  [
+    140014,
+    'Northfield',
+    'Northgate Free School',
+    'Free schools',
+    'Proposed to open',
+    'Secondary',
+    11,
+    16,
+    300,
+    404500,
+    285500,
+  ], // closedSchool (not yet open)
   [140015, 'Southmoor', 'Elm Tree Infant School', 'Community school', 'Open', 'Primary', 4, 7, 210, 402800, 281500], // phaseOutOfScope
   [140016, 'Northfield', 'Stonebridge School', 'Community school', 'Open', 'Secondary', 11, 16, null, 408200, 286300], // schoolNotRanked: pupils blank, no residence
   [140017, 'Northfield', null, 'Community school', 'Open', 'Secondary', 11, 16, 500, 403000, 287000], // missingValue: no name
@@ -68,7 +102,16 @@ const EXTRA_SCHOOLS: PlantedCell[][] = [
 ];
 const SCHOOLS_READ = 20;
 const SCHOOLS_USED = 9;
-const SCHOOLS_EXCLUDED = { closedSchool: 2, phaseOutOfScope: 2, schoolNotRanked: 2, outsideArea: 1, missingValue: 1, invalidValue: 1, duplicateRow: 1, excelError: 1 };
+const SCHOOLS_EXCLUDED = {
+  closedSchool: 2,
+  phaseOutOfScope: 2,
+  schoolNotRanked: 2,
+  outsideArea: 1,
+  missingValue: 1,
+  invalidValue: 1,
+  duplicateRow: 1,
+  excelError: 1,
+};
 
 /** Ward populations (title row 1, header row 2, the 20 study wards rows 3–22). Rows 23–29 added, each a copy of a study ward's row with one change: */
 function extraWards(wards: PlantedSheet): PlantedCell[][] {
@@ -80,18 +123,38 @@ function extraWards(wards: PlantedSheet): PlantedCell[][] {
     return row;
   };
   return [
-    changed('E05009001', (row) => { row[0] = 'E05009099'; row[1] = 'Nowhere'; }), // unknownWard: no boundary
-    changed('E05009003', (row) => { row[column(12)] = 123.5; }), // invalidValue: not a whole number of people
-    changed('E05009004', (row) => { row[column(14)] = 'x'; }), // notANumber
-    changed('E05009005', (row) => { row[column(11)] = null; }), // missingValue
-    changed('E05009002', (row) => { row[0] = 'W123'; }), // invalidValue: not a ward code
+    changed('E05009001', (row) => {
+      row[0] = 'E05009099';
+      row[1] = 'Nowhere';
+    }), // unknownWard: no boundary
+    changed('E05009003', (row) => {
+      row[column(12)] = 123.5;
+    }), // invalidValue: not a whole number of people
+    changed('E05009004', (row) => {
+      row[column(14)] = 'x';
+    }), // notANumber
+    changed('E05009005', (row) => {
+      row[column(11)] = null;
+    }), // missingValue
+    changed('E05009002', (row) => {
+      row[0] = 'W123';
+    }), // invalidValue: not a ward code
     rowOf('E05009006'), // duplicateRow
-    changed('E05009007', (row) => { row[column(13)] = error('#N/A'); }), // excelError
+    changed('E05009007', (row) => {
+      row[column(13)] = error('#N/A');
+    }), // excelError
   ];
 }
 const WARDS_READ = 27;
 const WARDS_USED = 20;
-const WARDS_EXCLUDED = { unknownWard: 1, invalidValue: 2, notANumber: 1, missingValue: 1, duplicateRow: 1, excelError: 1 };
+const WARDS_EXCLUDED = {
+  unknownWard: 1,
+  invalidValue: 2,
+  notANumber: 1,
+  missingValue: 1,
+  duplicateRow: 1,
+  excelError: 1,
+};
 
 /** Pupil residence (header row 1; the generator's rows for Ashgrove, Brookfield, Oakwood and the closed Westgate), then: */
 function extraResidence(residence: PlantedSheet): PlantedCell[][] {
@@ -123,8 +186,14 @@ const LIST_EXCLUDED = { missingValue: 1, invalidValue: 1, excelError: 1, duplica
 
 function everyReasonWorkbook(extract: RealisticExtract): PlantedSheet[] {
   const { schools, wards, residence, currentList } = extract.sheets;
-  const withRows = (sheet: PlantedSheet, rows: PlantedCell[][]): PlantedSheet => ({ ...sheet, rows: [...sheet.rows, ...rows] });
-  const list: PlantedSheet = { ...currentList, rows: [['URN', ...currentList.rows[0]], ...currentList.rows.slice(1).map((row) => [null, ...row]), ...EXTRA_LIST] };
+  const withRows = (sheet: PlantedSheet, rows: PlantedCell[][]): PlantedSheet => ({
+    ...sheet,
+    rows: [...sheet.rows, ...rows],
+  });
+  const list: PlantedSheet = {
+    ...currentList,
+    rows: [['URN', ...currentList.rows[0]], ...currentList.rows.slice(1).map((row) => [null, ...row]), ...EXTRA_LIST],
+  };
   const replaced = new Map<PlantedSheet, PlantedSheet>([
     [schools, withRows(schools, EXTRA_SCHOOLS)],
     [wards, withRows(wards, extraWards(wards))],
@@ -147,10 +216,20 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(workdir, { recursive: true, force: true }));
 
 /** rows read = used + Σ excluded, the sheet's own check says Yes, and each reason has the rows planted. */
-function expectReconciled(entry: SheetReconciliation, read: number, used: number, excluded: Record<string, number>): void {
+function expectReconciled(
+  entry: SheetReconciliation,
+  read: number,
+  used: number,
+  excluded: Record<string, number>,
+): void {
   const sum = [...entry.reasons.values()].reduce((total, n) => total + n, 0);
-  expect({ sheet: entry.sheet, read: entry.read, used: entry.used, excludedTotal: entry.excludedTotal, reconciles: entry.reconciles })
-    .toEqual({ sheet: entry.sheet, read, used, excludedTotal: sum, reconciles: 'Yes' });
+  expect({
+    sheet: entry.sheet,
+    read: entry.read,
+    used: entry.used,
+    excludedTotal: entry.excludedTotal,
+    reconciles: entry.reconciles,
+  }).toEqual({ sheet: entry.sheet, read, used, excludedTotal: sum, reconciles: 'Yes' });
   expect(Number(entry.used) + sum).toBe(entry.read);
   expect(asObject(entry.reasons)).toEqual(asObject(new Map(Object.entries(excluded))));
 }
@@ -168,13 +247,23 @@ describe('every reason a row is left out, on every input sheet', () => {
   it('runs, and reconciles the five input sheets with Yes', () => {
     expect(run.code).toBe(0);
     const entries = rowsInAndOut(sheetNamed(output, 'Method'));
-    expect(entries.map((e) => e.role).sort()).toEqual(['currentList', 'offences', 'pupilResidence', 'schools', 'wards']);
-    for (const entry of entries) expect({ sheet: entry.sheet, reconciles: entry.reconciles }).toEqual({ sheet: entry.sheet, reconciles: 'Yes' });
+    expect(entries.map((e) => e.role).sort()).toEqual([
+      'currentList',
+      'offences',
+      'pupilResidence',
+      'schools',
+      'wards',
+    ]);
+    for (const entry of entries)
+      expect({ sheet: entry.sheet, reconciles: entry.reconciles }).toEqual({ sheet: entry.sheet, reconciles: 'Yes' });
   });
 
-  it('states the date window as the period in every sheet\'s title', () => {
+  it("states the date window as the period in every sheet's title", () => {
     for (const sheet of output.sheets.filter((s) => s.name !== 'Catchment ledger')) {
-      expect({ sheet: sheet.name, title: String(sheet.rows[0]?.[0]) }).toEqual({ sheet: sheet.name, title: expect.stringContaining('(offences from 1 April 2023 to 30 April 2024; population 2020)') });
+      expect({ sheet: sheet.name, title: String(sheet.rows[0]?.[0]) }).toEqual({
+        sheet: sheet.name,
+        title: expect.stringContaining('(offences from 1 April 2023 to 30 April 2024; population 2020)'),
+      });
     }
   });
 
@@ -187,30 +276,51 @@ describe('every reason a row is left out, on every input sheet', () => {
     expectReconciled(entry, clean + kept + excluded, clean + kept, OFFENCES_EXCLUDED);
     expect(entry.blank).toBe(OFFENCE_FAULTS.blankRows);
     // The calculator agrees, reason by reason.
-    const figures = expectedFigures(extract, { from: new Date(Date.UTC(2023, 3, 1)), to: new Date(Date.UTC(2024, 3, 30)) });
+    const figures = expectedFigures(extract, {
+      from: new Date(Date.UTC(2023, 3, 1)),
+      to: new Date(Date.UTC(2024, 3, 30)),
+    });
     expect(asObject(figures.excluded)).toEqual(asObject(new Map(Object.entries(OFFENCES_EXCLUDED))));
     expect(figures.rowsUsed).toBe(clean + kept);
   });
 
   it('schools: closed, not yet open, other phase, far outside the area, pupils unknown without residence, and the invalid rows', () => {
-    expectReconciled(reconciliationOf(sheetNamed(output, 'Method'), 'schools'), SCHOOLS_READ, SCHOOLS_USED, SCHOOLS_EXCLUDED);
-    const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.schools.name);
+    expectReconciled(
+      reconciliationOf(sheetNamed(output, 'Method'), 'schools'),
+      SCHOOLS_READ,
+      SCHOOLS_USED,
+      SCHOOLS_EXCLUDED,
+    );
+    const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter(
+      (i) => i.Sheet === extract.sheets.schools.name,
+    );
     const at = (row: number): string[] => issues.filter((i) => i.Row === row).map((i) => String(i.Code));
     expect(at(14)).toContain('outsideArea');
     expect(at(15)).toContain('closedSchool');
     // A school of another phase is left out by the scope chosen: counted in the summary, not listed.
     expect(at(16)).toEqual([]);
     const summary = tableRows(sheetNamed(output, 'Validation'), 'Input sheet');
-    expect(summary.filter((line) => line['Input sheet'] === extract.sheets.schools.name && line.Problem === 'school phase not ranked').map((line) => [line.Rows, line['Listed below']]))
-      .toEqual([[SCHOOLS_EXCLUDED.phaseOutOfScope, 'no: counted only']]);
+    expect(
+      summary
+        .filter(
+          (line) => line['Input sheet'] === extract.sheets.schools.name && line.Problem === 'school phase not ranked',
+        )
+        .map((line) => [line.Rows, line['Listed below']]),
+    ).toEqual([[SCHOOLS_EXCLUDED.phaseOutOfScope, 'no: counted only']]);
     expect(at(17)).toContain('schoolNotRanked');
     expect(at(8)).toContain('schoolNotRanked');
   });
 
   it('wards: no boundary, a fractional population, and the other invalid rows', () => {
     expectReconciled(reconciliationOf(sheetNamed(output, 'Method'), 'wards'), WARDS_READ, WARDS_USED, WARDS_EXCLUDED);
-    const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.wards.name);
-    expect(issues.filter((i) => i.Row === 24).map((i) => [i.Column, i.Code, i.Severity])).toContainEqual(['Age 12', 'invalidValue', 'error']);
+    const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter(
+      (i) => i.Sheet === extract.sheets.wards.name,
+    );
+    expect(issues.filter((i) => i.Row === 24).map((i) => [i.Column, i.Code, i.Severity])).toContainEqual([
+      'Age 12',
+      'invalidValue',
+      'error',
+    ]);
     expect(issues.filter((i) => i.Row === 23).map((i) => i.Code)).toContain('unknownWard');
   });
 
@@ -220,13 +330,25 @@ describe('every reason a row is left out, on every input sheet', () => {
     const read = extract.residence.length + 9;
     const used = extract.residence.length - closedRows;
     expectReconciled(reconciliationOf(sheetNamed(output, 'Method'), 'pupilResidence'), read, used, {
-      schoolNotRanked: closedRows + 2, unknownWard: 1, unknownSchool: 1, missingValue: 1, notANumber: 1, invalidValue: 1, duplicateRow: 1, excelError: 1,
+      schoolNotRanked: closedRows + 2,
+      unknownWard: 1,
+      unknownSchool: 1,
+      missingValue: 1,
+      notANumber: 1,
+      invalidValue: 1,
+      duplicateRow: 1,
+      excelError: 1,
     });
   });
 
   it('current list: an empty entry, a bad URN, an Excel error and repeated entries', () => {
     expect(CURRENT_LIST).toHaveLength(8);
-    expectReconciled(reconciliationOf(sheetNamed(output, 'Method'), 'currentList'), LIST_READ, LIST_USED, LIST_EXCLUDED);
+    expectReconciled(
+      reconciliationOf(sheetNamed(output, 'Method'), 'currentList'),
+      LIST_READ,
+      LIST_USED,
+      LIST_EXCLUDED,
+    );
   });
 });
 
@@ -241,9 +363,18 @@ describe('the date window', () => {
     const run = await runCli(['analyse', workbookPath, '--out', outputPath, '--from', '2023-04-01', '--to', lastDay]);
     expect(run.code).toBe(0);
     const output = await readWorkbookFile(outputPath);
-    const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter((i) => i.Sheet === extract.sheets.offences.name && i.Row === timed.row);
-    expect({ row: timed.row, day: lastDay, problems: issues.map((i) => i.Code) }).toEqual({ row: timed.row, day: lastDay, problems: [] });
-    const figures = expectedFigures(extract, { from: new Date(Date.UTC(2023, 3, 1)), to: new Date(`${lastDay}T00:00:00Z`) });
+    const issues = tableRows(sheetNamed(output, 'Validation'), 'Sheet').filter(
+      (i) => i.Sheet === extract.sheets.offences.name && i.Row === timed.row,
+    );
+    expect({ row: timed.row, day: lastDay, problems: issues.map((i) => i.Code) }).toEqual({
+      row: timed.row,
+      day: lastDay,
+      problems: [],
+    });
+    const figures = expectedFigures(extract, {
+      from: new Date(Date.UTC(2023, 3, 1)),
+      to: new Date(`${lastDay}T00:00:00Z`),
+    });
     const entry = reconciliationOf(sheetNamed(output, 'Method'), 'offences');
     expect(entry.used).toBe(figures.rowsUsed);
     expect(entry.reasons.get('dateOutsideWindow') ?? 0).toBe(figures.excluded.get('dateOutsideWindow') ?? 0);

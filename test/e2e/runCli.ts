@@ -1,7 +1,17 @@
 import { main } from '../../src/cli/main';
 
 /** The names of one run's output sheets, in the order they are written. */
-export const OUTPUT_SHEETS = ['Summary', 'Schools', 'Sensitivity', 'Wards', 'Charts', 'Validation', 'Method', 'Audit', 'Catchment ledger'];
+export const OUTPUT_SHEETS = [
+  'Summary',
+  'Schools',
+  'Sensitivity',
+  'Wards',
+  'Charts',
+  'Validation',
+  'Method',
+  'Audit',
+  'Catchment ledger',
+];
 /** The sheets a reader sees (the ledger's is very hidden). */
 export const READER_SHEETS = OUTPUT_SHEETS.slice(0, -1);
 
@@ -9,8 +19,14 @@ export const READER_SHEETS = OUTPUT_SHEETS.slice(0, -1);
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
   try {
     const code = await main(args);
     return { code, stdout, stderr };

@@ -47,7 +47,13 @@ let planted: Planted[];
  * rows (no generated fault, age 10–17, home coordinates given) spread through the sheet.
  */
 function plantHomeProblems(sheet: SheetData): { sheet: SheetData; planted: Planted[] } {
-  const clean = demo.truth.offences.rows.filter((row) => row.faults.length === 0 && row.age >= 10 && row.age <= 17 && typeof sheet.rows[row.row - 1][COLUMN.homeEasting] === 'number');
+  const clean = demo.truth.offences.rows.filter(
+    (row) =>
+      row.faults.length === 0 &&
+      row.age >= 10 &&
+      row.age <= 17 &&
+      typeof sheet.rows[row.row - 1][COLUMN.homeEasting] === 'number',
+  );
   const chosen = new Map<number, Planted>();
   PLANTS.forEach((plant, p) => {
     for (let k = 0; k < 4; k++) {
@@ -55,10 +61,12 @@ function plantHomeProblems(sheet: SheetData): { sheet: SheetData; planted: Plant
       const cells = sheet.rows[row - 1];
       const easting = cells[COLUMN.homeEasting] as number;
       const northing = cells[COLUMN.homeNorthing] as number;
-      if (plant === 'outside') chosen.set(row, { plant, row, easting: OUTSIDE_EASTING + 37 * k, northing, postcode: null });
+      if (plant === 'outside')
+        chosen.set(row, { plant, row, easting: OUTSIDE_EASTING + 37 * k, northing, postcode: null });
       if (plant === 'halfPair') chosen.set(row, { plant, row, easting, northing: null, postcode: null });
       if (plant === 'zero') chosen.set(row, { plant, row, easting: 0, northing, postcode: null });
-      if (plant === 'postcodeOnly') chosen.set(row, { plant, row, easting: null, northing: null, postcode: POSTCODES[k] });
+      if (plant === 'postcodeOnly')
+        chosen.set(row, { plant, row, easting: null, northing: null, postcode: POSTCODES[k] });
       if (plant === 'badPostcode') chosen.set(row, { plant, row, easting, northing, postcode: BAD_POSTCODES[k] });
     }
   });
@@ -80,7 +88,11 @@ async function everyPartText(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   const parts = Object.keys(zip.files).filter((name) => /\.(xml|rels)$/.test(name));
   const texts = await Promise.all(parts.map((name) => zip.file(name)!.async('string')));
-  return texts.join('\n').replace(/&amp;/g, '&').replace(/&apos;/g, "'").replace(/&quot;/g, '"');
+  return texts
+    .join('\n')
+    .replace(/&amp;/g, '&')
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"');
 }
 
 /** Consecutive whole numbers in a text, as 'a,b': how a coordinate pair reads however it is punctuated. */
@@ -107,7 +119,17 @@ beforeAll(async () => {
   const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   let code: number;
   try {
-    code = await main(['analyse', workbookPath, '--out', outputPath, '--boundaries', boundariesPath, '--simulations', '50', '--quiet']);
+    code = await main([
+      'analyse',
+      workbookPath,
+      '--out',
+      outputPath,
+      '--boundaries',
+      boundariesPath,
+      '--simulations',
+      '50',
+      '--quiet',
+    ]);
   } finally {
     quiet.mockRestore();
     out.mockRestore();
@@ -116,7 +138,11 @@ beforeAll(async () => {
   outputText = await everyPartText(outputPath);
 
   const engine = runAnalysis(
-    { workbook: await readWorkbookFile(workbookPath), boundaries: { geojson: demo.boundariesGeoJson, source: 'wards.geojson' }, solver: await loadHighsSolver() },
+    {
+      workbook: await readWorkbookFile(workbookPath),
+      boundaries: { geojson: demo.boundariesGeoJson, source: 'wards.geojson' },
+      solver: await loadHighsSolver(),
+    },
     { ...DEFAULT_PARAMETERS, simulations: 50 },
   );
   if (!engine.ok) throw new Error(engine.problems.map((p) => p.message).join('\n'));
@@ -126,11 +152,14 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(workdir, { recursive: true, force: true }));
 
 describe('the engine, for the analyst, quotes the planted home locations', () => {
-  const issuesAt = (row: number) => issues.filter((issue) => issue.sheet === demo.truth.sheetNames.offences && issue.row === row);
+  const issuesAt = (row: number) =>
+    issues.filter((issue) => issue.sheet === demo.truth.sheetNames.offences && issue.row === row);
 
   it.each(PLANTS)('in its issues for the %s rows', (plant) => {
     for (const { row, easting, northing, postcode } of planted.filter((p) => p.plant === plant)) {
-      const quoted = issuesAt(row).map((issue) => `${issue.value} | ${issue.message}`).join('\n');
+      const quoted = issuesAt(row)
+        .map((issue) => `${issue.value} | ${issue.message}`)
+        .join('\n');
       if (plant === 'outside' || plant === 'zero') expect(quoted).toContain(`${easting}, ${northing}`);
       if (plant === 'halfPair') expect(quoted).toContain(`'${easting}'`);
       if (plant === 'postcodeOnly' || plant === 'badPostcode') expect(quoted).toContain(postcode);
@@ -143,17 +172,27 @@ describe('the output workbook, to be shared', () => {
     const output = await readWorkbookFile(outputPath);
     const validation = output.sheets.find((sheet) => sheet.name === 'Validation')!;
     for (const { plant, row } of planted) {
-      const values = validation.rows.filter((cells) => cells[0] === demo.truth.sheetNames.offences && cells[1] === row).map((cells) => cells[3]);
+      const values = validation.rows
+        .filter((cells) => cells[0] === demo.truth.sheetNames.offences && cells[1] === row)
+        .map((cells) => cells[3]);
       expect(values).toContain(plant === 'halfPair' ? '' : '(withheld: location)');
       // Besides its location, a row may be reported for a type outside the violence groups, shown as given.
-      expect(values.filter((value) => value !== '' && value !== '(withheld: location)' && value !== 'Public order' && value !== 'Sexual offences')).toEqual([]);
+      expect(
+        values.filter(
+          (value) =>
+            value !== '' && value !== '(withheld: location)' && value !== 'Public order' && value !== 'Sexual offences',
+        ),
+      ).toEqual([]);
     }
   });
 
   it('holds no home coordinate pair from the offences sheet, in any part of the file', () => {
     const pairs = numberPairs(outputText);
-    const homes = offences.rows.slice(1)
-      .filter((cells) => typeof cells[COLUMN.homeEasting] === 'number' && typeof cells[COLUMN.homeNorthing] === 'number')
+    const homes = offences.rows
+      .slice(1)
+      .filter(
+        (cells) => typeof cells[COLUMN.homeEasting] === 'number' && typeof cells[COLUMN.homeNorthing] === 'number',
+      )
       .map((cells) => `${cells[COLUMN.homeEasting]},${cells[COLUMN.homeNorthing]}`);
     expect(homes.length).toBeGreaterThan(1000);
     expect(homes.filter((home) => pairs.has(home))).toEqual([]);
@@ -172,7 +211,12 @@ describe('the output workbook, to be shared', () => {
   });
 
   it('holds no offence or offender reference from the offences sheet', () => {
-    const references = new Set(offences.rows.slice(1).flatMap((cells) => [cells[COLUMN.crimeNumber], cells[COLUMN.offenderId]]).filter((ref) => typeof ref === 'string' && ref !== ''));
+    const references = new Set(
+      offences.rows
+        .slice(1)
+        .flatMap((cells) => [cells[COLUMN.crimeNumber], cells[COLUMN.offenderId]])
+        .filter((ref) => typeof ref === 'string' && ref !== ''),
+    );
     // Every word of the output that could be a reference (letters, digits and '/'), looked up once.
     const words = new Set(outputText.match(/[A-Za-z0-9/]+/g));
     const found = [...references].filter((ref) => words.has(String(ref)));

@@ -33,7 +33,10 @@ function xmlText(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 function cellXml(ref: string, value: PlantedCell): string {
@@ -42,7 +45,8 @@ function cellXml(ref: string, value: PlantedCell): string {
     const serial = excelSerial(value);
     return Number.isFinite(serial) && serial > 0 ? `<c r="${ref}" s="${DATE_STYLE}"><v>${serial}</v></c>` : '';
   }
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : `<c r="${ref}" t="e"><v>#NUM!</v></c>`;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : `<c r="${ref}" t="e"><v>#NUM!</v></c>`;
   if (typeof value === 'boolean') return `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
   if (typeof value === 'object') return `<c r="${ref}" t="e"><v>${xmlText(value.error)}</v></c>`;
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
@@ -52,11 +56,17 @@ function sheetXml(sheet: FuzzSheet, tableRel: boolean): string {
   const rows = sheet.rows.map((cells, index) => {
     const r = index + 1;
     const xml = cells.map((value, col) => cellXml(`${columnLetter(col)}${r}`, value)).join('');
-    const stray = sheet.stray && sheet.stray.row === r ? cellXml(`${columnLetter(sheet.stray.col)}${r}`, sheet.stray.value) : '';
+    const stray =
+      sheet.stray && sheet.stray.row === r ? cellXml(`${columnLetter(sheet.stray.col)}${r}`, sheet.stray.value) : '';
     return xml || stray ? `<row r="${r}">${xml}${stray}</row>` : '';
   });
-  if (sheet.stray && sheet.stray.row > sheet.rows.length) rows.push(`<row r="${sheet.stray.row}">${cellXml(`${columnLetter(sheet.stray.col)}${sheet.stray.row}`, sheet.stray.value)}</row>`);
-  const merges = sheet.merges?.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>` : '';
+  if (sheet.stray && sheet.stray.row > sheet.rows.length)
+    rows.push(
+      `<row r="${sheet.stray.row}">${cellXml(`${columnLetter(sheet.stray.col)}${sheet.stray.row}`, sheet.stray.value)}</row>`,
+    );
+  const merges = sheet.merges?.length
+    ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`
+    : '';
   const tableParts = tableRel ? '<tableParts count="1"><tablePart r:id="rIdTable"/></tableParts>' : '';
   return `${DECLARATION}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${rows.join('')}</sheetData>${merges}${tableParts}</worksheet>`;
 }
@@ -76,12 +86,15 @@ function tableXml(sheet: FuzzSheet, id: number): string | undefined {
     return unique;
   });
   const ref = `A${sheet.headerRow}:${columnLetter(width - 1)}${sheet.rows.length}`;
-  return `${DECLARATION}<table xmlns="${MAIN}" id="${id}" name="Table${id}" displayName="Table${id}" ref="${ref}"><autoFilter ref="${ref}"/>` +
+  return (
+    `${DECLARATION}<table xmlns="${MAIN}" id="${id}" name="Table${id}" displayName="Table${id}" ref="${ref}"><autoFilter ref="${ref}"/>` +
     `<tableColumns count="${width}">${names.map((name, i) => `<tableColumn id="${i + 1}" name="${xmlText(name)}"/>`).join('')}</tableColumns>` +
-    '<tableStyleInfo name="TableStyleMedium2" showRowStripes="1"/></table>';
+    '<tableStyleInfo name="TableStyleMedium2" showRowStripes="1"/></table>'
+  );
 }
 
-const STYLES = `${DECLARATION}<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+const STYLES =
+  `${DECLARATION}<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
   '<fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
   '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
@@ -96,19 +109,33 @@ export function buildFuzzWorkbook(sheets: readonly FuzzSheet[]): Uint8Array {
     const n = index + 1;
     const table = sheet.table ? tableXml(sheet, n) : undefined;
     files[`xl/worksheets/sheet${n}.xml`] = strToU8(sheetXml(sheet, table !== undefined));
-    overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    overrides.push(
+      `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
     if (table) {
       files[`xl/tables/table${n}.xml`] = strToU8(table);
-      files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = strToU8(`${DECLARATION}<Relationships xmlns="${PKG_REL}"><Relationship Id="rIdTable" Type="${REL}/table" Target="../tables/table${n}.xml"/></Relationships>`);
-      overrides.push(`<Override PartName="/xl/tables/table${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
+      files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = strToU8(
+        `${DECLARATION}<Relationships xmlns="${PKG_REL}"><Relationship Id="rIdTable" Type="${REL}/table" Target="../tables/table${n}.xml"/></Relationships>`,
+      );
+      overrides.push(
+        `<Override PartName="/xl/tables/table${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
+      );
     }
     relationships.push(`<Relationship Id="rIdSheet${n}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
-    sheetElements.push(`<sheet name="${xmlText(sheet.name)}" sheetId="${n}"${sheet.hidden ? ' state="hidden"' : ''} r:id="rIdSheet${n}"/>`);
+    sheetElements.push(
+      `<sheet name="${xmlText(sheet.name)}" sheetId="${n}"${sheet.hidden ? ' state="hidden"' : ''} r:id="rIdSheet${n}"/>`,
+    );
   });
   files['xl/styles.xml'] = strToU8(STYLES);
-  files['xl/workbook.xml'] = strToU8(`${DECLARATION}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheetElements.join('')}</sheets></workbook>`);
-  files['xl/_rels/workbook.xml.rels'] = strToU8(`${DECLARATION}<Relationships xmlns="${PKG_REL}">${relationships.join('')}</Relationships>`);
-  files['_rels/.rels'] = strToU8(`${DECLARATION}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  files['xl/workbook.xml'] = strToU8(
+    `${DECLARATION}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheetElements.join('')}</sheets></workbook>`,
+  );
+  files['xl/_rels/workbook.xml.rels'] = strToU8(
+    `${DECLARATION}<Relationships xmlns="${PKG_REL}">${relationships.join('')}</Relationships>`,
+  );
+  files['_rels/.rels'] = strToU8(
+    `${DECLARATION}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
   files['[Content_Types].xml'] = strToU8(
     `${DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +

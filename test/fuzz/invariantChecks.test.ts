@@ -10,7 +10,9 @@ import { scanOutputPackage } from './fuzzCase';
 import { formulaFromInput } from './mutations';
 
 let workdir: string;
-beforeAll(() => { workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'catchment-fuzz-checks-')); });
+beforeAll(() => {
+  workdir = fs.mkdtempSync(path.join(os.tmpdir(), 'catchment-fuzz-checks-'));
+});
 afterAll(() => fs.rmSync(workdir, { recursive: true, force: true }));
 
 function packageOf(sheetData: string): string {
@@ -26,17 +28,21 @@ describe('the fuzz suite’s output checks', () => {
         '<c r="C1" t="e"><v>#DIV/0!</v></c><c r="D1"><f>HYPERLINK(&quot;http://evil.example&quot;,&quot;click&quot;)</f><v>0</v></c></row>',
     );
     const scan = scanOutputPackage(file);
-    expect(scan.problems).toEqual(expect.arrayContaining([
-      expect.stringContaining('rate NaN per 1,000'),
-      expect.stringContaining("B1: the number 'Infinity'"),
-      expect.stringContaining('C1: an error cell (#DIV/0!)'),
-    ]));
+    expect(scan.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('rate NaN per 1,000'),
+        expect.stringContaining("B1: the number 'Infinity'"),
+        expect.stringContaining('C1: an error cell (#DIV/0!)'),
+      ]),
+    );
     expect(scan.formulas).toEqual(['HYPERLINK("http://evil.example","click")']);
     expect(formulaFromInput(scan.formulas[0])).toBe(true);
   });
 
   it('find nothing in a clean sheet, and take the report’s own formulas for what they are', () => {
-    const file = packageOf('<row r="1"><c r="A1" t="inlineStr"><is><t>Nanton ward</t></is></c><c r="B1"><f>C1/D1*1000</f><v>2.5</v></c></row>');
+    const file = packageOf(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Nanton ward</t></is></c><c r="B1"><f>C1/D1*1000</f><v>2.5</v></c></row>',
+    );
     const scan = scanOutputPackage(file);
     expect(scan.problems).toEqual([]);
     expect(scan.formulas.map(formulaFromInput)).toEqual([false]);

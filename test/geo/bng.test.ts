@@ -34,19 +34,25 @@ const OS_TEST_POINTS: readonly (readonly [string, string, number, number, number
 const HELMERT_TOLERANCE_METRES = 5;
 
 describe('wgs84ToGrid', () => {
-  it.each(OS_TEST_POINTS)('puts %s (%s) within a few metres of its OS published easting/northing', (_id, _place, latitude, longitude, easting, northing) => {
-    const grid = wgs84ToGrid(longitude, latitude);
-    expect(Math.hypot(grid.easting - easting, grid.northing - northing)).toBeLessThan(HELMERT_TOLERANCE_METRES);
-  });
+  it.each(OS_TEST_POINTS)(
+    'puts %s (%s) within a few metres of its OS published easting/northing',
+    (_id, _place, latitude, longitude, easting, northing) => {
+      const grid = wgs84ToGrid(longitude, latitude);
+      expect(Math.hypot(grid.easting - easting, grid.northing - northing)).toBeLessThan(HELMERT_TOLERANCE_METRES);
+    },
+  );
 });
 
 describe('gridToWgs84', () => {
-  it.each(OS_TEST_POINTS)('puts %s (%s) back within a few metres of its latitude/longitude', (_id, _place, latitude, longitude, easting, northing) => {
-    const back = gridToWgs84({ easting, northing });
-    const northMetres = (back.latitude - latitude) * 111_320;
-    const eastMetres = (back.longitude - longitude) * 111_320 * Math.cos((latitude * Math.PI) / 180);
-    expect(Math.hypot(northMetres, eastMetres)).toBeLessThan(HELMERT_TOLERANCE_METRES);
-  });
+  it.each(OS_TEST_POINTS)(
+    'puts %s (%s) back within a few metres of its latitude/longitude',
+    (_id, _place, latitude, longitude, easting, northing) => {
+      const back = gridToWgs84({ easting, northing });
+      const northMetres = (back.latitude - latitude) * 111_320;
+      const eastMetres = (back.longitude - longitude) * 111_320 * Math.cos((latitude * Math.PI) / 180);
+      expect(Math.hypot(northMetres, eastMetres)).toBeLessThan(HELMERT_TOLERANCE_METRES);
+    },
+  );
 
   it('inverts wgs84ToGrid to within a centimetre', () => {
     for (const [, , latitude, longitude] of OS_TEST_POINTS) {

@@ -70,7 +70,11 @@ const WARDS: readonly { code: string; name: string; polygons: readonly (readonly
 
 const GEOJSON = {
   type: 'FeatureCollection',
-  features: WARDS.map((ward) => ({ type: 'Feature', properties: { WD22CD: ward.code, WD22NM: ward.name }, geometry: { type: 'MultiPolygon', coordinates: ward.polygons } })),
+  features: WARDS.map((ward) => ({
+    type: 'Feature',
+    properties: { WD22CD: ward.code, WD22NM: ward.name },
+    geometry: { type: 'MultiPolygon', coordinates: ward.polygons },
+  })),
 };
 
 /** The same wards as a vertex sheet: rings left open (as a sheet would list them), orders 1, 2, 3… */
@@ -78,7 +82,17 @@ function vertexRows(): BoundaryVertex[] {
   return WARDS.flatMap((ward) =>
     ward.polygons.flatMap((polygon, part) =>
       polygon.flatMap((ring, ringNumber) =>
-        ring.slice(0, -1).map(([x, y], position) => ({ wardCode: ward.code, wardName: ward.name, part, ring: ringNumber, order: position + 1, x, y })),
+        ring
+          .slice(0, -1)
+          .map(([x, y], position) => ({
+            wardCode: ward.code,
+            wardName: ward.name,
+            part,
+            ring: ringNumber,
+            order: position + 1,
+            x,
+            y,
+          })),
       ),
     ),
   );
@@ -97,11 +111,14 @@ describe('boundariesFromVertices', () => {
   it('gives the same boundaries whatever order the rows come in', () => {
     const expected = boundariesFromVertices(vertexRows()).boundaries;
     fc.assert(
-      fc.property(fc.shuffledSubarray(vertexRows(), { minLength: vertexRows().length, maxLength: vertexRows().length }), (shuffled) => {
-        // Wards are listed in order of first appearance, so compare them by code.
-        const byCode = (list: typeof expected) => [...list].sort((a, b) => (a.wardCode < b.wardCode ? -1 : 1));
-        expect(byCode(boundariesFromVertices(shuffled).boundaries)).toEqual(byCode(expected));
-      }),
+      fc.property(
+        fc.shuffledSubarray(vertexRows(), { minLength: vertexRows().length, maxLength: vertexRows().length }),
+        (shuffled) => {
+          // Wards are listed in order of first appearance, so compare them by code.
+          const byCode = (list: typeof expected) => [...list].sort((a, b) => (a.wardCode < b.wardCode ? -1 : 1));
+          expect(byCode(boundariesFromVertices(shuffled).boundaries)).toEqual(byCode(expected));
+        },
+      ),
       { seed: 3, numRuns: 50 },
     );
   });
@@ -148,7 +165,9 @@ describe('boundariesFromVertices', () => {
   it('swaps x and y, and says so, when x holds latitudes and y longitudes', () => {
     const swapped = vertexRows().map((row) => ({ ...row, x: row.y, y: row.x }));
     const result = boundariesFromVertices(swapped);
-    expect(result.problems).toEqual(['The x column looks like latitude and y like longitude (x should be longitude or easting); they were swapped.']);
+    expect(result.problems).toEqual([
+      'The x column looks like latitude and y like longitude (x should be longitude or easting); they were swapped.',
+    ]);
     expect(result.boundaries).toEqual(boundariesFromGeoJson(GEOJSON).boundaries);
   });
 

@@ -20,36 +20,86 @@ describe('crsFromName', () => {
 });
 
 describe('detectGeoJsonCrs', () => {
-  const lonLatSquare = { type: 'Polygon', coordinates: [[[-1.9, 52.4], [-1.8, 52.4], [-1.8, 52.5], [-1.9, 52.4]]] };
-  const gridSquare = { type: 'Polygon', coordinates: [[[407000, 286000], [408000, 286000], [408000, 287000], [407000, 286000]]] };
+  const lonLatSquare = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [-1.9, 52.4],
+        [-1.8, 52.4],
+        [-1.8, 52.5],
+        [-1.9, 52.4],
+      ],
+    ],
+  };
+  const gridSquare = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [407000, 286000],
+        [408000, 286000],
+        [408000, 287000],
+        [407000, 286000],
+      ],
+    ],
+  };
 
   it('believes a crs member that names British National Grid', () => {
-    expect(detectGeoJsonCrs({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::27700' } }, features: [] })).toBe('EPSG:27700');
+    expect(
+      detectGeoJsonCrs({
+        type: 'FeatureCollection',
+        crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::27700' } },
+        features: [],
+      }),
+    ).toBe('EPSG:27700');
   });
 
   it('believes a crs member that names OGC CRS84, whatever the coordinates', () => {
-    const declared = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } }, features: [{ type: 'Feature', properties: {}, geometry: gridSquare }] };
+    const declared = {
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } },
+      features: [{ type: 'Feature', properties: {}, geometry: gridSquare }],
+    };
     expect(detectGeoJsonCrs(declared)).toBe('EPSG:4326');
   });
 
   it('reads longitude/latitude from the coordinate range when there is no crs member', () => {
-    expect(detectGeoJsonCrs({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: lonLatSquare }] })).toBe('EPSG:4326');
+    expect(
+      detectGeoJsonCrs({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: lonLatSquare }],
+      }),
+    ).toBe('EPSG:4326');
   });
 
   it('reads easting/northing from the coordinate range when there is no crs member', () => {
-    expect(detectGeoJsonCrs({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: gridSquare }] })).toBe('EPSG:27700');
+    expect(
+      detectGeoJsonCrs({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: gridSquare }],
+      }),
+    ).toBe('EPSG:27700');
   });
 
   it('falls back to the coordinate range when the crs member names an unsupported system', () => {
-    expect(detectGeoJsonCrs({ type: 'Feature', crs: { type: 'name', properties: { name: 'EPSG:3857' } }, properties: {}, geometry: gridSquare })).toBe('EPSG:27700');
+    expect(
+      detectGeoJsonCrs({
+        type: 'Feature',
+        crs: { type: 'name', properties: { name: 'EPSG:3857' } },
+        properties: {},
+        geometry: gridSquare,
+      }),
+    ).toBe('EPSG:27700');
   });
 
   it('looks inside MultiPolygons and GeometryCollections', () => {
-    const collection = { type: 'GeometryCollection', geometries: [{ type: 'MultiPolygon', coordinates: [gridSquare.coordinates] }] };
+    const collection = {
+      type: 'GeometryCollection',
+      geometries: [{ type: 'MultiPolygon', coordinates: [gridSquare.coordinates] }],
+    };
     expect(detectGeoJsonCrs(collection)).toBe('EPSG:27700');
   });
 
-  it('defaults to WGS84, GeoJSON\'s own default, when there are no coordinates', () => {
+  it("defaults to WGS84, GeoJSON's own default, when there are no coordinates", () => {
     expect(detectGeoJsonCrs({ type: 'FeatureCollection', features: [] })).toBe('EPSG:4326');
     expect(detectGeoJsonCrs(null)).toBe('EPSG:4326');
   });

@@ -37,7 +37,11 @@ export const TILE_LIST: readonly WardBoundary[] = [TILES.A, TILES.B, TILES.C, TI
  * A ward with a hole (the 30 m square 0..30 less 10..20 by 10..20) and the enclave that fills the
  * hole, coded so that the enclave sorts after the surrounding ward.
  */
-export const DOUGHNUT = ward('E05000010', [[rectangle(0, 0, 30, 30), [...rectangle(10, 10, 20, 20)].reverse()]], 'Doughnut');
+export const DOUGHNUT = ward(
+  'E05000010',
+  [[rectangle(0, 0, 30, 30), [...rectangle(10, 10, 20, 20)].reverse()]],
+  'Doughnut',
+);
 export const ENCLAVE = ward('E05000011', [[rectangle(10, 10, 20, 20)]], 'Enclave');
 
 /** One ward made of two separate squares, 0..10 and 100..104. */

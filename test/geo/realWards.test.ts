@@ -3,7 +3,16 @@ import * as path from 'path';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import pointOnFeature from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { boundariesFromGeoJson, buildWardIndex, locateWard, locateWardNaive, locateWards, pointInWard, representativePoint, wgs84ToGrid } from '../../src/core/geo';
+import {
+  boundariesFromGeoJson,
+  buildWardIndex,
+  locateWard,
+  locateWardNaive,
+  locateWards,
+  pointInWard,
+  representativePoint,
+  wgs84ToGrid,
+} from '../../src/core/geo';
 import { seededRandom } from '../../src/core/random/seededRandom';
 import type { GridPoint } from '../../src/core/types';
 
@@ -46,7 +55,9 @@ function csvFields(line: string): string[] {
 }
 
 describeIfData('real West Midlands wards (December 2022, 192 wards)', () => {
-  const wardsGeoJson = hasData ? readJson('wm_wards_dec2022.geojson') : ({ type: 'FeatureCollection', features: [] } as AreaCollection);
+  const wardsGeoJson = hasData
+    ? readJson('wm_wards_dec2022.geojson')
+    : ({ type: 'FeatureCollection', features: [] } as AreaCollection);
   const imported = boundariesFromGeoJson(wardsGeoJson);
   const index = buildWardIndex(imported.boundaries);
 
@@ -55,7 +66,10 @@ describeIfData('real West Midlands wards (December 2022, 192 wards)', () => {
     expect(imported.problems).toEqual([]);
     expect(imported.boundaries).toHaveLength(192);
     expect(new Set(imported.boundaries.map((ward) => ward.districtCode)).size).toBe(7);
-    expect(imported.boundaries.find((ward) => ward.wardCode === 'E05001218')).toMatchObject({ wardName: 'Bablake', districtName: 'Coventry' });
+    expect(imported.boundaries.find((ward) => ward.wardCode === 'E05001218')).toMatchObject({
+      wardName: 'Bablake',
+      districtName: 'Coventry',
+    });
   });
 
   it('put each LSOA 2021 interior point in the ward the ONS lookup names, for at least 93% of the 1,719 LSOAs', () => {
@@ -66,13 +80,22 @@ describeIfData('real West Midlands wards (December 2022, 192 wards)', () => {
     // disagreements lie a median 57 m from the lookup's ward. 93% leaves room for that and would
     // still catch a systematic error (a swapped axis or a wrong datum puts most points wrong).
     const lsoas = readJson('wm_lsoa21.geojson');
-    const lines = fs.readFileSync(path.join(DATA_DIR, 'lsoa21_ward22_lookup_wm.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+    const lines = fs
+      .readFileSync(path.join(DATA_DIR, 'lsoa21_ward22_lookup_wm.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter(Boolean);
     const header = csvFields(lines[0]);
     const lsoaColumn = header.indexOf('LSOA21CD');
     const wardColumn = header.indexOf('WD22CD');
     expect(lsoaColumn).toBeGreaterThanOrEqual(0);
     expect(wardColumn).toBeGreaterThanOrEqual(0);
-    const lookup = new Map(lines.slice(1).map((line) => csvFields(line)).map((fields) => [fields[lsoaColumn], fields[wardColumn]]));
+    const lookup = new Map(
+      lines
+        .slice(1)
+        .map((line) => csvFields(line))
+        .map((fields) => [fields[lsoaColumn], fields[wardColumn]]),
+    );
     expect(lookup.size).toBe(1719);
 
     let agreeing = 0;
@@ -123,7 +146,8 @@ describeIfData('real West Midlands wards (December 2022, 192 wards)', () => {
         }
       }
     }
-    for (const points of [vertices, midpoints]) expect(locateWards(index, points)).toEqual(points.map((each) => locateWardNaive(imported.boundaries, each)));
+    for (const points of [vertices, midpoints])
+      expect(locateWards(index, points)).toEqual(points.map((each) => locateWardNaive(imported.boundaries, each)));
     // A vertex is exactly on its ward's edge (the orientation test gives exactly 0 there), so it
     // always belongs to a ward: its own or a lower-coded neighbour. (A midpoint may round a hair
     // outside the area's outer edge, so no such claim is made for midpoints.)
@@ -148,19 +172,25 @@ describeIfData('real West Midlands wards (December 2022, 192 wards)', () => {
 });
 
 describeIfData('real Birmingham and Solihull wards (2018, British National Grid)', () => {
-  const bsol = hasData ? readJson('bsol_wards_2018_bng.geojson') : ({ type: 'FeatureCollection', features: [] } as AreaCollection);
+  const bsol = hasData
+    ? readJson('bsol_wards_2018_bng.geojson')
+    : ({ type: 'FeatureCollection', features: [] } as AreaCollection);
   const imported = boundariesFromGeoJson(bsol);
 
   it('load as 86 wards in British National Grid, read from the crs member', () => {
     expect(imported.crs).toBe('EPSG:27700');
     expect(imported.problems).toEqual([]);
     expect(imported.boundaries).toHaveLength(86);
-    expect(imported.boundaries[0]).toMatchObject({ wardCode: 'E05001284', wardName: 'Bickenhill', districtName: 'Solihull' });
+    expect(imported.boundaries[0]).toMatchObject({
+      wardCode: 'E05001284',
+      wardName: 'Bickenhill',
+      districtName: 'Solihull',
+    });
     // Coordinates were kept as metres: the first vertex is the file's own.
     expect(imported.boundaries[0].polygons.flat(2)).toContainEqual([419902.00270000007, 285335.1030000001]);
   });
 
-  it("contain their own LAT/LONG point, converted to the grid, for at least 95% of wards", () => {
+  it('contain their own LAT/LONG point, converted to the grid, for at least 95% of wards', () => {
     // The file's LAT/LONG are a point per ward in WGS84; converting it to BNG and finding it in its
     // own ward checks the datum conversion and the hole handling against the file's own data.
     // Measured: 86 of 86. These wards were simplified one by one, so neighbours overlap slightly

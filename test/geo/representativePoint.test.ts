@@ -5,7 +5,10 @@ import { DOUGHNUT, ISLANDS, deepFreeze, point, rectangle, ward } from './handMad
 
 /** Turf's point-in-polygon (planar ray casting, its own code) as an independent check; edges excluded. */
 function turfInside(boundary: WardBoundary, easting: number, northing: number): boolean {
-  const multiPolygon = { type: 'MultiPolygon' as const, coordinates: boundary.polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [x, y]))) };
+  const multiPolygon = {
+    type: 'MultiPolygon' as const,
+    coordinates: boundary.polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [x, y]))),
+  };
   return booleanPointInPolygon([easting, northing], multiPolygon, { ignoreBoundary: true });
 }
 
@@ -33,7 +36,16 @@ describe('representativePoint', () => {
 
   it('is the centroid of a right triangle, a third of the way along each leg', () => {
     // Triangle (0,0), (30,0), (0,30): centroid ((0+30+0)/3, (0+0+30)/3) = (10, 10).
-    const triangle = ward('E05000002', [[[[0, 0], [30, 0], [0, 30], [0, 0]]]]);
+    const triangle = ward('E05000002', [
+      [
+        [
+          [0, 0],
+          [30, 0],
+          [0, 30],
+          [0, 0],
+        ],
+      ],
+    ]);
     const result = representativePoint(triangle);
     expect(result.easting).toBeCloseTo(10, 9);
     expect(result.northing).toBeCloseTo(10, 9);
@@ -111,6 +123,8 @@ describe('gridDistanceMetres', () => {
 
   it('is symmetric and zero from a point to itself', () => {
     expect(gridDistanceMetres(point(1, 2), point(1, 2))).toBe(0);
-    expect(gridDistanceMetres(point(407000, 286000), point(391000, 299000))).toBe(gridDistanceMetres(point(391000, 299000), point(407000, 286000)));
+    expect(gridDistanceMetres(point(407000, 286000), point(391000, 299000))).toBe(
+      gridDistanceMetres(point(391000, 299000), point(407000, 286000)),
+    );
   });
 });

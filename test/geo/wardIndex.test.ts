@@ -45,15 +45,45 @@ describe('pointInWard (the exact test)', () => {
     // round to different signs (one exactly 0). A ward sharing the edge walks it the other way, so
     // without a canonical edge direction the two neighbours would disagree about P.
     const cases = [
-      [407328.23422613007, 286632.63856788754, 408084.64471208147, 287624.67595342157, 407604.58022759046, 286995.06818762864],
-      [407654.94484950555, 286658.08563942934, 408100.28673806245, 287520.206614941, 408038.0437181215, 287399.7126428959],
-      [407069.41783291724, 286705.51784043456, 407707.7620167787, 287357.2159996276, 407250.6830412583, 286890.5750644027],
-      [407140.6638245753, 286136.8996375878, 408012.8727625184, 286353.5196469168, 407947.8903989321, 286337.3807613884],
+      [
+        407328.23422613007, 286632.63856788754, 408084.64471208147, 287624.67595342157, 407604.58022759046,
+        286995.06818762864,
+      ],
+      [
+        407654.94484950555, 286658.08563942934, 408100.28673806245, 287520.206614941, 408038.0437181215,
+        287399.7126428959,
+      ],
+      [
+        407069.41783291724, 286705.51784043456, 407707.7620167787, 287357.2159996276, 407250.6830412583,
+        286890.5750644027,
+      ],
+      [
+        407140.6638245753, 286136.8996375878, 408012.8727625184, 286353.5196469168, 407947.8903989321,
+        286337.3807613884,
+      ],
     ] as const;
     for (const [ax, ay, bx, by, px, py] of cases) {
       // A triangle with A-B as one side and its third corner well to the west.
-      const forward = [[[[ax, ay], [bx, by], [ax - 800, by], [ax, ay]] as const]];
-      const backward = [[[[ax, ay], [ax - 800, by], [bx, by], [ax, ay]] as const]];
+      const forward = [
+        [
+          [
+            [ax, ay],
+            [bx, by],
+            [ax - 800, by],
+            [ax, ay],
+          ] as const,
+        ],
+      ];
+      const backward = [
+        [
+          [
+            [ax, ay],
+            [ax - 800, by],
+            [bx, by],
+            [ax, ay],
+          ] as const,
+        ],
+      ];
       const placement = pointInWard(forward, point(px, py));
       expect(pointInWard(backward, point(px, py))).toBe(placement);
       const wards = [ward('E05000090', forward), ward('E05000091', backward)];
@@ -66,7 +96,16 @@ describe('pointInWard (the exact test)', () => {
   });
 
   it('works on rings that are not explicitly closed', () => {
-    const open = [[[[0, 0], [10, 0], [10, 10], [0, 10]] as const]];
+    const open = [
+      [
+        [
+          [0, 0],
+          [10, 0],
+          [10, 10],
+          [0, 10],
+        ] as const,
+      ],
+    ];
     expect(pointInWard(open, point(5, 5))).toBe('inside');
     expect(pointInWard(open, point(0, 5))).toBe('boundary');
   });
@@ -165,23 +204,35 @@ describe('locateWard and locateWardNaive', () => {
     const index = buildWardIndex([west, east]);
     fc.assert(
       // t stays 1% (10 m) away from the ends, where a sideways nudge could leave both wards.
-      fc.property(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: -1e-6, max: 1e-6, noNaN: true }), (t, offset) => {
-        const here = point(p[0] + t * (q[0] - p[0]) + offset, p[1] + t * (q[1] - p[1]));
-        const claims = [west, east].filter((candidate) => pointInWard(candidate.polygons, here) !== 'outside');
-        const strictlyInside = [west, east].filter((candidate) => pointInWard(candidate.polygons, here) === 'inside');
-        // Never in both interiors, never in neither (the shared edge is between them).
-        expect(claims.length).toBeGreaterThanOrEqual(1);
-        expect(strictlyInside.length).toBeLessThanOrEqual(1);
-        const expected = claims.map((candidate) => candidate.wardCode).sort()[0];
-        expect(locateWard(index, here)).toBe(expected);
-        expect(locateWardNaive([west, east], here)).toBe(expected);
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.double({ min: -1e-6, max: 1e-6, noNaN: true }),
+        (t, offset) => {
+          const here = point(p[0] + t * (q[0] - p[0]) + offset, p[1] + t * (q[1] - p[1]));
+          const claims = [west, east].filter((candidate) => pointInWard(candidate.polygons, here) !== 'outside');
+          const strictlyInside = [west, east].filter((candidate) => pointInWard(candidate.polygons, here) === 'inside');
+          // Never in both interiors, never in neither (the shared edge is between them).
+          expect(claims.length).toBeGreaterThanOrEqual(1);
+          expect(strictlyInside.length).toBeLessThanOrEqual(1);
+          const expected = claims.map((candidate) => candidate.wardCode).sort()[0];
+          expect(locateWard(index, here)).toBe(expected);
+          expect(locateWardNaive([west, east], here)).toBe(expected);
+        },
+      ),
       { seed: 42, numRuns: 2000 },
     );
   });
 
   it('agree with the naive loop at any grid resolution, including points on cell lines', () => {
-    const wards = [DOUGHNUT, ENCLAVE, ISLANDS, ...TILE_LIST.map((tile) => ({ ...tile, polygons: tile.polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [x + 40, y] as const))) }))];
+    const wards = [
+      DOUGHNUT,
+      ENCLAVE,
+      ISLANDS,
+      ...TILE_LIST.map((tile) => ({
+        ...tile,
+        polygons: tile.polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [x + 40, y] as const))),
+      })),
+    ];
     const indexes = [1, 3, 7, 64, 1024].map((cellsAcross) => buildWardIndex(wards, { cellsAcross }));
     fc.assert(
       fc.property(
@@ -190,7 +241,11 @@ describe('locateWard and locateWardNaive', () => {
           fc.integer({ min: -5, max: 110 }),
           fc.integer({ min: -20, max: 440 }).map((quarter) => quarter / 4),
         ),
-        fc.oneof(fc.double({ min: -5, max: 35, noNaN: true }), fc.integer({ min: -5, max: 35 }), fc.integer({ min: -20, max: 140 }).map((quarter) => quarter / 4)),
+        fc.oneof(
+          fc.double({ min: -5, max: 35, noNaN: true }),
+          fc.integer({ min: -5, max: 35 }),
+          fc.integer({ min: -20, max: 140 }).map((quarter) => quarter / 4),
+        ),
         (easting, northing) => {
           const expected = locateWardNaive(wards, point(easting, northing));
           for (const index of indexes) expect(locateWard(index, point(easting, northing))).toBe(expected);

@@ -1,6 +1,14 @@
 import { createHmac } from 'crypto';
 import {
-  cellFingerprint, coverKey, keyedHash, LEDGER_FORMAT, LEDGER_SHEET, ledgerSheetColumn, ledgerText, readLedgerText, readWorkbookLedger,
+  cellFingerprint,
+  coverKey,
+  keyedHash,
+  LEDGER_FORMAT,
+  LEDGER_SHEET,
+  ledgerSheetColumn,
+  ledgerText,
+  readLedgerText,
+  readWorkbookLedger,
   type DisclosureLedger,
 } from '../../src/core/ledger';
 import { weakenings } from '../../src/core/pipeline/stages/earlierRuns';
@@ -16,9 +24,19 @@ function ledger(runs: number, cells = 2): DisclosureLedger {
     runs: Array.from({ length: runs }, (_, i) => ({
       number: i + 1,
       on: '2026-12-07',
-      scope: { ageBand: [10, 17] as const, offenceTypes: [], from: '2023-04-01', to: '2024-03-31', phases: ['secondary' as const], catchmentModel: 'auto' as const, showAttending: false },
+      scope: {
+        ageBand: [10, 17] as const,
+        offenceTypes: [],
+        from: '2023-04-01',
+        to: '2024-03-31',
+        phases: ['secondary' as const],
+        catchmentModel: 'auto' as const,
+        showAttending: false,
+      },
       rules: RULES,
-      cells: Object.fromEntries(Array.from({ length: cells }, (_, c) => [`offences:ward:W${c}`, { fingerprint: `f${c}`, shown: c % 2 === 0 }])),
+      cells: Object.fromEntries(
+        Array.from({ length: cells }, (_, c) => [`offences:ward:W${c}`, { fingerprint: `f${c}`, shown: c % 2 === 0 }]),
+      ),
     })),
   };
 }
@@ -55,7 +73,11 @@ describe('reading a ledger', () => {
     ['not JSON', '{', /not JSON/],
     ['another JSON file', '{"a":1}', /not a disclosure ledger written by this product/],
     ['a later version', JSON.stringify({ ...ledger(1), version: 2 }), /version 2; this product reads version 1/],
-    ['a run without rules', JSON.stringify({ ...ledger(1), runs: [{ ...ledger(1).runs[0], rules: null }] }), /run 1 of its list cannot be read/],
+    [
+      'a run without rules',
+      JSON.stringify({ ...ledger(1), runs: [{ ...ledger(1).runs[0], rules: null }] }),
+      /run 1 of its list cannot be read/,
+    ],
     ['no secret', JSON.stringify({ ...ledger(1), secret: '' }), /secret or its list of runs is missing/],
   ])('refuses %s, saying what is wrong', (_, text, message) => {
     const reading = readLedgerText(text, 'The ledger file L');
@@ -76,8 +98,13 @@ describe('the ledger sheet', () => {
   });
 
   it('takes the sheet with the most runs, as each run writes the whole ledger so far', () => {
-    const sheet = (name: string, runs: number) => ({ name, rows: ledgerSheetColumn(ledger(runs), true).map((text) => [text]) });
-    const reading = readWorkbookLedger({ sheets: [sheet(LEDGER_SHEET, 1), sheet(`${LEDGER_SHEET} (3)`, 3), sheet(`${LEDGER_SHEET} (2)`, 2)] });
+    const sheet = (name: string, runs: number) => ({
+      name,
+      rows: ledgerSheetColumn(ledger(runs), true).map((text) => [text]),
+    });
+    const reading = readWorkbookLedger({
+      sheets: [sheet(LEDGER_SHEET, 1), sheet(`${LEDGER_SHEET} (3)`, 3), sheet(`${LEDGER_SHEET} (2)`, 2)],
+    });
     expect(reading?.ok && reading.ledger.runs.length).toBe(3);
   });
 
@@ -87,7 +114,10 @@ describe('the ledger sheet', () => {
     expect(text).not.toContain('0123456789abcdef');
     expect(text).not.toContain('"f0"');
     const reading = readWorkbookLedger({ sheets: [{ name: LEDGER_SHEET, rows: column.map((piece) => [piece]) }] });
-    expect(reading).toEqual({ ok: false, problem: expect.stringMatching(/public copy of a disclosure ledger.*ledger file/) });
+    expect(reading).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/public copy of a disclosure ledger.*ledger file/),
+    });
   });
 
   it('is absent from a workbook without a ledger sheet', () => {
@@ -96,17 +126,31 @@ describe('the ledger sheet', () => {
 });
 
 describe('weaker rules than an earlier run', () => {
-  const rules = (threshold: number, roundingBase: number | null, protectionInterval: number | null = null, showZeros = true) =>
-    disclosureRules({ threshold, showZeros, roundingBase, protectionInterval });
+  const rules = (
+    threshold: number,
+    roundingBase: number | null,
+    protectionInterval: number | null = null,
+    showZeros = true,
+  ) => disclosureRules({ threshold, showZeros, roundingBase, protectionInterval });
   it.each([
     ['the same rules', rules(5, null), rules(5, null), []],
     ['a higher threshold', rules(5, null), rules(10, null), []],
     ['a lower threshold', rules(5, null), rules(3, 5, 5), ['threshold 3 is below the earlier 5']],
-    ['a narrower protection interval', rules(5, null), rules(5, null, 3), ['protection interval 3 is below the earlier 5']],
+    [
+      'a narrower protection interval',
+      rules(5, null),
+      rules(5, null, 3),
+      ['protection interval 3 is below the earlier 5'],
+    ],
     ['rounding dropped', rules(5, 5), rules(5, null), ['counts would be exact, where they were rounded to 5']],
     ['finer rounding', rules(5, 10), rules(5, 5), ['rounding to 5 is finer than the earlier 10']],
     ['rounding added', rules(5, null), rules(5, 5), []],
-    ['zeros shown again', rules(5, null, null, false), rules(5, null), ['zeros would be shown, where they were withheld']],
+    [
+      'zeros shown again',
+      rules(5, null, null, false),
+      rules(5, null),
+      ['zeros would be shown, where they were withheld'],
+    ],
   ])('%s', (_, before, now, found) => {
     expect(weakenings(before, now)).toEqual(found);
   });

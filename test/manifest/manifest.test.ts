@@ -48,7 +48,8 @@ describe('manifest.xml', () => {
       for (const item of items) {
         if (item && typeof item === 'object') {
           const record = item as Record<string, unknown>;
-          if (typeof record['@id'] === 'string' && ['bt:Image', 'bt:Url', 'bt:String'].includes(key)) defined.push(record['@id']);
+          if (typeof record['@id'] === 'string' && ['bt:Image', 'bt:Url', 'bt:String'].includes(key))
+            defined.push(record['@id']);
           if (typeof record['@resid'] === 'string') referenced.push(record['@resid']);
         }
       }
@@ -67,7 +68,9 @@ describe('manifest.xml', () => {
   });
 
   it('names only icons that exist in assets/, at the sizes it declares', () => {
-    const iconUrls = [...manifestText.matchAll(/DefaultValue="https:\/\/[^/]+\/(assets\/[^"]+\.png)"/g)].map((m) => m[1]);
+    const iconUrls = [...manifestText.matchAll(/DefaultValue="https:\/\/[^/]+\/(assets\/[^"]+\.png)"/g)].map(
+      (m) => m[1],
+    );
     expect(iconUrls.length).toBeGreaterThanOrEqual(5);
     for (const relative of iconUrls) {
       const file = path.join(root, relative);
@@ -82,6 +85,8 @@ describe('manifest.xml', () => {
   it('requires the Excel API set the task pane checks for at start', () => {
     const taskpane = fs.readFileSync(path.join(root, 'src/taskpane/taskpane.ts'), 'utf8');
     expect(taskpane).toContain('checkRequirements(');
-    expect(manifestText).toContain(`<Set Name="${REQUIRED_EXCEL_API.name}" MinVersion="${REQUIRED_EXCEL_API.version}"/>`);
+    expect(manifestText).toContain(
+      `<Set Name="${REQUIRED_EXCEL_API.name}" MinVersion="${REQUIRED_EXCEL_API.version}"/>`,
+    );
   });
 });

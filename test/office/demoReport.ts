@@ -33,7 +33,8 @@ export async function demoReport(): Promise<DemoReport> {
     },
     { ...DEFAULT_PARAMETERS, simulations: 200 },
   );
-  if (!outcome.ok) throw new Error(`The demo did not analyse: ${outcome.problems.map((problem) => problem.message).join(' | ')}`);
+  if (!outcome.ok)
+    throw new Error(`The demo did not analyse: ${outcome.problems.map((problem) => problem.message).join(' | ')}`);
   const models = buildReport(outcome.result, {
     tool: 'catchment',
     version: 'test',

@@ -10,8 +10,22 @@ import { TINY_PNG } from '../workbook/reportFixture';
 function workbook(): InMemoryExcel {
   return createInMemoryExcel({
     sheets: [
-      { name: 'Data', rows: [['Name', 'Count'], ['Alpha', 3], ['Beta', 4]] },
-      { name: 'Notes', rows: [[null, null], [null, 'x', null, 'y']], firstRow: 3 },
+      {
+        name: 'Data',
+        rows: [
+          ['Name', 'Count'],
+          ['Alpha', 3],
+          ['Beta', 4],
+        ],
+      },
+      {
+        name: 'Notes',
+        rows: [
+          [null, null],
+          [null, 'x', null, 'y'],
+        ],
+        firstRow: 3,
+      },
     ],
   });
 }
@@ -76,7 +90,9 @@ describe('proxy objects, load and sync', () => {
 
   test('a batch that returns no promise is refused with RunMustReturnPromise', async () => {
     const excel = workbook();
-    const error = await rejection(excel.run((() => undefined) as unknown as (context: Excel.RequestContext) => Promise<void>));
+    const error = await rejection(
+      excel.run((() => undefined) as unknown as (context: Excel.RequestContext) => Promise<void>),
+    );
     expect(error.code).toBe('RunMustReturnPromise');
   });
 
@@ -126,7 +142,12 @@ describe('collections', () => {
   });
 
   test('a sheet added without a name takes the first free SheetN', async () => {
-    const excel = createInMemoryExcel({ sheets: [{ name: 'sheet1', rows: [] }, { name: 'Sheet3', rows: [] }] });
+    const excel = createInMemoryExcel({
+      sheets: [
+        { name: 'sheet1', rows: [] },
+        { name: 'Sheet3', rows: [] },
+      ],
+    });
     await excel.run(async (context) => {
       context.workbook.worksheets.add();
       context.workbook.worksheets.add();
@@ -173,7 +194,12 @@ describe("Excel's sheet-name rules", () => {
     const excel = workbook();
     const names = ['x'.repeat(31), 'Schools (2)', "St Mary's {list}"];
     await excel.run(async (context) => names.forEach((name) => context.workbook.worksheets.add(name)));
-    expect(excel.snapshot().sheets.map((sheet) => sheet.name).slice(2)).toEqual(names);
+    expect(
+      excel
+        .snapshot()
+        .sheets.map((sheet) => sheet.name)
+        .slice(2),
+    ).toEqual(names);
   });
 
   test('a failing action rejects the sync; the actions before it stay done, those after it are not done', async () => {
@@ -224,7 +250,7 @@ describe('cells', () => {
   test('text entered after an apostrophe reads back without it, through values and formulas', async () => {
     await workbook().run(async (context) => {
       const range = context.workbook.worksheets.getItem('Data').getRange('D1:E1');
-      range.formulas = [["'=HYPERLINK(\"x\")", '=1+1']];
+      range.formulas = [['\'=HYPERLINK("x")', '=1+1']];
       range.load('values,formulas');
       await context.sync();
       // No calculation engine: a formula cell reads as blank in values.
@@ -275,11 +301,14 @@ describe('cells', () => {
   test('a formula naming a sheet the workbook lacks keeps #REF! in its place', async () => {
     const excel = workbook();
     await excel.run(async (context) => {
-      context.workbook.worksheets.getItem('Data').getRange('D1:D2').formulas = [['=SUM(Data!B2:B3)+Later!A1'], ["=\"Later!\"&'Notes'!B4"]];
+      context.workbook.worksheets.getItem('Data').getRange('D1:D2').formulas = [
+        ['=SUM(Data!B2:B3)+Later!A1'],
+        ['="Later!"&\'Notes\'!B4'],
+      ];
     });
     const cells = excel.snapshot().sheets[0].cells;
     expect(cells.D1.formula).toBe('=SUM(Data!B2:B3)+#REF!A1');
-    expect(cells.D2.formula).toBe("=\"Later!\"&'Notes'!B4");
+    expect(cells.D2.formula).toBe('="Later!"&\'Notes\'!B4');
   });
 
   test('a malformed formula is refused', async () => {
@@ -365,10 +394,25 @@ describe('request and response size', () => {
 
 describe('tables', () => {
   test('tables.add makes a table named TableN whose header cells become unique text', async () => {
-    const excel = createInMemoryExcel({ sheets: [{ name: 'T', rows: [['Rank', 'rank', null, 7], [1, 2, 3, 4]] }] });
+    const excel = createInMemoryExcel({
+      sheets: [
+        {
+          name: 'T',
+          rows: [
+            ['Rank', 'rank', null, 7],
+            [1, 2, 3, 4],
+          ],
+        },
+      ],
+    });
     await excel.run(async (context) => void context.workbook.worksheets.getItem('T').tables.add('A1:D2', true));
     const [table] = excel.snapshot().sheets[0].tables;
-    expect(table).toMatchObject({ name: 'Table1', address: 'A1:D2', headers: ['Rank', 'rank2', 'Column3', '7'], style: 'TableStyleMedium2' });
+    expect(table).toMatchObject({
+      name: 'Table1',
+      address: 'A1:D2',
+      headers: ['Rank', 'rank2', 'Column3', '7'],
+      style: 'TableStyleMedium2',
+    });
   });
 
   test('table names are unique in the workbook ignoring case and follow Excel’s pattern', async () => {
@@ -391,11 +435,23 @@ describe('tables', () => {
     expect(await rename('tblWards')).toEqual({ outcome: 'accepted', names: ['tblSchools', 'tblWards'] });
     // The refused rename leaves the new table with its default name.
     expect(await rename('TBLSCHOOLS')).toEqual({ outcome: 'ItemAlreadyExists', names: ['tblSchools', 'Table1'] });
-    for (const bad of ['A1', 'R2C3', '1st', 'has space']) expect(await rename(bad)).toEqual({ outcome: 'InvalidArgument', names: ['tblSchools', 'Table1'] });
+    for (const bad of ['A1', 'R2C3', '1st', 'has space'])
+      expect(await rename(bad)).toEqual({ outcome: 'InvalidArgument', names: ['tblSchools', 'Table1'] });
   });
 
   test('a table may not overlap another', async () => {
-    const excel = createInMemoryExcel({ sheets: [{ name: 'T', rows: [['a', 'b'], [1, 2], [3, 4]] }] });
+    const excel = createInMemoryExcel({
+      sheets: [
+        {
+          name: 'T',
+          rows: [
+            ['a', 'b'],
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ],
+    });
     const error = await rejection(
       excel.run(async (context) => {
         const tables = context.workbook.worksheets.getItem('T').tables;
@@ -410,7 +466,17 @@ describe('tables', () => {
 
 describe('charts, pictures and sheet formats', () => {
   test('a chart records its type, series ranges, titles and the cells it covers', async () => {
-    const excel = createInMemoryExcel({ sheets: [{ name: 'Chart data', rows: [['a', 1], ['b', 2]] }] });
+    const excel = createInMemoryExcel({
+      sheets: [
+        {
+          name: 'Chart data',
+          rows: [
+            ['a', 1],
+            ['b', 2],
+          ],
+        },
+      ],
+    });
     await excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Chart data');
       const chart = sheet.charts.add('BarClustered', sheet.getRange('B1:B2'), 'Columns');
@@ -430,7 +496,17 @@ describe('charts, pictures and sheet formats', () => {
   });
 
   test("a stacked chart's series overlap fully from the start, a clustered chart's not at all, and both begin with the automatic fill and line", async () => {
-    const excel = createInMemoryExcel({ sheets: [{ name: 'Chart data', rows: [[1, 2], [3, 4]] }] });
+    const excel = createInMemoryExcel({
+      sheets: [
+        {
+          name: 'Chart data',
+          rows: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ],
+    });
     await excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Chart data');
       sheet.charts.add('BarStacked', sheet.getRange('A1:B2'), 'Columns');
@@ -438,12 +514,28 @@ describe('charts, pictures and sheet formats', () => {
     });
     const [stacked, clustered] = excel.snapshot().sheets[0].charts;
     const automatic = { fill: null, line: { lineStyle: 'Automatic', color: null, weight: 0.75 }, gapWidth: 150 };
-    expect(stacked.series).toMatchObject([{ ...automatic, overlap: 100 }, { ...automatic, overlap: 100 }]);
-    expect(clustered.series).toMatchObject([{ ...automatic, overlap: 0 }, { name: 'Added', ...automatic, overlap: 0 }]);
+    expect(stacked.series).toMatchObject([
+      { ...automatic, overlap: 100 },
+      { ...automatic, overlap: 100 },
+    ]);
+    expect(clustered.series).toMatchObject([
+      { ...automatic, overlap: 0 },
+      { name: 'Added', ...automatic, overlap: 0 },
+    ]);
   });
 
   test("a series' fill can be cleared to none or set solid, its line styled, and its overlap set from -100 to 100", async () => {
-    const excel = createInMemoryExcel({ sheets: [{ name: 'Chart data', rows: [[1, 2], [3, 4]] }] });
+    const excel = createInMemoryExcel({
+      sheets: [
+        {
+          name: 'Chart data',
+          rows: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ],
+    });
     await excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Chart data');
       const chart = sheet.charts.add('BarStacked', sheet.getRange('A1:B2'), 'Columns');
@@ -469,12 +561,26 @@ describe('charts, pictures and sheet formats', () => {
         }),
       );
     expect((await refused((series) => void (series.overlap = 101))).code).toBe('InvalidArgument');
-    expect((await refused((series) => void (series.format.line.lineStyle = 'Wavy' as Excel.ChartLineStyle))).code).toBe('InvalidArgument');
-    expect((await refused((series) => void series.format.fill.setSolidColor('not a colour'))).code).toBe('InvalidArgument');
+    expect((await refused((series) => void (series.format.line.lineStyle = 'Wavy' as Excel.ChartLineStyle))).code).toBe(
+      'InvalidArgument',
+    );
+    expect((await refused((series) => void series.format.fill.setSolidColor('not a colour'))).code).toBe(
+      'InvalidArgument',
+    );
   });
 
-  test("a scatter series can become a line without markers, or take circle markers of a colour; a bar series cannot become a scatter", async () => {
-    const excel = createInMemoryExcel({ sheets: [{ name: 'Chart data', rows: [[1, 2], [3, 4]] }] });
+  test('a scatter series can become a line without markers, or take circle markers of a colour; a bar series cannot become a scatter', async () => {
+    const excel = createInMemoryExcel({
+      sheets: [
+        {
+          name: 'Chart data',
+          rows: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ],
+    });
     await excel.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Chart data');
       const chart = sheet.charts.add('XYScatter', sheet.getRange('B1:B2'), 'Columns');
@@ -497,8 +603,12 @@ describe('charts, pictures and sheet formats', () => {
           change(sheet.charts.add(type as Excel.ChartType, sheet.getRange('A1:A2'), 'Columns').series.getItemAt(0));
         }),
       );
-    expect((await refused('BarStacked', (series) => void (series.chartType = 'XYScatterLinesNoMarkers'))).code).toBe('NotImplemented');
-    expect((await refused('XYScatter', (series) => void (series.markerStyle = 'Hexagon' as Excel.ChartMarkerStyle))).code).toBe('InvalidArgument');
+    expect((await refused('BarStacked', (series) => void (series.chartType = 'XYScatterLinesNoMarkers'))).code).toBe(
+      'NotImplemented',
+    );
+    expect(
+      (await refused('XYScatter', (series) => void (series.markerStyle = 'Hexagon' as Excel.ChartMarkerStyle))).code,
+    ).toBe('InvalidArgument');
     expect((await refused('XYScatter', (series) => void (series.markerSize = 1))).code).toBe('InvalidArgument');
   });
 
@@ -520,8 +630,19 @@ describe('charts, pictures and sheet formats', () => {
       const shape = context.workbook.worksheets.getItem('Data').shapes.addImage(base64(TINY_PNG));
       shape.width = 3; // aspect ratio locked: 2 x 2 pixels = 1.5 x 1.5 points, so the height follows
     });
-    expect(excel.snapshot().sheets[0].images[0]).toMatchObject({ format: 'png', pixelWidth: 2, pixelHeight: 2, width: 3, height: 3 });
-    const error = await rejection(excel.run(async (context) => void context.workbook.worksheets.getItem('Data').shapes.addImage(base64(new Uint8Array([1, 2, 3])))));
+    expect(excel.snapshot().sheets[0].images[0]).toMatchObject({
+      format: 'png',
+      pixelWidth: 2,
+      pixelHeight: 2,
+      width: 3,
+      height: 3,
+    });
+    const error = await rejection(
+      excel.run(
+        async (context) =>
+          void context.workbook.worksheets.getItem('Data').shapes.addImage(base64(new Uint8Array([1, 2, 3]))),
+      ),
+    );
     expect(error.code).toBe('InvalidArgument');
   });
 
@@ -551,12 +672,27 @@ describe('charts, pictures and sheet formats', () => {
     const sheet = excel.snapshot().sheets[0];
     expect(sheet.frozenRows).toBe(1);
     expect(sheet.cells.B1.format).toEqual({ bold: true, fill: '#FFC7CE' });
-    expect(sheet.conditionalFormats).toEqual([{ address: 'B2:B3', type: 'CellValue', operator: 'EqualTo', formula1: '=3', formula2: null, fill: '#F4B084', fontColor: null }]);
+    expect(sheet.conditionalFormats).toEqual([
+      {
+        address: 'B2:B3',
+        type: 'CellValue',
+        operator: 'EqualTo',
+        formula1: '=3',
+        formula2: null,
+        fill: '#F4B084',
+        fontColor: null,
+      },
+    ]);
   });
 
   test('a new sheet prints portrait at 100%; pageLayout sets landscape, one page wide with the height free, rows repeated on each page and a print area', async () => {
     const excel = workbook();
-    expect(excel.snapshot().sheets[0].pageLayout).toEqual({ orientation: 'Portrait', zoom: { scale: 100 }, printTitleRows: null, printArea: null });
+    expect(excel.snapshot().sheets[0].pageLayout).toEqual({
+      orientation: 'Portrait',
+      zoom: { scale: 100 },
+      printTitleRows: null,
+      printArea: null,
+    });
     await excel.run(async (context) => {
       const layout = context.workbook.worksheets.getItem('Data').pageLayout;
       layout.orientation = 'Landscape';
@@ -564,7 +700,12 @@ describe('charts, pictures and sheet formats', () => {
       layout.setPrintTitleRows('$1:$1');
       layout.setPrintArea('A1:E12');
     });
-    expect(excel.snapshot().sheets[0].pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1', printArea: 'A1:E12' });
+    expect(excel.snapshot().sheets[0].pageLayout).toEqual({
+      orientation: 'Landscape',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$1:$1',
+      printArea: 'A1:E12',
+    });
   });
 
   const badLayouts: [string, (layout: Excel.PageLayout) => void][] = [
@@ -575,7 +716,9 @@ describe('charts, pictures and sheet formats', () => {
     ['a print area that is not an address', (layout) => layout.setPrintArea('the summary')],
   ];
   test.each(badLayouts)('a page layout with %s is refused with InvalidArgument', async (_case, change) => {
-    const error = await rejection(workbook().run(async (context) => change(context.workbook.worksheets.getItem('Data').pageLayout)));
+    const error = await rejection(
+      workbook().run(async (context) => change(context.workbook.worksheets.getItem('Data').pageLayout)),
+    );
     expect(error.code).toBe('InvalidArgument');
   });
 

@@ -6,7 +6,18 @@ import { createInMemoryExcel, type InMemoryExcel, type WorksheetEventArgs } from
  */
 
 function workbook(): InMemoryExcel {
-  return createInMemoryExcel({ sheets: [{ name: 'Crimes', rows: [['Ref', 'Age'], ['C1', 15]] }, { name: 'Notes', rows: [['x']] }] });
+  return createInMemoryExcel({
+    sheets: [
+      {
+        name: 'Crimes',
+        rows: [
+          ['Ref', 'Age'],
+          ['C1', 15],
+        ],
+      },
+      { name: 'Notes', rows: [['x']] },
+    ],
+  });
 }
 
 /** Registers one handler for each worksheet collection event and collects what it is given. */
@@ -39,7 +50,14 @@ describe('worksheet events', () => {
       context.workbook.worksheets.getItem('Crimes').getRange('B2:B3').values = [[16], [17]];
       await context.sync();
       expect(heard).toEqual([
-        { type: 'WorksheetChanged', worksheetId: crimes, address: 'B2:B3', changeType: 'RangeEdited', source: 'Local', triggerSource: 'Unknown' },
+        {
+          type: 'WorksheetChanged',
+          worksheetId: crimes,
+          address: 'B2:B3',
+          changeType: 'RangeEdited',
+          source: 'Local',
+          triggerSource: 'Unknown',
+        },
       ]);
     });
   });
@@ -50,7 +68,9 @@ describe('worksheet events', () => {
     await excel.run(async (context) => {
       context.workbook.worksheets.getItem('Notes').getRange('A2').formulas = [['=1+1']];
     });
-    expect(heard.map((event) => event.type === 'WorksheetChanged' && [event.address, event.triggerSource])).toEqual([['A2', 'ThisLocalAddin']]);
+    expect(heard.map((event) => event.type === 'WorksheetChanged' && [event.address, event.triggerSource])).toEqual([
+      ['A2', 'ThisLocalAddin'],
+    ]);
   });
 
   test('formats raise no WorksheetChanged', async () => {
@@ -85,7 +105,9 @@ describe('worksheet events', () => {
     const heard: WorksheetEventArgs[] = [];
     await excel.run(async (context) => {
       context.workbook.worksheets.getItem('Notes').getRange('A1').values = [['before']];
-      const registration = context.workbook.worksheets.onChanged.add(async (event) => void heard.push(event as unknown as WorksheetEventArgs));
+      const registration = context.workbook.worksheets.onChanged.add(
+        async (event) => void heard.push(event as unknown as WorksheetEventArgs),
+      );
       await context.sync();
       expect(heard).toEqual([]);
       context.workbook.worksheets.getItem('Notes').getRange('A1').values = [['registered']];

@@ -18,7 +18,8 @@ import { TINY_PNG } from '../workbook/reportFixture';
 const noNames = new Map<string, string>();
 
 describe('checkRequirements', () => {
-  const upTo = (newestMinor: number) => (name: string, version: string) => name === 'ExcelApi' && Number(version.split('.')[1]) <= newestMinor;
+  const upTo = (newestMinor: number) => (name: string, version: string) =>
+    name === 'ExcelApi' && Number(version.split('.')[1]) <= newestMinor;
 
   test('passes a host with ExcelApi 1.10 or later', () => {
     expect(checkRequirements(upTo(10))).toEqual({ ok: true });
@@ -35,7 +36,9 @@ describe('checkRequirements', () => {
   });
 
   test('says so when the host has no Excel API at all', () => {
-    expect((checkRequirements(() => false) as { message: string }).message).toContain('this Excel supports no ExcelApi requirement set');
+    expect((checkRequirements(() => false) as { message: string }).message).toContain(
+      'this Excel supports no ExcelApi requirement set',
+    );
   });
 });
 
@@ -51,7 +54,14 @@ describe('columnWidthPoints', () => {
 
 describe('bytesToBase64', () => {
   test('matches Node’s base64 for every padding case and for a PNG', () => {
-    const samples = [new Uint8Array([]), new Uint8Array([77]), new Uint8Array([77, 97]), new Uint8Array([77, 97, 110]), Uint8Array.from({ length: 300 }, (_u, i) => (i * 37) % 256), TINY_PNG];
+    const samples = [
+      new Uint8Array([]),
+      new Uint8Array([77]),
+      new Uint8Array([77, 97]),
+      new Uint8Array([77, 97, 110]),
+      Uint8Array.from({ length: 300 }, (_u, i) => (i * 37) % 256),
+      TINY_PNG,
+    ];
     for (const bytes of samples) expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
   });
 
@@ -75,12 +85,18 @@ describe('rangeOrigin', () => {
 describe('officeCellInput', () => {
   test('text is written after an apostrophe, whatever its first character', () => {
     for (const text of ['=HYPERLINK("x")', '+44', '-x', '@foo', '00123', 'plain', "'quoted"]) {
-      expect(officeCellInput({ kind: 'text', value: text }, noNames)).toEqual({ input: `'${text}`, numberFormat: null });
+      expect(officeCellInput({ kind: 'text', value: text }, noNames)).toEqual({
+        input: `'${text}`,
+        numberFormat: null,
+      });
     }
   });
 
   test('empty text writes nothing; a style still gives a number format', () => {
-    expect(officeCellInput({ kind: 'text', value: '', style: { numberFormat: '0.0' } }, noNames)).toEqual({ input: null, numberFormat: '0.0' });
+    expect(officeCellInput({ kind: 'text', value: '', style: { numberFormat: '0.0' } }, noNames)).toEqual({
+      input: null,
+      numberFormat: '0.0',
+    });
   });
 
   test("text longer than a cell's 32,767 characters is cut with an ellipsis, after the apostrophe", () => {
@@ -91,29 +107,63 @@ describe('officeCellInput', () => {
 
   test("a formula gets '=' and its sheet placeholders resolved for the run", () => {
     const cell: ModelCell = { kind: 'formula', formula: 'SUM({{Wards}}!D2:D9)/{{Summary}}!B2', result: 1 };
-    expect(officeCellInput(cell, new Map([['Wards', 'Wards (2)'], ['Summary', 'Summary (2)']])).input).toBe("=SUM('Wards (2)'!D2:D9)/'Summary (2)'!B2");
+    expect(
+      officeCellInput(
+        cell,
+        new Map([
+          ['Wards', 'Wards (2)'],
+          ['Summary', 'Summary (2)'],
+        ]),
+      ).input,
+    ).toBe("=SUM('Wards (2)'!D2:D9)/'Summary (2)'!B2");
   });
 
   test('a date is its serial number (2024-06-01 = 45,444) formatted yyyy-mm-dd unless styled', () => {
-    expect(officeCellInput({ kind: 'date', value: new Date(Date.UTC(2024, 5, 1)) }, noNames)).toEqual({ input: 45444, numberFormat: 'yyyy-mm-dd' });
-    expect(officeCellInput({ kind: 'date', value: new Date(Date.UTC(2024, 5, 1)), style: { numberFormat: 'd mmm yyyy' } }, noNames).numberFormat).toBe('d mmm yyyy');
+    expect(officeCellInput({ kind: 'date', value: new Date(Date.UTC(2024, 5, 1)) }, noNames)).toEqual({
+      input: 45444,
+      numberFormat: 'yyyy-mm-dd',
+    });
+    expect(
+      officeCellInput(
+        { kind: 'date', value: new Date(Date.UTC(2024, 5, 1)), style: { numberFormat: 'd mmm yyyy' } },
+        noNames,
+      ).numberFormat,
+    ).toBe('d mmm yyyy');
   });
 
   test('a number that is not finite is the error #NUM!, as the .xlsx adapter writes it', () => {
     expect(officeCellInput({ kind: 'number', value: Number.NaN }, noNames).input).toBe('#NUM!');
-    expect(officeCellInput({ kind: 'number', value: 2.5, style: { numberFormat: '0.00' } }, noNames)).toEqual({ input: 2.5, numberFormat: '0.00' });
+    expect(officeCellInput({ kind: 'number', value: 2.5, style: { numberFormat: '0.00' } }, noNames)).toEqual({
+      input: 2.5,
+      numberFormat: '0.00',
+    });
   });
 });
 
 describe('placedCells and styleRectangles', () => {
   const bold = (value: string): ModelCell => ({ kind: 'text', value, style: { bold: true } });
-  const model = (cells: SheetModel['cells'], tables: SheetModel['tables'] = []): SheetModel => ({ name: 'S', cells, tables, charts: [], images: [] });
+  const model = (cells: SheetModel['cells'], tables: SheetModel['tables'] = []): SheetModel => ({
+    name: 'S',
+    cells,
+    tables,
+    charts: [],
+    images: [],
+  });
 
   test('a table gives unique headers and, with no rows, one empty body row; free cells win over table cells', () => {
     const placed = placedCells(
-      model([{ row: 1, col: 1, cell: { kind: 'number', value: 9 } }], [{ name: 't', row: 0, col: 0, headers: ['A', 'a', ''], rows: [] }]),
+      model(
+        [{ row: 1, col: 1, cell: { kind: 'number', value: 9 } }],
+        [{ name: 't', row: 0, col: 0, headers: ['A', 'a', ''], rows: [] }],
+      ),
     );
-    expect(placed.map(({ row, col, cell }) => [row, col, cell.kind === 'text' || cell.kind === 'number' ? cell.value : cell.kind])).toEqual([
+    expect(
+      placed.map(({ row, col, cell }) => [
+        row,
+        col,
+        cell.kind === 'text' || cell.kind === 'number' ? cell.value : cell.kind,
+      ]),
+    ).toEqual([
       [0, 0, 'A'],
       [0, 1, 'a 2'],
       [0, 2, 'Column3'],
@@ -133,7 +183,9 @@ describe('placedCells and styleRectangles', () => {
         { row: 2, col: 0, cell: { kind: 'number', value: 1, style: { numberFormat: '0.0' } } },
       ]),
     );
-    expect(styleRectangles(cells)).toEqual([{ firstRow: 0, firstCol: 0, lastRow: 1, lastCol: 1, style: { bold: true } }]);
+    expect(styleRectangles(cells)).toEqual([
+      { firstRow: 0, firstCol: 0, lastRow: 1, lastCol: 1, style: { bold: true } },
+    ]);
   });
 
   test('runs of different widths or styles stay apart', () => {
@@ -171,13 +223,21 @@ describe('payload accounting', () => {
     expect(syncs).toBe(0);
     await budget.reserve(1, 'third');
     expect(syncs).toBe(1);
-    await expect(budget.reserve(10_001, 'The map')).rejects.toThrow('The map needs about 10,001 bytes in one Excel request, more than the 10,000-byte budget');
+    await expect(budget.reserve(10_001, 'The map')).rejects.toThrow(
+      'The map needs about 10,001 bytes in one Excel request, more than the 10,000-byte budget',
+    );
   });
 });
 
 describe('planTableNames', () => {
   const withTables = (...names: string[][]): SheetModel[] =>
-    names.map((tables, index) => ({ name: `S${index}`, cells: [], charts: [], images: [], tables: tables.map((name) => ({ name, row: 0, col: 0, headers: ['A'], rows: [] })) }));
+    names.map((tables, index) => ({
+      name: `S${index}`,
+      cells: [],
+      charts: [],
+      images: [],
+      tables: tables.map((name) => ({ name, row: 0, col: 0, headers: ['A'], rows: [] })),
+    }));
 
   test('names tables as the .xlsx adapter does, stepping past names the workbook already has', () => {
     const names = planTableNames(withTables(['tblSchools'], ['tblWards']), 2, ['TBLSCHOOLS_2', 'tblSchools_2_2']);
@@ -188,6 +248,8 @@ describe('planTableNames', () => {
   });
 
   test('refuses two tables of one run with the same name', () => {
-    expect(() => planTableNames(withTables(['tblData'], ['tblData']), 1, [])).toThrow("Tables 'tblData' on sheet 'S1' and on sheet 'S0' would share one Excel table name");
+    expect(() => planTableNames(withTables(['tblData'], ['tblData']), 1, [])).toThrow(
+      "Tables 'tblData' on sheet 'S1' and on sheet 'S0' would share one Excel table name",
+    );
   });
 });

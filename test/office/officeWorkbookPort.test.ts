@@ -16,7 +16,13 @@ const serial = (date: Date) => (date.getTime() - Date.UTC(1899, 11, 30)) / 86_40
 /** A workbook's values as Office.js reads them: dates as serial numbers. */
 function asOfficeValues(data: WorkbookData): WorkbookData {
   const value = (cell: CellValue) => (cell instanceof Date ? serial(cell) : cell);
-  return { sheets: data.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows.map((row) => row.map(value)), firstRow: sheet.firstRow ?? 1 })) };
+  return {
+    sheets: data.sheets.map((sheet) => ({
+      name: sheet.name,
+      rows: sheet.rows.map((row) => row.map(value)),
+      firstRow: sheet.firstRow ?? 1,
+    })),
+  };
 }
 
 /** Rows with their trailing blanks and blank edges dropped, as a used range covers only cells with values. */
@@ -25,7 +31,11 @@ function usedRows(rows: readonly (readonly CellValue[])[]): CellValue[][] {
   const first = rows.findIndex((row) => row.some(hasValue));
   if (first < 0) return [];
   const last = rows.length - 1 - [...rows].reverse().findIndex((row) => row.some(hasValue));
-  const width = Math.max(...rows.slice(first, last + 1).map((row) => row.reduce<number>((end, cell, index) => (hasValue(cell) ? index + 1 : end), 0)));
+  const width = Math.max(
+    ...rows
+      .slice(first, last + 1)
+      .map((row) => row.reduce<number>((end, cell, index) => (hasValue(cell) ? index + 1 : end), 0)),
+  );
   return rows.slice(first, last + 1).map((row) => Array.from({ length: width }, (_unused, col) => row[col] ?? null));
 }
 
@@ -55,13 +65,36 @@ describe('reading', () => {
   });
 
   test('a used range that starts below and right of A1 gives its first row and drops the blank columns before it', async () => {
-    const excel = createInMemoryExcel({ sheets: [{ name: 'Offset', rows: [[null, 'URN', 'Name'], [null, 100001, '=Not a formula']], firstRow: 3 }] });
+    const excel = createInMemoryExcel({
+      sheets: [
+        {
+          name: 'Offset',
+          rows: [
+            [null, 'URN', 'Name'],
+            [null, 100001, '=Not a formula'],
+          ],
+          firstRow: 3,
+        },
+      ],
+    });
     const read = await createOfficeWorkbookPort(excel.run).read(['offset']);
-    expect(read.sheets).toEqual([{ name: 'Offset', rows: [['URN', 'Name'], [100001, '=Not a formula']], firstRow: 3 }]);
+    expect(read.sheets).toEqual([
+      {
+        name: 'Offset',
+        rows: [
+          ['URN', 'Name'],
+          [100001, '=Not a formula'],
+        ],
+        firstRow: 3,
+      },
+    ]);
   });
 
   test('reads a large sheet in chunks, each request and response within its limits, with the same result', async () => {
-    const rows: CellValue[][] = [['Ref', 'Text'], ...Array.from({ length: 900 }, (_unused, index): CellValue[] => [index, `row ${index} ${'·'.repeat(20)}`])];
+    const rows: CellValue[][] = [
+      ['Ref', 'Text'],
+      ...Array.from({ length: 900 }, (_unused, index): CellValue[] => [index, `row ${index} ${'·'.repeat(20)}`]),
+    ];
     const excel = createInMemoryExcel({ sheets: [{ name: 'Big', rows }] }, { responseLimitBytes: 12_000 });
     const read = await createOfficeWorkbookPort(excel.run, { readChunkCells: 400 }).read();
     expect(read.sheets[0].rows).toEqual(rows);
@@ -72,7 +105,9 @@ describe('reading', () => {
 
   test('names a missing sheet in its error, with the sheets there are', async () => {
     const port = createOfficeWorkbookPort(createInMemoryExcel({ sheets: [{ name: 'Only', rows: [['a']] }] }).run);
-    await expect(port.read(['Crimes 2020'])).rejects.toThrow("The workbook has no sheet named 'Crimes 2020' (its sheets: 'Only').");
+    await expect(port.read(['Crimes 2020'])).rejects.toThrow(
+      "The workbook has no sheet named 'Crimes 2020' (its sheets: 'Only').",
+    );
   });
 });
 
@@ -86,7 +121,18 @@ describe('writing a report', () => {
     const after = excel.snapshot();
     const analystSheets = before.sheets.length;
     expect(written.runNumber).toBe(1);
-    expect(after.sheets.map((sheet) => sheet.name)).toEqual([...before.sheets.map((sheet) => sheet.name), 'Summary', 'Schools', 'Sensitivity', 'Wards', 'Charts', 'Validation', 'Method', 'Audit', 'Catchment ledger']);
+    expect(after.sheets.map((sheet) => sheet.name)).toEqual([
+      ...before.sheets.map((sheet) => sheet.name),
+      'Summary',
+      'Schools',
+      'Sensitivity',
+      'Wards',
+      'Charts',
+      'Validation',
+      'Method',
+      'Audit',
+      'Catchment ledger',
+    ]);
     expect(after.sheets.slice(0, analystSheets)).toEqual(before.sheets);
     expect(after.activeSheet).toBe(before.activeSheet);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((done) => [done, 9]));
@@ -100,7 +146,15 @@ describe('writing a report', () => {
     expect(second.runNumber).toBe(2);
     expect([...second.sheetNames.values()]).toEqual(['Summary (2)', 'Schools (2)', 'Wards (2)']);
     const snapshot = excel.snapshot();
-    expect(snapshot.sheets.map((sheet) => sheet.name)).toEqual(['Input', 'Summary', 'Schools', 'Wards', 'Summary (2)', 'Schools (2)', 'Wards (2)']);
+    expect(snapshot.sheets.map((sheet) => sheet.name)).toEqual([
+      'Input',
+      'Summary',
+      'Schools',
+      'Wards',
+      'Summary (2)',
+      'Schools (2)',
+      'Wards (2)',
+    ]);
     expect(snapshot.tableNames).toEqual(['tblSchools', 'tblWards', 'tblSchools_2', 'tblWards_2']);
     const summary2 = snapshot.sheets.find((sheet) => sheet.name === 'Summary (2)')!;
     expect(summary2.cells.B2.formula).toBe("=SUM('Schools (2)'!C4:C6)");
@@ -112,7 +166,12 @@ describe('writing a report', () => {
     const excel = createInMemoryExcel({ sheets: [{ name: 'WARDS', rows: [['mine']] }] });
     const written = await createOfficeWorkbookPort(excel.run).writeReport(reportFixture());
     expect(written.runNumber).toBe(2);
-    expect(excel.snapshot().sheets.map((sheet) => sheet.name)).toEqual(['WARDS', 'Summary (2)', 'Schools (2)', 'Wards (2)']);
+    expect(excel.snapshot().sheets.map((sheet) => sheet.name)).toEqual([
+      'WARDS',
+      'Summary (2)',
+      'Schools (2)',
+      'Wards (2)',
+    ]);
   });
 
   test("an analyst's table with the name a run would use gets the run's table a further suffix", async () => {
@@ -137,13 +196,17 @@ describe('writing a report', () => {
 
     const demoSheets = excel.snapshot().sheets;
     const injected = demoSheets.flatMap((sheet: SheetSnapshot) =>
-      Object.entries(sheet.cells).filter(([, cell]) => cell.value === FORMULA_INJECTION_NAME).map(([address, cell]) => ({ sheet: sheet.name, address, kind: cell.kind })),
+      Object.entries(sheet.cells)
+        .filter(([, cell]) => cell.value === FORMULA_INJECTION_NAME)
+        .map(([address, cell]) => ({ sheet: sheet.name, address, kind: cell.kind })),
     );
     // In the analyst's GIAS sheet, and in the Schools output if the school is ranked.
     expect(injected.length).toBeGreaterThanOrEqual(1);
     for (const cell of injected) expect(cell.kind).toBe('text');
     // The report's own links are HYPERLINK formulas; the school's name never becomes one.
-    const formulas = demoSheets.flatMap((sheet) => Object.values(sheet.cells)).filter((cell) => cell.kind === 'formula');
+    const formulas = demoSheets
+      .flatMap((sheet) => Object.values(sheet.cells))
+      .filter((cell) => cell.kind === 'formula');
     expect(formulas.length).toBeGreaterThan(100);
     expect(formulas.some((cell) => cell.formula!.includes('http://x'))).toBe(false);
   });
@@ -160,7 +223,9 @@ describe('writing a report', () => {
     const tooSmall = createInMemoryExcel(report.demo.workbook, { payloadLimitBytes: limit });
     const before = tooSmall.snapshot();
     const failure = createOfficeWorkbookPort(tooSmall.run).writeReport(report.models);
-    await expect(failure).rejects.toThrow(/^Writing sheet '[^']+' failed: The request payload size has exceeded the limit.*\. The sheets this run had added were removed again\.$/);
+    await expect(failure).rejects.toThrow(
+      /^Writing sheet '[^']+' failed: The request payload size has exceeded the limit.*\. The sheets this run had added were removed again\.$/,
+    );
     expect(tooSmall.snapshot()).toEqual(before);
   });
 
@@ -202,41 +267,92 @@ describe('writing a report', () => {
     const range = (col: number) => ({ sheet: 'Data', firstRow: 1, lastRow: 3, col });
     const data: SheetModel = {
       name: 'Data',
-      cells: [[100, 5, 4], [400, 9, 4], [900, 2, 4]].flatMap((values, index) => values.map((value, col) => ({ row: index + 1, col, cell: { kind: 'number' as const, value } }))),
+      cells: [
+        [100, 5, 4],
+        [400, 9, 4],
+        [900, 2, 4],
+      ].flatMap((values, index) =>
+        values.map((value, col) => ({ row: index + 1, col, cell: { kind: 'number' as const, value } })),
+      ),
       tables: [],
-      charts: [{
-        title: 'Funnel',
-        type: 'scatter',
-        series: [
-          { name: 'Wards', categories: range(0), values: range(1), color: '2F5597', draw: 'markers' },
-          { name: 'Area rate', categories: range(0), values: range(2), color: '595959', draw: 'line' },
-          { name: 'Upper 99.8% limit', categories: range(0), values: range(2), color: 'C00000', draw: 'dashedLine' },
-        ],
-        xAxisTitle: 'Young residents',
-        yAxisTitle: 'Rate per 1,000',
-        anchor: { row: 0, col: 5, widthCols: 8, heightRows: 16 },
-        legend: true,
-      }],
+      charts: [
+        {
+          title: 'Funnel',
+          type: 'scatter',
+          series: [
+            { name: 'Wards', categories: range(0), values: range(1), color: '2F5597', draw: 'markers' },
+            { name: 'Area rate', categories: range(0), values: range(2), color: '595959', draw: 'line' },
+            { name: 'Upper 99.8% limit', categories: range(0), values: range(2), color: 'C00000', draw: 'dashedLine' },
+          ],
+          xAxisTitle: 'Young residents',
+          yAxisTitle: 'Rate per 1,000',
+          anchor: { row: 0, col: 5, widthCols: 8, heightRows: 16 },
+          legend: true,
+        },
+      ],
       images: [],
     };
     await createOfficeWorkbookPort(excel.run).writeReport([data]);
     const chart = excel.snapshot().sheets.find((sheet) => sheet.name === 'Data')!.charts[0];
     expect(chart.type).toBe('XYScatter');
-    expect(chart.series.map((series) => [series.name, series.categories, series.values, series.chartType, series.marker, series.line])).toEqual([
-      ['Wards', 'Data!$A$2:$A$4', 'Data!$B$2:$B$4', 'XYScatter', { style: 'Circle', size: 6, background: '#2F5597', foreground: '#2F5597' }, { lineStyle: 'None', color: null, weight: 0.75 }],
-      ['Area rate', 'Data!$A$2:$A$4', 'Data!$C$2:$C$4', 'XYScatterLinesNoMarkers', { ...AUTOMATIC_MARKER, style: 'None' }, { lineStyle: 'Continuous', color: '#595959', weight: 1.5 }],
-      ['Upper 99.8% limit', 'Data!$A$2:$A$4', 'Data!$C$2:$C$4', 'XYScatterLinesNoMarkers', { ...AUTOMATIC_MARKER, style: 'None' }, { lineStyle: 'Dash', color: '#C00000', weight: 1.5 }],
+    expect(
+      chart.series.map((series) => [
+        series.name,
+        series.categories,
+        series.values,
+        series.chartType,
+        series.marker,
+        series.line,
+      ]),
+    ).toEqual([
+      [
+        'Wards',
+        'Data!$A$2:$A$4',
+        'Data!$B$2:$B$4',
+        'XYScatter',
+        { style: 'Circle', size: 6, background: '#2F5597', foreground: '#2F5597' },
+        { lineStyle: 'None', color: null, weight: 0.75 },
+      ],
+      [
+        'Area rate',
+        'Data!$A$2:$A$4',
+        'Data!$C$2:$C$4',
+        'XYScatterLinesNoMarkers',
+        { ...AUTOMATIC_MARKER, style: 'None' },
+        { lineStyle: 'Continuous', color: '#595959', weight: 1.5 },
+      ],
+      [
+        'Upper 99.8% limit',
+        'Data!$A$2:$A$4',
+        'Data!$C$2:$C$4',
+        'XYScatterLinesNoMarkers',
+        { ...AUTOMATIC_MARKER, style: 'None' },
+        { lineStyle: 'Dash', color: '#C00000', weight: 1.5 },
+      ],
     ]);
     // The x axis is the category axis of Excel's object model, along the bottom.
-    expect([chart.categoryAxis.title, chart.valueAxis.title, chart.legend]).toEqual(['Young residents', 'Rate per 1,000', { visible: true, position: 'Bottom' }]);
+    expect([chart.categoryAxis.title, chart.valueAxis.title, chart.legend]).toEqual([
+      'Young residents',
+      'Rate per 1,000',
+      { visible: true, position: 'Bottom' },
+    ]);
     // Bar settings are left alone: Excel's defaults.
-    expect(chart.series.map((series) => [series.gapWidth, series.overlap])).toEqual([[150, 0], [150, 0], [150, 0]]);
+    expect(chart.series.map((series) => [series.gapWidth, series.overlap])).toEqual([
+      [150, 0],
+      [150, 0],
+      [150, 0],
+    ]);
   });
 });
 
 describe('sheet names and activation', () => {
   test('lists the sheets in tab order and activates only when asked', async () => {
-    const excel = createInMemoryExcel({ sheets: [{ name: 'One', rows: [] }, { name: 'Two', rows: [] }] });
+    const excel = createInMemoryExcel({
+      sheets: [
+        { name: 'One', rows: [] },
+        { name: 'Two', rows: [] },
+      ],
+    });
     const port = createOfficeWorkbookPort(excel.run);
     expect(await port.sheetNames()).toEqual(['One', 'Two']);
     expect(excel.snapshot().activeSheet).toBe('One');

@@ -14,13 +14,19 @@ import { sheetFromSnapshot, sheetsFromXlsx, type ComparableSheet } from './xlsxC
  * series is markers alone or a line alone in both.
  */
 
-async function bothWays(models: Parameters<typeof writeReportBuffer>[0], existing: { name: string; rows: string[][] }[]) {
+async function bothWays(
+  models: Parameters<typeof writeReportBuffer>[0],
+  existing: { name: string; rows: string[][] }[],
+) {
   const { buffer } = await writeReportBuffer(models, { existingSheetNames: existing.map((sheet) => sheet.name) });
   const fromFile = await sheetsFromXlsx(buffer);
   const excel = createInMemoryExcel({ sheets: existing });
   const written = await createOfficeWorkbookPort(excel.run).writeReport(models);
   const names = new Set(written.sheetNames.values());
-  const fromExcel = excel.snapshot().sheets.filter((sheet) => names.has(sheet.name)).map(sheetFromSnapshot);
+  const fromExcel = excel
+    .snapshot()
+    .sheets.filter((sheet) => names.has(sheet.name))
+    .map(sheetFromSnapshot);
   return { fromFile, fromExcel };
 }
 
@@ -31,7 +37,11 @@ function expectSameSheets(fromExcel: readonly ComparableSheet[], fromFile: reado
     // Cell by cell first, so a difference names its cell.
     const addresses = [...new Set([...Object.keys(file.cells), ...Object.keys(excel.cells)])];
     for (const address of addresses) {
-      expect({ sheet: file.name, address, cell: excel.cells[address] }).toEqual({ sheet: file.name, address, cell: file.cells[address] });
+      expect({ sheet: file.name, address, cell: excel.cells[address] }).toEqual({
+        sheet: file.name,
+        address,
+        cell: file.cells[address],
+      });
     }
     expect(excel).toEqual(file);
   });
@@ -44,9 +54,19 @@ test('the hand-made report: equal sheet by sheet, cell by cell', async () => {
   const schools = fromExcel.find((sheet) => sheet.name === 'Schools')!;
   expect(schools.cells.A2).toMatchObject({ kind: 'text', value: '=1+1' });
   expect(schools.cells.G4).toMatchObject({ kind: 'formula', formula: '=C4/SUM($C$4:$C$6)' });
-  expect(schools.tables).toEqual([{ name: 'tblSchools', address: 'A3:G6', headers: ['Rank', 'School', 'Pupils', 'Exposure index', 'Bar start', 'Bar length', 'Share of pupils'], style: 'TableStyleMedium2' }]);
+  expect(schools.tables).toEqual([
+    {
+      name: 'tblSchools',
+      address: 'A3:G6',
+      headers: ['Rank', 'School', 'Pupils', 'Exposure index', 'Bar start', 'Bar length', 'Share of pupils'],
+      style: 'TableStyleMedium2',
+    },
+  ]);
   expect(fromExcel.find((sheet) => sheet.name === 'Wards')!.images).toHaveLength(1);
-  expect(schools.charts[0].series.map((series) => [series.fill, series.outline])).toEqual([['none', 'none'], ['#2F5597', '#1F3864 0.75pt']]);
+  expect(schools.charts[0].series.map((series) => [series.fill, series.outline])).toEqual([
+    ['none', 'none'],
+    ['#2F5597', '#1F3864 0.75pt'],
+  ]);
   expect(fromExcel.map((sheet) => [sheet.name, sheet.print])).toEqual([
     ['Summary', { orientation: 'Portrait', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '', area: '' }],
     ['Schools', { orientation: 'Landscape', fitToPagesWide: 1, fitToPagesTall: 0, titleRows: '$3:$3', area: '' }],
@@ -57,7 +77,17 @@ test('the hand-made report: equal sheet by sheet, cell by cell', async () => {
 test('the demo report from the engine, written as a second run: equal sheet by sheet, cell by cell', async () => {
   const { models } = await demoReport();
   const { fromFile, fromExcel } = await bothWays(models, [{ name: 'Summary', rows: [['an earlier run']] }]);
-  expect(fromExcel.map((sheet) => sheet.name)).toEqual(['Summary (2)', 'Schools (2)', 'Sensitivity (2)', 'Wards (2)', 'Charts (2)', 'Validation (2)', 'Method (2)', 'Audit (2)', 'Catchment ledger (2)']);
+  expect(fromExcel.map((sheet) => sheet.name)).toEqual([
+    'Summary (2)',
+    'Schools (2)',
+    'Sensitivity (2)',
+    'Wards (2)',
+    'Charts (2)',
+    'Validation (2)',
+    'Method (2)',
+    'Audit (2)',
+    'Catchment ledger (2)',
+  ]);
   expectSameSheets(fromExcel, fromFile);
 
   const cells = fromExcel.flatMap((sheet) => Object.values(sheet.cells));
@@ -66,10 +96,21 @@ test('the demo report from the engine, written as a second run: equal sheet by s
   // Two floating bars (an invisible base, then the interval up to and beyond the estimate) and the funnel plot.
   expect(charts.charts.map((chart) => chart.type)).toEqual(['BarStacked', 'BarStacked', 'XYScatter']);
   for (const chart of charts.charts.slice(0, 2)) {
-    expect(chart.series.map((series) => [series.fill === 'none', series.outline === 'none', series.overlap])).toEqual([[true, true, 100], [false, false, 100], [false, false, 100]]);
+    expect(chart.series.map((series) => [series.fill === 'none', series.outline === 'none', series.overlap])).toEqual([
+      [true, true, 100],
+      [false, false, 100],
+      [false, false, 100],
+    ]);
   }
   // The funnel: the wards as markers with no line; the area rate and the limits as lines with no markers, the 99.8% ones dashed.
-  expect(charts.charts[2].series.map((series) => [series.name, series.marker.split(' ')[0], series.outline === 'none', series.dashed])).toEqual([
+  expect(
+    charts.charts[2].series.map((series) => [
+      series.name,
+      series.marker.split(' ')[0],
+      series.outline === 'none',
+      series.dashed,
+    ]),
+  ).toEqual([
     ['Wards', 'circle', true, false],
     ['Area rate', 'none', false, false],
     ['Lower 95% limit', 'none', false, false],
@@ -83,19 +124,44 @@ test('the demo report from the engine, written as a second run: equal sheet by s
     return `$${row}:$${row}`;
   };
   // The Validation sheet prints its summary only, upright: the row-by-row list sits below the print area.
-  const validationTableRow = Number(/^[A-Z]+(\d+):/.exec(fromExcel.find((sheet) => sheet.name === 'Validation (2)')!.tables[0].address)![1]);
+  const validationTableRow = Number(
+    /^[A-Z]+(\d+):/.exec(fromExcel.find((sheet) => sheet.name === 'Validation (2)')!.tables[0].address)![1],
+  );
   const validationArea = fromExcel.find((sheet) => sheet.name === 'Validation (2)')!.print.area;
   expect(validationArea).toMatch(/^A1:E\d+$/);
   expect(Number(/\d+$/.exec(validationArea)![0])).toBeLessThan(validationTableRow);
   // Every reader's sheet prints one page wide (test/print checks the pages themselves with
   // LibreOffice); the tables repeat their header row on every page; the ledger is never printed.
   const printOf = new Map(fromExcel.map((sheet) => [sheet.name, sheet.print]));
-  for (const name of ['Summary (2)', 'Schools (2)', 'Sensitivity (2)', 'Wards (2)', 'Charts (2)', 'Validation (2)', 'Method (2)', 'Audit (2)']) {
+  for (const name of [
+    'Summary (2)',
+    'Schools (2)',
+    'Sensitivity (2)',
+    'Wards (2)',
+    'Charts (2)',
+    'Validation (2)',
+    'Method (2)',
+    'Audit (2)',
+  ]) {
     expect({ name, pagesWide: printOf.get(name)!.fitToPagesWide }).toEqual({ name, pagesWide: 1 });
   }
-  for (const name of ['Schools (2)', 'Sensitivity (2)', 'Wards (2)']) expect({ name, titleRows: printOf.get(name)!.titleRows }).toEqual({ name, titleRows: headerRowOf(name) });
+  for (const name of ['Schools (2)', 'Sensitivity (2)', 'Wards (2)'])
+    expect({ name, titleRows: printOf.get(name)!.titleRows }).toEqual({ name, titleRows: headerRowOf(name) });
   expect(printOf.get('Validation (2)')!.area).toBe(validationArea);
-  expect(printOf.get('Catchment ledger (2)')).toEqual({ orientation: 'Portrait', fitToPagesWide: null, fitToPagesTall: null, titleRows: '', area: '' });
+  expect(printOf.get('Catchment ledger (2)')).toEqual({
+    orientation: 'Portrait',
+    fitToPagesWide: null,
+    fitToPagesTall: null,
+    titleRows: '',
+    area: '',
+  });
   expect(fromExcel.find((sheet) => sheet.name === 'Catchment ledger (2)')!.visibility).toBe('VeryHidden');
-  expect(fromExcel.flatMap((sheet) => sheet.tables.map((table) => table.name))).toEqual(['tblSchools_2', 'tblSensitivity_2', 'tblWards_2', 'tblDistricts_2', 'tblValidation_2', 'tblAudit_2']);
+  expect(fromExcel.flatMap((sheet) => sheet.tables.map((table) => table.name))).toEqual([
+    'tblSchools_2',
+    'tblSensitivity_2',
+    'tblWards_2',
+    'tblDistricts_2',
+    'tblValidation_2',
+    'tblAudit_2',
+  ]);
 });

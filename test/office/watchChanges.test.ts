@@ -5,7 +5,18 @@ import { createInMemoryExcel, type InMemoryExcel } from '../support/inMemoryExce
 /** The Office adapter reports the analyst's changes, each named by its sheet, over the in-memory Excel. */
 
 function workbook(): InMemoryExcel {
-  return createInMemoryExcel({ sheets: [{ name: 'Crimes', rows: [['Ref', 'Age'], ['C1', 15]] }, { name: 'Schools', rows: [['URN'], [100001]] }] });
+  return createInMemoryExcel({
+    sheets: [
+      {
+        name: 'Crimes',
+        rows: [
+          ['Ref', 'Age'],
+          ['C1', 15],
+        ],
+      },
+      { name: 'Schools', rows: [['URN'], [100001]] },
+    ],
+  });
 }
 
 /** Starts watching through the port and collects what it reports. */
@@ -35,7 +46,8 @@ describe('watchChanges', () => {
     const { changes, settled } = await watching(excel);
     const batchesBefore = excel.stats.batches;
     await excel.runAsAnalyst(async (context) => {
-      for (const address of ['A3', 'A4', 'A5']) context.workbook.worksheets.getItem('Crimes').getRange(address).values = [['C9']];
+      for (const address of ['A3', 'A4', 'A5'])
+        context.workbook.worksheets.getItem('Crimes').getRange(address).values = [['C9']];
       context.workbook.worksheets.getItem('Schools').getRange('A3').values = [[100002]];
     });
     await settled();
@@ -94,6 +106,8 @@ describe('watchChanges', () => {
     const refusing: ExcelRun = async () => {
       throw Object.assign(new Error('The API you are trying to use could not be found.'), { code: 'ApiNotFound' });
     };
-    await expect(createOfficeWorkbookPort(refusing).watchChanges(() => undefined)).rejects.toThrow('could not be found');
+    await expect(createOfficeWorkbookPort(refusing).watchChanges(() => undefined)).rejects.toThrow(
+      'could not be found',
+    );
   });
 });

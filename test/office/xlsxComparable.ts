@@ -36,7 +36,17 @@ export interface ComparableSheet {
      * fill: '#RRGGBB', 'none' or '' (automatic); outline (a bar's border, a scatter series' line): '#RRGGBB 0.75pt',
      * 'none' or '' (automatic); dashed: the line is dashed; marker: 'circle 6 #RRGGBB', 'none' or '' (automatic).
      */
-    series: { name: string; values: string; categories: string; fill: string; outline: string; dashed: boolean; marker: string; gapWidth: number; overlap: number }[];
+    series: {
+      name: string;
+      values: string;
+      categories: string;
+      fill: string;
+      outline: string;
+      dashed: boolean;
+      marker: string;
+      gapWidth: number;
+      overlap: number;
+    }[];
     reverseCategories: boolean;
     valueAxisAtMaximum: boolean;
     categoryAxisTitle: string;
@@ -55,14 +65,35 @@ export interface ComparableSheet {
   readonly merges: readonly string[];
   readonly conditionalFormats: { address: string; equals: string; fill: string }[];
   /** Page setup: pages wide and tall when fit to pages (0 = as many as needed), else null; title rows as '$5:$5' or ''. */
-  readonly print: { orientation: string; fitToPagesWide: number | null; fitToPagesTall: number | null; titleRows: string; area: string };
+  readonly print: {
+    orientation: string;
+    fitToPagesWide: number | null;
+    fitToPagesTall: number | null;
+    titleRows: string;
+    area: string;
+  };
 }
 
-const DEFAULT_CELL = { numberFormat: 'General', bold: false, italic: false, fontColor: '#000000', fontSize: 11, fill: null, horizontalAlignment: 'General', verticalAlignment: 'Bottom', wrapText: false };
-const isPlainBlank = (cell: ComparableCell) => cell.kind === 'blank' && JSON.stringify({ ...cell, kind: undefined }) === JSON.stringify({ ...DEFAULT_CELL, kind: undefined });
+const DEFAULT_CELL = {
+  numberFormat: 'General',
+  bold: false,
+  italic: false,
+  fontColor: '#000000',
+  fontSize: 11,
+  fill: null,
+  horizontalAlignment: 'General',
+  verticalAlignment: 'Bottom',
+  wrapText: false,
+};
+const isPlainBlank = (cell: ComparableCell) =>
+  cell.kind === 'blank' &&
+  JSON.stringify({ ...cell, kind: undefined }) === JSON.stringify({ ...DEFAULT_CELL, kind: undefined });
 const excelSerial = (date: Date) => (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
 const hex = (argb: string | undefined) => (argb ? `#${argb.slice(-6).toUpperCase()}` : undefined);
-const letters = (index0: number): string => (index0 < 26 ? String.fromCharCode(65 + index0) : letters(Math.floor(index0 / 26) - 1) + String.fromCharCode(65 + (index0 % 26)));
+const letters = (index0: number): string =>
+  index0 < 26
+    ? String.fromCharCode(65 + index0)
+    : letters(Math.floor(index0 / 26) - 1) + String.fromCharCode(65 + (index0 % 26));
 const address = (row0: number, col0: number) => `${letters(col0)}${row0 + 1}`;
 /** A range reference with apostrophes dropped, so quoting conventions do not matter. */
 const plainRef = (ref: string | null | undefined) => (ref ?? '').replace(/'/g, '');
@@ -120,9 +151,16 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
           const titleOf = (owner: any) => owner?.['c:title']?.['c:tx']['c:rich']['a:p']['a:r']['a:t'] ?? '';
           const scatter = plot['c:scatterChart'];
           const group = scatter ?? plot['c:barChart'];
-          const type = scatter ? 'XYScatter' : `${group['c:barDir']['@_val'] === 'bar' ? 'Bar' : 'Column'}${group['c:grouping']['@_val'] === 'stacked' ? 'Stacked' : 'Clustered'}`;
+          const type = scatter
+            ? 'XYScatter'
+            : `${group['c:barDir']['@_val'] === 'bar' ? 'Bar' : 'Column'}${group['c:grouping']['@_val'] === 'stacked' ? 'Stacked' : 'Clustered'}`;
           // A scatter chart's two value axes: x (along the bottom) stands where a category axis would.
-          const [xAxis, yAxis] = scatter ? [asArray(plot['c:valAx']).find((axis: any) => axis['c:axPos']['@_val'] === 'b'), asArray(plot['c:valAx']).find((axis: any) => axis['c:axPos']['@_val'] === 'l')] : [plot['c:catAx'], plot['c:valAx']];
+          const [xAxis, yAxis] = scatter
+            ? [
+                asArray(plot['c:valAx']).find((axis: any) => axis['c:axPos']['@_val'] === 'b'),
+                asArray(plot['c:valAx']).find((axis: any) => axis['c:axPos']['@_val'] === 'l'),
+              ]
+            : [plot['c:catAx'], plot['c:valAx']];
           charts.push({
             type,
             title: titleOf(chart),
@@ -155,7 +193,9 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
       if (width !== undefined && width > 0) columnWidths[letters(col - 1)] = columnWidthPoints(width);
     }
     const view = (worksheet.views ?? [])[0] as { state?: string; ySplit?: number } | undefined;
-    const formattings = (worksheet as unknown as { conditionalFormattings?: { ref: string; rules: any[] }[] }).conditionalFormattings ?? [];
+    const formattings =
+      (worksheet as unknown as { conditionalFormattings?: { ref: string; rules: any[] }[] }).conditionalFormattings ??
+      [];
     sheets.push({
       name: worksheet.name,
       cells,
@@ -168,7 +208,11 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
       visibility: worksheet.state === 'veryHidden' ? 'VeryHidden' : worksheet.state === 'hidden' ? 'Hidden' : 'Visible',
       merges: [...((worksheet.model as unknown as { merges?: string[] }).merges ?? [])].sort(),
       conditionalFormats: formattings.flatMap((formatting) =>
-        formatting.rules.map((rule) => ({ address: formatting.ref, equals: String(rule.formulae[0]), fill: hex(rule.style.fill.bgColor.argb)! })),
+        formatting.rules.map((rule) => ({
+          address: formatting.ref,
+          equals: String(rule.formulae[0]),
+          fill: hex(rule.style.fill.bgColor.argb)!,
+        })),
       ),
       print: xlsxPrint(worksheet.pageSetup),
     });
@@ -231,9 +275,15 @@ function xlsxCell(cell: ExcelJS.Cell): ComparableCell {
   else if (typeof value === 'string') content = value === '' ? { kind: 'blank' } : { kind: 'text', value };
   else if (typeof value === 'number' || typeof value === 'boolean') content = { kind: typeof value, value };
   else if (value instanceof Date) content = { kind: 'number', value: excelSerial(value) };
-  else if (typeof value === 'object' && 'formula' in value) content = { kind: 'formula', formula: `=${(value as { formula: string }).formula}` };
-  else if (typeof value === 'object' && 'error' in value) content = { kind: 'error', value: (value as { error: string }).error };
-  else if (typeof value === 'object' && 'richText' in value) content = { kind: 'text', value: (value as { richText: { text: string }[] }).richText.map((run) => run.text).join('') };
+  else if (typeof value === 'object' && 'formula' in value)
+    content = { kind: 'formula', formula: `=${(value as { formula: string }).formula}` };
+  else if (typeof value === 'object' && 'error' in value)
+    content = { kind: 'error', value: (value as { error: string }).error };
+  else if (typeof value === 'object' && 'richText' in value)
+    content = {
+      kind: 'text',
+      value: (value as { richText: { text: string }[] }).richText.map((run) => run.text).join(''),
+    };
   else throw new Error(`Unexpected exceljs value at ${cell.address}: ${JSON.stringify(value)}`);
   const font = cell.font as Partial<ExcelJS.Font> | undefined;
   const fill = cell.fill as ExcelJS.FillPattern | undefined;
@@ -276,7 +326,12 @@ export function sheetFromSnapshot(sheet: SheetSnapshot): ComparableSheet {
   return {
     name: sheet.name,
     cells,
-    tables: sheet.tables.map((table) => ({ name: table.name, address: table.address, headers: [...table.headers], style: table.style })),
+    tables: sheet.tables.map((table) => ({
+      name: table.name,
+      address: table.address,
+      headers: [...table.headers],
+      style: table.style,
+    })),
     charts: sheet.charts.map((chart) => ({
       type: chart.type,
       title: chart.title,
@@ -299,17 +354,28 @@ export function sheetFromSnapshot(sheet: SheetSnapshot): ComparableSheet {
       topLeftCell: chart.topLeftCell ?? '',
       bottomRightCell: chart.bottomRightCell ?? '',
     })),
-    images: sheet.images.map((image) => ({ topLeftCell: image.topLeftCell, width: image.width, height: image.height, description: image.altTextDescription })),
+    images: sheet.images.map((image) => ({
+      topLeftCell: image.topLeftCell,
+      width: image.width,
+      height: image.height,
+      description: image.altTextDescription,
+    })),
     frozenRows: sheet.frozenRows,
     columnWidths: { ...sheet.columnWidths },
     tabColor: sheet.tabColor,
     visibility: sheet.visibility,
     merges: sheet.merges,
-    conditionalFormats: sheet.conditionalFormats.map((format) => ({ address: format.address, equals: (format.formula1 ?? '').replace(/^=/, ''), fill: format.fill ?? '' })),
+    conditionalFormats: sheet.conditionalFormats.map((format) => ({
+      address: format.address,
+      equals: (format.formula1 ?? '').replace(/^=/, ''),
+      fill: format.fill ?? '',
+    })),
     print: {
       orientation: sheet.pageLayout.orientation,
-      fitToPagesWide: sheet.pageLayout.zoom.scale === undefined ? (sheet.pageLayout.zoom.horizontalFitToPages ?? 1) : null,
-      fitToPagesTall: sheet.pageLayout.zoom.scale === undefined ? (sheet.pageLayout.zoom.verticalFitToPages ?? 1) : null,
+      fitToPagesWide:
+        sheet.pageLayout.zoom.scale === undefined ? (sheet.pageLayout.zoom.horizontalFitToPages ?? 1) : null,
+      fitToPagesTall:
+        sheet.pageLayout.zoom.scale === undefined ? (sheet.pageLayout.zoom.verticalFitToPages ?? 1) : null,
       titleRows: sheet.pageLayout.printTitleRows ?? '',
       area: sheet.pageLayout.printArea ?? '',
     },

@@ -37,17 +37,29 @@ beforeAll(async () => {
   solver = await loadHighsSolver();
 });
 
-function run(workbook: WorkbookData = smallWorkbook(), parameters: AnalysisParameters = SMALL_PARAMETERS): AnalysisOutcome {
+function run(
+  workbook: WorkbookData = smallWorkbook(),
+  parameters: AnalysisParameters = SMALL_PARAMETERS,
+): AnalysisOutcome {
   return runAnalysis({ workbook, solver }, parameters);
 }
 
 function resultOf(outcome: AnalysisOutcome): AnalysisResult {
-  if (!outcome.ok) throw new Error(`Expected a result, got problems: ${outcome.problems.map((p) => p.message).join(' | ')}`);
+  if (!outcome.ok)
+    throw new Error(`Expected a result, got problems: ${outcome.problems.map((p) => p.message).join(' | ')}`);
   return outcome.result;
 }
 
-function withSheet(workbook: WorkbookData, name: string, replace: (sheet: SheetData) => SheetData | undefined): WorkbookData {
-  return { sheets: workbook.sheets.flatMap((sheet) => (sheet.name === name ? (replace(sheet) ? [replace(sheet)!] : []) : [sheet])) };
+function withSheet(
+  workbook: WorkbookData,
+  name: string,
+  replace: (sheet: SheetData) => SheetData | undefined,
+): WorkbookData {
+  return {
+    sheets: workbook.sheets.flatMap((sheet) =>
+      sheet.name === name ? (replace(sheet) ? [replace(sheet)!] : []) : [sheet],
+    ),
+  };
 }
 
 function deepFreeze<T>(value: T): T {
@@ -68,9 +80,19 @@ describe('runAnalysis on a small hand-made workbook', () => {
 
   it('detects every sheet in its role', () => {
     expect(result.roles).toEqual({
-      offences: 'Offences', schools: 'Schools', wards: 'Wards', wardVertices: 'Ward boundaries', pupilResidence: 'Pupil residence', currentList: 'VRU list',
+      offences: 'Offences',
+      schools: 'Schools',
+      wards: 'Wards',
+      wardVertices: 'Ward boundaries',
+      pupilResidence: 'Pupil residence',
+      currentList: 'VRU list',
     });
-    expect(result.boundaries.map((b) => b.wardCode).sort()).toEqual([WARDS.W1.code, WARDS.W2.code, WARDS.W3.code, WARDS.W4.code]);
+    expect(result.boundaries.map((b) => b.wardCode).sort()).toEqual([
+      WARDS.W1.code,
+      WARDS.W2.code,
+      WARDS.W3.code,
+      WARDS.W4.code,
+    ]);
   });
 
   it('counts offences by the ward where they happened', () => {
@@ -97,10 +119,16 @@ describe('runAnalysis on a small hand-made workbook', () => {
 
   it('withholds counts of 1 and 2, and further counts so that none can be worked out from the area total', () => {
     expect([ward('W1'), ward('W2'), ward('W3'), ward('W4')].map((w) => w.offences.published)).toEqual([
-      { shown: false, reason: 'secondary' }, { shown: false, reason: 'secondary' }, { shown: false, reason: 'primary' }, { shown: true, value: 0 },
+      { shown: false, reason: 'secondary' },
+      { shown: false, reason: 'secondary' },
+      { shown: false, reason: 'primary' },
+      { shown: true, value: 0 },
     ]);
     expect([ward('W1'), ward('W2'), ward('W3'), ward('W4')].map((w) => w.youngOffenders.published)).toEqual([
-      { shown: true, value: 5 }, { shown: false, reason: 'secondary' }, { shown: false, reason: 'primary' }, { shown: false, reason: 'primary' },
+      { shown: true, value: 5 },
+      { shown: false, reason: 'secondary' },
+      { shown: false, reason: 'primary' },
+      { shown: false, reason: 'primary' },
     ]);
     expect(result.area.offencesPublished).toEqual({ shown: true, value: 14 });
     expect(result.area.youngOffendersPublished).toEqual({ shown: true, value: 12 });
@@ -113,10 +141,22 @@ describe('runAnalysis on a small hand-made workbook', () => {
     // W1; young offenders W2; attending 100001 and the total = 5; 9 withheld. Narrowest: the young
     // offenders' W2 + W3 + W4 = 7, each 1–5 (width 4); offences' three wards are 1–12 and the
     // schools 1–13 (no school has more than the 13 distinct young offenders of the Method sheet).
-    expect(result.disclosure).toMatchObject({ cells: 14, relations: 3, withheld: 9, shownExactly: [], rules: { threshold: 3, zerosSensitive: false, roundingBase: null, protectionInterval: 3 } });
-    expect(result.disclosure.audit).toMatchObject({ cellsChecked: 9, components: 3, narrowest: { lower: 1, upper: 5 } });
+    expect(result.disclosure).toMatchObject({
+      cells: 14,
+      relations: 3,
+      withheld: 9,
+      shownExactly: [],
+      rules: { threshold: 3, zerosSensitive: false, roundingBase: null, protectionInterval: 3 },
+    });
+    expect(result.disclosure.audit).toMatchObject({
+      cellsChecked: 9,
+      components: 3,
+      narrowest: { lower: 1, upper: 5 },
+    });
     expect(result.disclosure.audit!.solver).toMatch(/HiGHS/);
-    expect(result.audit.map((step) => step.step)).toEqual(expect.arrayContaining(['Disclosure control', 'Disclosure audit']));
+    expect(result.audit.map((step) => step.step)).toEqual(
+      expect.arrayContaining(['Disclosure control', 'Disclosure audit']),
+    );
   });
 
   it('scores the observed-catchment school as Σ share × rate against the area rate (nothing withheld)', () => {
@@ -124,7 +164,9 @@ describe('runAnalysis on a small hand-made workbook', () => {
     // Residence of 100001: W1 300, W2 100, W3 100 (E05009999 is not a study ward) -> 500 recorded of 1,000 on roll.
     // Shares 0.6, 0.2, 0.2; exposure = 0.6×10 + 0.2×3 + 0.2×1 = 6.8; index = 6.8 / 3.5 × 100 = 194.2857.
     // With the plain Poisson flags (--flags poisson) W1 is 'higher': share from higher wards = W1's 0.6, so 600 pupils.
-    const park = resultOf(run(smallWorkbook(), { ...SMALL_PARAMETERS, threshold: 1, flagMethod: 'poisson' })).schools.find((s) => s.urn === '100001')!;
+    const park = resultOf(
+      run(smallWorkbook(), { ...SMALL_PARAMETERS, threshold: 1, flagMethod: 'poisson' }),
+    ).schools.find((s) => s.urn === '100001')!;
     expect(park.catchmentModel).toBe('observed');
     expect(park.catchmentCoverage).toBeCloseTo(0.5, 12);
     expect(park.wardsInCatchment).toBe(3);
@@ -143,9 +185,17 @@ describe('runAnalysis on a small hand-made workbook', () => {
     // W1: h = 1.959964 √(1/14 + 0.308458) = 1.959964 × 0.616349 = 1.208022: upper = 3.5 × 2.208022² = 17.064 > 10.
     // So W1 is 'similar', and no pupil comes from a higher ward; exposure is unchanged.
     const result = resultOf(run(smallWorkbook(), { ...SMALL_PARAMETERS, threshold: 1 }));
-    expect(result.area.funnel.offences.dispersion).toMatchObject({ kind: 'estimated', units: 4, phi: expect.closeTo(3.988805, 5), tauSquared: expect.closeTo(0.308458, 5) });
+    expect(result.area.funnel.offences.dispersion).toMatchObject({
+      kind: 'estimated',
+      units: 4,
+      phi: expect.closeTo(3.988805, 5),
+      tauSquared: expect.closeTo(0.308458, 5),
+    });
     expect(result.wards.find((w) => w.wardCode === WARDS.W1.code)!.offences.funnel!.inner.upper).toBeCloseTo(17.064, 3);
-    expect(result.area.funnel.offences.flagged).toEqual({ overdispersed: { higher: 0, lower: 0 }, poisson: { higher: 1, lower: 0 } });
+    expect(result.area.funnel.offences.flagged).toEqual({
+      overdispersed: { higher: 0, lower: 0 },
+      poisson: { higher: 1, lower: 0 },
+    });
     const park = result.schools.find((s) => s.urn === '100001')!;
     expect(park.exposureRate).toBeCloseTo(6.8, 10);
     expect(park.shareFromHigherWards).toBe(0);
@@ -198,16 +248,23 @@ describe('runAnalysis on a small hand-made workbook', () => {
     expect(bySheet.Offences.rowsRead).toBe(18);
     expect(bySheet.Offences.rowsUsed).toBe(15);
     expect([...bySheet.Offences.excluded].sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([
-      { reason: 'ageOutsideBand', rows: 1 }, { reason: 'duplicateRow', rows: 1 }, { reason: 'notANumber', rows: 1 },
+      { reason: 'ageOutsideBand', rows: 1 },
+      { reason: 'duplicateRow', rows: 1 },
+      { reason: 'notANumber', rows: 1 },
     ]);
     // Schools: 5 rows, 3 ranked; the closed one and the primary one are out.
     expect(bySheet.Schools.rowsRead).toBe(5);
     expect(bySheet.Schools.rowsUsed).toBe(3);
     expect([...bySheet.Schools.excluded].sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([
-      { reason: 'closedSchool', rows: 1 }, { reason: 'phaseOutOfScope', rows: 1 },
+      { reason: 'closedSchool', rows: 1 },
+      { reason: 'phaseOutOfScope', rows: 1 },
     ]);
     expect(bySheet.Wards).toMatchObject({ rowsRead: 4, rowsUsed: 4, excluded: [] });
-    expect(bySheet['Pupil residence']).toMatchObject({ rowsRead: 4, rowsUsed: 3, excluded: [{ reason: 'unknownWard', rows: 1 }] });
+    expect(bySheet['Pupil residence']).toMatchObject({
+      rowsRead: 4,
+      rowsUsed: 3,
+      excluded: [{ reason: 'unknownWard', rows: 1 }],
+    });
     expect(bySheet['VRU list']).toMatchObject({ rowsRead: 2, rowsUsed: 2, excluded: [] });
   });
 
@@ -229,19 +286,38 @@ describe('runAnalysis on a small hand-made workbook', () => {
   });
 
   it('reports each problem with its sheet, worksheet row and column header', () => {
-    const find = (sheet: string, row: number, code: string) => result.issues.filter((i) => i.sheet === sheet && i.row === row && i.code === code);
-    expect(find('Offences', 17, 'notANumber')).toEqual([expect.objectContaining({ column: 'Age at Offence', value: 'unknown', severity: 'error' })]);
-    expect(find('Offences', 16, 'ageOutsideBand')).toEqual([expect.objectContaining({ column: 'Age at Offence', value: '19', severity: 'info' })]);
-    expect(find('Offences', 19, 'duplicateRow')).toEqual([expect.objectContaining({ column: 'Crime Number', value: 'C002' })]);
+    const find = (sheet: string, row: number, code: string) =>
+      result.issues.filter((i) => i.sheet === sheet && i.row === row && i.code === code);
+    expect(find('Offences', 17, 'notANumber')).toEqual([
+      expect.objectContaining({ column: 'Age at Offence', value: 'unknown', severity: 'error' }),
+    ]);
+    expect(find('Offences', 16, 'ageOutsideBand')).toEqual([
+      expect.objectContaining({ column: 'Age at Offence', value: '19', severity: 'info' }),
+    ]);
+    expect(find('Offences', 19, 'duplicateRow')).toEqual([
+      expect.objectContaining({ column: 'Crime Number', value: 'C002' }),
+    ]);
     expect(find('Offences', 18, 'outsideArea')).toEqual([expect.objectContaining({ column: 'Offence Easting' })]);
     expect(find('Offences', 9, 'outsideArea')).toEqual([expect.objectContaining({ column: 'Home Easting' })]);
-    expect(find('Offences', 11, 'unknownSchool')).toEqual([expect.objectContaining({ column: 'School URN', value: '999999' })]);
-    expect(find('Schools', 6, 'closedSchool')).toEqual([expect.objectContaining({ column: 'EstablishmentStatus (name)' })]);
-    expect(find('Schools', 5, 'phaseOutOfScope')).toEqual([expect.objectContaining({ column: 'PhaseOfEducation (name)', value: 'Primary' })]);
+    expect(find('Offences', 11, 'unknownSchool')).toEqual([
+      expect.objectContaining({ column: 'School URN', value: '999999' }),
+    ]);
+    expect(find('Schools', 6, 'closedSchool')).toEqual([
+      expect.objectContaining({ column: 'EstablishmentStatus (name)' }),
+    ]);
+    expect(find('Schools', 5, 'phaseOutOfScope')).toEqual([
+      expect.objectContaining({ column: 'PhaseOfEducation (name)', value: 'Primary' }),
+    ]);
     expect(find('Pupil residence', 5, 'unknownWard')).toEqual([expect.objectContaining({ value: 'E05009999' })]);
-    expect(result.issues.find((i) => i.row === 17 && i.sheet === 'Offences')!.message).toContain("row 17, column 'Age at Offence'");
+    expect(result.issues.find((i) => i.row === 17 && i.sheet === 'Offences')!.message).toContain(
+      "row 17, column 'Age at Offence'",
+    );
     // The list's row 3 names the closed school: matched, and said to be not ranked (info).
-    expect(result.issues.find((i) => i.sheet === 'VRU list')).toMatchObject({ row: 3, code: 'schoolNotRanked', severity: 'info' });
+    expect(result.issues.find((i) => i.sheet === 'VRU list')).toMatchObject({
+      row: 3,
+      code: 'schoolNotRanked',
+      severity: 'info',
+    });
     // Nothing else: 10 issues in all.
     expect(result.issues).toHaveLength(10);
   });
@@ -254,29 +330,50 @@ describe('runAnalysis on a small hand-made workbook', () => {
 
   it('compares the ranking with the current list', () => {
     // List: 100002 (ranked, matched) and 100005 (matched to the closed school, which is not ranked).
-    expect(result.list).toMatchObject({ listSheet: 'VRU list', entries: 2, matched: 2, matchedRanked: 1, unmatched: [], ambiguous: [] });
-    expect(result.list.notRanked).toEqual([{ row: 3, text: '100005', urn: '100005', name: 'Old Road School', why: 'it is closed' }]);
+    expect(result.list).toMatchObject({
+      listSheet: 'VRU list',
+      entries: 2,
+      matched: 2,
+      matchedRanked: 1,
+      unmatched: [],
+      ambiguous: [],
+    });
+    expect(result.list.notRanked).toEqual([
+      { row: 3, text: '100005', urn: '100005', name: 'Old Road School', why: 'it is closed' },
+    ]);
     expect(school('100002')!.onCurrentList).toBe(true);
     expect(school('100002')!.newCandidate).toBe(false);
-    expect(result.schools.filter((s) => s.newCandidate).map((s) => s.urn).sort()).toEqual(['100001', '100003']);
+    expect(
+      result.schools
+        .filter((s) => s.newCandidate)
+        .map((s) => s.urn)
+        .sort(),
+    ).toEqual(['100001', '100003']);
     expect(school('100003')!.name).toBe(SCHOOL_NAMES['100003']);
   });
 });
 
 describe('runAnalysis refuses unusable input', () => {
   it('names the offences sheet, its header row and the field when the age column is missing', () => {
-    const withoutAge = withSheet(smallWorkbook(), 'Offences', (sheet) => ({ ...sheet, rows: offenceRows().map((row) => row.filter((_, col) => col !== 4)) }));
+    const withoutAge = withSheet(smallWorkbook(), 'Offences', (sheet) => ({
+      ...sheet,
+      rows: offenceRows().map((row) => row.filter((_, col) => col !== 4)),
+    }));
     const outcome = run(withoutAge);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.problems).toContainEqual(expect.objectContaining({ sheet: 'Offences', row: 1, column: 'age', code: 'columnMissing', severity: 'error' }));
+    expect(outcome.problems).toContainEqual(
+      expect.objectContaining({ sheet: 'Offences', row: 1, column: 'age', code: 'columnMissing', severity: 'error' }),
+    );
   });
 
   it('stops when there are no ward boundaries', () => {
     const outcome = run(withSheet(smallWorkbook(), 'Ward boundaries', () => undefined));
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.problems).toEqual([expect.objectContaining({ code: 'sheetMissing', column: 'boundaries', severity: 'error' })]);
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({ code: 'sheetMissing', column: 'boundaries', severity: 'error' }),
+    ]);
   });
 });
 
@@ -290,15 +387,25 @@ describe('runAnalysis without a solver', () => {
   });
 
   it('stops, naming the problem, when the audit cannot bound a withheld count', () => {
-    const failing = { name: 'always fails', solve: () => ({ status: 'failed' as const, objective: Number.NaN, values: [], detail: 'test double' }) };
+    const failing = {
+      name: 'always fails',
+      solve: () => ({ status: 'failed' as const, objective: Number.NaN, values: [], detail: 'test double' }),
+    };
     // In one district every withheld group is a single equation, solved in closed form; with W3 and
     // W4 in a second district the groups span several relations and need the solver, which fails.
-    const twoDistricts = withSheet(smallWorkbook(), 'Wards', (sheet) => ({ ...sheet, rows: sheet.rows.map((row, i) => (i >= 3 ? [row[0], row[1], 'E08000026', 'Coventry', row[4]] : row)) }));
+    const twoDistricts = withSheet(smallWorkbook(), 'Wards', (sheet) => ({
+      ...sheet,
+      rows: sheet.rows.map((row, i) => (i >= 3 ? [row[0], row[1], 'E08000026', 'Coventry', row[4]] : row)),
+    }));
     const outcome = runAnalysis({ workbook: twoDistricts, solver: failing }, SMALL_PARAMETERS);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.problems).toEqual([expect.objectContaining({ code: 'disclosureUnsafe', sheet: '(disclosure control)' })]);
-    expect(outcome.problems[0].message).toMatch(/^Disclosure audit failed: .*could not be bounded \(the solver failed\)/);
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({ code: 'disclosureUnsafe', sheet: '(disclosure control)' }),
+    ]);
+    expect(outcome.problems[0].message).toMatch(
+      /^Disclosure audit failed: .*could not be bounded \(the solver failed\)/,
+    );
   });
 
   it('runs when nothing needs withholding', () => {

@@ -1,4 +1,10 @@
-import { DEFAULT_PARAMETERS, type AnalysisParameters, type CellValue, type SheetData, type WorkbookData } from '../../src/core/types';
+import {
+  DEFAULT_PARAMETERS,
+  type AnalysisParameters,
+  type CellValue,
+  type SheetData,
+  type WorkbookData,
+} from '../../src/core/types';
 
 /**
  * A tiny workbook worked by hand, shared by the pipeline and report tests.
@@ -47,17 +53,36 @@ export const WARDS = {
 export type WardKey = keyof typeof WARDS;
 
 /** A point well inside each ward (not on any edge), a second one for variety, and one outside every ward. */
-const inside = (ward: WardKey, offset = 0): [number, number] => [WARDS[ward].x + 500 + offset, WARDS[ward].y + 500 - offset];
+const inside = (ward: WardKey, offset = 0): [number, number] => [
+  WARDS[ward].x + 500 + offset,
+  WARDS[ward].y + 500 - offset,
+];
 const OUTSIDE: [number, number] = [410000, 290000];
 
 const date = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 export const OFFENCE_HEADERS = [
-  'Crime Number', 'Offender ID', 'Committed Date', 'HO Offence Group', 'Age at Offence',
-  'Offence Easting', 'Offence Northing', 'Home Easting', 'Home Northing', 'School URN',
+  'Crime Number',
+  'Offender ID',
+  'Committed Date',
+  'HO Offence Group',
+  'Age at Offence',
+  'Offence Easting',
+  'Offence Northing',
+  'Home Easting',
+  'Home Northing',
+  'School URN',
 ] as const;
 
-function offence(ref: string, offender: string, day: string, age: CellValue, where: [number, number], home: [number, number], school: CellValue = null): CellValue[] {
+function offence(
+  ref: string,
+  offender: string,
+  day: string,
+  age: CellValue,
+  where: [number, number],
+  home: [number, number],
+  school: CellValue = null,
+): CellValue[] {
   return [ref, offender, date(day), 'Violence with injury', age, where[0], where[1], home[0], home[1], school];
 }
 
@@ -88,7 +113,12 @@ export function offenceRows(): CellValue[][] {
 function vertexRows(): CellValue[][] {
   const rows: CellValue[][] = [['Ward code', 'Part', 'Ring', 'Order', 'Easting', 'Northing']];
   for (const { code, x, y } of Object.values(WARDS)) {
-    const corners: [number, number][] = [[x, y], [x + 1000, y], [x + 1000, y + 1000], [x, y + 1000]];
+    const corners: [number, number][] = [
+      [x, y],
+      [x + 1000, y],
+      [x + 1000, y + 1000],
+      [x, y + 1000],
+    ];
     corners.forEach(([e, n], i) => rows.push([code, 1, 0, i + 1, e, n]));
   }
   return rows;
@@ -109,13 +139,27 @@ export function smallWorkbook(): WorkbookData {
       name: 'Wards',
       rows: [
         ['WD22CD', 'WD22NM', 'LAD_CD', 'LAD_NM', 'age_10_17'],
-        ...(Object.values(WARDS).map(({ code, name }) => [code, name, 'E08000025', 'Birmingham', 1000]) as CellValue[][]),
+        ...(Object.values(WARDS).map(({ code, name }) => [
+          code,
+          name,
+          'E08000025',
+          'Birmingham',
+          1000,
+        ]) as CellValue[][]),
       ],
     },
     {
       name: 'Schools',
       rows: [
-        ['URN', 'EstablishmentName', 'PhaseOfEducation (name)', 'EstablishmentStatus (name)', 'NumberOfPupils', 'Easting', 'Northing'],
+        [
+          'URN',
+          'EstablishmentName',
+          'PhaseOfEducation (name)',
+          'EstablishmentStatus (name)',
+          'NumberOfPupils',
+          'Easting',
+          'Northing',
+        ],
         [100001, SCHOOL_NAMES['100001'], 'Secondary', 'Open', 1000, ...inside('W1', -300)],
         [100002, SCHOOL_NAMES['100002'], 'Secondary', 'Open', 800, ...inside('W2', -300)],
         [100003, SCHOOL_NAMES['100003'], 'Secondary', 'Open', 600, ...inside('W4', -300)],
@@ -151,4 +195,9 @@ export function smallWorkbook(): WorkbookData {
  * speed; young offenders attending are published (not the default) so the disclosure tests cover
  * the school table too (test/ranking/framing.test.ts covers the default, without them).
  */
-export const SMALL_PARAMETERS: AnalysisParameters = { ...DEFAULT_PARAMETERS, threshold: 3, simulations: 200, showAttending: true };
+export const SMALL_PARAMETERS: AnalysisParameters = {
+  ...DEFAULT_PARAMETERS,
+  threshold: 3,
+  simulations: 200,
+  showAttending: true,
+};

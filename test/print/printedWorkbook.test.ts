@@ -18,7 +18,9 @@ const soffice = commandPath('soffice');
 const pdftoppm = commandPath('pdftoppm');
 const describeIfSoffice = soffice ? describe : describe.skip;
 if (!soffice) {
-  console.warn('Skipping the 40-page print check: `soffice` is not installed (apt-get install -y --no-install-recommends libreoffice-calc-nogui).');
+  console.warn(
+    'Skipping the 40-page print check: `soffice` is not installed (apt-get install -y --no-install-recommends libreoffice-calc-nogui).',
+  );
 }
 
 const PAGE_LIMIT = 40;
@@ -39,7 +41,8 @@ function printablePixels(sheet: any): number {
 function columnWidths(sheet: any): Map<number, number> {
   const widths = new Map<number, number>();
   for (const col of asArray<any>(sheet.worksheet.cols?.col)) {
-    for (let index = Number(col['@_min']); index <= Number(col['@_max']); index++) widths.set(index, col['@_hidden'] === '1' ? 0 : Number(col['@_width']));
+    for (let index = Number(col['@_min']); index <= Number(col['@_max']); index++)
+      widths.set(index, col['@_hidden'] === '1' ? 0 : Number(col['@_width']));
   }
   return widths;
 }
@@ -72,13 +75,30 @@ describeIfSoffice('the printed workbook for a typical extract', () => {
     xlsx = (await generatedReport()).buffer;
     const input = path.join(directory, 'typical.xlsx');
     await fs.writeFile(input, xlsx);
-    await run(soffice as string, [`-env:UserInstallation=file://${path.join(directory, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', directory, input], { timeout: 120_000 });
+    await run(
+      soffice as string,
+      [
+        `-env:UserInstallation=file://${path.join(directory, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        directory,
+        input,
+      ],
+      { timeout: 120_000 },
+    );
     pdf = await fs.readFile(path.join(directory, 'typical.pdf'));
     await fs.mkdir(PAGES_DIRECTORY, { recursive: true });
     await fs.writeFile(path.join(PAGES_DIRECTORY, 'typical.pdf'), pdf);
     if (pdftoppm) {
-      for (const old of (await fs.readdir(PAGES_DIRECTORY)).filter((name) => name.endsWith('.png'))) await fs.rm(path.join(PAGES_DIRECTORY, old));
-      await run(pdftoppm, ['-r', '60', '-png', path.join(directory, 'typical.pdf'), path.join(PAGES_DIRECTORY, 'page')], { timeout: 60_000 });
+      for (const old of (await fs.readdir(PAGES_DIRECTORY)).filter((name) => name.endsWith('.png')))
+        await fs.rm(path.join(PAGES_DIRECTORY, old));
+      await run(
+        pdftoppm,
+        ['-r', '60', '-png', path.join(directory, 'typical.pdf'), path.join(PAGES_DIRECTORY, 'page')],
+        { timeout: 60_000 },
+      );
     } else {
       console.warn('Page images not saved: `pdftoppm` is not installed (apt-get install -y poppler-utils).');
     }
@@ -103,10 +123,14 @@ describeIfSoffice('the printed workbook for a typical extract', () => {
       const tableParts = asArray<any>(sheet.worksheet.tableParts?.tablePart);
       if (tableParts.length === 0) continue;
       const slash = sheetPath.lastIndexOf('/');
-      const rels = parseXml(await partText(zip, `${sheetPath.slice(0, slash)}/_rels/${sheetPath.slice(slash + 1)}.rels`));
+      const rels = parseXml(
+        await partText(zip, `${sheetPath.slice(0, slash)}/_rels/${sheetPath.slice(slash + 1)}.rels`),
+      );
       for (const part of tableParts) {
         const rel = asArray<any>(rels.Relationships.Relationship).find((r) => r['@_Id'] === part['@_r:id']);
-        const table = parseXml(await partText(zip, path.posix.normalize(path.posix.join(path.posix.dirname(sheetPath), rel['@_Target'])))).table;
+        const table = parseXml(
+          await partText(zip, path.posix.normalize(path.posix.join(path.posix.dirname(sheetPath), rel['@_Target']))),
+        ).table;
         const [, firstLetters, headerRow] = /^([A-Z]+)(\d+):/.exec(table['@_ref'])!;
         const row = asArray<any>(sheet.worksheet.sheetData.row).find((r) => r['@_r'] === headerRow);
         asArray<any>(table.tableColumns.tableColumn).forEach((column, offset) => {
@@ -117,7 +141,11 @@ describeIfSoffice('the printed workbook for a typical extract', () => {
           const header = String(column['@_name']);
           const longestWord = Math.max(...header.split(' ').map((word) => word.length));
           expect([table['@_name'], header, longestWord * 7 + 5 <= pixels]).toEqual([table['@_name'], header, true]);
-          expect([table['@_name'], header, Number(row['@_ht'] ?? 15) >= 15 * worstCaseLines(header, pixels)]).toEqual([table['@_name'], header, true]);
+          expect([table['@_name'], header, Number(row['@_ht'] ?? 15) >= 15 * worstCaseLines(header, pixels)]).toEqual([
+            table['@_name'],
+            header,
+            true,
+          ]);
           checked++;
         });
       }
@@ -131,13 +159,22 @@ describeIfSoffice('the printed workbook for a typical extract', () => {
     const workbook = parseXml(await partText(zip, 'xl/workbook.xml'));
     const titles = new Map<string, string>();
     for (const name of asArray<any>(workbook.workbook.definedNames?.definedName)) {
-      if (name['@_name'] === '_xlnm.Print_Titles') titles.set(String(name['#text']).split('!')[0].replace(/'/g, ''), String(name['#text']));
+      if (name['@_name'] === '_xlnm.Print_Titles')
+        titles.set(String(name['#text']).split('!')[0].replace(/'/g, ''), String(name['#text']));
     }
     // Schools: rank to school name (A:E) frozen and repeated; Wards: code and name (A:B).
-    for (const [sheetName, frozenColumns, repeated] of [['Schools', 5, '$A:$E'], ['Wards', 2, '$A:$B']] as const) {
+    for (const [sheetName, frozenColumns, repeated] of [
+      ['Schools', 5, '$A:$E'],
+      ['Wards', 2, '$A:$B'],
+    ] as const) {
       const sheet = parseXml(await partText(zip, parts.get(sheetName)!));
       const pane = sheet.worksheet.sheetViews.sheetView.pane;
-      expect([sheetName, pane['@_state'], Number(pane['@_xSplit']), Number(pane['@_ySplit']) > 0]).toEqual([sheetName, 'frozen', frozenColumns, true]);
+      expect([sheetName, pane['@_state'], Number(pane['@_xSplit']), Number(pane['@_ySplit']) > 0]).toEqual([
+        sheetName,
+        'frozen',
+        frozenColumns,
+        true,
+      ]);
       expect(titles.get(sheetName)).toContain(repeated);
     }
   });
@@ -150,7 +187,9 @@ describeIfSoffice('the printed workbook for a typical extract', () => {
     expect(printablePixels(sheet) / tablePixels).toBeGreaterThanOrEqual(0.7);
     const lastLetters = String.fromCharCode(64 + widths.length);
     const merges = new Set(asArray<any>(sheet.worksheet.mergeCells?.mergeCell).map((merge) => String(merge['@_ref'])));
-    const strings = asArray<any>(parseXml(await partText(zip, 'xl/sharedStrings.xml')).sst.si).map((si) => (typeof si.t === 'object' ? si.t['#text'] : si.t) ?? '');
+    const strings = asArray<any>(parseXml(await partText(zip, 'xl/sharedStrings.xml')).sst.si).map(
+      (si) => (typeof si.t === 'object' ? si.t['#text'] : si.t) ?? '',
+    );
     for (const row of asArray<any>(sheet.worksheet.sheetData.row)) {
       const first = asArray<any>(row.c).find((cell) => cell['@_r'] === `A${row['@_r']}` && cell['@_t'] === 's');
       if (!first) continue;
@@ -165,13 +204,17 @@ describeIfSoffice('the printed workbook for a typical extract', () => {
     const zip = await openPackage(xlsx);
     const sheet = parseXml(await partText(zip, (await sheetParts(zip)).get('Validation')!));
     const workbook = parseXml(await partText(zip, 'xl/workbook.xml'));
-    const area = asArray<any>(workbook.workbook.definedNames.definedName).find((name) => name['@_name'] === '_xlnm.Print_Area' && String(name['#text']).includes('Validation'));
+    const area = asArray<any>(workbook.workbook.definedNames.definedName).find(
+      (name) => name['@_name'] === '_xlnm.Print_Area' && String(name['#text']).includes('Validation'),
+    );
     const [, lastLetters, lastRow] = /:\$([A-Z]+)\$(\d+)$/.exec(String(area['#text']))!;
     const widths = columnWidths(sheet);
     let areaPixels = 0;
     for (let col = 1; col <= letterIndex(lastLetters); col++) areaPixels += columnPixels(widths.get(col) ?? 8.43);
     const merges = new Set(asArray<any>(sheet.worksheet.mergeCells?.mergeCell).map((merge) => String(merge['@_ref'])));
-    const strings = asArray<any>(parseXml(await partText(zip, 'xl/sharedStrings.xml')).sst.si).map((si) => (typeof si.t === 'object' ? si.t['#text'] : si.t) ?? '');
+    const strings = asArray<any>(parseXml(await partText(zip, 'xl/sharedStrings.xml')).sst.si).map(
+      (si) => (typeof si.t === 'object' ? si.t['#text'] : si.t) ?? '',
+    );
     let wrapped = 0;
     for (const row of asArray<any>(sheet.worksheet.sheetData.row).filter((r) => Number(r['@_r']) <= Number(lastRow))) {
       const first = asArray<any>(row.c).find((cell) => cell['@_r'] === `A${row['@_r']}` && cell['@_t'] === 's');

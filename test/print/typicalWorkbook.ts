@@ -20,7 +20,10 @@ export interface GeneratedReport {
  * districts, 400 schools) written as an .xlsx, as `catchment analyse` writes it. Simulations are cut
  * to 200 for speed: they change rank intervals, not the layout.
  */
-export async function generatedReport(options: DemoOptions = {}, existingSheetNames: readonly string[] = []): Promise<GeneratedReport> {
+export async function generatedReport(
+  options: DemoOptions = {},
+  existingSheetNames: readonly string[] = [],
+): Promise<GeneratedReport> {
   const demo = generateDemo({ offences: TYPICAL_OFFENCE_ROWS, ...options });
   const outcome = runAnalysis(
     {
@@ -31,7 +34,8 @@ export async function generatedReport(options: DemoOptions = {}, existingSheetNa
     },
     { ...DEFAULT_PARAMETERS, simulations: 200 },
   );
-  if (!outcome.ok) throw new Error(`The demo did not analyse: ${outcome.problems.map((problem) => problem.message).join(' | ')}`);
+  if (!outcome.ok)
+    throw new Error(`The demo did not analyse: ${outcome.problems.map((problem) => problem.message).join(' | ')}`);
   const models = buildReport(outcome.result, {
     tool: 'catchment',
     version: 'test',

@@ -16,7 +16,13 @@ function binomialPmf(n: number, p: number): number[] {
 }
 
 describe('binomialSample', () => {
-  it.each([[10, 0.3], [40, 0.1], [200, 0.2], [1000, 0.5], [5000, 0.93]])('has mean np and variance np(1 − p) for n %p, p %p (inversion and BTRS)', (n, p) => {
+  it.each([
+    [10, 0.3],
+    [40, 0.1],
+    [200, 0.2],
+    [1000, 0.5],
+    [5000, 0.93],
+  ])('has mean np and variance np(1 − p) for n %p, p %p (inversion and BTRS)', (n, p) => {
     const random = seededRandom(n + Math.round(p * 100));
     const draws = Array.from({ length: 40000 }, () => binomialSample(n, p, random));
     expect(draws.every((draw) => Number.isInteger(draw) && draw >= 0 && draw <= n)).toBe(true);
@@ -32,7 +38,8 @@ describe('binomialSample', () => {
     const frequency = new Array<number>(61).fill(0);
     for (let i = 0; i < draws; i++) frequency[binomialSample(60, 0.4, random)]++;
     const pmf = binomialPmf(60, 0.4);
-    const totalVariation = pmf.reduce((sum, probability, k) => sum + Math.abs(frequency[k] / draws - probability), 0) / 2;
+    const totalVariation =
+      pmf.reduce((sum, probability, k) => sum + Math.abs(frequency[k] / draws - probability), 0) / 2;
     expect(totalVariation).toBeLessThan(0.012);
   });
 });
@@ -95,13 +102,24 @@ function observedPair(pupilsEach: number) {
     { wardCode: 'LOW', count: 100000, youngPopulation: 10000000 },
   ];
   const school = (urn: string, high: number): CatchmentShares => ({
-    urn, model: 'observed', coverage: 1,
-    shares: [{ wardCode: 'HIGH', share: high, pupils: high * pupilsEach }, { wardCode: 'LOW', share: 1 - high, pupils: (1 - high) * pupilsEach }],
+    urn,
+    model: 'observed',
+    coverage: 1,
+    shares: [
+      { wardCode: 'HIGH', share: high, pupils: high * pupilsEach },
+      { wardCode: 'LOW', share: 1 - high, pupils: (1 - high) * pupilsEach },
+    ],
   });
   return {
     wardCounts,
-    shares: new Map([['A', school('A', 0.6)], ['B', school('B', 0.5)]]),
-    schools: [{ urn: 'A', pupils: pupilsEach }, { urn: 'B', pupils: pupilsEach }],
+    shares: new Map([
+      ['A', school('A', 0.6)],
+      ['B', school('B', 0.5)],
+    ]),
+    schools: [
+      { urn: 'A', pupils: pupilsEach },
+      { urn: 'B', pupils: pupilsEach },
+    ],
   };
 }
 
@@ -117,12 +135,22 @@ describe('rank intervals with observed residence resampled', () => {
     const small = observedPair(10);
     const fixed = rankWithUncertainty({ ...small, seed: 3, simulations: 1000 });
     expect([fixed.get('A')!.rankLower, fixed.get('A')!.rankUpper]).toEqual([1, 1]);
-    const drawn = rankWithUncertainty({ ...small, seed: 3, simulations: 1000, catchmentDraws: { decayAlternatives: [], resampleObserved: true } });
+    const drawn = rankWithUncertainty({
+      ...small,
+      seed: 3,
+      simulations: 1000,
+      catchmentDraws: { decayAlternatives: [], resampleObserved: true },
+    });
     expect(drawn.get('A')).toMatchObject({ rank: 1, rankLower: 1, rankUpper: 2 });
     expect(drawn.get('B')).toMatchObject({ rank: 2, rankLower: 1, rankUpper: 2 });
 
     // 600 vs 500 of 1,000 from HIGH: the difference of shares has mean 0.1 and sd √((0.24 + 0.25)/1000) = 0.022, 4.5 sd.
-    const large = rankWithUncertainty({ ...observedPair(1000), seed: 3, simulations: 1000, catchmentDraws: { decayAlternatives: [], resampleObserved: true } });
+    const large = rankWithUncertainty({
+      ...observedPair(1000),
+      seed: 3,
+      simulations: 1000,
+      catchmentDraws: { decayAlternatives: [], resampleObserved: true },
+    });
     expect([large.get('A')!.rankLower, large.get('A')!.rankUpper]).toEqual([1, 1]);
   });
 });
@@ -147,11 +175,20 @@ const SCHOOLS = [
 ];
 
 describe('rank intervals with the decay length drawn', () => {
-  const wardCounts = WARDS.map((ward) => ({ wardCode: ward.wardCode, youngPopulation: ward.youngPopulation, count: (ward.rate * ward.youngPopulation) / 1000 }));
+  const wardCounts = WARDS.map((ward) => ({
+    wardCode: ward.wardCode,
+    youngPopulation: ward.youngPopulation,
+    count: (ward.rate * ward.youngPopulation) / 1000,
+  }));
   const lengths = decayLengthsToDraw(2000);
   const alternatives = lengths.map((decayMetres) => distanceDecayShares(SCHOOLS, WARDS, { decayMetres }));
   const exposureAt = (shares: Map<string, CatchmentShares>, urn: string): number =>
-    shares.get(urn)!.shares.reduce((sum, entry) => sum + entry.share * WARDS.find((ward) => ward.wardCode === entry.wardCode)!.rate, 0);
+    shares
+      .get(urn)!
+      .shares.reduce(
+        (sum, entry) => sum + entry.share * WARDS.find((ward) => ward.wardCode === entry.wardCode)!.rate,
+        0,
+      );
   const point = distanceDecayShares(SCHOOLS, WARDS, { decayMetres: 2000 });
   const input = { wardCounts, shares: point, schools: SCHOOLS, simulations: 1000 };
 
@@ -167,7 +204,11 @@ describe('rank intervals with the decay length drawn', () => {
 
     const countsOnly = rankWithUncertainty({ ...input, seed: 5 });
     expect(countsOnly.get('A')).toMatchObject({ rank: 1, rankLower: 1, rankUpper: 1 });
-    const withDecay = rankWithUncertainty({ ...input, seed: 5, catchmentDraws: { decayAlternatives: alternatives, resampleObserved: true } });
+    const withDecay = rankWithUncertainty({
+      ...input,
+      seed: 5,
+      catchmentDraws: { decayAlternatives: alternatives, resampleObserved: true },
+    });
     expect(withDecay.get('A')).toMatchObject({ rank: 1, rankLower: 1, rankUpper: 2 });
     expect(withDecay.get('B')).toMatchObject({ rank: 2, rankLower: 1, rankUpper: 2 });
   });

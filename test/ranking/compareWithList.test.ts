@@ -59,7 +59,16 @@ describe('compareWithList', () => {
     const result = compareWithList(ranked, list, 3);
     expect([...result.onList]).toEqual(['103001']);
     expect(result.matches).toEqual([
-      { state: 'matched', entry: list[0], urn: '103001', name: "St Mary's C of E School", method: 'abbreviation', score: 1, ranked: true, rank: 1 },
+      {
+        state: 'matched',
+        entry: list[0],
+        urn: '103001',
+        name: "St Mary's C of E School",
+        method: 'abbreviation',
+        score: 1,
+        ranked: true,
+        rank: 1,
+      },
     ]);
     expect(result.newCandidates).toEqual(['103002', '103003']);
     expect(result.unmatchedListEntries).toEqual([]);
@@ -83,7 +92,16 @@ describe('compareWithList', () => {
     const list = [{ sourceRow: 2, name: 'Washwod Heath School' }];
     const result = compareWithList(ranked, list, 3);
     expect(result.needsConfirmation).toEqual([
-      { state: 'matched', entry: list[0], urn: '103003', name: 'Washwood Heath Academy', method: 'fuzzy', score: 22 / 23, ranked: true, rank: 3 },
+      {
+        state: 'matched',
+        entry: list[0],
+        urn: '103003',
+        name: 'Washwood Heath Academy',
+        method: 'fuzzy',
+        score: 22 / 23,
+        ranked: true,
+        rank: 3,
+      },
     ]);
     expect(result.onList.has('103003')).toBe(true);
     const strict = compareWithList(ranked, list, 3, { acceptFuzzy: false });
@@ -93,7 +111,12 @@ describe('compareWithList', () => {
     // Not taken, so left for the analyst to choose, as an ambiguous entry with its one candidate.
     expect(strict.needsConfirmation).toEqual([]);
     expect(strict.ambiguous).toEqual([
-      { state: 'ambiguous', entry: list[0], reason: 'fuzzyNotAccepted', candidates: [{ urn: '103003', name: 'Washwood Heath Academy', score: 22 / 23, ranked: true, rank: 3 }] },
+      {
+        state: 'ambiguous',
+        entry: list[0],
+        reason: 'fuzzyNotAccepted',
+        candidates: [{ urn: '103003', name: 'Washwood Heath Academy', score: 22 / 23, ranked: true, rank: 3 }],
+      },
     ]);
   });
 
@@ -133,7 +156,11 @@ describe('compareWithList', () => {
 });
 
 describe('compareWithList, staged matching against every school of the sheet', () => {
-  const entry = (sourceRow: number, name?: string, urn?: string): CurrentListRecord => ({ sourceRow, ...(name === undefined ? {} : { name }), ...(urn === undefined ? {} : { urn }) });
+  const entry = (sourceRow: number, name?: string, urn?: string): CurrentListRecord => ({
+    sourceRow,
+    ...(name === undefined ? {} : { name }),
+    ...(urn === undefined ? {} : { urn }),
+  });
 
   describe('the two failures seen on real data', () => {
     const sheet: ListSchool[] = deepFreeze([
@@ -147,7 +174,18 @@ describe('compareWithList, staged matching against every school of the sheet', (
       // 'wardendacademy' = 'wardendacademy'; Ward End School's key is 'wardendschool'.
       const list = [entry(2, 'WARD END ACADEMY')];
       const result = compareWithList(sheet, list, 4);
-      expect(result.outcomes).toEqual([{ state: 'matched', entry: list[0], urn: '200002', name: 'Ward End Academy', method: 'name', score: 1, ranked: true, rank: 2 }]);
+      expect(result.outcomes).toEqual([
+        {
+          state: 'matched',
+          entry: list[0],
+          urn: '200002',
+          name: 'Ward End Academy',
+          method: 'name',
+          score: 1,
+          ranked: true,
+          rank: 2,
+        },
+      ]);
       expect([...result.onList]).toEqual(['200002']);
       expect(result.unmatchedListEntries).toEqual([]);
       expect(result.newCandidates).toEqual(['200001', '200003', '200004']);
@@ -157,7 +195,18 @@ describe('compareWithList, staged matching against every school of the sheet', (
       // 'Sch' read as 'school': 'astonhighschool' = 'astonhighschool'; Aston Academy is 'astonacademy'.
       const list = [entry(2, 'Aston High Sch')];
       const result = compareWithList(sheet, list, 4);
-      expect(result.outcomes).toEqual([{ state: 'matched', entry: list[0], urn: '200004', name: 'Aston High School', method: 'abbreviation', score: 1, ranked: true, rank: 4 }]);
+      expect(result.outcomes).toEqual([
+        {
+          state: 'matched',
+          entry: list[0],
+          urn: '200004',
+          name: 'Aston High School',
+          method: 'abbreviation',
+          score: 1,
+          ranked: true,
+          rank: 4,
+        },
+      ]);
       expect(result.needsConfirmation).toEqual([]);
     });
 
@@ -168,7 +217,18 @@ describe('compareWithList, staged matching against every school of the sheet', (
       // Best 0.88, next max(0.5, 2/3) = 2/3: 0.21 ahead, a fuzzy match.
       const list = [entry(2, 'Ward End Acadmy')];
       const result = compareWithList(sheet, list, 4);
-      expect(result.outcomes).toEqual([{ state: 'matched', entry: list[0], urn: '200002', name: 'Ward End Academy', method: 'fuzzy', score: 22 / 25, ranked: true, rank: 2 }]);
+      expect(result.outcomes).toEqual([
+        {
+          state: 'matched',
+          entry: list[0],
+          urn: '200002',
+          name: 'Ward End Academy',
+          method: 'fuzzy',
+          score: 22 / 25,
+          ranked: true,
+          rank: 2,
+        },
+      ]);
       expect(result.needsConfirmation).toEqual(result.outcomes);
     });
   });
@@ -176,12 +236,24 @@ describe('compareWithList, staged matching against every school of the sheet', (
   describe('names equal but for case, spacing and punctuation', () => {
     const sheet: ListSchool[] = [{ urn: '1', name: "King's Norton Girls' School", ranked: true, rank: 1 }];
 
-    it.each(['KINGS  NORTON GIRLS SCHOOL', ' Kings-Norton Girls’ School ', "king's norton girls' school."])('matches %p by name', (name) => {
-      const list = [entry(2, name)];
-      expect(compareWithList(sheet, list, 1).outcomes).toEqual([
-        { state: 'matched', entry: list[0], urn: '1', name: "King's Norton Girls' School", method: 'name', score: 1, ranked: true, rank: 1 },
-      ]);
-    });
+    it.each(['KINGS  NORTON GIRLS SCHOOL', ' Kings-Norton Girls’ School ', "king's norton girls' school."])(
+      'matches %p by name',
+      (name) => {
+        const list = [entry(2, name)];
+        expect(compareWithList(sheet, list, 1).outcomes).toEqual([
+          {
+            state: 'matched',
+            entry: list[0],
+            urn: '1',
+            name: "King's Norton Girls' School",
+            method: 'name',
+            score: 1,
+            ranked: true,
+            rank: 1,
+          },
+        ]);
+      },
+    );
   });
 
   describe('abbreviations', () => {
@@ -277,7 +349,16 @@ describe('compareWithList, staged matching against every school of the sheet', (
       ]);
       // With a smaller margin required the same scores make a fuzzy match.
       expect(compareWithList(sheet, list, 3, { fuzzyMargin: 0.03 }).outcomes).toEqual([
-        { state: 'matched', entry: list[0], urn: '403', name: 'Yardley School', method: 'fuzzy', score: 20 / 23, ranked: true, rank: 2 },
+        {
+          state: 'matched',
+          entry: list[0],
+          urn: '403',
+          name: 'Yardley School',
+          method: 'fuzzy',
+          score: 20 / 23,
+          ranked: true,
+          rank: 2,
+        },
       ]);
     });
 
@@ -290,7 +371,17 @@ describe('compareWithList, staged matching against every school of the sheet', (
       ];
       const list = [entry(2, 'Washwod Heath School')];
       const result = compareWithList(fixture, list, 2);
-      expect(result.outcomes).toEqual([{ state: 'matched', entry: list[0], urn: '502', name: 'Washwood Heath Academy', method: 'fuzzy', score: 22 / 23, ranked: false }]);
+      expect(result.outcomes).toEqual([
+        {
+          state: 'matched',
+          entry: list[0],
+          urn: '502',
+          name: 'Washwood Heath Academy',
+          method: 'fuzzy',
+          score: 22 / 23,
+          ranked: false,
+        },
+      ]);
       expect(result.needsConfirmation).toEqual(result.outcomes);
       expect(result.onList.size).toBe(0); // matched, but to a school not ranked
       expect(result.newCandidates).toEqual(['501']);
@@ -310,7 +401,17 @@ describe('compareWithList, staged matching against every school of the sheet', (
     it('matches an entry naming a school that is in the sheet but not ranked, and says so', () => {
       const list = [entry(2, 'NECHELLS PRIMARY ACADEMY')];
       const result = compareWithList(sheet, list, 2);
-      expect(result.outcomes).toEqual([{ state: 'matched', entry: list[0], urn: '606', name: 'Nechells Primary Academy', method: 'name', score: 1, ranked: false }]);
+      expect(result.outcomes).toEqual([
+        {
+          state: 'matched',
+          entry: list[0],
+          urn: '606',
+          name: 'Nechells Primary Academy',
+          method: 'name',
+          score: 1,
+          ranked: false,
+        },
+      ]);
       expect(result.matches).toEqual(result.outcomes);
       expect(result.onList.size).toBe(0);
       expect(result.unmatchedListEntries).toEqual([]);
@@ -321,8 +422,25 @@ describe('compareWithList, staged matching against every school of the sheet', (
       const list = [entry(2, 'Anything', ' 603 '), entry(3, undefined, '602'), entry(4, 'Park Hall Academy', '999999')];
       const result = compareWithList(sheet, list, 3);
       expect(result.outcomes).toEqual([
-        { state: 'matched', entry: list[0], urn: '603', name: 'Park Hall Academy', method: 'urn', score: 1, ranked: true, rank: 2 },
-        { state: 'matched', entry: list[1], urn: '602', name: 'Lyndon Green Infant School', method: 'urn', score: 1, ranked: false },
+        {
+          state: 'matched',
+          entry: list[0],
+          urn: '603',
+          name: 'Park Hall Academy',
+          method: 'urn',
+          score: 1,
+          ranked: true,
+          rank: 2,
+        },
+        {
+          state: 'matched',
+          entry: list[1],
+          urn: '602',
+          name: 'Lyndon Green Infant School',
+          method: 'urn',
+          score: 1,
+          ranked: false,
+        },
         // A URN is definitive: the name is not tried, only offered among the nearest. Whole names:
         // 'parkhallacademy' (14 pairs) vs itself 1; vs 'wardendacademy' (13) ar ac ca ad de em my, 2 × 7 / 27;
         // vs 'astonacademy' (11) ac ca ad de em my, 2 × 6 / 25 = 0.48; vs 'nechellsprimaryacademy' (21)
@@ -368,29 +486,48 @@ describe('compareWithList, staged matching against every school of the sheet', (
 
     it('reports entries with neither URN nor a usable name as unmatched, with no nearest names', () => {
       const list = [entry(2), entry(3, ' -- '), entry(4, '', '  ')];
-      expect(compareWithList(sheet, list, 3).outcomes).toEqual(list.map((e) => ({ state: 'unmatched', entry: e, reason: 'noUrnOrName', nearest: [] })));
+      expect(compareWithList(sheet, list, 3).outcomes).toEqual(
+        list.map((e) => ({ state: 'unmatched', entry: e, reason: 'noUrnOrName', nearest: [] })),
+      );
     });
 
     it('counts a school named by two entries once', () => {
       const list = [entry(2, 'Park Hall Academy'), entry(3, undefined, '603'), entry(4, 'The Park Hall Acad')];
       const result = compareWithList(sheet, list, 3);
-      expect(result.outcomes.map((o) => (o.state === 'matched' ? [o.urn, o.method] : o.state))).toEqual([['603', 'name'], ['603', 'urn'], ['603', 'abbreviation']]);
+      expect(result.outcomes.map((o) => (o.state === 'matched' ? [o.urn, o.method] : o.state))).toEqual([
+        ['603', 'name'],
+        ['603', 'urn'],
+        ['603', 'abbreviation'],
+      ]);
       expect([...result.onList]).toEqual(['603']);
       expect(result.matches).toHaveLength(3);
       expect(result.newCandidates).toEqual(['601', '604']);
     });
 
     it('gives one outcome per entry, in list order, each in exactly one summary set', () => {
-      const list = [entry(2, 'Ward End Academy'), entry(3, 'Lyndon Green School'), entry(4, 'Nechells Primary Academy')];
+      const list = [
+        entry(2, 'Ward End Academy'),
+        entry(3, 'Lyndon Green School'),
+        entry(4, 'Nechells Primary Academy'),
+      ];
       const result = compareWithList(sheet, list, 3);
-      expect(result.outcomes.map((o) => [o.entry.sourceRow, o.state])).toEqual([[2, 'matched'], [3, 'unmatched'], [4, 'matched']]);
+      expect(result.outcomes.map((o) => [o.entry.sourceRow, o.state])).toEqual([
+        [2, 'matched'],
+        [3, 'unmatched'],
+        [4, 'matched'],
+      ]);
       expect(result.matches.map((m) => m.entry.sourceRow)).toEqual([2, 4]);
       expect(result.unmatchedListEntries.map((e) => e.sourceRow)).toEqual([3]);
     });
 
     it('keeps the first of two rows with the same URN, so one school is never two candidates', () => {
       const doubled: ListSchool[] = [...sheet, { urn: '603', name: 'Park Hall Academy', ranked: false }];
-      expect(compareWithList(doubled, [entry(2, 'Park Hall Academy')], 0).outcomes[0]).toMatchObject({ state: 'matched', urn: '603', ranked: true, rank: 2 });
+      expect(compareWithList(doubled, [entry(2, 'Park Hall Academy')], 0).outcomes[0]).toMatchObject({
+        state: 'matched',
+        urn: '603',
+        ranked: true,
+        rank: 2,
+      });
     });
   });
 });

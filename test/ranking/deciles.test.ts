@@ -21,11 +21,27 @@ describe('deciles', () => {
   });
 
   it('accepts plain ranks as well as rank objects', () => {
-    expect(Object.fromEntries(deciles(new Map([['a', 1], ['b', 2]]), 20))).toEqual({ a: 1, b: 1 }); // ⌊10 / 20⌋ + 1 = 1
+    expect(
+      Object.fromEntries(
+        deciles(
+          new Map([
+            ['a', 1],
+            ['b', 2],
+          ]),
+          20,
+        ),
+      ),
+    ).toEqual({ a: 1, b: 1 }); // ⌊10 / 20⌋ + 1 = 1
   });
 
   it('counts only ranked schools by default', () => {
-    const result = deciles(new Map([['a', { rank: 1 }], ['b', { rank: 2 }], ['c', { rank: NaN }]]));
+    const result = deciles(
+      new Map([
+        ['a', { rank: 1 }],
+        ['b', { rank: 2 }],
+        ['c', { rank: NaN }],
+      ]),
+    );
     // n = 2: a ⌊0⌋ + 1 = 1, b ⌊10 / 2⌋ + 1 = 6
     expect(Object.fromEntries(result)).toEqual({ a: 1, b: 6, c: NaN });
   });

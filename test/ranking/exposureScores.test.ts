@@ -15,16 +15,40 @@ function ward(wardCode: string, rate: number, flag: WardRate['flag']): WardRate 
 }
 
 function observed(urn: string, shares: [string, number][]): CatchmentShares {
-  return { urn, model: 'observed', coverage: 1, shares: shares.map(([wardCode, share]) => ({ wardCode, share, pupils: 0 })) };
+  return {
+    urn,
+    model: 'observed',
+    coverage: 1,
+    shares: shares.map(([wardCode, share]) => ({ wardCode, share, pupils: 0 })),
+  };
 }
 
 // Three wards (area rate 5 per 1,000): A 10 ('higher'), B 5 ('similar'), C 2 ('lower').
 const rates = deepFreeze([ward('A', 10, 'higher'), ward('B', 5, 'similar'), ward('C', 2, 'lower')]);
 const shares = deepFreeze(
   new Map([
-    ['S1', observed('S1', [['A', 0.5], ['B', 0.3], ['C', 0.2]])],
-    ['S2', observed('S2', [['B', 0.6], ['C', 0.4]])],
-    ['S3', observed('S3', [['A', 0.25], ['OUTSIDE', 0.75]])],
+    [
+      'S1',
+      observed('S1', [
+        ['A', 0.5],
+        ['B', 0.3],
+        ['C', 0.2],
+      ]),
+    ],
+    [
+      'S2',
+      observed('S2', [
+        ['B', 0.6],
+        ['C', 0.4],
+      ]),
+    ],
+    [
+      'S3',
+      observed('S3', [
+        ['A', 0.25],
+        ['OUTSIDE', 0.75],
+      ]),
+    ],
   ]),
 );
 const schools = deepFreeze([

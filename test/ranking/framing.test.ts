@@ -18,13 +18,18 @@ beforeAll(async () => {
 
 function run(showAttending: boolean | undefined): AnalysisResult {
   const { showAttending: _ignored, ...rest } = SMALL_PARAMETERS;
-  const outcome = runAnalysis({ workbook: smallWorkbook(), solver }, showAttending === undefined ? rest : { ...rest, showAttending });
+  const outcome = runAnalysis(
+    { workbook: smallWorkbook(), solver },
+    showAttending === undefined ? rest : { ...rest, showAttending },
+  );
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
   return outcome.result;
 }
 
-const shown = (cell: ModelCell): unknown => (cell.kind === 'formula' ? cell.result : cell.kind === 'empty' ? null : cell.value);
-const texts = (sheet: SheetModel): string[] => sheet.cells.map((c) => shown(c.cell)).filter((v): v is string => typeof v === 'string');
+const shown = (cell: ModelCell): unknown =>
+  cell.kind === 'formula' ? cell.result : cell.kind === 'empty' ? null : cell.value;
+const texts = (sheet: SheetModel): string[] =>
+  sheet.cells.map((c) => shown(c.cell)).filter((v): v is string => typeof v === 'string');
 
 describe('young offenders attending each school', () => {
   it('stay out of the results, the disclosure control and the Schools sheet by default', () => {
@@ -40,7 +45,9 @@ describe('young offenders attending each school', () => {
     expect(schools.tables[0].rows.every((row) => row.length === schools.tables[0].headers.length)).toBe(true);
     // Long statements break over several lines of the sheet: read them joined.
     const method = texts(buildMethodSheet(result, CONTEXT)).join(' ').replace(/\s+/g, ' ');
-    expect(method).toContain('Young offenders attending each school not published (the default). It is the figure most likely to stigmatise a school');
+    expect(method).toContain(
+      'Young offenders attending each school not published (the default). It is the figure most likely to stigmatise a school',
+    );
   });
 
   it('are published, under the disclosure control, when asked for', () => {
@@ -55,14 +62,20 @@ describe('young offenders attending each school', () => {
 
   it('are asked for on the command line with --show-attending', () => {
     expect(parseAnalyseArguments(['in.xlsx', '--out', 'out.xlsx']).parameters.showAttending).toBeUndefined();
-    expect(parseAnalyseArguments(['in.xlsx', '--out', 'out.xlsx', '--show-attending']).parameters.showAttending).toBe(true);
-    expect(parseAnalyseArguments(['in.xlsx', '--out', 'out.xlsx', '--smoothing', 'eb']).parameters.smoothing).toBe('empiricalBayes');
-    expect(() => parseAnalyseArguments(['in.xlsx', '--out', 'out.xlsx', '--smoothing', 'loess'])).toThrow(/--smoothing expects eb/);
+    expect(parseAnalyseArguments(['in.xlsx', '--out', 'out.xlsx', '--show-attending']).parameters.showAttending).toBe(
+      true,
+    );
+    expect(parseAnalyseArguments(['in.xlsx', '--out', 'out.xlsx', '--smoothing', 'eb']).parameters.smoothing).toBe(
+      'empiricalBayes',
+    );
+    expect(() => parseAnalyseArguments(['in.xlsx', '--out', 'out.xlsx', '--smoothing', 'loess'])).toThrow(
+      /--smoothing expects eb/,
+    );
   });
 });
 
 describe('every ranking table', () => {
-  it('carries the advisory line: the Summary\'s top schools and the Schools sheet', () => {
+  it("carries the advisory line: the Summary's top schools and the Schools sheet", () => {
     const result = run(undefined);
     expect(texts(buildSummarySheet(result))).toContain(ADVISORY);
     expect(texts(buildSchoolsSheet(result))).toContain(ADVISORY);

@@ -9,12 +9,19 @@ function wholly(urn: string, wardCode: string): CatchmentShares {
 /** A reproducible synthetic area: `wardCount` wards, `schoolCount` schools each drawing from `perSchool` wards. */
 function syntheticArea(schoolCount: number, wardCount: number, perSchool: number, seed: number) {
   let state = seed;
-  const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
   const wardCounts = Array.from({ length: wardCount }, (_, w) => {
     const youngPopulation = 800 + Math.floor(random() * 2000);
-    return { wardCode: `W${String(w).padStart(4, '0')}`, youngPopulation, count: Math.floor((youngPopulation * (2 + random() * 20)) / 1000) };
+    return {
+      wardCode: `W${String(w).padStart(4, '0')}`,
+      youngPopulation,
+      count: Math.floor((youngPopulation * (2 + random() * 20)) / 1000),
+    };
   });
-  const schools = Array.from({ length: schoolCount }, (_, s) => ({ urn: String(100000 + s), pupils: 500 + Math.floor(random() * 1000) }));
+  const schools = Array.from({ length: schoolCount }, (_, s) => ({
+    urn: String(100000 + s),
+    pupils: 500 + Math.floor(random() * 1000),
+  }));
   const shares = new Map<string, CatchmentShares>();
   for (const school of schools) {
     const start = Math.floor(random() * wardCount);
@@ -24,7 +31,11 @@ function syntheticArea(schoolCount: number, wardCount: number, perSchool: number
       urn: school.urn,
       model: 'distanceDecay',
       coverage: 1,
-      shares: raw.map((value, k) => ({ wardCode: wardCounts[(start + k) % wardCount].wardCode, share: value / total, pupils: 0 })),
+      shares: raw.map((value, k) => ({
+        wardCode: wardCounts[(start + k) % wardCount].wardCode,
+        share: value / total,
+        pupils: 0,
+      })),
     });
   }
   return { wardCounts, schools, shares };
@@ -41,7 +52,8 @@ describe('rankWithUncertainty', () => {
     for (const school of area.schools) expect(result.get(school.urn)!.rank).toBe(expected.get(school.urn));
     const ranks = [...result.values()].map((entry) => entry.rank).sort((a, b) => a - b);
     expect(ranks).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-    for (const exposure of exposures) expect(result.get(exposure.urn)!.exposureIndex).toBeCloseTo(exposure.exposureIndex, 9);
+    for (const exposure of exposures)
+      expect(result.get(exposure.urn)!.exposureIndex).toBeCloseTo(exposure.exposureIndex, 9);
   });
 
   it('gives rank intervals that contain the point rank and stay within 1..n', () => {
@@ -72,11 +84,17 @@ describe('rankWithUncertainty', () => {
     // BIG: 40,000 of 400,000 = 100 per 1,000 (sd √40,000 / 400 = 0.5 per 1,000).
     // SMALL: 4 of 40 = 100 per 1,000 (sd √4 / 0.04 = 50): anywhere from first to last.
     const wardCounts = [
-      ...[60, 70, 80, 90, 100, 110, 120, 130, 140].map((rate) => ({ wardCode: `R${rate}`, count: rate * 1000, youngPopulation: 1_000_000 })),
+      ...[60, 70, 80, 90, 100, 110, 120, 130, 140].map((rate) => ({
+        wardCode: `R${rate}`,
+        count: rate * 1000,
+        youngPopulation: 1_000_000,
+      })),
       { wardCode: 'BIG', count: 40000, youngPopulation: 400000 },
       { wardCode: 'SMALL', count: 4, youngPopulation: 40 },
     ];
-    const shares = new Map(wardCounts.map((entry) => [`U-${entry.wardCode}`, wholly(`U-${entry.wardCode}`, entry.wardCode)]));
+    const shares = new Map(
+      wardCounts.map((entry) => [`U-${entry.wardCode}`, wholly(`U-${entry.wardCode}`, entry.wardCode)]),
+    );
     const schools = wardCounts.map((entry) => ({ urn: `U-${entry.wardCode}`, pupils: 100 }));
     const ranks = rankWithUncertainty({ wardCounts, shares, schools, seed: 7, simulations: 1000 });
     const big = ranks.get('U-BIG')!;
@@ -99,8 +117,14 @@ describe('rankWithUncertainty', () => {
     ];
     const ranks = rankWithUncertainty({
       wardCounts,
-      shares: new Map([['sa', wholly('sa', 'A')], ['sb', wholly('sb', 'B')]]),
-      schools: [{ urn: 'sb', pupils: 1 }, { urn: 'sa', pupils: 1 }],
+      shares: new Map([
+        ['sa', wholly('sa', 'A')],
+        ['sb', wholly('sb', 'B')],
+      ]),
+      schools: [
+        { urn: 'sb', pupils: 1 },
+        { urn: 'sa', pupils: 1 },
+      ],
       seed: 3,
       simulations: 200,
     });
@@ -117,8 +141,14 @@ describe('rankWithUncertainty', () => {
         { wardCode: 'A', count: 0, youngPopulation: 1000 },
         { wardCode: 'B', count: 0, youngPopulation: 1000 },
       ],
-      shares: new Map([['s1', wholly('s1', 'A')], ['s2', wholly('s2', 'B')]]),
-      schools: [{ urn: 's1', pupils: 1 }, { urn: 's2', pupils: 1 }],
+      shares: new Map([
+        ['s1', wholly('s1', 'A')],
+        ['s2', wholly('s2', 'B')],
+      ]),
+      schools: [
+        { urn: 's1', pupils: 1 },
+        { urn: 's2', pupils: 1 },
+      ],
       seed: 11,
       simulations: 500,
     };
@@ -133,8 +163,15 @@ describe('rankWithUncertainty', () => {
   it('leaves schools without usable shares unranked', () => {
     const ranks = rankWithUncertainty({
       wardCounts: [{ wardCode: 'A', count: 5, youngPopulation: 1000 }],
-      shares: new Map([['s1', wholly('s1', 'A')], ['s2', wholly('s2', 'ELSEWHERE')]]),
-      schools: [{ urn: 's1', pupils: 1 }, { urn: 's2', pupils: 1 }, { urn: 's3', pupils: 1 }],
+      shares: new Map([
+        ['s1', wholly('s1', 'A')],
+        ['s2', wholly('s2', 'ELSEWHERE')],
+      ]),
+      schools: [
+        { urn: 's1', pupils: 1 },
+        { urn: 's2', pupils: 1 },
+        { urn: 's3', pupils: 1 },
+      ],
       seed: 1,
       simulations: 50,
     });

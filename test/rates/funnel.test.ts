@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { poissonSample, seededRandom } from '../../src/core/random';
-import { compareWithBenchmark, compareWithFunnel, funnelDispersion, funnelLimits, rateInterval, type FunnelUnit } from '../../src/core/rates';
+import {
+  compareWithBenchmark,
+  compareWithFunnel,
+  funnelDispersion,
+  funnelLimits,
+  rateInterval,
+  type FunnelUnit,
+} from '../../src/core/rates';
 
 /*
  * A small case worked by hand. Six wards, the area rate 10 per 1,000 (190 offences in 19,000 young
@@ -37,16 +44,19 @@ import { compareWithBenchmark, compareWithFunnel, funnelDispersion, funnelLimits
  *    W2: 10.2416 ÷ 0.9 = 11.38 > 10 and W6: Byar upper for 81 = 82 × 1.070791³ = 100.677, ÷ 10 = 10.07 > 10: 'similar'.
  *    So Poisson flags 2 higher and 1 lower; the over-dispersed funnel 1 higher and none lower.
  */
-const WARDS = Object.freeze([
-  { name: 'W1', observed: 16, population: 400 },
-  { name: 'W2', observed: 4, population: 900 },
-  { name: 'W3', observed: 4, population: 1600 },
-  { name: 'W4', observed: 49, population: 2500 },
-  { name: 'W5', observed: 36, population: 3600 },
-  { name: 'W6', observed: 81, population: 10000 },
-].map((ward) => Object.freeze(ward)));
+const WARDS = Object.freeze(
+  [
+    { name: 'W1', observed: 16, population: 400 },
+    { name: 'W2', observed: 4, population: 900 },
+    { name: 'W3', observed: 4, population: 1600 },
+    { name: 'W4', observed: 49, population: 2500 },
+    { name: 'W5', observed: 36, population: 3600 },
+    { name: 'W6', observed: 81, population: 10000 },
+  ].map((ward) => Object.freeze(ward)),
+);
 const AREA_RATE = 10;
-const units = (): FunnelUnit[] => WARDS.map((ward) => ({ observed: ward.observed, expected: (AREA_RATE * ward.population) / 1000 }));
+const units = (): FunnelUnit[] =>
+  WARDS.map((ward) => ({ observed: ward.observed, expected: (AREA_RATE * ward.population) / 1000 }));
 
 describe('funnelDispersion on the hand-worked wards', () => {
   const estimate = funnelDispersion(Object.freeze(units().map((unit) => Object.freeze(unit))));
@@ -67,50 +77,90 @@ describe('funnelDispersion on the hand-worked wards', () => {
   test('the 95% and 99.8% limits and the flags are those worked by hand', () => {
     if (estimate.kind !== 'estimated') throw new Error('no estimate');
     const tauSquared = estimate.tauSquared;
-    const at = (name: string, confidence: number) => funnelLimits(AREA_RATE, WARDS.find((ward) => ward.name === name)!.population, confidence, { tauSquared });
+    const at = (name: string, confidence: number) =>
+      funnelLimits(AREA_RATE, WARDS.find((ward) => ward.name === name)!.population, confidence, { tauSquared });
     expect(at('W1', 0.95).lower).toBeCloseTo(0.5777, 4);
     expect(at('W1', 0.95).upper).toBeCloseTo(30.9635, 4);
     expect(at('W4', 0.95).upper).toBeCloseTo(26.0076, 4);
     expect(at('W3', 0.95).lower).toBeCloseTo(1.3685, 4);
     expect(at('W1', 0.998)).toEqual({ lower: 0, upper: expect.closeTo(48.2996, 4) });
-    const funnelFlags = WARDS.map((ward) => compareWithFunnel((ward.observed / ward.population) * 1000, at(ward.name, 0.95)));
+    const funnelFlags = WARDS.map((ward) =>
+      compareWithFunnel((ward.observed / ward.population) * 1000, at(ward.name, 0.95)),
+    );
     expect(funnelFlags).toEqual(['higher', 'similar', 'similar', 'similar', 'similar', 'similar']);
   });
 
   test('the plain Poisson comparison flags W1 and W4 higher and W3 lower, as worked by hand', () => {
-    const poissonFlags = WARDS.map((ward) => compareWithBenchmark(rateInterval(ward.observed, ward.population), AREA_RATE));
+    const poissonFlags = WARDS.map((ward) =>
+      compareWithBenchmark(rateInterval(ward.observed, ward.population), AREA_RATE),
+    );
     expect(poissonFlags).toEqual(['higher', 'similar', 'lower', 'higher', 'similar', 'similar']);
   });
 });
 
 describe('funnelDispersion edge cases', () => {
   test('wards exactly at their expected counts show no over-dispersion: φ = 0 and τ² = 0', () => {
-    expect(funnelDispersion([{ observed: 4, expected: 4 }, { observed: 9, expected: 9 }, { observed: 25, expected: 25 }])).toEqual({
-      kind: 'estimated', units: 3, phi: 0, tauSquared: 0, winsorisedAt: { lower: 0, upper: 0 },
+    expect(
+      funnelDispersion([
+        { observed: 4, expected: 4 },
+        { observed: 9, expected: 9 },
+        { observed: 25, expected: 25 },
+      ]),
+    ).toEqual({
+      kind: 'estimated',
+      units: 3,
+      phi: 0,
+      tauSquared: 0,
+      winsorisedAt: { lower: 0, upper: 0 },
     });
   });
 
   test('τ² stays 0 until nφ passes n − 1 (a little under 1)', () => {
     // z = 2(√O − √E) = ±1 for every ward: φ = 1, nφ − (n − 1) = 1 > 0, so τ² > 0, but just.
-    const justOver = funnelDispersion([{ observed: 6.25, expected: 4 }, { observed: 2.25, expected: 4 }, { observed: 6.25, expected: 4 }, { observed: 2.25, expected: 4 }]);
+    const justOver = funnelDispersion([
+      { observed: 6.25, expected: 4 },
+      { observed: 2.25, expected: 4 },
+      { observed: 6.25, expected: 4 },
+      { observed: 2.25, expected: 4 },
+    ]);
     expect(justOver).toMatchObject({ kind: 'estimated', phi: 1 });
     // Four equal weights of 16: Σw − Σw²/Σw = 64 − 16 = 48; τ² = (4 − 3) / 48.
     if (justOver.kind === 'estimated') expect(justOver.tauSquared).toBeCloseTo(1 / 48, 12);
     // z = ±0.5: φ = 0.25, nφ = 1 < n − 1 = 3: no between-ward variance.
-    const under = funnelDispersion([{ observed: 5.0625, expected: 4 }, { observed: 3.0625, expected: 4 }, { observed: 5.0625, expected: 4 }, { observed: 3.0625, expected: 4 }]);
+    const under = funnelDispersion([
+      { observed: 5.0625, expected: 4 },
+      { observed: 3.0625, expected: 4 },
+      { observed: 5.0625, expected: 4 },
+      { observed: 3.0625, expected: 4 },
+    ]);
     expect(under).toMatchObject({ kind: 'estimated', phi: 0.25, tauSquared: 0 });
   });
 
   test('wards with no expected count are left out, and fewer than two wards give no estimate', () => {
     expect(funnelDispersion([])).toEqual({ kind: 'tooFewUnits', units: 0 });
-    expect(funnelDispersion([{ observed: 3, expected: 2 }, { observed: 1, expected: 0 }])).toEqual({ kind: 'tooFewUnits', units: 1 });
+    expect(
+      funnelDispersion([
+        { observed: 3, expected: 2 },
+        { observed: 1, expected: 0 },
+      ]),
+    ).toEqual({ kind: 'tooFewUnits', units: 1 });
     const withEmpty = funnelDispersion([...units(), { observed: 0, expected: 0 }]);
     expect(withEmpty).toMatchObject({ kind: 'estimated', units: 6 });
   });
 
   test('a negative or missing count is a broken invariant', () => {
-    expect(() => funnelDispersion([{ observed: -1, expected: 2 }, { observed: 1, expected: 2 }])).toThrow(RangeError);
-    expect(() => funnelDispersion([{ observed: Number.NaN, expected: 2 }, { observed: 1, expected: 2 }])).toThrow(RangeError);
+    expect(() =>
+      funnelDispersion([
+        { observed: -1, expected: 2 },
+        { observed: 1, expected: 2 },
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      funnelDispersion([
+        { observed: Number.NaN, expected: 2 },
+        { observed: 1, expected: 2 },
+      ]),
+    ).toThrow(RangeError);
   });
 });
 
@@ -128,7 +178,12 @@ describe('funnelLimits', () => {
   });
 
   test('no population, or no area rate, has no funnel', () => {
-    for (const [rate, population] of [[10, 0], [0, 400], [Number.NaN, 400], [10, Number.NaN]]) {
+    for (const [rate, population] of [
+      [10, 0],
+      [0, 400],
+      [Number.NaN, 400],
+      [10, Number.NaN],
+    ]) {
       const limits = funnelLimits(rate, population, 0.95, { tauSquared: 0.1 });
       expect([limits.lower, limits.upper]).toEqual([Number.NaN, Number.NaN]);
       expect(compareWithFunnel(5, limits)).toBe('similar');
@@ -179,11 +234,17 @@ function independentFunnel(wards: readonly { observed: number; population: numbe
   const phi = rows.reduce((sum, row) => sum + (row.uz < lz ? lz : row.uz > uz ? uz : row.uz) ** 2, 0) / n;
   const inverseS2 = rows.map((row) => 1 / row.S ** 2);
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  const tau2 = n * phi < n - 1 ? 0 : Math.max(0, (n * phi - (n - 1)) / (sum(inverseS2) - sum(inverseS2.map((w) => w * w)) / sum(inverseS2)));
+  const tau2 =
+    n * phi < n - 1
+      ? 0
+      : Math.max(0, (n * phi - (n - 1)) / (sum(inverseS2) - sum(inverseS2.map((w) => w * w)) / sum(inverseS2)));
   const limits = rows.map((row) => {
     const spread = (z / 2) * Math.sqrt(1 + 4 * row.expected * tau2);
     const root = Math.sqrt(row.expected);
-    return { lower: (Math.max(0, root - spread) ** 2 / row.population) * 1000, upper: ((root + spread) ** 2 / row.population) * 1000 };
+    return {
+      lower: (Math.max(0, root - spread) ** 2 / row.population) * 1000,
+      upper: ((root + spread) ** 2 / row.population) * 1000,
+    };
   });
   return { phi, tau2, limits };
 }
@@ -195,15 +256,20 @@ describe('the engine agrees with an independent implementation', () => {
     expect(independent.tau2).toBeCloseTo(44 / 501.6, 12);
   });
 
-  test('on random wards: φ, τ² and every ward\'s 95% limits', () => {
-    const ward = fc.record({ observed: fc.integer({ min: 0, max: 400 }), population: fc.integer({ min: 50, max: 20000 }) });
+  test("on random wards: φ, τ² and every ward's 95% limits", () => {
+    const ward = fc.record({
+      observed: fc.integer({ min: 0, max: 400 }),
+      population: fc.integer({ min: 50, max: 20000 }),
+    });
     fc.assert(
       fc.property(fc.array(ward, { minLength: 2, maxLength: 60 }), (wards) => {
         const totalObserved = wards.reduce((sum, w) => sum + w.observed, 0);
         const totalPopulation = wards.reduce((sum, w) => sum + w.population, 0);
         fc.pre(totalObserved > 0);
         const areaRate = (totalObserved / totalPopulation) * 1000;
-        const engine = funnelDispersion(wards.map((w) => ({ observed: w.observed, expected: (areaRate * w.population) / 1000 })));
+        const engine = funnelDispersion(
+          wards.map((w) => ({ observed: w.observed, expected: (areaRate * w.population) / 1000 })),
+        );
         const independent = independentFunnel(wards, areaRate, 1.959963984540054);
         if (engine.kind !== 'estimated') return false;
         expect(engine.phi).toBeCloseTo(independent.phi, 9);

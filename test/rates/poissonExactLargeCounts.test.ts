@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { chiSquareQuantile, inverseRegularizedGammaP, poissonExactInterval, regularizedGammaQ } from '../../src/core/rates';
+import {
+  chiSquareQuantile,
+  inverseRegularizedGammaP,
+  poissonExactInterval,
+  regularizedGammaQ,
+} from '../../src/core/rates';
 
 /*
  * The exact (Garwood) limits for a count k at level 1 − α are lower = χ²(α/2; 2k)/2 and
@@ -74,7 +79,8 @@ describe('poissonExactInterval solves the tail equations at large counts (indepe
     const halfAlpha = (1 - confidence) / 2;
     const { lower, upper } = poissonExactInterval(count, confidence);
     if (count === 0) expect(lower).toBe(0);
-    else expect(Math.abs(poissonTail(count, lower, 'atLeast') / halfAlpha - 1)).toBeLessThan(tailTolerance(count, lower));
+    else
+      expect(Math.abs(poissonTail(count, lower, 'atLeast') / halfAlpha - 1)).toBeLessThan(tailTolerance(count, lower));
     expect(Math.abs(poissonTail(count, upper, 'atMost') / halfAlpha - 1)).toBeLessThan(tailTolerance(count, upper));
     expect(lower).toBeLessThanOrEqual(count);
     expect(upper).toBeGreaterThan(count);
@@ -137,7 +143,10 @@ describe('poissonExactInterval ordering', () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.integer({ min: 0, max: 1000000 }), fc.integer({ min: 0, max: 5000 })),
-        fc.oneof(fc.double({ min: 0.5, max: 0.9999, noNaN: true }), fc.constantFrom(0.5, 0.9, 0.95, 0.99, 0.998, 0.9999)),
+        fc.oneof(
+          fc.double({ min: 0.5, max: 0.9999, noNaN: true }),
+          fc.constantFrom(0.5, 0.9, 0.95, 0.99, 0.998, 0.9999),
+        ),
         (count, confidence) => {
           const { lower, upper } = poissonExactInterval(count, confidence);
           expect(Number.isFinite(lower) && Number.isFinite(upper)).toBe(true);
@@ -158,7 +167,11 @@ describe('poissonExactInterval ordering', () => {
       let previous = poissonExactInterval(0, confidence);
       for (let count = 1; count <= 20000; count++) {
         const current = poissonExactInterval(count, confidence);
-        const ok = current.lower > previous.lower && current.upper > previous.upper && current.lower < count && current.upper > count;
+        const ok =
+          current.lower > previous.lower &&
+          current.upper > previous.upper &&
+          current.lower < count &&
+          current.upper > count;
         if (!ok) failures.push(`${count} at ${confidence}: [${current.lower}, ${current.upper}]`);
         previous = current;
       }

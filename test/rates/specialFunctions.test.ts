@@ -56,7 +56,13 @@ describe('regularised incomplete gamma', () => {
   it('gives the Poisson CDF: Q(n + 1, μ) = P(Poisson(μ) ≤ n), for small and large counts', () => {
     // Q(3, 2) = e^-2 (1 + 2 + 2) = 5 e^-2 = 0.676676...
     expect(regularizedGammaQ(3, 2)).toBeCloseTo(5 * Math.exp(-2), 14);
-    for (const [n, mean] of [[4, 1.6], [20, 30], [500, 480], [500, 530], [5000, 5100]]) {
+    for (const [n, mean] of [
+      [4, 1.6],
+      [20, 30],
+      [500, 480],
+      [500, 530],
+      [5000, 5100],
+    ]) {
       const expected = poissonCdfBySummation(n, mean);
       expect(Math.abs(regularizedGammaQ(n + 1, mean) - expected)).toBeLessThan(1e-11 + 1e-9 * expected);
       expect(regularizedGammaP(n + 1, mean)).toBeCloseTo(1 - expected, 9);
@@ -75,7 +81,8 @@ describe('inverseRegularizedGammaP', () => {
     for (const shape of [0.05, 0.5, 1, 2.5, 11, 100, 1794, 5001, 100000, 1000000]) {
       for (const probability of [1e-8, 0.001, 0.025, 0.5, 0.975, 0.999, 1 - 1e-8]) {
         const x = inverseRegularizedGammaP(shape, probability);
-        if (probability > 0.5) expect(Math.abs(regularizedGammaQ(shape, x) - (1 - probability))).toBeLessThan(1e-10 * (1 - probability));
+        if (probability > 0.5)
+          expect(Math.abs(regularizedGammaQ(shape, x) - (1 - probability))).toBeLessThan(1e-10 * (1 - probability));
         else expect(Math.abs(regularizedGammaP(shape, x) - probability)).toBeLessThan(1e-10 * probability);
       }
     }

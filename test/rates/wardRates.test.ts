@@ -83,8 +83,16 @@ describe('empiricalBayesRates (Marshall 1991)', () => {
         { wardCode: 'C', count: 10, youngPopulation: 1000 },
       ]),
     );
-    expect(smoothed.map((ward) => ward.shrinkage)).toEqual([expect.closeTo(0.85, 10), expect.closeTo(0.85, 10), expect.closeTo(0.85, 10)]);
-    expect(smoothed.map((ward) => ward.smoothedRate)).toEqual([expect.closeTo(18.5, 9), expect.closeTo(1.5, 9), expect.closeTo(10, 9)]);
+    expect(smoothed.map((ward) => ward.shrinkage)).toEqual([
+      expect.closeTo(0.85, 10),
+      expect.closeTo(0.85, 10),
+      expect.closeTo(0.85, 10),
+    ]);
+    expect(smoothed.map((ward) => ward.smoothedRate)).toEqual([
+      expect.closeTo(18.5, 9),
+      expect.closeTo(1.5, 9),
+      expect.closeTo(10, 9),
+    ]);
   });
 
   it('shrinks fully when the spread is no more than Poisson noise', () => {
@@ -100,7 +108,8 @@ describe('empiricalBayesRates (Marshall 1991)', () => {
 /** Splits one CSV line, honouring double-quoted fields (ward names such as "Netherton, Woodside and St Andrews"). */
 function splitCsvLine(line: string): string[] {
   const cells: string[] = [];
-  for (const match of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)) cells.push(match[1] !== undefined ? match[1].replace(/""/g, '"') : match[2]);
+  for (const match of line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g))
+    cells.push(match[1] !== undefined ? match[1].replace(/""/g, '"') : match[2]);
   return cells;
 }
 
@@ -121,7 +130,11 @@ describeIfData('wardRates on the real West Midlands wards (synthetic counts)', (
       const cells = splitCsvLine(line);
       const youngPopulation = Number(cells[youngColumn]);
       const trueRate = index % 10 === 0 ? 24 : 8;
-      return { wardCode: cells[codeColumn], youngPopulation, count: poissonSample((trueRate * youngPopulation) / 1000, random) };
+      return {
+        wardCode: cells[codeColumn],
+        youngPopulation,
+        count: poissonSample((trueRate * youngPopulation) / 1000, random),
+      };
     });
     expect(wards).toHaveLength(192);
     const { wards: rates, area } = wardRates(wards);

@@ -49,7 +49,9 @@ const RATES: Record<string, Pick<RateEstimate, 'rate' | 'lower' | 'upper'> | 'wi
 function handMade(metric: 'offences' | 'youngOffenders'): AnalysisResult {
   const estimate = (original: RateEstimate, wardName: string): RateEstimate => {
     const given = RATES[wardName];
-    return given === 'withheld' ? { ...original, published: { shown: false, reason: 'primary' } } : { ...original, ...given, published: { shown: true, value: 1 } };
+    return given === 'withheld'
+      ? { ...original, published: { shown: false, reason: 'primary' } }
+      : { ...original, ...given, published: { shown: true, value: 1 } };
   };
   const schools: SchoolResult[] = SCHOOLS.map((figures, index) => ({ ...base.schools[index], ...figures }));
   const wards: WardResult[] = base.wards.map((ward) => ({ ...ward, [metric]: estimate(ward[metric], ward.wardName) }));
@@ -76,16 +78,27 @@ function shown(cell: ModelCell | undefined): unknown {
   return cell.kind === 'formula' ? cell.result : cell.value;
 }
 
-const formulaOf = (cell: ModelCell | undefined) => (cell?.kind === 'formula' ? cell.formula : `(not a formula: ${JSON.stringify(cell)})`);
+const formulaOf = (cell: ModelCell | undefined) =>
+  cell?.kind === 'formula' ? cell.formula : `(not a formula: ${JSON.stringify(cell)})`;
 
 /** The data blocks start at column O (0-based 14), right of the charts: block column A is sheet column O. */
 const BLOCK_OFFSET = 14;
 
 /** A block's rows from its first body row, its columns lettered from the block's first (A = column O): each column's formula (or text) and shown value. */
-function blockRows(sheet: SheetModel, firstRow: number, rows: number, columns: string): { formulas: string[]; values: unknown[] }[] {
+function blockRows(
+  sheet: SheetModel,
+  firstRow: number,
+  rows: number,
+  columns: string,
+): { formulas: string[]; values: unknown[] }[] {
   return Array.from({ length: rows }, (_unused, index) => {
-    const cells = [...columns].map((letter) => cellAt(sheet, `${String.fromCharCode(letter.charCodeAt(0) + BLOCK_OFFSET)}${firstRow + index}`));
-    return { formulas: cells.map((cell) => (cell?.kind === 'formula' ? cell.formula : String(shown(cell)))), values: cells.map(shown) };
+    const cells = [...columns].map((letter) =>
+      cellAt(sheet, `${String.fromCharCode(letter.charCodeAt(0) + BLOCK_OFFSET)}${firstRow + index}`),
+    );
+    return {
+      formulas: cells.map((cell) => (cell?.kind === 'formula' ? cell.formula : String(shown(cell)))),
+      values: cells.map(shown),
+    };
   });
 }
 
@@ -99,7 +112,9 @@ describe('the schools block', () => {
     ]);
     // Each reference's result is what the Schools sheet publishes in that cell.
     const schools = buildSchoolsSheet(handMade('offences'));
-    for (const placed of charts.cells.filter((one) => one.cell.kind === 'formula' && one.cell.formula.startsWith('{{Schools}}!'))) {
+    for (const placed of charts.cells.filter(
+      (one) => one.cell.kind === 'formula' && one.cell.formula.startsWith('{{Schools}}!'),
+    )) {
       expect(shown(placed.cell)).toBe(shown(cellAt(schools, formulaOf(placed.cell).replace('{{Schools}}!', ''))));
     }
   });
@@ -157,16 +172,23 @@ describe('the wards block', () => {
 
   test("each label gives the ward and its rate and limits to one decimal, as Excel's FIXED shows them", () => {
     const rows = blockRows(buildChartsSheet(handMade('offences')), 11, 3, 'H');
-    expect(rows.map((row) => row.values[0])).toEqual(['Gamma: 30.0 (20.0–45.0)', 'Alpha: 12.3 (6.3–20.1)', 'Delta: 0.0 (0.0–3.7)']);
+    expect(rows.map((row) => row.values[0])).toEqual([
+      'Gamma: 30.0 (20.0–45.0)',
+      'Alpha: 12.3 (6.3–20.1)',
+      'Delta: 0.0 (0.0–3.7)',
+    ]);
     expect(rows[0].formulas[0]).toBe('O11&": "&FIXED(P11,1,TRUE)&" ("&FIXED(Q11,1,TRUE)&"–"&FIXED(R11,1,TRUE)&")"');
   });
 
   test('no formula on the Charts sheet reads a withheld [c] cell of the Wards sheet', () => {
     for (const result of [base, handMade('offences'), handMade('youngOffenders')]) {
       const wards = buildWardsSheet(result);
-      const references = buildChartsSheet(result).cells.flatMap((placed) => [...formulaOf(placed.cell).matchAll(/\{\{Wards\}\}!([A-Z]+\d+)/g)].map((match) => match[1]));
+      const references = buildChartsSheet(result).cells.flatMap((placed) =>
+        [...formulaOf(placed.cell).matchAll(/\{\{Wards\}\}!([A-Z]+\d+)/g)].map((match) => match[1]),
+      );
       expect(references.length).toBeGreaterThan(0);
-      for (const reference of references) expect([reference, typeof shown(cellAt(wards, reference))]).toEqual([reference, 'number']);
+      for (const reference of references)
+        expect([reference, typeof shown(cellAt(wards, reference))]).toEqual([reference, 'number']);
     }
   });
 });
@@ -174,16 +196,36 @@ describe('the wards block', () => {
 describe('the charts', () => {
   test('the first two are floating bars: an invisible base, then two shades meeting at the estimate, top row first, no legend', () => {
     const charts = buildChartsSheet(handMade('offences')).charts;
-    expect(charts.map((chart) => [chart.type, chart.reverseCategories, chart.legend])).toEqual([['barStacked', true, false], ['barStacked', true, false], ['scatter', undefined, true]]);
+    expect(charts.map((chart) => [chart.type, chart.reverseCategories, chart.legend])).toEqual([
+      ['barStacked', true, false],
+      ['barStacked', true, false],
+      ['scatter', undefined, true],
+    ]);
     const [schools, wards] = charts;
     // Values from columns S (start, 18), T (19) and U (20); categories from the labels in V (21).
-    expect(schools.series.map((series) => [series.values.col, series.values.firstRow, series.values.lastRow, series.categories.col, series.color, series.outline])).toEqual([
+    expect(
+      schools.series.map((series) => [
+        series.values.col,
+        series.values.firstRow,
+        series.values.lastRow,
+        series.categories.col,
+        series.color,
+        series.outline,
+      ]),
+    ).toEqual([
       [18, 4, 6, 21, 'none', undefined],
       [19, 4, 6, 21, '2F5597', '1F3864'],
       [20, 4, 6, 21, '9DC3E6', '1F3864'],
     ]);
-    expect(wards.series.map((series) => [series.values.col, series.values.firstRow, series.values.lastRow])).toEqual([[18, 10, 12], [19, 10, 12], [20, 10, 12]]);
-    expect([schools.xAxisTitle, wards.xAxisTitle]).toEqual(['Rank (1 = most exposed)', 'Rate per 1,000 young residents']);
+    expect(wards.series.map((series) => [series.values.col, series.values.firstRow, series.values.lastRow])).toEqual([
+      [18, 10, 12],
+      [19, 10, 12],
+      [20, 10, 12],
+    ]);
+    expect([schools.xAxisTitle, wards.xAxisTitle]).toEqual([
+      'Rank (1 = most exposed)',
+      'Rate per 1,000 young residents',
+    ]);
   });
 
   test('the charts and the map sit from column A, one under another without overlapping, the blocks to their right and off the print area', () => {
@@ -214,14 +256,25 @@ describe('the funnel plot', () => {
       ['Gamma', '{{Wards}}!D18', '{{Wards}}!F18'],
       ['Delta', '{{Wards}}!D19', '{{Wards}}!F19'],
     ]);
-    expect(rows.map((row) => row.values)).toEqual([['Alpha', 1000, 12.345], ['Gamma', 1000, 30], ['Delta', 1000, 0]]);
+    expect(rows.map((row) => row.values)).toEqual([
+      ['Alpha', 1000, 12.345],
+      ['Gamma', 1000, 30],
+      ['Delta', 1000, 0],
+    ]);
     expect(shown(cellAt(buildChartsSheet(handMade('offences')), 'O16'))).toBe('Ward (funnel plot)');
     expect(shown(cellAt(buildChartsSheet(handMade('offences')), 'O20'))).toBeNull();
   });
 
-  test('draws the area rate and the limits through 41 populations, as formulas on the Wards sheet\'s area rate, τ² and confidence', () => {
+  test("draws the area rate and the limits through 41 populations, as formulas on the Wards sheet's area rate, τ² and confidence", () => {
     const sheet = buildChartsSheet(handMade('offences'));
-    expect(blockRows(sheet, 22, 1, 'ABCDEF')[0].values).toEqual(['Young population (limits)', 'Area rate', 'Lower 95% limit', 'Upper 95% limit', 'Lower 99.8% limit', 'Upper 99.8% limit']);
+    expect(blockRows(sheet, 22, 1, 'ABCDEF')[0].values).toEqual([
+      'Young population (limits)',
+      'Area rate',
+      'Lower 95% limit',
+      'Upper 95% limit',
+      'Lower 99.8% limit',
+      'Upper 99.8% limit',
+    ]);
     const [first] = blockRows(sheet, 23, 1, 'ABDF');
     expect(first.formulas).toEqual([
       'MIN($P$17:$P$19)*(MAX($P$17:$P$19)/MIN($P$17:$P$19))^(0/40)',
@@ -237,7 +290,17 @@ describe('the funnel plot', () => {
     const funnel = buildChartsSheet(handMade('offences')).charts[2];
     expect(funnel.type).toBe('scatter');
     // 0-based: the wards on rows 16–18 (x in column P, y in Q); the limits on rows 22–62 (x in column O).
-    expect(funnel.series.map((series) => [series.name, series.categories.col, series.categories.firstRow, series.categories.lastRow, series.values.col, series.draw, series.color])).toEqual([
+    expect(
+      funnel.series.map((series) => [
+        series.name,
+        series.categories.col,
+        series.categories.firstRow,
+        series.categories.lastRow,
+        series.values.col,
+        series.draw,
+        series.color,
+      ]),
+    ).toEqual([
       ['Wards', 15, 16, 18, 16, 'markers', '2F5597'],
       ['Area rate', 14, 22, 62, 15, 'line', '595959'],
       ['Lower 95% limit', 14, 22, 62, 16, 'line', 'ED7D31'],
@@ -245,20 +308,35 @@ describe('the funnel plot', () => {
       ['Lower 99.8% limit', 14, 22, 62, 18, 'dashedLine', 'C00000'],
       ['Upper 99.8% limit', 14, 22, 62, 19, 'dashedLine', 'C00000'],
     ]);
-    expect([funnel.xAxisTitle, funnel.yAxisTitle]).toEqual(['Young residents aged 10–17', 'Rate per 1,000 young residents']);
+    expect([funnel.xAxisTitle, funnel.yAxisTitle]).toEqual([
+      'Young residents aged 10–17',
+      'Rate per 1,000 young residents',
+    ]);
     // One ward's offences shown (threshold 3): too few to estimate over-dispersion, so the limits are the Poisson ones, and the title says so.
-    expect(funnel.title).toBe('Funnel plot: offence rate per 1,000 by young population, with the area rate and its 95% and 99.8% limits, Poisson (no over-dispersion to allow for)');
+    expect(funnel.title).toBe(
+      'Funnel plot: offence rate per 1,000 by young population, with the area rate and its 95% and 99.8% limits, Poisson (no over-dispersion to allow for)',
+    );
   });
 
   test('without a published area rate there is no funnel (its limits would give the rate away)', () => {
     const result = handMade('youngOffenders');
-    const withheld: AnalysisResult = { ...result, area: { ...result.area, youngOffenderRate: Number.NaN, funnel: { ...result.area.funnel, youngOffenders: { ...result.area.funnel.youngOffenders, dispersion: { kind: 'noAreaRate' } } } } };
+    const withheld: AnalysisResult = {
+      ...result,
+      area: {
+        ...result.area,
+        youngOffenderRate: Number.NaN,
+        funnel: {
+          ...result.area.funnel,
+          youngOffenders: { ...result.area.funnel.youngOffenders, dispersion: { kind: 'noAreaRate' } },
+        },
+      },
+    };
     const sheet = buildChartsSheet(withheld);
     expect(sheet.charts.map((chart) => chart.type)).toEqual(['barStacked', 'barStacked']);
     expect(sheet.cells.some((placed) => shown(placed.cell) === 'Ward (funnel plot)')).toBe(false);
   });
 
-  test('on the demo, every formula of the Charts sheet recalculates to the result cached, from the Wards sheet\'s constants', async () => {
+  test("on the demo, every formula of the Charts sheet recalculates to the result cached, from the Wards sheet's constants", async () => {
     const { models, result } = await demoReport();
     const charts = models.find((model) => model.name === 'Charts')!;
     expect(charts.charts[2].title).toMatch(/limits, widened for over-dispersion$/);
@@ -267,13 +345,18 @@ describe('the funnel plot', () => {
     for (const { row, col, cell } of charts.cells) {
       if (cell.kind !== 'formula') continue;
       const value = valueAt('Charts', row, col);
-      if (typeof cell.result === 'number') expect([row, col, value]).toEqual([row, col, expect.closeTo(cell.result, 9)]);
+      if (typeof cell.result === 'number')
+        expect([row, col, value]).toEqual([row, col, expect.closeTo(cell.result, 9)]);
       else expect([row, col, value]).toEqual([row, col, cell.result]);
       checked += 1;
     }
     // The funnel's blocks: two formulas per plotted ward and six per population.
     const plotted = result.wards.filter((ward) => ward.offences.published.shown && ward.youngPopulation > 0).length;
-    expect(charts.cells.filter((placed) => placed.cell.kind === 'formula' && /NORMSINV|\^\(\d+\/40\)/.test(placed.cell.formula)).length).toBe(41 * 5);
+    expect(
+      charts.cells.filter(
+        (placed) => placed.cell.kind === 'formula' && /NORMSINV|\^\(\d+\/40\)/.test(placed.cell.formula),
+      ).length,
+    ).toBe(41 * 5);
     expect(checked).toBeGreaterThan(2 * plotted + 41 * 6);
   });
 });

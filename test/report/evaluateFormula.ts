@@ -25,7 +25,8 @@ type Node =
   | { kind: 'binary'; operator: string; left: Node; right: Node }
   | { kind: 'call'; name: string; args: Node[] };
 
-const TOKEN = /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|("(?:[^"]|"")*")|((?:\{\{[^}]+\}\}!|'(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|([A-Za-z][\w.]*)(?=\()|(TRUE|FALSE)|(<>|<=|>=|[-+*/^&=<>(),]))/y;
+const TOKEN =
+  /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|("(?:[^"]|"")*")|((?:\{\{[^}]+\}\}!|'(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)(?![\w(])|([A-Za-z][\w.]*)(?=\()|(TRUE|FALSE)|(<>|<=|>=|[-+*/^&=<>(),]))/y;
 
 function tokenize(formula: string): string[] {
   const tokens: string[] = [];
@@ -49,7 +50,13 @@ function columnIndex(letters: string): number {
 function parseReference(token: string): Node {
   const bang = token.lastIndexOf('!');
   const rawSheet = bang < 0 ? null : token.slice(0, bang);
-  const sheet = rawSheet === null ? null : rawSheet.replace(/^\{\{(.*)\}\}$/, '$1').replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  const sheet =
+    rawSheet === null
+      ? null
+      : rawSheet
+          .replace(/^\{\{(.*)\}\}$/, '$1')
+          .replace(/^'(.*)'$/, '$1')
+          .replace(/''/g, "'");
   const cell = (a1: string) => {
     const [, letters, digits] = /^\$?([A-Z]+)\$?(\d+)$/.exec(a1)!;
     return { row: Number(digits) - 1, col: columnIndex(letters) };
@@ -65,10 +72,17 @@ function parse(formula: string): Node {
   const peek = () => tokens[position];
   const take = (expected?: string) => {
     const token = tokens[position++];
-    if (expected !== undefined && token !== expected) throw new Error(`Expected '${expected}' but read '${token}' in ${formula}`);
+    if (expected !== undefined && token !== expected)
+      throw new Error(`Expected '${expected}' but read '${token}' in ${formula}`);
     return token;
   };
-  const levels: readonly (readonly string[])[] = [['=', '<>', '<', '>', '<=', '>='], ['&'], ['+', '-'], ['*', '/'], ['^']];
+  const levels: readonly (readonly string[])[] = [
+    ['=', '<>', '<', '>', '<=', '>='],
+    ['&'],
+    ['+', '-'],
+    ['*', '/'],
+    ['^'],
+  ];
   const binary = (level: number): Node => {
     if (level === levels.length) return unary();
     let left = binary(level + 1);
@@ -132,7 +146,8 @@ function asText(value: FormulaValue | null): string {
 
 /** Excel's order for comparisons: numbers, then text (case-blind), then logical values. */
 function compare(left: FormulaValue | null, right: FormulaValue | null): number {
-  const rank = (value: FormulaValue | null) => (value === null || typeof value === 'number' ? 0 : typeof value === 'string' ? 1 : 2);
+  const rank = (value: FormulaValue | null) =>
+    value === null || typeof value === 'number' ? 0 : typeof value === 'string' ? 1 : 2;
   const [a, b] = [left ?? 0, right ?? 0];
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
   if (typeof a === 'string') return a.toLowerCase().localeCompare(String(b).toLowerCase());
@@ -150,57 +165,94 @@ export function evaluateFormula(formula: string, lookup: CellLookup): FormulaVal
   const rangeValues = (node: Node): (FormulaValue | null)[] => {
     if (node.kind !== 'range') return [evaluate(node)];
     const values: (FormulaValue | null)[] = [];
-    for (let row = node.from.row; row <= node.to.row; row++) for (let col = node.from.col; col <= node.to.col; col++) values.push(lookup(node.sheet, row, col));
+    for (let row = node.from.row; row <= node.to.row; row++)
+      for (let col = node.from.col; col <= node.to.col; col++) values.push(lookup(node.sheet, row, col));
     return values;
   };
-  const numbersOf = (args: Node[]) => args.flatMap((arg) => (arg.kind === 'range' ? rangeValues(arg).filter((v): v is number => typeof v === 'number') : [asNumber(evaluate(arg), formula)]));
+  const numbersOf = (args: Node[]) =>
+    args.flatMap((arg) =>
+      arg.kind === 'range'
+        ? rangeValues(arg).filter((v): v is number => typeof v === 'number')
+        : [asNumber(evaluate(arg), formula)],
+    );
   const evaluate = (node: Node): FormulaValue | null => {
     switch (node.kind) {
-      case 'value': return node.value;
-      case 'ref': return lookup(node.sheet, node.row, node.col);
-      case 'range': throw new Error(`A range where a value is needed in ${formula}`);
-      case 'unary': return -asNumber(evaluate(node.operand), formula);
+      case 'value':
+        return node.value;
+      case 'ref':
+        return lookup(node.sheet, node.row, node.col);
+      case 'range':
+        throw new Error(`A range where a value is needed in ${formula}`);
+      case 'unary':
+        return -asNumber(evaluate(node.operand), formula);
       case 'binary': {
         const [left, right] = [evaluate(node.left), evaluate(node.right)];
         switch (node.operator) {
-          case '+': return asNumber(left, formula) + asNumber(right, formula);
-          case '-': return asNumber(left, formula) - asNumber(right, formula);
-          case '*': return asNumber(left, formula) * asNumber(right, formula);
+          case '+':
+            return asNumber(left, formula) + asNumber(right, formula);
+          case '-':
+            return asNumber(left, formula) - asNumber(right, formula);
+          case '*':
+            return asNumber(left, formula) * asNumber(right, formula);
           case '/': {
             const divisor = asNumber(right, formula);
             if (divisor === 0) throw new Error(`#DIV/0! in ${formula}`);
             return asNumber(left, formula) / divisor;
           }
-          case '^': return asNumber(left, formula) ** asNumber(right, formula);
-          case '&': return asText(left) + asText(right);
-          case '=': return compare(left, right) === 0;
-          case '<>': return compare(left, right) !== 0;
-          case '<': return compare(left, right) < 0;
-          case '>': return compare(left, right) > 0;
-          case '<=': return compare(left, right) <= 0;
-          case '>=': return compare(left, right) >= 0;
-          default: throw new Error(`Unknown operator ${node.operator}`);
+          case '^':
+            return asNumber(left, formula) ** asNumber(right, formula);
+          case '&':
+            return asText(left) + asText(right);
+          case '=':
+            return compare(left, right) === 0;
+          case '<>':
+            return compare(left, right) !== 0;
+          case '<':
+            return compare(left, right) < 0;
+          case '>':
+            return compare(left, right) > 0;
+          case '<=':
+            return compare(left, right) <= 0;
+          case '>=':
+            return compare(left, right) >= 0;
+          default:
+            throw new Error(`Unknown operator ${node.operator}`);
         }
       }
       case 'call': {
         const args = node.args;
         switch (node.name) {
-          case 'IF': return asNumber(evaluate(args[0]), formula) !== 0 ? evaluate(args[1]) : args.length > 2 ? evaluate(args[2]) : false;
-          case 'AND': return args.every((arg) => asNumber(evaluate(arg), formula) !== 0);
-          case 'OR': return args.some((arg) => asNumber(evaluate(arg), formula) !== 0);
-          case 'MIN': return Math.min(...numbersOf(args));
-          case 'MAX': return Math.max(...numbersOf(args));
-          case 'SUM': return numbersOf(args).reduce((sum, value) => sum + value, 0);
+          case 'IF':
+            return asNumber(evaluate(args[0]), formula) !== 0
+              ? evaluate(args[1])
+              : args.length > 2
+                ? evaluate(args[2])
+                : false;
+          case 'AND':
+            return args.every((arg) => asNumber(evaluate(arg), formula) !== 0);
+          case 'OR':
+            return args.some((arg) => asNumber(evaluate(arg), formula) !== 0);
+          case 'MIN':
+            return Math.min(...numbersOf(args));
+          case 'MAX':
+            return Math.max(...numbersOf(args));
+          case 'SUM':
+            return numbersOf(args).reduce((sum, value) => sum + value, 0);
           case 'SQRT': {
             const value = asNumber(evaluate(args[0]), formula);
             if (value < 0) throw new Error(`#NUM!: SQRT(${value}) in ${formula}`);
             return Math.sqrt(value);
           }
-          case 'ABS': return Math.abs(asNumber(evaluate(args[0]), formula));
-          case 'NORMSINV': return normsInv(asNumber(evaluate(args[0]), formula));
-          case 'CHIINV': return chiSquareQuantile(1 - asNumber(evaluate(args[0]), formula), asNumber(evaluate(args[1]), formula));
-          case 'FIXED': return excelFixed(asNumber(evaluate(args[0]), formula), asNumber(evaluate(args[1]), formula));
-          default: throw new Error(`The evaluator has no function ${node.name} (in ${formula})`);
+          case 'ABS':
+            return Math.abs(asNumber(evaluate(args[0]), formula));
+          case 'NORMSINV':
+            return normsInv(asNumber(evaluate(args[0]), formula));
+          case 'CHIINV':
+            return chiSquareQuantile(1 - asNumber(evaluate(args[0]), formula), asNumber(evaluate(args[1]), formula));
+          case 'FIXED':
+            return excelFixed(asNumber(evaluate(args[0]), formula), asNumber(evaluate(args[1]), formula));
+          default:
+            throw new Error(`The evaluator has no function ${node.name} (in ${formula})`);
         }
       }
     }
@@ -214,14 +266,20 @@ export function evaluateFormula(formula: string, lookup: CellLookup): FormulaVal
  * the cells they read (recursively, never from a cached result). `{{Name}}!` references read the
  * sheet of that base name.
  */
-export function recalculate(models: readonly SheetModel[]): (sheet: string, row: number, col: number) => FormulaValue | null {
+export function recalculate(
+  models: readonly SheetModel[],
+): (sheet: string, row: number, col: number) => FormulaValue | null {
   const cells = new Map<string, Map<string, ModelCell>>();
   for (const model of models) {
     const sheet = new Map<string, ModelCell>();
     for (const { row, col, cell } of model.cells) sheet.set(`${row}:${col}`, cell);
     for (const table of model.tables) {
-      table.headers.forEach((header, offset) => sheet.set(`${table.row}:${table.col + offset}`, { kind: 'text', value: header }));
-      table.rows.forEach((body, index) => body.forEach((cell, offset) => sheet.set(`${table.row + 1 + index}:${table.col + offset}`, cell)));
+      table.headers.forEach((header, offset) =>
+        sheet.set(`${table.row}:${table.col + offset}`, { kind: 'text', value: header }),
+      );
+      table.rows.forEach((body, index) =>
+        body.forEach((cell, offset) => sheet.set(`${table.row + 1 + index}:${table.col + offset}`, cell)),
+      );
     }
     cells.set(model.name, sheet);
   }
@@ -232,7 +290,8 @@ export function recalculate(models: readonly SheetModel[]): (sheet: string, row:
     const cell = cells.get(sheet)?.get(`${row}:${col}`);
     let value: FormulaValue | null;
     if (!cell || cell.kind === 'empty') value = null;
-    else if (cell.kind === 'formula') value = evaluateFormula(cell.formula, (other, r, c) => valueAt(other ?? sheet, r, c));
+    else if (cell.kind === 'formula')
+      value = evaluateFormula(cell.formula, (other, r, c) => valueAt(other ?? sheet, r, c));
     else if (cell.kind === 'date') throw new Error('Dates are not evaluated');
     else value = cell.value === '' ? null : cell.value;
     memo.set(key, value);

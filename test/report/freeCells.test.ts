@@ -16,7 +16,8 @@ describe('breakLines', () => {
   });
 
   it('loses no word: the lines joined by spaces are the statement', () => {
-    const statement = 'for every withheld count, a linear programme finds the least and greatest value consistent with every published number and sum';
+    const statement =
+      'for every withheld count, a linear programme finds the least and greatest value consistent with every published number and sum';
     const lines = breakLines(statement, 30);
     expect(lines.join(' ')).toBe(statement);
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(30);

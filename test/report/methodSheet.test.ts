@@ -14,12 +14,16 @@ const FINGERPRINT = { name: 'crimes.xlsx', bytes: 123456, sha256: 'ab'.repeat(32
 let result: AnalysisResult;
 
 beforeAll(async () => {
-  const outcome = runAnalysis({ workbook: smallWorkbook(), solver: await loadHighsSolver(), fingerprints: [FINGERPRINT] }, SMALL_PARAMETERS);
+  const outcome = runAnalysis(
+    { workbook: smallWorkbook(), solver: await loadHighsSolver(), fingerprints: [FINGERPRINT] },
+    SMALL_PARAMETERS,
+  );
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
   result = outcome.result;
 });
 
-const shown = (cell: ModelCell): unknown => (cell.kind === 'formula' ? cell.result : cell.kind === 'empty' ? null : cell.value);
+const shown = (cell: ModelCell): unknown =>
+  cell.kind === 'formula' ? cell.result : cell.kind === 'empty' ? null : cell.value;
 
 /**
  * The statement beside a label: column B of the label's row and of the rows below it that have no
@@ -49,7 +53,7 @@ describe('the Method sheet states', () => {
     sheet = buildMethodSheet(result, CONTEXT);
   });
 
-  it('the data used and each input\'s fingerprint', () => {
+  it("the data used and each input's fingerprint", () => {
     expect(beside(sheet, 'Offences (police export)')).toBe("sheet 'Offences'");
     expect(beside(sheet, 'Ward boundaries used')).toBe("sheet 'Ward boundaries' (ward vertices, EPSG:27700)");
     expect(beside(sheet, 'Fingerprint of crimes.xlsx')).toBe(`123,456 bytes, SHA-256 ${'ab'.repeat(32)}`);
@@ -59,33 +63,52 @@ describe('the Method sheet states', () => {
   it('the rate interval method: exact Poisson below 10, Byar from 10, as PHEindicatormethods', () => {
     // Written down column B in lines of at most 85 characters.
     const interval = sheet.cells.find((c) => shown(c.cell) === '95% interval')!;
-    const lines = sheet.cells.filter((c) => c.col === 1 && c.row >= interval.row && c.row <= interval.row + 1).map((c) => String(shown(c.cell)));
+    const lines = sheet.cells
+      .filter((c) => c.col === 1 && c.row >= interval.row && c.row <= interval.row + 1)
+      .map((c) => String(shown(c.cell)));
     expect(lines.every((line) => line.length <= 85)).toBe(true);
-    expect(beside(sheet, '95% interval')).toBe('Exact Poisson limits (Garwood, from the chi-square distribution) for counts below 10; Byar\'s approximation from 10 — the convention of PHEindicatormethods (phe_rate).');
+    expect(beside(sheet, '95% interval')).toBe(
+      "Exact Poisson limits (Garwood, from the chi-square distribution) for counts below 10; Byar's approximation from 10 — the convention of PHEindicatormethods (phe_rate).",
+    );
   });
 
   it('the flag rule, and both counts of wards flagged whichever rule the run shows', () => {
     expect(beside(sheet, 'Flag method')).toMatch(/^overdispersed \(the default\)/);
-    expect(beside(sheet, 'Rule in this run')).toMatch(/^"Higher" when a ward's rate lies above the upper 95% funnel limit round the area rate, widened for the spread between wards beyond chance, and its 95% interval lies wholly above the area rate/);
+    expect(beside(sheet, 'Rule in this run')).toMatch(
+      /^"Higher" when a ward's rate lies above the upper 95% funnel limit round the area rate, widened for the spread between wards beyond chance, and its 95% interval lies wholly above the area rate/,
+    );
     expect(beside(sheet, 'Funnel limits')).toContain('z = 1.96 for the 95% limits and 3.09 for the 99.8% ones');
     expect(beside(sheet, 'Between-ward variance τ²')).toContain('τ² = (nφ − (n − 1)) ÷ (Σw − Σw² ÷ Σw)');
-    expect(beside(sheet, 'Published counts only')).toContain('A withheld ward takes no part, so these figures tell an outsider nothing about a withheld count');
+    expect(beside(sheet, 'Published counts only')).toContain(
+      'A withheld ward takes no part, so these figures tell an outsider nothing about a withheld count',
+    );
     // Threshold 3: offences shown only in W4 (0), one ward, too few; young offenders only in W1 (5).
-    expect(beside(sheet, 'Offences in this run')).toBe('Not estimated: one ward is shown with young residents, too few; the limits are the plain Poisson ones (τ² = 0).');
+    expect(beside(sheet, 'Offences in this run')).toBe(
+      'Not estimated: one ward is shown with young residents, too few; the limits are the plain Poisson ones (τ² = 0).',
+    );
     // W4's 0 against 3.5 expected: below the square-root funnel, but its exact interval (0–3.69) contains 3.5: flagged by neither.
-    expect(beside(sheet, 'Offences: wards flagged')).toBe('Allowing for over-dispersion, 0 higher and 0 lower (shown on the sheets); by the plain Poisson comparison, 0 higher and 0 lower (not shown).');
+    expect(beside(sheet, 'Offences: wards flagged')).toBe(
+      'Allowing for over-dispersion, 0 higher and 0 lower (shown on the sheets); by the plain Poisson comparison, 0 higher and 0 lower (not shown).',
+    );
     expect(beside(sheet, 'The other rule')).toContain('--flags poisson');
   });
 
-  it('the estimate of over-dispersion with this run\'s figures, and the Poisson counts first when the run shows them', async () => {
+  it("the estimate of over-dispersion with this run's figures, and the Poisson counts first when the run shows them", async () => {
     // Threshold 1, nothing withheld: worked in test/pipeline/smallWorkbook.test.ts (φ = 3.988805, τ² = 0.308458,
     // winsorised to −3.141657 … 1.724762); W1 (10 against 3.5) is higher by its interval alone.
-    const outcome = runAnalysis({ workbook: smallWorkbook(), solver: await loadHighsSolver() }, { ...SMALL_PARAMETERS, threshold: 1, flagMethod: 'poisson' });
+    const outcome = runAnalysis(
+      { workbook: smallWorkbook(), solver: await loadHighsSolver() },
+      { ...SMALL_PARAMETERS, threshold: 1, flagMethod: 'poisson' },
+    );
     if (!outcome.ok) throw new Error('no result');
     const open = buildMethodSheet(outcome.result, CONTEXT);
     // ± z τ = 1.959964 × √0.308458 = 1.959964 × 0.555390 = 1.09.
-    expect(beside(open, 'Offences in this run')).toBe('Estimated from the 4 wards shown with young residents: φ = 3.99 (z-scores winsorised to −3.14 … 1.72); τ² = 0.308 (a spread of ± 1.09 on the square-root scale even for the largest wards).');
-    expect(beside(open, 'Offences: wards flagged')).toBe('By the plain Poisson comparison, 1 higher and 0 lower (shown on the sheets); allowing for over-dispersion, 0 higher and 0 lower (not shown).');
+    expect(beside(open, 'Offences in this run')).toBe(
+      'Estimated from the 4 wards shown with young residents: φ = 3.99 (z-scores winsorised to −3.14 … 1.72); τ² = 0.308 (a spread of ± 1.09 on the square-root scale even for the largest wards).',
+    );
+    expect(beside(open, 'Offences: wards flagged')).toBe(
+      'By the plain Poisson comparison, 1 higher and 0 lower (shown on the sheets); allowing for over-dispersion, 0 higher and 0 lower (not shown).',
+    );
     expect(beside(open, 'Flag method')).toMatch(/^poisson: /);
     expect(beside(open, 'Rule in this run')).toContain('the plain Poisson comparison, chosen for this run');
   });
@@ -95,7 +118,9 @@ describe('the Method sheet states', () => {
     expect(beside(sheet, 'Modelled (distance decay)')).toContain('λ = 2,000 m');
     expect(beside(sheet, 'Catchment model')).toBe('auto; distance decay length λ = 2,000 m where modelled');
     // School 100001 has pupil residence rows; 100002 and 100003 do not.
-    expect(beside(sheet, 'This run')).toBe('Observed for 1 school (pupil residence sheet); modelled for 2 (distance decay from each ward\'s representative point).');
+    expect(beside(sheet, 'This run')).toBe(
+      "Observed for 1 school (pupil residence sheet); modelled for 2 (distance decay from each ward's representative point).",
+    );
   });
 
   it('the exposure index formula', () => {
@@ -118,21 +143,27 @@ describe('the Method sheet states', () => {
   });
 
   it('the disclosure control and the result of its audit', () => {
-    expect(beside(sheet, 'Primary')).toBe('Published counts of 1–2 are shown as [c], with every rate, interval and flag derived from them.');
+    expect(beside(sheet, 'Primary')).toBe(
+      'Published counts of 1–2 are shown as [c], with every rate, interval and flag derived from them.',
+    );
     expect(beside(sheet, 'Secondary')).toMatch(/^The published tables are linked/);
     expect(beside(sheet, 'Audit')).toMatch(/^For every withheld count, a linear programme/);
-    expect(beside(sheet, 'Audit result')).toBe('Passed: every withheld count\'s range is at least 3 wide.');
+    expect(beside(sheet, 'Audit result')).toBe("Passed: every withheld count's range is at least 3 wide.");
   });
 
   it('how many counts were withheld, but not which were small, and why not', () => {
     // Offences W1, W2, W3; young offenders W2, W3, W4; attending 100001, 100002 and the total: 9.
     expect(beside(sheet, 'Counts withheld')).toBe('9');
-    expect(beside(sheet, 'Small or cover')).toMatch(/^Not said, here or anywhere: knowing which withheld counts are small would tell an outsider that each of those lies from 1 to 2, a range narrower than the protection interval\./);
+    expect(beside(sheet, 'Small or cover')).toMatch(
+      /^Not said, here or anywhere: knowing which withheld counts are small would tell an outsider that each of those lies from 1 to 2, a range narrower than the protection interval\./,
+    );
     // Labels only (the plain-English sentences above the detail name phases too).
-    expect(labels(sheet).filter((label) => /primary|secondary/i.test(String(label)) && String(label).length < 40)).toEqual(['Primary', 'Secondary']);
+    expect(
+      labels(sheet).filter((label) => /primary|secondary/i.test(String(label)) && String(label).length < 40),
+    ).toEqual(['Primary', 'Secondary']);
   });
 
-  it('what its figures beside the tables tell an outsider, with this run\'s numbers', () => {
+  it("what its figures beside the tables tell an outsider, with this run's numbers", () => {
     // Offences: 15 in scope − 1 outside − 0 unknown = 14. Young offenders in the area: 13 distinct
     // less 1 home outside = 12, up to min(13, 14 homes placed) = 13. Schools: min(13, 15) = 13.
     const statement = beside(sheet, 'Figures beside the tables');
@@ -143,8 +174,15 @@ describe('the Method sheet states', () => {
 
   it('the placement of the offences in scope, exactly, so that it adds up', () => {
     // The hand-made workbook has no co-offending: 15 rows in scope are 15 distinct offences.
-    expect(['Rows in scope (one per offence and offender)', 'Distinct offences in scope', 'Offences located in a study ward', 'Offences located outside the study area', 'Offences with location unknown or unplaceable']
-      .map((label) => beside(sheet, label))).toEqual(['15', '15', '14', '1', '0']);
+    expect(
+      [
+        'Rows in scope (one per offence and offender)',
+        'Distinct offences in scope',
+        'Offences located in a study ward',
+        'Offences located outside the study area',
+        'Offences with location unknown or unplaceable',
+      ].map((label) => beside(sheet, label)),
+    ).toEqual(['15', '15', '14', '1', '0']);
     expect(beside(sheet, 'Distinct young offenders')).toBe('13');
   });
 
@@ -154,25 +192,46 @@ describe('the Method sheet states', () => {
   });
 
   it('the caveats on police data and the ALGO-CARE answers', () => {
-    expect(beside(sheet, 'Policing activity')).toMatch(/^Recorded crime reflects policing and reporting as well as violence/);
-    expect(beside(sheet, 'Home locations')).toMatch(/^Offender home locations are as police recorded them; some are out of date/);
-    expect(beside(sheet, 'School attended')).toMatch(/^Recorded for only some offenders, so "Young offenders attending" undercounts/);
-    for (const question of ['Advisory', 'Lawful', 'Granularity', 'Ownership', 'Challengeable', 'Accuracy', 'Responsible', 'Explainable']) expect(labels(sheet)).toContain(question);
+    expect(beside(sheet, 'Policing activity')).toMatch(
+      /^Recorded crime reflects policing and reporting as well as violence/,
+    );
+    expect(beside(sheet, 'Home locations')).toMatch(
+      /^Offender home locations are as police recorded them; some are out of date/,
+    );
+    expect(beside(sheet, 'School attended')).toMatch(
+      /^Recorded for only some offenders, so "Young offenders attending" undercounts/,
+    );
+    for (const question of [
+      'Advisory',
+      'Lawful',
+      'Granularity',
+      'Ownership',
+      'Challengeable',
+      'Accuracy',
+      'Responsible',
+      'Explainable',
+    ])
+      expect(labels(sheet)).toContain(question);
   });
 
   it('each reason rows were left out, in words, never as a code', () => {
     // Rows 16 (age 19), 17 (age 'unknown') and 19 (a repeat) of the offences sheet.
     const reasons = texts(sheet).filter((t) => t.startsWith('  excluded: '));
-    expect(reasons).toEqual(expect.arrayContaining([
-      '  excluded: age outside the band analysed',
-      '  excluded: not a number',
-      '  excluded: a repeat of an earlier row',
-    ]));
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        '  excluded: age outside the band analysed',
+        '  excluded: not a number',
+        '  excluded: a repeat of an earlier row',
+      ]),
+    );
     expect(texts(sheet).join('\n')).not.toMatch(/ageOutsideBand|notANumber|duplicateRow|allThrough/);
   });
 
   it('opens in plain words: what the workbook shows (five sentences), how sure we are and what it cannot tell, then the terms defined once', () => {
-    const column = sheet.cells.filter((c) => c.col === 0).sort((a, b) => a.row - b.row).map((c) => String(shown(c.cell)));
+    const column = sheet.cells
+      .filter((c) => c.col === 0)
+      .sort((a, b) => a.row - b.row)
+      .map((c) => String(shown(c.cell)));
     const shows = column.indexOf('What this workbook shows');
     const sure = column.indexOf('How sure we are');
     const cannot = column.indexOf('What it cannot tell you');
@@ -180,8 +239,11 @@ describe('the Method sheet states', () => {
     const detail = column.indexOf('Technical detail');
     expect(shows).toBeGreaterThan(0);
     expect([sure - shows - 1, cannot > sure, words > cannot, detail > words]).toEqual([5, true, true, true]);
-    for (const term of ['Decile', 'Rank interval', 'Withheld [c]', 'Modelled catchment']) expect(column.filter((label) => label === term)).toHaveLength(1);
-    expect(beside(sheet, 'Decile')).toMatch(/^Which tenth of the ranking a school is in: decile 1 holds the 10% most exposed/);
+    for (const term of ['Decile', 'Rank interval', 'Withheld [c]', 'Modelled catchment'])
+      expect(column.filter((label) => label === term)).toHaveLength(1);
+    expect(beside(sheet, 'Decile')).toMatch(
+      /^Which tenth of the ranking a school is in: decile 1 holds the 10% most exposed/,
+    );
     // No statistician's words in the plain part.
     expect(column.slice(shows, words).join(' ')).not.toMatch(/Poisson|funnel|linear programme|over-dispersion|Huff/);
   });
@@ -197,17 +259,24 @@ describe('the Method sheet states', () => {
 });
 
 describe('the Method sheet on where the data came from', () => {
-  const attributionLines = (sheet: SheetModel): string[] => sheet.cells.filter((c) => shown(c.cell) === 'Attribution').map((c) => beside(sheet, String(shown(c.cell))));
+  const attributionLines = (sheet: SheetModel): string[] =>
+    sheet.cells.filter((c) => shown(c.cell) === 'Attribution').map((c) => beside(sheet, String(shown(c.cell))));
 
   it('says when the data are synthetic, and credits no one for invented wards', () => {
-    const sheet = buildMethodSheet({ ...result, provenance: { synthetic: true, description: 'Invented wards and people.', attribution: [] } }, CONTEXT);
+    const sheet = buildMethodSheet(
+      { ...result, provenance: { synthetic: true, description: 'Invented wards and people.', attribution: [] } },
+      CONTEXT,
+    );
     expect(beside(sheet, 'SYNTHETIC DATA')).toBe('Invented wards and people.');
     expect(labels(sheet)).not.toContain('Attribution');
   });
 
   it('prints the open-data attribution it is given', () => {
     const credit = 'Source: Office for National Statistics licensed under the Open Government Licence v3.0.';
-    const sheet = buildMethodSheet({ ...result, provenance: { synthetic: false, description: '', attribution: [credit] } }, CONTEXT);
+    const sheet = buildMethodSheet(
+      { ...result, provenance: { synthetic: false, description: '', attribution: [credit] } },
+      CONTEXT,
+    );
     expect(attributionLines(sheet)).toEqual([credit]);
   });
 
@@ -215,12 +284,22 @@ describe('the Method sheet on where the data came from', () => {
     // The small workbook's wards are E05000001–E05000004, and its data are not marked synthetic.
     const sheet = buildMethodSheet(result, CONTEXT);
     expect(labels(sheet)).not.toContain('SYNTHETIC DATA');
-    expect(attributionLines(sheet)).toEqual([expect.stringMatching(/^The wards carry ONS codes; .*Open Government Licence v3\.0\. Contains OS data © Crown copyright and database right\."$/)]);
+    expect(attributionLines(sheet)).toEqual([
+      expect.stringMatching(
+        /^The wards carry ONS codes; .*Open Government Licence v3\.0\. Contains OS data © Crown copyright and database right\."$/,
+      ),
+    ]);
   });
 });
 
 describe('the Method sheet on the dialogue record', () => {
-  const turn = { turn: 1, at: '2024-06-01T00:00:00Z', utterance: 'run', command: { kind: 'run' }, reply: 'Run 1 done.' };
+  const turn = {
+    turn: 1,
+    at: '2024-06-01T00:00:00Z',
+    utterance: 'run',
+    command: { kind: 'run' },
+    reply: 'Run 1 done.',
+  };
 
   it('warns that the Audit sheet holds the dialogue as typed when the run came from a dialogue', () => {
     const sheet = buildMethodSheet(result, { ...CONTEXT, dialogue: [turn] });

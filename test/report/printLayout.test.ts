@@ -1,4 +1,10 @@
-import { acrossPages, fitScale, headerFitWidths, printablePoints, wrappedLineCount } from '../../src/report/printLayout';
+import {
+  acrossPages,
+  fitScale,
+  headerFitWidths,
+  printablePoints,
+  wrappedLineCount,
+} from '../../src/report/printLayout';
 
 /*
  * Worked by hand: a column 10 wide is Truncate((256 × 10 + 18) / 256 × 7) = 70 px = 52.5 pt; A4
@@ -17,9 +23,16 @@ describe('paper arithmetic', () => {
   });
 
   test('a table readable at 70% prints one page wide; a wider one prints in blocks that each repeat the name columns', () => {
-    expect(acrossPages(Array(20).fill(10), 'landscape', { first: 0, last: 1 })).toEqual({ fitToWidth: true, repeatColumns: { first: 0, last: 1 } });
+    expect(acrossPages(Array(20).fill(10), 'landscape', { first: 0, last: 1 })).toEqual({
+      fitToWidth: true,
+      repeatColumns: { first: 0, last: 1 },
+    });
     // Repeated A:B take 105 pt; each block holds 105 + 52.5 × 12 = 735 pt, so the second block starts at column 14.
-    expect(acrossPages(Array(22).fill(10), 'landscape', { first: 0, last: 1 })).toEqual({ fitToWidth: false, blockStarts: [14], repeatColumns: { first: 0, last: 1 } });
+    expect(acrossPages(Array(22).fill(10), 'landscape', { first: 0, last: 1 })).toEqual({
+      fitToWidth: false,
+      blockStarts: [14],
+      repeatColumns: { first: 0, last: 1 },
+    });
     // Hidden (collapsed) columns take no room.
     expect(acrossPages([...Array(20).fill(10), 0, 0], 'landscape', { first: 0, last: 1 }).fitToWidth).toBe(true);
   });

@@ -27,10 +27,18 @@ import { SMALL_PARAMETERS, smallWorkbook, WARDS } from '../pipeline/smallWorkboo
 function twoDistricts(): WorkbookData {
   const workbook = smallWorkbook();
   return {
-    sheets: workbook.sheets.map((sheet) => sheet.name !== 'Wards' ? sheet : {
-      ...sheet,
-      rows: sheet.rows.map((row) => (row[0] === WARDS.W3.code || row[0] === WARDS.W4.code ? [row[0], row[1], 'E08000026', 'Coventry', row[4]] : row)),
-    }),
+    sheets: workbook.sheets.map((sheet) =>
+      sheet.name !== 'Wards'
+        ? sheet
+        : {
+            ...sheet,
+            rows: sheet.rows.map((row) =>
+              row[0] === WARDS.W3.code || row[0] === WARDS.W4.code
+                ? [row[0], row[1], 'E08000026', 'Coventry', row[4]]
+                : row,
+            ),
+          },
+    ),
   };
 }
 
@@ -42,7 +50,11 @@ beforeAll(async () => {
   const outcome = runAnalysis({ workbook: twoDistricts(), solver }, SMALL_PARAMETERS);
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
   result = outcome.result;
-  sheets = new Map(buildReport(result, { tool: 'test', version: '0', command: 'test', startedAt: '2024-06-01T00:00:00Z' }).map((sheet) => [sheet.name, sheet]));
+  sheets = new Map(
+    buildReport(result, { tool: 'test', version: '0', command: 'test', startedAt: '2024-06-01T00:00:00Z' }).map(
+      (sheet) => [sheet.name, sheet],
+    ),
+  );
 });
 
 /** What a cell shows: its number or text, a formula's cached result. */
@@ -70,7 +82,9 @@ function valueBeside(sheet: string, label: string): unknown {
 describe('the Wards sheet, every count through the disclosure control', () => {
   it('shows the wards as published: withheld where small or where a total would give one away', () => {
     const wards = table('Wards', 'tblWards');
-    expect(wards.map((row) => [row[0], row[wardColumn('Offences')], row[wardColumn('Young offenders resident')]])).toEqual([
+    expect(
+      wards.map((row) => [row[0], row[wardColumn('Offences')], row[wardColumn('Young offenders resident')]]),
+    ).toEqual([
       [WARDS.W1.code, '[c]', 5],
       [WARDS.W2.code, '[c]', '[c]'],
       [WARDS.W3.code, '[c]', '[c]'],
@@ -111,11 +125,15 @@ describe('the Method sheet', () => {
   it('records what was withheld and what the audit proved', () => {
     // 5 small and 8 cover, but the sheet gives only their sum: saying which is which would narrow the small ones.
     expect(valueBeside('Method', 'Counts withheld')).toBe(13);
-    expect(sheets.get('Method')!.cells.some((c) => c.cell.kind === 'text' && /primary\)|secondary\)/.test(c.cell.value))).toBe(false);
+    expect(
+      sheets.get('Method')!.cells.some((c) => c.cell.kind === 'text' && /primary\)|secondary\)/.test(c.cell.value)),
+    ).toBe(false);
     expect(valueBeside('Method', 'Audit solver')).toMatch(/HiGHS/);
     // The narrowest: the young offenders' W2 + W3 + W4 = 7, each 1 to 5.
-    expect(valueBeside('Method', 'Narrowest range an outsider can reach')).toMatch(/^1 to 5, a range of 4 \(Young offenders resident in ward/);
-    expect(valueBeside('Method', 'Audit result')).toBe('Passed: every withheld count\'s range is at least 3 wide.');
+    expect(valueBeside('Method', 'Narrowest range an outsider can reach')).toMatch(
+      /^1 to 5, a range of 4 \(Young offenders resident in ward/,
+    );
+    expect(valueBeside('Method', 'Audit result')).toBe("Passed: every withheld count's range is at least 3 wide.");
   });
 
   it('prints the offences placed in wards as the published area total', () => {
@@ -132,8 +150,13 @@ describe('the other sheets', () => {
   });
 
   it('states the area totals on the Summary sheet as published', () => {
-    const texts = sheets.get('Summary')!.cells.map((c) => shown(c.cell)).filter((v): v is string => typeof v === 'string');
-    expect(texts.find((t) => t.startsWith('Area rate'))).toBe('Area rate: 3.5 violent offences per 1,000 young residents (14 offences; 12 young offenders; 4,000 young residents).');
+    const texts = sheets
+      .get('Summary')!
+      .cells.map((c) => shown(c.cell))
+      .filter((v): v is string => typeof v === 'string');
+    expect(texts.find((t) => t.startsWith('Area rate'))).toBe(
+      'Area rate: 3.5 violent offences per 1,000 young residents (14 offences; 12 young offenders; 4,000 young residents).',
+    );
   });
 
   it('charts only wards whose count is shown, and colours the rest as withheld', () => {
@@ -171,12 +194,26 @@ describe('with counts rounded to base 5 (one district, as in the original fixtur
     const outcome = runAnalysis({ workbook: smallWorkbook(), solver }, { ...SMALL_PARAMETERS, roundingBase: 5 });
     if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
     rounded = outcome.result;
-    roundedSheets = new Map(buildReport(rounded, { tool: 'test', version: '0', command: 'test', startedAt: '2024-06-01T00:00:00Z' }).map((sheet) => [sheet.name, sheet]));
+    roundedSheets = new Map(
+      buildReport(rounded, { tool: 'test', version: '0', command: 'test', startedAt: '2024-06-01T00:00:00Z' }).map(
+        (sheet) => [sheet.name, sheet],
+      ),
+    );
   });
 
   it('rounds every shown count, totals from their unrounded values', () => {
-    const wards = roundedSheets.get('Wards')!.tables[0].rows.map((row) => [shown(row[wardColumn('Offences')]), shown(row[wardColumn('Young offenders resident')])]);
-    expect(wards).toEqual([[10, 5], ['[c]', 5], ['[c]', '[c]'], [0, '[c]']]);
+    const wards = roundedSheets
+      .get('Wards')!
+      .tables[0].rows.map((row) => [
+        shown(row[wardColumn('Offences')]),
+        shown(row[wardColumn('Young offenders resident')]),
+      ]);
+    expect(wards).toEqual([
+      [10, 5],
+      ['[c]', 5],
+      ['[c]', '[c]'],
+      [0, '[c]'],
+    ]);
     expect(rounded.schoolsAttendingTotal.published).toEqual({ shown: true, value: 5 });
     expect(rounded.distinctYoungOffenders.published).toEqual({ shown: true, value: 15 });
     expect(rounded.disclosure).toMatchObject({ withheld: 6 });
@@ -198,17 +235,28 @@ describe('with counts rounded to base 5 (one district, as in the original fixtur
   it('says so on the Method sheet', () => {
     const cells = roundedSheets.get('Method')!.cells;
     const label = cells.find((c) => c.cell.kind === 'text' && c.cell.value === 'Rounding base')!;
-    expect(shown(cells.find((c) => c.row === label.row && c.col === 1)!.cell)).toBe('5: shown counts rounded to the nearest 5, totals rounded from unrounded values');
+    expect(shown(cells.find((c) => c.row === label.row && c.col === 1)!.cell)).toBe(
+      '5: shown counts rounded to the nearest 5, totals rounded from unrounded values',
+    );
   });
 
-  it('keeps the Method sheet\'s placement exact, and publishes the distinct young offenders rounded like the tables', () => {
+  it("keeps the Method sheet's placement exact, and publishes the distinct young offenders rounded like the tables", () => {
     const cells = roundedSheets.get('Method')!.cells;
     const beside = (text: string): unknown => {
       const label = cells.find((c) => c.col === 0 && c.cell.kind === 'text' && c.cell.value === text)!;
       return shown(cells.find((c) => c.row === label.row && c.col === 1)!.cell);
     };
-    expect([beside('Rows in scope (one per offence and offender)'), beside('Offences located in a study ward'), beside('Offences located outside the study area'), beside('Offences with location unknown or unplaceable')]).toEqual([15, 14, 1, 0]);
-    expect([beside('Home location in a study ward'), beside('Home location outside the study area'), beside('Home location unknown or unplaceable')]).toEqual([14, 1, 0]);
+    expect([
+      beside('Rows in scope (one per offence and offender)'),
+      beside('Offences located in a study ward'),
+      beside('Offences located outside the study area'),
+      beside('Offences with location unknown or unplaceable'),
+    ]).toEqual([15, 14, 1, 0]);
+    expect([
+      beside('Home location in a study ward'),
+      beside('Home location outside the study area'),
+      beside('Home location unknown or unplaceable'),
+    ]).toEqual([14, 1, 0]);
     expect(beside('Distinct young offenders')).toBe(15);
     expect(beside('Distinct young offenders living in the area')).toBe(12);
   });

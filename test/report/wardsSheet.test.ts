@@ -26,7 +26,10 @@ const CONTEXT = { tool: 'test', version: '0', command: 'test', startedAt: '2024-
 
 function demoResult(parameters: AnalysisParameters): AnalysisResult {
   const demo = smallDemo();
-  const outcome = runAnalysis({ workbook: demo.workbook, boundaries: { geojson: demo.boundariesGeoJson, source: 'demo' }, solver }, parameters);
+  const outcome = runAnalysis(
+    { workbook: demo.workbook, boundaries: { geojson: demo.boundariesGeoJson, source: 'demo' }, solver },
+    parameters,
+  );
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
   return outcome.result;
 }
@@ -37,7 +40,8 @@ function smallResult(parameters: AnalysisParameters): AnalysisResult {
   return outcome.result;
 }
 
-const shown = (cell: ModelCell): unknown => (cell.kind === 'formula' ? cell.result : cell.kind === 'empty' ? null : cell.value);
+const shown = (cell: ModelCell): unknown =>
+  cell.kind === 'formula' ? cell.result : cell.kind === 'empty' ? null : cell.value;
 
 /** Every formula of the sheet recomputes to its cached result; returns how many were checked. */
 function expectFormulasRecompute(models: readonly SheetModel[], sheetName: string): number {
@@ -46,9 +50,11 @@ function expectFormulasRecompute(models: readonly SheetModel[], sheetName: strin
   const formulas: { row: number; col: number; cell: Extract<ModelCell, { kind: 'formula' }> }[] = [];
   for (const { row, col, cell } of sheet.cells) if (cell.kind === 'formula') formulas.push({ row, col, cell });
   for (const table of sheet.tables) {
-    table.rows.forEach((body, index) => body.forEach((cell, offset) => {
-      if (cell.kind === 'formula') formulas.push({ row: table.row + 1 + index, col: table.col + offset, cell });
-    }));
+    table.rows.forEach((body, index) =>
+      body.forEach((cell, offset) => {
+        if (cell.kind === 'formula') formulas.push({ row: table.row + 1 + index, col: table.col + offset, cell });
+      }),
+    );
   }
   for (const { row, col, cell } of formulas) {
     const value: FormulaValue | null = valueAt(sheetName, row, col);
@@ -59,7 +65,10 @@ function expectFormulasRecompute(models: readonly SheetModel[], sheetName: strin
 }
 
 /** For every ward, what the recomputed sheet says for each measure's funnel and flag, against core's estimate. */
-function expectFunnelCellsAreCore(result: AnalysisResult, models: readonly SheetModel[]): { flagged: number; checked: number } {
+function expectFunnelCellsAreCore(
+  result: AnalysisResult,
+  models: readonly SheetModel[],
+): { flagged: number; checked: number } {
   const valueAt = recalculate(models);
   let flagged = 0;
   let checked = 0;
@@ -83,7 +92,11 @@ function expectFunnelCellsAreCore(result: AnalysisResult, models: readonly Sheet
       expect(at(headers.outerLower)).toBeCloseTo(funnel.outer.lower, 9);
       expect(at(headers.outerUpper)).toBeCloseTo(funnel.outer.upper, 9);
       const method: FlagMethod = result.parameters.flagMethod;
-      expect([ward.wardCode, measure, at(headers.flag)]).toEqual([ward.wardCode, measure, { higher: 'Higher', lower: 'Lower', similar: 'Similar' }[funnel.flags[method]]]);
+      expect([ward.wardCode, measure, at(headers.flag)]).toEqual([
+        ward.wardCode,
+        measure,
+        { higher: 'Higher', lower: 'Lower', similar: 'Similar' }[funnel.flags[method]],
+      ]);
       if (funnel.flags[method] !== 'similar') flagged += 1;
       checked += 1;
     }
@@ -103,20 +116,27 @@ describe('on the demo (40 wards), flagged allowing for over-dispersion (the defa
     expect(expectFormulasRecompute(models, 'Wards')).toBeGreaterThan(300);
   });
 
-  test('the funnel limits and the flags on the sheet are core\'s, ward by ward', () => {
+  test("the funnel limits and the flags on the sheet are core's, ward by ward", () => {
     const { checked } = expectFunnelCellsAreCore(result, models);
     expect(checked).toBeGreaterThan(40);
   });
 
   test('the area block states φ and τ² as core estimated them from the shown wards', () => {
     const wards = models.find((model) => model.name === 'Wards')!;
-    const valueBeside = (label: string) => shown(wards.cells.find((c) => c.col === 1 && c.row === wards.cells.find((l) => l.col === 0 && shown(l.cell) === label)!.row)!.cell);
+    const valueBeside = (label: string) =>
+      shown(
+        wards.cells.find(
+          (c) => c.col === 1 && c.row === wards.cells.find((l) => l.col === 0 && shown(l.cell) === label)!.row,
+        )!.cell,
+      );
     const dispersion = result.area.funnel.offences.dispersion;
     if (dispersion.kind !== 'estimated') throw new Error('the demo should give an estimate');
     expect(valueBeside('Offences: over-dispersion φ')).toBe(dispersion.phi);
     expect(valueBeside('Offences: between-ward variance τ²')).toBe(dispersion.tauSquared);
     expect(dispersion.phi).toBeGreaterThan(1);
-    expect(dispersion.units).toBe(result.wards.filter((ward) => ward.offences.published.shown && ward.youngPopulation > 0).length);
+    expect(dispersion.units).toBe(
+      result.wards.filter((ward) => ward.offences.published.shown && ward.youngPopulation > 0).length,
+    );
   });
 
   test('the over-dispersed flags are a subset of the Poisson ones', () => {
@@ -132,7 +152,7 @@ describe('on the demo (40 wards), flagged allowing for over-dispersion (the defa
 });
 
 describe('on the demo, flagged by the plain Poisson comparison (--flags poisson)', () => {
-  test('the flag formula is the interval against the area rate, and recomputes to core\'s Poisson flags', () => {
+  test("the flag formula is the interval against the area rate, and recomputes to core's Poisson flags", () => {
     const result = demoResult({ ...DEFAULT_PARAMETERS, simulations: 50, flagMethod: 'poisson' });
     const models = buildReport(result, CONTEXT);
     expectFormulasRecompute(models, 'Wards');
@@ -157,9 +177,13 @@ describe('on the small hand-made workbook', () => {
     expect(shown(w1[wardColumn('Offences vs area')])).toBe('Similar');
     // The flag formula: rate beyond the funnel and interval clear of the area rate, on row 16 (header on row 15).
     const flag = w1[wardColumn('Offences vs area')];
-    expect(flag.kind === 'formula' ? flag.formula : '').toBe('IF(AND(F16>K16,G16>$B$6),"Higher",IF(AND(F16<J16,H16<$B$6),"Lower","Similar"))');
+    expect(flag.kind === 'formula' ? flag.formula : '').toBe(
+      'IF(AND(F16>K16,G16>$B$6),"Higher",IF(AND(F16<J16,H16<$B$6),"Lower","Similar"))',
+    );
     const upper = w1[wardColumn('Offence funnel upper')];
-    expect(upper.kind === 'formula' ? upper.formula : '').toBe('$B$6*(1+NORMSINV(1-(1-$B$9)/2)*SQRT(1000/(4*$B$6*D16)+$B$11))^2');
+    expect(upper.kind === 'formula' ? upper.formula : '').toBe(
+      '$B$6*(1+NORMSINV(1-(1-$B$9)/2)*SQRT(1000/(4*$B$6*D16)+$B$11))^2',
+    );
   });
 
   test('withheld wards show [c] in every column derived from their count, the funnel limits included', () => {
@@ -169,7 +193,18 @@ describe('on the small hand-made workbook', () => {
     expectFunnelCellsAreCore(result, models);
     const rows = models.find((model) => model.name === 'Wards')!.tables[0].rows;
     const w1 = rows[result.wards.findIndex((ward) => ward.wardCode === WARDS.W1.code)];
-    const offenceColumns = ['Offences', 'Offence rate per 1,000', 'Offence rate lower CI', 'Offence rate upper CI', 'Offence ratio to area', 'Offence funnel lower', 'Offence funnel upper', 'Offence funnel lower 99.8%', 'Offence funnel upper 99.8%', 'Offences vs area'];
+    const offenceColumns = [
+      'Offences',
+      'Offence rate per 1,000',
+      'Offence rate lower CI',
+      'Offence rate upper CI',
+      'Offence ratio to area',
+      'Offence funnel lower',
+      'Offence funnel upper',
+      'Offence funnel lower 99.8%',
+      'Offence funnel upper 99.8%',
+      'Offences vs area',
+    ];
     expect(offenceColumns.map((header) => shown(w1[wardColumn(header)]))).toEqual(Array(10).fill('[c]'));
     // One ward shown (W4's 0): too few to estimate the over-dispersion, said in the area block, and τ² = 0.
     const wards = models.find((model) => model.name === 'Wards')!;
@@ -180,9 +215,20 @@ describe('on the small hand-made workbook', () => {
   });
 
   test('the sheet says which rule the flags follow', () => {
-    const note = (parameters: AnalysisParameters) => String(shown(buildReport(smallResult(parameters), CONTEXT).find((model) => model.name === 'Wards')!.cells.find((c) => c.row === 1)!.cell));
-    expect(note(SMALL_PARAMETERS)).toContain('outside the 95% funnel limits round the area rate, widened for the spread between wards beyond chance');
-    expect(note({ ...SMALL_PARAMETERS, flagMethod: 'poisson' })).toContain('the plain Poisson comparison, flag method "poisson"');
+    const note = (parameters: AnalysisParameters) =>
+      String(
+        shown(
+          buildReport(smallResult(parameters), CONTEXT)
+            .find((model) => model.name === 'Wards')!
+            .cells.find((c) => c.row === 1)!.cell,
+        ),
+      );
+    expect(note(SMALL_PARAMETERS)).toContain(
+      'outside the 95% funnel limits round the area rate, widened for the spread between wards beyond chance',
+    );
+    expect(note({ ...SMALL_PARAMETERS, flagMethod: 'poisson' })).toContain(
+      'the plain Poisson comparison, flag method "poisson"',
+    );
   });
 
   test('the flag columns are filled red for "Higher" and blue for "Lower"', () => {
@@ -200,23 +246,50 @@ describe('on the small hand-made workbook', () => {
 describe('when a measure has nothing to compare with', () => {
   test('an area total of 0: the ratio and funnel cells say so, the flag is "Similar", and no formula divides by 0', () => {
     const result = smallResult({ ...SMALL_PARAMETERS, threshold: 1 });
-    const nothing = { ...result.area.funnel.youngOffenders, dispersion: { kind: 'noAreaRate' as const }, tauSquared: 0 };
+    const nothing = {
+      ...result.area.funnel.youngOffenders,
+      dispersion: { kind: 'noAreaRate' as const },
+      tauSquared: 0,
+    };
     const zero: AnalysisResult = {
       ...result,
-      area: { ...result.area, youngOffenders: 0, youngOffendersPublished: { shown: true, value: 0 }, youngOffenderRate: 0, funnel: { ...result.area.funnel, youngOffenders: nothing } },
+      area: {
+        ...result.area,
+        youngOffenders: 0,
+        youngOffendersPublished: { shown: true, value: 0 },
+        youngOffenderRate: 0,
+        funnel: { ...result.area.funnel, youngOffenders: nothing },
+      },
       wards: result.wards.map((ward) => ({
         ...ward,
-        youngOffenders: { ...ward.youngOffenders, count: 0, published: { shown: true, value: 0 }, rate: 0, lower: 0, upper: 3.689 / (ward.youngPopulation / 1000), flag: 'similar',
-          funnel: { inner: { lower: Number.NaN, upper: Number.NaN }, outer: { lower: Number.NaN, upper: Number.NaN }, flags: { overdispersed: 'similar', poisson: 'similar' } } },
+        youngOffenders: {
+          ...ward.youngOffenders,
+          count: 0,
+          published: { shown: true, value: 0 },
+          rate: 0,
+          lower: 0,
+          upper: 3.689 / (ward.youngPopulation / 1000),
+          flag: 'similar',
+          funnel: {
+            inner: { lower: Number.NaN, upper: Number.NaN },
+            outer: { lower: Number.NaN, upper: Number.NaN },
+            flags: { overdispersed: 'similar', poisson: 'similar' },
+          },
+        },
       })),
     };
     const models = buildReport(zero, CONTEXT);
     // Ranked on that measure, there would be no funnel plot either.
-    const ranked = buildReport({ ...zero, parameters: { ...zero.parameters, rankingMetric: 'youngOffenders' } }, CONTEXT);
+    const ranked = buildReport(
+      { ...zero, parameters: { ...zero.parameters, rankingMetric: 'youngOffenders' } },
+      CONTEXT,
+    );
     expect(ranked.find((model) => model.name === 'Charts')!.charts.map((chart) => chart.type)).not.toContain('scatter');
     const row = models.find((model) => model.name === 'Wards')!.tables[0].rows[0];
     const headers = MEASURE_HEADERS.youngOffenders;
-    expect([headers.funnelLower, headers.outerUpper, headers.flag].map((header) => shown(row[wardColumn(header)]))).toEqual(['n/a (area rate 0)', 'n/a (area rate 0)', 'Similar']);
+    expect(
+      [headers.funnelLower, headers.outerUpper, headers.flag].map((header) => shown(row[wardColumn(header)])),
+    ).toEqual(['n/a (area rate 0)', 'n/a (area rate 0)', 'Similar']);
     const valueAt = recalculate(models);
     expect(valueAt('Wards', WARDS_LAYOUT.tableRow + 1, wardColumn(headers.upperCI))).toBeCloseTo(3.689, 3);
   });

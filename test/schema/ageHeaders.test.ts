@@ -38,11 +38,33 @@ describe('singleYearOfHeader', () => {
   });
 
   test.each([
-    'Age 90+', '90+', 'M90+', 'F90+', 'Males 90+', // open-ended: not a single year
-    'age_10_17', 'Population 10-17', 'Males 10-17', 'Ages 10 to 17', // bands
-    'Rate age 10', '% female 10', 'Female share 10', 'Change age 10', // not head counts
-    'Male', 'Females', 'M', 'F', 'Total males', 'All Ages', 'total_population', 'Population', // no age
-    'WD22CD', 'LAD_CD', 'E05011118', 'Mid-2020', 'Age 121', 'Pop 10',
+    'Age 90+',
+    '90+',
+    'M90+',
+    'F90+',
+    'Males 90+', // open-ended: not a single year
+    'age_10_17',
+    'Population 10-17',
+    'Males 10-17',
+    'Ages 10 to 17', // bands
+    'Rate age 10',
+    '% female 10',
+    'Female share 10',
+    'Change age 10', // not head counts
+    'Male',
+    'Females',
+    'M',
+    'F',
+    'Total males',
+    'All Ages',
+    'total_population',
+    'Population', // no age
+    'WD22CD',
+    'LAD_CD',
+    'E05011118',
+    'Mid-2020',
+    'Age 121',
+    'Pop 10',
   ])('%p is not a single year', (header) => {
     expect(singleYearOfHeader(header)).toBeUndefined();
   });
@@ -65,10 +87,22 @@ describe('mapColumns on sex-split single years', () => {
     (mapping.ageColumns ?? []).map((column) => [column.age, column.sex, column.header]);
 
   test.each([
-    [['WD22CD', 'WD22NM', 'All Ages', 'F10', 'F11', 'M10', 'M11'], ['M10', 'F10', 'M11', 'F11']],
-    [['WD22CD', 'WD22NM', 'f10', 'f11', 'm10', 'm11'], ['m10', 'f10', 'm11', 'f11']],
-    [['Ward Code', 'Ward Name', 'Males 10', 'Males 11', 'Females 10', 'Females 11'], ['Males 10', 'Females 10', 'Males 11', 'Females 11']],
-    [['Ward Code', 'Ward Name', 'Male age 10', 'Female age 10', 'Male age 11', 'Female age 11'], ['Male age 10', 'Female age 10', 'Male age 11', 'Female age 11']],
+    [
+      ['WD22CD', 'WD22NM', 'All Ages', 'F10', 'F11', 'M10', 'M11'],
+      ['M10', 'F10', 'M11', 'F11'],
+    ],
+    [
+      ['WD22CD', 'WD22NM', 'f10', 'f11', 'm10', 'm11'],
+      ['m10', 'f10', 'm11', 'f11'],
+    ],
+    [
+      ['Ward Code', 'Ward Name', 'Males 10', 'Males 11', 'Females 10', 'Females 11'],
+      ['Males 10', 'Females 10', 'Males 11', 'Females 11'],
+    ],
+    [
+      ['Ward Code', 'Ward Name', 'Male age 10', 'Female age 10', 'Male age 11', 'Female age 11'],
+      ['Male age 10', 'Female age 10', 'Male age 11', 'Female age 11'],
+    ],
   ])('%p gives male and female columns for ages 10 and 11', (header, expected) => {
     const mapping = mapColumns(sheet('Wards', [header]), 'wards');
     expect(mapping.missingRequired).toEqual([]);
@@ -101,35 +135,49 @@ describe('mapColumns on sex-split single years', () => {
 
 describe('describeMapping on single-year columns', () => {
   test('persons columns are described as before', () => {
-    const lines = describeMapping(mapColumns(sheet('Wards', [['WD22CD', 'WD22NM', 'age_10', 'age_11', 'age_12']]), 'wards'));
+    const lines = describeMapping(
+      mapColumns(sheet('Wards', [['WD22CD', 'WD22NM', 'age_10', 'age_11', 'age_12']]), 'wards'),
+    );
     expect(lines).toContain("wards single years: ages 10–12 <- 'age_10'…'age_12' (columns C–E)");
     expect(lines.filter((line) => line.includes('male'))).toEqual([]);
   });
 
   test('a sex split in blocks says each block and that male and female are added together', () => {
-    const lines = describeMapping(mapColumns(sheet('Wards', [['WD22CD', 'WD22NM', 'All Ages', 'F10', 'F11', 'M10', 'M11']]), 'wards'));
-    expect(lines).toEqual(expect.arrayContaining([
-      "wards single years (male): ages 10–11 <- 'M10'…'M11' (columns F–G)",
-      "wards single years (female): ages 10–11 <- 'F10'…'F11' (columns D–E)",
-      'wards single years: male + female added together for ages 10–11',
-    ]));
+    const lines = describeMapping(
+      mapColumns(sheet('Wards', [['WD22CD', 'WD22NM', 'All Ages', 'F10', 'F11', 'M10', 'M11']]), 'wards'),
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "wards single years (male): ages 10–11 <- 'M10'…'M11' (columns F–G)",
+        "wards single years (female): ages 10–11 <- 'F10'…'F11' (columns D–E)",
+        'wards single years: male + female added together for ages 10–11',
+      ]),
+    );
   });
 
   test('alternating male and female columns are one run each', () => {
-    const lines = describeMapping(mapColumns(sheet('Wards', [['WD22CD', 'WD22NM', 'M10', 'F10', 'M11', 'F11', 'M12', 'F12']]), 'wards'));
-    expect(lines).toEqual(expect.arrayContaining([
-      "wards single years (male): ages 10–12 <- 'M10'…'M12' (every second column from C to G)",
-      "wards single years (female): ages 10–12 <- 'F10'…'F12' (every second column from D to H)",
-    ]));
+    const lines = describeMapping(
+      mapColumns(sheet('Wards', [['WD22CD', 'WD22NM', 'M10', 'F10', 'M11', 'F11', 'M12', 'F12']]), 'wards'),
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "wards single years (male): ages 10–12 <- 'M10'…'M12' (every second column from C to G)",
+        "wards single years (female): ages 10–12 <- 'F10'…'F12' (every second column from D to H)",
+      ]),
+    );
   });
 
   test('persons columns next to a sex split are said to be used instead, and an unpaired sex is flagged', () => {
-    const lines = describeMapping(mapColumns(sheet('Wards', [['WD22CD', 'WD22NM', 'Age 10', 'M10', 'F10', 'M11', 'F11', 'M12']]), 'wards'));
-    expect(lines).toEqual(expect.arrayContaining([
-      "wards single year: age 10 <- 'Age 10' (column C)",
-      'wards single years: male + female added together for age 11',
-      'wards single years: age 10 also has a persons column, used instead of male + female so nobody is counted twice',
-      'wards single years: age 12 has no female column, so cannot be counted',
-    ]));
+    const lines = describeMapping(
+      mapColumns(sheet('Wards', [['WD22CD', 'WD22NM', 'Age 10', 'M10', 'F10', 'M11', 'F11', 'M12']]), 'wards'),
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "wards single year: age 10 <- 'Age 10' (column C)",
+        'wards single years: male + female added together for age 11',
+        'wards single years: age 10 also has a persons column, used instead of male + female so nobody is counted twice',
+        'wards single years: age 12 has no female column, so cannot be counted',
+      ]),
+    );
   });
 });

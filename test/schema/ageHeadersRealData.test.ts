@@ -37,7 +37,9 @@ describeIfData('age headers of the real ONS mid-2020 population files', () => {
     expect(issues[0].message).toContain(
       "The sheet's population columns are: single years 4–18; 'age_10_17' (10–17); 'age_11_16' (11–16). There is no column for ages 0–3.",
     );
-    expect(issues[0].message).toContain('The band 0–17 needs single-year columns for ages 0 to 17, or a column for exactly 0–17');
+    expect(issues[0].message).toContain(
+      'The band 0–17 needs single-year columns for ages 0 to 17, or a column for exactly 0–17',
+    );
     expect(issues[0].message.endsWith('Choose a band the sheet has, or name the population column.')).toBe(true);
   });
 });

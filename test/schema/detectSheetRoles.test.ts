@@ -1,28 +1,69 @@
-import { describeMapping, detectSheetRoles, mapColumns, parseMapOverride, parseSheetOverride } from '../../src/core/schema';
+import {
+  describeMapping,
+  detectSheetRoles,
+  mapColumns,
+  parseMapOverride,
+  parseSheetOverride,
+} from '../../src/core/schema';
 import type { CellValue, SheetData, WorkbookData } from '../../src/core/types';
 import { deepFreeze } from '../validate/helpers';
 
 const sheet = (name: string, rows: CellValue[][]): SheetData => ({ name, rows });
-const OFFENCE_HEADER = ['Crime Ref', 'Offender ID', 'Offence Date', 'Offence Type', 'Age at Offence', 'Offence Easting', 'Offence Northing', 'Home Postcode', 'Postcode'];
-const offences = (name: string): SheetData => sheet(name, [OFFENCE_HEADER, ['CR1', 'P1', '01/02/2021', 'Robbery', 15, 407000, 286000, 'B1 1AA', 'B2 4QA']]);
+const OFFENCE_HEADER = [
+  'Crime Ref',
+  'Offender ID',
+  'Offence Date',
+  'Offence Type',
+  'Age at Offence',
+  'Offence Easting',
+  'Offence Northing',
+  'Home Postcode',
+  'Postcode',
+];
+const offences = (name: string): SheetData =>
+  sheet(name, [OFFENCE_HEADER, ['CR1', 'P1', '01/02/2021', 'Robbery', 15, 407000, 286000, 'B1 1AA', 'B2 4QA']]);
 const gias = sheet('edubasealldata20240101', [
-  ['URN', 'EstablishmentName', 'TypeOfEstablishment (name)', 'EstablishmentStatus (name)', 'PhaseOfEducation (name)', 'NumberOfPupils', 'Postcode', 'Easting', 'Northing'],
+  [
+    'URN',
+    'EstablishmentName',
+    'TypeOfEstablishment (name)',
+    'EstablishmentStatus (name)',
+    'PhaseOfEducation (name)',
+    'NumberOfPupils',
+    'Postcode',
+    'Easting',
+    'Northing',
+  ],
   [103456, 'Park Hall Academy', 'Academy converter', 'Open', 'Secondary', 1200, 'B36 9BU', 415000, 290000],
 ]);
-const wards = sheet('Ward population', [['WD22CD', 'WD22NM', 'LAD_CD', 'LAD_NM', 'total_population', 'age_10', 'age_11', 'age_10_17']]);
-const vruList = sheet('VRU list', [['URN', 'School name'], [103456, 'Park Hall Academy']]);
+const wards = sheet('Ward population', [
+  ['WD22CD', 'WD22NM', 'LAD_CD', 'LAD_NM', 'total_population', 'age_10', 'age_11', 'age_10_17'],
+]);
+const vruList = sheet('VRU list', [
+  ['URN', 'School name'],
+  [103456, 'Park Hall Academy'],
+]);
 const residence = sheet('Pupil homes', [['School URN', 'Home ward code', 'Pupils']]);
-const postcodes = sheet('Postcodes', [['Postcode', 'LAT', 'LONG', 'District', 'Built up area', 'Built up sub-division', 'Postcode area']]);
+const postcodes = sheet('Postcodes', [
+  ['Postcode', 'LAT', 'LONG', 'District', 'Built up area', 'Built up sub-division', 'Postcode area'],
+]);
 const vertices = sheet('Boundaries', [['WD22CD', 'part', 'ring', 'order', 'x', 'y']]);
 const notes = sheet('Notes', [['Read me'], ['This workbook holds an extract for the VRU.']]);
 
 describe('detectSheetRoles', () => {
   test('a full workbook gets each sheet its role, with no ambiguity', () => {
-    const workbook: WorkbookData = deepFreeze({ sheets: [notes, vruList, gias, offences('Crimes'), wards, residence, postcodes, vertices] });
+    const workbook: WorkbookData = deepFreeze({
+      sheets: [notes, vruList, gias, offences('Crimes'), wards, residence, postcodes, vertices],
+    });
     const detection = detectSheetRoles(workbook);
     expect(detection.assignments).toEqual({
-      offences: 'Crimes', schools: 'edubasealldata20240101', wards: 'Ward population', pupilResidence: 'Pupil homes',
-      currentList: 'VRU list', postcodes: 'Postcodes', wardVertices: 'Boundaries',
+      offences: 'Crimes',
+      schools: 'edubasealldata20240101',
+      wards: 'Ward population',
+      pupilResidence: 'Pupil homes',
+      currentList: 'VRU list',
+      postcodes: 'Postcodes',
+      wardVertices: 'Boundaries',
     });
     expect(detection.ambiguous).toEqual([]);
     expect(detection.issues).toEqual([]);
@@ -62,7 +103,10 @@ describe('detectSheetRoles', () => {
   });
 
   test('a sheet override assigns the named sheet, and its mapping is returned', () => {
-    const detection = detectSheetRoles({ sheets: [offences('Crimes 2020'), offences('Crimes 2021')] }, { sheets: { offences: 'crimes 2021' } });
+    const detection = detectSheetRoles(
+      { sheets: [offences('Crimes 2020'), offences('Crimes 2021')] },
+      { sheets: { offences: 'crimes 2021' } },
+    );
     expect(detection.assignments.offences).toBe('Crimes 2021');
     expect(detection.mappings.offences?.sheet).toBe('Crimes 2021');
     expect(detection.ambiguous).toEqual([]);
@@ -77,8 +121,15 @@ describe('detectSheetRoles', () => {
   });
 
   test('column overrides reach the mappings', () => {
-    const detection = detectSheetRoles({ sheets: [offences('Crimes')] }, { columns: { offences: { offenceType: 'Offence Date' , offenceDate: 'Crime Ref' } } });
-    expect(detection.mappings.offences?.fields.offenceType).toEqual({ column: 2, header: 'Offence Date', how: 'override' });
+    const detection = detectSheetRoles(
+      { sheets: [offences('Crimes')] },
+      { columns: { offences: { offenceType: 'Offence Date', offenceDate: 'Crime Ref' } } },
+    );
+    expect(detection.mappings.offences?.fields.offenceType).toEqual({
+      column: 2,
+      header: 'Offence Date',
+      how: 'override',
+    });
   });
 
   test('an empty workbook assigns nothing', () => {
@@ -90,19 +141,35 @@ describe('detectSheetRoles', () => {
 
 describe('describeMapping', () => {
   test('lists each matched column with its letter, notes guesses, and says what is missing', () => {
-    const mapping = mapColumns(sheet('Crimes', [['Title'], ['Crime Ref', 'Offender ID', 'Age at Offence', 'Offence Date', 'Offender Age (years)']]), 'offences');
+    const mapping = mapColumns(
+      sheet('Crimes', [
+        ['Title'],
+        ['Crime Ref', 'Offender ID', 'Age at Offence', 'Offence Date', 'Offender Age (years)'],
+      ]),
+      'offences',
+    );
     const lines = describeMapping(mapping);
     expect(lines[0]).toBe("offences: sheet 'Crimes', headers on row 2");
     expect(lines).toContain("offences.age <- 'Age at Offence' (column C)");
     expect(lines).toContain("offences.offenceRef <- 'Crime Ref' (column A)");
     expect(lines.some((line) => line.startsWith('offences.offenceType: NO COLUMN FOUND'))).toBe(true);
-    expect(lines.some((line) => line.startsWith('offences.homeLocation: NO COLUMN FOUND') && line.includes('homeLatitude + homeLongitude'))).toBe(true);
+    expect(
+      lines.some(
+        (line) =>
+          line.startsWith('offences.homeLocation: NO COLUMN FOUND') && line.includes('homeLatitude + homeLongitude'),
+      ),
+    ).toBe(true);
   });
 
   test('a loose match asks to be checked and single-year ages are summarised as a run', () => {
     const fuzzy = mapColumns(sheet('Crimes', [['Offender Age (years)']]), 'offences');
-    expect(describeMapping(fuzzy)).toContain("offences.age <- 'Offender Age (years)' (column A, a guess from similar words: please check)");
-    const wardsMapping = mapColumns(sheet('W', [['WD22CD', 'WD22NM', 'age_10', 'age_11', 'age_12', 'age_10_17']]), 'wards');
+    expect(describeMapping(fuzzy)).toContain(
+      "offences.age <- 'Offender Age (years)' (column A, a guess from similar words: please check)",
+    );
+    const wardsMapping = mapColumns(
+      sheet('W', [['WD22CD', 'WD22NM', 'age_10', 'age_11', 'age_12', 'age_10_17']]),
+      'wards',
+    );
     expect(describeMapping(wardsMapping)).toEqual([
       "wards: sheet 'W', headers on row 1",
       "wards.wardCode <- 'WD22CD' (column A)",

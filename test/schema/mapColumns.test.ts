@@ -2,7 +2,11 @@ import { headerWords, mapColumns, normaliseHeader } from '../../src/core/schema'
 import type { CellValue, SheetData } from '../../src/core/types';
 import { deepFreeze } from '../validate/helpers';
 
-const sheet = (name: string, rows: CellValue[][], firstRow?: number): SheetData => ({ name, rows, ...(firstRow ? { firstRow } : {}) });
+const sheet = (name: string, rows: CellValue[][], firstRow?: number): SheetData => ({
+  name,
+  rows,
+  ...(firstRow ? { firstRow } : {}),
+});
 const columnsOf = (mapping: ReturnType<typeof mapColumns>): Record<string, string> =>
   Object.fromEntries(Object.entries(mapping.fields).map(([field, match]) => [field, match!.header]));
 
@@ -28,12 +32,33 @@ describe('normaliseHeader', () => {
 describe('mapColumns on police exports', () => {
   test('a Niche-style export with occurrence references and grid references maps every column', () => {
     const mapping = mapColumns(
-      sheet('Crimes', [['Occurrence Ref', 'Nominal ID', 'Committed Date', 'HO Offence', 'Age at Offence', 'Offence Easting', 'Offence Northing', 'Home Postcode', 'School URN', 'Knife Flag']]),
+      sheet('Crimes', [
+        [
+          'Occurrence Ref',
+          'Nominal ID',
+          'Committed Date',
+          'HO Offence',
+          'Age at Offence',
+          'Offence Easting',
+          'Offence Northing',
+          'Home Postcode',
+          'School URN',
+          'Knife Flag',
+        ],
+      ]),
       'offences',
     );
     expect(columnsOf(mapping)).toEqual({
-      offenceRef: 'Occurrence Ref', offenderRef: 'Nominal ID', offenceDate: 'Committed Date', offenceType: 'HO Offence', age: 'Age at Offence',
-      offenceEasting: 'Offence Easting', offenceNorthing: 'Offence Northing', homePostcode: 'Home Postcode', schoolUrn: 'School URN', weapon: 'Knife Flag',
+      offenceRef: 'Occurrence Ref',
+      offenderRef: 'Nominal ID',
+      offenceDate: 'Committed Date',
+      offenceType: 'HO Offence',
+      age: 'Age at Offence',
+      offenceEasting: 'Offence Easting',
+      offenceNorthing: 'Offence Northing',
+      homePostcode: 'Home Postcode',
+      schoolUrn: 'School URN',
+      weapon: 'Knife Flag',
     });
     expect(mapping.missingRequired).toEqual([]);
     expect(mapping.headerRow).toBe(1);
@@ -41,41 +66,109 @@ describe('mapColumns on police exports', () => {
 
   test('a snake_case export with latitude/longitude and ward codes maps every column', () => {
     const mapping = mapColumns(
-      sheet('offences', [['crime_ref', 'offender_id', 'date_of_offence', 'crime_type', 'age_at_offence', 'offence_lat', 'offence_lon', 'home_ward_code', 'weapon']]),
+      sheet('offences', [
+        [
+          'crime_ref',
+          'offender_id',
+          'date_of_offence',
+          'crime_type',
+          'age_at_offence',
+          'offence_lat',
+          'offence_lon',
+          'home_ward_code',
+          'weapon',
+        ],
+      ]),
       'offences',
     );
     expect(columnsOf(mapping)).toEqual({
-      offenceRef: 'crime_ref', offenderRef: 'offender_id', offenceDate: 'date_of_offence', offenceType: 'crime_type', age: 'age_at_offence',
-      offenceLatitude: 'offence_lat', offenceLongitude: 'offence_lon', homeWard: 'home_ward_code', weapon: 'weapon',
+      offenceRef: 'crime_ref',
+      offenderRef: 'offender_id',
+      offenceDate: 'date_of_offence',
+      offenceType: 'crime_type',
+      age: 'age_at_offence',
+      offenceLatitude: 'offence_lat',
+      offenceLongitude: 'offence_lon',
+      homeWard: 'home_ward_code',
+      weapon: 'weapon',
     });
     expect(mapping.missingRequired).toEqual([]);
   });
 
   test('an upper-case export with bare X/Y and an offender ward reads X/Y as the offence location', () => {
     const mapping = mapColumns(
-      sheet('EXPORT', [['CRIME NUMBER', 'PERSON ID', 'OFFENCE DATE', 'OFFENCE DESCRIPTION', 'AGE', 'X', 'Y', 'OFFENDER WARD', 'SCHOOL']]),
+      sheet('EXPORT', [
+        [
+          'CRIME NUMBER',
+          'PERSON ID',
+          'OFFENCE DATE',
+          'OFFENCE DESCRIPTION',
+          'AGE',
+          'X',
+          'Y',
+          'OFFENDER WARD',
+          'SCHOOL',
+        ],
+      ]),
       'offences',
     );
     expect(columnsOf(mapping)).toEqual({
-      offenceRef: 'CRIME NUMBER', offenderRef: 'PERSON ID', offenceDate: 'OFFENCE DATE', offenceType: 'OFFENCE DESCRIPTION', age: 'AGE',
-      offenceEasting: 'X', offenceNorthing: 'Y', homeWard: 'OFFENDER WARD', schoolUrn: 'SCHOOL',
+      offenceRef: 'CRIME NUMBER',
+      offenderRef: 'PERSON ID',
+      offenceDate: 'OFFENCE DATE',
+      offenceType: 'OFFENCE DESCRIPTION',
+      age: 'AGE',
+      offenceEasting: 'X',
+      offenceNorthing: 'Y',
+      homeWard: 'OFFENDER WARD',
+      schoolUrn: 'SCHOOL',
     });
   });
 
   test('an export with location and residence columns keeps offence and home apart', () => {
     const mapping = mapColumns(
-      sheet('Data', [['Crime Ref', 'Suspect Ref', 'Start Date', 'Crime Category', 'Suspect Age', 'Location Easting', 'Location Northing', 'Residence Latitude', 'Residence Longitude']]),
+      sheet('Data', [
+        [
+          'Crime Ref',
+          'Suspect Ref',
+          'Start Date',
+          'Crime Category',
+          'Suspect Age',
+          'Location Easting',
+          'Location Northing',
+          'Residence Latitude',
+          'Residence Longitude',
+        ],
+      ]),
       'offences',
     );
     expect(columnsOf(mapping)).toMatchObject({
-      offenceRef: 'Crime Ref', offenderRef: 'Suspect Ref', offenceDate: 'Start Date', offenceType: 'Crime Category', age: 'Suspect Age',
-      offenceEasting: 'Location Easting', offenceNorthing: 'Location Northing', homeLatitude: 'Residence Latitude', homeLongitude: 'Residence Longitude',
+      offenceRef: 'Crime Ref',
+      offenderRef: 'Suspect Ref',
+      offenceDate: 'Start Date',
+      offenceType: 'Crime Category',
+      age: 'Suspect Age',
+      offenceEasting: 'Location Easting',
+      offenceNorthing: 'Location Northing',
+      homeLatitude: 'Residence Latitude',
+      homeLongitude: 'Residence Longitude',
     });
   });
 
   test('headers with extra words are matched loosely and marked as guesses', () => {
     const mapping = mapColumns(
-      sheet('Data', [['Crime Reference Number', 'Offender ID', 'Offence Date', 'Offence Type', 'Offender Age (years)', 'Offence Ward Code', 'Home Address Postcode (full)', 'Date of Birth']]),
+      sheet('Data', [
+        [
+          'Crime Reference Number',
+          'Offender ID',
+          'Offence Date',
+          'Offence Type',
+          'Offender Age (years)',
+          'Offence Ward Code',
+          'Home Address Postcode (full)',
+          'Date of Birth',
+        ],
+      ]),
       'offences',
     );
     expect(mapping.fields.age).toEqual({ column: 4, header: 'Offender Age (years)', how: 'fuzzy' });
@@ -105,7 +198,10 @@ describe('mapColumns on police exports', () => {
   });
 
   test('a sheet missing the home location reports it as a missing requirement group', () => {
-    const mapping = mapColumns(sheet('Crimes', [['Crime Ref', 'Offender ID', 'Offence Date', 'Offence Type', 'Age', 'Easting', 'Northing']]), 'offences');
+    const mapping = mapColumns(
+      sheet('Crimes', [['Crime Ref', 'Offender ID', 'Offence Date', 'Offence Type', 'Age', 'Easting', 'Northing']]),
+      'offences',
+    );
     expect(mapping.missingRequired).toEqual(['homeLocation']);
     expect(mapping.fields.offenceEasting?.header).toBe('Easting');
   });
@@ -120,7 +216,13 @@ describe('mapColumns overrides', () => {
   const crimes = sheet('Crimes', [['Ref', 'Who', 'When', 'What', 'Yrs', 'Offence Ward', 'Home Ward']]);
 
   test('overrides name columns by header text, normalised text or column letter', () => {
-    const mapping = mapColumns(crimes, 'offences', { offenceRef: 'Ref', offenderRef: 'who', offenceDate: 'C', offenceType: 'What', age: 'Yrs' });
+    const mapping = mapColumns(crimes, 'offences', {
+      offenceRef: 'Ref',
+      offenderRef: 'who',
+      offenceDate: 'C',
+      offenceType: 'What',
+      age: 'Yrs',
+    });
     expect(mapping.fields.age).toEqual({ column: 4, header: 'Yrs', how: 'override' });
     expect(mapping.fields.offenderRef).toEqual({ column: 1, header: 'Who', how: 'override' });
     expect(mapping.fields.offenceDate).toEqual({ column: 2, header: 'When', how: 'override' });
@@ -138,7 +240,13 @@ describe('mapColumns overrides', () => {
     expect(mapping.fields.age).toBeUndefined();
     expect(mapping.missingRequired).toContain('age');
     expect(mapping.issues).toHaveLength(1);
-    expect(mapping.issues[0]).toMatchObject({ sheet: 'Crimes', row: 1, column: 'Age at Ofence', severity: 'error', code: 'columnMissing' });
+    expect(mapping.issues[0]).toMatchObject({
+      sheet: 'Crimes',
+      row: 1,
+      column: 'Age at Ofence',
+      severity: 'error',
+      code: 'columnMissing',
+    });
     expect(mapping.issues[0].message).toContain("no column is headed 'Age at Ofence'");
     expect(mapping.issues[0].message).toContain("'Crime Ref', 'Age'");
   });
@@ -153,36 +261,92 @@ describe('mapColumns overrides', () => {
 
 describe('mapColumns on the GIAS establishment download', () => {
   const gias = [
-    'URN', 'LA (code)', 'LA (name)', 'EstablishmentNumber', 'EstablishmentName', 'TypeOfEstablishment (name)', 'EstablishmentTypeGroup (name)',
-    'EstablishmentStatus (name)', 'ReasonEstablishmentOpened (name)', 'OpenDate', 'PhaseOfEducation (name)', 'StatutoryLowAge', 'StatutoryHighAge',
-    'NumberOfPupils', 'NumberOfBoys', 'SchoolCapacity', 'PercentageFSM', 'Street', 'Town', 'Postcode', 'AdministrativeWard (code)', 'AdministrativeWard (name)',
-    'Easting', 'Northing',
+    'URN',
+    'LA (code)',
+    'LA (name)',
+    'EstablishmentNumber',
+    'EstablishmentName',
+    'TypeOfEstablishment (name)',
+    'EstablishmentTypeGroup (name)',
+    'EstablishmentStatus (name)',
+    'ReasonEstablishmentOpened (name)',
+    'OpenDate',
+    'PhaseOfEducation (name)',
+    'StatutoryLowAge',
+    'StatutoryHighAge',
+    'NumberOfPupils',
+    'NumberOfBoys',
+    'SchoolCapacity',
+    'PercentageFSM',
+    'Street',
+    'Town',
+    'Postcode',
+    'AdministrativeWard (code)',
+    'AdministrativeWard (name)',
+    'Easting',
+    'Northing',
   ];
 
   test('recognises every field by its GIAS name with no mapping', () => {
     const mapping = mapColumns(sheet('edubasealldata', [gias]), 'schools');
     expect(columnsOf(mapping)).toEqual({
-      urn: 'URN', name: 'EstablishmentName', type: 'TypeOfEstablishment (name)', status: 'EstablishmentStatus (name)', phase: 'PhaseOfEducation (name)',
-      pupils: 'NumberOfPupils', postcode: 'Postcode', easting: 'Easting', northing: 'Northing',
+      urn: 'URN',
+      name: 'EstablishmentName',
+      type: 'TypeOfEstablishment (name)',
+      status: 'EstablishmentStatus (name)',
+      phase: 'PhaseOfEducation (name)',
+      pupils: 'NumberOfPupils',
+      postcode: 'Postcode',
+      easting: 'Easting',
+      northing: 'Northing',
     });
-    expect(Object.values(mapping.fields).every((match) => match?.how === 'exact' || match?.how === 'synonym')).toBe(true);
+    expect(Object.values(mapping.fields).every((match) => match?.how === 'exact' || match?.how === 'synonym')).toBe(
+      true,
+    );
     expect(mapping.missingRequired).toEqual([]);
   });
 
   test('a minimal GIAS-shaped sheet with latitude and longitude is enough', () => {
-    const mapping = mapColumns(sheet('Schools', [['URN', 'EstablishmentName', 'PhaseOfEducation (name)', 'Latitude', 'Longitude']]), 'schools');
+    const mapping = mapColumns(
+      sheet('Schools', [['URN', 'EstablishmentName', 'PhaseOfEducation (name)', 'Latitude', 'Longitude']]),
+      'schools',
+    );
     expect(mapping.missingRequired).toEqual([]);
     expect(mapping.fields.latitude?.header).toBe('Latitude');
   });
 });
 
 describe('mapColumns on ONS ward population shapes', () => {
-  const ons = ['WD22CD', 'WD22NM', 'LAD_CD', 'LAD_NM', 'total_population', 'age_4', 'age_5', 'age_10', 'age_11', 'age_12', 'age_10_17', 'age_11_16'];
+  const ons = [
+    'WD22CD',
+    'WD22NM',
+    'LAD_CD',
+    'LAD_NM',
+    'total_population',
+    'age_4',
+    'age_5',
+    'age_10',
+    'age_11',
+    'age_12',
+    'age_10_17',
+    'age_11_16',
+  ];
 
   test('ONS codes, single-year ages and band columns are recognised', () => {
     const mapping = mapColumns(sheet('wards', [ons]), 'wards');
-    expect(columnsOf(mapping)).toEqual({ wardCode: 'WD22CD', wardName: 'WD22NM', districtCode: 'LAD_CD', districtName: 'LAD_NM' });
-    expect(mapping.ageColumns?.map((column) => [column.age, column.column])).toEqual([[4, 5], [5, 6], [10, 7], [11, 8], [12, 9]]);
+    expect(columnsOf(mapping)).toEqual({
+      wardCode: 'WD22CD',
+      wardName: 'WD22NM',
+      districtCode: 'LAD_CD',
+      districtName: 'LAD_NM',
+    });
+    expect(mapping.ageColumns?.map((column) => [column.age, column.column])).toEqual([
+      [4, 5],
+      [5, 6],
+      [10, 7],
+      [11, 8],
+      [12, 9],
+    ]);
     expect(mapping.ageBandColumns).toEqual([
       { from: 10, to: 17, column: 10, header: 'age_10_17' },
       { from: 11, to: 16, column: 11, header: 'age_11_16' },
@@ -202,28 +366,53 @@ describe('mapColumns on ONS ward population shapes', () => {
   });
 
   test('single-year headers in several spellings give their ages', () => {
-    const mapping = mapColumns(sheet('wards', [['Ward Code', 'age_10', 'Age 11', 'aged_12', '13', 'Age 14 years', '90+']]), 'wards');
+    const mapping = mapColumns(
+      sheet('wards', [['Ward Code', 'age_10', 'Age 11', 'aged_12', '13', 'Age 14 years', '90+']]),
+      'wards',
+    );
     expect(mapping.ageColumns?.map((column) => column.age)).toEqual([10, 11, 12, 13, 14]);
   });
 });
 
 describe('mapColumns on the other roles', () => {
   test('a VRU list with a URN and a school name', () => {
-    expect(columnsOf(mapColumns(sheet('VRU list', [['URN', 'School name', 'Contact']]), 'currentList'))).toEqual({ urn: 'URN', name: 'School name' });
+    expect(columnsOf(mapColumns(sheet('VRU list', [['URN', 'School name', 'Contact']]), 'currentList'))).toEqual({
+      urn: 'URN',
+      name: 'School name',
+    });
   });
 
   test('a postcode lookup headed like the ONS derivative (Postcode, LAT, LONG)', () => {
-    const mapping = mapColumns(sheet('postcodes', [['Postcode', 'LAT', 'LONG', 'District', 'Built up area', 'Postcode area']]), 'postcodes');
+    const mapping = mapColumns(
+      sheet('postcodes', [['Postcode', 'LAT', 'LONG', 'District', 'Built up area', 'Postcode area']]),
+      'postcodes',
+    );
     expect(columnsOf(mapping)).toEqual({ postcode: 'Postcode', latitude: 'LAT', longitude: 'LONG' });
     expect(mapping.missingRequired).toEqual([]);
   });
 
   test('pupil residence and ward vertices', () => {
-    expect(columnsOf(mapColumns(sheet('Residence', [['School URN', 'Home ward code', 'Number of pupils']]), 'pupilResidence'))).toEqual({
-      urn: 'School URN', wardCode: 'Home ward code', pupils: 'Number of pupils',
+    expect(
+      columnsOf(
+        mapColumns(sheet('Residence', [['School URN', 'Home ward code', 'Number of pupils']]), 'pupilResidence'),
+      ),
+    ).toEqual({
+      urn: 'School URN',
+      wardCode: 'Home ward code',
+      pupils: 'Number of pupils',
     });
-    expect(columnsOf(mapColumns(sheet('Vertices', [['WD22CD', 'WD22NM', 'part', 'ring', 'order', 'x', 'y']]), 'wardVertices'))).toEqual({
-      wardCode: 'WD22CD', wardName: 'WD22NM', part: 'part', ring: 'ring', order: 'order', x: 'x', y: 'y',
+    expect(
+      columnsOf(
+        mapColumns(sheet('Vertices', [['WD22CD', 'WD22NM', 'part', 'ring', 'order', 'x', 'y']]), 'wardVertices'),
+      ),
+    ).toEqual({
+      wardCode: 'WD22CD',
+      wardName: 'WD22NM',
+      part: 'part',
+      ring: 'ring',
+      order: 'order',
+      x: 'x',
+      y: 'y',
     });
   });
 

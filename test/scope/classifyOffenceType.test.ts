@@ -1,8 +1,21 @@
 import fc from 'fast-check';
 import {
-  classifyOffenceType, classifyOffenceTypes, DEFAULT_SCOPE, groupLabel, groupsNamed, isViolenceGroup, normaliseOffenceText,
-  OFFENCE_GROUP_FAMILIES, OFFENCE_GROUP_LABELS, OFFENCE_GROUPS, OTHER_GROUPS, THEFT_GROUPS, VIOLENCE_AGAINST_THE_PERSON_GROUPS,
-  VIOLENCE_GROUPS, type OffenceClassification, type OffenceGroup,
+  classifyOffenceType,
+  classifyOffenceTypes,
+  DEFAULT_SCOPE,
+  groupLabel,
+  groupsNamed,
+  isViolenceGroup,
+  normaliseOffenceText,
+  OFFENCE_GROUP_FAMILIES,
+  OFFENCE_GROUP_LABELS,
+  OFFENCE_GROUPS,
+  OTHER_GROUPS,
+  THEFT_GROUPS,
+  VIOLENCE_AGAINST_THE_PERSON_GROUPS,
+  VIOLENCE_GROUPS,
+  type OffenceClassification,
+  type OffenceGroup,
 } from '../../src/core/scope';
 
 type Expected = OffenceGroup | 'unclassified';
@@ -198,7 +211,8 @@ const SPELLINGS: readonly (readonly [string, Expected])[] = [
   ['   ', 'unclassified'],
 ];
 
-const groupOf = (classification: OffenceClassification): Expected => (classification.kind === 'unclassified' ? 'unclassified' : classification.group);
+const groupOf = (classification: OffenceClassification): Expected =>
+  classification.kind === 'unclassified' ? 'unclassified' : classification.group;
 
 describe('classifyOffenceType', () => {
   it('has a table of at least 80 real-world spellings', () => {
@@ -216,25 +230,44 @@ describe('classifyOffenceType', () => {
     }
   });
 
-  it.each(['Violence and sexual offences', 'Violence & Sexual Offences', 'violent-crime'])('counts %j as violence, flagged as including sexual offences', (text) => {
-    const classification = classifyOffenceType(text);
-    expect(classification).toMatchObject({ kind: 'violence', group: 'violenceAgainstThePerson', mixed: true, alsoIncludes: 'sexualOffences' });
-    expect(classification.kind === 'violence' && classification.note).toMatch(/sexual offences/i);
-  });
+  it.each(['Violence and sexual offences', 'Violence & Sexual Offences', 'violent-crime'])(
+    'counts %j as violence, flagged as including sexual offences',
+    (text) => {
+      const classification = classifyOffenceType(text);
+      expect(classification).toMatchObject({
+        kind: 'violence',
+        group: 'violenceAgainstThePerson',
+        mixed: true,
+        alsoIncludes: 'sexualOffences',
+      });
+      expect(classification.kind === 'violence' && classification.note).toMatch(/sexual offences/i);
+    },
+  );
 
   it("reads a 'Violence and sexual offences' heading by what follows it", () => {
     expect(classifyOffenceType('Violence and sexual offences - Robbery')).toMatchObject({ group: 'robbery' });
     expect(classifyOffenceType('Violence and sexual offences - Rape')).toMatchObject({ group: 'sexualOffences' });
-    expect(classifyOffenceType('Violence and sexual offences - local 12')).toMatchObject({ group: 'violenceAgainstThePerson', mixed: true });
+    expect(classifyOffenceType('Violence and sexual offences - local 12')).toMatchObject({
+      group: 'violenceAgainstThePerson',
+      mixed: true,
+    });
   });
 
   it('names subgroups the text states', () => {
     expect(classifyOffenceType('Personal robbery')).toMatchObject({ subgroup: 'Robbery of personal property' });
-    expect(classifyOffenceType('Robbery of business property')).toMatchObject({ subgroup: 'Robbery of business property' });
+    expect(classifyOffenceType('Robbery of business property')).toMatchObject({
+      subgroup: 'Robbery of business property',
+    });
     expect(classifyOffenceType('34A')).toMatchObject({ group: 'robbery', subgroup: 'Robbery of business property' });
-    expect(classifyOffenceType('Having an article with a blade or point')).toMatchObject({ subgroup: 'Possession of article with blade or point' });
-    expect(classifyOffenceType('Possession of firearms with intent')).toMatchObject({ subgroup: 'Possession of firearms offences' });
-    expect(classifyOffenceType('Possession of an offensive weapon')).toMatchObject({ subgroup: 'Possession of other weapons' });
+    expect(classifyOffenceType('Having an article with a blade or point')).toMatchObject({
+      subgroup: 'Possession of article with blade or point',
+    });
+    expect(classifyOffenceType('Possession of firearms with intent')).toMatchObject({
+      subgroup: 'Possession of firearms offences',
+    });
+    expect(classifyOffenceType('Possession of an offensive weapon')).toMatchObject({
+      subgroup: 'Possession of other weapons',
+    });
     expect(classifyOffenceType('Manslaughter')).toMatchObject({ subgroup: 'Manslaughter' });
     expect(classifyOffenceType('Burglary - residential')).toMatchObject({ subgroup: 'Residential burglary' });
     expect(classifyOffenceType('Non-domestic burglary')).toMatchObject({ subgroup: 'Business and community burglary' });
@@ -249,43 +282,145 @@ describe('classifyOffenceType', () => {
   });
 
   /** Random case, every separator run replaced by another, and junk separators at either end. */
-  const SEPARATORS = [' ', '  ', '\t', '\n', '-', ' - ', '_', '/', '.', ',', ', ', ':', ';', '(', ')', '&', ' & ', "'", '"', '–', '|', '+', '*', '!', '?', '[', ']'];
-  const separator = fc.array(fc.constantFrom(...SEPARATORS), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(''));
+  const SEPARATORS = [
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '-',
+    ' - ',
+    '_',
+    '/',
+    '.',
+    ',',
+    ', ',
+    ':',
+    ';',
+    '(',
+    ')',
+    '&',
+    ' & ',
+    "'",
+    '"',
+    '–',
+    '|',
+    '+',
+    '*',
+    '!',
+    '?',
+    '[',
+    ']',
+  ];
+  const separator = fc
+    .array(fc.constantFrom(...SEPARATORS), { minLength: 1, maxLength: 3 })
+    .map((parts) => parts.join(''));
   const edge = fc.oneof(fc.constant(''), separator);
-  function respell(text: string, caseFlips: readonly boolean[], separators: readonly string[], ends: readonly [string, string]): string {
+  function respell(
+    text: string,
+    caseFlips: readonly boolean[],
+    separators: readonly string[],
+    ends: readonly [string, string],
+  ): string {
     const parts = text.split(/([^A-Za-z0-9]+)/);
     const joined = parts.map((part, i) => (i % 2 === 1 ? separators[i % separators.length] : part)).join('');
-    const cased = [...joined].map((char, i) => (caseFlips[i % caseFlips.length] ? char.toUpperCase() : char.toLowerCase())).join('');
+    const cased = [...joined]
+      .map((char, i) => (caseFlips[i % caseFlips.length] ? char.toUpperCase() : char.toLowerCase()))
+      .join('');
     return `${ends[0]}${cased}${ends[1]}`;
   }
-  const respelling = fc.tuple(fc.array(fc.boolean(), { minLength: 1, maxLength: 16 }), fc.array(separator, { minLength: 1, maxLength: 8 }), fc.tuple(edge, edge));
+  const respelling = fc.tuple(
+    fc.array(fc.boolean(), { minLength: 1, maxLength: 16 }),
+    fc.array(separator, { minLength: 1, maxLength: 8 }),
+    fc.tuple(edge, edge),
+  );
 
   it('is insensitive to case, whitespace and punctuation for every spelling in the table', () => {
-    fc.assert(fc.property(fc.constantFrom(...SPELLINGS.map(([text]) => text)), respelling, (text, [flips, separators, ends]) => {
-      expect(classifyOffenceType(respell(text, flips, separators, ends))).toEqual(classifyOffenceType(text));
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SPELLINGS.map(([text]) => text)),
+        respelling,
+        (text, [flips, separators, ends]) => {
+          expect(classifyOffenceType(respell(text, flips, separators, ends))).toEqual(classifyOffenceType(text));
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 
   it('is insensitive to case, whitespace and punctuation for arbitrary word sequences', () => {
     const VOCABULARY = [
-      'violence', 'violent', 'with', 'without', 'injury', 'w', 'o', 's', '47', '18', 'robbery', 'rob', 'theft', 'from', 'the', 'person', 'assault', 'on',
-      'emergency', 'worker', 'sexual', 'offences', 'public', 'order', 'fear', 'alarm', 'distress', 'harassment', 'possession', 'of', 'knife', 'weapon',
-      'criminal', 'damage', 'arson', 'burglary', 'vehicle', 'crime', 'other', 'ho', '34', 'b', 'murder', 'attempted', 'vap', 'and', 'section', 'drugs',
+      'violence',
+      'violent',
+      'with',
+      'without',
+      'injury',
+      'w',
+      'o',
+      's',
+      '47',
+      '18',
+      'robbery',
+      'rob',
+      'theft',
+      'from',
+      'the',
+      'person',
+      'assault',
+      'on',
+      'emergency',
+      'worker',
+      'sexual',
+      'offences',
+      'public',
+      'order',
+      'fear',
+      'alarm',
+      'distress',
+      'harassment',
+      'possession',
+      'of',
+      'knife',
+      'weapon',
+      'criminal',
+      'damage',
+      'arson',
+      'burglary',
+      'vehicle',
+      'crime',
+      'other',
+      'ho',
+      '34',
+      'b',
+      'murder',
+      'attempted',
+      'vap',
+      'and',
+      'section',
+      'drugs',
     ];
     const word = fc.oneof(fc.constantFrom(...VOCABULARY), fc.stringMatching(/^[a-z0-9]{1,5}$/));
-    fc.assert(fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), respelling, (words, [flips, separators, ends]) => {
-      const plain = words.join(' ');
-      expect(classifyOffenceType(respell(plain, flips, separators, ends))).toEqual(classifyOffenceType(plain));
-    }), { numRuns: 1500 });
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), respelling, (words, [flips, separators, ends]) => {
+        const plain = words.join(' ');
+        expect(classifyOffenceType(respell(plain, flips, separators, ends))).toEqual(classifyOffenceType(plain));
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('always answers with a known group and its label, whatever the text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (text) => {
-      const classification = classifyOffenceType(text);
-      if (classification.kind === 'unclassified') return classification.label === 'Unclassified';
-      return OFFENCE_GROUPS.includes(classification.group) && classification.label === OFFENCE_GROUP_LABELS[classification.group]
-        && (classification.kind === 'violence') === isViolenceGroup(classification.group);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        const classification = classifyOffenceType(text);
+        if (classification.kind === 'unclassified') return classification.label === 'Unclassified';
+        return (
+          OFFENCE_GROUPS.includes(classification.group) &&
+          classification.label === OFFENCE_GROUP_LABELS[classification.group] &&
+          (classification.kind === 'violence') === isViolenceGroup(classification.group)
+        );
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
@@ -302,7 +437,15 @@ describe('group ids and labels', () => {
 
   it('scopes the Home Office violence groups by default', () => {
     expect([...DEFAULT_SCOPE].sort()).toEqual([...VIOLENCE_GROUPS].sort());
-    expect(DEFAULT_SCOPE).toEqual(expect.arrayContaining(['violenceWithInjury', 'robbery', 'possessionOfWeapons', 'homicide', 'stalkingAndHarassment']));
+    expect(DEFAULT_SCOPE).toEqual(
+      expect.arrayContaining([
+        'violenceWithInjury',
+        'robbery',
+        'possessionOfWeapons',
+        'homicide',
+        'stalkingAndHarassment',
+      ]),
+    );
   });
 
   it('normalises spellings to the same words', () => {
@@ -338,38 +481,53 @@ describe('classifyOffenceTypes', () => {
       ['Burglary', 'Burglary', 25],
       ['Criminal damage', 'Criminal damage and arson', 25],
     ]);
-    expect(unclassified.map((e) => [e.text, e.label, e.rows])).toEqual([['Other', 'Unclassified', 9], ['XYZ123', 'Unclassified', 3]]);
+    expect(unclassified.map((e) => [e.text, e.label, e.rows])).toEqual([
+      ['Other', 'Unclassified', 9],
+      ['XYZ123', 'Unclassified', 3],
+    ]);
     expect(inScope[3].classification).toMatchObject({ mixed: true, alsoIncludes: 'sexualOffences' });
   });
 
   it('counts the groups the analyst chose instead of the default', () => {
-    const { inScope, outOfScope } = classifyOffenceTypes(SHEET, { scope: [...DEFAULT_SCOPE, ...groupsNamed('include criminal damage')] });
+    const { inScope, outOfScope } = classifyOffenceTypes(SHEET, {
+      scope: [...DEFAULT_SCOPE, ...groupsNamed('include criminal damage')],
+    });
     expect(inScope.map((e) => e.text)).toContain('Criminal damage');
     expect(outOfScope.map((e) => e.text)).toEqual(['Shoplifting', 'Burglary']);
   });
 
   it('adds the rows of a text given twice and keeps differing spellings apart', () => {
-    const { inScope } = classifyOffenceTypes([{ text: 'ABH', rows: 2 }, { text: 'abh', rows: 5 }, { text: 'ABH', rows: 4 }]);
-    expect(inScope.map((e) => [e.text, e.rows])).toEqual([['ABH', 6], ['abh', 5]]);
+    const { inScope } = classifyOffenceTypes([
+      { text: 'ABH', rows: 2 },
+      { text: 'abh', rows: 5 },
+      { text: 'ABH', rows: 4 },
+    ]);
+    expect(inScope.map((e) => [e.text, e.rows])).toEqual([
+      ['ABH', 6],
+      ['abh', 5],
+    ]);
   });
 
   it('places every distinct type in exactly one list, with its rows, in order', () => {
     const TEXTS = SPELLINGS.map(([text]) => text).filter((text) => text.trim() !== '');
     const entry = fc.record({ text: fc.constantFrom(...TEXTS), rows: fc.integer({ min: 1, max: 500 }) });
-    fc.assert(fc.property(fc.array(entry, { maxLength: 30 }), (entries) => {
-      const result = classifyOffenceTypes(entries);
-      const all = [...result.inScope, ...result.outOfScope, ...result.unclassified];
-      const expectedRows = new Map<string, number>();
-      for (const { text, rows } of entries) expectedRows.set(text, (expectedRows.get(text) ?? 0) + rows);
-      expect(all.length).toBe(expectedRows.size);
-      for (const e of all) expect(e.rows).toBe(expectedRows.get(e.text));
-      for (const list of [result.inScope, result.outOfScope, result.unclassified]) {
-        for (let i = 1; i < list.length; i += 1) expect(list[i - 1].rows).toBeGreaterThanOrEqual(list[i].rows);
-      }
-      expect(result.inScope.every((e) => e.classification.kind === 'violence')).toBe(true);
-      expect(result.outOfScope.every((e) => e.classification.kind === 'notViolence')).toBe(true);
-      expect(result.unclassified.every((e) => e.classification.kind === 'unclassified')).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 30 }), (entries) => {
+        const result = classifyOffenceTypes(entries);
+        const all = [...result.inScope, ...result.outOfScope, ...result.unclassified];
+        const expectedRows = new Map<string, number>();
+        for (const { text, rows } of entries) expectedRows.set(text, (expectedRows.get(text) ?? 0) + rows);
+        expect(all.length).toBe(expectedRows.size);
+        for (const e of all) expect(e.rows).toBe(expectedRows.get(e.text));
+        for (const list of [result.inScope, result.outOfScope, result.unclassified]) {
+          for (let i = 1; i < list.length; i += 1) expect(list[i - 1].rows).toBeGreaterThanOrEqual(list[i].rows);
+        }
+        expect(result.inScope.every((e) => e.classification.kind === 'violence')).toBe(true);
+        expect(result.outOfScope.every((e) => e.classification.kind === 'notViolence')).toBe(true);
+        expect(result.unclassified.every((e) => e.classification.kind === 'unclassified')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('answers empty lists for no types', () => {

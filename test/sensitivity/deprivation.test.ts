@@ -3,7 +3,13 @@ import { deprivationMeasureOf } from '../../src/core/pipeline/stages/sensitivity
 import { averageRanks, spearmanCorrelation } from '../../src/core/ranking';
 import { buildMethodSheet } from '../../src/report/methodSheet';
 import type { RunContext } from '../../src/report/runContext';
-import { fixtureWardCode, IMD_HEADER, IMD_SCORES, SENSITIVITY_PARAMETERS, sensitivityWorkbook } from './sensitivityFixture';
+import {
+  fixtureWardCode,
+  IMD_HEADER,
+  IMD_SCORES,
+  SENSITIVITY_PARAMETERS,
+  sensitivityWorkbook,
+} from './sensitivityFixture';
 
 describe('spearmanCorrelation', () => {
   it('is 1 − 6Σd²/(n(n² − 1)) without ties: [1, 2, 3, 4] against [10, 30, 20, 40] is 1 − 12/60 = 0.8', () => {
@@ -50,7 +56,10 @@ describe('the deprivation column', () => {
 
 describe('the ranking against deprivation', () => {
   const run = (deprivation: boolean) => {
-    const outcome = runAnalysis({ workbook: sensitivityWorkbook({ deprivation }), today: new Date('2024-06-01T00:00:00Z') }, SENSITIVITY_PARAMETERS);
+    const outcome = runAnalysis(
+      { workbook: sensitivityWorkbook({ deprivation }), today: new Date('2024-06-01T00:00:00Z') },
+      SENSITIVITY_PARAMETERS,
+    );
     if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
     return outcome.result;
   };
@@ -71,27 +80,56 @@ describe('the ranking against deprivation', () => {
     const points = result.schools.map((school) => {
       const shares = school.catchmentWards!.filter((entry) => imd.has(entry.wardCode));
       const total = shares.reduce((sum, entry) => sum + entry.share, 0);
-      return { urn: school.urn, rank: school.rank, y: school.exposureIndex, x: shares.reduce((sum, entry) => sum + entry.share * imd.get(entry.wardCode)!, 0) / total };
+      return {
+        urn: school.urn,
+        rank: school.rank,
+        y: school.exposureIndex,
+        x: shares.reduce((sum, entry) => sum + entry.share * imd.get(entry.wardCode)!, 0) / total,
+      };
     });
     expect(check.schools).toBe(8);
     const mx = points.reduce((s, p) => s + p.x, 0) / 8;
     const my = points.reduce((s, p) => s + p.y, 0) / 8;
-    const slope = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+    const slope =
+      points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
     const residuals = points.map((p) => p.y - (my + slope * (p.x - mx)));
     const sd = Math.sqrt(residuals.reduce((s, e) => s + e * e, 0) / 6);
     expect(check.residualSd).toBeCloseTo(sd, 8);
-    expect(check.beyond.map((school) => school.urn)).toEqual(points.filter((p, i) => p.rank <= 3 && residuals[i] > sd).sort((a, b) => a.rank - b.rank).map((p) => p.urn));
-    const method = buildMethodSheet(result, { tool: 'catchment', version: 'test', command: 'test', startedAt: '2024-06-01' } as RunContext);
+    expect(check.beyond.map((school) => school.urn)).toEqual(
+      points
+        .filter((p, i) => p.rank <= 3 && residuals[i] > sd)
+        .sort((a, b) => a.rank - b.rank)
+        .map((p) => p.urn),
+    );
+    const method = buildMethodSheet(result, {
+      tool: 'catchment',
+      version: 'test',
+      command: 'test',
+      startedAt: '2024-06-01',
+    } as RunContext);
     const texts = method.cells.map((c) => (c.cell.kind === 'text' ? c.cell.value : ''));
     // Long statements break over several lines of the sheet: read them joined.
-    expect(texts.join(' ').replace(/\s+/g, ' ')).toContain(`Against '${IMD_HEADER}' (score; read so that higher = more deprived): Spearman's ρ of the ward offence rates with deprivation is ${check.wardCorrelation.toFixed(2).replace('-', '−')} over 9 wards shown`);
+    expect(texts.join(' ').replace(/\s+/g, ' ')).toContain(
+      `Against '${IMD_HEADER}' (score; read so that higher = more deprived): Spearman's ρ of the ward offence rates with deprivation is ${check.wardCorrelation.toFixed(2).replace('-', '−')} over 9 wards shown`,
+    );
   });
 
   it('says the check was not made when the wards sheet has no deprivation column', () => {
     const result = run(false);
     expect(result.deprivation).toEqual({ kind: 'noColumn' });
-    const method = buildMethodSheet(result, { tool: 'catchment', version: 'test', command: 'test', startedAt: '2024-06-01' } as RunContext);
-    expect(method.cells.map((c) => (c.cell.kind === 'text' ? c.cell.value : '')).join(' ').replace(/\s+/g, ' ')).toContain(
-      'Not checked against deprivation: the wards sheet has no deprivation column (an IMD score, rank or decile under its usual name). Add one to see whether the ranking just follows deprivation.');
+    const method = buildMethodSheet(result, {
+      tool: 'catchment',
+      version: 'test',
+      command: 'test',
+      startedAt: '2024-06-01',
+    } as RunContext);
+    expect(
+      method.cells
+        .map((c) => (c.cell.kind === 'text' ? c.cell.value : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    ).toContain(
+      'Not checked against deprivation: the wards sheet has no deprivation column (an IMD score, rank or decile under its usual name). Add one to see whether the ranking just follows deprivation.',
+    );
   });
 });

@@ -12,8 +12,11 @@ describe('"how robust is X?" in the dialogue', () => {
     expect(parseUtterance(utterance)).toEqual({ kind: 'command', command: { kind: 'explainSchool', school } });
   });
 
-  it('answers with the school\'s label and in how many scenarios it stays in the top group', () => {
-    const outcome = runAnalysis({ workbook: sensitivityWorkbook(), today: new Date('2024-06-01T00:00:00Z') }, SENSITIVITY_PARAMETERS);
+  it("answers with the school's label and in how many scenarios it stays in the top group", () => {
+    const outcome = runAnalysis(
+      { workbook: sensitivityWorkbook(), today: new Date('2024-06-01T00:00:00Z') },
+      SENSITIVITY_PARAMETERS,
+    );
     if (!outcome.ok) throw new Error('the fixture should run');
     const { result } = outcome;
     for (const school of result.schools) {

@@ -13,7 +13,11 @@ function run(parameters: AnalysisParameters): AnalysisResult {
   return outcome.result;
 }
 
-const topOf = (result: AnalysisResult): string[] => result.schools.filter((school) => school.rank <= result.parameters.topN).map((school) => school.urn).sort();
+const topOf = (result: AnalysisResult): string[] =>
+  result.schools
+    .filter((school) => school.rank <= result.parameters.topN)
+    .map((school) => school.urn)
+    .sort();
 
 describe('the sensitivity of the top group', () => {
   const given = run(SENSITIVITY_PARAMETERS);
@@ -31,11 +35,13 @@ describe('the sensitivity of the top group', () => {
   const runs = new Map(Object.entries(independent).map(([key, parameters]) => [key, run(parameters)]));
 
   it('runs every scenario on a workbook that allows them all', () => {
-    expect(given.sensitivity.scenarios.map((s) => [s.key, s.outcome.kind])).toEqual(Object.keys(independent).map((key) => [key, 'ranked']));
+    expect(given.sensitivity.scenarios.map((s) => [s.key, s.outcome.kind])).toEqual(
+      Object.keys(independent).map((key) => [key, 'ranked']),
+    );
     expect(given.period?.to.toISOString().slice(0, 10)).toBe('2023-12-31');
   });
 
-  it('agrees with a separate run of the analysis under each scenario\'s settings', () => {
+  it("agrees with a separate run of the analysis under each scenario's settings", () => {
     for (const scenario of given.sensitivity.scenarios) {
       const expected = topOf(runs.get(scenario.key)!);
       expect(expected).toHaveLength(3);
@@ -51,28 +57,57 @@ describe('the sensitivity of the top group', () => {
     const label = (urn: string): string => {
       const inTop = tops.map((top) => top.has(urn));
       const count = inTop.filter(Boolean).length;
-      return count === keys.length ? 'robust' : count === 1 && inTop[0] ? 'only under this setting' : 'depends on choices';
+      return count === keys.length
+        ? 'robust'
+        : count === 1 && inTop[0]
+          ? 'only under this setting'
+          : 'depends on choices';
     };
-    const labelled = given.sensitivity.schools.map((school) => [school.urn, school.label, school.scenariosInTop, school.scenariosRun]);
-    expect([...labelled].sort()).toEqual(everyTop.map((urn) => [urn, label(urn), tops.filter((top) => top.has(urn)).length, keys.length]));
+    const labelled = given.sensitivity.schools.map((school) => [
+      school.urn,
+      school.label,
+      school.scenariosInTop,
+      school.scenariosRun,
+    ]);
+    expect([...labelled].sort()).toEqual(
+      everyTop.map((urn) => [urn, label(urn), tops.filter((top) => top.has(urn)).length, keys.length]),
+    );
     // The fixture is built so that the choices matter: not every school is robust.
     expect(new Set(labelled.map(([, l]) => l)).size).toBeGreaterThan(1);
   });
 
-  it('shows on the Sensitivity sheet each school\'s Yes/No per scenario, the counts and the label, with the advisory line', () => {
+  it("shows on the Sensitivity sheet each school's Yes/No per scenario, the counts and the label, with the advisory line", () => {
     const sheet = buildSensitivitySheet(given);
     const table = sheet.tables.find((t) => t.name === 'tblSensitivity')!;
-    const shown = (cell: ModelCell): unknown => (cell.kind === 'formula' ? cell.result : cell.kind === 'empty' ? null : cell.value);
-    expect(table.headers).toEqual(['Rank in this run', 'URN', 'School', 'This run', 'Young offenders measure', 'All modelled', 'Ages 11–17', 'Ages 10–16', 'Smoothed rates', 'Last 12 months', 'In top 3 (scenarios)', 'Scenarios run', 'Label']);
+    const shown = (cell: ModelCell): unknown =>
+      cell.kind === 'formula' ? cell.result : cell.kind === 'empty' ? null : cell.value;
+    expect(table.headers).toEqual([
+      'Rank in this run',
+      'URN',
+      'School',
+      'This run',
+      'Young offenders measure',
+      'All modelled',
+      'Ages 11–17',
+      'Ages 10–16',
+      'Smoothed rates',
+      'Last 12 months',
+      'In top 3 (scenarios)',
+      'Scenarios run',
+      'Label',
+    ]);
     expect(table.rows).toHaveLength(given.sensitivity.schools.length);
     for (const row of table.rows) {
       const marks = row.slice(3, 10).map(shown);
       const yes = marks.filter((mark) => mark === 'Yes').length;
-      const label = yes === 7 ? 'robust' : yes === 1 && marks[0] === 'Yes' ? 'only under this setting' : 'depends on choices';
+      const label =
+        yes === 7 ? 'robust' : yes === 1 && marks[0] === 'Yes' ? 'only under this setting' : 'depends on choices';
       expect(row.slice(10).map(shown)).toEqual([yes, 7, label]);
       expect(row[12].kind).toBe('formula');
     }
-    expect(sheet.cells.map((c) => shown(c.cell))).toContain('Advisory: where prevention support may help most, not a judgement of any school.');
+    expect(sheet.cells.map((c) => shown(c.cell))).toContain(
+      'Advisory: where prevention support may help most, not a judgement of any school.',
+    );
   });
 });
 
@@ -80,9 +115,17 @@ describe('scenarios that cannot be run say why', () => {
   it('on the small workbook: one population column for ages 10–17, offences over half a year, and without its pupil residence sheet', async () => {
     const workbook = smallWorkbook();
     const withoutResidence = { sheets: workbook.sheets.filter((sheet) => sheet.name !== 'Pupil residence') };
-    const outcome = runAnalysis({ workbook: withoutResidence, solver: await loadHighsSolver(), today: new Date('2024-06-01T00:00:00Z') }, SMALL_PARAMETERS);
+    const outcome = runAnalysis(
+      { workbook: withoutResidence, solver: await loadHighsSolver(), today: new Date('2024-06-01T00:00:00Z') },
+      SMALL_PARAMETERS,
+    );
     if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message).join('\n'));
-    const reasons = Object.fromEntries(outcome.result.sensitivity.scenarios.map((s) => [s.key, s.outcome.kind === 'notRun' ? s.outcome.reason : 'ranked']));
+    const reasons = Object.fromEntries(
+      outcome.result.sensitivity.scenarios.map((s) => [
+        s.key,
+        s.outcome.kind === 'notRun' ? s.outcome.reason : 'ranked',
+      ]),
+    );
     expect(reasons).toEqual({
       given: 'ranked',
       otherMetric: 'ranked',
@@ -97,9 +140,21 @@ describe('scenarios that cannot be run say why', () => {
     expect(new Set(outcome.result.sensitivity.schools.map((school) => school.scenariosRun))).toEqual(new Set([3]));
     const sheet = buildSensitivitySheet(outcome.result);
     const texts = sheet.cells.map((c) => (c.cell.kind === 'text' ? c.cell.value : ''));
-    expect(texts).toContain('Ages 11–17 (one year narrower at the youngest end): not run, because the wards sheet gives no population for ages 11–17 (no single-year columns for them).');
-    const row = sheet.tables[0].rows[0].map((cell) => (cell.kind === 'text' ? cell.value : cell.kind === 'formula' ? cell.result : null));
-    expect(row.slice(3, 10)).toEqual([expect.stringMatching(/Yes|No/), expect.stringMatching(/Yes|No/), 'not run', 'not run', 'not run', expect.stringMatching(/Yes|No/), 'not run']);
+    expect(texts).toContain(
+      'Ages 11–17 (one year narrower at the youngest end): not run, because the wards sheet gives no population for ages 11–17 (no single-year columns for them).',
+    );
+    const row = sheet.tables[0].rows[0].map((cell) =>
+      cell.kind === 'text' ? cell.value : cell.kind === 'formula' ? cell.result : null,
+    );
+    expect(row.slice(3, 10)).toEqual([
+      expect.stringMatching(/Yes|No/),
+      expect.stringMatching(/Yes|No/),
+      'not run',
+      'not run',
+      'not run',
+      expect.stringMatching(/Yes|No/),
+      'not run',
+    ]);
     expect(JSON.stringify(sheet)).not.toMatch(/NaN|undefined/);
   });
 });

@@ -1,4 +1,10 @@
-import { DEFAULT_PARAMETERS, type AnalysisParameters, type CellValue, type SheetData, type WorkbookData } from '../../src/core/types';
+import {
+  DEFAULT_PARAMETERS,
+  type AnalysisParameters,
+  type CellValue,
+  type SheetData,
+  type WorkbookData,
+} from '../../src/core/types';
 
 /**
  * A generated workbook on which every sensitivity scenario can run: nine 1 km wards in a 3 × 3 grid
@@ -19,7 +25,12 @@ function vertexRows(): CellValue[][] {
   const rows: CellValue[][] = [['Ward code', 'Part', 'Ring', 'Order', 'Easting', 'Northing']];
   for (let w = 0; w < WARD_COUNT; w++) {
     const [x, y] = corner(w);
-    [[x, y], [x + 1000, y], [x + 1000, y + 1000], [x, y + 1000]].forEach(([e, n], i) => rows.push([wardCode(w), 1, 0, i + 1, e, n]));
+    [
+      [x, y],
+      [x + 1000, y],
+      [x + 1000, y + 1000],
+      [x, y + 1000],
+    ].forEach(([e, n], i) => rows.push([wardCode(w), 1, 0, i + 1, e, n]));
   }
   return rows;
 }
@@ -32,7 +43,14 @@ function wardRows(deprivation: boolean): CellValue[][] {
   const ages = Array.from({ length: 8 }, (_, i) => 10 + i);
   return [
     ['WD22CD', 'WD22NM', 'LAD_CD', 'LAD_NM', ...ages.map((age) => `Age ${age}`), ...(deprivation ? [IMD_HEADER] : [])],
-    ...Array.from({ length: WARD_COUNT }, (_, w) => [wardCode(w), `Ward ${w}`, 'E08000025', 'Birmingham', ...ages.map((age) => 90 + 11 * w + 5 * (age - 10)), ...(deprivation ? [IMD_SCORES[w]] : [])]),
+    ...Array.from({ length: WARD_COUNT }, (_, w) => [
+      wardCode(w),
+      `Ward ${w}`,
+      'E08000025',
+      'Birmingham',
+      ...ages.map((age) => 90 + 11 * w + 5 * (age - 10)),
+      ...(deprivation ? [IMD_SCORES[w]] : []),
+    ]),
   ];
 }
 
@@ -51,16 +69,26 @@ const SCHOOLS: readonly [number, number, number, number][] = [
 function residenceRows(): CellValue[][] {
   return [
     ['URN', 'Home ward code', 'Pupils'],
-    [300001, wardCode(0), 500], [300001, wardCode(1), 300], [300001, wardCode(3), 250],
-    [300005, wardCode(4), 200], [300005, wardCode(5), 150], [300005, wardCode(8), 120],
-    [300008, wardCode(8), 260], [300008, wardCode(7), 120], [300008, wardCode(5), 60],
+    [300001, wardCode(0), 500],
+    [300001, wardCode(1), 300],
+    [300001, wardCode(3), 250],
+    [300005, wardCode(4), 200],
+    [300005, wardCode(5), 150],
+    [300005, wardCode(8), 120],
+    [300008, wardCode(8), 260],
+    [300008, wardCode(7), 120],
+    [300008, wardCode(5), 60],
   ];
 }
 
 /** Offence wards weighted towards 0 and 4 in 2022, towards 8 and 2 in 2023. */
 function offenceRows(): CellValue[][] {
   const random = stream(20231);
-  const weights = (year: number): number[] => Array.from({ length: WARD_COUNT }, (_, w) => 1 + (year === 2022 ? (w === 0 ? 5 : w === 4 ? 3 : 0) : (w === 8 ? 5 : w === 2 ? 3 : 0)));
+  const weights = (year: number): number[] =>
+    Array.from(
+      { length: WARD_COUNT },
+      (_, w) => 1 + (year === 2022 ? (w === 0 ? 5 : w === 4 ? 3 : 0) : w === 8 ? 5 : w === 2 ? 3 : 0),
+    );
   const pick = (ws: number[]): number => {
     let u = random() * ws.reduce((a, b) => a + b, 0);
     for (let w = 0; w < ws.length; w++) if ((u -= ws[w]) < 0) return w;
@@ -70,13 +98,33 @@ function offenceRows(): CellValue[][] {
     const [x, y] = corner(w);
     return [x + 50 + Math.floor(random() * 900), y + 50 + Math.floor(random() * 900)];
   };
-  const rows: CellValue[][] = [['Crime Number', 'Offender ID', 'Committed Date', 'HO Offence Group', 'Age at Offence', 'Offence Easting', 'Offence Northing', 'Home Easting', 'Home Northing']];
+  const rows: CellValue[][] = [
+    [
+      'Crime Number',
+      'Offender ID',
+      'Committed Date',
+      'HO Offence Group',
+      'Age at Offence',
+      'Offence Easting',
+      'Offence Northing',
+      'Home Easting',
+      'Home Northing',
+    ],
+  ];
   for (let i = 0; i < 700; i++) {
     const year = i < 350 ? 2022 : 2023;
     const day = new Date(Date.UTC(year, 0, 1 + Math.floor(random() * 365)));
     const ward = pick(weights(year));
     const home = random() < 0.7 ? ward : pick(weights(year));
-    rows.push([`C${i}`, `O${i % 400}`, day, 'Violence with injury', 10 + Math.floor(random() * 8), ...inside(ward), ...inside(home)]);
+    rows.push([
+      `C${i}`,
+      `O${i % 400}`,
+      day,
+      'Violence with injury',
+      10 + Math.floor(random() * 8),
+      ...inside(ward),
+      ...inside(home),
+    ]);
   }
   return rows;
 }
@@ -88,7 +136,15 @@ export function sensitivityWorkbook(options: { readonly deprivation?: boolean } 
     {
       name: 'Schools',
       rows: [
-        ['URN', 'EstablishmentName', 'PhaseOfEducation (name)', 'EstablishmentStatus (name)', 'NumberOfPupils', 'Easting', 'Northing'],
+        [
+          'URN',
+          'EstablishmentName',
+          'PhaseOfEducation (name)',
+          'EstablishmentStatus (name)',
+          'NumberOfPupils',
+          'Easting',
+          'Northing',
+        ],
         ...SCHOOLS.map(([urn, pupils, e, n]) => [urn, `School ${urn}`, 'Secondary', 'Open', pupils, e, n]),
       ],
     },
@@ -99,6 +155,11 @@ export function sensitivityWorkbook(options: { readonly deprivation?: boolean } 
 }
 
 /** Nothing withheld (threshold 1), so every figure is the true count and scenario runs compare exactly; a top group of 3. */
-export const SENSITIVITY_PARAMETERS: AnalysisParameters = { ...DEFAULT_PARAMETERS, threshold: 1, topN: 3, simulations: 20 };
+export const SENSITIVITY_PARAMETERS: AnalysisParameters = {
+  ...DEFAULT_PARAMETERS,
+  threshold: 1,
+  topN: 3,
+  simulations: 20,
+};
 
 export const fixtureWardCode = wardCode;

@@ -11,10 +11,27 @@ describe('scoring on empirical-Bayes smoothed rates', () => {
       { wardCode: 'C', count: 20, youngPopulation: 2000 },
       { wardCode: 'D', count: 0, youngPopulation: 0 },
     ];
-    const rates = counts.map((ward) => ({ ...ward, rate: ward.youngPopulation > 0 ? (ward.count / ward.youngPopulation) * 1000 : Number.NaN, lower: Number.NaN, upper: Number.NaN, ratioToArea: Number.NaN, flag: 'similar' as const }));
+    const rates = counts.map((ward) => ({
+      ...ward,
+      rate: ward.youngPopulation > 0 ? (ward.count / ward.youngPopulation) * 1000 : Number.NaN,
+      lower: Number.NaN,
+      upper: Number.NaN,
+      ratioToArea: Number.NaN,
+      flag: 'similar' as const,
+    }));
     const smoothed = smoothedScoringRates({ rates, counts });
-    expect(smoothed.rates.map((ward) => ward.rate)).toEqual([expect.closeTo(10.9524, 3), expect.closeTo(27.1429, 3), expect.closeTo(10.5263, 3), NaN]);
-    expect(smoothed.counts.map((ward) => ward.count)).toEqual([expect.closeTo(10.9524, 3), expect.closeTo(27.1429, 3), expect.closeTo(21.0526, 3), 0]);
+    expect(smoothed.rates.map((ward) => ward.rate)).toEqual([
+      expect.closeTo(10.9524, 3),
+      expect.closeTo(27.1429, 3),
+      expect.closeTo(10.5263, 3),
+      NaN,
+    ]);
+    expect(smoothed.counts.map((ward) => ward.count)).toEqual([
+      expect.closeTo(10.9524, 3),
+      expect.closeTo(27.1429, 3),
+      expect.closeTo(21.0526, 3),
+      0,
+    ]);
     // Shrinkage is per ward, so the smoothed counts need not add up to the area's 60 (here 59.15); flags are left as published.
     expect(smoothed.rates.map((ward) => ward.flag)).toEqual(['similar', 'similar', 'similar', 'similar']);
   });

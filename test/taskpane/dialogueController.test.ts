@@ -3,7 +3,12 @@ import type { Reply } from '../../src/conversation/types';
 import { DEFAULT_PARAMETERS } from '../../src/core/types';
 import type { SheetModel } from '../../src/report/sheetModel';
 import { createDialogueController, type PaneView } from '../../src/taskpane/host/dialogueController';
-import { CancelledError, type DialogueWorker, type SessionSettings, type TurnInput } from '../../src/taskpane/host/workerClient';
+import {
+  CancelledError,
+  type DialogueWorker,
+  type SessionSettings,
+  type TurnInput,
+} from '../../src/taskpane/host/workerClient';
 import { createWorkbookSnapshots } from '../../src/taskpane/host/workbookSnapshots';
 import { UNCHANGED, type BoundaryFile, type SummaryLine } from '../../src/taskpane/protocol';
 import { parametersJson } from '../../src/taskpane/worker/sessionHost';
@@ -15,7 +20,16 @@ const schoolsModel: SheetModel = { ...summaryModel, name: 'Schools' };
 
 /** A reply as the worker sends it: nothing understood, or a run's effects. */
 function reply(text: string, effects: Reply['effects'] = []): Reply {
-  return { text, choices: [{ label: 'Run', utterance: 'run' }], question: false, command: null, commands: [], unused: [], ran: effects.length > 0, effects } as Reply;
+  return {
+    text,
+    choices: [{ label: 'Run', utterance: 'run' }],
+    question: false,
+    command: null,
+    commands: [],
+    unused: [],
+    ran: effects.length > 0,
+    effects,
+  } as Reply;
 }
 
 function settings(...summary: SummaryLine[]): SessionSettings {
@@ -95,7 +109,8 @@ function harness(replies: (input: TurnInput) => Reply | Error | 'wait', { watchi
       fraction: (text) => events.push(`progress: ${text}`),
       stop: () => undefined,
     },
-    showSettings: ({ summary }) => events.push(`summary: ${summary.map((line) => `${line.label}=${line.value}`).join('; ')}`),
+    showSettings: ({ summary }) =>
+      events.push(`summary: ${summary.map((line) => `${line.label}=${line.value}`).join('; ')}`),
     setBusy: (busy) => events.push(busy ? 'busy' : 'idle'),
     setCancellable: (cancellable) => events.push(cancellable ? 'cancellable' : 'not cancellable'),
   };
@@ -104,7 +119,12 @@ function harness(replies: (input: TurnInput) => Reply | Error | 'wait', { watchi
     reportChange = onChange;
     return { settled: async () => undefined };
   };
-  const controller = createDialogueController({ worker, port, snapshots: createWorkbookSnapshots(port, watching ? watch : undefined), view });
+  const controller = createDialogueController({
+    worker,
+    port,
+    snapshots: createWorkbookSnapshots(port, watching ? watch : undefined),
+    view,
+  });
   const started = () => new Promise<void>((resolve) => (turnStarted = resolve));
   return { controller, events, turns, restores, started, reportChange: (change: SheetChange) => reportChange(change) };
 }
@@ -115,7 +135,10 @@ const withoutCancel = (events: readonly string[]): string[] => events.filter((ev
 describe('a turn in the task pane', () => {
   it('writes the report through the port, tells the worker the names, links to them, then brings Summary to the front', async () => {
     const { controller, events } = harness(() =>
-      reply('Done.', [{ kind: 'writeReport', models: [summaryModel, schoolsModel] }, { kind: 'activateSheet', baseName: 'Summary' }]),
+      reply('Done.', [
+        { kind: 'writeReport', models: [summaryModel, schoolsModel] },
+        { kind: 'activateSheet', baseName: 'Summary' },
+      ]),
     );
     await controller.say('run');
     expect(withoutCancel(events)).toEqual([
@@ -157,13 +180,9 @@ describe('a turn in the task pane', () => {
     await controller.say('which are new?');
     reportChange({ kind: 'edited', sheetName: 'Crimes' });
     await controller.say('describe');
-    expect(turns.map((turn) => (turn.workbook === UNCHANGED ? UNCHANGED : turn.workbook.sheets.map((sheet) => sheet.name)))).toEqual([
-      ['Crimes', 'Schools'],
-      UNCHANGED,
-      UNCHANGED,
-      UNCHANGED,
-      ['Crimes', 'Schools'],
-    ]);
+    expect(
+      turns.map((turn) => (turn.workbook === UNCHANGED ? UNCHANGED : turn.workbook.sheets.map((sheet) => sheet.name))),
+    ).toEqual([['Crimes', 'Schools'], UNCHANGED, UNCHANGED, UNCHANGED, ['Crimes', 'Schools']]);
   });
 
   it('sends the workbook on every turn where Excel cannot report changes', async () => {
@@ -187,11 +206,15 @@ describe('a turn in the task pane', () => {
 
   it('says what went wrong when the worker fails, and sends the workbook again on the next turn', async () => {
     let fail = true;
-    const { controller, events, turns } = harness(() => (fail ? new Error('The dialogue worker stopped: out of memory.') : reply('Fine.')));
+    const { controller, events, turns } = harness(() =>
+      fail ? new Error('The dialogue worker stopped: out of memory.') : reply('Fine.'),
+    );
     await controller.say('run');
     fail = false;
     await controller.say('run');
-    expect(events).toContain('problem: That did not work: The dialogue worker stopped: out of memory. Your own sheets are unchanged; you can try again.');
+    expect(events).toContain(
+      'problem: That did not work: The dialogue worker stopped: out of memory. Your own sheets are unchanged; you can try again.',
+    );
     expect(events.filter((event) => event === 'idle')).toHaveLength(2);
     expect(turns[1].workbook).not.toBe(UNCHANGED);
   });

@@ -24,40 +24,103 @@ const shown: FormValues = {
 
 describe("the settings form's changes as commands", () => {
   it('sends nothing for a part that still shows what the session holds', () => {
-    for (const field of ['ages', 'offenceTypes', 'dates', 'phases', 'threshold', 'zeros', 'rounding', 'confidence', 'catchment', 'metric', 'topN'] as const) {
+    for (const field of [
+      'ages',
+      'offenceTypes',
+      'dates',
+      'phases',
+      'threshold',
+      'zeros',
+      'rounding',
+      'confidence',
+      'catchment',
+      'metric',
+      'topN',
+    ] as const) {
       expect(formCommand(field, shown, current)).toBeNull();
     }
   });
 
   it('sends each change as the command the same words typed would be', () => {
-    expect(formCommand('threshold', { ...shown, threshold: '10' }, current)).toEqual({ kind: 'setThreshold', threshold: 10 });
-    expect(formCommand('ages', { ...shown, ageFrom: '11', ageTo: '16' }, current)).toEqual({ kind: 'setAgeBand', from: 11, to: 16 });
-    expect(formCommand('dates', { ...shown, dateFrom: '2023-04-01' }, current)).toEqual({ kind: 'setDates', from: '2023-04-01', to: null });
-    expect(formCommand('phases', { ...shown, phases: ['primary'] }, current)).toEqual({ kind: 'setPhases', phases: ['primary'], mode: 'only' });
+    expect(formCommand('threshold', { ...shown, threshold: '10' }, current)).toEqual({
+      kind: 'setThreshold',
+      threshold: 10,
+    });
+    expect(formCommand('ages', { ...shown, ageFrom: '11', ageTo: '16' }, current)).toEqual({
+      kind: 'setAgeBand',
+      from: 11,
+      to: 16,
+    });
+    expect(formCommand('dates', { ...shown, dateFrom: '2023-04-01' }, current)).toEqual({
+      kind: 'setDates',
+      from: '2023-04-01',
+      to: null,
+    });
+    expect(formCommand('phases', { ...shown, phases: ['primary'] }, current)).toEqual({
+      kind: 'setPhases',
+      phases: ['primary'],
+      mode: 'only',
+    });
     expect(formCommand('zeros', { ...shown, showZeros: false }, current)).toEqual({ kind: 'setZeros', show: false });
     expect(formCommand('rounding', { ...shown, rounding: '5' }, current)).toEqual({ kind: 'setRounding', base: 5 });
-    expect(formCommand('confidence', { ...shown, confidence: '0.99' }, current)).toEqual({ kind: 'setConfidence', level: 0.99 });
-    expect(formCommand('catchment', { ...shown, catchment: 'distanceDecay' }, current)).toEqual({ kind: 'setCatchment', model: 'distanceDecay' });
-    expect(formCommand('metric', { ...shown, metric: 'youngOffenders' }, current)).toEqual({ kind: 'setMetric', metric: 'youngOffenders' });
+    expect(formCommand('confidence', { ...shown, confidence: '0.99' }, current)).toEqual({
+      kind: 'setConfidence',
+      level: 0.99,
+    });
+    expect(formCommand('catchment', { ...shown, catchment: 'distanceDecay' }, current)).toEqual({
+      kind: 'setCatchment',
+      model: 'distanceDecay',
+    });
+    expect(formCommand('metric', { ...shown, metric: 'youngOffenders' }, current)).toEqual({
+      kind: 'setMetric',
+      metric: 'youngOffenders',
+    });
     expect(formCommand('topN', { ...shown, topN: '30' }, current)).toEqual({ kind: 'setTopN', topN: 30 });
   });
 
   it('sends the offence type rule: every type, the chosen types, or back to the default groups', () => {
-    expect(formCommand('offenceTypes', { ...shown, offenceRule: 'all' }, current)).toEqual({ kind: 'setOffenceTypes', types: ['all'], mode: 'only' });
-    expect(formCommand('offenceTypes', { ...shown, offenceRule: 'chosen', offenceTypes: ['Robbery', 'Public order'] }, current)).toEqual({
+    expect(formCommand('offenceTypes', { ...shown, offenceRule: 'all' }, current)).toEqual({
+      kind: 'setOffenceTypes',
+      types: ['all'],
+      mode: 'only',
+    });
+    expect(
+      formCommand(
+        'offenceTypes',
+        { ...shown, offenceRule: 'chosen', offenceTypes: ['Robbery', 'Public order'] },
+        current,
+      ),
+    ).toEqual({
       kind: 'setOffenceTypes',
       types: ['Robbery', 'Public order'],
       mode: 'only',
     });
     const chosen = { ...current, offenceTypes: ['Robbery', 'Public order'] };
-    expect(formCommand('offenceTypes', { ...shown, offenceRule: 'chosen', offenceTypes: ['public order', 'Robbery'] }, chosen)).toBeNull();
-    expect(formCommand('offenceTypes', { ...shown, offenceRule: 'default' }, chosen)).toEqual({ kind: 'setOffenceTypes', types: [], mode: 'only' });
+    expect(
+      formCommand(
+        'offenceTypes',
+        { ...shown, offenceRule: 'chosen', offenceTypes: ['public order', 'Robbery'] },
+        chosen,
+      ),
+    ).toBeNull();
+    expect(formCommand('offenceTypes', { ...shown, offenceRule: 'default' }, chosen)).toEqual({
+      kind: 'setOffenceTypes',
+      types: [],
+      mode: 'only',
+    });
     expect(formCommand('offenceTypes', { ...shown, offenceRule: 'chosen', offenceTypes: [] }, current)).toBeNull();
   });
 
   it('sends values the session will refuse, so it says why; not empty or unreadable fields', () => {
-    expect(formCommand('threshold', { ...shown, threshold: '0' }, current)).toEqual({ kind: 'setThreshold', threshold: 0 });
-    expect(formCommand('ages', { ...shown, ageFrom: '16', ageTo: '11' }, current)).toEqual({ kind: 'setAgeBand', from: 16, to: 11 });
+    expect(formCommand('threshold', { ...shown, threshold: '0' }, current)).toEqual({
+      kind: 'setThreshold',
+      threshold: 0,
+    });
+    expect(formCommand('ages', { ...shown, ageFrom: '16', ageTo: '11' }, current)).toEqual({
+      kind: 'setAgeBand',
+      from: 16,
+      to: 11,
+    });
     expect(formCommand('threshold', { ...shown, threshold: '' }, current)).toBeNull();
     expect(formCommand('ages', { ...shown, ageTo: '' }, current)).toBeNull();
     expect(formCommand('catchment', { ...shown, catchment: 'nearest' }, current)).toBeNull();
@@ -65,7 +128,11 @@ describe("the settings form's changes as commands", () => {
 
   it('clears a date limit with an empty field', () => {
     const windowed = { ...current, dateFrom: '2023-04-01', dateTo: '2024-03-31' };
-    expect(formCommand('dates', { ...shown, dateFrom: '2023-04-01', dateTo: '' }, windowed)).toEqual({ kind: 'setDates', from: '2023-04-01', to: null });
+    expect(formCommand('dates', { ...shown, dateFrom: '2023-04-01', dateTo: '' }, windowed)).toEqual({
+      kind: 'setDates',
+      from: '2023-04-01',
+      to: null,
+    });
   });
 });
 
@@ -73,9 +140,15 @@ describe("the conversation's line for a change made in the form", () => {
   it('reads as a short setting', () => {
     expect(commandLabel({ kind: 'setThreshold', threshold: 10 })).toBe('Settings: threshold 10');
     expect(commandLabel({ kind: 'setAgeBand', from: 11, to: 16 })).toBe('Settings: ages 11–16');
-    expect(commandLabel({ kind: 'setPhases', phases: ['secondary', 'allThrough'], mode: 'only' })).toBe('Settings: phases secondary, all-through');
-    expect(commandLabel({ kind: 'setOffenceTypes', types: [], mode: 'only' })).toBe('Settings: offence types: Home Office violence groups (default)');
-    expect(commandLabel({ kind: 'setOffenceTypes', types: ['Robbery', 'Public order'] })).toBe('Settings: offence types: Robbery; Public order');
+    expect(commandLabel({ kind: 'setPhases', phases: ['secondary', 'allThrough'], mode: 'only' })).toBe(
+      'Settings: phases secondary, all-through',
+    );
+    expect(commandLabel({ kind: 'setOffenceTypes', types: [], mode: 'only' })).toBe(
+      'Settings: offence types: Home Office violence groups (default)',
+    );
+    expect(commandLabel({ kind: 'setOffenceTypes', types: ['Robbery', 'Public order'] })).toBe(
+      'Settings: offence types: Robbery; Public order',
+    );
     expect(commandLabel({ kind: 'setDates', from: null, to: '2024-03-31' })).toBe('Settings: dates up to 2024-03-31');
     expect(commandLabel({ kind: 'setDates', from: null, to: null })).toBe('Settings: all dates');
     expect(commandLabel({ kind: 'setRounding', base: null })).toBe('Settings: no rounding');

@@ -2,7 +2,14 @@ import { luminance, themeVariables } from '../../src/taskpane/ui/officeTheme';
 
 describe('the Office theme as CSS variables', () => {
   it("takes the theme's four colours", () => {
-    expect(themeVariables({ bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#262626', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#262626' })).toEqual({
+    expect(
+      themeVariables({
+        bodyBackgroundColor: '#FFFFFF',
+        bodyForegroundColor: '#262626',
+        controlBackgroundColor: '#FFFFFF',
+        controlForegroundColor: '#262626',
+      }),
+    ).toEqual({
       '--body-bg': '#FFFFFF',
       '--body-fg': '#262626',
       '--control-bg': '#FFFFFF',
@@ -17,7 +24,9 @@ describe('the Office theme as CSS variables', () => {
   });
 
   it('takes only well-formed hex colours, and nothing without a theme', () => {
-    expect(themeVariables({ bodyBackgroundColor: 'red; background: url(x)', bodyForegroundColor: '#12345' })).toEqual({});
+    expect(themeVariables({ bodyBackgroundColor: 'red; background: url(x)', bodyForegroundColor: '#12345' })).toEqual(
+      {},
+    );
     expect(themeVariables(undefined)).toEqual({});
     expect(themeVariables(null)).toEqual({});
   });

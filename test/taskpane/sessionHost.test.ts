@@ -35,12 +35,19 @@ describe("the worker's session host", () => {
   it('applies a form command like a typed turn: answered, recorded, and the parameters sent back as plain JSON', async () => {
     const { answer } = host();
     await answer({ kind: 'turn', utterance: 'only ages 11 to 16', workbook, boundaries: null });
-    const message = (await answer({ kind: 'command', command: { kind: 'setDates', from: '2023-04-01', to: null }, workbook: 'unchanged', boundaries: 'unchanged' })) as Reply;
+    const message = (await answer({
+      kind: 'command',
+      command: { kind: 'setDates', from: '2023-04-01', to: null },
+      workbook: 'unchanged',
+      boundaries: 'unchanged',
+    })) as Reply;
     expect(message.kind).toBe('reply');
     expect(message.reply.command).toEqual({ kind: 'setDates', from: '2023-04-01', to: null });
     expect(message.parameters).toMatchObject({ ageBand: [11, 16], dateFrom: '2023-04-01', dateTo: null, threshold: 5 });
     expect(JSON.parse(JSON.stringify(message.parameters))).toEqual(message.parameters);
-    expect(message.turns).toEqual([expect.objectContaining({ turn: 2, command: { kind: 'setDates', from: '2023-04-01', to: null } })]);
+    expect(message.turns).toEqual([
+      expect.objectContaining({ turn: 2, command: { kind: 'setDates', from: '2023-04-01', to: null } }),
+    ]);
     expect(message.summary.find((line) => line.label === 'Dates')?.value).toBe('from 1 April 2023');
   });
 
@@ -56,9 +63,20 @@ describe("the worker's session host", () => {
   it('restores the choices of the recorded turns on a fresh session without running anything again, undo history and all', async () => {
     const first = host();
     const recorded: TurnRecord[] = [];
-    const utterances = ["what's in this workbook?", 'only ages 11 to 16 and suppress counts under 10', 'rank primary schools', 'undo', 'show the settings'];
+    const utterances = [
+      "what's in this workbook?",
+      'only ages 11 to 16 and suppress counts under 10',
+      'rank primary schools',
+      'undo',
+      'show the settings',
+    ];
     for (const utterance of utterances) {
-      const message = (await first.answer({ kind: 'turn', utterance, workbook: recorded.length === 0 ? workbook : 'unchanged', boundaries: null })) as Reply;
+      const message = (await first.answer({
+        kind: 'turn',
+        utterance,
+        workbook: recorded.length === 0 ? workbook : 'unchanged',
+        boundaries: null,
+      })) as Reply;
       recorded.push(...message.turns);
     }
     const before = first.posted[first.posted.length - 1] as Reply;
@@ -67,7 +85,12 @@ describe("the worker's session host", () => {
     const fresh = host();
     const restored = await fresh.answer({ kind: 'restore', turns: recorded, workbook, boundaries: null });
     // The age band, the threshold, the phases and their undo: the two parts of one utterance are two steps.
-    expect(restored).toMatchObject({ kind: 'restored', replayed: 4, parameters: before.parameters, summary: before.summary });
+    expect(restored).toMatchObject({
+      kind: 'restored',
+      replayed: 4,
+      parameters: before.parameters,
+      summary: before.summary,
+    });
     // Both sessions go on alike: the same undo takes back the same choice.
     const next = { kind: 'turn', utterance: 'undo', workbook: 'unchanged', boundaries: 'unchanged' } as const;
     const original = (await first.answer(next)) as Reply;
@@ -81,12 +104,22 @@ describe("the worker's session host", () => {
     // Two runs written, the third cancelled: the fresh worker's next run is run 3.
     const restored = host(loadHighsSolver().then((solver) => ({ solver, problem: null })));
     await restored.answer({ kind: 'restore', turns: [], runsSoFar: 2, workbook, boundaries: null });
-    const third = (await restored.answer({ kind: 'turn', utterance: 'run', workbook: 'unchanged', boundaries: 'unchanged' })) as Reply;
+    const third = (await restored.answer({
+      kind: 'turn',
+      utterance: 'run',
+      workbook: 'unchanged',
+      boundaries: 'unchanged',
+    })) as Reply;
     expect(third.reply.text).toMatch(/^Run 3 done/m);
     // The page found 'Schools (3)' taken (an earlier session's sheets) and wrote it as run 4: the next is run 5.
     await restored.answer({ kind: 'written', sheetNames: new Map([['Schools', 'Schools (4)']]), runNumber: 4 });
     await restored.answer({ kind: 'turn', utterance: 'hide zeros', workbook: 'unchanged', boundaries: 'unchanged' });
-    const fifth = (await restored.answer({ kind: 'turn', utterance: 'run', workbook: 'unchanged', boundaries: 'unchanged' })) as Reply;
+    const fifth = (await restored.answer({
+      kind: 'turn',
+      utterance: 'run',
+      workbook: 'unchanged',
+      boundaries: 'unchanged',
+    })) as Reply;
     expect(fifth.reply.text).toMatch(/^Run 5 done/m);
   }, 60_000);
 });

@@ -10,11 +10,18 @@ const lines = [
 
 describe('the one-line digest of the current choices', () => {
   it('reads as the briefs in order, dotted, leaving out the lines without one', () => {
-    expect(settingsDigest(lines, null).join(' ')).toBe('Ages 10–17 · secondary, all-through · counts 1–4 withheld · top 20');
+    expect(settingsDigest(lines, null).join(' ')).toBe(
+      'Ages 10–17 · secondary, all-through · counts 1–4 withheld · top 20',
+    );
   });
 
   it('keeps each choice in one segment with its dot, so a line breaks only between choices', () => {
-    expect(settingsDigest(lines, null)).toEqual(['Ages 10–17 ·', 'secondary, all-through ·', 'counts 1–4 withheld ·', 'top 20']);
+    expect(settingsDigest(lines, null)).toEqual([
+      'Ages 10–17 ·',
+      'secondary, all-through ·',
+      'counts 1–4 withheld ·',
+      'top 20',
+    ]);
   });
 
   it('ends with the boundaries file once one is picked', () => {

@@ -8,12 +8,25 @@ import { createWorkbookSnapshots } from '../../src/taskpane/host/workbookSnapsho
 import { createOfficeWorkbookPort } from '../../src/workbook/office';
 import { createInMemoryExcel } from '../support/inMemoryExcel';
 
-const summary: SheetModel = { name: 'Summary', cells: [{ row: 0, col: 0, cell: { kind: 'text', value: 'Run 1' } }], tables: [], charts: [], images: [] };
+const summary: SheetModel = {
+  name: 'Summary',
+  cells: [{ row: 0, col: 0, cell: { kind: 'text', value: 'Run 1' } }],
+  tables: [],
+  charts: [],
+  images: [],
+};
 
 function analystWorkbook() {
   const excel = createInMemoryExcel({
     sheets: [
-      { name: 'Crimes', rows: [['Ref', 'Age'], ['C1', 15], ['C2', 16]] },
+      {
+        name: 'Crimes',
+        rows: [
+          ['Ref', 'Age'],
+          ['C1', 15],
+          ['C2', 16],
+        ],
+      },
       { name: 'Schools', rows: [['URN'], [100001]] },
     ],
   });
@@ -31,7 +44,12 @@ describe('snapshots of a workbook open in Excel', () => {
     const after = await snapshots.current();
     expect(after.fresh).toBe(true);
     expect(before.workbook.sheets[0].rows).toHaveLength(3);
-    expect(after.workbook.sheets[0].rows).toEqual([['Ref', 'Age'], ['C1', 15], ['C2', 16], ['C3', 14]]);
+    expect(after.workbook.sheets[0].rows).toEqual([
+      ['Ref', 'Age'],
+      ['C1', 15],
+      ['C2', 16],
+      ['C3', 14],
+    ]);
   });
 
   it('keep the snapshot when the pane writes a report, and do not read the report back', async () => {

@@ -4,7 +4,11 @@ import type { SheetChange } from '../../src/workbook/office';
 import type { WorkbookPort } from '../../src/workbook/port';
 
 /** A port over a list of sheets that counts how often the pane reads them. */
-function countingPort(initial: string[]): { port: WorkbookPort; names: string[]; reads: (readonly string[] | undefined)[] } {
+function countingPort(initial: string[]): {
+  port: WorkbookPort;
+  names: string[];
+  reads: (readonly string[] | undefined)[];
+} {
   const names = [...initial];
   const reads: (readonly string[] | undefined)[] = [];
   const port: WorkbookPort = {
@@ -42,7 +46,7 @@ describe('the workbook snapshot the pane sends to its worker, while Excel report
     expect(reads).toHaveLength(1);
   });
 
-  it("is read again, whole, after the analyst edits a cell of one of their sheets", async () => {
+  it('is read again, whole, after the analyst edits a cell of one of their sheets', async () => {
     const { port, reads } = countingPort(['Crimes', 'Schools']);
     const { watch, report } = reportedChanges();
     const snapshots = createWorkbookSnapshots(port, watch);
@@ -51,7 +55,10 @@ describe('the workbook snapshot the pane sends to its worker, while Excel report
     expect((await snapshots.current()).fresh).toBe(true);
     expect((await snapshots.current()).fresh).toBe(false);
     // Formulas on one sheet may read another, so every sheet is read again.
-    expect(reads).toEqual([['Crimes', 'Schools'], ['Crimes', 'Schools']]);
+    expect(reads).toEqual([
+      ['Crimes', 'Schools'],
+      ['Crimes', 'Schools'],
+    ]);
   });
 
   it('is read again when a sheet is added, renamed or removed', async () => {
@@ -78,7 +85,10 @@ describe('the workbook snapshot the pane sends to its worker, while Excel report
     expect((await snapshots.current()).fresh).toBe(false);
     report({ kind: 'edited', sheetName: 'Crimes' });
     await snapshots.current();
-    expect(reads).toEqual([['Crimes', 'Schools'], ['Crimes', 'Schools']]);
+    expect(reads).toEqual([
+      ['Crimes', 'Schools'],
+      ['Crimes', 'Schools'],
+    ]);
   });
 
   it('is read again after a change Excel could not put a name to', async () => {

@@ -1,9 +1,19 @@
 import {
-  classifyPhase, excelSerialToDate, isWardCode, normalisePostcode, normaliseUrn, normaliseWardCode, parseBoolean, parseDate, parseNumber, readSchoolStatus,
+  classifyPhase,
+  excelSerialToDate,
+  isWardCode,
+  normalisePostcode,
+  normaliseUrn,
+  normaliseWardCode,
+  parseBoolean,
+  parseDate,
+  parseNumber,
+  readSchoolStatus,
 } from '../../src/core/validate';
 import type { CellValue } from '../../src/core/types';
 
-const utc = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date => new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+const utc = (year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date =>
+  new Date(Date.UTC(year, month - 1, day, hour, minute, second));
 
 describe('parseNumber', () => {
   const cases: [CellValue, number | undefined][] = [
@@ -116,9 +126,25 @@ describe('parseDate', () => {
 
 describe('parseBoolean', () => {
   const cases: [CellValue, boolean | undefined][] = [
-    ['Y', true], ['y', true], ['Yes', true], [' YES ', true], ['true', true], ['TRUE', true], ['1', true], [1, true], [true, true],
-    ['N', false], ['no', false], ['False', false], ['0', false], [0, false], [false, false],
-    ['maybe', undefined], ['', undefined], [2, undefined], [null, undefined],
+    ['Y', true],
+    ['y', true],
+    ['Yes', true],
+    [' YES ', true],
+    ['true', true],
+    ['TRUE', true],
+    ['1', true],
+    [1, true],
+    [true, true],
+    ['N', false],
+    ['no', false],
+    ['False', false],
+    ['0', false],
+    [0, false],
+    [false, false],
+    ['maybe', undefined],
+    ['', undefined],
+    [2, undefined],
+    [null, undefined],
   ];
   test.each(cases)('reads %p as %p', (value, expected) => {
     expect(parseBoolean(value)).toBe(expected);
@@ -147,8 +173,15 @@ describe('normalisePostcode', () => {
 
 describe('isWardCode and normaliseWardCode', () => {
   const cases: [string, boolean][] = [
-    ['E05011118', true], ['W05000001', true], ['S13002516', true],
-    ['E08000025', false], ['E0501111', false], ['E050111180', false], ['e05011118', false], ['Ladywood', false], ['', false],
+    ['E05011118', true],
+    ['W05000001', true],
+    ['S13002516', true],
+    ['E08000025', false],
+    ['E0501111', false],
+    ['E050111180', false],
+    ['e05011118', false],
+    ['Ladywood', false],
+    ['', false],
   ];
   test.each(cases)('isWardCode(%p) is %p', (text, expected) => {
     expect(isWardCode(text)).toBe(expected);
@@ -162,8 +195,18 @@ describe('isWardCode and normaliseWardCode', () => {
 
 describe('normaliseUrn', () => {
   const cases: [CellValue, string | undefined][] = [
-    [100000, '100000'], ['100000', '100000'], ['100000.0', '100000'], [' 146789 ', '146789'], [1234567, '1234567'],
-    [100000.5, undefined], [12345, undefined], ['12345678', undefined], ['012345', undefined], ['URN 100000', undefined], ['', undefined], [null, undefined],
+    [100000, '100000'],
+    ['100000', '100000'],
+    ['100000.0', '100000'],
+    [' 146789 ', '146789'],
+    [1234567, '1234567'],
+    [100000.5, undefined],
+    [12345, undefined],
+    ['12345678', undefined],
+    ['012345', undefined],
+    ['URN 100000', undefined],
+    ['', undefined],
+    [null, undefined],
   ];
   test.each(cases)('reads %p as %p', (value, expected) => {
     expect(normaliseUrn(value)).toBe(expected);
@@ -193,7 +236,12 @@ describe('classifyPhase', () => {
 
 describe('readSchoolStatus', () => {
   const cases: [string, string][] = [
-    ['Open', 'open'], ['Open, but proposed to close', 'open'], ['Closed', 'closed'], ['Proposed to open', 'notYetOpen'], ['', 'unknown'], ['Mothballed', 'unknown'],
+    ['Open', 'open'],
+    ['Open, but proposed to close', 'open'],
+    ['Closed', 'closed'],
+    ['Proposed to open', 'notYetOpen'],
+    ['', 'unknown'],
+    ['Mothballed', 'unknown'],
   ];
   test.each(cases)('%p reads as %p', (text, expected) => {
     expect(readSchoolStatus(text)).toBe(expected);

@@ -10,7 +10,12 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /** A sheet from a header row and data rows, the header on worksheet row 1 unless a title is given. */
-export function sheetOf(name: string, header: readonly CellValue[], rows: readonly (readonly CellValue[])[], firstRow = 1): SheetData {
+export function sheetOf(
+  name: string,
+  header: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+  firstRow = 1,
+): SheetData {
   return { name, rows: [header, ...rows], firstRow };
 }
 
@@ -19,8 +24,11 @@ export function sheetOf(name: string, header: readonly CellValue[], rows: readon
  * a row is excluded when it has an error or a duplicateRow warning.
  */
 export function rowsExcludedByIssues(issues: readonly Issue[]): Set<number> {
-  return new Set(issues.filter((issue) => issue.severity === 'error' || issue.code === 'duplicateRow').map((issue) => issue.row));
+  return new Set(
+    issues.filter((issue) => issue.severity === 'error' || issue.code === 'duplicateRow').map((issue) => issue.row),
+  );
 }
 
 /** The issues of one row, for table-driven checks. */
-export const issuesOfRow = (issues: readonly Issue[], row: number): Issue[] => issues.filter((issue) => issue.row === row);
+export const issuesOfRow = (issues: readonly Issue[], row: number): Issue[] =>
+  issues.filter((issue) => issue.row === row);

@@ -1,6 +1,12 @@
 import { mapColumns } from '../../src/core/schema';
 import type { CellValue } from '../../src/core/types';
-import { excelSerialToDate, implausibleDateReason, isTimeOnly, runDay, validateOffences } from '../../src/core/validate';
+import {
+  excelSerialToDate,
+  implausibleDateReason,
+  isTimeOnly,
+  runDay,
+  validateOffences,
+} from '../../src/core/validate';
 import { sheetOf } from './helpers';
 
 /**
@@ -18,10 +24,19 @@ import { sheetOf } from './helpers';
  * 25569 + 20454 + 340 = 46363 = 2026-12-07. And 1990-01-01 = 25569 + 20 × 365 + 5 leap days (1972…1988) = 32874.
  */
 
-const utc = (year: number, month: number, day: number, hour = 0, minute = 0): Date => new Date(Date.UTC(year, month - 1, day, hour, minute));
+const utc = (year: number, month: number, day: number, hour = 0, minute = 0): Date =>
+  new Date(Date.UTC(year, month - 1, day, hour, minute));
 const TODAY = utc(2026, 12, 7, 15, 30); // the run: 7 December 2026, mid-afternoon
 
-const HEADER = ['Crime Ref', 'Offender ID', 'Offence Date', 'Offence Type', 'Age at Offence', 'Offence Ward Code', 'Home Ward Code'];
+const HEADER = [
+  'Crime Ref',
+  'Offender ID',
+  'Offence Date',
+  'Offence Type',
+  'Age at Offence',
+  'Offence Ward Code',
+  'Home Ward Code',
+];
 const rowWithDate = (date: CellValue): CellValue[] => ['CR1', 'P1', date, 'Robbery', 15, 'E05011118', 'E05011119'];
 
 function runOne(date: CellValue, today: Date | undefined = TODAY) {
@@ -29,10 +44,12 @@ function runOne(date: CellValue, today: Date | undefined = TODAY) {
   return validateOffences(sheet, mapColumns(sheet, 'offences'), today ? { today } : {});
 }
 
-const BEFORE_1990 = 'is before 1990, too early to be a real offence date (an empty or zero date cell shows as 1899 or 1900); the row is excluded.';
+const BEFORE_1990 =
+  'is before 1990, too early to be a real offence date (an empty or zero date cell shows as 1899 or 1900); the row is excluded.';
 const AFTER_RUN = 'is after the run date 2026-12-07; the row is excluded.';
 const TIME_ONLY = 'is a time of day with no date; the row is excluded.';
-const NOT_A_DATE = 'is not a date (expected e.g. 31/01/2021 or 2021-01-31; day first, and a day that exists); the row is excluded.';
+const NOT_A_DATE =
+  'is not a date (expected e.g. 31/01/2021 or 2021-01-31; day first, and a day that exists); the row is excluded.';
 
 describe('implausible offence dates', () => {
   test('the hand-worked serials agree with excelSerialToDate', () => {
@@ -47,9 +64,21 @@ describe('implausible offence dates', () => {
     ['serial 0 counted from 1899-12-31', utc(1899, 12, 31), '1899-12-31', 'dateImplausible', BEFORE_1990],
     ['serial −1', utc(1899, 12, 29), '1899-12-29', 'dateImplausible', BEFORE_1990],
     ['serial 60 as exceljs gives it', utc(1900, 2, 28), '1900-02-28', 'dateImplausible', BEFORE_1990],
-    ['serial 60 as 29 February 1900 rolled over', new Date(Date.UTC(1900, 1, 29)), '1900-03-01', 'dateImplausible', BEFORE_1990],
+    [
+      'serial 60 as 29 February 1900 rolled over',
+      new Date(Date.UTC(1900, 1, 29)),
+      '1900-03-01',
+      'dateImplausible',
+      BEFORE_1990,
+    ],
     ['a time-only value (serial 0.5)', utc(1899, 12, 30, 12), '1899-12-30 12:00:00', 'dateImplausible', TIME_ONLY],
-    ['a time-only value counted from 1899-12-31', utc(1899, 12, 31, 8, 30), '1899-12-31 08:30:00', 'dateImplausible', TIME_ONLY],
+    [
+      'a time-only value counted from 1899-12-31',
+      utc(1899, 12, 31, 8, 30),
+      '1899-12-31 08:30:00',
+      'dateImplausible',
+      TIME_ONLY,
+    ],
     ['serial 2958466', utc(10000, 1, 1), '10000-01-01', 'dateImplausible', AFTER_RUN],
     ['the day after the run date', utc(2026, 12, 8), '2026-12-08', 'dateImplausible', AFTER_RUN],
     ['the last day of 1989', utc(1989, 12, 31), '1989-12-31', 'dateImplausible', BEFORE_1990],
@@ -73,7 +102,15 @@ describe('implausible offence dates', () => {
     expect(records).toEqual([]);
     expect(rowsExcluded).toBe(1);
     expect(issues).toEqual([
-      { sheet: 'Crimes', row: 2, column: 'Offence Date', value: text, severity: 'error', code, message: `Sheet 'Crimes', row 2, column 'Offence Date': '${text}' ${words}` },
+      {
+        sheet: 'Crimes',
+        row: 2,
+        column: 'Offence Date',
+        value: text,
+        severity: 'error',
+        code,
+        message: `Sheet 'Crimes', row 2, column 'Offence Date': '${text}' ${words}`,
+      },
     ]);
   });
 
@@ -95,7 +132,9 @@ describe('implausible offence dates', () => {
     const later = runOne(utc(2999, 1, 1), undefined);
     expect(later.records).toEqual([]);
     expect(later.issues[0].code).toBe('dateImplausible');
-    expect(later.issues[0].message).toMatch(/'2999-01-01' is after the run date \d{4}-\d{2}-\d{2}; the row is excluded\.$/);
+    expect(later.issues[0].message).toMatch(
+      /'2999-01-01' is after the run date \d{4}-\d{2}-\d{2}; the row is excluded\.$/,
+    );
     expect(runOne(utc(2021, 1, 31), undefined).records).toHaveLength(1);
   });
 

@@ -1,11 +1,17 @@
 import { isPlausibleGridPoint, wgs84ToGrid } from '../../src/core/geo/bng';
 import { detectSheetRoles, mapColumns } from '../../src/core/schema';
 import type { CellValue } from '../../src/core/types';
-import { validateCurrentList, validatePostcodes, validatePupilResidence, validateWardVertices } from '../../src/core/validate';
+import {
+  validateCurrentList,
+  validatePostcodes,
+  validatePupilResidence,
+  validateWardVertices,
+} from '../../src/core/validate';
 import { hasSharedData, readCsvSheet } from '../schema/readCsv';
 import { deepFreeze, rowsExcludedByIssues, sheetOf } from './helpers';
 
-const summary = (issues: readonly { row: number; column: string; code: string; severity: string }[]) => issues.map((issue) => [issue.row, issue.column, issue.code, issue.severity]);
+const summary = (issues: readonly { row: number; column: string; code: string; severity: string }[]) =>
+  issues.map((issue) => [issue.row, issue.column, issue.code, issue.severity]);
 
 describe('validatePupilResidence', () => {
   const header = ['School URN', 'Home ward code', 'Pupils'];
@@ -40,13 +46,26 @@ describe('validatePupilResidence', () => {
 
 describe('validatePupilResidence counts', () => {
   test('a count that is not a whole number of pupils excludes the row', () => {
-    const sheet = sheetOf('Residence', ['School URN', 'Home ward code', 'Pupils'], [[103456, 'E05011118', 2.5], [103456, 'E05011119', '12']]);
+    const sheet = sheetOf(
+      'Residence',
+      ['School URN', 'Home ward code', 'Pupils'],
+      [
+        [103456, 'E05011118', 2.5],
+        [103456, 'E05011119', '12'],
+      ],
+    );
     const result = validatePupilResidence(sheet, mapColumns(sheet, 'pupilResidence'));
     expect(result.records).toEqual([{ sourceRow: 3, urn: '103456', wardCode: 'E05011119', pupils: 12 }]);
     expect(result.issues).toEqual([
       {
-        sheet: 'Residence', row: 2, column: 'Pupils', value: '2.5', severity: 'error', code: 'invalidValue',
-        message: "Sheet 'Residence', row 2, column 'Pupils': '2.5' is not a whole number of pupils; the row is excluded.",
+        sheet: 'Residence',
+        row: 2,
+        column: 'Pupils',
+        value: '2.5',
+        severity: 'error',
+        code: 'invalidValue',
+        message:
+          "Sheet 'Residence', row 2, column 'Pupils': '2.5' is not a whole number of pupils; the row is excluded.",
       },
     ]);
   });
@@ -79,10 +98,16 @@ describe('validateCurrentList', () => {
   });
 
   test('a sheet of names only, under a title row, works', () => {
-    const sheet = { name: 'VRU schools 2024', rows: [['Schools we work with'], ['School name'], ['Park Hall Academy'], ['Hillcrest School']] };
+    const sheet = {
+      name: 'VRU schools 2024',
+      rows: [['Schools we work with'], ['School name'], ['Park Hall Academy'], ['Hillcrest School']],
+    };
     const mapping = mapColumns(sheet, 'currentList');
     expect(mapping.headerRow).toBe(2);
-    expect(validateCurrentList(sheet, mapping).records.map((record) => record.name)).toEqual(['Park Hall Academy', 'Hillcrest School']);
+    expect(validateCurrentList(sheet, mapping).records.map((record) => record.name)).toEqual([
+      'Park Hall Academy',
+      'Hillcrest School',
+    ]);
   });
 });
 
@@ -111,7 +136,10 @@ describe('validatePostcodes', () => {
 
   test('easting and northing columns are used as they are', () => {
     const sheet = sheetOf('ONSPD', ['pcds', 'oseast1m', 'osnrth1m'], [['B1 1AA', 406500, 286700]]);
-    expect(validatePostcodes(sheet, mapColumns(sheet, 'postcodes')).lookup.get('B1 1AA')).toEqual({ easting: 406500, northing: 286700 });
+    expect(validatePostcodes(sheet, mapColumns(sheet, 'postcodes')).lookup.get('B1 1AA')).toEqual({
+      easting: 406500,
+      northing: 286700,
+    });
   });
 });
 

@@ -5,14 +5,39 @@ import { validateSchools } from '../../src/core/validate';
 import { deepFreeze, rowsExcludedByIssues, sheetOf } from './helpers';
 
 /** Synthetic GIAS-shaped rows (made up: no real establishment data is available here). */
-const HEADER = ['URN', 'EstablishmentName', 'TypeOfEstablishment (name)', 'EstablishmentStatus (name)', 'PhaseOfEducation (name)', 'NumberOfPupils', 'Postcode', 'Easting', 'Northing'];
+const HEADER = [
+  'URN',
+  'EstablishmentName',
+  'TypeOfEstablishment (name)',
+  'EstablishmentStatus (name)',
+  'PhaseOfEducation (name)',
+  'NumberOfPupils',
+  'Postcode',
+  'Easting',
+  'Northing',
+];
 type Row = Partial<Record<string, CellValue>>;
-const base: Row = { URN: 103456, EstablishmentName: 'Park Hall Academy', 'TypeOfEstablishment (name)': 'Academy converter', 'EstablishmentStatus (name)': 'Open', 'PhaseOfEducation (name)': 'Secondary', NumberOfPupils: 1200, Postcode: 'B36 9BU', Easting: 415000, Northing: 290000 };
-const toCells = (row: Row, header = HEADER): CellValue[] => header.map((name) => (name in row ? row[name] ?? null : null));
+const base: Row = {
+  URN: 103456,
+  EstablishmentName: 'Park Hall Academy',
+  'TypeOfEstablishment (name)': 'Academy converter',
+  'EstablishmentStatus (name)': 'Open',
+  'PhaseOfEducation (name)': 'Secondary',
+  NumberOfPupils: 1200,
+  Postcode: 'B36 9BU',
+  Easting: 415000,
+  Northing: 290000,
+};
+const toCells = (row: Row, header = HEADER): CellValue[] =>
+  header.map((name) => (name in row ? (row[name] ?? null) : null));
 const B1_1AA: GridPoint = wgs84ToGrid(-1.903535, 52.47666);
 
 function run(rows: Row[], header = HEADER) {
-  const sheet = sheetOf('edubasealldata', header, rows.map((row) => toCells(row, header)));
+  const sheet = sheetOf(
+    'edubasealldata',
+    header,
+    rows.map((row) => toCells(row, header)),
+  );
   return validateSchools(sheet, mapColumns(sheet, 'schools'), { postcodes: new Map([['B1 1AA', B1_1AA]]) });
 }
 
@@ -21,19 +46,47 @@ describe('validateSchools', () => {
     const { records, issues } = run([base]);
     expect(issues).toEqual([]);
     expect(records).toEqual([
-      { sourceRow: 2, urn: '103456', name: 'Park Hall Academy', phase: 'secondary', phaseText: 'Secondary', type: 'Academy converter', location: { easting: 415000, northing: 290000 }, pupils: 1200, pupilsKnown: true, open: true, postcode: 'B36 9BU' },
+      {
+        sourceRow: 2,
+        urn: '103456',
+        name: 'Park Hall Academy',
+        phase: 'secondary',
+        phaseText: 'Secondary',
+        type: 'Academy converter',
+        location: { easting: 415000, northing: 290000 },
+        pupils: 1200,
+        pupilsKnown: true,
+        open: true,
+        postcode: 'B36 9BU',
+      },
     ]);
   });
 
   test('phases are read from phase and type together', () => {
     const { records } = run([
-      { ...base, URN: 100001, 'PhaseOfEducation (name)': 'Not applicable', 'TypeOfEstablishment (name)': 'Pupil referral unit' },
-      { ...base, URN: 100002, 'PhaseOfEducation (name)': 'Not applicable', 'TypeOfEstablishment (name)': 'Community special school' },
+      {
+        ...base,
+        URN: 100001,
+        'PhaseOfEducation (name)': 'Not applicable',
+        'TypeOfEstablishment (name)': 'Pupil referral unit',
+      },
+      {
+        ...base,
+        URN: 100002,
+        'PhaseOfEducation (name)': 'Not applicable',
+        'TypeOfEstablishment (name)': 'Community special school',
+      },
       { ...base, URN: 100003, 'PhaseOfEducation (name)': 'All-through' },
       { ...base, URN: 100004, 'PhaseOfEducation (name)': 'Middle deemed secondary' },
       { ...base, URN: 100005, 'PhaseOfEducation (name)': 'Primary' },
     ]);
-    expect(records.map((record) => record.phase)).toEqual(['alternativeProvision', 'special', 'allThrough', 'secondary', 'primary']);
+    expect(records.map((record) => record.phase)).toEqual([
+      'alternativeProvision',
+      'special',
+      'allThrough',
+      'secondary',
+      'primary',
+    ]);
   });
 
   test('a closed school is kept, marked closed, with a closedSchool warning; proposed-to-close is open', () => {
@@ -43,7 +96,14 @@ describe('validateSchools', () => {
     ]);
     expect(records.map((record) => record.open)).toEqual([false, true]);
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ sheet: 'edubasealldata', row: 2, column: 'EstablishmentStatus (name)', value: 'Closed', code: 'closedSchool', severity: 'warning' });
+    expect(issues[0]).toMatchObject({
+      sheet: 'edubasealldata',
+      row: 2,
+      column: 'EstablishmentStatus (name)',
+      value: 'Closed',
+      code: 'closedSchool',
+      severity: 'warning',
+    });
   });
 
   // Changed: these schools used to be described as "kept with 0 pupils"; the count is now marked unknown.
@@ -53,7 +113,11 @@ describe('validateSchools', () => {
       { ...base, URN: 100002, NumberOfPupils: 0 },
       { ...base, URN: 100003, NumberOfPupils: 'SUPP' },
     ]);
-    expect(records.map((record) => [record.pupils, record.pupilsKnown])).toEqual([[0, false], [0, false], [0, false]]);
+    expect(records.map((record) => [record.pupils, record.pupilsKnown])).toEqual([
+      [0, false],
+      [0, false],
+      [0, false],
+    ]);
     expect(issues.map((issue) => [issue.row, issue.column, issue.code, issue.severity])).toEqual([
       [2, 'NumberOfPupils', 'missingValue', 'warning'],
       [3, 'NumberOfPupils', 'missingValue', 'warning'],
@@ -66,7 +130,8 @@ describe('validateSchools', () => {
   });
 
   test('a fractional pupil count, or one above 5,000, is unusable: the count is unknown, with a warning', () => {
-    const UNKNOWN = 'the pupil count is unknown: the school is ranked only where its catchment is observed from the pupil residence sheet; otherwise it is listed as not ranked.';
+    const UNKNOWN =
+      'the pupil count is unknown: the school is ranked only where its catchment is observed from the pupil residence sheet; otherwise it is listed as not ranked.';
     const { records, issues } = run([
       { ...base, URN: 100001, NumberOfPupils: 812.5 },
       { ...base, URN: 100002, NumberOfPupils: 9999 },
@@ -77,14 +142,39 @@ describe('validateSchools', () => {
       { ...base, URN: 100007, NumberOfPupils: -3 },
     ]);
     expect(records.map((record) => [record.sourceRow, record.pupils, record.pupilsKnown])).toEqual([
-      [2, 0, false], [3, 0, false], [4, 0, false], [5, 0, false], [6, 5000, true], [7, 1200, true], [8, 0, false],
+      [2, 0, false],
+      [3, 0, false],
+      [4, 0, false],
+      [5, 0, false],
+      [6, 5000, true],
+      [7, 1200, true],
+      [8, 0, false],
     ]);
-    const at = (row: number, words: string): string => `Sheet 'edubasealldata', row ${row}, column 'NumberOfPupils': ${words}; ${UNKNOWN}`;
+    const at = (row: number, words: string): string =>
+      `Sheet 'edubasealldata', row ${row}, column 'NumberOfPupils': ${words}; ${UNKNOWN}`;
     expect(issues.map((issue) => [issue.row, issue.value, issue.code, issue.severity, issue.message])).toEqual([
       [2, '812.5', 'invalidValue', 'warning', at(2, "'812.5' is not a whole number of pupils")],
-      [3, '9999', 'invalidValue', 'warning', at(3, "'9999' is more pupils than any school has (expected at most 5,000)")],
-      [4, '1e+308', 'invalidValue', 'warning', at(4, "'1e+308' is more pupils than any school has (expected at most 5,000)")],
-      [5, '5001', 'invalidValue', 'warning', at(5, "'5001' is more pupils than any school has (expected at most 5,000)")],
+      [
+        3,
+        '9999',
+        'invalidValue',
+        'warning',
+        at(3, "'9999' is more pupils than any school has (expected at most 5,000)"),
+      ],
+      [
+        4,
+        '1e+308',
+        'invalidValue',
+        'warning',
+        at(4, "'1e+308' is more pupils than any school has (expected at most 5,000)"),
+      ],
+      [
+        5,
+        '5001',
+        'invalidValue',
+        'warning',
+        at(5, "'5001' is more pupils than any school has (expected at most 5,000)"),
+      ],
       [8, '-3', 'invalidValue', 'warning', at(8, "'-3' is not a possible number of pupils")],
     ]);
   });
@@ -92,7 +182,10 @@ describe('validateSchools', () => {
   test('a sheet with no pupils column says so once and keeps every school', () => {
     const header = HEADER.filter((name) => name !== 'NumberOfPupils');
     const { records, issues } = run([base, { ...base, URN: 100002 }], header);
-    expect(records.map((record) => [record.pupils, record.pupilsKnown])).toEqual([[0, false], [0, false]]);
+    expect(records.map((record) => [record.pupils, record.pupilsKnown])).toEqual([
+      [0, false],
+      [0, false],
+    ]);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ row: 1, code: 'columnMissing', severity: 'warning' });
     expect(issues[0].message).toBe(

@@ -5,9 +5,43 @@ import { hasSharedData, readCsvSheet } from '../schema/readCsv';
 import { deepFreeze, rowsExcludedByIssues, sheetOf } from './helpers';
 
 /** Synthetic ward populations, ONS-shaped: ages 9–18 single years plus two bands. */
-const HEADER = ['WD22CD', 'WD22NM', 'LAD_CD', 'LAD_NM', 'age_9', 'age_10', 'age_11', 'age_12', 'age_13', 'age_14', 'age_15', 'age_16', 'age_17', 'age_18', 'age_10_17', 'age_11_16'];
+const HEADER = [
+  'WD22CD',
+  'WD22NM',
+  'LAD_CD',
+  'LAD_NM',
+  'age_9',
+  'age_10',
+  'age_11',
+  'age_12',
+  'age_13',
+  'age_14',
+  'age_15',
+  'age_16',
+  'age_17',
+  'age_18',
+  'age_10_17',
+  'age_11_16',
+];
 // age_9..age_18 = 100..109; band 10–17 = 101+…+108 = 836; band 11–16 = 102+…+107 = 627
-const ROW: CellValue[] = ['E05011118', 'Aston', 'E08000025', 'Birmingham', 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 836, 627];
+const ROW: CellValue[] = [
+  'E05011118',
+  'Aston',
+  'E08000025',
+  'Birmingham',
+  100,
+  101,
+  102,
+  103,
+  104,
+  105,
+  106,
+  107,
+  108,
+  109,
+  836,
+  627,
+];
 
 describe('validateWards', () => {
   const sheet = sheetOf('Wards', HEADER, [ROW]);
@@ -21,13 +55,28 @@ describe('validateWards', () => {
   ] as [[number, number], number][])('sums the single years for band %p to %p', (band, expected) => {
     const { records, issues } = validateWards(sheet, mapping, band);
     expect(issues).toEqual([]);
-    expect(records).toEqual([{ sourceRow: 2, wardCode: 'E05011118', wardName: 'Aston', districtCode: 'E08000025', districtName: 'Birmingham', youngPopulation: expected }]);
+    expect(records).toEqual([
+      {
+        sourceRow: 2,
+        wardCode: 'E05011118',
+        wardName: 'Aston',
+        districtCode: 'E08000025',
+        districtName: 'Birmingham',
+        youngPopulation: expected,
+      },
+    ]);
   });
 
   test('without single years, a band column with exactly the band is used', () => {
-    const bandsOnly = sheetOf('Wards', ['WD22CD', 'WD22NM', 'Population 10-17', 'Population 11-16'], [['E05011118', 'Aston', 836, 627]]);
+    const bandsOnly = sheetOf(
+      'Wards',
+      ['WD22CD', 'WD22NM', 'Population 10-17', 'Population 11-16'],
+      [['E05011118', 'Aston', 836, 627]],
+    );
     const bandMapping = mapColumns(bandsOnly, 'wards');
-    expect(youngPopulationSource(bandMapping, [11, 16])).toEqual({ source: { kind: 'band', column: { from: 11, to: 16, column: 3, header: 'Population 11-16' } } });
+    expect(youngPopulationSource(bandMapping, [11, 16])).toEqual({
+      source: { kind: 'band', column: { from: 11, to: 16, column: 3, header: 'Population 11-16' } },
+    });
     expect(validateWards(bandsOnly, bandMapping, [11, 16]).records[0].youngPopulation).toBe(627);
   });
 
@@ -74,7 +123,10 @@ describe('validateWards', () => {
       [6, 'age_10', '-1', 'invalidValue', 'error'],
       [7, 'WD22CD', 'E05011118', 'duplicateRow', 'warning'],
     ]);
-    expect(result.records.map((record) => [record.sourceRow, record.wardName])).toEqual([[2, 'Aston'], [5, 'E05011120']]);
+    expect(result.records.map((record) => [record.sourceRow, record.wardName])).toEqual([
+      [2, 'Aston'],
+      [5, 'E05011120'],
+    ]);
     expect(result.rowsRead).toBe(result.records.length + rowsExcludedByIssues(result.issues).size);
   });
 
@@ -88,8 +140,14 @@ describe('validateWards', () => {
     expect(result.records.map((record) => record.sourceRow)).toEqual([3]);
     expect(result.issues).toEqual([
       {
-        sheet: 'Wards', row: 2, column: 'age_12', value: '123.5', severity: 'error', code: 'invalidValue',
-        message: "Sheet 'Wards', row 2, column 'age_12': '123.5' is not a whole number of people (expected the population aged 12; a fraction suggests a rate or percentage column); the row is excluded.",
+        sheet: 'Wards',
+        row: 2,
+        column: 'age_12',
+        value: '123.5',
+        severity: 'error',
+        code: 'invalidValue',
+        message:
+          "Sheet 'Wards', row 2, column 'age_12': '123.5' is not a whole number of people (expected the population aged 12; a fraction suggests a rate or percentage column); the row is excluded.",
       },
     ]);
     // The same rule holds for a band column.
@@ -108,7 +166,8 @@ describe('validateWards', () => {
 });
 
 const describeIfData = hasSharedData ? describe : describe.skip;
-if (!hasSharedData) console.warn('Skipping the real West Midlands ward population tests: ../shared/data is not present.');
+if (!hasSharedData)
+  console.warn('Skipping the real West Midlands ward population tests: ../shared/data is not present.');
 
 describeIfData('validateWards on the real ONS mid-2020 ward populations (West Midlands)', () => {
   const sheet = readCsvSheet('wm_ward22_population_mid2020.csv');
@@ -117,7 +176,9 @@ describeIfData('validateWards on the real ONS mid-2020 ward populations (West Mi
   test('the file is recognised as a wards sheet with no mapping', () => {
     expect(mapping.missingRequired).toEqual([]);
     expect(mapping.fields.wardCode?.header).toBe('WD22CD');
-    expect(mapping.ageColumns?.map((column) => column.age)).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    expect(mapping.ageColumns?.map((column) => column.age)).toEqual([
+      4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+    ]);
   });
 
   test('ages 10–17 summed from single years total the 303,063 stated in the data README, over 192 wards', () => {

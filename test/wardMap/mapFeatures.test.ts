@@ -14,7 +14,11 @@ import { renderWardMap } from '../../src/report/wardMap';
  */
 
 const square = (minE: number, minN: number, size: number): [number, number][] => [
-  [minE, minN], [minE + size, minN], [minE + size, minN + size], [minE, minN + size], [minE, minN],
+  [minE, minN],
+  [minE + size, minN],
+  [minE + size, minN + size],
+  [minE, minN + size],
+  [minE, minN],
 ];
 
 /*
@@ -58,7 +62,11 @@ describe('the rendered map on hand-made wards', () => {
   });
 
   test('wards without a district draw no district outline or label', () => {
-    const plain = renderWardMap(wards.map(({ districtName: _district, ...ward }) => ward), new Map(), { widthPx: 320, districts: true });
+    const plain = renderWardMap(
+      wards.map(({ districtName: _district, ...ward }) => ward),
+      new Map(),
+      { widthPx: 320, districts: true },
+    );
     expect(plain.features.districts).toEqual([]);
   });
 });
@@ -68,7 +76,12 @@ describe('the Charts sheet map on the demo', () => {
   beforeAll(async () => {
     const demo = generateDemo({ seed: 7, wards: 40, districts: 3, schools: 60, offences: 1500 });
     const outcome = runAnalysis(
-      { workbook: demo.workbook, boundaries: { geojson: demo.boundariesGeoJson, source: 'demo-wards.geojson' }, provenance: { synthetic: true, description: demo.description }, solver: await loadHighsSolver() },
+      {
+        workbook: demo.workbook,
+        boundaries: { geojson: demo.boundariesGeoJson, source: 'demo-wards.geojson' },
+        provenance: { synthetic: true, description: demo.description },
+        solver: await loadHighsSolver(),
+      },
       { ...DEFAULT_PARAMETERS, simulations: 100 },
     );
     if (!outcome.ok) throw new Error(outcome.problems.map((problem) => problem.message).join('\n'));
@@ -78,12 +91,16 @@ describe('the Charts sheet map on the demo', () => {
   /** The classes the map must show, worked out from the wards: a withheld ward is 'withheld' whatever its flag. */
   function classesPresent(of: AnalysisResult): string[] {
     const present = new Set(of.wards.map((ward) => (ward.offences.published.shown ? ward.offences.flag : 'withheld')));
-    return (['higher', 'similar', 'lower', 'withheld'] as const).filter((key) => present.has(key)).map((key) => MAP_COLOURS[key].label);
+    return (['higher', 'similar', 'lower', 'withheld'] as const)
+      .filter((key) => present.has(key))
+      .map((key) => MAP_COLOURS[key].label);
   }
 
-  test("every district of the wards is outlined and labelled, and the legend lists exactly the classes present", () => {
+  test('every district of the wards is outlined and labelled, and the legend lists exactly the classes present', () => {
     const map = wardMapImage(result, 768);
-    expect(map.features.districts.map((district) => district.name).sort()).toEqual([...new Set(result.wards.map((ward) => ward.districtName))].sort());
+    expect(map.features.districts.map((district) => district.name).sort()).toEqual(
+      [...new Set(result.wards.map((ward) => ward.districtName))].sort(),
+    );
     expect(map.features.legend).toEqual(classesPresent(result));
     expect(map.features.scaleBar?.px).toBeGreaterThan(0);
     expect(map.features.northArrow).toBe(true);
@@ -91,15 +108,37 @@ describe('the Charts sheet map on the demo', () => {
   });
 
   test('with nothing withheld the legend has no "Withheld [c]"; with a ward withheld it has', () => {
-    const shownAll: AnalysisResult = { ...result, wards: result.wards.map((ward) => ({ ...ward, offences: { ...ward.offences, published: { shown: true, value: 10 } } })) };
+    const shownAll: AnalysisResult = {
+      ...result,
+      wards: result.wards.map((ward) => ({
+        ...ward,
+        offences: { ...ward.offences, published: { shown: true, value: 10 } },
+      })),
+    };
     expect(wardMapImage(shownAll, 768).features.legend).not.toContain('Withheld [c]');
-    const oneWithheld: AnalysisResult = { ...shownAll, wards: shownAll.wards.map((ward, index) => (index === 0 ? { ...ward, offences: { ...ward.offences, published: { shown: false, reason: 'primary' } } } : ward)) };
+    const oneWithheld: AnalysisResult = {
+      ...shownAll,
+      wards: shownAll.wards.map((ward, index) =>
+        index === 0
+          ? { ...ward, offences: { ...ward.offences, published: { shown: false, reason: 'primary' } } }
+          : ward,
+      ),
+    };
     expect(wardMapImage(oneWithheld, 768).features.legend).toContain('Withheld [c]');
     expect(wardMapImage(oneWithheld, 768).features.legend).toEqual(classesPresent(oneWithheld));
   });
 
   test('real boundaries carry their licence under the map', () => {
-    const attributed: AnalysisResult = { ...result, provenance: { ...result.provenance, synthetic: false, attribution: ['Source: Office for National Statistics licensed under the Open Government Licence v3.0.'] } };
-    expect(wardMapImage(attributed, 768).features.attribution.join(' ')).toBe('Source: Office for National Statistics licensed under the Open Government Licence v3.0.');
+    const attributed: AnalysisResult = {
+      ...result,
+      provenance: {
+        ...result.provenance,
+        synthetic: false,
+        attribution: ['Source: Office for National Statistics licensed under the Open Government Licence v3.0.'],
+      },
+    };
+    expect(wardMapImage(attributed, 768).features.attribution.join(' ')).toBe(
+      'Source: Office for National Statistics licensed under the Open Government Licence v3.0.',
+    );
   });
 });

@@ -1,6 +1,15 @@
 import { decode } from 'fast-png';
 import type { WardBoundary } from '../../src/core/types';
-import { createRaster, fillRingsEvenOdd, getPixel, measureMapText, mapTextHeight, drawMapText, renderWardMap, drawLine } from '../../src/report/wardMap';
+import {
+  createRaster,
+  fillRingsEvenOdd,
+  getPixel,
+  measureMapText,
+  mapTextHeight,
+  drawMapText,
+  renderWardMap,
+  drawLine,
+} from '../../src/report/wardMap';
 
 type Rgb = [number, number, number];
 
@@ -74,14 +83,22 @@ describe('renderWardMap', () => {
     // A 100 m frame with its south-west 50 m quarter filled blue.
     const quarter: WardBoundary = { wardCode: 'Q', wardName: 'Quarter', polygons: [[square(0, 0, 50)]] };
     const frame: WardBoundary = { wardCode: 'F', wardName: 'Frame', polygons: [[square(0, 0, 100)]] };
-    const picture = pixelsOf(renderWardMap([frame, quarter], new Map([['Q', '2E75B6']]), { widthPx: 120, outline: '000000', noDataColor: 'FFFFFF' }).png);
+    const picture = pixelsOf(
+      renderWardMap([frame, quarter], new Map([['Q', '2E75B6']]), {
+        widthPx: 120,
+        outline: '000000',
+        noDataColor: 'FFFFFF',
+      }).png,
+    );
     // 100 px across 100 m: the quarter covers x 10..60, y 60..110.
     expect(picture.at(30, 90)).toEqual(BLUE);
     expect(picture.at(30, 30)).toEqual(WHITE);
   });
 
   test('a ward missing from the fills gets the no-data colour', () => {
-    const picture = pixelsOf(renderWardMap(wards, new Map([['E05000002', '2E75B6']]), { widthPx: 320, noDataColor: 'DDDDDD' }).png);
+    const picture = pixelsOf(
+      renderWardMap(wards, new Map([['E05000002', '2E75B6']]), { widthPx: 320, noDataColor: 'DDDDDD' }).png,
+    );
     expect(picture.at(...pixelOf(20, 20))).toEqual([0xdd, 0xdd, 0xdd]);
   });
 
@@ -95,7 +112,9 @@ describe('renderWardMap', () => {
     expect(picture.at(13, 125)).toEqual(RED);
     const boxSize = mapTextHeight() - 4;
     let ink = 0;
-    for (let y = 120; y < 120 + line; y++) for (let x = 10 + boxSize + 6; x < 10 + boxSize + 6 + measureMapText('Higher'); x++) if (picture.at(x, y)[0] < 128) ink++;
+    for (let y = 120; y < 120 + line; y++)
+      for (let x = 10 + boxSize + 6; x < 10 + boxSize + 6 + measureMapText('Higher'); x++)
+        if (picture.at(x, y)[0] < 128) ink++;
     expect(ink).toBeGreaterThan(20);
   });
 
@@ -106,11 +125,25 @@ describe('renderWardMap', () => {
     expect(titled.heightPx).toBe(120 + band);
     expect(titled.features.title).toBe('Youth violence');
     const picture = pixelsOf(titled.png);
-    expect(picture.at(...[10 + 20, 10 + band + 100 - 20] as [number, number])).toEqual(RED);
+    expect(picture.at(...([10 + 20, 10 + band + 100 - 20] as [number, number]))).toEqual(RED);
   });
 
   test('a tall region keeps its aspect: narrower, centred, at most 1.5 times the width high', () => {
-    const tall: WardBoundary = { wardCode: 'T', wardName: 'Tall', polygons: [[[[0, 0], [100, 0], [100, 300], [0, 300], [0, 0]]]] };
+    const tall: WardBoundary = {
+      wardCode: 'T',
+      wardName: 'Tall',
+      polygons: [
+        [
+          [
+            [0, 0],
+            [100, 0],
+            [100, 300],
+            [0, 300],
+            [0, 0],
+          ],
+        ],
+      ],
+    };
     const picture = renderWardMap([tall], new Map([['T', 'C00000']]), { widthPx: 320 });
     // 300 px / 100 m = 3 px/m would be 900 px high; the cap is 480 px for 300 m, so 1.6 px/m:
     // the map is 160 x 480, centred at x = 10 + (300 - 160) / 2 = 80.
@@ -123,7 +156,11 @@ describe('renderWardMap', () => {
   });
 
   test('every polygon of a multipolygon ward is filled', () => {
-    const split: WardBoundary = { wardCode: 'S', wardName: 'Split', polygons: [[square(0, 0, 100)], [square(200, 0, 100)]] };
+    const split: WardBoundary = {
+      wardCode: 'S',
+      wardName: 'Split',
+      polygons: [[square(0, 0, 100)], [square(200, 0, 100)]],
+    };
     const pixels = pixelsOf(renderWardMap([split], new Map([['S', 'C00000']]), { widthPx: 320 }).png);
     expect(pixels.at(...pixelOf(50, 50))).toEqual(RED);
     expect(pixels.at(...pixelOf(250, 50))).toEqual(RED);
@@ -146,26 +183,59 @@ describe('fillRingsEvenOdd', () => {
   const ink: [number, number, number] = [1, 2, 3];
   function filled(raster: ReturnType<typeof createRaster>): string[] {
     const cells: string[] = [];
-    for (let y = 0; y < raster.height; y++) for (let x = 0; x < raster.width; x++) if (getPixel(raster, x, y)[0] === 1) cells.push(`${x},${y}`);
+    for (let y = 0; y < raster.height; y++)
+      for (let x = 0; x < raster.width; x++) if (getPixel(raster, x, y)[0] === 1) cells.push(`${x},${y}`);
     return cells;
   }
 
   test('a square from (1,1) to (4,4) fills the 9 pixels whose centres lie inside', () => {
     const raster = createRaster(6, 6, [0, 0, 0]);
-    fillRingsEvenOdd(raster, [[[1, 1], [4, 1], [4, 4], [1, 4]]], ink);
+    fillRingsEvenOdd(
+      raster,
+      [
+        [
+          [1, 1],
+          [4, 1],
+          [4, 4],
+          [1, 4],
+        ],
+      ],
+      ink,
+    );
     expect(filled(raster)).toEqual(['1,1', '2,1', '3,1', '1,2', '2,2', '3,2', '1,3', '2,3', '3,3']);
   });
 
   test('overlapping rings cancel under the even-odd rule, whichever way they wind', () => {
     const raster = createRaster(6, 6, [0, 0, 0]);
     // Outer clockwise, inner also clockwise: the inner pixel (2,2) is crossed twice, so left empty.
-    fillRingsEvenOdd(raster, [[[0, 0], [5, 0], [5, 5], [0, 5]], [[2, 2], [3, 2], [3, 3], [2, 3]]], ink);
+    fillRingsEvenOdd(
+      raster,
+      [
+        [
+          [0, 0],
+          [5, 0],
+          [5, 5],
+          [0, 5],
+        ],
+        [
+          [2, 2],
+          [3, 2],
+          [3, 3],
+          [2, 3],
+        ],
+      ],
+      ink,
+    );
     expect(filled(raster)).toHaveLength(24);
     expect(filled(raster)).not.toContain('2,2');
   });
 
   test('a triangle matches a brute-force point-in-polygon count', () => {
-    const triangle: [number, number][] = [[0.3, 0.2], [17.6, 3.1], [5.2, 14.9]];
+    const triangle: [number, number][] = [
+      [0.3, 0.2],
+      [17.6, 3.1],
+      [5.2, 14.9],
+    ];
     const raster = createRaster(20, 20, [0, 0, 0]);
     fillRingsEvenOdd(raster, [triangle], ink);
     const inside = (x: number, y: number) => {

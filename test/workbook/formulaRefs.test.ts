@@ -18,7 +18,8 @@ describe('columnLetter', () => {
   test('matches a brute-force count through the alphabet for the first 1,000 columns', () => {
     const letters: string[] = [];
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    for (const a of ['', ...alphabet]) for (const b of ['', ...alphabet]) for (const c of alphabet) if (a === '' || b !== '') letters.push(a + b + c);
+    for (const a of ['', ...alphabet])
+      for (const b of ['', ...alphabet]) for (const c of alphabet) if (a === '' || b !== '') letters.push(a + b + c);
     letters.sort((x, y) => x.length - y.length || (x < y ? -1 : 1));
     for (let index = 0; index < 1000; index++) expect(columnLetter(index)).toBe(letters[index]);
   });

@@ -19,7 +19,13 @@ describe('identifyFormat', () => {
     ['xls', Buffer.concat([OLE2, Buffer.alloc(512)])],
     ['encrypted', Buffer.concat([OLE2, Buffer.alloc(100), Buffer.from('EncryptedPackage', 'utf16le')])],
     ['xlsb', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('xl/workbook.bin')])],
-    ['ods', Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')])],
+    [
+      'ods',
+      Buffer.concat([
+        Buffer.from('PK\x03\x04', 'latin1'),
+        Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+      ]),
+    ],
     ['empty', Buffer.alloc(0)],
     ['unknown', Buffer.from([0x00, 0x01, 0x02, 0x03, 0x89, 0x50])],
   ])('tells %s', (format, bytes) => {

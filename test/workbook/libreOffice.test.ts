@@ -26,7 +26,9 @@ function findSoffice(): string | undefined {
 const soffice = findSoffice();
 const describeIfSoffice = soffice ? describe : describe.skip;
 if (!soffice) {
-  console.warn('Skipping LibreOffice tests: `soffice` is not installed (apt-get install -y --no-install-recommends libreoffice-calc-nogui).');
+  console.warn(
+    'Skipping LibreOffice tests: `soffice` is not installed (apt-get install -y --no-install-recommends libreoffice-calc-nogui).',
+  );
 }
 
 /** A LibreOffice user profile that recalculates every formula when it loads an .xlsx (OOXMLRecalcMode 0 = always). */
@@ -70,7 +72,15 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
   async function convert(format: string, outputDirectory: string, file = input): Promise<void> {
     await run(
       soffice as string,
-      [`-env:UserInstallation=file://${path.join(directory, 'profile')}`, '--headless', '--convert-to', format, '--outdir', outputDirectory, file],
+      [
+        `-env:UserInstallation=file://${path.join(directory, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        format,
+        '--outdir',
+        outputDirectory,
+        file,
+      ],
       { timeout: 90_000 },
     );
   }
@@ -89,7 +99,8 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
     for (const model of models.filter((one) => one !== canary)) {
       for (const { row, col, cell } of formulaCells(model)) {
         const actual = valueAt(model.name, row, col);
-        if (typeof cell.result === 'number') expect([model.name, row, col, actual]).toEqual([model.name, row, col, expect.closeTo(cell.result, 9)]);
+        if (typeof cell.result === 'number')
+          expect([model.name, row, col, actual]).toEqual([model.name, row, col, expect.closeTo(cell.result, 9)]);
         else expect([model.name, row, col, actual]).toEqual([model.name, row, col, cell.result]);
         checked++;
       }
@@ -102,7 +113,9 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
     const zip = await JSZip.loadAsync(await fs.readFile(path.join(outputDirectory, 'report.xlsx')));
     const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
     expect(charts).toHaveLength(2);
-    const chartXml = (await Promise.all(charts.map((name) => zip.file(name)!.async('string')))).join('\n').replace(/&apos;/g, "'");
+    const chartXml = (await Promise.all(charts.map((name) => zip.file(name)!.async('string'))))
+      .join('\n')
+      .replace(/&apos;/g, "'");
     expect(chartXml).toContain("'Schools (2)'!$E$4:$E$6");
     expect(chartXml).toContain("'Schools (2)'!$F$4:$F$6");
     expect(chartXml).toContain("'Wards (2)'!$E$2:$E$4");
@@ -126,7 +139,8 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
     for (const { row, col, cell } of cells) {
       const actual = valueAt('Charts', row, col);
       // The rates' limits come from CHIINV and NORMSINV on the Wards sheet: LibreOffice's agree with ours to 1e-9.
-      if (typeof cell.result === 'number') expect([row, col, actual]).toEqual([row, col, expect.closeTo(cell.result, 9)]);
+      if (typeof cell.result === 'number')
+        expect([row, col, actual]).toEqual([row, col, expect.closeTo(cell.result, 9)]);
       else expect([row, col, actual]).toEqual([row, col, cell.result]);
     }
     // Per charted school and ward: three references, three bar lengths and a label; then the funnel plot's
@@ -140,7 +154,8 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
     const wardCells = formulaCells(wards);
     for (const { row, col, cell } of wardCells) {
       const actual = valueAt('Wards', row, col);
-      if (typeof cell.result === 'number') expect([row, col, actual]).toEqual([row, col, expect.closeTo(cell.result, 9)]);
+      if (typeof cell.result === 'number')
+        expect([row, col, actual]).toEqual([row, col, expect.closeTo(cell.result, 9)]);
       else expect([row, col, actual]).toEqual([row, col, cell.result]);
     }
     const flags = wardCells.filter(({ cell }) => cell.formula.startsWith('IF(AND('));
@@ -149,7 +164,11 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
     // LibreOffice understood the funnel plot: it writes it back as a scatter chart on the same ranges.
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(await fs.readFile(path.join(outputDirectory, 'demo.xlsx')));
-    const chartParts = await Promise.all(Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async('string')));
+    const chartParts = await Promise.all(
+      Object.keys(zip.files)
+        .filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))
+        .map((name) => zip.file(name)!.async('string')),
+    );
     const scatter = chartParts.filter((xml) => xml.includes('<c:scatterChart>'));
     expect(scatter).toHaveLength(1);
     expect((scatter[0].match(/<c:ser>/g) ?? []).length).toBe(6);
@@ -164,7 +183,9 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
   });
 });
 
-function formulaCells(model: SheetModel): { row: number; col: number; cell: Extract<ModelCell, { kind: 'formula' }> }[] {
+function formulaCells(
+  model: SheetModel,
+): { row: number; col: number; cell: Extract<ModelCell, { kind: 'formula' }> }[] {
   const found: { row: number; col: number; cell: Extract<ModelCell, { kind: 'formula' }> }[] = [];
   for (const { row, col, cell } of model.cells) if (cell.kind === 'formula') found.push({ row, col, cell });
   for (const table of model.tables) {

@@ -64,9 +64,18 @@ describe('relationship parts', () => {
 
 describe('content types and workbook sheets', () => {
   test('an override is added once', () => {
-    const types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
-    const once = withContentTypeOverride(types, 'xl/charts/chart1.xml', 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml');
-    const twice = withContentTypeOverride(once, 'xl/charts/chart1.xml', 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml');
+    const types =
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>';
+    const once = withContentTypeOverride(
+      types,
+      'xl/charts/chart1.xml',
+      'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+    );
+    const twice = withContentTypeOverride(
+      once,
+      'xl/charts/chart1.xml',
+      'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+    );
     expect(twice).toBe(once);
     expect(parseXml(once).Types.Override['@_PartName']).toBe('/xl/charts/chart1.xml');
   });
@@ -104,7 +113,9 @@ describe('withWorksheetDrawing', () => {
     const xml = '<worksheet xmlns="main"><sheetData><row r="1"/></sheetData><pageMargins left="0.7"/></worksheet>';
     const result = withWorksheetDrawing(xml, 'rId1');
     expect(result).toMatch(/<pageMargins left="0.7"\/><drawing r:id="rId1"\/><\/worksheet>$/);
-    expect(parseXml(result).worksheet['@_xmlns:r']).toBe('http://schemas.openxmlformats.org/officeDocument/2006/relationships');
+    expect(parseXml(result).worksheet['@_xmlns:r']).toBe(
+      'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+    );
   });
 
   test('a sheet with no drawing reports none', () => {

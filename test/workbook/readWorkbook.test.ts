@@ -4,7 +4,13 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import type { WorkbookData } from '../../src/core/types';
-import { plainCellValue, readWorkbookBuffer, readWorkbookFile, writeWorkbookDataBuffer, writeWorkbookDataFile } from '../../src/workbook/xlsx';
+import {
+  plainCellValue,
+  readWorkbookBuffer,
+  readWorkbookFile,
+  writeWorkbookDataBuffer,
+  writeWorkbookDataFile,
+} from '../../src/workbook/xlsx';
 
 const BOM = '\uFEFF';
 
@@ -55,7 +61,9 @@ describe('writeWorkbookData then readWorkbook', () => {
 
   test('dates carry a date number format and the header row is bold', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await writeWorkbookDataBuffer(sample)) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(
+      (await writeWorkbookDataBuffer(sample)) as unknown as Parameters<typeof workbook.xlsx.load>[0],
+    );
     const sheet = workbook.getWorksheet('Offences')!;
     expect(sheet.getCell('C2').numFmt).toBe('yyyy-mm-dd');
     expect(sheet.getCell('C3').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
@@ -70,11 +78,17 @@ describe('writeWorkbookData then readWorkbook', () => {
     const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'read-workbook-'));
     const file = path.join(directory, 'input.xlsx');
     await writeWorkbookDataFile(sample, file);
-    const before = createHash('sha256').update(await fs.readFile(file)).digest('hex');
+    const before = createHash('sha256')
+      .update(await fs.readFile(file))
+      .digest('hex');
     const modifiedBefore = (await fs.stat(file)).mtimeMs;
     const data = await readWorkbookFile(file);
     expect(data.sheets[1].rows[1]).toEqual(['103456', "St Mary's & St John's", 1200]);
-    expect(createHash('sha256').update(await fs.readFile(file)).digest('hex')).toBe(before);
+    expect(
+      createHash('sha256')
+        .update(await fs.readFile(file))
+        .digest('hex'),
+    ).toBe(before);
     expect((await fs.stat(file)).mtimeMs).toBe(modifiedBefore);
     await fs.rm(directory, { recursive: true, force: true });
   });

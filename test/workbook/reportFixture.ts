@@ -30,7 +30,11 @@ export function reportFixture(): SheetModel[] {
     cells: [
       { row: 0, col: 0, cell: { kind: 'text', value: 'Summary', style: { bold: true, fontSize: 14 } } },
       { row: 1, col: 0, cell: { kind: 'text', value: 'Pupils in ranked schools' } },
-      { row: 1, col: 1, cell: { kind: 'formula', formula: 'SUM({{Schools}}!C4:C6)', result: 3000, style: { numberFormat: '#,##0' } } },
+      {
+        row: 1,
+        col: 1,
+        cell: { kind: 'formula', formula: 'SUM({{Schools}}!C4:C6)', result: 3000, style: { numberFormat: '#,##0' } },
+      },
       { row: 2, col: 0, cell: { kind: 'text', value: 'Highest rate' } },
       { row: 2, col: 1, cell: { kind: 'formula', formula: 'MAX({{Wards}}!E2:E4)', result: 15 } },
       { row: 3, col: 0, cell: { kind: 'text', value: 'Report date' } },
@@ -52,7 +56,11 @@ export function reportFixture(): SheetModel[] {
   const schools: SheetModel = {
     name: 'Schools',
     cells: [
-      { row: 0, col: 0, cell: { kind: 'text', value: 'Schools ranked by exposure', style: { bold: true, fontSize: 14 } } },
+      {
+        row: 0,
+        col: 0,
+        cell: { kind: 'text', value: 'Schools ranked by exposure', style: { bold: true, fontSize: 14 } },
+      },
       { row: 1, col: 0, cell: { kind: 'text', value: '=1+1' } },
       { row: 1, col: 1, cell: { kind: 'text', value: '+44' } },
       { row: 1, col: 2, cell: { kind: 'text', value: '-x' } },
@@ -111,9 +119,23 @@ export function reportFixture(): SheetModel[] {
         col: 0,
         headers: ['Ward code', 'Ward', 'Offenders', 'Young population', 'Rate per 1,000', 'Flag'],
         rows: [
-          [text('E05011118'), text('Aston'), num(30), num(2000), { kind: 'formula', formula: 'C2/D2*1000', result: 15 }, text('Higher')],
+          [
+            text('E05011118'),
+            text('Aston'),
+            num(30),
+            num(2000),
+            { kind: 'formula', formula: 'C2/D2*1000', result: 15 },
+            text('Higher'),
+          ],
           [text('E05011119'), text('Bordesley'), text('[c]'), num(1500), text('[c]'), text('Similar')],
-          [text('E05011120'), text('Erdington'), num(12), num(3000), { kind: 'formula', formula: 'C4/D4*1000', result: 4 }, text('Lower')],
+          [
+            text('E05011120'),
+            text('Erdington'),
+            num(12),
+            num(3000),
+            { kind: 'formula', formula: 'C4/D4*1000', result: 4 },
+            text('Lower'),
+          ],
         ],
         style: 'TableStyleLight9',
       },

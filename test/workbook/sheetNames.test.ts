@@ -10,11 +10,29 @@ import {
 describe('planSheetNames', () => {
   test.each<[string, string[], string[], number, string[]]>([
     ['a first run into an empty workbook uses the base names', [], ['Summary', 'Schools'], 1, ['Summary', 'Schools']],
-    ["a first run next to the analyst's own sheets keeps the base names", ['Offences', 'Schools list'], ['Schools'], 1, ['Schools']],
-    ['a second run gets (2) on every sheet', ['Offences', 'Summary', 'Schools'], ['Summary', 'Schools'], 2, ['Summary (2)', 'Schools (2)']],
+    [
+      "a first run next to the analyst's own sheets keeps the base names",
+      ['Offences', 'Schools list'],
+      ['Schools'],
+      1,
+      ['Schools'],
+    ],
+    [
+      'a second run gets (2) on every sheet',
+      ['Offences', 'Summary', 'Schools'],
+      ['Summary', 'Schools'],
+      2,
+      ['Summary (2)', 'Schools (2)'],
+    ],
     ['names compare ignoring case', ['SCHOOLS'], ['Schools', 'Wards'], 2, ['Schools (2)', 'Wards (2)']],
     ['one clash is enough to move the whole run on', ['Wards'], ['Schools', 'Wards'], 2, ['Schools (2)', 'Wards (2)']],
-    ['the smallest free run number is taken', ['Schools', 'Schools (2)', 'schools (3)', 'Schools (5)'], ['Schools'], 4, ['Schools (4)']],
+    [
+      'the smallest free run number is taken',
+      ['Schools', 'Schools (2)', 'schools (3)', 'Schools (5)'],
+      ['Schools'],
+      4,
+      ['Schools (4)'],
+    ],
     [
       'a long base is cut so the suffix fits in 31 characters',
       // Run 1 took the first 31 characters, 'Validation issues found in the ', less the trailing space.

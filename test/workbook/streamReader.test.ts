@@ -29,10 +29,12 @@ function readBoth(bytes: Uint8Array): WorkbookData {
 const read = (spec: PackageSpec): WorkbookData => readBoth(buildXlsx(spec));
 
 /** A row of cells from [reference, value XML, attributes] triples. */
-const cell = (ref: string, inner: string, attributes = ''): string => `<c r="${ref}"${attributes ? ` ${attributes}` : ''}>${inner}</c>`;
+const cell = (ref: string, inner: string, attributes = ''): string =>
+  `<c r="${ref}"${attributes ? ` ${attributes}` : ''}>${inner}</c>`;
 const row = (r: number, ...cells: string[]): string => `<row r="${r}">${cells.join('')}</row>`;
 const inline = (ref: string, text: string): string => cell(ref, `<is><t>${escapeText(text)}</t></is>`, 't="inlineStr"');
-const num = (ref: string, value: number, style?: number): string => cell(ref, `<v>${value}</v>`, style === undefined ? '' : `s="${style}"`);
+const num = (ref: string, value: number, style?: number): string =>
+  cell(ref, `<v>${value}</v>`, style === undefined ? '' : `s="${style}"`);
 
 describe('packages other writers make', () => {
   test('absolute part paths, as openpyxl writes them, and a table part named by an absolute path', async () => {
@@ -49,14 +51,27 @@ describe('packages other writers make', () => {
       sheets: [
         {
           name: 'Offences',
-          xml: worksheet(row(1, cell('A1', '<v>0</v>', 't="s"'), cell('B1', '<v>1</v>', 't="s"')) + row(2, cell('A2', '<v>2</v>', 't="s"'), num('B2', 15)), '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>'),
+          xml: worksheet(
+            row(1, cell('A1', '<v>0</v>', 't="s"'), cell('B1', '<v>1</v>', 't="s"')) +
+              row(2, cell('A2', '<v>2</v>', 't="s"'), num('B2', 15)),
+            '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>',
+          ),
           rels: tableRels,
         },
       ],
       parts: { 'xl/tables/table1.xml': table },
     };
     const bytes = buildXlsx(spec);
-    expect(readBoth(bytes).sheets).toEqual([{ name: 'Offences', firstRow: 1, rows: [['Ref', 'Age'], ['OFF-1', 15]] }]);
+    expect(readBoth(bytes).sheets).toEqual([
+      {
+        name: 'Offences',
+        firstRow: 1,
+        rows: [
+          ['Ref', 'Age'],
+          ['OFF-1', 15],
+        ],
+      },
+    ]);
     // The previous reader failed here (the issue's "Cannot read properties of undefined (reading 'name')").
     await expect(readWorkbookBufferWithExcelJS(bytes)).rejects.toThrow();
   });
@@ -65,23 +80,58 @@ describe('packages other writers make', () => {
     expect(resolvePartPath('xl/workbook.xml', '/xl/worksheets/sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
     expect(resolvePartPath('xl/worksheets/sheet1.xml', '../tables/table1.xml')).toBe('xl/tables/table1.xml');
     expect(resolvePartPath('xl/workbook.xml', './worksheets/./sheet1.xml')).toBe('xl/worksheets/sheet1.xml');
-    const data = read({ sheets: [{ name: 'Spaced', xml: row(1, inline('A1', 'x')), target: 'worksheets/my%20sheet.xml', part: 'xl/worksheets/my sheet.xml' }] });
+    const data = read({
+      sheets: [
+        {
+          name: 'Spaced',
+          xml: row(1, inline('A1', 'x')),
+          target: 'worksheets/my%20sheet.xml',
+          part: 'xl/worksheets/my sheet.xml',
+        },
+      ],
+    });
     expect(data.sheets[0].rows).toEqual([['x']]);
   });
 
   test('a sheet named History reads like any other (exceljs refused the name)', async () => {
-    const bytes = buildXlsx({ sheets: [{ name: 'History', xml: row(1, inline('A1', 'Changed'), inline('B1', 'By')) + row(2, num('A2', 2023), inline('B2', 'me')) }] });
-    expect(readBoth(bytes).sheets).toEqual([{ name: 'History', firstRow: 1, rows: [['Changed', 'By'], [2023, 'me']] }]);
+    const bytes = buildXlsx({
+      sheets: [
+        {
+          name: 'History',
+          xml: row(1, inline('A1', 'Changed'), inline('B1', 'By')) + row(2, num('A2', 2023), inline('B2', 'me')),
+        },
+      ],
+    });
+    expect(readBoth(bytes).sheets).toEqual([
+      {
+        name: 'History',
+        firstRow: 1,
+        rows: [
+          ['Changed', 'By'],
+          [2023, 'me'],
+        ],
+      },
+    ]);
     await expect(readWorkbookBufferWithExcelJS(bytes)).rejects.toThrow(/History/);
   });
 
   test('inline strings with no shared strings part: rich text joined, phonetic guides left out, escapes decoded', () => {
-    const rich = cell('B1', '<is><r><t xml:space="preserve">Park </t></r><r><rPr><b/></rPr><t>Hall</t></r><rPh sb="0" eb="4"><t>パーク</t></rPh></is>', 't="inlineStr"');
+    const rich = cell(
+      'B1',
+      '<is><r><t xml:space="preserve">Park </t></r><r><rPr><b/></rPr><t>Hall</t></r><rPh sb="0" eb="4"><t>パーク</t></rPh></is>',
+      't="inlineStr"',
+    );
     const data = read({
       sheets: [
         {
           name: 'Schools',
-          xml: row(1, inline('A1', "St Mary's & St John's <RC>"), rich, inline('C1', 'Line 1_x000D_\nLine 2'), cell('D1', '<is><t><![CDATA[a < b]]></t></is>', 't="inlineStr"')),
+          xml: row(
+            1,
+            inline('A1', "St Mary's & St John's <RC>"),
+            rich,
+            inline('C1', 'Line 1_x000D_\nLine 2'),
+            cell('D1', '<is><t><![CDATA[a < b]]></t></is>', 't="inlineStr"'),
+          ),
         },
       ],
     });
@@ -99,7 +149,9 @@ describe('packages other writers make', () => {
     ]);
     const cells = [0, 1, 2, 3, 4, 5].map((i) => cell(`${String.fromCharCode(65 + i)}1`, `<v>${i}</v>`, 't="s"'));
     const data = read({ sharedStrings: sst, sheets: [{ name: 'S', xml: row(1, ...cells) }] });
-    expect(data.sheets[0].rows).toEqual([['plain', 'Rich text', '<tag> & "quoted" €€', '_x000D_ stays, \t is a tab', '', '\uFEFFwith a byte-order mark']]);
+    expect(data.sheets[0].rows).toEqual([
+      ['plain', 'Rich text', '<tag> & "quoted" €€', '_x000D_ stays, \t is a tab', '', '\uFEFFwith a byte-order mark'],
+    ]);
   });
 
   test('every cell type: numbers, booleans, errors, formula results, ISO dates, blanks', () => {
@@ -109,17 +161,54 @@ describe('packages other writers make', () => {
         {
           name: 'Types',
           xml:
-            row(1, num('A1', 12.5), num('B1', -3), cell('C1', '<v>1E3</v>'), cell('D1', '<v>1</v>', 't="b"'), cell('E1', '<v>0</v>', 't="b"'), cell('F1', '<v>#N/A</v>', 't="e"')) +
-            row(2, cell('A2', '<f>A1*2</f><v>25</v>'), cell('B2', '<f>"a"&amp;"b"</f><v>ab</v>', 't="str"'), cell('C2', '<f>1/0</f><v>#DIV/0!</v>', 't="e"'), cell('D2', '<f>2-2</f><v>0</v>'), cell('E2', '<f>NOW()</f>'), cell('F2', '<f>""</f><v></v>', 't="str"')) +
-            row(3, cell('A3', '<v>2023-01-15T13:45:30Z</v>', 't="d"'), cell('B3', '<v>2023-01-15</v>', 't="d"'), cell('C3', '<v>2023-01-15T08:00:00</v>', 't="d"'), cell('D3', '<v/>'), cell('E3', '', 's="0"'), cell('F3', '<v>0</v>', 't="s"')) +
-            row(4, cell('A4', '<f t="shared" ref="A4:B4" si="0">A1+1</f><v>13.5</v>'), cell('B4', '<f t="shared" si="0"/><v>-2</v>'), cell('C4', '<v>123456789012345678</v>'), cell('D4', '<v>007</v>', 't="str"')),
+            row(
+              1,
+              num('A1', 12.5),
+              num('B1', -3),
+              cell('C1', '<v>1E3</v>'),
+              cell('D1', '<v>1</v>', 't="b"'),
+              cell('E1', '<v>0</v>', 't="b"'),
+              cell('F1', '<v>#N/A</v>', 't="e"'),
+            ) +
+            row(
+              2,
+              cell('A2', '<f>A1*2</f><v>25</v>'),
+              cell('B2', '<f>"a"&amp;"b"</f><v>ab</v>', 't="str"'),
+              cell('C2', '<f>1/0</f><v>#DIV/0!</v>', 't="e"'),
+              cell('D2', '<f>2-2</f><v>0</v>'),
+              cell('E2', '<f>NOW()</f>'),
+              cell('F2', '<f>""</f><v></v>', 't="str"'),
+            ) +
+            row(
+              3,
+              cell('A3', '<v>2023-01-15T13:45:30Z</v>', 't="d"'),
+              cell('B3', '<v>2023-01-15</v>', 't="d"'),
+              cell('C3', '<v>2023-01-15T08:00:00</v>', 't="d"'),
+              cell('D3', '<v/>'),
+              cell('E3', '', 's="0"'),
+              cell('F3', '<v>0</v>', 't="s"'),
+            ) +
+            row(
+              4,
+              cell('A4', '<f t="shared" ref="A4:B4" si="0">A1+1</f><v>13.5</v>'),
+              cell('B4', '<f t="shared" si="0"/><v>-2</v>'),
+              cell('C4', '<v>123456789012345678</v>'),
+              cell('D4', '<v>007</v>', 't="str"'),
+            ),
         },
       ],
     });
     expect(data.sheets[0].rows).toEqual([
       [12.5, -3, 1000, true, false, '#N/A'],
       [25, 'ab', '#DIV/0!', 0, null, null],
-      [new Date(Date.UTC(2023, 0, 15, 13, 45, 30)), new Date(Date.UTC(2023, 0, 15)), new Date(Date.UTC(2023, 0, 15, 8)), null, null, 'text'],
+      [
+        new Date(Date.UTC(2023, 0, 15, 13, 45, 30)),
+        new Date(Date.UTC(2023, 0, 15)),
+        new Date(Date.UTC(2023, 0, 15, 8)),
+        null,
+        null,
+        'text',
+      ],
       [13.5, -2, 123456789012345678, '007', null, null],
     ]);
   });
@@ -127,25 +216,54 @@ describe('packages other writers make', () => {
   test('date-formatted numbers read as UTC dates: built-in formats 14–22 and 45–47, custom formats with date or time tokens', () => {
     // Style index = position: General, 14 (m/d/yyyy), 22 (m/d/yy h:mm), 45 (mm:ss), 46 ([h]:mm:ss), 47 (mmss.0), 2 (0.00), custom…
     const ids = [0, 14, 22, 45, 46, 47, 2, 164, 165, 166, 167, 168, 169, 170];
-    const custom = { 164: 'dd/mm/yyyy', 165: '0.00" days"', 166: '[h]:mm', 167: '[Red]#,##0;[Blue]-#,##0', 168: 'yyyy-mm-dd hh:mm:ss', 169: '\\d\\a\\y 0', 170: '[$-F800]dddd, mmmm dd, yyyy' };
+    const custom = {
+      164: 'dd/mm/yyyy',
+      165: '0.00" days"',
+      166: '[h]:mm',
+      167: '[Red]#,##0;[Blue]-#,##0',
+      168: 'yyyy-mm-dd hh:mm:ss',
+      169: '\\d\\a\\y 0',
+      170: '[$-F800]dddd, mmmm dd, yyyy',
+    };
     const serial = 45017.5; // 1 April 2023 12:00
     const cells = ids.map((_, style) => num(`${String.fromCharCode(65 + style)}1`, serial, style));
     const data = read({ styles: stylesXml(ids, custom), sheets: [{ name: 'Dates', xml: row(1, ...cells) }] });
     const date = new Date(Date.UTC(2023, 3, 1, 12));
-    expect(data.sheets[0].rows[0]).toEqual([serial, date, date, date, date, date, serial, date, serial, date, serial, date, serial, date]);
+    expect(data.sheets[0].rows[0]).toEqual([
+      serial,
+      date,
+      date,
+      date,
+      date,
+      date,
+      serial,
+      date,
+      serial,
+      date,
+      serial,
+      date,
+      serial,
+      date,
+    ]);
     expect(isDateFormatCode('General')).toBe(false);
     expect(isDateFormatCode('0.00E+00')).toBe(false);
     expect(isDateFormatCode('h:mm AM/PM')).toBe(true);
   });
 
   test('the 1904 date system', () => {
-    const data = read({ workbookPr: 'date1904="1"', styles: stylesXml([0, 14]), sheets: [{ name: 'Mac', xml: row(1, num('A1', 0, 1), num('B1', 43555, 1)) }] });
+    const data = read({
+      workbookPr: 'date1904="1"',
+      styles: stylesXml([0, 14]),
+      sheets: [{ name: 'Mac', xml: row(1, num('A1', 0, 1), num('B1', 43555, 1)) }],
+    });
     expect(data.sheets[0].rows[0]).toEqual([new Date(Date.UTC(1904, 0, 1)), new Date(Date.UTC(2023, 3, 1))]);
   });
 
   test('a merge keeps its value in its top-left cell only, even when the file repeats it in the covered cells', () => {
     const xml = worksheet(
-      row(2, inline('B2', 'merged'), inline('C2', 'copy'), inline('D2', 'after')) + row(3, inline('B3', 'copy'), inline('C3', 'copy')) + row(4, inline('B4', 'only')),
+      row(2, inline('B2', 'merged'), inline('C2', 'copy'), inline('D2', 'after')) +
+        row(3, inline('B3', 'copy'), inline('C3', 'copy')) +
+        row(4, inline('B4', 'only')),
       '<mergeCells count="2"><mergeCell ref="B2:C3"/><mergeCell ref="A4:B4"/></mergeCells>',
     );
     const data = read({ sheets: [{ name: 'Merged', xml }] });
@@ -163,7 +281,10 @@ describe('packages other writers make', () => {
       workbookRelationships: `<Relationship Id="rIdChart" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/>`,
       parts: { 'xl/chartsheets/sheet1.xml': `<chartsheet xmlns="${MAIN}"/>` },
     });
-    expect(data.sheets.map((sheet) => [sheet.name, sheet.rows[0][0]])).toEqual([['Second part first', 'a'], ['First part second', 'b']]);
+    expect(data.sheets.map((sheet) => [sheet.name, sheet.rows[0][0]])).toEqual([
+      ['Second part first', 'a'],
+      ['First part second', 'b'],
+    ]);
   });
 
   test('namespace prefixes, rows and cells without r, comments, processing instructions, a DOCTYPE and stored parts', () => {
@@ -172,10 +293,26 @@ describe('packages other writers make', () => {
       '<x:row><x:c t="inlineStr"><x:is><x:t>first</x:t></x:is></x:c><x:c><x:v>2</x:v></x:c></x:row>' +
       '<x:row><x:c r="C2"><x:v>3</x:v></x:c><x:c><x:v>4</x:v></x:c></x:row></x:sheetData></x:worksheet>';
     const withDoctype = `<?xml version="1.0"?><!DOCTYPE worksheet><worksheet xmlns="${MAIN}"><sheetData>${row(1, num('A1', 1))}</sheetData></worksheet>`;
-    const spaced = worksheet(`\n  <row r="1" spans="1:2">\n    <c r="A1"><v>1</v></c>\n    <c r = 'B1' t = "inlineStr" ><is><t>two</t></is></c>\n  </row>\n`);
+    const spaced = worksheet(
+      `\n  <row r="1" spans="1:2">\n    <c r="A1"><v>1</v></c>\n    <c r = 'B1' t = "inlineStr" ><is><t>two</t></is></c>\n  </row>\n`,
+    );
     for (const stored of [false, true]) {
-      const data = read({ stored, sheets: [{ name: 'Prefixed', xml: prefixed }, { name: 'Doctype', xml: withDoctype }, { name: 'Spaced', xml: spaced }] });
-      expect(data.sheets.map((sheet) => sheet.rows)).toEqual([[['first', 2, null, null], [null, null, 3, 4]], [[1]], [[1, 'two']]]);
+      const data = read({
+        stored,
+        sheets: [
+          { name: 'Prefixed', xml: prefixed },
+          { name: 'Doctype', xml: withDoctype },
+          { name: 'Spaced', xml: spaced },
+        ],
+      });
+      expect(data.sheets.map((sheet) => sheet.rows)).toEqual([
+        [
+          ['first', 2, null, null],
+          [null, null, 3, 4],
+        ],
+        [[1]],
+        [[1, 'two']],
+      ]);
     }
   });
 
@@ -194,7 +331,11 @@ describe('packages other writers make', () => {
       return builder.finish();
     };
     const whole = readIn(xml.length);
-    expect(whole.rows).toEqual([['Tom & Jerry', 12345, 1.5, 'shared'], [null, null, null, null], [null, 'xy€', new Date(Date.UTC(2023, 3, 1)), null]]);
+    expect(whole.rows).toEqual([
+      ['Tom & Jerry', 12345, 1.5, 'shared'],
+      [null, null, null, null],
+      [null, 'xy€', new Date(Date.UTC(2023, 3, 1)), null],
+    ]);
     for (const size of [1, 2, 3, 5, 7, 13, 64]) expect(readIn(size)).toEqual(whole);
   });
 
@@ -212,13 +353,30 @@ describe('packages other writers make', () => {
 
 describe('rows hold only the cells used', () => {
   test('a used range starting at B2 reads with firstRow 2 and column 0 at B; short rows are padded when that is cheap', () => {
-    const data = read({ sheets: [{ name: 'Offset', xml: row(2, inline('B2', 'a'), inline('D2', 'b')) + row(4, num('C4', 1)) }] });
-    expect(data.sheets[0]).toEqual({ name: 'Offset', firstRow: 2, rows: [['a', null, 'b'], [null, null, null], [null, 1, null]] });
+    const data = read({
+      sheets: [{ name: 'Offset', xml: row(2, inline('B2', 'a'), inline('D2', 'b')) + row(4, num('C4', 1)) }],
+    });
+    expect(data.sheets[0]).toEqual({
+      name: 'Offset',
+      firstRow: 2,
+      rows: [
+        ['a', null, 'b'],
+        [null, null, null],
+        [null, 1, null],
+      ],
+    });
     expect(Object.isFrozen(data.sheets[0].rows[1])).toBe(true);
   });
 
   test('wide sparse rows are ragged: each ends at its last value, and a lone far cell does not fill the row', () => {
-    const data = read({ sheets: [{ name: 'Wide', xml: row(1, inline('A1', 'a'), inline('B1', 'b')) + row(2, inline('A2', 'c')) + row(3, inline('XFD3', 'far')) }] });
+    const data = read({
+      sheets: [
+        {
+          name: 'Wide',
+          xml: row(1, inline('A1', 'a'), inline('B1', 'b')) + row(2, inline('A2', 'c')) + row(3, inline('XFD3', 'far')),
+        },
+      ],
+    });
     const rows = data.sheets[0].rows;
     expect(rows[0]).toEqual(['a', 'b']);
     expect(rows[1]).toEqual(['c']);
@@ -234,12 +392,37 @@ describe('a stray value at XFD1048576 on a notes sheet', () => {
     v8.setFlagsFromString('--expose-gc');
     (vm.runInNewContext('gc') as () => void)();
   };
-  const notes = row(1, inline('A1', 'Notes'), inline('B1', 'Author')) + row(2, inline('A2', 'Extract of 1 April'), inline('B2', 'Analyst')) + row(1048576, inline('XFD1048576', 'stray'));
-  const headers = ['Crime Number', 'Offender ID', 'Committed Date', 'HO Offence Group', 'Age at Offence', 'Offence Easting', 'Offence Northing'];
+  const notes =
+    row(1, inline('A1', 'Notes'), inline('B1', 'Author')) +
+    row(2, inline('A2', 'Extract of 1 April'), inline('B2', 'Analyst')) +
+    row(1048576, inline('XFD1048576', 'stray'));
+  const headers = [
+    'Crime Number',
+    'Offender ID',
+    'Committed Date',
+    'HO Offence Group',
+    'Age at Offence',
+    'Offence Easting',
+    'Offence Northing',
+  ];
   const offences =
     row(1, ...headers.map((header, i) => inline(`${String.fromCharCode(65 + i)}1`, header))) +
-    row(2, inline('A2', 'OFF-1'), inline('B2', 'P1'), inline('C2', '01/04/2023'), inline('D2', 'Violence with injury'), num('E2', 15), num('F2', 431327), num('G2', 287049));
-  const bytes = buildXlsx({ sheets: [{ name: 'Notes', xml: notes }, { name: 'Offences', xml: offences }] });
+    row(
+      2,
+      inline('A2', 'OFF-1'),
+      inline('B2', 'P1'),
+      inline('C2', '01/04/2023'),
+      inline('D2', 'Violence with injury'),
+      num('E2', 15),
+      num('F2', 431327),
+      num('G2', 287049),
+    );
+  const bytes = buildXlsx({
+    sheets: [
+      { name: 'Notes', xml: notes },
+      { name: 'Offences', xml: offences },
+    ],
+  });
 
   test('reading costs almost nothing beyond the one cell', () => {
     gc();
@@ -256,7 +439,12 @@ describe('a stray value at XFD1048576 on a notes sheet', () => {
   test('the rows behave as an array of 1,048,576 rows: length, indexes, iteration, slicing, the validators', () => {
     const data = readXlsx(bytes);
     const saxes = readXlsx(bytes, { xmlReader: 'saxes' }).sheets[0].rows;
-    expect([saxes.length, saxes[0], saxes[1], saxes[1048575][16383]]).toEqual([1048576, ['Notes', 'Author'], ['Extract of 1 April', 'Analyst'], 'stray']);
+    expect([saxes.length, saxes[0], saxes[1], saxes[1048575][16383]]).toEqual([
+      1048576,
+      ['Notes', 'Author'],
+      ['Extract of 1 April', 'Analyst'],
+      'stray',
+    ]);
     const sheet = data.sheets[0];
     const rows = sheet.rows;
     expect(sheet.firstRow).toBe(1);
@@ -273,10 +461,17 @@ describe('a stray value at XFD1048576 on a notes sheet', () => {
       if (cells.length > 0) filled += 1;
     }
     expect([count, filled]).toEqual([1048576, 3]);
-    expect(rows.slice(0, 2)).toEqual([['Notes', 'Author'], ['Extract of 1 April', 'Analyst']]);
+    expect(rows.slice(0, 2)).toEqual([
+      ['Notes', 'Author'],
+      ['Extract of 1 April', 'Analyst'],
+    ]);
     expect(rows.slice(-1)[0][16383]).toBe('stray');
     expect(rows.findIndex((cells, index) => index > 1 && cells.length > 0)).toBe(1048575);
-    expect(JSON.parse(JSON.stringify(rows.slice(0, 3)))).toEqual([['Notes', 'Author'], ['Extract of 1 April', 'Analyst'], []]);
+    expect(JSON.parse(JSON.stringify(rows.slice(0, 3)))).toEqual([
+      ['Notes', 'Author'],
+      ['Extract of 1 April', 'Analyst'],
+      [],
+    ]);
     expect(() => {
       (rows as CellValue[][])[3] = ['x'];
     }).toThrow(TypeError);
@@ -299,16 +494,26 @@ describe('packages that cannot be read say which part and why', () => {
   };
 
   test('a malformed worksheet part names the sheet, the part, the line and column', async () => {
-    const bytes = buildXlsx({ sheets: [{ name: 'Offences', xml: row(1, inline('A1', 'ok')) }, { name: 'Notes', xml: worksheet('<row r="1"><c r="A1"><v>1</v></row>') }] });
+    const bytes = buildXlsx({
+      sheets: [
+        { name: 'Offences', xml: row(1, inline('A1', 'ok')) },
+        { name: 'Notes', xml: worksheet('<row r="1"><c r="A1"><v>1</v></row>') },
+      ],
+    });
     const message = await readError(bytes);
-    expect(message).toMatch(/^sheet 'Notes': part xl\/worksheets\/sheet2\.xml is not well-formed XML \(line 2, column \d+: /);
+    expect(message).toMatch(
+      /^sheet 'Notes': part xl\/worksheets\/sheet2\.xml is not well-formed XML \(line 2, column \d+: /,
+    );
     await expect(readWorkbookBufferWithExcelJS(bytes)).rejects.toThrow(); // exceljs: "(setting 'sheetNo')"-style failures
   });
 
   test('the command line prints the message after "could not be read as an .xlsx workbook"', async () => {
     const directory = await fs.mkdtemp(path.join(os.tmpdir(), 'stream-reader-'));
     const input = path.join(directory, 'broken.xlsx');
-    await fs.writeFile(input, buildXlsx({ sheets: [{ name: 'Notes', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row') }] }));
+    await fs.writeFile(
+      input,
+      buildXlsx({ sheets: [{ name: 'Notes', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row') }] }),
+    );
     await expect(readInputs({ input, output: path.join(directory, 'out.xlsx') }, () => undefined)).rejects.toThrow(
       /broken\.xlsx could not be read as an \.xlsx workbook \(sheet 'Notes': part xl\/worksheets\/sheet1\.xml is not well-formed XML/,
     );
@@ -316,12 +521,36 @@ describe('packages that cannot be read say which part and why', () => {
   });
 
   test.each([
-    ['a shared string index past the table', { sharedStrings: ['a', 'b'], sheets: [{ name: 'S', xml: row(2, cell('B2', '<v>7</v>', 't="s"')) }] }, /sheet 'S' \(part xl\/worksheets\/sheet1\.xml\): cell B2 refers to shared string 7, but the workbook has only 2/],
-    ['a shared string with no shared strings part', { sheets: [{ name: 'S', xml: row(1, cell('A1', '<v>0</v>', 't="s"')) }] }, /cell A1 refers to shared string 0, but the workbook has no shared strings/],
-    ['a cell beyond column XFD', { sheets: [{ name: 'S', xml: row(1, num('XFE1', 1)) }] }, /sheet 'S' \(part xl\/worksheets\/sheet1\.xml\): cell reference 'XFE1' is not a worksheet cell/],
-    ['a row beyond 1,048,576', { sheets: [{ name: 'S', xml: row(1048577, num('A1048577', 1)) }] }, /row number '1048577' is not a worksheet row/],
-    ['an unknown cell type', { sheets: [{ name: 'S', xml: row(1, cell('A1', '<v>1</v>', 't="q"')) }] }, /unknown type t="q"/],
-    ['a missing worksheet part', { sheets: [{ name: 'Gone', xml: row(1, num('A1', 1)), part: 'xl/worksheets/elsewhere.xml' }] }, /sheet 'Gone': its worksheet part xl\/worksheets\/sheet1\.xml is missing from the file/],
+    [
+      'a shared string index past the table',
+      { sharedStrings: ['a', 'b'], sheets: [{ name: 'S', xml: row(2, cell('B2', '<v>7</v>', 't="s"')) }] },
+      /sheet 'S' \(part xl\/worksheets\/sheet1\.xml\): cell B2 refers to shared string 7, but the workbook has only 2/,
+    ],
+    [
+      'a shared string with no shared strings part',
+      { sheets: [{ name: 'S', xml: row(1, cell('A1', '<v>0</v>', 't="s"')) }] },
+      /cell A1 refers to shared string 0, but the workbook has no shared strings/,
+    ],
+    [
+      'a cell beyond column XFD',
+      { sheets: [{ name: 'S', xml: row(1, num('XFE1', 1)) }] },
+      /sheet 'S' \(part xl\/worksheets\/sheet1\.xml\): cell reference 'XFE1' is not a worksheet cell/,
+    ],
+    [
+      'a row beyond 1,048,576',
+      { sheets: [{ name: 'S', xml: row(1048577, num('A1048577', 1)) }] },
+      /row number '1048577' is not a worksheet row/,
+    ],
+    [
+      'an unknown cell type',
+      { sheets: [{ name: 'S', xml: row(1, cell('A1', '<v>1</v>', 't="q"')) }] },
+      /unknown type t="q"/,
+    ],
+    [
+      'a missing worksheet part',
+      { sheets: [{ name: 'Gone', xml: row(1, num('A1', 1)), part: 'xl/worksheets/elsewhere.xml' }] },
+      /sheet 'Gone': its worksheet part xl\/worksheets\/sheet1\.xml is missing from the file/,
+    ],
   ] as [string, PackageSpec, RegExp][])('%s', async (_case, spec, expected) => {
     expect(await readError(buildXlsx(spec))).toMatch(expected);
   });
@@ -330,10 +559,14 @@ describe('packages that cannot be read say which part and why', () => {
     const good = buildXlsx({ sheets: [{ name: 'S', xml: row(1, num('A1', 1)) }] });
     expect(await readError(good.subarray(0, good.length - 30))).toMatch(/zip directory .* missing|damaged/);
     const noWorkbook = buildXlsx({ sheets: [{ name: 'S', xml: row(1, num('A1', 1)) }], parts: {} });
-    const text = Buffer.from(noWorkbook).toString('latin1').replace(/xl\/workbook\.xml/g, 'xl/workbook.xmX');
+    const text = Buffer.from(noWorkbook)
+      .toString('latin1')
+      .replace(/xl\/workbook\.xml/g, 'xl/workbook.xmX');
     expect(await readError(Buffer.from(text, 'latin1'))).toMatch(/no workbook part/);
     // A worksheet whose deflated bytes are corrupt: flip bytes in the middle of its data.
-    const big = buildXlsx({ sheets: [{ name: 'S', xml: row(1, ...Array.from({ length: 200 }, (_, i) => num(`A${i + 1}`, i * 7919))) }] });
+    const big = buildXlsx({
+      sheets: [{ name: 'S', xml: row(1, ...Array.from({ length: 200 }, (_, i) => num(`A${i + 1}`, i * 7919))) }],
+    });
     const corrupt = Uint8Array.from(big);
     const at = Buffer.from(corrupt).indexOf('xl/worksheets/sheet1.xml') + 60;
     for (let i = at; i < at + 40; i += 1) corrupt[i] ^= 0x5a;

@@ -15,21 +15,37 @@ import { sharedStringsXml, stylesXml } from './xlsxBuilder';
  */
 
 const ROWS = 200000;
-const COLUMNS = ['Crime Number', 'Offender ID', 'Committed Date', 'HO Offence Group', 'Age at Offence', 'Offence Easting', 'Offence Northing', 'Home Easting', 'Home Northing', 'Home Ward Code', 'School URN', 'Weapon Flag'];
+const COLUMNS = [
+  'Crime Number',
+  'Offender ID',
+  'Committed Date',
+  'HO Offence Group',
+  'Age at Offence',
+  'Offence Easting',
+  'Offence Northing',
+  'Home Easting',
+  'Home Northing',
+  'Home Ward Code',
+  'School URN',
+  'Weapon Flag',
+];
 const GROUPS = ['Violence with injury', 'Violence without injury', 'Robbery', 'Possession of weapons', 'Public order'];
 
 /** An offences workbook of `rows` rows (header included) written the way Excel writes one: shared strings, a date style. */
 function offencesWorkbook(rows: number): Uint8Array {
   const strings: string[] = [...COLUMNS, ...GROUPS, 'Y', 'N'];
   const index = (text: string): number => strings.push(text) - 1;
-  const sheet: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const sheet: string[] = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
   const letters = 'ABCDEFGHIJKL';
   sheet.push(`<row r="1">${COLUMNS.map((_, c) => `<c r="${letters[c]}1" t="s"><v>${c}</v></c>`).join('')}</row>`);
   for (let r = 2; r <= rows; r += 1) {
     const crime = index(`99/${String(r).padStart(6, '0')}/23`);
     const offender = index(`P${(r * 7919) % 1000003}`);
     const ward = index(`E0590${String(r % 190).padStart(4, '0')}`);
-    const home = r % 5 === 0 ? '' : `<c r="H${r}"><v>${400000 + (r % 9000)}</v></c><c r="I${r}"><v>${280000 + (r % 7000)}</v></c>`;
+    const home =
+      r % 5 === 0 ? '' : `<c r="H${r}"><v>${400000 + (r % 9000)}</v></c><c r="I${r}"><v>${280000 + (r % 7000)}</v></c>`;
     sheet.push(
       `<row r="${r}"><c r="A${r}" t="s"><v>${crime}</v></c><c r="B${r}" t="s"><v>${offender}</v></c><c r="C${r}" s="1"><v>${45017 + (r % 365)}</v></c>` +
         `<c r="D${r}" t="s"><v>${COLUMNS.length + (r % GROUPS.length)}</v></c><c r="E${r}"><v>${10 + (r % 30)}</v></c>` +
@@ -49,8 +65,12 @@ function offencesWorkbook(rows: number): Uint8Array {
   return zipSync(
     {
       '[Content_Types].xml': strToU8(types),
-      '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-      'xl/workbook.xml': strToU8(`<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}"><sheets><sheet name="Offences" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      '_rels/.rels': strToU8(
+        `<?xml version="1.0"?><Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+      'xl/workbook.xml': strToU8(
+        `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}"><sheets><sheet name="Offences" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
       'xl/_rels/workbook.xml.rels': strToU8(
         `<?xml version="1.0"?><Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>` +
           `<Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
@@ -125,11 +145,15 @@ describe('memory of the streaming reader', () => {
 
   const measure = (reader: 'stream' | 'exceljs', file: string): Measured =>
     JSON.parse(
-      execFileSync(process.execPath, ['--expose-gc', path.join(directory, 'child.js'), reader, path.join(directory, file)], {
-        encoding: 'utf8',
-        env: { ...process.env, TYPESCRIPT: require.resolve('typescript'), SRC: path.resolve(__dirname, '../../src') },
-        maxBuffer: 1024 * 1024,
-      }),
+      execFileSync(
+        process.execPath,
+        ['--expose-gc', path.join(directory, 'child.js'), reader, path.join(directory, file)],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, TYPESCRIPT: require.resolve('typescript'), SRC: path.resolve(__dirname, '../../src') },
+          maxBuffer: 1024 * 1024,
+        },
+      ),
     ) as Measured;
 
   test('a 200,000-row sheet peaks at a fraction of the heap per row that the exceljs reader needs', () => {

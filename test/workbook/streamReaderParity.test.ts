@@ -45,7 +45,13 @@ describe('streaming reader parity with the exceljs reader on the demo workbook',
         cellsOfRow.forEach((value, c) => {
           const mine = ours[c] ?? null;
           if (value instanceof Date) expect(mine instanceof Date && mine.getTime() === value.getTime()).toBe(true);
-          else if (mine !== value) expect({ sheet: sheet.name, row: r, column: c, value: mine }).toEqual({ sheet: sheet.name, row: r, column: c, value });
+          else if (mine !== value)
+            expect({ sheet: sheet.name, row: r, column: c, value: mine }).toEqual({
+              sheet: sheet.name,
+              row: r,
+              column: c,
+              value,
+            });
           cells += 1;
         });
         expect(ours.length).toBeLessThanOrEqual(cellsOfRow.length);

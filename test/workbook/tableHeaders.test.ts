@@ -2,11 +2,26 @@ import { excelValue, truncateCellText, uniqueTableHeaders } from '../../src/work
 
 describe('uniqueTableHeaders', () => {
   test.each<[string[], string[]]>([
-    [['Ward', 'Rate'], ['Ward', 'Rate']],
-    [['Ward', 'ward', 'WARD'], ['Ward', 'ward 2', 'WARD 3']],
-    [['', 'Rate', '  '], ['Column1', 'Rate', 'Column3']],
-    [['Rate\nper 1,000', 'a\tb'], ['Rate per 1,000', 'a b']],
-    [['x', 'x 2', 'x'], ['x', 'x 2', 'x 3']],
+    [
+      ['Ward', 'Rate'],
+      ['Ward', 'Rate'],
+    ],
+    [
+      ['Ward', 'ward', 'WARD'],
+      ['Ward', 'ward 2', 'WARD 3'],
+    ],
+    [
+      ['', 'Rate', '  '],
+      ['Column1', 'Rate', 'Column3'],
+    ],
+    [
+      ['Rate\nper 1,000', 'a\tb'],
+      ['Rate per 1,000', 'a b'],
+    ],
+    [
+      ['x', 'x 2', 'x'],
+      ['x', 'x 2', 'x 3'],
+    ],
   ])('%j become %j', (headers, expected) => {
     expect(uniqueTableHeaders(headers)).toEqual(expected);
   });
@@ -26,7 +41,10 @@ describe('excelValue', () => {
     [{ kind: 'number', value: Number.POSITIVE_INFINITY }, { error: '#NUM!' }],
     [{ kind: 'boolean', value: false }, false],
     [{ kind: 'empty' }, null],
-    [{ kind: 'formula', formula: '=SUM({{Wards}}!C2:C9)', result: 42 }, { formula: "SUM('Wards (2)'!C2:C9)", result: 42 }],
+    [
+      { kind: 'formula', formula: '=SUM({{Wards}}!C2:C9)', result: 42 },
+      { formula: "SUM('Wards (2)'!C2:C9)", result: 42 },
+    ],
     [{ kind: 'formula', formula: 'C2/D2', result: Number.NaN }, { formula: 'C2/D2' }],
   ])('%j is written as %j', (cell, expected) => {
     expect(excelValue(cell, names)).toEqual(expected);

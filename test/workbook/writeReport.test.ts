@@ -25,7 +25,9 @@ async function sheetXml(buffer: Uint8Array, sheetName: string): Promise<string> 
 async function partsRelatedTo(buffer: Uint8Array, sheetName: string, type: string): Promise<string[]> {
   const zip = await openPackage(buffer);
   const sheetPath = (await sheetParts(zip)).get(sheetName)!;
-  return [...(await relationshipsOf(zip, sheetPath)).values()].filter((rel) => rel.type === type).map((rel) => rel.path);
+  return [...(await relationshipsOf(zip, sheetPath)).values()]
+    .filter((rel) => rel.type === type)
+    .map((rel) => rel.path);
 }
 
 async function chartsOfSheet(buffer: Uint8Array, sheetName: string): Promise<any[]> {
@@ -65,7 +67,13 @@ describe('writeReportBuffer', () => {
     // Header at row index 2 = worksheet row 3, three body rows 4..6, seven columns A..G.
     expect(schoolsTable['@_ref']).toBe('A3:G6');
     expect(asArray(schoolsTable.tableColumns.tableColumn).map((column: any) => column['@_name'])).toEqual([
-      'Rank', 'School', 'Pupils', 'Exposure index', 'Bar start', 'Bar length', 'Share of pupils',
+      'Rank',
+      'School',
+      'Pupils',
+      'Exposure index',
+      'Bar start',
+      'Bar length',
+      'Share of pupils',
     ]);
     expect(schoolsTable.autoFilter['@_ref']).toBe('A3:G6');
     expect(schoolsTable.tableStyleInfo['@_name']).toBe('TableStyleMedium2');
@@ -148,20 +156,36 @@ describe('writeReportBuffer', () => {
   test('a floating-bar chart stacks an invisible series under a solid, outlined one, reading and caching its sheet ranges', async () => {
     const [chart] = await chartsOfSheet(firstRun, 'Schools');
     const barChart = chart['c:chart']['c:plotArea']['c:barChart'];
-    expect([barChart['c:barDir']['@_val'], barChart['c:grouping']['@_val'], barChart['c:overlap']['@_val']]).toEqual(['bar', 'stacked', '100']);
+    expect([barChart['c:barDir']['@_val'], barChart['c:grouping']['@_val'], barChart['c:overlap']['@_val']]).toEqual([
+      'bar',
+      'stacked',
+      '100',
+    ]);
     const [start, length] = asArray(barChart['c:ser']);
     expect([start['c:tx']['c:v'], length['c:tx']['c:v']]).toEqual(['Bar start', 'Exposure index interval']);
     expect(start['c:cat']['c:strRef']['c:f']).toBe('Schools!$B$4:$B$6');
     expect(asArray(start['c:cat']['c:strRef']['c:strCache']['c:pt']).map((point: any) => point['c:v'])).toEqual([
-      'Park Hall Academy', 'Hill Top School', "St Mary's",
+      'Park Hall Academy',
+      'Hill Top School',
+      "St Mary's",
     ]);
-    expect([start['c:val']['c:numRef']['c:f'], length['c:val']['c:numRef']['c:f']]).toEqual(['Schools!$E$4:$E$6', 'Schools!$F$4:$F$6']);
-    const cached = (series: any) => asArray(series['c:val']['c:numRef']['c:numCache']['c:pt']).map((point: any) => Number(point['c:v']));
-    expect([cached(start), cached(length)]).toEqual([[10.5, 8, 7.5], [12.25, 9, 6]]);
+    expect([start['c:val']['c:numRef']['c:f'], length['c:val']['c:numRef']['c:f']]).toEqual([
+      'Schools!$E$4:$E$6',
+      'Schools!$F$4:$F$6',
+    ]);
+    const cached = (series: any) =>
+      asArray(series['c:val']['c:numRef']['c:numCache']['c:pt']).map((point: any) => Number(point['c:v']));
+    expect([cached(start), cached(length)]).toEqual([
+      [10.5, 8, 7.5],
+      [12.25, 9, 6],
+    ]);
     // The start draws nothing; the length is solid with a 0.75 pt (9,525 EMU) outline.
     expect(start['c:spPr']).toEqual({ 'a:noFill': '', 'a:ln': { 'a:noFill': '' } });
     expect(length['c:spPr']['a:solidFill']['a:srgbClr']['@_val']).toBe('2F5597');
-    expect([length['c:spPr']['a:ln']['@_w'], length['c:spPr']['a:ln']['a:solidFill']['a:srgbClr']['@_val']]).toEqual(['9525', '1F3864']);
+    expect([length['c:spPr']['a:ln']['@_w'], length['c:spPr']['a:ln']['a:solidFill']['a:srgbClr']['@_val']]).toEqual([
+      '9525',
+      '1F3864',
+    ]);
     expect(chart['c:chart']['c:legend']).toBeUndefined();
     const categoryAxis = chart['c:chart']['c:plotArea']['c:catAx'];
     expect(categoryAxis['c:scaling']['c:orientation']['@_val']).toBe('maxMin');
@@ -186,7 +210,10 @@ describe('writeReportBuffer', () => {
     expect(frames[0]['xdr:from']['xdr:row']).toBe('6');
     expect(frames[0]['xdr:to']['xdr:col']).toBe('15');
     expect(frames[0]['xdr:to']['xdr:row']).toBe('21');
-    const ids = [pictures[0]['xdr:pic']['xdr:nvPicPr']['xdr:cNvPr']['@_id'], frames[0]['xdr:graphicFrame']['xdr:nvGraphicFramePr']['xdr:cNvPr']['@_id']];
+    const ids = [
+      pictures[0]['xdr:pic']['xdr:nvPicPr']['xdr:cNvPr']['@_id'],
+      frames[0]['xdr:graphicFrame']['xdr:nvGraphicFramePr']['xdr:cNvPr']['@_id'],
+    ];
     expect(new Set(ids).size).toBe(2);
 
     const [chart] = await chartsOfSheet(firstRun, 'Wards');
@@ -204,8 +231,12 @@ describe('writeReportBuffer', () => {
   test('the package is consistent: every relationship resolves to a part, every r:id to a relationship, every part has a content type', async () => {
     const zip = await openPackage(firstRun);
     const contentTypes = parseXml(await partText(zip, '[Content_Types].xml')).Types;
-    const defaults = new Map(asArray(contentTypes.Default).map((item: any) => [item['@_Extension'], item['@_ContentType']]));
-    const overrides = new Map(asArray(contentTypes.Override).map((item: any) => [item['@_PartName'].slice(1), item['@_ContentType']]));
+    const defaults = new Map(
+      asArray(contentTypes.Default).map((item: any) => [item['@_Extension'], item['@_ContentType']]),
+    );
+    const overrides = new Map(
+      asArray(contentTypes.Override).map((item: any) => [item['@_PartName'].slice(1), item['@_ContentType']]),
+    );
     const parts = Object.keys(zip.files).filter((name) => !zip.files[name].dir);
     for (const overridden of overrides.keys()) expect(parts).toContain(overridden);
     for (const part of parts) {
@@ -229,7 +260,11 @@ describe('writeReportBuffer', () => {
   test('a sheet printed landscape one page wide gets fitToPage, fitToWidth 1, fitToHeight 0 and its header row as print titles', async () => {
     const schools = parseXml(await sheetXml(firstRun, 'Schools')).worksheet;
     expect(schools.sheetPr.pageSetUpPr['@_fitToPage']).toBe('1');
-    expect(schools.pageSetup).toMatchObject({ '@_orientation': 'landscape', '@_fitToWidth': '1', '@_fitToHeight': '0' });
+    expect(schools.pageSetup).toMatchObject({
+      '@_orientation': 'landscape',
+      '@_fitToWidth': '1',
+      '@_fitToHeight': '0',
+    });
     const summary = parseXml(await sheetXml(firstRun, 'Summary')).worksheet;
     expect(summary.sheetPr.pageSetUpPr['@_fitToPage']).toBe('1');
     expect(summary.pageSetup).toMatchObject({ '@_orientation': 'portrait', '@_fitToWidth': '1', '@_fitToHeight': '0' });
@@ -238,12 +273,20 @@ describe('writeReportBuffer', () => {
     expect(wards.sheetPr?.pageSetUpPr?.['@_fitToPage']).toBeUndefined();
 
     const workbookXml = parseXml(await partText(await openPackage(firstRun), 'xl/workbook.xml')).workbook;
-    const titles = asArray(workbookXml.definedNames?.definedName).filter((name: any) => name['@_name'] === '_xlnm.Print_Titles');
+    const titles = asArray(workbookXml.definedNames?.definedName).filter(
+      (name: any) => name['@_name'] === '_xlnm.Print_Titles',
+    );
     expect(titles.map((name: any) => [name['@_localSheetId'], name['#text']])).toEqual([['1', "'Schools'!$3:$3"]]);
 
     const reopened = new ExcelJS.Workbook();
     await reopened.xlsx.load(firstRun as unknown as Parameters<typeof reopened.xlsx.load>[0]);
-    expect(reopened.getWorksheet('Schools')!.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    expect(reopened.getWorksheet('Schools')!.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:3',
+    });
   });
 
   test('a second run is numbered, and formulas, chart ranges and table names follow the new names', async () => {
@@ -253,15 +296,18 @@ describe('writeReportBuffer', () => {
     const summary = sheetCells(await sheetXml(result.buffer, 'Summary (2)'));
     expect(summary.get('B2').f).toBe("SUM('Schools (2)'!C4:C6)");
     const [chart] = await chartsOfSheet(result.buffer, 'Schools (2)');
-    expect(asArray(chart['c:chart']['c:plotArea']['c:barChart']['c:ser']).map((series: any) => series['c:val']['c:numRef']['c:f'])).toEqual([
-      "'Schools (2)'!$E$4:$E$6",
-      "'Schools (2)'!$F$4:$F$6",
-    ]);
+    expect(
+      asArray(chart['c:chart']['c:plotArea']['c:barChart']['c:ser']).map(
+        (series: any) => series['c:val']['c:numRef']['c:f'],
+      ),
+    ).toEqual(["'Schools (2)'!$E$4:$E$6", "'Schools (2)'!$F$4:$F$6"]);
     const zip = await openPackage(result.buffer);
     const [tablePath] = await partsRelatedTo(result.buffer, 'Schools (2)', TABLE_REL);
     expect(parseXml(await partText(zip, tablePath)).table['@_name']).toBe('tblSchools_2');
     const definedNames = asArray(parseXml(await partText(zip, 'xl/workbook.xml')).workbook.definedNames?.definedName);
-    expect(definedNames.filter((name: any) => name['@_name'] === '_xlnm.Print_Titles').map((name: any) => name['#text'])).toEqual(["'Schools (2)'!$3:$3"]);
+    expect(
+      definedNames.filter((name: any) => name['@_name'] === '_xlnm.Print_Titles').map((name: any) => name['#text']),
+    ).toEqual(["'Schools (2)'!$3:$3"]);
   });
 
   test('a formula naming a sheet the run does not write is refused', async () => {
@@ -283,7 +329,9 @@ describe('writeReportBuffer', () => {
       charts: [],
       images: [],
     });
-    await expect(writeReportBuffer([sheet('One'), { ...sheet('Two'), tables: [{ ...sheet('Two').tables[0], name: 'TBLDATA' }] }])).rejects.toThrow(/tblData|TBLDATA/);
+    await expect(
+      writeReportBuffer([sheet('One'), { ...sheet('Two'), tables: [{ ...sheet('Two').tables[0], name: 'TBLDATA' }] }]),
+    ).rejects.toThrow(/tblData|TBLDATA/);
   });
 
   test('a table with no rows still gets one (blank) body row, as Excel requires', async () => {
@@ -300,7 +348,11 @@ describe('writeReportBuffer', () => {
     const table = parseXml(await partText(zip, tablePath)).table;
     expect(table['@_ref']).toBe('A1:C2');
     // Duplicate headers are made unique, as Excel requires.
-    expect(asArray(table.tableColumns.tableColumn).map((column: any) => column['@_name'])).toEqual(['Sheet', 'Row', 'Sheet 2']);
+    expect(asArray(table.tableColumns.tableColumn).map((column: any) => column['@_name'])).toEqual([
+      'Sheet',
+      'Row',
+      'Sheet 2',
+    ]);
   });
 
   test('writeReportFile writes the same workbook to disk', async () => {
@@ -316,11 +368,19 @@ describe('writeReportBuffer', () => {
 });
 
 describe('column widths', () => {
-  it('writes a width of 9, exceljs\'s own default, instead of leaving the column at Excel\'s 8.43', async () => {
-    const model: SheetModel = { name: 'Widths', cells: [], tables: [], charts: [], images: [], columnWidths: [12, 9, 9] };
+  it("writes a width of 9, exceljs's own default, instead of leaving the column at Excel's 8.43", async () => {
+    const model: SheetModel = {
+      name: 'Widths',
+      cells: [],
+      tables: [],
+      charts: [],
+      images: [],
+      columnWidths: [12, 9, 9],
+    };
     const { buffer } = await writeReportBuffer([model], { created: new Date(Date.UTC(2024, 0, 1)) });
-    const cols = [...(await sheetXml(buffer, 'Widths')).matchAll(/<col [^>]*min="(\d+)"[^>]*max="(\d+)"[^>]*width="([\d.]+)"/g)]
-      .map(([, min, max, width]) => ({ min: Number(min), max: Number(max), width: Number(width) }));
+    const cols = [
+      ...(await sheetXml(buffer, 'Widths')).matchAll(/<col [^>]*min="(\d+)"[^>]*max="(\d+)"[^>]*width="([\d.]+)"/g),
+    ].map(([, min, max, width]) => ({ min: Number(min), max: Number(max), width: Number(width) }));
     // Columns B and C (2–3) are written, at 9 to within Excel's whole-pixel rounding.
     const covered = (col: number) => cols.find((c) => c.min <= col && col <= c.max);
     expect(covered(1)!.width).toBeCloseTo(12, 5);
@@ -332,11 +392,17 @@ describe('column widths', () => {
 describe('print area', () => {
   it("is written in Excel's absolute form, $A$1:$E$26, which LibreOffice and Excel both honour", async () => {
     const model: SheetModel = {
-      name: 'Validation', cells: [{ row: 0, col: 0, cell: { kind: 'text', value: 'x' } }], tables: [], charts: [], images: [],
+      name: 'Validation',
+      cells: [{ row: 0, col: 0, cell: { kind: 'text', value: 'x' } }],
+      tables: [],
+      charts: [],
+      images: [],
       print: { orientation: 'portrait', fitToWidth: true, area: { lastRow: 25, lastCol: 4 } },
     };
     const { buffer } = await writeReportBuffer([model], { created: new Date(Date.UTC(2024, 0, 1)) });
     const workbookXml = await partText(await openPackage(buffer), 'xl/workbook.xml');
-    expect(workbookXml).toMatch(/<definedName name="_xlnm\.Print_Area" localSheetId="0">&apos;Validation&apos;!\$A\$1:\$E\$26<\/definedName>/);
+    expect(workbookXml).toMatch(
+      /<definedName name="_xlnm\.Print_Area" localSheetId="0">&apos;Validation&apos;!\$A\$1:\$E\$26<\/definedName>/,
+    );
   });
 });

@@ -43,7 +43,8 @@ export interface PackageSpec {
   readonly stored?: boolean;
 }
 
-export const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeText = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A worksheet part around the given <sheetData> content (and anything after it, e.g. <mergeCells>). */
 export function worksheet(sheetData: string, after = ''): string {
@@ -63,7 +64,9 @@ export function stylesXml(numFmtIds: readonly number[], customFormats: Readonly<
   const formats = Object.entries(customFormats);
   return (
     `${XML_DECLARATION}<styleSheet xmlns="${MAIN}">` +
-    (formats.length ? `<numFmts count="${formats.length}">${formats.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeText(code)}"/>`).join('')}</numFmts>` : '') +
+    (formats.length
+      ? `<numFmts count="${formats.length}">${formats.map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${escapeText(code)}"/>`).join('')}</numFmts>`
+      : '') +
     '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>' +
     '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
     `<cellXfs count="${numFmtIds.length}">${numFmtIds.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('')}</cellXfs>` +
@@ -80,7 +83,10 @@ export function buildXlsx(spec: PackageSpec): Uint8Array {
   const target = (relative: string): string => (spec.absoluteTargets ? `/xl/${relative}` : relative);
   const overrides: string[] = [];
 
-  put('_rels/.rels', `${XML_DECLARATION}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="${spec.absoluteTargets ? '/xl/workbook.xml' : 'xl/workbook.xml'}"/></Relationships>`);
+  put(
+    '_rels/.rels',
+    `${XML_DECLARATION}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="${spec.absoluteTargets ? '/xl/workbook.xml' : 'xl/workbook.xml'}"/></Relationships>`,
+  );
   const relationships: string[] = [];
   const sheetElements: string[] = [];
   spec.sheets.forEach((sheet, index) => {
@@ -90,19 +96,32 @@ export function buildXlsx(spec: PackageSpec): Uint8Array {
     const xml = sheet.xml.includes('<worksheet') || sheet.xml.includes(':worksheet') ? sheet.xml : worksheet(sheet.xml);
     put(part, xml);
     if (sheet.rels) put(part.replace(/([^/]+)$/, '_rels/$1.rels'), sheet.rels);
-    overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
-    relationships.push(`<Relationship Id="rIdSheet${index + 1}" Type="${REL}/worksheet" Target="${escapeText(relTarget)}"/>`);
+    overrides.push(
+      `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
+    relationships.push(
+      `<Relationship Id="rIdSheet${index + 1}" Type="${REL}/worksheet" Target="${escapeText(relTarget)}"/>`,
+    );
     sheetElements.push(`<sheet name="${escapeText(sheet.name)}" sheetId="${index + 1}" r:id="rIdSheet${index + 1}"/>`);
   });
   if (spec.sharedStrings !== undefined) {
-    const xml = typeof spec.sharedStrings === 'string' ? spec.sharedStrings : sharedStringsXml(spec.sharedStrings.map((text) => `<t xml:space="preserve">${escapeText(text)}</t>`));
+    const xml =
+      typeof spec.sharedStrings === 'string'
+        ? spec.sharedStrings
+        : sharedStringsXml(spec.sharedStrings.map((text) => `<t xml:space="preserve">${escapeText(text)}</t>`));
     put('xl/sharedStrings.xml', xml);
-    overrides.push('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>');
-    relationships.push(`<Relationship Id="rIdStrings" Type="${REL}/sharedStrings" Target="${target('sharedStrings.xml')}"/>`);
+    overrides.push(
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+    );
+    relationships.push(
+      `<Relationship Id="rIdStrings" Type="${REL}/sharedStrings" Target="${target('sharedStrings.xml')}"/>`,
+    );
   }
   if (spec.styles !== undefined) {
     put('xl/styles.xml', spec.styles);
-    overrides.push('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    overrides.push(
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+    );
     relationships.push(`<Relationship Id="rIdStyles" Type="${REL}/styles" Target="${target('styles.xml')}"/>`);
   }
   put(
@@ -110,7 +129,10 @@ export function buildXlsx(spec: PackageSpec): Uint8Array {
     `${XML_DECLARATION}<workbook xmlns="${MAIN}" xmlns:r="${REL}">${spec.workbookPr ? `<workbookPr ${spec.workbookPr}/>` : ''}` +
       `<sheets>${sheetElements.join('')}${spec.extraSheets ?? ''}</sheets></workbook>`,
   );
-  put('xl/_rels/workbook.xml.rels', `${XML_DECLARATION}<Relationships xmlns="${PKG_REL}">${relationships.join('')}${spec.workbookRelationships ?? ''}</Relationships>`);
+  put(
+    'xl/_rels/workbook.xml.rels',
+    `${XML_DECLARATION}<Relationships xmlns="${PKG_REL}">${relationships.join('')}${spec.workbookRelationships ?? ''}</Relationships>`,
+  );
   for (const [path, content] of Object.entries(spec.parts ?? {})) put(path, content);
   put(
     '[Content_Types].xml',

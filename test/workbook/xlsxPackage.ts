@@ -6,7 +6,12 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
  * rather than the adapter's own regex surgery).
  */
 
-export const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: () => false });
+export const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  isArray: () => false,
+});
 
 export async function openPackage(buffer: Uint8Array): Promise<JSZip> {
   return JSZip.loadAsync(buffer);
@@ -41,7 +46,10 @@ export function resolvePath(ownerPart: string, target: string): string {
 }
 
 /** Relationships of a part: id -> { type, path }. */
-export async function relationshipsOf(zip: JSZip, partPath: string): Promise<Map<string, { type: string; path: string }>> {
+export async function relationshipsOf(
+  zip: JSZip,
+  partPath: string,
+): Promise<Map<string, { type: string; path: string }>> {
   const slash = partPath.lastIndexOf('/');
   const relsPath = `${partPath.slice(0, slash + 1)}_rels/${partPath.slice(slash + 1)}.rels`;
   const relationships = new Map<string, { type: string; path: string }>();

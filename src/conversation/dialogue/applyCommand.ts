@@ -24,29 +24,51 @@ import { sameSettings } from './state';
 /** How an undone command is named in the reply. */
 function describeCommand(command: Command): string {
   switch (command.kind) {
-    case 'useSheet': return `the sheet for ${command.role}`;
-    case 'mapColumn': return `the column for ${command.role ? `${command.role}.` : ''}${command.field}`;
-    case 'setAgeBand': return 'the age band';
-    case 'setOffenceTypes': return 'the offence types';
-    case 'setDates': return 'the dates';
-    case 'setPhases': return 'the phases';
-    case 'setThreshold': return 'the suppression threshold';
-    case 'setZeros': return 'showing zeros';
-    case 'setRounding': return 'rounding';
-    case 'setTopN': return 'the size of the top group';
-    case 'setCatchment': return 'the catchment model';
-    case 'setMetric': return 'the ranking measure';
-    case 'setConfidence': return 'the confidence level';
-    case 'setSeed': return 'the seed';
-    case 'setProtection': return 'the protection interval';
-    case 'reset': return 'the reset';
-    default: return command.kind;
+    case 'useSheet':
+      return `the sheet for ${command.role}`;
+    case 'mapColumn':
+      return `the column for ${command.role ? `${command.role}.` : ''}${command.field}`;
+    case 'setAgeBand':
+      return 'the age band';
+    case 'setOffenceTypes':
+      return 'the offence types';
+    case 'setDates':
+      return 'the dates';
+    case 'setPhases':
+      return 'the phases';
+    case 'setThreshold':
+      return 'the suppression threshold';
+    case 'setZeros':
+      return 'showing zeros';
+    case 'setRounding':
+      return 'rounding';
+    case 'setTopN':
+      return 'the size of the top group';
+    case 'setCatchment':
+      return 'the catchment model';
+    case 'setMetric':
+      return 'the ranking measure';
+    case 'setConfidence':
+      return 'the confidence level';
+    case 'setSeed':
+      return 'the seed';
+    case 'setProtection':
+      return 'the protection interval';
+    case 'reset':
+      return 'the reset';
+    default:
+      return command.kind;
   }
 }
 
 function undo(state: DialogueState): Outcome {
   const last = state.undo[state.undo.length - 1];
-  if (!last) return { text: 'Nothing to undo: no choice has been changed yet.', command: { kind: 'undo' }, choices: [{ label: 'Show the settings', utterance: 'show the settings' }] };
+  if (!last)
+    return {
+      text: 'Nothing to undo: no choice has been changed yet.',
+      command: { kind: 'undo' },
+      choices: [{ label: 'Show the settings', utterance: 'show the settings' }],
+    };
   const restored = parameterSummary({ ...state, settings: last.before }).map((line) => `${line.label}: ${line.value}`);
   return {
     text: `Undid ${describeCommand(last.command)}. The settings are now:\n${restored.join('\n')}${state.latest ? '\nSheets already written stay as they are.' : ''}`,
@@ -63,41 +85,87 @@ function undo(state: DialogueState): Outcome {
  * Handles one command. `transcriptWith(reply)` is the dialogue so far including this turn (for
  * the Audit sheet of a run). Returns the outcome; the caller records the turn and updates the state.
  */
-export function applyCommand(command: Command, state: DialogueState, env: TurnEnvironment, transcriptWith: (reply: string) => readonly TurnRecord[]): Outcome {
+export function applyCommand(
+  command: Command,
+  state: DialogueState,
+  env: TurnEnvironment,
+  transcriptWith: (reply: string) => readonly TurnRecord[],
+): Outcome {
   switch (command.kind) {
-    case 'describe': return describeWorkbook(command, state, env);
-    case 'help': return help(command, parameterSummary(state));
-    case 'run': return runTurn(command, state, env, transcriptWith);
-    case 'undo': return undo(state);
+    case 'describe':
+      return describeWorkbook(command, state, env);
+    case 'help':
+      return help(command, parameterSummary(state));
+    case 'run':
+      return runTurn(command, state, env, transcriptWith);
+    case 'undo':
+      return undo(state);
     case 'status':
       return {
-        text: ['The current settings:', ...parameterSummary(state).map((line) => `${line.label}: ${line.value}`)].join('\n'),
+        text: ['The current settings:', ...parameterSummary(state).map((line) => `${line.label}: ${line.value}`)].join(
+          '\n',
+        ),
         command,
-        choices: [{ label: 'Run the analysis', utterance: 'run the analysis' }, { label: 'Help', utterance: 'help' }],
+        choices: [
+          { label: 'Run the analysis', utterance: 'run the analysis' },
+          { label: 'Help', utterance: 'help' },
+        ],
       };
     case 'reset':
       return sameSettings(state.settings, state.initial)
-        ? { text: 'The settings are already at their starting values.', command, choices: [{ label: 'Show the settings', utterance: 'show the settings' }, { label: 'Run the analysis', utterance: 'run the analysis' }] }
-        : { text: 'Every choice is back to its starting value (say undo to bring them back).', command, settings: state.initial, choices: [{ label: 'Show the settings', utterance: 'show the settings' }, { label: 'Undo', utterance: 'undo' }] };
-    case 'useSheet': return chooseSheet(command, state, env);
-    case 'mapColumn': return mapColumn(command, state, env);
-    case 'setOffenceTypes': return chooseOffenceTypes(command, state, env);
-    case 'showTop': return showTop(command, state);
-    case 'newCandidates': return newCandidates(command, state);
-    case 'explainSchool': return explainSchool(command, state);
-    case 'explainWard': return explainWard(command, state);
-    case 'explain': return explainEither(command, state);
-    case 'compareSchools': return compareSchools(command, state);
-    case 'listWards': return listWards(command, state);
-    case 'listOffenceTypes': return listOffenceTypes(command, state, env);
+        ? {
+            text: 'The settings are already at their starting values.',
+            command,
+            choices: [
+              { label: 'Show the settings', utterance: 'show the settings' },
+              { label: 'Run the analysis', utterance: 'run the analysis' },
+            ],
+          }
+        : {
+            text: 'Every choice is back to its starting value (say undo to bring them back).',
+            command,
+            settings: state.initial,
+            choices: [
+              { label: 'Show the settings', utterance: 'show the settings' },
+              { label: 'Undo', utterance: 'undo' },
+            ],
+          };
+    case 'useSheet':
+      return chooseSheet(command, state, env);
+    case 'mapColumn':
+      return mapColumn(command, state, env);
+    case 'setOffenceTypes':
+      return chooseOffenceTypes(command, state, env);
+    case 'showTop':
+      return showTop(command, state);
+    case 'newCandidates':
+      return newCandidates(command, state);
+    case 'explainSchool':
+      return explainSchool(command, state);
+    case 'explainWard':
+      return explainWard(command, state);
+    case 'explain':
+      return explainEither(command, state);
+    case 'compareSchools':
+      return compareSchools(command, state);
+    case 'listWards':
+      return listWards(command, state);
+    case 'listOffenceTypes':
+      return listOffenceTypes(command, state, env);
     case 'greeting':
     case 'thanks':
       return courtesy(command, state.latest !== null);
-    default: return changeSetting(command, state, env);
+    default:
+      return changeSetting(command, state, env);
   }
 }
 
 /** Whether an outcome changed the choices in a way undo should revert. */
 export function changesChoices(command: Command | null, outcome: Outcome, state: DialogueState): boolean {
-  return command !== null && isStateChanging(command) && outcome.settings !== undefined && !sameSettings(outcome.settings, state.settings);
+  return (
+    command !== null &&
+    isStateChanging(command) &&
+    outcome.settings !== undefined &&
+    !sameSettings(outcome.settings, state.settings)
+  );
 }

@@ -9,7 +9,16 @@
  * left, so the rule says exactly what is counted.
  */
 import { offenceTypeRule } from '../../core/pipeline/stages/scopeOffences';
-import { classifyOffenceType, groupLabel, groupsNamed, isOffenceGroup, OFFENCE_GROUPS, OTHER_GROUPS, VIOLENCE_GROUPS, type OffenceGroup } from '../../core/scope';
+import {
+  classifyOffenceType,
+  groupLabel,
+  groupsNamed,
+  isOffenceGroup,
+  OFFENCE_GROUPS,
+  OTHER_GROUPS,
+  VIOLENCE_GROUPS,
+  type OffenceGroup,
+} from '../../core/scope';
 import { diceCoefficient } from '../../core/ranking/diceCoefficient';
 import type { Command } from '../commands';
 import { plainName } from '../match';
@@ -17,7 +26,15 @@ import { allowedSlips, editDistance } from '../parse/editDistance';
 import type { Choice } from '../types';
 import { agreeing, listing, plural, quoted, quotedForUtterance } from './format';
 import {
-  EVERY_OFFENCE_TYPE, includeUtterance, isEveryType, isUnrecognised, leaveOutUtterance, offenceRuleText, typeKey, typeList, VIOLENCE_TOKEN,
+  EVERY_OFFENCE_TYPE,
+  includeUtterance,
+  isEveryType,
+  isUnrecognised,
+  leaveOutUtterance,
+  offenceRuleText,
+  typeKey,
+  typeList,
+  VIOLENCE_TOKEN,
 } from './offenceTypeWords';
 import type { DialogueState, Outcome, TurnEnvironment } from './state';
 import { detectWithSettings, distinctValues } from './workbookFacts';
@@ -30,7 +47,9 @@ interface TypeCount {
 }
 
 function wordFits(typed: string, word: string): boolean {
-  return typed === word || (typed.length >= 3 && word.startsWith(typed)) || editDistance(typed, word) <= allowedSlips(word);
+  return (
+    typed === word || (typed.length >= 3 && word.startsWith(typed)) || editDistance(typed, word) <= allowedSlips(word)
+  );
 }
 
 /**
@@ -48,8 +67,11 @@ export function typesForTerm(term: string, types: readonly TypeCount[]): TypeCou
     return words.every((word) => typeWords.some((typeWord) => wordFits(word, typeWord)));
   });
   if (family.length > 0) return family;
-  const scored = types.map((type) => ({ type, score: diceCoefficient(typed, plainName(type.value)) })).sort((a, b) => b.score - a.score);
-  if (scored[0] && scored[0].score >= 0.6 && (scored[1] === undefined || scored[1].score < scored[0].score - 0.05)) return [scored[0].type];
+  const scored = types
+    .map((type) => ({ type, score: diceCoefficient(typed, plainName(type.value)) }))
+    .sort((a, b) => b.score - a.score);
+  if (scored[0] && scored[0].score >= 0.6 && (scored[1] === undefined || scored[1].score < scored[0].score - 0.05))
+    return [scored[0].type];
   return [];
 }
 
@@ -60,11 +82,38 @@ type Resolved =
   | { readonly kind: 'entries'; readonly entries: readonly string[] }
   | { readonly kind: 'none' };
 
-const ALL_TERMS: ReadonlySet<string> = new Set(['all', 'every', 'everything', 'any', 'all types', 'every type', 'all offence types', 'every offence type', 'all offences', 'all crimes']);
+const ALL_TERMS: ReadonlySet<string> = new Set([
+  'all',
+  'every',
+  'everything',
+  'any',
+  'all types',
+  'every type',
+  'all offence types',
+  'every offence type',
+  'all offences',
+  'all crimes',
+]);
 const VIOLENCE_TERMS: ReadonlySet<string> = new Set([
-  'violence', 'violent', 'violent crime', 'violent crimes', 'violent offence', 'violent offences', 'all violence',
-  'default', 'defaults', 'the default', 'default types', 'the default types', 'default groups', 'the default groups',
-  'violence groups', 'the violence groups', 'home office violence', 'home office violence groups', 'the home office violence groups',
+  'violence',
+  'violent',
+  'violent crime',
+  'violent crimes',
+  'violent offence',
+  'violent offences',
+  'all violence',
+  'default',
+  'defaults',
+  'the default',
+  'default types',
+  'the default types',
+  'default groups',
+  'the default groups',
+  'violence groups',
+  'the violence groups',
+  'home office violence',
+  'home office violence groups',
+  'the home office violence groups',
 ]);
 
 const groupOf = (text: string): OffenceGroup | undefined => {
@@ -74,7 +123,8 @@ const groupOf = (text: string): OffenceGroup | undefined => {
 const isToken = (entry: string): boolean => typeKey(entry) === VIOLENCE_TOKEN || typeKey(entry) === EVERY_OFFENCE_TYPE;
 const isTypeText = (entry: string): boolean => !isOffenceGroup(entry) && !isToken(entry);
 /** Whether a list entry names a group (by id or label). */
-const namesGroup = (entry: string, group: OffenceGroup): boolean => typeKey(entry) === typeKey(group) || typeKey(entry) === typeKey(groupLabel(group));
+const namesGroup = (entry: string, group: OffenceGroup): boolean =>
+  typeKey(entry) === typeKey(group) || typeKey(entry) === typeKey(groupLabel(group));
 
 /** Whether a type is counted under a rule ([] being the default). */
 const counts = (offenceTypes: readonly string[], text: string): boolean => offenceTypeRule({ offenceTypes })(text);
@@ -85,7 +135,8 @@ const countsExactly = (list: readonly string[], text: string): boolean => list.l
  * Kinds of crime that cut across the offence groups ('knife crime', 'knives', 'gun crime'): no group
  * is meant by them alone. ('Weapons' alone is the short name of possession of weapons.)
  */
-const CROSS_CUTTING = /^(?:knife|knives|gun|guns|firearm|firearms|blade|blades|bladed)(?:\s+(?:crime|crimes|enabled|related|involved|offences|offence))?$|\b(?:knife|knives|gun|guns|firearm|firearms|weapon|weapons|blade|bladed)[\s-]*(?:crime|crimes|enabled|related|involved)\b/;
+const CROSS_CUTTING =
+  /^(?:knife|knives|gun|guns|firearm|firearms|blade|blades|bladed)(?:\s+(?:crime|crimes|enabled|related|involved|offences|offence))?$|\b(?:knife|knives|gun|guns|firearm|firearms|weapon|weapons|blade|bladed)[\s-]*(?:crime|crimes|enabled|related|involved)\b/;
 
 /**
  * A term as the analyst meant it: 'all' / 'every type'; 'violence' / 'the default'; a type as
@@ -103,8 +154,12 @@ function resolveTerm(term: string, types: readonly TypeCount[], keepAbsentGroups
   if (CROSS_CUTTING.test(typed) && types.length > 0) return { kind: 'none' };
   const groups = groupsNamed(term);
   if (groups.length > 0) {
-    if (VIOLENCE_GROUPS.every((group) => groups.includes(group)) && groups.length === VIOLENCE_GROUPS.length) return { kind: 'violence' };
-    const present = types.length === 0 || keepAbsentGroups ? groups : groups.filter((group) => types.some((type) => groupOf(type.value) === group));
+    if (VIOLENCE_GROUPS.every((group) => groups.includes(group)) && groups.length === VIOLENCE_GROUPS.length)
+      return { kind: 'violence' };
+    const present =
+      types.length === 0 || keepAbsentGroups
+        ? groups
+        : groups.filter((group) => types.some((type) => groupOf(type.value) === group));
     if (present.length > 0) return { kind: 'entries', entries: present };
   }
   const loose = typesForTerm(term, types);
@@ -155,7 +210,11 @@ function expand(offenceTypes: readonly string[], types: readonly TypeCount[]): s
   if (isEveryType(offenceTypes)) {
     if (types.length === 0) return [...OFFENCE_GROUPS];
     const others = OTHER_GROUPS.filter((group) => types.some((type) => groupOf(type.value) === group));
-    return [...VIOLENCE_GROUPS, ...others, ...types.filter((type) => isUnrecognised(type.value)).map((type) => type.value)];
+    return [
+      ...VIOLENCE_GROUPS,
+      ...others,
+      ...types.filter((type) => isUnrecognised(type.value)).map((type) => type.value),
+    ];
   }
   return offenceTypes.flatMap((entry) => (typeKey(entry) === VIOLENCE_TOKEN ? [...VIOLENCE_GROUPS] : [entry]));
 }
@@ -164,7 +223,12 @@ function expand(offenceTypes: readonly string[], types: readonly TypeCount[]): s
  * The rule without some groups and types. A type counted through its group is taken out by
  * listing the group's other types in the sheet instead of the group.
  */
-function without(offenceTypes: readonly string[], removed: readonly string[], violence: boolean, types: readonly TypeCount[]): string[] {
+function without(
+  offenceTypes: readonly string[],
+  removed: readonly string[],
+  violence: boolean,
+  types: readonly TypeCount[],
+): string[] {
   let out = expand(offenceTypes, types);
   const dropGroup = (group: OffenceGroup): void => {
     out = out.filter((entry) => !namesGroup(entry, group) && !(isTypeText(entry) && groupOf(entry) === group));
@@ -179,7 +243,9 @@ function without(offenceTypes: readonly string[], removed: readonly string[], vi
     const group = groupOf(entry);
     if (group && countsExactly(out, entry) && out.some((other) => namesGroup(other, group))) {
       const siblings = types
-        .filter((type) => groupOf(type.value) === group && !removed.some((gone) => typeKey(gone) === typeKey(type.value)))
+        .filter(
+          (type) => groupOf(type.value) === group && !removed.some((gone) => typeKey(gone) === typeKey(type.value)),
+        )
         .map((type) => type.value);
       out = [...out.filter((other) => !namesGroup(other, group)), ...siblings];
     }
@@ -196,12 +262,17 @@ function countingText(offenceTypes: readonly string[], types: readonly TypeCount
   const counted = types.filter((type) => counts(offenceTypes, type.value)).map(rows);
   const left = types.filter((type) => !counts(offenceTypes, type.value)).map(rows);
   if (offenceTypes.length === 0) {
-    return `Counting the Home Office violence groups (the default): ${counted.length > 0 ? typeList(counted) : `none of the types in ${quoted(sheet)} is one of them`}.` +
-      `${left.length > 0 ? ` Not counted: ${typeList(left)}.` : ''}`;
+    return (
+      `Counting the Home Office violence groups (the default): ${counted.length > 0 ? typeList(counted) : `none of the types in ${quoted(sheet)} is one of them`}.` +
+      `${left.length > 0 ? ` Not counted: ${typeList(left)}.` : ''}`
+    );
   }
-  if (isEveryType(offenceTypes)) return `Counting every offence type (${plural(types.length, 'type')} in ${quoted(sheet)}): ${typeList(counted)}.`;
-  return `Counting ${counted.length === 1 ? 'one offence type' : `${counted.length} offence types`} as violence: ${typeList(counted)}.` +
-    `${left.length > 0 ? ` ${left.length === 1 ? 'One other type is' : `${left.length} other types are`} left out: ${typeList(left)}.` : ''}`;
+  if (isEveryType(offenceTypes))
+    return `Counting every offence type (${plural(types.length, 'type')} in ${quoted(sheet)}): ${typeList(counted)}.`;
+  return (
+    `Counting ${counted.length === 1 ? 'one offence type' : `${counted.length} offence types`} as violence: ${typeList(counted)}.` +
+    `${left.length > 0 ? ` ${left.length === 1 ? 'One other type is' : `${left.length} other types are`} left out: ${typeList(left)}.` : ''}`
+  );
 }
 
 const RUN: Choice = { label: 'Run the analysis', utterance: 'run the analysis' };
@@ -220,13 +291,20 @@ export function chooseOffenceTypes(command: SetOffenceTypes, state: DialogueStat
   const resolved = command.types.map((term) => ({ term, found: resolveTerm(term, types, mode === 'remove') }));
   const unknown = resolved.filter(({ found }) => found.kind === 'none').map(({ term }) => term);
   if (unknown.length > 0) {
-    const utterance = (type: string): string => (mode === 'only' ? `count only ${quotedForUtterance(type)}` : mode === 'add' ? includeUtterance([type]) : leaveOutUtterance([type]));
+    const utterance = (type: string): string =>
+      mode === 'only'
+        ? `count only ${quotedForUtterance(type)}`
+        : mode === 'add'
+          ? includeUtterance([type])
+          : leaveOutUtterance([type]);
     const across = unknown.filter((term) => CROSS_CUTTING.test(plainName(term)));
-    const why = across.length > 0
-      ? `${listing(across.map(quoted))} ${across.length === 1 ? 'cuts' : 'cut'} across the offence groups (violence, robbery, possession of weapons), and the types do not say which offences involved one.`
-      : `No offence type in ${quoted(sheet)} matches ${listing(unknown.map(quoted))}.`;
+    const why =
+      across.length > 0
+        ? `${listing(across.map(quoted))} ${across.length === 1 ? 'cuts' : 'cut'} across the offence groups (violence, robbery, possession of weapons), and the types do not say which offences involved one.`
+        : `No offence type in ${quoted(sheet)} matches ${listing(unknown.map(quoted))}.`;
     return {
-      text: `${why} The types there are: ${typeList(types.map((type) => ({ text: type.value, rows: type.rows })))}. ` +
+      text:
+        `${why} The types there are: ${typeList(types.map((type) => ({ text: type.value, rows: type.rows })))}. ` +
         `Which should be ${mode === 'remove' ? 'left out' : 'counted'}?`,
       choices: types.slice(0, 6).map((type) => ({ label: type.value, utterance: utterance(type.value) })),
       question: true,
@@ -237,16 +315,30 @@ export function chooseOffenceTypes(command: SetOffenceTypes, state: DialogueStat
   const violence = resolved.some(({ found }) => found.kind === 'violence');
   const entries = unique(resolved.flatMap(({ found }) => (found.kind === 'entries' ? found.entries : [])));
   const typeTexts = entries.filter(isTypeText);
-  const refuse = (text: string): Outcome => ({ text, command: null, choices: [ONLY_VIOLENCE, EVERY_TYPE, { label: 'Show the settings', utterance: 'show the settings' }] });
+  const refuse = (text: string): Outcome => ({
+    text,
+    command: null,
+    choices: [ONLY_VIOLENCE, EVERY_TYPE, { label: 'Show the settings', utterance: 'show the settings' }],
+  });
 
   let next: string[];
   if (mode === 'only') {
     next = every ? [EVERY_OFFENCE_TYPE] : normalise([...(violence ? [VIOLENCE_TOKEN] : []), ...entries]);
   } else if (mode === 'add') {
     if (isEveryType(current)) {
-      return { text: 'Every offence type is already counted.', command: { kind: 'setOffenceTypes', types: current }, choices: [RUN, ONLY_VIOLENCE] };
+      return {
+        text: 'Every offence type is already counted.',
+        command: { kind: 'setOffenceTypes', types: current },
+        choices: [RUN, ONLY_VIOLENCE],
+      };
     }
-    next = every ? [EVERY_OFFENCE_TYPE] : normalise([...(current.length === 0 ? [VIOLENCE_TOKEN] : current), ...(violence ? [VIOLENCE_TOKEN] : []), ...entries]);
+    next = every
+      ? [EVERY_OFFENCE_TYPE]
+      : normalise([
+          ...(current.length === 0 ? [VIOLENCE_TOKEN] : current),
+          ...(violence ? [VIOLENCE_TOKEN] : []),
+          ...entries,
+        ]);
   } else {
     if (every) return refuse('That would leave no offence type to count. Say e.g. "count only robbery".');
     const left = without(current, entries, violence, types);
@@ -255,34 +347,52 @@ export function chooseOffenceTypes(command: SetOffenceTypes, state: DialogueStat
   }
 
   if (types.length > 0 && next.length > 0 && !types.some((type) => counts(next, type.value))) {
-    return refuse(`That would leave no offence type in ${quoted(sheet)} to count. Say e.g. "count only robbery", or "only violence".`);
+    return refuse(
+      `That would leave no offence type in ${quoted(sheet)} to count. Say e.g. "count only robbery", or "only violence".`,
+    );
   }
 
   // Unrecognised types the analyst has said to leave out are not asked about again after a run.
   const unrecognised = typeTexts.filter(isUnrecognised);
-  const leftOut = mode === 'remove'
-    ? unique([...state.leftOut, ...unrecognised])
-    : state.leftOut.filter((text) => !typeTexts.some((type) => typeKey(type) === typeKey(text)));
+  const leftOut =
+    mode === 'remove'
+      ? unique([...state.leftOut, ...unrecognised])
+      : state.leftOut.filter((text) => !typeTexts.some((type) => typeKey(type) === typeKey(text)));
 
   const sayNamed = [...(violence ? ['violence'] : []), ...entries.map(named)];
-  const unchanged = types.length > 0 && mode !== 'only' && types.every((type) => counts(current, type.value) === counts(next, type.value));
+  const unchanged =
+    types.length > 0 &&
+    mode !== 'only' &&
+    types.every((type) => counts(current, type.value) === counts(next, type.value));
   if (unchanged) {
     const verb = agreeing(sayNamed.length, 'is', 'are');
-    const noMore = mode === 'remove' && unrecognised.length > 0 ? ` I will not ask about ${unrecognised.length === 1 ? 'it' : 'them'} again.` : '';
+    const noMore =
+      mode === 'remove' && unrecognised.length > 0
+        ? ` I will not ask about ${unrecognised.length === 1 ? 'it' : 'them'} again.`
+        : '';
     return {
-      text: mode === 'add'
-        ? `${listing(sayNamed)} ${verb} already counted, so nothing changes.`
-        : `${listing(sayNamed)} ${verb} not among the types counted in ${quoted(sheet)}, so nothing changes.${noMore}`,
-      command: { kind: 'setOffenceTypes', types: command.types.length > 0 && entries.length > 0 ? entries : [...command.types], mode },
+      text:
+        mode === 'add'
+          ? `${listing(sayNamed)} ${verb} already counted, so nothing changes.`
+          : `${listing(sayNamed)} ${verb} not among the types counted in ${quoted(sheet)}, so nothing changes.${noMore}`,
+      command: {
+        kind: 'setOffenceTypes',
+        types: command.types.length > 0 && entries.length > 0 ? entries : [...command.types],
+        mode,
+      },
       leftOut,
       choices: [RUN, { label: 'Show the settings', utterance: 'show the settings' }],
     };
   }
 
-  const counting = types.length > 0
-    ? countingText(next, types, sheet)
-    : `No offences sheet is found yet, so the types cannot be checked against it. Counting: ${offenceRuleText(next)}${next.some(isTypeText) ? ' (a type counts when it is written exactly so, in any case)' : ''}.`;
-  const rerun = state.latest && !sameList(state.latest.settings.parameters.offenceTypes, next) ? ' Say "run" to update the results.' : '';
+  const counting =
+    types.length > 0
+      ? countingText(next, types, sheet)
+      : `No offences sheet is found yet, so the types cannot be checked against it. Counting: ${offenceRuleText(next)}${next.some(isTypeText) ? ' (a type counts when it is written exactly so, in any case)' : ''}.`;
+  const rerun =
+    state.latest && !sameList(state.latest.settings.parameters.offenceTypes, next)
+      ? ' Say "run" to update the results.'
+      : '';
   return {
     text: `${counting}${rerun}`,
     command: { kind: 'setOffenceTypes', types: next },
@@ -292,4 +402,5 @@ export function chooseOffenceTypes(command: SetOffenceTypes, state: DialogueStat
   };
 }
 
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((entry, i) => typeKey(entry) === typeKey(b[i]));
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((entry, i) => typeKey(entry) === typeKey(b[i]));

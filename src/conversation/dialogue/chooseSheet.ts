@@ -12,14 +12,21 @@ import { detectWithSettings } from './workbookFacts';
 
 type UseSheet = Extract<Command, { kind: 'useSheet' }>;
 
-const choose = (sheet: string, role: SheetRole) => ({ label: sheet, utterance: `use ${quotedForUtterance(sheet)} for ${ROLE_LABELS[role]}` });
+const choose = (sheet: string, role: SheetRole) => ({
+  label: sheet,
+  utterance: `use ${quotedForUtterance(sheet)} for ${ROLE_LABELS[role]}`,
+});
 
 export function chooseSheet(command: UseSheet, state: DialogueState, env: TurnEnvironment): Outcome {
   const sheets = env.engine.workbook.sheets.map((sheet) => ({ name: sheet.name }));
   let match = matchNames(command.sheet, sheets);
   if (match.kind === 'several') {
     // 'the 2019 tab' for the list: of the sheets that fit, the one that looks like a list.
-    const candidates = new Set(detectWithSettings(env.engine.workbook, state.settings).candidates[command.role].map((candidate) => candidate.sheet));
+    const candidates = new Set(
+      detectWithSettings(env.engine.workbook, state.settings).candidates[command.role].map(
+        (candidate) => candidate.sheet,
+      ),
+    );
     const fitting = match.items.filter((item) => candidates.has(item.name));
     if (fitting.length === 1) match = { kind: 'one', item: fitting[0] };
   }
@@ -33,7 +40,9 @@ export function chooseSheet(command: UseSheet, state: DialogueState, env: TurnEn
   }
   if (match.kind === 'none') {
     // Offer the sheets that look like the role; failing that, the names nearest to what was typed.
-    const fitting = detectWithSettings(env.engine.workbook, state.settings).candidates[command.role].map((candidate) => ({ name: candidate.sheet }));
+    const fitting = detectWithSettings(env.engine.workbook, state.settings).candidates[command.role].map(
+      (candidate) => ({ name: candidate.sheet }),
+    );
     const offered = fitting.length > 0 ? fitting : match.nearest.length > 0 ? match.nearest : sheets;
     return {
       text: `There is no sheet called '${command.sheet}'. The sheets are ${sheetList(sheets.map((s) => s.name))}. Which one holds the ${ROLE_LABELS[command.role]}?`,
@@ -44,17 +53,28 @@ export function chooseSheet(command: UseSheet, state: DialogueState, env: TurnEn
   }
   const sheet = match.item.name;
   // One sheet plays one role: a sheet chosen before for another role is released.
-  const released = (Object.entries(state.settings.roleOverrides) as [SheetRole, string][]).filter(([role, name]) => role !== command.role && name === sheet).map(([role]) => role);
+  const released = (Object.entries(state.settings.roleOverrides) as [SheetRole, string][])
+    .filter(([role, name]) => role !== command.role && name === sheet)
+    .map(([role]) => role);
   const roleOverrides = Object.fromEntries(
-    (Object.entries({ ...state.settings.roleOverrides, [command.role]: sheet }) as [SheetRole, string][]).filter(([role]) => !released.includes(role)),
+    (Object.entries({ ...state.settings.roleOverrides, [command.role]: sheet }) as [SheetRole, string][]).filter(
+      ([role]) => !released.includes(role),
+    ),
   ) as Settings['roleOverrides'];
   const settings: Settings = { ...state.settings, roleOverrides };
   const mapping = detectWithSettings(env.engine.workbook, settings).mappings[command.role];
   const lines = [`The ${ROLE_LABELS[command.role]} will be read from ${quoted(sheet)}.`];
-  if (released.length > 0) lines.push(`(It was chosen for ${released.map((role) => ROLE_LABELS[role]).join(' and ')} before; that choice is dropped.)`);
+  if (released.length > 0)
+    lines.push(
+      `(It was chosen for ${released.map((role) => ROLE_LABELS[role]).join(' and ')} before; that choice is dropped.)`,
+    );
   if (mapping && mapping.missingRequired.length > 0) {
-    const labels = mapping.missingRequired.map((name) => ROLE_SPECS[command.role].required.find((group) => group.name === name)?.label ?? name);
-    lines.push(`But it has no column for ${listing(labels)}. ${remedyAdvice({ setting: 'column', role: command.role, field: mapping.missingRequired[0] }, { ...state, settings }, env).text}`);
+    const labels = mapping.missingRequired.map(
+      (name) => ROLE_SPECS[command.role].required.find((group) => group.name === name)?.label ?? name,
+    );
+    lines.push(
+      `But it has no column for ${listing(labels)}. ${remedyAdvice({ setting: 'column', role: command.role, field: mapping.missingRequired[0] }, { ...state, settings }, env).text}`,
+    );
   }
   return {
     text: lines.join('\n'),

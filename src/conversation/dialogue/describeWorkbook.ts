@@ -28,25 +28,38 @@ export function describeWorkbook(command: Command, state: DialogueState, env: Tu
     lines.push(`• '${sheet.name}' (${plural(rows, 'row')}): ${role ? `${ROLE_LABELS[role]}${chosen}` : 'not used'}`);
   }
   for (const role of REQUIRED) {
-    if (detection.assignments[role] === undefined) lines.push(`No sheet looks like ${ROLE_LABELS[role]} (needed): ${ROLE_SPECS[role].required.map((group) => group.label).join('; ')}.`);
+    if (detection.assignments[role] === undefined)
+      lines.push(
+        `No sheet looks like ${ROLE_LABELS[role]} (needed): ${ROLE_SPECS[role].required.map((group) => group.label).join('; ')}.`,
+      );
   }
   for (const role of ['pupilResidence', 'currentList'] as const) {
     if (detection.assignments[role] === undefined) {
-      lines.push(role === 'pupilResidence'
-        ? 'No pupil residence sheet: every catchment will be modelled by distance.'
-        : 'No current list sheet: every top school will count as a new candidate.');
+      lines.push(
+        role === 'pupilResidence'
+          ? 'No pupil residence sheet: every catchment will be modelled by distance.'
+          : 'No current list sheet: every top school will count as a new candidate.',
+      );
     }
   }
   if (env.engine.boundaries) lines.push(`Ward boundaries: ${env.engine.boundaries.source}.`);
-  else if (detection.assignments.wardVertices) lines.push(`Ward boundaries: the vertex sheet '${detection.assignments.wardVertices}'.`);
+  else if (detection.assignments.wardVertices)
+    lines.push(`Ward boundaries: the vertex sheet '${detection.assignments.wardVertices}'.`);
   else lines.push('No ward boundaries yet: pick a GeoJSON file of wards, or add a sheet of ward vertices.');
   // A missing column is said with what to say here, not the engine's role.field=Header form.
-  const unsure = Object.values(detection.mappings).flatMap((mapping) => (mapping ? describeMapping(mapping) : [])).filter((line) => /guess|problem:/.test(line) && !/NO COLUMN FOUND/.test(line));
-  const missing = Object.values(detection.mappings).flatMap((mapping) => (mapping ? mapping.missingRequired.map((name) => {
-    const group = ROLE_SPECS[mapping.role].required.find((candidate) => candidate.name === name);
-    return `${quoted(mapping.sheet)} has no column for ${group?.label ?? name}: say e.g. "${columnUtterance(mapping.role, group?.alternatives[0]?.[0] ?? name)}".`;
-  }) : []));
-  if (unsure.length + missing.length > 0) lines.push('Columns to check:', ...[...missing, ...unsure].map((line) => `• ${line}`));
+  const unsure = Object.values(detection.mappings)
+    .flatMap((mapping) => (mapping ? describeMapping(mapping) : []))
+    .filter((line) => /guess|problem:/.test(line) && !/NO COLUMN FOUND/.test(line));
+  const missing = Object.values(detection.mappings).flatMap((mapping) =>
+    mapping
+      ? mapping.missingRequired.map((name) => {
+          const group = ROLE_SPECS[mapping.role].required.find((candidate) => candidate.name === name);
+          return `${quoted(mapping.sheet)} has no column for ${group?.label ?? name}: say e.g. "${columnUtterance(mapping.role, group?.alternatives[0]?.[0] ?? name)}".`;
+        })
+      : [],
+  );
+  if (unsure.length + missing.length > 0)
+    lines.push('Columns to check:', ...[...missing, ...unsure].map((line) => `• ${line}`));
   for (const issue of detection.issues) lines.push(issue.message);
 
   const ambiguity = detection.ambiguous[0];

@@ -14,7 +14,10 @@ export function findWard(query: string, code: string | undefined, result: Analys
   const wantedCode = (code ?? /\b([eEwWsS]\d{8})\b/.exec(query)?.[1])?.toUpperCase();
   const byCode = wantedCode ? result.wards.find((ward) => ward.wardCode === wantedCode) : undefined;
   if (byCode) return { kind: 'one', item: byCode };
-  const match = matchNames(query, result.wards.map((ward) => ({ name: ward.wardName, id: ward.wardCode, ward })));
+  const match = matchNames(
+    query,
+    result.wards.map((ward) => ({ name: ward.wardName, id: ward.wardCode, ward })),
+  );
   if (match.kind === 'one') return { kind: 'one', item: match.item.ward };
   if (match.kind === 'several') return { kind: 'several', items: match.items.map((item) => item.ward) };
   return { kind: 'none', nearest: match.nearest.map((item) => item.ward) };
@@ -35,11 +38,19 @@ function measureLine(label: string, estimate: RateEstimate, areaRate: number): s
     // the count below the protection interval, and every reply is recorded in the Audit sheet.
     return `${label}: [c], withheld to protect confidentiality; its rate, interval and flag are withheld with it.`;
   }
-  const flag = estimate.flag === 'higher' ? 'higher than' : estimate.flag === 'lower' ? 'lower than' : 'not significantly different from';
+  const flag =
+    estimate.flag === 'higher'
+      ? 'higher than'
+      : estimate.flag === 'lower'
+        ? 'lower than'
+        : 'not significantly different from';
   return `${label}: ${count(estimate.published.value)}, a rate of ${rate(estimate.rate)} per 1,000 young residents (95% interval ${rate(estimate.lower)} to ${rate(estimate.upper)}), ${flag} the area rate of ${rate(areaRate)}.`;
 }
 
-export function wardExplanation(ward: WardResult, result: AnalysisResult): { readonly text: string; readonly choices: Choice[] } {
+export function wardExplanation(
+  ward: WardResult,
+  result: AnalysisResult,
+): { readonly text: string; readonly choices: Choice[] } {
   const { parameters, area } = result;
   const [youngest, oldest] = parameters.ageBand;
   const lines = [
@@ -49,12 +60,21 @@ export function wardExplanation(ward: WardResult, result: AnalysisResult): { rea
     `Schools are ranked on ${parameters.rankingMetric === 'offences' ? 'offences where they happened' : 'young offenders where they live'}.`,
   ];
   const drawing = result.schools
-    .map((school) => ({ school, share: school.catchmentWards?.find((share) => share.wardCode === ward.wardCode)?.share ?? 0 }))
+    .map((school) => ({
+      school,
+      share: school.catchmentWards?.find((share) => share.wardCode === ward.wardCode)?.share ?? 0,
+    }))
     .filter((entry) => entry.share > 0)
     .sort((a, b) => b.share * b.school.pupils - a.share * a.school.pupils || a.school.rank - b.school.rank)
     .slice(0, 3);
-  if (drawing.length > 0) lines.push(`Ranked schools with the most pupils from here: ${listing(drawing.map((entry) => entry.school.name))}.`);
-  const choices: Choice[] = drawing.slice(0, 1).map((entry) => ({ label: `Why is ${entry.school.name} ranked where it is?`, utterance: `why is school ${entry.school.urn} ranked ${rankText(entry.school.rank)}?` }));
+  if (drawing.length > 0)
+    lines.push(`Ranked schools with the most pupils from here: ${listing(drawing.map((entry) => entry.school.name))}.`);
+  const choices: Choice[] = drawing
+    .slice(0, 1)
+    .map((entry) => ({
+      label: `Why is ${entry.school.name} ranked where it is?`,
+      utterance: `why is school ${entry.school.urn} ranked ${rankText(entry.school.rank)}?`,
+    }));
   choices.push({ label: 'Show the top 10', utterance: 'show the top 10' });
   return { text: lines.join('\n'), choices };
 }
@@ -64,12 +84,20 @@ export function explainWard(command: ExplainWard, state: DialogueState): Outcome
   if (!latest) return noResultsYet(command);
   const match = findWard(command.ward, command.code, latest.result);
   if (match.kind === 'several') {
-    return { text: `Several wards fit '${command.ward}'. Which one?`, choices: match.items.slice(0, 6).map(wardChoice), question: true, command };
+    return {
+      text: `Several wards fit '${command.ward}'. Which one?`,
+      choices: match.items.slice(0, 6).map(wardChoice),
+      question: true,
+      command,
+    };
   }
   if (match.kind === 'none') {
     return {
       text: `No ward of the study area matches '${command.ward}'.${match.nearest.length > 0 ? ' Did you mean one of these?' : ''}`,
-      choices: match.nearest.length > 0 ? match.nearest.map(wardChoice) : [{ label: 'Show the top 10', utterance: 'show the top 10' }],
+      choices:
+        match.nearest.length > 0
+          ? match.nearest.map(wardChoice)
+          : [{ label: 'Show the top 10', utterance: 'show the top 10' }],
       question: match.nearest.length > 0,
       // Nothing explained and nothing to choose from: nothing was done, so nothing is recorded as done.
       command: match.nearest.length > 0 ? command : null,

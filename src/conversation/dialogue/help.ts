@@ -6,8 +6,8 @@ import type { Outcome } from './state';
 
 export const HELP_TEXT = [
   'Say what you want in plain words; several things at once are fine ("ages 11 to 16, hide zeros, then run"). For example:',
-  "• \"what's in this workbook?\" — the sheets and what each is used for",
-  "• \"use 'Crimes 2021' for offences\", \"the age column is 'Age at Offence'\" — choose sheets and columns",
+  '• "what\'s in this workbook?" — the sheets and what each is used for',
+  '• "use \'Crimes 2021\' for offences", "the age column is \'Age at Offence\'" — choose sheets and columns',
   '• "only ages 11 to 16", "Year 7 to Year 11", "from April 2022 to March 2023", "FY 21/22", "the last 12 months", "rank secondary schools"',
   '• "include criminal damage", "exclude robbery", "count only robbery", "all offence types", "only violence" (the default: the Home Office violence groups), "list the offence types"',
   '• "suppress counts under 10" (3, 5, 7 and 10 are common), "hide zeros", "round to 5", "top 25", "set the protection interval to 5", "set the seed to 42"',
@@ -19,42 +19,68 @@ export const HELP_TEXT = [
 ].join('\n');
 
 /** Each topic: what it means, and what to say. */
-export const HELP_TOPIC_TEXT: Readonly<Record<HelpTopic, { readonly text: string; readonly choices: readonly Choice[] }>> = {
+export const HELP_TOPIC_TEXT: Readonly<
+  Record<HelpTopic, { readonly text: string; readonly choices: readonly Choice[] }>
+> = {
   ageBand: {
     text: 'The age band is the ages of offenders at the time of the offence that are counted (10–17 by default); the wards\' young population uses the same ages, so the sheet of ward populations must give them. Say "only ages 11 to 16", "under 18s", "14+", "Year 7 to Year 11" (ages 11–16, an approximation from school years) or "KS4" (ages 14–16).',
-    choices: [{ label: 'Ages 11–16', utterance: 'only ages 11 to 16' }, { label: 'Ages 10–17', utterance: 'only ages 10 to 17' }],
+    choices: [
+      { label: 'Ages 11–16', utterance: 'only ages 11 to 16' },
+      { label: 'Ages 10–17', utterance: 'only ages 10 to 17' },
+    ],
   },
   offenceTypes: {
     text: 'By default the offences counted are the Home Office violence groups: violence against the person (with and without injury, homicide, stalking and harassment), robbery and possession of weapons. Every other type is listed but not counted. Say "include criminal damage" (added), "exclude robbery", "count only robbery", "all offence types" or "only violence"; "list the offence types" shows what the sheet holds.',
-    choices: [{ label: 'List the offence types', utterance: 'list the offence types' }, { label: 'Only violence (default)', utterance: 'only violence' }],
+    choices: [
+      { label: 'List the offence types', utterance: 'list the offence types' },
+      { label: 'Only violence (default)', utterance: 'only violence' },
+    ],
   },
   dates: {
     text: 'The date window limits the offences counted by their date (all dates by default). Say "from April 2022 to March 2023", "since Sept 2020", "2023 only", "FY 21/22" (a financial year, April to March), "academic year 2021-22" (September to August), "Q1 of FY 22/23", or "the last 12 months" — of the data: the 12 months to the last offence in the sheet, not to today, so a replay gives the same window. "All dates" removes the window.',
-    choices: [{ label: 'The last 12 months of the data', utterance: 'the last 12 months' }, { label: 'All dates', utterance: 'all dates' }],
+    choices: [
+      { label: 'The last 12 months of the data', utterance: 'the last 12 months' },
+      { label: 'All dates', utterance: 'all dates' },
+    ],
   },
   phases: {
     text: 'Phases are the kinds of school ranked (secondary and all-through by default): primary, secondary, all-through, special, alternative provision (PRUs) and other. Say "rank secondary schools", "include PRUs", "exclude special schools" or "rank all phases".',
-    choices: [{ label: 'Rank secondary schools', utterance: 'rank secondary schools' }, { label: 'Rank all phases', utterance: 'rank all phases' }],
+    choices: [
+      { label: 'Rank secondary schools', utterance: 'rank secondary schools' },
+      { label: 'Rank all phases', utterance: 'rank all phases' },
+    ],
   },
   suppression: {
     text: 'Small counts are withheld as [c] so that no one can be identified: with a threshold of 5, published counts from 1 to 4 are withheld, and every rate worked from them too. Other counts are withheld as well where they would let a withheld one be worked out from the totals (secondary suppression). Say "suppress counts under 10" (3, 5, 7 and 10 are common) or "hide zeros".',
-    choices: [{ label: 'Suppress counts under 10', utterance: 'suppress counts under 10' }, { label: 'Hide zeros', utterance: 'hide zeros' }],
+    choices: [
+      { label: 'Suppress counts under 10', utterance: 'suppress counts under 10' },
+      { label: 'Hide zeros', utterance: 'hide zeros' },
+    ],
   },
   rounding: {
     text: 'Rounding publishes counts rounded to a base (none by default); totals are rounded from unrounded values. Say "round to 5" or "no rounding".',
-    choices: [{ label: 'Round to 5', utterance: 'round to 5' }, { label: 'No rounding', utterance: 'no rounding' }],
+    choices: [
+      { label: 'Round to 5', utterance: 'round to 5' },
+      { label: 'No rounding', utterance: 'no rounding' },
+    ],
   },
   protection: {
     text: 'The protection interval is the narrowest range anyone may narrow a withheld count to from the published tables and totals; the disclosure audit (a linear programme) checks every withheld count and stops a run that would leave one narrower. By default it is the threshold. Say "set the protection interval to 5" or "protection back to the threshold".',
     choices: [{ label: 'Protection back to the threshold', utterance: 'protection back to the threshold' }],
   },
   catchment: {
-    text: "A school's catchment is the share of its pupils living in each ward. Observed catchments come from the pupil residence sheet; modelled ones from distance (an estimate). By default a school uses the observed rows where the sheet covers it and the model otherwise. Say \"observed catchments\", \"use the distance model\" or \"automatic catchments\".",
-    choices: [{ label: 'Automatic catchments', utterance: 'automatic catchments' }, { label: 'Use the distance model', utterance: 'use the distance model' }],
+    text: 'A school\'s catchment is the share of its pupils living in each ward. Observed catchments come from the pupil residence sheet; modelled ones from distance (an estimate). By default a school uses the observed rows where the sheet covers it and the model otherwise. Say "observed catchments", "use the distance model" or "automatic catchments".',
+    choices: [
+      { label: 'Automatic catchments', utterance: 'automatic catchments' },
+      { label: 'Use the distance model', utterance: 'use the distance model' },
+    ],
   },
   metric: {
     text: 'Schools are ranked on the wards their pupils live in, rated by violent offences where they happened (the default) or by young offenders where they live. Say "rank by offences" or "rank by young offenders".',
-    choices: [{ label: 'Rank by young offenders', utterance: 'rank by young offenders' }, { label: 'Rank by offences', utterance: 'rank by offences' }],
+    choices: [
+      { label: 'Rank by young offenders', utterance: 'rank by young offenders' },
+      { label: 'Rank by offences', utterance: 'rank by offences' },
+    ],
   },
   ranking: {
     text: "A school's exposure index is the average rate of its catchment wards (each ward weighted by its share of the school's pupils), against the area's rate as 100: 150 means its pupils live in wards with half as much violence again as the area. Schools are ranked by it; the rank interval shows how sure the rank is (from simulations of the counts). Ask \"why is Park Hall ranked 3rd?\" for one school's figures.",
@@ -94,8 +120,19 @@ type Help = Extract<Command, { kind: 'help' }>;
 
 /** The line of the settings summary each topic is about, so help on it says its current value too. */
 const TOPIC_SETTING: Partial<Record<HelpTopic, string>> = {
-  ageBand: 'Ages', offenceTypes: 'Offence types', dates: 'Dates', phases: 'Phases ranked', suppression: 'Small counts', rounding: 'Rounding',
-  protection: 'Protection', catchment: 'Catchments', metric: 'Ranked on', ranking: 'Ranked on', confidence: 'Confidence', newCandidates: 'Top group', seed: 'Simulations',
+  ageBand: 'Ages',
+  offenceTypes: 'Offence types',
+  dates: 'Dates',
+  phases: 'Phases ranked',
+  suppression: 'Small counts',
+  rounding: 'Rounding',
+  protection: 'Protection',
+  catchment: 'Catchments',
+  metric: 'Ranked on',
+  ranking: 'Ranked on',
+  confidence: 'Confidence',
+  newCandidates: 'Top group',
+  seed: 'Simulations',
 };
 
 export function help(command: Help, summary: readonly SummaryLine[] = []): Outcome {
@@ -120,9 +157,25 @@ export function help(command: Help, summary: readonly SummaryLine[] = []): Outco
 /** "hi", "thanks": a short friendly reply with where to go next. */
 export function courtesy(command: Extract<Command, { kind: 'greeting' | 'thanks' }>, hasResults: boolean): Outcome {
   const next: Choice[] = hasResults
-    ? [{ label: 'Show the top 10', utterance: 'show the top 10' }, { label: 'Which are not on the list?', utterance: 'which of the top 20 are not on the list?' }, { label: 'Help', utterance: 'help' }]
-    : [{ label: "What's in this workbook?", utterance: "what's in this workbook?" }, { label: 'Run the analysis', utterance: 'run the analysis' }, { label: 'Help', utterance: 'help' }];
+    ? [
+        { label: 'Show the top 10', utterance: 'show the top 10' },
+        { label: 'Which are not on the list?', utterance: 'which of the top 20 are not on the list?' },
+        { label: 'Help', utterance: 'help' },
+      ]
+    : [
+        { label: "What's in this workbook?", utterance: "what's in this workbook?" },
+        { label: 'Run the analysis', utterance: 'run the analysis' },
+        { label: 'Help', utterance: 'help' },
+      ];
   return command.kind === 'greeting'
-    ? { text: `Hello. ${hasResults ? 'The latest results are ready to ask about.' : 'I can describe this workbook, set the choices and run the analysis.'} What would you like to do?`, command, choices: next }
-    : { text: `You're welcome.${hasResults ? ' Anything else about the results?' : ' Anything else?'}`, command, choices: next };
+    ? {
+        text: `Hello. ${hasResults ? 'The latest results are ready to ask about.' : 'I can describe this workbook, set the choices and run the analysis.'} What would you like to do?`,
+        command,
+        choices: next,
+      }
+    : {
+        text: `You're welcome.${hasResults ? ' Anything else about the results?' : ' Anything else?'}`,
+        command,
+        choices: next,
+      };
 }

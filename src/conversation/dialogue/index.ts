@@ -1,5 +1,14 @@
 /** The dialogue's turns: state, one handler per kind of request, and the turn that ties them together. */
-export { initialState, sameSettings, type DialogueState, type Settings, type PendingQuestion, type LatestRun, type TurnEnvironment, type Outcome } from './state';
+export {
+  initialState,
+  sameSettings,
+  type DialogueState,
+  type Settings,
+  type PendingQuestion,
+  type LatestRun,
+  type TurnEnvironment,
+  type Outcome,
+} from './state';
 export { takeTurn, type TurnInput, type TurnHost } from './takeTurn';
 export { applyCommand, changesChoices } from './applyCommand';
 export { describeWorkbook } from './describeWorkbook';

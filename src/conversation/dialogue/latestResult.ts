@@ -17,7 +17,9 @@ export function noResultsYet(command: Command): Outcome {
 
 /** A note for answers from a run whose choices have since changed; '' when the run is current. */
 export function stalenessNote(state: DialogueState, latest: LatestRun): string {
-  return sameSettings(latest.settings, state.settings) ? '' : `\n(From run ${latest.runNumber}; the choices have changed since. Say 'run' to update.)`;
+  return sameSettings(latest.settings, state.settings)
+    ? ''
+    : `\n(From run ${latest.runNumber}; the choices have changed since. Say 'run' to update.)`;
 }
 
 /** Where the latest run's sheets went, once the host has said. */

@@ -12,7 +12,9 @@ export function listOffenceTypes(command: ListOffenceTypes, state: DialogueState
   const mapping = detectWithSettings(env.engine.workbook, state.settings).mappings.offences;
   if (!mapping || mapping.fields.offenceType === undefined) {
     return {
-      text: mapping ? `${quoted(mapping.sheet)} has no column of offence types I can find; say e.g. "the offence type column is 'Header text'".` : 'No sheet looks like the offences yet, so there are no offence types to list.',
+      text: mapping
+        ? `${quoted(mapping.sheet)} has no column of offence types I can find; say e.g. "the offence type column is 'Header text'".`
+        : 'No sheet looks like the offences yet, so there are no offence types to list.',
       command,
       choices: [{ label: "What's in this workbook?", utterance: "what's in this workbook?" }],
     };
@@ -21,11 +23,17 @@ export function listOffenceTypes(command: ListOffenceTypes, state: DialogueState
   const rule = state.settings.parameters.offenceTypes;
   const counts = offenceTypeRule({ offenceTypes: rule });
   const counted = types.filter((type) => counts(type.value));
-  const lines = [`${quoted(mapping.sheet)} holds ${plural(types.length, 'offence type')} (rows in the sheet; counted under the current choice: ${offenceRuleText(rule)}):`];
+  const lines = [
+    `${quoted(mapping.sheet)} holds ${plural(types.length, 'offence type')} (rows in the sheet; counted under the current choice: ${offenceRuleText(rule)}):`,
+  ];
   for (const type of types) {
-    lines.push(`• ${type.value}: ${plural(type.rows, 'row')}, ${counts(type.value) ? 'counted' : 'not counted'}${isUnrecognised(type.value) ? ' (not a type I recognise)' : ''}`);
+    lines.push(
+      `• ${type.value}: ${plural(type.rows, 'row')}, ${counts(type.value) ? 'counted' : 'not counted'}${isUnrecognised(type.value) ? ' (not a type I recognise)' : ''}`,
+    );
   }
-  lines.push(`${counted.length} of ${types.length} ${types.length === 1 ? 'is' : 'are'} counted. Rows are as written in the sheet, before checks of age, date and place.`);
+  lines.push(
+    `${counted.length} of ${types.length} ${types.length === 1 ? 'is' : 'are'} counted. Rows are as written in the sheet, before checks of age, date and place.`,
+  );
   const first = types.find((type) => !counts(type.value));
   return {
     text: lines.join('\n'),

@@ -11,12 +11,17 @@ import { detectWithSettings, headersOf } from './workbookFacts';
 
 type MapColumn = Extract<Command, { kind: 'mapColumn' }>;
 
-const mapChoice = (role: SheetRole, field: string, header: string, label = header): Choice => ({ label, utterance: `map ${role}.${field} to ${quotedForUtterance(header)}` });
+const mapChoice = (role: SheetRole, field: string, header: string, label = header): Choice => ({
+  label,
+  utterance: `map ${role}.${field} to ${quotedForUtterance(header)}`,
+});
 
 export function mapColumn(command: MapColumn, state: DialogueState, env: TurnEnvironment): Outcome {
   const { workbook } = env.engine;
   const detection = detectWithSettings(workbook, state.settings);
-  const roles = command.role ? [command.role] : SHEET_ROLES.filter((role) => ROLE_SPECS[role].fields.some((spec) => spec.field === command.field));
+  const roles = command.role
+    ? [command.role]
+    : SHEET_ROLES.filter((role) => ROLE_SPECS[role].fields.some((spec) => spec.field === command.field));
   const found: { role: SheetRole; header: string }[] = [];
   const nearest: { role: SheetRole; header: string }[] = [];
   const unsure: { role: SheetRole; headers: readonly string[] }[] = [];
@@ -32,7 +37,10 @@ export function mapColumn(command: MapColumn, state: DialogueState, env: TurnEnv
   if (found.length === 1) {
     const { role, header } = found[0];
     const sheet = detection.assignments[role] as string;
-    const settings: Settings = { ...state.settings, columnOverrides: { ...state.settings.columnOverrides, [`${role}.${command.field}`]: header } };
+    const settings: Settings = {
+      ...state.settings,
+      columnOverrides: { ...state.settings.columnOverrides, [`${role}.${command.field}`]: header },
+    };
     const label = fieldSpecOf(role, command.field)?.label ?? command.field;
     return {
       text: `${label[0].toUpperCase()}${label.slice(1)} (${role}.${command.field}) will be read from column ${quoted(header)} of sheet ${quoted(sheet)}.`,
@@ -62,7 +70,9 @@ export function mapColumn(command: MapColumn, state: DialogueState, env: TurnEnv
       command,
     };
   }
-  const searched = roles.filter((role) => detection.mappings[role]).map((role) => quoted(detection.assignments[role] as string));
+  const searched = roles
+    .filter((role) => detection.mappings[role])
+    .map((role) => quoted(detection.assignments[role] as string));
   if (searched.length === 0) {
     return {
       text: `No sheet is used for ${listing(roles.map((role) => ROLE_LABELS[role]))} yet, so there is no column to set. Say which sheet, e.g. "use 'Sheet name' for ${ROLE_LABELS[roles[0] ?? 'offences']}".`,
@@ -72,7 +82,10 @@ export function mapColumn(command: MapColumn, state: DialogueState, env: TurnEnv
   }
   return {
     text: `No column of ${listing(searched)} is called '${command.header}'.${nearest.length > 0 ? ' Did you mean one of these?' : ''}`,
-    choices: nearest.length > 0 ? nearest.slice(0, 4).map((n) => mapChoice(n.role, command.field, n.header)) : [{ label: "What's in this workbook?", utterance: "what's in this workbook?" }],
+    choices:
+      nearest.length > 0
+        ? nearest.slice(0, 4).map((n) => mapChoice(n.role, command.field, n.header))
+        : [{ label: "What's in this workbook?", utterance: "what's in this workbook?" }],
     question: nearest.length > 0,
     command,
   };

@@ -14,7 +14,8 @@ export { EVERY_OFFENCE_TYPE, VIOLENCE_TOKEN };
 export const typeKey = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 export const isDefaultRule = (offenceTypes: readonly string[]): boolean => offenceTypes.length === 0;
-export const isEveryType = (offenceTypes: readonly string[]): boolean => offenceTypes.some((entry) => typeKey(entry) === EVERY_OFFENCE_TYPE);
+export const isEveryType = (offenceTypes: readonly string[]): boolean =>
+  offenceTypes.some((entry) => typeKey(entry) === EVERY_OFFENCE_TYPE);
 
 /** One entry of a chosen list as said: a group id by its label, 'violence' as the default groups, a type as written. */
 export function entryText(entry: string): string {

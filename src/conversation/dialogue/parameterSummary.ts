@@ -20,14 +20,26 @@ export function parameterSummary(state: DialogueState): SummaryLine[] {
   const { parameters, roleOverrides, columnOverrides } = state.settings;
   const { offenceTypes, roundingBase } = parameters;
   const lines: SummaryLine[] = [
-    { label: 'Ages', value: `${parameters.ageBand[0]}–${parameters.ageBand[1]}`, brief: `Ages ${parameters.ageBand[0]}–${parameters.ageBand[1]}` },
+    {
+      label: 'Ages',
+      value: `${parameters.ageBand[0]}–${parameters.ageBand[1]}`,
+      brief: `Ages ${parameters.ageBand[0]}–${parameters.ageBand[1]}`,
+    },
     {
       label: 'Offence types',
       value: offenceRuleText(offenceTypes),
       ...briefWhen(offenceTypes.length > 0, () => offenceTypesBrief(offenceTypes)),
     },
-    { label: 'Dates', value: datesText(parameters), ...briefWhen(Boolean(parameters.dateFrom || parameters.dateTo), () => datesText(parameters)) },
-    { label: 'Phases ranked', value: phaseText(parameters.phases), brief: parameters.phases.map((phase) => PHASE_LABELS[phase]).join(', ') },
+    {
+      label: 'Dates',
+      value: datesText(parameters),
+      ...briefWhen(Boolean(parameters.dateFrom || parameters.dateTo), () => datesText(parameters)),
+    },
+    {
+      label: 'Phases ranked',
+      value: phaseText(parameters.phases),
+      brief: parameters.phases.map((phase) => PHASE_LABELS[phase]).join(', '),
+    },
     { label: 'Small counts', value: suppressionText(parameters), brief: withheldBrief(parameters) },
     {
       label: 'Rounding',
@@ -35,7 +47,12 @@ export function parameterSummary(state: DialogueState): SummaryLine[] {
       ...briefWhen(roundingBase !== null, () => `rounded to ${roundingBase}`),
     },
     ...('protectionInterval' in parameters && typeof parameters.protectionInterval === 'number'
-      ? [{ label: 'Protection', value: `no withheld count can be narrowed below a range of ${parameters.protectionInterval}` }]
+      ? [
+          {
+            label: 'Protection',
+            value: `no withheld count can be narrowed below a range of ${parameters.protectionInterval}`,
+          },
+        ]
       : []),
     { label: 'Confidence', value: `${Number((parameters.confidenceLevel * 100).toFixed(1))}%` },
     { label: 'Catchments', value: CATCHMENT_LABELS[parameters.catchmentModel] },
@@ -44,12 +61,20 @@ export function parameterSummary(state: DialogueState): SummaryLine[] {
     { label: 'Simulations', value: `${count(parameters.simulations)} (seed ${parameters.seed})` },
   ];
   for (const [role, sheet] of Object.entries(roleOverrides)) {
-    if (sheet !== undefined) lines.push({ label: `Sheet for ${ROLE_LABELS[role as keyof typeof ROLE_LABELS]}`, value: `'${sheet}' (your choice)` });
+    if (sheet !== undefined)
+      lines.push({
+        label: `Sheet for ${ROLE_LABELS[role as keyof typeof ROLE_LABELS]}`,
+        value: `'${sheet}' (your choice)`,
+      });
   }
-  for (const [key, header] of Object.entries(columnOverrides)) lines.push({ label: `Column ${key}`, value: `'${header}' (your choice)` });
+  for (const [key, header] of Object.entries(columnOverrides))
+    lines.push({ label: `Column ${key}`, value: `'${header}' (your choice)` });
   if (state.latest) {
     const names = state.latest.sheetNames;
-    lines.push({ label: 'Latest run', value: `run ${state.latest.runNumber}${names?.get('Summary') ? `, sheets from '${names.get('Summary')}'` : ''}` });
+    lines.push({
+      label: 'Latest run',
+      value: `run ${state.latest.runNumber}${names?.get('Summary') ? `, sheets from '${names.get('Summary')}'` : ''}`,
+    });
   }
   return lines;
 }
@@ -58,14 +83,20 @@ export function parameterSummary(state: DialogueState): SummaryLine[] {
 function offenceTypesBrief(offenceTypes: readonly string[]): string {
   if (isEveryType(offenceTypes)) return 'every offence type';
   const others = offenceTypes.filter((entry) => typeKey(entry) !== VIOLENCE_TOKEN).length;
-  return others < offenceTypes.length ? `violence + ${plural(others, 'more type', 'more types')}` : plural(offenceTypes.length, 'offence type');
+  return others < offenceTypes.length
+    ? `violence + ${plural(others, 'more type', 'more types')}`
+    : plural(offenceTypes.length, 'offence type');
 }
 
 /** The suppression rule in a few words: 'counts 1–4 withheld'; 'counts 0–4 withheld' when zeros are withheld too. */
 function withheldBrief(parameters: AnalysisParameters): string {
   const { threshold, showZeros } = parameters;
   if (!showZeros) return threshold <= 1 ? 'zeros withheld' : `counts 0–${threshold - 1} withheld`;
-  return threshold <= 1 ? 'no counts withheld' : threshold === 2 ? 'counts of 1 withheld' : `counts 1–${threshold - 1} withheld`;
+  return threshold <= 1
+    ? 'no counts withheld'
+    : threshold === 2
+      ? 'counts of 1 withheld'
+      : `counts 1–${threshold - 1} withheld`;
 }
 
 /** A line's brief only while its choice narrows the default, so the digest names what was changed. */

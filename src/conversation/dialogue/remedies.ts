@@ -38,7 +38,13 @@ const HEADER = 'Header text';
 export function columnUtterance(role: SheetRole, field: string, header: string = HEADER): string {
   const reads = (utterance: string): boolean => {
     const parsed = parseUtterance(utterance);
-    return parsed.kind === 'command' && parsed.command.kind === 'mapColumn' && parsed.command.role === role && parsed.command.field === field && parsed.command.header === header;
+    return (
+      parsed.kind === 'command' &&
+      parsed.command.kind === 'mapColumn' &&
+      parsed.command.role === role &&
+      parsed.command.field === field &&
+      parsed.command.header === header
+    );
   };
   const phrases = Object.entries(FIELD_PHRASES)
     .filter(([, fields]) => fields.length === 1 && fields[0].role === role && fields[0].field === field)
@@ -56,7 +62,9 @@ const DOTTED_HINT = new RegExp(`(?:\\(e\\.g\\. | with )?\\b(${SHEET_ROLES.join('
  * @example inDialogueWords('… or name the column with wards.youngPopulation=Header text.') // => '… or name the column (say "use column 'Header text' for population").'
  */
 export function inDialogueWords(message: string): string {
-  return message.replace(DOTTED_HINT, (_, role: SheetRole, field: string) => ` (say "${columnUtterance(role, field)}")`).replace(/\s+\(say/g, ' (say');
+  return message
+    .replace(DOTTED_HINT, (_, role: SheetRole, field: string) => ` (say "${columnUtterance(role, field)}")`)
+    .replace(/\s+\(say/g, ' (say');
 }
 
 /** 'only ages 10 to 17'. */
@@ -78,10 +86,13 @@ function runsOf(ages: readonly number[]): Band[] {
 
 /** Ages as said: '11–16', '11, 14–16'. */
 function agesText(ages: readonly number[]): string {
-  return runsOf(ages).map((run) => (run.from === run.to ? `${run.from}` : bandText(run))).join(', ');
+  return runsOf(ages)
+    .map((run) => (run.from === run.to ? `${run.from}` : bandText(run)))
+    .join(', ');
 }
 
-const hasBand = (mapping: ColumnMapping, band: Band): boolean => !('missingAges' in youngPopulationSource(mapping, [band.from, band.to]));
+const hasBand = (mapping: ColumnMapping, band: Band): boolean =>
+  !('missingAges' in youngPopulationSource(mapping, [band.from, band.to]));
 
 /**
  * Age bands the wards sheet gives the population for, nearest to the one wanted first (at most
@@ -98,21 +109,30 @@ export function bandsTheSheetHas(mapping: ColumnMapping, wanted: Band, current: 
   candidates.push(current);
   const distance = (band: Band): number => Math.abs(band.from - wanted.from) + Math.abs(band.to - wanted.to);
   return candidates
-    .filter((band, i) => !sameBand(band, wanted) && candidates.findIndex((other) => sameBand(other, band)) === i && hasBand(mapping, band))
+    .filter(
+      (band, i) =>
+        !sameBand(band, wanted) &&
+        candidates.findIndex((other) => sameBand(other, band)) === i &&
+        hasBand(mapping, band),
+    )
     .sort((a, b) => distance(a) - distance(b) || a.from - b.from || a.to - b.to)
     .slice(0, 4);
 }
 
 /** The wards sheet's population columns as said, or its headers when it has none the engine reads. */
 function populationColumnsText(workbook: WorkbookData, mapping: ColumnMapping): string {
-  const parts = (mapping.ageBandColumns ?? []).map((column) => `${quoted(column.header)} (ages ${column.from}–${column.to})`);
+  const parts = (mapping.ageBandColumns ?? []).map(
+    (column) => `${quoted(column.header)} (ages ${column.from}–${column.to})`,
+  );
   const single = mapping.ageColumns ?? [];
   for (const run of runsOf(single.map((column) => column.age))) {
     const first = single.find((column) => column.age === run.from)!;
     const last = single.find((column) => column.age === run.to)!;
-    parts.push(run.from === run.to
-      ? `a single-year column for age ${run.from} (${quoted(first.header)})`
-      : `single-year columns for ages ${bandText(run)} (${quoted(first.header)} to ${quoted(last.header)})`);
+    parts.push(
+      run.from === run.to
+        ? `a single-year column for age ${run.from} (${quoted(first.header)})`
+        : `single-year columns for ages ${bandText(run)} (${quoted(first.header)} to ${quoted(last.header)})`,
+    );
   }
   if (parts.length > 0) return `Its population columns are ${listing(parts)}.`;
   const headers = headersOf(workbook, mapping);
@@ -207,7 +227,10 @@ export function remedyAdvice(remedy: Remedy, state: DialogueState, env: TurnEnvi
       const unused = workbook.sheets.filter((sheet) => !used.has(sheet.name)).slice(0, 3);
       return {
         text: `Say e.g. "use 'Sheet name' for ${label}".`,
-        choices: unused.map((sheet) => ({ label: `Use ${quoted(sheet.name)} for ${label}`, utterance: `use ${quotedForUtterance(sheet.name)} for ${label}` })),
+        choices: unused.map((sheet) => ({
+          label: `Use ${quoted(sheet.name)} for ${label}`,
+          utterance: `use ${quotedForUtterance(sheet.name)} for ${label}`,
+        })),
       };
     }
     case 'ageBand': {
@@ -222,12 +245,18 @@ export function remedyAdvice(remedy: Remedy, state: DialogueState, env: TurnEnvi
     }
     case 'offenceTypes': {
       const [first] = remedy.examples;
-      const text = first === undefined
-        ? 'Say e.g. "include criminal damage" (added to those counted), "count only robbery" or "count every offence type".'
-        : `Say e.g. "${includeUtterance([first])}" (added to those counted), "count only ${quotedForUtterance(first)}" or "count every offence type".`;
+      const text =
+        first === undefined
+          ? 'Say e.g. "include criminal damage" (added to those counted), "count only robbery" or "count every offence type".'
+          : `Say e.g. "${includeUtterance([first])}" (added to those counted), "count only ${quotedForUtterance(first)}" or "count every offence type".`;
       return {
         text,
-        choices: [...remedy.examples.slice(0, 3).map((type) => ({ label: `Include ${type}`, utterance: includeUtterance([type]) })), EVERY_TYPE_CHOICE],
+        choices: [
+          ...remedy.examples
+            .slice(0, 3)
+            .map((type) => ({ label: `Include ${type}`, utterance: includeUtterance([type]) })),
+          EVERY_TYPE_CHOICE,
+        ],
       };
     }
     case 'scope':
@@ -242,10 +271,16 @@ export function remedyAdvice(remedy: Remedy, state: DialogueState, env: TurnEnvi
     case 'catchmentModel':
       return {
         text: 'Say "automatic catchments" to use the pupil residence sheet where it covers a school and model the rest by distance, or "use the distance model" for every school.',
-        choices: [{ label: 'Automatic catchments', utterance: 'automatic catchments' }, { label: 'Use the distance model', utterance: 'use the distance model' }],
+        choices: [
+          { label: 'Automatic catchments', utterance: 'automatic catchments' },
+          { label: 'Use the distance model', utterance: 'use the distance model' },
+        ],
       };
     case 'boundaries':
-      return { text: 'Choose a GeoJSON file of ward boundaries, or add a sheet of ward vertices (ward code, part, ring, order, easting, northing).', choices: [] };
+      return {
+        text: 'Choose a GeoJSON file of ward boundaries, or add a sheet of ward vertices (ward code, part, ring, order, easting, northing).',
+        choices: [],
+      };
   }
 }
 
@@ -257,7 +292,13 @@ export function problemAdvice(problem: Issue, state: DialogueState, env: TurnEnv
   if (problem.remedy) return remedyAdvice(problem.remedy, state, env);
   const [from, to] = state.settings.parameters.ageBand;
   const wards = detectWithSettings(env.engine.workbook, state.settings).mappings.wards;
-  const lacksBand = problem.code === 'columnMissing' && wards !== undefined && problem.sheet === wards.sheet && problem.row === wards.headerRow &&
-    problem.column === '' && wards.missingRequired.length === 0 && 'missingAges' in youngPopulationSource(wards, [from, to]);
+  const lacksBand =
+    problem.code === 'columnMissing' &&
+    wards !== undefined &&
+    problem.sheet === wards.sheet &&
+    problem.row === wards.headerRow &&
+    problem.column === '' &&
+    wards.missingRequired.length === 0 &&
+    'missingAges' in youngPopulationSource(wards, [from, to]);
   return lacksBand ? remedyAdvice({ setting: 'ageBand' }, state, env) : null;
 }

@@ -25,26 +25,45 @@ export function measureOf(result: AnalysisResult, ward: AnalysisResult['wards'][
 /** The headline answers of a run, in a few lines. */
 function headlines(result: AnalysisResult, runNumber: number): string[] {
   const { parameters } = result;
-  const higher = result.wards.filter((ward) => measureOf(result, ward).published.shown && measureOf(result, ward).flag === 'higher').length;
+  const higher = result.wards.filter(
+    (ward) => measureOf(result, ward).published.shown && measureOf(result, ward).flag === 'higher',
+  ).length;
   const problems = result.issues.filter((issue) => issue.severity !== 'info').length;
   const top = result.schools.slice(0, parameters.topN);
   const candidates = top.filter((school) => school.newCandidate);
   const lines = [
     `Run ${runNumber} done: ${plural(result.wards.length, 'ward')} (${count(higher)} higher than the area average), ${plural(result.schools.length, `${phaseText(parameters.phases)} school`)} ranked, ${plural(problems, 'input problem')} reported on the Validation sheet.`,
   ];
-  if (top.length > 0) lines.push(`Top ${Math.min(3, top.length)}: ${top.slice(0, 3).map((school) => `${school.rank}. ${school.name} (rank interval ${school.rankLower}–${school.rankUpper})`).join('; ')}.`);
-  const list = result.list.listSheet ? `the current list ('${result.list.listSheet}')` : 'a current list (no list sheet was found)';
-  lines.push(`${candidates.length} of the top ${top.length} ${candidates.length === 1 ? 'is' : 'are'} not on ${list}${candidates.length > 0 ? `: ${listing(candidates.slice(0, 5).map((school) => school.name))}${candidates.length > 5 ? ' and others' : ''}` : ''}.`);
+  if (top.length > 0)
+    lines.push(
+      `Top ${Math.min(3, top.length)}: ${top
+        .slice(0, 3)
+        .map((school) => `${school.rank}. ${school.name} (rank interval ${school.rankLower}–${school.rankUpper})`)
+        .join('; ')}.`,
+    );
+  const list = result.list.listSheet
+    ? `the current list ('${result.list.listSheet}')`
+    : 'a current list (no list sheet was found)';
+  lines.push(
+    `${candidates.length} of the top ${top.length} ${candidates.length === 1 ? 'is' : 'are'} not on ${list}${candidates.length > 0 ? `: ${listing(candidates.slice(0, 5).map((school) => school.name))}${candidates.length > 5 ? ' and others' : ''}` : ''}.`,
+  );
   lines.push(`Writing the ${listing([...OUTPUT_SHEETS])} sheets.`);
   return lines;
 }
 
 function nextSteps(result: AnalysisResult): Choice[] {
   const choices: Choice[] = [
-    { label: `Which of the top ${result.parameters.topN} are not on the list?`, utterance: `which of the top ${result.parameters.topN} are not on the list?` },
+    {
+      label: `Which of the top ${result.parameters.topN} are not on the list?`,
+      utterance: `which of the top ${result.parameters.topN} are not on the list?`,
+    },
   ];
   const first = result.schools[0];
-  if (first) choices.push({ label: `Why is ${first.name} ranked ${rankText(first.rank)}?`, utterance: `why is "${first.name}" ranked ${rankText(first.rank)}?` });
+  if (first)
+    choices.push({
+      label: `Why is ${first.name} ranked ${rankText(first.rank)}?`,
+      utterance: `why is "${first.name}" ranked ${rankText(first.rank)}?`,
+    });
   choices.push({ label: 'Show the top 10', utterance: 'show the top 10' });
   return choices;
 }
@@ -58,7 +77,8 @@ function stopped(problems: readonly Issue[], command: Command, state: DialogueSt
   const fixes: Choice[] = [];
   const shown = problems.slice(0, PROBLEMS_SHOWN).map((problem) => {
     const advice = problemAdvice(problem, state, env);
-    for (const choice of advice?.choices ?? []) if (!fixes.some((fix) => fix.utterance === choice.utterance)) fixes.push(choice);
+    for (const choice of advice?.choices ?? [])
+      if (!fixes.some((fix) => fix.utterance === choice.utterance)) fixes.push(choice);
     // The same advice for several problems is given once, after the first.
     const fresh = advice !== null && !said.has(advice.text);
     if (advice) said.add(advice.text);
@@ -80,8 +100,15 @@ function stopped(problems: readonly Issue[], command: Command, state: DialogueSt
 function periodLines(result: AnalysisResult): string[] {
   const { period, populationYear } = result;
   if (!period) return [];
-  const basis = period.basis === 'window' ? 'the date window' : period.basis === 'data' ? 'the first to the last offence counted' : 'the date window and the offences counted';
-  const population = populationYear ? `; population estimates for ${populationYear.year} (${populationYear.source})` : '';
+  const basis =
+    period.basis === 'window'
+      ? 'the date window'
+      : period.basis === 'data'
+        ? 'the first to the last offence counted'
+        : 'the date window and the offences counted';
+  const population = populationYear
+    ? `; population estimates for ${populationYear.year} (${populationYear.source})`
+    : '';
   return [`Period: ${day(isoDay(period.from))} to ${day(isoDay(period.to))} (${basis})${population}.`];
 }
 
@@ -90,9 +117,14 @@ function periodLines(result: AnalysisResult): string[] {
  * and the types that could not be classified. Those are never counted or dropped silently: the
  * reply asks whether to count them, unless the analyst has already said to leave them out.
  */
-function offenceTypeReport(result: AnalysisResult, state: DialogueState): { lines: string[]; choices: Choice[]; question?: { text: string; choices: Choice[] } } {
+function offenceTypeReport(
+  result: AnalysisResult,
+  state: DialogueState,
+): { lines: string[]; choices: Choice[]; question?: { text: string; choices: Choice[] } } {
   const { rule, counted, notCounted, unclassified } = result.offenceTypes;
-  const lines = [`Offence types counted${rule === 'default' ? ' (the Home Office violence groups, the default)' : ' (as you chose)'}: ${counted.length > 0 ? typeList(counted) : 'none'}.`];
+  const lines = [
+    `Offence types counted${rule === 'default' ? ' (the Home Office violence groups, the default)' : ' (as you chose)'}: ${counted.length > 0 ? typeList(counted) : 'none'}.`,
+  ];
   const choices: Choice[] = [];
   if (notCounted.length > 0) {
     const example = includeUtterance([notCounted[0].text]);
@@ -109,12 +141,17 @@ function offenceTypeReport(result: AnalysisResult, state: DialogueState): { line
     ? `${quoted(open[0].text)} (${plural(open[0].rows, 'row')}) is not an offence type I recognise, so it was not counted. Should it count as violence?`
     : `${plural(open.length, 'offence type')} are not ones I recognise, so they were not counted: ${plainTypeList(open)}. Should any count as violence?`;
   const answers: Choice[] = one
-    ? [{ label: `Count ${quoted(texts[0])} as violence`, utterance: includeUtterance(texts) }, { label: 'Leave it out', utterance: leaveOutUtterance(texts) }]
+    ? [
+        { label: `Count ${quoted(texts[0])} as violence`, utterance: includeUtterance(texts) },
+        { label: 'Leave it out', utterance: leaveOutUtterance(texts) },
+      ]
     : [
-      ...texts.slice(0, 3).map((text) => ({ label: `Count ${quoted(text)} as violence`, utterance: includeUtterance([text]) })),
-      { label: `Count all ${open.length} as violence`, utterance: includeUtterance(texts) },
-      { label: 'Leave them out', utterance: leaveOutUtterance(texts) },
-    ];
+        ...texts
+          .slice(0, 3)
+          .map((text) => ({ label: `Count ${quoted(text)} as violence`, utterance: includeUtterance([text]) })),
+        { label: `Count all ${open.length} as violence`, utterance: includeUtterance(texts) },
+        { label: 'Leave them out', utterance: leaveOutUtterance(texts) },
+      ];
   return { lines, choices, question: { text: question, choices: answers } };
 }
 
@@ -137,7 +174,12 @@ export function runTurn(
   const { settings } = state;
   const outcome = runAnalysis(
     // Each run joins the ledger as the last run left it, so runs in one workbook are protected together.
-    { ...env.engine, ledger: state.latest?.result.ledger ?? env.engine.ledger, roleOverrides: settings.roleOverrides, columnOverrides: settings.columnOverrides },
+    {
+      ...env.engine,
+      ledger: state.latest?.result.ledger ?? env.engine.ledger,
+      roleOverrides: settings.roleOverrides,
+      columnOverrides: settings.columnOverrides,
+    },
     settings.parameters,
     env.progress,
   );
@@ -146,7 +188,14 @@ export function runTurn(
   const runNumber = state.runs + 1;
   const types = offenceTypeReport(result, state);
   const lines = headlines(result, runNumber);
-  const text = [...lines.slice(0, -1), ...periodLines(result), ...acrossRunsLines(result), ...types.lines, lines[lines.length - 1], ...(types.question ? [types.question.text] : [])].join('\n');
+  const text = [
+    ...lines.slice(0, -1),
+    ...periodLines(result),
+    ...acrossRunsLines(result),
+    ...types.lines,
+    lines[lines.length - 1],
+    ...(types.question ? [types.question.text] : []),
+  ].join('\n');
   const models = buildReport(result, {
     tool: env.tool,
     version: env.version,
@@ -161,7 +210,10 @@ export function runTurn(
     command,
     choices: types.question ? types.question.choices : [...nextSteps(result), ...types.choices],
     ...(types.question ? { question: true } : {}),
-    effects: [{ kind: 'writeReport', models, ledger: result.ledger }, { kind: 'activateSheet', baseName: 'Summary' }],
+    effects: [
+      { kind: 'writeReport', models, ledger: result.ledger },
+      { kind: 'activateSheet', baseName: 'Summary' },
+    ],
     latest: { result, runNumber, turn: env.turn, settings, sheetNames: null },
   };
 }

@@ -8,13 +8,20 @@ import { listing, quoted, quotedForUtterance } from './format';
  * "Two sheets look like offences: 'Crimes 2020' or 'Crimes 2021'?", its choices each an utterance
  * that chooses one ("use 'Crimes 2021' for offences").
  */
-export function sheetQuestion(role: SheetRole, sheets: readonly string[]): { readonly text: string; readonly choices: readonly Choice[] } {
+export function sheetQuestion(
+  role: SheetRole,
+  sheets: readonly string[],
+): { readonly text: string; readonly choices: readonly Choice[] } {
   const howMany = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six'][sheets.length] ?? String(sheets.length);
   const names = sheets.map(quoted);
-  const options = names.length <= 2 ? names.join(' or ') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  const options =
+    names.length <= 2 ? names.join(' or ') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
   return {
     text: `${howMany} sheets look like ${ROLE_LABELS[role]}: ${options}? Which one should I use?`,
-    choices: sheets.map((sheet) => ({ label: sheet, utterance: `use ${quotedForUtterance(sheet)} for ${ROLE_LABELS[role]}` })),
+    choices: sheets.map((sheet) => ({
+      label: sheet,
+      utterance: `use ${quotedForUtterance(sheet)} for ${ROLE_LABELS[role]}`,
+    })),
   };
 }
 

@@ -16,12 +16,27 @@ export function showTop(command: ShowTop, state: DialogueState): Outcome {
   const n = Math.max(1, Math.min(command.n ?? result.parameters.topN, result.schools.length));
   const top = result.schools.slice(0, Math.min(n, MOST_LISTED));
   if (top.length === 0) {
-    return { text: 'No school was ranked in the latest run.', command, choices: [{ label: 'Rank every phase', utterance: 'all phases' }, { label: 'Show the settings', utterance: 'show the settings' }] };
+    return {
+      text: 'No school was ranked in the latest run.',
+      command,
+      choices: [
+        { label: 'Rank every phase', utterance: 'all phases' },
+        { label: 'Show the settings', utterance: 'show the settings' },
+      ],
+    };
   }
-  const lines = [`The top ${top.length} of ${plural(result.schools.length, 'school')} by exposure (rank, 95% rank interval, exposure index with area = 100):`];
+  const lines = [
+    `The top ${top.length} of ${plural(result.schools.length, 'school')} by exposure (rank, 95% rank interval, exposure index with area = 100):`,
+  ];
   for (const school of top) {
-    const status = school.onCurrentList ? 'on the list' : school.rank <= result.parameters.topN ? 'NOT on the list' : 'not on the list';
-    lines.push(`${school.rank}. ${school.name} (URN ${school.urn}): interval ${school.rankLower}–${school.rankUpper}, index ${Math.round(school.exposureIndex)}, ${status}`);
+    const status = school.onCurrentList
+      ? 'on the list'
+      : school.rank <= result.parameters.topN
+        ? 'NOT on the list'
+        : 'not on the list';
+    lines.push(
+      `${school.rank}. ${school.name} (URN ${school.urn}): interval ${school.rankLower}–${school.rankUpper}, index ${Math.round(school.exposureIndex)}, ${status}`,
+    );
   }
   if (n > MOST_LISTED) lines.push(`… the rest are on the Schools sheet.`);
   const first = top[0];
@@ -29,7 +44,10 @@ export function showTop(command: ShowTop, state: DialogueState): Outcome {
     text: `${lines.join('\n')}${sheetNote(latest, 'Schools')}${stalenessNote(state, latest)}`,
     command: { kind: 'showTop', n },
     choices: [
-      { label: `Why is ${first.name} ranked ${rankText(first.rank)}?`, utterance: `why is "${first.name}" ranked ${rankText(first.rank)}?` },
+      {
+        label: `Why is ${first.name} ranked ${rankText(first.rank)}?`,
+        utterance: `why is "${first.name}" ranked ${rankText(first.rank)}?`,
+      },
       { label: `Which of the top ${n} are not on the list?`, utterance: `which of the top ${n} are not on the list?` },
     ],
   };

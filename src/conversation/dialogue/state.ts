@@ -95,7 +95,17 @@ export interface Outcome {
 
 /** The state a session starts in; `runsSoFar`: runs already written (the next is numbered after them). */
 export function initialState(settings: Settings, runsSoFar = 0): DialogueState {
-  return { settings, initial: settings, latest: null, runs: runsSoFar, pending: null, undo: [], transcript: [], leftOut: [], failedRun: null };
+  return {
+    settings,
+    initial: settings,
+    latest: null,
+    runs: runsSoFar,
+    pending: null,
+    undo: [],
+    transcript: [],
+    leftOut: [],
+    failedRun: null,
+  };
 }
 
 /**
@@ -103,9 +113,17 @@ export function initialState(settings: Settings, runsSoFar = 0): DialogueState {
  * in the workbook ('Schools (3)' is run 3); when it says under which number, the latest run takes it
  * and the next is numbered after it, so the replies and the sheets agree.
  */
-export function noteRunWritten(state: DialogueState, sheetNames: ReadonlyMap<string, string>, runNumber?: number): DialogueState {
+export function noteRunWritten(
+  state: DialogueState,
+  sheetNames: ReadonlyMap<string, string>,
+  runNumber?: number,
+): DialogueState {
   if (!state.latest) return runNumber === undefined ? state : { ...state, runs: runNumber };
-  const latest = { ...state.latest, sheetNames: new Map(sheetNames), ...(runNumber !== undefined ? { runNumber } : {}) };
+  const latest = {
+    ...state.latest,
+    sheetNames: new Map(sheetNames),
+    ...(runNumber !== undefined ? { runNumber } : {}),
+  };
   return { ...state, latest, runs: runNumber ?? state.runs };
 }
 

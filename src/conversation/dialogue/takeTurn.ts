@@ -41,7 +41,8 @@ export interface TurnHost {
   readonly ledgerCopy: 'full' | 'public';
 }
 
-const CANCEL = /^(?:cancel|never ?mind|neither|none of (?:these|them|those)|none|forget (?:it|that)|no|stop|skip(?: it)?)[.!]?$/i;
+const CANCEL =
+  /^(?:cancel|never ?mind|neither|none of (?:these|them|those)|none|forget (?:it|that)|no|stop|skip(?: it)?)[.!]?$/i;
 
 /** What a turn has done so far. */
 interface Turn {
@@ -63,13 +64,31 @@ function environment(turn: Turn): TurnEnvironment {
 
 /** Records one step. */
 function record(turn: Turn, command: Command | null, reply: string, words?: string): void {
-  const entry: TurnRecord = { turn: turn.state.transcript.length + 1, at: turn.at, utterance: turn.utterance, ...(words !== undefined ? { words } : {}), command, reply };
+  const entry: TurnRecord = {
+    turn: turn.state.transcript.length + 1,
+    at: turn.at,
+    utterance: turn.utterance,
+    ...(words !== undefined ? { words } : {}),
+    command,
+    reply,
+  };
   turn.state = { ...turn.state, transcript: [...turn.state.transcript, entry] };
 }
 
 /** The dialogue so far with this step, for the Audit sheet of a run. */
-const transcriptWith = (turn: Turn, command: Command, words?: string) => (reply: string): readonly TurnRecord[] =>
-  [...turn.state.transcript, { turn: turn.state.transcript.length + 1, at: turn.at, utterance: turn.utterance, ...(words !== undefined ? { words } : {}), command, reply }];
+const transcriptWith =
+  (turn: Turn, command: Command, words?: string) =>
+  (reply: string): readonly TurnRecord[] => [
+    ...turn.state.transcript,
+    {
+      turn: turn.state.transcript.length + 1,
+      at: turn.at,
+      utterance: turn.utterance,
+      ...(words !== undefined ? { words } : {}),
+      command,
+      reply,
+    },
+  ];
 
 /** The parser's view of the workbook and the session. */
 export function lexiconFor(state: DialogueState, engine: EngineContext): Lexicon {
@@ -86,16 +105,22 @@ function previousCommand(state: DialogueState): Command | null {
 }
 
 /** The state after an outcome: choices, latest run, undo stack. */
-function afterOutcome(state: DialogueState, command: Command | null, outcome: Outcome, replacesPrevious: boolean): DialogueState {
+function afterOutcome(
+  state: DialogueState,
+  command: Command | null,
+  outcome: Outcome,
+  replacesPrevious: boolean,
+): DialogueState {
   const undoing = command?.kind === 'undo' && outcome.settings !== undefined;
   let undo = state.undo;
   if (undoing) undo = state.undo.slice(0, -1);
   else if (changesChoices(command, outcome, state)) {
     const top = state.undo[state.undo.length - 1];
     // A correction of the setting just made replaces it: undo goes back to before both.
-    undo = replacesPrevious && top && top.command.kind === command?.kind
-      ? [...state.undo.slice(0, -1), { command: command, before: top.before }]
-      : [...state.undo, { command: command as Command, before: state.settings }];
+    undo =
+      replacesPrevious && top && top.command.kind === command?.kind
+        ? [...state.undo.slice(0, -1), { command: command, before: top.before }]
+        : [...state.undo, { command: command as Command, before: state.settings }];
   }
   return {
     ...state,
@@ -114,7 +139,10 @@ function ranFirstLine(outcome: Outcome, before: DialogueState): string {
   const why = before.latest ? `, as the choices have changed since run ${before.latest.runNumber}` : '';
   const { result } = latest;
   const unrecognised = result.offenceTypes.unclassified.length;
-  const types = unrecognised > 0 && outcome.question ? ` ${plural(unrecognised, 'offence type')} I do not recognise ${unrecognised === 1 ? 'was' : 'were'} not counted; say "run" to see which.` : '';
+  const types =
+    unrecognised > 0 && outcome.question
+      ? ` ${plural(unrecognised, 'offence type')} I do not recognise ${unrecognised === 1 ? 'was' : 'were'} not counted; say "run" to see which.`
+      : '';
   return `I ran the analysis first (run ${latest.runNumber}${why}): ${plural(result.wards.length, 'ward')}, ${plural(result.schools.length, 'school')} ranked; its sheets are written.${types}`;
 }
 
@@ -125,7 +153,8 @@ function approximationNote(words: string): string {
   if (/\b(?:years?|yrs?|y)\s*\d|\bkey\s*stage|\bks\s*\d/i.test(words)) {
     return ' (From school years, an approximation: a pupil in Year N is N+4 at the start of the school year and N+5 by its end.)';
   }
-  if (/\b(?:secondary|primary|school|sixth form)[\s-]*age/i.test(words)) return ' (An approximation of the ages of that stage of school.)';
+  if (/\b(?:secondary|primary|school|sixth form)[\s-]*age/i.test(words))
+    return ' (An approximation of the ages of that stage of school.)';
   return '';
 }
 
@@ -133,10 +162,16 @@ function approximationNote(words: string): string {
  * Results are asked for with none at hand, or with the choices changed since: runs the analysis
  * first. 'stop' when the run asks a question, or fails with no earlier results to answer from.
  */
-function runFirst(turn: Turn, command: Command, rest: readonly PendingStep[], words: string | undefined): StepEnd | { readonly line: string } {
+function runFirst(
+  turn: Turn,
+  command: Command,
+  rest: readonly PendingStep[],
+  words: string | undefined,
+): StepEnd | { readonly line: string } {
   const { state } = turn;
   const current = state.latest !== null && sameSettings(state.latest.settings, state.settings);
-  if (current || (state.failedRun !== null && sameSettings(state.failedRun, state.settings) && state.latest !== null)) return { line: '' };
+  if (current || (state.failedRun !== null && sameSettings(state.failedRun, state.settings) && state.latest !== null))
+    return { line: '' };
   const env = environment(turn);
   const outcome = runTurn({ kind: 'run' }, state, env, transcriptWith(turn, command, words));
   if (outcome.latest) {
@@ -146,11 +181,21 @@ function runFirst(turn: Turn, command: Command, rest: readonly PendingStep[], wo
     return { line: ranFirstLine(outcome, state) };
   }
   if (outcome.question) {
-    turn.parts.push(`To answer that I need to run the analysis first. ${outcome.text.replace(/^Before running: /, '')}`);
+    turn.parts.push(
+      `To answer that I need to run the analysis first. ${outcome.text.replace(/^Before running: /, '')}`,
+    );
     turn.choices = outcome.choices ?? [];
     turn.question = true;
     record(turn, null, outcome.text, words);
-    turn.state = { ...turn.state, pending: { text: outcome.text.split('\n').pop() as string, choices: turn.choices, rest: [{ command, words: words ?? turn.utterance }, ...rest], utterance: turn.utterance } };
+    turn.state = {
+      ...turn.state,
+      pending: {
+        text: outcome.text.split('\n').pop() as string,
+        choices: turn.choices,
+        rest: [{ command, words: words ?? turn.utterance }, ...rest],
+        utterance: turn.utterance,
+      },
+    };
     return 'stop';
   }
   turn.state = { ...turn.state, failedRun: state.settings };
@@ -165,7 +210,13 @@ function runFirst(turn: Turn, command: Command, rest: readonly PendingStep[], wo
 }
 
 /** Applies one command (a step of the utterance, a replayed command, or the answer to a question). */
-function applyStep(turn: Turn, command: Command, words: string | undefined, rest: readonly PendingStep[], replacesPrevious = false): StepEnd {
+function applyStep(
+  turn: Turn,
+  command: Command,
+  words: string | undefined,
+  rest: readonly PendingStep[],
+  replacesPrevious = false,
+): StepEnd {
   let first = '';
   if (NEEDS_RESULTS.has(command.kind)) {
     const ran = runFirst(turn, command, rest, words);
@@ -186,7 +237,14 @@ function applyStep(turn: Turn, command: Command, words: string | undefined, rest
   turn.choices = outcome.choices ?? [];
   if (outcome.question) {
     turn.question = true;
-    turn.state = { ...turn.state, pending: { text: outcome.text.split('\n').pop() as string, choices: turn.choices, ...(rest.length > 0 ? { rest, utterance: turn.utterance } : {}) } };
+    turn.state = {
+      ...turn.state,
+      pending: {
+        text: outcome.text.split('\n').pop() as string,
+        choices: turn.choices,
+        ...(rest.length > 0 ? { rest, utterance: turn.utterance } : {}),
+      },
+    };
     return 'stop';
   }
   if (command.kind === 'run' && !outcome.latest) {
@@ -210,7 +268,9 @@ const asPending = (steps: readonly ReadStep[]): PendingStep[] | undefined => {
 /** Steps not done, said: 'I have not gone on to: "then run".' */
 function notDone(steps: readonly { readonly words: string }[], because: 'question' | 'stopped'): string {
   const said = listing(steps.map((step) => `"${step.words}"`));
-  return because === 'question' ? `Once that is answered I will go on to ${said}.` : `So I have not gone on to ${said}.`;
+  return because === 'question'
+    ? `Once that is answered I will go on to ${said}.`
+    : `So I have not gone on to ${said}.`;
 }
 
 /** Applies steps in order until one stops the turn. */
@@ -225,13 +285,27 @@ function applySteps(turn: Turn, steps: readonly ReadStep[] | readonly PendingSte
       turn.question = true;
       record(turn, null, step.reading.text, step.words);
       const rest = asPending(later as readonly ReadStep[]);
-      turn.state = { ...turn.state, pending: { text: step.reading.text.split('\n').pop() as string, choices: step.reading.choices, ...(rest && rest.length > 0 ? { rest, utterance: turn.utterance } : {}) } };
+      turn.state = {
+        ...turn.state,
+        pending: {
+          text: step.reading.text.split('\n').pop() as string,
+          choices: step.reading.choices,
+          ...(rest && rest.length > 0 ? { rest, utterance: turn.utterance } : {}),
+        },
+      };
       if (later.length > 0) turn.parts.push(notDone(later, 'question'));
       return;
     }
     const command = 'reading' in step ? (step.reading as { command: Command }).command : step.command;
     const replaces = 'reading' in step && step.replacesPrevious === true;
-    const end = applyStep(turn, command, step.words, asPending(later.filter((s): s is ReadStep => 'reading' in s)) ?? later.filter((s): s is PendingStep => !('reading' in s)), replaces);
+    const end = applyStep(
+      turn,
+      command,
+      step.words,
+      asPending(later.filter((s): s is ReadStep => 'reading' in s)) ??
+        later.filter((s): s is PendingStep => !('reading' in s)),
+      replaces,
+    );
     if (end === 'stop') {
       if (later.length > 0) turn.parts.push(notDone(later, turn.question ? 'question' : 'stopped'));
       return;
@@ -243,9 +317,16 @@ function applySteps(turn: Turn, steps: readonly ReadStep[] | readonly PendingSte
 function refusalChoices(reading: UtteranceReading, state: DialogueState): Choice[] {
   const place = reading.refusal?.place;
   const choices: Choice[] = [];
-  if (place) choices.push({ label: `Tell me about ${place.name}${place.kind === 'ward' ? ' ward' : ''}`, utterance: place.kind === 'ward' ? `tell me about ward ${place.name}` : `tell me about ${place.name}` });
+  if (place)
+    choices.push({
+      label: `Tell me about ${place.name}${place.kind === 'ward' ? ' ward' : ''}`,
+      utterance: place.kind === 'ward' ? `tell me about ward ${place.name}` : `tell me about ${place.name}`,
+    });
   choices.push({ label: 'List the wards by rate', utterance: 'list the wards by rate' });
-  choices.push({ label: state.latest ? 'Show the top 10' : 'Run the analysis', utterance: state.latest ? 'show the top 10' : 'run the analysis' });
+  choices.push({
+    label: state.latest ? 'Show the top 10' : 'Run the analysis',
+    utterance: state.latest ? 'show the top 10' : 'run the analysis',
+  });
   return choices;
 }
 
@@ -271,18 +352,36 @@ function processReading(turn: Turn, reading: UtteranceReading): void {
   // part understood would change the choices.
   const pending = asPending(reading.steps);
   const unclear = (reading.unclear ?? []).length > 0;
-  const mostlyNotUnderstood = reading.words !== undefined && reading.words.unused >= 2 && reading.words.unused > reading.words.used && pending?.some((step) => isStateChanging(step.command));
+  const mostlyNotUnderstood =
+    reading.words !== undefined &&
+    reading.words.unused >= 2 &&
+    reading.words.unused > reading.words.used &&
+    pending?.some((step) => isStateChanging(step.command));
   if (pending && (unclear || mostlyNotUnderstood)) {
     const text = `I understood only part of that: ${listing(pending.map((step) => `"${step.words}"`))}. I did not understand ${listing(reading.unused.map((words) => `"${words}"`))}. Shall I go ahead with the part I understood?`;
     turn.parts.push(text);
-    turn.choices = [{ label: 'Yes, go ahead', utterance: 'yes' }, { label: 'No', utterance: 'no' }, { label: 'Help', utterance: 'help' }];
+    turn.choices = [
+      { label: 'Yes, go ahead', utterance: 'yes' },
+      { label: 'No', utterance: 'no' },
+      { label: 'Help', utterance: 'help' },
+    ];
     turn.question = true;
     record(turn, null, text);
-    turn.state = { ...turn.state, pending: { text: 'Shall I go ahead with the part I understood?', choices: turn.choices, rest: pending, utterance: turn.utterance, confirm: true } };
+    turn.state = {
+      ...turn.state,
+      pending: {
+        text: 'Shall I go ahead with the part I understood?',
+        choices: turn.choices,
+        rest: pending,
+        utterance: turn.utterance,
+        confirm: true,
+      },
+    };
     return;
   }
   applySteps(turn, reading.steps);
-  if (reading.unused.length > 0) turn.parts.push(`I did not act on ${listing(reading.unused.map((words) => `"${words}"`))}.`);
+  if (reading.unused.length > 0)
+    turn.parts.push(`I did not act on ${listing(reading.unused.map((words) => `"${words}"`))}.`);
 }
 
 /** The answer to a turn while a question is waiting: a choice, a new request, or the question again. */
@@ -293,18 +392,27 @@ function answerPending(turn: Turn, lexicon: Lexicon): void {
   if (CANCEL.test(turn.utterance.trim())) {
     const text = `All right, leaving that as it was.${rest.length > 0 ? ` ${notDone(rest, 'stopped')}` : ''}`;
     turn.parts.push(text);
-    turn.choices = [{ label: 'Show the settings', utterance: 'show the settings' }, { label: 'Help', utterance: 'help' }];
+    turn.choices = [
+      { label: 'Show the settings', utterance: 'show the settings' },
+      { label: 'Help', utterance: 'help' },
+    ];
     record(turn, null, text);
     return;
   }
-  if (pending.confirm && /^(?:y|yes|yeah|yep|yup|ok|okay|sure|go ahead|do it|please do|yes please|go on|fine)\b/i.test(turn.utterance.trim())) {
+  if (
+    pending.confirm &&
+    /^(?:y|yes|yeah|yep|yup|ok|okay|sure|go ahead|do it|please do|yes please|go on|fine)\b/i.test(turn.utterance.trim())
+  ) {
     applySteps(turn, rest);
     return;
   }
   const picked = matchChoice(turn.utterance, pending.choices);
   if (picked !== undefined) {
     // A button's words are read as the setting they name: 'top 10' is the top group, even after a run.
-    const reading = readUtterance(pending.choices[picked].utterance, { lexicon: { ...lexicon, hasResults: false }, previous: previousCommand(turn.state) });
+    const reading = readUtterance(pending.choices[picked].utterance, {
+      lexicon: { ...lexicon, hasResults: false },
+      previous: previousCommand(turn.state),
+    });
     processReading(turn, reading);
     if (!turn.question && rest.length > 0) applySteps(turn, rest);
     return;
@@ -312,7 +420,10 @@ function answerPending(turn: Turn, lexicon: Lexicon): void {
   const reading = readUtterance(turn.utterance, { lexicon, previous: previousCommand(turn.state) });
   if (reading.steps.length > 0 || reading.refusal) {
     processReading(turn, reading);
-    if (rest.length > 0) turn.parts.push(`(I have left the rest of your earlier request: ${listing(rest.map((step) => `"${step.words}"`))}.)`);
+    if (rest.length > 0)
+      turn.parts.push(
+        `(I have left the rest of your earlier request: ${listing(rest.map((step) => `"${step.words}"`))}.)`,
+      );
     return;
   }
   const text = `I did not catch which one you meant. ${pending.text}`;
@@ -328,7 +439,11 @@ function answerPending(turn: Turn, lexicon: Lexicon): void {
  * host's clock and progress callback. A waiting question reads the utterance as its answer first
  * (a choice's label, position or distinctive word); a new request instead drops the question.
  */
-export function takeTurn(state: DialogueState, input: TurnInput, host: TurnHost): { readonly state: DialogueState; readonly reply: Reply } {
+export function takeTurn(
+  state: DialogueState,
+  input: TurnInput,
+  host: TurnHost,
+): { readonly state: DialogueState; readonly reply: Reply } {
   const turn: Turn = {
     state: { ...state, pending: input.command === undefined ? state.pending : null },
     host,

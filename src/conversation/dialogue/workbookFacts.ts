@@ -1,5 +1,12 @@
 /** Facts read from the workbook snapshot for replies: sheet roles, headers, distinct values. */
-import { detectSheetRoles, headerText, SHEET_ROLES, type ColumnMapping, type FieldName, type RoleDetection } from '../../core/schema';
+import {
+  detectSheetRoles,
+  headerText,
+  SHEET_ROLES,
+  type ColumnMapping,
+  type FieldName,
+  type RoleDetection,
+} from '../../core/schema';
 import type { SchoolPhase, SheetData, SheetRole, WorkbookData } from '../../core/types';
 import { parseDate, validateSchools } from '../../core/validate';
 import type { Lexicon } from '../parse/grammar/lexicon';
@@ -7,7 +14,9 @@ import type { Settings } from './state';
 import { isoDay } from '../../core/isoDay';
 
 /** Column overrides ('role.field' -> header) grouped by role, as the schema reads them. */
-export function columnsByRole(columnOverrides: Readonly<Record<string, string>>): Partial<Record<SheetRole, Record<string, string>>> {
+export function columnsByRole(
+  columnOverrides: Readonly<Record<string, string>>,
+): Partial<Record<SheetRole, Record<string, string>>> {
   const columns: Partial<Record<SheetRole, Record<string, string>>> = {};
   for (const [key, header] of Object.entries(columnOverrides)) {
     const [role, field] = key.split('.') as [SheetRole, string];
@@ -18,7 +27,10 @@ export function columnsByRole(columnOverrides: Readonly<Record<string, string>>)
 
 /** Which sheet plays which role under the current choices (the engine's own detection). */
 export function detectWithSettings(workbook: WorkbookData, settings: Settings): RoleDetection {
-  return detectSheetRoles(workbook, { sheets: settings.roleOverrides, columns: columnsByRole(settings.columnOverrides) });
+  return detectSheetRoles(workbook, {
+    sheets: settings.roleOverrides,
+    columns: columnsByRole(settings.columnOverrides),
+  });
 }
 
 export function sheetNamed(workbook: WorkbookData, name: string | undefined): SheetData | undefined {
@@ -29,17 +41,25 @@ export function sheetNamed(workbook: WorkbookData, name: string | undefined): Sh
 export function headersOf(workbook: WorkbookData, mapping: ColumnMapping): string[] {
   const sheet = sheetNamed(workbook, mapping.sheet);
   if (!sheet) return [];
-  return (sheet.rows[mapping.headerRow - (sheet.firstRow ?? 1)] ?? []).map(headerText).filter((header) => header !== '');
+  return (sheet.rows[mapping.headerRow - (sheet.firstRow ?? 1)] ?? [])
+    .map(headerText)
+    .filter((header) => header !== '');
 }
 
 /** Rows below the header row that hold anything. */
 export function dataRowCount(sheet: SheetData, headerRow: number): number {
   const start = headerRow - (sheet.firstRow ?? 1) + 1;
-  return sheet.rows.slice(Math.max(0, start)).filter((row) => row.some((cell) => cell !== null && String(cell).trim() !== '')).length;
+  return sheet.rows
+    .slice(Math.max(0, start))
+    .filter((row) => row.some((cell) => cell !== null && String(cell).trim() !== '')).length;
 }
 
 /** Each distinct text in a mapped column with its number of rows, most frequent first, then by text. */
-export function distinctValues(workbook: WorkbookData, mapping: ColumnMapping, field: FieldName): { readonly value: string; readonly rows: number }[] {
+export function distinctValues(
+  workbook: WorkbookData,
+  mapping: ColumnMapping,
+  field: FieldName,
+): { readonly value: string; readonly rows: number }[] {
   const sheet = sheetNamed(workbook, mapping.sheet);
   const column = mapping.fields[field]?.column;
   if (!sheet || column === undefined) return [];
@@ -90,7 +110,10 @@ export function offenceDays(workbook: WorkbookData, settings: Settings): readonl
 }
 
 /** Open schools of each phase in the schools sheet (as the engine classifies them); null with no usable schools sheet. */
-export function schoolsByPhase(workbook: WorkbookData, settings: Settings): Readonly<Partial<Record<SchoolPhase, number>>> | null {
+export function schoolsByPhase(
+  workbook: WorkbookData,
+  settings: Settings,
+): Readonly<Partial<Record<SchoolPhase, number>>> | null {
   return remembered(workbook, `phases ${choicesKey(settings)}`, () => {
     const mapping = detectWithSettings(workbook, settings).mappings.schools;
     const sheet = sheetNamed(workbook, mapping?.sheet);
@@ -119,17 +142,27 @@ export function workbookLexicon(workbook: WorkbookData, settings: Settings): Omi
     const detection = detectWithSettings(workbook, settings);
     const sheetRoles = new Map<string, SheetRole[]>();
     for (const role of SHEET_ROLES) {
-      for (const candidate of detection.candidates[role]) sheetRoles.set(candidate.sheet, [...(sheetRoles.get(candidate.sheet) ?? []), role]);
+      for (const candidate of detection.candidates[role])
+        sheetRoles.set(candidate.sheet, [...(sheetRoles.get(candidate.sheet) ?? []), role]);
     }
     const headersByRole: Partial<Record<SheetRole, readonly string[]>> = {};
     for (const role of SHEET_ROLES) {
       const mapping = detection.mappings[role];
       if (mapping) headersByRole[role] = headersOf(workbook, mapping);
     }
-    const headers = [...new Set(workbook.sheets.flatMap((sheet) => (sheet.rows[0] ?? []).map(headerText).filter((header) => header !== '')))];
-    const references = new Set([...valuesOf(workbook, detection, 'offences', 'offenderRef'), ...valuesOf(workbook, detection, 'offences', 'offenceRef')]
-      .map((value) => value.toLowerCase().replace(/['’]/g, ''))
-      .filter((value) => /[a-z]/.test(value) && /\d/.test(value)));
+    const headers = [
+      ...new Set(
+        workbook.sheets.flatMap((sheet) => (sheet.rows[0] ?? []).map(headerText).filter((header) => header !== '')),
+      ),
+    ];
+    const references = new Set(
+      [
+        ...valuesOf(workbook, detection, 'offences', 'offenderRef'),
+        ...valuesOf(workbook, detection, 'offences', 'offenceRef'),
+      ]
+        .map((value) => value.toLowerCase().replace(/['’]/g, ''))
+        .filter((value) => /[a-z]/.test(value) && /\d/.test(value)),
+    );
     const days = offenceDays(workbook, settings);
     return {
       sheets: workbook.sheets.map((sheet) => sheet.name),

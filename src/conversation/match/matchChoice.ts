@@ -3,20 +3,63 @@ import { plainName } from './matchNames';
 import { allowedSlips, editDistance } from '../parse/editDistance';
 
 /** Words that carry nothing in an answer ("the second one please"). */
-const NOISE = new Set(['the', 'a', 'an', 'one', 'option', 'choice', 'please', 'that', 'this', 'use', 'i', 'mean', 'meant', 'it', 'is', 'go', 'with', 'for', 'pick', 'choose', 'take', 'sheet', 'ok', 'okay', 'yes', 'then']);
+const NOISE = new Set([
+  'the',
+  'a',
+  'an',
+  'one',
+  'option',
+  'choice',
+  'please',
+  'that',
+  'this',
+  'use',
+  'i',
+  'mean',
+  'meant',
+  'it',
+  'is',
+  'go',
+  'with',
+  'for',
+  'pick',
+  'choose',
+  'take',
+  'sheet',
+  'ok',
+  'okay',
+  'yes',
+  'then',
+]);
 
 const ORDINAL_WORDS: Readonly<Record<string, number>> = {
-  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1,
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
+  last: -1,
 };
 
 /** The answer's words that mean something. */
 function contentWords(answer: string): string[] {
-  return plainName(answer).split(' ').filter((word) => word !== '' && !NOISE.has(word));
+  return plainName(answer)
+    .split(' ')
+    .filter((word) => word !== '' && !NOISE.has(word));
 }
 
 function wordIn(word: string, words: readonly string[]): boolean {
   // Numbers must be exact: '2021' is not a slip of '2020'.
-  return words.some((candidate) => candidate === word || (word.length >= 4 && !/\d/.test(word) && editDistance(word, candidate) <= allowedSlips(candidate)));
+  return words.some(
+    (candidate) =>
+      candidate === word ||
+      (word.length >= 4 && !/\d/.test(word) && editDistance(word, candidate) <= allowedSlips(candidate)),
+  );
 }
 
 /**
@@ -30,7 +73,9 @@ function wordIn(word: string, words: readonly string[]): boolean {
 export function matchChoice(answer: string, choices: readonly Choice[]): number | undefined {
   const said = plainName(answer);
   if (said === '') return undefined;
-  const repeated = choices.findIndex((choice) => plainName(choice.label) === said || plainName(choice.utterance) === said);
+  const repeated = choices.findIndex(
+    (choice) => plainName(choice.label) === said || plainName(choice.utterance) === said,
+  );
   if (repeated >= 0) return repeated;
 
   const words = contentWords(answer);

@@ -29,7 +29,13 @@ const NEAR = 0.3;
 
 /** Lower case, accents removed, apostrophes dropped, other punctuation as spaces, spaces collapsed. */
 export function plainName(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** True when a typed word stands for a name's word: a prefix of it (3+ letters), or the word with a slip. */
@@ -50,14 +56,26 @@ function wordFits(typed: string, word: string): boolean {
  *
  * @example matchNames('park hall', [{ name: 'Park Hall Academy' }, { name: 'Hill Top School' }]) // => { kind: 'one', item: Park Hall Academy }
  */
-export function matchNames<T extends Named>(query: string, items: readonly T[], options: MatchNamesOptions = {}): NameMatch<T> {
+export function matchNames<T extends Named>(
+  query: string,
+  items: readonly T[],
+  options: MatchNamesOptions = {},
+): NameMatch<T> {
   const { normalise = plainName, minimumSimilarity = 0.6, nearest = 3 } = options;
   const typed = normalise(query);
   const decide = (found: readonly T[]): NameMatch<T> | undefined =>
-    found.length === 1 ? { kind: 'one', item: found[0] } : found.length > 1 ? { kind: 'several', items: found } : undefined;
+    found.length === 1
+      ? { kind: 'one', item: found[0] }
+      : found.length > 1
+        ? { kind: 'several', items: found }
+        : undefined;
 
   const wanted = query.trim().toLowerCase();
-  const exact = decide(items.filter((item) => normalise(item.name) === typed || (item.id !== undefined && item.id.toLowerCase() === wanted)));
+  const exact = decide(
+    items.filter(
+      (item) => normalise(item.name) === typed || (item.id !== undefined && item.id.toLowerCase() === wanted),
+    ),
+  );
   if (exact) return exact;
   if (typed === '') return { kind: 'none', nearest: [] };
 
@@ -75,11 +93,19 @@ export function matchNames<T extends Named>(query: string, items: readonly T[], 
   const scored = items
     .map((item) => ({ item, score: diceCoefficient(typed, normalise(item.name)) }))
     .sort((a, b) => b.score - a.score);
-  const eligible = scored.filter((entry) => numbers.every((number) => normalise(entry.item.name).split(' ').includes(number)));
+  const eligible = scored.filter((entry) =>
+    numbers.every((number) => normalise(entry.item.name).split(' ').includes(number)),
+  );
   const best = eligible[0];
   if (best && best.score >= minimumSimilarity) {
     const close = eligible.filter((entry) => entry.score >= best.score - 0.05).map((entry) => entry.item);
     return decide(close) as NameMatch<T>;
   }
-  return { kind: 'none', nearest: scored.filter((entry) => entry.score >= NEAR).slice(0, nearest).map((entry) => entry.item) };
+  return {
+    kind: 'none',
+    nearest: scored
+      .filter((entry) => entry.score >= NEAR)
+      .slice(0, nearest)
+      .map((entry) => entry.item),
+  };
 }

@@ -4,20 +4,61 @@
  */
 
 const UNITS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 
 const TENS: Readonly<Record<string, number>> = {
-  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 
 /** Ordinal words as the numbers they name ("why is Park Hall ranked third?"). */
 const ORDINALS: Readonly<Record<string, number>> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
 };
 
 /** The English ordinal suffix of a number: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st. */
@@ -33,7 +74,12 @@ export function ordinal(n: number): string {
 }
 
 /** Every word this module reads, so spelling correction can aim at them. */
-export const NUMBER_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object.keys(TENS), 'hundred', ...Object.keys(ORDINALS)];
+export const NUMBER_WORDS: readonly string[] = [
+  ...Object.keys(UNITS),
+  ...Object.keys(TENS),
+  'hundred',
+  ...Object.keys(ORDINALS),
+];
 
 /**
  * Reads a number spelt in words at the start of `words`: 'ten', 'twenty five', 'a hundred',
@@ -42,7 +88,9 @@ export const NUMBER_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object
  * @example readNumberWords(['twenty', 'five', 'schools']) // => { text: '25', words: 2 }
  * @example readNumberWords(['third']) // => { text: '3rd', words: 1 }
  */
-export function readNumberWords(words: readonly string[]): { readonly text: string; readonly words: number } | undefined {
+export function readNumberWords(
+  words: readonly string[],
+): { readonly text: string; readonly words: number } | undefined {
   const first = words[0];
   if (first === undefined) return undefined;
   if (ORDINALS[first] !== undefined) return { text: ordinal(ORDINALS[first]), words: 1 };
@@ -74,8 +122,12 @@ export function readNumberWords(words: readonly string[]): { readonly text: stri
   }
   if (value >= 100 && value % 100 === 0) {
     const restStart = words[index] === 'and' ? index + 1 : index;
-    const rest = words[restStart] !== undefined && words[restStart] !== 'hundred' ? readNumberWords(words.slice(restStart)) : undefined;
-    if (rest && /^\d+$/.test(rest.text) && Number(rest.text) < 100) return { text: String(value + Number(rest.text)), words: restStart + rest.words };
+    const rest =
+      words[restStart] !== undefined && words[restStart] !== 'hundred'
+        ? readNumberWords(words.slice(restStart))
+        : undefined;
+    if (rest && /^\d+$/.test(rest.text) && Number(rest.text) < 100)
+      return { text: String(value + Number(rest.text)), words: restStart + rest.words };
   }
   return { text: String(value), words: index };
 }

@@ -14,6 +14,13 @@ export function parseUtterance(text: string, context: ReadContext = {}): ParseOu
   const reading = readUtterance(text, context);
   if (reading.refusal) return { kind: 'unknown', text: refusalText(reading.refusal), choices: [] };
   const first = reading.steps[0]?.reading;
-  if (!first) return { kind: 'unknown', text: reading.notUnderstood?.text ?? `I did not understand '${reading.source}'.`, choices: reading.notUnderstood?.choices ?? [] };
-  return first.kind === 'command' ? { kind: 'command', command: first.command } : { kind: 'question', text: first.text, choices: first.choices };
+  if (!first)
+    return {
+      kind: 'unknown',
+      text: reading.notUnderstood?.text ?? `I did not understand '${reading.source}'.`,
+      choices: reading.notUnderstood?.choices ?? [],
+    };
+  return first.kind === 'command'
+    ? { kind: 'command', command: first.command }
+    : { kind: 'question', text: first.text, choices: first.choices };
 }

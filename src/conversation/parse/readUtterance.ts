@@ -28,12 +28,27 @@ import { offenceTypesRule } from './rules/offenceTypes';
 import { phasesRule } from './rules/phases';
 import { requestAboutIndividuals, type Refusal } from './rules/policy';
 import { catchmentRule, confidenceRule, metricRule, seedRule, topNRule } from './rules/ranking';
-import { compareRule, explainRule, listOffenceTypesRule, listWardsRule, newCandidatesRule, showTopRule } from './rules/results';
+import {
+  compareRule,
+  explainRule,
+  listOffenceTypesRule,
+  listWardsRule,
+  newCandidatesRule,
+  showTopRule,
+} from './rules/results';
 import { robustnessRule } from './rules/robustness';
 import { mapColumnRule, useSheetRule } from './rules/sheets';
 import { correctionRule, valueRule } from './rules/values';
 import { mattersWhenLeftOver } from './leftOverWords';
-import { competingSettings, topGroupOfCandidates, guardAgainstInversions, negatedSteps, sameSetting, settingsBeforeRun, settingsForOnePlace } from './stepGuards';
+import {
+  competingSettings,
+  topGroupOfCandidates,
+  guardAgainstInversions,
+  negatedSteps,
+  sameSetting,
+  settingsBeforeRun,
+  settingsForOnePlace,
+} from './stepGuards';
 
 /**
  * The rules. Which reads a clause is decided by cost (words used, slips, how well names fit); on a
@@ -148,36 +163,68 @@ function resolveValue(value: BareValue, previous: Command | null | undefined, le
       if (kind === 'setTopN') return cmd({ kind: 'setTopN', topN: value.n });
       return lexicon.hasResults ? cmd({ kind: 'showTop', n: value.n }) : cmd({ kind: 'setTopN', topN: value.n });
     case 'percent':
-      return value.n > 0 && value.n < 100 ? cmd({ kind: 'setConfidence', level: Number((value.n / 100).toFixed(4)) }) : numberQuestion(value.n);
+      return value.n > 0 && value.n < 100
+        ? cmd({ kind: 'setConfidence', level: Number((value.n / 100).toFixed(4)) })
+        : numberQuestion(value.n);
     case 'range':
-      if (kind === 'setAgeBand' || (kind !== 'setDates' && value.to <= 25)) return cmd({ kind: 'setAgeBand', from: value.from, to: value.to });
-      return { kind: 'question', text: `What should run from ${value.from} to ${value.to}: the ages?`, choices: [{ label: `Ages ${value.from}–${value.to}`, utterance: `only ages ${value.from} to ${value.to}` }] };
+      if (kind === 'setAgeBand' || (kind !== 'setDates' && value.to <= 25))
+        return cmd({ kind: 'setAgeBand', from: value.from, to: value.to });
+      return {
+        kind: 'question',
+        text: `What should run from ${value.from} to ${value.to}: the ages?`,
+        choices: [{ label: `Ages ${value.from}–${value.to}`, utterance: `only ages ${value.from} to ${value.to}` }],
+      };
     case 'under':
       if (kind === 'setAgeBand') return cmd({ kind: 'setAgeBand', from: null, to: value.n - 1 });
       if (kind === 'setThreshold') return cmd({ kind: 'setThreshold', threshold: value.n });
       return {
         kind: 'question',
         text: `Under ${value.n}: withhold counts under ${value.n}, or count offenders aged under ${value.n}?`,
-        choices: [{ label: `Hide counts under ${value.n}`, utterance: `suppress counts under ${value.n}` }, { label: `Ages under ${value.n}`, utterance: `ages under ${value.n}` }],
+        choices: [
+          { label: `Hide counts under ${value.n}`, utterance: `suppress counts under ${value.n}` },
+          { label: `Ages under ${value.n}`, utterance: `ages under ${value.n}` },
+        ],
       };
     case 'over':
       if (kind === 'setAgeBand') return cmd({ kind: 'setAgeBand', from: value.n + 1, to: null });
-      return { kind: 'question', text: `Over ${value.n}: offenders aged over ${value.n}?`, choices: [{ label: `Ages over ${value.n}`, utterance: `ages over ${value.n}` }] };
+      return {
+        kind: 'question',
+        text: `Over ${value.n}: offenders aged over ${value.n}?`,
+        choices: [{ label: `Ages over ${value.n}`, utterance: `ages over ${value.n}` }],
+      };
     case 'number': {
       const n = value.n;
       const whole = Number.isInteger(n);
       switch (kind) {
-        case 'setThreshold': if (whole) return cmd({ kind: 'setThreshold', threshold: n }); break;
-        case 'setTopN': if (whole) return cmd({ kind: 'setTopN', topN: n }); break;
-        case 'setRounding': if (whole) return cmd({ kind: 'setRounding', base: n }); break;
-        case 'setSeed': if (whole) return cmd({ kind: 'setSeed', seed: n }); break;
-        case 'setProtection': if (whole) return cmd({ kind: 'setProtection', interval: n }); break;
-        case 'setConfidence': if (n > 0 && n < 100) return cmd({ kind: 'setConfidence', level: n < 1 ? n : Number((n / 100).toFixed(4)) }); break;
-        case 'showTop': if (whole) return cmd({ kind: 'showTop', n }); break;
-        case 'newCandidates': if (whole) return cmd({ kind: 'newCandidates', n }); break;
-        default: break;
+        case 'setThreshold':
+          if (whole) return cmd({ kind: 'setThreshold', threshold: n });
+          break;
+        case 'setTopN':
+          if (whole) return cmd({ kind: 'setTopN', topN: n });
+          break;
+        case 'setRounding':
+          if (whole) return cmd({ kind: 'setRounding', base: n });
+          break;
+        case 'setSeed':
+          if (whole) return cmd({ kind: 'setSeed', seed: n });
+          break;
+        case 'setProtection':
+          if (whole) return cmd({ kind: 'setProtection', interval: n });
+          break;
+        case 'setConfidence':
+          if (n > 0 && n < 100) return cmd({ kind: 'setConfidence', level: n < 1 ? n : Number((n / 100).toFixed(4)) });
+          break;
+        case 'showTop':
+          if (whole) return cmd({ kind: 'showTop', n });
+          break;
+        case 'newCandidates':
+          if (whole) return cmd({ kind: 'newCandidates', n });
+          break;
+        default:
+          break;
       }
-      if (!whole || n < 1 || n > 1000) return { kind: 'question', text: `What should ${n} be?`, choices: [...STARTING_SUGGESTIONS] };
+      if (!whole || n < 1 || n > 1000)
+        return { kind: 'question', text: `What should ${n} be?`, choices: [...STARTING_SUGGESTIONS] };
       return numberQuestion(n);
     }
   }
@@ -188,17 +235,51 @@ const PRONOUNS = new Set(['it', 'that', 'this']);
 /** 'compare it with Hill Top', 'tell me about it': 'it' is the school (or ward) named just before. */
 function withPronouns(command: Command, earlier: readonly Command[]): Reading {
   if (command.kind === 'explain' && PRONOUNS.has(command.name)) {
-    const last = [...earlier].reverse().find((c) => c.kind === 'explainSchool' || c.kind === 'explainWard' || c.kind === 'explain' || c.kind === 'compareSchools');
-    if (last?.kind === 'explainSchool') return cmd({ kind: 'explainSchool', school: last.school, ...(last.urn ? { urn: last.urn } : {}) });
-    if (last?.kind === 'explainWard') return cmd({ kind: 'explainWard', ward: last.ward, ...(last.code ? { code: last.code } : {}) });
+    const last = [...earlier]
+      .reverse()
+      .find(
+        (c) =>
+          c.kind === 'explainSchool' || c.kind === 'explainWard' || c.kind === 'explain' || c.kind === 'compareSchools',
+      );
+    if (last?.kind === 'explainSchool')
+      return cmd({ kind: 'explainSchool', school: last.school, ...(last.urn ? { urn: last.urn } : {}) });
+    if (last?.kind === 'explainWard')
+      return cmd({ kind: 'explainWard', ward: last.ward, ...(last.code ? { code: last.code } : {}) });
     if (last?.kind === 'explain') return cmd({ kind: 'explain', name: last.name });
     if (last?.kind === 'compareSchools') return cmd({ kind: 'explainSchool', school: last.schools[0] });
-    return { kind: 'question', text: 'Which school or ward should I tell you about? Say e.g. "tell me about Park Hall".', choices: [{ label: 'Show the top 10', utterance: 'show the top 10' }, { label: 'List the wards by rate', utterance: 'list the wards by rate' }] };
+    return {
+      kind: 'question',
+      text: 'Which school or ward should I tell you about? Say e.g. "tell me about Park Hall".',
+      choices: [
+        { label: 'Show the top 10', utterance: 'show the top 10' },
+        { label: 'List the wards by rate', utterance: 'list the wards by rate' },
+      ],
+    };
   }
-  if (command.kind !== 'compareSchools' || !command.schools.some((school) => PRONOUNS.has(school.toLowerCase()))) return cmd(command);
-  const named = [...earlier].reverse().map((c) => (c.kind === 'explainSchool' ? c.school : c.kind === 'explain' ? c.name : c.kind === 'compareSchools' ? c.schools[c.schools.length - 1] : undefined)).find((name) => name !== undefined);
-  if (!named) return { kind: 'question', text: "Which school should I compare? Say e.g. \"compare Park Hall and Hill Top\".", choices: [{ label: 'Show the top 10', utterance: 'show the top 10' }] };
-  return cmd({ ...command, schools: command.schools.map((school) => (PRONOUNS.has(school.toLowerCase()) ? named : school)) });
+  if (command.kind !== 'compareSchools' || !command.schools.some((school) => PRONOUNS.has(school.toLowerCase())))
+    return cmd(command);
+  const named = [...earlier]
+    .reverse()
+    .map((c) =>
+      c.kind === 'explainSchool'
+        ? c.school
+        : c.kind === 'explain'
+          ? c.name
+          : c.kind === 'compareSchools'
+            ? c.schools[c.schools.length - 1]
+            : undefined,
+    )
+    .find((name) => name !== undefined);
+  if (!named)
+    return {
+      kind: 'question',
+      text: 'Which school should I compare? Say e.g. "compare Park Hall and Hill Top".',
+      choices: [{ label: 'Show the top 10', utterance: 'show the top 10' }],
+    };
+  return cmd({
+    ...command,
+    schools: command.schools.map((school) => (PRONOUNS.has(school.toLowerCase()) ? named : school)),
+  });
 }
 
 /**
@@ -210,11 +291,22 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   const lexicon = context.lexicon ?? EMPTY_LEXICON;
   const none = { steps: [], unused: [], courtesy: [] };
   if (source.length > LONGEST_UTTERANCE) {
-    return { source, ...none, notUnderstood: { text: `That is ${source.length.toLocaleString('en-GB')} characters long; say one thing at a time, for example:`, choices: [...STARTING_SUGGESTIONS] } };
+    return {
+      source,
+      ...none,
+      notUnderstood: {
+        text: `That is ${source.length.toLocaleString('en-GB')} characters long; say one thing at a time, for example:`,
+        choices: [...STARTING_SUGGESTIONS],
+      },
+    };
   }
   const tokens = lexUtterance(source, protectedWordsOf(lexicon));
   if (tokens.filter((token) => !token.punct).length === 0) {
-    return { source, ...none, notUnderstood: { text: 'Say what you would like to do, for example:', choices: [...STARTING_SUGGESTIONS] } };
+    return {
+      source,
+      ...none,
+      notUnderstood: { text: 'Say what you would like to do, for example:', choices: [...STARTING_SUGGESTIONS] },
+    };
   }
   const ctx = makeCtx(tokens, source, lexicon);
   const refusal = requestAboutIndividuals(tokens, source, lexicon);
@@ -246,13 +338,32 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     const earlier = steps.flatMap((step) => (step.reading.kind === 'command' ? [step.reading.command] : []));
     const previous = earlier.length > 0 ? earlier[earlier.length - 1] : context.previous;
     // A value said alone means the setting just made only when said as a correction or 'make it …'.
-    if (reading.kind === 'value') reading = resolveValue(reading.value, correcting || reading.lead || reading.value.kind === 'top' ? previous : undefined, lexicon);
+    if (reading.kind === 'value')
+      reading = resolveValue(
+        reading.value,
+        correcting || reading.lead || reading.value.kind === 'top' ? previous : undefined,
+        lexicon,
+      );
     if (reading.kind === 'toggle') {
-      reading = previous?.kind === 'setZeros'
-        ? cmd({ kind: 'setZeros', show: reading.show })
-        : { kind: 'question', text: `${reading.show ? 'Show' : 'Hide'} what? Say e.g. "${reading.show ? 'show' : 'hide'} zeros".`, choices: [{ label: `${reading.show ? 'Show' : 'Hide'} zeros`, utterance: `${reading.show ? 'show' : 'hide'} zeros` }] };
+      reading =
+        previous?.kind === 'setZeros'
+          ? cmd({ kind: 'setZeros', show: reading.show })
+          : {
+              kind: 'question',
+              text: `${reading.show ? 'Show' : 'Hide'} what? Say e.g. "${reading.show ? 'show' : 'hide'} zeros".`,
+              choices: [
+                {
+                  label: `${reading.show ? 'Show' : 'Hide'} zeros`,
+                  utterance: `${reading.show ? 'show' : 'hide'} zeros`,
+                },
+              ],
+            };
     }
-    if (reading.kind === 'command') reading = withPronouns(reading.command, earlier.length > 0 ? earlier : context.previous ? [context.previous] : []);
+    if (reading.kind === 'command')
+      reading = withPronouns(
+        reading.command,
+        earlier.length > 0 ? earlier : context.previous ? [context.previous] : [],
+      );
     if (reading.kind !== 'command' && reading.kind !== 'question') continue;
     let step: ReadStep = { reading, words, span };
     if (correcting && reading.kind === 'command') {
@@ -260,14 +371,26 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
       if (last && last.reading.kind === 'command' && sameSetting(last.reading.command, reading.command)) {
         steps.pop();
         step = { ...step, replaced: last.words };
-      } else if (!last && context.previous && sameSetting(context.previous, reading.command) && isStateChanging(reading.command)) {
+      } else if (
+        !last &&
+        context.previous &&
+        sameSetting(context.previous, reading.command) &&
+        isStateChanging(reading.command)
+      ) {
         step = { ...step, replacesPrevious: true };
       }
     }
     correcting = false;
     // The same request twice in a row ('go for it, run it') is done once.
     const last = steps[steps.length - 1];
-    if (last && last.reading.kind === 'command' && reading.kind === 'command' && reading.command.kind !== 'undo' && JSON.stringify(last.reading.command) === JSON.stringify(reading.command)) continue;
+    if (
+      last &&
+      last.reading.kind === 'command' &&
+      reading.kind === 'command' &&
+      reading.command.kind !== 'undo' &&
+      JSON.stringify(last.reading.command) === JSON.stringify(reading.command)
+    )
+      continue;
     steps.push(step);
   }
   const negations = negatedSteps(steps, source);
@@ -278,20 +401,41 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   settingsBeforeRun(steps, source);
   if (steps.length === 0 && courtesy.length > 0) {
     const said = clauses.find((clause) => clause.reading.kind === 'courtesy');
-    steps.push({ reading: { kind: 'command', command: { kind: courtesy[0] } }, words: said ? sourceOf(source, tokens, said.from, said.to) : source });
+    steps.push({
+      reading: { kind: 'command', command: { kind: courtesy[0] } },
+      words: said ? sourceOf(source, tokens, said.from, said.to) : source,
+    });
     courtesy.length = 0;
   }
 
   // Negations acted on above ('not' in "11-16, not 10-17") were used.
-  const leftOver = unusedTokens.filter((i) => !negations.some(([start, end]) => tokens[i].start >= start && tokens[i].end <= end));
-  const runs = unusedRuns(tokens, leftOver, clauses.map((clause) => [clause.from, clause.to] as const), source);
+  const leftOver = unusedTokens.filter(
+    (i) => !negations.some(([start, end]) => tokens[i].start >= start && tokens[i].end <= end),
+  );
+  const runs = unusedRuns(
+    tokens,
+    leftOver,
+    clauses.map((clause) => [clause.from, clause.to] as const),
+    source,
+  );
   const unused = runs.map((run) => run.text);
   const unclear = runs.filter((run) => run.matters).map((run) => run.text);
   let usedWords = 0;
   for (const clause of clauses) for (let i = clause.from; i < clause.to; i++) if (!isNeutral(tokens[i])) usedWords += 1;
   const words = { used: usedWords, unused: leftOver.length };
   if (steps.length === 0) {
-    return { source, steps: [], unused, unclear, courtesy, words, notUnderstood: { text: `I did not understand '${source}'. You could try:`, choices: suggestionsFor(new Set(tokens.map((token) => token.text))) } };
+    return {
+      source,
+      steps: [],
+      unused,
+      unclear,
+      courtesy,
+      words,
+      notUnderstood: {
+        text: `I did not understand '${source}'. You could try:`,
+        choices: suggestionsFor(new Set(tokens.map((token) => token.text))),
+      },
+    };
   }
   return { source, steps, unused, unclear, courtesy, words };
 }
@@ -306,18 +450,30 @@ function namesAColumn(ctx: ReturnType<typeof makeCtx>): boolean {
  * Unused words in runs, as typed: a run takes the joining word before it ('and email it to Clare');
  * `matters` when a word of it may carry part of the request (see leftOverWords).
  */
-function unusedRuns(tokens: ReturnType<typeof lexUtterance>, unused: readonly number[], used: readonly (readonly [number, number])[], source: string): { readonly text: string; readonly matters: boolean }[] {
+function unusedRuns(
+  tokens: ReturnType<typeof lexUtterance>,
+  unused: readonly number[],
+  used: readonly (readonly [number, number])[],
+  source: string,
+): { readonly text: string; readonly matters: boolean }[] {
   if (unused.length === 0) return [];
   const inClause = (i: number): boolean => used.some(([from, to]) => i >= from && i < to);
   const runs: [number, number][] = [];
   for (const i of unused) {
     const last = runs[runs.length - 1];
-    if (last && tokens.slice(last[1] + 1, i).every((token, k) => !inClause(last[1] + 1 + k) && isNeutral(token))) last[1] = i;
+    if (last && tokens.slice(last[1] + 1, i).every((token, k) => !inClause(last[1] + 1 + k) && isNeutral(token)))
+      last[1] = i;
     else runs.push([i, i]);
   }
   return runs.map(([from, to]) => {
     let start = from;
-    while (start > 0 && !inClause(start - 1) && !tokens[start - 1].punct && ['and', 'then', 'also', 'plus', 'but'].includes(tokens[start - 1].text)) start -= 1;
+    while (
+      start > 0 &&
+      !inClause(start - 1) &&
+      !tokens[start - 1].punct &&
+      ['and', 'then', 'also', 'plus', 'but'].includes(tokens[start - 1].text)
+    )
+      start -= 1;
     const matters = unused.some((i) => i >= from && i <= to && mattersWhenLeftOver(tokens[i]));
     return { text: sourceOf(source, tokens, start, to + 1).replace(/[\s,;.!?]+$/, ''), matters };
   });

@@ -20,7 +20,8 @@ type Step = ReadStep;
 
 const isCommand = (step: Step | undefined, test: (command: Command) => boolean = () => true): boolean =>
   step?.reading.kind === 'command' && test(step.reading.command);
-const commandOf = (step: Step): Command | undefined => (step.reading.kind === 'command' ? step.reading.command : undefined);
+const commandOf = (step: Step): Command | undefined =>
+  step.reading.kind === 'command' ? step.reading.command : undefined;
 
 /** The text between two steps (lower case), or before the first when `earlier` is undefined. */
 function between(source: string, earlier: Step | undefined, later: Step): string {
@@ -54,12 +55,24 @@ export function guardAgainstInversions(steps: Step[], source: string): void {
     const before = between(source, undefined, step);
     // "no, I meant 11 to 16": the 'no' is the correction's, not a band turned down.
     const correction = step.replacesPrevious === true || step.replaced !== undefined;
-    if (command.kind === 'setAgeBand' && !correction && /\b(?:exclude|excluding|without|except|not|drop|remove|minus|leave out|take out|no)\s*$/.test(before)) {
-      steps[i] = askStep(step, 'Which ages should be counted? Say the ages to keep, e.g. "ages 10 to 16" to leave out 17-year-olds.', [
-        { label: 'Ages 10 to 16', utterance: 'ages 10 to 16' },
-        { label: 'Ages 11 to 17', utterance: 'ages 11 to 17' },
-      ]);
-    } else if (command.kind === 'run' && /\b(?:last|previous|latest|earlier|first|since the|that|this)\s*$/.test(before) && !/\b(?:run|rerun)\b/.test(before)) {
+    if (
+      command.kind === 'setAgeBand' &&
+      !correction &&
+      /\b(?:exclude|excluding|without|except|not|drop|remove|minus|leave out|take out|no)\s*$/.test(before)
+    ) {
+      steps[i] = askStep(
+        step,
+        'Which ages should be counted? Say the ages to keep, e.g. "ages 10 to 16" to leave out 17-year-olds.',
+        [
+          { label: 'Ages 10 to 16', utterance: 'ages 10 to 16' },
+          { label: 'Ages 11 to 17', utterance: 'ages 11 to 17' },
+        ],
+      );
+    } else if (
+      command.kind === 'run' &&
+      /\b(?:last|previous|latest|earlier|first|since the|that|this)\s*$/.test(before) &&
+      !/\b(?:run|rerun)\b/.test(before)
+    ) {
       steps.splice(i, 1);
     }
   }
@@ -83,7 +96,8 @@ type Negation = 'contrast' | 'exclusion';
 
 /** Numbers alone ('5', '21/22', '10-17', '99%'): a value with nothing to say what it is. */
 const VALUE_ALONE = /^[\d\s/%.,–-]*\d[\d\s/%.,–-]*(?:(?:to|and)\s*[\d\s/%.–-]+)?(?:percent)?\s*$/i;
-const withoutNegation = (words: string): string => words.toLowerCase().replace(/^\s*(?:instead of|rather than|other than|not|but not)\s+/, '');
+const withoutNegation = (words: string): string =>
+  words.toLowerCase().replace(/^\s*(?:instead of|rather than|other than|not|but not)\s+/, '');
 
 /** Whether the words before a step turn it down: a negation between it and the step before (or starting its own words). */
 function negationOf(source: string, previous: Step | undefined, step: Step): Negation | undefined {
@@ -91,7 +105,10 @@ function negationOf(source: string, previous: Step | undefined, step: Step): Neg
   if (CONTRAST.test(gap)) return 'contrast';
   if (EXCLUSION.test(gap)) return 'exclusion';
   const words = step.words.toLowerCase().split(/\s+/);
-  const joined = `${previous ? lastWord(previous.words) : ''} ${gap} ${words.slice(0, 2).join(' ')}`.replace(/[,;]/g, ' ').trim().split(/\s+/);
+  const joined = `${previous ? lastWord(previous.words) : ''} ${gap} ${words.slice(0, 2).join(' ')}`
+    .replace(/[,;]/g, ' ')
+    .trim()
+    .split(/\s+/);
   for (let k = 0; k + 1 < joined.length; k++) {
     const pair = `${joined[k]} ${joined[k + 1]}`;
     if (SPLIT_CONTRAST.test(pair)) return 'contrast';
@@ -122,21 +139,35 @@ export function negatedSteps(steps: Step[], source: string): [number, number][] 
     const previous = i > 0 ? steps[i - 1] : undefined;
     // A value alone turned down after a setting ("suppress under 7 instead of 5", "FY 22/23 not
     // 21/22") is the alternative not wanted, whatever it would have been read as alone.
-    if (step.span && previous && isCommand(previous, isStateChanging) && negationOf(source, previous, step) === 'contrast' && VALUE_ALONE.test(withoutNegation(step.words))) {
+    if (
+      step.span &&
+      previous &&
+      isCommand(previous, isStateChanging) &&
+      negationOf(source, previous, step) === 'contrast' &&
+      VALUE_ALONE.test(withoutNegation(step.words))
+    ) {
       used.push([previous.span ? previous.span[1] : 0, step.span[1]]);
       steps.splice(i--, 1);
       continue;
     }
     if (!command || !step.span) continue;
-    const butAfterEverything = /(?:^|\s)but\s*$/.test(between(source, previous, step)) && isEverything(previous && commandOf(previous));
+    const butAfterEverything =
+      /(?:^|\s)but\s*$/.test(between(source, previous, step)) && isEverything(previous && commandOf(previous));
     const negation = butAfterEverything ? 'exclusion' : negationOf(source, previous, step);
     if (!negation) continue;
     used.push([previous?.span ? previous.span[1] : 0, step.span[0]]);
-    const earlier = steps.slice(0, i).map(commandOf).some((c) => c !== undefined && sameSetting(c, command));
+    const earlier = steps
+      .slice(0, i)
+      .map(commandOf)
+      .some((c) => c !== undefined && sameSetting(c, command));
     // An age band turned down with no band to contrast ("excluding 17 year olds", "not 10-17") is
     // asked about by guardAgainstInversions, which offers ages to keep.
     if (command.kind === 'setAgeBand' && !(earlier && negation === 'contrast')) continue;
-    if ((command.kind === 'setOffenceTypes' || command.kind === 'setPhases') && !isEverything(command) && command.mode !== 'remove') {
+    if (
+      (command.kind === 'setOffenceTypes' || command.kind === 'setPhases') &&
+      !isEverything(command) &&
+      command.mode !== 'remove'
+    ) {
       steps[i] = { ...step, reading: { kind: 'command', command: { ...command, mode: 'remove' } as Command } };
       continue;
     }
@@ -145,7 +176,10 @@ export function negatedSteps(steps: Step[], source: string): [number, number][] 
       i -= 1;
       continue;
     }
-    steps[i] = askStep(step, `"${step.words}" is said as something you do not want, and I cannot tell what you want instead. Say the setting you want, e.g. "${step.words}" on its own to use it.`);
+    steps[i] = askStep(
+      step,
+      `"${step.words}" is said as something you do not want, and I cannot tell what you want instead. Say the setting you want, e.g. "${step.words}" on its own to use it.`,
+    );
   }
   return used;
 }
@@ -153,7 +187,8 @@ export function negatedSteps(steps: Step[], source: string): [number, number][] 
 /** Words that say a setting is for the request it follows ("show the top 10 for robbery only"), said before it or as its first word. */
 const QUALIFYING = /^\s*(?:but\s+)?(?:for|with|using|among|amongst|counting|on|of)\b/;
 /** Whether a setting directly qualifies the request before it: no joining word or mark between them. */
-const qualifies = (gap: string, setting: Step): boolean => !/[,;]|\band\b|\bthen\b/.test(gap) && QUALIFYING.test(`${gap} ${setting.words.toLowerCase()}`);
+const qualifies = (gap: string, setting: Step): boolean =>
+  !/[,;]|\band\b|\bthen\b/.test(gap) && QUALIFYING.test(`${gap} ${setting.words.toLowerCase()}`);
 
 /**
  * A run or a request for results with settings said after it ("rerun with secondaries only", "run
@@ -169,7 +204,12 @@ export function settingsBeforeRun(steps: Step[], source: string): void {
     let end = i + 1;
     while (end < steps.length && isCommand(steps[end], isStateChanging)) {
       const gap = between(source, steps[end - 1], steps[end]);
-      if (isRun ? /\bthen\b|\bafter that\b|\bafterwards\b/.test(gap) : !(end === i + 1 ? qualifies(gap, steps[end]) : /^[\s,]*(?:and\s*)?$/.test(gap))) break;
+      if (
+        isRun
+          ? /\bthen\b|\bafter that\b|\bafterwards\b/.test(gap)
+          : !(end === i + 1 ? qualifies(gap, steps[end]) : /^[\s,]*(?:and\s*)?$/.test(gap))
+      )
+        break;
       end += 1;
     }
     if (end > i + 1) {
@@ -194,10 +234,18 @@ export function settingsForOnePlace(steps: Step[], source: string): void {
     const place = steps[i + 1];
     if (!isCommand(setting, isStateChanging) || !isCommand(place, (command) => PLACE_KINDS.has(command.kind))) continue;
     if (!IN_PLACE.test(between(source, setting, place))) continue;
-    steps.splice(i, 2, askStep(setting, `The analysis always covers the whole area: I cannot apply "${setting.words}" to ${place.words} alone. Should I set it for the whole area, or tell you about ${place.words}?`, [
-      { label: `Set "${setting.words}"`, utterance: setting.words },
-      { label: `Tell me about ${place.words}`, utterance: `tell me about ${place.words}` },
-    ]));
+    steps.splice(
+      i,
+      2,
+      askStep(
+        setting,
+        `The analysis always covers the whole area: I cannot apply "${setting.words}" to ${place.words} alone. Should I set it for the whole area, or tell you about ${place.words}?`,
+        [
+          { label: `Set "${setting.words}"`, utterance: setting.words },
+          { label: `Tell me about ${place.words}`, utterance: `tell me about ${place.words}` },
+        ],
+      ),
+    );
   }
 }
 
@@ -213,7 +261,11 @@ export function topGroupOfCandidates(steps: Step[], source: string): void {
     const n = top?.kind === 'showTop' ? top.n : top?.kind === 'setTopN' ? top.topN : undefined;
     if (candidates?.kind !== 'newCandidates' || candidates.n !== undefined || n === undefined) continue;
     if (!/^\s*(?:in|among|amongst|within|from|of|out of)\s*$/.test(between(source, steps[i], steps[i + 1]))) continue;
-    steps.splice(i, 2, { ...steps[i], words: `${steps[i].words} ${steps[i + 1].words}`, reading: { kind: 'command', command: { kind: 'newCandidates', n } } });
+    steps.splice(i, 2, {
+      ...steps[i],
+      words: `${steps[i].words} ${steps[i + 1].words}`,
+      reading: { kind: 'command', command: { kind: 'newCandidates', n } },
+    });
   }
 }
 
@@ -223,10 +275,16 @@ const CHANGED_BY_PARTS: ReadonlySet<Command['kind']> = new Set(['setOffenceTypes
 /** The values two commands of the same setting give to the same field, when they differ ('from' in both windows, say). */
 function conflict(a: Command, b: Command): boolean {
   if (a.kind === 'setDates' && b.kind === 'setDates') {
-    return (a.from !== undefined && b.from !== undefined && a.from !== b.from) || (a.to !== undefined && b.to !== undefined && a.to !== b.to)
-      || (a.relativeToData !== undefined) !== (b.relativeToData !== undefined);
+    return (
+      (a.from !== undefined && b.from !== undefined && a.from !== b.from) ||
+      (a.to !== undefined && b.to !== undefined && a.to !== b.to) ||
+      (a.relativeToData !== undefined) !== (b.relativeToData !== undefined)
+    );
   }
-  if (a.kind === 'setAgeBand' && b.kind === 'setAgeBand') return (a.from !== null && b.from !== null && a.from !== b.from) || (a.to !== null && b.to !== null && a.to !== b.to);
+  if (a.kind === 'setAgeBand' && b.kind === 'setAgeBand')
+    return (
+      (a.from !== null && b.from !== null && a.from !== b.from) || (a.to !== null && b.to !== null && a.to !== b.to)
+    );
   return JSON.stringify(a) !== JSON.stringify(b);
 }
 
@@ -248,10 +306,14 @@ export function competingSettings(steps: Step[]): void {
       }
       const [a, b] = [steps[i], steps[j]];
       steps.splice(j, 1);
-      steps[i] = askStep(a, `"${a.words}" and "${b.words}" ask for different ${settingName(first)}. Which did you mean?`, [
-        { label: a.words, utterance: a.words },
-        { label: b.words, utterance: b.words },
-      ]);
+      steps[i] = askStep(
+        a,
+        `"${a.words}" and "${b.words}" ask for different ${settingName(first)}. Which did you mean?`,
+        [
+          { label: a.words, utterance: a.words },
+          { label: b.words, utterance: b.words },
+        ],
+      );
       break;
     }
   }
@@ -260,9 +322,19 @@ export function competingSettings(steps: Step[]): void {
 /** A setting's name in a question. */
 function settingName(command: Command): string {
   const names: Partial<Record<Command['kind'], string>> = {
-    setAgeBand: 'ages', setDates: 'dates', setThreshold: 'thresholds', setZeros: 'choices for zeros', setRounding: 'rounding', setTopN: 'top groups',
-    setCatchment: 'catchments', setMetric: 'ranking measures', setConfidence: 'confidence levels', setSeed: 'seeds', setProtection: 'protection intervals',
-    useSheet: 'sheets', mapColumn: 'columns',
+    setAgeBand: 'ages',
+    setDates: 'dates',
+    setThreshold: 'thresholds',
+    setZeros: 'choices for zeros',
+    setRounding: 'rounding',
+    setTopN: 'top groups',
+    setCatchment: 'catchments',
+    setMetric: 'ranking measures',
+    setConfidence: 'confidence levels',
+    setSeed: 'seeds',
+    setProtection: 'protection intervals',
+    useSheet: 'sheets',
+    mapColumn: 'columns',
   };
   return names[command.kind] ?? 'values';
 }

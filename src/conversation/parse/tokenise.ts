@@ -21,17 +21,15 @@ export interface QuotedSegment {
  * end, a space or punctuation. So "what's" and "pupils' homes" are not quotes, and 'St Mary's' is
  * one name (its inner apostrophe is followed by a letter).
  */
-const QUOTED = [
-  /(^|[\s(:=,])['‘](.+?)['’](?=$|[\s).,;:?!])/gu,
-  /(^|[\s(:=,])["“](.+?)["”](?=$|[\s).,;:?!])/gu,
-];
+const QUOTED = [/(^|[\s(:=,])['‘](.+?)['’](?=$|[\s).,;:?!])/gu, /(^|[\s(:=,])["“](.+?)["”](?=$|[\s).,;:?!])/gu];
 
 /**
  * Tokens, first alternative first: ISO dates; d/m/y dates; ordinals (3rd) and plurals (18s); numbers with thousands
  * separators, decimals or a percent sign; words (letters and digits, inner apostrophes); a dash or
  * slash between two numbers.
  */
-const TOKEN = /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d+(?:st|nd|rd|th|s)(?![\p{L}\p{N}])|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|(?<=\d\s*)[-–—/](?=\s*\d)/gu;
+const TOKEN =
+  /\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d+(?:st|nd|rd|th|s)(?![\p{L}\p{N}])|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|(?<=\d\s*)[-–—/](?=\s*\d)/gu;
 
 /** The quoted segments of a text, in order. */
 export function quotedSegments(source: string): QuotedSegment[] {
@@ -42,7 +40,9 @@ export function quotedSegments(source: string): QuotedSegment[] {
       segments.push({ text: match[2], start, end: start + match[2].length });
     }
   }
-  return segments.sort((a, b) => a.start - b.start).filter((segment, i, all) => i === 0 || segment.start >= all[i - 1].end);
+  return segments
+    .sort((a, b) => a.start - b.start)
+    .filter((segment, i, all) => i === 0 || segment.start >= all[i - 1].end);
 }
 
 /**

@@ -7,7 +7,11 @@ export interface CatchmentSharesInput {
   /** The schools of the phase being ranked (every one competes for pupils in the model). */
   readonly schools: readonly { readonly urn: string; readonly pupils: number; readonly location: GridPoint }[];
   /** Wards with young population and a representative point (used by the model only). */
-  readonly wards: readonly { readonly wardCode: string; readonly youngPopulation: number; readonly location: GridPoint }[];
+  readonly wards: readonly {
+    readonly wardCode: string;
+    readonly youngPopulation: number;
+    readonly location: GridPoint;
+  }[];
   /** Pupil residence rows, when the analyst supplied the sheet (possibly for some schools only). */
   readonly residence?: readonly PupilResidenceRecord[];
 }
@@ -30,11 +34,15 @@ export interface CatchmentSharesOptions extends DistanceDecayOptions {
  * @example catchmentShares({ schools, wards, residence: rowsForSchool1Only })
  *   // => school 1 { model: 'observed', ... }, school 2 { model: 'distanceDecay', ... }
  */
-export function catchmentShares(input: CatchmentSharesInput, options: CatchmentSharesOptions = {}): Map<string, CatchmentShares> {
+export function catchmentShares(
+  input: CatchmentSharesInput,
+  options: CatchmentSharesOptions = {},
+): Map<string, CatchmentShares> {
   const { model = 'auto', ...modelOptions } = options;
   const observed = observedShares(input.residence ?? [], input.schools);
   if (model === 'observed') return observed;
-  if (model === 'auto' && input.schools.every((school) => (observed.get(school.urn)?.shares.length ?? 0) > 0)) return observed;
+  if (model === 'auto' && input.schools.every((school) => (observed.get(school.urn)?.shares.length ?? 0) > 0))
+    return observed;
   const modelled = distanceDecayShares(input.schools, input.wards, modelOptions);
   if (model === 'distanceDecay') return modelled;
 

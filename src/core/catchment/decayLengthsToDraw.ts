@@ -18,5 +18,7 @@ export const DECAY_DRAW_RANGE = { lowest: 0.5, highest: 1.5, values: 9 } as cons
  */
 export function decayLengthsToDraw(decayMetres: number): number[] {
   const { lowest, highest, values } = DECAY_DRAW_RANGE;
-  return Array.from({ length: values }, (_, i) => Math.round(decayMetres * (lowest + ((highest - lowest) * i) / (values - 1))));
+  return Array.from({ length: values }, (_, i) =>
+    Math.round(decayMetres * (lowest + ((highest - lowest) * i) / (values - 1))),
+  );
 }

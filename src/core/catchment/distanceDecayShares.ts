@@ -64,7 +64,8 @@ export function distanceDecayShares(
   options: DistanceDecayOptions = {},
 ): Map<string, CatchmentShares> {
   const { decayMetres = DEFAULT_DECAY_METRES, cutoffMetres = Infinity, minShare = DEFAULT_MIN_SHARE } = options;
-  if (!(decayMetres > 0)) throw new RangeError(`decayMetres must be a positive distance in metres; got ${decayMetres}.`);
+  if (!(decayMetres > 0))
+    throw new RangeError(`decayMetres must be a positive distance in metres; got ${decayMetres}.`);
 
   const schoolCount = schools.length;
   const eastings = new Float64Array(schoolCount);
@@ -72,7 +73,8 @@ export function distanceDecayShares(
   const attraction = new Float64Array(schoolCount);
   for (let s = 0; s < schoolCount; s++) {
     const { location, pupils } = schools[s];
-    const usable = pupils > 0 && Number.isFinite(pupils) && Number.isFinite(location.easting) && Number.isFinite(location.northing);
+    const usable =
+      pupils > 0 && Number.isFinite(pupils) && Number.isFinite(location.easting) && Number.isFinite(location.northing);
     eastings[s] = location.easting;
     northings[s] = location.northing;
     attraction[s] = usable ? pupils : 0;
@@ -82,7 +84,12 @@ export function distanceDecayShares(
     .map((_, index) => index)
     .filter((w) => {
       const { youngPopulation, location } = wards[w];
-      return youngPopulation > 0 && Number.isFinite(youngPopulation) && Number.isFinite(location.easting) && Number.isFinite(location.northing);
+      return (
+        youngPopulation > 0 &&
+        Number.isFinite(youngPopulation) &&
+        Number.isFinite(location.easting) &&
+        Number.isFinite(location.northing)
+      );
     })
     .sort((a, b) => (wards[a].wardCode < wards[b].wardCode ? -1 : wards[a].wardCode > wards[b].wardCode ? 1 : a - b));
 
@@ -102,7 +109,10 @@ export function distanceDecayShares(
     }
     let sum = 0;
     for (let s = 0; s < schoolCount; s++) {
-      const weight = attraction[s] > 0 && distances[s] <= cutoffMetres ? attraction[s] * exp(-(distances[s] - nearest) / decayMetres) : 0;
+      const weight =
+        attraction[s] > 0 && distances[s] <= cutoffMetres
+          ? attraction[s] * exp(-(distances[s] - nearest) / decayMetres)
+          : 0;
       weights[s] = weight;
       sum += weight;
     }
@@ -115,7 +125,8 @@ export function distanceDecayShares(
     const ward = wards[w];
     const sum = weighWard(ward);
     if (sum === 0) continue;
-    for (let s = 0; s < schoolCount; s++) if (weights[s] > 0) allocatedTotal[s] += (ward.youngPopulation * weights[s]) / sum;
+    for (let s = 0; s < schoolCount; s++)
+      if (weights[s] > 0) allocatedTotal[s] += (ward.youngPopulation * weights[s]) / sum;
   }
 
   // Pass 2: each school's share from each ward, in ward-code order.
@@ -141,7 +152,12 @@ export function distanceDecayShares(
       const normalised = share / keptTotal;
       return { wardCode, share: normalised, pupils: pupils > 0 ? normalised * pupils : 0 };
     });
-    result.set(schools[s].urn, { urn: schools[s].urn, model: 'distanceDecay', shares, coverage: shares.length > 0 ? 1 : 0 });
+    result.set(schools[s].urn, {
+      urn: schools[s].urn,
+      model: 'distanceDecay',
+      shares,
+      coverage: shares.length > 0 ? 1 : 0,
+    });
   }
   return result;
 }

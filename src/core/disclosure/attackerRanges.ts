@@ -35,7 +35,12 @@ export function publishedNumber(count: number, rules: DisclosureRules): number {
  * - A slice between runs' scopes (see PriorPublication) is at least 0: no rule says it is not zero.
  * - A cell an earlier run published is read under that run's rules.
  */
-export function attackerRanges(tables: LinkedTables, hidden: ReadonlySet<string>, rules: DisclosureRules, prior: PriorPublication = NO_PRIOR_PUBLICATION): Map<string, CountRange> {
+export function attackerRanges(
+  tables: LinkedTables,
+  hidden: ReadonlySet<string>,
+  rules: DisclosureRules,
+  prior: PriorPublication = NO_PRIOR_PUBLICATION,
+): Map<string, CountRange> {
   const bounds = boundsById(tables);
   const ranges = new Map<string, CountRange>();
   for (const cell of tables.cells) {
@@ -46,11 +51,18 @@ export function attackerRanges(tables: LinkedTables, hidden: ReadonlySet<string>
     const own = prior.rulesOf.get(cell.id) ?? rules;
     // An earlier run's shown cell stays shown even if edited records have since made it small.
     if (!hidden.has(cell.id) && !prior.fixed.has(cell.id) && isPrimarySensitive(cell.value, own)) {
-      throw new Error(`Disclosure audit: '${cell.id}' (${cell.value}) is shown although the rules withhold it; primary suppression must come first.`);
+      throw new Error(
+        `Disclosure audit: '${cell.id}' (${cell.value}) is shown although the rules withhold it; primary suppression must come first.`,
+      );
     }
     const published = publicationRange(cell.value, hidden.has(cell.id), own);
     const bound = bounds.get(cell.id);
-    ranges.set(cell.id, bound ? { lower: Math.max(published.lower, bound.lower), upper: Math.min(published.upper, bound.upper) } : published);
+    ranges.set(
+      cell.id,
+      bound
+        ? { lower: Math.max(published.lower, bound.lower), upper: Math.min(published.upper, bound.upper) }
+        : published,
+    );
   }
   return ranges;
 }

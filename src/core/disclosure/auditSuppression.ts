@@ -159,7 +159,11 @@ export function auditSuppression(
     return built;
   };
 
-  const solveFor = (program: ComponentProgram, indices: readonly number[], sense: 'minimize' | 'maximize'): LinearProgramSolution => {
+  const solveFor = (
+    program: ComponentProgram,
+    indices: readonly number[],
+    sense: 'minimize' | 'maximize',
+  ): LinearProgramSolution => {
     programmesSolved += 1;
     return solver.solve({
       sense,
@@ -170,12 +174,21 @@ export function auditSuppression(
       upperBounds: program.upperBounds,
     });
   };
-  const solve = (program: ComponentProgram, index: number, sense: 'minimize' | 'maximize'): LinearProgramSolution => solveFor(program, [index], sense);
+  const solve = (program: ComponentProgram, index: number, sense: 'minimize' | 'maximize'): LinearProgramSolution =>
+    solveFor(program, [index], sense);
   const endOf = (solution: LinearProgramSolution, sense: 'minimize' | 'maximize', id: string): number => {
     // `+ 0` turns a −0 from ⌈−tiny⌉ into 0.
-    if (solution.status === 'optimal') return (sense === 'minimize' ? Math.ceil(solution.objective - TOLERANCE) : Math.floor(solution.objective + TOLERANCE)) + 0;
+    if (solution.status === 'optimal')
+      return (
+        (sense === 'minimize'
+          ? Math.ceil(solution.objective - TOLERANCE)
+          : Math.floor(solution.objective + TOLERANCE)) + 0
+      );
     if (solution.status === 'unbounded' && sense === 'maximize') return Number.POSITIVE_INFINITY;
-    if (solution.status === 'infeasible') throw new Error(`Disclosure audit: the published tables are inconsistent around '${id}' (the solver found no solution, yet the true counts are one).`);
+    if (solution.status === 'infeasible')
+      throw new Error(
+        `Disclosure audit: the published tables are inconsistent around '${id}' (the solver found no solution, yet the true counts are one).`,
+      );
     return Number.NaN;
   };
 
@@ -198,10 +211,21 @@ export function auditSuppression(
       const signs = members.map((id) => (id === relation.total ? -1 : 1));
       const unknownIndex = members.map((id, i) => (isUnknown(id) ? i : -1)).filter((i) => i >= 0);
       const constant = -members.reduce((sum, id, i) => sum + (isUnknown(id) ? 0 : signs[i] * ranges.get(id)!.lower), 0);
-      const solved = singleEquationRanges(unknownIndex.map((i) => signs[i]), constant, unknownIndex.map((i) => ranges.get(members[i])!));
+      const solved = singleEquationRanges(
+        unknownIndex.map((i) => signs[i]),
+        constant,
+        unknownIndex.map((i) => ranges.get(members[i])!),
+      );
       unknownIndex.forEach((memberIndex, k) => {
         const id = members[memberIndex];
-        if (audited(id)) found.push({ id, label: cellById.get(id)!.label, lower: solved[k].lower, upper: solved[k].upper, exact: true });
+        if (audited(id))
+          found.push({
+            id,
+            label: cellById.get(id)!.label,
+            lower: solved[k].lower,
+            upper: solved[k].upper,
+            exact: true,
+          });
       });
     } else {
       const program = programFor(component);
@@ -220,8 +244,21 @@ export function auditSuppression(
         // of cells that share no relation, pushing the batch up (cells in different relations
         // hardly compete, so each batch member gets near its own maximum). Most cells are then
         // shown safe without programmes of their own.
-        witness(solveFor(program, withheld.map((id) => program.position.get(id)!), 'minimize'));
-        for (const batch of independentBatches(withheld, component)) witness(solveFor(program, batch.map((id) => program.position.get(id)!), 'maximize'));
+        witness(
+          solveFor(
+            program,
+            withheld.map((id) => program.position.get(id)!),
+            'minimize',
+          ),
+        );
+        for (const batch of independentBatches(withheld, component))
+          witness(
+            solveFor(
+              program,
+              batch.map((id) => program.position.get(id)!),
+              'maximize',
+            ),
+          );
       }
       for (const id of withheld) {
         const index = program.position.get(id)!;
@@ -252,7 +289,9 @@ export function auditSuppression(
   // The narrowest range, proven: any cell settled by witnesses that might be narrower than the
   // narrowest proven one gets its upper end proven too.
   let narrowest: CellInterval | null = null;
-  for (const cell of intervals) if (cell.exact && protects(cell.id) && (narrowest === null || intervalWidth(cell) < intervalWidth(narrowest))) narrowest = cell;
+  for (const cell of intervals)
+    if (cell.exact && protects(cell.id) && (narrowest === null || intervalWidth(cell) < intervalWidth(narrowest)))
+      narrowest = cell;
   const doubtful = intervals
     .map((cell, i) => ({ cell, i }))
     .filter(({ cell }) => !cell.exact && protects(cell.id))
@@ -262,14 +301,18 @@ export function auditSuppression(
     const program = programFor(componentOfCell.get(cell.id)!);
     const index = program.position.get(cell.id)!;
     const upper = endOf(solve(program, index, 'maximize'), 'maximize', cell.id);
-    const lower = cell.lower === program.lowerBounds[index] ? cell.lower : endOf(solve(program, index, 'minimize'), 'minimize', cell.id);
+    const lower =
+      cell.lower === program.lowerBounds[index]
+        ? cell.lower
+        : endOf(solve(program, index, 'minimize'), 'minimize', cell.id);
     const settled: CellInterval = { ...cell, lower, upper, exact: true };
     intervals[i] = settled;
     if (narrowest === null || !(intervalWidth(settled) >= intervalWidth(narrowest))) narrowest = settled;
   }
 
   // An earlier run's withheld count keeps the protection it was published with.
-  const needed = (id: string): number => Math.min(prior.rulesOf.get(id)?.protectionInterval ?? protection, prior.sliceWidth?.get(id) ?? protection);
+  const needed = (id: string): number =>
+    Math.min(prior.rulesOf.get(id)?.protectionInterval ?? protection, prior.sliceWidth?.get(id) ?? protection);
   const unsafe = intervals.filter((cell) => protects(cell.id) && !(intervalWidth(cell) >= needed(cell.id)));
   return {
     solver: solver.name,

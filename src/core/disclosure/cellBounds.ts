@@ -34,9 +34,16 @@ export function boundsById(tables: LinkedTables): Map<string, CombinedBound> {
   const combined = new Map<string, CombinedBound>();
   for (const bound of tables.bounds ?? []) {
     const before = combined.get(bound.id);
-    combined.set(bound.id, before
-      ? { lower: Math.max(before.lower, bound.lower), upper: Math.min(before.upper, bound.upper), sources: [...before.sources, bound.source] }
-      : { lower: bound.lower, upper: bound.upper, sources: [bound.source] });
+    combined.set(
+      bound.id,
+      before
+        ? {
+            lower: Math.max(before.lower, bound.lower),
+            upper: Math.min(before.upper, bound.upper),
+            sources: [...before.sources, bound.source],
+          }
+        : { lower: bound.lower, upper: bound.upper, sources: [bound.source] },
+    );
   }
   return combined;
 }
@@ -48,6 +55,7 @@ export function boundsById(tables: LinkedTables): Map<string, CombinedBound> {
  */
 export function pinnedCells(tables: LinkedTables): Map<string, string> {
   const pinned = new Map<string, string>();
-  for (const [id, bound] of boundsById(tables)) if (bound.lower === bound.upper) pinned.set(id, bound.sources.join('; '));
+  for (const [id, bound] of boundsById(tables))
+    if (bound.lower === bound.upper) pinned.set(id, bound.sources.join('; '));
   return pinned;
 }

@@ -35,9 +35,12 @@ export function disclosureRules(parameters: {
   readonly protectionInterval?: number | null;
 }): DisclosureRules {
   const { threshold, roundingBase } = parameters;
-  if (!(Number.isInteger(threshold) && threshold >= 1)) throw new RangeError(`The suppression threshold must be a whole number of at least 1, got ${threshold}.`);
-  if (roundingBase !== null && !(Number.isInteger(roundingBase) && roundingBase >= 2)) throw new RangeError(`The rounding base must be a whole number of at least 2, or none, got ${roundingBase}.`);
+  if (!(Number.isInteger(threshold) && threshold >= 1))
+    throw new RangeError(`The suppression threshold must be a whole number of at least 1, got ${threshold}.`);
+  if (roundingBase !== null && !(Number.isInteger(roundingBase) && roundingBase >= 2))
+    throw new RangeError(`The rounding base must be a whole number of at least 2, or none, got ${roundingBase}.`);
   const protectionInterval = parameters.protectionInterval ?? threshold;
-  if (!(Number.isFinite(protectionInterval) && protectionInterval >= 0)) throw new RangeError(`The protection interval must be a number of at least 0, got ${protectionInterval}.`);
+  if (!(Number.isFinite(protectionInterval) && protectionInterval >= 0))
+    throw new RangeError(`The protection interval must be a number of at least 0, got ${protectionInterval}.`);
   return { threshold, zerosSensitive: !parameters.showZeros, roundingBase, protectionInterval };
 }

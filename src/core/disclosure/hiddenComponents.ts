@@ -26,7 +26,8 @@ export function hiddenComponents(tables: LinkedTables, isUnknown: (id: string) =
     return node;
   };
   for (const cell of tables.cells) if (isUnknown(cell.id)) parent.set(cell.id, cell.id);
-  const unknownsOf = (relation: AdditiveRelation): string[] => [relation.total, ...relation.parts].filter((id) => parent.has(id));
+  const unknownsOf = (relation: AdditiveRelation): string[] =>
+    [relation.total, ...relation.parts].filter((id) => parent.has(id));
   for (const relation of tables.relations) {
     const unknowns = unknownsOf(relation);
     for (let i = 1; i < unknowns.length; i++) {

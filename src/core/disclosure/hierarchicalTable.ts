@@ -28,14 +28,18 @@ export function hierarchicalTable(spec: HierarchySpec): LinkedTables {
   const usedGroups = new Map<string, HierarchyLeaf[]>();
   for (const leaf of spec.leaves) {
     const key = leaf.group ?? '';
-    if (spec.groups && !spec.groups.has(key)) throw new Error(`Hierarchical table: leaf '${leaf.id}' names unknown group '${key}'.`);
+    if (spec.groups && !spec.groups.has(key))
+      throw new Error(`Hierarchical table: leaf '${leaf.id}' names unknown group '${key}'.`);
     usedGroups.set(key, [...(usedGroups.get(key) ?? []), leaf]);
   }
   const leafCells: TableCell[] = spec.leaves.map(({ id, label, value }) => ({ id, label, value }));
   const grandTotal = spec.leaves.reduce((sum, leaf) => sum + leaf.value, 0);
   const totalCell: TableCell = { id: spec.total.id, label: spec.total.label, value: grandTotal };
   if (!spec.groups || usedGroups.size < 2) {
-    return { cells: [...leafCells, totalCell], relations: spec.leaves.length > 0 ? [{ total: totalCell.id, parts: spec.leaves.map((l) => l.id) }] : [] };
+    return {
+      cells: [...leafCells, totalCell],
+      relations: spec.leaves.length > 0 ? [{ total: totalCell.id, parts: spec.leaves.map((l) => l.id) }] : [],
+    };
   }
   const groupCells: TableCell[] = [];
   const relations: AdditiveRelation[] = [];

@@ -57,11 +57,17 @@ function constraintLines(constraint: LinearConstraint, index: number): string[] 
 
 /** The programme in CPLEX LP format, the text HiGHS's one-shot solver reads. */
 export function cplexLpText(program: LinearProgram): string {
-  const lines = [program.sense === 'minimize' ? 'Minimize' : 'Maximize', ` obj: ${linearExpression(program.objective)}`, 'Subject To'];
+  const lines = [
+    program.sense === 'minimize' ? 'Minimize' : 'Maximize',
+    ` obj: ${linearExpression(program.objective)}`,
+    'Subject To',
+  ];
   program.constraints.forEach((constraint, i) => lines.push(...constraintLines(constraint, i)));
   lines.push('Bounds');
   for (let i = 0; i < program.variableCount; i++) {
-    lines.push(` ${formatNumber(program.lowerBounds[i])} <= ${variableName(i)} <= ${formatNumber(program.upperBounds[i])}`);
+    lines.push(
+      ` ${formatNumber(program.lowerBounds[i])} <= ${variableName(i)} <= ${formatNumber(program.upperBounds[i])}`,
+    );
   }
   lines.push('End');
   return lines.join('\n');

@@ -50,9 +50,15 @@ export function joinRuns(runs: readonly RunTables[], familyOf: (id: string) => s
   const relations: AdditiveRelation[] = [];
   const bounds = [];
   for (const run of runs) {
-    for (const cell of run.tables.cells) cells.push({ id: idOf(run.key, cell.id), value: cell.value, label: `${run.title}: ${cell.label}` });
-    for (const relation of run.tables.relations) relations.push({ total: idOf(run.key, relation.total), parts: relation.parts.map((part) => idOf(run.key, part)) });
-    for (const bound of run.tables.bounds ?? []) bounds.push({ ...bound, id: idOf(run.key, bound.id), source: `${run.title}: ${bound.source}` });
+    for (const cell of run.tables.cells)
+      cells.push({ id: idOf(run.key, cell.id), value: cell.value, label: `${run.title}: ${cell.label}` });
+    for (const relation of run.tables.relations)
+      relations.push({
+        total: idOf(run.key, relation.total),
+        parts: relation.parts.map((part) => idOf(run.key, part)),
+      });
+    for (const bound of run.tables.bounds ?? [])
+      bounds.push({ ...bound, id: idOf(run.key, bound.id), source: `${run.title}: ${bound.source}` });
   }
 
   // Which runs count each record of each leaf, as a signature of run positions ('0,2').
@@ -106,13 +112,19 @@ export function joinRuns(runs: readonly RunTables[], familyOf: (id: string) => s
       }
       const slice = `slice|${id}|${signature}`;
       const titles = positions.map((p) => runs[p].title).join(' and ');
-      cells.push({ id: slice, value: leaf.signatures.get(signature) ?? 0, label: `${labelOf.get(id) ?? id}, counted by ${titles} only` });
+      cells.push({
+        id: slice,
+        value: leaf.signatures.get(signature) ?? 0,
+        label: `${labelOf.get(id) ?? id}, counted by ${titles} only`,
+      });
       slices.add(slice);
       atomId.set(signature, slice);
     }
     for (const position of leaf.runsWith) {
       const own = idOf(runs[position].key, id);
-      const parts = [...atoms].filter(([, positions]) => positions.includes(position)).map(([signature]) => atomId.get(signature)!);
+      const parts = [...atoms]
+        .filter(([, positions]) => positions.includes(position))
+        .map(([signature]) => atomId.get(signature)!);
       if (parts.length === 1 && parts[0] === own) continue;
       relations.push({ total: own, parts });
     }

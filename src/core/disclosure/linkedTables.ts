@@ -43,7 +43,8 @@ export function checkLinkedTables(tables: LinkedTables): void {
   const byId = new Map<string, TableCell>();
   for (const cell of tables.cells) {
     if (byId.has(cell.id)) throw new Error(`Linked tables: cell id '${cell.id}' appears twice.`);
-    if (!(Number.isInteger(cell.value) && cell.value >= 0)) throw new Error(`Linked tables: cell '${cell.id}' holds ${cell.value}, not a whole count.`);
+    if (!(Number.isInteger(cell.value) && cell.value >= 0))
+      throw new Error(`Linked tables: cell '${cell.id}' holds ${cell.value}, not a whole count.`);
     byId.set(cell.id, cell);
   }
   for (const relation of tables.relations) {
@@ -57,19 +58,27 @@ export function checkLinkedTables(tables: LinkedTables): void {
       if (part === relation.total) throw new Error(`Linked tables: '${part}' is a part of its own total.`);
       sum += cell.value;
     }
-    if (sum !== total.value) throw new Error(`Linked tables: '${relation.total}' is ${total.value} but its parts add up to ${sum}.`);
+    if (sum !== total.value)
+      throw new Error(`Linked tables: '${relation.total}' is ${total.value} but its parts add up to ${sum}.`);
   }
   for (const bound of tables.bounds ?? []) {
     const cell = byId.get(bound.id);
     if (!cell) throw new Error(`Linked tables: a bound from ${bound.source} names '${bound.id}', which is not a cell.`);
-    if (!(bound.lower <= cell.value && cell.value <= bound.upper)) throw new Error(`Linked tables: '${bound.id}' is ${cell.value}, outside its bound ${bound.lower}–${bound.upper} from ${bound.source}.`);
+    if (!(bound.lower <= cell.value && cell.value <= bound.upper))
+      throw new Error(
+        `Linked tables: '${bound.id}' is ${cell.value}, outside its bound ${bound.lower}–${bound.upper} from ${bound.source}.`,
+      );
   }
 }
 
 /** Several tables as one model (ids must not clash), with their bounds; a model of bounds alone adds them to the others' cells. */
 export function mergeLinkedTables(...tables: readonly LinkedTables[]): LinkedTables {
   const bounds = tables.flatMap((t) => t.bounds ?? []);
-  return { cells: tables.flatMap((t) => t.cells), relations: tables.flatMap((t) => t.relations), ...(bounds.length > 0 ? { bounds } : {}) };
+  return {
+    cells: tables.flatMap((t) => t.cells),
+    relations: tables.flatMap((t) => t.relations),
+    ...(bounds.length > 0 ? { bounds } : {}),
+  };
 }
 
 /** Grand totals: cells that are the total of some relation and a part of none. */

@@ -22,7 +22,8 @@ export function pooledWithheldCounts(
   const parentRelation = new Map<string, LinkedTables['relations'][number]>();
   for (const relation of tables.relations) {
     for (const part of relation.parts) {
-      if (parentRelation.has(part)) throw new Error(`pooledWithheldCounts: '${part}' is a part of two relations; the tables are not hierarchical.`);
+      if (parentRelation.has(part))
+        throw new Error(`pooledWithheldCounts: '${part}' is a part of two relations; the tables are not hierarchical.`);
       parentRelation.set(part, relation);
     }
   }
@@ -45,7 +46,10 @@ export function pooledWithheldCounts(
     const residual = Math.max(0, estimate(relation.total) - shownSum);
     const totalWeight = withheld.reduce((sum, part) => sum + Math.max(0, weight(part)), 0);
     for (const part of withheld) {
-      estimates.set(part, totalWeight > 0 ? (residual * Math.max(0, weight(part))) / totalWeight : residual / withheld.length);
+      estimates.set(
+        part,
+        totalWeight > 0 ? (residual * Math.max(0, weight(part))) / totalWeight : residual / withheld.length,
+      );
     }
     return estimates.get(id)!;
   };

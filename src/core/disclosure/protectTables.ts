@@ -70,24 +70,43 @@ export function protectTables(
   const primary = new Set([...small].filter((id) => !prior.fixed.has(id) && !prior.slices.has(id)));
   const withheldBefore = [...prior.fixed].filter(([, shown]) => !shown).map(([id]) => id);
   const pinned = pinnedCells(tables);
-  const base = { rules, cells: tables.cells.length - prior.slices.size, relations: tables.relations.length, primary: primary.size };
+  const base = {
+    rules,
+    cells: tables.cells.length - prior.slices.size,
+    relations: tables.relations.length,
+    primary: primary.size,
+  };
   const exposed = tables.cells.filter((cell) => primary.has(cell.id) && pinned.has(cell.id));
   if (exposed.length > 0) {
     return {
       ok: false,
       protection: null,
-      problems: exposed.map((cell) => `Disclosure control: ${cell.label} would be withheld under the rules, but ${pinned.get(cell.id)} gives it exactly, so withholding it would hide nothing. Nothing is published; widen the analysis (ages, offence types, dates) or lower the threshold.`),
+      problems: exposed.map(
+        (cell) =>
+          `Disclosure control: ${cell.label} would be withheld under the rules, but ${pinned.get(cell.id)} gives it exactly, so withholding it would hide nothing. Nothing is published; widen the analysis (ages, offence types, dates) or lower the threshold.`,
+      ),
     };
   }
   const unknown = new Set([...primary, ...withheldBefore, ...prior.slices]);
   if (unknown.size === 0) {
-    return { ok: true, protection: { ...base, ...publishPattern(tables, unknown, primary, rules, prior), secondary: 0, audit: null, programmesSolved: 0 } };
+    return {
+      ok: true,
+      protection: {
+        ...base,
+        ...publishPattern(tables, unknown, primary, rules, prior),
+        secondary: 0,
+        audit: null,
+        programmesSolved: 0,
+      },
+    };
   }
   if (!solver) {
     return {
       ok: false,
       protection: null,
-      problems: [`Disclosure control: ${unknown.size} counts must be withheld, and the audit that proves the rest cannot give them away needs a linear programme solver, which was not loaded. The host loads it once (loadHighsSolver) and passes it with the inputs; nothing is published unaudited.`],
+      problems: [
+        `Disclosure control: ${unknown.size} counts must be withheld, and the audit that proves the rest cannot give them away needs a linear programme solver, which was not loaded. The host loads it once (loadHighsSolver) and passes it with the inputs; nothing is published unaudited.`,
+      ],
     };
   }
   const search = secondarySuppression(tables, unknown, rules, solver, options);
@@ -101,10 +120,13 @@ export function protectTables(
   };
   if (search.audit.unsafe.length === 0) return { ok: true, protection };
   const shown = search.audit.unsafe.slice(0, 5).map((cell) => `${cell.label} ${describeRange(cell)}`);
-  const more = search.audit.unsafe.length > shown.length ? `; and ${search.audit.unsafe.length - shown.length} more` : '';
+  const more =
+    search.audit.unsafe.length > shown.length ? `; and ${search.audit.unsafe.length - shown.length} more` : '';
   return {
     ok: false,
     protection,
-    problems: [`Disclosure audit failed: from the published totals an outsider could narrow ${search.audit.unsafe.length} withheld counts to a range narrower than the protection interval of ${rules.protectionInterval}, and no further count can be withheld to prevent it: ${shown.join('; ')}${more}. Lower the protection interval, or publish fewer totals.`],
+    problems: [
+      `Disclosure audit failed: from the published totals an outsider could narrow ${search.audit.unsafe.length} withheld counts to a range narrower than the protection interval of ${rules.protectionInterval}, and no further count can be withheld to prevent it: ${shown.join('; ')}${more}. Lower the protection interval, or publish fewer totals.`,
+    ],
   };
 }

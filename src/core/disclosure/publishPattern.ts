@@ -36,13 +36,17 @@ export function publishPattern(
   for (const cell of tables.cells) {
     if (prior.slices.has(cell.id)) continue;
     if (hidden.has(cell.id)) {
-      published.set(cell.id, { shown: false, reason: primary.has(cell.id) && !prior.fixed.has(cell.id) ? 'primary' : 'secondary' });
+      published.set(cell.id, {
+        shown: false,
+        reason: primary.has(cell.id) && !prior.fixed.has(cell.id) ? 'primary' : 'secondary',
+      });
       continue;
     }
     const own = prior.rulesOf.get(cell.id) ?? rules;
     const range = known?.get(cell.id);
     const byRoundingAlone = publicationRange(cell.value, false, own);
-    const toldByBounds = range !== undefined && range.lower === range.upper && byRoundingAlone.lower < byRoundingAlone.upper;
+    const toldByBounds =
+      range !== undefined && range.lower === range.upper && byRoundingAlone.lower < byRoundingAlone.upper;
     if (toldByBounds) shownExactly.push(cell.id);
     published.set(cell.id, { shown: true, value: toldByBounds ? cell.value : publishedNumber(cell.value, own) });
   }

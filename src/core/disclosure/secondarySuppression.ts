@@ -45,16 +45,19 @@ export interface SecondarySuppression {
  * information lost) or, with a cover key, the key's random order, then a cell that is no
  * relation's total, then the model's order.
  */
-function costOrder(tables: LinkedTables, coverKey: ((id: string) => number) | undefined): (a: string, b: string) => number {
+function costOrder(
+  tables: LinkedTables,
+  coverKey: ((id: string) => number) | undefined,
+): (a: string, b: string) => number {
   const grand = grandTotals(tables);
   const totals = new Set(tables.relations.map((r) => r.total));
   const position = new Map(tables.cells.map((cell, i) => [cell.id, i]));
   const cost = new Map(tables.cells.map((cell) => [cell.id, coverKey ? coverKey(cell.id) : cell.value]));
   return (a, b) =>
-    Number(grand.has(a)) - Number(grand.has(b))
-    || cost.get(a)! - cost.get(b)!
-    || Number(totals.has(a)) - Number(totals.has(b))
-    || position.get(a)! - position.get(b)!;
+    Number(grand.has(a)) - Number(grand.has(b)) ||
+    cost.get(a)! - cost.get(b)! ||
+    Number(totals.has(a)) - Number(totals.has(b)) ||
+    position.get(a)! - position.get(b)!;
 }
 
 /**
@@ -62,11 +65,18 @@ function costOrder(tables: LinkedTables, coverKey: ((id: string) => number) | un
  * touches an earlier run's publication (or that are slices between runs): their range is what the
  * earlier runs left, which no choice of this run can widen.
  */
-function inheritedNarrowness(tables: LinkedTables, hidden: ReadonlySet<string>, prior: PriorPublication, unsafe: readonly string[]): Set<string> {
+function inheritedNarrowness(
+  tables: LinkedTables,
+  hidden: ReadonlySet<string>,
+  prior: PriorPublication,
+  unsafe: readonly string[],
+): Set<string> {
   const inherited = new Set<string>();
   if (prior.fixed.size === 0 && prior.slices.size === 0) return inherited;
   for (const component of hiddenComponents(tables, (id) => hidden.has(id))) {
-    const touchesEarlier = component.relations.some((relation) => [relation.total, ...relation.parts].some((id) => prior.fixed.has(id) || prior.slices.has(id)));
+    const touchesEarlier = component.relations.some((relation) =>
+      [relation.total, ...relation.parts].some((id) => prior.fixed.has(id) || prior.slices.has(id)),
+    );
     if (!touchesEarlier) continue;
     for (const id of component.unknowns) if (unsafe.includes(id)) inherited.add(id);
   }
@@ -108,7 +118,8 @@ export function secondarySuppression(
   const cellById = new Map<string, TableCell>(tables.cells.map((cell) => [cell.id, cell]));
   const relationsOf = new Map<string, AdditiveRelation[]>();
   for (const relation of tables.relations) {
-    for (const id of [relation.total, ...relation.parts]) relationsOf.set(id, [...(relationsOf.get(id) ?? []), relation]);
+    for (const id of [relation.total, ...relation.parts])
+      relationsOf.set(id, [...(relationsOf.get(id) ?? []), relation]);
   }
   const cheaper = costOrder(tables, options.coverKey);
   const grand = grandTotals(tables);
@@ -116,7 +127,11 @@ export function secondarySuppression(
   const secondary: string[] = [];
   const pinned = pinnedCells(tables);
   const eligible = (id: string): boolean =>
-    !hidden.has(id) && !pinned.has(id) && !prior.fixed.has(id) && !prior.slices.has(id) && (rules.zerosSensitive || cellById.get(id)!.value !== 0);
+    !hidden.has(id) &&
+    !pinned.has(id) &&
+    !prior.fixed.has(id) &&
+    !prior.slices.has(id) &&
+    (rules.zerosSensitive || cellById.get(id)!.value !== 0);
   const withhold = (id: string): void => {
     hidden.add(id);
     secondary.push(id);
@@ -136,7 +151,11 @@ export function secondarySuppression(
       const members = [relation.total, ...relation.parts];
       const unknown = members.filter((id) => hidden.has(id));
       // A slice alone in a relation is given away, but only a small one matters.
-      if (unknown.length !== 1 || (prior.slices.has(unknown[0]) && !isPrimarySensitive(cellById.get(unknown[0])!.value, rules))) continue;
+      if (
+        unknown.length !== 1 ||
+        (prior.slices.has(unknown[0]) && !isPrimarySensitive(cellById.get(unknown[0])!.value, rules))
+      )
+        continue;
       const choice = cheapest(relation.parts) ?? (eligible(relation.total) ? relation.total : undefined);
       if (choice === undefined) continue;
       withhold(choice);
@@ -182,7 +201,8 @@ export function secondarySuppression(
   for (;;) {
     const audit = auditSuppression(tables, hidden, rules, solver, { cache, exact: options.exact, prior });
     programmesSolved += audit.programmesSolved;
-    if (audit.unsafe.length === 0) return { hidden, secondary, audit, programmesSolved, repairRounds, asEarlierAllow: [] };
+    if (audit.unsafe.length === 0)
+      return { hidden, secondary, audit, programmesSolved, repairRounds, asEarlierAllow: [] };
     // One repair per group of linked withheld cells (all of them as one group when rounding links
     // everything): the cheapest cell that any of the group's unsafe cells would take.
     // Across runs the groups grow large through the slices, so each unsafe count gets its own
@@ -198,7 +218,8 @@ export function secondarySuppression(
         groupOf.set(cell.id, cell.id);
       }
     } else if (rules.roundingBase === null) {
-      for (const component of hiddenComponents(tables, (id) => hidden.has(id))) for (const id of component.unknowns) groupOf.set(id, component.unknowns[0]);
+      for (const component of hiddenComponents(tables, (id) => hidden.has(id)))
+        for (const id of component.unknowns) groupOf.set(id, component.unknowns[0]);
     }
     for (const cell of audit.unsafe) {
       if (stuck.has(cell.id)) continue;
@@ -207,7 +228,9 @@ export function secondarySuppression(
     }
     let added = 0;
     for (const unsafe of groups.values()) {
-      const choices = unsafe.map(repairFor).filter((choice): choice is string => choice !== undefined && !hidden.has(choice));
+      const choices = unsafe
+        .map(repairFor)
+        .filter((choice): choice is string => choice !== undefined && !hidden.has(choice));
       if (choices.length === 0) continue;
       const choice = choices.reduce((best, next) => (cheaper(next, best) < 0 ? next : best));
       if (hidden.has(choice)) continue;
@@ -215,8 +238,20 @@ export function secondarySuppression(
       added += 1;
     }
     if (added === 0) {
-      const inherited = inheritedNarrowness(tables, hidden, prior, audit.unsafe.map((cell) => cell.id));
-      return { hidden, secondary, audit: { ...audit, unsafe: audit.unsafe.filter((cell) => !inherited.has(cell.id)) }, programmesSolved, repairRounds, asEarlierAllow: [...inherited] };
+      const inherited = inheritedNarrowness(
+        tables,
+        hidden,
+        prior,
+        audit.unsafe.map((cell) => cell.id),
+      );
+      return {
+        hidden,
+        secondary,
+        audit: { ...audit, unsafe: audit.unsafe.filter((cell) => !inherited.has(cell.id)) },
+        programmesSolved,
+        repairRounds,
+        asEarlierAllow: [...inherited],
+      };
     }
     repairRounds += 1;
     closeSingletons();

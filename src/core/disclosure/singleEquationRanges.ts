@@ -14,7 +14,11 @@ import type { CountRange } from './attackerRanges';
  * @example singleEquationRanges([1, 1], 6, [{ lower: 1, upper: Infinity }, { lower: 1, upper: Infinity }])
  * // => [{ lower: 1, upper: 5 }, { lower: 1, upper: 5 }]
  */
-export function singleEquationRanges(signs: readonly number[], constant: number, ranges: readonly CountRange[]): CountRange[] {
+export function singleEquationRanges(
+  signs: readonly number[],
+  constant: number,
+  ranges: readonly CountRange[],
+): CountRange[] {
   const contribution = ranges.map((range, i) => {
     const a = signs[i] * range.lower;
     const b = signs[i] * range.upper;
@@ -26,8 +30,14 @@ export function singleEquationRanges(signs: readonly number[], constant: number,
   const finiteGreatest = contribution.reduce((sum, c) => sum + (Number.isFinite(c.greatest) ? c.greatest : 0), 0);
   return ranges.map((range, k) => {
     const own = contribution[k];
-    const restMin = infinitelyLow - (own.least === Number.NEGATIVE_INFINITY ? 1 : 0) > 0 ? Number.NEGATIVE_INFINITY : finiteLeast - (Number.isFinite(own.least) ? own.least : 0);
-    const restMax = infinitelyHigh - (own.greatest === Number.POSITIVE_INFINITY ? 1 : 0) > 0 ? Number.POSITIVE_INFINITY : finiteGreatest - (Number.isFinite(own.greatest) ? own.greatest : 0);
+    const restMin =
+      infinitelyLow - (own.least === Number.NEGATIVE_INFINITY ? 1 : 0) > 0
+        ? Number.NEGATIVE_INFINITY
+        : finiteLeast - (Number.isFinite(own.least) ? own.least : 0);
+    const restMax =
+      infinitelyHigh - (own.greatest === Number.POSITIVE_INFINITY ? 1 : 0) > 0
+        ? Number.POSITIVE_INFINITY
+        : finiteGreatest - (Number.isFinite(own.greatest) ? own.greatest : 0);
     const low = constant - restMax;
     const high = constant - restMin;
     const [fromEquationLow, fromEquationHigh] = signs[k] > 0 ? [low, high] : [-high, -low];

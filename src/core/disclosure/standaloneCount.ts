@@ -23,7 +23,13 @@ export interface StandaloneCount {
  */
 export function standaloneCount(value: number, rules: DisclosureRules): StandaloneCount {
   if (isPrimarySensitive(value, rules)) {
-    return { published: { shown: false, reason: 'primary' }, range: { lower: rules.zerosSensitive ? 0 : 1, upper: rules.threshold - 1 } };
+    return {
+      published: { shown: false, reason: 'primary' },
+      range: { lower: rules.zerosSensitive ? 0 : 1, upper: rules.threshold - 1 },
+    };
   }
-  return { published: { shown: true, value: publishedNumber(value, rules) }, range: publicationRange(value, false, rules) };
+  return {
+    published: { shown: true, value: publishedNumber(value, rules) },
+    range: publicationRange(value, false, rules),
+  };
 }

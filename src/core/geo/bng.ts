@@ -53,10 +53,24 @@ export function gridToWgs84(point: GridPoint): { longitude: number; latitude: nu
 
 /** True when the pair lies inside Great Britain's grid extent (0..700 km E, 0..1300 km N). */
 export function isPlausibleGridPoint(easting: number, northing: number): boolean {
-  return Number.isFinite(easting) && Number.isFinite(northing) && easting >= 0 && easting <= 700000 && northing >= 0 && northing <= 1300000;
+  return (
+    Number.isFinite(easting) &&
+    Number.isFinite(northing) &&
+    easting >= 0 &&
+    easting <= 700000 &&
+    northing >= 0 &&
+    northing <= 1300000
+  );
 }
 
 /** True when the pair lies in a box around the British Isles in WGS84 degrees. */
 export function isPlausibleLonLat(longitude: number, latitude: number): boolean {
-  return Number.isFinite(longitude) && Number.isFinite(latitude) && longitude >= -9 && longitude <= 3 && latitude >= 49 && latitude <= 61;
+  return (
+    Number.isFinite(longitude) &&
+    Number.isFinite(latitude) &&
+    longitude >= -9 &&
+    longitude <= 3 &&
+    latitude >= 49 &&
+    latitude <= 61
+  );
 }

@@ -42,15 +42,20 @@ export function boundariesFromGeoJson(geojson: unknown, options: BoundariesFromG
   const problems: string[] = [];
   const features = featuresOf(geojson);
   if (features === undefined) {
-    problems.push(`The GeoJSON is not a FeatureCollection or a Feature (its type is ${describeType(geojson)}); no ward boundaries were read.`);
+    problems.push(
+      `The GeoJSON is not a FeatureCollection or a Feature (its type is ${describeType(geojson)}); no ward boundaries were read.`,
+    );
     return { boundaries: [], crs: 'EPSG:4326', problems };
   }
 
   const crs = chooseCrs(geojson, problems);
-  const propertySets = features.map((feature) => (isRecord(feature) && isRecord(feature.properties) ? feature.properties : {}));
+  const propertySets = features.map((feature) =>
+    isRecord(feature) && isRecord(feature.properties) ? feature.properties : {},
+  );
   const names = detectWardProperties(propertySets, options);
   if (!names.codeProperty) {
-    const seen = [...new Set(propertySets.flatMap((properties) => Object.keys(properties)))].slice(0, 12).join(', ') || 'none';
+    const seen =
+      [...new Set(propertySets.flatMap((properties) => Object.keys(properties)))].slice(0, 12).join(', ') || 'none';
     problems.push(
       `No ward code property was found (looked for WDxxCD, WardCode, ward_code, code, or values like E05000001; properties present: ${seen}). ` +
         `Name the property that holds the ward code.`,
@@ -61,7 +66,10 @@ export function boundariesFromGeoJson(geojson: unknown, options: BoundariesFromG
     problems.push(`No feature has the ward code property '${options.codeProperty}'.`);
   }
 
-  const ringsByCode = new Map<string, { wardName: string; districtCode?: string; districtName?: string; rings: Ring[]; features: number }>();
+  const ringsByCode = new Map<
+    string,
+    { wardName: string; districtCode?: string; districtName?: string; rings: Ring[]; features: number }
+  >();
   features.forEach((feature, featureIndex) => {
     const label = `Feature ${featureIndex + 1}`;
     const properties = propertySets[featureIndex];
@@ -84,7 +92,8 @@ export function boundariesFromGeoJson(geojson: unknown, options: BoundariesFromG
         problems.push(`${described}: ring ${ringIndex + 1} ${positions}; the ring was left out.`);
         return;
       }
-      const projected = crs === 'EPSG:4326' ? positions.map(([longitude, latitude]) => toGridPair(longitude, latitude)) : positions;
+      const projected =
+        crs === 'EPSG:4326' ? positions.map(([longitude, latitude]) => toGridPair(longitude, latitude)) : positions;
       const result = closedRing(projected);
       if ('reason' in result) {
         problems.push(`${described}: ring ${ringIndex + 1} was left out because ${result.reason}.`);
@@ -97,9 +106,15 @@ export function boundariesFromGeoJson(geojson: unknown, options: BoundariesFromG
       return;
     }
     // Coordinates no map has (1e308, or thousands of km off) make areas overflow: such a ward is skipped, not kept.
-    const absurd = rings.flat().filter(([easting, northing]) => !(Math.abs(easting) <= ABSURD_METRES && Math.abs(northing) <= ABSURD_METRES)).length;
+    const absurd = rings
+      .flat()
+      .filter(
+        ([easting, northing]) => !(Math.abs(easting) <= ABSURD_METRES && Math.abs(northing) <= ABSURD_METRES),
+      ).length;
     if (absurd > 0) {
-      problems.push(`${described} has ${absurd} vertices thousands of kilometres from Great Britain (e.g. ${formatPair(rings.flat().find(([e, n]) => !(Math.abs(e) <= ABSURD_METRES && Math.abs(n) <= ABSURD_METRES)))}); it was skipped.`);
+      problems.push(
+        `${described} has ${absurd} vertices thousands of kilometres from Great Britain (e.g. ${formatPair(rings.flat().find(([e, n]) => !(Math.abs(e) <= ABSURD_METRES && Math.abs(n) <= ABSURD_METRES)))}); it was skipped.`,
+      );
       return;
     }
     const outside = rings.flat().filter(([easting, northing]) => !isPlausibleGridPoint(easting, northing)).length;
@@ -129,10 +144,15 @@ export function boundariesFromGeoJson(geojson: unknown, options: BoundariesFromG
 
   const boundaries: WardBoundary[] = [];
   for (const [wardCode, ward] of ringsByCode) {
-    if (ward.features > 1) problems.push(`Ward ${wardCode} appears in ${ward.features} features; their polygons were merged into one boundary.`);
+    if (ward.features > 1)
+      problems.push(
+        `Ward ${wardCode} appears in ${ward.features} features; their polygons were merged into one boundary.`,
+      );
     const grouped = groupRingsIntoPolygons(ward.rings);
     if (grouped.duplicateRings > 0) {
-      problems.push(`Ward ${wardCode} repeats ${grouped.duplicateRings} ring${grouped.duplicateRings === 1 ? '' : 's'} exactly; the repeat was left out.`);
+      problems.push(
+        `Ward ${wardCode} repeats ${grouped.duplicateRings} ring${grouped.duplicateRings === 1 ? '' : 's'} exactly; the repeat was left out.`,
+      );
     }
     boundaries.push({
       wardCode,
@@ -158,7 +178,9 @@ function chooseCrs(geojson: unknown, problems: string[]): GeoCrs {
     return fromCoordinates;
   }
   if (declared !== fromCoordinates) {
-    problems.push(`The file declares ${describeCrs(declared)} ('${declaredName}') but its coordinates look like ${describeCrs(fromCoordinates)}; they were read as ${describeCrs(fromCoordinates)}.`);
+    problems.push(
+      `The file declares ${describeCrs(declared)} ('${declaredName}') but its coordinates look like ${describeCrs(fromCoordinates)}; they were read as ${describeCrs(fromCoordinates)}.`,
+    );
     return fromCoordinates;
   }
   return declared;
@@ -213,7 +235,8 @@ function positionsOf(rawRing: unknown): (readonly [number, number])[] | string {
   for (const position of rawRing) {
     if (!Array.isArray(position) || position.length < 2) return 'has a position that is not an [x, y] pair';
     // JSON has no NaN or infinity (a writer turns them into null): say what the file holds, never 'NaN'.
-    if (!(Number.isFinite(position[0]) && Number.isFinite(position[1]))) return `has a position that is not a pair of numbers (${JSON.stringify(position.slice(0, 2)).slice(0, 80)})`;
+    if (!(Number.isFinite(position[0]) && Number.isFinite(position[1])))
+      return `has a position that is not a pair of numbers (${JSON.stringify(position.slice(0, 2)).slice(0, 80)})`;
     positions.push([numberOrNaN(position[0]), numberOrNaN(position[1])]);
   }
   return positions;

@@ -50,7 +50,9 @@ export function boundariesFromVertices(vertices: readonly BoundaryVertex[]): Bou
     }
     for (const field of ['part', 'ring', 'order', 'x', 'y'] as const) {
       if (typeof vertex[field] !== 'number' || !Number.isFinite(vertex[field])) {
-        problems.push(`Vertex row ${row} (ward ${wardCode}): ${field} '${String(vertex[field])}' is not a number; the vertex was skipped.`);
+        problems.push(
+          `Vertex row ${row} (ward ${wardCode}): ${field} '${String(vertex[field])}' is not a number; the vertex was skipped.`,
+        );
         return;
       }
     }
@@ -67,13 +69,21 @@ export function boundariesFromVertices(vertices: readonly BoundaryVertex[]): Bou
     const swapped = usable.filter(({ vertex }) => isPlausibleLonLat(vertex.y, vertex.x)).length;
     if (swapped > asGiven && swapped * 2 > usable.length) {
       swap = true;
-      problems.push('The x column looks like latitude and y like longitude (x should be longitude or easting); they were swapped.');
+      problems.push(
+        'The x column looks like latitude and y like longitude (x should be longitude or easting); they were swapped.',
+      );
     }
   }
   if (usable.length === 0) crs = 'EPSG:4326';
 
   // ward -> "part/ring" -> vertices, each level in order of first appearance.
-  const wards = new Map<string, { wardName: string; rings: Map<string, { part: number; ring: number; rows: { vertex: BoundaryVertex; row: number }[] }> }>();
+  const wards = new Map<
+    string,
+    {
+      wardName: string;
+      rings: Map<string, { part: number; ring: number; rows: { vertex: BoundaryVertex; row: number }[] }>;
+    }
+  >();
   for (const entry of usable) {
     const { vertex } = entry;
     let ward = wards.get(vertex.wardCode);
@@ -81,7 +91,8 @@ export function boundariesFromVertices(vertices: readonly BoundaryVertex[]): Bou
       ward = { wardName: '', rings: new Map() };
       wards.set(vertex.wardCode, ward);
     }
-    if (!ward.wardName && typeof vertex.wardName === 'string' && vertex.wardName.trim()) ward.wardName = vertex.wardName.trim();
+    if (!ward.wardName && typeof vertex.wardName === 'string' && vertex.wardName.trim())
+      ward.wardName = vertex.wardName.trim();
     const key = `${vertex.part}/${vertex.ring}`;
     let ring = ward.rings.get(key);
     if (!ring) {
@@ -98,9 +109,13 @@ export function boundariesFromVertices(vertices: readonly BoundaryVertex[]): Bou
     for (const group of orderedRings) {
       const label = `Ward ${wardCode}, part ${group.part}, ring ${group.ring}`;
       const rows = [...group.rows].sort((a, b) => a.vertex.order - b.vertex.order || a.row - b.row);
-      const repeatedOrders = rows.filter((entry, index) => index > 0 && entry.vertex.order === rows[index - 1].vertex.order).length;
+      const repeatedOrders = rows.filter(
+        (entry, index) => index > 0 && entry.vertex.order === rows[index - 1].vertex.order,
+      ).length;
       if (repeatedOrders > 0) {
-        problems.push(`${label}: ${repeatedOrders} vertex order number${repeatedOrders === 1 ? ' is' : 's are'} repeated; those vertices were kept in sheet order.`);
+        problems.push(
+          `${label}: ${repeatedOrders} vertex order number${repeatedOrders === 1 ? ' is' : 's are'} repeated; those vertices were kept in sheet order.`,
+        );
       }
       const positions = rows.map(({ vertex }) => {
         const x = swap ? vertex.y : vertex.x;
@@ -129,7 +144,9 @@ export function boundariesFromVertices(vertices: readonly BoundaryVertex[]): Bou
     }
     const grouped = groupRingsIntoPolygons(rings);
     if (grouped.duplicateRings > 0) {
-      problems.push(`Ward ${wardCode} repeats ${grouped.duplicateRings} ring${grouped.duplicateRings === 1 ? '' : 's'} exactly; the repeat was left out.`);
+      problems.push(
+        `Ward ${wardCode} repeats ${grouped.duplicateRings} ring${grouped.duplicateRings === 1 ? '' : 's'} exactly; the repeat was left out.`,
+      );
     }
     boundaries.push({ wardCode, wardName: ward.wardName || wardCode, polygons: grouped.polygons });
   }

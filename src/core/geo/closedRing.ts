@@ -12,10 +12,14 @@ export type ClosedRingResult = { readonly ring: Ring } | { readonly reason: stri
  */
 export function closedRing(positions: readonly (readonly [number, number])[]): ClosedRingResult {
   for (const [x, y] of positions) {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return { reason: `it has a coordinate that is not a finite number (${finiteOrWords(x)}, ${finiteOrWords(y)})` };
+    if (!Number.isFinite(x) || !Number.isFinite(y))
+      return { reason: `it has a coordinate that is not a finite number (${finiteOrWords(x)}, ${finiteOrWords(y)})` };
   }
   const distinct = new Set(positions.map(([x, y]) => `${x},${y}`));
-  if (distinct.size < 3) return { reason: `it has ${distinct.size} distinct point${distinct.size === 1 ? '' : 's'}; a ring needs at least 3` };
+  if (distinct.size < 3)
+    return {
+      reason: `it has ${distinct.size} distinct point${distinct.size === 1 ? '' : 's'}; a ring needs at least 3`,
+    };
   const first = positions[0];
   const last = positions[positions.length - 1];
   const ring: (readonly [number, number])[] = positions.map(([x, y]) => [x, y] as const);

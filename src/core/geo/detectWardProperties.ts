@@ -15,7 +15,17 @@ export interface WardPropertyNames {
 const CODE_KEYS = ['wardcode', 'wardcd', 'wdcd', 'wdcode', 'wardgsscode', 'gsscode', 'code', 'wardid', 'geocode'];
 const NAME_KEYS = ['wardname', 'wardnm', 'wdnm', 'wdname', 'ward', 'name', 'label'];
 const DISTRICT_CODE_KEYS = ['ladcd', 'ladcode', 'districtcode', 'lacode', 'localauthoritycode', 'lad', 'lacd'];
-const DISTRICT_NAME_KEYS = ['ladnm', 'ladname', 'districtname', 'district', 'laname', 'localauthority', 'localauthorityname', 'area', 'borough'];
+const DISTRICT_NAME_KEYS = [
+  'ladnm',
+  'ladname',
+  'districtname',
+  'district',
+  'laname',
+  'localauthority',
+  'localauthorityname',
+  'area',
+  'borough',
+];
 
 const WARD_CODE_WITH_YEAR = /^wd(\d{2})cd$/;
 const WARD_NAME_WITH_YEAR = /^wd(\d{2})nm$/;
@@ -46,7 +56,8 @@ export function detectWardProperties(
       if (!keys.has(normalised)) keys.set(normalised, key);
     }
   }
-  const codeProperty = options.codeProperty ?? (pick(keys, WARD_CODE_WITH_YEAR, CODE_KEYS) || byWardCodeValues(propertySets));
+  const codeProperty =
+    options.codeProperty ?? (pick(keys, WARD_CODE_WITH_YEAR, CODE_KEYS) || byWardCodeValues(propertySets));
   const used = new Set<string>(codeProperty ? [codeProperty] : []);
   const nameProperty = options.nameProperty ?? pick(keys, WARD_NAME_WITH_YEAR, NAME_KEYS, used);
   if (nameProperty) used.add(nameProperty);
@@ -66,7 +77,12 @@ export function normaliseKey(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-function pick(keys: ReadonlyMap<string, string>, withYear: RegExp, names: readonly string[], used: ReadonlySet<string> = new Set()): string | undefined {
+function pick(
+  keys: ReadonlyMap<string, string>,
+  withYear: RegExp,
+  names: readonly string[],
+  used: ReadonlySet<string> = new Set(),
+): string | undefined {
   let latestYear = -1;
   let latest: string | undefined;
   for (const [normalised, original] of keys) {

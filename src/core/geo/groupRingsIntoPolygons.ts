@@ -142,7 +142,8 @@ function ringKey(ring: Ring): string {
       forward.push(vertices[(start + step) % count]);
       backward.push(vertices[(start - step + count) % count]);
     }
-    for (const candidate of [forward.join(';'), backward.join(';')]) if (best === undefined || candidate < best) best = candidate;
+    for (const candidate of [forward.join(';'), backward.join(';')])
+      if (best === undefined || candidate < best) best = candidate;
   }
   return best ?? '';
 }

@@ -1,6 +1,13 @@
 // Coordinates: WGS84 <-> British National Grid, and which CRS a file uses.
 export { wgs84ToGrid, gridToWgs84, osgb36ToGrid, isPlausibleGridPoint, isPlausibleLonLat } from './bng';
-export { detectGeoJsonCrs, detectGeoJsonCrsFromCoordinates, detectPairCrs, crsFromName, declaredGeoJsonCrsName, type GeoCrs } from './detectCrs';
+export {
+  detectGeoJsonCrs,
+  detectGeoJsonCrsFromCoordinates,
+  detectPairCrs,
+  crsFromName,
+  declaredGeoJsonCrsName,
+  type GeoCrs,
+} from './detectCrs';
 export { gridDistanceMetres } from './distance';
 
 // Boundaries in: GeoJSON files and vertex sheets, to BNG ward multipolygons.

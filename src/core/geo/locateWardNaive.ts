@@ -12,7 +12,8 @@ import { pointInWard } from './pointInWard';
 export function locateWardNaive(boundaries: readonly WardBoundary[], point: GridPoint): string | null {
   let lowest: string | null = null;
   for (const boundary of boundaries) {
-    if (pointInWard(boundary.polygons, point) !== 'outside' && (lowest === null || boundary.wardCode < lowest)) lowest = boundary.wardCode;
+    if (pointInWard(boundary.polygons, point) !== 'outside' && (lowest === null || boundary.wardCode < lowest))
+      lowest = boundary.wardCode;
   }
   return lowest;
 }

@@ -33,7 +33,9 @@ export function representativePoint(boundary: WardBoundary): GridPoint {
     const point = widestScanlineMidpoint(boundary.polygons, box.minNorthing, box.maxNorthing, lineCount);
     if (point !== null) return point;
   }
-  throw new Error(`Ward ${boundary.wardCode} encloses no area, so it has no inside point; importers drop such wards, so this boundary was built elsewhere.`);
+  throw new Error(
+    `Ward ${boundary.wardCode} encloses no area, so it has no inside point; importers drop such wards, so this boundary was built elsewhere.`,
+  );
 }
 
 /** Area-weighted centroid, outer rings counted positive and holes negative; null when the area is 0. */
@@ -77,7 +79,12 @@ export function areaCentroid(polygons: readonly PolygonRings[]): GridPoint | nul
  * inside stretches are the pairs of sorted edge crossings (even-odd); the widest whose midpoint
  * tests strictly inside gives the answer.
  */
-function widestScanlineMidpoint(polygons: readonly PolygonRings[], minNorthing: number, maxNorthing: number, lineCount: number): GridPoint | null {
+function widestScanlineMidpoint(
+  polygons: readonly PolygonRings[],
+  minNorthing: number,
+  maxNorthing: number,
+  lineCount: number,
+): GridPoint | null {
   const step = (maxNorthing - minNorthing) / lineCount;
   const segments: { width: number; point: GridPoint }[] = [];
   for (let line = 0; line < lineCount; line++) {
@@ -129,7 +136,8 @@ function verticalStretchMidpoint(polygons: readonly PolygonRings[], point: GridP
   }
   crossings.sort((a, b) => a - b);
   for (let i = 0; i + 1 < crossings.length; i += 2) {
-    if (crossings[i] <= point.northing && point.northing <= crossings[i + 1]) return { easting, northing: (crossings[i] + crossings[i + 1]) / 2 };
+    if (crossings[i] <= point.northing && point.northing <= crossings[i + 1])
+      return { easting, northing: (crossings[i] + crossings[i + 1]) / 2 };
   }
   return null;
 }

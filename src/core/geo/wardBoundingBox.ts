@@ -29,6 +29,9 @@ export function wardBoundingBox(boundary: WardBoundary): BoundingBox {
       }
     }
   }
-  if (minEasting > maxEasting) throw new Error(`Ward ${boundary.wardCode} has no vertices; importers drop such wards, so this boundary was built elsewhere.`);
+  if (minEasting > maxEasting)
+    throw new Error(
+      `Ward ${boundary.wardCode} has no vertices; importers drop such wards, so this boundary was built elsewhere.`,
+    );
   return { minEasting, minNorthing, maxEasting, maxNorthing };
 }

@@ -112,7 +112,15 @@ export function buildWardIndex(boundaries: readonly WardBoundary[], options: War
 
   const wardCodes = ordered.map((boundary) => boundary.wardCode);
   if (itemWards.length === 0) {
-    return { wardCodes, boundaries: ordered, extent: null, wards, tree: null, treeItemWard: new Int32Array(0), grid: null };
+    return {
+      wardCodes,
+      boundaries: ordered,
+      extent: null,
+      wards,
+      tree: null,
+      treeItemWard: new Int32Array(0),
+      grid: null,
+    };
   }
   const tree = new Flatbush(itemWards.length);
   for (let item = 0; item < itemWards.length; item++) {
@@ -120,7 +128,15 @@ export function buildWardIndex(boundaries: readonly WardBoundary[], options: War
   }
   tree.finish();
   const extent = { minEasting, minNorthing, maxEasting, maxNorthing };
-  const withoutGrid: WardIndex = { wardCodes, boundaries: ordered, extent, wards, tree, treeItemWard: Int32Array.from(itemWards), grid: null };
+  const withoutGrid: WardIndex = {
+    wardCodes,
+    boundaries: ordered,
+    extent,
+    wards,
+    tree,
+    treeItemWard: Int32Array.from(itemWards),
+    grid: null,
+  };
   const grid = buildCellGrid(withoutGrid, extent, cellsAcross);
   return { ...withoutGrid, grid };
 }
@@ -231,12 +247,21 @@ function prepareWard(polygons: readonly PolygonRings[]): PreparedWard {
   const edges = Float64Array.from(edgeList);
   const edgeCount = edges.length / 4;
   if (edgeCount === 0) {
-    return { edges, minNorthing: Infinity, maxNorthing: -Infinity, bandHeight: 1, bandCount: 1, bandStarts: new Int32Array(2), bandEdges: new Int32Array(0) };
+    return {
+      edges,
+      minNorthing: Infinity,
+      maxNorthing: -Infinity,
+      bandHeight: 1,
+      bandCount: 1,
+      bandStarts: new Int32Array(2),
+      bandEdges: new Int32Array(0),
+    };
   }
   const bandCount = Math.max(1, Math.ceil(edgeCount / EDGES_PER_BAND));
   const span = maxNorthing - minNorthing;
   const bandHeight = span > 0 ? span / bandCount : 1;
-  const bandOf = (northing: number): number => Math.min(bandCount - 1, Math.floor((northing - minNorthing) / bandHeight));
+  const bandOf = (northing: number): number =>
+    Math.min(bandCount - 1, Math.floor((northing - minNorthing) / bandHeight));
   // Counting sort of edges into every band their northing range overlaps.
   const counts = new Int32Array(bandCount + 1);
   for (let e = 0; e < edges.length; e += 4) {
@@ -269,8 +294,10 @@ function buildCellGrid(index: WardIndex, extent: BoundingBox, cellsAcross: numbe
   const originNorthing = extent.minNorthing;
   const margin = cellSize * 1e-6;
   const cells = new Int32Array(columns * rows);
-  const columnOf = (easting: number): number => Math.min(columns - 1, Math.max(0, Math.floor((easting - originEasting) / cellSize)));
-  const rowOf = (northing: number): number => Math.min(rows - 1, Math.max(0, Math.floor((northing - originNorthing) / cellSize)));
+  const columnOf = (easting: number): number =>
+    Math.min(columns - 1, Math.max(0, Math.floor((easting - originEasting) / cellSize)));
+  const rowOf = (northing: number): number =>
+    Math.min(rows - 1, Math.max(0, Math.floor((northing - originNorthing) / cellSize)));
 
   for (const ward of index.wards) {
     const edges = ward.edges;
@@ -298,7 +325,8 @@ function buildCellGrid(index: WardIndex, extent: BoundingBox, cellsAcross: numbe
           high = Math.max(x0, x1);
         }
         const lastColumn = columnOf(high + margin);
-        for (let column = columnOf(low - margin); column <= lastColumn; column++) cells[row * columns + column] = CELL_BOUNDARY;
+        for (let column = columnOf(low - margin); column <= lastColumn; column++)
+          cells[row * columns + column] = CELL_BOUNDARY;
       }
     }
   }
@@ -336,7 +364,9 @@ function polygonBox(polygon: PolygonRings): BoundingBox | null {
       if (northing > maxNorthing) maxNorthing = northing;
     }
   }
-  return minEasting <= maxEasting && minNorthing <= maxNorthing ? { minEasting, minNorthing, maxEasting, maxNorthing } : null;
+  return minEasting <= maxEasting && minNorthing <= maxNorthing
+    ? { minEasting, minNorthing, maxEasting, maxNorthing }
+    : null;
 }
 
 /** Code-unit order, the same in every locale (localeCompare is not). */

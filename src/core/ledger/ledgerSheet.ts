@@ -20,7 +20,12 @@ function publicCopy(ledger: DisclosureLedger): DisclosureLedger {
   return {
     ...ledger,
     secret: KEPT,
-    runs: ledger.runs.map((run) => ({ ...run, cells: Object.fromEntries(Object.entries(run.cells).map(([id, cell]) => [id, { fingerprint: '', shown: cell.shown }])) })),
+    runs: ledger.runs.map((run) => ({
+      ...run,
+      cells: Object.fromEntries(
+        Object.entries(run.cells).map(([id, cell]) => [id, { fingerprint: '', shown: cell.shown }]),
+      ),
+    })),
   };
 }
 
@@ -51,9 +56,18 @@ export function readWorkbookLedger(workbook: WorkbookData): LedgerReading | null
     if (!isLedgerSheetName(sheet.name)) continue;
     const column = sheet.rows.map((row) => row[0]);
     if (column[0] !== LEDGER_FORMAT) continue;
-    const reading = readLedgerText(column.slice(1).map((piece) => (typeof piece === 'string' ? piece : '')).join(''), `The workbook's sheet '${sheet.name}'`);
+    const reading = readLedgerText(
+      column
+        .slice(1)
+        .map((piece) => (typeof piece === 'string' ? piece : ''))
+        .join(''),
+      `The workbook's sheet '${sheet.name}'`,
+    );
     if (reading.ok && reading.ledger.secret === KEPT) {
-      best ??= { ok: false, problem: `The workbook's sheet '${sheet.name}' is the public copy of a disclosure ledger; the ledger itself, with its secret, is the ledger file written beside the workbook.` };
+      best ??= {
+        ok: false,
+        problem: `The workbook's sheet '${sheet.name}' is the public copy of a disclosure ledger; the ledger itself, with its secret, is the ledger file written beside the workbook.`,
+      };
       continue;
     }
     if (!reading.ok) {

@@ -1,21 +1,36 @@
 import type { DisclosureRules } from '../disclosure';
-import { LEDGER_FORMAT, LEDGER_VERSION, type DisclosureLedger, type LedgerCell, type LedgerRun, type LedgerScope } from './ledger';
+import {
+  LEDGER_FORMAT,
+  LEDGER_VERSION,
+  type DisclosureLedger,
+  type LedgerCell,
+  type LedgerRun,
+  type LedgerScope,
+} from './ledger';
 
-export type LedgerReading = { readonly ok: true; readonly ledger: DisclosureLedger } | { readonly ok: false; readonly problem: string };
+export type LedgerReading =
+  { readonly ok: true; readonly ledger: DisclosureLedger } | { readonly ok: false; readonly problem: string };
 
 /** The ledger as JSON text. */
 export function ledgerText(ledger: DisclosureLedger): string {
   return JSON.stringify(ledger);
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isDay = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
-const isWhole = (value: unknown, least: number): value is number => typeof value === 'number' && Number.isInteger(value) && value >= least;
+const isWhole = (value: unknown, least: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= least;
 
 function readRules(value: unknown): DisclosureRules | null {
   if (!isObject(value)) return null;
   const { threshold, zerosSensitive, roundingBase, protectionInterval } = value;
-  if (!isWhole(threshold, 1) || typeof zerosSensitive !== 'boolean' || !(roundingBase === null || isWhole(roundingBase, 2))) return null;
+  if (
+    !isWhole(threshold, 1) ||
+    typeof zerosSensitive !== 'boolean' ||
+    !(roundingBase === null || isWhole(roundingBase, 2))
+  )
+    return null;
   if (!(typeof protectionInterval === 'number' && protectionInterval >= 0)) return null;
   return { threshold, zerosSensitive, roundingBase, protectionInterval };
 }
@@ -28,7 +43,15 @@ function readScope(value: unknown): LedgerScope | null {
   if (!isDay(from) || !isDay(to)) return null;
   if (!(Array.isArray(phases) && phases.every((phase) => typeof phase === 'string'))) return null;
   if (typeof catchmentModel !== 'string' || typeof showAttending !== 'boolean') return null;
-  return { ageBand: [ageBand[0], ageBand[1]], offenceTypes, from, to, phases: phases as LedgerScope['phases'], catchmentModel: catchmentModel as LedgerScope['catchmentModel'], showAttending };
+  return {
+    ageBand: [ageBand[0], ageBand[1]],
+    offenceTypes,
+    from,
+    to,
+    phases: phases as LedgerScope['phases'],
+    catchmentModel: catchmentModel as LedgerScope['catchmentModel'],
+    showAttending,
+  };
 }
 
 function readCells(value: unknown): Record<string, LedgerCell> | null {
@@ -52,15 +75,22 @@ export function readLedgerText(text: string, source: string): LedgerReading {
   } catch {
     return { ok: false, problem: `${source} is not a disclosure ledger: it is not JSON.` };
   }
-  if (!isObject(value) || value.format !== LEDGER_FORMAT) return { ok: false, problem: `${source} is not a disclosure ledger written by this product.` };
-  if (value.version !== LEDGER_VERSION) return { ok: false, problem: `${source} is a disclosure ledger of version ${String(value.version)}; this product reads version ${LEDGER_VERSION}.` };
-  if (typeof value.secret !== 'string' || value.secret.length < 16 || !Array.isArray(value.runs)) return { ok: false, problem: `${source} is damaged: its secret or its list of runs is missing.` };
+  if (!isObject(value) || value.format !== LEDGER_FORMAT)
+    return { ok: false, problem: `${source} is not a disclosure ledger written by this product.` };
+  if (value.version !== LEDGER_VERSION)
+    return {
+      ok: false,
+      problem: `${source} is a disclosure ledger of version ${String(value.version)}; this product reads version ${LEDGER_VERSION}.`,
+    };
+  if (typeof value.secret !== 'string' || value.secret.length < 16 || !Array.isArray(value.runs))
+    return { ok: false, problem: `${source} is damaged: its secret or its list of runs is missing.` };
   const runs: LedgerRun[] = [];
   for (const [i, run] of value.runs.entries()) {
     const scope = isObject(run) ? readScope(run.scope) : null;
     const rules = isObject(run) ? readRules(run.rules) : null;
     const cells = isObject(run) ? readCells(run.cells) : null;
-    if (!isObject(run) || !isWhole(run.number, 1) || !isDay(run.on) || !scope || !rules || !cells) return { ok: false, problem: `${source} is damaged: run ${i + 1} of its list cannot be read.` };
+    if (!isObject(run) || !isWhole(run.number, 1) || !isDay(run.on) || !scope || !rules || !cells)
+      return { ok: false, problem: `${source} is damaged: run ${i + 1} of its list cannot be read.` };
     runs.push({ number: run.number, on: run.on, scope, rules, cells });
   }
   return { ok: true, ledger: { format: LEDGER_FORMAT, version: LEDGER_VERSION, secret: value.secret, runs } };

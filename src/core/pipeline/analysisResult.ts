@@ -3,7 +3,17 @@ import type { WardShare } from '../catchment';
 import type { DisclosureRules, PublishedCount, StandaloneCount } from '../disclosure';
 import type { FieldName } from '../schema';
 import type { FunnelDispersion, FunnelLimits } from '../rates';
-import type { AnalysisParameters, CatchmentModel, FlagMethod, Issue, IssueCode, RateFlag, SchoolPhase, SheetRole, WardBoundary } from '../types';
+import type {
+  AnalysisParameters,
+  CatchmentModel,
+  FlagMethod,
+  Issue,
+  IssueCode,
+  RateFlag,
+  SchoolPhase,
+  SheetRole,
+  WardBoundary,
+} from '../types';
 
 /**
  * A rate per 1,000 with its confidence interval; hidden with its count when the count is withheld.
@@ -187,7 +197,13 @@ export interface Reconciliation {
 }
 
 export type { PlacementCounts } from './stages/placeOffences';
-export type { Sensitivity, SensitivityScenario, SchoolSensitivity, SensitivityLabel, ScenarioOutcome } from './stages/sensitivity';
+export type {
+  Sensitivity,
+  SensitivityScenario,
+  SchoolSensitivity,
+  SensitivityLabel,
+  ScenarioOutcome,
+} from './stages/sensitivity';
 import type { Sensitivity } from './stages/sensitivity';
 import type { DeprivationCheck } from './stages/sensitivityToDeprivation';
 export type { DeprivationCheck, BeyondDeprivation, DeprivationMeasure } from './stages/sensitivityToDeprivation';
@@ -205,12 +221,28 @@ export interface ListComparison {
   /** Of those, entries whose school is ranked. */
   readonly matchedRanked: number;
   /** Entries matched to a school that is not ranked, with why. */
-  readonly notRanked: readonly { readonly row: number; readonly text: string; readonly urn: string; readonly name: string; readonly why: string }[];
+  readonly notRanked: readonly {
+    readonly row: number;
+    readonly text: string;
+    readonly urn: string;
+    readonly name: string;
+    readonly why: string;
+  }[];
   /** Entries that fit several schools equally: matched to none until the analyst chooses. */
-  readonly ambiguous: readonly { readonly row: number; readonly text: string; readonly candidates: readonly string[] }[];
+  readonly ambiguous: readonly {
+    readonly row: number;
+    readonly text: string;
+    readonly candidates: readonly string[];
+  }[];
   /** Entries tied to no school, with the nearest names. */
   readonly unmatched: readonly { readonly row: number; readonly text: string; readonly nearest: readonly string[] }[];
-  readonly fuzzyMatches: readonly { readonly row: number; readonly text: string; readonly urn: string; readonly name: string; readonly score: number }[];
+  readonly fuzzyMatches: readonly {
+    readonly row: number;
+    readonly text: string;
+    readonly urn: string;
+    readonly name: string;
+    readonly score: number;
+  }[];
 }
 
 /**
@@ -284,7 +316,11 @@ export interface AnalysisResult {
   readonly sensitivity: Sensitivity;
   /** The ranking against deprivation, where the wards sheet has a deprivation column (the Method sheet's ALGO-CARE answers). */
   readonly deprivation: DeprivationCheck;
-  readonly provenance: { readonly synthetic: boolean; readonly description: string; readonly attribution: readonly string[] };
+  readonly provenance: {
+    readonly synthetic: boolean;
+    readonly description: string;
+    readonly attribution: readonly string[];
+  };
   readonly fingerprints: readonly InputFingerprint[];
   /** The disclosure ledger with this run added (never a count; see core/ledger). */
   readonly ledger: DisclosureLedger;

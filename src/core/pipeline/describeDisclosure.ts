@@ -5,11 +5,14 @@ import type { AcrossRuns } from './stages/protectCounts';
 
 /** The rules in words, e.g. "threshold 5 (counts 1–4 withheld); zeros shown; no rounding; protection interval 5". */
 export function describeRules(rules: DisclosureRules): string {
-  const withheld = rules.threshold > 1 ? `counts 1–${rules.threshold - 1} withheld` : 'no count withheld for being small';
+  const withheld =
+    rules.threshold > 1 ? `counts 1–${rules.threshold - 1} withheld` : 'no count withheld for being small';
   return [
     `threshold ${rules.threshold} (${withheld})`,
     rules.zerosSensitive ? 'zeros withheld' : 'zeros shown',
-    rules.roundingBase === null ? 'no rounding' : `shown counts rounded to the nearest ${rules.roundingBase} (totals from unrounded values)`,
+    rules.roundingBase === null
+      ? 'no rounding'
+      : `shown counts rounded to the nearest ${rules.roundingBase} (totals from unrounded values)`,
     `protection interval ${rules.protectionInterval}`,
   ].join('; ');
 }
@@ -20,7 +23,10 @@ export function describeRules(rules: DisclosureRules): string {
  * would know each lies from 1 to threshold − 1, narrower than the protection interval.
  */
 export function describeProtection(protection: TableProtection): string {
-  const exact = protection.shownExactly.length > 0 ? ` ${protection.shownExactly.length} shown exactly, not rounded, because with the Method sheet's placement figures an outsider can tell them exactly anyway.` : '';
+  const exact =
+    protection.shownExactly.length > 0
+      ? ` ${protection.shownExactly.length} shown exactly, not rounded, because with the Method sheet's placement figures an outsider can tell them exactly anyway.`
+      : '';
   return `${describeRules(protection.rules)}. ${protection.cells.toLocaleString('en-GB')} published counts in linked tables with ${protection.relations} additive relations; ${protection.primary + protection.secondary} withheld, small counts and those that would give one away from the totals (which is which is not published).${exact}`;
 }
 
@@ -34,7 +40,10 @@ export function describeAudit(protection: TableProtection): string {
 }
 
 /** How this run joined the earlier runs of the ledger; null when the ledger held none. */
-export function acrossRunsSummary(joint: AcrossRuns | null, earlier: Extract<EarlierRunsOutcome, { ok: true }>): AcrossRunsSummary | null {
+export function acrossRunsSummary(
+  joint: AcrossRuns | null,
+  earlier: Extract<EarlierRunsOutcome, { ok: true }>,
+): AcrossRunsSummary | null {
   if (earlier.joined.length === 0 && earlier.notJoined.length === 0) return null;
   return {
     joined: earlier.joined.map((run) => run.run.number),
@@ -49,7 +58,10 @@ export function acrossRunsSummary(joint: AcrossRuns | null, earlier: Extract<Ear
 }
 
 /** The result's record of the disclosure control; `labels` names the model's cells (by id) for readers. */
-export function disclosureSummary(protection: TableProtection, labels: ReadonlyMap<string, string>): Omit<DisclosureSummary, 'acrossRuns'> {
+export function disclosureSummary(
+  protection: TableProtection,
+  labels: ReadonlyMap<string, string>,
+): Omit<DisclosureSummary, 'acrossRuns'> {
   const audit = protection.audit;
   return {
     rules: protection.rules,
@@ -64,7 +76,11 @@ export function disclosureSummary(protection: TableProtection, labels: ReadonlyM
       largestComponent: audit.largestComponent,
       componentsInClosedForm: audit.componentsInClosedForm,
       programmesSolved: protection.programmesSolved,
-      narrowest: audit.narrowest && { label: audit.narrowest.label, lower: audit.narrowest.lower, upper: audit.narrowest.upper },
+      narrowest: audit.narrowest && {
+        label: audit.narrowest.label,
+        lower: audit.narrowest.lower,
+        upper: audit.narrowest.upper,
+      },
     },
   };
 }

@@ -25,20 +25,23 @@ export function nextLedger(
     format: LEDGER_FORMAT,
     version: LEDGER_VERSION,
     secret,
-    runs: [...runs, {
-      number: runs.reduce((most, earlier) => Math.max(most, earlier.number), 0) + 1,
-      on: isoDay(today),
-      scope: {
-        ageBand: parameters.ageBand,
-        offenceTypes: parameters.offenceTypes,
-        from: isoDay(period?.from ?? today),
-        to: isoDay(period?.to ?? today),
-        phases: parameters.phases,
-        catchmentModel: parameters.catchmentModel,
-        showAttending: parameters.showAttending === true,
+    runs: [
+      ...runs,
+      {
+        number: runs.reduce((most, earlier) => Math.max(most, earlier.number), 0) + 1,
+        on: isoDay(today),
+        scope: {
+          ageBand: parameters.ageBand,
+          offenceTypes: parameters.offenceTypes,
+          from: isoDay(period?.from ?? today),
+          to: isoDay(period?.to ?? today),
+          phases: parameters.phases,
+          catchmentModel: parameters.catchmentModel,
+          showAttending: parameters.showAttending === true,
+        },
+        rules: run.rules,
+        cells: run.cells,
       },
-      rules: run.rules,
-      cells: run.cells,
-    }],
+    ],
   };
 }

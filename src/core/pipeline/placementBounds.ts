@@ -4,9 +4,9 @@ import { CELL_ID } from './publishedTables';
 
 /** Where an outsider reads each bound: the Method sheet's "Offences in scope, placed in wards" block and its rows in and out. */
 export const PLACEMENT_SOURCES = {
-  offences: 'the Method sheet\'s placement of the offences in scope (in scope − outside the area − unknown)',
-  youngOffenders: 'the Method sheet\'s distinct young offenders and home placements',
-  attending: 'the Method sheet\'s distinct young offenders and offences in scope',
+  offences: "the Method sheet's placement of the offences in scope (in scope − outside the area − unknown)",
+  youngOffenders: "the Method sheet's distinct young offenders and home placements",
+  attending: "the Method sheet's distinct young offenders and offences in scope",
 } as const;
 
 /**
@@ -35,11 +35,29 @@ export function youngOffendersInAreaRange(placement: PlacementCounts, distinct: 
  *   homeOutsideArea: 1, homeUnknownWard: 0, distinctYoungOffenders: 13, distinctYoungOffendersHomeInArea: 12 }, ['100001'], { lower: 13, upper: 13 })
  * // => offences:area 14–14; youngOffenders:area 12–13 (13 − 1 to min(13, 14)); attending:school:100001 0–13
  */
-export function placementBounds(placement: PlacementCounts, schoolUrns: readonly string[], distinct: CountRange): CellBound[] {
+export function placementBounds(
+  placement: PlacementCounts,
+  schoolUrns: readonly string[],
+  distinct: CountRange,
+): CellBound[] {
   const attendingAtMost = Math.min(distinct.upper, placement.inScope);
   return [
-    { id: CELL_ID.area('offences'), lower: placement.offenceInWard, upper: placement.offenceInWard, source: PLACEMENT_SOURCES.offences },
-    { id: CELL_ID.area('youngOffenders'), ...youngOffendersInAreaRange(placement, distinct), source: PLACEMENT_SOURCES.youngOffenders },
-    ...schoolUrns.map((urn): CellBound => ({ id: CELL_ID.school(urn), lower: 0, upper: attendingAtMost, source: PLACEMENT_SOURCES.attending })),
+    {
+      id: CELL_ID.area('offences'),
+      lower: placement.offenceInWard,
+      upper: placement.offenceInWard,
+      source: PLACEMENT_SOURCES.offences,
+    },
+    {
+      id: CELL_ID.area('youngOffenders'),
+      ...youngOffendersInAreaRange(placement, distinct),
+      source: PLACEMENT_SOURCES.youngOffenders,
+    },
+    ...schoolUrns.map((urn): CellBound => ({
+      id: CELL_ID.school(urn),
+      lower: 0,
+      upper: attendingAtMost,
+      source: PLACEMENT_SOURCES.attending,
+    })),
   ];
 }

@@ -38,7 +38,8 @@ export interface SchoolCounts {
 /** Districts with at least two of them; fewer add no subtotal an outsider could use (one district is the area). */
 export function districtsOf(wards: readonly WardCounts[]): Map<string, string> {
   const districts = new Map<string, string>();
-  for (const ward of wards) if (!districts.has(ward.districtKey)) districts.set(ward.districtKey, ward.districtName || '(no district)');
+  for (const ward of wards)
+    if (!districts.has(ward.districtKey)) districts.set(ward.districtKey, ward.districtName || '(no district)');
   return districts.size >= 2 ? districts : new Map<string, string>();
 }
 
@@ -61,22 +62,46 @@ export function phasesOf(schools: readonly { readonly phase: SchoolPhase }[]): S
  */
 export function publishedTables(wards: readonly WardCounts[], schools: readonly SchoolCounts[]): LinkedTables {
   const districts = districtsOf(wards);
-  const wardTable = (measure: WardMeasure): LinkedTables => hierarchicalTable({
-    leaves: wards.map((ward) => ({
-      id: CELL_ID.ward(measure, ward.wardCode),
-      label: `${MEASURE_LABEL[measure]} in ward ${ward.wardName} (${ward.wardCode})`,
-      value: ward[measure],
-      group: ward.districtKey,
-    })),
-    groups: districts.size > 0 ? new Map([...districts].map(([key, name]) => [key, { id: CELL_ID.district(measure, key), label: `${MEASURE_LABEL[measure]} in district ${name}` }])) : undefined,
-    total: { id: CELL_ID.area(measure), label: `${MEASURE_LABEL[measure]} in the area` },
-  });
+  const wardTable = (measure: WardMeasure): LinkedTables =>
+    hierarchicalTable({
+      leaves: wards.map((ward) => ({
+        id: CELL_ID.ward(measure, ward.wardCode),
+        label: `${MEASURE_LABEL[measure]} in ward ${ward.wardName} (${ward.wardCode})`,
+        value: ward[measure],
+        group: ward.districtKey,
+      })),
+      groups:
+        districts.size > 0
+          ? new Map(
+              [...districts].map(([key, name]) => [
+                key,
+                { id: CELL_ID.district(measure, key), label: `${MEASURE_LABEL[measure]} in district ${name}` },
+              ]),
+            )
+          : undefined,
+      total: { id: CELL_ID.area(measure), label: `${MEASURE_LABEL[measure]} in the area` },
+    });
   const phases = phasesOf(schools);
   const schoolTable = hierarchicalTable({
-    leaves: schools.map((school) => ({ id: CELL_ID.school(school.urn), label: `Young offenders attending ${school.name} (URN ${school.urn})`, value: school.attending, group: school.phase })),
-    groups: phases.length > 0 ? new Map(phases.map((phase) => [phase, { id: CELL_ID.phase(phase), label: `Young offenders attending ${PHASE_LABELS[phase]} schools` }])) : undefined,
+    leaves: schools.map((school) => ({
+      id: CELL_ID.school(school.urn),
+      label: `Young offenders attending ${school.name} (URN ${school.urn})`,
+      value: school.attending,
+      group: school.phase,
+    })),
+    groups:
+      phases.length > 0
+        ? new Map(
+            phases.map((phase) => [
+              phase,
+              { id: CELL_ID.phase(phase), label: `Young offenders attending ${PHASE_LABELS[phase]} schools` },
+            ]),
+          )
+        : undefined,
     total: { id: CELL_ID.allSchools, label: 'Young offenders attending the schools ranked' },
   });
   // No school given (attending counts not published, the default): no school table at all, not a total of 0.
-  return schools.length > 0 ? mergeLinkedTables(wardTable('offences'), wardTable('youngOffenders'), schoolTable) : mergeLinkedTables(wardTable('offences'), wardTable('youngOffenders'));
+  return schools.length > 0
+    ? mergeLinkedTables(wardTable('offences'), wardTable('youngOffenders'), schoolTable)
+    : mergeLinkedTables(wardTable('offences'), wardTable('youngOffenders'));
 }

@@ -1,7 +1,12 @@
 import type { GridPoint, LocationInput } from '../types';
 
 export type LocationOutcome =
-  | { readonly status: 'resolved'; readonly wardCode: string; readonly how: 'point' | 'wardCode'; readonly disagreesWith?: string }
+  | {
+      readonly status: 'resolved';
+      readonly wardCode: string;
+      readonly how: 'point' | 'wardCode';
+      readonly disagreesWith?: string;
+    }
   | { readonly status: 'outsideArea'; readonly point: GridPoint }
   | { readonly status: 'unknownWard'; readonly wardCode: string }
   | { readonly status: 'missing' };
@@ -25,7 +30,9 @@ export function resolveLocation(
   }
   if (location.wardCode) {
     const wardCode = location.wardCode.toUpperCase();
-    return knownWardCodes.has(wardCode) ? { status: 'resolved', wardCode, how: 'wardCode' } : { status: 'unknownWard', wardCode };
+    return knownWardCodes.has(wardCode)
+      ? { status: 'resolved', wardCode, how: 'wardCode' }
+      : { status: 'unknownWard', wardCode };
   }
   return { status: 'missing' };
 }

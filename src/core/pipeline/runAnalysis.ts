@@ -1,6 +1,13 @@
 import { publishedValue, SUPPRESSED_SYMBOL, type LinearSolver, type PublishedCount } from '../disclosure';
 import type { AnalysisParameters, Issue, SheetRole, WorkbookData } from '../types';
-import type { AnalysisResult, AuditStep, InputColumns, InputFingerprint, PhaseTotal, SchoolResult } from './analysisResult';
+import type {
+  AnalysisResult,
+  AuditStep,
+  InputColumns,
+  InputFingerprint,
+  PhaseTotal,
+  SchoolResult,
+} from './analysisResult';
 import { acrossRunsSummary, describeAudit, describeProtection, disclosureSummary } from './describeDisclosure';
 import { disclosureRules, type DisclosureRules } from '../disclosure';
 import { newLedgerSecret, readWorkbookLedger, type DisclosureLedger } from '../ledger';
@@ -33,7 +40,11 @@ export interface AnalysisInputs {
   readonly roleOverrides?: Partial<Record<SheetRole, string>>;
   /** Column chosen for a field, as 'role.field' -> header text. */
   readonly columnOverrides?: Readonly<Record<string, string>>;
-  readonly provenance?: { readonly synthetic: boolean; readonly description?: string; readonly attribution?: readonly string[] };
+  readonly provenance?: {
+    readonly synthetic: boolean;
+    readonly description?: string;
+    readonly attribution?: readonly string[];
+  };
   readonly fingerprints?: readonly InputFingerprint[];
   /**
    * Linear programme solver for the disclosure audit, loaded once by the host (loadHighsSolver).
@@ -62,14 +73,32 @@ export type AnalysisOutcome =
  * The problem when the offences sheet gives no valid row at all: no data rows, or every row
  * unusable (the first problems quoted, as no Validation sheet is written when the run stops).
  */
-function unusableOffenceSheet(sheet: string, rows: { readonly rowsRead: number; readonly records: readonly unknown[]; readonly issues: readonly Issue[] }, headerRow: number): Issue | null {
+function unusableOffenceSheet(
+  sheet: string,
+  rows: { readonly rowsRead: number; readonly records: readonly unknown[]; readonly issues: readonly Issue[] },
+  headerRow: number,
+): Issue | null {
   if (rows.records.length > 0) return null;
   if (rows.rowsRead === 0) {
-    return blocking(sheet, headerRow, '', 'nothingInScope', `Sheet '${sheet}' has no offence rows below its header (row ${headerRow}), so there is nothing to analyse.`);
+    return blocking(
+      sheet,
+      headerRow,
+      '',
+      'nothingInScope',
+      `Sheet '${sheet}' has no offence rows below its header (row ${headerRow}), so there is nothing to analyse.`,
+    );
   }
-  const first = rows.issues.filter((issue) => issue.severity === 'error').slice(0, 5).map((issue) => issue.message);
-  return blocking(sheet, headerRow, '', 'nothingInScope',
-    `None of the ${rows.rowsRead.toLocaleString('en-GB')} rows of sheet '${sheet}' can be used. The first problems: ${first.join(' ')}`);
+  const first = rows.issues
+    .filter((issue) => issue.severity === 'error')
+    .slice(0, 5)
+    .map((issue) => issue.message);
+  return blocking(
+    sheet,
+    headerRow,
+    '',
+    'nothingInScope',
+    `None of the ${rows.rowsRead.toLocaleString('en-GB')} rows of sheet '${sheet}' can be used. The first problems: ${first.join(' ')}`,
+  );
 }
 
 /** Appends without spreading, so no call grows with the number of issues. */
@@ -84,7 +113,11 @@ function append(target: Issue[], more: readonly Issue[]): void {
  * score and rank schools; compare with the current list; reconcile every input row. A stage that
  * finds the input unusable stops the run with problems naming sheet, row and column.
  */
-export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParameters, progress: ProgressReporter = () => undefined): AnalysisOutcome {
+export function runAnalysis(
+  inputs: AnalysisInputs,
+  parameters: AnalysisParameters,
+  progress: ProgressReporter = () => undefined,
+): AnalysisOutcome {
   const audit: AuditStep[] = [];
   const issues: Issue[] = [];
   const today = inputs.today ?? new Date();
@@ -94,7 +127,12 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
   if (!detected.ok) return detected;
   const { detection, mappingNotes } = detected;
   const stop = (problems: readonly Issue[]): AnalysisOutcome => ({ ok: false, problems, mappingNotes });
-  audit.push({ step: 'Detect sheets', detail: Object.entries(detection.assignments).map(([role, sheet]) => `${role}='${sheet}'`).join('; ') });
+  audit.push({
+    step: 'Detect sheets',
+    detail: Object.entries(detection.assignments)
+      .map(([role, sheet]) => `${role}='${sheet}'`)
+      .join('; '),
+  });
 
   progress('Validating rows');
   const validated = validateInputs(inputs.workbook, detection, parameters, today);
@@ -118,7 +156,11 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
   progress('Choosing the offences in scope');
   const scoped = scopeOffences(offences.rows.records, parameters, {
     sheet: offences.mapping.sheet,
-    columns: { age: headerOf(offences.mapping, 'age'), offenceType: headerOf(offences.mapping, 'offenceType'), offenceDate: headerOf(offences.mapping, 'offenceDate') },
+    columns: {
+      age: headerOf(offences.mapping, 'age'),
+      offenceType: headerOf(offences.mapping, 'offenceType'),
+      offenceDate: headerOf(offences.mapping, 'offenceDate'),
+    },
   });
   if (scoped.problem) return stop([scoped.problem]);
   append(issues, scoped.issues);
@@ -144,21 +186,54 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
   try {
     rules = disclosureRules(parameters);
   } catch (error) {
-    return stop([blocking('(parameters)', 0, 'disclosure', 'disclosureUnsafe', error instanceof Error ? error.message : String(error))]);
+    return stop([
+      blocking(
+        '(parameters)',
+        0,
+        'disclosure',
+        'disclosureUnsafe',
+        error instanceof Error ? error.message : String(error),
+      ),
+    ]);
   }
   // Attending counts are published, and so protected, only when asked for (showAttending).
   const attendingSchools = parameters.showAttending ? catchments.schools : [];
-  const counted = countTables(wardCounts, attendingSchools, placement.attendingBySchool, leafRecords(placement, attendingSchools), placement.counts, rules);
-  const recountInputs = { offences: offences.rows.records, offencesMapping: offences.mapping, schoolSheet, residence: validated.residence, area };
+  const counted = countTables(
+    wardCounts,
+    attendingSchools,
+    placement.attendingBySchool,
+    leafRecords(placement, attendingSchools),
+    placement.counts,
+    rules,
+  );
+  const recountInputs = {
+    offences: offences.rows.records,
+    offencesMapping: offences.mapping,
+    schoolSheet,
+    residence: validated.residence,
+    area,
+  };
   const ledgerRead = inputs.ledger ? { ok: true as const, ledger: inputs.ledger } : readWorkbookLedger(inputs.workbook);
   if (ledgerRead && !ledgerRead.ok) {
-    return stop([blocking('(disclosure ledger)', 0, 'ledger', 'disclosureUnsafe',
-      `${ledgerRead.problem} Without it this run cannot be protected together with the earlier ones, so nothing is published.`)]);
+    return stop([
+      blocking(
+        '(disclosure ledger)',
+        0,
+        'ledger',
+        'disclosureUnsafe',
+        `${ledgerRead.problem} Without it this run cannot be protected together with the earlier ones, so nothing is published.`,
+      ),
+    ]);
   }
   const ledger = ledgerRead?.ledger;
   const earlier = earlierRuns(ledger, (scope) => recountScope(recountInputs, scope, parameters, rules), rules);
   if (!earlier.ok) return stop(earlier.problems);
-  const secret = ledger?.secret ?? newLedgerSecret(parameters.seed, offences.rows.records.map((offence) => offence.offenceRef));
+  const secret =
+    ledger?.secret ??
+    newLedgerSecret(
+      parameters.seed,
+      offences.rows.records.map((offence) => offence.offenceRef),
+    );
   const protectedCounts = protectCounts(counted, parameters, inputs.solver, { secret, earlier: earlier.joined });
   if (!protectedCounts.ok) return stop(protectedCounts.problems);
   const { protection, tables } = protectedCounts;
@@ -171,7 +246,8 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
   const publishedText = (id: string): string => String(publishedValue(published(id)));
   audit.push({
     step: 'Place offences',
-    detail: `${placement.counts.inScope} rows in scope, ${placement.counts.offencesInScope} distinct offences; ${publishedText(CELL_ID.area('offences'))} offences placed in a ward by offence location; ` +
+    detail:
+      `${placement.counts.inScope} rows in scope, ${placement.counts.offencesInScope} distinct offences; ${publishedText(CELL_ID.area('offences'))} offences placed in a ward by offence location; ` +
       `${publishedText(CELL_ID.area('youngOffenders'))} distinct young offenders living in the area (published counts)`,
   });
   audit.push({ step: 'Disclosure control', detail: describeProtection(protection) });
@@ -182,11 +258,21 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
   const metric = parameters.rankingMetric;
   const areaRate = rated.areaRate[metric].published;
   if (!(areaRate > 0)) {
-    return stop([blocking('(published counts)', 0, metric, 'nothingInScope',
-      `The area's total of ${metric === 'offences' ? 'offences' : 'young offenders'} is withheld as a small count, so there is no published area rate to rank schools against. ` +
-        'Widen the scope (the age band, offence types or date window), or rank on the other measure.', { setting: 'scope' })]);
+    return stop([
+      blocking(
+        '(published counts)',
+        0,
+        metric,
+        'nothingInScope',
+        `The area's total of ${metric === 'offences' ? 'offences' : 'young offenders'} is withheld as a small count, so there is no published area rate to rank schools against. ` +
+          'Widen the scope (the age band, offence types or date window), or rank on the other measure.',
+        { setting: 'scope' },
+      ),
+    ]);
   }
-  const higherShown = rated.wards.filter((ward) => measureOf(ward, metric).published.shown && measureOf(ward, metric).flag === 'higher').length;
+  const higherShown = rated.wards.filter(
+    (ward) => measureOf(ward, metric).published.shown && measureOf(ward, metric).flag === 'higher',
+  ).length;
   const asText = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : SUPPRESSED_SYMBOL);
   audit.push({
     step: 'Ward rates',
@@ -194,24 +280,66 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
   });
 
   progress('Scoring and ranking schools');
-  const scored = scoreSchools(catchments.schools, catchments.shares, { wards: rated.wards, districts: rated.districts, areaRate }, tables, protection.published, parameters,
+  const scored = scoreSchools(
+    catchments.schools,
+    catchments.shares,
+    { wards: rated.wards, districts: rated.districts, areaRate },
+    tables,
+    protection.published,
+    parameters,
     { sheet: schoolSheet.mapping.sheet, column: headerOf(schoolSheet.mapping, 'urn') },
-    { decayAlternatives: catchments.decayDraws().map((draw) => draw.shares), resampleObserved: true });
+    { decayAlternatives: catchments.decayDraws().map((draw) => draw.shares), resampleObserved: true },
+  );
   append(issues, scored.issues);
-  const list = compareWithCurrentList(schoolSheet.rows.records, scored.schools, scored.ranks, validated.list, parameters);
+  const list = compareWithCurrentList(
+    schoolSheet.rows.records,
+    scored.schools,
+    scored.ranks,
+    validated.list,
+    parameters,
+  );
   append(issues, list.issues);
   progress('Testing the top group against other reasonable choices');
-  const robustness = sensitivity({ workbook: inputs.workbook, parameters, offences, inScope: scoped.inScope, schoolSheet, wardSheet, residence: validated.residence, area,
-    catchments, rated, tables, published: protection.published, ranks: scored.ranks });
-  audit.push({ step: 'Sensitivity', detail: robustness.scenarios.map((s) => `${s.description}: ${s.outcome.kind === 'ranked' ? 'run' : `not run (${s.outcome.reason})`}`).join('; ') });
-  const deprivation = sensitivityToDeprivation({ workbook: inputs.workbook, wardSheet, areaWards: area.wards, rated: rated.wards, metric, schools: scored.schools,
-    shares: catchments.shares, exposure: scored.exposure, ranks: scored.ranks, topN: parameters.topN });
+  const robustness = sensitivity({
+    workbook: inputs.workbook,
+    parameters,
+    offences,
+    inScope: scoped.inScope,
+    schoolSheet,
+    wardSheet,
+    residence: validated.residence,
+    area,
+    catchments,
+    rated,
+    tables,
+    published: protection.published,
+    ranks: scored.ranks,
+  });
+  audit.push({
+    step: 'Sensitivity',
+    detail: robustness.scenarios
+      .map((s) => `${s.description}: ${s.outcome.kind === 'ranked' ? 'run' : `not run (${s.outcome.reason})`}`)
+      .join('; '),
+  });
+  const deprivation = sensitivityToDeprivation({
+    workbook: inputs.workbook,
+    wardSheet,
+    areaWards: area.wards,
+    rated: rated.wards,
+    metric,
+    schools: scored.schools,
+    shares: catchments.shares,
+    exposure: scored.exposure,
+    ranks: scored.ranks,
+    topN: parameters.topN,
+  });
   const schools: SchoolResult[] = scored.schools
     .map((school): SchoolResult => {
       const exposure = scored.exposure.get(school.urn);
       const rank = scored.ranks.get(school.urn);
       const catchment = catchments.shares.get(school.urn);
-      if (!exposure || !rank || !catchment) throw new Error(`School ${school.urn} was scored without a rank or catchment.`);
+      if (!exposure || !rank || !catchment)
+        throw new Error(`School ${school.urn} was scored without a rank or catchment.`);
       return {
         urn: school.urn,
         name: school.name,
@@ -220,7 +348,10 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
         pupils: school.pupils,
         pupilsKnown: school.pupilsKnown,
         catchmentModel: catchment.model,
-        catchmentCoverage: catchment.model === 'observed' && Number.isFinite(catchment.coverage) && school.pupilsKnown ? catchment.coverage : null,
+        catchmentCoverage:
+          catchment.model === 'observed' && Number.isFinite(catchment.coverage) && school.pupilsKnown
+            ? catchment.coverage
+            : null,
         catchmentWards: catchment.shares,
         wardsInCatchment: catchment.shares.filter((s) => s.share > 0).length,
         exposureRate: exposure.exposureRate,
@@ -240,34 +371,91 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
     .sort((a, b) => a.rank - b.rank || a.urn.localeCompare(b.urn));
   audit.push({
     step: 'Rank schools',
-    detail: `${schools.length} schools ranked by exposure (${metric}); ${parameters.simulations} seeded simulations (seed ${parameters.seed}); ` +
+    detail:
+      `${schools.length} schools ranked by exposure (${metric}); ${parameters.simulations} seeded simulations (seed ${parameters.seed}); ` +
       `${list.comparison.newCandidates.length} of the top ${parameters.topN} not on the current list`,
   });
 
   const phaseTotals: PhaseTotal[] = phasesOf(attendingSchools).map((phase) => {
     const members = catchments.schools.filter((school) => school.phase === phase);
-    return { phase, schools: members.length, offendersAttending: published(CELL_ID.phase(phase)), offendersAttendingCount: members.reduce((sum, school) => sum + attendingCount(school.urn), 0) };
+    return {
+      phase,
+      schools: members.length,
+      offendersAttending: published(CELL_ID.phase(phase)),
+      offendersAttendingCount: members.reduce((sum, school) => sum + attendingCount(school.urn), 0),
+    };
   });
-  const schoolsAttendingTotal = { count: catchments.schools.reduce((sum, school) => sum + attendingCount(school.urn), 0), published: parameters.showAttending ? published(CELL_ID.allSchools) : null };
+  const schoolsAttendingTotal = {
+    count: catchments.schools.reduce((sum, school) => sum + attendingCount(school.urn), 0),
+    published: parameters.showAttending ? published(CELL_ID.allSchools) : null,
+  };
 
-  const sheetRows = (role: SheetRole, sheet: { mapping: { sheet: string; headerRow: number }; rows: { rowsRead: number; rowsBlank: number } } | undefined,
-    usedRows: readonly number[], notUsed: readonly Issue['code'][]) =>
-    sheet ? [reconcileRows({ role, sheet: sheet.mapping.sheet, headerRow: sheet.mapping.headerRow, rowsRead: sheet.rows.rowsRead, rowsBlank: sheet.rows.rowsBlank, usedRows, notUsedCodes: new Set(notUsed) }, issues)] : [];
+  const sheetRows = (
+    role: SheetRole,
+    sheet: { mapping: { sheet: string; headerRow: number }; rows: { rowsRead: number; rowsBlank: number } } | undefined,
+    usedRows: readonly number[],
+    notUsed: readonly Issue['code'][],
+  ) =>
+    sheet
+      ? [
+          reconcileRows(
+            {
+              role,
+              sheet: sheet.mapping.sheet,
+              headerRow: sheet.mapping.headerRow,
+              rowsRead: sheet.rows.rowsRead,
+              rowsBlank: sheet.rows.rowsBlank,
+              usedRows,
+              notUsedCodes: new Set(notUsed),
+            },
+            issues,
+          ),
+        ]
+      : [];
   const reconciliation = [
-    ...sheetRows('offences', offences, scoped.inScope.map((r) => r.sourceRow), ['ageOutsideBand', 'offenceTypeOutOfScope', 'offenceTypeUnclassified', 'dateOutsideWindow']),
-    ...sheetRows('schools', schoolSheet, scored.schools.map((r) => r.sourceRow), ['phaseOutOfScope', 'closedSchool', 'outsideArea', 'schoolNotRanked']),
-    ...sheetRows('wards', wardSheet, area.wards.map((r) => r.sourceRow), ['unknownWard']),
-    ...sheetRows('pupilResidence', validated.residence, catchments.residence.map((r) => r.sourceRow), ['unknownWard', 'unknownSchool', 'schoolNotRanked', 'residenceNotUsed']),
-    ...sheetRows('currentList', validated.list, (validated.list?.rows.records ?? []).map((r) => r.sourceRow), []),
+    ...sheetRows(
+      'offences',
+      offences,
+      scoped.inScope.map((r) => r.sourceRow),
+      ['ageOutsideBand', 'offenceTypeOutOfScope', 'offenceTypeUnclassified', 'dateOutsideWindow'],
+    ),
+    ...sheetRows(
+      'schools',
+      schoolSheet,
+      scored.schools.map((r) => r.sourceRow),
+      ['phaseOutOfScope', 'closedSchool', 'outsideArea', 'schoolNotRanked'],
+    ),
+    ...sheetRows(
+      'wards',
+      wardSheet,
+      area.wards.map((r) => r.sourceRow),
+      ['unknownWard'],
+    ),
+    ...sheetRows(
+      'pupilResidence',
+      validated.residence,
+      catchments.residence.map((r) => r.sourceRow),
+      ['unknownWard', 'unknownSchool', 'schoolNotRanked', 'residenceNotUsed'],
+    ),
+    ...sheetRows(
+      'currentList',
+      validated.list,
+      (validated.list?.rows.records ?? []).map((r) => r.sourceRow),
+      [],
+    ),
   ];
 
   const result: AnalysisResult = {
     parameters,
     roles: detection.assignments,
-    columns: Object.fromEntries(Object.entries(detection.mappings).map(([role, mapping]) => [
-      role,
-      Object.fromEntries(Object.entries(mapping?.fields ?? {}).map(([field, match]) => [field, match?.header ?? field])) as InputColumns,
-    ])),
+    columns: Object.fromEntries(
+      Object.entries(detection.mappings).map(([role, mapping]) => [
+        role,
+        Object.fromEntries(
+          Object.entries(mapping?.fields ?? {}).map(([field, match]) => [field, match?.header ?? field]),
+        ) as InputColumns,
+      ]),
+    ),
     mappingNotes,
     boundarySource: area.boundarySource,
     boundaries: area.boundaries,
@@ -277,7 +465,10 @@ export function runAnalysis(inputs: AnalysisInputs, parameters: AnalysisParamete
     schools,
     phaseTotals,
     schoolsAttendingTotal,
-    disclosure: { ...disclosureSummary(protection, new Map(tables.cells.map((cell) => [cell.id, cell.label]))), acrossRuns: acrossRunsSummary(protectedCounts.acrossRuns, earlier) },
+    disclosure: {
+      ...disclosureSummary(protection, new Map(tables.cells.map((cell) => [cell.id, cell.label]))),
+      acrossRuns: acrossRunsSummary(protectedCounts.acrossRuns, earlier),
+    },
     ledger: nextLedger(ledger, secret, { parameters, period, rules, cells: protectedCounts.ledgerCells, today }),
     schoolsConsidered: schoolSheet.rows.records.length,
     issues,

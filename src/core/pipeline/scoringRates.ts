@@ -20,7 +20,10 @@ export interface ScoringWard {
  * ranks and the pupils from higher wards cannot be worked back to a withheld count, even by someone
  * who reproduces a modelled catchment. Limits are not needed for scoring and are left NaN.
  */
-export function scoringRates(wards: readonly ScoringWard[], areaRate: number): { readonly rates: WardRate[]; readonly counts: WardCount[] } {
+export function scoringRates(
+  wards: readonly ScoringWard[],
+  areaRate: number,
+): { readonly rates: WardRate[]; readonly counts: WardCount[] } {
   const counts = wards.map((ward): WardCount => ({
     wardCode: ward.wardCode,
     count: ward.published.shown ? ward.published.value : ward.pooled,

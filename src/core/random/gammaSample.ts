@@ -13,7 +13,8 @@ const { sqrt, log, pow } = Math;
  * @example gammaSample(3, seededRandom(5)) // => a positive number; many draws have mean ≈ 3, variance ≈ 3
  */
 export function gammaSample(shape: number, random: () => number): number {
-  if (!(shape > 0) || !Number.isFinite(shape)) throw new RangeError(`A gamma shape must be a finite number > 0; got ${shape}.`);
+  if (!(shape > 0) || !Number.isFinite(shape))
+    throw new RangeError(`A gamma shape must be a finite number > 0; got ${shape}.`);
   if (shape < 1) {
     const boosted = gammaSample(shape + 1, random);
     return boosted * pow(random(), 1 / shape);

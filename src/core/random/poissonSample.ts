@@ -53,7 +53,8 @@ function poissonPtrs(mean: number, random: () => number): number {
  * @example poissonSample(4.2, seededRandom(7)) // => a non-negative integer; mean of many draws ≈ 4.2
  */
 export function poissonSample(mean: number, random: () => number): number {
-  if (!(mean >= 0) || !Number.isFinite(mean)) throw new RangeError(`A Poisson mean must be a finite number ≥ 0; got ${mean}.`);
+  if (!(mean >= 0) || !Number.isFinite(mean))
+    throw new RangeError(`A Poisson mean must be a finite number ≥ 0; got ${mean}.`);
   if (mean === 0) return 0;
   return mean < PTRS_THRESHOLD ? poissonKnuth(mean, random) : poissonPtrs(mean, random);
 }

@@ -142,12 +142,18 @@ const EPSILON = 1e-9;
 
 /** Whether a school is ranked: said outright, or (older input) a finite rank. */
 function rankedOf(school: ListSchool | RankedSchool): { readonly ranked: boolean; readonly rank?: number } {
-  if ('ranked' in school) return school.rank === undefined || !school.ranked ? { ranked: school.ranked } : { ranked: true, rank: school.rank };
+  if ('ranked' in school)
+    return school.rank === undefined || !school.ranked
+      ? { ranked: school.ranked }
+      : { ranked: true, rank: school.rank };
   return Number.isFinite(school.rank) ? { ranked: true, rank: school.rank } : { ranked: false };
 }
 
 /** Groups schools by a key, leaving out schools whose key is empty (no usable name). */
-function groupBy(schools: readonly IndexedSchool[], keyOf: (school: IndexedSchool) => string): Map<string, IndexedSchool[]> {
+function groupBy(
+  schools: readonly IndexedSchool[],
+  keyOf: (school: IndexedSchool) => string,
+): Map<string, IndexedSchool[]> {
   const groups = new Map<string, IndexedSchool[]>();
   for (const school of schools) {
     const key = keyOf(school);
@@ -191,7 +197,12 @@ function candidate(school: SchoolRef, score: number): ListCandidate {
   return rank === undefined ? { urn, name, score, ranked } : { urn, name, score, ranked, rank };
 }
 
-function matched(entry: CurrentListRecord, school: SchoolRef, method: ListMatchMethod, score: number): MatchedListEntry {
+function matched(
+  entry: CurrentListRecord,
+  school: SchoolRef,
+  method: ListMatchMethod,
+  score: number,
+): MatchedListEntry {
   return { state: 'matched', entry, ...candidate(school, score), method };
 }
 
@@ -216,7 +227,11 @@ function scoreAll(name: string, schools: readonly IndexedSchool[]): ListCandidat
 }
 
 /** The outcome when names are equal at one stage: one school matched, several ambiguous, none undefined (try the next stage). */
-function byEqualName(entry: CurrentListRecord, method: ListMatchMethod, same: readonly IndexedSchool[] | undefined): ListEntryOutcome | undefined {
+function byEqualName(
+  entry: CurrentListRecord,
+  method: ListMatchMethod,
+  same: readonly IndexedSchool[] | undefined,
+): ListEntryOutcome | undefined {
   if (!same || same.length === 0) return undefined;
   if (same.length === 1) return matched(entry, same[0], method, 1);
   return { state: 'ambiguous', entry, reason: 'sameName', candidates: same.map((school) => candidate(school, 1)) };
@@ -227,14 +242,21 @@ function byEqualName(entry: CurrentListRecord, method: ListMatchMethod, same: re
  * the next school (whether or not that one reaches the threshold): a typo between two similar names is
  * for the analyst to settle, not for the matcher to guess.
  */
-function byFuzzyName(entry: CurrentListRecord, name: string, schools: readonly IndexedSchool[], settings: Settings): ListEntryOutcome {
+function byFuzzyName(
+  entry: CurrentListRecord,
+  name: string,
+  schools: readonly IndexedSchool[],
+  settings: Settings,
+): ListEntryOutcome {
   const scored = scoreAll(name, schools);
   const best: ListCandidate | undefined = scored[0];
   if (!best || best.score < settings.fuzzyThreshold) {
     return { state: 'unmatched', entry, reason: 'noCloseName', nearest: scored.slice(0, settings.nearestCount) };
   }
   // A tie is never clear, even when no margin is asked for.
-  const close = scored.filter((other) => best.score - other.score <= EPSILON || best.score - other.score < settings.fuzzyMargin - EPSILON);
+  const close = scored.filter(
+    (other) => best.score - other.score <= EPSILON || best.score - other.score < settings.fuzzyMargin - EPSILON,
+  );
   if (close.length > 1) return { state: 'ambiguous', entry, reason: 'closeScores', candidates: close };
   if (!settings.acceptFuzzy) return { state: 'ambiguous', entry, reason: 'fuzzyNotAccepted', candidates: [best] };
   return matched(entry, best, 'fuzzy', best.score);
@@ -261,7 +283,11 @@ function outcomeOf(entry: CurrentListRecord, index: SchoolIndex, settings: Setti
 /** URNs of the top-N ranked schools no entry matched, most exposed first (ties in sheet order). */
 function newCandidatesOf(schools: readonly IndexedSchool[], onList: ReadonlySet<string>, topN: number): string[] {
   return schools
-    .flatMap((school) => (school.ranked && school.rank !== undefined && Number.isFinite(school.rank) ? [{ urn: school.urn, rank: school.rank }] : []))
+    .flatMap((school) =>
+      school.ranked && school.rank !== undefined && Number.isFinite(school.rank)
+        ? [{ urn: school.urn, rank: school.rank }]
+        : [],
+    )
     .sort((a, b) => a.rank - b.rank)
     .slice(0, Math.max(0, topN))
     .filter((school) => !onList.has(school.urn))

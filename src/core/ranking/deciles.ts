@@ -18,8 +18,12 @@ export function decileOfRank(rank: number, n: number): number {
  *
  * @example deciles(new Map([['a', 1], ['b', 2]])) // => a 1, b 6
  */
-export function deciles(ranks: ReadonlyMap<string, number | { readonly rank: number }>, n?: number): Map<string, number> {
-  const rankOf = (entry: number | { readonly rank: number }): number => (typeof entry === 'number' ? entry : entry.rank);
+export function deciles(
+  ranks: ReadonlyMap<string, number | { readonly rank: number }>,
+  n?: number,
+): Map<string, number> {
+  const rankOf = (entry: number | { readonly rank: number }): number =>
+    typeof entry === 'number' ? entry : entry.rank;
   let ranked = 0;
   for (const entry of ranks.values()) if (Number.isFinite(rankOf(entry))) ranked++;
   const total = n ?? ranked;

@@ -1,7 +1,13 @@
 /** Ranking: school exposure, ranks with simulation intervals, deciles, and comparison with the VRU list. */
 export { exposureScores, type SchoolExposure } from './exposureScores';
 export { rankByExposure, compareUrns } from './rankByExposure';
-export { rankWithUncertainty, type RankWithUncertaintyInput, type SchoolRank, type CountSimulation, type CatchmentDraws } from './rankWithUncertainty';
+export {
+  rankWithUncertainty,
+  type RankWithUncertaintyInput,
+  type SchoolRank,
+  type CountSimulation,
+  type CatchmentDraws,
+} from './rankWithUncertainty';
 export { binomialSample, multinomialSample } from './multinomialSample';
 export { deciles, decileOfRank } from './deciles';
 export { normaliseSchoolName } from './normaliseSchoolName';

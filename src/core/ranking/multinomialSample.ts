@@ -53,7 +53,11 @@ function binomialBtrs(n: number, p: number, random: () => number): number {
       logMode = logGamma(mode + 1) + logGamma(n - mode + 1);
       logModeKnown = true;
     }
-    if (log((v * alpha) / (a / (us * us) + b)) <= logMode - logGamma(k + 1) - logGamma(n - k + 1) + (k - mode) * log(p / q)) return k;
+    if (
+      log((v * alpha) / (a / (us * us) + b)) <=
+      logMode - logGamma(k + 1) - logGamma(n - k + 1) + (k - mode) * log(p / q)
+    )
+      return k;
   }
 }
 
@@ -65,7 +69,8 @@ function binomialBtrs(n: number, p: number, random: () => number): number {
  */
 export function binomialSample(n: number, p: number, random: () => number): number {
   // floor(n) === n rather than Number.isInteger: a global lookup per draw is slow in vm contexts (Jest, Worker shims).
-  if (!(floor(n) === n && n >= 0) || !(p >= 0 && p <= 1)) throw new RangeError(`A binomial needs a whole n ≥ 0 and 0 ≤ p ≤ 1; got n ${n}, p ${p}.`);
+  if (!(floor(n) === n && n >= 0) || !(p >= 0 && p <= 1))
+    throw new RangeError(`A binomial needs a whole n ≥ 0 and 0 ≤ p ≤ 1; got n ${n}, p ${p}.`);
   if (n === 0 || p === 0) return 0;
   if (p === 1) return n;
   if (p > 0.5) return n - binomialSample(n, 1 - p, random);
@@ -86,7 +91,12 @@ export function multinomialSample(counts: ArrayLike<number>, into: Float64Array,
   let remainingDraws = remainingCount;
   for (let k = 0; k < counts.length; k++) {
     const count = counts[k];
-    const drawn = remainingCount > 0 && remainingDraws > 0 ? (k === counts.length - 1 || count === remainingCount ? remainingDraws : binomialSample(remainingDraws, count / remainingCount, random)) : 0;
+    const drawn =
+      remainingCount > 0 && remainingDraws > 0
+        ? k === counts.length - 1 || count === remainingCount
+          ? remainingDraws
+          : binomialSample(remainingDraws, count / remainingCount, random)
+        : 0;
     into[k] = drawn;
     remainingDraws -= drawn;
     remainingCount -= count;

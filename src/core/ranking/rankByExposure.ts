@@ -11,7 +11,9 @@ export function compareUrns(a: string, b: string): number {
  * @example rankByExposure([{ urn: 'b', exposureIndex: 120 }, { urn: 'a', exposureIndex: 120 }, { urn: 'c', exposureIndex: 150 }, { urn: 'd', exposureIndex: NaN }])
  *   // => c 1, a 2, b 3, d NaN
  */
-export function rankByExposure(exposures: readonly { readonly urn: string; readonly exposureIndex: number }[]): Map<string, number> {
+export function rankByExposure(
+  exposures: readonly { readonly urn: string; readonly exposureIndex: number }[],
+): Map<string, number> {
   const ranked = exposures
     .filter((school) => !Number.isNaN(school.exposureIndex))
     .sort((x, y) => y.exposureIndex - x.exposureIndex || compareUrns(x.urn, y.urn));

@@ -86,7 +86,12 @@ function buildShareMatrix(
     for (let k = start; k < shareValues.length; k++) shareValues[k] /= total;
     rowStart[s + 1] = wardIndex.length;
   });
-  return { rowStart, wardIndex: Int32Array.from(wardIndex), share: Float64Array.from(shareValues), recorded: Float64Array.from(recorded) };
+  return {
+    rowStart,
+    wardIndex: Int32Array.from(wardIndex),
+    share: Float64Array.from(shareValues),
+    recorded: Float64Array.from(recorded),
+  };
 }
 
 /**
@@ -101,11 +106,17 @@ function matricesToDraw(
 ): ShareMatrix[] {
   const alternatives = draws?.decayAlternatives ?? [];
   if (alternatives.length === 0) return [buildShareMatrix(schools, (urn) => shares.get(urn), wardPosition)];
-  return alternatives.map((alternative) => buildShareMatrix(schools, (urn) => {
-    const point = shares.get(urn);
-    const drawn = alternative.get(urn);
-    return point?.model === 'observed' || !drawn || drawn.shares.length === 0 ? point : drawn;
-  }, wardPosition));
+  return alternatives.map((alternative) =>
+    buildShareMatrix(
+      schools,
+      (urn) => {
+        const point = shares.get(urn);
+        const drawn = alternative.get(urn);
+        return point?.model === 'observed' || !drawn || drawn.shares.length === 0 ? point : drawn;
+      },
+      wardPosition,
+    ),
+  );
 }
 
 /**
@@ -166,7 +177,14 @@ function multiply(matrix: ShareMatrix, rates: Float64Array, exposure: Float64Arr
 }
 
 /** Each school's first and last place in one run, exact ties sharing the places of their block; true when any tie. */
-function recordTiedRanks(order: Int32Array, exposure: Float64Array, run: number, simulations: number, first: Int32Array, last: Int32Array): boolean {
+function recordTiedRanks(
+  order: Int32Array,
+  exposure: Float64Array,
+  run: number,
+  simulations: number,
+  first: Int32Array,
+  last: Int32Array,
+): boolean {
   let tied = false;
   for (let start = 0; start < order.length;) {
     let end = start + 1;
@@ -219,16 +237,32 @@ function quantileSorted(sorted: Int32Array, probability: number): number {
  *   A rank 1, B rank 2, and A is above B in every run (rates 40 ± 2 vs 10 ± 1 per 1,000), so both intervals are degenerate.
  */
 export function rankWithUncertainty(input: RankWithUncertaintyInput): Map<string, SchoolRank> {
-  const { wardCounts, shares, schools, seed, simulations, confidence = 0.95, countSimulation = 'poisson', catchmentDraws } = input;
+  const {
+    wardCounts,
+    shares,
+    schools,
+    seed,
+    simulations,
+    confidence = 0.95,
+    countSimulation = 'poisson',
+    catchmentDraws,
+  } = input;
   assertConfidence(confidence);
-  if (!(Number.isInteger(simulations) && simulations >= 0)) throw new RangeError(`simulations must be a whole number ≥ 0; got ${simulations}.`);
+  if (!(Number.isInteger(simulations) && simulations >= 0))
+    throw new RangeError(`simulations must be a whole number ≥ 0; got ${simulations}.`);
 
   // Wards with a rate: positive population and a count that is a number.
   const wardPosition = new Map<string, number>();
   const counts: number[] = [];
   const populations: number[] = [];
   for (const ward of wardCounts) {
-    if (!(ward.youngPopulation > 0) || !Number.isFinite(ward.youngPopulation) || !(ward.count >= 0) || wardPosition.has(ward.wardCode)) continue;
+    if (
+      !(ward.youngPopulation > 0) ||
+      !Number.isFinite(ward.youngPopulation) ||
+      !(ward.count >= 0) ||
+      wardPosition.has(ward.wardCode)
+    )
+      continue;
     wardPosition.set(ward.wardCode, counts.length);
     counts.push(ward.count);
     populations.push(ward.youngPopulation);
@@ -273,7 +307,10 @@ export function rankWithUncertainty(input: RankWithUncertaintyInput): Map<string
   const random = seededRandom(seed);
   const simulatedRanks = new Int32Array(schoolCount * simulations);
   const simulatedLastRanks = new Int32Array(schoolCount * simulations);
-  const drawCount = countSimulation === 'gammaPosterior' ? (count: number) => gammaSample(count + 1, random) : (count: number) => poissonSample(count, random);
+  const drawCount =
+    countSimulation === 'gammaPosterior'
+      ? (count: number) => gammaSample(count + 1, random)
+      : (count: number) => poissonSample(count, random);
   const matrices = catchmentDraws ? matricesToDraw(schools, shares, catchmentDraws, wardPosition) : [matrix];
   const resampled = catchmentDraws?.resampleObserved ? matrices.map((m) => observedRows(m, schoolCount)) : [];
   const drawnPupils = new Float64Array(Math.max(0, ...matrices.map((m) => maxRowLength(m, schoolCount))));
@@ -303,7 +340,12 @@ export function rankWithUncertainty(input: RankWithUncertaintyInput): Map<string
     const firstRanks = simulatedRanks.slice(s * simulations, (s + 1) * simulations).sort();
     // Without a tie in any run the last places are the first ones: no second sort.
     const lastRanks = anyTie ? simulatedLastRanks.slice(s * simulations, (s + 1) * simulations).sort() : firstRanks;
-    result.set(school.urn, { rank, rankLower: quantileSorted(firstRanks, alpha / 2), rankUpper: quantileSorted(lastRanks, 1 - alpha / 2), exposureIndex });
+    result.set(school.urn, {
+      rank,
+      rankLower: quantileSorted(firstRanks, alpha / 2),
+      rankUpper: quantileSorted(lastRanks, 1 - alpha / 2),
+      exposureIndex,
+    });
   });
   return result;
 }

@@ -10,7 +10,10 @@ import type { RateFlag } from '../types';
  * @example compareWithBenchmark({ lower: 6.19, upper: 20.96 }, 5) // => 'higher'
  * @example compareWithBenchmark({ lower: 6.19, upper: 20.96 }, 20) // => 'similar'
  */
-export function compareWithBenchmark(interval: { readonly lower: number; readonly upper: number }, benchmark: number): RateFlag {
+export function compareWithBenchmark(
+  interval: { readonly lower: number; readonly upper: number },
+  benchmark: number,
+): RateFlag {
   if (interval.lower > benchmark) return 'higher';
   if (interval.upper < benchmark) return 'lower';
   return 'similar';

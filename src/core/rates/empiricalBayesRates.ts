@@ -29,7 +29,10 @@ export interface SmoothedWardRate {
  *   // B = 2/200 = 0.01; S² = (100 × 0.01² + 100 × 0.01²)/200 = 0.0001; n̄ = 100; A = max(0, 0.0001 − 0.0001) = 0
  *   // => both wards shrunk fully to 10 per 1,000
  */
-export function empiricalBayesRates(wards: readonly WardCount[], options: EmpiricalBayesOptions = {}): SmoothedWardRate[] {
+export function empiricalBayesRates(
+  wards: readonly WardCount[],
+  options: EmpiricalBayesOptions = {},
+): SmoothedWardRate[] {
   const { per = 1000 } = options;
   const populated = wards.filter((ward) => ward.youngPopulation > 0);
   let totalCount = 0;
@@ -40,7 +43,8 @@ export function empiricalBayesRates(wards: readonly WardCount[], options: Empiri
   }
   const areaRate = totalPopulation > 0 ? totalCount / totalPopulation : NaN;
   let weightedSquares = 0;
-  for (const ward of populated) weightedSquares += ward.youngPopulation * (ward.count / ward.youngPopulation - areaRate) ** 2;
+  for (const ward of populated)
+    weightedSquares += ward.youngPopulation * (ward.count / ward.youngPopulation - areaRate) ** 2;
   const variance = weightedSquares / totalPopulation;
   const meanPopulation = totalPopulation / populated.length;
   const betweenVariance = Math.max(0, variance - areaRate / meanPopulation);
@@ -52,6 +56,11 @@ export function empiricalBayesRates(wards: readonly WardCount[], options: Empiri
     const crude = ward.count / ward.youngPopulation;
     const denominator = betweenVariance + areaRate / ward.youngPopulation;
     const shrinkage = denominator > 0 ? betweenVariance / denominator : 0;
-    return { wardCode: ward.wardCode, crudeRate: crude * per, smoothedRate: (areaRate + shrinkage * (crude - areaRate)) * per, shrinkage };
+    return {
+      wardCode: ward.wardCode,
+      crudeRate: crude * per,
+      smoothedRate: (areaRate + shrinkage * (crude - areaRate)) * per,
+      shrinkage,
+    };
   });
 }

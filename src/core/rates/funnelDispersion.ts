@@ -50,11 +50,16 @@ export type FunnelDispersion =
  *   // φ = (16 + 4 + 9 + 16 + 0 + 4) / 6 = 49/6 = 8.1667; w = 16, 36, 64, 100, 144, 400: Σw = 760, Σw² = 196,384;
  *   // τ² = (49 − 5) / (760 − 196,384/760) = 44 / 501.6 = 0.087719
  */
-export function funnelDispersion(units: readonly FunnelUnit[], options: { readonly winsorise?: number } = {}): FunnelDispersion {
+export function funnelDispersion(
+  units: readonly FunnelUnit[],
+  options: { readonly winsorise?: number } = {},
+): FunnelDispersion {
   const { winsorise = WINSORISED_FRACTION } = options;
-  if (!(winsorise >= 0 && winsorise < 0.5)) throw new RangeError(`The share winsorised at each end must be from 0 to under 0.5; got ${winsorise}.`);
+  if (!(winsorise >= 0 && winsorise < 0.5))
+    throw new RangeError(`The share winsorised at each end must be from 0 to under 0.5; got ${winsorise}.`);
   for (const unit of units) {
-    if (!(unit.observed >= 0) || !Number.isFinite(unit.observed)) throw new RangeError(`An observed count must be a finite number, 0 or more; got ${unit.observed}.`);
+    if (!(unit.observed >= 0) || !Number.isFinite(unit.observed))
+      throw new RangeError(`An observed count must be a finite number, 0 or more; got ${unit.observed}.`);
   }
   const informative = units.filter((unit) => unit.expected > 0 && Number.isFinite(unit.expected));
   const n = informative.length;

@@ -36,11 +36,18 @@ export interface FunnelLimitsOptions {
  * @example funnelLimits(10, 400, 0.95, { tauSquared: 0.04 }) // => { lower: 1.388, upper: 26.487 }
  *   z √(0.0625 + 0.04) = 1.959964 × 0.320156 = 0.627495; lower = 10 × 0.372505² = 1.388; upper = 10 × 1.627495² = 26.487
  */
-export function funnelLimits(areaRate: number, population: number, confidence: number, options: FunnelLimitsOptions = {}): FunnelLimits {
+export function funnelLimits(
+  areaRate: number,
+  population: number,
+  confidence: number,
+  options: FunnelLimitsOptions = {},
+): FunnelLimits {
   assertConfidence(confidence);
   const { tauSquared = 0, per = 1000 } = options;
-  if (!(tauSquared >= 0)) throw new RangeError(`The between-ward variance τ² cannot be negative or missing; got ${tauSquared}.`);
-  if (!(areaRate > 0) || !Number.isFinite(areaRate) || !(population > 0) || !Number.isFinite(population)) return { lower: NaN, upper: NaN };
+  if (!(tauSquared >= 0))
+    throw new RangeError(`The between-ward variance τ² cannot be negative or missing; got ${tauSquared}.`);
+  if (!(areaRate > 0) || !Number.isFinite(areaRate) || !(population > 0) || !Number.isFinite(population))
+    return { lower: NaN, upper: NaN };
   const expected = (areaRate * population) / per;
   const halfWidth = twoSidedNormalCritical(confidence) * Math.sqrt(1 / (4 * expected) + tauSquared);
   return { lower: areaRate * Math.max(0, 1 - halfWidth) ** 2, upper: areaRate * (1 + halfWidth) ** 2 };

@@ -14,5 +14,12 @@ export { compareWithBenchmark } from './compareWithBenchmark';
 export { funnelDispersion, WINSORISED_FRACTION, type FunnelDispersion, type FunnelUnit } from './funnelDispersion';
 export { funnelLimits, OUTER_FUNNEL_CONFIDENCE, type FunnelLimits, type FunnelLimitsOptions } from './funnelLimits';
 export { compareWithFunnel } from './compareWithFunnel';
-export { wardRates, type WardCount, type WardRate, type AreaRate, type WardRatesOptions, type WardRatesResult } from './wardRates';
+export {
+  wardRates,
+  type WardCount,
+  type WardRate,
+  type AreaRate,
+  type WardRatesOptions,
+  type WardRatesResult,
+} from './wardRates';
 export { empiricalBayesRates, type EmpiricalBayesOptions, type SmoothedWardRate } from './empiricalBayesRates';

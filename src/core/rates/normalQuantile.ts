@@ -16,6 +16,8 @@ export function twoSidedNormalCritical(confidence: number): number {
 /** Throws unless 0 < confidence < 1: an analyst's "95" is converted before it reaches the engine. */
 export function assertConfidence(confidence: number): void {
   if (!(confidence > 0 && confidence < 1)) {
-    throw new RangeError(`Confidence level must be a fraction strictly between 0 and 1 (e.g. 0.95); got ${confidence}.`);
+    throw new RangeError(
+      `Confidence level must be a fraction strictly between 0 and 1 (e.g. 0.95); got ${confidence}.`,
+    );
   }
 }

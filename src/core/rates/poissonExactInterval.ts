@@ -40,6 +40,8 @@ export function poissonExactInterval(count: number, confidence = 0.95): CountInt
  */
 function assertBracketsCount(count: number, lower: number, upper: number): void {
   if (!(lower <= count && count < upper && lower < upper && Number.isFinite(upper))) {
-    throw new Error(`Exact Poisson interval for a count of ${count} came out as [${lower}, ${upper}]: the chi-square quantile did not converge.`);
+    throw new Error(
+      `Exact Poisson interval for a count of ${count} came out as [${lower}, ${upper}]: the chi-square quantile did not converge.`,
+    );
   }
 }

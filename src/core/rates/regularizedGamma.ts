@@ -59,7 +59,9 @@ function stirlingCorrection(shape: number): number {
     inverseSquared *
       (-1 / 360 +
         inverseSquared *
-          (1 / 1260 + inverseSquared * (-1 / 1680 + inverseSquared * (1 / 1188 + inverseSquared * (-691 / 360360 + inverseSquared / 156)))));
+          (1 / 1260 +
+            inverseSquared *
+              (-1 / 1680 + inverseSquared * (1 / 1188 + inverseSquared * (-691 / 360360 + inverseSquared / 156)))));
   return series * inverse;
 }
 

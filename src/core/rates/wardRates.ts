@@ -62,7 +62,11 @@ export function wardRates(wards: readonly WardCount[], options: WardRatesOptions
     totalCount += ward.count;
     if (ward.youngPopulation > 0) totalPopulation += ward.youngPopulation;
   }
-  const area: AreaRate = { count: totalCount, youngPopulation: totalPopulation, ...rateInterval(totalCount, totalPopulation, { per, confidence }) };
+  const area: AreaRate = {
+    count: totalCount,
+    youngPopulation: totalPopulation,
+    ...rateInterval(totalCount, totalPopulation, { per, confidence }),
+  };
 
   const rates = wards.map((ward): WardRate => {
     const { rate, lower, upper } = rateInterval(ward.count, ward.youngPopulation, { per, confidence });

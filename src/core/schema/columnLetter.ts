@@ -3,7 +3,8 @@
  * @example columnLetter(0) // => 'A'; columnLetter(25) // => 'Z'; columnLetter(26) // => 'AA' (26 = 1×26 + 0)
  */
 export function columnLetter(index: number): string {
-  if (!Number.isInteger(index) || index < 0) throw new RangeError(`A column index is a whole number from 0; got ${index}.`);
+  if (!Number.isInteger(index) || index < 0)
+    throw new RangeError(`A column index is a whole number from 0; got ${index}.`);
   let letters = '';
   let rest = index + 1;
   while (rest > 0) {

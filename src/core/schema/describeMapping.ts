@@ -31,7 +31,12 @@ function describeAgeRuns(role: string, label: string, columns: readonly AgeColum
   for (let index = 1; index <= columns.length; index += 1) {
     // A run's spacing is set by its first two columns: 1 when the ages sit side by side, 2 when male and female alternate.
     const step = start + 1 < columns.length ? columns[start + 1].column - columns[start].column : 0;
-    const continues = index < columns.length && columns[index].age === columns[index - 1].age + 1 && step > 0 && step <= MAX_STEP && columns[index].column - columns[index - 1].column === step;
+    const continues =
+      index < columns.length &&
+      columns[index].age === columns[index - 1].age + 1 &&
+      step > 0 &&
+      step <= MAX_STEP &&
+      columns[index].column - columns[index - 1].column === step;
     if (continues) continue;
     const first = columns[start];
     const last = columns[index - 1];
@@ -76,7 +81,9 @@ function describeSingleYears(role: string, columns: readonly AgeColumn[]): strin
   const summed = paired.filter((age) => !personsAges.has(age));
   const shadowed = paired.filter((age) => personsAges.has(age));
   if (summed.length > 0) {
-    lines.push(`${role} single years: male + female added together for ${summed.length === 1 ? 'age' : 'ages'} ${ageRuns(summed)}`);
+    lines.push(
+      `${role} single years: male + female added together for ${summed.length === 1 ? 'age' : 'ages'} ${ageRuns(summed)}`,
+    );
   }
   if (shadowed.length > 0) {
     lines.push(
@@ -84,12 +91,16 @@ function describeSingleYears(role: string, columns: readonly AgeColumn[]): strin
         'used instead of male + female so nobody is counted twice',
     );
   }
-  const unpaired = [...male, ...female].filter((column) => !personsAges.has(column.age) && !paired.includes(column.age));
+  const unpaired = [...male, ...female].filter(
+    (column) => !personsAges.has(column.age) && !paired.includes(column.age),
+  );
   for (const sex of ['male', 'female'] as const) {
     const ages = unpaired.filter((column) => column.sex === sex).map((column) => column.age);
     if (ages.length === 0) continue;
     const other = sex === 'male' ? 'female' : 'male';
-    lines.push(`${role} single years: ${ages.length === 1 ? 'age' : 'ages'} ${ageRuns(ages)} ${ages.length === 1 ? 'has' : 'have'} no ${other} column, so cannot be counted`);
+    lines.push(
+      `${role} single years: ${ages.length === 1 ? 'age' : 'ages'} ${ageRuns(ages)} ${ages.length === 1 ? 'has' : 'have'} no ${other} column, so cannot be counted`,
+    );
   }
   return lines;
 }
@@ -105,7 +116,10 @@ export function describeMapping(mapping: ColumnMapping): string[] {
   const lines = [`${mapping.role}: sheet '${mapping.sheet}', headers on row ${mapping.headerRow}`];
   for (const fieldSpec of spec.fields) {
     const match = mapping.fields[fieldSpec.field];
-    if (match) lines.push(`${mapping.role}.${fieldSpec.field} <- ${describeColumn(match.header, match.column).replace(/\)$/, `${HOW_NOTE[match.how]})`)}`);
+    if (match)
+      lines.push(
+        `${mapping.role}.${fieldSpec.field} <- ${describeColumn(match.header, match.column).replace(/\)$/, `${HOW_NOTE[match.how]})`)}`,
+      );
   }
   for (const band of mapping.ageBandColumns ?? []) {
     lines.push(`${mapping.role} band: ages ${band.from}–${band.to} <- ${describeColumn(band.header, band.column)}`);
@@ -113,8 +127,12 @@ export function describeMapping(mapping: ColumnMapping): string[] {
   lines.push(...describeSingleYears(mapping.role, mapping.ageColumns ?? []));
   for (const name of mapping.missingRequired) {
     const group = spec.required.find((candidate) => candidate.name === name);
-    const options = (group?.alternatives ?? [[name as FieldName]]).map((alternative) => alternative.join(' + ')).join(', or ');
-    lines.push(`${mapping.role}.${name}: NO COLUMN FOUND for ${group?.label ?? name} (needs ${options}); set one with ${mapping.role}.${(group?.alternatives ?? [[name]])[0][0]}=Header text`);
+    const options = (group?.alternatives ?? [[name as FieldName]])
+      .map((alternative) => alternative.join(' + '))
+      .join(', or ');
+    lines.push(
+      `${mapping.role}.${name}: NO COLUMN FOUND for ${group?.label ?? name} (needs ${options}); set one with ${mapping.role}.${(group?.alternatives ?? [[name]])[0][0]}=Header text`,
+    );
   }
   for (const issue of mapping.issues) lines.push(`problem: ${issue.message}`);
   return lines;

@@ -15,12 +15,15 @@ export interface DetectSheetRolesOptions extends MapColumnsOptions {
  * more fields. A lone 'Name' column on a notes sheet is not a current list.
  */
 function isFairFit(sheet: SheetData, mapping: ColumnMapping): boolean {
-  const fieldCount = Object.keys(mapping.fields).length + ((mapping.ageColumns?.length ?? 0) + (mapping.ageBandColumns?.length ?? 0) > 0 ? 1 : 0);
+  const fieldCount =
+    Object.keys(mapping.fields).length +
+    ((mapping.ageColumns?.length ?? 0) + (mapping.ageBandColumns?.length ?? 0) > 0 ? 1 : 0);
   const groups = ROLE_SPECS[mapping.role].required.length;
   const satisfiedShare = (groups - mapping.missingRequired.length) / groups;
   const headerCells = sheet.rows[mapping.headerRow - (sheet.firstRow ?? 1)] ?? [];
   const filled = headerCells.filter((cell) => headerText(cell) !== '').length;
-  const recognised = Object.keys(mapping.fields).length + (mapping.ageColumns?.length ?? 0) + (mapping.ageBandColumns?.length ?? 0);
+  const recognised =
+    Object.keys(mapping.fields).length + (mapping.ageColumns?.length ?? 0) + (mapping.ageBandColumns?.length ?? 0);
   const coverage = filled === 0 ? 0 : recognised / filled;
   if (satisfiedShare === 1) return fieldCount >= 2 || coverage >= 0.5;
   return satisfiedShare >= 0.5 && fieldCount >= 3;
@@ -53,7 +56,11 @@ function findSheet(workbook: WorkbookData, wanted: string): SheetData | undefine
  * assigned and the group is listed in `ambiguous` for the dialogue to ask about.
  * Cost: O(sheets × roles × header rows searched × columns × synonyms).
  */
-export function detectSheetRoles(workbook: WorkbookData, overrides: RoleOverrides = {}, options: DetectSheetRolesOptions = {}): RoleDetection {
+export function detectSheetRoles(
+  workbook: WorkbookData,
+  overrides: RoleOverrides = {},
+  options: DetectSheetRolesOptions = {},
+): RoleDetection {
   const { ambiguityRatio = 0.9 } = options;
   const sheets = workbook.sheets;
   const mappings = sheets.map((sheet) => {
@@ -89,7 +96,12 @@ export function detectSheetRoles(workbook: WorkbookData, overrides: RoleOverride
     if (!sheet) {
       const names = sheets.map((candidate) => `'${candidate.name}'`).join(', ') || '(none)';
       issues.push({
-        sheet: wanted, row: 0, column: '', value: wanted, severity: 'error', code: 'sheetMissing',
+        sheet: wanted,
+        row: 0,
+        column: '',
+        value: wanted,
+        severity: 'error',
+        code: 'sheetMissing',
         message: `There is no sheet called '${wanted}' for ${ROLE_SPECS[role].label}; the sheets are ${names}. The sheet is chosen automatically instead.`,
       });
       continue;
@@ -107,21 +119,29 @@ export function detectSheetRoles(workbook: WorkbookData, overrides: RoleOverride
       if (eligible(index, role)) pairs.push({ role, index, score: mappings[index][role].score });
     });
   }
-  pairs.sort((a, b) => b.score - a.score || SHEET_ROLES.indexOf(a.role) - SHEET_ROLES.indexOf(b.role) || a.index - b.index);
+  pairs.sort(
+    (a, b) => b.score - a.score || SHEET_ROLES.indexOf(a.role) - SHEET_ROLES.indexOf(b.role) || a.index - b.index,
+  );
 
   for (const pair of pairs) {
     if (assignments[pair.role] !== undefined || usedSheets.has(pair.index)) continue;
     const nearEqual = pairs
-      .filter((other) => other.role === pair.role && !usedSheets.has(other.index) && other.score >= pair.score * ambiguityRatio)
+      .filter(
+        (other) =>
+          other.role === pair.role && !usedSheets.has(other.index) && other.score >= pair.score * ambiguityRatio,
+      )
       .sort(
         (a, b) =>
-          nameHint(sheets[b.index].name, pair.role) - nameHint(sheets[a.index].name, pair.role) || b.score - a.score || a.index - b.index,
+          nameHint(sheets[b.index].name, pair.role) - nameHint(sheets[a.index].name, pair.role) ||
+          b.score - a.score ||
+          a.index - b.index,
       );
     const chosen = nearEqual[0];
     assignments[pair.role] = sheets[chosen.index].name;
     assignedMappings[pair.role] = mappings[chosen.index][pair.role];
     usedSheets.add(chosen.index);
-    if (nearEqual.length > 1) ambiguous.push({ role: pair.role, sheets: nearEqual.map((entry) => sheets[entry.index].name) });
+    if (nearEqual.length > 1)
+      ambiguous.push({ role: pair.role, sheets: nearEqual.map((entry) => sheets[entry.index].name) });
   }
 
   return { assignments, candidates, ambiguous, mappings: assignedMappings, issues };

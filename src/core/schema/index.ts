@@ -1,8 +1,25 @@
 /** Input schema: which sheet plays which role, and which column holds which field. */
 export type {
-  OffenceField, SchoolField, WardField, PupilResidenceField, CurrentListField, PostcodeField, WardVertexField, FieldName,
-  MatchHow, FieldMatch, AgeColumn, AgeBandColumn, ColumnMapping, FieldSpec, RequirementGroup, RoleSpec, RoleOverrides,
-  RoleCandidate, RoleDetection, MapOverride,
+  OffenceField,
+  SchoolField,
+  WardField,
+  PupilResidenceField,
+  CurrentListField,
+  PostcodeField,
+  WardVertexField,
+  FieldName,
+  MatchHow,
+  FieldMatch,
+  AgeColumn,
+  AgeBandColumn,
+  ColumnMapping,
+  FieldSpec,
+  RequirementGroup,
+  RoleSpec,
+  RoleOverrides,
+  RoleCandidate,
+  RoleDetection,
+  MapOverride,
 } from './types';
 export { ROLE_SPECS, SHEET_ROLES, fieldSpecOf } from './fieldSpecs';
 

@@ -3,7 +3,16 @@ import { ageBandOfHeader, singleYearOfHeader } from './ageHeaders';
 import { columnIndex, columnLetter } from './columnLetter';
 import { ROLE_SPECS } from './fieldSpecs';
 import { headerText, headerWords, normaliseHeader } from './normaliseHeader';
-import type { AgeBandColumn, AgeColumn, ColumnMapping, FieldMatch, FieldName, FieldSpec, MatchHow, RoleSpec } from './types';
+import type {
+  AgeBandColumn,
+  AgeColumn,
+  ColumnMapping,
+  FieldMatch,
+  FieldName,
+  FieldSpec,
+  MatchHow,
+  RoleSpec,
+} from './types';
 
 export interface MapColumnsOptions {
   /** How many rows from the top of the used range may hold the header row (title rows sit above it). Default 10. */
@@ -48,7 +57,9 @@ function prepareRole(role: SheetRole): PreparedRole {
     order,
     exact: normaliseHeader(fieldSpec.field),
     synonyms: fieldSpec.synonyms.map(normaliseHeader),
-    looseSynonyms: fieldSpec.synonyms.map(contentWords).filter((words) => words.length > 0 && words.some((word) => word.length >= 3)),
+    looseSynonyms: fieldSpec.synonyms
+      .map(contentWords)
+      .filter((words) => words.length > 0 && words.some((word) => word.length >= 3)),
     exclude: new Set(fieldSpec.excludeWords ?? []),
   }));
   const requiredFields = new Set(spec.required.flatMap((group) => group.alternatives.flat()));
@@ -83,9 +94,14 @@ function rankOf(field: PreparedField, cell: HeaderCell): { rank: number; how: Ma
   if (cell.normalised === field.exact) return { rank: RANK.exact, how: 'exact' };
   const synonymIndex = field.synonyms.indexOf(cell.normalised);
   if (synonymIndex >= 0) return { rank: RANK.synonym + 100 - synonymIndex, how: 'synonym' };
-  if (field.spec.patterns?.some((pattern) => pattern.test(cell.normalised))) return { rank: RANK.synonym + 100, how: 'synonym' };
+  if (field.spec.patterns?.some((pattern) => pattern.test(cell.normalised)))
+    return { rank: RANK.synonym + 100, how: 'synonym' };
   const words = cell.words.filter((word) => !STOP_WORDS.has(word));
-  if (words.length === 0 || words.some((word) => field.exclude.has(word) || field.exclude.has(word.replace(/\d+$/, '')))) return undefined;
+  if (
+    words.length === 0 ||
+    words.some((word) => field.exclude.has(word) || field.exclude.has(word.replace(/\d+$/, '')))
+  )
+    return undefined;
   let best: number | undefined;
   for (const synonymWords of field.looseSynonyms) {
     if (synonymWords.length / words.length < 0.5) continue;
@@ -130,10 +146,17 @@ function matchRow(
   const available = cells.map((cell) => quote(cell.text)).join(', ') || '(none)';
 
   for (const [fieldKey, wanted] of Object.entries(overrides)) {
-    const field = role.fields.find((candidate) => candidate.spec.field === fieldKey || candidate.exact === normaliseHeader(fieldKey));
+    const field = role.fields.find(
+      (candidate) => candidate.spec.field === fieldKey || candidate.exact === normaliseHeader(fieldKey),
+    );
     if (!field) {
       issues.push({
-        sheet: sheetName, row: rowNumber, column: wanted, value: fieldKey, severity: 'error', code: 'invalidValue',
+        sheet: sheetName,
+        row: rowNumber,
+        column: wanted,
+        value: fieldKey,
+        severity: 'error',
+        code: 'invalidValue',
         message:
           `Sheet '${sheetName}': ${role.spec.label} has no field '${fieldKey}', so the column '${wanted}' is not used; ` +
           `the fields are ${role.fields.map((candidate) => candidate.spec.field).join(', ')}.`,
@@ -144,7 +167,12 @@ function matchRow(
     if (!cell) {
       blocked.add(field.spec.field);
       issues.push({
-        sheet: sheetName, row: rowNumber, column: wanted, value: wanted, severity: 'error', code: 'columnMissing',
+        sheet: sheetName,
+        row: rowNumber,
+        column: wanted,
+        value: wanted,
+        severity: 'error',
+        code: 'columnMissing',
         message:
           `Sheet '${sheetName}', row ${rowNumber}: no column is headed '${wanted}' (asked for ${role.spec.role}.${field.spec.field}); ` +
           `the headers are ${available}. ${field.spec.label[0].toUpperCase()}${field.spec.label.slice(1)} is left without a column until the name is corrected.`,
@@ -169,7 +197,12 @@ function matchRow(
       const year = singleYearOfHeader(cell.text);
       // The first column for an age and sex wins; a second one is left for the fields (as a repeated header would be).
       if (year !== undefined && !ageColumns.some((known) => known.age === year.age && known.sex === year.sex)) {
-        ageColumns.push({ age: year.age, column: cell.column, header: cell.text, ...(year.sex ? { sex: year.sex } : {}) });
+        ageColumns.push({
+          age: year.age,
+          column: cell.column,
+          header: cell.text,
+          ...(year.sex ? { sex: year.sex } : {}),
+        });
         claimed.add(cell.column);
       }
     }
@@ -188,14 +221,20 @@ function matchRow(
   candidates.sort((a, b) => b.rank - a.rank || a.cell.column - b.cell.column || a.field.order - b.field.order);
   for (const candidate of candidates) {
     if (fields[candidate.field.spec.field] || claimed.has(candidate.cell.column)) continue;
-    fields[candidate.field.spec.field] = { column: candidate.cell.column, header: candidate.cell.text, how: candidate.how };
+    fields[candidate.field.spec.field] = {
+      column: candidate.cell.column,
+      header: candidate.cell.text,
+      how: candidate.how,
+    };
     claimed.add(candidate.cell.column);
   }
 
   const hasAgeColumns = ageColumns.length > 0 || ageBandColumns.length > 0;
   const missingRequired = role.spec.required
     .filter((group) => {
-      const satisfied = group.alternatives.some((alternative) => alternative.every((name) => fields[name] !== undefined));
+      const satisfied = group.alternatives.some((alternative) =>
+        alternative.every((name) => fields[name] !== undefined),
+      );
       return !(satisfied || (group.name === 'youngPopulation' && role.spec.readsAgeColumns && hasAgeColumns));
     })
     .map((group) => group.name);
@@ -208,7 +247,10 @@ function matchRow(
   const groups = role.spec.required.length;
   const satisfiedShare = groups === 0 ? 1 : (groups - missingRequired.length) / groups;
   const coverage = cells.length === 0 ? 0 : claimed.size / cells.length;
-  const score = matchedWeight === 0 ? 0 : matchedWeight * (0.25 + 0.75 * satisfiedShare) + (satisfiedShare === 1 ? 1 : 0) + coverage;
+  const score =
+    matchedWeight === 0
+      ? 0
+      : matchedWeight * (0.25 + 0.75 * satisfiedShare) + (satisfiedShare === 1 ? 1 : 0) + coverage;
 
   return { fields, ageColumns, ageBandColumns, issues, missingRequired, score: Math.round(score * 100) / 100 };
 }
@@ -254,7 +296,9 @@ export function mapColumns(
     }
   }
   if (!best || best.score === 0) {
-    const firstFilled = sheet.rows.slice(0, Math.max(searchRows, 1)).findIndex((row) => row.some((cell) => headerText(cell) !== ''));
+    const firstFilled = sheet.rows
+      .slice(0, Math.max(searchRows, 1))
+      .findIndex((row) => row.some((cell) => headerText(cell) !== ''));
     bestIndex = Math.max(firstFilled, 0);
     best = matchRow(sheet.rows[bestIndex] ?? [], firstRow + bestIndex, sheet.name, preparedRole, overrides);
   }

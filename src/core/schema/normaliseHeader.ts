@@ -9,7 +9,10 @@ const BYTE_ORDER_MARK = /\uFEFF/g;
  * @example normaliseHeader('\uFEFFWD22CD') // => 'wd22cd'
  */
 export function normaliseHeader(text: string): string {
-  return text.replace(BYTE_ORDER_MARK, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .replace(BYTE_ORDER_MARK, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**

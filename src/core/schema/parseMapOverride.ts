@@ -5,13 +5,24 @@ import type { MapOverride } from './types';
 
 /** Other ways an analyst may name a role in an override. */
 const ROLE_ALIASES: Readonly<Record<string, SheetRole>> = {
-  offence: 'offences', crimes: 'offences', crime: 'offences',
-  school: 'schools', gias: 'schools',
-  ward: 'wards', population: 'wards',
-  residence: 'pupilResidence', pupils: 'pupilResidence',
-  list: 'currentList', current: 'currentList', vru: 'currentList', vrulist: 'currentList',
-  postcode: 'postcodes', lookup: 'postcodes',
-  vertices: 'wardVertices', boundaries: 'wardVertices', boundary: 'wardVertices',
+  offence: 'offences',
+  crimes: 'offences',
+  crime: 'offences',
+  school: 'schools',
+  gias: 'schools',
+  ward: 'wards',
+  population: 'wards',
+  residence: 'pupilResidence',
+  pupils: 'pupilResidence',
+  list: 'currentList',
+  current: 'currentList',
+  vru: 'currentList',
+  vrulist: 'currentList',
+  postcode: 'postcodes',
+  lookup: 'postcodes',
+  vertices: 'wardVertices',
+  boundaries: 'wardVertices',
+  boundary: 'wardVertices',
 };
 
 /** The role named by some text ('offences', 'Offence', 'current_list'), or undefined. */
@@ -28,7 +39,10 @@ export function roleNamed(text: string): SheetRole | undefined {
  */
 export function parseMapOverride(text: string): MapOverride | { readonly error: string } {
   const match = /^\s*([^.=\s]+)\s*\.\s*([^=]+?)\s*=\s*(.*?)\s*$/.exec(text);
-  if (!match) return { error: `'${text}' is not a column override; write it as role.field=Header text, e.g. offences.age=Age at Offence.` };
+  if (!match)
+    return {
+      error: `'${text}' is not a column override; write it as role.field=Header text, e.g. offences.age=Age at Offence.`,
+    };
   const [, roleText, fieldText, rawHeader] = match;
   const role = roleNamed(roleText);
   if (!role) return { error: `'${roleText}' is not a sheet role; the roles are ${SHEET_ROLES.join(', ')}.` };
@@ -44,9 +58,12 @@ export function parseMapOverride(text: string): MapOverride | { readonly error: 
  * Reads a sheet override written as `role=Sheet name`, e.g. `offences=Crimes 2020`.
  * @example parseSheetOverride('offences=Crimes 2020') // => { role: 'offences', sheet: 'Crimes 2020' }
  */
-export function parseSheetOverride(text: string): { readonly role: SheetRole; readonly sheet: string } | { readonly error: string } {
+export function parseSheetOverride(
+  text: string,
+): { readonly role: SheetRole; readonly sheet: string } | { readonly error: string } {
   const match = /^\s*([^=]+?)\s*=\s*(.*?)\s*$/.exec(text);
-  if (!match) return { error: `'${text}' is not a sheet choice; write it as role=Sheet name, e.g. offences=Crimes 2020.` };
+  if (!match)
+    return { error: `'${text}' is not a sheet choice; write it as role=Sheet name, e.g. offences=Crimes 2020.` };
   const role = roleNamed(match[1]);
   if (!role) return { error: `'${match[1]}' is not a sheet role; the roles are ${SHEET_ROLES.join(', ')}.` };
   const sheet = match[2].replace(/^(['"])(.*)\1$/, '$2').trim();

@@ -46,13 +46,7 @@ export type WardVertexField = 'wardCode' | 'wardName' | 'part' | 'ring' | 'order
 
 /** Any field of any role. Which fields belong to which role is told by `ROLE_SPECS`. */
 export type FieldName =
-  | OffenceField
-  | SchoolField
-  | WardField
-  | PupilResidenceField
-  | CurrentListField
-  | PostcodeField
-  | WardVertexField;
+  OffenceField | SchoolField | WardField | PupilResidenceField | CurrentListField | PostcodeField | WardVertexField;
 
 /** How a column was matched to a field, from most to least certain: set by the analyst, named after the field, a known synonym, or a guess from shared words. */
 export type MatchHow = 'override' | 'exact' | 'synonym' | 'fuzzy';

@@ -1,5 +1,11 @@
 import { homeOfficeCodeGroup, parseHomeOfficeCode } from './homeOfficeCode';
-import { isViolenceGroup, OFFENCE_GROUP_LABELS, type OffenceGroup, type OtherGroup, type ViolenceGroup } from './offenceGroups';
+import {
+  isViolenceGroup,
+  OFFENCE_GROUP_LABELS,
+  type OffenceGroup,
+  type OtherGroup,
+  type ViolenceGroup,
+} from './offenceGroups';
 import { normaliseOffenceText, offenceWords } from './offenceText';
 
 /**
@@ -9,15 +15,15 @@ import { normaliseOffenceText, offenceWords } from './offenceText';
  */
 export type OffenceClassification =
   | {
-    readonly kind: 'violence';
-    readonly group: ViolenceGroup;
-    readonly label: string;
-    readonly subgroup?: string;
-    readonly mixed?: true;
-    /** For a mixed category: the other group it holds. */
-    readonly alsoIncludes?: OtherGroup;
-    readonly note?: string;
-  }
+      readonly kind: 'violence';
+      readonly group: ViolenceGroup;
+      readonly label: string;
+      readonly subgroup?: string;
+      readonly mixed?: true;
+      /** For a mixed category: the other group it holds. */
+      readonly alsoIncludes?: OtherGroup;
+      readonly note?: string;
+    }
   | { readonly kind: 'notViolence'; readonly group: OtherGroup; readonly label: string; readonly subgroup?: string }
   | { readonly kind: 'unclassified'; readonly label: string };
 
@@ -40,7 +46,24 @@ function rule(group: OffenceGroup | null, ...when: RegExp[]): Rule {
   return { group, when };
 }
 
-const WEAPON_WORDS = ['weapon', 'offensive', 'knife', 'blade', 'bladed', 'firearm', 'gun', 'shotgun', 'handgun', 'pistol', 'rifle', 'ammunition', 'crossbow', 'corrosive', 'sword', 'machete'];
+const WEAPON_WORDS = [
+  'weapon',
+  'offensive',
+  'knife',
+  'blade',
+  'bladed',
+  'firearm',
+  'gun',
+  'shotgun',
+  'handgun',
+  'pistol',
+  'rifle',
+  'ammunition',
+  'crossbow',
+  'corrosive',
+  'sword',
+  'machete',
+];
 const STOLEN_VEHICLE = '(?:motor vehicle|vehicle|car|van|motorcycle|motorbike|moped)';
 
 /**
@@ -52,38 +75,223 @@ const STOLEN_VEHICLE = '(?:motor vehicle|vehicle|car|van|motorcycle|motorbike|mo
  * injury' before any injury word; and only then the generic violence words.
  */
 const RULES: readonly Rule[] = [
-  rule('sexualOffences', has('sexual', 'sexually', 'sex', 'rape', 'raped', 'penetration', 'indecent assault', 'indecent exposure', 'indecency', 'incest', 'voyeurism', 'exposure', 'grooming', 'upskirting')),
-  rule('deathOrSeriousInjuryByDriving', has('death', 'serious injury', 'killed'), has('driving', 'driver', 'vehicle taking')),
+  rule(
+    'sexualOffences',
+    has(
+      'sexual',
+      'sexually',
+      'sex',
+      'rape',
+      'raped',
+      'penetration',
+      'indecent assault',
+      'indecent exposure',
+      'indecency',
+      'incest',
+      'voyeurism',
+      'exposure',
+      'grooming',
+      'upskirting',
+    ),
+  ),
+  rule(
+    'deathOrSeriousInjuryByDriving',
+    has('death', 'serious injury', 'killed'),
+    has('driving', 'driver', 'vehicle taking'),
+  ),
   // 'Assault with intent to rob' is recorded as robbery.
   rule('robbery', has('robbery', 'intent rob', 'mugging')),
   rule('burglary', has('burglary', 'burglar')),
   rule('criminalDamageAndArson', has('damage', 'arson', 'vandalism', 'graffiti')),
   rule('stalkingAndHarassment', has('stalking')),
-  rule('publicOrderOffences', has('public order', 'poa', 'public fear', 'alarm', 'distress', 'affray', 'riot', 'violent disorder', 'disorder', 'fear provocation', 'provocation violence', 'racial hatred', 'religious hatred', 'stirring up')),
-  rule('drugOffences', has('drug', 'cannabis', 'cocaine', 'heroin', 'ecstasy', 'mdma', 'amphetamine', 'psychoactive', 'controlled substance', 'intent supply')),
+  rule(
+    'publicOrderOffences',
+    has(
+      'public order',
+      'poa',
+      'public fear',
+      'alarm',
+      'distress',
+      'affray',
+      'riot',
+      'violent disorder',
+      'disorder',
+      'fear provocation',
+      'provocation violence',
+      'racial hatred',
+      'religious hatred',
+      'stirring up',
+    ),
+  ),
+  rule(
+    'drugOffences',
+    has(
+      'drug',
+      'cannabis',
+      'cocaine',
+      'heroin',
+      'ecstasy',
+      'mdma',
+      'amphetamine',
+      'psychoactive',
+      'controlled substance',
+      'intent supply',
+    ),
+  ),
   rule('fraud', has('fraud', 'fraudulent', 'computer misuse', 'false representation')),
   // Before theft: 'Handling stolen goods' and 'Going equipped for stealing' are not theft.
-  rule('miscellaneousCrimesAgainstSociety', has('miscellaneous', 'perjury', 'perverting', 'forgery', 'forged', 'bail', 'absconding', 'handling stolen', 'going equipped', 'dangerous driving', 'obscene publication', 'wildlife', 'bigamy', 'proceeds crime', 'trade descriptions')),
+  rule(
+    'miscellaneousCrimesAgainstSociety',
+    has(
+      'miscellaneous',
+      'perjury',
+      'perverting',
+      'forgery',
+      'forged',
+      'bail',
+      'absconding',
+      'handling stolen',
+      'going equipped',
+      'dangerous driving',
+      'obscene publication',
+      'wildlife',
+      'bigamy',
+      'proceeds crime',
+      'trade descriptions',
+    ),
+  ),
   rule('antiSocialBehaviour', has('anti social', 'asb')),
-  rule('vehicleOffences', has('vehicle crime', 'vehicle offence', 'vehicle interference', 'vehicle taking', 'interfering with (?:motor )?vehicle', 'twoc', 'taking without consent', `${STOLEN_VEHICLE} theft`, `theft (?:from )?${STOLEN_VEHICLE}`)),
+  rule(
+    'vehicleOffences',
+    has(
+      'vehicle crime',
+      'vehicle offence',
+      'vehicle interference',
+      'vehicle taking',
+      'interfering with (?:motor )?vehicle',
+      'twoc',
+      'taking without consent',
+      `${STOLEN_VEHICLE} theft`,
+      `theft (?:from )?${STOLEN_VEHICLE}`,
+    ),
+  ),
   rule('shoplifting', has('shoplifting', 'shoplift', 'shop lifting', 'shop theft', 'theft from shop', 'theft shop')),
-  rule('theftFromThePerson', has('theft from person', 'theft person', 'pickpocket', 'pickpocketing', 'pick pocket', 'pick pocketing', 'snatch theft')),
+  rule(
+    'theftFromThePerson',
+    has(
+      'theft from person',
+      'theft person',
+      'pickpocket',
+      'pickpocketing',
+      'pick pocket',
+      'pick pocketing',
+      'snatch theft',
+    ),
+  ),
   rule('bicycleTheft', has('bicycle', 'pedal cycle', 'cycle', 'bike'), has('theft', 'stolen', 'stealing')),
-  rule('otherTheft', has('other theft', 'theft other', 'making off without payment', 'theft by employee', 'theft mail')),
+  rule(
+    'otherTheft',
+    has('other theft', 'theft other', 'making off without payment', 'theft by employee', 'theft mail'),
+  ),
   rule('theft', has('theft', 'stealing', 'stolen', 'steal', 'larceny')),
-  rule('possessionOfWeapons', has('possession', 'possess', 'possessing', 'possessed', 'having', 'carrying', 'carry', 'carried', 'threaten with', 'threatening with'), has(...WEAPON_WORDS)),
+  rule(
+    'possessionOfWeapons',
+    has(
+      'possession',
+      'possess',
+      'possessing',
+      'possessed',
+      'having',
+      'carrying',
+      'carry',
+      'carried',
+      'threaten with',
+      'threatening with',
+    ),
+    has(...WEAPON_WORDS),
+  ),
   rule('violenceWithoutInjury', has('without injury', 'no injury', 'non injury', 'vwoi')),
   // Attempted murder and the OAPA sections 18, 20 and 47 are violence with injury.
-  rule('violenceWithInjury', has('with injury', 'vwi', 'injury', 'abh', 'gbh', 'actual bodily harm', 'grievous bodily harm', 'wound', 'wounding', 'wounded', 'attempt murder', 'attempted murder', 'murder attempt', 'murder attempted', 'section 18', 'section 20', 'section 47', 'intent cause serious harm', 'endangering life', 'fgm', 'female genital mutilation', 'stabbing')),
+  rule(
+    'violenceWithInjury',
+    has(
+      'with injury',
+      'vwi',
+      'injury',
+      'abh',
+      'gbh',
+      'actual bodily harm',
+      'grievous bodily harm',
+      'wound',
+      'wounding',
+      'wounded',
+      'attempt murder',
+      'attempted murder',
+      'murder attempt',
+      'murder attempted',
+      'section 18',
+      'section 20',
+      'section 47',
+      'intent cause serious harm',
+      'endangering life',
+      'fgm',
+      'female genital mutilation',
+      'stabbing',
+    ),
+  ),
   // Conspiracy to murder and threats to kill are violence without injury, not homicide.
-  rule('violenceWithoutInjury', has('conspiracy murder', 'conspiracy kill', 'threat kill', 'threat murder', 'threatening kill', 'solicit murder', 'soliciting murder')),
+  rule(
+    'violenceWithoutInjury',
+    has(
+      'conspiracy murder',
+      'conspiracy kill',
+      'threat kill',
+      'threat murder',
+      'threatening kill',
+      'solicit murder',
+      'soliciting murder',
+    ),
+  ),
   rule('homicide', has('murder', 'manslaughter', 'infanticide', 'homicide')),
   // Assaults on emergency workers count without injury unless the text says with injury (caught above).
-  rule('violenceWithoutInjury', has('common assault', 'battery', 'assault beating', 'assault on', 'assault police', 'assault constable', 'emergency worker', 'section 39', 'kidnap', 'kidnapping', 'false imprisonment', 'abduction', 'cruelty', 'neglect', 'modern slavery')),
-  rule('stalkingAndHarassment', has('harassment', 'harass', 'harassing', 'malicious communication', 'coercive', 'controlling behaviour', 'fear violence')),
+  rule(
+    'violenceWithoutInjury',
+    has(
+      'common assault',
+      'battery',
+      'assault beating',
+      'assault on',
+      'assault police',
+      'assault constable',
+      'emergency worker',
+      'section 39',
+      'kidnap',
+      'kidnapping',
+      'false imprisonment',
+      'abduction',
+      'cruelty',
+      'neglect',
+      'modern slavery',
+    ),
+  ),
+  rule(
+    'stalkingAndHarassment',
+    has(
+      'harassment',
+      'harass',
+      'harassing',
+      'malicious communication',
+      'coercive',
+      'controlling behaviour',
+      'fear violence',
+    ),
+  ),
   rule('violenceAgainstThePerson', has('violence', 'violent', 'vap', 'assault', 'bodily harm')),
   // 'Knife crime' flags offences across groups (robbery, assault, possession): it names no one group.
-  rule(null, has('knife crime', 'gun crime', 'weapon crime', 'firearm crime', 'knife enabled', 'gun enabled', 'weapon enabled')),
+  rule(
+    null,
+    has('knife crime', 'gun crime', 'weapon crime', 'firearm crime', 'knife enabled', 'gun enabled', 'weapon enabled'),
+  ),
   rule('possessionOfWeapons', has(...WEAPON_WORDS)),
 ];
 
@@ -94,7 +302,18 @@ const SUBGROUPS: Partial<Record<OffenceGroup, readonly (readonly [RegExp, string
     [has('personal', 'person'), 'Robbery of personal property'],
   ],
   burglary: [
-    [has('business', 'commercial', 'community', 'non domestic', 'non dwelling', 'non residential', 'other than dwelling'), 'Business and community burglary'],
+    [
+      has(
+        'business',
+        'commercial',
+        'community',
+        'non domestic',
+        'non dwelling',
+        'non residential',
+        'other than dwelling',
+      ),
+      'Business and community burglary',
+    ],
     [has('residential', 'dwelling', 'domestic', 'house', 'home'), 'Residential burglary'],
   ],
   possessionOfWeapons: [
@@ -112,11 +331,15 @@ const SUBGROUPS: Partial<Record<OffenceGroup, readonly (readonly [RegExp, string
 function classification(group: OffenceGroup, subgroup?: string): OffenceClassification {
   const label = OFFENCE_GROUP_LABELS[group];
   const sub = subgroup !== undefined ? { subgroup } : {};
-  return isViolenceGroup(group) ? { kind: 'violence', group, label, ...sub } : { kind: 'notViolence', group, label, ...sub };
+  return isViolenceGroup(group)
+    ? { kind: 'violence', group, label, ...sub }
+    : { kind: 'notViolence', group, label, ...sub };
 }
 
-const SEXUAL_OFFENCES_NOTE = "includes sexual offences: data.police.uk's 'Violence and sexual offences' ('violent-crime') category cannot be split";
-const PUBLIC_ORDER_NOTE = "includes public order offences: data.police.uk's former 'Public disorder and weapons' category cannot be split";
+const SEXUAL_OFFENCES_NOTE =
+  "includes sexual offences: data.police.uk's 'Violence and sexual offences' ('violent-crime') category cannot be split";
+const PUBLIC_ORDER_NOTE =
+  "includes public order offences: data.police.uk's former 'Public disorder and weapons' category cannot be split";
 
 /** data.police.uk categories that hold two groups; counted as violence, flagged. */
 const MIXED: readonly (readonly [RegExp, ViolenceGroup, OtherGroup, string])[] = [
@@ -168,7 +391,9 @@ export function classifyOffenceType(text: string): OffenceClassification {
   const heading = MIXED_PREFIX.exec(words);
   if (heading) {
     const inner = classifyWords(heading[1]);
-    return inner.kind === 'unclassified' ? mixed('violenceAgainstThePerson', 'sexualOffences', SEXUAL_OFFENCES_NOTE) : inner;
+    return inner.kind === 'unclassified'
+      ? mixed('violenceAgainstThePerson', 'sexualOffences', SEXUAL_OFFENCES_NOTE)
+      : inner;
   }
   return classifyWords(words);
 }

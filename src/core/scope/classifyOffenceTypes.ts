@@ -61,5 +61,9 @@ export function classifyOffenceTypes(
     else if (scope.has(classification.group)) inScope.push(entry);
     else outOfScope.push(entry);
   }
-  return { inScope: inScope.sort(byRowsThenText), outOfScope: outOfScope.sort(byRowsThenText), unclassified: unclassified.sort(byRowsThenText) };
+  return {
+    inScope: inScope.sort(byRowsThenText),
+    outOfScope: outOfScope.sort(byRowsThenText),
+    unclassified: unclassified.sort(byRowsThenText),
+  };
 }

@@ -1,6 +1,11 @@
 import { classifyOffenceType } from './classifyOffenceType';
 import {
-  OFFENCE_GROUP_LABELS, OFFENCE_GROUPS, THEFT_GROUPS, VIOLENCE_AGAINST_THE_PERSON_GROUPS, VIOLENCE_GROUPS, type OffenceGroup,
+  OFFENCE_GROUP_LABELS,
+  OFFENCE_GROUPS,
+  THEFT_GROUPS,
+  VIOLENCE_AGAINST_THE_PERSON_GROUPS,
+  VIOLENCE_GROUPS,
+  type OffenceGroup,
 } from './offenceGroups';
 import { normaliseOffenceText } from './offenceText';
 
@@ -9,23 +14,41 @@ import { normaliseOffenceText } from './offenceText';
  * group under it: 'violence' is the whole default scope, 'VAP' its violence-against-the-person part.
  */
 const EXTRA_NAMES: readonly (readonly [string, readonly OffenceGroup[]])[] = [
-  ['violence', VIOLENCE_GROUPS], ['violent', VIOLENCE_GROUPS], ['violent crime', VIOLENCE_GROUPS], ['violent offences', VIOLENCE_GROUPS],
+  ['violence', VIOLENCE_GROUPS],
+  ['violent', VIOLENCE_GROUPS],
+  ['violent crime', VIOLENCE_GROUPS],
+  ['violent offences', VIOLENCE_GROUPS],
   ['VAP', VIOLENCE_AGAINST_THE_PERSON_GROUPS],
-  ['murder', ['homicide']], ['manslaughter', ['homicide']],
-  ['death by driving', ['deathOrSeriousInjuryByDriving']], ['death or serious injury by driving', ['deathOrSeriousInjuryByDriving']],
-  ['unlawful driving', ['deathOrSeriousInjuryByDriving']], ['death by dangerous driving', ['deathOrSeriousInjuryByDriving']],
-  ['VWI', ['violenceWithInjury']], ['assault with injury', ['violenceWithInjury']],
-  ['VWOI', ['violenceWithoutInjury']], ['assault without injury', ['violenceWithoutInjury']],
-  ['stalking', ['stalkingAndHarassment']], ['harassment', ['stalkingAndHarassment']],
-  ['possession of weapons offences', ['possessionOfWeapons']], ['weapons', ['possessionOfWeapons']],
-  ['weapons possession', ['possessionOfWeapons']], ['offensive weapons', ['possessionOfWeapons']],
-  ['sexual', ['sexualOffences']], ['sex offences', ['sexualOffences']],
-  ['theft', THEFT_GROUPS], ['theft offences', THEFT_GROUPS],
-  ['cycle theft', ['bicycleTheft']], ['all other theft offences', ['otherTheft']],
+  ['murder', ['homicide']],
+  ['manslaughter', ['homicide']],
+  ['death by driving', ['deathOrSeriousInjuryByDriving']],
+  ['death or serious injury by driving', ['deathOrSeriousInjuryByDriving']],
+  ['unlawful driving', ['deathOrSeriousInjuryByDriving']],
+  ['death by dangerous driving', ['deathOrSeriousInjuryByDriving']],
+  ['VWI', ['violenceWithInjury']],
+  ['assault with injury', ['violenceWithInjury']],
+  ['VWOI', ['violenceWithoutInjury']],
+  ['assault without injury', ['violenceWithoutInjury']],
+  ['stalking', ['stalkingAndHarassment']],
+  ['harassment', ['stalkingAndHarassment']],
+  ['possession of weapons offences', ['possessionOfWeapons']],
+  ['weapons', ['possessionOfWeapons']],
+  ['weapons possession', ['possessionOfWeapons']],
+  ['offensive weapons', ['possessionOfWeapons']],
+  ['sexual', ['sexualOffences']],
+  ['sex offences', ['sexualOffences']],
+  ['theft', THEFT_GROUPS],
+  ['theft offences', THEFT_GROUPS],
+  ['cycle theft', ['bicycleTheft']],
+  ['all other theft offences', ['otherTheft']],
   ['vehicle crime', ['vehicleOffences']],
-  ['criminal damage', ['criminalDamageAndArson']], ['arson', ['criminalDamageAndArson']],
-  ['drugs', ['drugOffences']], ['public order', ['publicOrderOffences']],
-  ['miscellaneous', ['miscellaneousCrimesAgainstSociety']], ['fraud offences', ['fraud']], ['computer misuse', ['fraud']],
+  ['criminal damage', ['criminalDamageAndArson']],
+  ['arson', ['criminalDamageAndArson']],
+  ['drugs', ['drugOffences']],
+  ['public order', ['publicOrderOffences']],
+  ['miscellaneous', ['miscellaneousCrimesAgainstSociety']],
+  ['fraud offences', ['fraud']],
+  ['computer misuse', ['fraud']],
   ['ASB', ['antiSocialBehaviour']],
 ];
 
@@ -37,8 +60,14 @@ const UMBRELLAS: Partial<Record<OffenceGroup, readonly OffenceGroup[]>> = {
 
 /** Normalised phrase → groups, from the labels, the ids themselves ('criminalDamageAndArson') and the extra names. */
 const PHRASES: ReadonlyMap<string, readonly OffenceGroup[]> = new Map([
-  ...OFFENCE_GROUPS.map((group): [string, readonly OffenceGroup[]] => [normaliseOffenceText(group), UMBRELLAS[group] ?? [group]]),
-  ...OFFENCE_GROUPS.map((group): [string, readonly OffenceGroup[]] => [normaliseOffenceText(OFFENCE_GROUP_LABELS[group]), UMBRELLAS[group] ?? [group]]),
+  ...OFFENCE_GROUPS.map((group): [string, readonly OffenceGroup[]] => [
+    normaliseOffenceText(group),
+    UMBRELLAS[group] ?? [group],
+  ]),
+  ...OFFENCE_GROUPS.map((group): [string, readonly OffenceGroup[]] => [
+    normaliseOffenceText(OFFENCE_GROUP_LABELS[group]),
+    UMBRELLAS[group] ?? [group],
+  ]),
   ...EXTRA_NAMES.map(([name, groups]): [string, readonly OffenceGroup[]] => [normaliseOffenceText(name), groups]),
 ]);
 const LONGEST_PHRASE = Math.max(...[...PHRASES.keys()].map((phrase) => phrase.split(' ').length));
@@ -73,7 +102,32 @@ function phrasesIn(words: readonly string[]): { readonly groups: readonly Offenc
 const LIST_BREAK = /[,;&+\n]|\b(?:and|plus|also|as well as|then|but)\b/i;
 
 /** Words around a name in a request ('please include … too'), trimmed before looking the name up. */
-const LEADING_FILLER: ReadonlySet<string> = new Set(['please', 'i', 'want', 'would', 'like', 'now', 'include', 'including', 'count', 'counting', 'add', 'adding', 'use', 'keep', 'exclude', 'excluding', 'except', 'drop', 'remove', 'only', 'just', 'all', 'in', 'scope']);
+const LEADING_FILLER: ReadonlySet<string> = new Set([
+  'please',
+  'i',
+  'want',
+  'would',
+  'like',
+  'now',
+  'include',
+  'including',
+  'count',
+  'counting',
+  'add',
+  'adding',
+  'use',
+  'keep',
+  'exclude',
+  'excluding',
+  'except',
+  'drop',
+  'remove',
+  'only',
+  'just',
+  'all',
+  'in',
+  'scope',
+]);
 const TRAILING_FILLER: ReadonlySet<string> = new Set(['too', 'also', 'as', 'well', 'only', 'please', 'in', 'scope']);
 
 /**
@@ -82,7 +136,9 @@ const TRAILING_FILLER: ReadonlySet<string> = new Set(['too', 'also', 'as', 'well
  * 'violent disorder' is public order, not 'violent' + 'disorder'.
  */
 function groupsOfItem(item: string): readonly OffenceGroup[] {
-  const words = normaliseOffenceText(item).split(' ').filter((word) => word.length > 0);
+  const words = normaliseOffenceText(item)
+    .split(' ')
+    .filter((word) => word.length > 0);
   let first = 0;
   let last = words.length;
   while (first < last && LEADING_FILLER.has(words[first])) first += 1;

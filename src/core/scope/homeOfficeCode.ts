@@ -42,16 +42,23 @@ export function parseHomeOfficeCode(words: readonly string[]): HomeOfficeCode | 
  * @example homeOfficeCodeGroup({ classNumber: 34, letter: 'a' }) // => { group: 'robbery', subgroup: 'Robbery of business property' }
  * @example homeOfficeCodeGroup({ classNumber: 28, letter: 'a' }) // => undefined
  */
-export function homeOfficeCodeGroup(code: HomeOfficeCode): { readonly group: OffenceGroup; readonly subgroup?: string } | undefined {
+export function homeOfficeCodeGroup(
+  code: HomeOfficeCode,
+): { readonly group: OffenceGroup; readonly subgroup?: string } | undefined {
   switch (code.classNumber) {
-    case 1: return { group: 'homicide', subgroup: 'Murder' };
-    case 5: return { group: 'violenceWithInjury' };
-    case 8: return { group: 'violenceAgainstThePerson' };
-    case 10: return { group: 'possessionOfWeapons' };
+    case 1:
+      return { group: 'homicide', subgroup: 'Murder' };
+    case 5:
+      return { group: 'violenceWithInjury' };
+    case 8:
+      return { group: 'violenceAgainstThePerson' };
+    case 10:
+      return { group: 'possessionOfWeapons' };
     case 34:
       if (code.letter === 'a') return { group: 'robbery', subgroup: 'Robbery of business property' };
       if (code.letter === 'b') return { group: 'robbery', subgroup: 'Robbery of personal property' };
       return { group: 'robbery' };
-    default: return undefined;
+    default:
+      return undefined;
   }
 }

@@ -110,11 +110,22 @@ export const DEFAULT_SCOPE: readonly OffenceGroup[] = VIOLENCE_GROUPS;
 
 /** The subgroups of violence against the person: what "violence against the person" / "VAP" names. */
 export const VIOLENCE_AGAINST_THE_PERSON_GROUPS: readonly ViolenceGroup[] = [
-  'homicide', 'deathOrSeriousInjuryByDriving', 'violenceWithInjury', 'violenceWithoutInjury', 'stalkingAndHarassment', 'violenceAgainstThePerson',
+  'homicide',
+  'deathOrSeriousInjuryByDriving',
+  'violenceWithInjury',
+  'violenceWithoutInjury',
+  'stalkingAndHarassment',
+  'violenceAgainstThePerson',
 ];
 
 /** The theft groups: what "theft" names (not burglary or vehicle offences, as on data.police.uk). */
-export const THEFT_GROUPS: readonly OtherGroup[] = ['theft', 'shoplifting', 'theftFromThePerson', 'bicycleTheft', 'otherTheft'];
+export const THEFT_GROUPS: readonly OtherGroup[] = [
+  'theft',
+  'shoplifting',
+  'theftFromThePerson',
+  'bicycleTheft',
+  'otherTheft',
+];
 
 const VIOLENCE_SET: ReadonlySet<string> = new Set(VIOLENCE_GROUPS);
 const ALL_SET: ReadonlySet<string> = new Set(OFFENCE_GROUPS);

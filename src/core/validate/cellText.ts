@@ -16,7 +16,9 @@ export function cellText(value: CellValue): string {
   if (Number.isNaN(value.getTime())) return 'Invalid Date';
   const date = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
   const hasTime = value.getUTCHours() + value.getUTCMinutes() + value.getUTCSeconds() > 0;
-  return hasTime ? `${date} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}` : date;
+  return hasTime
+    ? `${date} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`
+    : date;
 }
 
 /** True when a cell holds nothing: null, or text of spaces only. */

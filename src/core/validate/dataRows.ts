@@ -11,7 +11,10 @@ export interface DataRow {
  * The rows below a header row, without the entirely empty ones (which are counted, not reported).
  * @example dataRows({ name: 'S', rows: [['URN'], [100000], [null], [100001]] }, 1) // => 2 rows (rows 2 and 4), 1 blank
  */
-export function dataRows(sheet: SheetData, headerRow: number): { readonly rows: readonly DataRow[]; readonly blankRows: number } {
+export function dataRows(
+  sheet: SheetData,
+  headerRow: number,
+): { readonly rows: readonly DataRow[]; readonly blankRows: number } {
   const firstRow = sheet.firstRow ?? 1;
   const rows: DataRow[] = [];
   let blankRows = 0;
@@ -30,7 +33,10 @@ export function isBlankRow(cells: readonly CellValue[]): boolean {
 }
 
 /** How many rows `dataRows` would return, and how many blank rows it would skip, without listing them. */
-export function countDataRows(sheet: SheetData, headerRow: number): { readonly rows: number; readonly blankRows: number } {
+export function countDataRows(
+  sheet: SheetData,
+  headerRow: number,
+): { readonly rows: number; readonly blankRows: number } {
   const firstRow = sheet.firstRow ?? 1;
   let rows = 0;
   let blankRows = 0;

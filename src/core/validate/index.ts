@@ -1,5 +1,11 @@
 /** Row validation: coercion of cells, and one validator per sheet role producing typed records and Issues. */
-export type { ValidationResult, WardVertexRecord, PostcodeValidationResult, LocationContext, OffenceContext } from './types';
+export type {
+  ValidationResult,
+  WardVertexRecord,
+  PostcodeValidationResult,
+  LocationContext,
+  OffenceContext,
+} from './types';
 
 // Coercion of single cells
 export { parseNumber } from './parseNumber';

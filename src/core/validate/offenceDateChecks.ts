@@ -46,7 +46,8 @@ export function isTimeOnly(value: CellValue): boolean {
  * itself is allowed, whatever the time.
  */
 export function implausibleDateReason(date: Date, run: Date): string | undefined {
-  if (date.getTime() < EARLIEST_OFFENCE_DAY) return 'is before 1990, too early to be a real offence date (an empty or zero date cell shows as 1899 or 1900)';
+  if (date.getTime() < EARLIEST_OFFENCE_DAY)
+    return 'is before 1990, too early to be a real offence date (an empty or zero date cell shows as 1899 or 1900)';
   if (dayOf(date) > dayOf(run)) return `is after the run date ${isoDay(new Date(dayOf(run)))}`;
   return undefined;
 }

@@ -14,21 +14,53 @@ const DAY_MS = 86_400_000;
 const MAX_SERIAL = 2_958_465;
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 const TIME = String.raw`(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?`;
 const ISO = new RegExp(String.raw`^(\d{4})([-/])(\d{1,2})\2(\d{1,2})${TIME}\s*(Z|[+-]\d{2}:?\d{2})?$`, 'i');
 const UK = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})${TIME}$`);
-const DAY_MONTH_NAME = new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})${TIME}$`, 'i');
+const DAY_MONTH_NAME = new RegExp(
+  String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{4}|\d{2})${TIME}$`,
+  'i',
+);
 const MONTH_NAME_DAY = new RegExp(String.raw`^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`, 'i');
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
 
 /** A UTC date-time from its parts, or undefined when any part is out of range (31/02, 25:00). */
-function fromParts(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): Date | undefined {
+function fromParts(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  millisecond = 0,
+): Date | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
@@ -107,13 +139,17 @@ export function parseDate(value: CellValue, options: ParseDateOptions = {}): Dat
   if (match) {
     const month = MONTHS[match[2].toLowerCase()];
     const [hour, minute, second, millisecond] = timeParts(match, 4);
-    return month === undefined ? undefined : fromParts(fullYear(match[3]), month, Number(match[1]), hour, minute, second, millisecond);
+    return month === undefined
+      ? undefined
+      : fromParts(fullYear(match[3]), month, Number(match[1]), hour, minute, second, millisecond);
   }
   match = MONTH_NAME_DAY.exec(text);
   if (match) {
     const month = MONTHS[match[1].toLowerCase()];
     const [hour, minute, second, millisecond] = timeParts(match, 4);
-    return month === undefined ? undefined : fromParts(Number(match[3]), month, Number(match[2]), hour, minute, second, millisecond);
+    return month === undefined
+      ? undefined
+      : fromParts(Number(match[3]), month, Number(match[2]), hour, minute, second, millisecond);
   }
   match = COMPACT.exec(text);
   if (match) return fromParts(Number(match[1]), Number(match[2]), Number(match[3]));

@@ -24,7 +24,14 @@ export function requireNumber(row: RowContext, field: FieldName, label: string):
     return undefined;
   }
   const number = parseNumber(row.cell(field));
-  if (number === undefined) row.report(field, 'error', 'notANumber', `${quoted(row.text(field))} is not a number (expected ${label})`, EXCLUDED);
+  if (number === undefined)
+    row.report(
+      field,
+      'error',
+      'notANumber',
+      `${quoted(row.text(field))} is not a number (expected ${label})`,
+      EXCLUDED,
+    );
   return number;
 }
 
@@ -41,6 +48,13 @@ export function requireUrn(row: RowContext, field: FieldName): string | undefine
     return undefined;
   }
   const urn = normaliseUrn(row.cell(field));
-  if (!urn) row.report(field, 'error', 'invalidValue', `${quoted(row.text(field))} is not a school URN (expected 6 or 7 digits, e.g. 103456)`, EXCLUDED);
+  if (!urn)
+    row.report(
+      field,
+      'error',
+      'invalidValue',
+      `${quoted(row.text(field))} is not a school URN (expected 6 or 7 digits, e.g. 103456)`,
+      EXCLUDED,
+    );
   return urn;
 }

@@ -42,23 +42,39 @@ const pairTarget = (row: RowContext, first: FieldName, second: FieldName): Issue
  * Reads a pair of coordinate cells. Returns the two numbers, or records why not: one cell blank
  * ('missingValue'), or not a number ('notANumber').
  */
-function readPair(row: RowContext, first: FieldName, second: FieldName, what: string, problems: Problem[]): [number, number] | undefined {
+function readPair(
+  row: RowContext,
+  first: FieldName,
+  second: FieldName,
+  what: string,
+  problems: Problem[],
+): [number, number] | undefined {
   const firstBlank = row.blank(first);
   const secondBlank = row.blank(second);
   if (firstBlank && secondBlank) return undefined;
   if (firstBlank || secondBlank) {
     const [blankField, givenField] = firstBlank ? [first, second] : [second, first];
     problems.push({
-      column: row.header(blankField), value: '', code: 'missingValue',
+      column: row.header(blankField),
+      value: '',
+      code: 'missingValue',
       problem: `blank, although ${quoted(row.text(givenField))} is given in '${row.header(givenField)}' (a ${what} needs both)`,
     });
     return undefined;
   }
   const firstNumber = parseNumber(row.cell(first));
   const secondNumber = parseNumber(row.cell(second));
-  for (const [field, number] of [[first, firstNumber], [second, secondNumber]] as const) {
+  for (const [field, number] of [
+    [first, firstNumber],
+    [second, secondNumber],
+  ] as const) {
     if (number === undefined) {
-      problems.push({ column: row.header(field), value: row.text(field), code: 'notANumber', problem: `${quoted(row.text(field))} is not a number (expected a ${what})` });
+      problems.push({
+        column: row.header(field),
+        value: row.text(field),
+        code: 'notANumber',
+        problem: `${quoted(row.text(field))} is not a number (expected a ${what})`,
+      });
     }
   }
   return firstNumber === undefined || secondNumber === undefined ? undefined : [firstNumber, secondNumber];
@@ -67,17 +83,28 @@ function readPair(row: RowContext, first: FieldName, second: FieldName, what: st
 function readGrid(row: RowContext, fields: LocationFields, reading: Reading): void {
   const { easting: eastingField, northing: northingField } = fields;
   if (!eastingField || !northingField) return;
-  const pair = readPair(row, eastingField, northingField, 'grid reference (easting and northing in metres)', reading.problems);
+  const pair = readPair(
+    row,
+    eastingField,
+    northingField,
+    'grid reference (easting and northing in metres)',
+    reading.problems,
+  );
   if (!pair) return;
   const [easting, northing] = pair;
   // The pair's column and value are spelled out only for a problem (most rows have none).
   const target = (): IssueTarget => pairTarget(row, eastingField, northingField);
   if (easting === 0 || northing === 0) {
-    reading.problems.push({ ...target(), code: 'badCoordinate', problem: 'an easting or northing of 0 is not a real place (exports often write 0 for unknown)' });
+    reading.problems.push({
+      ...target(),
+      code: 'badCoordinate',
+      problem: 'an easting or northing of 0 is not a real place (exports often write 0 for unknown)',
+    });
   } else if (!isPlausibleGridPoint(easting, northing)) {
     const hint = isPlausibleLonLat(easting, northing) ? '; these look like longitude and latitude in degrees' : '';
     reading.problems.push({
-      ...target(), code: 'badCoordinate',
+      ...target(),
+      code: 'badCoordinate',
       problem: `(${easting}, ${northing}) is outside Great Britain's grid (eastings 0–700,000 and northings 0–1,300,000 metres)${hint}`,
     });
   } else {
@@ -100,14 +127,19 @@ function readLonLat(row: RowContext, fields: LocationFields, reading: Reading): 
     reading.point = wgs84ToGrid(latitude, longitude);
     reading.pointSource = 'latitude and longitude';
     reading.problems.push({
-      ...target(), code: 'badCoordinate',
+      ...target(),
+      code: 'badCoordinate',
       problem: `latitude ${latitude} and longitude ${longitude} look swapped (British latitudes are 49–61°, longitudes −9–3°)`,
       fixed: `they are read the other way round, as latitude ${longitude} and longitude ${latitude}`,
     });
   } else {
-    const hint = isPlausibleGridPoint(longitude, latitude) && Math.abs(latitude) > 180 ? '; these look like grid eastings and northings in metres' : '';
+    const hint =
+      isPlausibleGridPoint(longitude, latitude) && Math.abs(latitude) > 180
+        ? '; these look like grid eastings and northings in metres'
+        : '';
     reading.problems.push({
-      ...target(), code: 'badCoordinate',
+      ...target(),
+      code: 'badCoordinate',
       problem: `latitude ${latitude}, longitude ${longitude} is not in Great Britain (expected latitude 49–61° and longitude −9–3°)${hint}`,
     });
   }
@@ -119,19 +151,30 @@ function readWard(row: RowContext, fields: LocationFields, reading: Reading): vo
   if (wardCode) reading.wardCode = wardCode;
   else {
     reading.problems.push({
-      column: row.header(fields.ward), value: row.text(fields.ward), code: 'invalidValue',
+      column: row.header(fields.ward),
+      value: row.text(fields.ward),
+      code: 'invalidValue',
       problem: `${quoted(row.text(fields.ward))} is not a ward code (expected E05, W05 or S13 and six digits, e.g. E05011118)`,
     });
   }
 }
 
-function readPostcode(row: RowContext, fields: LocationFields, reading: Reading, postcodes: ReadonlyMap<string, GridPoint> | undefined): void {
+function readPostcode(
+  row: RowContext,
+  fields: LocationFields,
+  reading: Reading,
+  postcodes: ReadonlyMap<string, GridPoint> | undefined,
+): void {
   if (!fields.postcode || row.blank(fields.postcode)) return;
   const text = row.text(fields.postcode);
   const postcode = normalisePostcode(text);
   const target = { column: row.header(fields.postcode), value: text };
   if (!postcode) {
-    reading.problems.push({ ...target, code: 'invalidValue', problem: `${quoted(text)} is not a postcode (expected e.g. B1 1AA)` });
+    reading.problems.push({
+      ...target,
+      code: 'invalidValue',
+      problem: `${quoted(text)} is not a postcode (expected e.g. B1 1AA)`,
+    });
     return;
   }
   reading.postcode = postcode;
@@ -142,8 +185,11 @@ function readPostcode(row: RowContext, fields: LocationFields, reading: Reading,
     reading.pointSource = 'postcode';
   } else {
     reading.problems.push({
-      ...target, code: 'unknownPostcode',
-      problem: postcodes ? `postcode ${postcode} is not in the postcode lookup` : `postcode ${postcode} cannot be placed because no postcode lookup sheet was given`,
+      ...target,
+      code: 'unknownPostcode',
+      problem: postcodes
+        ? `postcode ${postcode} is not in the postcode lookup`
+        : `postcode ${postcode} cannot be placed because no postcode lookup sheet was given`,
     });
   }
 }
@@ -174,10 +220,15 @@ export function readLocation(
   readWard(row, fields, reading);
   readPostcode(row, fields, reading, postcodes);
 
-  const locatedBy: Source | undefined = reading.point ? reading.pointSource : reading.wardCode ? 'ward code' : undefined;
+  const locatedBy: Source | undefined = reading.point
+    ? reading.pointSource
+    : reading.wardCode
+      ? 'ward code'
+      : undefined;
   for (const { code, problem, fixed, ...target } of reading.problems) {
     if (fixed) row.report(target, 'warning', code, problem, fixed);
-    else if (locatedBy) row.report(target, 'warning', code, problem, `the row is kept, its ${what} taken from the ${locatedBy}`);
+    else if (locatedBy)
+      row.report(target, 'warning', code, problem, `the row is kept, its ${what} taken from the ${locatedBy}`);
     else row.report(target, 'error', code, problem, EXCLUDED);
   }
   if (!locatedBy) {
@@ -189,12 +240,20 @@ export function readLocation(
       const how = given.some((field) => row.excelError(field) !== undefined) ? 'blank or Excel errors' : 'all blank';
       row.report(
         { column: given.map((field) => row.header(field)).join(' / '), value: '' },
-        'error', 'missingValue', `no ${what} is given (${how})`, EXCLUDED,
+        'error',
+        'missingValue',
+        `no ${what} is given (${how})`,
+        EXCLUDED,
       );
     }
     return undefined;
   }
-  const pointField = reading.pointSource === 'easting and northing' ? fields.easting : reading.pointSource === 'latitude and longitude' ? fields.latitude : fields.postcode;
+  const pointField =
+    reading.pointSource === 'easting and northing'
+      ? fields.easting
+      : reading.pointSource === 'latitude and longitude'
+        ? fields.latitude
+        : fields.postcode;
   return {
     ...(reading.point ? { point: reading.point, ...(pointField ? { pointColumn: row.header(pointField) } : {}) } : {}),
     ...(reading.wardCode ? { wardCode: reading.wardCode } : {}),

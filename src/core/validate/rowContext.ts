@@ -44,7 +44,13 @@ export interface RowContext {
    * ("'#N/A' is an Excel error, not an offence reference"), with the reader's consequence, and at
    * least warning severity.
    */
-  report(target: FieldName | IssueTarget, severity: Severity, code: IssueCode, problem: string, consequence: string): void;
+  report(
+    target: FieldName | IssueTarget,
+    severity: Severity,
+    code: IssueCode,
+    problem: string,
+    consequence: string,
+  ): void;
   /**
    * The row's issues, ending with a warning for each Excel error in a column the row is read from
    * (every mapped field, and any other mapped column read with `cellAt`) that no reader reported:
@@ -80,7 +86,8 @@ export interface RowPlan {
 function mappedColumns(mapping: ColumnMapping): ReadonlyMap<number, MappedColumn> {
   const columns = new Map<number, MappedColumn>();
   for (const [field, match] of Object.entries(mapping.fields) as [FieldName, FieldMatch | undefined][]) {
-    if (match && !columns.has(match.column)) columns.set(match.column, { header: match.header, noun: FIELD_NOUNS[field] });
+    if (match && !columns.has(match.column))
+      columns.set(match.column, { header: match.header, noun: FIELD_NOUNS[field] });
   }
   for (const list of [mapping.ageColumns ?? [], mapping.ageBandColumns ?? []]) {
     for (const ages of list) {
@@ -153,7 +160,8 @@ class Row implements RowContext {
   }
 
   cellAt(column: number): CellValue {
-    if (this.plan.columns.has(column) && !this.plan.fieldColumns.has(column)) (this.extraRead ??= new Set()).add(column);
+    if (this.plan.columns.has(column) && !this.plan.fieldColumns.has(column))
+      (this.extraRead ??= new Set()).add(column);
     return this.valueAt(column);
   }
 
@@ -182,7 +190,13 @@ class Row implements RowContext {
     return match === undefined || this.errors === null ? undefined : this.errors.get(match.column);
   }
 
-  report(target: FieldName | IssueTarget, severity: Severity, code: IssueCode, problem: string, consequence: string): void {
+  report(
+    target: FieldName | IssueTarget,
+    severity: Severity,
+    code: IssueCode,
+    problem: string,
+    consequence: string,
+  ): void {
     let column: string;
     let value: string;
     let index: number | undefined;
@@ -203,12 +217,31 @@ class Row implements RowContext {
     // The reader saw a blank; say what the cell really holds, keeping the reader's consequence.
     (this.explained ??= new Set()).add(index);
     const noun = this.plan.columns.get(index)?.noun ?? 'a value';
-    this.push(column, error, severity === 'info' ? 'warning' : severity, 'excelError', excelErrorProblem(error, noun), consequence);
+    this.push(
+      column,
+      error,
+      severity === 'info' ? 'warning' : severity,
+      'excelError',
+      excelErrorProblem(error, noun),
+      consequence,
+    );
   }
 
-  private push(column: string, value: string, severity: Severity, code: IssueCode, problem: string, consequence: string): void {
+  private push(
+    column: string,
+    value: string,
+    severity: Severity,
+    code: IssueCode,
+    problem: string,
+    consequence: string,
+  ): void {
     this.recorded.push({
-      sheet: this.sheet, row: this.rowNumber, column, value, severity, code,
+      sheet: this.sheet,
+      row: this.rowNumber,
+      column,
+      value,
+      severity,
+      code,
       message: `Sheet '${this.sheet}', row ${this.rowNumber}, column '${column}': ${problem}; ${consequence}.`,
     });
     if (severity === 'error') this.hasError = true;
@@ -222,7 +255,12 @@ class Row implements RowContext {
       if (!read || (this.explained !== null && this.explained.has(column))) continue;
       const { header, noun } = this.plan.columns.get(column) ?? { header: '', noun: 'a value' };
       issues.push({
-        sheet: this.sheet, row: this.rowNumber, column: header, value: error, severity: 'warning', code: 'excelError',
+        sheet: this.sheet,
+        row: this.rowNumber,
+        column: header,
+        value: error,
+        severity: 'warning',
+        code: 'excelError',
         message: `Sheet '${this.sheet}', row ${this.rowNumber}, column '${header}': ${excelErrorProblem(error, noun)}; ${LEFT_UNKNOWN}.`,
       });
     }
@@ -243,13 +281,23 @@ class Row implements RowContext {
  * The context of one data row. `plan` (from `rowPlan(mapping)`) is the part shared by every row of
  * the sheet: pass it when reading many rows.
  */
-export function rowContext(sheet: string, mapping: ColumnMapping, row: DataRow, plan: RowPlan = rowPlan(mapping)): RowContext {
+export function rowContext(
+  sheet: string,
+  mapping: ColumnMapping,
+  row: DataRow,
+  plan: RowPlan = rowPlan(mapping),
+): RowContext {
   if (plan.mapping !== mapping) throw new Error('The row plan was made for another mapping.');
   return new Row(sheet, row.rowNumber, row.cells, plan);
 }
 
 /** Like `rowContext`, without a `DataRow` object; for validators reading every row of a sheet. */
-export function rowContextAt(sheet: string, plan: RowPlan, rowNumber: number, cells: readonly CellValue[]): RowContext & { readonly clean: boolean } {
+export function rowContextAt(
+  sheet: string,
+  plan: RowPlan,
+  rowNumber: number,
+  cells: readonly CellValue[],
+): RowContext & { readonly clean: boolean } {
   return new Row(sheet, rowNumber, cells, plan);
 }
 

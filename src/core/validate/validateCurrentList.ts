@@ -30,7 +30,14 @@ export function validateCurrentList(sheet: SheetData, mapping: ColumnMapping): V
         urn = normaliseUrn(row.cell('urn'));
         if (!urn) {
           const problem = `${quoted(row.text('urn'))} is not a school URN (expected 6 or 7 digits)`;
-          if (name !== undefined) row.report('urn', 'warning', 'invalidValue', problem, `the school is matched by its name, ${quoted(name)}, instead`);
+          if (name !== undefined)
+            row.report(
+              'urn',
+              'warning',
+              'invalidValue',
+              problem,
+              `the school is matched by its name, ${quoted(name)}, instead`,
+            );
           else row.report('urn', 'error', 'invalidValue', problem, EXCLUDED);
         }
       } else if (name === undefined) {
@@ -38,14 +45,26 @@ export function validateCurrentList(sheet: SheetData, mapping: ColumnMapping): V
         row.report(target, 'error', 'missingValue', 'blank, but a school URN or name is required', EXCLUDED);
       }
       if (urn === undefined && name === undefined) return undefined;
-      return { sourceRow: row.rowNumber, ...(urn !== undefined ? { urn } : {}), ...(name !== undefined ? { name } : {}) };
+      return {
+        sourceRow: row.rowNumber,
+        ...(urn !== undefined ? { urn } : {}),
+        ...(name !== undefined ? { name } : {}),
+      };
     },
     {
       key: (record) => (record.urn !== undefined ? `urn:${record.urn}` : `name:${nameKey(record.name ?? '')}`),
       describe: (record, firstRow) =>
         record.urn !== undefined
-          ? { column: mapping.fields.urn?.header ?? 'urn', value: record.urn, problem: `URN ${record.urn} is already listed on row ${firstRow}` }
-          : { column: mapping.fields.name?.header ?? 'name', value: record.name ?? '', problem: `${quoted(record.name ?? '')} is already listed on row ${firstRow}` },
+          ? {
+              column: mapping.fields.urn?.header ?? 'urn',
+              value: record.urn,
+              problem: `URN ${record.urn} is already listed on row ${firstRow}`,
+            }
+          : {
+              column: mapping.fields.name?.header ?? 'name',
+              value: record.name ?? '',
+              problem: `${quoted(record.name ?? '')} is already listed on row ${firstRow}`,
+            },
     },
   );
 }

@@ -17,12 +17,24 @@ function readAge(row: RowContext): number | undefined {
   const age = requireNumber(row, 'age', "the offender's age in years");
   if (age === undefined) return undefined;
   if (age < 0 || age > MAX_AGE) {
-    row.report('age', 'error', 'ageImpossible', `${quoted(row.text('age'))} is not a possible age (expected 0–${MAX_AGE} years)`, EXCLUDED);
+    row.report(
+      'age',
+      'error',
+      'ageImpossible',
+      `${quoted(row.text('age'))} is not a possible age (expected 0–${MAX_AGE} years)`,
+      EXCLUDED,
+    );
     return undefined;
   }
   if (!Number.isInteger(age)) {
     const years = Math.floor(age);
-    row.report('age', 'warning', 'invalidValue', `${quoted(row.text('age'))} is not a whole number of years`, `it is read as ${years}, the completed years`);
+    row.report(
+      'age',
+      'warning',
+      'invalidValue',
+      `${quoted(row.text('age'))} is not a whole number of years`,
+      `it is read as ${years}, the completed years`,
+    );
     return years;
   }
   return age;
@@ -39,7 +51,13 @@ export const ownOffenceRef = (rowNumber: number): string => `\u0000row:${rowNumb
 function readOffenceRef(row: RowContext): { readonly offenceRef: string; readonly missing: boolean } {
   const text = row.text('offenceRef');
   if (text !== '') return { offenceRef: text, missing: false };
-  row.report('offenceRef', 'warning', 'missingValue', 'no offence reference is given, so the row cannot be matched to other rows of the same offence', 'the row is counted as an offence of its own');
+  row.report(
+    'offenceRef',
+    'warning',
+    'missingValue',
+    'no offence reference is given, so the row cannot be matched to other rows of the same offence',
+    'the row is counted as an offence of its own',
+  );
   return { offenceRef: ownOffenceRef(row.rowNumber), missing: true };
 }
 
@@ -50,14 +68,20 @@ function readOffenceDate(row: RowContext, run: Date): Date | undefined {
   }
   const value = row.cell('offenceDate');
   const date = parseDate(value);
-  const reason = isTimeOnly(value) ? 'is a time of day with no date' : date ? implausibleDateReason(date, run) : undefined;
+  const reason = isTimeOnly(value)
+    ? 'is a time of day with no date'
+    : date
+      ? implausibleDateReason(date, run)
+      : undefined;
   if (reason) {
     row.report('offenceDate', 'error', 'dateImplausible', `${quoted(row.text('offenceDate'))} ${reason}`, EXCLUDED);
     return undefined;
   }
   if (!date) {
     row.report(
-      'offenceDate', 'error', 'notADate',
+      'offenceDate',
+      'error',
+      'notADate',
       `${quoted(row.text('offenceDate'))} is not a date (expected e.g. 31/01/2021 or 2021-01-31; day first, and a day that exists)`,
       EXCLUDED,
     );
@@ -69,7 +93,13 @@ function readSchoolUrn(row: RowContext): string | undefined {
   if (row.blank('schoolUrn')) return undefined;
   const urn = normaliseUrn(row.cell('schoolUrn'));
   if (!urn) {
-    row.report('schoolUrn', 'warning', 'invalidValue', `${quoted(row.text('schoolUrn'))} is not a school URN (expected 6 or 7 digits)`, 'the school is left unknown for this row');
+    row.report(
+      'schoolUrn',
+      'warning',
+      'invalidValue',
+      `${quoted(row.text('schoolUrn'))} is not a school URN (expected 6 or 7 digits)`,
+      'the school is left unknown for this row',
+    );
   }
   return urn;
 }
@@ -78,7 +108,13 @@ function readWeapon(row: RowContext): boolean | undefined {
   if (row.blank('weapon')) return undefined;
   const weapon = parseBoolean(row.cell('weapon'));
   if (weapon === undefined) {
-    row.report('weapon', 'warning', 'invalidValue', `${quoted(row.text('weapon'))} is not a yes/no flag (expected Y/N, yes/no, true/false or 1/0)`, 'the weapon flag is left unknown for this row');
+    row.report(
+      'weapon',
+      'warning',
+      'invalidValue',
+      `${quoted(row.text('weapon'))} is not a yes/no flag (expected Y/N, yes/no, true/false or 1/0)`,
+      'the weapon flag is left unknown for this row',
+    );
   }
   return weapon;
 }
@@ -103,7 +139,11 @@ function readWeapon(row: RowContext): boolean | undefined {
  * An Excel error cell ('#N/A', …) is read as no value, with an 'excelError' issue (see `rowContext`).
  * Cost: O(rows); each latitude/longitude pair is one projection.
  */
-export function validateOffences(sheet: SheetData, mapping: ColumnMapping, context: OffenceContext = {}): ValidationResult<OffenceRecord> {
+export function validateOffences(
+  sheet: SheetData,
+  mapping: ColumnMapping,
+  context: OffenceContext = {},
+): ValidationResult<OffenceRecord> {
   const run = runDay(context.today);
   return validateRows<OffenceRecord>(
     sheet,
@@ -117,21 +157,39 @@ export function validateOffences(sheet: SheetData, mapping: ColumnMapping, conte
       const age = readAge(row);
       const offenceLocation = readLocation(
         row,
-        { latitude: 'offenceLatitude', longitude: 'offenceLongitude', easting: 'offenceEasting', northing: 'offenceNorthing', ward: 'offenceWard', postcode: 'offencePostcode' },
+        {
+          latitude: 'offenceLatitude',
+          longitude: 'offenceLongitude',
+          easting: 'offenceEasting',
+          northing: 'offenceNorthing',
+          ward: 'offenceWard',
+          postcode: 'offencePostcode',
+        },
         'offence location',
         context.postcodes,
       );
       const homeLocation = readLocation(
         row,
-        { latitude: 'homeLatitude', longitude: 'homeLongitude', easting: 'homeEasting', northing: 'homeNorthing', ward: 'homeWard', postcode: 'homePostcode' },
+        {
+          latitude: 'homeLatitude',
+          longitude: 'homeLongitude',
+          easting: 'homeEasting',
+          northing: 'homeNorthing',
+          ward: 'homeWard',
+          postcode: 'homePostcode',
+        },
         'home location',
         context.postcodes,
       );
       const schoolUrn = readSchoolUrn(row);
       const weapon = readWeapon(row);
       if (
-        offenderRef === undefined || offenceDate === undefined || offenceType === undefined ||
-        age === undefined || offenceLocation === undefined || homeLocation === undefined
+        offenderRef === undefined ||
+        offenceDate === undefined ||
+        offenceType === undefined ||
+        age === undefined ||
+        offenceLocation === undefined ||
+        homeLocation === undefined
       ) {
         return undefined;
       }

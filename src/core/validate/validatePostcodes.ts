@@ -23,18 +23,34 @@ export function validatePostcodes(sheet: SheetData, mapping: ColumnMapping): Pos
     'postcodes',
     (row) => {
       let postcode: string | undefined;
-      if (row.blank('postcode')) row.report('postcode', 'error', 'missingValue', 'blank, but a postcode is required', EXCLUDED);
+      if (row.blank('postcode'))
+        row.report('postcode', 'error', 'missingValue', 'blank, but a postcode is required', EXCLUDED);
       else {
         postcode = normalisePostcode(row.text('postcode'));
-        if (!postcode) row.report('postcode', 'error', 'invalidValue', `${quoted(row.text('postcode'))} is not a postcode (expected e.g. B1 1AA)`, EXCLUDED);
+        if (!postcode)
+          row.report(
+            'postcode',
+            'error',
+            'invalidValue',
+            `${quoted(row.text('postcode'))} is not a postcode (expected e.g. B1 1AA)`,
+            EXCLUDED,
+          );
       }
-      const location = readLocation(row, { latitude: 'latitude', longitude: 'longitude', easting: 'easting', northing: 'northing' }, 'postcode location');
+      const location = readLocation(
+        row,
+        { latitude: 'latitude', longitude: 'longitude', easting: 'easting', northing: 'northing' },
+        'postcode location',
+      );
       if (postcode === undefined || location?.point === undefined) return undefined;
       return { postcode, location: location.point };
     },
     {
       key: (record) => record.postcode,
-      describe: (record, firstRow) => ({ column: mapping.fields.postcode?.header ?? 'postcode', value: record.postcode, problem: `postcode ${record.postcode} was already read on row ${firstRow}` }),
+      describe: (record, firstRow) => ({
+        column: mapping.fields.postcode?.header ?? 'postcode',
+        value: record.postcode,
+        problem: `postcode ${record.postcode} was already read on row ${firstRow}`,
+      }),
     },
   );
   const lookup = new Map<string, GridPoint>();

@@ -10,7 +10,12 @@ import { validateRows } from './validateRows';
 function readPupilCount(row: RowContext): number | undefined {
   const pupils = requireNumber(row, 'pupils', 'a number of pupils');
   if (pupils === undefined) return undefined;
-  const problem = pupils < 0 ? 'is negative (expected a number of pupils)' : !Number.isInteger(pupils) ? 'is not a whole number of pupils' : undefined;
+  const problem =
+    pupils < 0
+      ? 'is negative (expected a number of pupils)'
+      : !Number.isInteger(pupils)
+        ? 'is not a whole number of pupils'
+        : undefined;
   if (problem === undefined) return pupils;
   row.report('pupils', 'error', 'invalidValue', `${quoted(row.text('pupils'))} ${problem}`, EXCLUDED);
   return undefined;
@@ -28,7 +33,10 @@ function readPupilCount(row: RowContext): number | undefined {
  * 'duplicateRow' warning and is excluded (add such rows together before loading if they are parts,
  * e.g. year groups, of one count).
  */
-export function validatePupilResidence(sheet: SheetData, mapping: ColumnMapping): ValidationResult<PupilResidenceRecord> {
+export function validatePupilResidence(
+  sheet: SheetData,
+  mapping: ColumnMapping,
+): ValidationResult<PupilResidenceRecord> {
   return validateRows<PupilResidenceRecord>(
     sheet,
     mapping,
@@ -36,10 +44,18 @@ export function validatePupilResidence(sheet: SheetData, mapping: ColumnMapping)
     (row) => {
       const urn = requireUrn(row, 'urn');
       let wardCode: string | undefined;
-      if (row.blank('wardCode')) row.report('wardCode', 'error', 'missingValue', 'blank, but a home ward code is required', EXCLUDED);
+      if (row.blank('wardCode'))
+        row.report('wardCode', 'error', 'missingValue', 'blank, but a home ward code is required', EXCLUDED);
       else {
         wardCode = normaliseWardCode(row.cell('wardCode'));
-        if (!wardCode) row.report('wardCode', 'error', 'invalidValue', `${quoted(row.text('wardCode'))} is not a ward code (expected E05, W05 or S13 and six digits, e.g. E05011118)`, EXCLUDED);
+        if (!wardCode)
+          row.report(
+            'wardCode',
+            'error',
+            'invalidValue',
+            `${quoted(row.text('wardCode'))} is not a ward code (expected E05, W05 or S13 and six digits, e.g. E05011118)`,
+            EXCLUDED,
+          );
       }
       const pupils = readPupilCount(row);
       if (urn === undefined || wardCode === undefined || pupils === undefined) return undefined;

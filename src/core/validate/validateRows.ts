@@ -23,14 +23,28 @@ const titleCase = (text: string): string => text.replace(/\b\p{Ll}/gu, (letter) 
 export function missingColumnIssues(sheet: SheetData, mapping: ColumnMapping, rowsRead: number): Issue[] {
   const spec = ROLE_SPECS[mapping.role];
   const headerCells = sheet.rows[mapping.headerRow - (sheet.firstRow ?? 1)] ?? [];
-  const headers = headerCells.filter((cell) => typeof cell === 'string' && cell.trim() !== '').map((cell) => `'${String(cell).trim()}'`);
+  const headers = headerCells
+    .filter((cell) => typeof cell === 'string' && cell.trim() !== '')
+    .map((cell) => `'${String(cell).trim()}'`);
   return mapping.missingRequired.map((name) => {
     const group = spec.required.find((candidate) => candidate.name === name);
     const examples = (group?.alternatives ?? [])
-      .map((alternative) => alternative.map((field) => `'${titleCase(spec.fields.find((fieldSpec) => fieldSpec.field === field)?.synonyms[0] ?? field)}'`).join(' and '))
+      .map((alternative) =>
+        alternative
+          .map(
+            (field) =>
+              `'${titleCase(spec.fields.find((fieldSpec) => fieldSpec.field === field)?.synonyms[0] ?? field)}'`,
+          )
+          .join(' and '),
+      )
       .join(', or ');
     return {
-      sheet: mapping.sheet, row: mapping.headerRow, column: '', value: '', severity: 'error' as const, code: 'columnMissing' as const,
+      sheet: mapping.sheet,
+      row: mapping.headerRow,
+      column: '',
+      value: '',
+      severity: 'error' as const,
+      code: 'columnMissing' as const,
       message:
         `Sheet '${mapping.sheet}', row ${mapping.headerRow}: no column was found for ${group?.label ?? name} (expected a header such as ${examples}); ` +
         `the headers are ${headers.join(', ') || '(none)'}. ${rowsRead > 0 ? `None of the sheet's ${rowsRead} rows` : 'The sheet'} can be used until a column is named ` +
@@ -55,10 +69,17 @@ export function validateRows<T>(
   duplicates?: DuplicateRule<T>,
 ): ValidationResult<T> {
   if (mapping.role !== role) throw new Error(`A ${mapping.role} mapping was passed to the ${role} validator.`);
-  if (mapping.sheet !== sheet.name) throw new Error(`The mapping is for sheet '${mapping.sheet}', not '${sheet.name}'.`);
+  if (mapping.sheet !== sheet.name)
+    throw new Error(`The mapping is for sheet '${mapping.sheet}', not '${sheet.name}'.`);
   if (mapping.missingRequired.length > 0) {
     const { rows, blankRows } = countDataRows(sheet, mapping.headerRow);
-    return { records: [], issues: missingColumnIssues(sheet, mapping, rows), rowsRead: rows, rowsExcluded: rows, rowsBlank: blankRows };
+    return {
+      records: [],
+      issues: missingColumnIssues(sheet, mapping, rows),
+      rowsRead: rows,
+      rowsExcluded: rows,
+      rowsBlank: blankRows,
+    };
   }
   // Rows are read in place (no list of them is built) through one plan shared by every row.
   const plan = rowPlan(mapping);
@@ -96,7 +117,8 @@ export function validateRows<T>(
     }
     keep(context);
     if (record !== undefined && !context.excluded) records.push(record);
-    else if (!context.excluded) throw new Error(`Row ${rowNumber} of sheet '${sheet.name}' was dropped without an issue.`);
+    else if (!context.excluded)
+      throw new Error(`Row ${rowNumber} of sheet '${sheet.name}' was dropped without an issue.`);
   }
   return { records, issues, rowsRead, rowsExcluded: rowsRead - records.length, rowsBlank: blankRows };
 }

@@ -42,7 +42,13 @@ function readPupils(row: RowContext): PupilReading {
   }
   const pupils = parseNumber(row.cell('pupils'));
   if (pupils === undefined) {
-    row.report('pupils', 'warning', 'notANumber', `${quoted(row.text('pupils'))} is not a number of pupils`, UNKNOWN_PUPILS);
+    row.report(
+      'pupils',
+      'warning',
+      'notANumber',
+      `${quoted(row.text('pupils'))} is not a number of pupils`,
+      UNKNOWN_PUPILS,
+    );
     return UNKNOWN;
   }
   const unusable = unusablePupils(pupils);
@@ -68,13 +74,31 @@ function readOpen(row: RowContext): boolean {
     case 'open':
       return true;
     case 'closed':
-      row.report('status', 'warning', 'closedSchool', `the school's status is ${quoted(text)}`, 'the school is kept but marked closed');
+      row.report(
+        'status',
+        'warning',
+        'closedSchool',
+        `the school's status is ${quoted(text)}`,
+        'the school is kept but marked closed',
+      );
       return false;
     case 'notYetOpen':
-      row.report('status', 'warning', 'closedSchool', `the school's status is ${quoted(text)}, so it is not open yet`, 'the school is kept but marked not open');
+      row.report(
+        'status',
+        'warning',
+        'closedSchool',
+        `the school's status is ${quoted(text)}, so it is not open yet`,
+        'the school is kept but marked not open',
+      );
       return false;
     default:
-      row.report('status', 'warning', 'invalidValue', `${quoted(text)} is not a status this tool knows (expected e.g. Open, Closed)`, 'the school is taken to be open');
+      row.report(
+        'status',
+        'warning',
+        'invalidValue',
+        `${quoted(text)} is not a status this tool knows (expected e.g. Open, Closed)`,
+        'the school is taken to be open',
+      );
       return true;
   }
 }
@@ -94,7 +118,11 @@ function readOpen(row: RowContext): boolean {
  * When the sheet has no pupils column at all, one warning on the header row says so.
  * An Excel error cell ('#N/A', …) is read as no value, with an 'excelError' issue (see `rowContext`).
  */
-export function validateSchools(sheet: SheetData, mapping: ColumnMapping, context: LocationContext = {}): ValidationResult<SchoolRecord> {
+export function validateSchools(
+  sheet: SheetData,
+  mapping: ColumnMapping,
+  context: LocationContext = {},
+): ValidationResult<SchoolRecord> {
   const result = validateRows<SchoolRecord>(
     sheet,
     mapping,
@@ -105,10 +133,28 @@ export function validateSchools(sheet: SheetData, mapping: ColumnMapping, contex
       const phaseText = row.text('phase');
       const type = optionalText(row, 'type');
       const phase = classifyPhase(phaseText, type);
-      if (phaseText === '' && phase === 'other') row.report('phase', 'warning', 'missingValue', 'no phase of education is given', "the school's phase is recorded as 'other'");
+      if (phaseText === '' && phase === 'other')
+        row.report(
+          'phase',
+          'warning',
+          'missingValue',
+          'no phase of education is given',
+          "the school's phase is recorded as 'other'",
+        );
       const open = readOpen(row);
       const { pupils, pupilsKnown } = readPupils(row);
-      const location = readLocation(row, { easting: 'easting', northing: 'northing', latitude: 'latitude', longitude: 'longitude', postcode: 'postcode' }, 'school location', context.postcodes);
+      const location = readLocation(
+        row,
+        {
+          easting: 'easting',
+          northing: 'northing',
+          latitude: 'latitude',
+          longitude: 'longitude',
+          postcode: 'postcode',
+        },
+        'school location',
+        context.postcodes,
+      );
       if (urn === undefined || name === undefined || location?.point === undefined) return undefined;
       return {
         sourceRow: row.rowNumber,
@@ -126,13 +172,23 @@ export function validateSchools(sheet: SheetData, mapping: ColumnMapping, contex
     },
     {
       key: (record) => record.urn,
-      describe: (record, firstRow) => ({ column: mapping.fields.urn?.header ?? 'urn', value: record.urn, problem: `URN ${record.urn} was already read on row ${firstRow}` }),
+      describe: (record, firstRow) => ({
+        column: mapping.fields.urn?.header ?? 'urn',
+        value: record.urn,
+        problem: `URN ${record.urn} was already read on row ${firstRow}`,
+      }),
     },
   );
   if (mapping.missingRequired.length > 0 || mapping.fields.pupils) return result;
   const noPupilsColumn: Issue = {
-    sheet: mapping.sheet, row: mapping.headerRow, column: '', value: '', severity: 'warning', code: 'columnMissing',
-    message: `Sheet '${mapping.sheet}', row ${mapping.headerRow}: no column of pupil numbers was found (expected e.g. 'NumberOfPupils'); ` +
+    sheet: mapping.sheet,
+    row: mapping.headerRow,
+    column: '',
+    value: '',
+    severity: 'warning',
+    code: 'columnMissing',
+    message:
+      `Sheet '${mapping.sheet}', row ${mapping.headerRow}: no column of pupil numbers was found (expected e.g. 'NumberOfPupils'); ` +
       `every school's pupil count is unknown: a school is ranked only where its catchment is observed from the pupil residence sheet; otherwise it is listed as not ranked.`,
   };
   return { ...result, issues: [noPupilsColumn, ...result.issues] };

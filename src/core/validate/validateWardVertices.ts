@@ -11,7 +11,13 @@ import { validateRows } from './validateRows';
 function requireWholeNumber(row: RowContext, field: FieldName, label: string): number | undefined {
   const number = requireNumber(row, field, label);
   if (number === undefined || Number.isInteger(number)) return number;
-  row.report(field, 'error', 'invalidValue', `${quoted(row.text(field))} is not a whole number (expected ${label})`, EXCLUDED);
+  row.report(
+    field,
+    'error',
+    'invalidValue',
+    `${quoted(row.text(field))} is not a whole number (expected ${label})`,
+    EXCLUDED,
+  );
   return undefined;
 }
 
@@ -32,10 +38,18 @@ export function validateWardVertices(sheet: SheetData, mapping: ColumnMapping): 
     'wardVertices',
     (row) => {
       let wardCode: string | undefined;
-      if (row.blank('wardCode')) row.report('wardCode', 'error', 'missingValue', 'blank, but a ward code is required', EXCLUDED);
+      if (row.blank('wardCode'))
+        row.report('wardCode', 'error', 'missingValue', 'blank, but a ward code is required', EXCLUDED);
       else {
         wardCode = normaliseWardCode(row.cell('wardCode'));
-        if (!wardCode) row.report('wardCode', 'error', 'invalidValue', `${quoted(row.text('wardCode'))} is not a ward code (expected E05, W05 or S13 and six digits)`, EXCLUDED);
+        if (!wardCode)
+          row.report(
+            'wardCode',
+            'error',
+            'invalidValue',
+            `${quoted(row.text('wardCode'))} is not a ward code (expected E05, W05 or S13 and six digits)`,
+            EXCLUDED,
+          );
       }
       const part = row.mapped('part') ? requireWholeNumber(row, 'part', 'a polygon part number') : 1;
       const ring = requireWholeNumber(row, 'ring', 'a ring number');
@@ -45,15 +59,33 @@ export function validateWardVertices(sheet: SheetData, mapping: ColumnMapping): 
       if (x !== undefined && y !== undefined && !isPlausibleGridPoint(x, y) && !isPlausibleLonLat(x, y)) {
         row.report(
           { column: `${row.header('x')} / ${row.header('y')}`, value: `${row.text('x')}, ${row.text('y')}` },
-          'error', 'badCoordinate',
+          'error',
+          'badCoordinate',
           `(${x}, ${y}) is neither a British grid reference (metres) nor a British longitude and latitude (degrees)`,
           EXCLUDED,
         );
         return undefined;
       }
       const wardName = optionalText(row, 'wardName');
-      if (wardCode === undefined || part === undefined || ring === undefined || order === undefined || x === undefined || y === undefined) return undefined;
-      return { sourceRow: row.rowNumber, wardCode, ...(wardName !== undefined ? { wardName } : {}), part, ring, order, x, y };
+      if (
+        wardCode === undefined ||
+        part === undefined ||
+        ring === undefined ||
+        order === undefined ||
+        x === undefined ||
+        y === undefined
+      )
+        return undefined;
+      return {
+        sourceRow: row.rowNumber,
+        wardCode,
+        ...(wardName !== undefined ? { wardName } : {}),
+        part,
+        ring,
+        order,
+        x,
+        y,
+      };
     },
     {
       key: (record) => [record.wardCode, record.part, record.ring, record.order].join('\u0000'),

@@ -62,12 +62,13 @@ export function youngPopulationSource(
 ): { readonly source: YoungPopulationSource } | MissingBand {
   const [from, to] = ageBand;
   const named = mapping.fields.youngPopulation;
-  if (named?.how === 'override') return { source: { kind: 'column', column: named.column, header: named.header, stated: true } };
+  if (named?.how === 'override')
+    return { source: { kind: 'column', column: named.column, header: named.header, stated: true } };
   const ageColumns = mapping.ageColumns ?? [];
   const ages = Array.from({ length: to - from + 1 }, (_, index) => from + index);
   const perAge = ages.map((age) => columnsOfAge(ageColumns, age));
   if (perAge.every((columns) => columns !== undefined)) {
-    return { source: { kind: 'singleYears', columns: (perAge).flat() } };
+    return { source: { kind: 'singleYears', columns: perAge.flat() } };
   }
   const band = mapping.ageBandColumns?.find((column) => column.from === from && column.to === to);
   if (band) return { source: { kind: 'band', column: band } };
@@ -101,7 +102,13 @@ function readCount(row: RowContext, column: number, header: string, label: strin
   }
   const count = parseNumber(value);
   if (count === undefined) {
-    row.report(target, 'error', 'notANumber', `${quoted(cellText(value))} is not a number (expected ${label})`, EXCLUDED);
+    row.report(
+      target,
+      'error',
+      'notANumber',
+      `${quoted(cellText(value))} is not a number (expected ${label})`,
+      EXCLUDED,
+    );
     return undefined;
   }
   if (count < 0) {
@@ -109,11 +116,23 @@ function readCount(row: RowContext, column: number, header: string, label: strin
     return undefined;
   }
   if (!Number.isInteger(count)) {
-    row.report(target, 'error', 'invalidValue', `${quoted(cellText(value))} is not a whole number of people (expected ${label}; a fraction suggests a rate or percentage column)`, EXCLUDED);
+    row.report(
+      target,
+      'error',
+      'invalidValue',
+      `${quoted(cellText(value))} is not a whole number of people (expected ${label}; a fraction suggests a rate or percentage column)`,
+      EXCLUDED,
+    );
     return undefined;
   }
   if (count > MAX_WARD_POPULATION) {
-    row.report(target, 'error', 'invalidValue', `${quoted(cellText(value))} is more people than any ward has (expected ${label}, at most ${MAX_WARD_POPULATION.toLocaleString('en-GB')})`, EXCLUDED);
+    row.report(
+      target,
+      'error',
+      'invalidValue',
+      `${quoted(cellText(value))} is more people than any ward has (expected ${label}, at most ${MAX_WARD_POPULATION.toLocaleString('en-GB')})`,
+      EXCLUDED,
+    );
     return undefined;
   }
   return count;
@@ -143,13 +162,16 @@ const agesPhrase = (ages: readonly number[]): string => `${ages.length === 1 ? '
 
 /** Headers as the message quotes them; a long list is shortened to its first and last. */
 function headersPhrase(headers: readonly string[]): string {
-  return headers.length > 3 ? `'${headers[0]}'…'${headers[headers.length - 1]}'` : joinAnd(headers.map((header) => `'${header}'`));
+  return headers.length > 3
+    ? `'${headers[0]}'…'${headers[headers.length - 1]}'`
+    : joinAnd(headers.map((header) => `'${header}'`));
 }
 
 /** The population columns a wards sheet has, as the message lists them: single years as runs, then each band column. */
 function populationInventory(mapping: ColumnMapping): string[] {
   const columns = mapping.ageColumns ?? [];
-  const agesOf = (sex: AgeColumnSex | undefined): number[] => columns.filter((column) => column.sex === sex).map((column) => column.age);
+  const agesOf = (sex: AgeColumnSex | undefined): number[] =>
+    columns.filter((column) => column.sex === sex).map((column) => column.age);
   const persons = agesOf(undefined);
   const male = agesOf('male');
   const female = agesOf('female');
@@ -173,7 +195,12 @@ const OTHER_SEX: Readonly<Record<AgeColumnSex, AgeColumnSex>> = { male: 'female'
  * what the band needs. The remedy is a setting (the age band, or the population column), which each
  * front end words in its own terms.
  */
-function missingBand(sheet: SheetData, mapping: ColumnMapping, ageBand: readonly [number, number], missing: MissingBand): ValidationResult<WardRecord> {
+function missingBand(
+  sheet: SheetData,
+  mapping: ColumnMapping,
+  ageBand: readonly [number, number],
+  missing: MissingBand,
+): ValidationResult<WardRecord> {
   const { rows, blankRows } = dataRows(sheet, mapping.headerRow);
   const [from, to] = ageBand;
   const band = bandText(ageBand);
@@ -203,7 +230,12 @@ function missingBand(sheet: SheetData, mapping: ColumnMapping, ageBand: readonly
     `${sexSplit ? ' (a single year is a persons column, or a male and a female column added together)' : ''}` +
     `; ${rows.length === 1 ? "the sheet's one row cannot be used" : `none of the sheet's ${rows.length} rows can be used`}.`;
   const issue: Issue = {
-    sheet: mapping.sheet, row: mapping.headerRow, column: '', value: '', severity: 'error', code: 'columnMissing',
+    sheet: mapping.sheet,
+    row: mapping.headerRow,
+    column: '',
+    value: '',
+    severity: 'error',
+    code: 'columnMissing',
     message:
       `Sheet '${mapping.sheet}', row ${mapping.headerRow}: the population aged ${band} cannot be found. ${has}${gapText} ${needs} ` +
       'Choose a band the sheet has, or name the population column.',
@@ -227,7 +259,11 @@ function missingBand(sheet: SheetData, mapping: ColumnMapping, ageBand: readonly
  * @example validateWards(onsSheet, onsMapping, [11, 16]) // population = age_11 + … + age_16 for each ward
  * @example validateWards(sapeSheet, sapeMapping, [10, 11]) // population = M10 + F10 + M11 + F11 for each ward
  */
-export function validateWards(sheet: SheetData, mapping: ColumnMapping, ageBand: readonly [number, number]): ValidationResult<WardRecord> {
+export function validateWards(
+  sheet: SheetData,
+  mapping: ColumnMapping,
+  ageBand: readonly [number, number],
+): ValidationResult<WardRecord> {
   const [from, to] = ageBand;
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) {
     throw new RangeError(`An age band is two whole numbers, youngest first; got [${from}, ${to}].`);
@@ -241,7 +277,12 @@ export function validateWards(sheet: SheetData, mapping: ColumnMapping, ageBand:
   const { source } = choice;
   if (source.kind === 'column' && !source.stated) {
     extraIssues.push({
-      sheet: mapping.sheet, row: mapping.headerRow, column: source.header, value: '', severity: 'warning', code: 'invalidValue',
+      sheet: mapping.sheet,
+      row: mapping.headerRow,
+      column: source.header,
+      value: '',
+      severity: 'warning',
+      code: 'invalidValue',
       message:
         `Sheet '${mapping.sheet}', row ${mapping.headerRow}, column '${source.header}': the header does not say which ages it counts, ` +
         `and there are no single-year columns for ages ${bandText(ageBand)}; it is used as the population aged ${bandText(ageBand)}, so check that it is.`,
@@ -254,17 +295,32 @@ export function validateWards(sheet: SheetData, mapping: ColumnMapping, ageBand:
     'wards',
     (row) => {
       let wardCode: string | undefined;
-      if (row.blank('wardCode')) row.report('wardCode', 'error', 'missingValue', 'blank, but a ward code is required', EXCLUDED);
+      if (row.blank('wardCode'))
+        row.report('wardCode', 'error', 'missingValue', 'blank, but a ward code is required', EXCLUDED);
       else {
         wardCode = normaliseWardCode(row.cell('wardCode'));
-        if (!wardCode) row.report('wardCode', 'error', 'invalidValue', `${quoted(row.text('wardCode'))} is not a ward code (expected E05, W05 or S13 and six digits, e.g. E05011118)`, EXCLUDED);
+        if (!wardCode)
+          row.report(
+            'wardCode',
+            'error',
+            'invalidValue',
+            `${quoted(row.text('wardCode'))} is not a ward code (expected E05, W05 or S13 and six digits, e.g. E05011118)`,
+            EXCLUDED,
+          );
       }
       let youngPopulation: number | undefined;
       if (source.kind === 'singleYears') {
         const counts = source.columns.map((column) =>
-          readCount(row, column.column, column.header, `the ${column.sex ? `${column.sex} ` : ''}population aged ${column.age}`),
+          readCount(
+            row,
+            column.column,
+            column.header,
+            `the ${column.sex ? `${column.sex} ` : ''}population aged ${column.age}`,
+          ),
         );
-        youngPopulation = counts.every((count) => count !== undefined) ? (counts).reduce((sum, count) => sum + count, 0) : undefined;
+        youngPopulation = counts.every((count) => count !== undefined)
+          ? counts.reduce((sum, count) => sum + count, 0)
+          : undefined;
       } else if (source.kind === 'band') {
         youngPopulation = readCount(row, source.column.column, source.column.header, label);
       } else {
@@ -272,7 +328,14 @@ export function validateWards(sheet: SheetData, mapping: ColumnMapping, ageBand:
       }
       let wardName = optionalText(row, 'wardName');
       if (wardName === undefined && wardCode !== undefined) {
-        if (row.mapped('wardName')) row.report('wardName', 'warning', 'missingValue', 'no ward name is given', `the ward is named by its code, ${wardCode}`);
+        if (row.mapped('wardName'))
+          row.report(
+            'wardName',
+            'warning',
+            'missingValue',
+            'no ward name is given',
+            `the ward is named by its code, ${wardCode}`,
+          );
         wardName = wardCode;
       }
       if (wardCode === undefined || wardName === undefined || youngPopulation === undefined) return undefined;
@@ -289,7 +352,11 @@ export function validateWards(sheet: SheetData, mapping: ColumnMapping, ageBand:
     },
     {
       key: (record) => record.wardCode,
-      describe: (record, firstRow) => ({ column: mapping.fields.wardCode?.header ?? 'wardCode', value: record.wardCode, problem: `ward ${record.wardCode} was already read on row ${firstRow}` }),
+      describe: (record, firstRow) => ({
+        column: mapping.fields.wardCode?.header ?? 'wardCode',
+        value: record.wardCode,
+        problem: `ward ${record.wardCode} was already read on row ${firstRow}`,
+      }),
     },
   );
   return { ...result, issues: [...extraIssues, ...result.issues] };

@@ -28,7 +28,8 @@ export function fillRingsEvenOdd(raster: Raster, rings: readonly PixelRing[], co
     for (let index = 0; index < ring.length; index++) {
       const [xa, ya] = ring[index];
       const [xb, yb] = ring[(index + 1) % ring.length];
-      if (ya === yb || !Number.isFinite(ya) || !Number.isFinite(yb) || !Number.isFinite(xa) || !Number.isFinite(xb)) continue;
+      if (ya === yb || !Number.isFinite(ya) || !Number.isFinite(yb) || !Number.isFinite(xa) || !Number.isFinite(xb))
+        continue;
       const [x0, y0, x1, y1] = ya < yb ? [xa, ya, xb, yb] : [xb, yb, xa, ya];
       // Rows whose centre y + 0.5 lies in [y0, y1).
       const firstRow = Math.max(0, Math.ceil(y0 - 0.5));

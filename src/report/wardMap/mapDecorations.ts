@@ -16,7 +16,8 @@ export interface DistrictLabel {
 }
 
 /** A ward's district as the map names it: its name, else its code; none when the ward has neither. */
-export const districtOf = (ward: WardBoundary): string | undefined => ward.districtName || ward.districtCode || undefined;
+export const districtOf = (ward: WardBoundary): string | undefined =>
+  ward.districtName || ward.districtCode || undefined;
 
 /**
  * District outlines over the ward fills, each district labelled at the centre of its pixels. The
@@ -24,7 +25,11 @@ export const districtOf = (ward: WardBoundary): string | undefined => ward.distr
  * and every pixel whose neighbour belongs to another district, or to none, is inked: a line about
  * two pixels wide between districts and one along the area's edge, whatever the rings' precision.
  */
-export function drawDistricts(raster: Raster, boundaries: readonly WardBoundary[], toPixel: (point: readonly [number, number]) => [number, number]): DistrictLabel[] {
+export function drawDistricts(
+  raster: Raster,
+  boundaries: readonly WardBoundary[],
+  toPixel: (point: readonly [number, number]) => [number, number],
+): DistrictLabel[] {
   const names = [...new Set(boundaries.map(districtOf).filter((name): name is string => name !== undefined))].sort();
   if (names.length === 0) return [];
   const ids = createRaster(raster.width, raster.height, [0, 0, 0]);
@@ -32,9 +37,16 @@ export function drawDistricts(raster: Raster, boundaries: readonly WardBoundary[
     const name = districtOf(ward);
     if (name === undefined) continue;
     const id = names.indexOf(name) + 1;
-    fillRingsEvenOdd(ids, ward.polygons.flatMap((polygon) => polygon.map((ring) => ring.map(toPixel))), [0, id >> 8, id & 255]);
+    fillRingsEvenOdd(
+      ids,
+      ward.polygons.flatMap((polygon) => polygon.map((ring) => ring.map(toPixel))),
+      [0, id >> 8, id & 255],
+    );
   }
-  const idAt = (x: number, y: number) => (x < 0 || y < 0 || x >= raster.width || y >= raster.height ? 0 : (ids.data[(y * raster.width + x) * 3 + 1] << 8) | ids.data[(y * raster.width + x) * 3 + 2]);
+  const idAt = (x: number, y: number) =>
+    x < 0 || y < 0 || x >= raster.width || y >= raster.height
+      ? 0
+      : (ids.data[(y * raster.width + x) * 3 + 1] << 8) | ids.data[(y * raster.width + x) * 3 + 2];
   const sums = names.map(() => ({ x: 0, y: 0, n: 0 }));
   for (let y = 0; y < raster.height; y++) {
     for (let x = 0; x < raster.width; x++) {
@@ -44,7 +56,8 @@ export function drawDistricts(raster: Raster, boundaries: readonly WardBoundary[
       sum.x += x;
       sum.y += y;
       sum.n += 1;
-      if (idAt(x + 1, y) !== id || idAt(x - 1, y) !== id || idAt(x, y + 1) !== id || idAt(x, y - 1) !== id) setPixel(raster, x, y, INK);
+      if (idAt(x + 1, y) !== id || idAt(x - 1, y) !== id || idAt(x, y + 1) !== id || idAt(x, y - 1) !== id)
+        setPixel(raster, x, y, INK);
     }
   }
   const height = mapTextHeight('bold');
@@ -96,7 +109,13 @@ export function drawNorthArrow(raster: Raster, x: number, y: number): void {
   const textHeight = mapTextHeight('bold');
   drawMapText(raster, 'N', Math.round(centre - measureMapText('N', 'bold') / 2), y, INK, { font: 'bold', halo: HALO });
   const top = y + textHeight;
-  const arrow: PixelRing = [[centre, top], [centre + 7, top + 18], [centre, top + 13], [centre - 7, top + 18], [centre, top]];
+  const arrow: PixelRing = [
+    [centre, top],
+    [centre + 7, top + 18],
+    [centre, top + 13],
+    [centre - 7, top + 18],
+    [centre, top],
+  ];
   fillRingsEvenOdd(raster, [arrow], INK);
 }
 

@@ -67,7 +67,16 @@ function fontNamed(name: MapFontName): LoadedFont {
 }
 
 /** Characters the font lacks are drawn as their nearest plain form, else '?'. */
-const SUBSTITUTES: Readonly<Record<string, string>> = { '‘': "'", '’': "'", '“': '"', '”': '"', '−': '-', 'é': 'e', 'è': 'e', 'ô': 'o' };
+const SUBSTITUTES: Readonly<Record<string, string>> = {
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+  '−': '-',
+  é: 'e',
+  è: 'e',
+  ô: 'o',
+};
 
 function glyphFor(font: LoadedFont, character: string): Glyph | undefined {
   return font.glyphs.get(character) ?? font.glyphs.get(SUBSTITUTES[character] ?? '') ?? font.glyphs.get('?');
@@ -85,7 +94,8 @@ export function mapTextHeight(font: MapFontName = 'regular'): number {
 export function measureMapText(text: string, font: MapFontName = 'regular'): number {
   const loadedFont = fontNamed(font);
   let width = 0;
-  for (const character of text) width += character === ' ' ? spaceAdvance(loadedFont) : (glyphFor(loadedFont, character)?.advance ?? 0);
+  for (const character of text)
+    width += character === ' ' ? spaceAdvance(loadedFont) : (glyphFor(loadedFont, character)?.advance ?? 0);
   return Math.ceil(width);
 }
 
@@ -94,7 +104,8 @@ function blend(raster: Raster, x: number, y: number, color: Rgb, alpha: number):
   if (alpha <= 0 || x < 0 || y < 0 || x >= raster.width || y >= raster.height) return;
   const offset = (y * raster.width + x) * 3;
   const a = alpha / 255;
-  for (let channel = 0; channel < 3; channel++) raster.data[offset + channel] = Math.round(raster.data[offset + channel] * (1 - a) + color[channel] * a);
+  for (let channel = 0; channel < 3; channel++)
+    raster.data[offset + channel] = Math.round(raster.data[offset + channel] * (1 - a) + color[channel] * a);
 }
 
 function drawRun(raster: Raster, text: string, x: number, y: number, color: Rgb, font: LoadedFont): void {
@@ -109,7 +120,8 @@ function drawRun(raster: Raster, text: string, x: number, y: number, color: Rgb,
     // The bitmap has one pixel of margin left of the advance box.
     const left = Math.round(pen) - 1;
     for (let row = 0; row < font.height; row++) {
-      for (let col = 0; col < glyph.width; col++) blend(raster, left + col, y + row, color, font.alpha[glyph.offset + row * glyph.width + col]);
+      for (let col = 0; col < glyph.width; col++)
+        blend(raster, left + col, y + row, color, font.alpha[glyph.offset + row * glyph.width + col]);
     }
     pen += glyph.advance;
   }
@@ -120,10 +132,27 @@ function drawRun(raster: Raster, text: string, x: number, y: number, color: Rgb,
  * first a one-pixel outline in that colour, so a label stays legible over any fill. Returns the
  * width drawn.
  */
-export function drawMapText(raster: Raster, text: string, x: number, y: number, color: Rgb, options: { font?: MapFontName; halo?: Rgb } = {}): number {
+export function drawMapText(
+  raster: Raster,
+  text: string,
+  x: number,
+  y: number,
+  color: Rgb,
+  options: { font?: MapFontName; halo?: Rgb } = {},
+): number {
   const font = fontNamed(options.font ?? 'regular');
   if (options.halo) {
-    for (const [dx, dy] of [[-1, -1], [0, -1], [1, -1], [-1, 0], [1, 0], [-1, 1], [0, 1], [1, 1]]) drawRun(raster, text, x + dx, y + dy, options.halo, font);
+    for (const [dx, dy] of [
+      [-1, -1],
+      [0, -1],
+      [1, -1],
+      [-1, 0],
+      [1, 0],
+      [-1, 1],
+      [0, 1],
+      [1, 1],
+    ])
+      drawRun(raster, text, x + dx, y + dy, options.halo, font);
   }
   drawRun(raster, text, x, y, color, font);
   return measureMapText(text, options.font);

@@ -1,7 +1,16 @@
 import { encode } from 'fast-png';
 import type { WardBoundary } from '../../core/types';
 import { fillRingsEvenOdd, type PixelRing } from './fillRings';
-import { drawDistricts, drawNorthArrow, drawScaleBar, NORTH_ARROW_WIDTH, SCALE_BAR_HEIGHT, scaleBarLength, wrapMapText, type DistrictLabel } from './mapDecorations';
+import {
+  drawDistricts,
+  drawNorthArrow,
+  drawScaleBar,
+  NORTH_ARROW_WIDTH,
+  SCALE_BAR_HEIGHT,
+  scaleBarLength,
+  wrapMapText,
+  type DistrictLabel,
+} from './mapDecorations';
 import { drawMapText, mapTextHeight, measureMapText } from './mapFont';
 import { createRaster, fillRect, parseRgb, type Raster, type Rgb } from './raster';
 import { drawLine, strokeRings } from './strokeRings';
@@ -81,7 +90,8 @@ export function renderWardMap(
   options: WardMapOptions = {},
 ): WardMapImage {
   const widthPx = Math.round(options.widthPx ?? 900);
-  if (!(widthPx >= 2 * PADDING + 10)) throw new RangeError(`Map width ${options.widthPx}px is too small (at least ${2 * PADDING + 10}px).`);
+  if (!(widthPx >= 2 * PADDING + 10))
+    throw new RangeError(`Map width ${options.widthPx}px is too small (at least ${2 * PADDING + 10}px).`);
   const outline = parseRgb(options.outline ?? '7F7F7F');
   const noData = parseRgb(options.noDataColor ?? 'F2F2F2');
   const background = parseRgb(options.background ?? 'FFFFFF');
@@ -140,13 +150,19 @@ export function renderWardMap(
     fillRingsEvenOdd(raster, rings, fill === undefined ? noData : parseRgb(fill));
   }
   for (const ward of boundaries) {
-    strokeRings(raster, ward.polygons.flatMap((polygon) => polygon.map((ring) => ring.map(toPixel))), outline);
+    strokeRings(
+      raster,
+      ward.polygons.flatMap((polygon) => polygon.map((ring) => ring.map(toPixel))),
+      outline,
+    );
   }
   const districts = options.districts ? drawDistricts(raster, boundaries, toPixel) : [];
   if (options.northArrow) drawNorthArrow(raster, widthPx - PADDING - NORTH_ARROW_WIDTH, mapTop);
   if (scaleBar) drawScaleBar(raster, PADDING, scaleTop, scaleBar);
   for (const { item, x, y } of placed) drawLegendItem(raster, item, x, y, boxSize, textColor);
-  attribution.forEach((line, index) => drawMapText(raster, line, PADDING, attributionTop + index * textHeight, parseRgb('595959')));
+  attribution.forEach((line, index) =>
+    drawMapText(raster, line, PADDING, attributionTop + index * textHeight, parseRgb('595959')),
+  );
 
   const png = encode({ width: widthPx, height: heightPx, data: raster.data, channels: 3, depth: 8 });
   const features: WardMapFeatures = {
@@ -160,7 +176,14 @@ export function renderWardMap(
   return { png, widthPx, heightPx, features };
 }
 
-function drawLegendItem(raster: Raster, item: WardMapLegendItem, x: number, y: number, boxSize: number, textColor: Rgb): void {
+function drawLegendItem(
+  raster: Raster,
+  item: WardMapLegendItem,
+  x: number,
+  y: number,
+  boxSize: number,
+  textColor: Rgb,
+): void {
   const top = y + 2;
   fillRect(raster, x, top, x + boxSize, top + boxSize, parseRgb(item.color));
   const edge = parseRgb('595959');
@@ -172,7 +195,13 @@ function drawLegendItem(raster: Raster, item: WardMapLegendItem, x: number, y: n
 }
 
 /** The BNG bounding box of every ring point. */
-function boundsOf(boundaries: readonly WardBoundary[]): { minE: number; minN: number; maxE: number; maxN: number; empty: boolean } {
+function boundsOf(boundaries: readonly WardBoundary[]): {
+  minE: number;
+  minN: number;
+  maxE: number;
+  maxN: number;
+  empty: boolean;
+} {
   let minE = Infinity;
   let minN = Infinity;
   let maxE = -Infinity;

@@ -68,7 +68,10 @@ export function createDialogueController({ worker, port, snapshots, view }: Cont
     try {
       await port.activate(sheetName);
     } catch (error) {
-      view.messages.notice(`Could not open the sheet '${sheetName}': ${messageOf(error)}. It may have been renamed or deleted.`, 'problem');
+      view.messages.notice(
+        `Could not open the sheet '${sheetName}': ${messageOf(error)}. It may have been renamed or deleted.`,
+        'problem',
+      );
     }
   }
 
@@ -79,14 +82,24 @@ export function createDialogueController({ worker, port, snapshots, view }: Cont
     }
     const total = effect.models.length;
     view.progress.fraction(`Writing sheet 0 of ${total}`, 0, total);
-    const written = await port.writeReport(effect.models, (done, count) => view.progress.fraction(`Writing sheet ${done} of ${count}`, done, count));
+    const written = await port.writeReport(effect.models, (done, count) =>
+      view.progress.fraction(`Writing sheet ${done} of ${count}`, done, count),
+    );
     latestSheets = written.sheetNames;
     snapshots.noteWritten(written.sheetNames.values());
     view.showSettings(await worker.noteWritten(written.sheetNames, written.runNumber));
     // The disclosure ledger's sheet is very hidden: nothing to open.
-    const hidden = new Set(effect.models.filter((model) => model.veryHidden).map((model) => written.sheetNames.get(model.name)));
-    const links: SheetLink[] = [...written.sheetNames.values()].filter((sheetName) => !hidden.has(sheetName)).map((sheetName) => ({ label: sheetName, sheetName }));
-    view.messages.sheetLinks(`Run ${written.runNumber} is written to ${links.length === 1 ? 'a new sheet' : `${links.length} new sheets`}. Open one:`, links, (link) => void openSheet(link.sheetName));
+    const hidden = new Set(
+      effect.models.filter((model) => model.veryHidden).map((model) => written.sheetNames.get(model.name)),
+    );
+    const links: SheetLink[] = [...written.sheetNames.values()]
+      .filter((sheetName) => !hidden.has(sheetName))
+      .map((sheetName) => ({ label: sheetName, sheetName }));
+    view.messages.sheetLinks(
+      `Run ${written.runNumber} is written to ${links.length === 1 ? 'a new sheet' : `${links.length} new sheets`}. Open one:`,
+      links,
+      (link) => void openSheet(link.sheetName),
+    );
   }
 
   function onChoice(choice: Choice): void {
@@ -106,15 +119,25 @@ export function createDialogueController({ worker, port, snapshots, view }: Cont
       const restored = await worker.restore({ workbook: snapshot.workbook, boundaries: boundariesChoice });
       pendingBoundaries = UNCHANGED;
       view.showSettings(restored.settings);
-      const earlier = latestSheets.size > 0 ? ' Earlier results stay on their sheets; run again before asking about them here.' : '';
-      view.messages.notice(`Cancelled. Nothing was written to the workbook, and your choices are kept.${earlier}`, 'info');
+      const earlier =
+        latestSheets.size > 0 ? ' Earlier results stay on their sheets; run again before asking about them here.' : '';
+      view.messages.notice(
+        `Cancelled. Nothing was written to the workbook, and your choices are kept.${earlier}`,
+        'info',
+      );
     } catch (error) {
       snapshots.invalidate();
-      view.messages.notice(`Cancelled, but your choices could not be restored: ${messageOf(error)}. Your own sheets are unchanged; reload the pane to start again.`, 'problem');
+      view.messages.notice(
+        `Cancelled, but your choices could not be restored: ${messageOf(error)}. Your own sheets are unchanged; reload the pane to start again.`,
+        'problem',
+      );
     }
   }
 
-  async function take(input: { readonly utterance: string } | { readonly command: Command; readonly said?: string }, shownAs: string): Promise<void> {
+  async function take(
+    input: { readonly utterance: string } | { readonly command: Command; readonly said?: string },
+    shownAs: string,
+  ): Promise<void> {
     if (busy) return;
     busy = true;
     cancelRequested = false;
@@ -128,7 +151,10 @@ export function createDialogueController({ worker, port, snapshots, view }: Cont
       if (cancelRequested) throw new CancelledError();
       const boundaries = pendingBoundaries;
       view.progress.step('Thinking');
-      const { reply, settings } = await worker.turn({ ...input, workbook: snapshot.fresh ? snapshot.workbook : UNCHANGED, boundaries }, (step) => view.progress.step(step));
+      const { reply, settings } = await worker.turn(
+        { ...input, workbook: snapshot.fresh ? snapshot.workbook : UNCHANGED, boundaries },
+        (step) => view.progress.step(step),
+      );
       if (cancelRequested) throw new CancelledError();
       setCancellable(false);
       if (pendingBoundaries === boundaries) pendingBoundaries = UNCHANGED;
@@ -141,7 +167,10 @@ export function createDialogueController({ worker, port, snapshots, view }: Cont
       } else {
         // The worker may not have seen this snapshot; send the workbook again next turn.
         snapshots.invalidate();
-        view.messages.notice(`That did not work: ${messageOf(error)}. Your own sheets are unchanged; you can try again.`, 'problem');
+        view.messages.notice(
+          `That did not work: ${messageOf(error)}. Your own sheets are unchanged; you can try again.`,
+          'problem',
+        );
       }
     } finally {
       setCancellable(false);

@@ -1,7 +1,8 @@
 import type { BoundaryFile } from '../protocol';
 import { sha256Hex } from '../sha256Hex';
 
-export type BoundaryFileOutcome = { readonly ok: true; readonly file: BoundaryFile } | { readonly ok: false; readonly message: string };
+export type BoundaryFileOutcome =
+  { readonly ok: true; readonly file: BoundaryFile } | { readonly ok: false; readonly message: string };
 
 /**
  * Reads a GeoJSON file the analyst picked, locally with FileReader (nothing is uploaded), and
@@ -13,16 +14,25 @@ export async function readBoundaryFile(file: File): Promise<BoundaryFileOutcome>
   try {
     bytes = await readAsArrayBuffer(file);
   } catch (error) {
-    return { ok: false, message: `'${file.name}' could not be read (${error instanceof Error ? error.message : String(error)}).` };
+    return {
+      ok: false,
+      message: `'${file.name}' could not be read (${error instanceof Error ? error.message : String(error)}).`,
+    };
   }
   let geojson: unknown;
   try {
     geojson = JSON.parse(new TextDecoder('utf-8').decode(bytes));
   } catch (error) {
-    return { ok: false, message: `'${file.name}' is not JSON (${error instanceof Error ? error.message : String(error)}); pick a GeoJSON file of ward boundaries.` };
+    return {
+      ok: false,
+      message: `'${file.name}' is not JSON (${error instanceof Error ? error.message : String(error)}); pick a GeoJSON file of ward boundaries.`,
+    };
   }
   if (!isFeatureCollection(geojson)) {
-    return { ok: false, message: `'${file.name}' is JSON but not a GeoJSON FeatureCollection; pick a file of ward polygons.` };
+    return {
+      ok: false,
+      message: `'${file.name}' is JSON but not a GeoJSON FeatureCollection; pick a file of ward polygons.`,
+    };
   }
   const sha256 = await sha256Hex(bytes);
   const fingerprint = sha256 ? { name: file.name, bytes: bytes.byteLength, sha256 } : undefined;
@@ -40,6 +50,10 @@ function readAsArrayBuffer(file: File): Promise<ArrayBuffer> {
 
 function isFeatureCollection(value: unknown): boolean {
   const record = value as { type?: unknown; features?: unknown } | null;
-  return typeof record === 'object' && record !== null && record.type === 'FeatureCollection' && Array.isArray(record.features);
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    record.type === 'FeatureCollection' &&
+    Array.isArray(record.features)
+  );
 }
-

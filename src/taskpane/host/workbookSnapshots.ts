@@ -45,7 +45,9 @@ export function createWorkbookSnapshots(port: WorkbookPort, watch?: WatchChanges
     : Promise.resolve(null);
 
   function stale(names: readonly string[]): boolean {
-    return cached === null || unnamedChange || !sameNames(cached.names, names) || names.some((name) => changed.has(name));
+    return (
+      cached === null || unnamedChange || !sameNames(cached.names, names) || names.some((name) => changed.has(name))
+    );
   }
 
   return {

@@ -2,7 +2,14 @@ import type { Command } from '../../conversation/commands';
 import type { Choice, Reply, TurnRecord } from '../../conversation/types';
 import type { WorkbookData } from '../../core/types';
 import {
-  WORKER_SCRIPT, type BoundaryFile, type OffenceTypeCount, type ParametersJson, type SummaryLine, type Unchanged, type WorkerMessage, type WorkerRequest,
+  WORKER_SCRIPT,
+  type BoundaryFile,
+  type OffenceTypeCount,
+  type ParametersJson,
+  type SummaryLine,
+  type Unchanged,
+  type WorkerMessage,
+  type WorkerRequest,
 } from '../protocol';
 
 /** The session's current choices, as every answer of the worker gives them. */
@@ -27,7 +34,8 @@ export interface TurnContext {
 }
 
 /** One turn: words typed (or a quick reply's), or a change in the settings form as its Command. */
-export type TurnInput = TurnContext & ({ readonly utterance: string } | { readonly command: Command; readonly said?: string });
+export type TurnInput = TurnContext &
+  ({ readonly utterance: string } | { readonly command: Command; readonly said?: string });
 
 export interface TurnAnswer {
   readonly reply: Reply;
@@ -64,14 +72,22 @@ export interface DialogueWorker {
   restore(context: { readonly workbook: WorkbookData; readonly boundaries: BoundaryFile | null }): Promise<Restored>;
 }
 
-type Pending = { resolve: (message: WorkerMessage) => void; reject: (error: Error) => void; progress?: (step: string) => void };
+type Pending = {
+  resolve: (message: WorkerMessage) => void;
+  reject: (error: Error) => void;
+  progress?: (step: string) => void;
+};
 
 interface Connection {
   readonly worker: Worker;
   readonly pending: Map<number, Pending>;
 }
 
-function settingsOf(message: { readonly summary: readonly SummaryLine[]; readonly parameters: ParametersJson; readonly offenceTypes?: readonly OffenceTypeCount[] | null }): SessionSettings {
+function settingsOf(message: {
+  readonly summary: readonly SummaryLine[];
+  readonly parameters: ParametersJson;
+  readonly offenceTypes?: readonly OffenceTypeCount[] | null;
+}): SessionSettings {
   return message.offenceTypes === undefined
     ? { summary: message.summary, parameters: message.parameters }
     : { summary: message.summary, parameters: message.parameters, offenceTypes: message.offenceTypes };
@@ -83,7 +99,10 @@ function settingsOf(message: { readonly summary: readonly SummaryLine[]; readonl
  * pane can say so instead of waiting forever. The client keeps every turn the worker recorded
  * (each reply brings the new ones), so that after `cancel` a fresh worker can be given them back.
  */
-export function startDialogueWorker(scriptUrl: string = WORKER_SCRIPT, createWorker: (url: string) => Worker = (url) => new Worker(url)): DialogueWorker {
+export function startDialogueWorker(
+  scriptUrl: string = WORKER_SCRIPT,
+  createWorker: (url: string) => Worker = (url) => new Worker(url),
+): DialogueWorker {
   let nextId = 1;
   /** Every turn recorded, in order, across the workers this client started. */
   const recorded: TurnRecord[] = [];
@@ -103,7 +122,12 @@ export function startDialogueWorker(scriptUrl: string = WORKER_SCRIPT, createWor
       const message = event.data;
       if (message.kind === 'ready') {
         // A fresh worker after a cancel says so too; only the first one's start is awaited.
-        resolveReady({ solver: message.solver, solverProblem: message.solverProblem, suggestions: message.suggestions, settings: settingsOf(message) });
+        resolveReady({
+          solver: message.solver,
+          solverProblem: message.solverProblem,
+          suggestions: message.suggestions,
+          settings: settingsOf(message),
+        });
         return;
       }
       const request = pending.get(message.id);
@@ -141,14 +165,28 @@ export function startDialogueWorker(scriptUrl: string = WORKER_SCRIPT, createWor
     async turn(input, progress) {
       const { workbook, boundaries } = input;
       const request: WorkerRequest =
-        'command' in input ? { kind: 'command', id: nextId++, command: input.command, ...(input.said ? { said: input.said } : {}), workbook, boundaries } : { kind: 'turn', id: nextId++, utterance: input.utterance, workbook, boundaries };
+        'command' in input
+          ? {
+              kind: 'command',
+              id: nextId++,
+              command: input.command,
+              ...(input.said ? { said: input.said } : {}),
+              workbook,
+              boundaries,
+            }
+          : { kind: 'turn', id: nextId++, utterance: input.utterance, workbook, boundaries };
       const message = await send(request, progress);
       if (message.kind !== 'reply') throw new Error(`The dialogue worker answered a turn with '${message.kind}'.`);
       return { reply: message.reply, settings: settingsOf(message) };
     },
     async noteWritten(sheetNames, runNumber) {
       if (runNumber !== undefined) lastRunWritten = runNumber;
-      const message = await send({ kind: 'written', id: nextId++, sheetNames, ...(runNumber !== undefined ? { runNumber } : {}) });
+      const message = await send({
+        kind: 'written',
+        id: nextId++,
+        sheetNames,
+        ...(runNumber !== undefined ? { runNumber } : {}),
+      });
       if (message.kind !== 'noted') throw new Error(`The dialogue worker answered a write with '${message.kind}'.`);
       return settingsOf(message);
     },
@@ -160,8 +198,16 @@ export function startDialogueWorker(scriptUrl: string = WORKER_SCRIPT, createWor
       stopped.pending.clear();
     },
     async restore({ workbook, boundaries }) {
-      const message = await send({ kind: 'restore', id: nextId++, turns: [...recorded], runsSoFar: lastRunWritten, workbook, boundaries });
-      if (message.kind !== 'restored') throw new Error(`The dialogue worker answered a restore with '${message.kind}'.`);
+      const message = await send({
+        kind: 'restore',
+        id: nextId++,
+        turns: [...recorded],
+        runsSoFar: lastRunWritten,
+        workbook,
+        boundaries,
+      });
+      if (message.kind !== 'restored')
+        throw new Error(`The dialogue worker answered a restore with '${message.kind}'.`);
       return { replayed: message.replayed, settings: settingsOf(message) };
     },
   };

@@ -28,7 +28,8 @@ export function createBoundariesControl(
   elements.reset.addEventListener('click', onReset);
   return {
     show(fileName) {
-      elements.current.textContent = fileName === null ? "The workbook's ward boundary sheet" : `GeoJSON file: ${fileName}`;
+      elements.current.textContent =
+        fileName === null ? "The workbook's ward boundary sheet" : `GeoJSON file: ${fileName}`;
       elements.reset.hidden = fileName === null;
     },
   };

@@ -7,7 +7,12 @@ export interface Composer {
   focus(): void;
 }
 
-export function createComposer(form: HTMLFormElement, input: HTMLInputElement, send: HTMLButtonElement, onSend: (text: string) => void): Composer {
+export function createComposer(
+  form: HTMLFormElement,
+  input: HTMLInputElement,
+  send: HTMLButtonElement,
+  onSend: (text: string) => void,
+): Composer {
   let busy = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();

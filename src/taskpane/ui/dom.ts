@@ -4,7 +4,11 @@
  */
 export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  options: { readonly className?: string; readonly text?: string; readonly attributes?: Readonly<Record<string, string>> } = {},
+  options: {
+    readonly className?: string;
+    readonly text?: string;
+    readonly attributes?: Readonly<Record<string, string>>;
+  } = {},
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (options.className) node.className = options.className;

@@ -8,7 +8,18 @@ import type { SchoolPhase } from '../../core/types';
 import type { ParametersJson } from '../protocol';
 
 /** The parts of the form, each sent as one command. */
-export type FormField = 'ages' | 'offenceTypes' | 'dates' | 'phases' | 'threshold' | 'zeros' | 'rounding' | 'confidence' | 'catchment' | 'metric' | 'topN';
+export type FormField =
+  | 'ages'
+  | 'offenceTypes'
+  | 'dates'
+  | 'phases'
+  | 'threshold'
+  | 'zeros'
+  | 'rounding'
+  | 'confidence'
+  | 'catchment'
+  | 'metric'
+  | 'topN';
 
 export type OffenceRule = 'default' | 'all' | 'chosen';
 
@@ -79,9 +90,14 @@ export function formCommand(field: FormField, values: FormValues, current: Param
       return { kind: 'setAgeBand', from, to };
     }
     case 'offenceTypes': {
-      const types = values.offenceRule === 'default' ? [] : values.offenceRule === 'all' ? ['all'] : [...values.offenceTypes];
+      const types =
+        values.offenceRule === 'default' ? [] : values.offenceRule === 'all' ? ['all'] : [...values.offenceTypes];
       if (values.offenceRule === 'chosen' && types.length === 0) return null;
-      if (offenceRuleOf(current) === values.offenceRule && (values.offenceRule !== 'chosen' || sameList(types, current.offenceTypes))) return null;
+      if (
+        offenceRuleOf(current) === values.offenceRule &&
+        (values.offenceRule !== 'chosen' || sameList(types, current.offenceTypes))
+      )
+        return null;
       return { kind: 'setOffenceTypes', types, mode: 'only' };
     }
     case 'dates': {
@@ -163,9 +179,15 @@ function commandWords(command: Command): string {
     case 'setConfidence':
       return `confidence ${percent(command.level)}`;
     case 'setCatchment':
-      return command.model === 'auto' ? 'catchments observed where recorded, else modelled' : command.model === 'observed' ? 'catchments observed only' : 'catchments modelled by distance';
+      return command.model === 'auto'
+        ? 'catchments observed where recorded, else modelled'
+        : command.model === 'observed'
+          ? 'catchments observed only'
+          : 'catchments modelled by distance';
     case 'setMetric':
-      return command.metric === 'offences' ? 'rank on violent offences where they happened' : 'rank on young offenders where they live';
+      return command.metric === 'offences'
+        ? 'rank on violent offences where they happened'
+        : 'rank on young offenders where they live';
     case 'setTopN':
       return `top ${command.topN}`;
     default:

@@ -30,18 +30,31 @@ const NUMERIC = /^[\d,.–%-]+$/;
 
 /** A list from a reply as a table, in a region that scrolls sideways on its own when the pane is narrow. */
 function table(segment: Extract<ReplySegment, { kind: 'table' }>): HTMLDivElement {
-  const region = element('div', { className: 'reply-table', attributes: { role: 'region', 'aria-label': segment.label, tabindex: '0' } });
+  const region = element('div', {
+    className: 'reply-table',
+    attributes: { role: 'region', 'aria-label': segment.label, tabindex: '0' },
+  });
   const grid = element('table');
   /** Columns of numbers (ranks, rows, intervals) are set right, under a header set right. */
   const numeric = segment.headers.map((_, column) => segment.rows.every((row) => NUMERIC.test(row[column] ?? '')));
   const headRow = element('tr');
-  segment.headers.forEach((header, column) => headRow.append(element('th', { text: header, className: numeric[column] ? 'numeric' : undefined, attributes: { scope: 'col' } })));
+  segment.headers.forEach((header, column) =>
+    headRow.append(
+      element('th', { text: header, className: numeric[column] ? 'numeric' : undefined, attributes: { scope: 'col' } }),
+    ),
+  );
   const body = element('tbody');
   for (const row of segment.rows) {
     const tr = element('tr');
     row.forEach((cell, column) => {
       const name = column === segment.nameColumn;
-      tr.append(element(name ? 'th' : 'td', { text: cell, className: numeric[column] ? 'numeric' : undefined, attributes: name ? { scope: 'row' } : {} }));
+      tr.append(
+        element(name ? 'th' : 'td', {
+          text: cell,
+          className: numeric[column] ? 'numeric' : undefined,
+          attributes: name ? { scope: 'row' } : {},
+        }),
+      );
     });
     body.append(tr);
   }
@@ -60,8 +73,13 @@ export function createMessageList(list: HTMLOListElement): MessageList {
 
   function bubble(role: 'analyst' | 'addin', segments: readonly ReplySegment[]): HTMLLIElement {
     const item = element('li', { className: `message message-${role}` });
-    item.append(element('span', { className: 'visually-hidden', text: role === 'analyst' ? 'You said: ' : 'Add-in: ' }));
-    for (const segment of segments) item.append(segment.kind === 'text' ? element('p', { className: 'message-text', text: segment.text }) : table(segment));
+    item.append(
+      element('span', { className: 'visually-hidden', text: role === 'analyst' ? 'You said: ' : 'Add-in: ' }),
+    );
+    for (const segment of segments)
+      item.append(
+        segment.kind === 'text' ? element('p', { className: 'message-text', text: segment.text }) : table(segment),
+      );
     if (segments.some((segment) => segment.kind === 'table')) item.classList.add('message-wide');
     return item;
   }
@@ -79,7 +97,11 @@ export function createMessageList(list: HTMLOListElement): MessageList {
       if (choices.length > 0) {
         const row = buttonRow('choices', 'Quick replies');
         for (const choice of choices) {
-          const button = element('button', { className: 'choice', text: choice.label, attributes: { type: 'button', title: choice.utterance } });
+          const button = element('button', {
+            className: 'choice',
+            text: choice.label,
+            attributes: { type: 'button', title: choice.utterance },
+          });
           button.addEventListener('click', () => onChoice(choice));
           row.append(button);
         }
@@ -88,7 +110,10 @@ export function createMessageList(list: HTMLOListElement): MessageList {
       append(item);
     },
     notice(text, tone) {
-      const item = element('li', { className: `message message-notice notice-${tone}`, attributes: tone === 'problem' ? { role: 'alert' } : {} });
+      const item = element('li', {
+        className: `message message-notice notice-${tone}`,
+        attributes: tone === 'problem' ? { role: 'alert' } : {},
+      });
       item.append(element('p', { className: 'message-text', text }));
       append(item);
     },
@@ -97,7 +122,11 @@ export function createMessageList(list: HTMLOListElement): MessageList {
       item.append(element('p', { className: 'message-text', text: heading }));
       const row = buttonRow('sheet-links', heading);
       for (const link of links) {
-        const button = element('button', { className: 'sheet-link', text: link.label, attributes: { type: 'button', 'data-sheet': link.sheetName } });
+        const button = element('button', {
+          className: 'sheet-link',
+          text: link.label,
+          attributes: { type: 'button', 'data-sheet': link.sheetName },
+        });
         button.addEventListener('click', () => onOpen(link));
         row.append(button);
       }
@@ -105,7 +134,8 @@ export function createMessageList(list: HTMLOListElement): MessageList {
       append(item);
     },
     retireChoices() {
-      for (const button of Array.from(list.querySelectorAll<HTMLButtonElement>('button.choice'))) button.disabled = true;
+      for (const button of Array.from(list.querySelectorAll<HTMLButtonElement>('button.choice')))
+        button.disabled = true;
     },
   };
 }

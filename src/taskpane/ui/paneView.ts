@@ -39,10 +39,23 @@ export interface Pane extends PaneView {
  */
 export function createPane(root: Document, actions: PaneActions): Pane {
   const messages = createMessageList(byId(root, 'messages', HTMLOListElement));
-  const progress = createProgressIndicator(byId(root, 'progress', HTMLDivElement), byId(root, 'progress-step', HTMLSpanElement), byId(root, 'progress-bar', HTMLProgressElement));
-  const composer = createComposer(byId(root, 'composer', HTMLFormElement), byId(root, 'utterance', HTMLInputElement), byId(root, 'send', HTMLButtonElement), actions.send);
+  const progress = createProgressIndicator(
+    byId(root, 'progress', HTMLDivElement),
+    byId(root, 'progress-step', HTMLSpanElement),
+    byId(root, 'progress-bar', HTMLProgressElement),
+  );
+  const composer = createComposer(
+    byId(root, 'composer', HTMLFormElement),
+    byId(root, 'utterance', HTMLInputElement),
+    byId(root, 'send', HTMLButtonElement),
+    actions.send,
+  );
   const boundariesControl = createBoundariesControl(
-    { fileInput: byId(root, 'boundaries-file', HTMLInputElement), current: byId(root, 'boundaries-current', HTMLSpanElement), reset: byId(root, 'boundaries-reset', HTMLButtonElement) },
+    {
+      fileInput: byId(root, 'boundaries-file', HTMLInputElement),
+      current: byId(root, 'boundaries-current', HTMLSpanElement),
+      reset: byId(root, 'boundaries-reset', HTMLButtonElement),
+    },
     actions.pickBoundaries,
     actions.resetBoundaries,
   );
@@ -64,7 +77,9 @@ export function createPane(root: Document, actions: PaneActions): Pane {
   let summary: readonly SummaryLine[] = [];
   let boundaryFile: string | null = null;
   const showDigest = () => {
-    const segments = settingsDigest(summary, boundaryFile).map((segment) => element('span', { className: 'digest-segment', text: segment }));
+    const segments = settingsDigest(summary, boundaryFile).map((segment) =>
+      element('span', { className: 'digest-segment', text: segment }),
+    );
     digest.replaceChildren(...segments.flatMap((segment, index) => (index === 0 ? [segment] : [' ', segment])));
   };
   const boundaries: BoundariesControl = {

@@ -8,7 +8,11 @@ export interface ProgressIndicator {
   stop(): void;
 }
 
-export function createProgressIndicator(container: HTMLElement, label: HTMLElement, bar: HTMLProgressElement): ProgressIndicator {
+export function createProgressIndicator(
+  container: HTMLElement,
+  label: HTMLElement,
+  bar: HTMLProgressElement,
+): ProgressIndicator {
   return {
     step(text) {
       container.hidden = false;

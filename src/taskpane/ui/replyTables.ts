@@ -35,9 +35,11 @@ const MORE = /^and (\d+) more$/;
 const DETAIL = /^([A-Za-z][A-Za-z ]*?) (\d\S*(?: .*)?)$/;
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-const unquoted = (text: string): string => (text.length >= 2 && text.startsWith("'") && text.endsWith("'") ? text.slice(1, -1) : text);
+const unquoted = (text: string): string =>
+  text.length >= 2 && text.startsWith("'") && text.endsWith("'") ? text.slice(1, -1) : text;
 /** The sentence before a table, as its label: its last line, without the colon. */
-const labelFrom = (prose: string, fallback: string): string => prose.trim().split('\n').pop()?.replace(/:\s*$/, '').trim() || fallback;
+const labelFrom = (prose: string, fallback: string): string =>
+  prose.trim().split('\n').pop()?.replace(/:\s*$/, '').trim() || fallback;
 
 /**
  * Ranked lines as columns: Rank, the name, its id (URN), then one column per detail when every
@@ -56,7 +58,10 @@ function rankedTable(matches: readonly RegExpExecArray[], label: string): Table 
       const parsed = details.map((parts) => DETAIL.exec(parts[position]));
       const words = parsed[0]?.[1];
       if (words !== undefined && parsed.every((detail) => detail?.[1] === words)) {
-        columns.push({ header: capitalised(words), cell: (parts) => DETAIL.exec(parts[position])?.[2] ?? parts[position] });
+        columns.push({
+          header: capitalised(words),
+          cell: (parts) => DETAIL.exec(parts[position])?.[2] ?? parts[position],
+        });
       } else {
         columns.push({ header: 'Note', cell: (parts) => parts[position] });
       }
@@ -69,7 +74,12 @@ function rankedTable(matches: readonly RegExpExecArray[], label: string): Table 
     label,
     nameColumn: 1,
     headers: ['Rank', nameHeader, idKey, ...columns.map((column) => column.header)],
-    rows: matches.map((match, i) => [match[1], match[2], match[4], ...columns.map((column) => column.cell(details[i]))]),
+    rows: matches.map((match, i) => [
+      match[1],
+      match[2],
+      match[4],
+      ...columns.map((column) => column.cell(details[i])),
+    ]),
   };
 }
 
@@ -89,8 +99,13 @@ function typeTable(list: string, label: string): { table: Table; more: string | 
   const more = MORE.test(items[items.length - 1]) ? (items.pop() as string) : null;
   const parsed = items.map((item) => TYPE_ITEM.exec(item));
   const noted = parsed.some((item) => item?.[3] !== undefined);
-  const rows = parsed.map((item, i) => (item ? [item[1], item[2], ...(noted ? [item[3] ?? ''] : [])] : [items[i], '', ...(noted ? [''] : [])]));
-  return { table: { kind: 'table', label, nameColumn: 0, headers: ['Offence type', 'Rows', ...(noted ? ['Note'] : [])], rows }, more };
+  const rows = parsed.map((item, i) =>
+    item ? [item[1], item[2], ...(noted ? [item[3] ?? ''] : [])] : [items[i], '', ...(noted ? [''] : [])],
+  );
+  return {
+    table: { kind: 'table', label, nameColumn: 0, headers: ['Offence type', 'Rows', ...(noted ? ['Note'] : [])], rows },
+    more,
+  };
 }
 
 /** Splits a reply into text and tables, in order. */
@@ -127,7 +142,10 @@ export function segmentReply(text: string): ReplySegment[] {
       const { table, more } = typeTable(match[0], labelFrom(before, 'Offence types'));
       flush();
       segments.push(table);
-      rest = rest.slice(match.index + match[0].length).replace(/^\.\s*/, '').trimStart();
+      rest = rest
+        .slice(match.index + match[0].length)
+        .replace(/^\.\s*/, '')
+        .trimStart();
       if (more) rest = `…${more}.${rest === '' ? '' : ` ${rest}`}`;
     }
     if (rest !== '' || line === '') prose.push(rest);
@@ -135,13 +153,20 @@ export function segmentReply(text: string): ReplySegment[] {
 }
 
 /** The ranked or sheet lines starting at `start`, as one table; null when that line is neither. */
-function lineRun(lines: readonly string[], start: number): { length: number; fallback: string; table: (label: string) => Table } | null {
+function lineRun(
+  lines: readonly string[],
+  start: number,
+): { length: number; fallback: string; table: (label: string) => Table } | null {
   for (const [pattern, build, fallback] of [
     [RANKED, rankedTable, 'Ranked list'],
     [SHEET, sheetTable, 'Sheets'],
   ] as const) {
     const matches: RegExpExecArray[] = [];
-    for (let match = pattern.exec(lines[start]); match; match = start + matches.length < lines.length ? pattern.exec(lines[start + matches.length]) : null) {
+    for (
+      let match = pattern.exec(lines[start]);
+      match;
+      match = start + matches.length < lines.length ? pattern.exec(lines[start + matches.length]) : null
+    ) {
       matches.push(match);
     }
     if (matches.length > 0) return { length: matches.length, fallback, table: (label) => build(matches, label) };

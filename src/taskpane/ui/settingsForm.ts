@@ -10,7 +10,15 @@ import type { Command } from '../../conversation/commands';
 import type { SchoolPhase } from '../../core/types';
 import type { OffenceTypeCount, ParametersJson } from '../protocol';
 import { byId, element } from './dom';
-import { commandLabel, formCommand, offenceRuleOf, percent, type FormField, type FormValues, type OffenceRule } from './formCommands';
+import {
+  commandLabel,
+  formCommand,
+  offenceRuleOf,
+  percent,
+  type FormField,
+  type FormValues,
+  type OffenceRule,
+} from './formCommands';
 
 export interface SettingsForm {
   /** The session's choices; `offenceTypes` undefined keeps the list of types shown. */
@@ -21,9 +29,14 @@ export interface SettingsForm {
 const key = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 /** A chosen entry the sheet's list does not hold: the default groups' token or a group id ('criminalDamageAndArson'), in words. */
 const entryLabel = (entry: string): string =>
-  key(entry) === 'violence' ? 'Violence (the Home Office groups)' : entry.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
+  key(entry) === 'violence'
+    ? 'Violence (the Home Office groups)'
+    : entry.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase());
 
-export function createSettingsForm(root: Document, onCommand: (command: Command, shownAs: string) => void): SettingsForm {
+export function createSettingsForm(
+  root: Document,
+  onCommand: (command: Command, shownAs: string) => void,
+): SettingsForm {
   const form = byId(root, 'settings-form', HTMLFormElement);
   const fields = byId(root, 'settings-fields', HTMLFieldSetElement);
   const ageFrom = byId(root, 'setting-age-from', HTMLInputElement);
@@ -60,7 +73,8 @@ export function createSettingsForm(root: Document, onCommand: (command: Command,
     [topN, 'topN'],
   ]);
 
-  const offenceRule = (): OffenceRule => (ruleButtons.find((button) => button.checked)?.value as OffenceRule | undefined) ?? 'default';
+  const offenceRule = (): OffenceRule =>
+    (ruleButtons.find((button) => button.checked)?.value as OffenceRule | undefined) ?? 'default';
   const selectedTypes = (): string[] => Array.from(offenceTypes.selectedOptions, (option) => option.value);
 
   function values(): FormValues {
@@ -110,16 +124,20 @@ export function createSettingsForm(root: Document, onCommand: (command: Command,
     const chosen = rule === 'chosen' ? parameters.offenceTypes : [];
     const listed = sheetTypes ?? [];
     const options = listed.map(({ type, rows }) =>
-      element('option', { text: `${type} (${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row' : 'rows'})`, attributes: { value: type } }),
+      element('option', {
+        text: `${type} (${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row' : 'rows'})`,
+        attributes: { value: type },
+      }),
     );
     for (const entry of chosen) {
-      if (!listed.some(({ type }) => key(type) === key(entry))) options.push(element('option', { text: entryLabel(entry), attributes: { value: entry } }));
+      if (!listed.some(({ type }) => key(type) === key(entry)))
+        options.push(element('option', { text: entryLabel(entry), attributes: { value: entry } }));
     }
     for (const option of options) option.selected = chosen.some((entry) => key(entry) === key(option.value));
     offenceTypes.replaceChildren(...options);
     offenceNote.textContent =
       sheetTypes === undefined
-        ? "The sheet's types are listed once the workbook has been read: ask \"what's in this workbook?\"."
+        ? 'The sheet\'s types are listed once the workbook has been read: ask "what\'s in this workbook?".'
         : sheetTypes === null
           ? 'No offences sheet with a type column was found.'
           : `${listed.length} ${listed.length === 1 ? 'type' : 'types'} in the offences sheet, most rows first. Ctrl+click (⌘+click on a Mac) picks several.`;
@@ -127,7 +145,8 @@ export function createSettingsForm(root: Document, onCommand: (command: Command,
   }
 
   function updateApply(): void {
-    applyTypes.disabled = busy || current === null || formCommand('offenceTypes', { ...values(), offenceRule: 'chosen' }, current) === null;
+    applyTypes.disabled =
+      busy || current === null || formCommand('offenceTypes', { ...values(), offenceRule: 'chosen' }, current) === null;
   }
 
   function fill(parameters: ParametersJson): void {
@@ -135,7 +154,11 @@ export function createSettingsForm(root: Document, onCommand: (command: Command,
     fillOffenceTypes(parameters);
     for (const box of phaseBoxes) box.checked = parameters.phases.includes(box.value as SchoolPhase);
     zeros.checked = parameters.showZeros;
-    choose(rounding, parameters.roundingBase === null ? 'none' : String(parameters.roundingBase), `To the nearest ${parameters.roundingBase}`);
+    choose(
+      rounding,
+      parameters.roundingBase === null ? 'none' : String(parameters.roundingBase),
+      `To the nearest ${parameters.roundingBase}`,
+    );
     choose(confidence, String(parameters.confidenceLevel), percent(parameters.confidenceLevel));
     catchment.value = parameters.catchmentModel;
     metric.value = parameters.rankingMetric;

@@ -23,7 +23,10 @@ const solverLoading: Promise<SolverLoad> = loadHighsSolver({
   locateFile: (file) => new URL(file, scope.location.href).href,
 }).then(
   (solver) => ({ solver, problem: null }),
-  (error: unknown) => ({ solver: undefined, problem: `The disclosure audit's solver could not load (${messageOf(error)}).` }),
+  (error: unknown) => ({
+    solver: undefined,
+    problem: `The disclosure audit's solver could not load (${messageOf(error)}).`,
+  }),
 );
 
 const host = createSessionHost({
@@ -40,9 +43,11 @@ void host.announce();
 let queue: Promise<void> = Promise.resolve();
 scope.addEventListener('message', (event) => {
   const request = event.data;
-  queue = queue.then(() => host.handle(request)).catch((error: unknown) => {
-    scope.postMessage({ kind: 'failed', id: request.id, message: messageOf(error) });
-  });
+  queue = queue
+    .then(() => host.handle(request))
+    .catch((error: unknown) => {
+      scope.postMessage({ kind: 'failed', id: request.id, message: messageOf(error) });
+    });
 });
 
 function messageOf(error: unknown): string {

@@ -3,11 +3,25 @@
  * the DialogueSession, the latest workbook snapshot and boundaries the page sent (it sends them
  * only when they change), and one answer per request, posted in arrival order.
  */
-import { createDialogueSession, restoreSession, STARTING_SUGGESTIONS, type EngineContext, type ReplayableSession, type TurnRecord } from '../../conversation';
+import {
+  createDialogueSession,
+  restoreSession,
+  STARTING_SUGGESTIONS,
+  type EngineContext,
+  type ReplayableSession,
+  type TurnRecord,
+} from '../../conversation';
 import type { LinearSolver } from '../../core/disclosure';
 import type { InputFingerprint } from '../../core/pipeline/analysisResult';
 import type { AnalysisParameters, WorkbookData } from '../../core/types';
-import { UNCHANGED, type BoundaryFile, type ParametersJson, type SettingsFields, type WorkerMessage, type WorkerRequest } from '../protocol';
+import {
+  UNCHANGED,
+  type BoundaryFile,
+  type ParametersJson,
+  type SettingsFields,
+  type WorkerMessage,
+  type WorkerRequest,
+} from '../protocol';
 import { createOffenceTypeLister } from './sheetOffenceTypes';
 import { isoDay } from '../../core/isoDay';
 
@@ -60,7 +74,10 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
   let boundaries: BoundaryFile | null = null;
   const offenceTypes = createOffenceTypeLister();
 
-  const settings = (): SettingsFields => ({ summary: session.parameterSummary, parameters: parametersJson(session.parameters) });
+  const settings = (): SettingsFields => ({
+    summary: session.parameterSummary,
+    parameters: parametersJson(session.parameters),
+  });
 
   async function takeWorkbook(next: WorkbookData | typeof UNCHANGED): Promise<void> {
     if (next === UNCHANGED) return;
@@ -86,7 +103,13 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
   return {
     async announce() {
       const { solver, problem } = await options.solver;
-      post({ kind: 'ready', solver: solver?.name ?? null, solverProblem: problem, suggestions: STARTING_SUGGESTIONS, ...settings() });
+      post({
+        kind: 'ready',
+        solver: solver?.name ?? null,
+        solverProblem: problem,
+        suggestions: STARTING_SUGGESTIONS,
+        ...settings(),
+      });
     },
     async handle(request) {
       switch (request.kind) {
@@ -98,10 +121,19 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
           await takeWorkbook(request.workbook);
           boundaries = request.boundaries;
           // Choices need no solver (only runs do), so a cancel does not wait for the new worker's.
-          const restored = restoreSession(request.turns, context(undefined), { ...sessionOptions, runsSoFar: request.runsSoFar ?? 0 });
+          const restored = restoreSession(request.turns, context(undefined), {
+            ...sessionOptions,
+            runsSoFar: request.runsSoFar ?? 0,
+          });
           session = restored.session;
           turnsSent = session.transcript.length;
-          post({ kind: 'restored', id: request.id, replayed: restored.replayed, offenceTypes: offenceTypes(workbook, session.parameterSummary), ...settings() });
+          post({
+            kind: 'restored',
+            id: request.id,
+            replayed: restored.replayed,
+            offenceTypes: offenceTypes(workbook, session.parameterSummary),
+            ...settings(),
+          });
           return;
         }
         case 'turn':
@@ -111,8 +143,17 @@ export function createSessionHost(options: SessionHostOptions): SessionHost {
           if (request.boundaries !== UNCHANGED) boundaries = request.boundaries;
           const progress = (step: string) => post({ kind: 'progress', id: request.id, step });
           const reply =
-            request.kind === 'turn' ? session.respond(request.utterance, context(solver), progress) : session.apply(request.command, context(solver), progress, request.said);
-          post({ kind: 'reply', id: request.id, reply, offenceTypes: offenceTypes(workbook, session.parameterSummary), turns: newTurns(), ...settings() });
+            request.kind === 'turn'
+              ? session.respond(request.utterance, context(solver), progress)
+              : session.apply(request.command, context(solver), progress, request.said);
+          post({
+            kind: 'reply',
+            id: request.id,
+            reply,
+            offenceTypes: offenceTypes(workbook, session.parameterSummary),
+            turns: newTurns(),
+            ...settings(),
+          });
           return;
         }
       }

@@ -23,4 +23,3 @@ export async function sheetFingerprints(workbook: WorkbookData): Promise<InputFi
 function canonicalCell(value: CellValue): string | number | boolean | null {
   return value instanceof Date ? value.toISOString() : value;
 }
-

@@ -35,7 +35,10 @@ export function sheetOffenceTypes(workbook: WorkbookData, summary: readonly Summ
 }
 
 /** sheetOffenceTypes, computed again only when the workbook or the offences choices changed. */
-export function createOffenceTypeLister(): (workbook: WorkbookData, summary: readonly SummaryLine[]) => OffenceTypeCount[] | null {
+export function createOffenceTypeLister(): (
+  workbook: WorkbookData,
+  summary: readonly SummaryLine[],
+) => OffenceTypeCount[] | null {
   let cached: { workbook: WorkbookData; key: string; types: OffenceTypeCount[] | null } | null = null;
   return (workbook, summary) => {
     const key = JSON.stringify(offenceChoices(summary));

@@ -1,6 +1,10 @@
 /** A CSV that cannot be read as records: the line and field where it goes wrong. */
 export class CsvFormatError extends Error {
-  constructor(readonly line: number, readonly field: number, readonly problem: string) {
+  constructor(
+    readonly line: number,
+    readonly field: number,
+    readonly problem: string,
+  ) {
     super(`line ${line}, field ${field}: ${problem}`);
   }
 }
@@ -48,8 +52,12 @@ export class CsvRecordParser {
   private pendingCR = false;
   private recordCount = 0;
 
-  constructor(delimiter: string, private readonly sink: CsvRecordSink) {
-    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') throw new RangeError(`CsvRecordParser: unusable delimiter ${JSON.stringify(delimiter)}`);
+  constructor(
+    delimiter: string,
+    private readonly sink: CsvRecordSink,
+  ) {
+    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n')
+      throw new RangeError(`CsvRecordParser: unusable delimiter ${JSON.stringify(delimiter)}`);
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 
@@ -99,7 +107,11 @@ export class CsvRecordParser {
   /** Finishes the text: the last record, when the file does not end with a line break. */
   end(): void {
     if (this.state === State.Quoted) {
-      throw new CsvFormatError(this.quoteLine, this.fields.length + 1, 'a quoted field opens here and its closing quote (") is never found, so the rest of the file would be read as one value. Close the quote, or double a quote that is part of the text ("").');
+      throw new CsvFormatError(
+        this.quoteLine,
+        this.fields.length + 1,
+        'a quoted field opens here and its closing quote (") is never found, so the rest of the file would be read as one value. Close the quote, or double a quote that is part of the text ("").',
+      );
     }
     if (this.state !== State.FieldStart || this.fields.length > 0) this.finishRecord();
   }

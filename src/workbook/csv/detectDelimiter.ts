@@ -22,7 +22,8 @@ export function detectDelimiter(sample: string): CsvDelimiter {
     const header = counts[0] ?? 1;
     if (header < 2) continue;
     const agreeing = counts.filter((count) => count === header).length;
-    if (!best || agreeing > best.agreeing || (agreeing === best.agreeing && header > best.fields)) best = { delimiter, agreeing, fields: header };
+    if (!best || agreeing > best.agreeing || (agreeing === best.agreeing && header > best.fields))
+      best = { delimiter, agreeing, fields: header };
   }
   return best?.delimiter ?? ',';
 }

@@ -62,12 +62,22 @@ export function rewordForFiles(text: string, sources: readonly FileSheetSource[]
     const lineOf = source.lineOf;
     if (lineOf) {
       reworded = reworded
-        .replace(new RegExp(`\\b([Ss])heet ${quoted}, row (\\d+)`, 'g'), (_m, s: string, row: string) => `${s === 'S' ? 'F' : 'f'}ile '${source.file}', line ${lineOf(Number(row))}`)
-        .replace(new RegExp(`\\b([Ss])heet ${quoted}`, 'g'), (_m, s: string) => `${s === 'S' ? 'F' : 'f'}ile '${source.file}'`);
-      if (ownSheet === source.sheet) reworded = reworded.replace(/\brow (\d+)\b/g, (_m, row: string) => `line ${lineOf(Number(row))}`);
+        .replace(
+          new RegExp(`\\b([Ss])heet ${quoted}, row (\\d+)`, 'g'),
+          (_m, s: string, row: string) => `${s === 'S' ? 'F' : 'f'}ile '${source.file}', line ${lineOf(Number(row))}`,
+        )
+        .replace(
+          new RegExp(`\\b([Ss])heet ${quoted}`, 'g'),
+          (_m, s: string) => `${s === 'S' ? 'F' : 'f'}ile '${source.file}'`,
+        );
+      if (ownSheet === source.sheet)
+        reworded = reworded.replace(/\brow (\d+)\b/g, (_m, row: string) => `line ${lineOf(Number(row))}`);
     } else {
       const inFile = `'${source.file}', sheet '${source.sheetInFile ?? source.sheet}'`;
-      reworded = reworded.replace(new RegExp(`\\b([Ss])heet ${quoted}`, 'g'), (_m, s: string) => `${s === 'S' ? 'F' : 'f'}ile ${inFile}`);
+      reworded = reworded.replace(
+        new RegExp(`\\b([Ss])heet ${quoted}`, 'g'),
+        (_m, s: string) => `${s === 'S' ? 'F' : 'f'}ile ${inFile}`,
+      );
     }
   }
   return reworded;

@@ -7,4 +7,11 @@ export { detectEncoding, type CsvEncoding, type DetectedEncoding } from './detec
 export { textChunkDecoder, decodeWindows1252, NotUtf8Error } from './textChunkDecoder';
 export { csvCellValue } from './csvCellValue';
 export { RecordLines } from './recordLines';
-export { fileSheetName, roleFileSpec, rewordForFiles, issueForFiles, type FileSheetSource, type RoleFileSpec } from './fileSheetSource';
+export {
+  fileSheetName,
+  roleFileSpec,
+  rewordForFiles,
+  issueForFiles,
+  type FileSheetSource,
+  type RoleFileSpec,
+} from './fileSheetSource';

@@ -13,7 +13,11 @@ import { actionBytes, type PayloadBudget } from './payloadBudget';
  * so a host that rejects the layout still gets every sheet, with the default page setup.
  * Resolves true when the layout was applied, false when the host refused it.
  */
-export async function applyPrintLayout(worksheet: Excel.Worksheet, print: PrintModel, budget: PayloadBudget): Promise<boolean> {
+export async function applyPrintLayout(
+  worksheet: Excel.Worksheet,
+  print: PrintModel,
+  budget: PayloadBudget,
+): Promise<boolean> {
   // What is queued already (cells, formats) must not be lost if the layout is refused.
   await budget.flush();
   try {
@@ -21,7 +25,15 @@ export async function applyPrintLayout(worksheet: Excel.Worksheet, print: PrintM
     const zoom = { horizontalFitToPages: 1, verticalFitToPages: print.fitToHeight ?? 0 };
     const titleRows = print.repeatRow !== undefined ? `$${print.repeatRow + 1}:$${print.repeatRow + 1}` : undefined;
     const area = print.area ? `A1:${columnLetter(print.area.lastCol)}${print.area.lastRow + 1}` : undefined;
-    await budget.reserve(actionBytes([orientation, ...(print.fitToWidth ? [zoom] : []), ...(titleRows ? [titleRows] : []), ...(area ? [area] : [])]), 'Page layout');
+    await budget.reserve(
+      actionBytes([
+        orientation,
+        ...(print.fitToWidth ? [zoom] : []),
+        ...(titleRows ? [titleRows] : []),
+        ...(area ? [area] : []),
+      ]),
+      'Page layout',
+    );
     const layout = worksheet.pageLayout;
     layout.orientation = orientation;
     if (print.fitToWidth) layout.zoom = zoom;
@@ -44,7 +56,10 @@ export async function applyPrintLayout(worksheet: Excel.Worksheet, print: PrintM
 async function applyPrintExtras(worksheet: Excel.Worksheet, print: PrintModel, budget: PayloadBudget): Promise<void> {
   try {
     const layout = worksheet.pageLayout;
-    await budget.reserve(actionBytes([PAGE_MARGINS, print.repeatColumns ?? null, print.blockStarts ?? [], print.pageStarts ?? []]), 'Page layout extras');
+    await budget.reserve(
+      actionBytes([PAGE_MARGINS, print.repeatColumns ?? null, print.blockStarts ?? [], print.pageStarts ?? []]),
+      'Page layout extras',
+    );
     layout.paperSize = 'A4';
     layout.leftMargin = PAGE_MARGINS.left * 72;
     layout.rightMargin = PAGE_MARGINS.right * 72;
@@ -52,7 +67,10 @@ async function applyPrintExtras(worksheet: Excel.Worksheet, print: PrintModel, b
     layout.bottomMargin = PAGE_MARGINS.bottom * 72;
     layout.headerMargin = PAGE_MARGINS.header * 72;
     layout.footerMargin = PAGE_MARGINS.footer * 72;
-    if (print.repeatColumns) layout.setPrintTitleColumns(`$${columnLetter(print.repeatColumns.first)}:$${columnLetter(print.repeatColumns.last)}`);
+    if (print.repeatColumns)
+      layout.setPrintTitleColumns(
+        `$${columnLetter(print.repeatColumns.first)}:$${columnLetter(print.repeatColumns.last)}`,
+      );
     for (const col of print.blockStarts ?? []) worksheet.verticalPageBreaks.add(`${columnLetter(col)}1`);
     for (const row of print.pageStarts ?? []) worksheet.horizontalPageBreaks.add(`A${row + 1}`);
     await budget.flush();

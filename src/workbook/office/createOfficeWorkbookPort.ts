@@ -72,21 +72,29 @@ export function createOfficeWorkbookPort(run: ExcelRun, options: OfficeWorkbookP
         for (const name of wanted) {
           const actual = available.find((candidate) => candidate.toUpperCase() === name.toUpperCase());
           if (actual === undefined) {
-            throw new Error(`The workbook has no sheet named '${name}' (its sheets: ${available.map((sheet) => `'${sheet}'`).join(', ')}).`);
+            throw new Error(
+              `The workbook has no sheet named '${name}' (its sheets: ${available.map((sheet) => `'${sheet}'`).join(', ')}).`,
+            );
           }
           sheets.push(await readSheet(context, actual, readChunkCells));
         }
         return { sheets };
       }),
 
-    async writeReport(models: readonly SheetModel[], progress?: (done: number, total: number) => void): Promise<WrittenReport> {
+    async writeReport(
+      models: readonly SheetModel[],
+      progress?: (done: number, total: number) => void,
+    ): Promise<WrittenReport> {
       const { sheetNames, tableNames } = await run(async (context) => {
         const tables = context.workbook.tables;
         tables.load('items/name');
         const existing = await loadSheetNames(context);
         return { sheetNames: existing, tableNames: tables.items.map((table) => table.name) };
       });
-      const plan = planSheetNames(sheetNames, models.map((model) => model.name));
+      const plan = planSheetNames(
+        sheetNames,
+        models.map((model) => model.name),
+      );
       const finalTableNames = planTableNames(models, plan.runNumber, tableNames);
       const finalName = (model: SheetModel) => plan.names.get(model.name) as string;
 
@@ -106,7 +114,12 @@ export function createOfficeWorkbookPort(run: ExcelRun, options: OfficeWorkbookP
           await run(async (context) => {
             const budget = new PayloadBudget(() => context.sync(), payloadBudgetBytes);
             const worksheet = context.workbook.worksheets.getItem(finalName(model));
-            await writeSheetCells(worksheet, model, { sheetNames: plan.names, tableNames: finalTableNames, defaultTableStyle, budget });
+            await writeSheetCells(worksheet, model, {
+              sheetNames: plan.names,
+              tableNames: finalTableNames,
+              defaultTableStyle,
+              budget,
+            });
             for (const chart of model.charts) await queueChart(context, worksheet, chart, plan.names, budget);
             for (const image of model.images) await placeImage(worksheet, image, budget);
             if (model.veryHidden) worksheet.visibility = 'VeryHidden';
@@ -120,7 +133,9 @@ export function createOfficeWorkbookPort(run: ExcelRun, options: OfficeWorkbookP
         await removeSheets(added).catch((cleanupError: unknown) => {
           cleanup = ` Removing the sheets this run had added also failed (${cleanupError instanceof Error ? cleanupError.message : String(cleanupError)}).`;
         });
-        throw Object.assign(new Error(`${stage} failed: ${message}${/[.!?]$/.test(message) ? '' : '.'}${cleanup}`), { cause: error });
+        throw Object.assign(new Error(`${stage} failed: ${message}${/[.!?]$/.test(message) ? '' : '.'}${cleanup}`), {
+          cause: error,
+        });
       }
       return { runNumber: plan.runNumber, sheetNames: plan.names };
     },

@@ -5,7 +5,11 @@
  */
 
 // The port
-export { createOfficeWorkbookPort, type OfficeWorkbookPort, type OfficeWorkbookPortOptions } from './createOfficeWorkbookPort';
+export {
+  createOfficeWorkbookPort,
+  type OfficeWorkbookPort,
+  type OfficeWorkbookPortOptions,
+} from './createOfficeWorkbookPort';
 export type { ExcelRun } from './excelRun';
 export { checkRequirements, REQUIRED_EXCEL_API, type RequirementCheck } from './checkRequirements';
 
@@ -29,4 +33,10 @@ export { columnWidthPoints } from './columnWidthPoints';
 export { bytesToBase64 } from './base64';
 
 // Request size
-export { PayloadBudget, actionBytes, utf8JsonLength, DEFAULT_PAYLOAD_BUDGET_BYTES, ACTION_OVERHEAD_BYTES } from './payloadBudget';
+export {
+  PayloadBudget,
+  actionBytes,
+  utf8JsonLength,
+  DEFAULT_PAYLOAD_BUDGET_BYTES,
+  ACTION_OVERHEAD_BYTES,
+} from './payloadBudget';

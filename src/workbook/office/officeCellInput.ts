@@ -36,11 +36,17 @@ export function officeCellInput(cell: ModelCell, sheetNames: ReadonlyMap<string,
     case 'number':
       return { input: Number.isFinite(cell.value) ? cell.value : '#NUM!', numberFormat: styledFormat };
     case 'date':
-      return { input: cell.value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL, numberFormat: styledFormat ?? DEFAULT_DATE_FORMAT };
+      return {
+        input: cell.value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL,
+        numberFormat: styledFormat ?? DEFAULT_DATE_FORMAT,
+      };
     case 'boolean':
       return { input: cell.value, numberFormat: styledFormat };
     case 'formula':
-      return { input: `=${resolveFormulaSheetRefs(cell.formula.replace(/^=/, ''), sheetNames)}`, numberFormat: styledFormat };
+      return {
+        input: `=${resolveFormulaSheetRefs(cell.formula.replace(/^=/, ''), sheetNames)}`,
+        numberFormat: styledFormat,
+      };
     case 'empty':
       return { input: null, numberFormat: styledFormat };
   }

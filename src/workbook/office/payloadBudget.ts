@@ -55,7 +55,8 @@ export class PayloadBudget {
     private readonly sync: () => Promise<void>,
     readonly budgetBytes: number = DEFAULT_PAYLOAD_BUDGET_BYTES,
   ) {
-    if (!(budgetBytes > ACTION_OVERHEAD_BYTES)) throw new RangeError(`A payload budget of ${budgetBytes} bytes is too small: give at least a few kilobytes.`);
+    if (!(budgetBytes > ACTION_OVERHEAD_BYTES))
+      throw new RangeError(`A payload budget of ${budgetBytes} bytes is too small: give at least a few kilobytes.`);
   }
 
   /** Call before queueing actions worth `bytes`: syncs what is queued first if they would not fit. */

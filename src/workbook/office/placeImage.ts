@@ -17,7 +17,10 @@ export async function placeImage(worksheet: Excel.Worksheet, image: ImageModel, 
   await budget.flush();
   const base64 = bytesToBase64(image.png);
   // addImage, then seven settings: lockAspectRatio, left, top, width, height, name, altTextDescription.
-  await budget.reserve(actionBytes([base64, false, 0, 0, 0, 0, image.description, image.description]), `The picture '${image.description}'`);
+  await budget.reserve(
+    actionBytes([base64, false, 0, 0, 0, 0, image.description, image.description]),
+    `The picture '${image.description}'`,
+  );
   const shape = worksheet.shapes.addImage(base64);
   shape.lockAspectRatio = false;
   shape.left = anchor.left;

@@ -20,8 +20,12 @@ export function placedCells(model: SheetModel): PlacedCell[] {
   const cells = new Map<number, PlacedCell>();
   const put = (row: number, col: number, cell: ModelCell) => cells.set(row * 16384 + col, { row, col, cell });
   for (const table of model.tables) {
-    tableHeaders(table).forEach((header, offset) => put(table.row, table.col + offset, { kind: 'text', value: header }));
-    tableBody(table).forEach((row, rowOffset) => row.forEach((cell, colOffset) => put(table.row + 1 + rowOffset, table.col + colOffset, cell)));
+    tableHeaders(table).forEach((header, offset) =>
+      put(table.row, table.col + offset, { kind: 'text', value: header }),
+    );
+    tableBody(table).forEach((row, rowOffset) =>
+      row.forEach((cell, colOffset) => put(table.row + 1 + rowOffset, table.col + colOffset, cell)),
+    );
   }
   for (const { row, col, cell } of model.cells) put(row, col, cell);
   return [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, placed]) => placed);

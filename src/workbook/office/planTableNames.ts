@@ -8,7 +8,11 @@ import { tableNameForRun } from '../sheetNames';
  * Throws when two tables of the run share a name, as the .xlsx adapter does.
  * @example planTableNames(models, 2, ['TBLSCHOOLS_2']).get('tblSchools') // => 'tblSchools_2_2'
  */
-export function planTableNames(models: readonly SheetModel[], runNumber: number, existingTableNames: readonly string[]): Map<string, string> {
+export function planTableNames(
+  models: readonly SheetModel[],
+  runNumber: number,
+  existingTableNames: readonly string[],
+): Map<string, string> {
   const taken = new Set(existingTableNames.map((name) => name.toUpperCase()));
   const names = new Map<string, string>();
   const owners = new Map<string, string>();
@@ -17,7 +21,9 @@ export function planTableNames(models: readonly SheetModel[], runNumber: number,
       const planned = tableNameForRun(table.name, runNumber);
       const other = owners.get(planned.toUpperCase());
       if (other !== undefined) {
-        throw new Error(`Tables '${table.name}' on sheet '${model.name}' and on sheet '${other}' would share one Excel table name; give each table its own name.`);
+        throw new Error(
+          `Tables '${table.name}' on sheet '${model.name}' and on sheet '${other}' would share one Excel table name; give each table its own name.`,
+        );
       }
       owners.set(planned.toUpperCase(), model.name);
       let name = planned;

@@ -1,10 +1,26 @@
 import type { ChartModel, RangeRef } from '../../report/sheetModel';
-import { CHART_GAP_WIDTH, chartShape, legendShown, MARKER_SIZE, OUTLINE_WIDTH_POINTS, SCATTER_LINE_WIDTH_POINTS, scatterSeriesStyle, seriesFill, STACKED_OVERLAP } from '../chartStyle';
+import {
+  CHART_GAP_WIDTH,
+  chartShape,
+  legendShown,
+  MARKER_SIZE,
+  OUTLINE_WIDTH_POINTS,
+  SCATTER_LINE_WIDTH_POINTS,
+  scatterSeriesStyle,
+  seriesFill,
+  STACKED_OVERLAP,
+} from '../chartStyle';
 import { cellAddress, rangeAddress } from '../formulaRefs';
 import { ACTION_OVERHEAD_BYTES, actionBytes, type PayloadBudget } from './payloadBudget';
 
 /** Excel chart types for the model's chart types, as the .xlsx adapter draws them. */
-const CHART_TYPES = { barHorizontal: 'BarClustered', column: 'ColumnClustered', barStacked: 'BarStacked', columnStacked: 'ColumnStacked', scatter: 'XYScatter' } as const;
+const CHART_TYPES = {
+  barHorizontal: 'BarClustered',
+  column: 'ColumnClustered',
+  barStacked: 'BarStacked',
+  columnStacked: 'ColumnStacked',
+  scatter: 'XYScatter',
+} as const;
 
 /** Actions a chart takes besides its series (add, title, axis titles and their visibility, axis order, legend, position), and per series at most. */
 const CHART_ACTIONS = 12;
@@ -35,10 +51,20 @@ export async function queueChart(
 ): Promise<void> {
   if (chart.series.length === 0) return;
   const rangeOf = (ref: RangeRef): Excel.Range => {
-    if (ref.lastRow < ref.firstRow) throw new Error(`Chart '${chart.title}': a range on '${ref.sheet}' ends (row ${ref.lastRow}) before it starts (row ${ref.firstRow}).`);
-    return context.workbook.worksheets.getItem(sheetNames.get(ref.sheet) ?? ref.sheet).getRange(rangeAddress(ref.firstRow, ref.col, ref.lastRow, ref.col));
+    if (ref.lastRow < ref.firstRow)
+      throw new Error(
+        `Chart '${chart.title}': a range on '${ref.sheet}' ends (row ${ref.lastRow}) before it starts (row ${ref.firstRow}).`,
+      );
+    return context.workbook.worksheets
+      .getItem(sheetNames.get(ref.sheet) ?? ref.sheet)
+      .getRange(rangeAddress(ref.firstRow, ref.col, ref.lastRow, ref.col));
   };
-  const texts = [chart.title, chart.xAxisTitle ?? '', chart.yAxisTitle ?? '', ...chart.series.map((series) => series.name)];
+  const texts = [
+    chart.title,
+    chart.xAxisTitle ?? '',
+    chart.yAxisTitle ?? '',
+    ...chart.series.map((series) => series.name),
+  ];
   const actions = CHART_ACTIONS + SERIES_ACTIONS * chart.series.length;
   await budget.reserve(actionBytes(texts) + (actions - texts.length) * ACTION_OVERHEAD_BYTES, `Chart '${chart.title}'`);
 

@@ -14,7 +14,11 @@ const RESPONSE_TOO_LARGE = 'ResponsePayloadSizeLimitExceeded';
  * used range's address. Rows are read in chunks of about `chunkCells` cells; a chunk whose
  * response Excel finds too large is read again in halves.
  */
-export async function readSheet(context: Excel.RequestContext, sheetName: string, chunkCells: number = DEFAULT_READ_CHUNK_CELLS): Promise<SheetData> {
+export async function readSheet(
+  context: Excel.RequestContext,
+  sheetName: string,
+  chunkCells: number = DEFAULT_READ_CHUNK_CELLS,
+): Promise<SheetData> {
   const worksheet = context.workbook.worksheets.getItem(sheetName);
   const used = worksheet.getUsedRangeOrNullObject(true);
   used.load('address,rowCount,columnCount');
@@ -25,7 +29,7 @@ export async function readSheet(context: Excel.RequestContext, sheetName: string
   const { rowCount, columnCount } = used;
   const rows: CellValue[][] = [];
   let rowsPerChunk = Math.max(1, Math.floor(chunkCells / columnCount));
-  for (let offset = 0; offset < rowCount; ) {
+  for (let offset = 0; offset < rowCount;) {
     const count = Math.min(rowsPerChunk, rowCount - offset);
     const chunk = worksheet.getRangeByIndexes(origin.row - 1 + offset, origin.col, count, columnCount);
     chunk.load('values');

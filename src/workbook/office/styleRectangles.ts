@@ -32,16 +32,23 @@ export function styleRectangles(cells: readonly PlacedCell[]): StyleRectangle[] 
   }
   const done: StyleRectangle[] = [];
   /** Rectangles still growing downwards, by "firstCol:lastCol:key". */
-  let open = new Map<string, { firstRow: number; firstCol: number; lastRow: number; lastCol: number; style: FormatStyle }>();
+  let open = new Map<
+    string,
+    { firstRow: number; firstCol: number; lastRow: number; lastCol: number; style: FormatStyle }
+  >();
   for (const row of [...rows.keys()].sort((a, b) => a - b)) {
-    const next = new Map<string, { firstRow: number; firstCol: number; lastRow: number; lastCol: number; style: FormatStyle }>();
+    const next = new Map<
+      string,
+      { firstRow: number; firstCol: number; lastRow: number; lastCol: number; style: FormatStyle }
+    >();
     for (const run of rowRuns(rows.get(row)!)) {
       const id = `${run.firstCol}:${run.lastCol}:${run.key}`;
       const above = open.get(id);
       if (above && above.lastRow === row - 1) {
         open.delete(id);
         next.set(id, { ...above, lastRow: row });
-      } else next.set(id, { firstRow: row, firstCol: run.firstCol, lastRow: row, lastCol: run.lastCol, style: run.style });
+      } else
+        next.set(id, { firstRow: row, firstCol: run.firstCol, lastRow: row, lastCol: run.lastCol, style: run.style });
     }
     done.push(...open.values());
     open = next;
@@ -66,9 +73,13 @@ export function formatStyle(style: CellStyle | undefined): FormatStyle | undefin
   if (!style) return undefined;
   const { numberFormat: _numberFormat, ...rest } = style;
   const set = Object.entries(rest).filter(([, value]) => value !== undefined && value !== false);
-  return set.length > 0 ? (Object.fromEntries(set)) : undefined;
+  return set.length > 0 ? Object.fromEntries(set) : undefined;
 }
 
 function styleKey(style: FormatStyle): string {
-  return JSON.stringify(Object.keys(style).sort().map((key) => [key, style[key as keyof FormatStyle]]));
+  return JSON.stringify(
+    Object.keys(style)
+      .sort()
+      .map((key) => [key, style[key as keyof FormatStyle]]),
+  );
 }

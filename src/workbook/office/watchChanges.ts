@@ -53,7 +53,8 @@ export async function watchChanges(run: ExcelRun, onChange: (change: SheetChange
         const changes = pending;
         pending = [];
         await run(nameSheets).catch(() => undefined);
-        for (const change of changes) onChange({ kind: change.kind, sheetName: lastNames.get(change.worksheetId) ?? null });
+        for (const change of changes)
+          onChange({ kind: change.kind, sheetName: lastNames.get(change.worksheetId) ?? null });
       }
     } finally {
       naming = null;

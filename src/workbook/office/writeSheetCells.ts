@@ -27,7 +27,11 @@ const HORIZONTAL_ALIGNMENT = { left: 'Left', center: 'Center', right: 'Right' } 
  * written headers, fonts, fills and alignment, column widths, frozen rows, conditional fills, the
  * tab colour and the page layout for printing. Charts and pictures are separate ({@link queueChart}, {@link placeImage}).
  */
-export async function writeSheetCells(worksheet: Excel.Worksheet, model: SheetModel, context: SheetWriteContext): Promise<void> {
+export async function writeSheetCells(
+  worksheet: Excel.Worksheet,
+  model: SheetModel,
+  context: SheetWriteContext,
+): Promise<void> {
   const { budget } = context;
   const cells = placedCells(model);
   await writeValueBlocks(worksheet, cells, context);
@@ -76,7 +80,10 @@ export async function writeSheetCells(worksheet: Excel.Worksheet, model: SheetMo
   for (const conditional of model.conditionalFills ?? []) {
     const formula1 = `="${conditional.equals.replace(/"/g, '""')}"`;
     const fill = `#${normaliseColor(conditional.fill)}`;
-    await budget.reserve(actionBytes([[conditional.range, 'CellValue'], fill, { formula1, operator: 'EqualTo' }]), `Conditional fill of ${conditional.range}`);
+    await budget.reserve(
+      actionBytes([[conditional.range, 'CellValue'], fill, { formula1, operator: 'EqualTo' }]),
+      `Conditional fill of ${conditional.range}`,
+    );
     const format = worksheet.getRange(conditional.range).conditionalFormats.add('CellValue');
     format.cellValue.format.fill.color = fill;
     format.cellValue.rule = { formula1, operator: 'EqualTo' };
@@ -96,7 +103,11 @@ export async function writeSheetCells(worksheet: Excel.Worksheet, model: SheetMo
  * cell ends a block, so sparse sheets send no long runs of blanks; a block ends before it would
  * pass the budget.
  */
-async function writeValueBlocks(worksheet: Excel.Worksheet, cells: readonly PlacedCell[], context: SheetWriteContext): Promise<void> {
+async function writeValueBlocks(
+  worksheet: Excel.Worksheet,
+  cells: readonly PlacedCell[],
+  context: SheetWriteContext,
+): Promise<void> {
   if (cells.length === 0) return;
   const firstCol = Math.min(...cells.map((placed) => placed.col));
   const lastCol = Math.max(...cells.map((placed) => placed.col));
@@ -117,7 +128,10 @@ async function writeValueBlocks(worksheet: Excel.Worksheet, cells: readonly Plac
     const formulas = inputs.map((row) => row.map((cell) => cell.input));
     const hasFormats = inputs.some((row) => row.some((cell) => cell.numberFormat !== null));
     const numberFormats = hasFormats ? inputs.map((row) => row.map((cell) => cell.numberFormat)) : undefined;
-    await context.budget.reserve(actionBytes(numberFormats ? [[address, formulas], numberFormats] : [[address, formulas]]), `Rows ${firstRow + 1}–${firstRow + inputs.length}`);
+    await context.budget.reserve(
+      actionBytes(numberFormats ? [[address, formulas], numberFormats] : [[address, formulas]]),
+      `Rows ${firstRow + 1}–${firstRow + inputs.length}`,
+    );
     const range = worksheet.getRange(address);
     range.formulas = formulas;
     if (numberFormats) range.numberFormat = numberFormats;
@@ -144,8 +158,10 @@ const SETTERS = {
   fontSize: (range: Excel.Range, value: unknown) => void (range.format.font.size = value as number),
   fill: (range: Excel.Range, value: unknown) => void (range.format.fill.color = value as string),
   wrap: (range: Excel.Range, value: unknown) => void (range.format.wrapText = value as boolean),
-  verticalAlignment: (range: Excel.Range, value: unknown) => void (range.format.verticalAlignment = value as Excel.VerticalAlignment),
-  horizontalAlignment: (range: Excel.Range, value: unknown) => void (range.format.horizontalAlignment = value as Excel.HorizontalAlignment),
+  verticalAlignment: (range: Excel.Range, value: unknown) =>
+    void (range.format.verticalAlignment = value as Excel.VerticalAlignment),
+  horizontalAlignment: (range: Excel.Range, value: unknown) =>
+    void (range.format.horizontalAlignment = value as Excel.HorizontalAlignment),
 } as const;
 
 /**

@@ -1,5 +1,15 @@
 import type { ChartModel, ChartSeriesModel } from '../../report/sheetModel';
-import { CHART_GAP_WIDTH, chartShape, legendShown, MARKER_SIZE, OUTLINE_WIDTH_POINTS, SCATTER_LINE_WIDTH_POINTS, scatterSeriesStyle, seriesFill, STACKED_OVERLAP } from '../chartStyle';
+import {
+  CHART_GAP_WIDTH,
+  chartShape,
+  legendShown,
+  MARKER_SIZE,
+  OUTLINE_WIDTH_POINTS,
+  SCATTER_LINE_WIDTH_POINTS,
+  scatterSeriesStyle,
+  seriesFill,
+  STACKED_OVERLAP,
+} from '../chartStyle';
 import { escapeXml } from './xmlText';
 
 /**
@@ -69,41 +79,42 @@ export function buildChartXml(chart: ChartXmlInput): string {
   const categoryAxisTitle = horizontal ? chart.yAxisTitle : chart.xAxisTitle;
   const valueAxisTitle = horizontal ? chart.xAxisTitle : chart.yAxisTitle;
   const series = chart.series.map((one, index) => seriesXml(one, index)).join('');
-  return chartSpaceXml(chart,
+  return chartSpaceXml(
+    chart,
     '<c:barChart>' +
-    `<c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="${stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>` +
-    series +
-    `<c:gapWidth val="${CHART_GAP_WIDTH}"/>` +
-    (stacked ? `<c:overlap val="${STACKED_OVERLAP}"/>` : '') +
-    `<c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>` +
-    '</c:barChart>' +
-    '<c:catAx>' +
-    `<c:axId val="${CATEGORY_AXIS_ID}"/>` +
-    `<c:scaling><c:orientation val="${chart.reverseCategories ? 'maxMin' : 'minMax'}"/></c:scaling>` +
-    '<c:delete val="0"/>' +
-    `<c:axPos val="${horizontal ? 'l' : 'b'}"/>` +
-    (categoryAxisTitle ? titleXml(categoryAxisTitle, { size: 1000, bold: false, vertical: horizontal }) : '') +
-    '<c:numFmt formatCode="General" sourceLinked="1"/>' +
-    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
-    '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>' +
-    `<c:crossAx val="${VALUE_AXIS_ID}"/><c:crosses val="autoZero"/>` +
-    '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/>' +
-    '</c:catAx>' +
-    '<c:valAx>' +
-    `<c:axId val="${VALUE_AXIS_ID}"/>` +
-    '<c:scaling><c:orientation val="minMax"/></c:scaling>' +
-    '<c:delete val="0"/>' +
-    `<c:axPos val="${horizontal ? 'b' : 'l'}"/>` +
-    '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' +
-    (valueAxisTitle ? titleXml(valueAxisTitle, { size: 1000, bold: false, vertical: !horizontal }) : '') +
-    '<c:numFmt formatCode="General" sourceLinked="1"/>' +
-    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
-    `<c:crossAx val="${CATEGORY_AXIS_ID}"/>` +
-    // Where this (value) axis crosses the category axis: at the last category when the categories
-    // run top-down, so the value axis stays at the bottom of the plot.
-    `<c:crosses val="${chart.reverseCategories ? 'max' : 'autoZero'}"/>` +
-    '<c:crossBetween val="between"/>' +
-    '</c:valAx>',
+      `<c:barDir val="${horizontal ? 'bar' : 'col'}"/><c:grouping val="${stacked ? 'stacked' : 'clustered'}"/><c:varyColors val="0"/>` +
+      series +
+      `<c:gapWidth val="${CHART_GAP_WIDTH}"/>` +
+      (stacked ? `<c:overlap val="${STACKED_OVERLAP}"/>` : '') +
+      `<c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>` +
+      '</c:barChart>' +
+      '<c:catAx>' +
+      `<c:axId val="${CATEGORY_AXIS_ID}"/>` +
+      `<c:scaling><c:orientation val="${chart.reverseCategories ? 'maxMin' : 'minMax'}"/></c:scaling>` +
+      '<c:delete val="0"/>' +
+      `<c:axPos val="${horizontal ? 'l' : 'b'}"/>` +
+      (categoryAxisTitle ? titleXml(categoryAxisTitle, { size: 1000, bold: false, vertical: horizontal }) : '') +
+      '<c:numFmt formatCode="General" sourceLinked="1"/>' +
+      '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+      '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>' +
+      `<c:crossAx val="${VALUE_AXIS_ID}"/><c:crosses val="autoZero"/>` +
+      '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/>' +
+      '</c:catAx>' +
+      '<c:valAx>' +
+      `<c:axId val="${VALUE_AXIS_ID}"/>` +
+      '<c:scaling><c:orientation val="minMax"/></c:scaling>' +
+      '<c:delete val="0"/>' +
+      `<c:axPos val="${horizontal ? 'b' : 'l'}"/>` +
+      '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' +
+      (valueAxisTitle ? titleXml(valueAxisTitle, { size: 1000, bold: false, vertical: !horizontal }) : '') +
+      '<c:numFmt formatCode="General" sourceLinked="1"/>' +
+      '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+      `<c:crossAx val="${CATEGORY_AXIS_ID}"/>` +
+      // Where this (value) axis crosses the category axis: at the last category when the categories
+      // run top-down, so the value axis stays at the bottom of the plot.
+      `<c:crosses val="${chart.reverseCategories ? 'max' : 'autoZero'}"/>` +
+      '<c:crossBetween val="between"/>' +
+      '</c:valAx>',
   );
 }
 
@@ -119,13 +130,14 @@ const Y_AXIS_ID = 444444444;
  */
 function buildScatterChartXml(chart: ChartXmlInput): string {
   const series = chart.series.map((one, index) => scatterSeriesXml(one, index)).join('');
-  return chartSpaceXml(chart,
+  return chartSpaceXml(
+    chart,
     '<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>' +
-    series +
-    `<c:axId val="${X_AXIS_ID}"/><c:axId val="${Y_AXIS_ID}"/>` +
-    '</c:scatterChart>' +
-    valueAxisXml({ id: X_AXIS_ID, crossAxis: Y_AXIS_ID, position: 'b', title: chart.xAxisTitle, gridlines: false }) +
-    valueAxisXml({ id: Y_AXIS_ID, crossAxis: X_AXIS_ID, position: 'l', title: chart.yAxisTitle, gridlines: true }),
+      series +
+      `<c:axId val="${X_AXIS_ID}"/><c:axId val="${Y_AXIS_ID}"/>` +
+      '</c:scatterChart>' +
+      valueAxisXml({ id: X_AXIS_ID, crossAxis: Y_AXIS_ID, position: 'b', title: chart.xAxisTitle, gridlines: false }) +
+      valueAxisXml({ id: Y_AXIS_ID, crossAxis: X_AXIS_ID, position: 'l', title: chart.yAxisTitle, gridlines: true }),
   );
 }
 
@@ -147,14 +159,22 @@ function chartSpaceXml(chart: ChartXmlInput, plotArea: string): string {
   );
 }
 
-function valueAxisXml(axis: { id: number; crossAxis: number; position: 'b' | 'l'; title?: string; gridlines: boolean }): string {
+function valueAxisXml(axis: {
+  id: number;
+  crossAxis: number;
+  position: 'b' | 'l';
+  title?: string;
+  gridlines: boolean;
+}): string {
   return (
     '<c:valAx>' +
     `<c:axId val="${axis.id}"/>` +
     '<c:scaling><c:orientation val="minMax"/></c:scaling>' +
     '<c:delete val="0"/>' +
     `<c:axPos val="${axis.position}"/>` +
-    (axis.gridlines ? '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' : '') +
+    (axis.gridlines
+      ? '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>'
+      : '') +
     (axis.title ? titleXml(axis.title, { size: 1000, bold: false, vertical: axis.position === 'l' }) : '') +
     '<c:numFmt formatCode="General" sourceLinked="1"/>' +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
@@ -169,11 +189,12 @@ function scatterSeriesXml(series: ChartXmlSeries, index: number): string {
   if (!series.xValues) throw new Error(`Scatter series '${series.name}' has no x values.`);
   const style = scatterSeriesStyle(series, index);
   const solid = `<a:solidFill><a:srgbClr val="${style.color}"/></a:solidFill>`;
-  const look = style.kind === 'markers'
-    ? '<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr>' +
-      `<c:marker><c:symbol val="circle"/><c:size val="${MARKER_SIZE}"/><c:spPr>${solid}<a:ln w="${OUTLINE_WIDTH_POINTS * EMU_PER_POINT}">${solid}</a:ln></c:spPr></c:marker>`
-    : `<c:spPr><a:ln w="${SCATTER_LINE_WIDTH_POINTS * EMU_PER_POINT}" cap="rnd">${solid}${style.dashed ? '<a:prstDash val="dash"/>' : ''}<a:round/></a:ln></c:spPr>` +
-      '<c:marker><c:symbol val="none"/></c:marker>';
+  const look =
+    style.kind === 'markers'
+      ? '<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr>' +
+        `<c:marker><c:symbol val="circle"/><c:size val="${MARKER_SIZE}"/><c:spPr>${solid}<a:ln w="${OUTLINE_WIDTH_POINTS * EMU_PER_POINT}">${solid}</a:ln></c:spPr></c:marker>`
+      : `<c:spPr><a:ln w="${SCATTER_LINE_WIDTH_POINTS * EMU_PER_POINT}" cap="rnd">${solid}${style.dashed ? '<a:prstDash val="dash"/>' : ''}<a:round/></a:ln></c:spPr>` +
+        '<c:marker><c:symbol val="none"/></c:marker>';
   return (
     '<c:ser>' +
     `<c:idx val="${index}"/><c:order val="${index}"/>` +
@@ -206,7 +227,10 @@ const EMU_PER_POINT = 12_700;
 function shapePropertiesXml(series: ChartXmlSeries, index: number): string {
   const fill = seriesFill(series, index);
   if (fill.kind === 'none') return '<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>';
-  const outline = fill.outline === undefined ? '' : `<a:ln w="${OUTLINE_WIDTH_POINTS * EMU_PER_POINT}"><a:solidFill><a:srgbClr val="${fill.outline}"/></a:solidFill></a:ln>`;
+  const outline =
+    fill.outline === undefined
+      ? ''
+      : `<a:ln w="${OUTLINE_WIDTH_POINTS * EMU_PER_POINT}"><a:solidFill><a:srgbClr val="${fill.outline}"/></a:solidFill></a:ln>`;
   return `<c:spPr><a:solidFill><a:srgbClr val="${fill.color}"/></a:solidFill>${outline}</c:spPr>`;
 }
 
@@ -219,7 +243,9 @@ function stringReferenceXml(range: ChartDataRange<string>): string {
 
 function numberReferenceXml(range: ChartDataRange<number>): string {
   const points = range.cache
-    .map((value, index) => (value === null || !Number.isFinite(value) ? '' : `<c:pt idx="${index}"><c:v>${value}</c:v></c:pt>`))
+    .map((value, index) =>
+      value === null || !Number.isFinite(value) ? '' : `<c:pt idx="${index}"><c:v>${value}</c:v></c:pt>`,
+    )
     .join('');
   return (
     `<c:numRef><c:f>${escapeXml(range.formula)}</c:f>` +
@@ -238,4 +264,3 @@ function titleXml(text: string, options: { size: number; bold: boolean; vertical
     '</c:rich></c:tx><c:overlay val="0"/></c:title>'
   );
 }
-

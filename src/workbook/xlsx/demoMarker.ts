@@ -18,7 +18,10 @@ export async function withDemoMarker(xlsx: Uint8Array, description: string): Pro
   const zip = await JSZip.loadAsync(xlsx);
   const workbookFile = zip.file('xl/workbook.xml');
   if (!workbookFile) throw new Error('The .xlsx package has no xl/workbook.xml.');
-  const workbookXml = (await workbookFile.async('string')).replace(new RegExp(`<definedName name="${DEMO_MARKER_NAME}"[^>]*>[^<]*</definedName>`), '');
+  const workbookXml = (await workbookFile.async('string')).replace(
+    new RegExp(`<definedName name="${DEMO_MARKER_NAME}"[^>]*>[^<]*</definedName>`),
+    '',
+  );
   // Excel keeps constants this long in a name (255 characters at most in a formula's text).
   const marker = `<definedName name="${DEMO_MARKER_NAME}">${escapeXml(textConstant(description.slice(0, 240)))}</definedName>`;
   const marked = workbookXml.includes('<definedNames>')
@@ -42,7 +45,9 @@ export function readDemoMarker(xlsx: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
-  const match = new RegExp(`<definedName\\b[^>]*\\bname="${DEMO_MARKER_NAME}"[^>]*>([^<]*)</definedName>`).exec(workbookXml);
+  const match = new RegExp(`<definedName\\b[^>]*\\bname="${DEMO_MARKER_NAME}"[^>]*>([^<]*)</definedName>`).exec(
+    workbookXml,
+  );
   const constant = match ? /^"((?:[^"]|"")*)"$/.exec(unescapeXml(match[1])) : null;
   return constant ? constant[1].replace(/""/g, '"') : undefined;
 }

@@ -63,7 +63,8 @@ export function withAnchors(drawingXml: string, anchorsXml: string): string {
 /** The largest `cNvPr` shape id in the drawing (0 when it has none). */
 export function largestShapeId(drawingXml: string): number {
   let largest = 0;
-  for (const match of drawingXml.matchAll(/<xdr:cNvPr\b[^>]*?\bid="(\d+)"/g)) largest = Math.max(largest, Number(match[1]));
+  for (const match of drawingXml.matchAll(/<xdr:cNvPr\b[^>]*?\bid="(\d+)"/g))
+    largest = Math.max(largest, Number(match[1]));
   return largest;
 }
 
@@ -73,9 +74,15 @@ export function largestShapeId(drawingXml: string): number {
  */
 export function withPictureDescriptions(drawingXml: string, descriptions: readonly string[]): string {
   let pictureIndex = 0;
-  return drawingXml.replace(/<xdr:pic>\s*<xdr:nvPicPr>\s*<xdr:cNvPr\b([^>]*?)(\/?)>/g, (whole, attributes: string, selfClosing: string) => {
-    const description = descriptions[pictureIndex++];
-    if (description === undefined || /\bdescr=/.test(attributes)) return whole;
-    return whole.replace(`<xdr:cNvPr${attributes}${selfClosing}>`, `<xdr:cNvPr${attributes} descr="${escapeXml(description)}"${selfClosing}>`);
-  });
+  return drawingXml.replace(
+    /<xdr:pic>\s*<xdr:nvPicPr>\s*<xdr:cNvPr\b([^>]*?)(\/?)>/g,
+    (whole, attributes: string, selfClosing: string) => {
+      const description = descriptions[pictureIndex++];
+      if (description === undefined || /\bdescr=/.test(attributes)) return whole;
+      return whole.replace(
+        `<xdr:cNvPr${attributes}${selfClosing}>`,
+        `<xdr:cNvPr${attributes} descr="${escapeXml(description)}"${selfClosing}>`,
+      );
+    },
+  );
 }

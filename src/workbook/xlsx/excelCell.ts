@@ -30,7 +30,12 @@ export function excelValue(cell: ModelCell, sheetNames: ReadonlyMap<string, stri
       return cell.value;
     case 'formula': {
       const formula = resolveFormulaSheetRefs(cell.formula.replace(/^=/, ''), sheetNames);
-      const result = typeof cell.result === 'string' ? truncateCellText(cell.result) : Number.isFinite(cell.result) ? cell.result : undefined;
+      const result =
+        typeof cell.result === 'string'
+          ? truncateCellText(cell.result)
+          : Number.isFinite(cell.result)
+            ? cell.result
+            : undefined;
       return result === undefined ? { formula } : { formula, result };
     }
     case 'empty':

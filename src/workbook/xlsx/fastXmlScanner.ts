@@ -20,7 +20,8 @@ export const unsupported = (why: string): never => {
 /** `FastXmlScanner.markup` could not finish: the rest arrives with the next chunk. */
 const INCOMPLETE = -1;
 
-export const isSpace = (code: number): boolean => code <= 32 && (code === 32 || code === 10 || code === 9 || code === 13);
+export const isSpace = (code: number): boolean =>
+  code <= 32 && (code === 32 || code === 10 || code === 9 || code === 13);
 
 /**
  * The whole number written in s[start..end), or -1 when it is not only digits (or has more than
@@ -53,15 +54,26 @@ export function decodeEntities(text: string): string {
     const name = text.slice(amp + 1, semi);
     let decoded: string;
     switch (name) {
-      case 'amp': decoded = '&'; break;
-      case 'lt': decoded = '<'; break;
-      case 'gt': decoded = '>'; break;
-      case 'quot': decoded = '"'; break;
-      case 'apos': decoded = "'"; break;
+      case 'amp':
+        decoded = '&';
+        break;
+      case 'lt':
+        decoded = '<';
+        break;
+      case 'gt':
+        decoded = '>';
+        break;
+      case 'quot':
+        decoded = '"';
+        break;
+      case 'apos':
+        decoded = "'";
+        break;
       default: {
         const match = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(name);
         const code = match ? parseInt(match[1] ?? match[2], match[1] !== undefined ? 16 : 10) : NaN;
-        if (!(code >= 1 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return unsupported(`the entity '&${name};'`);
+        if (!(code >= 1 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff))
+          return unsupported(`the entity '&${name};'`);
         decoded = String.fromCodePoint(code);
       }
     }
@@ -98,7 +110,14 @@ export abstract class FastXmlScanner {
   /** The start of a tag of kind > 0, before its attributes (again if the tag was cut by a chunk's end). */
   protected abstract begin(kind: number): void;
   /** An attribute of an element of kind > 0: name s[nameStart..nameEnd), value s[valueStart..valueEnd) undecoded. */
-  protected abstract attribute(kind: number, s: string, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void;
+  protected abstract attribute(
+    kind: number,
+    s: string,
+    nameStart: number,
+    nameEnd: number,
+    valueStart: number,
+    valueEnd: number,
+  ): void;
   /** The start of an element, after its attributes. */
   protected abstract open(kind: number): void;
   /** The end of an element (straight after `open` for an empty one). */
@@ -119,7 +138,8 @@ export abstract class FastXmlScanner {
       if (lt < 0) break; // text to the end of the chunk: kept until the markup after it arrives
       if (lt > i) {
         if (this.names.length > 0) this.text(s, i, lt);
-        else for (let k = i; k < lt; k += 1) if (!isSpace(s.charCodeAt(k))) unsupported('text outside the root element');
+        else
+          for (let k = i; k < lt; k += 1) if (!isSpace(s.charCodeAt(k))) unsupported('text outside the root element');
       }
       const end = this.markup(s, lt, n);
       if (end === INCOMPLETE) {
@@ -143,11 +163,13 @@ export abstract class FastXmlScanner {
     if (lt + 1 >= n) return INCOMPLETE;
     const next = s.charCodeAt(lt + 1);
     if (next === 47) return this.endTag(s, lt, n); // '/'
-    if (next === 63) { // '?': a processing instruction or the XML declaration
+    if (next === 63) {
+      // '?': a processing instruction or the XML declaration
       const end = s.indexOf('?>', lt + 2);
       return end < 0 ? INCOMPLETE : end + 2;
     }
-    if (next === 33) { // '!'
+    if (next === 33) {
+      // '!'
       if (n - lt < 4) return INCOMPLETE;
       if (s.startsWith('!--', lt + 1)) {
         const end = s.indexOf('-->', lt + 4);
@@ -190,7 +212,8 @@ export abstract class FastXmlScanner {
       if (code >= 65) continue; // letters (most of every name)
       if (isSpace(code) || code === 47 || code === 62) break;
       if (code === 58) colon = j;
-      else if (code === 60 || code === 61 || code === 34 || code === 39 || code === 38) unsupported('a malformed tag name');
+      else if (code === 60 || code === 61 || code === 34 || code === 39 || code === 38)
+        unsupported('a malformed tag name');
     }
     if (j >= n) return INCOMPLETE;
     const nameStart = lt + 1;

@@ -52,5 +52,21 @@ export {
   MAX_SHEET_NAME_LENGTH,
   type SheetNamePlan,
 } from '../sheetNames';
-export { columnLetter, cellAddress, rangeAddress, resolveFormulaSheetRefs, MAX_COLUMN_INDEX, MAX_ROW_INDEX } from '../formulaRefs';
-export { DEFAULT_SERIES_COLORS, CHART_GAP_WIDTH, STACKED_OVERLAP, OUTLINE_WIDTH_POINTS, chartShape, legendShown, seriesFill, type SeriesFill } from '../chartStyle';
+export {
+  columnLetter,
+  cellAddress,
+  rangeAddress,
+  resolveFormulaSheetRefs,
+  MAX_COLUMN_INDEX,
+  MAX_ROW_INDEX,
+} from '../formulaRefs';
+export {
+  DEFAULT_SERIES_COLORS,
+  CHART_GAP_WIDTH,
+  STACKED_OVERLAP,
+  OUTLINE_WIDTH_POINTS,
+  chartShape,
+  legendShown,
+  seriesFill,
+  type SeriesFill,
+} from '../chartStyle';

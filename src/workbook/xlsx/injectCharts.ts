@@ -65,7 +65,8 @@ export async function injectCharts(xlsx: Uint8Array, additions: readonly SheetDr
   for (const addition of additions) {
     if (addition.pageBreaks) {
       const breaksPath = sheetPaths.get(addition.sheetName);
-      if (!breaksPath) throw new Error(`Cannot add page breaks: the workbook has no sheet named '${addition.sheetName}'.`);
+      if (!breaksPath)
+        throw new Error(`Cannot add page breaks: the workbook has no sheet named '${addition.sheetName}'.`);
       zip.file(breaksPath, withPageBreaks(await requirePart(breaksPath), addition.pageBreaks));
     }
     if (addition.charts.length === 0 && !addition.pictureDescriptions?.length) continue;
@@ -88,7 +89,10 @@ export async function injectCharts(xlsx: Uint8Array, additions: readonly SheetDr
       drawingPath = `xl/drawings/drawing${nextDrawingNumber++}.xml`;
       drawingXml = emptyDrawingXml();
       const relationshipId = nextRelationshipId(sheetRelationships);
-      sheetRelationships = [...sheetRelationships, { id: relationshipId, type: RELATIONSHIP_TYPES.drawing, target: relativeTarget(sheetPath, drawingPath) }];
+      sheetRelationships = [
+        ...sheetRelationships,
+        { id: relationshipId, type: RELATIONSHIP_TYPES.drawing, target: relativeTarget(sheetPath, drawingPath) },
+      ];
       sheetXml = withWorksheetDrawing(sheetXml, relationshipId);
       contentTypes = withContentTypeOverride(contentTypes, drawingPath, CONTENT_TYPES.drawing);
       zip.file(sheetPath, sheetXml);
@@ -104,11 +108,21 @@ export async function injectCharts(xlsx: Uint8Array, additions: readonly SheetDr
       zip.file(chartPath, chart.xml);
       contentTypes = withContentTypeOverride(contentTypes, chartPath, CONTENT_TYPES.chart);
       const relationshipId = nextRelationshipId(drawingRelationships);
-      drawingRelationships = [...drawingRelationships, { id: relationshipId, type: RELATIONSHIP_TYPES.chart, target: relativeTarget(drawingPath, chartPath) }];
+      drawingRelationships = [
+        ...drawingRelationships,
+        { id: relationshipId, type: RELATIONSHIP_TYPES.chart, target: relativeTarget(drawingPath, chartPath) },
+      ];
       shapeId++;
-      anchors += chartAnchorXml({ anchor: chart.anchor, relationshipId, shapeId, name: `Chart ${shapeId}`, description: chart.title });
+      anchors += chartAnchorXml({
+        anchor: chart.anchor,
+        relationshipId,
+        shapeId,
+        name: `Chart ${shapeId}`,
+        description: chart.title,
+      });
     }
-    if (addition.pictureDescriptions?.length) drawingXml = withPictureDescriptions(drawingXml, addition.pictureDescriptions);
+    if (addition.pictureDescriptions?.length)
+      drawingXml = withPictureDescriptions(drawingXml, addition.pictureDescriptions);
     zip.file(drawingPath, withAnchors(drawingXml, anchors));
     if (drawingRelationships.length > 0) zip.file(drawingRelsPath, relationshipsXml(drawingRelationships));
   }

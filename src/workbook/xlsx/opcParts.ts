@@ -137,7 +137,17 @@ export function worksheetDrawingId(sheetXml: string): string | undefined {
  * legacyDrawing, legacyDrawingHF, drawingHF, picture, oleObjects, controls, webPublishItems,
  * tableParts, extLst).
  */
-const AFTER_DRAWING = new Set(['legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+const AFTER_DRAWING = new Set([
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+]);
 
 /**
  * A worksheet with a `<drawing r:id>` child inserted at its schema position (before the first
@@ -168,7 +178,10 @@ export function withWorksheetDrawing(sheetXml: string, relationshipId: string): 
   if (insertAt < 0) throw new Error('Worksheet XML has no closing </worksheet>: cannot add a drawing.');
   let withDrawing = sheetXml.slice(0, insertAt) + element + sheetXml.slice(insertAt);
   if (!/<worksheet\b[^>]*\bxmlns:r=/.test(withDrawing)) {
-    withDrawing = withDrawing.replace(/<worksheet\b/, '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+    withDrawing = withDrawing.replace(
+      /<worksheet\b/,
+      '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"',
+    );
   }
   return withDrawing;
 }

@@ -5,7 +5,22 @@
  */
 
 /** CT_Worksheet children that follow the breaks: the breaks go before the first of these present. */
-const AFTER_BREAKS = ['<customProperties', '<cellWatches', '<ignoredErrors', '<smartTags', '<drawing', '<legacyDrawing', '<legacyDrawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
+const AFTER_BREAKS = [
+  '<customProperties',
+  '<cellWatches',
+  '<ignoredErrors',
+  '<smartTags',
+  '<drawing',
+  '<legacyDrawing',
+  '<legacyDrawingHF',
+  '<picture',
+  '<oleObjects',
+  '<controls',
+  '<webPublishItems',
+  '<tableParts',
+  '<extLst',
+  '</worksheet>',
+];
 
 function breaksXml(element: 'rowBreaks' | 'colBreaks', starts: readonly number[], max: number): string {
   const ids = [...new Set(starts)].filter((start) => start > 0).sort((a, b) => a - b);
@@ -20,7 +35,10 @@ function breaksXml(element: 'rowBreaks' | 'colBreaks', starts: readonly number[]
  * @example withPageBreaks('<worksheet><tableParts/></worksheet>', { rowStarts: [], columnStarts: [14] })
  * // => '<worksheet><colBreaks count="1" manualBreakCount="1"><brk id="14" max="1048575" man="1"/></colBreaks><tableParts/></worksheet>'
  */
-export function withPageBreaks(sheetXml: string, breaks: { readonly rowStarts: readonly number[]; readonly columnStarts: readonly number[] }): string {
+export function withPageBreaks(
+  sheetXml: string,
+  breaks: { readonly rowStarts: readonly number[]; readonly columnStarts: readonly number[] },
+): string {
   const added = breaksXml('rowBreaks', breaks.rowStarts, 16383) + breaksXml('colBreaks', breaks.columnStarts, 1048575);
   if (added === '') return sheetXml;
   const cleared = sheetXml.replace(/<rowBreaks\b[\s\S]*?<\/rowBreaks>|<colBreaks\b[\s\S]*?<\/colBreaks>/g, '');

@@ -21,7 +21,13 @@ export type SheetXmlReader = 'fast' | 'saxes';
  * wrong with the rest, by line and column (so does any read error the scanner meets: the
  * message reported is always the saxes reading's).
  */
-export function readSheetPart(archive: ZipArchive, sheetName: string, partName: string, context: SheetContext, reader: SheetXmlReader = 'fast'): SheetData {
+export function readSheetPart(
+  archive: ZipArchive,
+  sheetName: string,
+  partName: string,
+  context: SheetContext,
+  reader: SheetXmlReader = 'fast',
+): SheetData {
   if (reader === 'fast') {
     const builder = new SheetBuilder(sheetName, partName, context);
     const scanner = new WorksheetScanner(builder);
@@ -38,7 +44,12 @@ export function readSheetPart(archive: ZipArchive, sheetName: string, partName: 
 }
 
 /** As {@link readSheetPart}, reading the XML with saxes. */
-function readSheetPartWithSaxes(archive: ZipArchive, sheetName: string, partName: string, context: SheetContext): SheetData {
+function readSheetPartWithSaxes(
+  archive: ZipArchive,
+  sheetName: string,
+  partName: string,
+  context: SheetContext,
+): SheetData {
   const builder = new SheetBuilder(sheetName, partName, context);
   let inSheetData = false;
   let inCell = false;
@@ -55,9 +66,15 @@ function readSheetPartWithSaxes(archive: ZipArchive, sheetName: string, partName
             if (!inSheetData) return;
             inCell = true;
             const { column, row } = parseReference(attributes.r ?? '');
-            if (attributes.r !== undefined && (column === 0 || column > 16384)) builder.fail(`cell reference '${attributes.r}' is not a worksheet cell (columns A to XFD)`);
+            if (attributes.r !== undefined && (column === 0 || column > 16384))
+              builder.fail(`cell reference '${attributes.r}' is not a worksheet cell (columns A to XFD)`);
             const style = attributes.s === undefined ? 0 : Number(attributes.s);
-            builder.startCell(attributes.r === undefined ? undefined : column, row, builder.cellType(attributes.t), Number.isInteger(style) ? style : 0);
+            builder.startCell(
+              attributes.r === undefined ? undefined : column,
+              row,
+              builder.cellType(attributes.t),
+              Number.isInteger(style) ? style : 0,
+            );
             return;
           }
           case 'v':
@@ -67,7 +84,8 @@ function readSheetPartWithSaxes(archive: ZipArchive, sheetName: string, partName
             }
             return;
           case 'row':
-            if (inSheetData) builder.startRow(attributes.r === undefined ? undefined : Number(attributes.r), attributes.r);
+            if (inSheetData)
+              builder.startRow(attributes.r === undefined ? undefined : Number(attributes.r), attributes.r);
             return;
           case 'is':
             if (inCell) {

@@ -48,7 +48,10 @@ export async function readWorkbookBuffer(buffer: Uint8Array | ArrayBuffer): Prom
  */
 export async function readWorkbookBufferWithExcelJS(buffer: Uint8Array | ArrayBuffer): Promise<WorkbookData> {
   const workbook = new ExcelJS.Workbook();
-  const bytes = buffer instanceof ArrayBuffer ? Buffer.from(buffer) : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const bytes =
+    buffer instanceof ArrayBuffer
+      ? Buffer.from(buffer)
+      : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   // exceljs's typings declare their own Buffer type; a Node Buffer is what it reads.
   await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   // `worksheets` is in the workbook's tab order.
@@ -66,7 +69,8 @@ function readWorksheet(worksheet: ExcelJS.Worksheet): SheetData {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return; // covered by a merge: the value lives in the top-left cell
       // exceljs leaves a cached formula result of 0 out of `cell.value`; `cell.result` still has it.
-      const value = cell.type === ExcelJS.ValueType.Formula ? plainCellValue(cell.result ?? null) : plainCellValue(cell.value);
+      const value =
+        cell.type === ExcelJS.ValueType.Formula ? plainCellValue(cell.result ?? null) : plainCellValue(cell.value);
       if (value === null) return;
       cells.push({ row: rowNumber, col: colNumber, value });
       if (rowNumber < firstRow) firstRow = rowNumber;
@@ -77,7 +81,9 @@ function readWorksheet(worksheet: ExcelJS.Worksheet): SheetData {
   });
   if (cells.length === 0) return { name: worksheet.name, rows: [], firstRow: 1 };
   const width = lastCol - firstCol + 1;
-  const rows: CellValue[][] = Array.from({ length: lastRow - firstRow + 1 }, () => new Array<CellValue>(width).fill(null));
+  const rows: CellValue[][] = Array.from({ length: lastRow - firstRow + 1 }, () =>
+    new Array<CellValue>(width).fill(null),
+  );
   for (const { row, col, value } of cells) rows[row - firstRow][col - firstCol] = value;
   return { name: worksheet.name, rows, firstRow };
 }
@@ -95,7 +101,9 @@ export function plainCellValue(value: unknown): CellValue {
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     if (Array.isArray(record.richText)) {
-      return (record.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
+      return (record.richText as { text?: unknown }[])
+        .map((run) => (typeof run.text === 'string' ? run.text : ''))
+        .join('');
     }
     if ('formula' in record || 'sharedFormula' in record) return plainCellValue(record.result);
     if ('error' in record) return String(record.error);

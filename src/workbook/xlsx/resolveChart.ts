@@ -34,14 +34,22 @@ export function resolveChart(chart: ChartModel, sheets: ChartSheets): ChartXmlIn
       categories: resolveRange(series.categories, sheets, categoryText),
       values: resolveRange(series.values, sheets, numericValue),
       // A scatter chart's categories are its x values: numbers.
-      ...(chart.type === 'scatter' ? { xValues: resolveRange(series.categories, sheets, numericValue), draw: series.draw } : {}),
+      ...(chart.type === 'scatter'
+        ? { xValues: resolveRange(series.categories, sheets, numericValue), draw: series.draw }
+        : {}),
     })),
   };
 }
 
-function resolveRange<T>(range: RangeRef, sheets: ChartSheets, convert: (value: ReturnType<typeof displayedValue>) => T | null): ChartDataRange<T> {
+function resolveRange<T>(
+  range: RangeRef,
+  sheets: ChartSheets,
+  convert: (value: ReturnType<typeof displayedValue>) => T | null,
+): ChartDataRange<T> {
   if (range.lastRow < range.firstRow) {
-    throw new Error(`Chart range on '${range.sheet}' ends (row ${range.lastRow}) before it starts (row ${range.firstRow}).`);
+    throw new Error(
+      `Chart range on '${range.sheet}' ends (row ${range.lastRow}) before it starts (row ${range.firstRow}).`,
+    );
   }
   const finalName = sheets.names.get(range.sheet) ?? range.sheet;
   const lookup = sheets.cells.get(range.sheet) ?? sheets.cells.get(finalName);
@@ -49,7 +57,10 @@ function resolveRange<T>(range: RangeRef, sheets: ChartSheets, convert: (value: 
   for (let row = range.firstRow; row <= range.lastRow; row++) {
     cache.push(lookup ? convert(displayedValue(lookup(row, range.col))) : null);
   }
-  return { formula: rangeAddress(range.firstRow, range.col, range.lastRow, range.col, { absolute: true, sheet: finalName }), cache };
+  return {
+    formula: rangeAddress(range.firstRow, range.col, range.lastRow, range.col, { absolute: true, sheet: finalName }),
+    cache,
+  };
 }
 
 function categoryText(value: ReturnType<typeof displayedValue>): string | null {

@@ -25,12 +25,18 @@ function typeOf(s: string, start: number, end: number): number {
   switch (end - start) {
     case 1:
       switch (s.charCodeAt(start)) {
-        case 115: return CellType.SharedString; // s
-        case 110: return CellType.Number; // n
-        case 98: return CellType.Boolean; // b
-        case 101: return CellType.Error; // e
-        case 100: return CellType.IsoDate; // d
-        default: return -1;
+        case 115:
+          return CellType.SharedString; // s
+        case 110:
+          return CellType.Number; // n
+        case 98:
+          return CellType.Boolean; // b
+        case 101:
+          return CellType.Error; // e
+        case 100:
+          return CellType.IsoDate; // d
+        default:
+          return -1;
       }
     case 3:
       return s.startsWith('str', start) ? CellType.FormulaString : -1;
@@ -99,11 +105,19 @@ export class WorksheetScanner extends FastXmlScanner {
     } else if (kind === MERGE_CELL) this.mergeRef = '';
   }
 
-  protected attribute(kind: number, s: string, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+  protected attribute(
+    kind: number,
+    s: string,
+    nameStart: number,
+    nameEnd: number,
+    valueStart: number,
+    valueEnd: number,
+  ): void {
     const length = nameEnd - nameStart;
     if (kind === CELL && length === 1) {
       const name = s.charCodeAt(nameStart);
-      if (name === 114) { // r
+      if (name === 114) {
+        // r
         let k = valueStart;
         let column = 0;
         for (; k < valueEnd && column <= MAX_COLUMNS; k += 1) {
@@ -114,13 +128,17 @@ export class WorksheetScanner extends FastXmlScanner {
         }
         const row = digits(s, k, valueEnd);
         if (column === 0 || column > MAX_COLUMNS || (row < 0 && k < valueEnd)) {
-          this.builder.fail(`cell reference '${s.slice(valueStart, valueEnd)}' is not a worksheet cell (columns A to XFD)`);
+          this.builder.fail(
+            `cell reference '${s.slice(valueStart, valueEnd)}' is not a worksheet cell (columns A to XFD)`,
+          );
         }
         this.column = column;
         this.cellRow = row;
-      } else if (name === 115) { // s
+      } else if (name === 115) {
+        // s
         this.style = Math.max(digits(s, valueStart, valueEnd), 0);
-      } else if (name === 116) { // t
+      } else if (name === 116) {
+        // t
         const type = typeOf(s, valueStart, valueEnd);
         this.type = type >= 0 ? type : this.builder.cellType(s.slice(valueStart, valueEnd));
       }
@@ -139,7 +157,12 @@ export class WorksheetScanner extends FastXmlScanner {
         if (this.inSheetData) {
           this.inCell = true;
           this.cellType = this.type;
-          builder.startCell(this.column < 0 ? undefined : this.column, this.cellRow < 0 ? undefined : this.cellRow, this.type as CellType, this.style);
+          builder.startCell(
+            this.column < 0 ? undefined : this.column,
+            this.cellRow < 0 ? undefined : this.cellRow,
+            this.type as CellType,
+            this.style,
+          );
         }
         break;
       case VALUE:
@@ -151,7 +174,11 @@ export class WorksheetScanner extends FastXmlScanner {
         }
         break;
       case ROW:
-        if (this.inSheetData) builder.startRow(this.rowNumber === -2 ? undefined : this.rowNumber < 0 ? NaN : this.rowNumber, this.rowText || undefined);
+        if (this.inSheetData)
+          builder.startRow(
+            this.rowNumber === -2 ? undefined : this.rowNumber < 0 ? NaN : this.rowNumber,
+            this.rowText || undefined,
+          );
         break;
       case INLINE:
         if (this.inCell) {

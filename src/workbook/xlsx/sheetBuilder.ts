@@ -108,7 +108,8 @@ export class SheetBuilder {
   startRow(r: number | undefined, text?: string): void {
     this.rowFromCell = r === undefined;
     const rowNumber = r === undefined ? this.rowNumber + 1 : r;
-    if (!(Number.isInteger(rowNumber) && rowNumber >= 1 && rowNumber <= MAX_ROWS)) this.fail(`row number '${text ?? r}' is not a worksheet row (1 to ${MAX_ROWS})`);
+    if (!(Number.isInteger(rowNumber) && rowNumber >= 1 && rowNumber <= MAX_ROWS))
+      this.fail(`row number '${text ?? r}' is not a worksheet row (1 to ${MAX_ROWS})`);
     this.rowNumber = rowNumber;
     this.column = -1;
     this.length = 0;
@@ -125,7 +126,8 @@ export class SheetBuilder {
       this.column += 1;
       if (this.column >= MAX_COLUMNS) this.fail(`row ${this.rowNumber} has more cells than a worksheet has columns`);
     } else {
-      if (!(column >= 1 && column <= MAX_COLUMNS)) this.fail(`a cell reference in row ${this.rowNumber} is not a worksheet cell (columns A to XFD)`);
+      if (!(column >= 1 && column <= MAX_COLUMNS))
+        this.fail(`a cell reference in row ${this.rowNumber} is not a worksheet cell (columns A to XFD)`);
       this.column = column - 1;
       if (this.rowFromCell && row !== undefined) {
         if (Number.isInteger(row) && row >= 1 && row <= MAX_ROWS) this.rowNumber = row;
@@ -185,7 +187,9 @@ export class SheetBuilder {
 
   private missingSharedString(index: string): never {
     const count = this.sharedStrings.length;
-    return this.fail(`cell ${this.cellName()} refers to shared string ${index}, but the workbook has ${count === 0 ? 'no shared strings' : `only ${count}`}`);
+    return this.fail(
+      `cell ${this.cellName()} refers to shared string ${index}, but the workbook has ${count === 0 ? 'no shared strings' : `only ${count}`}`,
+    );
   }
 
   private cellValue(): CellValue {
@@ -345,10 +349,16 @@ export function isoDate(text: string): CellValue {
 export function parseRange(ref: string): CellRange | undefined {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
   if (!match) return undefined;
-  const col = (letters: string): number => [...letters.toUpperCase()].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0);
+  const col = (letters: string): number =>
+    [...letters.toUpperCase()].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0);
   const top = Number(match[2]);
   const left = col(match[1]);
   const bottom = match[4] !== undefined ? Number(match[4]) : top;
   const right = match[3] !== undefined ? col(match[3]) : left;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }

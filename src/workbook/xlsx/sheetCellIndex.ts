@@ -13,7 +13,9 @@ export function buildSheetCellIndex(model: SheetModel): SheetCellLookup {
   const cells = new Map<number, ModelCell>();
   const key = (row: number, col: number) => row * 16384 + col;
   for (const table of model.tables) {
-    table.headers.forEach((header, offset) => cells.set(key(table.row, table.col + offset), { kind: 'text', value: header }));
+    table.headers.forEach((header, offset) =>
+      cells.set(key(table.row, table.col + offset), { kind: 'text', value: header }),
+    );
     table.rows.forEach((row, rowOffset) =>
       row.forEach((cell, colOffset) => cells.set(key(table.row + 1 + rowOffset, table.col + colOffset), cell)),
     );

@@ -99,7 +99,10 @@ export function shiftRow(row: Row, shift: number, sparse: boolean): { row: CellV
  *
  * Cells a merge covers, other than its top-left cell, are cleared first.
  */
-export function finishSheetRows(built: RowsBuilt, merges: readonly CellRange[]): { rows: Row[] | readonly Row[]; firstRow: number } {
+export function finishSheetRows(
+  built: RowsBuilt,
+  merges: readonly CellRange[],
+): { rows: Row[] | readonly Row[]; firstRow: number } {
   let { rowNumbers, rows } = built;
   const { sparse } = built;
   let cellCount = built.cellCount;
@@ -145,7 +148,15 @@ export function finishSheetRows(built: RowsBuilt, merges: readonly CellRange[]):
   const firstRow = rowNumbers[0];
   const height = rowNumbers[rowNumbers.length - 1] - firstRow + 1;
   if (height > 2 * rows.length + EMPTY_ROW_ALLOWANCE) {
-    return { rows: sparseRowsView(height, rowNumbers.map((number) => number - firstRow), rows, emptyRow), firstRow };
+    return {
+      rows: sparseRowsView(
+        height,
+        rowNumbers.map((number) => number - firstRow),
+        rows,
+        emptyRow,
+      ),
+      firstRow,
+    };
   }
   const all: Row[] = [];
   let next = firstRow;
@@ -158,7 +169,11 @@ export function finishSheetRows(built: RowsBuilt, merges: readonly CellRange[]):
 }
 
 /** Rows sorted by row number, a repeated row number merged into one row (later cells win). */
-function sortRows(rowNumbers: readonly number[], rows: readonly CellValue[][], sparse: Set<CellValue[]>): { rowNumbers: number[]; rows: CellValue[][] } {
+function sortRows(
+  rowNumbers: readonly number[],
+  rows: readonly CellValue[][],
+  sparse: Set<CellValue[]>,
+): { rowNumbers: number[]; rows: CellValue[][] } {
   const order = rowNumbers.map((_, i) => i).sort((a, b) => rowNumbers[a] - rowNumbers[b] || a - b);
   const sortedNumbers: number[] = [];
   const sortedRows: CellValue[][] = [];
@@ -178,7 +193,13 @@ function sortRows(rowNumbers: readonly number[], rows: readonly CellValue[][], s
 }
 
 /** Clears every cell a merge covers except its top-left one; returns how many values were cleared. */
-function clearMergedCells(rowNumbers: readonly number[], rows: CellValue[][], sparse: Set<CellValue[]>, base: number, merges: readonly CellRange[]): number {
+function clearMergedCells(
+  rowNumbers: readonly number[],
+  rows: CellValue[][],
+  sparse: Set<CellValue[]>,
+  base: number,
+  merges: readonly CellRange[],
+): number {
   let cleared = 0;
   for (const { top, left, bottom, right } of merges) {
     const from = left - 1 - base;
@@ -199,7 +220,11 @@ function clearMergedCells(rowNumbers: readonly number[], rows: CellValue[][], sp
   return cleared;
 }
 
-function dropEmptyRows(rowNumbers: readonly number[], rows: readonly CellValue[][], sparse: Set<CellValue[]>): { rowNumbers: number[]; rows: CellValue[][] } {
+function dropEmptyRows(
+  rowNumbers: readonly number[],
+  rows: readonly CellValue[][],
+  sparse: Set<CellValue[]>,
+): { rowNumbers: number[]; rows: CellValue[][] } {
   const keptNumbers: number[] = [];
   const kept: CellValue[][] = [];
   rows.forEach((row, i) => {
@@ -243,7 +268,12 @@ function indexOfKey(key: string | symbol, length: number): number {
  * and `JSON.stringify` behave as on a plain array; writes fail (a TypeError in strict mode).
  * Not structured-cloneable (postMessage): copy it with `Array.from` first.
  */
-export function sparseRowsView(length: number, indexes: readonly number[], rows: readonly Row[], empty: Row): readonly Row[] {
+export function sparseRowsView(
+  length: number,
+  indexes: readonly number[],
+  rows: readonly Row[],
+  empty: Row,
+): readonly Row[] {
   const byIndex = new Map<number, Row>();
   indexes.forEach((index, i) => byIndex.set(index, rows[i]));
   // The target stays empty (length 0): `length` is answered by the traps, so nothing is allocated
@@ -261,7 +291,8 @@ export function sparseRowsView(length: number, indexes: readonly number[], rows:
     },
     getOwnPropertyDescriptor(object, key) {
       const index = indexOfKey(key, length);
-      if (index >= 0) return { value: byIndex.get(index) ?? empty, writable: false, enumerable: true, configurable: true };
+      if (index >= 0)
+        return { value: byIndex.get(index) ?? empty, writable: false, enumerable: true, configurable: true };
       if (key === 'length') return { value: length, writable: true, enumerable: false, configurable: false };
       return Reflect.getOwnPropertyDescriptor(object, key);
     },

@@ -29,13 +29,16 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Work
   const archive = new ZipArchive(bytes);
   const structure = readWorkbookStructure(archive);
   const dateStyles = within('the styles part', () => readDateStyles(archive, structure.stylesPart));
-  const sharedStrings = within('the shared strings part', () => readSharedStrings(archive, structure.sharedStringsPart, reader));
+  const sharedStrings = within('the shared strings part', () =>
+    readSharedStrings(archive, structure.sharedStringsPart, reader),
+  );
   const context = { sharedStrings, dateStyles, date1904: structure.date1904 };
   const sheets: SheetData[] = [];
   for (const sheet of structure.sheets) {
     if (sheet.part === undefined) continue; // a chart sheet or dialog sheet: no cells
     const part = sheet.part;
-    if (!archive.has(part)) throw new XlsxReadError(`sheet '${sheet.name}': its worksheet part ${part} is missing from the file`);
+    if (!archive.has(part))
+      throw new XlsxReadError(`sheet '${sheet.name}': its worksheet part ${part} is missing from the file`);
     sheets.push(within(`sheet '${sheet.name}'`, () => readSheetPart(archive, sheet.name, part, context, reader)));
   }
   return { sheets };
@@ -46,7 +49,8 @@ function within<T>(what: string, step: () => T): T {
   try {
     return step();
   } catch (error) {
-    if (error instanceof XlsxReadError && !error.message.startsWith(what)) throw new XlsxReadError(`${what}: ${error.message}`);
+    if (error instanceof XlsxReadError && !error.message.startsWith(what))
+      throw new XlsxReadError(`${what}: ${error.message}`);
     throw error;
   }
 }

@@ -9,7 +9,10 @@
 export function uniqueTableHeaders(headers: readonly string[]): string[] {
   const used = new Set<string>();
   return headers.map((header, index) => {
-    const cleaned = header.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 250);
+    const cleaned = header
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .trim()
+      .slice(0, 250);
     const base = cleaned === '' ? `Column${index + 1}` : cleaned;
     let name = base;
     for (let copy = 2; used.has(name.toUpperCase()); copy++) name = `${base} ${copy}`;

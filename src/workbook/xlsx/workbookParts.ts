@@ -95,7 +95,11 @@ export function readRelationships(archive: ZipArchive, sourcePart: string): Part
       if (name !== 'Relationship') return;
       const { Id: id = '', Type: type = '', Target: target, TargetMode: mode } = attributes;
       const external = mode !== undefined && mode.toLowerCase() === 'external';
-      relationships.push({ id, type, ...(target !== undefined && !external ? { part: resolvePartPath(sourcePart, target) } : {}) });
+      relationships.push({
+        id,
+        type,
+        ...(target !== undefined && !external ? { part: resolvePartPath(sourcePart, target) } : {}),
+      });
     },
   });
   return relationships;
@@ -111,9 +115,12 @@ const ofType = (relationships: readonly PartRelationship[], suffix: string): Par
 export function readWorkbookStructure(archive: ZipArchive): WorkbookStructure {
   const packageRelationships = readRelationships(archive, '');
   const declared = ofType(packageRelationships, TYPE_SUFFIX.officeDocument)?.part;
-  const workbookPart = (declared !== undefined ? partInArchive(archive, declared) : undefined) ?? partInArchive(archive, 'xl/workbook.xml');
+  const workbookPart =
+    (declared !== undefined ? partInArchive(archive, declared) : undefined) ??
+    partInArchive(archive, 'xl/workbook.xml');
   if (workbookPart === undefined) {
-    if (archive.has('xl/workbook.bin')) throw new XlsxReadError('it is an Excel Binary Workbook (.xlsb), not an .xlsx workbook');
+    if (archive.has('xl/workbook.bin'))
+      throw new XlsxReadError('it is an Excel Binary Workbook (.xlsb), not an .xlsx workbook');
     throw new XlsxReadError(`it has no workbook part (${declared ?? 'xl/workbook.xml'})`);
   }
   const relationships = readRelationships(archive, workbookPart);
@@ -124,7 +131,8 @@ export function readWorkbookStructure(archive: ZipArchive): WorkbookStructure {
   const namespaces = new Map<string, string>();
   parseXmlPart(archive, workbookPart, {
     open(name, attributes) {
-      for (const [key, value] of Object.entries(attributes)) if (key.startsWith('xmlns:')) namespaces.set(key.slice(6), value);
+      for (const [key, value] of Object.entries(attributes))
+        if (key.startsWith('xmlns:')) namespaces.set(key.slice(6), value);
       if (name === 'workbookPr') {
         const value = attributes.date1904;
         date1904 = value === '1' || value === 'true';
@@ -132,8 +140,14 @@ export function readWorkbookStructure(archive: ZipArchive): WorkbookStructure {
         const id = relationshipId(attributes, namespaces);
         const relationship = id === undefined ? undefined : byId.get(id);
         const sheetName = attributes.name ?? `Sheet${sheets.length + 1}`;
-        const part = relationship?.part !== undefined && relationship.type.endsWith(TYPE_SUFFIX.worksheet) ? relationship.part : undefined;
-        if (relationship === undefined) throw new XlsxReadError(`sheet '${sheetName}' in ${workbookPart} names relationship ${id ?? '(none)'}, which ${relationshipsPart(workbookPart)} does not have`);
+        const part =
+          relationship?.part !== undefined && relationship.type.endsWith(TYPE_SUFFIX.worksheet)
+            ? relationship.part
+            : undefined;
+        if (relationship === undefined)
+          throw new XlsxReadError(
+            `sheet '${sheetName}' in ${workbookPart} names relationship ${id ?? '(none)'}, which ${relationshipsPart(workbookPart)} does not have`,
+          );
         sheets.push({ name: sheetName, ...(part !== undefined ? { part } : {}) });
       }
     },
@@ -145,7 +159,9 @@ export function readWorkbookStructure(archive: ZipArchive): WorkbookStructure {
   const stylesPart = styles !== undefined ? partInArchive(archive, styles) : undefined;
   return {
     workbookPart,
-    sheets: sheets.map((sheet) => (sheet.part === undefined ? sheet : { name: sheet.name, part: partInArchive(archive, sheet.part) ?? sheet.part })),
+    sheets: sheets.map((sheet) =>
+      sheet.part === undefined ? sheet : { name: sheet.name, part: partInArchive(archive, sheet.part) ?? sheet.part },
+    ),
     date1904,
     ...(sharedStringsPart !== undefined ? { sharedStringsPart } : {}),
     ...(stylesPart !== undefined ? { stylesPart } : {}),
@@ -153,7 +169,10 @@ export function readWorkbookStructure(archive: ZipArchive): WorkbookStructure {
 }
 
 /** The r:id of a <sheet>, whatever prefix the relationships namespace is bound to. */
-function relationshipId(attributes: Readonly<Record<string, string>>, namespaces: ReadonlyMap<string, string>): string | undefined {
+function relationshipId(
+  attributes: Readonly<Record<string, string>>,
+  namespaces: ReadonlyMap<string, string>,
+): string | undefined {
   let fallback: string | undefined;
   for (const [key, value] of Object.entries(attributes)) {
     const colon = key.indexOf(':');
@@ -197,7 +216,11 @@ export function readDateStyles(archive: ZipArchive, stylesPart: string | undefin
  * (<rPh>) left out, `_xHHHH_` escapes decoded. None when the workbook has no shared strings part
  * (workbooks written with inline strings).
  */
-export function readSharedStrings(archive: ZipArchive, part: string | undefined, reader: 'fast' | 'saxes' = 'fast'): string[] {
+export function readSharedStrings(
+  archive: ZipArchive,
+  part: string | undefined,
+  reader: 'fast' | 'saxes' = 'fast',
+): string[] {
   if (part === undefined) return [];
   if (reader === 'saxes') return readSharedStringsWithSaxes(archive, part);
   const scanner = new SharedStringsScanner();

@@ -37,7 +37,11 @@ export interface WriteReportResult {
  * tab colours, page setup for printing; pictures; native bar charts (added to the package after exceljs writes it, see
  * {@link injectCharts}).
  */
-export async function writeReportFile(models: readonly SheetModel[], path: string, options: WriteReportOptions = {}): Promise<WriteReportResult> {
+export async function writeReportFile(
+  models: readonly SheetModel[],
+  path: string,
+  options: WriteReportOptions = {},
+): Promise<WriteReportResult> {
   const { buffer, ...result } = await writeReportBuffer(models, options);
   await fs.writeFile(path, buffer);
   return result;
@@ -48,8 +52,16 @@ export async function writeReportBuffer(
   models: readonly SheetModel[],
   options: WriteReportOptions = {},
 ): Promise<WriteReportResult & { buffer: Buffer }> {
-  const { existingSheetNames = [], creator = 'School catchment & violence', created = new Date(), defaultTableStyle = 'TableStyleMedium2' } = options;
-  const { runNumber, names } = planSheetNames(existingSheetNames, models.map((model) => model.name));
+  const {
+    existingSheetNames = [],
+    creator = 'School catchment & violence',
+    created = new Date(),
+    defaultTableStyle = 'TableStyleMedium2',
+  } = options;
+  const { runNumber, names } = planSheetNames(
+    existingSheetNames,
+    models.map((model) => model.name),
+  );
   assertDistinctTableNames(models, runNumber);
 
   const workbook = new ExcelJS.Workbook();
@@ -63,7 +75,9 @@ export async function writeReportBuffer(
     const worksheet = workbook.addWorksheet(sheetName, {
       ...(model.veryHidden ? { state: 'veryHidden' as const } : {}),
       ...(model.tabColor ? { properties: { tabColor: { argb: argbColor(model.tabColor) } } } : {}),
-      ...(model.freezeRows || model.freezeColumns ? { views: [{ state: 'frozen' as const, xSplit: model.freezeColumns ?? 0, ySplit: model.freezeRows ?? 0 }] } : {}),
+      ...(model.freezeRows || model.freezeColumns
+        ? { views: [{ state: 'frozen' as const, xSplit: model.freezeColumns ?? 0, ySplit: model.freezeRows ?? 0 }] }
+        : {}),
       ...(model.print ? { pageSetup: pageSetup(model.print) } : {}),
     });
     if (model.print) worksheet.headerFooter = { oddFooter: PAGE_FOOTER };
@@ -71,9 +85,11 @@ export async function writeReportBuffer(
       if (width > 0) worksheet.getColumn(index + 1).width = exceljsWidth(width);
     });
     collapseColumns(worksheet, model);
-    for (const table of model.tables) writeTable(worksheet, table, { names, runNumber, defaultTableStyle, widths: model.columnWidths });
+    for (const table of model.tables)
+      writeTable(worksheet, table, { names, runNumber, defaultTableStyle, widths: model.columnWidths });
     for (const { row, col, cell } of model.cells) writeCell(worksheet, row, col, cell, names);
-    for (const merge of model.merges ?? []) worksheet.mergeCells(merge.row + 1, merge.col + 1, merge.row + 1, merge.lastCol + 1);
+    for (const merge of model.merges ?? [])
+      worksheet.mergeCells(merge.row + 1, merge.col + 1, merge.row + 1, merge.lastCol + 1);
     for (const { row, points } of model.rowHeights ?? []) worksheet.getRow(row + 1).height = points;
     model.conditionalFills?.forEach((conditional, index) => {
       worksheet.addConditionalFormatting({
@@ -90,7 +106,10 @@ export async function writeReportBuffer(
       });
     });
     for (const image of model.images) {
-      const imageId = workbook.addImage({ buffer: Buffer.from(image.png) as unknown as ExcelJS.Image['buffer'], extension: 'png' });
+      const imageId = workbook.addImage({
+        buffer: Buffer.from(image.png) as unknown as ExcelJS.Image['buffer'],
+        extension: 'png',
+      });
       worksheet.addImage(imageId, {
         tl: { col: image.anchor.col, row: image.anchor.row },
         ext: { width: image.widthPx, height: image.heightPx },
@@ -99,7 +118,7 @@ export async function writeReportBuffer(
     }
   }
 
-  const written = Buffer.from((await workbook.xlsx.writeBuffer()));
+  const written = Buffer.from(await workbook.xlsx.writeBuffer());
   const additions = drawingAdditions(models, names);
   const buffer = additions.length > 0 ? await injectCharts(written, additions) : written;
   return { buffer, sheetNames: names, runNumber };
@@ -113,7 +132,9 @@ function assertDistinctTableNames(models: readonly SheetModel[], runNumber: numb
       const key = tableNameForRun(table.name, runNumber).toUpperCase();
       const other = seen.get(key);
       if (other !== undefined) {
-        throw new Error(`Tables '${table.name}' on sheet '${model.name}' and on sheet '${other}' would share one Excel table name; give each table its own name.`);
+        throw new Error(
+          `Tables '${table.name}' on sheet '${model.name}' and on sheet '${other}' would share one Excel table name; give each table its own name.`,
+        );
       }
       seen.set(key, model.name);
     }
@@ -123,7 +144,12 @@ function assertDistinctTableNames(models: readonly SheetModel[], runNumber: numb
 function writeTable(
   worksheet: ExcelJS.Worksheet,
   table: TableModel,
-  context: { names: ReadonlyMap<string, string>; runNumber: number; defaultTableStyle: string; widths?: readonly number[] },
+  context: {
+    names: ReadonlyMap<string, string>;
+    runNumber: number;
+    defaultTableStyle: string;
+    widths?: readonly number[];
+  },
 ): void {
   const headers = uniqueTableHeaders(table.headers);
   const emptyCell: ModelCell = { kind: 'empty' };
@@ -135,12 +161,17 @@ function writeTable(
     ref: cellAddress(table.row, table.col),
     headerRow: true,
     totalsRow: false,
-    style: { theme: (table.style ?? context.defaultTableStyle) as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    style: {
+      theme: (table.style ?? context.defaultTableStyle) as ExcelJS.TableStyleProperties['theme'],
+      showRowStripes: true,
+    },
     columns: headers.map((name) => ({ name, filterButton: true })),
     rows: rows.map((row) => row.map((cell) => excelValue(cell, context.names))),
   });
   rows.forEach((row, rowOffset) =>
-    row.forEach((cell, colOffset) => applyCellStyle(worksheet.getCell(table.row + 2 + rowOffset, table.col + 1 + colOffset), cell)),
+    row.forEach((cell, colOffset) =>
+      applyCellStyle(worksheet.getCell(table.row + 2 + rowOffset, table.col + 1 + colOffset), cell),
+    ),
   );
   // Headers wrap at spaces, bottom-aligned over their figures, in a row as tall as the longest needs.
   headers.forEach((_header, offset) => {
@@ -180,21 +211,30 @@ function pageSetup(print: PrintModel): Partial<ExcelJS.PageSetup> {
     margins: { ...PAGE_MARGINS },
     ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: print.fitToHeight ?? 0 } : {}),
     ...(print.repeatRow !== undefined ? { printTitlesRow: `${print.repeatRow + 1}:${print.repeatRow + 1}` } : {}),
-    ...(print.repeatColumns ? { printTitlesColumn: `${columnLetter(print.repeatColumns.first)}:${columnLetter(print.repeatColumns.last)}` } : {}),
+    ...(print.repeatColumns
+      ? { printTitlesColumn: `${columnLetter(print.repeatColumns.first)}:${columnLetter(print.repeatColumns.last)}` }
+      : {}),
     // exceljs writes '$' + each end as given, so the rows carry their own '$' to make '$A$1:$E$26'
     // (Excel's form; LibreOffice ignores a print area written '$A1:$E26').
     ...(print.area ? { printArea: `A$1:${columnLetter(print.area.lastCol)}$${print.area.lastRow + 1}` } : {}),
   };
 }
 
-function writeCell(worksheet: ExcelJS.Worksheet, row: number, col: number, cell: ModelCell, names: ReadonlyMap<string, string>): void {
+function writeCell(
+  worksheet: ExcelJS.Worksheet,
+  row: number,
+  col: number,
+  cell: ModelCell,
+  names: ReadonlyMap<string, string>,
+): void {
   const target = worksheet.getCell(row + 1, col + 1);
   target.value = excelValue(cell, names);
   applyCellStyle(target, cell);
 }
 
 function drawingAdditions(models: readonly SheetModel[], names: ReadonlyMap<string, string>): SheetDrawingAdditions[] {
-  const hasBreaks = (model: SheetModel) => (model.print?.blockStarts?.length ?? 0) + (model.print?.pageStarts?.length ?? 0) > 0;
+  const hasBreaks = (model: SheetModel) =>
+    (model.print?.blockStarts?.length ?? 0) + (model.print?.pageStarts?.length ?? 0) > 0;
   if (models.every((model) => model.charts.length === 0 && model.images.length === 0 && !hasBreaks(model))) return [];
   // Cell indexes are built only for the sheets a chart reads.
   const cells = new Map<string, SheetCellLookup>(
@@ -205,9 +245,15 @@ function drawingAdditions(models: readonly SheetModel[], names: ReadonlyMap<stri
   );
   return models.map((model) => ({
     sheetName: names.get(model.name) as string,
-    charts: model.charts.map((chart) => ({ xml: buildChartXml(resolveChart(chart, { names, cells })), anchor: chart.anchor, title: chart.title })),
+    charts: model.charts.map((chart) => ({
+      xml: buildChartXml(resolveChart(chart, { names, cells })),
+      anchor: chart.anchor,
+      title: chart.title,
+    })),
     pictureDescriptions: model.images.map((image) => image.description),
-    ...(hasBreaks(model) ? { pageBreaks: { rowStarts: model.print?.pageStarts ?? [], columnStarts: model.print?.blockStarts ?? [] } } : {}),
+    ...(hasBreaks(model)
+      ? { pageBreaks: { rowStarts: model.print?.pageStarts ?? [], columnStarts: model.print?.blockStarts ?? [] } }
+      : {}),
   }));
 }
 

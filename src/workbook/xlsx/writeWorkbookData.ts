@@ -24,12 +24,19 @@ export interface WriteWorkbookDataOptions {
  * Streams rows with exceljs's WorkbookWriter, so memory stays flat: 100,000 rows x 12 columns in
  * about 4 s (the in-memory writer took 10 s and 1.8 GB).
  */
-export async function writeWorkbookDataFile(data: WorkbookData, path: string, options: WriteWorkbookDataOptions = {}): Promise<void> {
+export async function writeWorkbookDataFile(
+  data: WorkbookData,
+  path: string,
+  options: WriteWorkbookDataOptions = {},
+): Promise<void> {
   await writeWorkbookDataStream(data, createWriteStream(path), options);
 }
 
 /** As {@link writeWorkbookDataFile}, returning the bytes of the .xlsx file. */
-export async function writeWorkbookDataBuffer(data: WorkbookData, options: WriteWorkbookDataOptions = {}): Promise<Buffer> {
+export async function writeWorkbookDataBuffer(
+  data: WorkbookData,
+  options: WriteWorkbookDataOptions = {},
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const sink = new PassThrough();
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -37,7 +44,11 @@ export async function writeWorkbookDataBuffer(data: WorkbookData, options: Write
   return Buffer.concat(chunks);
 }
 
-async function writeWorkbookDataStream(data: WorkbookData, stream: Writable, options: WriteWorkbookDataOptions): Promise<void> {
+async function writeWorkbookDataStream(
+  data: WorkbookData,
+  stream: Writable,
+  options: WriteWorkbookDataOptions,
+): Promise<void> {
   const { dateFormat = 'yyyy-mm-dd', dateTimeFormat = 'yyyy-mm-dd hh:mm:ss', boldHeader = true } = options;
   const finished = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
@@ -72,5 +83,10 @@ function excelValue(value: Exclude<CellValue, null>): ExcelJS.CellValue {
 }
 
 function hasTimeOfDay(date: Date): boolean {
-  return date.getUTCHours() !== 0 || date.getUTCMinutes() !== 0 || date.getUTCSeconds() !== 0 || date.getUTCMilliseconds() !== 0;
+  return (
+    date.getUTCHours() !== 0 ||
+    date.getUTCMinutes() !== 0 ||
+    date.getUTCSeconds() !== 0 ||
+    date.getUTCMilliseconds() !== 0
+  );
 }

@@ -33,7 +33,9 @@ export function parseXmlPart(archive: ZipArchive, partName: string, handlers: Xm
     const message = error instanceof Error ? error.message : '';
     if (!message.startsWith(`${partName}:`)) throw error;
     const where = /^:(\d+):(\d+): ([^]*)$/.exec(message.slice(partName.length));
-    throw new XlsxReadError(`part ${partName} is not well-formed XML (${where ? `line ${where[1]}, column ${where[2]}: ${where[3]}` : message})`);
+    throw new XlsxReadError(
+      `part ${partName} is not well-formed XML (${where ? `line ${where[1]}, column ${where[2]}: ${where[3]}` : message})`,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 /** Characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage return; U+FFFE/U+FFFF; lone surrogates). */
-const INVALID_XML_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVALID_XML_CHARACTERS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Text made safe for XML element content and double- or single-quoted attribute values: the five

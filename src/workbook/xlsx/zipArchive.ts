@@ -127,7 +127,9 @@ export class ZipArchive {
     if (!entry) throw new XlsxReadError(`the package has no part ${normaliseName(partName)}`);
     if (entry.flags & 1) throw new XlsxReadError(`part ${entry.name} is encrypted`);
     if (entry.method !== STORED && entry.method !== DEFLATED) {
-      throw new XlsxReadError(`part ${entry.name} uses zip compression method ${entry.method}, which is not supported (only stored and deflated)`);
+      throw new XlsxReadError(
+        `part ${entry.name} uses zip compression method ${entry.method}, which is not supported (only stored and deflated)`,
+      );
     }
     return entry;
   }
@@ -152,7 +154,10 @@ export class ZipArchive {
         break;
       }
     }
-    if (eocd < 0) throw new XlsxReadError('the zip directory at the end of the file is missing (the file is truncated or not a zip package)');
+    if (eocd < 0)
+      throw new XlsxReadError(
+        'the zip directory at the end of the file is missing (the file is truncated or not a zip package)',
+      );
     let count = view.getUint16(eocd + 10, true);
     let directoryOffset = view.getUint32(eocd + 16, true);
     if (count === 0xffff || directoryOffset === 0xffffffff) {
@@ -187,8 +192,14 @@ export class ZipArchive {
         const length = view.getUint16(extra + 2, true);
         if (id === 0x0001) {
           let field = extra + 4;
-          if (size === 0xffffffff) { size = readUint64(view, field); field += 8; }
-          if (compressedSize === 0xffffffff) { compressedSize = readUint64(view, field); field += 8; }
+          if (size === 0xffffffff) {
+            size = readUint64(view, field);
+            field += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = readUint64(view, field);
+            field += 8;
+          }
           if (localHeaderOffset === 0xffffffff) localHeaderOffset = readUint64(view, field);
         }
         extra += 4 + length;

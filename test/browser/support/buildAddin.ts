@@ -5,16 +5,26 @@ import { isFresh } from './freshness';
 const root = path.resolve(__dirname, '../../..');
 
 /** Files a production build must hold for the pane to load. */
-const BUILT_FILES = ['taskpane.html', 'taskpane.js', 'taskpane.css', 'dialogue-worker.js', 'highs.wasm', 'manifest.xml'];
+const BUILT_FILES = [
+  'taskpane.html',
+  'taskpane.js',
+  'taskpane.css',
+  'dialogue-worker.js',
+  'highs.wasm',
+  'manifest.xml',
+];
 /** What the add-in is built from: a change to any of these makes a build stale. */
-const BUILD_INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json', 'tsconfig.json'].map((name) => path.join(root, name));
+const BUILD_INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json', 'tsconfig.json'].map(
+  (name) => path.join(root, name),
+);
 
 /** Runs webpack with a config object and rejects with its errors, if any. */
 export function runWebpack(config: webpack.Configuration): Promise<void> {
   return new Promise((resolve, reject) => {
     webpack(config, (error, stats) => {
       if (error) reject(error);
-      else if (!stats || stats.hasErrors()) reject(new Error(stats?.toString('errors-only') ?? 'webpack produced no stats'));
+      else if (!stats || stats.hasErrors())
+        reject(new Error(stats?.toString('errors-only') ?? 'webpack produced no stats'));
       else resolve();
     });
   });
@@ -27,10 +37,19 @@ export function runWebpack(config: webpack.Configuration): Promise<void> {
  */
 export async function builtAddin(fallbackFolder: string): Promise<{ folder: string; built: boolean }> {
   for (const folder of [path.join(root, 'dist/addin'), fallbackFolder]) {
-    if (isFresh(BUILT_FILES.map((name) => path.join(folder, name)), BUILD_INPUTS)) return { folder, built: false };
+    if (
+      isFresh(
+        BUILT_FILES.map((name) => path.join(folder, name)),
+        BUILD_INPUTS,
+      )
+    )
+      return { folder, built: false };
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const configure = require(path.join(root, 'webpack.config.js')) as (env: object, argv: object) => Promise<webpack.Configuration>;
+  const configure = require(path.join(root, 'webpack.config.js')) as (
+    env: object,
+    argv: object,
+  ) => Promise<webpack.Configuration>;
   await runWebpack(await configure({ outputPath: fallbackFolder }, { mode: 'production' }));
   return { folder: fallbackFolder, built: true };
 }

@@ -6,7 +6,9 @@ const root = path.resolve(__dirname, '../../..');
 export const STAND_IN_FILE = 'office-stand-in.js';
 
 /** What the stand-in is built from. */
-const STAND_IN_INPUTS = ['src', 'test/support', 'test/browser/support', 'package.json', 'tsconfig.json'].map((name) => path.join(root, name));
+const STAND_IN_INPUTS = ['src', 'test/support', 'test/browser/support', 'package.json', 'tsconfig.json'].map((name) =>
+  path.join(root, name),
+);
 
 /**
  * Bundles officeStandIn.ts (the in-memory Excel and the demo workbook) into one browser script,
@@ -30,7 +32,14 @@ export async function buildStandIn(outputFolder: string): Promise<string> {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: path.join(root, 'tsconfig.json'), compilerOptions: { module: 'esnext' } } },
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.join(root, 'tsconfig.json'),
+              compilerOptions: { module: 'esnext' },
+            },
+          },
         },
       ],
     },

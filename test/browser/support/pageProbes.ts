@@ -32,19 +32,34 @@ export function installProbes(heartbeatMs: number): void {
   (window as unknown as { probes: Probes }).probes = probes;
   setInterval(() => probes.beats.push(performance.now()), heartbeatMs);
   type Described = { kind: string; id: number | null; workbook: 'sent' | 'unchanged' | null; commands: string[] };
-  const kinds = (commands: unknown): string[] => (Array.isArray(commands) ? commands.map((command) => String((command as { kind?: unknown })?.kind)) : []);
+  const kinds = (commands: unknown): string[] =>
+    Array.isArray(commands) ? commands.map((command) => String((command as { kind?: unknown })?.kind)) : [];
   const describe = (data: unknown): Described => {
-    const message = (data ?? {}) as { kind?: unknown; id?: unknown; workbook?: unknown; command?: unknown; reply?: { command?: unknown; commands?: unknown } };
+    const message = (data ?? {}) as {
+      kind?: unknown;
+      id?: unknown;
+      workbook?: unknown;
+      command?: unknown;
+      reply?: { command?: unknown; commands?: unknown };
+    };
     const workbook = message.workbook === undefined ? null : message.workbook === 'unchanged' ? 'unchanged' : 'sent';
     const reply = message.reply;
-    const commands = message.command ? kinds([message.command]) : reply ? (Array.isArray(reply.commands) ? kinds(reply.commands) : kinds(reply.command ? [reply.command] : [])) : [];
+    const commands = message.command
+      ? kinds([message.command])
+      : reply
+        ? Array.isArray(reply.commands)
+          ? kinds(reply.commands)
+          : kinds(reply.command ? [reply.command] : [])
+        : [];
     return { kind: String(message.kind), id: typeof message.id === 'number' ? message.id : null, workbook, commands };
   };
   const NativeWorker = window.Worker;
   class ProbedWorker extends NativeWorker {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options);
-      this.addEventListener('message', (event) => probes.worker.push({ at: performance.now(), direction: 'fromWorker', ...describe(event.data) }));
+      this.addEventListener('message', (event) =>
+        probes.worker.push({ at: performance.now(), direction: 'fromWorker', ...describe(event.data) }),
+      );
     }
     postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions): void {
       probes.worker.push({ at: performance.now(), direction: 'toWorker', ...describe(message) });
@@ -52,7 +67,9 @@ export function installProbes(heartbeatMs: number): void {
     }
   }
   window.Worker = ProbedWorker;
-  document.addEventListener('securitypolicyviolation', (event) => probes.violations.push(`${event.violatedDirective} blocked ${event.blockedURI}`));
+  document.addEventListener('securitypolicyviolation', (event) =>
+    probes.violations.push(`${event.violatedDirective} blocked ${event.blockedURI}`),
+  );
 }
 
 /**

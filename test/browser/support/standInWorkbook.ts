@@ -16,7 +16,8 @@ export function standInWorkbook(): WorkbookData {
   const sheets: SheetData[] = [];
   for (const sheet of demo.workbook.sheets) {
     sheets.push(sheet);
-    if (sheet.name === DEMO_SHEET_NAMES.offences) sheets.push({ name: OLDER_OFFENCES_SHEET, rows: sheet.rows.slice(0, OLDER_OFFENCE_ROWS + 1) });
+    if (sheet.name === DEMO_SHEET_NAMES.offences)
+      sheets.push({ name: OLDER_OFFENCES_SHEET, rows: sheet.rows.slice(0, OLDER_OFFENCE_ROWS + 1) });
   }
   sheets.push({ name: MARKUP_SHEET, rows: [['Notes kept by the analyst'], [MARKUP_TEXT]] });
   return { sheets };

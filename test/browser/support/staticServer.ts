@@ -32,7 +32,10 @@ export async function serveFolder(folder: string): Promise<StaticServer> {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`Not found: ${pathname}`);
       return;
     }
-    response.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    response.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     fs.createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

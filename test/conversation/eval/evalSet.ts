@@ -15,8 +15,23 @@ import { STATE_CHANGING, type Command, type CommandKind } from '../../../src/con
 
 /** Topics of `{ kind: 'help', topic }` (help on one thing). Plain `{ kind: 'help' }` stays general help. */
 export const HELP_TOPICS = [
-  'ageBand', 'offenceTypes', 'dates', 'phases', 'suppression', 'rounding', 'protection', 'catchment', 'metric',
-  'ranking', 'confidence', 'sheets', 'columns', 'newCandidates', 'seed', 'undo', 'replay',
+  'ageBand',
+  'offenceTypes',
+  'dates',
+  'phases',
+  'suppression',
+  'rounding',
+  'protection',
+  'catchment',
+  'metric',
+  'ranking',
+  'confidence',
+  'sheets',
+  'columns',
+  'newCandidates',
+  'seed',
+  'undo',
+  'replay',
 ] as const;
 export type HelpTopic = (typeof HELP_TOPICS)[number];
 
@@ -39,7 +54,15 @@ export type NewCommand =
   | { readonly kind: 'help'; readonly topic: HelpTopic };
 
 export type NewCommandKind = Exclude<NewCommand['kind'], 'help'>;
-export const NEW_COMMAND_KINDS: readonly NewCommandKind[] = ['compareSchools', 'listWards', 'listOffenceTypes', 'setSeed', 'setProtection', 'greeting', 'thanks'];
+export const NEW_COMMAND_KINDS: readonly NewCommandKind[] = [
+  'compareSchools',
+  'listWards',
+  'listOffenceTypes',
+  'setSeed',
+  'setProtection',
+  'greeting',
+  'thanks',
+];
 /** New kinds that change the choices (would go on the undo stack). */
 export const NEW_STATE_CHANGING: ReadonlySet<string> = new Set(['setSeed', 'setProtection']);
 
@@ -56,7 +79,8 @@ export const NEW_STATE_CHANGING: ReadonlySet<string> = new Set(['setSeed', 'setP
  * accepts the other usual readings (whole calendar months, an end left open). See README.md.
  * (The same shape as commands.ts's `RelativePeriod`, recorded with the days it resolved to.)
  */
-export type RelativeToData = { readonly months: number } | { readonly last: 'financialYear' | 'academicYear' | 'calendarYear' };
+export type RelativeToData =
+  { readonly months: number } | { readonly last: 'financialYear' | 'academicYear' | 'calendarYear' };
 export interface RelativeDates {
   readonly kind: 'setDates';
   readonly from: string;
@@ -133,14 +157,30 @@ const LIST_CHANGES = ['only', 'add', 'remove'];
 
 type Fields = Record<string, unknown>;
 const isInt = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v);
-const isIsoDay = (v: unknown): boolean => typeof v === 'string' && ISO_DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+const isIsoDay = (v: unknown): boolean =>
+  typeof v === 'string' && ISO_DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 const isStringArray = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** Field checks per kind: each returns a problem or '' (fields not listed must be absent). */
 const SHAPES: Record<string, Record<string, (v: unknown, c: Fields) => string>> = {
-  describe: {}, run: {}, undo: {}, status: {}, reset: {}, listOffenceTypes: {}, greeting: {}, thanks: {},
-  help: { topic: (v) => (v === undefined || (HELP_TOPICS as readonly string[]).includes(v as string) ? '' : `topic must be one of ${HELP_TOPICS.join(', ')}`) },
-  useSheet: { role: (v) => (ROLES.includes(v as string) ? '' : 'role must be a SheetRole'), sheet: (v) => (typeof v === 'string' && v !== '' ? '' : 'sheet must be a name') },
+  describe: {},
+  run: {},
+  undo: {},
+  status: {},
+  reset: {},
+  listOffenceTypes: {},
+  greeting: {},
+  thanks: {},
+  help: {
+    topic: (v) =>
+      v === undefined || (HELP_TOPICS as readonly string[]).includes(v as string)
+        ? ''
+        : `topic must be one of ${HELP_TOPICS.join(', ')}`,
+  },
+  useSheet: {
+    role: (v) => (ROLES.includes(v as string) ? '' : 'role must be a SheetRole'),
+    sheet: (v) => (typeof v === 'string' && v !== '' ? '' : 'sheet must be a name'),
+  },
   mapColumn: {
     role: (v) => (v === undefined || ROLES.includes(v as string) ? '' : 'role must be a SheetRole'),
     field: (v) => (typeof v === 'string' && v !== '' ? '' : 'field must be a FieldName'),
@@ -148,32 +188,76 @@ const SHAPES: Record<string, Record<string, (v: unknown, c: Fields) => string>> 
   },
   setAgeBand: {
     from: (v) => (v === null || (isInt(v) && (v as number) >= 0) ? '' : 'from must be an age or null'),
-    to: (v, c) => (v === null || (isInt(v) && (c.from === null || (v as number) >= (c.from as number))) ? '' : 'to must be an age ≥ from, or null'),
+    to: (v, c) =>
+      v === null || (isInt(v) && (c.from === null || (v as number) >= (c.from as number)))
+        ? ''
+        : 'to must be an age ≥ from, or null',
   },
-  setOffenceTypes: { types: (v) => (isStringArray(v) ? '' : 'types must be a list of text'), mode: (v) => (v === undefined || LIST_CHANGES.includes(v as string) ? '' : 'mode must be only/add/remove') },
+  setOffenceTypes: {
+    types: (v) => (isStringArray(v) ? '' : 'types must be a list of text'),
+    mode: (v) => (v === undefined || LIST_CHANGES.includes(v as string) ? '' : 'mode must be only/add/remove'),
+  },
   setDates: {
     from: (v) => (v === undefined || v === null || isIsoDay(v) ? '' : 'from must be an ISO day, null or absent'),
-    to: (v, c) => (v === undefined || v === null || (isIsoDay(v) && (typeof c.from !== 'string' || (v as string) >= c.from)) ? '' : 'to must be an ISO day after from, null or absent'),
-    relativeToData: (v, c) => (v === undefined || (typeof v === 'object' && v !== null && (isInt((v as Fields).months) || ['financialYear', 'academicYear', 'calendarYear'].includes((v as Fields).last as string)) && isIsoDay(c.from) && isIsoDay(c.to))
-      ? '' : 'relativeToData needs { months } or { last } and the preferred from/to'),
+    to: (v, c) =>
+      v === undefined || v === null || (isIsoDay(v) && (typeof c.from !== 'string' || (v as string) >= c.from))
+        ? ''
+        : 'to must be an ISO day after from, null or absent',
+    relativeToData: (v, c) =>
+      v === undefined ||
+      (typeof v === 'object' &&
+        v !== null &&
+        (isInt((v as Fields).months) ||
+          ['financialYear', 'academicYear', 'calendarYear'].includes((v as Fields).last as string)) &&
+        isIsoDay(c.from) &&
+        isIsoDay(c.to))
+        ? ''
+        : 'relativeToData needs { months } or { last } and the preferred from/to',
   },
-  setPhases: { phases: (v) => (Array.isArray(v) && v.length > 0 && v.every((p) => PHASES.includes(p as string)) ? '' : 'phases must be SchoolPhases'), mode: (v) => (LIST_CHANGES.includes(v as string) ? '' : 'mode must be only/add/remove') },
+  setPhases: {
+    phases: (v) =>
+      Array.isArray(v) && v.length > 0 && v.every((p) => PHASES.includes(p as string))
+        ? ''
+        : 'phases must be SchoolPhases',
+    mode: (v) => (LIST_CHANGES.includes(v as string) ? '' : 'mode must be only/add/remove'),
+  },
   setThreshold: { threshold: (v) => (isInt(v) && (v as number) >= 1 ? '' : 'threshold must be a whole number ≥ 1') },
   setZeros: { show: (v) => (typeof v === 'boolean' ? '' : 'show must be true/false') },
   setRounding: { base: (v) => (v === null || (isInt(v) && (v as number) >= 2) ? '' : 'base must be ≥ 2 or null') },
   setTopN: { topN: (v) => (isInt(v) && (v as number) >= 1 ? '' : 'topN must be ≥ 1') },
-  setCatchment: { model: (v) => (['auto', 'observed', 'distanceDecay'].includes(v as string) ? '' : 'model must be auto/observed/distanceDecay') },
-  setMetric: { metric: (v) => (['offences', 'youngOffenders'].includes(v as string) ? '' : 'metric must be offences/youngOffenders') },
+  setCatchment: {
+    model: (v) =>
+      ['auto', 'observed', 'distanceDecay'].includes(v as string) ? '' : 'model must be auto/observed/distanceDecay',
+  },
+  setMetric: {
+    metric: (v) =>
+      ['offences', 'youngOffenders'].includes(v as string) ? '' : 'metric must be offences/youngOffenders',
+  },
   setConfidence: { level: (v) => (typeof v === 'number' && v > 0 && v < 1 ? '' : 'level must be a fraction') },
   showTop: { n: (v) => (v === undefined || (isInt(v) && (v as number) >= 1) ? '' : 'n must be ≥ 1') },
   newCandidates: { n: (v) => (v === undefined || (isInt(v) && (v as number) >= 1) ? '' : 'n must be ≥ 1') },
-  explainSchool: { school: (v) => (typeof v === 'string' && v !== '' ? '' : 'school must be a name'), urn: (v) => (v === undefined || typeof v === 'string' ? '' : 'urn must be text'), claimedRank: (v) => (v === undefined || isInt(v) ? '' : 'claimedRank must be a rank') },
-  explainWard: { ward: (v) => (typeof v === 'string' && v !== '' ? '' : 'ward must be a name'), code: (v) => (v === undefined || typeof v === 'string' ? '' : 'code must be text') },
-  explain: { name: (v) => (typeof v === 'string' && v !== '' ? '' : 'name must be text'), claimedRank: (v) => (v === undefined || isInt(v) ? '' : 'claimedRank must be a rank') },
-  compareSchools: { schools: (v) => (isStringArray(v) && (v as string[]).length >= 2 ? '' : 'schools must be two or more names'), urns: (v) => (v === undefined || isStringArray(v) ? '' : 'urns must be text') },
+  explainSchool: {
+    school: (v) => (typeof v === 'string' && v !== '' ? '' : 'school must be a name'),
+    urn: (v) => (v === undefined || typeof v === 'string' ? '' : 'urn must be text'),
+    claimedRank: (v) => (v === undefined || isInt(v) ? '' : 'claimedRank must be a rank'),
+  },
+  explainWard: {
+    ward: (v) => (typeof v === 'string' && v !== '' ? '' : 'ward must be a name'),
+    code: (v) => (v === undefined || typeof v === 'string' ? '' : 'code must be text'),
+  },
+  explain: {
+    name: (v) => (typeof v === 'string' && v !== '' ? '' : 'name must be text'),
+    claimedRank: (v) => (v === undefined || isInt(v) ? '' : 'claimedRank must be a rank'),
+  },
+  compareSchools: {
+    schools: (v) => (isStringArray(v) && (v as string[]).length >= 2 ? '' : 'schools must be two or more names'),
+    urns: (v) => (v === undefined || isStringArray(v) ? '' : 'urns must be text'),
+  },
   listWards: { order: (v) => (v === 'rate' || v === 'higher' ? '' : "order must be 'rate' or 'higher'") },
   setSeed: { seed: (v) => (isInt(v) ? '' : 'seed must be a whole number') },
-  setProtection: { interval: (v) => (v === null || (isInt(v) && (v as number) >= 1) ? '' : 'interval must be ≥ 1 or null') },
+  setProtection: {
+    interval: (v) => (v === null || (isInt(v) && (v as number) >= 1) ? '' : 'interval must be ≥ 1 or null'),
+  },
 };
 
 /** Problems with one expected command ([] when well-formed). */
@@ -186,7 +270,8 @@ export function commandProblems(command: unknown): string[] {
   const shape = SHAPES[kind];
   if (!shape) return [`no shape for kind '${kind}'`];
   const problems: string[] = [];
-  for (const key of Object.keys(fields)) if (key !== 'kind' && !(key in shape)) problems.push(`${kind}: unexpected field '${key}'`);
+  for (const key of Object.keys(fields))
+    if (key !== 'kind' && !(key in shape)) problems.push(`${kind}: unexpected field '${key}'`);
   for (const [key, check] of Object.entries(shape)) {
     const problem = check(fields[key], fields);
     if (problem) problems.push(`${kind}: ${problem}`);
@@ -197,7 +282,8 @@ export function commandProblems(command: unknown): string[] {
 
 function expectationProblems(expect: unknown): string[] {
   if (expect === 'question' || expect === 'refusal') return [];
-  if (!Array.isArray(expect) || expect.length === 0) return ['expect must be "question", "refusal" or a non-empty list of commands'];
+  if (!Array.isArray(expect) || expect.length === 0)
+    return ['expect must be "question", "refusal" or a non-empty list of commands'];
   return expect.flatMap(commandProblems);
 }
 
@@ -210,7 +296,8 @@ export function itemProblems(item: EvalItem): string[] {
   if (item.before !== undefined && !isStringArray(item.before)) problems.push('before must be a list of utterances');
   if (item.tags !== undefined && !isStringArray(item.tags)) problems.push('tags must be a list of text');
   problems.push(...expectationProblems(item.expect));
-  for (const other of item.alsoAccept ?? []) problems.push(...expectationProblems(other).map((p) => `alsoAccept: ${p}`));
+  for (const other of item.alsoAccept ?? [])
+    problems.push(...expectationProblems(other).map((p) => `alsoAccept: ${p}`));
   const allowed = new Set(['id', 'intent', 'utterance', 'before', 'expect', 'alsoAccept', 'tags', 'note']);
   for (const key of Object.keys(item)) if (!allowed.has(key)) problems.push(`unexpected field '${key}'`);
   return problems.map((p) => `${item.id ?? '?'}: ${p}`);
@@ -220,7 +307,9 @@ export function itemProblems(item: EvalItem): string[] {
 export const REQUIRED_INTENTS: readonly string[] = [
   ...Object.keys(STATE_CHANGING),
   ...NEW_COMMAND_KINDS,
-  'helpTopic', 'refusal', 'multi',
+  'helpTopic',
+  'refusal',
+  'multi',
 ];
 
 export const hasTag = (item: EvalItem, tag: string): boolean => (item.tags ?? []).includes(tag);

@@ -39,16 +39,46 @@ export const EVAL_SCHOOLS = [
   { urn: '137006', name: 'Castle High School', phase: 'Secondary', status: 'Open', pupils: 1250, ward: 'W1' },
   { urn: '137007', name: "St Mary's Catholic College", phase: 'All-through', status: 'Open', pupils: 1400, ward: 'W3' },
   { urn: '137008', name: 'Priory Primary School', phase: 'Primary', status: 'Open', pupils: 410, ward: 'W1' },
-  { urn: '137009', name: 'The Brook Special School', phase: 'Not applicable', status: 'Open', pupils: 120, ward: 'W2', type: 'Community special school' },
-  { urn: '137010', name: 'Dudley Pupil Referral Unit', phase: 'Not applicable', status: 'Open', pupils: 60, ward: 'W4', type: 'Pupil referral unit' },
-  ...([
-    ['137011', 'Ridgewood High School', 'W2', 980], ['137012', 'Pedmore Technology College', 'W4', 720], ['137013', 'Crestwood School', 'W3', 890],
-    ['137014', 'Ellowes Hall Sports College', 'W3', 1150], ['137015', 'Wordsley School', 'W4', 930], ['137016', 'Kingswinford Academy', 'W3', 1210],
-    ['137017', 'Holly Hall Academy', 'W2', 760], ['137018', 'Beacon Hill Academy', 'W1', 680], ['137019', 'Thorns Collegiate Academy', 'W2', 810],
-    ['137020', 'Windsor High School', 'W4', 1320], ['137021', 'Earls High School', 'W4', 1050], ['137022', 'Hagley Park Academy', 'W3', 700],
-    ['137023', 'Lye Valley School', 'W2', 640], ['137024', 'Netherton Park Academy', 'W1', 900], ['137025', 'Colley Lane Academy', 'W2', 560],
-    ['137026', 'Bromley Hills Secondary School', 'W3', 820], ['137027', 'Summerhill School', 'W4', 990], ['137028', 'Pensnett Academy', 'W3', 740],
-  ] as const).map(([urn, name, ward, pupils]) => ({ urn, name, phase: 'Secondary', status: 'Open', pupils, ward })),
+  {
+    urn: '137009',
+    name: 'The Brook Special School',
+    phase: 'Not applicable',
+    status: 'Open',
+    pupils: 120,
+    ward: 'W2',
+    type: 'Community special school',
+  },
+  {
+    urn: '137010',
+    name: 'Dudley Pupil Referral Unit',
+    phase: 'Not applicable',
+    status: 'Open',
+    pupils: 60,
+    ward: 'W4',
+    type: 'Pupil referral unit',
+  },
+  ...(
+    [
+      ['137011', 'Ridgewood High School', 'W2', 980],
+      ['137012', 'Pedmore Technology College', 'W4', 720],
+      ['137013', 'Crestwood School', 'W3', 890],
+      ['137014', 'Ellowes Hall Sports College', 'W3', 1150],
+      ['137015', 'Wordsley School', 'W4', 930],
+      ['137016', 'Kingswinford Academy', 'W3', 1210],
+      ['137017', 'Holly Hall Academy', 'W2', 760],
+      ['137018', 'Beacon Hill Academy', 'W1', 680],
+      ['137019', 'Thorns Collegiate Academy', 'W2', 810],
+      ['137020', 'Windsor High School', 'W4', 1320],
+      ['137021', 'Earls High School', 'W4', 1050],
+      ['137022', 'Hagley Park Academy', 'W3', 700],
+      ['137023', 'Lye Valley School', 'W2', 640],
+      ['137024', 'Netherton Park Academy', 'W1', 900],
+      ['137025', 'Colley Lane Academy', 'W2', 560],
+      ['137026', 'Bromley Hills Secondary School', 'W3', 820],
+      ['137027', 'Summerhill School', 'W4', 990],
+      ['137028', 'Pensnett Academy', 'W3', 740],
+    ] as const
+  ).map(([urn, name, ward, pupils]) => ({ urn, name, phase: 'Secondary', status: 'Open', pupils, ward })),
 ] as const;
 
 /** The offence types written in the offences sheet, in the order they first appear. */
@@ -74,21 +104,54 @@ export const EVAL_FIRST_OFFENCE = '2020-09-03';
 /** The run date the engine checks offence dates against. */
 export const EVAL_TODAY = new Date('2024-03-01T12:00:00Z');
 
-const inside = (ward: WardKey, offset = 0): [number, number] => [EVAL_WARDS[ward].x + 500 + offset, EVAL_WARDS[ward].y + 500 - offset];
+const inside = (ward: WardKey, offset = 0): [number, number] => [
+  EVAL_WARDS[ward].x + 500 + offset,
+  EVAL_WARDS[ward].y + 500 - offset,
+];
 const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
-const addDays = (iso: string, days: number): string => new Date(day(iso).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number): string =>
+  new Date(day(iso).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 const OFFENCE_HEADERS = [
-  'Crime Number', 'Offender ID', 'Committed Date', 'Reported Date', 'HO Offence Group', 'Age at Offence',
-  'Offence Easting', 'Offence Northing', 'Home Easting', 'Home Northing', 'School URN',
+  'Crime Number',
+  'Offender ID',
+  'Committed Date',
+  'Reported Date',
+  'HO Offence Group',
+  'Age at Offence',
+  'Offence Easting',
+  'Offence Northing',
+  'Home Easting',
+  'Home Northing',
+  'School URN',
 ];
 
 /** Where the offence happened and where its offender lives, in turn (Castle and Priory most often). */
 const PLACES: readonly [WardKey, WardKey][] = [
-  ['W1', 'W1'], ['W1', 'W2'], ['W2', 'W2'], ['W1', 'W1'], ['W3', 'W3'], ['W1', 'W4'], ['W4', 'W4'], ['W1', 'W1'], ['W2', 'W1'], ['W1', 'W3'],
+  ['W1', 'W1'],
+  ['W1', 'W2'],
+  ['W2', 'W2'],
+  ['W1', 'W1'],
+  ['W3', 'W3'],
+  ['W1', 'W4'],
+  ['W4', 'W4'],
+  ['W1', 'W1'],
+  ['W2', 'W1'],
+  ['W1', 'W3'],
 ];
 const TYPE_CYCLE = [0, 0, 1, 2, 0, 3, 4, 0, 1, 5, 0, 6, 2, 7, 0, 8, 1, 0, 4, 3];
-const SCHOOL_CYCLE: (string | null)[] = ['137001', null, '137002', '137006', null, '137003', '137007', null, '137006', '137001'];
+const SCHOOL_CYCLE: (string | null)[] = [
+  '137001',
+  null,
+  '137002',
+  '137006',
+  null,
+  '137003',
+  '137007',
+  null,
+  '137006',
+  '137001',
+];
 
 function offenceRows(): CellValue[][] {
   const rows: CellValue[][] = [OFFENCE_HEADERS];
@@ -99,8 +162,15 @@ function offenceRows(): CellValue[][] {
     const offender = `P${String(1 + ((i * 7) % 41)).padStart(3, '0')}`;
     const age = 10 + ((i * 3) % 10);
     rows.push([
-      `20/${String(10000 + i * 13)}`, offender, day(committed), day(addDays(committed, 1 + (i % 4))), EVAL_OFFENCE_TYPES[TYPE_CYCLE[i % TYPE_CYCLE.length]], age,
-      ...inside(where, (i % 9) * 20), ...inside(home, 100 + (i % 7) * 30), SCHOOL_CYCLE[i % SCHOOL_CYCLE.length],
+      `20/${String(10000 + i * 13)}`,
+      offender,
+      day(committed),
+      day(addDays(committed, 1 + (i % 4))),
+      EVAL_OFFENCE_TYPES[TYPE_CYCLE[i % TYPE_CYCLE.length]],
+      age,
+      ...inside(where, (i % 9) * 20),
+      ...inside(home, 100 + (i % 7) * 30),
+      SCHOOL_CYCLE[i % SCHOOL_CYCLE.length],
     ]);
   }
   return rows;
@@ -110,7 +180,17 @@ function otherOffenceRows(): CellValue[][] {
   const rows: CellValue[][] = [OFFENCE_HEADERS];
   for (let i = 0; i < 8; i++) {
     const [where, home] = PLACES[(i * 3) % PLACES.length];
-    rows.push([`19/${String(5000 + i)}`, `K${i % 5}`, day(addDays('2019-01-07', i * 40)), day(addDays('2019-01-08', i * 40)), 'Possession of weapons offences', 13 + (i % 5), ...inside(where, i * 10), ...inside(home, 150), null]);
+    rows.push([
+      `19/${String(5000 + i)}`,
+      `K${i % 5}`,
+      day(addDays('2019-01-07', i * 40)),
+      day(addDays('2019-01-08', i * 40)),
+      'Possession of weapons offences',
+      13 + (i % 5),
+      ...inside(where, i * 10),
+      ...inside(home, 150),
+      null,
+    ]);
   }
   return rows;
 }
@@ -118,7 +198,12 @@ function otherOffenceRows(): CellValue[][] {
 function vertexRows(): CellValue[][] {
   const rows: CellValue[][] = [['Ward code', 'Part', 'Ring', 'Order', 'Easting', 'Northing']];
   for (const { code, x, y } of Object.values(EVAL_WARDS)) {
-    const corners: [number, number][] = [[x, y], [x + 1000, y], [x + 1000, y + 1000], [x, y + 1000]];
+    const corners: [number, number][] = [
+      [x, y],
+      [x + 1000, y],
+      [x + 1000, y + 1000],
+      [x, y + 1000],
+    ];
     corners.forEach(([e, n], i) => rows.push([code, 1, 0, i + 1, e, n]));
   }
   return rows;
@@ -133,15 +218,36 @@ export function evalWorkbook(): WorkbookData {
       name: 'Ward population 2021',
       rows: [
         ['WD22CD', 'WD22NM', 'LAD22CD', 'LAD22NM', ...AGES.map((age) => `age_${age}`)],
-        ...Object.values(EVAL_WARDS).map(({ code, name }, w): CellValue[] => [code, name, 'E08000027', 'Dudley', ...AGES.map((age) => 55 + ((age + w * 3) % 11))]),
+        ...Object.values(EVAL_WARDS).map(({ code, name }, w): CellValue[] => [
+          code,
+          name,
+          'E08000027',
+          'Dudley',
+          ...AGES.map((age) => 55 + ((age + w * 3) % 11)),
+        ]),
       ],
     },
     {
       name: 'Schools GIAS',
       rows: [
-        ['URN', 'EstablishmentName', 'PhaseOfEducation (name)', 'TypeOfEstablishment (name)', 'EstablishmentStatus (name)', 'NumberOfPupils', 'Easting', 'Northing'],
+        [
+          'URN',
+          'EstablishmentName',
+          'PhaseOfEducation (name)',
+          'TypeOfEstablishment (name)',
+          'EstablishmentStatus (name)',
+          'NumberOfPupils',
+          'Easting',
+          'Northing',
+        ],
         ...EVAL_SCHOOLS.map((school, i): CellValue[] => [
-          Number(school.urn), school.name, school.phase, 'type' in school ? school.type : 'Academy converter', school.status, school.pupils, ...inside(school.ward, -450 + i * 30),
+          Number(school.urn),
+          school.name,
+          school.phase,
+          'type' in school ? school.type : 'Academy converter',
+          school.status,
+          school.pupils,
+          ...inside(school.ward, -450 + i * 30),
         ]),
       ],
     },
@@ -151,13 +257,32 @@ export function evalWorkbook(): WorkbookData {
       name: 'Pupil home wards',
       rows: [
         ['URN', 'Home ward code', 'Pupils'],
-        [137001, EVAL_WARDS.W1.code, 600], [137001, EVAL_WARDS.W2.code, 300], [137001, EVAL_WARDS.W3.code, 150],
-        [137006, EVAL_WARDS.W1.code, 800], [137006, EVAL_WARDS.W4.code, 350],
-        [137002, EVAL_WARDS.W2.code, 500], [137002, EVAL_WARDS.W1.code, 250],
+        [137001, EVAL_WARDS.W1.code, 600],
+        [137001, EVAL_WARDS.W2.code, 300],
+        [137001, EVAL_WARDS.W3.code, 150],
+        [137006, EVAL_WARDS.W1.code, 800],
+        [137006, EVAL_WARDS.W4.code, 350],
+        [137002, EVAL_WARDS.W2.code, 500],
+        [137002, EVAL_WARDS.W1.code, 250],
       ],
     },
-    { name: EVAL_LIST_SHEET, rows: [['URN', 'School name'], [137002, 'Hill Top School'], [137005, 'Old Road School'], [137007, "St Mary's Catholic College"]] },
-    { name: EVAL_OLD_LIST_SHEET, rows: [['URN', 'School name'], [137001, 'Park Hall Academy'], [137002, 'Hill Top School']] },
+    {
+      name: EVAL_LIST_SHEET,
+      rows: [
+        ['URN', 'School name'],
+        [137002, 'Hill Top School'],
+        [137005, 'Old Road School'],
+        [137007, "St Mary's Catholic College"],
+      ],
+    },
+    {
+      name: EVAL_OLD_LIST_SHEET,
+      rows: [
+        ['URN', 'School name'],
+        [137001, 'Park Hall Academy'],
+        [137002, 'Hill Top School'],
+      ],
+    },
   ];
   return { sheets };
 }

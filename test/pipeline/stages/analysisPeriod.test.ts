@@ -9,7 +9,11 @@ describe('analysisPeriod', () => {
   const counted = dated('2023-05-01', '2023-02-10', '2023-07-04');
 
   it('both ends from the window when both are set', () => {
-    expect(analysisPeriod({ dateFrom: day('2023-01-01'), dateTo: day('2023-12-31') }, counted)).toEqual({ from: day('2023-01-01'), to: day('2023-12-31'), basis: 'window' });
+    expect(analysisPeriod({ dateFrom: day('2023-01-01'), dateTo: day('2023-12-31') }, counted)).toEqual({
+      from: day('2023-01-01'),
+      to: day('2023-12-31'),
+      basis: 'window',
+    });
   });
 
   it('both ends from the data with no window: the first and last offence counted', () => {
@@ -17,8 +21,16 @@ describe('analysisPeriod', () => {
   });
 
   it('mixed: one end from the window, the other from the data', () => {
-    expect(analysisPeriod({ dateFrom: day('2023-01-01') }, counted)).toEqual({ from: day('2023-01-01'), to: day('2023-07-04'), basis: 'mixed' });
-    expect(analysisPeriod({ dateTo: day('2023-09-30') }, counted)).toEqual({ from: day('2023-02-10'), to: day('2023-09-30'), basis: 'mixed' });
+    expect(analysisPeriod({ dateFrom: day('2023-01-01') }, counted)).toEqual({
+      from: day('2023-01-01'),
+      to: day('2023-07-04'),
+      basis: 'mixed',
+    });
+    expect(analysisPeriod({ dateTo: day('2023-09-30') }, counted)).toEqual({
+      from: day('2023-02-10'),
+      to: day('2023-09-30'),
+      basis: 'mixed',
+    });
   });
 
   it('null when nothing is counted and the window does not give both ends', () => {
@@ -28,12 +40,18 @@ describe('analysisPeriod', () => {
   });
 
   it('a full window is the period even when nothing is counted', () => {
-    expect(analysisPeriod({ dateFrom: day('2023-01-01'), dateTo: day('2023-12-31') }, [])).toEqual({ from: day('2023-01-01'), to: day('2023-12-31'), basis: 'window' });
+    expect(analysisPeriod({ dateFrom: day('2023-01-01'), dateTo: day('2023-12-31') }, [])).toEqual({
+      from: day('2023-01-01'),
+      to: day('2023-12-31'),
+      basis: 'window',
+    });
   });
 });
 
 describe('populationYear', () => {
-  const workbook = (name: string, rows: readonly (readonly CellValue[])[]): WorkbookData => ({ sheets: [{ name, rows }] });
+  const workbook = (name: string, rows: readonly (readonly CellValue[])[]): WorkbookData => ({
+    sheets: [{ name, rows }],
+  });
   const yearOf = (name: string, rows: readonly (readonly CellValue[])[]) => {
     // The mapping is read from the same rows by the real header matcher (a title row above the header is skipped).
     const header = rows.findIndex((row) => row.some((cell) => /ward code/i.test(String(cell))));
@@ -41,11 +59,20 @@ describe('populationYear', () => {
   };
 
   it("from a population column's header ('Mid-2020 10-17')", () => {
-    expect(yearOf('Wards', [['Ward code', 'Ward name', 'Mid-2020 10-17'], ['E05000001', 'Alpha', 900]])).toEqual({ year: '2020', source: "the header 'Mid-2020 10-17'" });
+    expect(
+      yearOf('Wards', [
+        ['Ward code', 'Ward name', 'Mid-2020 10-17'],
+        ['E05000001', 'Alpha', 900],
+      ]),
+    ).toEqual({ year: '2020', source: "the header 'Mid-2020 10-17'" });
   });
 
   it('from a title above the header row that speaks of population', () => {
-    const rows = [['Mid-year population estimates 2019'], ['Ward code', 'Ward name', 'age_10_17'], ['E05000001', 'Alpha', 900]];
+    const rows = [
+      ['Mid-year population estimates 2019'],
+      ['Ward code', 'Ward name', 'age_10_17'],
+      ['E05000001', 'Alpha', 900],
+    ];
     expect(yearOf('Wards', rows)).toEqual({ year: '2019', source: "the title 'Mid-year population estimates 2019'" });
   });
 
@@ -55,14 +82,29 @@ describe('populationYear', () => {
   });
 
   it("from the sheet's name", () => {
-    expect(yearOf('Pop 2021', [['Ward code', 'Ward name', 'age_10_17'], ['E05000001', 'Alpha', 900]])).toEqual({ year: '2021', source: "the sheet name 'Pop 2021'" });
+    expect(
+      yearOf('Pop 2021', [
+        ['Ward code', 'Ward name', 'age_10_17'],
+        ['E05000001', 'Alpha', 900],
+      ]),
+    ).toEqual({ year: '2021', source: "the sheet name 'Pop 2021'" });
   });
 
   it('the header wins over the sheet name', () => {
-    expect(yearOf('Pop 2021', [['Ward code', 'Ward name', 'Mid-2020 10-17'], ['E05000001', 'Alpha', 900]])?.year).toBe('2020');
+    expect(
+      yearOf('Pop 2021', [
+        ['Ward code', 'Ward name', 'Mid-2020 10-17'],
+        ['E05000001', 'Alpha', 900],
+      ])?.year,
+    ).toBe('2020');
   });
 
   it('null when nothing states it', () => {
-    expect(yearOf('Wards', [['Ward code', 'Ward name', 'age_10_17'], ['E05000001', 'Alpha', 900]])).toBeNull();
+    expect(
+      yearOf('Wards', [
+        ['Ward code', 'Ward name', 'age_10_17'],
+        ['E05000001', 'Alpha', 900],
+      ]),
+    ).toBeNull();
   });
 });

@@ -6,26 +6,55 @@ import { A, B, mappingOf } from './stagesFixture';
 
 const WARD_MAPPING = mappingOf('wards', 'Wards', ['Ward code', 'Ward name', 'Young population']);
 
-const wardRecord = (sourceRow: number, wardCode: string, youngPopulation: number): WardRecord => ({ sourceRow, wardCode, wardName: wardCode, youngPopulation });
-const counts = (wardCode: string, offences: number, youngOffenders: number): WardCounts => ({ wardCode, wardName: wardCode, districtKey: 'D', districtName: 'D', offences, youngOffenders });
+const wardRecord = (sourceRow: number, wardCode: string, youngPopulation: number): WardRecord => ({
+  sourceRow,
+  wardCode,
+  wardName: wardCode,
+  youngPopulation,
+});
+const counts = (wardCode: string, offences: number, youngOffenders: number): WardCounts => ({
+  wardCode,
+  wardName: wardCode,
+  districtKey: 'D',
+  districtName: 'D',
+  offences,
+  youngOffenders,
+});
 
 /** Placement counts: 5 distinct offences in scope, 2 outside the area and 3 with no study-ward location; 2 distinct young offenders. */
 const PLACEMENT: PlacementCounts = {
-  inScope: 6, offencesInScope: 5, rowsWithoutOffenceRef: 0,
-  offenceInWard: 0, offenceOutsideArea: 2, offenceUnknownWard: 3,
-  homeInWard: 4, homeOutsideArea: 0, homeUnknownWard: 0,
-  distinctYoungOffenders: 2, distinctYoungOffendersHomeInArea: 2,
+  inScope: 6,
+  offencesInScope: 5,
+  rowsWithoutOffenceRef: 0,
+  offenceInWard: 0,
+  offenceOutsideArea: 2,
+  offenceUnknownWard: 3,
+  homeInWard: 4,
+  homeOutsideArea: 0,
+  homeUnknownWard: 0,
+  distinctYoungOffenders: 2,
+  distinctYoungOffendersHomeInArea: 2,
 };
 
-const check = (wardCounts: WardCounts[], wards: WardRecord[], parameters: Partial<AnalysisParameters> = {}, placement: PlacementCounts = PLACEMENT) =>
-  checkMeasurable(wardCounts, wards, placement, { ...DEFAULT_PARAMETERS, ...parameters }, WARD_MAPPING);
+const check = (
+  wardCounts: WardCounts[],
+  wards: WardRecord[],
+  parameters: Partial<AnalysisParameters> = {},
+  placement: PlacementCounts = PLACEMENT,
+) => checkMeasurable(wardCounts, wards, placement, { ...DEFAULT_PARAMETERS, ...parameters }, WARD_MAPPING);
 
 describe('checkMeasurable', () => {
   it('stops when every study ward has a young population of 0', () => {
     const problem = check([counts(A, 3, 2), counts(B, 0, 0)], [wardRecord(2, A, 0), wardRecord(3, B, 0)]);
     expect(problem).toEqual({
-      sheet: 'Wards', row: 1, column: 'Young population', value: '', severity: 'error', code: 'nothingInScope',
-      message: "Sheet 'Wards': every study ward's young population aged 10–17 is 0, so no rate can be computed. Check the population columns.",
+      sheet: 'Wards',
+      row: 1,
+      column: 'Young population',
+      value: '',
+      severity: 'error',
+      code: 'nothingInScope',
+      message:
+        "Sheet 'Wards': every study ward's young population aged 10–17 is 0, so no rate can be computed. Check the population columns.",
     });
   });
 
@@ -34,7 +63,13 @@ describe('checkMeasurable', () => {
   // youngPopulation field, and the problem names the column 'youngPopulation', which is not in the sheet.
   it("with a band column 'age_10_17' the problem names that column, not 'youngPopulation'", () => {
     const bandMapping = mappingOf('wards', 'Wards', ['Ward code', 'Ward name', 'age_10_17']);
-    const problem = checkMeasurable([counts(A, 3, 2)], [wardRecord(2, A, 0)], PLACEMENT, DEFAULT_PARAMETERS, bandMapping);
+    const problem = checkMeasurable(
+      [counts(A, 3, 2)],
+      [wardRecord(2, A, 0)],
+      PLACEMENT,
+      DEFAULT_PARAMETERS,
+      bandMapping,
+    );
     expect(problem?.column).toBe('age_10_17');
   });
 
@@ -45,8 +80,16 @@ describe('checkMeasurable', () => {
 
   it('on the offences measure, stops when no offence lies in a study ward, with the placement breakdown', () => {
     // Offences 0 + 0 = 0 placed (young offenders are placed, but the ranking is on offences).
-    const problem = check([counts(A, 0, 1), counts(B, 0, 1)], [wardRecord(2, A, 1000), wardRecord(3, B, 1000)], { rankingMetric: 'offences' });
-    expect(problem).toMatchObject({ sheet: '(offences)', row: 0, column: 'location', severity: 'error', code: 'nothingInScope' });
+    const problem = check([counts(A, 0, 1), counts(B, 0, 1)], [wardRecord(2, A, 1000), wardRecord(3, B, 1000)], {
+      rankingMetric: 'offences',
+    });
+    expect(problem).toMatchObject({
+      sheet: '(offences)',
+      row: 0,
+      column: 'location',
+      severity: 'error',
+      code: 'nothingInScope',
+    });
     expect(problem?.message).toBe(
       'No in-scope offence lies in a study ward, so there is nothing to rate. Of 5 distinct offences in scope, 2 lie outside the study area ' +
         'and 3 have no location in a study ward (see the Validation entries).',
@@ -61,11 +104,17 @@ describe('checkMeasurable', () => {
   });
 
   it('on the young offenders measure, the same counts are measurable (two homes are placed)', () => {
-    expect(check([counts(A, 0, 1), counts(B, 0, 1)], [wardRecord(2, A, 1000), wardRecord(3, B, 1000)], { rankingMetric: 'youngOffenders' })).toBeNull();
+    expect(
+      check([counts(A, 0, 1), counts(B, 0, 1)], [wardRecord(2, A, 1000), wardRecord(3, B, 1000)], {
+        rankingMetric: 'youngOffenders',
+      }),
+    ).toBeNull();
   });
 
   it('on the young offenders measure, stops when no home lies in a study ward', () => {
-    const problem = check([counts(A, 4, 0), counts(B, 1, 0)], [wardRecord(2, A, 1000), wardRecord(3, B, 1000)], { rankingMetric: 'youngOffenders' });
+    const problem = check([counts(A, 4, 0), counts(B, 1, 0)], [wardRecord(2, A, 1000), wardRecord(3, B, 1000)], {
+      rankingMetric: 'youngOffenders',
+    });
     expect(problem?.message).toBe(
       "No in-scope young offender's home lies in a study ward, so there is nothing to rate. Of 2 distinct young offenders in scope, " +
         'none has a latest home in a study ward (see the Validation entries).',

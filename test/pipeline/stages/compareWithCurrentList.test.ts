@@ -1,19 +1,47 @@
 import { compareWithCurrentList } from '../../../src/core/pipeline/stages/compareWithCurrentList';
 import type { SchoolRank } from '../../../src/core/ranking';
-import { DEFAULT_PARAMETERS, type AnalysisParameters, type CurrentListRecord, type SchoolPhase, type SchoolRecord } from '../../../src/core/types';
+import {
+  DEFAULT_PARAMETERS,
+  type AnalysisParameters,
+  type CurrentListRecord,
+  type SchoolPhase,
+  type SchoolRecord,
+} from '../../../src/core/types';
 import { inA, mappingOf, validated } from './stagesFixture';
 
 const LIST_MAPPING = mappingOf('currentList', 'VRU list', ['URN', 'School name']);
 
-const school = (sourceRow: number, urn: string, name: string, phase: SchoolPhase = 'secondary', open = true): SchoolRecord => ({
-  sourceRow, urn, name, phase, phaseText: phase === 'primary' ? 'Primary' : 'Secondary', location: inA(), pupils: 500, pupilsKnown: true, open,
+const school = (
+  sourceRow: number,
+  urn: string,
+  name: string,
+  phase: SchoolPhase = 'secondary',
+  open = true,
+): SchoolRecord => ({
+  sourceRow,
+  urn,
+  name,
+  phase,
+  phaseText: phase === 'primary' ? 'Primary' : 'Secondary',
+  location: inA(),
+  pupils: 500,
+  pupilsKnown: true,
+  open,
 });
 const rank = (value: number): SchoolRank => ({ rank: value, rankLower: value, rankUpper: value, exposureIndex: 100 });
 
-function compare(schools: SchoolRecord[], rankedUrns: string[], entries: CurrentListRecord[] | undefined, parameters: Partial<AnalysisParameters> = {}) {
+function compare(
+  schools: SchoolRecord[],
+  rankedUrns: string[],
+  entries: CurrentListRecord[] | undefined,
+  parameters: Partial<AnalysisParameters> = {},
+) {
   const ranked = rankedUrns.map((urn) => schools.find((s) => s.urn === urn)!);
   const ranks = new Map(rankedUrns.map((urn, i) => [urn, rank(i + 1)]));
-  return compareWithCurrentList(schools, ranked, ranks, entries ? validated(LIST_MAPPING, entries) : undefined, { ...DEFAULT_PARAMETERS, ...parameters });
+  return compareWithCurrentList(schools, ranked, ranks, entries ? validated(LIST_MAPPING, entries) : undefined, {
+    ...DEFAULT_PARAMETERS,
+    ...parameters,
+  });
 }
 
 /*
@@ -69,11 +97,29 @@ describe('compareWithCurrentList', () => {
       matched: 6,
       matchedRanked: 3,
       notRanked: [
-        { row: 4, text: '100003', urn: '100003', name: 'Meadow Primary School', why: 'its phase (Primary) is not among those ranked' },
+        {
+          row: 4,
+          text: '100003',
+          urn: '100003',
+          name: 'Meadow Primary School',
+          why: 'its phase (Primary) is not among those ranked',
+        },
         { row: 5, text: 'Old Road School', urn: '100004', name: 'Old Road School', why: 'it is closed' },
-        { row: 8, text: '100009', urn: '100009', name: 'Far Away School', why: 'it could not be ranked (see its row in the Validation sheet)' },
+        {
+          row: 8,
+          text: '100009',
+          urn: '100009',
+          name: 'Far Away School',
+          why: 'it could not be ranked (see its row in the Validation sheet)',
+        },
       ],
-      ambiguous: [{ row: 7, text: 'Holy Trinity School', candidates: ['Holy Trinity School (URN 100007)', 'Holy Trinity School (URN 100008)'] }],
+      ambiguous: [
+        {
+          row: 7,
+          text: 'Holy Trinity School',
+          candidates: ['Holy Trinity School (URN 100007)', 'Holy Trinity School (URN 100008)'],
+        },
+      ],
       unmatched: [],
       fuzzyMatches: [],
     });
@@ -116,18 +162,34 @@ describe('compareWithCurrentList', () => {
      *   Oak Park Academy: vs 'oakpark' (6): only 'ar' shared -> 2/21 = 0.095
      *   Fox Den School:   'foxden' / 'foxdenschool' share no pair -> 0, not listed
      */
-    const schools = [school(2, '200001', 'Hill Top School'), school(3, '200002', 'Oak Park Academy'), school(4, '200003', 'Fox Den School')];
-    const { summary, issues } = compare(schools, ['200001', '200002', '200003'], [{ sourceRow: 2, name: 'Hilly Tops Grammar' }, { sourceRow: 3, urn: '999999' }]);
+    const schools = [
+      school(2, '200001', 'Hill Top School'),
+      school(3, '200002', 'Oak Park Academy'),
+      school(4, '200003', 'Fox Den School'),
+    ];
+    const { summary, issues } = compare(
+      schools,
+      ['200001', '200002', '200003'],
+      [
+        { sourceRow: 2, name: 'Hilly Tops Grammar' },
+        { sourceRow: 3, urn: '999999' },
+      ],
+    );
     expect(summary.unmatched).toEqual([
       { row: 2, text: 'Hilly Tops Grammar', nearest: ['Hill Top School', 'Oak Park Academy'] },
       { row: 3, text: '999999', nearest: [] },
     ]);
     expect(summary.matched).toBe(0);
-    expect(issues.map((i) => [i.row, i.severity, i.code])).toEqual([[2, 'warning', 'unknownSchool'], [3, 'warning', 'unknownSchool']]);
+    expect(issues.map((i) => [i.row, i.severity, i.code])).toEqual([
+      [2, 'warning', 'unknownSchool'],
+      [3, 'warning', 'unknownSchool'],
+    ]);
     expect(issues[0].message).toBe(
       "Sheet 'VRU list', row 2, column 'School name': 'Hilly Tops Grammar' matches no school in the schools sheet (nearest names: Hill Top School; Oak Park Academy); the entry is not used.",
     );
-    expect(issues[1].message).toBe("Sheet 'VRU list', row 3, column 'URN': '999999' matches no school in the schools sheet; the entry is not used.");
+    expect(issues[1].message).toBe(
+      "Sheet 'VRU list', row 3, column 'URN': '999999' matches no school in the schools sheet; the entry is not used.",
+    );
   });
 
   it('with no list, every top-N ranked school is a new candidate and nothing is reported', () => {
@@ -142,7 +204,9 @@ describe('compareWithCurrentList', () => {
   // is told the URN "matches no school in the schools sheet", though the sheet has it on row 7.
   it('a list entry giving the URN of the closed predecessor is matched to it (closed, not ranked)', () => {
     const { summary, issues } = compare(SCHOOLS, RANKED, [{ sourceRow: 2, urn: '100006' }]);
-    expect(summary.notRanked).toEqual([{ row: 2, text: '100006', urn: '100006', name: 'Ward End Academy', why: 'it is closed' }]);
+    expect(summary.notRanked).toEqual([
+      { row: 2, text: '100006', urn: '100006', name: 'Ward End Academy', why: 'it is closed' },
+    ]);
     expect(issues.map((i) => [i.severity, i.code])).toEqual([['info', 'schoolNotRanked']]);
   });
 

@@ -1,6 +1,13 @@
 import { modelCatchments } from '../../../src/core/pipeline/stages/modelCatchments';
 import type { StudyArea } from '../../../src/core/pipeline/stages/studyArea';
-import { DEFAULT_PARAMETERS, type AnalysisParameters, type GridPoint, type PupilResidenceRecord, type SchoolPhase, type SchoolRecord } from '../../../src/core/types';
+import {
+  DEFAULT_PARAMETERS,
+  type AnalysisParameters,
+  type GridPoint,
+  type PupilResidenceRecord,
+  type SchoolPhase,
+  type SchoolRecord,
+} from '../../../src/core/types';
 import { A, B, BOX, inA, inB, mappingOf, twoWardArea, validated } from './stagesFixture';
 
 /**
@@ -8,20 +15,51 @@ import { A, B, BOX, inA, inB, mappingOf, twoWardArea, validated } from './stages
  * bounding box 400,000–402,000 × 280,000–281,000. Default phases: secondary and all-through.
  */
 
-const SCHOOL_MAPPING = mappingOf('schools', 'Schools', ['URN', 'EstablishmentName', 'PhaseOfEducation (name)', 'EstablishmentStatus (name)', 'NumberOfPupils', 'Easting', 'Northing']);
+const SCHOOL_MAPPING = mappingOf('schools', 'Schools', [
+  'URN',
+  'EstablishmentName',
+  'PhaseOfEducation (name)',
+  'EstablishmentStatus (name)',
+  'NumberOfPupils',
+  'Easting',
+  'Northing',
+]);
 const RESIDENCE_MAPPING = mappingOf('pupilResidence', 'Pupil residence', ['URN', 'Home ward code', 'Pupils']);
 
-const PHASE_TEXT: Record<SchoolPhase, string> = { primary: 'Primary', secondary: 'Secondary', allThrough: 'All-through', special: 'Special', alternativeProvision: 'AP', other: 'Other' };
+const PHASE_TEXT: Record<SchoolPhase, string> = {
+  primary: 'Primary',
+  secondary: 'Secondary',
+  allThrough: 'All-through',
+  special: 'Special',
+  alternativeProvision: 'AP',
+  other: 'Other',
+};
 
-function school(sourceRow: number, urn: string, more: { phase?: SchoolPhase; location?: GridPoint; pupils?: number | null; open?: boolean } = {}): SchoolRecord {
+function school(
+  sourceRow: number,
+  urn: string,
+  more: { phase?: SchoolPhase; location?: GridPoint; pupils?: number | null; open?: boolean } = {},
+): SchoolRecord {
   const phase = more.phase ?? 'secondary';
   const pupils = more.pupils === undefined ? 1000 : more.pupils;
   return {
-    sourceRow, urn, name: `School ${urn}`, phase, phaseText: PHASE_TEXT[phase], location: more.location ?? inA(),
-    pupils: pupils ?? 0, pupilsKnown: pupils !== null, open: more.open ?? true,
+    sourceRow,
+    urn,
+    name: `School ${urn}`,
+    phase,
+    phaseText: PHASE_TEXT[phase],
+    location: more.location ?? inA(),
+    pupils: pupils ?? 0,
+    pupilsKnown: pupils !== null,
+    open: more.open ?? true,
   };
 }
-const row = (sourceRow: number, urn: string, wardCode: string, pupils: number): PupilResidenceRecord => ({ sourceRow, urn, wardCode, pupils });
+const row = (sourceRow: number, urn: string, wardCode: string, pupils: number): PupilResidenceRecord => ({
+  sourceRow,
+  urn,
+  wardCode,
+  pupils,
+});
 const east = (metres: number): GridPoint => ({ easting: BOX.maxEasting + metres, northing: 280500 });
 
 let area: StudyArea;
@@ -29,11 +67,22 @@ beforeAll(() => {
   area = twoWardArea();
 });
 
-function model(schools: SchoolRecord[], residence: PupilResidenceRecord[] | undefined, parameters: Partial<AnalysisParameters> = {}, studyArea: StudyArea = area) {
-  return modelCatchments(validated(SCHOOL_MAPPING, schools), residence ? validated(RESIDENCE_MAPPING, residence) : undefined, studyArea, { ...DEFAULT_PARAMETERS, ...parameters });
+function model(
+  schools: SchoolRecord[],
+  residence: PupilResidenceRecord[] | undefined,
+  parameters: Partial<AnalysisParameters> = {},
+  studyArea: StudyArea = area,
+) {
+  return modelCatchments(
+    validated(SCHOOL_MAPPING, schools),
+    residence ? validated(RESIDENCE_MAPPING, residence) : undefined,
+    studyArea,
+    { ...DEFAULT_PARAMETERS, ...parameters },
+  );
 }
 function ok(outcome: ReturnType<typeof model>) {
-  if (!outcome.ok) throw new Error(`Expected catchments, got problems: ${outcome.problems.map((p) => p.message).join(' | ')}`);
+  if (!outcome.ok)
+    throw new Error(`Expected catchments, got problems: ${outcome.problems.map((p) => p.message).join(' | ')}`);
   return outcome;
 }
 
@@ -42,12 +91,20 @@ describe('modelCatchments', () => {
     const outcome = model([school(2, '100001')], undefined, { catchmentModel: 'observed' });
     expect(outcome).toEqual({
       ok: false,
-      problems: [{
-        sheet: '(parameters)', row: 0, column: 'catchment model', value: '', severity: 'error', code: 'sheetMissing',
-        message: 'The catchment model is set to observed pupil residence, but the workbook has no pupil residence sheet (school URN, home ward, number of pupils). ' +
-          'Add that sheet, or use the modelled (distance-decay) catchment.',
-        remedy: { setting: 'catchmentModel' },
-      }],
+      problems: [
+        {
+          sheet: '(parameters)',
+          row: 0,
+          column: 'catchment model',
+          value: '',
+          severity: 'error',
+          code: 'sheetMissing',
+          message:
+            'The catchment model is set to observed pupil residence, but the workbook has no pupil residence sheet (school URN, home ward, number of pupils). ' +
+            'Add that sheet, or use the modelled (distance-decay) catchment.',
+          remedy: { setting: 'catchmentModel' },
+        },
+      ],
     });
   });
 
@@ -86,7 +143,9 @@ describe('modelCatchments', () => {
         [4, 'outsideArea', 'warning', 'Easting', '420000, 280500'],
         [5, 'schoolNotRanked', 'warning', 'NumberOfPupils', ''],
       ]);
-      expect(issues[0].message).toBe("Sheet 'Schools', row 3, column 'PhaseOfEducation (name)': phase 'Primary' is not among those ranked (secondary, all-through); it is not ranked.");
+      expect(issues[0].message).toBe(
+        "Sheet 'Schools', row 3, column 'PhaseOfEducation (name)': phase 'Primary' is not among those ranked (secondary, all-through); it is not ranked.",
+      );
       expect(issues[1].message).toBe(
         "Sheet 'Schools', row 4, column 'Easting': the school lies 18 km outside the study area (more than 5 km beyond its wards; check its location); it is not ranked.",
       );
@@ -104,11 +163,16 @@ describe('modelCatchments', () => {
     expect(result.schools.map((s) => s.urn)).toEqual(['100001', '100004']);
     const observed = result.shares.get('100004');
     expect(observed?.model).toBe('observed');
-    expect(observed?.shares).toEqual([{ wardCode: A, share: 0.75, pupils: 30 }, { wardCode: B, share: 0.25, pupils: 10 }]);
+    expect(observed?.shares).toEqual([
+      { wardCode: A, share: 0.75, pupils: 30 },
+      { wardCode: B, share: 0.25, pupils: 10 },
+    ]);
     expect(result.shares.get('100001')?.model).toBe('distanceDecay');
     expect(result.residence.map((r) => r.sourceRow)).toEqual([2, 3]);
     expect(result.issues).toEqual([]);
-    expect(result.note).toBe("Observed for 1 school (pupil residence sheet); modelled for 1 (distance decay from each ward's representative point).");
+    expect(result.note).toBe(
+      "Observed for 1 school (pupil residence sheet); modelled for 1 (distance decay from each ward's representative point).",
+    );
   });
 
   it('residence rows that cannot be used are each given a reason', () => {
@@ -118,8 +182,19 @@ describe('modelCatchments', () => {
      * 5 100005 A 5 (closed: schoolNotRanked, info); 6 999999 A 5 (not in the schools sheet: unknownSchool);
      * 7 100001 E05009999 5 (not a study ward: unknownWard).
      */
-    const schools = [school(2, '100001'), school(3, '100002', { phase: 'primary' }), school(4, '100005', { open: false })];
-    const residence = [row(2, '100001', A, 20), row(3, '100001', B, 20), row(4, '100002', A, 5), row(5, '100005', A, 5), row(6, '999999', A, 5), row(7, '100001', 'E05009999', 5)];
+    const schools = [
+      school(2, '100001'),
+      school(3, '100002', { phase: 'primary' }),
+      school(4, '100005', { open: false }),
+    ];
+    const residence = [
+      row(2, '100001', A, 20),
+      row(3, '100001', B, 20),
+      row(4, '100002', A, 5),
+      row(5, '100005', A, 5),
+      row(6, '999999', A, 5),
+      row(7, '100001', 'E05009999', 5),
+    ];
     const result = ok(model(schools, residence));
     expect(result.residence.map((r) => r.sourceRow)).toEqual([2, 3]);
     const fromResidence = result.issues.filter((i) => i.sheet === 'Pupil residence');
@@ -129,8 +204,12 @@ describe('modelCatchments', () => {
       [6, 'unknownSchool', 'warning', 'URN', '999999'],
       [7, 'unknownWard', 'warning', 'Home ward code', 'E05009999'],
     ]);
-    expect(fromResidence[0].message).toBe("Sheet 'Pupil residence', row 4, column 'URN': its phase 'Primary' is not among those ranked, so the row is not used.");
-    expect(fromResidence[1].message).toBe("Sheet 'Pupil residence', row 5, column 'URN': the school is closed, so the row is not used.");
+    expect(fromResidence[0].message).toBe(
+      "Sheet 'Pupil residence', row 4, column 'URN': its phase 'Primary' is not among those ranked, so the row is not used.",
+    );
+    expect(fromResidence[1].message).toBe(
+      "Sheet 'Pupil residence', row 5, column 'URN': the school is closed, so the row is not used.",
+    );
     expect(result.note).toBe("Observed: every school's catchment comes from the pupil residence sheet.");
   });
 
@@ -189,13 +268,24 @@ describe('modelCatchments', () => {
 
   it('stops when no school can be ranked, with the counts', () => {
     // Two valid rows: a primary school and a secondary school 18 km away; no open school of the phases lies near.
-    const outcome = model([school(2, '100002', { phase: 'primary' }), school(3, '100003', { location: east(18000) })], undefined);
+    const outcome = model(
+      [school(2, '100002', { phase: 'primary' }), school(3, '100003', { location: east(18000) })],
+      undefined,
+    );
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.problems).toEqual([{
-      sheet: 'Schools', row: 1, column: 'PhaseOfEducation (name)', value: '', severity: 'error', code: 'schoolNotRanked',
-      message: "Sheet 'Schools': no school can be ranked. Of 2 valid school rows, 0 open schools of the phases chosen (secondary, all-through) lie in or near the study area, " +
-        'and none of those has a catchment (observed pupil residence, or a pupil count for the model).',
-    }]);
+    expect(outcome.problems).toEqual([
+      {
+        sheet: 'Schools',
+        row: 1,
+        column: 'PhaseOfEducation (name)',
+        value: '',
+        severity: 'error',
+        code: 'schoolNotRanked',
+        message:
+          "Sheet 'Schools': no school can be ranked. Of 2 valid school rows, 0 open schools of the phases chosen (secondary, all-through) lie in or near the study area, " +
+          'and none of those has a catchment (observed pupil residence, or a pupil count for the model).',
+      },
+    ]);
   });
 });

@@ -15,7 +15,8 @@ beforeAll(() => {
   area = twoWardArea();
 });
 
-const place = (rows: readonly OffenceRecord[], schools: readonly string[] = []) => placeOffences(rows, area, offenceMapping(), new Set(schools), 'Schools');
+const place = (rows: readonly OffenceRecord[], schools: readonly string[] = []) =>
+  placeOffences(rows, area, offenceMapping(), new Set(schools), 'Schools');
 
 /** Points east of the box at a given distance (metres) from its eastern edge, at a northing inside it. */
 const east = (metres: number) => ({ easting: BOX.maxEasting + metres, northing: 280500 });
@@ -23,9 +24,15 @@ const east = (metres: number) => ({ easting: BOX.maxEasting + metres, northing: 
 describe('distanceToBox and FAR_OUTSIDE_METRES', () => {
   it('measures from a point to the box (0 inside or on it)', () => {
     // dx = 13 − 10 = 3, dy = 14 − 10 = 4, hypot = 5.
-    expect(distanceToBox({ easting: 13, northing: 14 }, { minEasting: 0, minNorthing: 0, maxEasting: 10, maxNorthing: 10 })).toBe(5);
-    expect(distanceToBox({ easting: 10, northing: 5 }, { minEasting: 0, minNorthing: 0, maxEasting: 10, maxNorthing: 10 })).toBe(0);
-    expect(distanceToBox({ easting: -2, northing: 5 }, { minEasting: 0, minNorthing: 0, maxEasting: 10, maxNorthing: 10 })).toBe(2);
+    expect(
+      distanceToBox({ easting: 13, northing: 14 }, { minEasting: 0, minNorthing: 0, maxEasting: 10, maxNorthing: 10 }),
+    ).toBe(5);
+    expect(
+      distanceToBox({ easting: 10, northing: 5 }, { minEasting: 0, minNorthing: 0, maxEasting: 10, maxNorthing: 10 }),
+    ).toBe(0);
+    expect(
+      distanceToBox({ easting: -2, northing: 5 }, { minEasting: 0, minNorthing: 0, maxEasting: 10, maxNorthing: 10 }),
+    ).toBe(2);
     expect(FAR_OUTSIDE_METRES).toBe(5000);
   });
 
@@ -46,16 +53,32 @@ describe('placeOffences: distinct offences', () => {
     ];
     const placement = place(rows);
     expect([...placement.offenceWard]).toEqual([['C1', A]]);
-    expect([...placement.homeWard].sort()).toEqual([['O1', A], ['O2', A], ['O3', B]]);
+    expect([...placement.homeWard].sort()).toEqual([
+      ['O1', A],
+      ['O2', A],
+      ['O3', B],
+    ]);
     expect(placement.counts).toEqual({
-      inScope: 3, offencesInScope: 1, rowsWithoutOffenceRef: 0,
-      offenceInWard: 1, offenceOutsideArea: 0, offenceUnknownWard: 0,
-      homeInWard: 3, homeOutsideArea: 0, homeUnknownWard: 0,
-      distinctYoungOffenders: 3, distinctYoungOffendersHomeInArea: 3,
+      inScope: 3,
+      offencesInScope: 1,
+      rowsWithoutOffenceRef: 0,
+      offenceInWard: 1,
+      offenceOutsideArea: 0,
+      offenceUnknownWard: 0,
+      homeInWard: 3,
+      homeOutsideArea: 0,
+      homeUnknownWard: 0,
+      distinctYoungOffenders: 3,
+      distinctYoungOffendersHomeInArea: 3,
     });
     expect(placement.issues).toEqual([]);
     // A: 1 offence, homes of O1 and O2; B: no offence, the home of O3.
-    expect(countByWard(placement)).toEqual(new Map([[A, { offences: 1, youngOffenders: 2 }], [B, { offences: 0, youngOffenders: 1 }]]));
+    expect(countByWard(placement)).toEqual(
+      new Map([
+        [A, { offences: 1, youngOffenders: 2 }],
+        [B, { offences: 0, youngOffenders: 1 }],
+      ]),
+    );
   });
 
   it('one reference placed in two wards counts once, in the ward of its first row in date order, with a wardMismatch warning', () => {
@@ -71,10 +94,17 @@ describe('placeOffences: distinct offences', () => {
     expect(placement.counts.offenceInWard).toBe(1);
     expect(countByWard(placement).get(A)?.offences).toBe(1);
     expect(countByWard(placement).get(B)?.offences ?? 0).toBe(0);
-    expect(placement.issues).toEqual([{
-      sheet: 'Offences', row: 2, column: 'Crime Number', value: 'C1', severity: 'warning', code: 'wardMismatch',
-      message: `Sheet 'Offences', row 2, column 'Crime Number': offence C1 was placed in ward ${A} by row 3, but this row's offence location lies in ${B}; the offence counts once, in ${A}.`,
-    }]);
+    expect(placement.issues).toEqual([
+      {
+        sheet: 'Offences',
+        row: 2,
+        column: 'Crime Number',
+        value: 'C1',
+        severity: 'warning',
+        code: 'wardMismatch',
+        message: `Sheet 'Offences', row 2, column 'Crime Number': offence C1 was placed in ward ${A} by row 3, but this row's offence location lies in ${B}; the offence counts once, in ${A}.`,
+      },
+    ]);
   });
 
   it('a first row outside the area and a later row inside: the offence is placed inside', () => {
@@ -85,11 +115,18 @@ describe('placeOffences: distinct offences', () => {
     ];
     const placement = place(rows);
     expect([...placement.offenceWard]).toEqual([['C1', B]]);
-    expect(placement.counts).toMatchObject({ offencesInScope: 1, offenceInWard: 1, offenceOutsideArea: 0, offenceUnknownWard: 0 });
+    expect(placement.counts).toMatchObject({
+      offencesInScope: 1,
+      offenceInWard: 1,
+      offenceOutsideArea: 0,
+      offenceUnknownWard: 0,
+    });
     expect(placement.issues.filter((i) => i.code === 'wardMismatch')).toEqual([]);
     // Row 2's own issue says where the offence is counted, not "counted as outside the area".
     const outside = placement.issues.find((i) => i.row === 2 && i.code === 'outsideArea');
-    expect(outside?.message).toMatch(new RegExp(`; the offence is counted in ${B}, where another of its rows places it\\.$`));
+    expect(outside?.message).toMatch(
+      new RegExp(`; the offence is counted in ${B}, where another of its rows places it\\.$`),
+    );
   });
 
   it('rows without an offence reference each count as an offence of their own', () => {
@@ -100,7 +137,13 @@ describe('placeOffences: distinct offences', () => {
       offence({ sourceRow: 4, offenceRef: 'C1', offenderRef: 'O2' }),
     ];
     const placement = place(rows);
-    expect(placement.counts).toMatchObject({ inScope: 3, offencesInScope: 3, rowsWithoutOffenceRef: 2, offenceInWard: 3, distinctYoungOffenders: 2 });
+    expect(placement.counts).toMatchObject({
+      inScope: 3,
+      offencesInScope: 3,
+      rowsWithoutOffenceRef: 2,
+      offenceInWard: 3,
+      distinctYoungOffenders: 2,
+    });
     expect(countByWard(placement).get(A)).toEqual({ offences: 3, youngOffenders: 2 });
   });
 });
@@ -119,9 +162,20 @@ describe('placeOffences: homes', () => {
     expect(placement.homeWard.get('O1')).toBe(B);
     expect(placement.homeWard.get('O2')).toBeNull();
     // Home outcomes count rows: rows 2, 3, 4 in a ward, row 5 outside.
-    expect(placement.counts).toMatchObject({ homeInWard: 3, homeOutsideArea: 1, homeUnknownWard: 0, distinctYoungOffenders: 2, distinctYoungOffendersHomeInArea: 1 });
+    expect(placement.counts).toMatchObject({
+      homeInWard: 3,
+      homeOutsideArea: 1,
+      homeUnknownWard: 0,
+      distinctYoungOffenders: 2,
+      distinctYoungOffendersHomeInArea: 1,
+    });
     // O2 lives outside, so only O1 (in B) is counted by home ward; the four offences are all in A.
-    expect(countByWard(placement)).toEqual(new Map([[A, { offences: 4, youngOffenders: 0 }], [B, { offences: 0, youngOffenders: 1 }]]));
+    expect(countByWard(placement)).toEqual(
+      new Map([
+        [A, { offences: 4, youngOffenders: 0 }],
+        [B, { offences: 0, youngOffenders: 1 }],
+      ]),
+    );
   });
 
   it('young offenders attending a school of the schools sheet are counted by URN; an unknown URN is reported', () => {
@@ -133,7 +187,9 @@ describe('placeOffences: homes', () => {
     const placement = place(rows, ['100001']);
     expect([...(placement.attendingBySchool.get('100001') ?? [])]).toEqual(['O1']);
     expect(placement.attendingBySchool.has('999999')).toBe(false);
-    expect(placement.issues.map((i) => [i.row, i.code, i.column, i.value])).toEqual([[4, 'unknownSchool', 'School URN', '999999']]);
+    expect(placement.issues.map((i) => [i.row, i.code, i.column, i.value])).toEqual([
+      [4, 'unknownSchool', 'School URN', '999999'],
+    ]);
   });
 });
 
@@ -152,7 +208,13 @@ describe('placeOffences: the placement counts reconcile', () => {
       offence({ sourceRow: 7, offenceRef: 'C5', offenderRef: 'O6', offenceLocation: { wardCode: 'E05009999' } }),
     ];
     const { counts, issues } = place(rows);
-    expect(counts).toMatchObject({ inScope: 6, offencesInScope: 5, offenceInWard: 2, offenceOutsideArea: 1, offenceUnknownWard: 2 });
+    expect(counts).toMatchObject({
+      inScope: 6,
+      offencesInScope: 5,
+      offenceInWard: 2,
+      offenceOutsideArea: 1,
+      offenceUnknownWard: 2,
+    });
     expect(counts.offenceInWard + counts.offenceOutsideArea + counts.offenceUnknownWard).toBe(counts.offencesInScope);
     expect(counts.homeInWard + counts.homeOutsideArea + counts.homeUnknownWard).toBe(counts.inScope);
     // The ward code that is not a study ward is reported on its row.
@@ -171,13 +233,25 @@ describe('placeOffences: locations outside the study area', () => {
     expect(counts.offenceOutsideArea).toBe(2);
     expect(issues).toEqual([
       {
-        sheet: 'Offences', row: 2, column: 'Offence Easting', value: '422000, 280500', severity: 'warning', code: 'outsideArea',
-        message: "Sheet 'Offences', row 2, column 'Offence Easting': the offence location lies 20 km outside the study area, which no real record should " +
+        sheet: 'Offences',
+        row: 2,
+        column: 'Offence Easting',
+        value: '422000, 280500',
+        severity: 'warning',
+        code: 'outsideArea',
+        message:
+          "Sheet 'Offences', row 2, column 'Offence Easting': the offence location lies 20 km outside the study area, which no real record should " +
           '(check for swapped or mistyped coordinates); counted as outside the area.',
       },
       {
-        sheet: 'Offences', row: 3, column: 'Offence Easting', value: '403000, 280500', severity: 'warning', code: 'outsideArea',
-        message: "Sheet 'Offences', row 3, column 'Offence Easting': the offence location lies outside every ward of the study area; counted as outside the area.",
+        sheet: 'Offences',
+        row: 3,
+        column: 'Offence Easting',
+        value: '403000, 280500',
+        severity: 'warning',
+        code: 'outsideArea',
+        message:
+          "Sheet 'Offences', row 3, column 'Offence Easting': the offence location lies outside every ward of the study area; counted as outside the area.",
       },
     ]);
   });
@@ -205,9 +279,22 @@ describe('placeOffences: locations outside the study area', () => {
 describe('countByWard', () => {
   it('counts each offence by its ward and each offender with a home ward, skipping homes outside', () => {
     const counts = countByWard({
-      offenceWard: new Map([['C1', A], ['C2', A], ['C3', B]]),
-      homeWard: new Map<string, string | null>([['O1', B], ['O2', null], ['O3', B]]),
+      offenceWard: new Map([
+        ['C1', A],
+        ['C2', A],
+        ['C3', B],
+      ]),
+      homeWard: new Map<string, string | null>([
+        ['O1', B],
+        ['O2', null],
+        ['O3', B],
+      ]),
     });
-    expect(counts).toEqual(new Map([[A, { offences: 2, youngOffenders: 0 }], [B, { offences: 1, youngOffenders: 2 }]]));
+    expect(counts).toEqual(
+      new Map([
+        [A, { offences: 2, youngOffenders: 0 }],
+        [B, { offences: 1, youngOffenders: 2 }],
+      ]),
+    );
   });
 });

@@ -25,9 +25,23 @@ const COUNTS: WardCounts[] = [
   { wardCode: 'WC', wardName: 'C', districtKey: 'D2', districtName: 'District Two', offences: 6, youngOffenders: 3 },
 ];
 const RECORDS: WardRecord[] = [
-  { sourceRow: 2, wardCode: 'WA', wardName: 'A', districtCode: 'D1', districtName: 'District One', youngPopulation: 1000 },
+  {
+    sourceRow: 2,
+    wardCode: 'WA',
+    wardName: 'A',
+    districtCode: 'D1',
+    districtName: 'District One',
+    youngPopulation: 1000,
+  },
   { sourceRow: 3, wardCode: 'WB', wardName: 'B', districtCode: 'D1', districtName: 'District One', youngPopulation: 0 },
-  { sourceRow: 4, wardCode: 'WC', wardName: 'C', districtCode: 'D2', districtName: 'District Two', youngPopulation: 3000 },
+  {
+    sourceRow: 4,
+    wardCode: 'WC',
+    wardName: 'C',
+    districtCode: 'D2',
+    districtName: 'District Two',
+    youngPopulation: 3000,
+  },
 ];
 
 /** Every count shown as it is, except those listed as withheld. */
@@ -52,7 +66,8 @@ function publishedAsIs(withheld: readonly string[] = []): (id: string) => Publis
   };
 }
 
-const rate = (withheld: readonly string[] = [], parameters = DEFAULT_PARAMETERS) => rateWards(COUNTS, RECORDS, new Map(), publishedAsIs(withheld), parameters);
+const rate = (withheld: readonly string[] = [], parameters = DEFAULT_PARAMETERS) =>
+  rateWards(COUNTS, RECORDS, new Map(), publishedAsIs(withheld), parameters);
 const POISSON = { ...DEFAULT_PARAMETERS, flagMethod: 'poisson' as const };
 
 describe('rateWards', () => {
@@ -70,7 +85,12 @@ describe('rateWards', () => {
     expect(b.offences.count).toBe(2);
     for (const ward of [a, c]) {
       for (const estimate of [ward.offences, ward.youngOffenders]) {
-        expect([ward.wardCode, Number.isFinite(estimate.rate), Number.isFinite(estimate.lower), Number.isFinite(estimate.upper)]).toEqual([ward.wardCode, true, true, true]);
+        expect([
+          ward.wardCode,
+          Number.isFinite(estimate.rate),
+          Number.isFinite(estimate.lower),
+          Number.isFinite(estimate.upper),
+        ]).toEqual([ward.wardCode, true, true, true]);
       }
     }
   });
@@ -107,19 +127,31 @@ describe('rateWards', () => {
     const { wards, area } = rate();
     const [a, b, c] = wards;
     const offences = area.funnel.offences;
-    expect(offences.dispersion).toMatchObject({ kind: 'estimated', units: 2, phi: expect.closeTo(3.319158, 6), tauSquared: expect.closeTo(0.208827, 6) });
+    expect(offences.dispersion).toMatchObject({
+      kind: 'estimated',
+      units: 2,
+      phi: expect.closeTo(3.319158, 6),
+      tauSquared: expect.closeTo(0.208827, 6),
+    });
     expect(offences.tauSquared).toBeCloseTo(0.208827, 6);
     expect(offences.confidence).toEqual({ inner: 0.95, outer: 0.998 });
-    expect(a.offences.funnel!.inner).toEqual({ lower: 0, upper: expect.closeTo(18.140, 3) });
+    expect(a.offences.funnel!.inner).toEqual({ lower: 0, upper: expect.closeTo(18.14, 3) });
     expect(a.offences.funnel!.outer.upper).toBeCloseTo(30.162, 3);
     expect(c.offences.funnel!.inner.lower).toBeCloseTo(0.0193, 4);
     expect(c.offences.funnel!.inner.upper).toBeCloseTo(16.841, 3);
     expect([a.offences.flag, c.offences.flag]).toEqual(['similar', 'similar']);
     // Both methods' flags are kept, and counted: Poisson flags one higher and one lower, the funnel none.
-    expect([a.offences.funnel!.flags, c.offences.funnel!.flags]).toEqual([{ overdispersed: 'similar', poisson: 'higher' }, { overdispersed: 'similar', poisson: 'lower' }]);
+    expect([a.offences.funnel!.flags, c.offences.funnel!.flags]).toEqual([
+      { overdispersed: 'similar', poisson: 'higher' },
+      { overdispersed: 'similar', poisson: 'lower' },
+    ]);
     expect(offences.flagged).toEqual({ overdispersed: { higher: 0, lower: 0 }, poisson: { higher: 1, lower: 1 } });
     // A ward with no young residents has no funnel.
-    expect([b.offences.funnel!.inner.lower, b.offences.funnel!.inner.upper, b.offences.flag]).toEqual([Number.NaN, Number.NaN, 'similar']);
+    expect([b.offences.funnel!.inner.lower, b.offences.funnel!.inner.upper, b.offences.flag]).toEqual([
+      Number.NaN,
+      Number.NaN,
+      'similar',
+    ]);
     // Districts keep the Poisson flag and carry no funnel.
     expect(rate().districts.every((district) => district.offences.funnel === undefined)).toBe(true);
   });
@@ -142,7 +174,10 @@ describe('rateWards', () => {
     const { wards, area } = rate([CELL_ID.area('offences')]);
     expect(area.funnel.offences.dispersion).toEqual({ kind: 'noAreaRate' });
     expect(wards.map((ward) => ward.offences.flag)).toEqual(['similar', 'similar', 'similar']);
-    expect(area.funnel.offences.flagged).toEqual({ overdispersed: { higher: 0, lower: 0 }, poisson: { higher: 0, lower: 0 } });
+    expect(area.funnel.offences.flagged).toEqual({
+      overdispersed: { higher: 0, lower: 0 },
+      poisson: { higher: 0, lower: 0 },
+    });
   });
 
   it('the area: population of the wards with residents, all counts, published rates', () => {
@@ -158,12 +193,24 @@ describe('rateWards', () => {
       offencesPublished: { shown: true, value: 18 },
       youngOffendersPublished: { shown: true, value: 9 },
     });
-    expect(areaRate).toEqual({ offences: { published: 4.5, true: 4.5 }, youngOffenders: { published: 2.25, true: 2.25 } });
+    expect(areaRate).toEqual({
+      offences: { published: 4.5, true: 4.5 },
+      youngOffenders: { published: 2.25, true: 2.25 },
+    });
   });
 
   it('district sums: counts and the populations of their wards', () => {
     const { districts } = rate();
-    expect(districts.map((d) => [d.districtCode, d.districtName, d.wardCount, d.youngPopulation, d.offences.count, d.youngOffenders.count])).toEqual([
+    expect(
+      districts.map((d) => [
+        d.districtCode,
+        d.districtName,
+        d.wardCount,
+        d.youngPopulation,
+        d.offences.count,
+        d.youngOffenders.count,
+      ]),
+    ).toEqual([
       ['D1', 'District One', 2, 1000, 12, 6],
       ['D2', 'District Two', 1, 3000, 6, 3],
     ]);
@@ -185,7 +232,12 @@ describe('rateWards', () => {
 
   it('with one district only there is no district table', () => {
     const one = COUNTS.map((w) => ({ ...w, districtKey: 'D1', districtName: 'District One' }));
-    const published = (id: string): PublishedCount => (id.includes(':district:') ? (() => { throw new Error(`unexpected ${id}`); })() : publishedAsIs()(id));
+    const published = (id: string): PublishedCount =>
+      id.includes(':district:')
+        ? (() => {
+            throw new Error(`unexpected ${id}`);
+          })()
+        : publishedAsIs()(id);
     expect(rateWards(one, RECORDS, new Map(), published, DEFAULT_PARAMETERS).districts).toEqual([]);
   });
 });
@@ -193,9 +245,28 @@ describe('rateWards', () => {
 describe('rateWards on the six wards worked by hand in test/rates/funnel.test.ts', () => {
   // Populations 400, 900, 1,600, 2,500, 3,600, 10,000 with offences 16, 4, 4, 49, 36, 81: area rate 190 / 19,000 = 10.
   // φ = 49/6, τ² = 44/501.6; the funnel flags W1 alone (higher); the Poisson intervals W1 and W4 higher and W3 lower.
-  const SIX = [[400, 16], [900, 4], [1600, 4], [2500, 49], [3600, 36], [10000, 81]] as const;
-  const counts: WardCounts[] = SIX.map(([, offences], i) => ({ wardCode: `W${i + 1}`, wardName: `W${i + 1}`, districtKey: 'D', districtName: 'D', offences, youngOffenders: 0 }));
-  const records: WardRecord[] = SIX.map(([youngPopulation], i) => ({ sourceRow: i + 2, wardCode: `W${i + 1}`, wardName: `W${i + 1}`, youngPopulation }));
+  const SIX = [
+    [400, 16],
+    [900, 4],
+    [1600, 4],
+    [2500, 49],
+    [3600, 36],
+    [10000, 81],
+  ] as const;
+  const counts: WardCounts[] = SIX.map(([, offences], i) => ({
+    wardCode: `W${i + 1}`,
+    wardName: `W${i + 1}`,
+    districtKey: 'D',
+    districtName: 'D',
+    offences,
+    youngOffenders: 0,
+  }));
+  const records: WardRecord[] = SIX.map(([youngPopulation], i) => ({
+    sourceRow: i + 2,
+    wardCode: `W${i + 1}`,
+    wardName: `W${i + 1}`,
+    youngPopulation,
+  }));
   const published = (id: string): PublishedCount => {
     const ward = /^(\w+):ward:(W\d)$/.exec(id);
     if (ward) return { shown: true, value: ward[1] === 'offences' ? SIX[Number(ward[2].slice(1)) - 1][1] : 0 };
@@ -206,10 +277,21 @@ describe('rateWards on the six wards worked by hand in test/rates/funnel.test.ts
     ['overdispersed', ['higher', 'similar', 'similar', 'similar', 'similar', 'similar']],
     ['poisson', ['higher', 'similar', 'lower', 'higher', 'similar', 'similar']],
   ] as const)('flags by the %s method as worked by hand, and counts both methods either way', (method, flags) => {
-    const { wards, area } = rateWards(counts, records, new Map(), published, { ...DEFAULT_PARAMETERS, flagMethod: method });
+    const { wards, area } = rateWards(counts, records, new Map(), published, {
+      ...DEFAULT_PARAMETERS,
+      flagMethod: method,
+    });
     expect(wards.map((ward) => ward.offences.flag)).toEqual(flags);
-    expect(area.funnel.offences.dispersion).toMatchObject({ kind: 'estimated', units: 6, phi: expect.closeTo(49 / 6, 12), tauSquared: expect.closeTo(44 / 501.6, 12) });
-    expect(area.funnel.offences.flagged).toEqual({ overdispersed: { higher: 1, lower: 0 }, poisson: { higher: 2, lower: 1 } });
+    expect(area.funnel.offences.dispersion).toMatchObject({
+      kind: 'estimated',
+      units: 6,
+      phi: expect.closeTo(49 / 6, 12),
+      tauSquared: expect.closeTo(44 / 501.6, 12),
+    });
+    expect(area.funnel.offences.flagged).toEqual({
+      overdispersed: { higher: 1, lower: 0 },
+      poisson: { higher: 2, lower: 1 },
+    });
     expect(wards[0].offences.funnel!.inner.upper).toBeCloseTo(30.9635, 4);
     // Young offenders: all 0, so the area rate is 0 and there is nothing to compare with.
     expect(area.funnel.youngOffenders.dispersion).toEqual({ kind: 'noAreaRate' });

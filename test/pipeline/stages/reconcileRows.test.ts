@@ -7,7 +7,15 @@ import type { Issue, IssueCode, Severity } from '../../../src/core/types';
  * duplicateRow warning) or its code is one the caller names as "not used".
  */
 
-const issue = (row: number, severity: Severity, code: IssueCode, sheet = 'Offences'): Issue => ({ sheet, row, column: 'X', value: '', severity, code, message: `${code} on row ${row}` });
+const issue = (row: number, severity: Severity, code: IssueCode, sheet = 'Offences'): Issue => ({
+  sheet,
+  row,
+  column: 'X',
+  value: '',
+  severity,
+  code,
+  message: `${code} on row ${row}`,
+});
 
 /*
  * Sheet 'Offences', header on row 1, rows 2–7 read (6 rows), rows 2 and 3 used.
@@ -23,7 +31,12 @@ const issue = (row: number, severity: Severity, code: IssueCode, sheet = 'Offenc
  * Excluded: ageOutsideBand 1, duplicateRow 1, notANumber 1 (ties in reason order). Used 2 + excluded 3 = 5 ≠ 6 read.
  */
 const SHEET: SheetToReconcile = {
-  role: 'offences', sheet: 'Offences', headerRow: 1, rowsRead: 6, rowsBlank: 2, usedRows: [2, 3],
+  role: 'offences',
+  sheet: 'Offences',
+  headerRow: 1,
+  rowsRead: 6,
+  rowsBlank: 2,
+  usedRows: [2, 3],
   notUsedCodes: new Set<IssueCode>(['ageOutsideBand', 'offenceTypeUnclassified', 'dateOutsideWindow']),
 };
 const ISSUES: Issue[] = [
@@ -40,7 +53,11 @@ const ISSUES: Issue[] = [
 describe('reconcileRows', () => {
   it('counts each row not used once, by its first reason, ignoring used rows, the header row and other sheets', () => {
     expect(reconcileRows(SHEET, ISSUES)).toEqual({
-      role: 'offences', sheet: 'Offences', rowsRead: 6, rowsUsed: 2, rowsBlank: 2,
+      role: 'offences',
+      sheet: 'Offences',
+      rowsRead: 6,
+      rowsUsed: 2,
+      rowsBlank: 2,
       excluded: [
         { reason: 'ageOutsideBand', rows: 1 },
         { reason: 'duplicateRow', rows: 1 },
@@ -66,20 +83,21 @@ describe('reconcileRows', () => {
   });
 
   it('the first reason wins even when a later issue on the same row is an error', () => {
-    const result = reconcileRows(
-      { ...SHEET, rowsRead: 1, usedRows: [] },
-      [issue(2, 'info', 'ageOutsideBand'), issue(2, 'error', 'notANumber')],
-    );
+    const result = reconcileRows({ ...SHEET, rowsRead: 1, usedRows: [] }, [
+      issue(2, 'info', 'ageOutsideBand'),
+      issue(2, 'error', 'notANumber'),
+    ]);
     expect(result.excluded).toEqual([{ reason: 'ageOutsideBand', rows: 1 }]);
     expect(reconciles(result)).toBe(true);
   });
 
   it('a header row lower in the sheet ignores every issue at or above it', () => {
     // Header on row 3 (a title above it): issues on rows 1–3 explain nothing; row 4 is the only row read.
-    const result = reconcileRows(
-      { ...SHEET, headerRow: 3, rowsRead: 1, usedRows: [] },
-      [issue(2, 'error', 'notANumber'), issue(3, 'error', 'columnMissing'), issue(4, 'warning', 'duplicateRow')],
-    );
+    const result = reconcileRows({ ...SHEET, headerRow: 3, rowsRead: 1, usedRows: [] }, [
+      issue(2, 'error', 'notANumber'),
+      issue(3, 'error', 'columnMissing'),
+      issue(4, 'warning', 'duplicateRow'),
+    ]);
     expect(result.excluded).toEqual([{ reason: 'duplicateRow', rows: 1 }]);
   });
 

@@ -1,4 +1,9 @@
-import { EVERY_OFFENCE_TYPE, offenceTypeRule, scopeOffences, VIOLENCE_GROUPS } from '../../../src/core/pipeline/stages/scopeOffences';
+import {
+  EVERY_OFFENCE_TYPE,
+  offenceTypeRule,
+  scopeOffences,
+  VIOLENCE_GROUPS,
+} from '../../../src/core/pipeline/stages/scopeOffences';
 import { DEFAULT_PARAMETERS, type AnalysisParameters, type OffenceRecord } from '../../../src/core/types';
 import { day, offence } from './stagesFixture';
 
@@ -8,19 +13,31 @@ import { day, offence } from './stagesFixture';
  * Every expected figure below is counted by hand from the rows written in each test.
  */
 
-const CONTEXT = { sheet: 'Offences', columns: { age: 'Age at Offence', offenceType: 'HO Offence Group', offenceDate: 'Committed Date' } } as const;
+const CONTEXT = {
+  sheet: 'Offences',
+  columns: { age: 'Age at Offence', offenceType: 'HO Offence Group', offenceDate: 'Committed Date' },
+} as const;
 
 function scope(records: readonly OffenceRecord[], parameters: Partial<AnalysisParameters> = {}) {
   return scopeOffences(records, { ...DEFAULT_PARAMETERS, ...parameters }, CONTEXT);
 }
 
-const typed = (sourceRow: number, offenceType: string, more: Partial<OffenceRecord> = {}): OffenceRecord => offence({ sourceRow, offenceType, ...more });
+const typed = (sourceRow: number, offenceType: string, more: Partial<OffenceRecord> = {}): OffenceRecord =>
+  offence({ sourceRow, offenceType, ...more });
 
 describe('offenceTypeRule', () => {
   it('by default counts the Home Office violence groups and not shoplifting or criminal damage', () => {
     const counted = offenceTypeRule({ offenceTypes: [] });
     // The default scope (DESIGN.md): violence against the person and its subgroups, homicide, robbery, possession of weapons.
-    for (const text of ['Violence with injury', 'Violence without injury', 'Stalking', 'Homicide', 'Robbery of personal property', 'Possession of weapons', 'Assault']) {
+    for (const text of [
+      'Violence with injury',
+      'Violence without injury',
+      'Stalking',
+      'Homicide',
+      'Robbery of personal property',
+      'Possession of weapons',
+      'Assault',
+    ]) {
       expect([text, counted(text)]).toEqual([text, true]);
     }
     for (const text of ['Shoplifting', 'Criminal damage', 'Arson', 'Burglary', 'XYZ123']) {
@@ -60,7 +77,8 @@ describe('offenceTypeRule', () => {
   it(`'${EVERY_OFFENCE_TYPE}' counts every type, unclassified ones too`, () => {
     expect(EVERY_OFFENCE_TYPE).toBe('all');
     const counted = offenceTypeRule({ offenceTypes: ['ALL'] });
-    for (const text of ['Shoplifting', 'Criminal damage', 'XYZ123', 'Violence with injury']) expect(counted(text)).toBe(true);
+    for (const text of ['Shoplifting', 'Criminal damage', 'XYZ123', 'Violence with injury'])
+      expect(counted(text)).toBe(true);
   });
 
   // Regression (was wrong before): DESIGN.md: "Violence against the person (with injury, without injury, stalking and harassment,
@@ -129,7 +147,9 @@ describe('scopeOffences: the tally of offence types', () => {
     // 7 rows of types not counted (6–12), none by age or date.
     expect(result.excluded).toEqual({ age: 0, type: 7, date: 0 });
     expect(result.problem).toBeUndefined();
-    expect(result.summary).toBe('4 rows in scope of 11 rows valid; left out: 0 rows by the age band 10–17, 7 rows by offence type, 0 rows by the date window');
+    expect(result.summary).toBe(
+      '4 rows in scope of 11 rows valid; left out: 0 rows by the age band 10–17, 7 rows by offence type, 0 rows by the date window',
+    );
   });
 
   it('an unclassified type is a warning (offenceTypeUnclassified); a known type not counted is info (offenceTypeOutOfScope)', () => {
@@ -137,14 +157,23 @@ describe('scopeOffences: the tally of offence types', () => {
     const byRow = new Map(issues.map((issue) => [issue.row, issue]));
     expect(issues).toHaveLength(7);
     for (const row of [11, 12]) {
-      expect(byRow.get(row)).toMatchObject({ sheet: 'Offences', column: 'HO Offence Group', severity: 'warning', code: 'offenceTypeUnclassified' });
+      expect(byRow.get(row)).toMatchObject({
+        sheet: 'Offences',
+        column: 'HO Offence Group',
+        severity: 'warning',
+        code: 'offenceTypeUnclassified',
+      });
     }
     expect(byRow.get(11)?.value).toBe('XYZ123');
     expect(byRow.get(11)?.message).toBe(
       "Sheet 'Offences', row 11, column 'HO Offence Group': 'XYZ123' is not an offence type this product can classify; the row is not counted unless the type is chosen.",
     );
     for (const row of [6, 7, 8, 9, 10]) {
-      expect(byRow.get(row)).toMatchObject({ severity: 'info', code: 'offenceTypeOutOfScope', column: 'HO Offence Group' });
+      expect(byRow.get(row)).toMatchObject({
+        severity: 'info',
+        code: 'offenceTypeOutOfScope',
+        column: 'HO Offence Group',
+      });
     }
     expect(byRow.get(6)?.message).toBe(
       "Sheet 'Offences', row 6, column 'HO Offence Group': 'Shoplifting' is not among the offence types counted as violence; the row is not counted.",
@@ -154,7 +183,11 @@ describe('scopeOffences: the tally of offence types', () => {
   it('a chosen unclassified type is counted, without a warning, and the tally says the rule is chosen', () => {
     const result = scope(rows, { offenceTypes: ['violence', 'local code 77'] });
     expect(result.types.rule).toBe('chosen');
-    expect(result.types.counted.map((t) => t.text)).toEqual(['Violence with injury', 'Local code 77', 'Robbery of personal property']);
+    expect(result.types.counted.map((t) => t.text)).toEqual([
+      'Violence with injury',
+      'Local code 77',
+      'Robbery of personal property',
+    ]);
     expect(result.types.unclassified.map((t) => t.text)).toEqual(['XYZ123']);
     expect(result.inScope.map((r) => r.sourceRow)).toEqual([2, 3, 4, 5, 12]);
     expect(result.issues.filter((i) => i.code === 'offenceTypeUnclassified').map((i) => i.row)).toEqual([11]);
@@ -210,11 +243,15 @@ describe('scopeOffences: first reason wins', () => {
       [6, 'dateOutsideWindow', 'Committed Date', '2023-07-01'],
     ]);
     expect(result.issues.every((i) => i.severity === 'info')).toBe(true);
-    expect(result.issues[0].message).toBe("Sheet 'Offences', row 2, column 'Age at Offence': age 19 is outside the age band 10–17; the row is not counted.");
+    expect(result.issues[0].message).toBe(
+      "Sheet 'Offences', row 2, column 'Age at Offence': age 19 is outside the age band 10–17; the row is not counted.",
+    );
     expect(result.issues[3].message).toBe(
       "Sheet 'Offences', row 5, column 'Committed Date': 2022-12-31 is outside the date window 2023-01-01 to 2023-06-30; the row is not counted.",
     );
-    expect(result.summary).toBe('2 rows in scope of 7 rows valid; left out: 2 rows by the age band 10–17, 1 row by offence type, 2 rows by the date window');
+    expect(result.summary).toBe(
+      '2 rows in scope of 7 rows valid; left out: 2 rows by the age band 10–17, 1 row by offence type, 2 rows by the date window',
+    );
   });
 
   // Regression (was wrong before): Offence dates keep their time of day (validateOffences reads '31/12/2023 14:30' as 2023-12-31T14:30Z),
@@ -235,7 +272,12 @@ describe('scopeOffences: nothing in scope', () => {
     const result = scope([]);
     expect(result.inScope).toEqual([]);
     expect(result.problem).toEqual({
-      sheet: 'Offences', row: 0, column: 'HO Offence Group', value: '', severity: 'error', code: 'nothingInScope',
+      sheet: 'Offences',
+      row: 0,
+      column: 'HO Offence Group',
+      value: '',
+      severity: 'error',
+      code: 'nothingInScope',
       // No scope setting can help an empty sheet, so no remedy is offered (the pipeline stops earlier with the rows' own problems).
       message: "Sheet 'Offences' has no valid offence rows, so nothing is in scope.",
     });
@@ -251,7 +293,10 @@ describe('scopeOffences: nothing in scope', () => {
       "Sheet 'Offences': none of its offence types is counted as violence (the Home Office groups violence against the person, homicide, robbery and possession of weapons). " +
         'Types found: Shoplifting (Shoplifting, 2 rows); Criminal damage (Criminal damage and arson, 1 row); XYZ123 (not classified, 1 row). Choose the offence types to count.',
     );
-    expect(result.problem?.remedy).toEqual({ setting: 'offenceTypes', examples: ['Shoplifting', 'Criminal damage', 'XYZ123'] });
+    expect(result.problem?.remedy).toEqual({
+      setting: 'offenceTypes',
+      examples: ['Shoplifting', 'Criminal damage', 'XYZ123'],
+    });
   });
 
   it('with no type matching a chosen list, names the list', () => {
@@ -264,7 +309,9 @@ describe('scopeOffences: nothing in scope', () => {
 
   it('with every row excluded by the date window, gives the breakdown by rule', () => {
     // Three robbery rows aged 15 in 2022; the window is 2023. Type counted, so the third message.
-    const rows = [2, 3, 4].map((sourceRow) => offence({ sourceRow, offenceType: 'Robbery', offenceDate: day('2022-05-01') }));
+    const rows = [2, 3, 4].map((sourceRow) =>
+      offence({ sourceRow, offenceType: 'Robbery', offenceDate: day('2022-05-01') }),
+    );
     const result = scope(rows, { dateFrom: day('2023-01-01'), dateTo: day('2023-12-31') });
     expect(result.excluded).toEqual({ age: 0, type: 0, date: 3 });
     expect(result.problem?.message).toBe(
@@ -276,7 +323,11 @@ describe('scopeOffences: nothing in scope', () => {
 
   it('an open-ended window is described from the first offence or to the last', () => {
     const rows = [offence({ sourceRow: 2, offenceType: 'Robbery', offenceDate: day('2022-05-01') })];
-    expect(scope(rows, { dateFrom: day('2023-01-01') }).problem?.message).toContain('outside the date window 2023-01-01 to the last.');
-    expect(scope(rows, { dateTo: day('2022-01-01') }).problem?.message).toContain('outside the date window the first offence to 2022-01-01.');
+    expect(scope(rows, { dateFrom: day('2023-01-01') }).problem?.message).toContain(
+      'outside the date window 2023-01-01 to the last.',
+    );
+    expect(scope(rows, { dateTo: day('2022-01-01') }).problem?.message).toContain(
+      'outside the date window the first offence to 2022-01-01.',
+    );
   });
 });

@@ -3,7 +3,15 @@ import { detectSheetRoles } from '../../../src/core/schema';
 import { studyArea, type StudyArea } from '../../../src/core/pipeline/stages/studyArea';
 import type { ValidatedSheet } from '../../../src/core/pipeline/stages/validateInputs';
 import { validateWards } from '../../../src/core/validate';
-import type { CellValue, GridPoint, LocationInput, OffenceRecord, SheetData, SheetRole, WorkbookData } from '../../../src/core/types';
+import type {
+  CellValue,
+  GridPoint,
+  LocationInput,
+  OffenceRecord,
+  SheetData,
+  SheetRole,
+  WorkbookData,
+} from '../../../src/core/types';
 
 /**
  * Shared inputs for the stage tests, small enough to work every figure by hand.
@@ -25,8 +33,16 @@ export const inB = (offset = 0): GridPoint => ({ easting: 401500 + offset, north
 
 function vertexRows(): CellValue[][] {
   const rows: CellValue[][] = [['Ward code', 'Part', 'Ring', 'Order', 'Easting', 'Northing']];
-  for (const [code, x] of [[A, 400000], [B, 401000]] as const) {
-    const corners: [number, number][] = [[x, 280000], [x + 1000, 280000], [x + 1000, 281000], [x, 281000]];
+  for (const [code, x] of [
+    [A, 400000],
+    [B, 401000],
+  ] as const) {
+    const corners: [number, number][] = [
+      [x, 280000],
+      [x + 1000, 280000],
+      [x + 1000, 281000],
+      [x, 281000],
+    ];
     corners.forEach(([e, n], i) => rows.push([code, 1, 0, i + 1, e, n]));
   }
   return rows;
@@ -59,29 +75,45 @@ export function twoWardArea(populations: readonly [number, number] = [1000, 1000
 }
 
 /** A column mapping read by the real header matcher from a header row. */
-export function mappingOf(role: SheetRole, sheet: string, headers: readonly CellValue[], rowsAbove: readonly (readonly CellValue[])[] = []): ColumnMapping {
+export function mappingOf(
+  role: SheetRole,
+  sheet: string,
+  headers: readonly CellValue[],
+  rowsAbove: readonly (readonly CellValue[])[] = [],
+): ColumnMapping {
   return mapColumns({ name: sheet, rows: [...rowsAbove, headers] }, role);
 }
 
 export const OFFENCE_HEADERS = [
-  'Crime Number', 'Offender ID', 'Committed Date', 'HO Offence Group', 'Age at Offence',
-  'Offence Easting', 'Offence Northing', 'Home Easting', 'Home Northing', 'School URN',
+  'Crime Number',
+  'Offender ID',
+  'Committed Date',
+  'HO Offence Group',
+  'Age at Offence',
+  'Offence Easting',
+  'Offence Northing',
+  'Home Easting',
+  'Home Northing',
+  'School URN',
 ] as const;
 
 export const offenceMapping = (): ColumnMapping => mappingOf('offences', 'Offences', [...OFFENCE_HEADERS]);
 
 export const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
-const at = (point: GridPoint | undefined, column: string): LocationInput => (point ? { point, pointColumn: column } : {});
+const at = (point: GridPoint | undefined, column: string): LocationInput =>
+  point ? { point, pointColumn: column } : {};
 
 /** An offence row as validation would produce it; everything not given is a plausible default. */
-export function offence(fields: Partial<Omit<OffenceRecord, 'offenceLocation' | 'homeLocation'>> & {
-  readonly sourceRow: number;
-  readonly where?: GridPoint;
-  readonly home?: GridPoint;
-  readonly offenceLocation?: LocationInput;
-  readonly homeLocation?: LocationInput;
-}): OffenceRecord {
+export function offence(
+  fields: Partial<Omit<OffenceRecord, 'offenceLocation' | 'homeLocation'>> & {
+    readonly sourceRow: number;
+    readonly where?: GridPoint;
+    readonly home?: GridPoint;
+    readonly offenceLocation?: LocationInput;
+    readonly homeLocation?: LocationInput;
+  },
+): OffenceRecord {
   const { where, home, ...rest } = fields;
   return {
     offenceRef: `C${fields.sourceRow}`,

@@ -53,7 +53,12 @@ export function parseAddress(address: string): Bounds | undefined {
 }
 
 function ordered(r1: number, c1: number, r2: number, c2: number): Bounds {
-  return { firstRow: Math.min(r1, r2), firstCol: Math.min(c1, c2), lastRow: Math.max(r1, r2), lastCol: Math.max(c1, c2) };
+  return {
+    firstRow: Math.min(r1, r2),
+    firstCol: Math.min(c1, c2),
+    lastRow: Math.max(r1, r2),
+    lastCol: Math.max(c1, c2),
+  };
 }
 
 /** `A1` or `A1:C3` (relative), as Excel reports a range's address after the sheet name. */
@@ -61,12 +66,15 @@ export function formatBounds(bounds: Bounds, absolute = false): string {
   const dollar = absolute ? '$' : '';
   const at = (r: number, c: number) => `${dollar}${columnName(c)}${dollar}${r + 1}`;
   const first = at(bounds.firstRow, bounds.firstCol);
-  return bounds.firstRow === bounds.lastRow && bounds.firstCol === bounds.lastCol ? first : `${first}:${at(bounds.lastRow, bounds.lastCol)}`;
+  return bounds.firstRow === bounds.lastRow && bounds.firstCol === bounds.lastCol
+    ? first
+    : `${first}:${at(bounds.lastRow, bounds.lastCol)}`;
 }
 
 /** A sheet name as Excel writes it before `!`: in apostrophes (inner ones doubled) unless a plain word. */
 export function sheetPrefix(name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]?\d*$/.test(name);
+  const plain =
+    /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]?\d*$/.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 

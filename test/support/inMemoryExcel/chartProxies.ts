@@ -8,21 +8,66 @@ import { PATH_TYPE, type InMemoryRequestContext, type ObjectPath } from './reque
 import type { AxisState, ChartState, RangeRefState, SeriesState, SheetState } from './workbookState';
 
 /** Chart types the in-memory Excel draws; other valid Excel chart types are refused as NotImplemented. */
-const MODELLED_TYPES = ['ColumnClustered', 'BarClustered', 'ColumnStacked', 'BarStacked', 'Line', 'LineMarkers', 'Pie', 'XYScatter'] as const;
-const OTHER_EXCEL_TYPES = ['ColumnStacked100', 'BarStacked100', 'Area', 'AreaStacked', 'Doughnut', 'Radar', 'Histogram', 'Waterfall', 'Treemap', 'Funnel', 'Bubble'];
+const MODELLED_TYPES = [
+  'ColumnClustered',
+  'BarClustered',
+  'ColumnStacked',
+  'BarStacked',
+  'Line',
+  'LineMarkers',
+  'Pie',
+  'XYScatter',
+] as const;
+const OTHER_EXCEL_TYPES = [
+  'ColumnStacked100',
+  'BarStacked100',
+  'Area',
+  'AreaStacked',
+  'Doughnut',
+  'Radar',
+  'Histogram',
+  'Waterfall',
+  'Treemap',
+  'Funnel',
+  'Bubble',
+];
 const LEGEND_POSITIONS = ['Invalid', 'Top', 'Bottom', 'Left', 'Right', 'Corner', 'Custom'] as const;
 const AXIS_POSITIONS = ['Automatic', 'Maximum', 'Minimum', 'Custom'] as const;
 /** Excel.ChartMarkerStyle. */
-const MARKER_STYLES = ['Invalid', 'Automatic', 'None', 'Square', 'Diamond', 'Triangle', 'X', 'Star', 'Dot', 'Dash', 'Circle', 'Plus', 'Picture'] as const;
+const MARKER_STYLES = [
+  'Invalid',
+  'Automatic',
+  'None',
+  'Square',
+  'Diamond',
+  'Triangle',
+  'X',
+  'Star',
+  'Dot',
+  'Dash',
+  'Circle',
+  'Plus',
+  'Picture',
+] as const;
 /** The scatter family, whose series may take each other's types (a line series on a markers-only chart). */
-const SCATTER_TYPES = ['XYScatter', 'XYScatterLines', 'XYScatterLinesNoMarkers', 'XYScatterSmooth', 'XYScatterSmoothNoMarkers'] as const;
+const SCATTER_TYPES = [
+  'XYScatter',
+  'XYScatterLines',
+  'XYScatterLinesNoMarkers',
+  'XYScatterSmooth',
+  'XYScatterSmoothNoMarkers',
+] as const;
 
 function rangeRef(range: RangeProxy): RangeRefState {
   const target = range._target();
   return { sheetId: target.sheet.id, bounds: target.bounds };
 }
 
-export function chartCollectionFor(context: InMemoryRequestContext, path: ObjectPath, sheet: () => SheetState): ChartCollectionProxy {
+export function chartCollectionFor(
+  context: InMemoryRequestContext,
+  path: ObjectPath,
+  sheet: () => SheetState,
+): ChartCollectionProxy {
   return new ChartCollectionProxy(context, path, sheet);
 }
 
@@ -40,7 +85,11 @@ export class ChartCollectionProxy extends CollectionObject<ChartState, ChartProx
   }
 
   protected _itemProxy(chart: ChartState): ChartProxy {
-    return new ChartProxy(this.context, this.context.newPath(PATH_TYPE.ReferenceId, String(chart.id), this._path), () => chart);
+    return new ChartProxy(
+      this.context,
+      this.context.newPath(PATH_TYPE.ReferenceId, String(chart.id), this._path),
+      () => chart,
+    );
   }
 
   /**
@@ -49,7 +98,11 @@ export class ChartCollectionProxy extends CollectionObject<ChartState, ChartProx
    */
   add(type: string, sourceData: RangeProxy, seriesBy: 'Auto' | 'Columns' | 'Rows' = 'Auto'): ChartProxy {
     let created: ChartState | undefined;
-    const proxy = new ChartProxy(this.context, this._childPath('add', [type, '(range)', seriesBy]), () => created ?? null);
+    const proxy = new ChartProxy(
+      this.context,
+      this._childPath('add', [type, '(range)', seriesBy]),
+      () => created ?? null,
+    );
     this._method('add', [type, sourceData, seriesBy], () => {
       const location = 'ChartCollection.add';
       if (OTHER_EXCEL_TYPES.includes(type)) throw notImplemented(location, `charts of type '${type}'`);
@@ -59,17 +112,34 @@ export class ChartCollectionProxy extends CollectionObject<ChartState, ChartProx
       const { firstRow, firstCol, lastRow, lastCol } = source.bounds;
       const byColumns = by === 'Columns' || (by === 'Auto' && lastRow - firstRow >= lastCol - firstCol);
       const parts: Bounds[] = byColumns
-        ? Array.from({ length: lastCol - firstCol + 1 }, (_unused, i) => ({ firstRow, lastRow, firstCol: firstCol + i, lastCol: firstCol + i }))
-        : Array.from({ length: lastRow - firstRow + 1 }, (_unused, i) => ({ firstRow: firstRow + i, lastRow: firstRow + i, firstCol, lastCol }));
+        ? Array.from({ length: lastCol - firstCol + 1 }, (_unused, i) => ({
+            firstRow,
+            lastRow,
+            firstCol: firstCol + i,
+            lastCol: firstCol + i,
+          }))
+        : Array.from({ length: lastRow - firstRow + 1 }, (_unused, i) => ({
+            firstRow: firstRow + i,
+            lastRow: firstRow + i,
+            firstCol,
+            lastCol,
+          }));
       const sheet = this.sheet();
-      const axis = (): AxisState => ({ title: '', titleVisible: false, reversePlotOrder: false, position: 'Automatic' });
+      const axis = (): AxisState => ({
+        title: '',
+        titleVisible: false,
+        reversePlotOrder: false,
+        position: 'Automatic',
+      });
       const { state } = this.context;
       created = {
         id: state.nextId++,
         name: `Chart ${sheet.charts.length + 1}`,
         type: chartType,
         title: { text: '', visible: parts.length === 1 },
-        series: parts.map((bounds, index) => newSeriesState(`Series${index + 1}`, { sheetId: source.sheet.id, bounds }, chartType)),
+        series: parts.map((bounds, index) =>
+          newSeriesState(`Series${index + 1}`, { sheetId: source.sheet.id, bounds }, chartType),
+        ),
         categoryAxis: axis(),
         valueAxis: axis(),
         legend: { visible: parts.length > 1, position: 'Right' },
@@ -110,8 +180,16 @@ export class ChartProxy extends ClientObject<ChartState> {
 
   get axes(): { readonly categoryAxis: ChartAxisProxy; readonly valueAxis: ChartAxisProxy } {
     return this._child('axes', (path) => ({
-      categoryAxis: new ChartAxisProxy(this.context, this.context.newPath(PATH_TYPE.Property, 'categoryAxis', path), () => this._target().categoryAxis),
-      valueAxis: new ChartAxisProxy(this.context, this.context.newPath(PATH_TYPE.Property, 'valueAxis', path), () => this._target().valueAxis),
+      categoryAxis: new ChartAxisProxy(
+        this.context,
+        this.context.newPath(PATH_TYPE.Property, 'categoryAxis', path),
+        () => this._target().categoryAxis,
+      ),
+      valueAxis: new ChartAxisProxy(
+        this.context,
+        this.context.newPath(PATH_TYPE.Property, 'valueAxis', path),
+        () => this._target().valueAxis,
+      ),
     }));
   }
 
@@ -160,8 +238,14 @@ class ChartTitleProxy extends ChartPartProxy<ChartState['title']> {
 }
 
 installProperties<ChartState['title']>(ChartTitleProxy, {
-  text: { read: (title) => title.text, write: (title, value) => void ((title.text = String(value)), (title.visible = true)) },
-  visible: { read: (title) => title.visible, write: (title, value, location) => void (title.visible = booleanValue(value, location)) },
+  text: {
+    read: (title) => title.text,
+    write: (title, value) => void ((title.text = String(value)), (title.visible = true)),
+  },
+  visible: {
+    read: (title) => title.visible,
+    write: (title, value, location) => void (title.visible = booleanValue(value, location)),
+  },
 } satisfies PropertySpecs<ChartState['title']>);
 
 class ChartLegendProxy extends ChartPartProxy<ChartState['legend']> {
@@ -171,8 +255,14 @@ class ChartLegendProxy extends ChartPartProxy<ChartState['legend']> {
 }
 
 installProperties<ChartState['legend']>(ChartLegendProxy, {
-  visible: { read: (legend) => legend.visible, write: (legend, value, location) => void (legend.visible = booleanValue(value, location)) },
-  position: { read: (legend) => legend.position, write: (legend, value, location) => void (legend.position = oneOf(value, LEGEND_POSITIONS, location)) },
+  visible: {
+    read: (legend) => legend.visible,
+    write: (legend, value, location) => void (legend.visible = booleanValue(value, location)),
+  },
+  position: {
+    read: (legend) => legend.position,
+    write: (legend, value, location) => void (legend.position = oneOf(value, LEGEND_POSITIONS, location)),
+  },
 } satisfies PropertySpecs<ChartState['legend']>);
 
 export class ChartAxisProxy extends ChartPartProxy<AxisState> {
@@ -186,8 +276,14 @@ export class ChartAxisProxy extends ChartPartProxy<AxisState> {
 }
 
 installProperties<AxisState>(ChartAxisProxy, {
-  reversePlotOrder: { read: (axis) => axis.reversePlotOrder, write: (axis, value, location) => void (axis.reversePlotOrder = booleanValue(value, location)) },
-  position: { read: (axis) => axis.position, write: (axis, value, location) => void (axis.position = oneOf(value, AXIS_POSITIONS, location)) },
+  reversePlotOrder: {
+    read: (axis) => axis.reversePlotOrder,
+    write: (axis, value, location) => void (axis.reversePlotOrder = booleanValue(value, location)),
+  },
+  position: {
+    read: (axis) => axis.position,
+    write: (axis, value, location) => void (axis.position = oneOf(value, AXIS_POSITIONS, location)),
+  },
 } satisfies PropertySpecs<AxisState>);
 
 export class ChartAxisTitleProxy extends ChartPartProxy<AxisState> {
@@ -198,7 +294,10 @@ export class ChartAxisTitleProxy extends ChartPartProxy<AxisState> {
 
 installProperties<AxisState>(ChartAxisTitleProxy, {
   text: { read: (axis) => axis.title, write: (axis, value) => void (axis.title = String(value)) },
-  visible: { read: (axis) => axis.titleVisible, write: (axis, value, location) => void (axis.titleVisible = booleanValue(value, location)) },
+  visible: {
+    read: (axis) => axis.titleVisible,
+    write: (axis, value, location) => void (axis.titleVisible = booleanValue(value, location)),
+  },
 } satisfies PropertySpecs<AxisState>);
 
 export class ChartSeriesCollectionProxy extends CollectionObject<SeriesState, ChartSeriesProxy> {
@@ -215,18 +314,30 @@ export class ChartSeriesCollectionProxy extends CollectionObject<SeriesState, Ch
   }
 
   protected _itemProxy(series: SeriesState): ChartSeriesProxy {
-    return new ChartSeriesProxy(this.context, this.context.newPath(PATH_TYPE.Indexer, 'series', this._path), () => series);
+    return new ChartSeriesProxy(
+      this.context,
+      this.context.newPath(PATH_TYPE.Indexer, 'series', this._path),
+      () => series,
+    );
   }
 
   /** The series at `index`; ItemNotFound at sync past the last one. */
   getItemAt(index: number): ChartSeriesProxy {
-    return new ChartSeriesProxy(this.context, this._childPath('getItemAt', [index]), () => this.chart().series[index] ?? null);
+    return new ChartSeriesProxy(
+      this.context,
+      this._childPath('getItemAt', [index]),
+      () => this.chart().series[index] ?? null,
+    );
   }
 
   /** A new series with no data yet (give it values with setValues). */
   add(name?: string): ChartSeriesProxy {
     let created: SeriesState | undefined;
-    const proxy = new ChartSeriesProxy(this.context, this._childPath('add', name === undefined ? [] : [name]), () => created ?? null);
+    const proxy = new ChartSeriesProxy(
+      this.context,
+      this._childPath('add', name === undefined ? [] : [name]),
+      () => created ?? null,
+    );
     this._method('add', name === undefined ? [] : [name], () => {
       const chart = this.chart();
       created = newSeriesState(name ?? `Series${chart.series.length + 1}`, null, chart.type);
@@ -266,21 +377,40 @@ export class ChartSeriesProxy extends ClientObject<SeriesState> {
 
 installProperties<SeriesState>(ChartSeriesProxy, {
   name: { read: (series) => series.name, write: (series, value) => void (series.name = String(value)) },
-  gapWidth: { read: (series) => series.gapWidth, write: (series, value, location) => void (series.gapWidth = numberValue(value, location, 0, 500)) },
-  overlap: { read: (series) => series.overlap, write: (series, value, location) => void (series.overlap = numberValue(value, location, -100, 100)) },
+  gapWidth: {
+    read: (series) => series.gapWidth,
+    write: (series, value, location) => void (series.gapWidth = numberValue(value, location, 0, 500)),
+  },
+  overlap: {
+    read: (series) => series.overlap,
+    write: (series, value, location) => void (series.overlap = numberValue(value, location, -100, 100)),
+  },
   // Modelled within the scatter family only: a series of another chart refuses a scatter type, and a scatter series any other.
   chartType: {
     read: (series) => series.chartType,
     write: (series, value, location) => {
       const type = oneOf(value, [...MODELLED_TYPES, ...SCATTER_TYPES], location);
       const scatter = (name: string) => (SCATTER_TYPES as readonly string[]).includes(name);
-      if (scatter(type) !== scatter(series.chartType)) throw notImplemented(location, `changing a '${series.chartType}' series to '${type}'`);
+      if (scatter(type) !== scatter(series.chartType))
+        throw notImplemented(location, `changing a '${series.chartType}' series to '${type}'`);
       series.chartType = type;
     },
   },
-  markerStyle: { read: (series) => series.marker.style, write: (series, value, location) => void (series.marker.style = oneOf(value, MARKER_STYLES, location)) },
+  markerStyle: {
+    read: (series) => series.marker.style,
+    write: (series, value, location) => void (series.marker.style = oneOf(value, MARKER_STYLES, location)),
+  },
   // Excel takes marker sizes from 2 to 72 points.
-  markerSize: { read: (series) => series.marker.size, write: (series, value, location) => void (series.marker.size = numberValue(value, location, 2, 72)) },
-  markerBackgroundColor: { read: (series) => series.marker.background ?? '', write: (series, value, location) => void (series.marker.background = colorValue(value, location)) },
-  markerForegroundColor: { read: (series) => series.marker.foreground ?? '', write: (series, value, location) => void (series.marker.foreground = colorValue(value, location)) },
+  markerSize: {
+    read: (series) => series.marker.size,
+    write: (series, value, location) => void (series.marker.size = numberValue(value, location, 2, 72)),
+  },
+  markerBackgroundColor: {
+    read: (series) => series.marker.background ?? '',
+    write: (series, value, location) => void (series.marker.background = colorValue(value, location)),
+  },
+  markerForegroundColor: {
+    read: (series) => series.marker.foreground ?? '',
+    write: (series, value, location) => void (series.marker.foreground = colorValue(value, location)),
+  },
 } satisfies PropertySpecs<SeriesState>);

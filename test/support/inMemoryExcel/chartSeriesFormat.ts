@@ -10,7 +10,19 @@ import type { RangeRefState, SeriesState } from './workbookState';
  */
 
 /** Excel.ChartLineStyle. */
-const LINE_STYLES = ['None', 'Continuous', 'Dash', 'DashDot', 'DashDotDot', 'Dot', 'Grey25', 'Grey50', 'Grey75', 'Automatic', 'RoundDot'] as const;
+const LINE_STYLES = [
+  'None',
+  'Continuous',
+  'Dash',
+  'DashDot',
+  'DashDotDot',
+  'Dot',
+  'Grey25',
+  'Grey50',
+  'Grey75',
+  'Automatic',
+  'RoundDot',
+] as const;
 
 /** Chart types whose series Excel stacks in one bar: it gives them an overlap of 100, the others 0. */
 const STACKED_TYPES: readonly string[] = ['ColumnStacked', 'BarStacked'];
@@ -74,7 +86,11 @@ export class ChartFillProxy extends ClientObject<SeriesState> {
   }
 
   setSolidColor(color: string): void {
-    this._method('setSolidColor', [color], () => void (this._target().fill = colorValue(color, 'ChartFill.setSolidColor')));
+    this._method(
+      'setSolidColor',
+      [color],
+      () => void (this._target().fill = colorValue(color, 'ChartFill.setSolidColor')),
+    );
   }
 
   /** Leaves the series with no fill at all ('none'), not the automatic colour. */
@@ -101,8 +117,17 @@ export class ChartLineFormatProxy extends ClientObject<SeriesState['line']> {
 }
 
 installProperties<SeriesState['line']>(ChartLineFormatProxy, {
-  color: { read: (line) => line.color ?? '', write: (line, value, location) => void (line.color = colorValue(value, location)) },
-  lineStyle: { read: (line) => line.lineStyle, write: (line, value, location) => void (line.lineStyle = oneOf(value, LINE_STYLES, location)) },
+  color: {
+    read: (line) => line.color ?? '',
+    write: (line, value, location) => void (line.color = colorValue(value, location)),
+  },
+  lineStyle: {
+    read: (line) => line.lineStyle,
+    write: (line, value, location) => void (line.lineStyle = oneOf(value, LINE_STYLES, location)),
+  },
   // Excel's widest line is 1,584 points.
-  weight: { read: (line) => line.weight, write: (line, value, location) => void (line.weight = numberValue(value, location, 0, 1584)) },
+  weight: {
+    read: (line) => line.weight,
+    write: (line, value, location) => void (line.weight = numberValue(value, location, 0, 1584)),
+  },
 } satisfies PropertySpecs<SeriesState['line']>);

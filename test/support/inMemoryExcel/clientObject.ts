@@ -1,5 +1,11 @@
 import { invalidArgument, itemNotFound, propertyNotLoaded } from './excelError';
-import { ACTION_TYPE, PATH_TYPE, type ActionResult, type InMemoryRequestContext, type ObjectPath } from './requestContext';
+import {
+  ACTION_TYPE,
+  PATH_TYPE,
+  type ActionResult,
+  type InMemoryRequestContext,
+  type ObjectPath,
+} from './requestContext';
 import type { WorkbookState } from './workbookState';
 
 /** How a proxy property reads from and writes to the object it stands for. */
@@ -103,7 +109,12 @@ export abstract class ClientObject<T> {
 
   /** A child proxy's object path (a navigation property such as `format`, or a method such as `getRange`). */
   _childPath(name: string, args?: readonly unknown[]): ObjectPath {
-    return this.context.newPath(args ? PATH_TYPE.Method : PATH_TYPE.Property, name, this._path, args ? jsonCopy(args) : undefined);
+    return this.context.newPath(
+      args ? PATH_TYPE.Method : PATH_TYPE.Property,
+      name,
+      this._path,
+      args ? jsonCopy(args) : undefined,
+    );
   }
 
   load(spec?: string | string[] | { select?: string; expand?: string }): this {
@@ -120,7 +131,11 @@ export abstract class ClientObject<T> {
         const data: Record<string, unknown> = {};
         for (const name of wanted) {
           const read = specs[name]?.read;
-          if (!read) throw invalidArgument(`${this._entity}.load`, `'${name}' is not a property of ${this._entity} that the in-memory Excel can load`);
+          if (!read)
+            throw invalidArgument(
+              `${this._entity}.load`,
+              `'${name}' is not a property of ${this._entity} that the in-memory Excel can load`,
+            );
           data[name] = read(target, this.context.state);
         }
         return { data, deliver: () => Object.entries(data).forEach(([name, value]) => this._values.set(name, value)) };
@@ -136,7 +151,14 @@ export abstract class ClientObject<T> {
 
 /** The property names of a `load` argument: 'a,b', ['a', 'b'] or { select: 'a,b' }. */
 export function propertyNames(spec: string | string[] | { select?: string; expand?: string } | undefined): string[] {
-  const list = spec === undefined ? [] : typeof spec === 'string' ? spec.split(',') : Array.isArray(spec) ? spec : (spec.select ?? '').split(',');
+  const list =
+    spec === undefined
+      ? []
+      : typeof spec === 'string'
+        ? spec.split(',')
+        : Array.isArray(spec)
+          ? spec
+          : (spec.select ?? '').split(',');
   return list.map((name) => name.trim()).filter((name) => name !== '');
 }
 
@@ -172,7 +194,9 @@ export abstract class CollectionObject<T, Item extends ClientObject<T>> extends 
   }
 
   load(spec?: string | string[] | { select?: string; expand?: string }): this {
-    const names = propertyNames(spec).map((name) => name.replace(/^items\/?/, '')).filter((name) => name !== '');
+    const names = propertyNames(spec)
+      .map((name) => name.replace(/^items\/?/, ''))
+      .filter((name) => name !== '');
     this.context.enqueue({
       type: ACTION_TYPE.Query,
       name: '',
@@ -187,7 +211,11 @@ export abstract class CollectionObject<T, Item extends ClientObject<T>> extends 
           return Object.fromEntries(
             wanted.map((name) => {
               const read = specs[name]?.read;
-              if (!read) throw invalidArgument(`${this._entity}.load`, `'${name}' is not a property of ${proxy._entity} that the in-memory Excel can load`);
+              if (!read)
+                throw invalidArgument(
+                  `${this._entity}.load`,
+                  `'${name}' is not a property of ${proxy._entity} that the in-memory Excel can load`,
+                );
               return [name, read(targets[proxies.indexOf(proxy)], this.context.state)];
             }),
           );
@@ -195,7 +223,9 @@ export abstract class CollectionObject<T, Item extends ClientObject<T>> extends 
         return {
           data,
           deliver: () => {
-            proxies.forEach((proxy, index) => Object.entries(data[index]).forEach(([name, value]) => proxy._values.set(name, value)));
+            proxies.forEach((proxy, index) =>
+              Object.entries(data[index]).forEach(([name, value]) => proxy._values.set(name, value)),
+            );
             this._values.set('items', proxies);
           },
         };

@@ -38,24 +38,38 @@ export interface InMemoryExcel {
 export function createInMemoryExcel(initial: WorkbookData, options: InMemoryExcelOptions = {}): InMemoryExcel {
   const { payloadLimitBytes = 5_000_000, responseLimitBytes = 5_000_000, syncDelayMs = 0 } = options;
   const state = initialState(initial);
-  const stats: InMemoryExcelStats = { syncs: 0, requests: 0, batches: 0, largestRequestBytes: 0, largestResponseBytes: 0, requestBytes: [] };
-
-  const runAs = (trigger: TriggerSource): ExcelRun => async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    stats.batches++;
-    const context = new InMemoryRequestContext(state, { payloadLimitBytes, responseLimitBytes, syncDelayMs, trigger }, stats);
-    const facade = Object.assign(context, { workbook: new WorkbookProxy(context) });
-    try {
-      const pending = batch(facade as unknown as Excel.RequestContext);
-      // A batch written in plain JavaScript may return nothing; Excel.run refuses that.
-      if ((pending as Promise<T> | undefined) === undefined || typeof pending.then !== 'function') throw runMustReturnPromise();
-      const result = await pending;
-      // Excel.run sends what the batch queued after its last sync.
-      await context.sync();
-      return result;
-    } finally {
-      context.finish();
-    }
+  const stats: InMemoryExcelStats = {
+    syncs: 0,
+    requests: 0,
+    batches: 0,
+    largestRequestBytes: 0,
+    largestResponseBytes: 0,
+    requestBytes: [],
   };
+
+  const runAs =
+    (trigger: TriggerSource): ExcelRun =>
+    async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+      stats.batches++;
+      const context = new InMemoryRequestContext(
+        state,
+        { payloadLimitBytes, responseLimitBytes, syncDelayMs, trigger },
+        stats,
+      );
+      const facade = Object.assign(context, { workbook: new WorkbookProxy(context) });
+      try {
+        const pending = batch(facade as unknown as Excel.RequestContext);
+        // A batch written in plain JavaScript may return nothing; Excel.run refuses that.
+        if ((pending as Promise<T> | undefined) === undefined || typeof pending.then !== 'function')
+          throw runMustReturnPromise();
+        const result = await pending;
+        // Excel.run sends what the batch queued after its last sync.
+        await context.sync();
+        return result;
+      } finally {
+        context.finish();
+      }
+    };
 
   return { run: runAs('ThisLocalAddin'), runAsAnalyst: runAs('Unknown'), snapshot: () => snapshotOf(state), stats };
 }

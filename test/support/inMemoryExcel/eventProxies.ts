@@ -30,7 +30,10 @@ export class EventHandlersProxy<Args extends WorksheetEventArgs> {
   }
 
   remove(handler: (args: Args) => Promise<unknown>): void {
-    this.queue(`_UnregisterEvent${this.type}`, () => void this.context.state.events.handlers.get(this.type)?.delete(handler as EventHandler));
+    this.queue(
+      `_UnregisterEvent${this.type}`,
+      () => void this.context.state.events.handlers.get(this.type)?.delete(handler as EventHandler),
+    );
   }
 
   private queue(name: string, apply: () => void): void {

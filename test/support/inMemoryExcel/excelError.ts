@@ -30,11 +30,19 @@ export function itemNotFound(location: string, what: string): InMemoryExcelError
 }
 
 export function itemAlreadyExists(location: string, what: string): InMemoryExcelError {
-  return new InMemoryExcelError('ItemAlreadyExists', `A resource with the same name or identifier already exists. (${what})`, location);
+  return new InMemoryExcelError(
+    'ItemAlreadyExists',
+    `A resource with the same name or identifier already exists. (${what})`,
+    location,
+  );
 }
 
 export function invalidArgument(location: string, what: string): InMemoryExcelError {
-  return new InMemoryExcelError('InvalidArgument', `The argument is invalid or missing or has an incorrect format. (${what})`, location);
+  return new InMemoryExcelError(
+    'InvalidArgument',
+    `The argument is invalid or missing or has an incorrect format. (${what})`,
+    location,
+  );
 }
 
 export function invalidOperation(location: string, what: string): InMemoryExcelError {
@@ -42,7 +50,11 @@ export function invalidOperation(location: string, what: string): InMemoryExcelE
 }
 
 export function notImplemented(location: string, what: string): InMemoryExcelError {
-  return new InMemoryExcelError('NotImplemented', `The requested feature isn't implemented by the in-memory Excel. (${what})`, location);
+  return new InMemoryExcelError(
+    'NotImplemented',
+    `The requested feature isn't implemented by the in-memory Excel. (${what})`,
+    location,
+  );
 }
 
 export function requestPayloadTooLarge(bytes: number, limit: number): InMemoryExcelError {

@@ -18,5 +18,11 @@ export type {
   PageLayoutSnapshot,
 } from './snapshot';
 export { InMemoryExcelError } from './excelError';
-export type { TriggerSource, WorksheetEventArgs, WorksheetChangedArgs, WorksheetAddedArgs, WorksheetDeletedArgs } from './workbookEvents';
+export type {
+  TriggerSource,
+  WorksheetEventArgs,
+  WorksheetChangedArgs,
+  WorksheetAddedArgs,
+  WorksheetDeletedArgs,
+} from './workbookEvents';
 export { typedValue, serialOfDate, type CellContent, type TypedValue } from './typedInput';

@@ -36,9 +36,19 @@ const MAX_FORMULA_LENGTH = 8_192;
 /** Cell formats set one by one are refused beyond this many cells (the model has no whole-sheet formats). */
 const MAX_FORMATTED_CELLS = 2_000_000;
 
-const HORIZONTAL = ['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'] as const;
+const HORIZONTAL = [
+  'General',
+  'Left',
+  'Center',
+  'Right',
+  'Fill',
+  'Justify',
+  'CenterAcrossSelection',
+  'Distributed',
+] as const;
 const VERTICAL = ['Top', 'Center', 'Bottom', 'Justify', 'Distributed'] as const;
-const DIMENSION_MISMATCH = "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
+const DIMENSION_MISMATCH =
+  "The number of rows or columns in the input array doesn't match the size or dimensions of the range.";
 
 function* cellsOf(target: RangeTarget): Generator<[number, number]> {
   for (let row = target.bounds.firstRow; row <= target.bounds.lastRow; row++) {
@@ -53,7 +63,8 @@ function readCell(target: RangeTarget, row: number, col: number): CellState {
 /** The range's cells as a 2-D array of one property. */
 function matrix(target: RangeTarget, read: (cell: CellState) => unknown): unknown[][] {
   const { firstRow, firstCol, lastRow, lastCol } = target.bounds;
-  if (cellCount(target.bounds) > 5_000_000) throw new InMemoryExcelError('RangeExceedsLimit', 'The range contains more than 5,000,000 cells.');
+  if (cellCount(target.bounds) > 5_000_000)
+    throw new InMemoryExcelError('RangeExceedsLimit', 'The range contains more than 5,000,000 cells.');
   const rows: unknown[][] = [];
   for (let row = firstRow; row <= lastRow; row++) {
     const values: unknown[] = [];
@@ -64,12 +75,22 @@ function matrix(target: RangeTarget, read: (cell: CellState) => unknown): unknow
 }
 
 /** Applies a 2-D update (or one value for every cell), entry by entry. */
-function update(target: RangeTarget, value: unknown, location: string, apply: (cell: CellState, entry: unknown) => void): void {
+function update(
+  target: RangeTarget,
+  value: unknown,
+  location: string,
+  apply: (cell: CellState, entry: unknown) => void,
+): void {
   const rows = target.bounds.lastRow - target.bounds.firstRow + 1;
   const cols = target.bounds.lastCol - target.bounds.firstCol + 1;
   if (Array.isArray(value)) {
-    if (value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== cols)) throw invalidArgument(location, DIMENSION_MISMATCH);
-    value.forEach((row: unknown[], r) => row.forEach((entry, c) => apply(editCell(target.sheet, target.bounds.firstRow + r, target.bounds.firstCol + c), entry)));
+    if (value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== cols))
+      throw invalidArgument(location, DIMENSION_MISMATCH);
+    value.forEach((row: unknown[], r) =>
+      row.forEach((entry, c) =>
+        apply(editCell(target.sheet, target.bounds.firstRow + r, target.bounds.firstCol + c), entry),
+      ),
+    );
   } else {
     if (rows * cols > MAX_FORMATTED_CELLS) throw notImplemented(location, 'one value for more than 2,000,000 cells');
     for (const [row, col] of cellsOf(target)) apply(editCell(target.sheet, row, col), value);
@@ -92,12 +113,20 @@ function enterTyped(target: RangeTarget, cell: CellState, entry: unknown, locati
   if (!typed) return;
   const { content } = typed;
   if (content.kind === 'text' && content.value.length > MAX_TEXT_LENGTH) {
-    throw invalidArgument(location, `text of ${content.value.length} characters; a cell holds at most ${MAX_TEXT_LENGTH}`);
+    throw invalidArgument(
+      location,
+      `text of ${content.value.length} characters; a cell holds at most ${MAX_TEXT_LENGTH}`,
+    );
   }
   if (content.kind === 'formula') {
-    if (!formulaLooksValid(content.formula)) throw invalidArgument(location, `'${content.formula.slice(0, 80)}' is not a formula Excel accepts`);
-    if (content.formula.length > MAX_FORMULA_LENGTH) throw new InMemoryExcelError('FormulaLengthExceedsLimit', 'The formula is longer than Excel allows.', location);
-    cell.content = { kind: 'formula', formula: withMissingSheetsAsRefErrors(content.formula, (name) => sheetByName(target.state, name) !== undefined) };
+    if (!formulaLooksValid(content.formula))
+      throw invalidArgument(location, `'${content.formula.slice(0, 80)}' is not a formula Excel accepts`);
+    if (content.formula.length > MAX_FORMULA_LENGTH)
+      throw new InMemoryExcelError('FormulaLengthExceedsLimit', 'The formula is longer than Excel allows.', location);
+    cell.content = {
+      kind: 'formula',
+      formula: withMissingSheetsAsRefErrors(content.formula, (name) => sheetByName(target.state, name) !== undefined),
+    };
   } else cell.content = content;
   if (typed.impliedFormat && cell.numberFormat === 'General') cell.numberFormat = typed.impliedFormat;
 }
@@ -137,7 +166,8 @@ function uniform<V>(target: RangeTarget, read: (cell: CellState) => V): V | null
 }
 
 function formatCells(target: RangeTarget, location: string, apply: (cell: CellState) => void): void {
-  if (cellCount(target.bounds) > MAX_FORMATTED_CELLS) throw notImplemented(location, 'cell formats on more than 2,000,000 cells at once');
+  if (cellCount(target.bounds) > MAX_FORMATTED_CELLS)
+    throw notImplemented(location, 'cell formats on more than 2,000,000 cells at once');
   for (const [row, col] of cellsOf(target)) apply(editCell(target.sheet, row, col));
   prune(target);
 }
@@ -169,7 +199,10 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   get conditionalFormats(): ConditionalFormatCollectionProxy {
-    return this._child('conditionalFormats', (path) => new ConditionalFormatCollectionProxy(this.context, path, () => this._target()));
+    return this._child(
+      'conditionalFormats',
+      (path) => new ConditionalFormatCollectionProxy(this.context, path, () => this._target()),
+    );
   }
 
   /** Range.merge(across): one merged area (across = false), as Excel records it; overlapping merges are refused as Excel refuses them. */
@@ -205,7 +238,8 @@ installProperties<RangeTarget>(RangeProxy, {
     write: (t, value, location) =>
       update(t, value, location, (cell, entry) => {
         if (entry === null || entry === undefined) return;
-        if (typeof entry !== 'string') throw invalidArgument(location, `number format ${JSON.stringify(entry)} is not text`);
+        if (typeof entry !== 'string')
+          throw invalidArgument(location, `number format ${JSON.stringify(entry)} is not text`);
         cell.numberFormat = entry === '' ? 'General' : entry;
       }),
   },
@@ -241,7 +275,10 @@ installProperties<RangeTarget>(RangeFormatProxy, {
       for (let col = t.bounds.firstCol; col <= t.bounds.lastCol; col++) t.sheet.columnWidths.set(col, points);
     },
   },
-  wrapText: { read: (t) => uniform(t, (cell) => cell.wrapText), write: (t, v, l) => formatCells(t, l, (cell) => void (cell.wrapText = booleanValue(v, l))) },
+  wrapText: {
+    read: (t) => uniform(t, (cell) => cell.wrapText),
+    write: (t, v, l) => formatCells(t, l, (cell) => void (cell.wrapText = booleanValue(v, l))),
+  },
   horizontalAlignment: {
     read: (t) => uniform(t, (cell) => cell.horizontalAlignment),
     write: (t, v, l) => formatCells(t, l, (cell) => void (cell.horizontalAlignment = oneOf(v, HORIZONTAL, l))),
@@ -254,7 +291,8 @@ installProperties<RangeTarget>(RangeFormatProxy, {
 
 function uniformColumnWidth(target: RangeTarget): number | null {
   const first = columnWidth(target.sheet, target.bounds.firstCol);
-  for (let col = target.bounds.firstCol; col <= target.bounds.lastCol; col++) if (columnWidth(target.sheet, col) !== first) return null;
+  for (let col = target.bounds.firstCol; col <= target.bounds.lastCol; col++)
+    if (columnWidth(target.sheet, col) !== first) return null;
   return first;
 }
 
@@ -273,10 +311,22 @@ export class RangeFontProxy extends ClientObject<RangeTarget> {
 }
 
 installProperties<RangeTarget>(RangeFontProxy, {
-  bold: { read: (t) => uniform(t, (c) => c.font.bold), write: (t, v, l) => formatCells(t, l, (c) => void (c.font.bold = booleanValue(v, l))) },
-  italic: { read: (t) => uniform(t, (c) => c.font.italic), write: (t, v, l) => formatCells(t, l, (c) => void (c.font.italic = booleanValue(v, l))) },
-  color: { read: (t) => uniform(t, (c) => c.font.color), write: (t, v, l) => formatCells(t, l, (c) => void (c.font.color = colorValue(v, l))) },
-  size: { read: (t) => uniform(t, (c) => c.font.size), write: (t, v, l) => formatCells(t, l, (c) => void (c.font.size = numberValue(v, l, 1, 409))) },
+  bold: {
+    read: (t) => uniform(t, (c) => c.font.bold),
+    write: (t, v, l) => formatCells(t, l, (c) => void (c.font.bold = booleanValue(v, l))),
+  },
+  italic: {
+    read: (t) => uniform(t, (c) => c.font.italic),
+    write: (t, v, l) => formatCells(t, l, (c) => void (c.font.italic = booleanValue(v, l))),
+  },
+  color: {
+    read: (t) => uniform(t, (c) => c.font.color),
+    write: (t, v, l) => formatCells(t, l, (c) => void (c.font.color = colorValue(v, l))),
+  },
+  size: {
+    read: (t) => uniform(t, (c) => c.font.size),
+    write: (t, v, l) => formatCells(t, l, (c) => void (c.font.size = numberValue(v, l, 1, 409))),
+  },
   name: {
     read: (t) => uniform(t, (c) => c.font.name),
     write: (t, v, l) =>
@@ -306,11 +356,33 @@ export class RangeFillProxy extends ClientObject<RangeTarget> {
 }
 
 installProperties<RangeTarget>(RangeFillProxy, {
-  color: { read: (t) => uniform(t, (c) => c.fill ?? '#FFFFFF'), write: (t, v, l) => formatCells(t, l, (c) => void (c.fill = colorValue(v, l))) },
+  color: {
+    read: (t) => uniform(t, (c) => c.fill ?? '#FFFFFF'),
+    write: (t, v, l) => formatCells(t, l, (c) => void (c.fill = colorValue(v, l))),
+  },
 } satisfies PropertySpecs<RangeTarget>);
 
-const CONDITIONAL_FORMAT_TYPES = ['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue'] as const;
-const CELL_VALUE_OPERATORS = ['Invalid', 'Between', 'NotBetween', 'EqualTo', 'NotEqualTo', 'GreaterThan', 'LessThan', 'GreaterThanOrEqual', 'LessThanOrEqual'] as const;
+const CONDITIONAL_FORMAT_TYPES = [
+  'Custom',
+  'DataBar',
+  'ColorScale',
+  'IconSet',
+  'TopBottom',
+  'PresetCriteria',
+  'ContainsText',
+  'CellValue',
+] as const;
+const CELL_VALUE_OPERATORS = [
+  'Invalid',
+  'Between',
+  'NotBetween',
+  'EqualTo',
+  'NotEqualTo',
+  'GreaterThan',
+  'LessThan',
+  'GreaterThanOrEqual',
+  'LessThanOrEqual',
+] as const;
 
 export class ConditionalFormatCollectionProxy extends ClientObject<RangeTarget> {
   constructor(
@@ -355,7 +427,10 @@ export class ConditionalFormatProxy extends ClientObject<ConditionalFormatState>
   }
 
   get cellValue(): CellValueConditionalFormatProxy {
-    return this._child('cellValue', (path) => new CellValueConditionalFormatProxy(this.context, path, () => this._target()));
+    return this._child(
+      'cellValue',
+      (path) => new CellValueConditionalFormatProxy(this.context, path, () => this._target()),
+    );
   }
 }
 
@@ -385,10 +460,16 @@ installProperties<ConditionalFormatState>(CellValueConditionalFormatProxy, {
     read: (t) => t.rule,
     write: (t, value, location) => {
       const rule = value as { formula1?: unknown; formula2?: unknown; operator?: unknown } | null;
-      if (!rule || typeof rule.formula1 !== 'string' || rule.formula1 === '') throw invalidArgument(location, 'a cell value rule needs formula1');
+      if (!rule || typeof rule.formula1 !== 'string' || rule.formula1 === '')
+        throw invalidArgument(location, 'a cell value rule needs formula1');
       const operator = oneOf(rule.operator, CELL_VALUE_OPERATORS, location);
-      if ((operator === 'Between' || operator === 'NotBetween') && typeof rule.formula2 !== 'string') throw invalidArgument(location, `'${operator}' needs formula2`);
-      t.rule = { formula1: rule.formula1, ...(typeof rule.formula2 === 'string' ? { formula2: rule.formula2 } : {}), operator };
+      if ((operator === 'Between' || operator === 'NotBetween') && typeof rule.formula2 !== 'string')
+        throw invalidArgument(location, `'${operator}' needs formula2`);
+      t.rule = {
+        formula1: rule.formula1,
+        ...(typeof rule.formula2 === 'string' ? { formula2: rule.formula2 } : {}),
+        operator,
+      };
     },
   },
 } satisfies PropertySpecs<ConditionalFormatState>);
@@ -407,11 +488,17 @@ export class ConditionalRangeFormatProxy extends ClientObject<ConditionalFormatS
   }
 
   get fill(): ConditionalRangeFillProxy {
-    return this._child('fill', (path) => new ConditionalRangeFillProxy(this.context, path, this.format, 'ConditionalRangeFill'));
+    return this._child(
+      'fill',
+      (path) => new ConditionalRangeFillProxy(this.context, path, this.format, 'ConditionalRangeFill'),
+    );
   }
 
   get font(): ConditionalRangeFontProxy {
-    return this._child('font', (path) => new ConditionalRangeFontProxy(this.context, path, this.format, 'ConditionalRangeFont'));
+    return this._child(
+      'font',
+      (path) => new ConditionalRangeFontProxy(this.context, path, this.format, 'ConditionalRangeFont'),
+    );
   }
 }
 

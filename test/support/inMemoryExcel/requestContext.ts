@@ -133,7 +133,13 @@ export class InMemoryRequestContext {
       Actions: actions.map((action) => {
         addPath(action.path);
         action.referencedPaths.forEach(addPath);
-        return { Id: nextActionId++, ActionType: action.type, Name: action.name, ObjectPathId: action.path.id, ArgumentInfo: { Arguments: action.args } };
+        return {
+          Id: nextActionId++,
+          ActionType: action.type,
+          Name: action.name,
+          ObjectPathId: action.path.id,
+          ArgumentInfo: { Arguments: action.args },
+        };
       }),
       ObjectPaths: Object.fromEntries(paths),
     };
@@ -141,7 +147,8 @@ export class InMemoryRequestContext {
     this.stats.requests++;
     this.stats.requestBytes.push(requestBytes);
     this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, requestBytes);
-    if (requestBytes > this.options.payloadLimitBytes) throw requestPayloadTooLarge(requestBytes, this.options.payloadLimitBytes);
+    if (requestBytes > this.options.payloadLimitBytes)
+      throw requestPayloadTooLarge(requestBytes, this.options.payloadLimitBytes);
 
     const results: ActionResult[] = [];
     for (const action of actions) {
@@ -150,7 +157,8 @@ export class InMemoryRequestContext {
     }
     const responseBytes = utf8Length(JSON.stringify(results.map((result) => result.data)));
     this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, responseBytes);
-    if (responseBytes > this.options.responseLimitBytes) throw responsePayloadTooLarge(responseBytes, this.options.responseLimitBytes);
+    if (responseBytes > this.options.responseLimitBytes)
+      throw responsePayloadTooLarge(responseBytes, this.options.responseLimitBytes);
     for (const result of results) result.deliver();
   }
 }

@@ -7,7 +7,11 @@ import type { ShapeState, SheetState } from './workbookState';
 /** Points per pixel at 96 dpi. */
 const POINTS_PER_PIXEL = 0.75;
 
-export function shapeCollectionFor(context: InMemoryRequestContext, path: ObjectPath, sheet: () => SheetState): ShapeCollectionProxy {
+export function shapeCollectionFor(
+  context: InMemoryRequestContext,
+  path: ObjectPath,
+  sheet: () => SheetState,
+): ShapeCollectionProxy {
   return new ShapeCollectionProxy(context, path, sheet);
 }
 
@@ -25,7 +29,11 @@ export class ShapeCollectionProxy extends CollectionObject<ShapeState, ShapeProx
   }
 
   protected _itemProxy(shape: ShapeState): ShapeProxy {
-    return new ShapeProxy(this.context, this.context.newPath(PATH_TYPE.ReferenceId, String(shape.id), this._path), () => shape);
+    return new ShapeProxy(
+      this.context,
+      this.context.newPath(PATH_TYPE.ReferenceId, String(shape.id), this._path),
+      () => shape,
+    );
   }
 
   /**
@@ -79,10 +87,22 @@ installProperties<ShapeState>(ShapeProxy, {
   id: { read: (shape) => String(shape.id) },
   type: { read: () => 'Image' },
   name: { read: (shape) => shape.name, write: (shape, value) => void (shape.name = String(value)) },
-  altTextDescription: { read: (shape) => shape.altTextDescription, write: (shape, value) => void (shape.altTextDescription = String(value)) },
-  left: { read: (shape) => shape.left, write: (shape, value, location) => void (shape.left = numberValue(value, location, 0, 169_056)) },
-  top: { read: (shape) => shape.top, write: (shape, value, location) => void (shape.top = numberValue(value, location, 0, 169_056)) },
-  lockAspectRatio: { read: (shape) => shape.lockAspectRatio, write: (shape, value, location) => void (shape.lockAspectRatio = booleanValue(value, location)) },
+  altTextDescription: {
+    read: (shape) => shape.altTextDescription,
+    write: (shape, value) => void (shape.altTextDescription = String(value)),
+  },
+  left: {
+    read: (shape) => shape.left,
+    write: (shape, value, location) => void (shape.left = numberValue(value, location, 0, 169_056)),
+  },
+  top: {
+    read: (shape) => shape.top,
+    write: (shape, value, location) => void (shape.top = numberValue(value, location, 0, 169_056)),
+  },
+  lockAspectRatio: {
+    read: (shape) => shape.lockAspectRatio,
+    write: (shape, value, location) => void (shape.lockAspectRatio = booleanValue(value, location)),
+  },
   // With the aspect ratio locked, changing one side scales the other (as Excel does).
   width: {
     read: (shape) => shape.width,

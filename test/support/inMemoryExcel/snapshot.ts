@@ -45,7 +45,11 @@ export interface SheetSnapshot {
 export interface PageLayoutSnapshot {
   readonly orientation: 'Portrait' | 'Landscape';
   /** As PageLayout.zoom reads: `{ scale }` or pages wide and tall (0 = as many as needed). */
-  readonly zoom: { readonly scale?: number; readonly horizontalFitToPages?: number; readonly verticalFitToPages?: number };
+  readonly zoom: {
+    readonly scale?: number;
+    readonly horizontalFitToPages?: number;
+    readonly verticalFitToPages?: number;
+  };
   /** e.g. '$5:$5', or null when no rows repeat. */
   readonly printTitleRows: string | null;
   /** e.g. 'A1:D20', or null for the used range. */
@@ -104,7 +108,12 @@ export interface ChartSnapshot {
     /** The series' own chart type (the chart's unless set). */
     readonly chartType: string;
     /** Marker style, size in points and colours ('#RRGGBB' or null for automatic). */
-    readonly marker: { readonly style: string; readonly size: number; readonly background: string | null; readonly foreground: string | null };
+    readonly marker: {
+      readonly style: string;
+      readonly size: number;
+      readonly background: string | null;
+      readonly foreground: string | null;
+    };
   }[];
   readonly categoryAxis: AxisSnapshot;
   readonly valueAxis: AxisSnapshot;
@@ -161,7 +170,8 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
     cells[`${columnName(key % 16384)}${Math.floor(key / 16384) + 1}`] = cellSnapshot(sheet.cells.get(key)!);
   }
   const columnWidths: Record<string, number> = {};
-  for (const col of [...sheet.columnWidths.keys()].sort((a, b) => a - b)) columnWidths[columnName(col)] = sheet.columnWidths.get(col)!;
+  for (const col of [...sheet.columnWidths.keys()].sort((a, b) => a - b))
+    columnWidths[columnName(col)] = sheet.columnWidths.get(col)!;
   const reference = (ref: RangeRefState | null) => {
     const owner = ref ? sheetById(state, ref.sheetId) : undefined;
     return ref && owner ? `${sheetPrefix(owner.name)}!${formatBounds(ref.bounds, true)}` : null;
@@ -200,8 +210,18 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
         chartType: series.chartType,
         marker: { ...series.marker },
       })),
-      categoryAxis: { title: chart.categoryAxis.title, titleVisible: chart.categoryAxis.titleVisible, reversePlotOrder: chart.categoryAxis.reversePlotOrder, position: chart.categoryAxis.position },
-      valueAxis: { title: chart.valueAxis.title, titleVisible: chart.valueAxis.titleVisible, reversePlotOrder: chart.valueAxis.reversePlotOrder, position: chart.valueAxis.position },
+      categoryAxis: {
+        title: chart.categoryAxis.title,
+        titleVisible: chart.categoryAxis.titleVisible,
+        reversePlotOrder: chart.categoryAxis.reversePlotOrder,
+        position: chart.categoryAxis.position,
+      },
+      valueAxis: {
+        title: chart.valueAxis.title,
+        titleVisible: chart.valueAxis.titleVisible,
+        reversePlotOrder: chart.valueAxis.reversePlotOrder,
+        position: chart.valueAxis.position,
+      },
       legend: { ...chart.legend },
       topLeftCell: chart.position ? formatBounds(cornerOf(chart.position.start, 'first')) : null,
       bottomRightCell: chart.position ? formatBounds(cornerOf(chart.position.end, 'last')) : null,
@@ -231,7 +251,9 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
     pageLayout: {
       orientation: sheet.pageLayout.orientation,
       zoom: { ...sheet.pageLayout.zoom },
-      printTitleRows: sheet.pageLayout.printTitleRows ? `$${sheet.pageLayout.printTitleRows.firstRow + 1}:$${sheet.pageLayout.printTitleRows.lastRow + 1}` : null,
+      printTitleRows: sheet.pageLayout.printTitleRows
+        ? `$${sheet.pageLayout.printTitleRows.firstRow + 1}:$${sheet.pageLayout.printTitleRows.lastRow + 1}`
+        : null,
       printArea: sheet.pageLayout.printArea ? formatBounds(sheet.pageLayout.printArea) : null,
     },
   };
@@ -239,7 +261,10 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
 
 function cellSnapshot(cell: CellState): CellSnapshot {
   const { content } = cell;
-  const base: { -readonly [K in keyof CellSnapshot]: CellSnapshot[K] } = { kind: content.kind, numberFormat: cell.numberFormat };
+  const base: { -readonly [K in keyof CellSnapshot]: CellSnapshot[K] } = {
+    kind: content.kind,
+    numberFormat: cell.numberFormat,
+  };
   if (content.kind === 'formula') base.formula = content.formula;
   else if (content.kind !== 'blank') base.value = content.value;
   if (content.kind === 'text') base.quotePrefix = content.quotePrefix;

@@ -27,7 +27,18 @@ export interface TypedValue {
   readonly impliedFormat?: string;
 }
 
-export const ERROR_LITERALS = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!'] as const;
+export const ERROR_LITERALS = [
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+] as const;
 
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -37,7 +48,8 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 export function serialOfDate(year: number, month: number, day: number): number | undefined {
   const ms = Date.UTC(year, month - 1, day);
   const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
   return ms / 86_400_000 + 25_569;
 }
 
@@ -57,11 +69,15 @@ export function typedValue(entry: unknown, cellFormat: string): TypedValue | und
   if (cellFormat === '@') return { content: { kind: 'text', value: text, quotePrefix: false } };
   const trimmed = text.trim();
   if (trimmed.startsWith('=')) return { content: { kind: 'formula', formula: trimmed } };
-  if (NUMBER.test(trimmed) && /\d/.test(trimmed)) return { content: { kind: 'number', value: Number(trimmed.replace(/,/g, '')) } };
+  if (NUMBER.test(trimmed) && /\d/.test(trimmed))
+    return { content: { kind: 'number', value: Number(trimmed.replace(/,/g, '')) } };
   if (/^[+\-@]/.test(trimmed)) return { content: { kind: 'formula', formula: `=${trimmed}` } };
   if (trimmed.endsWith('%') && NUMBER.test(trimmed.slice(0, -1)) && /\d/.test(trimmed)) {
     const decimals = /\.(\d+)%$/.exec(trimmed)?.[1].length ?? 0;
-    return { content: { kind: 'number', value: Number(trimmed.slice(0, -1).replace(/,/g, '')) / 100 }, impliedFormat: decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%' };
+    return {
+      content: { kind: 'number', value: Number(trimmed.slice(0, -1).replace(/,/g, '')) / 100 },
+      impliedFormat: decimals > 0 ? `0.${'0'.repeat(decimals)}%` : '0%',
+    };
   }
   const upper = trimmed.toUpperCase();
   if (upper === 'TRUE' || upper === 'FALSE') return { content: { kind: 'boolean', value: upper === 'TRUE' } };

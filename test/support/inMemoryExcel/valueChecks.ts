@@ -4,8 +4,16 @@ import { invalidArgument } from './excelError';
 
 /** The HTML colour names Office.js accepts besides '#RRGGBB' (a few; Excel takes all CSS names). */
 const NAMED_COLORS: Readonly<Record<string, string>> = {
-  black: '#000000', white: '#FFFFFF', red: '#FF0000', green: '#008000', blue: '#0000FF',
-  yellow: '#FFFF00', orange: '#FFA500', gray: '#808080', grey: '#808080', purple: '#800080',
+  black: '#000000',
+  white: '#FFFFFF',
+  red: '#FF0000',
+  green: '#008000',
+  blue: '#0000FF',
+  yellow: '#FFFF00',
+  orange: '#FFA500',
+  gray: '#808080',
+  grey: '#808080',
+  purple: '#800080',
 };
 
 /** A colour as Excel stores and reports it ('#RRGGBB', upper case), or InvalidArgument. */

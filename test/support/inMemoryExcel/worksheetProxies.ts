@@ -9,7 +9,12 @@ import { checkSheetName, checkTableName } from './nameRules';
 import { RangeProxy } from './rangeProxies';
 import { PATH_TYPE, type InMemoryRequestContext, type ObjectPath } from './requestContext';
 import { shapeCollectionFor, type ShapeCollectionProxy } from './shapeProxies';
-import { raiseEvent, type WorksheetAddedArgs, type WorksheetChangedArgs, type WorksheetDeletedArgs } from './workbookEvents';
+import {
+  raiseEvent,
+  type WorksheetAddedArgs,
+  type WorksheetChangedArgs,
+  type WorksheetDeletedArgs,
+} from './workbookEvents';
 import {
   editCell,
   newSheet,
@@ -53,37 +58,57 @@ export class WorksheetCollectionProxy extends CollectionObject<SheetState, Works
   }
 
   protected _itemProxy(sheet: SheetState): WorksheetProxy {
-    return new WorksheetProxy(this.context, this.context.newPath(PATH_TYPE.ReferenceId, String(sheet.id), this._path), () => sheet, sheet.id);
+    return new WorksheetProxy(
+      this.context,
+      this.context.newPath(PATH_TYPE.ReferenceId, String(sheet.id), this._path),
+      () => sheet,
+      sheet.id,
+    );
   }
 
   /** The sheet of that name (ignoring case); ItemNotFound at sync when there is none. */
   getItem(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, this._childPath('getItem', [key]), () => sheetByName(this.context.state, key));
+    return new WorksheetProxy(this.context, this._childPath('getItem', [key]), () =>
+      sheetByName(this.context.state, key),
+    );
   }
 
   getItemOrNullObject(key: string): WorksheetProxy {
-    const proxy = new WorksheetProxy(this.context, this._childPath('getItemOrNullObject', [key]), () => sheetByName(this.context.state, key));
+    const proxy = new WorksheetProxy(this.context, this._childPath('getItemOrNullObject', [key]), () =>
+      sheetByName(this.context.state, key),
+    );
     proxy._queueNullCheck();
     return proxy;
   }
 
   /** Any cell of any sheet edited (ExcelApi 1.9): by the analyst, a co-author or an add-in, this one included. */
   get onChanged(): EventHandlersProxy<WorksheetChangedArgs> {
-    return this._child('onChanged', (path) => new EventHandlersProxy<WorksheetChangedArgs>(this.context, path, 'WorksheetChanged'));
+    return this._child(
+      'onChanged',
+      (path) => new EventHandlersProxy<WorksheetChangedArgs>(this.context, path, 'WorksheetChanged'),
+    );
   }
 
   /** A sheet added (ExcelApi 1.7). */
   get onAdded(): EventHandlersProxy<WorksheetAddedArgs> {
-    return this._child('onAdded', (path) => new EventHandlersProxy<WorksheetAddedArgs>(this.context, path, 'WorksheetAdded'));
+    return this._child(
+      'onAdded',
+      (path) => new EventHandlersProxy<WorksheetAddedArgs>(this.context, path, 'WorksheetAdded'),
+    );
   }
 
   /** A sheet deleted (ExcelApi 1.7). */
   get onDeleted(): EventHandlersProxy<WorksheetDeletedArgs> {
-    return this._child('onDeleted', (path) => new EventHandlersProxy<WorksheetDeletedArgs>(this.context, path, 'WorksheetDeleted'));
+    return this._child(
+      'onDeleted',
+      (path) => new EventHandlersProxy<WorksheetDeletedArgs>(this.context, path, 'WorksheetDeleted'),
+    );
   }
 
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, this._childPath('getActiveWorksheet', []), () => sheetById(this.context.state, this.context.state.activeSheetId));
+    return new WorksheetProxy(this.context, this._childPath('getActiveWorksheet', []), () =>
+      sheetById(this.context.state, this.context.state.activeSheetId),
+    );
   }
 
   /**
@@ -99,7 +124,8 @@ export class WorksheetCollectionProxy extends CollectionObject<SheetState, Works
       const { state } = this.context;
       const names = state.sheets.map((sheet) => sheet.name);
       let chosen = name;
-      for (let n = 1; chosen === undefined; n++) if (!names.some((other) => other.toUpperCase() === `SHEET${n}`)) chosen = `Sheet${n}`;
+      for (let n = 1; chosen === undefined; n++)
+        if (!names.some((other) => other.toUpperCase() === `SHEET${n}`)) chosen = `Sheet${n}`;
       const sheet = newSheet(state, checkSheetName(chosen, names, 'WorksheetCollection.add'));
       state.sheets.push(sheet);
       createdId = sheet.id;
@@ -152,12 +178,17 @@ export class WorksheetProxy extends ClientObject<SheetState> {
 
   /** A range by A1 address (no sheet part), or the whole sheet. InvalidArgument at sync for a bad address. */
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.context, this._childPath('getRange', address === undefined ? [] : [address]), () => this._target(), () => {
-      if (address === undefined) return { firstRow: 0, firstCol: 0, lastRow: LAST_ROW, lastCol: LAST_COLUMN };
-      const bounds = parseAddress(address);
-      if (!bounds) throw invalidArgument('Worksheet.getRange', `'${address}' is not an address on this sheet`);
-      return bounds;
-    });
+    return new RangeProxy(
+      this.context,
+      this._childPath('getRange', address === undefined ? [] : [address]),
+      () => this._target(),
+      () => {
+        if (address === undefined) return { firstRow: 0, firstCol: 0, lastRow: LAST_ROW, lastCol: LAST_COLUMN };
+        const bounds = parseAddress(address);
+        if (!bounds) throw invalidArgument('Worksheet.getRange', `'${address}' is not an address on this sheet`);
+        return bounds;
+      },
+    );
   }
 
   getCell(row: number, column: number): RangeProxy {
@@ -165,25 +196,53 @@ export class WorksheetProxy extends ClientObject<SheetState> {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
-    return new RangeProxy(this.context, this._childPath('getRangeByIndexes', [startRow, startColumn, rowCount, columnCount]), () => this._target(), () => {
-      const bounds: Bounds = { firstRow: startRow, firstCol: startColumn, lastRow: startRow + rowCount - 1, lastCol: startColumn + columnCount - 1 };
-      const valid = [startRow, startColumn, rowCount, columnCount].every(Number.isInteger) && rowCount > 0 && columnCount > 0 &&
-        bounds.firstRow >= 0 && bounds.firstCol >= 0 && bounds.lastRow <= LAST_ROW && bounds.lastCol <= LAST_COLUMN;
-      if (!valid) throw invalidArgument('Worksheet.getRangeByIndexes', `(${startRow}, ${startColumn}, ${rowCount}, ${columnCount}) is not a range on the sheet`);
-      return bounds;
-    });
+    return new RangeProxy(
+      this.context,
+      this._childPath('getRangeByIndexes', [startRow, startColumn, rowCount, columnCount]),
+      () => this._target(),
+      () => {
+        const bounds: Bounds = {
+          firstRow: startRow,
+          firstCol: startColumn,
+          lastRow: startRow + rowCount - 1,
+          lastCol: startColumn + columnCount - 1,
+        };
+        const valid =
+          [startRow, startColumn, rowCount, columnCount].every(Number.isInteger) &&
+          rowCount > 0 &&
+          columnCount > 0 &&
+          bounds.firstRow >= 0 &&
+          bounds.firstCol >= 0 &&
+          bounds.lastRow <= LAST_ROW &&
+          bounds.lastCol <= LAST_COLUMN;
+        if (!valid)
+          throw invalidArgument(
+            'Worksheet.getRangeByIndexes',
+            `(${startRow}, ${startColumn}, ${rowCount}, ${columnCount}) is not a range on the sheet`,
+          );
+        return bounds;
+      },
+    );
   }
 
   /** The used range; on a sheet with nothing used, cell A1 (as Excel). */
   getUsedRange(valuesOnly = false): RangeProxy {
-    return new RangeProxy(this.context, this._childPath('getUsedRange', [valuesOnly]), () => this._target(), (sheet) =>
-      usedBounds(sheet, valuesOnly) ?? { firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 0 },
+    return new RangeProxy(
+      this.context,
+      this._childPath('getUsedRange', [valuesOnly]),
+      () => this._target(),
+      (sheet) => usedBounds(sheet, valuesOnly) ?? { firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 0 },
     );
   }
 
   /** The used range, or a null object on a sheet with nothing used. */
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    const proxy = new RangeProxy(this.context, this._childPath('getUsedRangeOrNullObject', [valuesOnly]), () => this._target(), (sheet) => usedBounds(sheet, valuesOnly) ?? null);
+    const proxy = new RangeProxy(
+      this.context,
+      this._childPath('getUsedRangeOrNullObject', [valuesOnly]),
+      () => this._target(),
+      (sheet) => usedBounds(sheet, valuesOnly) ?? null,
+    );
     proxy._queueNullCheck();
     return proxy;
   }
@@ -202,16 +261,25 @@ export class WorksheetProxy extends ClientObject<SheetState> {
     this._method('delete', [], () => {
       const { state } = this.context;
       const sheet = this._target();
-      if (state.sheets.length === 1) throw invalidOperation('Worksheet.delete', 'a workbook must keep at least one sheet');
+      if (state.sheets.length === 1)
+        throw invalidOperation('Worksheet.delete', 'a workbook must keep at least one sheet');
       const index = state.sheets.indexOf(sheet);
       state.sheets.splice(index, 1);
-      for (let t = state.tables.length - 1; t >= 0; t--) if (state.tables[t].sheetId === sheet.id) state.tables.splice(t, 1);
-      if (state.activeSheetId === sheet.id) state.activeSheetId = state.sheets[Math.min(index, state.sheets.length - 1)].id;
+      for (let t = state.tables.length - 1; t >= 0; t--)
+        if (state.tables[t].sheetId === sheet.id) state.tables.splice(t, 1);
+      if (state.activeSheetId === sheet.id)
+        state.activeSheetId = state.sheets[Math.min(index, state.sheets.length - 1)].id;
       raiseEvent(state.events, { type: 'WorksheetDeleted', worksheetId: worksheetId(sheet), source: 'Local' });
       for (const other of state.sheets) {
         for (const cell of other.cells.values()) {
           if (cell.content.kind === 'formula') {
-            cell.content = { kind: 'formula', formula: withMissingSheetsAsRefErrors(cell.content.formula, (name) => sheetByName(state, name) !== undefined) };
+            cell.content = {
+              kind: 'formula',
+              formula: withMissingSheetsAsRefErrors(
+                cell.content.formula,
+                (name) => sheetByName(state, name) !== undefined,
+              ),
+            };
           }
         }
         for (const chart of other.charts) {
@@ -232,7 +300,8 @@ installProperties<SheetState>(WorksheetProxy, {
   visibility: {
     read: (sheet) => sheet.visibility,
     write: (sheet, value, location) => {
-      if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') throw new Error(`${location}: visibility must be Visible, Hidden or VeryHidden, got ${String(value)}.`);
+      if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden')
+        throw new Error(`${location}: visibility must be Visible, Hidden or VeryHidden, got ${String(value)}.`);
       sheet.visibility = value;
     },
   },
@@ -291,7 +360,8 @@ export class PageLayoutProxy extends ClientObject<SheetState> {
     this._method('setPrintTitleRows', [printTitleRows], () => {
       const location = 'PageLayout.setPrintTitleRows';
       const bounds = typeof printTitleRows === 'string' ? parseAddress(printTitleRows) : undefined;
-      if (!bounds || bounds.firstCol !== 0 || bounds.lastCol !== LAST_COLUMN) throw invalidArgument(location, `'${String(printTitleRows)}' is not whole rows, such as '$5:$5'`);
+      if (!bounds || bounds.firstCol !== 0 || bounds.lastCol !== LAST_COLUMN)
+        throw invalidArgument(location, `'${String(printTitleRows)}' is not whole rows, such as '$5:$5'`);
       this._target().pageLayout.printTitleRows = bounds;
     });
   }
@@ -299,7 +369,11 @@ export class PageLayoutProxy extends ClientObject<SheetState> {
   setPrintArea(printArea: string): void {
     this._method('setPrintArea', [printArea], () => {
       const bounds = typeof printArea === 'string' ? parseAddress(printArea) : undefined;
-      if (!bounds) throw invalidArgument('PageLayout.setPrintArea', `'${String(printArea)}' is not a range address, such as 'A1:D20'`);
+      if (!bounds)
+        throw invalidArgument(
+          'PageLayout.setPrintArea',
+          `'${String(printArea)}' is not a range address, such as 'A1:D20'`,
+        );
       this._target().pageLayout.printArea = bounds;
     });
   }
@@ -308,13 +382,15 @@ export class PageLayoutProxy extends ClientObject<SheetState> {
 installProperties<SheetState>(PageLayoutProxy, {
   orientation: {
     read: (sheet) => sheet.pageLayout.orientation,
-    write: (sheet, value, location) => void (sheet.pageLayout.orientation = oneOf(value, ['Portrait', 'Landscape'] as const, location)),
+    write: (sheet, value, location) =>
+      void (sheet.pageLayout.orientation = oneOf(value, ['Portrait', 'Landscape'] as const, location)),
   },
   zoom: {
     read: (sheet) => ({ ...sheet.pageLayout.zoom }),
     write: (sheet, value, location) => {
       const { scale, horizontalFitToPages, verticalFitToPages, ...other } = (value ?? {}) as Record<string, unknown>;
-      if (Object.keys(other).length > 0) throw invalidArgument(location, `${Object.keys(other).join(', ')} is not a zoom option`);
+      if (Object.keys(other).length > 0)
+        throw invalidArgument(location, `${Object.keys(other).join(', ')} is not a zoom option`);
       const fits = horizontalFitToPages !== undefined || verticalFitToPages !== undefined;
       if (scale !== undefined && fits) throw invalidArgument(location, 'give either a scale or pages to fit, not both');
       if (scale === undefined && !fits) throw invalidArgument(location, 'give a scale or pages to fit');
@@ -349,7 +425,11 @@ export class TableCollectionProxy extends CollectionObject<TableState, TableProx
   }
 
   protected _itemProxy(table: TableState): TableProxy {
-    return new TableProxy(this.context, this.context.newPath(PATH_TYPE.ReferenceId, String(table.id), this._path), () => table);
+    return new TableProxy(
+      this.context,
+      this.context.newPath(PATH_TYPE.ReferenceId, String(table.id), this._path),
+      () => table,
+    );
   }
 
   /**
@@ -359,7 +439,11 @@ export class TableCollectionProxy extends CollectionObject<TableState, TableProx
    */
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
     let created: TableState | undefined;
-    const proxy = new TableProxy(this.context, this._childPath('add', [typeof address === 'string' ? address : '(range)', hasHeaders]), () => created ?? null);
+    const proxy = new TableProxy(
+      this.context,
+      this._childPath('add', [typeof address === 'string' ? address : '(range)', hasHeaders]),
+      () => created ?? null,
+    );
     this._method('add', [address, hasHeaders], () => {
       const location = 'TableCollection.add';
       if (hasHeaders !== true) throw notImplemented(location, 'tables whose range has no header row');
@@ -368,7 +452,13 @@ export class TableCollectionProxy extends CollectionObject<TableState, TableProx
       let bounds: Bounds | undefined;
       if (typeof address === 'string') {
         const bang = address.lastIndexOf('!');
-        const sheetPart = bang >= 0 ? address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'") : undefined;
+        const sheetPart =
+          bang >= 0
+            ? address
+                .slice(0, bang)
+                .replace(/^'(.*)'$/, '$1')
+                .replace(/''/g, "'")
+            : undefined;
         const owner = sheetPart !== undefined ? sheetByName(state, sheetPart) : this.sheet?.();
         if (!owner) throw itemNotFound(location, `no sheet for table range '${address}'`);
         sheet = owner;
@@ -390,13 +480,27 @@ export class TableCollectionProxy extends CollectionObject<TableState, TableProx
         let header = hasHeaders && content.kind !== 'blank' && content.kind !== 'formula' ? String(content.value) : '';
         if (header === '') header = `Column${col - bounds.firstCol + 1}`;
         const base = header;
-        for (let copy = 2; headers.some((other) => other.toUpperCase() === header.toUpperCase()); copy++) header = `${base}${copy}`;
+        for (let copy = 2; headers.some((other) => other.toUpperCase() === header.toUpperCase()); copy++)
+          header = `${base}${copy}`;
         headers.push(header);
-        if (hasHeaders) cell.content = { kind: 'text', value: header, quotePrefix: content.kind === 'text' ? content.quotePrefix : false };
+        if (hasHeaders)
+          cell.content = {
+            kind: 'text',
+            value: header,
+            quotePrefix: content.kind === 'text' ? content.quotePrefix : false,
+          };
       }
       let n = 1;
       while (state.tables.some((table) => table.name.toUpperCase() === `TABLE${n}`)) n++;
-      created = { id: state.nextId++, name: `Table${n}`, sheetId: sheet.id, bounds, style: 'TableStyleMedium2', showFilterButton: true, showBandedRows: true };
+      created = {
+        id: state.nextId++,
+        name: `Table${n}`,
+        sheetId: sheet.id,
+        bounds,
+        style: 'TableStyleMedium2',
+        showFilterButton: true,
+        showBandedRows: true,
+      };
       state.tables.push(created);
     });
     return proxy;
@@ -425,16 +529,27 @@ installProperties<TableState>(TableProxy, {
   name: {
     read: (table) => table.name,
     write: (table, value, location, state) => {
-      table.name = checkTableName(value, state.tables.filter((other) => other !== table).map((other) => other.name), location);
+      table.name = checkTableName(
+        value,
+        state.tables.filter((other) => other !== table).map((other) => other.name),
+        location,
+      );
     },
   },
   style: {
     read: (table) => table.style,
     write: (table, value, location) => {
-      if (typeof value !== 'string' || !TABLE_STYLE.test(value)) throw invalidArgument(location, `'${String(value)}' is not a built-in table style`);
+      if (typeof value !== 'string' || !TABLE_STYLE.test(value))
+        throw invalidArgument(location, `'${String(value)}' is not a built-in table style`);
       table.style = value;
     },
   },
-  showFilterButton: { read: (table) => table.showFilterButton, write: (table, value) => void (table.showFilterButton = value === true) },
-  showBandedRows: { read: (table) => table.showBandedRows, write: (table, value) => void (table.showBandedRows = value === true) },
+  showFilterButton: {
+    read: (table) => table.showFilterButton,
+    write: (table, value) => void (table.showFilterButton = value === true),
+  },
+  showBandedRows: {
+    read: (table) => table.showBandedRows,
+    write: (table, value) => void (table.showBandedRows = value === true),
+  },
 } satisfies PropertySpecs<TableState>);

@@ -33,11 +33,28 @@
  *   ages outside the band included, the duplicate not), Violence with injury 1; not counted
  *   Shoplifting 1. `expectedFigures` gives exactly these (see realisticExtract.test.ts, 'hand check').
  */
-import { plantedTypeKind, wardOfPoint, type PlantedCell, type PlantedOffenceRow, type PlantedWard, type RealisticExtract } from './generate';
+import {
+  plantedTypeKind,
+  wardOfPoint,
+  type PlantedCell,
+  type PlantedOffenceRow,
+  type PlantedWard,
+  type RealisticExtract,
+} from './generate';
 
 export type Reason =
-  | 'missingValue' | 'excelError' | 'notADate' | 'dateImplausible' | 'notANumber' | 'ageImpossible' | 'badCoordinate' | 'duplicateRow'
-  | 'ageOutsideBand' | 'offenceTypeOutOfScope' | 'offenceTypeUnclassified' | 'dateOutsideWindow';
+  | 'missingValue'
+  | 'excelError'
+  | 'notADate'
+  | 'dateImplausible'
+  | 'notANumber'
+  | 'ageImpossible'
+  | 'badCoordinate'
+  | 'duplicateRow'
+  | 'ageOutsideBand'
+  | 'offenceTypeOutOfScope'
+  | 'offenceTypeUnclassified'
+  | 'dateOutsideWindow';
 
 export interface ExpectationOptions {
   readonly ageBand?: readonly [number, number];
@@ -127,7 +144,8 @@ function dateReason(cell: PlantedCell, today: Date): Reason | null {
 function coordinateReason(easting: PlantedCell, northing: PlantedCell): Reason | null {
   if (isBlank(easting) && isBlank(northing)) return 'missingValue';
   if (typeof easting !== 'number' || typeof northing !== 'number') return 'notANumber';
-  if (easting === 0 || northing === 0 || easting < 0 || easting > 700000 || northing < 0 || northing > 1300000) return 'badCoordinate';
+  if (easting === 0 || northing === 0 || easting < 0 || easting > 700000 || northing < 0 || northing > 1300000)
+    return 'badCoordinate';
   return null;
 }
 
@@ -144,7 +162,9 @@ export function invalidReason(row: PlantedOffenceRow, today: Date): Reason | nul
   const age = ageOf(row.age);
   if (age === null) return 'notANumber';
   if (age < 0 || age > 120) return 'ageImpossible';
-  return coordinateReason(row.offenceEasting, row.offenceNorthing) ?? coordinateReason(row.homeEasting, row.homeNorthing);
+  return (
+    coordinateReason(row.offenceEasting, row.offenceNorthing) ?? coordinateReason(row.homeEasting, row.homeNorthing)
+  );
 }
 
 /** The offence a row belongs to: its reference, or the row itself when it has none. */
@@ -153,7 +173,9 @@ export function offenceKey(row: PlantedOffenceRow): string {
 }
 
 function wardAt(wards: readonly PlantedWard[], easting: PlantedCell, northing: PlantedCell): string | null {
-  return typeof easting === 'number' && typeof northing === 'number' ? wardOfPoint(wards, easting, northing)?.code ?? null : null;
+  return typeof easting === 'number' && typeof northing === 'number'
+    ? (wardOfPoint(wards, easting, northing)?.code ?? null)
+    : null;
 }
 
 function add(map: Map<string, number>, key: string, by = 1): void {
@@ -161,7 +183,8 @@ function add(map: Map<string, number>, key: string, by = 1): void {
 }
 
 /** The parts of an extract the calculator reads. */
-export type PlantedOffences = Pick<RealisticExtract, 'offences' | 'blankOffenceRows' | 'wards' | 'today'> & Partial<Pick<RealisticExtract, 'schools'>>;
+export type PlantedOffences = Pick<RealisticExtract, 'offences' | 'blankOffenceRows' | 'wards' | 'today'> &
+  Partial<Pick<RealisticExtract, 'schools'>>;
 
 export function expectedFigures(extract: PlantedOffences, options: ExpectationOptions = {}): ExpectedFigures {
   const [youngest, oldest] = options.ageBand ?? [10, 17];
@@ -195,11 +218,16 @@ export function expectedFigures(extract: PlantedOffences, options: ExpectationOp
   }
 
   // Offence types of the valid rows.
-  const typeRows = { counted: new Map<string, number>(), notCounted: new Map<string, number>(), unrecognised: new Map<string, number>() };
+  const typeRows = {
+    counted: new Map<string, number>(),
+    notCounted: new Map<string, number>(),
+    unrecognised: new Map<string, number>(),
+  };
   for (const row of valid) {
     const type = text(row.type);
     if (counted(type)) add(typeRows.counted, type);
-    else if (plantedTypeKind(type) === 'unrecognised' || plantedTypeKind(type) === undefined) add(typeRows.unrecognised, type);
+    else if (plantedTypeKind(type) === 'unrecognised' || plantedTypeKind(type) === undefined)
+      add(typeRows.unrecognised, type);
     else add(typeRows.notCounted, type);
   }
 
@@ -210,8 +238,10 @@ export function expectedFigures(extract: PlantedOffences, options: ExpectationOp
     const date = dateOf(row.date)!;
     const type = text(row.type);
     if (age < youngest || age > oldest) exclude(row, 'ageOutsideBand');
-    else if (!counted(type)) exclude(row, plantedTypeKind(type) === 'notViolence' ? 'offenceTypeOutOfScope' : 'offenceTypeUnclassified');
-    else if ((options.from && day(date) < day(options.from)) || (options.to && day(date) > day(options.to))) exclude(row, 'dateOutsideWindow');
+    else if (!counted(type))
+      exclude(row, plantedTypeKind(type) === 'notViolence' ? 'offenceTypeOutOfScope' : 'offenceTypeUnclassified');
+    else if ((options.from && day(date) < day(options.from)) || (options.to && day(date) > day(options.to)))
+      exclude(row, 'dateOutsideWindow');
     else inScope.push(row);
   }
 
@@ -236,7 +266,8 @@ export function expectedFigures(extract: PlantedOffences, options: ExpectationOp
   for (const row of inScope) {
     const ref = text(row.offenderRef);
     const before = latest.get(ref);
-    if (!before || timeOf(row) > timeOf(before) || (timeOf(row) === timeOf(before) && row.row > before.row)) latest.set(ref, row);
+    if (!before || timeOf(row) > timeOf(before) || (timeOf(row) === timeOf(before) && row.row > before.row))
+      latest.set(ref, row);
   }
   const youngOffendersByWard = new Map<string, number>();
   for (const row of latest.values()) {

@@ -55,8 +55,26 @@ export interface PlantedWard {
 }
 
 const WARD_NAMES = [
-  'Ashby Green', 'Barrow Hill', 'Calder Park', 'Dunmore', 'Elmstead', 'Foxley', 'Greywell', 'Hartfield', 'Ivybridge East', 'Juniper Vale',
-  'Kestrel Moor', 'Linwood', 'Marshgate', 'Netherby', 'Oldcastle', 'Pennfold', 'Quarry Bank', 'Rookwood', 'Saltmarsh', 'Thornbury Heath',
+  'Ashby Green',
+  'Barrow Hill',
+  'Calder Park',
+  'Dunmore',
+  'Elmstead',
+  'Foxley',
+  'Greywell',
+  'Hartfield',
+  'Ivybridge East',
+  'Juniper Vale',
+  'Kestrel Moor',
+  'Linwood',
+  'Marshgate',
+  'Netherby',
+  'Oldcastle',
+  'Pennfold',
+  'Quarry Bank',
+  'Rookwood',
+  'Saltmarsh',
+  'Thornbury Heath',
 ];
 
 /** Hotspot weights of the 20 wards (where offences happen): a few busy wards, a few quiet ones. */
@@ -66,7 +84,11 @@ const OFFENCE_WEIGHTS = [1.2, 3.5, 1, 0.3, 1.5, 5, 1, 0.2, 2, 1, 0.8, 4, 1.2, 0.
 export type OffenceTypeKind = 'violence' | 'notViolence' | 'unrecognised';
 
 /** The offence types of the extract, as a police export writes them, with what each is. */
-export const OFFENCE_TYPES: readonly { readonly text: string; readonly kind: OffenceTypeKind; readonly weight: number }[] = [
+export const OFFENCE_TYPES: readonly {
+  readonly text: string;
+  readonly kind: OffenceTypeKind;
+  readonly weight: number;
+}[] = [
   { text: 'Violence with injury', kind: 'violence', weight: 30 },
   { text: 'Violence without injury', kind: 'violence', weight: 26 },
   { text: 'Stalking and harassment', kind: 'violence', weight: 6 },
@@ -109,18 +131,150 @@ export interface PlantedSchool {
  * (pupils unknown: ranked only with an observed catchment).
  */
 export const SCHOOLS: readonly PlantedSchool[] = [
-  { urn: '140001', name: 'Ashgrove Academy', type: 'Academy converter', status: 'Open', phase: 'Secondary', lowAge: 11, highAge: 18, pupils: 1180, easting: 401300, northing: 281200 },
-  { urn: '140002', name: 'Brookfield School', type: 'Community school', status: 'Open', phase: 'Secondary', lowAge: 11, highAge: 16, pupils: 940, easting: 403100, northing: 283400 },
-  { urn: '140003', name: 'Cedar Park High School', type: 'Foundation school', status: 'Open', phase: 'Secondary', lowAge: 11, highAge: 16, pupils: 1210, easting: 405500, northing: 281700 },
-  { urn: '140004', name: 'Hollybank Academy', type: 'Academy sponsor led', status: 'Open', phase: 'Secondary', lowAge: 11, highAge: 18, pupils: 820, easting: 407300, northing: 285100 },
-  { urn: '140005', name: "St. Alban's C of E Academy", type: 'Academy converter', status: 'Open', phase: 'Secondary', lowAge: 11, highAge: 18, pupils: 1010, easting: 409100, northing: 287200 },
-  { urn: '140006', name: 'Oakwood School', type: 'Community school', status: 'Open', phase: 'Secondary', lowAge: 11, highAge: 16, pupils: null, easting: 401700, northing: 286500 },
-  { urn: '140007', name: 'Redhill Community College', type: 'Voluntary aided school', status: 'Open', phase: 'Secondary', lowAge: 11, highAge: 16, pupils: 0, easting: 404900, northing: 286900 },
-  { urn: '140008', name: 'Meadowbank All-Through School', type: 'Free schools', status: 'Open', phase: 'All-through', lowAge: 4, highAge: 18, pupils: 1490, easting: 406500, northing: 283300 },
-  { urn: '140009', name: 'Fernlea Primary School', type: 'Community school', status: 'Open', phase: 'Primary', lowAge: 4, highAge: 11, pupils: 410, easting: 402500, northing: 285500 },
-  { urn: '140010', name: 'Westgate School', type: 'Community school', status: 'Closed', phase: 'Secondary', lowAge: 11, highAge: 16, pupils: 600, easting: 408500, northing: 281500 },
-  { urn: '140011', name: 'Harrowfield Academy', type: 'Academy converter', status: 'Open', phase: 'Secondary', lowAge: 11, highAge: 18, pupils: 905, easting: 409300, northing: 283900 },
-  { urn: '140012', name: 'Larchmere School', type: 'Foundation school', status: 'Open', phase: 'Secondary', lowAge: 11, highAge: 16, pupils: 1050, easting: 403900, northing: 280700 },
+  {
+    urn: '140001',
+    name: 'Ashgrove Academy',
+    type: 'Academy converter',
+    status: 'Open',
+    phase: 'Secondary',
+    lowAge: 11,
+    highAge: 18,
+    pupils: 1180,
+    easting: 401300,
+    northing: 281200,
+  },
+  {
+    urn: '140002',
+    name: 'Brookfield School',
+    type: 'Community school',
+    status: 'Open',
+    phase: 'Secondary',
+    lowAge: 11,
+    highAge: 16,
+    pupils: 940,
+    easting: 403100,
+    northing: 283400,
+  },
+  {
+    urn: '140003',
+    name: 'Cedar Park High School',
+    type: 'Foundation school',
+    status: 'Open',
+    phase: 'Secondary',
+    lowAge: 11,
+    highAge: 16,
+    pupils: 1210,
+    easting: 405500,
+    northing: 281700,
+  },
+  {
+    urn: '140004',
+    name: 'Hollybank Academy',
+    type: 'Academy sponsor led',
+    status: 'Open',
+    phase: 'Secondary',
+    lowAge: 11,
+    highAge: 18,
+    pupils: 820,
+    easting: 407300,
+    northing: 285100,
+  },
+  {
+    urn: '140005',
+    name: "St. Alban's C of E Academy",
+    type: 'Academy converter',
+    status: 'Open',
+    phase: 'Secondary',
+    lowAge: 11,
+    highAge: 18,
+    pupils: 1010,
+    easting: 409100,
+    northing: 287200,
+  },
+  {
+    urn: '140006',
+    name: 'Oakwood School',
+    type: 'Community school',
+    status: 'Open',
+    phase: 'Secondary',
+    lowAge: 11,
+    highAge: 16,
+    pupils: null,
+    easting: 401700,
+    northing: 286500,
+  },
+  {
+    urn: '140007',
+    name: 'Redhill Community College',
+    type: 'Voluntary aided school',
+    status: 'Open',
+    phase: 'Secondary',
+    lowAge: 11,
+    highAge: 16,
+    pupils: 0,
+    easting: 404900,
+    northing: 286900,
+  },
+  {
+    urn: '140008',
+    name: 'Meadowbank All-Through School',
+    type: 'Free schools',
+    status: 'Open',
+    phase: 'All-through',
+    lowAge: 4,
+    highAge: 18,
+    pupils: 1490,
+    easting: 406500,
+    northing: 283300,
+  },
+  {
+    urn: '140009',
+    name: 'Fernlea Primary School',
+    type: 'Community school',
+    status: 'Open',
+    phase: 'Primary',
+    lowAge: 4,
+    highAge: 11,
+    pupils: 410,
+    easting: 402500,
+    northing: 285500,
+  },
+  {
+    urn: '140010',
+    name: 'Westgate School',
+    type: 'Community school',
+    status: 'Closed',
+    phase: 'Secondary',
+    lowAge: 11,
+    highAge: 16,
+    pupils: 600,
+    easting: 408500,
+    northing: 281500,
+  },
+  {
+    urn: '140011',
+    name: 'Harrowfield Academy',
+    type: 'Academy converter',
+    status: 'Open',
+    phase: 'Secondary',
+    lowAge: 11,
+    highAge: 18,
+    pupils: 905,
+    easting: 409300,
+    northing: 283900,
+  },
+  {
+    urn: '140012',
+    name: 'Larchmere School',
+    type: 'Foundation school',
+    status: 'Open',
+    phase: 'Secondary',
+    lowAge: 11,
+    highAge: 16,
+    pupils: 1050,
+    easting: 403900,
+    northing: 280700,
+  },
 ];
 
 /** A current-list entry as the VRU typed it, and the URN it should match (null: none). */
@@ -188,16 +342,52 @@ export interface OffenceFaultPlan {
 }
 
 export const NO_FAULTS: OffenceFaultPlan = {
-  missingOffenderRef: 0, missingAge: 0, errorOffenderRef: 0, errorType: 0, errorOffenceRef: 0, blankOffenceRef: 0, notADate: 0,
-  epochDate: 0, timeOnlyDate: 0, futureDate: 0, impossibleAge: 0, textAge: 0, duplicates: 0, badOffenceCoordinate: 0,
-  badHomeCoordinate: 0, ageOutsideBand: 0, notViolence: 0, unrecognised: 0, outsideWindow: 0, outsideArea: 0, blankRows: 0,
+  missingOffenderRef: 0,
+  missingAge: 0,
+  errorOffenderRef: 0,
+  errorType: 0,
+  errorOffenceRef: 0,
+  blankOffenceRef: 0,
+  notADate: 0,
+  epochDate: 0,
+  timeOnlyDate: 0,
+  futureDate: 0,
+  impossibleAge: 0,
+  textAge: 0,
+  duplicates: 0,
+  badOffenceCoordinate: 0,
+  badHomeCoordinate: 0,
+  ageOutsideBand: 0,
+  notViolence: 0,
+  unrecognised: 0,
+  outsideWindow: 0,
+  outsideArea: 0,
+  blankRows: 0,
 };
 
 /** The realistic extract's faults: a few of each. */
 export const REALISTIC_FAULTS: OffenceFaultPlan = {
-  missingOffenderRef: 1, missingAge: 1, errorOffenderRef: 2, errorType: 1, errorOffenceRef: 2, blankOffenceRef: 3, notADate: 1,
-  epochDate: 1, timeOnlyDate: 1, futureDate: 1, impossibleAge: 1, textAge: 1, duplicates: 4, badOffenceCoordinate: 1,
-  badHomeCoordinate: 1, ageOutsideBand: 0, notViolence: 0, unrecognised: 0, outsideWindow: 0, outsideArea: 3, blankRows: 2,
+  missingOffenderRef: 1,
+  missingAge: 1,
+  errorOffenderRef: 2,
+  errorType: 1,
+  errorOffenceRef: 2,
+  blankOffenceRef: 3,
+  notADate: 1,
+  epochDate: 1,
+  timeOnlyDate: 1,
+  futureDate: 1,
+  impossibleAge: 1,
+  textAge: 1,
+  duplicates: 4,
+  badOffenceCoordinate: 1,
+  badHomeCoordinate: 1,
+  ageOutsideBand: 0,
+  notViolence: 0,
+  unrecognised: 0,
+  outsideWindow: 0,
+  outsideArea: 3,
+  blankRows: 2,
 };
 
 export type OffenceFault = Exclude<keyof OffenceFaultPlan, 'blankRows'>;
@@ -225,8 +415,17 @@ export interface PlantedOffenceRow {
 }
 
 export const OFFENCE_HEADERS = [
-  'Crime Reference', 'Nominal ID', 'Committed Date', 'Offence Type', 'Age at Offence',
-  'Offence Easting', 'Offence Northing', 'Home Easting', 'Home Northing', 'Weapon Flag', 'School URN',
+  'Crime Reference',
+  'Nominal ID',
+  'Committed Date',
+  'Offence Type',
+  'Age at Offence',
+  'Offence Easting',
+  'Offence Northing',
+  'Home Easting',
+  'Home Northing',
+  'Weapon Flag',
+  'School URN',
 ] as const;
 
 /** Schools an offender may be recorded as attending: the secondary and all-through schools that are ranked, and one URN in no schools sheet. */
@@ -302,7 +501,8 @@ function wardGrid(random: Prng, scale: number): PlantedWard[] {
       const index = row * GRID.columns + col;
       const population: Record<number, number> = {};
       const size = random.int(70, 150);
-      for (let age = POPULATION_AGES.from; age <= POPULATION_AGES.to; age += 1) population[age] = Math.round((size + random.int(-15, 15)) * scale);
+      for (let age = POPULATION_AGES.from; age <= POPULATION_AGES.to; age += 1)
+        population[age] = Math.round((size + random.int(-15, 15)) * scale);
       wards.push({
         code: `E0500${9001 + index}`,
         name: WARD_NAMES[index],
@@ -320,7 +520,10 @@ function wardGrid(random: Prng, scale: number): PlantedWard[] {
 
 /** A whole-metre point inside a ward, at least 50 m from its edges. */
 function pointIn(random: Prng, ward: PlantedWard): [number, number] {
-  return [random.int(ward.minEasting + 50, ward.maxEasting - 50), random.int(ward.minNorthing + 50, ward.maxNorthing - 50)];
+  return [
+    random.int(ward.minEasting + 50, ward.maxEasting - 50),
+    random.int(ward.minNorthing + 50, ward.maxNorthing - 50),
+  ];
 }
 
 /** A whole-metre point 1–3 km outside the study area (west or south of it). */
@@ -338,7 +541,9 @@ function dayIn(random: Prng, from: Date, to: Date): Date {
 
 /** Half the offences carry a time of day, as a 'Committed Date' export often does. */
 function withTime(random: Prng, day: Date): Date {
-  return random.chance(0.5) ? new Date(day.getTime() + random.int(8, 22) * 3_600_000 + random.int(0, 3) * 15 * 60_000) : day;
+  return random.chance(0.5)
+    ? new Date(day.getTime() + random.int(8, 22) * 3_600_000 + random.int(0, 3) * 15 * 60_000)
+    : day;
 }
 
 interface Offender {
@@ -361,7 +566,10 @@ export function generateRealisticExtract(options: RealisticExtractOptions): Real
   const plan: OffenceFaultPlan = { ...(mix === 'realistic' ? REALISTIC_FAULTS : NO_FAULTS), ...options.faults };
   const crimeCount = options.crimes ?? 150;
   const wards = wardGrid(random, options.populationScale ?? 1).map((ward) =>
-    options.zeroPopulationWards?.includes(ward.code) ? { ...ward, population: Object.fromEntries(Object.keys(ward.population).map((age) => [age, 0])) } : ward);
+    options.zeroPopulationWards?.includes(ward.code)
+      ? { ...ward, population: Object.fromEntries(Object.keys(ward.population).map((age) => [age, 0])) }
+      : ward,
+  );
   const offenceWeights = OFFENCE_WEIGHTS;
   const homeWeights = OFFENCE_WEIGHTS.map((w) => 0.5 + w);
 
@@ -377,18 +585,32 @@ export function generateRealisticExtract(options: RealisticExtractOptions): Real
     }
   };
   const youngAge = (): number => random.int(10, 17);
-  const anyAge = (): number => (mix === 'clean' || random.chance(0.85) ? youngAge() : random.pick([8, 9, 18, 19, 20, 21]));
-  const homeOf = (): [number, number] => (mix === 'realistic' && random.chance(0.05) ? pointOutside(random) : pointIn(random, wards[random.weighted(homeWeights)]));
+  const anyAge = (): number =>
+    mix === 'clean' || random.chance(0.85) ? youngAge() : random.pick([8, 9, 18, 19, 20, 21]);
+  const homeOf = (): [number, number] =>
+    mix === 'realistic' && random.chance(0.05)
+      ? pointOutside(random)
+      : pointIn(random, wards[random.weighted(homeWeights)]);
   const pool: Offender[] = Array.from({ length: Math.max(1, Math.round(crimeCount * 0.9)) }, () => {
     const moves = random.chance(0.12);
     const age = anyAge();
-    const school = mix === 'realistic' && age >= 11 && age <= 16 && random.chance(0.6) ? (random.chance(0.04) ? UNKNOWN_ATTENDED_URN : random.pick(ATTENDED_URNS)) : null;
+    const school =
+      mix === 'realistic' && age >= 11 && age <= 16 && random.chance(0.6)
+        ? random.chance(0.04)
+          ? UNKNOWN_ATTENDED_URN
+          : random.pick(ATTENDED_URNS)
+        : null;
     return {
       ref: freshRef(),
       age,
       school,
       home: homeOf(),
-      ...(moves ? { newHome: pointIn(random, wards[random.weighted(homeWeights)]), movedOn: dayIn(random, OFFENCE_PERIOD.from, OFFENCE_PERIOD.to) } : {}),
+      ...(moves
+        ? {
+            newHome: pointIn(random, wards[random.weighted(homeWeights)]),
+            movedOn: dayIn(random, OFFENCE_PERIOD.from, OFFENCE_PERIOD.to),
+          }
+        : {}),
       days: new Set<number>(),
     };
   });
@@ -398,8 +620,14 @@ export function generateRealisticExtract(options: RealisticExtractOptions): Real
   type Draft = Omit<PlantedOffenceRow, 'row' | 'copyOf'> & { copyOf?: Draft };
   const drafts: Draft[] = [];
   const homeOn = (offender: Offender, date: Date): [number, number] =>
-    offender.newHome && offender.movedOn && date.getTime() >= offender.movedOn.getTime() ? offender.newHome : offender.home;
-  const typeText = (): string => (mix === 'clean' ? VIOLENT_TYPES[random.weighted(VIOLENT_TYPES.map((t) => t.weight))] : OFFENCE_TYPES[random.weighted(OFFENCE_TYPES.map((t) => t.weight))]).text;
+    offender.newHome && offender.movedOn && date.getTime() >= offender.movedOn.getTime()
+      ? offender.newHome
+      : offender.home;
+  const typeText = (): string =>
+    (mix === 'clean'
+      ? VIOLENT_TYPES[random.weighted(VIOLENT_TYPES.map((t) => t.weight))]
+      : OFFENCE_TYPES[random.weighted(OFFENCE_TYPES.map((t) => t.weight))]
+    ).text;
   const weaponFor = (type: string): string => (plantedTypeKind(type) === 'violence' && random.chance(0.2) ? 'Y' : 'N');
 
   // Ordinary crimes: one to three offenders each, sharing the crime's reference, date, type and location.
@@ -431,14 +659,25 @@ export function generateRealisticExtract(options: RealisticExtractOptions): Real
       const [homeEasting, homeNorthing] = homeOn(offender, date);
       // Export quirks of the realistic mix: a date typed as text (dd/mm/yyyy), an age stored as
       // text, a co-offender's reference keyed with a stray trailing space.
-      const dateCell: PlantedCell = mix === 'realistic' && date.getTime() % DAY_MS === 0 && random.chance(0.15) ? ddmmyyyy(date) : date;
+      const dateCell: PlantedCell =
+        mix === 'realistic' && date.getTime() % DAY_MS === 0 && random.chance(0.15) ? ddmmyyyy(date) : date;
       const ageCell: PlantedCell = mix === 'realistic' && random.chance(0.08) ? String(offender.age) : offender.age;
       const refCell: PlantedCell = mix === 'realistic' && index > 0 && random.chance(0.3) ? `${ref} ` : ref;
       // The school is on most of the attending offender's rows, not all.
       const schoolUrn: PlantedCell = offender.school !== null && random.chance(0.85) ? Number(offender.school) : null;
       drafts.push({
-        crimeRef: refCell, offenderRef: offender.ref, date: dateCell, type, age: ageCell,
-        offenceEasting: easting, offenceNorthing: northing, homeEasting, homeNorthing, weapon, schoolUrn, fault: null,
+        crimeRef: refCell,
+        offenderRef: offender.ref,
+        date: dateCell,
+        type,
+        age: ageCell,
+        offenceEasting: easting,
+        offenceNorthing: northing,
+        homeEasting,
+        homeNorthing,
+        weapon,
+        schoolUrn,
+        fault: null,
       });
     });
   }
@@ -451,8 +690,18 @@ export function generateRealisticExtract(options: RealisticExtractOptions): Real
     const [homeEasting, homeNorthing] = pointIn(random, wards[random.weighted(homeWeights)]);
     const type = VIOLENT_TYPES[random.weighted(VIOLENT_TYPES.map((t) => t.weight))].text;
     return {
-      crimeRef: crimeRef(crimeNumber++), offenderRef: freshRef(), date, type, age: youngAge(),
-      offenceEasting: easting, offenceNorthing: northing, homeEasting, homeNorthing, weapon: 'N', schoolUrn: null, fault,
+      crimeRef: crimeRef(crimeNumber++),
+      offenderRef: freshRef(),
+      date,
+      type,
+      age: youngAge(),
+      offenceEasting: easting,
+      offenceNorthing: northing,
+      homeEasting,
+      homeNorthing,
+      weapon: 'N',
+      schoolUrn: null,
+      fault,
     };
   };
   let errorCells = 0;
@@ -479,7 +728,11 @@ export function generateRealisticExtract(options: RealisticExtractOptions): Real
       return { type };
     },
     unrecognised: () => ({ type: UNRECOGNISED_TYPE }),
-    outsideWindow: () => ({ date: random.chance(0.5) ? dayIn(random, new Date(Date.UTC(2022, 9, 1)), new Date(Date.UTC(2022, 11, 31))) : dayIn(random, new Date(Date.UTC(2024, 5, 1)), new Date(Date.UTC(2024, 5, 30))) }),
+    outsideWindow: () => ({
+      date: random.chance(0.5)
+        ? dayIn(random, new Date(Date.UTC(2022, 9, 1)), new Date(Date.UTC(2022, 11, 31)))
+        : dayIn(random, new Date(Date.UTC(2024, 5, 1)), new Date(Date.UTC(2024, 5, 30))),
+    }),
     outsideArea: () => {
       const [offenceEasting, offenceNorthing] = pointOutside(random);
       return { offenceEasting, offenceNorthing };
@@ -507,7 +760,9 @@ export function generateRealisticExtract(options: RealisticExtractOptions): Real
 
   // Row numbers: the header is row 1.
   const rowOf = new Map<Draft, number>();
-  blanks.forEach((draft, index) => { if (draft) rowOf.set(draft, index + 2); });
+  blanks.forEach((draft, index) => {
+    if (draft) rowOf.set(draft, index + 2);
+  });
   const offences: PlantedOffenceRow[] = [];
   const blankOffenceRows: number[] = [];
   blanks.forEach((draft, index) => {
@@ -527,15 +782,28 @@ export function generateRealisticExtract(options: RealisticExtractOptions): Real
     const school = SCHOOLS.find((s) => s.urn === urn);
     if (!school) continue;
     const byDistance = wards
-      .map((ward) => ({ ward, metres: Math.hypot((ward.minEasting + ward.maxEasting) / 2 - school.easting, (ward.minNorthing + ward.maxNorthing) / 2 - school.northing) }))
+      .map((ward) => ({
+        ward,
+        metres: Math.hypot(
+          (ward.minEasting + ward.maxEasting) / 2 - school.easting,
+          (ward.minNorthing + ward.maxNorthing) / 2 - school.northing,
+        ),
+      }))
       .sort((a, b) => a.metres - b.metres)
       .slice(0, random.int(5, 8));
     for (const { ward, metres } of byDistance) {
-      residence.push({ row: residenceRow++, urn, wardCode: ward.code, pupils: Math.max(1, Math.round(400 * Math.exp(-metres / 1500) + random.int(0, 12))) });
+      residence.push({
+        row: residenceRow++,
+        urn,
+        wardCode: ward.code,
+        pupils: Math.max(1, Math.round(400 * Math.exp(-metres / 1500) + random.int(0, 12))),
+      });
     }
   }
 
-  const schools = SCHOOLS.map((school) => (options.pupils && school.urn in options.pupils ? { ...school, pupils: options.pupils[school.urn] } : school));
+  const schools = SCHOOLS.map((school) =>
+    options.pupils && school.urn in options.pupils ? { ...school, pupils: options.pupils[school.urn] } : school,
+  );
   return {
     seed: options.seed,
     today,
@@ -562,20 +830,53 @@ function offencesSheet(offences: readonly PlantedOffenceRow[], blankRows: readon
   const rows: PlantedCell[][] = Array.from({ length: last }, () => OFFENCE_HEADERS.map(() => null));
   rows[0] = [...OFFENCE_HEADERS];
   for (const o of offences) {
-    rows[o.row - 1] = [o.crimeRef, o.offenderRef, o.date, o.type, o.age, o.offenceEasting, o.offenceNorthing, o.homeEasting, o.homeNorthing, o.weapon, o.schoolUrn];
+    rows[o.row - 1] = [
+      o.crimeRef,
+      o.offenderRef,
+      o.date,
+      o.type,
+      o.age,
+      o.offenceEasting,
+      o.offenceNorthing,
+      o.homeEasting,
+      o.homeNorthing,
+      o.weapon,
+      o.schoolUrn,
+    ];
   }
   return { name: 'Crime extract', rows, headerRow: 1 };
 }
 
 export const SCHOOL_HEADERS = [
-  'URN', 'LA (name)', 'EstablishmentName', 'TypeOfEstablishment (name)', 'EstablishmentStatus (name)', 'PhaseOfEducation (name)',
-  'StatutoryLowAge', 'StatutoryHighAge', 'NumberOfPupils', 'Easting', 'Northing',
+  'URN',
+  'LA (name)',
+  'EstablishmentName',
+  'TypeOfEstablishment (name)',
+  'EstablishmentStatus (name)',
+  'PhaseOfEducation (name)',
+  'StatutoryLowAge',
+  'StatutoryHighAge',
+  'NumberOfPupils',
+  'Easting',
+  'Northing',
 ] as const;
 
 function schoolsSheet(schools: readonly PlantedSchool[]): PlantedSheet {
   const rows: PlantedCell[][] = [[...SCHOOL_HEADERS]];
   for (const s of schools) {
-    rows.push([Number(s.urn), s.northing >= 284000 ? 'Northfield' : 'Southmoor', s.name, s.type, s.status, s.phase, s.lowAge, s.highAge, s.pupils, s.easting, s.northing]);
+    rows.push([
+      Number(s.urn),
+      s.northing >= 284000 ? 'Northfield' : 'Southmoor',
+      s.name,
+      s.type,
+      s.status,
+      s.phase,
+      s.lowAge,
+      s.highAge,
+      s.pupils,
+      s.easting,
+      s.northing,
+    ]);
   }
   return { name: 'GIAS establishments', rows, headerRow: 1 };
 }
@@ -583,20 +884,34 @@ function schoolsSheet(schools: readonly PlantedSchool[]): PlantedSheet {
 function wardsSheet(wards: readonly PlantedWard[], style: 'Age N' | 'age_N'): PlantedSheet {
   const ages: number[] = [];
   for (let age = POPULATION_AGES.from; age <= POPULATION_AGES.to; age += 1) ages.push(age);
-  const header: PlantedCell[] = ['Ward code', 'Ward name', 'Local authority', ...ages.map((age) => (style === 'Age N' ? `Age ${age}` : `age_${age}`))];
+  const header: PlantedCell[] = [
+    'Ward code',
+    'Ward name',
+    'Local authority',
+    ...ages.map((age) => (style === 'Age N' ? `Age ${age}` : `age_${age}`)),
+  ];
   const title: PlantedCell[] = header.map(() => null);
   title[0] = 'Ward population estimates, mid-2020, by single year of age (synthetic test data)';
   const rows: PlantedCell[][] = [title, header];
-  for (const ward of wards) rows.push([ward.code, ward.name, ward.district, ...ages.map((age) => ward.population[age])]);
+  for (const ward of wards)
+    rows.push([ward.code, ward.name, ward.district, ...ages.map((age) => ward.population[age])]);
   return { name: 'Ward population', rows, headerRow: 2 };
 }
 
 function residenceSheet(rows: readonly ResidenceRow[]): PlantedSheet {
-  return { name: 'Pupil home wards', rows: [['URN', 'Home ward code', 'Number of pupils'], ...rows.map((r) => [Number(r.urn), r.wardCode, r.pupils])], headerRow: 1 };
+  return {
+    name: 'Pupil home wards',
+    rows: [['URN', 'Home ward code', 'Number of pupils'], ...rows.map((r) => [Number(r.urn), r.wardCode, r.pupils])],
+    headerRow: 1,
+  };
 }
 
 function currentListSheet(entries: readonly PlantedListEntry[]): PlantedSheet {
-  return { name: 'VRU programme schools', rows: [['School name', 'Notes'], ...entries.map((e, i) => [e.text, i % 3 === 0 ? 'Mentoring since 2022' : null])], headerRow: 1 };
+  return {
+    name: 'VRU programme schools',
+    rows: [['School name', 'Notes'], ...entries.map((e, i) => [e.text, i % 3 === 0 ? 'Mentoring since 2022' : null])],
+    headerRow: 1,
+  };
 }
 
 function boundarySheet(wards: readonly PlantedWard[]): PlantedSheet {
@@ -610,8 +925,11 @@ function boundarySheet(wards: readonly PlantedWard[]): PlantedSheet {
 /** A ward's outer ring, anticlockwise and closed. */
 function ringOf(ward: PlantedWard): [number, number][] {
   return [
-    [ward.minEasting, ward.minNorthing], [ward.maxEasting, ward.minNorthing], [ward.maxEasting, ward.maxNorthing],
-    [ward.minEasting, ward.maxNorthing], [ward.minEasting, ward.minNorthing],
+    [ward.minEasting, ward.minNorthing],
+    [ward.maxEasting, ward.minNorthing],
+    [ward.maxEasting, ward.maxNorthing],
+    [ward.minEasting, ward.maxNorthing],
+    [ward.minEasting, ward.minNorthing],
   ];
 }
 
@@ -629,5 +947,9 @@ function boundaryGeoJson(wards: readonly PlantedWard[]): unknown {
 
 /** The study ward whose square holds a point, or null (points on an edge never occur: every planted point is 50 m inside). */
 export function wardOfPoint(wards: readonly PlantedWard[], easting: number, northing: number): PlantedWard | null {
-  return wards.find((w) => easting > w.minEasting && easting < w.maxEasting && northing > w.minNorthing && northing < w.maxNorthing) ?? null;
+  return (
+    wards.find(
+      (w) => easting > w.minEasting && easting < w.maxEasting && northing > w.minNorthing && northing < w.maxNorthing,
+    ) ?? null
+  );
 }

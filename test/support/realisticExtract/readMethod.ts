@@ -24,11 +24,29 @@ const CODE_OF_LABEL = new Map(Object.entries(ISSUE_LABELS).map(([code, label]) =
 export function rowsInAndOut(method: SheetData): SheetReconciliation[] {
   const start = method.rows.findIndex((row) => row[0] === 'Sheet' && row[1] === 'Role' && row[2] === 'Rows read');
   if (start < 0) throw new Error("no 'Rows in and out' table on the Method sheet");
-  const entries: { sheet: string; role: string; read: CellValue; used: CellValue; excludedTotal: CellValue; reconciles: CellValue; blank: CellValue; reasons: Map<string, number> }[] = [];
+  const entries: {
+    sheet: string;
+    role: string;
+    read: CellValue;
+    used: CellValue;
+    excludedTotal: CellValue;
+    reconciles: CellValue;
+    blank: CellValue;
+    reasons: Map<string, number>;
+  }[] = [];
   for (const row of method.rows.slice(start + 1)) {
     if (row.every((cell) => cell === null || cell === '')) break;
     if (row[0] !== null && row[0] !== '') {
-      entries.push({ sheet: String(row[0]), role: String(row[1]), read: row[2], used: row[3], excludedTotal: row[4], reconciles: row[5], blank: row[6], reasons: new Map() });
+      entries.push({
+        sheet: String(row[0]),
+        role: String(row[1]),
+        read: row[2],
+        used: row[3],
+        excludedTotal: row[4],
+        reconciles: row[5],
+        blank: row[6],
+        reasons: new Map(),
+      });
       continue;
     }
     const match = EXCLUDED_LINE.exec(String(row[1] ?? ''));

@@ -36,11 +36,17 @@ async function scanCells(buffer: Buffer): Promise<Finding[]> {
         const at = `${sheet.name}!${cell.address}`;
         const check = (what: string, value: unknown): void => {
           if (badNumber(value) || badText(value)) findings.push({ where: `${at} (${what})`, found: String(value) });
-          if (value instanceof Date && Number.isNaN(value.getTime())) findings.push({ where: `${at} (${what})`, found: 'Invalid Date' });
+          if (value instanceof Date && Number.isNaN(value.getTime()))
+            findings.push({ where: `${at} (${what})`, found: 'Invalid Date' });
           if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
             const record = value as Record<string, unknown>;
-            if ('error' in record) findings.push({ where: `${at} (${what})`, found: `Excel error ${String(record.error)}` });
-            else if (Array.isArray(record.richText)) check(`${what} rich text`, (record.richText as { text?: unknown }[]).map((run) => String(run.text)).join(''));
+            if ('error' in record)
+              findings.push({ where: `${at} (${what})`, found: `Excel error ${String(record.error)}` });
+            else if (Array.isArray(record.richText))
+              check(
+                `${what} rich text`,
+                (record.richText as { text?: unknown }[]).map((run) => String(run.text)).join(''),
+              );
             else if ('formula' in record || 'sharedFormula' in record) {
               check('formula', record.formula ?? record.sharedFormula);
               check('cached result', record.result);
@@ -65,24 +71,31 @@ async function scanParts(buffer: Buffer): Promise<{ findings: Finding[]; chartVa
     if (file.dir || !/\.(xml|rels)$/.test(name)) continue;
     const xml = await file.async('string');
     // Text between tags and attribute values, where a stray NaN would land.
-    for (const match of xml.matchAll(/>([^<]+)</g)) if (badText(match[1])) findings.push({ where: `${name} text`, found: match[1] });
-    for (const match of xml.matchAll(/="([^"]*)"/g)) if (badText(match[1])) findings.push({ where: `${name} attribute`, found: match[1] });
+    for (const match of xml.matchAll(/>([^<]+)</g))
+      if (badText(match[1])) findings.push({ where: `${name} text`, found: match[1] });
+    for (const match of xml.matchAll(/="([^"]*)"/g))
+      if (badText(match[1])) findings.push({ where: `${name} attribute`, found: match[1] });
     if (/^xl\/charts\/chart\d*\.xml$/.test(name)) {
       for (const cache of xml.matchAll(/<c:numCache>([\s\S]*?)<\/c:numCache>/g)) {
         const values = [...cache[1].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
         values.forEach((value, index) => {
           chartValues += 1;
-          if (value.trim() === '' || !Number.isFinite(Number(value))) findings.push({ where: `${name} numCache <c:v> #${index}`, found: value });
+          if (value.trim() === '' || !Number.isFinite(Number(value)))
+            findings.push({ where: `${name} numCache <c:v> #${index}`, found: value });
         });
       }
-      for (const match of xml.matchAll(/<c:v>([^<]*)<\/c:v>/g)) if (badText(match[1])) findings.push({ where: `${name} <c:v>`, found: match[1] });
+      for (const match of xml.matchAll(/<c:v>([^<]*)<\/c:v>/g))
+        if (badText(match[1])) findings.push({ where: `${name} <c:v>`, found: match[1] });
     }
     if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) {
       // A numeric cell (no t attribute, or t="n") must cache a finite number.
-      for (const match of xml.matchAll(/<c r="([A-Z]+\d+)"((?:(?!>).)*)>(?:<f[^>]*\/>|<f[^>]*>[^<]*<\/f>)?<v>([^<]*)<\/v>/g)) {
+      for (const match of xml.matchAll(
+        /<c r="([A-Z]+\d+)"((?:(?!>).)*)>(?:<f[^>]*\/>|<f[^>]*>[^<]*<\/f>)?<v>([^<]*)<\/v>/g,
+      )) {
         const [, ref, attributes, value] = match;
         const type = /\bt="([^"]+)"/.exec(attributes)?.[1] ?? 'n';
-        if (type === 'n' && !Number.isFinite(Number(value))) findings.push({ where: `${name} ${ref} <v>`, found: value });
+        if (type === 'n' && !Number.isFinite(Number(value)))
+          findings.push({ where: `${name} ${ref} <v>`, found: value });
         if (type === 'e') findings.push({ where: `${name} ${ref} error`, found: value });
       }
     }
@@ -106,5 +119,7 @@ export async function scanOutputWorkbook(file: string): Promise<ScanResult> {
 
 /** The lines of console output holding a bad word. */
 export function scanConsole(name: string, text: string): Finding[] {
-  return text.split('\n').flatMap((line, index) => (badText(line) ? [{ where: `${name} line ${index + 1}`, found: line }] : []));
+  return text
+    .split('\n')
+    .flatMap((line, index) => (badText(line) ? [{ where: `${name} line ${index + 1}`, found: line }] : []));
 }

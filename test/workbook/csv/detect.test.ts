@@ -1,4 +1,10 @@
-import { csvCellValue, decodeWindows1252, detectDelimiter, detectEncoding, RecordLines } from '../../../src/workbook/csv';
+import {
+  csvCellValue,
+  decodeWindows1252,
+  detectDelimiter,
+  detectEncoding,
+  RecordLines,
+} from '../../../src/workbook/csv';
 import { ColumnInterner } from '../../../src/workbook/csv/columnInterner';
 
 describe('detectDelimiter', () => {
@@ -42,7 +48,9 @@ describe('detectEncoding', () => {
 describe('decodeWindows1252', () => {
   it('maps the bytes 0x80–0x9F to their Windows-1252 characters, and the rest as Latin-1', () => {
     // 0x80 €, 0x93 “, 0x94 ”, 0x96 –, 0xA3 £, 0xE9 é (CP1252.TXT).
-    expect(decodeWindows1252(Uint8Array.of(0x80, 0x93, 0x94, 0x96, 0xa3, 0xe9, 0x41))).toBe('\u20ac\u201c\u201d\u2013\u00a3\u00e9A');
+    expect(decodeWindows1252(Uint8Array.of(0x80, 0x93, 0x94, 0x96, 0xa3, 0xe9, 0x41))).toBe(
+      '\u20ac\u201c\u201d\u2013\u00a3\u00e9A',
+    );
   });
 });
 
@@ -75,7 +83,14 @@ describe('RecordLines', () => {
   it('gives each record the line it starts on, records spanning lines shifting the rest', () => {
     const lines = new RecordLines();
     // Records 1–3 on lines 1–3; record 3 spans lines 3–5; record 4 on line 6; record 5 spans 7–8; record 6 on 9.
-    [[1, 1], [2, 2], [3, 3], [4, 6], [5, 7], [6, 9]].forEach(([record, line]) => lines.record(record, line));
+    [
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 6],
+      [5, 7],
+      [6, 9],
+    ].forEach(([record, line]) => lines.record(record, line));
     expect([1, 2, 3, 4, 5, 6].map((record) => lines.lineOf(record))).toEqual([1, 2, 3, 6, 7, 9]);
     expect(lines.spansLines).toBe(true);
   });

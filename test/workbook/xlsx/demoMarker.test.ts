@@ -32,11 +32,15 @@ describe('the demo marker', () => {
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.load(marked as unknown as ArrayBuffer);
     expect(reread.worksheets.map((sheet) => sheet.name)).toEqual(['Data']);
-    const workbookXml = (await (await import('jszip')).default.loadAsync(marked)).file('xl/workbook.xml')!.async('string');
-    expect(await workbookXml).toContain(`<definedName name="${DEMO_MARKER_NAME}">&quot;Synthetic demo data (seed 7): &quot;&quot;invented&quot;&quot; wards &amp; schools.&quot;</definedName>`);
+    const workbookXml = (await (await import('jszip')).default.loadAsync(marked))
+      .file('xl/workbook.xml')!
+      .async('string');
+    expect(await workbookXml).toContain(
+      `<definedName name="${DEMO_MARKER_NAME}">&quot;Synthetic demo data (seed 7): &quot;&quot;invented&quot;&quot; wards &amp; schools.&quot;</definedName>`,
+    );
   });
 
-  test('the real-geography demo writes files of its own beside the synthetic demo\'s', async () => {
+  test("the real-geography demo writes files of its own beside the synthetic demo's", async () => {
     const demo = generateDemo({ seed: 7, wards: 12, districts: 2, schools: 30, offences: 300 });
     const synthetic = await writeDemoFiles(demo, directory);
     const real = await writeDemoFiles(demo, directory, 'demo-real');
@@ -50,7 +54,17 @@ describe('the demo marker', () => {
     const files = await writeDemoFiles(demo, path.join(directory, 'analysed'));
     expect(readDemoMarker(await fs.readFile(files.workbookPath))).toBe(demo.description);
     const output = path.join(directory, 'analysed', 'out.xlsx');
-    const run = await runCli(['analyse', files.workbookPath, '--out', output, '--boundaries', files.boundariesPath, '--simulations', '100', '--quiet']);
+    const run = await runCli([
+      'analyse',
+      files.workbookPath,
+      '--out',
+      output,
+      '--boundaries',
+      files.boundariesPath,
+      '--simulations',
+      '100',
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(output);

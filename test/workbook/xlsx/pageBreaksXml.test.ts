@@ -1,7 +1,8 @@
 import { withoutOneCellEditAs, withPageBreaks } from '../../../src/workbook/xlsx/pageBreaksXml';
 
 describe('manual page breaks in a worksheet part', () => {
-  const sheet = '<worksheet><sheetData/><pageMargins left="0.4"/><pageSetup orientation="landscape"/><headerFooter/><drawing r:id="rId1"/><tableParts count="1"/></worksheet>';
+  const sheet =
+    '<worksheet><sheetData/><pageMargins left="0.4"/><pageSetup orientation="landscape"/><headerFooter/><drawing r:id="rId1"/><tableParts count="1"/></worksheet>';
 
   test('a column break before each block start, after the page setup and before the drawing, as CT_Worksheet orders them', () => {
     // Column index 14 (O) starts a printed block: the break's id is 14, the last column of the page before it N (1-based 14).
@@ -26,7 +27,10 @@ describe('manual page breaks in a worksheet part', () => {
 
 describe('one-cell anchors without editAs', () => {
   test('editAs is removed from one-cell anchors only: the schema allows it on two-cell anchors', () => {
-    const drawing = '<xdr:wsDr><xdr:oneCellAnchor editAs="oneCell"><xdr:from/></xdr:oneCellAnchor><xdr:twoCellAnchor editAs="oneCell"><xdr:from/></xdr:twoCellAnchor></xdr:wsDr>';
-    expect(withoutOneCellEditAs(drawing)).toBe('<xdr:wsDr><xdr:oneCellAnchor><xdr:from/></xdr:oneCellAnchor><xdr:twoCellAnchor editAs="oneCell"><xdr:from/></xdr:twoCellAnchor></xdr:wsDr>');
+    const drawing =
+      '<xdr:wsDr><xdr:oneCellAnchor editAs="oneCell"><xdr:from/></xdr:oneCellAnchor><xdr:twoCellAnchor editAs="oneCell"><xdr:from/></xdr:twoCellAnchor></xdr:wsDr>';
+    expect(withoutOneCellEditAs(drawing)).toBe(
+      '<xdr:wsDr><xdr:oneCellAnchor><xdr:from/></xdr:oneCellAnchor><xdr:twoCellAnchor editAs="oneCell"><xdr:from/></xdr:twoCellAnchor></xdr:wsDr>',
+    );
   });
 });

@@ -38,11 +38,86 @@ export function makeCtx(tokens: readonly Tok[], source: string, lexicon: Lexicon
 
 /** Words that carry no meaning in a request: skipped before any part of a rule, and free between clauses. */
 export const FILLER: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'please', 'kindly', 'just', 'me', 'my', 'our', 'your', 'us', 'it', 'its', 'this', 'that', 'these', 'those', 'them',
-  'so', 'well', 'really', 'i', 'we', 'you', 'can', 'could', 'would', 'will', 'want', 'like', 'id', 'lets', 'let', 'shall', 'now',
-  'again', 'currently', 'um', 'erm', 'hmm', 'uh', 'ah', 'oh', 'right', 'quickly', 'quick', 'ahead', 'yes',
-  'do', 'for', 'to', 'of', 'too', 'as', 'also', 'instead', 'there', 'here', 'some', 'kind', 'sort', 'be', 'is', 'are', 'need', 'maybe',
-  'perhaps', 'think', 'guess', 'going', 'gonna', 'try', 'mind', 'able', 'wondering', 'if', 'possible', 'x', 'see', 'actually',
+  'the',
+  'a',
+  'an',
+  'please',
+  'kindly',
+  'just',
+  'me',
+  'my',
+  'our',
+  'your',
+  'us',
+  'it',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'them',
+  'so',
+  'well',
+  'really',
+  'i',
+  'we',
+  'you',
+  'can',
+  'could',
+  'would',
+  'will',
+  'want',
+  'like',
+  'id',
+  'lets',
+  'let',
+  'shall',
+  'now',
+  'again',
+  'currently',
+  'um',
+  'erm',
+  'hmm',
+  'uh',
+  'ah',
+  'oh',
+  'right',
+  'quickly',
+  'quick',
+  'ahead',
+  'yes',
+  'do',
+  'for',
+  'to',
+  'of',
+  'too',
+  'as',
+  'also',
+  'instead',
+  'there',
+  'here',
+  'some',
+  'kind',
+  'sort',
+  'be',
+  'is',
+  'are',
+  'need',
+  'maybe',
+  'perhaps',
+  'think',
+  'guess',
+  'going',
+  'gonna',
+  'try',
+  'mind',
+  'able',
+  'wondering',
+  'if',
+  'possible',
+  'x',
+  'see',
+  'actually',
 ]);
 
 /**
@@ -50,8 +125,41 @@ export const FILLER: ReadonlySet<string> = new Set([
  * join parts of a request.
  */
 export const CONNECTORS: ReadonlySet<string> = new Set([
-  ',', ';', '.', '!', '?', ':', '-', 'and', 'then', 'also', 'plus', 'but', 'with', 'after', 'afterwards', 'next', 'finally', 'first',
-  'while', 'using', 'by', 'on', 'at', 'in', 'from', 'when', 'once', 'before', 'or', 'both', 'all', 'done', 'that', 'thats', 'great',
+  ',',
+  ';',
+  '.',
+  '!',
+  '?',
+  ':',
+  '-',
+  'and',
+  'then',
+  'also',
+  'plus',
+  'but',
+  'with',
+  'after',
+  'afterwards',
+  'next',
+  'finally',
+  'first',
+  'while',
+  'using',
+  'by',
+  'on',
+  'at',
+  'in',
+  'from',
+  'when',
+  'once',
+  'before',
+  'or',
+  'both',
+  'all',
+  'done',
+  'that',
+  'thats',
+  'great',
 ]);
 
 /** Whether a token may be skipped between clauses at no cost. */
@@ -59,7 +167,8 @@ export function isNeutral(token: Tok): boolean {
   return token.punct || (!token.quoted && (FILLER.has(token.text) || CONNECTORS.has(token.text)));
 }
 
-const isFiller = (token: Tok | undefined): boolean => token !== undefined && !token.punct && !token.quoted && FILLER.has(token.text);
+const isFiller = (token: Tok | undefined): boolean =>
+  token !== undefined && !token.punct && !token.quoted && FILLER.has(token.text);
 
 /** Keeps one hit per end, the cheapest (the first on a tie). */
 export function cheapestPerEnd<T>(hits: readonly Hit<T>[]): readonly Hit<T>[] {
@@ -105,7 +214,12 @@ function skippingFiller<T>(parse: Parser<T>): Parser<T> {
  * @example lit('suppress|hide') reads 'supress' as 'suppress' at cost 0.4
  */
 export function lit(spec: string): Parser<string> {
-  const alternatives = spec.split('|').map((phrase) => phrase.trim().split(/\s+/).filter((word) => word !== ''));
+  const alternatives = spec.split('|').map((phrase) =>
+    phrase
+      .trim()
+      .split(/\s+/)
+      .filter((word) => word !== ''),
+  );
   registerKeywords(alternatives.flat());
   const byFirst = new Map<string, string[][]>();
   for (const words of alternatives) byFirst.set(words[0], [...(byFirst.get(words[0]) ?? []), words]);
@@ -115,7 +229,9 @@ export function lit(spec: string): Parser<string> {
     if (first === undefined) return [];
     // The alternatives whose first word the token is, or is a slip of.
     const starts = byFirst.has(first.text) ? [first.text] : [];
-    if (mayBeSlip(first)) for (const word of firstWords) if (word !== first.text && keywordCost(first, word) !== undefined) starts.push(word);
+    if (mayBeSlip(first))
+      for (const word of firstWords)
+        if (word !== first.text && keywordCost(first, word) !== undefined) starts.push(word);
     const hits: Hit<string>[] = [];
     for (const start of starts) {
       for (const words of byFirst.get(start) ?? []) {
@@ -152,7 +268,9 @@ export function token<T>(read: (token: Tok) => T | undefined): Parser<T> {
 }
 
 /** A number typed in digits (or words, read as digits by the lexer). */
-export function num(options: { readonly min?: number; readonly max?: number; readonly whole?: boolean } = {}): Parser<number> {
+export function num(
+  options: { readonly min?: number; readonly max?: number; readonly whole?: boolean } = {},
+): Parser<number> {
   const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, whole = false } = options;
   return token((t) => {
     if (t.quoted || !/^\d+(?:\.\d+)?$/.test(t.text)) return undefined;
@@ -175,13 +293,16 @@ export const pluralNumber: Parser<number> = token((t) => {
 });
 
 /** Parts in order; the value is the list of their values. */
-export function seq<A extends readonly Parser<unknown>[]>(...parts: A): Parser<{ [K in keyof A]: A[K] extends Parser<infer V> ? V : never }> {
+export function seq<A extends readonly Parser<unknown>[]>(
+  ...parts: A
+): Parser<{ [K in keyof A]: A[K] extends Parser<infer V> ? V : never }> {
   return memo((ctx, at) => {
     let frontier: Hit<unknown[]>[] = [{ value: [], end: at, cost: 0 }];
     for (const part of parts) {
       const next: Hit<unknown[]>[] = [];
       for (const hit of frontier) {
-        for (const read of part(ctx, hit.end)) next.push({ value: [...hit.value, read.value], end: read.end, cost: hit.cost + read.cost });
+        for (const read of part(ctx, hit.end))
+          next.push({ value: [...hit.value, read.value], end: read.end, cost: hit.cost + read.cost });
       }
       frontier = cheapestPerEnd(next) as Hit<unknown[]>[];
       if (frontier.length === 0) return [];
@@ -201,12 +322,17 @@ export function opt<T>(parse: Parser<T>): Parser<T | undefined> {
 }
 
 /** The value changed by `f`; f returning undefined rejects the hit. `extraCost` adds to its cost. */
-export function map<T, U>(parse: Parser<T>, f: (value: T, ctx: Ctx, from: number, to: number) => U | undefined, extraCost: (value: T, ctx: Ctx, from: number, to: number) => number = () => 0): Parser<U> {
+export function map<T, U>(
+  parse: Parser<T>,
+  f: (value: T, ctx: Ctx, from: number, to: number) => U | undefined,
+  extraCost: (value: T, ctx: Ctx, from: number, to: number) => number = () => 0,
+): Parser<U> {
   return memo((ctx, at) => {
     const hits: Hit<U>[] = [];
     for (const hit of parse(ctx, at)) {
       const value = f(hit.value, ctx, at, hit.end);
-      if (value !== undefined) hits.push({ value, end: hit.end, cost: hit.cost + extraCost(hit.value, ctx, at, hit.end) });
+      if (value !== undefined)
+        hits.push({ value, end: hit.end, cost: hit.cost + extraCost(hit.value, ctx, at, hit.end) });
     }
     return hits;
   });
@@ -226,9 +352,12 @@ export function many<T>(item: Parser<T>, separator?: Parser<unknown>, most = 12)
       all.push(...frontier);
       const next: Hit<T[]>[] = [];
       for (const hit of frontier) {
-        const starts = separator ? separator(ctx, hit.end).map((sep) => ({ end: sep.end, cost: hit.cost + sep.cost })) : [{ end: hit.end, cost: hit.cost }];
+        const starts = separator
+          ? separator(ctx, hit.end).map((sep) => ({ end: sep.end, cost: hit.cost + sep.cost }))
+          : [{ end: hit.end, cost: hit.cost }];
         for (const start of starts) {
-          for (const read of item(ctx, start.end)) next.push({ value: [...hit.value, read.value], end: read.end, cost: start.cost + read.cost });
+          for (const read of item(ctx, start.end))
+            next.push({ value: [...hit.value, read.value], end: read.end, cost: start.cost + read.cost });
         }
       }
       frontier = cheapestPerEnd(next) as Hit<T[]>[];
@@ -253,35 +382,49 @@ export interface Span {
  * and alone. `accept` may reject a stretch or give it a cost.
  */
 export function span(longest: number, accept: (span: Span, ctx: Ctx) => number | undefined = () => 0): Parser<Span> {
-  return skippingFiller(memo((ctx, at) => {
-    const first = ctx.tokens[at];
-    if (!first || first.punct) return [];
-    if (first.segment !== undefined) {
-      let to = at;
-      while (to < ctx.tokens.length && ctx.tokens[to].segment === first.segment) to += 1;
-      const typed = ctx.source.slice(first.start, ctx.tokens[to - 1].end);
-      const whole = { typed, text: ctx.tokens.slice(at, to).map((t) => t.text).join(' '), from: at, to, quoted: true };
-      const cost = accept(whole, ctx);
-      return cost === undefined ? [] : [{ value: whole, end: to, cost }];
-    }
-    const hits: Hit<Span>[] = [];
-    for (let to = at + 1; to <= Math.min(ctx.tokens.length, at + longest); to++) {
-      const last = ctx.tokens[to - 1];
-      // A dash may join words of a name ('Burglary - residential'), never end one.
-      if (last.punct && last.text === '-' && to - 1 > at) continue;
-      if (last.punct || last.quoted) break;
-      const stretch: Span = {
-        typed: ctx.source.slice(first.start, last.end),
-        text: ctx.tokens.slice(at, to).map((t) => t.text).join(' '),
-        from: at,
-        to,
-        quoted: false,
-      };
-      const cost = accept(stretch, ctx);
-      if (cost !== undefined) hits.push({ value: stretch, end: to, cost });
-    }
-    return hits;
-  }));
+  return skippingFiller(
+    memo((ctx, at) => {
+      const first = ctx.tokens[at];
+      if (!first || first.punct) return [];
+      if (first.segment !== undefined) {
+        let to = at;
+        while (to < ctx.tokens.length && ctx.tokens[to].segment === first.segment) to += 1;
+        const typed = ctx.source.slice(first.start, ctx.tokens[to - 1].end);
+        const whole = {
+          typed,
+          text: ctx.tokens
+            .slice(at, to)
+            .map((t) => t.text)
+            .join(' '),
+          from: at,
+          to,
+          quoted: true,
+        };
+        const cost = accept(whole, ctx);
+        return cost === undefined ? [] : [{ value: whole, end: to, cost }];
+      }
+      const hits: Hit<Span>[] = [];
+      for (let to = at + 1; to <= Math.min(ctx.tokens.length, at + longest); to++) {
+        const last = ctx.tokens[to - 1];
+        // A dash may join words of a name ('Burglary - residential'), never end one.
+        if (last.punct && last.text === '-' && to - 1 > at) continue;
+        if (last.punct || last.quoted) break;
+        const stretch: Span = {
+          typed: ctx.source.slice(first.start, last.end),
+          text: ctx.tokens
+            .slice(at, to)
+            .map((t) => t.text)
+            .join(' '),
+          from: at,
+          to,
+          quoted: false,
+        };
+        const cost = accept(stretch, ctx);
+        if (cost !== undefined) hits.push({ value: stretch, end: to, cost });
+      }
+      return hits;
+    }),
+  );
 }
 
 /** Nothing: a hit at the same place (for rules that are only keywords). */

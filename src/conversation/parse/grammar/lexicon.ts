@@ -29,7 +29,16 @@ export interface Lexicon {
 }
 
 export const EMPTY_LEXICON: Lexicon = {
-  sheets: [], sheetRoles: new Map(), assigned: {}, headers: [], schools: [], wards: [], districts: [], offenceTypes: [], references: new Set(), hasResults: false,
+  sheets: [],
+  sheetRoles: new Map(),
+  assigned: {},
+  headers: [],
+  schools: [],
+  wards: [],
+  districts: [],
+  offenceTypes: [],
+  references: new Set(),
+  hasResults: false,
 };
 
 /** The kinds of name a slot may hold. */
@@ -51,8 +60,16 @@ export function namesOf(lexicon: Lexicon, kind: NameKind): readonly string[] {
 /** Every word of every name (lower case, apostrophes dropped): never respelled. */
 export function protectedWordsOf(lexicon: Lexicon): Set<string> {
   const words = new Set<string>();
-  const all = [...lexicon.sheets, ...lexicon.headers, ...lexicon.schools, ...lexicon.wards, ...lexicon.districts, ...lexicon.offenceTypes];
-  for (const name of all) for (const word of plainName(name).split(' ')) if (word.length >= 3 && !/^\d+$/.test(word)) words.add(word);
+  const all = [
+    ...lexicon.sheets,
+    ...lexicon.headers,
+    ...lexicon.schools,
+    ...lexicon.wards,
+    ...lexicon.districts,
+    ...lexicon.offenceTypes,
+  ];
+  for (const name of all)
+    for (const word of plainName(name).split(' ')) if (word.length >= 3 && !/^\d+$/.test(word)) words.add(word);
   return words;
 }
 
@@ -78,12 +95,27 @@ export function nameFit(lexicon: Lexicon, kind: NameKind, typed: string): NameFi
   const plain = plainName(typed);
   let fit: NameFit = 'none';
   if (plain !== '' && names.length > 0) {
-    if (names.some((name) => plainName(name) === plain || plainName(name).replace(/s\b/g, '') === plain.replace(/s\b/g, ''))) fit = 'exact';
+    if (
+      names.some(
+        (name) => plainName(name) === plain || plainName(name).replace(/s\b/g, '') === plain.replace(/s\b/g, ''),
+      )
+    )
+      fit = 'exact';
     else {
-      const match = matchNames(typed, names.map((name) => ({ name })));
+      const match = matchNames(
+        typed,
+        names.map((name) => ({ name })),
+      );
       if (match.kind !== 'none') {
         const typedWords = plain.split(' ');
-        const wordwise = match.kind === 'several' || (match.kind === 'one' && typedWords.every((word) => plainName(match.item.name).split(' ').some((w) => w === word || (word.length >= 3 && w.startsWith(word)))));
+        const wordwise =
+          match.kind === 'several' ||
+          (match.kind === 'one' &&
+            typedWords.every((word) =>
+              plainName(match.item.name)
+                .split(' ')
+                .some((w) => w === word || (word.length >= 3 && w.startsWith(word))),
+            ));
         fit = wordwise ? 'words' : 'near';
       }
     }

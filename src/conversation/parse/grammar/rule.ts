@@ -21,7 +21,12 @@ export type Reading =
   | { readonly kind: 'command'; readonly command: Command }
   /** Several commands from one clause ('undo the last two changes'). */
   | { readonly kind: 'commands'; readonly commands: readonly Command[] }
-  | { readonly kind: 'question'; readonly text: string; readonly choices: readonly Choice[]; readonly about?: Command['kind'] }
+  | {
+      readonly kind: 'question';
+      readonly text: string;
+      readonly choices: readonly Choice[];
+      readonly about?: Command['kind'];
+    }
   /** `lead`: said as 'make it …', 'change that to …' (so it refers to the setting just made, even without a correction). */
   | { readonly kind: 'value'; readonly value: BareValue; readonly lead: boolean }
   /** 'show them', 'hide them': zeros, when zeros were just set. */
@@ -41,4 +46,9 @@ export interface Rule {
 }
 
 export const command = (value: Command): Reading => ({ kind: 'command', command: value });
-export const question = (text: string, choices: readonly Choice[], about?: Command['kind']): Reading => ({ kind: 'question', text, choices, ...(about ? { about } : {}) });
+export const question = (text: string, choices: readonly Choice[], about?: Command['kind']): Reading => ({
+  kind: 'question',
+  text,
+  choices,
+  ...(about ? { about } : {}),
+});

@@ -52,10 +52,14 @@ export function segment(ctx: Ctx, rules: readonly Rule[]): Segmentation {
         let meaningful = 0;
         for (let k = i; k < hit.end; k++) if (!isNeutral(ctx.tokens[k])) meaningful += 1;
         // A clause of meaningless words only ('do it') means something as a whole.
-        const covered = meaningful === 0 ? COVERED * (hit.end - i) : meaningful * COVERED + (hit.end - i - meaningful) * COVERED_NEUTRAL;
+        const covered =
+          meaningful === 0
+            ? COVERED * (hit.end - i)
+            : meaningful * COVERED + (hit.end - i - meaningful) * COVERED_NEUTRAL;
         const cost = CLAUSE + hit.cost - covered + index * 1e-4;
         const total = cost + best[hit.end].total;
-        if (total < choice.total - 1e-9) choice = { cost, next: hit.end, total, clause: { rule, reading: hit.value, from: i, to: hit.end } };
+        if (total < choice.total - 1e-9)
+          choice = { cost, next: hit.end, total, clause: { rule, reading: hit.value, from: i, to: hit.end } };
       }
     });
     best[i] = choice;

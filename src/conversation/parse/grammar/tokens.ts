@@ -30,14 +30,71 @@ export interface Tok {
 
 /** Words typed short, spelt out (whole tokens only). */
 const SHORTHAND: Readonly<Record<string, string>> = {
-  r: 'are', u: 'you', ur: 'your', pls: 'please', plz: 'please', pleas: 'please', thx: 'thanks', thanx: 'thanks', ty: 'thanks',
-  yr: 'year', yrs: 'years', grp: 'group', grps: 'groups', dmg: 'damage', mths: 'months', mnths: 'months', mos: 'months',
-  wks: 'weeks', wk: 'week', approx: 'approximately', info: 'information', w: 'with', nr: 'near', no: 'no',
-  teh: 'the', hte: 'the', yeah: 'yes', yep: 'yes', ok: 'okay', kinda: 'kind', gonna: 'going',
-  wanna: 'want', secs: 'secondaries', prims: 'primaries', vs: 'versus', v: 'versus', whats: 'whats',
+  r: 'are',
+  u: 'you',
+  ur: 'your',
+  pls: 'please',
+  plz: 'please',
+  pleas: 'please',
+  thx: 'thanks',
+  thanx: 'thanks',
+  ty: 'thanks',
+  yr: 'year',
+  yrs: 'years',
+  grp: 'group',
+  grps: 'groups',
+  dmg: 'damage',
+  mths: 'months',
+  mnths: 'months',
+  mos: 'months',
+  wks: 'weeks',
+  wk: 'week',
+  approx: 'approximately',
+  info: 'information',
+  w: 'with',
+  nr: 'near',
+  no: 'no',
+  teh: 'the',
+  hte: 'the',
+  yeah: 'yes',
+  yep: 'yes',
+  ok: 'okay',
+  kinda: 'kind',
+  gonna: 'going',
+  wanna: 'want',
+  secs: 'secondaries',
+  prims: 'primaries',
+  vs: 'versus',
+  v: 'versus',
+  whats: 'whats',
 };
 
-const MONTH_WORDS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);
+const MONTH_WORDS = new Set([
+  'jan',
+  'january',
+  'feb',
+  'february',
+  'mar',
+  'march',
+  'apr',
+  'april',
+  'may',
+  'jun',
+  'june',
+  'jul',
+  'july',
+  'aug',
+  'august',
+  'sep',
+  'sept',
+  'september',
+  'oct',
+  'october',
+  'nov',
+  'november',
+  'dec',
+  'december',
+]);
 
 /** Glued prefixes split from the number after them. */
 const PREFIX = /^(fy|ay|yr|yrs|year|years|ks|q|y)(\d{1,4})$/;
@@ -47,7 +104,8 @@ const PREFIX = /^(fy|ay|yr|yrs|year|years|ks|q|y)(\d{1,4})$/;
  * numbers with thousands separators, decimals or a percent sign; words (letters and digits, inner
  * apostrophes); a dash or slash between two numbers; punctuation; '+', '&', '=', '<'.
  */
-const TOKEN = /(?<=\d)[-–—](?=[A-Za-z]{1,4}\d)|(?<=\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)[-–—](?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d+(?:st|nd|rd|th|s)(?![\p{L}\p{N}])|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|(?<=\d\s*)[-–—/](?=\s*\d)|\.{2,}|…|[,;:!?.]|(?<=\s|^)[-–—]+(?=\s|$)|[+&=<>]/giu;
+const TOKEN =
+  /(?<=\d)[-–—](?=[A-Za-z]{1,4}\d)|(?<=\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)[-–—](?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d+(?:st|nd|rd|th|s)(?![\p{L}\p{N}])|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|(?<=\d\s*)[-–—/](?=\s*\d)|\.{2,}|…|[,;:!?.]|(?<=\s|^)[-–—]+(?=\s|$)|[+&=<>]/giu;
 
 /** Every word of the given names (lower case, apostrophes dropped), for protection. */
 export type ProtectedWords = ReadonlySet<string>;
@@ -61,7 +119,15 @@ export function lexUtterance(source: string, protectedWords: ProtectedWords = ne
   const raw: Tok[] = [];
   const push = (text: string, start: number, end: number, inQuotes: boolean, punct = false): void => {
     const segment = inQuotes ? quoted.findIndex((q) => start >= q.start && end <= q.end) : -1;
-    raw.push({ text, start, end, quoted: inQuotes, punct, protected: inQuotes || protectedWords.has(text), ...(segment >= 0 ? { segment } : {}) });
+    raw.push({
+      text,
+      start,
+      end,
+      quoted: inQuotes,
+      punct,
+      protected: inQuotes || protectedWords.has(text),
+      ...(segment >= 0 ? { segment } : {}),
+    });
   };
   for (const match of source.matchAll(TOKEN)) {
     const token = match[0];
@@ -72,7 +138,13 @@ export function lexUtterance(source: string, protectedWords: ProtectedWords = ne
     if (/^[-–—/]$/.test(token) && (/\d\s*$/.test(source.slice(0, start)) || glued)) {
       push('to', start, end, inQuotes);
     } else if (/^(?:[,;:!?.]|\.{2,}|…|[-–—]+)$/.test(token)) {
-      push(token.startsWith('.') || token === '…' ? '.' : /^[-–—]+$/.test(token) ? '-' : token, start, end, inQuotes, true);
+      push(
+        token.startsWith('.') || token === '…' ? '.' : /^[-–—]+$/.test(token) ? '-' : token,
+        start,
+        end,
+        inQuotes,
+        true,
+      );
     } else if (token === '+') {
       push('plus', start, end, inQuotes);
     } else if (token === '&') {
@@ -89,14 +161,20 @@ export function lexUtterance(source: string, protectedWords: ProtectedWords = ne
         push(SHORTHAND[glued[1]] ?? glued[1], start, start + glued[1].length, false);
         push(glued[2], start + glued[1].length, end, false);
       } else {
-        push(!inQuotes && !protectedWords.has(text) && SHORTHAND[text] !== undefined ? SHORTHAND[text] : text, start, end, inQuotes);
+        push(
+          !inQuotes && !protectedWords.has(text) && SHORTHAND[text] !== undefined ? SHORTHAND[text] : text,
+          start,
+          end,
+          inQuotes,
+        );
       }
     }
   }
   // "Apr-22", "April '22": a two-digit year after a month.
   for (let i = 1; i < raw.length; i++) {
     const token = raw[i];
-    if (/^\d{2}$/.test(token.text) && /['’-]$/.test(source.slice(0, token.start)) && MONTH_WORDS.has(raw[i - 1].text)) raw[i] = { ...token, text: `20${token.text}` };
+    if (/^\d{2}$/.test(token.text) && /['’-]$/.test(source.slice(0, token.start)) && MONTH_WORDS.has(raw[i - 1].text))
+      raw[i] = { ...token, text: `20${token.text}` };
   }
   // 'per cent' -> 'percent'; number words -> digits (not inside quotes or names).
   const tokens: Tok[] = [];
@@ -114,8 +192,16 @@ export function lexUtterance(source: string, protectedWords: ProtectedWords = ne
       // 'a' alone is not a number; 'second' and 'first' read as ordinals only next to a noun-less place.
       // 'first' and 'second' are places only after rank words; 'one' is a number only where a number is expected ('the right one' is not).
       const lone = spelt?.words === 1;
-      const place = lone && /^(?:1st|2nd)$/.test(spelt.text) && !/^(?:rank|ranked|number|no|place|the)$/.test(raw[i - 1]?.text ?? '');
-      const one = lone && token.text === 'one' && !/^(?:top|under|over|ages?|aged|threshold|round|to|seed|of|by|at|than|group|interval|protection|rounding|nearest|minimum)$/.test(raw[i - 1]?.text ?? '');
+      const place =
+        lone &&
+        /^(?:1st|2nd)$/.test(spelt.text) &&
+        !/^(?:rank|ranked|number|no|place|the)$/.test(raw[i - 1]?.text ?? '');
+      const one =
+        lone &&
+        token.text === 'one' &&
+        !/^(?:top|under|over|ages?|aged|threshold|round|to|seed|of|by|at|than|group|interval|protection|rounding|nearest|minimum)$/.test(
+          raw[i - 1]?.text ?? '',
+        );
       if (spelt && !place && !one) {
         tokens.push({ ...token, text: spelt.text, end: raw[i + spelt.words - 1].end });
         i += spelt.words - 1;
@@ -130,7 +216,13 @@ export function lexUtterance(source: string, protectedWords: ProtectedWords = ne
 /** The source text a run of tokens came from, as typed. */
 export function sourceOf(source: string, tokens: readonly Tok[], from: number, to: number): string {
   if (to <= from) return '';
-  const start = tokens[from].quoted && /['"‘“]/.test(source[tokens[from].start - 1] ?? '') ? tokens[from].start - 1 : tokens[from].start;
-  const end = tokens[to - 1].quoted && /['"’”]/.test(source[tokens[to - 1].end] ?? '') ? tokens[to - 1].end + 1 : tokens[to - 1].end;
+  const start =
+    tokens[from].quoted && /['"‘“]/.test(source[tokens[from].start - 1] ?? '')
+      ? tokens[from].start - 1
+      : tokens[from].start;
+  const end =
+    tokens[to - 1].quoted && /['"’”]/.test(source[tokens[to - 1].end] ?? '')
+      ? tokens[to - 1].end + 1
+      : tokens[to - 1].end;
   return source.slice(start, end);
 }

@@ -1,80 +1,275 @@
 /** Requests about the conversation itself: undo, reset, help (general or on a topic), describe, status, run, greetings, thanks. */
 import type { HelpTopic } from '../../commands';
-import { alt, as, lit, map, num, opt, seq, span, utteranceEnd, utteranceStart, type Parser } from '../grammar/combinators';
+import {
+  alt,
+  as,
+  lit,
+  map,
+  num,
+  opt,
+  seq,
+  span,
+  utteranceEnd,
+  utteranceStart,
+  type Parser,
+} from '../grammar/combinators';
 import { command, type Reading, type Rule } from '../grammar/rule';
 import { phrase } from './parts';
 
 const rule = (name: string, example: [string, string], keywords: readonly string[], parser: Parser<Reading>): Rule => ({
-  name, example: { label: example[0], utterance: example[1] }, keywords, parser,
+  name,
+  example: { label: example[0], utterance: example[1] },
+  keywords,
+  parser,
 });
 
 /** "undo the last two changes": as many undos. */
-const undos = (n: number): Reading => ({ kind: 'commands', commands: Array.from({ length: n }, () => ({ kind: 'undo' as const })) });
+const undos = (n: number): Reading => ({
+  kind: 'commands',
+  commands: Array.from({ length: n }, () => ({ kind: 'undo' as const })),
+});
 const undoMany: Parser<Reading> = alt<Reading>(
-  map(seq(lit('undo|revert|reverse|take back'), opt(lit('last|previous')), num({ min: 2, max: 20, whole: true }), opt(lit('changes|things|steps|settings|choices|times'))), ([, , n]) => undos(n)),
-  map(seq(lit('undo|revert|go back'), opt(lit('that|it|the last change')), lit('twice|thrice|two times|three times')), ([, , said]) => undos(said === 'twice' || said === 'two times' ? 2 : 3)),
+  map(
+    seq(
+      lit('undo|revert|reverse|take back'),
+      opt(lit('last|previous')),
+      num({ min: 2, max: 20, whole: true }),
+      opt(lit('changes|things|steps|settings|choices|times')),
+    ),
+    ([, , n]) => undos(n),
+  ),
+  map(
+    seq(lit('undo|revert|go back'), opt(lit('that|it|the last change')), lit('twice|thrice|two times|three times')),
+    ([, , said]) => undos(said === 'twice' || said === 'two times' ? 2 : 3),
+  ),
 );
 
-export const undoRule = rule('undo', ['Undo', 'undo'], ['undo', 'revert', 'back', 'scrap'], alt<Reading>(undoMany, as(alt<unknown>(
-  seq(lit('undo|revert|reverse|unwind'), opt(lit('last|previous|latest')), opt(lit('change|thing|one|step|setting|choice|bit'))),
-  seq(lit('go back|step back|take back|back out|put back'), opt(lit('a step|one step|1 step|a bit|one'))),
-  seq(lit('take'), lit('that|it'), lit('back')),
-  seq(lit('scrap|scratch|cancel|bin|ditch|forget|reverse|drop|lose'), lit('that|it|last change|last thing|previous change|my last change|the last change|the last thing')),
-  // 'oops' alone undoes; 'oops, make that 7' corrects (see the correction rule).
-  seq(lit('oops|whoops|oh no'), opt(lit(',')), alt<unknown>(lit('undo|go back|revert'), utteranceEnd)),
-  seq(lit('that'), lit('was|is'), lit('wrong|a mistake|not right')),
-), command({ kind: 'undo' }))));
+export const undoRule = rule(
+  'undo',
+  ['Undo', 'undo'],
+  ['undo', 'revert', 'back', 'scrap'],
+  alt<Reading>(
+    undoMany,
+    as(
+      alt<unknown>(
+        seq(
+          lit('undo|revert|reverse|unwind'),
+          opt(lit('last|previous|latest')),
+          opt(lit('change|thing|one|step|setting|choice|bit')),
+        ),
+        seq(lit('go back|step back|take back|back out|put back'), opt(lit('a step|one step|1 step|a bit|one'))),
+        seq(lit('take'), lit('that|it'), lit('back')),
+        seq(
+          lit('scrap|scratch|cancel|bin|ditch|forget|reverse|drop|lose'),
+          lit('that|it|last change|last thing|previous change|my last change|the last change|the last thing'),
+        ),
+        // 'oops' alone undoes; 'oops, make that 7' corrects (see the correction rule).
+        seq(lit('oops|whoops|oh no'), opt(lit(',')), alt<unknown>(lit('undo|go back|revert'), utteranceEnd)),
+        seq(lit('that'), lit('was|is'), lit('wrong|a mistake|not right')),
+      ),
+      command({ kind: 'undo' }),
+    ),
+  ),
+);
 
-export const resetRule = rule('reset', ['Start again from the defaults', 'reset'], ['reset', 'defaults', 'start'], as(alt<unknown>(
-  seq(lit('rest'), lit('all|everything|all settings|the settings|settings|all the settings|choices')),
-  seq(lit('reset|restart|reinitialise'), opt(lit('everything|all|all settings|the settings|settings|choices|all the settings|all choices|it all|the lot')), opt(lit('to default|to defaults|to the defaults|back to default|back to defaults'))),
-  seq(lit('start'), lit('again|over|afresh|from scratch|from the beginning|from the start')),
-  lit('from scratch|clean slate'),
-  seq(opt(lit('go|put|set|change|restore|take')), opt(lit('all|everything|every')), opt(lit('settings|choices|the settings')), lit('back'), opt(lit('to')), lit('default|defaults|default settings|the defaults|the start|how it was|how they were|the beginning')),
-  seq(lit('restore|use'), lit('default|defaults|default settings|the defaults')),
-  seq(lit('clear|wipe|forget'), opt(lit('all|every|my')), lit('settings|choices|my changes|changes')),
-  lit('default settings|defaults'),
-), command({ kind: 'reset' })));
+export const resetRule = rule(
+  'reset',
+  ['Start again from the defaults', 'reset'],
+  ['reset', 'defaults', 'start'],
+  as(
+    alt<unknown>(
+      seq(lit('rest'), lit('all|everything|all settings|the settings|settings|all the settings|choices')),
+      seq(
+        lit('reset|restart|reinitialise'),
+        opt(
+          lit('everything|all|all settings|the settings|settings|choices|all the settings|all choices|it all|the lot'),
+        ),
+        opt(lit('to default|to defaults|to the defaults|back to default|back to defaults')),
+      ),
+      seq(lit('start'), lit('again|over|afresh|from scratch|from the beginning|from the start')),
+      lit('from scratch|clean slate'),
+      seq(
+        opt(lit('go|put|set|change|restore|take')),
+        opt(lit('all|everything|every')),
+        opt(lit('settings|choices|the settings')),
+        lit('back'),
+        opt(lit('to')),
+        lit('default|defaults|default settings|the defaults|the start|how it was|how they were|the beginning'),
+      ),
+      seq(lit('restore|use'), lit('default|defaults|default settings|the defaults')),
+      seq(lit('clear|wipe|forget'), opt(lit('all|every|my')), lit('settings|choices|my changes|changes')),
+      lit('default settings|defaults'),
+    ),
+    command({ kind: 'reset' }),
+  ),
+);
 
 /** Topics of help, by the words analysts use for them. */
 const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
-  'age band': 'ageBand', 'age bands': 'ageBand', ages: 'ageBand', age: 'ageBand', 'age range': 'ageBand', 'age ranges': 'ageBand', 'age group': 'ageBand',
-  'offence types': 'offenceTypes', 'offence type': 'offenceTypes', 'crime types': 'offenceTypes', 'offence groups': 'offenceTypes', types: 'offenceTypes',
-  'what counts as violence': 'offenceTypes', 'violence definition': 'offenceTypes', scope: 'offenceTypes', 'offence scope': 'offenceTypes',
-  dates: 'dates', date: 'dates', 'date window': 'dates', 'date range': 'dates', period: 'dates', 'time period': 'dates', 'date filter': 'dates',
-  phases: 'phases', phase: 'phases', 'school phases': 'phases',
-  suppression: 'suppression', suppressing: 'suppression', threshold: 'suppression', 'suppression threshold': 'suppression', 'small counts': 'suppression',
-  'small numbers': 'suppression', disclosure: 'suppression', 'disclosure control': 'suppression', c: 'suppression', 'statistical disclosure control': 'suppression',
-  'withheld counts': 'suppression', 'secondary suppression': 'suppression',
+  'age band': 'ageBand',
+  'age bands': 'ageBand',
+  ages: 'ageBand',
+  age: 'ageBand',
+  'age range': 'ageBand',
+  'age ranges': 'ageBand',
+  'age group': 'ageBand',
+  'offence types': 'offenceTypes',
+  'offence type': 'offenceTypes',
+  'crime types': 'offenceTypes',
+  'offence groups': 'offenceTypes',
+  types: 'offenceTypes',
+  'what counts as violence': 'offenceTypes',
+  'violence definition': 'offenceTypes',
+  scope: 'offenceTypes',
+  'offence scope': 'offenceTypes',
+  dates: 'dates',
+  date: 'dates',
+  'date window': 'dates',
+  'date range': 'dates',
+  period: 'dates',
+  'time period': 'dates',
+  'date filter': 'dates',
+  phases: 'phases',
+  phase: 'phases',
+  'school phases': 'phases',
+  suppression: 'suppression',
+  suppressing: 'suppression',
+  threshold: 'suppression',
+  'suppression threshold': 'suppression',
+  'small counts': 'suppression',
+  'small numbers': 'suppression',
+  disclosure: 'suppression',
+  'disclosure control': 'suppression',
+  c: 'suppression',
+  'statistical disclosure control': 'suppression',
+  'withheld counts': 'suppression',
+  'secondary suppression': 'suppression',
   rounding: 'rounding',
-  protection: 'protection', 'protection interval': 'protection', 'protection range': 'protection', 'protection width': 'protection',
-  catchment: 'catchment', catchments: 'catchment', 'catchment model': 'catchment', 'distance decay': 'catchment', 'observed catchments': 'catchment',
-  metric: 'metric', 'ranking metric': 'metric', measure: 'metric', 'ranking measure': 'metric',
-  ranking: 'ranking', rank: 'ranking', ranks: 'ranking', exposure: 'ranking', 'exposure index': 'ranking', 'exposure score': 'ranking', score: 'ranking',
-  scores: 'ranking', 'rank interval': 'ranking', 'rank intervals': 'ranking', index: 'ranking', rankings: 'ranking',
-  confidence: 'confidence', 'confidence intervals': 'confidence', 'confidence interval': 'confidence', intervals: 'confidence', 'confidence level': 'confidence',
-  sheets: 'sheets', tabs: 'sheets', 'sheet roles': 'sheets', columns: 'columns', 'column mapping': 'columns', headers: 'columns',
-  'new candidates': 'newCandidates', candidates: 'newCandidates', 'the list': 'newCandidates', 'current list': 'newCandidates', 'vru list': 'newCandidates',
-  seed: 'seed', 'random seed': 'seed', simulations: 'seed', undo: 'undo', replay: 'replay', replaying: 'replay', audit: 'replay', 'audit sheet': 'replay',
+  protection: 'protection',
+  'protection interval': 'protection',
+  'protection range': 'protection',
+  'protection width': 'protection',
+  catchment: 'catchment',
+  catchments: 'catchment',
+  'catchment model': 'catchment',
+  'distance decay': 'catchment',
+  'observed catchments': 'catchment',
+  metric: 'metric',
+  'ranking metric': 'metric',
+  measure: 'metric',
+  'ranking measure': 'metric',
+  ranking: 'ranking',
+  rank: 'ranking',
+  ranks: 'ranking',
+  exposure: 'ranking',
+  'exposure index': 'ranking',
+  'exposure score': 'ranking',
+  score: 'ranking',
+  scores: 'ranking',
+  'rank interval': 'ranking',
+  'rank intervals': 'ranking',
+  index: 'ranking',
+  rankings: 'ranking',
+  confidence: 'confidence',
+  'confidence intervals': 'confidence',
+  'confidence interval': 'confidence',
+  intervals: 'confidence',
+  'confidence level': 'confidence',
+  sheets: 'sheets',
+  tabs: 'sheets',
+  'sheet roles': 'sheets',
+  columns: 'columns',
+  'column mapping': 'columns',
+  headers: 'columns',
+  'new candidates': 'newCandidates',
+  candidates: 'newCandidates',
+  'the list': 'newCandidates',
+  'current list': 'newCandidates',
+  'vru list': 'newCandidates',
+  seed: 'seed',
+  'random seed': 'seed',
+  simulations: 'seed',
+  undo: 'undo',
+  replay: 'replay',
+  replaying: 'replay',
+  audit: 'replay',
+  'audit sheet': 'replay',
 };
 const topic = phrase(TOPIC_WORDS);
 type TopicOrGeneral = HelpTopic | 'general';
 
 const helpWord = lit('help|assist|assistance|guidance|instructions|info|information');
 
-export const helpTopicRule = rule('help on a topic', ['Help on suppression', 'how does the suppression work?'], ['help', 'explain', 'mean', 'work'], map(alt<TopicOrGeneral>(
-  map(seq(helpWord, opt(lit('with|on|about|for|me with|me on|me understand')), topic), ([, , t]) => t),
-  map(seq(lit('how'), lit('does|do|is|are'), topic, lit('work|works|get worked out|get calculated|calculated|worked out|chosen|decided|handled|made|built|defined|set|estimated|computed')), ([, , t]) => t),
-  // "explain how the suppression works", "tell me how catchments are modelled".
-  map(seq(lit('explain|tell me|show me|describe'), lit('how|what'), topic, lit('works|work|is|are|does|do|means|mean|is done|are done|are modelled|is modelled|is worked out|are worked out|is chosen|are chosen|is calculated|are calculated')), ([, , t]) => t),
-  map(seq(lit('how'), lit('do|can|would|should|could'), lit('i|we|you'), span(10)), ([, , , words]) => topicIn(words.text) ?? 'general'),
-  map(seq(lit('what'), lit('does|do'), topic, lit('mean|do|stand for|measure')), ([, , t]) => t),
-  map(seq(lit('what is|whats|what s|what are|explain|define|tell me about|tell me what|whats meant by|what is meant by|what do you mean by'), topic, opt(lit('mean|means|is|are|for'))), ([, t]) => t, () => 0.3),
-  map(seq(lit('whats|what is|explain|tell me|what s'), lit('the difference|difference|the differences|differences'), lit('between'), span(10)), ([, , , words]) => topicIn(words.text) ?? 'general'),
-  map(seq(lit('why|how come'), opt(lit('is|are|does|do|was')), topic, span(6)), ([, , t]) => t, () => 0.5),
-  // A topic alone with a question mark ('rounding?'); not the end of another question ("who is top of the ranking?").
-  map(seq(utteranceStart, topic, lit('?')), ([, t]) => t, () => 0.5),
-), (t) => command(t === 'general' ? { kind: 'help' } : { kind: 'help', topic: t })));
+export const helpTopicRule = rule(
+  'help on a topic',
+  ['Help on suppression', 'how does the suppression work?'],
+  ['help', 'explain', 'mean', 'work'],
+  map(
+    alt<TopicOrGeneral>(
+      map(seq(helpWord, opt(lit('with|on|about|for|me with|me on|me understand')), topic), ([, , t]) => t),
+      map(
+        seq(
+          lit('how'),
+          lit('does|do|is|are'),
+          topic,
+          lit(
+            'work|works|get worked out|get calculated|calculated|worked out|chosen|decided|handled|made|built|defined|set|estimated|computed',
+          ),
+        ),
+        ([, , t]) => t,
+      ),
+      // "explain how the suppression works", "tell me how catchments are modelled".
+      map(
+        seq(
+          lit('explain|tell me|show me|describe'),
+          lit('how|what'),
+          topic,
+          lit(
+            'works|work|is|are|does|do|means|mean|is done|are done|are modelled|is modelled|is worked out|are worked out|is chosen|are chosen|is calculated|are calculated',
+          ),
+        ),
+        ([, , t]) => t,
+      ),
+      map(
+        seq(lit('how'), lit('do|can|would|should|could'), lit('i|we|you'), span(10)),
+        ([, , , words]) => topicIn(words.text) ?? 'general',
+      ),
+      map(seq(lit('what'), lit('does|do'), topic, lit('mean|do|stand for|measure')), ([, , t]) => t),
+      map(
+        seq(
+          lit(
+            'what is|whats|what s|what are|explain|define|tell me about|tell me what|whats meant by|what is meant by|what do you mean by',
+          ),
+          topic,
+          opt(lit('mean|means|is|are|for')),
+        ),
+        ([, t]) => t,
+        () => 0.3,
+      ),
+      map(
+        seq(
+          lit('whats|what is|explain|tell me|what s'),
+          lit('the difference|difference|the differences|differences'),
+          lit('between'),
+          span(10),
+        ),
+        ([, , , words]) => topicIn(words.text) ?? 'general',
+      ),
+      map(
+        seq(lit('why|how come'), opt(lit('is|are|does|do|was')), topic, span(6)),
+        ([, , t]) => t,
+        () => 0.5,
+      ),
+      // A topic alone with a question mark ('rounding?'); not the end of another question ("who is top of the ranking?").
+      map(
+        seq(utteranceStart, topic, lit('?')),
+        ([, t]) => t,
+        () => 0.5,
+      ),
+    ),
+    (t) => command(t === 'general' ? { kind: 'help' } : { kind: 'help', topic: t }),
+  ),
+);
 
 /** The first topic named in some words ('how do I replay a run' -> replay), longest phrase first. */
 function topicIn(text: string): HelpTopic | undefined {
@@ -89,121 +284,399 @@ function topicIn(text: string): HelpTopic | undefined {
 }
 /** What a "how do I ..." question is about, by its verb. */
 const TOPIC_VERBS: Readonly<Record<string, HelpTopic>> = {
-  replay: 'replay', repeat: 'replay', reproduce: 'replay', undo: 'undo', suppress: 'suppression', hide: 'suppression', round: 'rounding',
-  'change the ages': 'ageBand', 'set the ages': 'ageBand', 'change the dates': 'dates', 'set the dates': 'dates', 'pick a sheet': 'sheets', 'choose a sheet': 'sheets',
-  'use another sheet': 'sheets', 'map a column': 'columns', 'name a column': 'columns', 'compare': 'newCandidates', 'rank': 'ranking', 'include': 'offenceTypes', 'exclude': 'offenceTypes',
+  replay: 'replay',
+  repeat: 'replay',
+  reproduce: 'replay',
+  undo: 'undo',
+  suppress: 'suppression',
+  hide: 'suppression',
+  round: 'rounding',
+  'change the ages': 'ageBand',
+  'set the ages': 'ageBand',
+  'change the dates': 'dates',
+  'set the dates': 'dates',
+  'pick a sheet': 'sheets',
+  'choose a sheet': 'sheets',
+  'use another sheet': 'sheets',
+  'map a column': 'columns',
+  'name a column': 'columns',
+  compare: 'newCandidates',
+  rank: 'ranking',
+  include: 'offenceTypes',
+  exclude: 'offenceTypes',
 };
 
-export const helpRule = rule('help', ['Help', 'help'], ['help', 'commands', 'examples', 'options'], as(alt<unknown>(
-  seq(helpWord, opt(lit('me|please|pls'))),
-  seq(lit('what'), lit('can|could|should|do'), lit('i|you|we'), lit('do|say|ask|type|try'), opt(lit('here|now|next|you|with this'))),
-  seq(lit('how'), lit('does|do'), lit('this|it|you'), lit('work')),
-  seq(lit('how'), lit('do'), lit('i|we'), lit('use|start|begin'), opt(lit('this|it|you'))),
-  seq(lit('where'), lit('do'), lit('i|we'), lit('start|begin')),
-  lit('commands|examples|instructions|menu|options|what now|what next|now what|what else|what are my options|what are the options|im stuck|i am stuck|stuck|lost|im lost|no idea|tips|any tips|hints|any hints|guide|user guide|getting started|how to start'),
-  seq(lit('what'), lit('can|does|will'), lit('this|it|the tool|this tool|the add in'), lit('do')),
-  seq(lit('what'), lit('commands|options|examples|requests|questions'), opt(lit('are there|can i use|do you know|do you understand|can i give|can i ask|are available|do you take'))),
-  seq(lit('show|give|list'), opt(lit('some|a few|the')), lit('examples|commands|options')),
-  seq(lit('dont know|do not know|not sure|no idea|unsure'), lit('what|how'), lit('to'), lit('type|say|do|ask|start|write')),
-  seq(lit('im stuck|i am stuck|stuck'), opt(lit(',')), lit('what are my options|what can i do|help')),
-  seq(lit('what'), lit('are'), lit('my|the'), lit('options|choices')),
-), command({ kind: 'help' })));
+export const helpRule = rule(
+  'help',
+  ['Help', 'help'],
+  ['help', 'commands', 'examples', 'options'],
+  as(
+    alt<unknown>(
+      seq(helpWord, opt(lit('me|please|pls'))),
+      seq(
+        lit('what'),
+        lit('can|could|should|do'),
+        lit('i|you|we'),
+        lit('do|say|ask|type|try'),
+        opt(lit('here|now|next|you|with this')),
+      ),
+      seq(lit('how'), lit('does|do'), lit('this|it|you'), lit('work')),
+      seq(lit('how'), lit('do'), lit('i|we'), lit('use|start|begin'), opt(lit('this|it|you'))),
+      seq(lit('where'), lit('do'), lit('i|we'), lit('start|begin')),
+      lit(
+        'commands|examples|instructions|menu|options|what now|what next|now what|what else|what are my options|what are the options|im stuck|i am stuck|stuck|lost|im lost|no idea|tips|any tips|hints|any hints|guide|user guide|getting started|how to start',
+      ),
+      seq(lit('what'), lit('can|does|will'), lit('this|it|the tool|this tool|the add in'), lit('do')),
+      seq(
+        lit('what'),
+        lit('commands|options|examples|requests|questions'),
+        opt(lit('are there|can i use|do you know|do you understand|can i give|can i ask|are available|do you take')),
+      ),
+      seq(lit('show|give|list'), opt(lit('some|a few|the')), lit('examples|commands|options')),
+      seq(
+        lit('dont know|do not know|not sure|no idea|unsure'),
+        lit('what|how'),
+        lit('to'),
+        lit('type|say|do|ask|start|write'),
+      ),
+      seq(lit('im stuck|i am stuck|stuck'), opt(lit(',')), lit('what are my options|what can i do|help')),
+      seq(lit('what'), lit('are'), lit('my|the'), lit('options|choices')),
+    ),
+    command({ kind: 'help' }),
+  ),
+);
 
 const describeTarget = lit('workbook|file|spreadsheet|book|excel|data|sheets|tabs|inputs|input sheets|worksheets');
-export const describeRule = rule('describe', ["What's in this workbook?", "what's in this workbook?"], ['workbook', 'describe', 'sheets', 'tabs'], as(alt<unknown>(
-  seq(lit('whats|what is|what s|what|whats been put|what have i put|what have we put'), lit('in'), lit('this|the|my|our|here'), describeTarget),
-  seq(lit('describe|summarise|summarize|overview of|give me an overview of|give an overview of|an overview of|show me|tell me about|go over|walk me through|run through'), opt(lit('this|the|my|our')), describeTarget),
-  seq(lit('what'), lit('have|did'), lit('you|we'), lit('found|find|got|detected|picked up|read|spotted|loaded'), opt(seq(lit('in'), opt(lit('this|the|my')), describeTarget))),
-  seq(lit('tell me|show me|say'), lit('what'), opt(lit('data|sheets|tabs')), lit('you|we|there'), opt(lit('can|have|is|are')), lit('see|found|have|got|loaded|in here|there')),
-  seq(lit('which|what'), lit('sheets|tabs|worksheets|inputs'), opt(lit('do|did|have|are|were|has')), opt(lit('i|you|we|there')), opt(lit('got|have|got loaded|loaded|pick up|picked up|found|find|see|use|using|read|detected|detect|recognised|recognise')), opt(lit('up'))),
-  seq(lit('list|show|name|see'), opt(lit('all|every')), lit('sheets|tabs|inputs|input sheets|worksheets')),
-  seq(lit('what'), lit('data'), opt(lit('have|do|is|are')), opt(lit('i|we|there|you')), opt(lit('got|have|loaded|got loaded|in here|here|available'))),
-  seq(lit('look|check|scan|read|inspect|examine|review|go through'), opt(lit('at|through|over')), opt(lit('this|the|my|our')), describeTarget),
-  seq(lit('what'), lit('have|do'), lit('i|we|you'), lit('got|have'), opt(lit('here|loaded'))),
-  seq(lit('what is|whats'), lit('here|there|loaded|available')),
-  lit('workbook contents|workbook content|contents|what is loaded|whats loaded'),
-), command({ kind: 'describe' })));
+export const describeRule = rule(
+  'describe',
+  ["What's in this workbook?", "what's in this workbook?"],
+  ['workbook', 'describe', 'sheets', 'tabs'],
+  as(
+    alt<unknown>(
+      seq(
+        lit('whats|what is|what s|what|whats been put|what have i put|what have we put'),
+        lit('in'),
+        lit('this|the|my|our|here'),
+        describeTarget,
+      ),
+      seq(
+        lit(
+          'describe|summarise|summarize|overview of|give me an overview of|give an overview of|an overview of|show me|tell me about|go over|walk me through|run through',
+        ),
+        opt(lit('this|the|my|our')),
+        describeTarget,
+      ),
+      seq(
+        lit('what'),
+        lit('have|did'),
+        lit('you|we'),
+        lit('found|find|got|detected|picked up|read|spotted|loaded'),
+        opt(seq(lit('in'), opt(lit('this|the|my')), describeTarget)),
+      ),
+      seq(
+        lit('tell me|show me|say'),
+        lit('what'),
+        opt(lit('data|sheets|tabs')),
+        lit('you|we|there'),
+        opt(lit('can|have|is|are')),
+        lit('see|found|have|got|loaded|in here|there'),
+      ),
+      seq(
+        lit('which|what'),
+        lit('sheets|tabs|worksheets|inputs'),
+        opt(lit('do|did|have|are|were|has')),
+        opt(lit('i|you|we|there')),
+        opt(
+          lit(
+            'got|have|got loaded|loaded|pick up|picked up|found|find|see|use|using|read|detected|detect|recognised|recognise',
+          ),
+        ),
+        opt(lit('up')),
+      ),
+      seq(lit('list|show|name|see'), opt(lit('all|every')), lit('sheets|tabs|inputs|input sheets|worksheets')),
+      seq(
+        lit('what'),
+        lit('data'),
+        opt(lit('have|do|is|are')),
+        opt(lit('i|we|there|you')),
+        opt(lit('got|have|loaded|got loaded|in here|here|available')),
+      ),
+      seq(
+        lit('look|check|scan|read|inspect|examine|review|go through'),
+        opt(lit('at|through|over')),
+        opt(lit('this|the|my|our')),
+        describeTarget,
+      ),
+      seq(lit('what'), lit('have|do'), lit('i|we|you'), lit('got|have'), opt(lit('here|loaded'))),
+      seq(lit('what is|whats'), lit('here|there|loaded|available')),
+      lit('workbook contents|workbook content|contents|what is loaded|whats loaded'),
+    ),
+    command({ kind: 'describe' }),
+  ),
+);
 
-const SETTING_NOUNS = lit('settings|parameters|choices|options|set up|setup|ages|age band|age|dates|date window|threshold|phases|offence types|types|rounding|catchments|catchment|metric|top n|top group|confidence|seed|protection|suppression|zeros|everything|config|configuration');
-export const statusRule = rule('status', ['Show the current settings', 'show the settings'], ['settings', 'status', 'current'], as(alt<unknown>(
-  lit('status|settings|parameters|choices|current settings|my settings|my choices|the settings|current choices|current set up|current setup|config|configuration'),
-  seq(lit('show|list|what are|whats|what is|tell me|remind me of|see|give me|display|check'), opt(lit('all')), opt(lit('current|present|active')), lit('settings|parameters|choices|options so far|set up|setup|configuration|config|options')),
-  seq(lit('what'), lit('are|am|is'), lit('we|i|you|it'), lit('using|running with|set to|set up with'), opt(lit('at the moment|currently|now|right now|so far|at present|for the analysis|here'))),
-  seq(lit('is|are|which|what'), opt(lit('the|our|my')), span(4), lit('being used|in use|currently used|used|selected|chosen|picked up|switched on|on|active')),
-  seq(lit('what'), lit('settings|choices|options|parameters'), lit('have|did|are'), lit('i|we|you'), opt(lit('got|made')), lit('chosen|set|picked|made|got|using|choose|pick|change|changed|selected')),
-  seq(lit('what is|whats|what are|which'), opt(lit('the|our|my')), lit('current|present|active|existing'), SETTING_NOUNS),
-  seq(lit('how'), lit('is|are'), lit('it|this|everything|things'), lit('set|set up|configured')),
-  seq(lit('where'), lit('are|am'), lit('we|i'), lit('up to|at')),
-  seq(lit('what'), lit('have|did'), lit('i|we|you'), lit('set|chosen|changed|picked|choose|change|pick'), opt(lit('so far|up to now|already'))),
-  seq(lit('remind me|tell me'), opt(lit('what|of|again')), SETTING_NOUNS, opt(seq(lit(',|and'), SETTING_NOUNS)), opt(seq(lit(',|and'), SETTING_NOUNS)), opt(lit('we are using|were using|we re using|are we using|are set to|is set to|are|is|we have|we have got|we chose|we set|i set'))),
-  seq(lit('what is|whats|what s|what are|which'), SETTING_NOUNS, opt(seq(lit('and'), SETTING_NOUNS)), opt(lit('is|are')), lit('at the moment|currently|now|right now|set to|set at|in use|being used|we are using|were using|we re using|are we using|at present|so far|used|on')),
-  seq(lit('what'), SETTING_NOUNS, opt(seq(lit('and'), SETTING_NOUNS)), lit('are we using|am i using|are you using|did i set|have i set|have we set|did we set|do we have|are set|is set')),
-), command({ kind: 'status' })));
+const SETTING_NOUNS = lit(
+  'settings|parameters|choices|options|set up|setup|ages|age band|age|dates|date window|threshold|phases|offence types|types|rounding|catchments|catchment|metric|top n|top group|confidence|seed|protection|suppression|zeros|everything|config|configuration',
+);
+export const statusRule = rule(
+  'status',
+  ['Show the current settings', 'show the settings'],
+  ['settings', 'status', 'current'],
+  as(
+    alt<unknown>(
+      lit(
+        'status|settings|parameters|choices|current settings|my settings|my choices|the settings|current choices|current set up|current setup|config|configuration',
+      ),
+      seq(
+        lit('show|list|what are|whats|what is|tell me|remind me of|see|give me|display|check'),
+        opt(lit('all')),
+        opt(lit('current|present|active')),
+        lit('settings|parameters|choices|options so far|set up|setup|configuration|config|options'),
+      ),
+      seq(
+        lit('what'),
+        lit('are|am|is'),
+        lit('we|i|you|it'),
+        lit('using|running with|set to|set up with'),
+        opt(lit('at the moment|currently|now|right now|so far|at present|for the analysis|here')),
+      ),
+      seq(
+        lit('is|are|which|what'),
+        opt(lit('the|our|my')),
+        span(4),
+        lit('being used|in use|currently used|used|selected|chosen|picked up|switched on|on|active'),
+      ),
+      seq(
+        lit('what'),
+        lit('settings|choices|options|parameters'),
+        lit('have|did|are'),
+        lit('i|we|you'),
+        opt(lit('got|made')),
+        lit('chosen|set|picked|made|got|using|choose|pick|change|changed|selected'),
+      ),
+      seq(
+        lit('what is|whats|what are|which'),
+        opt(lit('the|our|my')),
+        lit('current|present|active|existing'),
+        SETTING_NOUNS,
+      ),
+      seq(lit('how'), lit('is|are'), lit('it|this|everything|things'), lit('set|set up|configured')),
+      seq(lit('where'), lit('are|am'), lit('we|i'), lit('up to|at')),
+      seq(
+        lit('what'),
+        lit('have|did'),
+        lit('i|we|you'),
+        lit('set|chosen|changed|picked|choose|change|pick'),
+        opt(lit('so far|up to now|already')),
+      ),
+      seq(
+        lit('remind me|tell me'),
+        opt(lit('what|of|again')),
+        SETTING_NOUNS,
+        opt(seq(lit(',|and'), SETTING_NOUNS)),
+        opt(seq(lit(',|and'), SETTING_NOUNS)),
+        opt(
+          lit(
+            'we are using|were using|we re using|are we using|are set to|is set to|are|is|we have|we have got|we chose|we set|i set',
+          ),
+        ),
+      ),
+      seq(
+        lit('what is|whats|what s|what are|which'),
+        SETTING_NOUNS,
+        opt(seq(lit('and'), SETTING_NOUNS)),
+        opt(lit('is|are')),
+        lit(
+          'at the moment|currently|now|right now|set to|set at|in use|being used|we are using|were using|we re using|are we using|at present|so far|used|on',
+        ),
+      ),
+      seq(
+        lit('what'),
+        SETTING_NOUNS,
+        opt(seq(lit('and'), SETTING_NOUNS)),
+        lit(
+          'are we using|am i using|are you using|did i set|have i set|have we set|did we set|do we have|are set|is set',
+        ),
+      ),
+    ),
+    command({ kind: 'status' }),
+  ),
+);
 
-const RUN_OBJECT = lit('analysis|analyses|model|numbers|report|ranking|rankings|calculation|calculations|sheets|whole thing|thing|results|figures|stats|statistics|job|run');
-const WITH_SETTINGS = seq(lit('with|using|on|under'), opt(lit('these|those|the|current|new|same|my|our|updated|latest')), opt(lit('new|current|updated|latest')), lit('settings|choices|parameters|options|changes'));
-export const runRule = rule('run', ['Run the analysis', 'run the analysis'], ['run', 'rerun', 'analyse', 'analysis', 'calculate'], as(seq(alt<unknown>(
-  lit('go|go ahead|go on|go for it|run|run it|rerun|re run|run again|re-run|do it|do it again|start|begin|analyse|analyze|calculate|compute|proceed|execute|make it so|crunch the numbers|off you go|lets go|fire away|hit it|kick it off|away you go'),
-  seq(lit('run|do|start|redo|rerun|re run|perform|carry out|update|refresh|repeat|kick off|rebuild|recalculate|recompute|produce|generate|make|write|build|create'), RUN_OBJECT, opt(lit('again|now|once more|for me'))),
-  seq(lit('analyse|analyze'), opt(lit('this|the|my|our')), lit('workbook|data|file|it|everything')),
-  seq(lit('run|rerun|re run'), lit('it|that|this|them|everything|the lot'), opt(lit('again|now|through'))),
-), opt(WITH_SETTINGS), opt(lit('again|now|through|once more|please'))), command({ kind: 'run' })));
+const RUN_OBJECT = lit(
+  'analysis|analyses|model|numbers|report|ranking|rankings|calculation|calculations|sheets|whole thing|thing|results|figures|stats|statistics|job|run',
+);
+const WITH_SETTINGS = seq(
+  lit('with|using|on|under'),
+  opt(lit('these|those|the|current|new|same|my|our|updated|latest')),
+  opt(lit('new|current|updated|latest')),
+  lit('settings|choices|parameters|options|changes'),
+);
+export const runRule = rule(
+  'run',
+  ['Run the analysis', 'run the analysis'],
+  ['run', 'rerun', 'analyse', 'analysis', 'calculate'],
+  as(
+    seq(
+      alt<unknown>(
+        lit(
+          'go|go ahead|go on|go for it|run|run it|rerun|re run|run again|re-run|do it|do it again|start|begin|analyse|analyze|calculate|compute|proceed|execute|make it so|crunch the numbers|off you go|lets go|fire away|hit it|kick it off|away you go',
+        ),
+        seq(
+          lit(
+            'run|do|start|redo|rerun|re run|perform|carry out|update|refresh|repeat|kick off|rebuild|recalculate|recompute|produce|generate|make|write|build|create',
+          ),
+          RUN_OBJECT,
+          opt(lit('again|now|once more|for me')),
+        ),
+        seq(lit('analyse|analyze'), opt(lit('this|the|my|our')), lit('workbook|data|file|it|everything')),
+        seq(lit('run|rerun|re run'), lit('it|that|this|them|everything|the lot'), opt(lit('again|now|through'))),
+      ),
+      opt(WITH_SETTINGS),
+      opt(lit('again|now|through|once more|please')),
+    ),
+    command({ kind: 'run' }),
+  ),
+);
 
-export const greetingRule = rule('greeting', ['Hello', 'hello'], ['hello', 'hi'], as(seq(
-  lit('hi|hello|hiya|hey|hey there|hi there|hello there|good morning|good afternoon|good evening|morning|afternoon|evening|howdy|greetings|yo|hola|hallo'),
-  opt(lit('there|team|all|everyone|again|you|friend|catchment')),
-), { kind: 'courtesy', command: { kind: 'greeting' } }));
+export const greetingRule = rule(
+  'greeting',
+  ['Hello', 'hello'],
+  ['hello', 'hi'],
+  as(
+    seq(
+      lit(
+        'hi|hello|hiya|hey|hey there|hi there|hello there|good morning|good afternoon|good evening|morning|afternoon|evening|howdy|greetings|yo|hola|hallo',
+      ),
+      opt(lit('there|team|all|everyone|again|you|friend|catchment')),
+    ),
+    { kind: 'courtesy', command: { kind: 'greeting' } },
+  ),
+);
 
-export const thanksRule = rule('thanks', ['Thanks', 'thanks'], ['thanks', 'cheers'], as(seq(
-  lit('thanks|thank you|thankyou|cheers|ta|ok|okay|alright|all right|fine|thanks a lot|many thanks|much appreciated|appreciate it|thanks very much|thank you very much|thanks so much|great thanks|brilliant|perfect|lovely|nice one|awesome|excellent|superb|wonderful|cool|great|ok thanks|okay thanks|got it|understood|noted|good stuff|that helps|helpful|fab|fantastic|champion|nice'),
-  opt(lit('a lot|very much|so much|for that|for the help|for your help|mate|again')),
-  opt(seq(opt(lit(',')), lit('that is|thats|that was|this is|it is|its|very|really'), lit('great|helpful|brilliant|perfect|lovely|useful|fine|good|excellent|fab|fantastic|clear|all'))),
-), { kind: 'courtesy', command: { kind: 'thanks' } }));
+export const thanksRule = rule(
+  'thanks',
+  ['Thanks', 'thanks'],
+  ['thanks', 'cheers'],
+  as(
+    seq(
+      lit(
+        'thanks|thank you|thankyou|cheers|ta|ok|okay|alright|all right|fine|thanks a lot|many thanks|much appreciated|appreciate it|thanks very much|thank you very much|thanks so much|great thanks|brilliant|perfect|lovely|nice one|awesome|excellent|superb|wonderful|cool|great|ok thanks|okay thanks|got it|understood|noted|good stuff|that helps|helpful|fab|fantastic|champion|nice',
+      ),
+      opt(lit('a lot|very much|so much|for that|for the help|for your help|mate|again')),
+      opt(
+        seq(
+          opt(lit(',')),
+          lit('that is|thats|that was|this is|it is|its|very|really'),
+          lit('great|helpful|brilliant|perfect|lovely|useful|fine|good|excellent|fab|fantastic|clear|all'),
+        ),
+      ),
+    ),
+    { kind: 'courtesy', command: { kind: 'thanks' } },
+  ),
+);
 
 /** "do the same as last time": an earlier session is not known here; asked what is meant. */
-export const sameAsBeforeRule = rule('same as before', ['Run the analysis again', 'run the analysis'], ['same', 'before'], map(seq(
-  opt(lit('do|use|run|repeat|redo|give me|make it|set it up|same')),
-  opt(lit('the|exactly the')),
-  lit('same|same thing|same settings|same again|same as before|usual|the usual|what we did|what i did|like before|as before'),
-  opt(lit('as|like')),
-  opt(lit('last time|before|yesterday|previously|the last run|last week|last month|last year|we did|i did|the previous run|normal|usual|always')),
-), () => ({
-  kind: 'question',
-  text: "I can't see earlier sessions, only this one. To repeat an earlier run exactly, replay the commands on its Audit sheet; or tell me the settings. Should I run the analysis with the current settings, or show them first?",
-  choices: [{ label: 'Run with the current settings', utterance: 'run the analysis' }, { label: 'Show the settings', utterance: 'show the settings' }],
-  about: 'run',
-})));
+export const sameAsBeforeRule = rule(
+  'same as before',
+  ['Run the analysis again', 'run the analysis'],
+  ['same', 'before'],
+  map(
+    seq(
+      opt(lit('do|use|run|repeat|redo|give me|make it|set it up|same')),
+      opt(lit('the|exactly the')),
+      lit(
+        'same|same thing|same settings|same again|same as before|usual|the usual|what we did|what i did|like before|as before',
+      ),
+      opt(lit('as|like')),
+      opt(
+        lit(
+          'last time|before|yesterday|previously|the last run|last week|last month|last year|we did|i did|the previous run|normal|usual|always',
+        ),
+      ),
+    ),
+    () => ({
+      kind: 'question',
+      text: "I can't see earlier sessions, only this one. To repeat an earlier run exactly, replay the commands on its Audit sheet; or tell me the settings. Should I run the analysis with the current settings, or show them first?",
+      choices: [
+        { label: 'Run with the current settings', utterance: 'run the analysis' },
+        { label: 'Show the settings', utterance: 'show the settings' },
+      ],
+      about: 'run',
+    }),
+  ),
+);
 
 /** "change something", "tweak the settings", "make it stricter": what to change is not said; asked, with the usual choices. */
-export const vagueChangeRule = rule('change what', ['Show the settings', 'show the settings'], ['change', 'settings'], alt<Reading>(
-  map(seq(lit('change|tweak|adjust|alter|modify|edit|update|fiddle with|play with'), opt(lit('some|a few|my|a|one of the')), lit('settings|something|things|parameters|choices|options|setting|bits|stuff|it up')), () => ({
-    kind: 'question',
-    text: 'What should I change? For example the ages, the dates, the offence types, the phases ranked or the suppression threshold.',
-    choices: [
-      { label: 'Show the settings', utterance: 'show the settings' },
-      { label: 'Change the ages', utterance: 'change the age band' },
-      { label: 'Change the dates', utterance: 'change the dates' },
-      { label: 'Change the threshold', utterance: 'set the threshold' },
-    ],
-  })),
-  map(seq(opt(lit('make|be|can you make')), opt(lit('it|this|the output|the figures|things|everything')), lit('more strict|stricter|tighter|more cautious|safer|more conservative|more private|more protective|less disclosive|more secure')), () => ({
-    kind: 'question',
-    text: 'Stricter in which way? A higher suppression threshold (counts under it are withheld), rounding, or withholding zeros too?',
-    choices: [
-      { label: 'Suppress counts under 10', utterance: 'suppress counts under 10' },
-      { label: 'Round to 5', utterance: 'round to 5' },
-      { label: 'Hide zeros', utterance: 'hide zeros' },
-    ],
-  })),
-  map(seq(lit('use|include|rank|count|look at|want|show'), lit('more|fewer|less|extra|additional'), lit('schools|school')), () => ({
-    kind: 'question',
-    text: 'More or fewer schools in which way: the phases ranked, or the size of the top group compared with the list (20 by default)?',
-    choices: [
-      { label: 'Rank all phases', utterance: 'rank all phases' },
-      { label: 'Top group of 30', utterance: 'make the top group 30' },
-      { label: 'Top group of 10', utterance: 'make the top group 10' },
-    ],
-  })),
-));
+export const vagueChangeRule = rule(
+  'change what',
+  ['Show the settings', 'show the settings'],
+  ['change', 'settings'],
+  alt<Reading>(
+    map(
+      seq(
+        lit('change|tweak|adjust|alter|modify|edit|update|fiddle with|play with'),
+        opt(lit('some|a few|my|a|one of the')),
+        lit('settings|something|things|parameters|choices|options|setting|bits|stuff|it up'),
+      ),
+      () => ({
+        kind: 'question',
+        text: 'What should I change? For example the ages, the dates, the offence types, the phases ranked or the suppression threshold.',
+        choices: [
+          { label: 'Show the settings', utterance: 'show the settings' },
+          { label: 'Change the ages', utterance: 'change the age band' },
+          { label: 'Change the dates', utterance: 'change the dates' },
+          { label: 'Change the threshold', utterance: 'set the threshold' },
+        ],
+      }),
+    ),
+    map(
+      seq(
+        opt(lit('make|be|can you make')),
+        opt(lit('it|this|the output|the figures|things|everything')),
+        lit(
+          'more strict|stricter|tighter|more cautious|safer|more conservative|more private|more protective|less disclosive|more secure',
+        ),
+      ),
+      () => ({
+        kind: 'question',
+        text: 'Stricter in which way? A higher suppression threshold (counts under it are withheld), rounding, or withholding zeros too?',
+        choices: [
+          { label: 'Suppress counts under 10', utterance: 'suppress counts under 10' },
+          { label: 'Round to 5', utterance: 'round to 5' },
+          { label: 'Hide zeros', utterance: 'hide zeros' },
+        ],
+      }),
+    ),
+    map(
+      seq(
+        lit('use|include|rank|count|look at|want|show'),
+        lit('more|fewer|less|extra|additional'),
+        lit('schools|school'),
+      ),
+      () => ({
+        kind: 'question',
+        text: 'More or fewer schools in which way: the phases ranked, or the size of the top group compared with the list (20 by default)?',
+        choices: [
+          { label: 'Rank all phases', utterance: 'rank all phases' },
+          { label: 'Top group of 30', utterance: 'make the top group 30' },
+          { label: 'Top group of 10', utterance: 'make the top group 10' },
+        ],
+      }),
+    ),
+  ),
+);
 
-export const CONTROL_RULES: readonly Rule[] = [undoRule, resetRule, helpTopicRule, helpRule, describeRule, statusRule, runRule, sameAsBeforeRule, vagueChangeRule, greetingRule, thanksRule];
+export const CONTROL_RULES: readonly Rule[] = [
+  undoRule,
+  resetRule,
+  helpTopicRule,
+  helpRule,
+  describeRule,
+  statusRule,
+  runRule,
+  sameAsBeforeRule,
+  vagueChangeRule,
+  greetingRule,
+  thanksRule,
+];

@@ -16,26 +16,216 @@ export interface Refusal {
 }
 
 const PEOPLE = new Set([
-  'children', 'child', 'kids', 'kid', 'pupils', 'pupil', 'youths', 'youth', 'offenders', 'offender', 'individuals', 'individual', 'people', 'person', 'persons',
-  'suspects', 'suspect', 'victims', 'victim', 'perpetrators', 'perpetrator', 'nominals', 'nominal', 'students', 'student', 'boys', 'girls', 'boy', 'girl',
-  'teenagers', 'teenager', 'juveniles', 'juvenile', 'minors', 'culprits', 'criminals', 'members', 'lads', 'residents', 'families', 'family', 'parents', 'someone', 'anyone', 'somebody',
+  'children',
+  'child',
+  'kids',
+  'kid',
+  'pupils',
+  'pupil',
+  'youths',
+  'youth',
+  'offenders',
+  'offender',
+  'individuals',
+  'individual',
+  'people',
+  'person',
+  'persons',
+  'suspects',
+  'suspect',
+  'victims',
+  'victim',
+  'perpetrators',
+  'perpetrator',
+  'nominals',
+  'nominal',
+  'students',
+  'student',
+  'boys',
+  'girls',
+  'boy',
+  'girl',
+  'teenagers',
+  'teenager',
+  'juveniles',
+  'juvenile',
+  'minors',
+  'culprits',
+  'criminals',
+  'members',
+  'lads',
+  'residents',
+  'families',
+  'family',
+  'parents',
+  'someone',
+  'anyone',
+  'somebody',
 ]);
-const DETAILS = new Set(['ids', 'id', 'references', 'refs', 'reference', 'ref', 'names', 'name', 'addresses', 'address', 'records', 'record', 'details', 'history', 'histories',
-  'postcodes', 'postcode', 'dob', 'identities', 'identity', 'phone', 'photos', 'photo', 'numbers', 'number', 'profiles', 'profile', 'files', 'file', 'list']);
-const AGGREGATE = new Set(['rate', 'rates', 'count', 'counts', 'total', 'totals', 'per', 'figures', 'figure', 'percentage', 'proportion', 'share', 'how', 'many', 'average', 'numbers', 'number']);
-const CRIME_VERBS = new Set(['offences', 'offence', 'crimes', 'crime', 'robberies', 'robbery', 'stabbing', 'stabbings', 'assaults', 'attacks', 'committed', 'commit', 'did', 'done', 'offended', 'attacked', 'stabbed', 'robbed', 'assaulted', 'involved', 'responsible', 'arrested', 'charged',
-  'lives', 'live', 'prolific', 'repeat', 'worst', 'caught', 'convicted', 'suspected', 'accused', 'carrying', 'carried', 'victim', 'victims']);
+const DETAILS = new Set([
+  'ids',
+  'id',
+  'references',
+  'refs',
+  'reference',
+  'ref',
+  'names',
+  'name',
+  'addresses',
+  'address',
+  'records',
+  'record',
+  'details',
+  'history',
+  'histories',
+  'postcodes',
+  'postcode',
+  'dob',
+  'identities',
+  'identity',
+  'phone',
+  'photos',
+  'photo',
+  'numbers',
+  'number',
+  'profiles',
+  'profile',
+  'files',
+  'file',
+  'list',
+]);
+const AGGREGATE = new Set([
+  'rate',
+  'rates',
+  'count',
+  'counts',
+  'total',
+  'totals',
+  'per',
+  'figures',
+  'figure',
+  'percentage',
+  'proportion',
+  'share',
+  'how',
+  'many',
+  'average',
+  'numbers',
+  'number',
+]);
+const CRIME_VERBS = new Set([
+  'offences',
+  'offence',
+  'crimes',
+  'crime',
+  'robberies',
+  'robbery',
+  'stabbing',
+  'stabbings',
+  'assaults',
+  'attacks',
+  'committed',
+  'commit',
+  'did',
+  'done',
+  'offended',
+  'attacked',
+  'stabbed',
+  'robbed',
+  'assaulted',
+  'involved',
+  'responsible',
+  'arrested',
+  'charged',
+  'lives',
+  'live',
+  'prolific',
+  'repeat',
+  'worst',
+  'caught',
+  'convicted',
+  'suspected',
+  'accused',
+  'carrying',
+  'carried',
+  'victim',
+  'victims',
+]);
 const MAPPING = new Set(['column', 'columns', 'field', 'header', 'heading', 'col', 'map']);
-const SHOW_VERBS = new Set(['name', 'names', 'identify', 'list', 'show', 'give', 'tell', 'send', 'export', 'print', 'reveal', 'share', 'find', 'get', 'pull', 'see', 'need', 'want', 'provide', 'who']);
+const SHOW_VERBS = new Set([
+  'name',
+  'names',
+  'identify',
+  'list',
+  'show',
+  'give',
+  'tell',
+  'send',
+  'export',
+  'print',
+  'reveal',
+  'share',
+  'find',
+  'get',
+  'pull',
+  'see',
+  'need',
+  'want',
+  'provide',
+  'who',
+]);
 /** Nouns that say a question is about places or the analysis, not people. */
-const PLACES = new Set(['wards', 'ward', 'schools', 'school', 'areas', 'area', 'top', 'types', 'type', 'offences', 'offence', 'districts', 'district', 'list', 'sheets', 'phases', 'ages', 'dates', 'settings']);
-const SKIPPED = new Set(['the', 'me', 'us', 'all', 'any', 'individual', 'young', 'those', 'these', 'our', 'my', 'each', 'every', 'specific', 'actual', 'particular', 'real', 'of', 'a', 'an', 'some']);
+const PLACES = new Set([
+  'wards',
+  'ward',
+  'schools',
+  'school',
+  'areas',
+  'area',
+  'top',
+  'types',
+  'type',
+  'offences',
+  'offence',
+  'districts',
+  'district',
+  'list',
+  'sheets',
+  'phases',
+  'ages',
+  'dates',
+  'settings',
+]);
+const SKIPPED = new Set([
+  'the',
+  'me',
+  'us',
+  'all',
+  'any',
+  'individual',
+  'young',
+  'those',
+  'these',
+  'our',
+  'my',
+  'each',
+  'every',
+  'specific',
+  'actual',
+  'particular',
+  'real',
+  'of',
+  'a',
+  'an',
+  'some',
+]);
 
 /** A word as one of these, allowing a slip ('wich'). */
 function isWord(token: Tok | undefined, words: readonly string[]): boolean {
   return token !== undefined && words.some((word) => keywordCost(token, word) !== undefined);
 }
-const inSet = (token: Tok | undefined, set: ReadonlySet<string>): boolean => token !== undefined && !token.quoted && set.has(token.text);
+const inSet = (token: Tok | undefined, set: ReadonlySet<string>): boolean =>
+  token !== undefined && !token.quoted && set.has(token.text);
 
 /** A token that looks like a person's or an offence's reference ('P001', 'K3'): letters then digits, not a ward code. */
 function looksLikeReference(token: Tok, lexicon: Lexicon): boolean {
@@ -49,12 +239,21 @@ function placeNamed(tokens: readonly Tok[], source: string, lexicon: Lexicon): R
     for (let to = Math.min(tokens.length, from + 6); to > from; to--) {
       const typed = source.slice(tokens[from].start, tokens[to - 1].end).replace(/['’]s$/, '');
       if (tokens[from].text.length < 3) continue;
-      if (nameFit(lexicon, 'ward', typed) === 'exact' || (to - from >= 1 && nameFit(lexicon, 'ward', typed) === 'words' && lexicon.wards.length > 0 && tokens[from].text.length >= 5)) {
+      if (
+        nameFit(lexicon, 'ward', typed) === 'exact' ||
+        (to - from >= 1 &&
+          nameFit(lexicon, 'ward', typed) === 'words' &&
+          lexicon.wards.length > 0 &&
+          tokens[from].text.length >= 5)
+      ) {
         // Offer a place only when it is one of the workbook's: a loose fit alone ('offender') names none.
         const name = lexicon.wards.find((ward) => ward.toLowerCase().replace(/['’]/g, '').includes(tokens[from].text));
         if (name && !inSet(tokens[from], PEOPLE)) return { kind: 'ward', name };
       }
-      if (nameFit(lexicon, 'school', typed) === 'exact' || (nameFit(lexicon, 'school', typed) === 'words' && to - from >= 2)) {
+      if (
+        nameFit(lexicon, 'school', typed) === 'exact' ||
+        (nameFit(lexicon, 'school', typed) === 'words' && to - from >= 2)
+      ) {
         const name = lexicon.schools.find((school) => school.toLowerCase().includes(tokens[from].text));
         if (name && !inSet(tokens[from], PEOPLE)) return { kind: 'school', name };
       }
@@ -76,7 +275,11 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
     const place = placeNamed(tokens, source, lexicon);
     return place ? { reason, place } : { reason };
   };
-  if (/(?<![\d/])\d{2}\/\d{3,}(?![\d/])/.test(source) || tokens.some((t) => !t.quoted && looksLikeReference(t, lexicon))) return found('reference');
+  if (
+    /(?<![\d/])\d{2}\/\d{3,}(?![\d/])/.test(source) ||
+    tokens.some((t) => !t.quoted && looksLikeReference(t, lexicon))
+  )
+    return found('reference');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
@@ -94,7 +297,12 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
           j += 1;
         } else break;
       }
-      if (inSet(tokens[j], PEOPLE) && !inSet(tokens[j + 1], AGGREGATE) && !(tokens[j + 1]?.text === 'are' && tokens[j + 2]?.text === 'counted')) return found('identify');
+      if (
+        inSet(tokens[j], PEOPLE) &&
+        !inSet(tokens[j + 1], AGGREGATE) &&
+        !(tokens[j + 1]?.text === 'are' && tokens[j + 2]?.text === 'counted')
+      )
+        return found('identify');
     }
     // "who committed", "who are the offenders", "who's the most prolific", "whose".
     if (isWord(t, ['who', 'whos', 'whose', 'whom'])) {
@@ -105,10 +313,35 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
     if (inSet(t, SHOW_VERBS)) {
       let j = i + 1;
       while (j < tokens.length && inSet(tokens[j], SKIPPED)) j += 1;
-      if (inSet(tokens[j], PEOPLE) && !inSet(tokens[j + 1], AGGREGATE) && !inSet(tokens[j + 1], new Set(['where', 'rate', 'live', 'by', 'ranking']))
-        && !(tokens[j + 1] && ['young', 'offenders'].includes(tokens[j].text) && inSet(tokens[j + 1], AGGREGATE))) {
-        if (['name', 'names', 'identify', 'list', 'reveal', 'export', 'who'].includes(t.text) || tokens.slice(i + 1, j).some((w) => w.text === 'individual')) return found('identify');
-        if (tokens[j + 1] && ['living', 'who', 'that', 'in', 'at', 'from', 'aged', 'attending', 'involved', 'responsible', 'near', 'with'].includes(tokens[j + 1].text)) return found('identify');
+      if (
+        inSet(tokens[j], PEOPLE) &&
+        !inSet(tokens[j + 1], AGGREGATE) &&
+        !inSet(tokens[j + 1], new Set(['where', 'rate', 'live', 'by', 'ranking'])) &&
+        !(tokens[j + 1] && ['young', 'offenders'].includes(tokens[j].text) && inSet(tokens[j + 1], AGGREGATE))
+      ) {
+        if (
+          ['name', 'names', 'identify', 'list', 'reveal', 'export', 'who'].includes(t.text) ||
+          tokens.slice(i + 1, j).some((w) => w.text === 'individual')
+        )
+          return found('identify');
+        if (
+          tokens[j + 1] &&
+          [
+            'living',
+            'who',
+            'that',
+            'in',
+            'at',
+            'from',
+            'aged',
+            'attending',
+            'involved',
+            'responsible',
+            'near',
+            'with',
+          ].includes(tokens[j + 1].text)
+        )
+          return found('identify');
       }
     }
     // "names of the pupils", "addresses of offenders", "identities".
@@ -117,36 +350,96 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
       if (window.some((w) => inSet(w, PEOPLE) || looksLikeReference(w, lexicon))) return found('personalDetails');
     }
     // "offender IDs", "pupil names", "offender details".
-    if (inSet(t, PEOPLE) && inSet(next, DETAILS) && !(next && ['numbers', 'number', 'list'].includes(next.text))) return found('personalDetails');
+    if (inSet(t, PEOPLE) && inSet(next, DETAILS) && !(next && ['numbers', 'number', 'list'].includes(next.text)))
+      return found('personalDetails');
     // "home address", "addresses", "where does X live".
-    if (['address', 'addresses', 'dob'].includes(t.text) || (t.text === 'date' && next?.text === 'of' && tokens[i + 2]?.text === 'birth')) return found('personalDetails');
+    if (
+      ['address', 'addresses', 'dob'].includes(t.text) ||
+      (t.text === 'date' && next?.text === 'of' && tokens[i + 2]?.text === 'birth')
+    )
+      return found('personalDetails');
     // "crime references", "crime numbers", "offence refs".
-    if (['crime', 'offence', 'incident', 'case'].includes(t.text) && next && ['references', 'reference', 'refs', 'ref', 'numbers', 'number', 'ids', 'id', 'nos', 'no'].includes(next.text)) return found('reference');
+    if (
+      ['crime', 'offence', 'incident', 'case'].includes(t.text) &&
+      next &&
+      ['references', 'reference', 'refs', 'ref', 'numbers', 'number', 'ids', 'id', 'nos', 'no'].includes(next.text)
+    )
+      return found('reference');
     // "offences committed by pupils at X", "crimes done by".
-    if (['committed', 'done', 'carried', 'perpetrated'].includes(t.text) && tokens.slice(i + 1, i + 3).some((w) => w.text === 'by')) return found('records');
+    if (
+      ['committed', 'done', 'carried', 'perpetrated'].includes(t.text) &&
+      tokens.slice(i + 1, i + 3).some((w) => w.text === 'by')
+    )
+      return found('records');
     // "repeat offenders", "prolific", "previous convictions", "criminal record".
-    if (['repeat', 'prolific', 'convictions', 'conviction', 'previous', 'previously', 'reoffended', 'reoffending'].includes(t.text) && tokens.some((w) => inSet(w, PEOPLE) || looksLikeReference(w, lexicon) || ['got', 'has', 'have', 'had'].includes(w.text))) return found('records');
+    if (
+      [
+        'repeat',
+        'prolific',
+        'convictions',
+        'conviction',
+        'previous',
+        'previously',
+        'reoffended',
+        'reoffending',
+      ].includes(t.text) &&
+      tokens.some(
+        (w) => inSet(w, PEOPLE) || looksLikeReference(w, lexicon) || ['got', 'has', 'have', 'had'].includes(w.text),
+      )
+    )
+      return found('records');
     if (t.text === 'criminal' && next && ['record', 'records', 'history'].includes(next.text)) return found('records');
     // "has anyone got a record", "someone's history".
-    if (['record', 'records', 'history', 'convictions', 'previous'].includes(t.text) && tokens.some((w) => ['anyone', 'someone', 'anybody', 'somebody', 'he', 'she', 'him', 'her', 'they', 'them'].includes(w.text))) return found('records');
+    if (
+      ['record', 'records', 'history', 'convictions', 'previous'].includes(t.text) &&
+      tokens.some((w) =>
+        ['anyone', 'someone', 'anybody', 'somebody', 'he', 'she', 'him', 'her', 'they', 'them'].includes(w.text),
+      )
+    )
+      return found('records');
     // "export the raw offence rows", "show every offence", "row-level data".
-    if (['raw', 'row', 'rows', 'individual'].includes(t.text) && tokens.slice(i + 1, i + 4).some((w) => ['rows', 'data', 'records', 'extract', 'level', 'offences', 'crimes'].includes(w.text)) && tokens.some((w) => ['show', 'give', 'send', 'export', 'list', 'see', 'download', 'dump', 'copy', 'extract'].includes(w.text))) return found('records');
-    if (['export', 'download', 'dump', 'send', 'email'].includes(t.text) && tokens.slice(i + 1, i + 5).some((w) => ['rows', 'records', 'offences', 'crimes', 'data', 'extract', 'offenders'].includes(w.text)) && !tokens.some((w) => ['sheets', 'report', 'results', 'workbook', 'summary', 'ranking', 'chart', 'charts'].includes(w.text))) return found('records');
+    if (
+      ['raw', 'row', 'rows', 'individual'].includes(t.text) &&
+      tokens
+        .slice(i + 1, i + 4)
+        .some((w) => ['rows', 'data', 'records', 'extract', 'level', 'offences', 'crimes'].includes(w.text)) &&
+      tokens.some((w) =>
+        ['show', 'give', 'send', 'export', 'list', 'see', 'download', 'dump', 'copy', 'extract'].includes(w.text),
+      )
+    )
+      return found('records');
+    if (
+      ['export', 'download', 'dump', 'send', 'email'].includes(t.text) &&
+      tokens
+        .slice(i + 1, i + 5)
+        .some((w) => ['rows', 'records', 'offences', 'crimes', 'data', 'extract', 'offenders'].includes(w.text)) &&
+      !tokens.some((w) =>
+        ['sheets', 'report', 'results', 'workbook', 'summary', 'ranking', 'chart', 'charts'].includes(w.text),
+      )
+    )
+      return found('records');
     // "individual offences", "every offence by", "the raw rows".
-    if (['individual', 'individuals'].includes(t.text) && next && (inSet(next, PEOPLE) || ['offences', 'offence', 'records', 'rows', 'cases', 'crimes', 'level', 'incidents'].includes(next.text))) return found('identify');
+    if (
+      ['individual', 'individuals'].includes(t.text) &&
+      next &&
+      (inSet(next, PEOPLE) ||
+        ['offences', 'offence', 'records', 'rows', 'cases', 'crimes', 'level', 'incidents'].includes(next.text))
+    )
+      return found('identify');
   }
   return undefined;
 }
 
 /** The refusal, said plainly: the principle, and what can be given instead. */
 export function refusalText(refusal: Refusal): string {
-  const what = refusal.reason === 'reference'
-    ? 'I cannot look up an individual offence or offender, or give their references'
-    : refusal.reason === 'personalDetails'
-      ? "I cannot give anyone's name, address or other personal details"
-      : refusal.reason === 'records'
-        ? "I cannot give records of individual offences or people, or anyone's history"
-        : 'I cannot identify individual children, pupils or offenders';
+  const what =
+    refusal.reason === 'reference'
+      ? 'I cannot look up an individual offence or offender, or give their references'
+      : refusal.reason === 'personalDetails'
+        ? "I cannot give anyone's name, address or other personal details"
+        : refusal.reason === 'records'
+          ? "I cannot give records of individual offences or people, or anyone's history"
+          : 'I cannot identify individual children, pupils or offenders';
   const instead = refusal.place
     ? `the figures for ${refusal.place.kind === 'ward' ? `${refusal.place.name} ward` : refusal.place.name} (counts and rates, with small numbers withheld)`
     : 'the wards by rate, a school or ward explained, or the top schools';

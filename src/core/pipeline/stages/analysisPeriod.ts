@@ -16,7 +16,10 @@ export interface AnalysisPeriod {
  * date of the offences counted. Null when nothing is counted (the run stops before it is needed).
  * @example analysisPeriod({ dateFrom: 2020-04-01, ... }, offences up to 2021-02-14) // => 2020-04-01 to 2021-02-14, basis 'mixed'
  */
-export function analysisPeriod(parameters: Pick<AnalysisParameters, 'dateFrom' | 'dateTo'>, counted: readonly Pick<OffenceRecord, 'offenceDate'>[]): AnalysisPeriod | null {
+export function analysisPeriod(
+  parameters: Pick<AnalysisParameters, 'dateFrom' | 'dateTo'>,
+  counted: readonly Pick<OffenceRecord, 'offenceDate'>[],
+): AnalysisPeriod | null {
   let first = Infinity;
   let last = -Infinity;
   for (const { offenceDate } of counted) {
@@ -27,7 +30,8 @@ export function analysisPeriod(parameters: Pick<AnalysisParameters, 'dateFrom' |
   if (counted.length === 0 && (!parameters.dateFrom || !parameters.dateTo)) return null;
   const from = parameters.dateFrom ?? new Date(first);
   const to = parameters.dateTo ?? new Date(last);
-  const basis = parameters.dateFrom && parameters.dateTo ? 'window' : !parameters.dateFrom && !parameters.dateTo ? 'data' : 'mixed';
+  const basis =
+    parameters.dateFrom && parameters.dateTo ? 'window' : !parameters.dateFrom && !parameters.dateTo ? 'data' : 'mixed';
   return { from, to, basis };
 }
 
@@ -39,7 +43,10 @@ const YEAR = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/;
  * ('Pop 2020'). Null when nothing states it; the Method sheet then says so.
  * @example populationYear(workbook with sheet 'Wards mid-2020') // => { year: '2020', source: "the sheet name 'Wards mid-2020'" }
  */
-export function populationYear(workbook: WorkbookData, mapping: ColumnMapping): { readonly year: string; readonly source: string } | null {
+export function populationYear(
+  workbook: WorkbookData,
+  mapping: ColumnMapping,
+): { readonly year: string; readonly source: string } | null {
   const sheet = sheetByName(workbook, mapping.sheet);
   const headerIndex = mapping.headerRow - (sheet?.firstRow ?? 1);
   const headers = sheet?.rows[headerIndex] ?? [];

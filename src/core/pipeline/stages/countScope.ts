@@ -12,7 +12,10 @@ import type { StudyArea } from './studyArea';
 import type { ValidatedSheet } from './validateInputs';
 
 /** Each study ward's distinct offences and young offenders, with its name and district. */
-export function wardCountsOf(area: StudyArea, byWard: ReadonlyMap<string, { readonly offences: number; readonly youngOffenders: number }>): WardCounts[] {
+export function wardCountsOf(
+  area: StudyArea,
+  byWard: ReadonlyMap<string, { readonly offences: number; readonly youngOffenders: number }>,
+): WardCounts[] {
   return area.wards.map((record) => {
     const code = record.wardCode.toUpperCase();
     const boundary = area.boundaryByCode.get(code);
@@ -34,7 +37,10 @@ export function wardCountsOf(area: StudyArea, byWard: ReadonlyMap<string, { read
  * The records behind each leaf of the published tables: a ward's offence references, the young
  * offenders whose latest home is in it, and the young offenders attending each school ranked.
  */
-export function leafRecords(placement: Pick<Placement, 'offenceWard' | 'homeWard' | 'attendingBySchool'>, schools: readonly Pick<SchoolRecord, 'urn'>[]): Map<string, string[]> {
+export function leafRecords(
+  placement: Pick<Placement, 'offenceWard' | 'homeWard' | 'attendingBySchool'>,
+  schools: readonly Pick<SchoolRecord, 'urn'>[],
+): Map<string, string[]> {
   const records = new Map<string, string[]>();
   const add = (id: string, key: string): void => {
     const list = records.get(id);
@@ -43,7 +49,8 @@ export function leafRecords(placement: Pick<Placement, 'offenceWard' | 'homeWard
   };
   for (const [ref, ward] of placement.offenceWard) add(CELL_ID.ward('offences', ward), ref);
   for (const [person, ward] of placement.homeWard) if (ward !== null) add(CELL_ID.ward('youngOffenders', ward), person);
-  for (const school of schools) for (const person of placement.attendingBySchool.get(school.urn) ?? []) add(CELL_ID.school(school.urn), person);
+  for (const school of schools)
+    for (const person of placement.attendingBySchool.get(school.urn) ?? []) add(CELL_ID.school(school.urn), person);
   return records;
 }
 
@@ -66,7 +73,12 @@ function dayStart(day: string): Date {
  * date window, so records added since do not enter it). Null when the scope now selects nothing.
  * Schools ranked are chosen as that run chose them (its phases and catchment model).
  */
-export function recountScope(inputs: RecountInputs, scope: LedgerScope, parameters: AnalysisParameters, rules: DisclosureRules): CountedTables | null {
+export function recountScope(
+  inputs: RecountInputs,
+  scope: LedgerScope,
+  parameters: AnalysisParameters,
+  rules: DisclosureRules,
+): CountedTables | null {
   const earlier: AnalysisParameters = {
     ...parameters,
     ageBand: scope.ageBand,
@@ -80,7 +92,11 @@ export function recountScope(inputs: RecountInputs, scope: LedgerScope, paramete
   const mapping = inputs.offencesMapping;
   const scoped = scopeOffences(inputs.offences, earlier, {
     sheet: mapping.sheet,
-    columns: { age: headerOf(mapping, 'age'), offenceType: headerOf(mapping, 'offenceType'), offenceDate: headerOf(mapping, 'offenceDate') },
+    columns: {
+      age: headerOf(mapping, 'age'),
+      offenceType: headerOf(mapping, 'offenceType'),
+      offenceDate: headerOf(mapping, 'offenceDate'),
+    },
   });
   if (scoped.problem || scoped.inScope.length === 0) return null;
   const knownUrns = new Set(inputs.schoolSheet.rows.records.map((school) => school.urn));
@@ -94,5 +110,12 @@ export function recountScope(inputs: RecountInputs, scope: LedgerScope, paramete
     attendingSchools = catchments.schools;
   }
   const wardCounts = wardCountsOf(inputs.area, countByWard(placement));
-  return countTables(wardCounts, attendingSchools, placement.attendingBySchool, leafRecords(placement, attendingSchools), placement.counts, rules);
+  return countTables(
+    wardCounts,
+    attendingSchools,
+    placement.attendingBySchool,
+    leafRecords(placement, attendingSchools),
+    placement.counts,
+    rules,
+  );
 }

@@ -53,22 +53,41 @@ export function detectInputs(
     );
   }
   const problems: Issue[] = detection.issues.filter((issue) => issue.severity === 'error');
-  for (const mapping of Object.values(detection.mappings)) problems.push(...(mapping?.issues ?? []).filter((issue) => issue.severity === 'error'));
+  for (const mapping of Object.values(detection.mappings))
+    problems.push(...(mapping?.issues ?? []).filter((issue) => issue.severity === 'error'));
   const sheetNames = workbook.sheets.map((s) => `'${s.name}'`);
   for (const role of REQUIRED_ROLES) {
     const mapping = detection.mappings[role];
     if (!mapping) {
-      problems.push(blocking('(workbook)', 0, role, 'sheetMissing',
-        `No sheet looks like ${ROLE_NOUN[role]}: none has the columns it needs. ${sheetNames.length > 0 ? `Sheets found: ${sheetNames.join(', ')}.` : 'The workbook has no sheets.'}`, { setting: 'sheet', role }));
+      problems.push(
+        blocking(
+          '(workbook)',
+          0,
+          role,
+          'sheetMissing',
+          `No sheet looks like ${ROLE_NOUN[role]}: none has the columns it needs. ${sheetNames.length > 0 ? `Sheets found: ${sheetNames.join(', ')}.` : 'The workbook has no sheets.'}`,
+          { setting: 'sheet', role },
+        ),
+      );
       continue;
     }
     const sheet = sheetByName(workbook, mapping.sheet);
     const headerCells = sheet?.rows[mapping.headerRow - (sheet.firstRow ?? 1)] ?? [];
-    const headers = headerCells.filter((cell) => cell !== null && String(cell).trim() !== '').map((cell) => `'${String(cell)}'`);
+    const headers = headerCells
+      .filter((cell) => cell !== null && String(cell).trim() !== '')
+      .map((cell) => `'${String(cell)}'`);
     for (const field of mapping.missingRequired) {
-      problems.push(blocking(mapping.sheet, mapping.headerRow, field, 'columnMissing',
-        `Sheet '${mapping.sheet}', row ${mapping.headerRow} (headers), column for ${role}.${field}: none of the headers is recognised as ${field} ` +
-          `(headers: ${headers.join(', ')}). Name the column that holds it.`, { setting: 'column', role, field }));
+      problems.push(
+        blocking(
+          mapping.sheet,
+          mapping.headerRow,
+          field,
+          'columnMissing',
+          `Sheet '${mapping.sheet}', row ${mapping.headerRow} (headers), column for ${role}.${field}: none of the headers is recognised as ${field} ` +
+            `(headers: ${headers.join(', ')}). Name the column that holds it.`,
+          { setting: 'column', role, field },
+        ),
+      );
     }
   }
   if (problems.length > 0) return { ok: false, problems, mappingNotes };

@@ -29,11 +29,17 @@ const SAME_RECORDS_SHARE = 0.5;
 /** How `now` is weaker than `before`, in words; empty when it is not. */
 export function weakenings(before: DisclosureRules, now: DisclosureRules): string[] {
   const found: string[] = [];
-  if (now.threshold < before.threshold) found.push(`threshold ${now.threshold} is below the earlier ${before.threshold}`);
-  if (now.protectionInterval < before.protectionInterval) found.push(`protection interval ${now.protectionInterval} is below the earlier ${before.protectionInterval}`);
+  if (now.threshold < before.threshold)
+    found.push(`threshold ${now.threshold} is below the earlier ${before.threshold}`);
+  if (now.protectionInterval < before.protectionInterval)
+    found.push(`protection interval ${now.protectionInterval} is below the earlier ${before.protectionInterval}`);
   if (before.zerosSensitive && !now.zerosSensitive) found.push('zeros would be shown, where they were withheld');
   if (before.roundingBase !== null && (now.roundingBase === null || now.roundingBase < before.roundingBase)) {
-    found.push(now.roundingBase === null ? `counts would be exact, where they were rounded to ${before.roundingBase}` : `rounding to ${now.roundingBase} is finer than the earlier ${before.roundingBase}`);
+    found.push(
+      now.roundingBase === null
+        ? `counts would be exact, where they were rounded to ${before.roundingBase}`
+        : `rounding to ${now.roundingBase} is finer than the earlier ${before.roundingBase}`,
+    );
   }
   return found;
 }
@@ -46,7 +52,11 @@ export function weakenings(before: DisclosureRules, now: DisclosureRules): strin
  * data are left out (and said to be). A run that would weaken the rules an earlier run published
  * under is refused: the two together could give counts away.
  */
-export function earlierRuns(ledger: DisclosureLedger | undefined, recount: (scope: LedgerScope) => CountedTables | null, rules: DisclosureRules): EarlierRunsOutcome {
+export function earlierRuns(
+  ledger: DisclosureLedger | undefined,
+  recount: (scope: LedgerScope) => CountedTables | null,
+  rules: DisclosureRules,
+): EarlierRunsOutcome {
   const joined: EarlierRun[] = [];
   const notJoined: RunNotJoined[] = [];
   for (const run of ledger?.runs ?? []) {
@@ -66,7 +76,10 @@ export function earlierRuns(ledger: DisclosureLedger | undefined, recount: (scop
       if (entry.fingerprint === fingerprints.get(cell.id)) same += 1;
     }
     if (withRecords > 0 && same / withRecords < SAME_RECORDS_SHARE) {
-      notJoined.push({ number: run.number, reason: `only ${same} of its ${withRecords} counts have the same records here, so it was on other data` });
+      notJoined.push({
+        number: run.number,
+        reason: `only ${same} of its ${withRecords} counts have the same records here, so it was on other data`,
+      });
       continue;
     }
     joined.push({ run, counted, changed: withRecords - same, withRecords });
@@ -78,10 +91,17 @@ export function earlierRuns(ledger: DisclosureLedger | undefined, recount: (scop
     const { earlier, found } = refusals[0];
     return {
       ok: false,
-      problems: [blocking('(disclosure control)', 0, 'rules', 'disclosureUnsafe',
-        `Run ${earlier.run.number} in the disclosure ledger published these records under ${describeRules(earlier.run.rules)}. This run would weaken that: ${found.join('; ')}. ` +
-          'Its figures and the earlier ones together could give small counts away, so nothing is published. Use rules at least as strict, or start a new ledger for a different audience ' +
-          '(a new workbook, or a new ledger file on the command line).')],
+      problems: [
+        blocking(
+          '(disclosure control)',
+          0,
+          'rules',
+          'disclosureUnsafe',
+          `Run ${earlier.run.number} in the disclosure ledger published these records under ${describeRules(earlier.run.rules)}. This run would weaken that: ${found.join('; ')}. ` +
+            'Its figures and the earlier ones together could give small counts away, so nothing is published. Use rules at least as strict, or start a new ledger for a different audience ' +
+            '(a new workbook, or a new ledger file on the command line).',
+        ),
+      ],
     };
   }
   return { ok: true, joined, notJoined };

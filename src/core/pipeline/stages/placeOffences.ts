@@ -56,8 +56,23 @@ export function placeOffences(
 ): Placement {
   const issues: Issue[] = [];
   const sheet = mapping.sheet;
-  const note = (offence: OffenceRecord, column: string, value: string, severity: Issue['severity'], code: IssueCode, message: string): void => {
-    issues.push({ sheet, row: offence.sourceRow, column, value, severity, code, message: `Sheet '${sheet}', row ${offence.sourceRow}, column '${column}': ${message}` });
+  const note = (
+    offence: OffenceRecord,
+    column: string,
+    value: string,
+    severity: Issue['severity'],
+    code: IssueCode,
+    message: string,
+  ): void => {
+    issues.push({
+      sheet,
+      row: offence.sourceRow,
+      column,
+      value,
+      severity,
+      code,
+      message: `Sheet '${sheet}', row ${offence.sourceRow}, column '${column}': ${message}`,
+    });
   };
   // The headers every row's notes name, looked up once.
   const headers = {
@@ -75,15 +90,42 @@ export function placeOffences(
       const metres = area.distanceOutside(outcome.point);
       const where = `${Math.round(outcome.point.easting)}, ${Math.round(outcome.point.northing)}`;
       if (metres > FAR_OUTSIDE_METRES) {
-        note(offence, pointColumn, where, 'warning', 'outsideArea',
-          `the ${what} lies ${Math.round(metres / 1000)} km outside the study area, which no real record should (check for swapped or mistyped coordinates); counted as outside the area.`);
+        note(
+          offence,
+          pointColumn,
+          where,
+          'warning',
+          'outsideArea',
+          `the ${what} lies ${Math.round(metres / 1000)} km outside the study area, which no real record should (check for swapped or mistyped coordinates); counted as outside the area.`,
+        );
       } else {
-        note(offence, pointColumn, where, 'warning', 'outsideArea', `the ${what} lies outside every ward of the study area; counted as outside the area.`);
+        note(
+          offence,
+          pointColumn,
+          where,
+          'warning',
+          'outsideArea',
+          `the ${what} lies outside every ward of the study area; counted as outside the area.`,
+        );
       }
     } else if (outcome.status === 'unknownWard') {
-      note(offence, wardColumn, outcome.wardCode, 'warning', 'unknownWard', `ward code ${outcome.wardCode} is not a ward of the study area; the ${what} is not counted in any ward.`);
+      note(
+        offence,
+        wardColumn,
+        outcome.wardCode,
+        'warning',
+        'unknownWard',
+        `ward code ${outcome.wardCode} is not a ward of the study area; the ${what} is not counted in any ward.`,
+      );
     } else if (outcome.status === 'resolved' && outcome.disagreesWith) {
-      note(offence, wardColumn, outcome.disagreesWith, 'warning', 'wardMismatch', `ward code ${outcome.disagreesWith} disagrees with the coordinates, which lie in ${outcome.wardCode}; the coordinates are used.`);
+      note(
+        offence,
+        wardColumn,
+        outcome.disagreesWith,
+        'warning',
+        'wardMismatch',
+        `ward code ${outcome.disagreesWith} disagrees with the coordinates, which lie in ${outcome.wardCode}; the coordinates are used.`,
+      );
     }
   };
 
@@ -114,9 +156,19 @@ export function placeOffences(
     if (!first || (first.status !== 'resolved' && where.status === 'resolved')) {
       offenceOutcome.set(offence.offenceRef, { status: where.status, row: offence.sourceRow });
       if (where.status === 'resolved') offenceWard.set(offence.offenceRef, where.wardCode);
-    } else if (where.status === 'resolved' && first.status === 'resolved' && offenceWard.get(offence.offenceRef) !== where.wardCode) {
-      note(offence, headerOf(mapping, 'offenceRef'), offence.offenceRef, 'warning', 'wardMismatch',
-        `offence ${offence.offenceRef} was placed in ward ${offenceWard.get(offence.offenceRef)} by row ${first.row}, but this row's offence location lies in ${where.wardCode}; the offence counts once, in ${offenceWard.get(offence.offenceRef)}.`);
+    } else if (
+      where.status === 'resolved' &&
+      first.status === 'resolved' &&
+      offenceWard.get(offence.offenceRef) !== where.wardCode
+    ) {
+      note(
+        offence,
+        headerOf(mapping, 'offenceRef'),
+        offence.offenceRef,
+        'warning',
+        'wardMismatch',
+        `offence ${offence.offenceRef} was placed in ward ${offenceWard.get(offence.offenceRef)} by row ${first.row}, but this row's offence location lies in ${where.wardCode}; the offence counts once, in ${offenceWard.get(offence.offenceRef)}.`,
+      );
     }
 
     const home = resolveLocation(offence.homeLocation, area.locate, area.wardCodes);
@@ -132,8 +184,14 @@ export function placeOffences(
         attending.add(offence.offenderRef);
         attendingBySchool.set(offence.schoolUrn, attending);
       } else {
-        note(offence, headerOf(mapping, 'schoolUrn'), offence.schoolUrn, 'warning', 'unknownSchool',
-          `school URN ${offence.schoolUrn} is not in sheet '${schoolsSheet}'; the offence counts for its wards but not for any school.`);
+        note(
+          offence,
+          headerOf(mapping, 'schoolUrn'),
+          offence.schoolUrn,
+          'warning',
+          'unknownSchool',
+          `school URN ${offence.schoolUrn} is not in sheet '${schoolsSheet}'; the offence counts for its wards but not for any school.`,
+        );
       }
     }
   }
@@ -142,7 +200,10 @@ export function placeOffences(
     if (ward === undefined) continue;
     for (const at of positions) {
       const issue = issues[at];
-      const message = issue.message.replace(/; (counted as outside the area|the offence location is not counted in any ward)\.$/, `; the offence is counted in ${ward}, where another of its rows places it.`);
+      const message = issue.message.replace(
+        /; (counted as outside the area|the offence location is not counted in any ward)\.$/,
+        `; the offence is counted in ${ward}, where another of its rows places it.`,
+      );
       issues[at] = { ...issue, message };
     }
   }
@@ -202,7 +263,9 @@ function chronologicalOrder(offences: readonly OffenceRecord[]): Uint32Array {
  * Distinct counts by ward: offences by where they happened, young offenders by where they live.
  * @example countByWard(placement) // 'E05000001' -> { offences: 3, youngOffenders: 2 }
  */
-export function countByWard(placement: Pick<Placement, 'offenceWard' | 'homeWard'>): Map<string, { offences: number; youngOffenders: number }> {
+export function countByWard(
+  placement: Pick<Placement, 'offenceWard' | 'homeWard'>,
+): Map<string, { offences: number; youngOffenders: number }> {
   const counts = new Map<string, { offences: number; youngOffenders: number }>();
   const at = (ward: string): { offences: number; youngOffenders: number } => {
     let entry = counts.get(ward);

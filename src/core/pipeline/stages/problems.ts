@@ -2,7 +2,14 @@ import type { ColumnMapping } from '../../schema';
 import type { Issue, IssueCode, Remedy, SheetData, WorkbookData } from '../../types';
 
 /** An error that stops the run, addressed to the cell (or sheet, or parameter) it is about. */
-export function blocking(sheet: string, row: number, column: string, code: IssueCode, message: string, remedy?: Remedy): Issue {
+export function blocking(
+  sheet: string,
+  row: number,
+  column: string,
+  code: IssueCode,
+  message: string,
+  remedy?: Remedy,
+): Issue {
   return { sheet, row, column, value: '', severity: 'error', code, message, ...(remedy ? { remedy } : {}) };
 }
 

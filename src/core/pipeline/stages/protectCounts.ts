@@ -1,7 +1,17 @@
 import {
-  disclosureRules, joinRuns, mergeLinkedTables, protectTables, standaloneCount,
-  type DisclosureRules, type LinearSolver, type LinkedTables, type PriorPublication, type PublishedCount, type RunTables,
-  type StandaloneCount, type TableProtection,
+  disclosureRules,
+  joinRuns,
+  mergeLinkedTables,
+  protectTables,
+  standaloneCount,
+  type DisclosureRules,
+  type LinearSolver,
+  type LinkedTables,
+  type PriorPublication,
+  type PublishedCount,
+  type RunTables,
+  type StandaloneCount,
+  type TableProtection,
 } from '../../disclosure';
 import { cellFingerprint, coverKey } from '../../ledger';
 import type { AnalysisParameters, Issue, SchoolRecord } from '../../types';
@@ -36,7 +46,8 @@ export interface ProtectedCounts {
   readonly acrossRuns: AcrossRuns | null;
 }
 
-export type ProtectOutcome = ({ readonly ok: true } & ProtectedCounts) | { readonly ok: false; readonly problems: readonly Issue[] };
+export type ProtectOutcome =
+  ({ readonly ok: true } & ProtectedCounts) | { readonly ok: false; readonly problems: readonly Issue[] };
 
 /** What one run publishes as counts, before protection: its linked tables and the records behind them. */
 export interface CountedTables {
@@ -60,21 +71,40 @@ export function countTables(
 ): CountedTables {
   const distinctYoungOffenders = standaloneCount(placement.distinctYoungOffenders, rules);
   const tables = mergeLinkedTables(
-    publishedTables(wardCounts, schools.map((school) => ({ urn: school.urn, name: school.name, phase: school.phase, attending: attendingBySchool.get(school.urn)?.size ?? 0 }))),
-    { cells: [], relations: [], bounds: placementBounds(placement, schools.map((school) => school.urn), distinctYoungOffenders.range) },
+    publishedTables(
+      wardCounts,
+      schools.map((school) => ({
+        urn: school.urn,
+        name: school.name,
+        phase: school.phase,
+        attending: attendingBySchool.get(school.urn)?.size ?? 0,
+      })),
+    ),
+    {
+      cells: [],
+      relations: [],
+      bounds: placementBounds(
+        placement,
+        schools.map((school) => school.urn),
+        distinctYoungOffenders.range,
+      ),
+    },
   );
   return { tables, distinctYoungOffenders, records };
 }
 
 /** The records behind every cell: a leaf's own, a total's those of its parts (a young offender at two schools counts at each). */
-function recordsOfEveryCell(tables: LinkedTables, leaves: ReadonlyMap<string, readonly string[]>): Map<string, readonly string[]> {
+function recordsOfEveryCell(
+  tables: LinkedTables,
+  leaves: ReadonlyMap<string, readonly string[]>,
+): Map<string, readonly string[]> {
   const partsOf = new Map(tables.relations.map((relation) => [relation.total, relation.parts]));
   const memo = new Map<string, readonly string[]>();
   const recordsOf = (id: string): readonly string[] => {
     const known = memo.get(id);
     if (known) return known;
     const parts = partsOf.get(id);
-    const records = parts ? parts.flatMap(recordsOf) : leaves.get(id) ?? [];
+    const records = parts ? parts.flatMap(recordsOf) : (leaves.get(id) ?? []);
     memo.set(id, records);
     return records;
   };
@@ -83,7 +113,11 @@ function recordsOfEveryCell(tables: LinkedTables, leaves: ReadonlyMap<string, re
 }
 
 /** Fingerprints of every cell's records under the ledger's secret. */
-export function fingerprintCells(tables: LinkedTables, leaves: ReadonlyMap<string, readonly string[]>, secret: string): Map<string, string> {
+export function fingerprintCells(
+  tables: LinkedTables,
+  leaves: ReadonlyMap<string, readonly string[]>,
+  secret: string,
+): Map<string, string> {
   const records = recordsOfEveryCell(tables, leaves);
   return new Map(tables.cells.map((cell) => [cell.id, cellFingerprint(secret, cell.id, records.get(cell.id) ?? [])]));
 }
@@ -104,9 +138,21 @@ export const MAX_SLICES = 1500;
  * they were published, this run's cell with exactly an earlier cell's records treated as it was,
  * and every slice between scopes audited with the withheld counts.
  */
-function protectAcrossRuns(counted: CountedTables, fingerprints: ReadonlyMap<string, string>, earlier: readonly EarlierRun[], rules: DisclosureRules, solver: LinearSolver | undefined, secret: string) {
+function protectAcrossRuns(
+  counted: CountedTables,
+  fingerprints: ReadonlyMap<string, string>,
+  earlier: readonly EarlierRun[],
+  rules: DisclosureRules,
+  solver: LinearSolver | undefined,
+  secret: string,
+) {
   const runs: RunTables[] = [
-    ...earlier.map((run) => ({ key: `run ${run.run.number}`, title: `run ${run.run.number}`, tables: run.counted.tables, records: run.counted.records })),
+    ...earlier.map((run) => ({
+      key: `run ${run.run.number}`,
+      title: `run ${run.run.number}`,
+      tables: run.counted.tables,
+      records: run.counted.records,
+    })),
     { key: THIS_RUN, title: 'this run', tables: counted.tables, records: counted.records },
   ];
   const joined = joinRuns(runs);
@@ -127,7 +173,8 @@ function protectAcrossRuns(counted: CountedTables, fingerprints: ReadonlyMap<str
       }
       fixed.set(id, entry.shown);
       rulesOf.set(id, run.run.rules);
-      if (entry.fingerprint === fingerprints.get(cell.id) && !sameRecordsBefore.has(cell.id)) sameRecordsBefore.set(cell.id, { shown: entry.shown, rules: run.run.rules });
+      if (entry.fingerprint === fingerprints.get(cell.id) && !sameRecordsBefore.has(cell.id))
+        sameRecordsBefore.set(cell.id, { shown: entry.shown, rules: run.run.rules });
     }
   }
   let keptShown = 0;
@@ -155,14 +202,36 @@ function protectAcrossRuns(counted: CountedTables, fingerprints: ReadonlyMap<str
   }
   const prior: PriorPublication = { fixed, slices, rulesOf, sliceWidth };
   const baseId = (id: string): string => id.slice(id.indexOf('|') + 1);
-  const outcome = protectTables(joined.tables, rules, solver, { prior, coverKey: (id) => coverKey(secret, baseId(id)) });
-  const smallSlices = [...joined.slices].filter((id) => values.get(id)! > 0 && values.get(id)! < rules.threshold).length;
+  const outcome = protectTables(joined.tables, rules, solver, {
+    prior,
+    coverKey: (id) => coverKey(secret, baseId(id)),
+  });
+  const smallSlices = [...joined.slices].filter(
+    (id) => values.get(id)! > 0 && values.get(id)! < rules.threshold,
+  ).length;
   const asEarlierAllow = outcome.protection?.asEarlierAllow ?? 0;
-  return { tooLarge: null, outcome, joined, acrossRuns: { joined: earlier.map((run) => run.run.number), keptShown, keptWithheld, slices: joined.slices.size, smallSlices, asEarlierAllow } };
+  return {
+    tooLarge: null,
+    outcome,
+    joined,
+    acrossRuns: {
+      joined: earlier.map((run) => run.run.number),
+      keptShown,
+      keptWithheld,
+      slices: joined.slices.size,
+      smallSlices,
+      asEarlierAllow,
+    },
+  };
 }
 
 /** This run's part of a joint protection, under its own cell ids. */
-function thisRunsProtection(protection: TableProtection, counted: CountedTables, idOf: (run: string, id: string) => string, rules: DisclosureRules): TableProtection {
+function thisRunsProtection(
+  protection: TableProtection,
+  counted: CountedTables,
+  idOf: (run: string, id: string) => string,
+  rules: DisclosureRules,
+): TableProtection {
   const published = new Map<string, PublishedCount>();
   let primary = 0;
   let secondary = 0;
@@ -204,7 +273,18 @@ export function protectCounts(
   try {
     rules = disclosureRules(parameters);
   } catch (error) {
-    return { ok: false, problems: [blocking('(parameters)', 0, 'disclosure', 'disclosureUnsafe', error instanceof Error ? error.message : String(error))] };
+    return {
+      ok: false,
+      problems: [
+        blocking(
+          '(parameters)',
+          0,
+          'disclosure',
+          'disclosureUnsafe',
+          error instanceof Error ? error.message : String(error),
+        ),
+      ],
+    };
   }
   const { secret, earlier } = acrossRuns;
   const fingerprints = fingerprintCells(counted.tables, counted.records, secret);
@@ -213,20 +293,52 @@ export function protectCounts(
     const runs = earlier.map((run) => run.run.number).join(', ');
     return {
       ok: false,
-      problems: [blocking('(disclosure control)', 0, 'published counts', 'disclosureUnsafe',
-        `This run overlaps earlier runs ${runs} of the disclosure ledger in ${joint.tooLarge.toLocaleString('en-GB')} differences between their scopes (ages, dates, types, phases), more than the ${MAX_SLICES.toLocaleString('en-GB')} one audit can prove safe together in reasonable time on this machine. Nothing is published. ` +
-          'Rerun with the scope of an earlier run (its counts are then shown as before), or start a new ledger for a different audience (a new workbook, or a new ledger file on the command line).')],
+      problems: [
+        blocking(
+          '(disclosure control)',
+          0,
+          'published counts',
+          'disclosureUnsafe',
+          `This run overlaps earlier runs ${runs} of the disclosure ledger in ${joint.tooLarge.toLocaleString('en-GB')} differences between their scopes (ages, dates, types, phases), more than the ${MAX_SLICES.toLocaleString('en-GB')} one audit can prove safe together in reasonable time on this machine. Nothing is published. ` +
+            'Rerun with the scope of an earlier run (its counts are then shown as before), or start a new ledger for a different audience (a new workbook, or a new ledger file on the command line).',
+        ),
+      ],
     };
   }
-  const outcome = joint?.outcome ? joint.outcome : protectTables(counted.tables, rules, solver, { coverKey: (id) => coverKey(secret, id) });
+  const outcome = joint?.outcome
+    ? joint.outcome
+    : protectTables(counted.tables, rules, solver, { coverKey: (id) => coverKey(secret, id) });
   if (!outcome.ok) {
     return {
       ok: false,
-      problems: outcome.problems.map((message) => blocking('(disclosure control)', 0, 'published counts', 'disclosureUnsafe', message,
-        message.startsWith('Disclosure audit failed') ? { setting: 'protection' } : { setting: 'scope' })),
+      problems: outcome.problems.map((message) =>
+        blocking(
+          '(disclosure control)',
+          0,
+          'published counts',
+          'disclosureUnsafe',
+          message,
+          message.startsWith('Disclosure audit failed') ? { setting: 'protection' } : { setting: 'scope' },
+        ),
+      ),
     };
   }
-  const protection = joint?.joined ? thisRunsProtection(outcome.protection, counted, joint.joined.idOf, rules) : outcome.protection;
-  const ledgerCells = Object.fromEntries(counted.tables.cells.map((cell) => [cell.id, { fingerprint: fingerprints.get(cell.id)!, shown: protection.published.get(cell.id)?.shown ?? true }]));
-  return { ok: true, rules, tables: counted.tables, protection, distinctYoungOffenders: counted.distinctYoungOffenders, ledgerCells, acrossRuns: joint?.acrossRuns ?? null };
+  const protection = joint?.joined
+    ? thisRunsProtection(outcome.protection, counted, joint.joined.idOf, rules)
+    : outcome.protection;
+  const ledgerCells = Object.fromEntries(
+    counted.tables.cells.map((cell) => [
+      cell.id,
+      { fingerprint: fingerprints.get(cell.id)!, shown: protection.published.get(cell.id)?.shown ?? true },
+    ]),
+  );
+  return {
+    ok: true,
+    rules,
+    tables: counted.tables,
+    protection,
+    distinctYoungOffenders: counted.distinctYoungOffenders,
+    ledgerCells,
+    acrossRuns: joint?.acrossRuns ?? null,
+  };
 }

@@ -10,7 +10,9 @@ export interface RatedWards {
   readonly districts: readonly DistrictResult[];
   readonly area: AreaTotals;
   /** The area rate of each measure: as published (NaN when its total is withheld) and true. */
-  readonly areaRate: Readonly<Record<'offences' | 'youngOffenders', { readonly published: number; readonly true: number }>>;
+  readonly areaRate: Readonly<
+    Record<'offences' | 'youngOffenders', { readonly published: number; readonly true: number }>
+  >;
 }
 
 const MEASURES: readonly WardMeasure[] = ['offences', 'youngOffenders'];
@@ -26,12 +28,19 @@ const FLAG_METHODS: readonly FlagMethod[] = ['overdispersed', 'poisson'];
  * area rate (its total withheld, or 0), no funnel: every ward is then 'similar', as against a
  * withheld benchmark today.
  */
-function measureFunnel(measure: WardMeasure, wardCounts: readonly WardCounts[], population: (i: number) => number,
-  published: (id: string) => PublishedCount, areaRate: number): Pick<WardFunnel, 'dispersion' | 'tauSquared'> {
+function measureFunnel(
+  measure: WardMeasure,
+  wardCounts: readonly WardCounts[],
+  population: (i: number) => number,
+  published: (id: string) => PublishedCount,
+  areaRate: number,
+): Pick<WardFunnel, 'dispersion' | 'tauSquared'> {
   if (!(areaRate > 0 && Number.isFinite(areaRate))) return { dispersion: { kind: 'noAreaRate' }, tauSquared: 0 };
   const units = wardCounts.flatMap((ward, i) => {
     const shown = published(CELL_ID.ward(measure, ward.wardCode));
-    return shown.shown && population(i) > 0 ? [{ observed: shown.value, expected: (areaRate * population(i)) / 1000 }] : [];
+    return shown.shown && population(i) > 0
+      ? [{ observed: shown.value, expected: (areaRate * population(i)) / 1000 }]
+      : [];
   });
   const dispersion = funnelDispersion(units);
   return { dispersion, tauSquared: dispersion.kind === 'estimated' ? dispersion.tauSquared : 0 };
@@ -40,17 +49,29 @@ function measureFunnel(measure: WardMeasure, wardCounts: readonly WardCounts[], 
 /** How many shown wards each method flags higher and lower: both counts, whichever method the run shows. */
 function flaggedByMethod(wards: readonly WardResult[], measure: WardMeasure): WardFunnel['flagged'] {
   const count = (method: FlagMethod) => {
-    const flags = wards.filter((ward) => ward[measure].published.shown).map((ward) => ward[measure].funnel?.flags[method]);
-    return { higher: flags.filter((flag) => flag === 'higher').length, lower: flags.filter((flag) => flag === 'lower').length };
+    const flags = wards
+      .filter((ward) => ward[measure].published.shown)
+      .map((ward) => ward[measure].funnel?.flags[method]);
+    return {
+      higher: flags.filter((flag) => flag === 'higher').length,
+      lower: flags.filter((flag) => flag === 'lower').length,
+    };
   };
   return Object.fromEntries(FLAG_METHODS.map((method) => [method, count(method)])) as WardFunnel['flagged'];
 }
 
 /** District subtotals of the wards, rated like them but flagged by the Poisson interval alone. */
-function rateDistricts(wardCounts: readonly WardCounts[], population: (i: number) => number, published: (id: string) => PublishedCount,
-  areaRate: RatedWards['areaRate'], confidence: { readonly confidence: number }): DistrictResult[] {
+function rateDistricts(
+  wardCounts: readonly WardCounts[],
+  population: (i: number) => number,
+  published: (id: string) => PublishedCount,
+  areaRate: RatedWards['areaRate'],
+  confidence: { readonly confidence: number },
+): DistrictResult[] {
   return [...districtsOf(wardCounts)].map(([key, name]) => {
-    const members = wardCounts.map((ward, i) => ({ ward, population: population(i) })).filter(({ ward }) => ward.districtKey === key);
+    const members = wardCounts
+      .map((ward, i) => ({ ward, population: population(i) }))
+      .filter(({ ward }) => ward.districtKey === key);
     const districtPopulation = members.reduce((sum, m) => sum + (m.population > 0 ? m.population : 0), 0);
     const offences = members.reduce((sum, m) => sum + m.ward.offences, 0);
     const youngOffenders = members.reduce((sum, m) => sum + m.ward.youngOffenders, 0);
@@ -59,8 +80,20 @@ function rateDistricts(wardCounts: readonly WardCounts[], population: (i: number
       districtName: name,
       wardCount: members.length,
       youngPopulation: districtPopulation,
-      offences: rateEstimate(offences, published(CELL_ID.district('offences', key)), districtPopulation, areaRate.offences, confidence),
-      youngOffenders: rateEstimate(youngOffenders, published(CELL_ID.district('youngOffenders', key)), districtPopulation, areaRate.youngOffenders, confidence),
+      offences: rateEstimate(
+        offences,
+        published(CELL_ID.district('offences', key)),
+        districtPopulation,
+        areaRate.offences,
+        confidence,
+      ),
+      youngOffenders: rateEstimate(
+        youngOffenders,
+        published(CELL_ID.district('youngOffenders', key)),
+        districtPopulation,
+        areaRate.youngOffenders,
+        confidence,
+      ),
     };
   });
 }
@@ -82,8 +115,14 @@ export function rateWards(
 ): RatedWards {
   const confidence = { confidence: parameters.confidenceLevel };
   const population = (i: number): number => wardRecords[i].youngPopulation;
-  const offenceRates = wardRates(wardCounts.map((w, i) => ({ wardCode: w.wardCode, count: w.offences, youngPopulation: population(i) })), confidence);
-  const offenderRates = wardRates(wardCounts.map((w, i) => ({ wardCode: w.wardCode, count: w.youngOffenders, youngPopulation: population(i) })), confidence);
+  const offenceRates = wardRates(
+    wardCounts.map((w, i) => ({ wardCode: w.wardCode, count: w.offences, youngPopulation: population(i) })),
+    confidence,
+  );
+  const offenderRates = wardRates(
+    wardCounts.map((w, i) => ({ wardCode: w.wardCode, count: w.youngOffenders, youngPopulation: population(i) })),
+    confidence,
+  );
   const areaPopulation = offenceRates.area.youngPopulation;
   const publishedRate = (id: string): number => {
     const shown = published(id);
@@ -93,10 +132,17 @@ export function rateWards(
     offences: { published: publishedRate(CELL_ID.area('offences')), true: offenceRates.area.rate },
     youngOffenders: { published: publishedRate(CELL_ID.area('youngOffenders')), true: offenderRates.area.rate },
   };
-  const funnels = Object.fromEntries(MEASURES.map((measure) => [measure, measureFunnel(measure, wardCounts, population, published, areaRate[measure].published)])) as
-    Record<WardMeasure, Pick<WardFunnel, 'dispersion' | 'tauSquared'>>;
-  const wardEstimate = (ward: WardCounts, i: number, measure: WardMeasure) => rateEstimate(ward[measure], published(CELL_ID.ward(measure, ward.wardCode)), population(i), areaRate[measure],
-    { ...confidence, funnel: { tauSquared: funnels[measure].tauSquared, method: parameters.flagMethod } });
+  const funnels = Object.fromEntries(
+    MEASURES.map((measure) => [
+      measure,
+      measureFunnel(measure, wardCounts, population, published, areaRate[measure].published),
+    ]),
+  ) as Record<WardMeasure, Pick<WardFunnel, 'dispersion' | 'tauSquared'>>;
+  const wardEstimate = (ward: WardCounts, i: number, measure: WardMeasure) =>
+    rateEstimate(ward[measure], published(CELL_ID.ward(measure, ward.wardCode)), population(i), areaRate[measure], {
+      ...confidence,
+      funnel: { tauSquared: funnels[measure].tauSquared, method: parameters.flagMethod },
+    });
   const wards: WardResult[] = wardCounts.map((ward, i) => {
     const boundary = boundaryByCode.get(ward.wardCode);
     return {
@@ -109,11 +155,16 @@ export function rateWards(
       youngOffenders: wardEstimate(ward, i, 'youngOffenders'),
     };
   });
-  const funnel = Object.fromEntries(MEASURES.map((measure): [WardMeasure, WardFunnel] => [measure, {
-    ...funnels[measure],
-    confidence: { inner: parameters.confidenceLevel, outer: OUTER_FUNNEL_CONFIDENCE },
-    flagged: flaggedByMethod(wards, measure),
-  }])) as AreaTotals['funnel'];
+  const funnel = Object.fromEntries(
+    MEASURES.map((measure): [WardMeasure, WardFunnel] => [
+      measure,
+      {
+        ...funnels[measure],
+        confidence: { inner: parameters.confidenceLevel, outer: OUTER_FUNNEL_CONFIDENCE },
+        flagged: flaggedByMethod(wards, measure),
+      },
+    ]),
+  ) as AreaTotals['funnel'];
   const districts = rateDistricts(wardCounts, population, published, areaRate, confidence);
   const area: AreaTotals = {
     youngPopulation: areaPopulation,

@@ -24,13 +24,28 @@ export function reconcileRows(sheet: SheetToReconcile, issues: readonly Issue[])
   const used = new Set(sheet.usedRows);
   const firstReason = new Map<number, IssueCode>();
   for (const issue of issues) {
-    if (issue.sheet !== sheet.sheet || issue.row <= sheet.headerRow || used.has(issue.row) || firstReason.has(issue.row)) continue;
+    if (
+      issue.sheet !== sheet.sheet ||
+      issue.row <= sheet.headerRow ||
+      used.has(issue.row) ||
+      firstReason.has(issue.row)
+    )
+      continue;
     if (isExcludingIssue(issue) || sheet.notUsedCodes.has(issue.code)) firstReason.set(issue.row, issue.code);
   }
   const counts = new Map<IssueCode, number>();
   for (const reason of firstReason.values()) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  const excluded = [...counts.entries()].map(([reason, rows]) => ({ reason, rows })).sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
-  return { role: sheet.role, sheet: sheet.sheet, rowsRead: sheet.rowsRead, rowsUsed: used.size, rowsBlank: sheet.rowsBlank, excluded };
+  const excluded = [...counts.entries()]
+    .map(([reason, rows]) => ({ reason, rows }))
+    .sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
+  return {
+    role: sheet.role,
+    sheet: sheet.sheet,
+    rowsRead: sheet.rowsRead,
+    rowsUsed: used.size,
+    rowsBlank: sheet.rowsBlank,
+    excluded,
+  };
 }
 
 /** True when every row read is either used or excluded for a stated reason. */

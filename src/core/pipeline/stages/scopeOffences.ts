@@ -75,12 +75,18 @@ export function offenceTypeRule(parameters: Pick<AnalysisParameters, 'offenceTyp
     if (classification.kind === 'unclassified') return false;
     const { group } = classification;
     // A group is chosen by its id, its label, or the family it belongs to ('Violence against the person').
-    return chosen.has(key(group)) || chosen.has(key(groupLabel(group))) || chosen.has(key(OFFENCE_GROUP_FAMILIES[group]));
+    return (
+      chosen.has(key(group)) || chosen.has(key(groupLabel(group))) || chosen.has(key(OFFENCE_GROUP_FAMILIES[group]))
+    );
   };
 }
 
 /** Every distinct type of the valid rows, tallied and split by the rule. */
-function tallyTypes(offences: readonly OffenceRecord[], counted: (text: string) => boolean, rule: OffenceTypeTally['rule']): OffenceTypeTally {
+function tallyTypes(
+  offences: readonly OffenceRecord[],
+  counted: (text: string) => boolean,
+  rule: OffenceTypeTally['rule'],
+): OffenceTypeTally {
   const byKey = new Map<string, { text: string; rows: number; weaponRows: number }>();
   // A sheet repeats a few types on many rows: each distinct text is keyed once.
   const byText = new Map<string, { text: string; rows: number; weaponRows: number }>();
@@ -95,7 +101,11 @@ function tallyTypes(offences: readonly OffenceRecord[], counted: (text: string) 
     entry.rows += 1;
     if (offence.weapon) entry.weaponRows += 1;
   }
-  const tally: { counted: OffenceTypeCount[]; notCounted: OffenceTypeCount[]; unclassified: OffenceTypeCount[] } = { counted: [], notCounted: [], unclassified: [] };
+  const tally: { counted: OffenceTypeCount[]; notCounted: OffenceTypeCount[]; unclassified: OffenceTypeCount[] } = {
+    counted: [],
+    notCounted: [],
+    unclassified: [],
+  };
   for (const entry of byKey.values()) {
     const classification = classifyOffenceType(entry.text);
     const group = classification.kind === 'unclassified' ? 'not classified' : groupLabel(classification.group);
@@ -105,7 +115,12 @@ function tallyTypes(offences: readonly OffenceRecord[], counted: (text: string) 
     else tally.notCounted.push(item);
   }
   const order = (a: OffenceTypeCount, b: OffenceTypeCount): number => b.rows - a.rows || a.text.localeCompare(b.text);
-  return { rule, counted: tally.counted.sort(order), notCounted: tally.notCounted.sort(order), unclassified: tally.unclassified.sort(order) };
+  return {
+    rule,
+    counted: tally.counted.sort(order),
+    notCounted: tally.notCounted.sort(order),
+    unclassified: tally.unclassified.sort(order),
+  };
 }
 
 /**
@@ -118,7 +133,10 @@ function tallyTypes(offences: readonly OffenceRecord[], counted: (text: string) 
 export function scopeOffences(
   offences: readonly OffenceRecord[],
   parameters: AnalysisParameters,
-  context: { readonly sheet: string; readonly columns: { readonly age: string; readonly offenceType: string; readonly offenceDate: string } },
+  context: {
+    readonly sheet: string;
+    readonly columns: { readonly age: string; readonly offenceType: string; readonly offenceDate: string };
+  },
 ): ScopeResult {
   const [youngest, oldest] = parameters.ageBand;
   const counted = memoise(offenceTypeRule(parameters));
@@ -133,42 +151,80 @@ export function scopeOffences(
   // The window is of whole days: an offence at 14:30 on its last day is in it.
   const from = parameters.dateFrom ? startOfDay(parameters.dateFrom) : -Infinity;
   const until = parameters.dateTo ? startOfDay(parameters.dateTo) + DAY_MS : Infinity;
-  const where = (offence: OffenceRecord, column: string): string => `Sheet '${context.sheet}', row ${offence.sourceRow}, column '${column}'`;
+  const where = (offence: OffenceRecord, column: string): string =>
+    `Sheet '${context.sheet}', row ${offence.sourceRow}, column '${column}'`;
   for (const offence of offences) {
     if (offence.age < youngest || offence.age > oldest) {
       excluded.age += 1;
-      issues.push({ sheet: context.sheet, row: offence.sourceRow, column: context.columns.age, value: String(offence.age), severity: 'info', code: 'ageOutsideBand',
-        message: `${where(offence, context.columns.age)}: age ${offence.age} is outside the age band ${youngest}–${oldest}; the row is not counted.` });
+      issues.push({
+        sheet: context.sheet,
+        row: offence.sourceRow,
+        column: context.columns.age,
+        value: String(offence.age),
+        severity: 'info',
+        code: 'ageOutsideBand',
+        message: `${where(offence, context.columns.age)}: age ${offence.age} is outside the age band ${youngest}–${oldest}; the row is not counted.`,
+      });
     } else if (!counted(offence.offenceType)) {
       excluded.type += 1;
       const local = isUnclassified(offence.offenceType);
-      issues.push({ sheet: context.sheet, row: offence.sourceRow, column: context.columns.offenceType, value: offence.offenceType,
-        severity: local ? 'warning' : 'info', code: local ? 'offenceTypeUnclassified' : 'offenceTypeOutOfScope',
+      issues.push({
+        sheet: context.sheet,
+        row: offence.sourceRow,
+        column: context.columns.offenceType,
+        value: offence.offenceType,
+        severity: local ? 'warning' : 'info',
+        code: local ? 'offenceTypeUnclassified' : 'offenceTypeOutOfScope',
         message: local
           ? `${where(offence, context.columns.offenceType)}: '${offence.offenceType}' is not an offence type this product can classify; the row is not counted unless the type is chosen.`
-          : `${where(offence, context.columns.offenceType)}: '${offence.offenceType}' is not among the offence types counted as violence; the row is not counted.` });
+          : `${where(offence, context.columns.offenceType)}: '${offence.offenceType}' is not among the offence types counted as violence; the row is not counted.`,
+      });
     } else if (offence.offenceDate.getTime() < from || offence.offenceDate.getTime() >= until) {
       excluded.date += 1;
-      issues.push({ sheet: context.sheet, row: offence.sourceRow, column: context.columns.offenceDate, value: day(offence.offenceDate), severity: 'info', code: 'dateOutsideWindow',
-        message: `${where(offence, context.columns.offenceDate)}: ${day(offence.offenceDate)} is outside the date window ${window}; the row is not counted.` });
+      issues.push({
+        sheet: context.sheet,
+        row: offence.sourceRow,
+        column: context.columns.offenceDate,
+        value: day(offence.offenceDate),
+        severity: 'info',
+        code: 'dateOutsideWindow',
+        message: `${where(offence, context.columns.offenceDate)}: ${day(offence.offenceDate)} is outside the date window ${window}; the row is not counted.`,
+      });
     } else {
       inScope.push(offence);
     }
   }
-  const summary = `${rows(inScope.length)} in scope of ${rows(offences.length)} valid; left out: ${rows(excluded.age)} by the age band ${youngest}–${oldest}, ` +
+  const summary =
+    `${rows(inScope.length)} in scope of ${rows(offences.length)} valid; left out: ${rows(excluded.age)} by the age band ${youngest}–${oldest}, ` +
     `${rows(excluded.type)} by offence type, ${rows(excluded.date)} by the date window`;
   if (inScope.length > 0) return { inScope, issues, types, excluded, summary };
   const found = [...types.counted, ...types.notCounted, ...types.unclassified].sort((a, b) => b.rows - a.rows);
-  const typeList = found.slice(0, 15).map((t) => `${t.text} (${t.group}, ${rows(t.rows)})`).join('; ') + (found.length > 15 ? `; and ${found.length - 15} more` : '');
-  const message = offences.length === 0
-    ? `Sheet '${context.sheet}' has no valid offence rows, so nothing is in scope.`
-    : types.counted.length === 0
-      ? `Sheet '${context.sheet}': none of its offence types is counted as violence${rule === 'chosen' ? ` under the chosen types (${parameters.offenceTypes.join('; ')})` : ' (the Home Office groups violence against the person, homicide, robbery and possession of weapons)'}. ` +
-        `Types found: ${typeList}. Choose the offence types to count.`
-      : `Sheet '${context.sheet}': no offence is in scope. Of ${rows(offences.length)} valid, ${rows(excluded.age)} ${verb(excluded.age, 'has', 'have')} ages outside the age band ${youngest}–${oldest}, ` +
-        `${rows(excluded.type)} ${verb(excluded.type, 'has', 'have')} offence types not counted, and ${rows(excluded.date)} ${verb(excluded.date, 'falls', 'fall')} outside the date window ${window}. ` +
-        'Widen the age band, the offence types or the date window.';
-  const remedy: Remedy | undefined = offences.length === 0 ? undefined
-    : types.counted.length === 0 ? { setting: 'offenceTypes', examples: found.slice(0, 3).map((t) => t.text) } : { setting: 'scope' };
-  return { inScope, issues, types, excluded, summary, problem: blocking(context.sheet, 0, context.columns.offenceType, 'nothingInScope', message, remedy) };
+  const typeList =
+    found
+      .slice(0, 15)
+      .map((t) => `${t.text} (${t.group}, ${rows(t.rows)})`)
+      .join('; ') + (found.length > 15 ? `; and ${found.length - 15} more` : '');
+  const message =
+    offences.length === 0
+      ? `Sheet '${context.sheet}' has no valid offence rows, so nothing is in scope.`
+      : types.counted.length === 0
+        ? `Sheet '${context.sheet}': none of its offence types is counted as violence${rule === 'chosen' ? ` under the chosen types (${parameters.offenceTypes.join('; ')})` : ' (the Home Office groups violence against the person, homicide, robbery and possession of weapons)'}. ` +
+          `Types found: ${typeList}. Choose the offence types to count.`
+        : `Sheet '${context.sheet}': no offence is in scope. Of ${rows(offences.length)} valid, ${rows(excluded.age)} ${verb(excluded.age, 'has', 'have')} ages outside the age band ${youngest}–${oldest}, ` +
+          `${rows(excluded.type)} ${verb(excluded.type, 'has', 'have')} offence types not counted, and ${rows(excluded.date)} ${verb(excluded.date, 'falls', 'fall')} outside the date window ${window}. ` +
+          'Widen the age band, the offence types or the date window.';
+  const remedy: Remedy | undefined =
+    offences.length === 0
+      ? undefined
+      : types.counted.length === 0
+        ? { setting: 'offenceTypes', examples: found.slice(0, 3).map((t) => t.text) }
+        : { setting: 'scope' };
+  return {
+    inScope,
+    issues,
+    types,
+    excluded,
+    summary,
+    problem: blocking(context.sheet, 0, context.columns.offenceType, 'nothingInScope', message, remedy),
+  };
 }

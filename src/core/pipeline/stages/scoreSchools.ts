@@ -2,7 +2,14 @@ import type { CatchmentShares } from '../../catchment';
 import type { PublishedCount } from '../../disclosure';
 import { pooledWithheldCounts, type LinkedTables } from '../../disclosure';
 import { empiricalBayesRates, type WardCount, type WardRate } from '../../rates';
-import { deciles, exposureScores, rankWithUncertainty, type CatchmentDraws, type SchoolExposure, type SchoolRank } from '../../ranking';
+import {
+  deciles,
+  exposureScores,
+  rankWithUncertainty,
+  type CatchmentDraws,
+  type SchoolExposure,
+  type SchoolRank,
+} from '../../ranking';
 import type { AnalysisParameters, Issue, SchoolRecord } from '../../types';
 import type { DistrictResult, RankUncertainty, RateEstimate, WardResult } from '../analysisResult';
 import { CELL_ID } from '../publishedTables';
@@ -19,7 +26,10 @@ export interface ScoredSchools {
 }
 
 /** The measure a ward is scored on. */
-export function measureOf(ward: WardResult | DistrictResult, metric: AnalysisParameters['rankingMetric']): RateEstimate {
+export function measureOf(
+  ward: WardResult | DistrictResult,
+  metric: AnalysisParameters['rankingMetric'],
+): RateEstimate {
   return metric === 'offences' ? ward.offences : ward.youngOffenders;
 }
 
@@ -32,15 +42,22 @@ export function measureOf(ward: WardResult | DistrictResult, metric: AnalysisPar
  * @example counts 10, 30, 20 of 1,000, 1,000, 2,000 young residents: area 15 per 1,000, A = 6.375e-5;
  *   rates 10.95, 27.14 and 10.53 per 1,000 (worked in test/sensitivity/smoothing.test.ts)
  */
-export function smoothedScoringRates(scoring: { readonly rates: readonly WardRate[]; readonly counts: readonly WardCount[] }): { rates: WardRate[]; counts: WardCount[] } {
+export function smoothedScoringRates(scoring: {
+  readonly rates: readonly WardRate[];
+  readonly counts: readonly WardCount[];
+}): { rates: WardRate[]; counts: WardCount[] } {
   const smoothRate = new Map(empiricalBayesRates(scoring.counts).map((ward) => [ward.wardCode, ward.smoothedRate]));
   const atSmoothedRate = <T extends WardCount>(ward: T): T => {
     const rate = smoothRate.get(ward.wardCode);
-    return ward.youngPopulation > 0 && rate !== undefined ? { ...ward, count: (rate * ward.youngPopulation) / 1000 } : ward;
+    return ward.youngPopulation > 0 && rate !== undefined
+      ? { ...ward, count: (rate * ward.youngPopulation) / 1000 }
+      : ward;
   };
   return {
     counts: scoring.counts.map(atSmoothedRate),
-    rates: scoring.rates.map((ward) => (ward.youngPopulation > 0 ? { ...atSmoothedRate(ward), rate: smoothRate.get(ward.wardCode) ?? ward.rate } : ward)),
+    rates: scoring.rates.map((ward) =>
+      ward.youngPopulation > 0 ? { ...atSmoothedRate(ward), rate: smoothRate.get(ward.wardCode) ?? ward.rate } : ward,
+    ),
   };
 }
 
@@ -54,7 +71,11 @@ export function smoothedScoringRates(scoring: { readonly rates: readonly WardRat
 export function scoreSchools(
   candidates: readonly SchoolRecord[],
   shares: ReadonlyMap<string, CatchmentShares>,
-  rated: { readonly wards: readonly WardResult[]; readonly districts: readonly DistrictResult[]; readonly areaRate: number },
+  rated: {
+    readonly wards: readonly WardResult[];
+    readonly districts: readonly DistrictResult[];
+    readonly areaRate: number;
+  },
   tables: LinkedTables,
   published: ReadonlyMap<string, PublishedCount>,
   parameters: AnalysisParameters,
@@ -64,25 +85,40 @@ export function scoreSchools(
   const metric = parameters.rankingMetric;
   const populationOf = new Map<string, number>([
     ...rated.wards.map((ward) => [CELL_ID.ward(metric, ward.wardCode), ward.youngPopulation] as [string, number]),
-    ...rated.districts.map((district) => [CELL_ID.district(metric, district.districtCode), district.youngPopulation] as [string, number]),
+    ...rated.districts.map(
+      (district) => [CELL_ID.district(metric, district.districtCode), district.youngPopulation] as [string, number],
+    ),
   ]);
   const pooled = pooledWithheldCounts(tables, published, (id) => populationOf.get(id) ?? 0);
-  const crude = scoringRates(rated.wards.map((ward) => ({
-    wardCode: ward.wardCode,
-    youngPopulation: ward.youngPopulation,
-    published: measureOf(ward, metric).published,
-    flag: measureOf(ward, metric).flag,
-    pooled: pooled.get(CELL_ID.ward(metric, ward.wardCode)) ?? 0,
-  })), rated.areaRate);
+  const crude = scoringRates(
+    rated.wards.map((ward) => ({
+      wardCode: ward.wardCode,
+      youngPopulation: ward.youngPopulation,
+      published: measureOf(ward, metric).published,
+      flag: measureOf(ward, metric).flag,
+      pooled: pooled.get(CELL_ID.ward(metric, ward.wardCode)) ?? 0,
+    })),
+    rated.areaRate,
+  );
   const scoring = parameters.smoothing === 'empiricalBayes' ? smoothedScoringRates(crude) : crude;
 
   const issues: Issue[] = [];
-  const scores = exposureScores(shares, scoring.rates, rated.areaRate, candidates.map((s) => ({ urn: s.urn, pupils: s.pupils })));
+  const scores = exposureScores(
+    shares,
+    scoring.rates,
+    rated.areaRate,
+    candidates.map((s) => ({ urn: s.urn, pupils: s.pupils })),
+  );
   const exposure = new Map(scores.map((score) => [score.urn, score]));
   const schools = candidates.filter((school) => {
     if (Number.isFinite(exposure.get(school.urn)?.exposureRate)) return true;
     issues.push({
-      sheet: schoolsSheet.sheet, row: school.sourceRow, column: schoolsSheet.column, value: school.urn, severity: 'warning', code: 'schoolNotRanked',
+      sheet: schoolsSheet.sheet,
+      row: school.sourceRow,
+      column: schoolsSheet.column,
+      value: school.urn,
+      severity: 'warning',
+      code: 'schoolNotRanked',
       message: `Sheet '${schoolsSheet.sheet}', row ${school.sourceRow}, column '${schoolsSheet.column}': the school's pupils live only in wards with no young residents, so it has no exposure; it is not ranked.`,
     });
     return false;
@@ -96,7 +132,13 @@ export function scoreSchools(
     confidence: parameters.confidenceLevel,
     ...(catchmentDraws ? { catchmentDraws } : {}),
   });
-  return { schools, exposure, ranks, deciles: deciles(new Map([...ranks.entries()].map(([urn, r]) => [urn, r.rank])), schools.length), issues };
+  return {
+    schools,
+    exposure,
+    ranks,
+    deciles: deciles(new Map([...ranks.entries()].map(([urn, r]) => [urn, r.rank])), schools.length),
+    issues,
+  };
 }
 
 /** What the rank simulation draws for these catchments, for the Method sheet. */

@@ -1,6 +1,14 @@
 import type { LinkedTables, PublishedCount } from '../../disclosure';
 import type { SchoolRank } from '../../ranking';
-import type { AnalysisParameters, OffenceRecord, PupilResidenceRecord, RankingMetric, SchoolRecord, WardRecord, WorkbookData } from '../../types';
+import type {
+  AnalysisParameters,
+  OffenceRecord,
+  PupilResidenceRecord,
+  RankingMetric,
+  SchoolRecord,
+  WardRecord,
+  WorkbookData,
+} from '../../types';
 import { validateWards, youngPopulationSource } from '../../validate';
 import { CELL_ID, type WardCounts } from '../publishedTables';
 import { analysisPeriod } from './analysisPeriod';
@@ -16,10 +24,19 @@ import type { ValidatedSheet } from './validateInputs';
 /** How a school's place in the top N fares across the scenarios. */
 export type SensitivityLabel = 'robust' | 'depends on choices' | 'only under this setting';
 
-export type ScenarioKey = 'given' | 'otherMetric' | 'otherCatchment' | 'oneYearOlderFrom' | 'oneYearYoungerTo' | 'otherSmoothing' | 'last12Months';
+export type ScenarioKey =
+  | 'given'
+  | 'otherMetric'
+  | 'otherCatchment'
+  | 'oneYearOlderFrom'
+  | 'oneYearYoungerTo'
+  | 'otherSmoothing'
+  | 'last12Months';
 
 /** The top N under one scenario, or why the scenario could not be run (said on the sheet, never dropped). */
-export type ScenarioOutcome = { readonly kind: 'ranked'; readonly topUrns: readonly string[] } | { readonly kind: 'notRun'; readonly reason: string };
+export type ScenarioOutcome =
+  | { readonly kind: 'ranked'; readonly topUrns: readonly string[] }
+  | { readonly kind: 'notRun'; readonly reason: string };
 
 /** One reasonable change of method: what it changes, the parameters a re-run with it would use, and its top N. */
 export interface SensitivityScenario {
@@ -66,7 +83,10 @@ export interface SensitivityInputs {
   readonly ranks: ReadonlyMap<string, SchoolRank>;
 }
 
-const MEASURE_WORDS: Record<RankingMetric, string> = { offences: 'offences by offence ward', youngOffenders: 'young offenders by home ward' };
+const MEASURE_WORDS: Record<RankingMetric, string> = {
+  offences: 'offences by offence ward',
+  youngOffenders: 'young offenders by home ward',
+};
 const EMPTY_TABLES: LinkedTables = { cells: [], relations: [] };
 const DAY_MS = 86_400_000;
 
@@ -74,22 +94,49 @@ const notRun = (reason: string): ScenarioOutcome => ({ kind: 'notRun', reason })
 
 /** The URNs ranked 1..N by point rank. */
 function topOf(ranks: ReadonlyMap<string, SchoolRank>, topN: number): ScenarioOutcome {
-  return { kind: 'ranked', topUrns: [...ranks].filter(([, rank]) => rank.rank <= topN).sort((a, b) => a[1].rank - b[1].rank).map(([urn]) => urn) };
+  return {
+    kind: 'ranked',
+    topUrns: [...ranks]
+      .filter(([, rank]) => rank.rank <= topN)
+      .sort((a, b) => a[1].rank - b[1].rank)
+      .map(([urn]) => urn),
+  };
 }
 
 /** Point ranks on given ward rates and catchments: the scoring stage with no simulation. */
-function pointTop(inputs: SensitivityInputs, parameters: AnalysisParameters, catchments: Pick<Catchments, 'schools' | 'shares'>, rated: RatedWards,
-  tables: LinkedTables, published: ReadonlyMap<string, PublishedCount>): ScenarioOutcome {
+function pointTop(
+  inputs: SensitivityInputs,
+  parameters: AnalysisParameters,
+  catchments: Pick<Catchments, 'schools' | 'shares'>,
+  rated: RatedWards,
+  tables: LinkedTables,
+  published: ReadonlyMap<string, PublishedCount>,
+): ScenarioOutcome {
   const metric = parameters.rankingMetric;
   const areaRate = rated.areaRate[metric].published;
-  if (!(areaRate > 0)) return notRun(`the area's total of ${MEASURE_WORDS[metric]} is withheld or 0, so there is no area rate to rank against`);
+  if (!(areaRate > 0))
+    return notRun(
+      `the area's total of ${MEASURE_WORDS[metric]} is withheld or 0, so there is no area rate to rank against`,
+    );
   const sheet = { sheet: inputs.schoolSheet.mapping.sheet, column: headerOf(inputs.schoolSheet.mapping, 'urn') };
-  const scored = scoreSchools(catchments.schools, catchments.shares, { wards: rated.wards, districts: rated.districts, areaRate }, tables, published, { ...parameters, simulations: 0 }, sheet);
+  const scored = scoreSchools(
+    catchments.schools,
+    catchments.shares,
+    { wards: rated.wards, districts: rated.districts, areaRate },
+    tables,
+    published,
+    { ...parameters, simulations: 0 },
+    sheet,
+  );
   return topOf(scored.ranks, parameters.topN);
 }
 
 /** A scenario on the run's own published ward counts: another measure, catchment or smoothing. */
-function onPublishedCounts(inputs: SensitivityInputs, parameters: AnalysisParameters, catchments: Pick<Catchments, 'schools' | 'shares'> = inputs.catchments): ScenarioOutcome {
+function onPublishedCounts(
+  inputs: SensitivityInputs,
+  parameters: AnalysisParameters,
+  catchments: Pick<Catchments, 'schools' | 'shares'> = inputs.catchments,
+): ScenarioOutcome {
   return pointTop(inputs, parameters, catchments, inputs.rated, inputs.tables, inputs.published);
 }
 
@@ -115,15 +162,29 @@ function countsAsShown(wardCounts: readonly WardCounts[]): Map<string, Published
  * counted again, its catchments modelled again when the populations change, its wards rated and
  * its schools scored on the true counts (nothing of it is published but the top N membership).
  */
-function onRecount(inputs: SensitivityInputs, parameters: AnalysisParameters, rows: readonly OffenceRecord[], area: StudyArea): ScenarioOutcome {
+function onRecount(
+  inputs: SensitivityInputs,
+  parameters: AnalysisParameters,
+  rows: readonly OffenceRecord[],
+  area: StudyArea,
+): ScenarioOutcome {
   if (rows.length === 0) return notRun('no offence is in scope under it');
   const knownUrns = new Set(inputs.schoolSheet.rows.records.map((school) => school.urn));
   const placement = placeOffences(rows, area, inputs.offences.mapping, knownUrns, inputs.schoolSheet.mapping.sheet);
   const wardCounts = wardCountsOf(area, countByWard(placement));
-  const catchments = area === inputs.area ? { ok: true as const, ...inputs.catchments } : modelCatchments(inputs.schoolSheet, inputs.residence, area, parameters);
+  const catchments =
+    area === inputs.area
+      ? { ok: true as const, ...inputs.catchments }
+      : modelCatchments(inputs.schoolSheet, inputs.residence, area, parameters);
   if (!catchments.ok) return notRun(catchments.problems[0]?.message ?? 'no school could be given a catchment');
   const shown = countsAsShown(wardCounts);
-  const rated = rateWards(wardCounts, area.wards, area.boundaryByCode, (id) => shown.get(id) ?? { shown: true, value: 0 }, parameters);
+  const rated = rateWards(
+    wardCounts,
+    area.wards,
+    area.boundaryByCode,
+    (id) => shown.get(id) ?? { shown: true, value: 0 },
+    parameters,
+  );
   return pointTop(inputs, parameters, catchments, rated, EMPTY_TABLES, shown);
 }
 
@@ -140,31 +201,66 @@ function narrowerBand(inputs: SensitivityInputs, key: 'oneYearOlderFrom' | 'oneY
   const mapping = inputs.wardSheet.mapping;
   const source = youngPopulationSource(mapping, band);
   if (!('source' in source) || source.source.kind === 'column') {
-    return scenario(notRun(`the wards sheet gives no population for ages ${bandText(band)} (no single-year columns for them)`));
+    return scenario(
+      notRun(`the wards sheet gives no population for ages ${bandText(band)} (no single-year columns for them)`),
+    );
   }
   const sheet = sheetByName(inputs.workbook, mapping.sheet) ?? { name: mapping.sheet, rows: [] };
-  const population = new Map(validateWards(sheet, mapping, band).records.map((ward) => [ward.sourceRow, ward.youngPopulation]));
+  const population = new Map(
+    validateWards(sheet, mapping, band).records.map((ward) => [ward.sourceRow, ward.youngPopulation]),
+  );
   if (inputs.area.wards.some((ward) => !population.has(ward.sourceRow))) {
     return scenario(notRun(`some study wards have no valid population for ages ${bandText(band)}`));
   }
-  const area: StudyArea = { ...inputs.area, wards: inputs.area.wards.map((ward) => ({ ...ward, youngPopulation: population.get(ward.sourceRow) as number })) };
-  return scenario(onRecount(inputs, parameters, inputs.inScope.filter((offence) => offence.age >= band[0] && offence.age <= band[1]), area));
+  const area: StudyArea = {
+    ...inputs.area,
+    wards: inputs.area.wards.map((ward) => ({ ...ward, youngPopulation: population.get(ward.sourceRow) as number })),
+  };
+  return scenario(
+    onRecount(
+      inputs,
+      parameters,
+      inputs.inScope.filter((offence) => offence.age >= band[0] && offence.age <= band[1]),
+      area,
+    ),
+  );
 }
 
 /** The 12 months ending on the period's last day (from the day after the same date a year before), when the period is longer. */
 function lastTwelveMonths(inputs: SensitivityInputs): SensitivityScenario {
   const period = analysisPeriod(inputs.parameters, inputs.inScope);
   const key = 'last12Months';
-  if (!period) return { key, description: 'The last 12 months of the period', parameters: inputs.parameters, outcome: notRun('no period: nothing is counted') };
+  if (!period)
+    return {
+      key,
+      description: 'The last 12 months of the period',
+      parameters: inputs.parameters,
+      outcome: notRun('no period: nothing is counted'),
+    };
   const to = period.to;
   const from = new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate() + 1));
   const parameters = { ...inputs.parameters, dateFrom: from };
   const day = (date: Date): string => date.toISOString().slice(0, 10);
   const description = `The last 12 months of the period only (${day(from)} to ${day(to)})`;
   if (Math.floor(period.from.getTime() / DAY_MS) * DAY_MS >= from.getTime()) {
-    return { key, description, parameters, outcome: notRun(`the period (${day(period.from)} to ${day(to)}) is no longer than 12 months`) };
+    return {
+      key,
+      description,
+      parameters,
+      outcome: notRun(`the period (${day(period.from)} to ${day(to)}) is no longer than 12 months`),
+    };
   }
-  return { key, description, parameters, outcome: onRecount(inputs, parameters, inputs.inScope.filter((offence) => offence.offenceDate.getTime() >= from.getTime()), inputs.area) };
+  return {
+    key,
+    description,
+    parameters,
+    outcome: onRecount(
+      inputs,
+      parameters,
+      inputs.inScope.filter((offence) => offence.offenceDate.getTime() >= from.getTime()),
+      inputs.area,
+    ),
+  };
 }
 
 /** Observed catchments against the model for every school, where pupil residence was given. */
@@ -172,14 +268,27 @@ function otherCatchment(inputs: SensitivityInputs): SensitivityScenario {
   const given = inputs.parameters.catchmentModel;
   const other = given === 'distanceDecay' ? 'auto' : 'distanceDecay';
   const parameters = { ...inputs.parameters, catchmentModel: other } as const;
-  const description = other === 'distanceDecay' ? 'Modelled catchment for every school (observed pupil home wards set aside)' : 'Observed catchment where pupil home wards are given';
-  const scenario = (outcome: ScenarioOutcome): SensitivityScenario => ({ key: 'otherCatchment', description, parameters, outcome });
-  const observedGiven = inputs.catchments.schools.some((school) => inputs.catchments.shares.get(school.urn)?.model === 'observed');
+  const description =
+    other === 'distanceDecay'
+      ? 'Modelled catchment for every school (observed pupil home wards set aside)'
+      : 'Observed catchment where pupil home wards are given';
+  const scenario = (outcome: ScenarioOutcome): SensitivityScenario => ({
+    key: 'otherCatchment',
+    description,
+    parameters,
+    outcome,
+  });
+  const observedGiven = inputs.catchments.schools.some(
+    (school) => inputs.catchments.shares.get(school.urn)?.model === 'observed',
+  );
   if (!inputs.residence || (given !== 'distanceDecay' && !observedGiven)) {
-    return scenario(notRun('no school has observed pupil home wards, so there is no observed catchment to compare with'));
+    return scenario(
+      notRun('no school has observed pupil home wards, so there is no observed catchment to compare with'),
+    );
   }
   const catchments = modelCatchments(inputs.schoolSheet, inputs.residence, inputs.area, parameters);
-  if (!catchments.ok) return scenario(notRun(catchments.problems[0]?.message ?? 'no school could be given a catchment'));
+  if (!catchments.ok)
+    return scenario(notRun(catchments.problems[0]?.message ?? 'no school could be given a catchment'));
   return scenario(onPublishedCounts(inputs, parameters, catchments));
 }
 
@@ -204,15 +313,28 @@ export function sensitivity(inputs: SensitivityInputs): Sensitivity {
   const p = inputs.parameters;
   const otherMetric: RankingMetric = p.rankingMetric === 'offences' ? 'youngOffenders' : 'offences';
   const smoothing = p.smoothing === 'empiricalBayes' ? 'none' : 'empiricalBayes';
-  const scenario = (key: ScenarioKey, description: string, parameters: AnalysisParameters, outcome: () => ScenarioOutcome): SensitivityScenario => ({ key, description, parameters, outcome: outcome() });
+  const scenario = (
+    key: ScenarioKey,
+    description: string,
+    parameters: AnalysisParameters,
+    outcome: () => ScenarioOutcome,
+  ): SensitivityScenario => ({ key, description, parameters, outcome: outcome() });
   const scenarios: SensitivityScenario[] = [
     scenario('given', 'As this run: the settings on the Method sheet', p, () => topOf(inputs.ranks, p.topN)),
-    scenario('otherMetric', `Ranked on ${MEASURE_WORDS[otherMetric]}`, { ...p, rankingMetric: otherMetric }, () => onPublishedCounts(inputs, { ...p, rankingMetric: otherMetric })),
+    scenario('otherMetric', `Ranked on ${MEASURE_WORDS[otherMetric]}`, { ...p, rankingMetric: otherMetric }, () =>
+      onPublishedCounts(inputs, { ...p, rankingMetric: otherMetric }),
+    ),
     otherCatchment(inputs),
     narrowerBand(inputs, 'oneYearOlderFrom'),
     narrowerBand(inputs, 'oneYearYoungerTo'),
-    scenario('otherSmoothing', smoothing === 'empiricalBayes' ? 'Ward rates smoothed (empirical Bayes) before scoring' : 'Crude ward rates (no smoothing)', { ...p, smoothing },
-      () => onPublishedCounts(inputs, { ...p, smoothing })),
+    scenario(
+      'otherSmoothing',
+      smoothing === 'empiricalBayes'
+        ? 'Ward rates smoothed (empirical Bayes) before scoring'
+        : 'Crude ward rates (no smoothing)',
+      { ...p, smoothing },
+      () => onPublishedCounts(inputs, { ...p, smoothing }),
+    ),
     lastTwelveMonths(inputs),
   ];
   return { topN: p.topN, scenarios, schools: schoolsAcross(inputs, scenarios) };
@@ -236,5 +358,10 @@ function schoolsAcross(inputs: SensitivityInputs, scenarios: readonly Sensitivit
         label: sensitivityLabel(inTop),
       };
     })
-    .sort((a, b) => (Number.isNaN(a.rank) ? 1 : 0) - (Number.isNaN(b.rank) ? 1 : 0) || a.rank - b.rank || (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+    .sort(
+      (a, b) =>
+        (Number.isNaN(a.rank) ? 1 : 0) - (Number.isNaN(b.rank) ? 1 : 0) ||
+        a.rank - b.rank ||
+        (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0),
+    );
 }

@@ -22,19 +22,19 @@ export type DeprivationCheck =
   | { readonly kind: 'noColumn' }
   | { readonly kind: 'tooFew'; readonly header: string; readonly measure: DeprivationMeasure; readonly reason: string }
   | {
-    readonly kind: 'checked';
-    readonly header: string;
-    readonly measure: DeprivationMeasure;
-    /** Wards with a deprivation value and a shown rate of the run's measure; ρ of rate with deprivation. */
-    readonly wards: number;
-    readonly wardCorrelation: number;
-    /** Schools ranked with a deprivation exposure; ρ of exposure index with it. */
-    readonly schools: number;
-    readonly schoolCorrelation: number;
-    /** Standard deviation of the residuals of the straight-line fit of exposure index on deprivation exposure. */
-    readonly residualSd: number;
-    readonly beyond: readonly BeyondDeprivation[];
-  };
+      readonly kind: 'checked';
+      readonly header: string;
+      readonly measure: DeprivationMeasure;
+      /** Wards with a deprivation value and a shown rate of the run's measure; ρ of rate with deprivation. */
+      readonly wards: number;
+      readonly wardCorrelation: number;
+      /** Schools ranked with a deprivation exposure; ρ of exposure index with it. */
+      readonly schools: number;
+      readonly schoolCorrelation: number;
+      /** Standard deviation of the residuals of the straight-line fit of exposure index on deprivation exposure. */
+      readonly residualSd: number;
+      readonly beyond: readonly BeyondDeprivation[];
+    };
 
 /** The usual ONS / MHCLG names: 'Index of Multiple Deprivation (IMD) Score', 'IMD 2019 rank', 'imd_decile'. */
 export function deprivationMeasureOf(header: string): DeprivationMeasure | null {
@@ -48,13 +48,17 @@ export function deprivationMeasureOf(header: string): DeprivationMeasure | null 
 const PREFERENCE: readonly DeprivationMeasure[] = ['score', 'rank', 'decile'];
 
 /** The wards sheet's deprivation column, a score preferred to a rank and a rank to a decile; values oriented so higher = more deprived. */
-function readDeprivation(workbook: WorkbookData, wardSheet: ValidatedSheet<WardRecord>, wards: readonly WardRecord[]):
-  { header: string; measure: DeprivationMeasure; byWard: Map<string, number> } | null {
+function readDeprivation(
+  workbook: WorkbookData,
+  wardSheet: ValidatedSheet<WardRecord>,
+  wards: readonly WardRecord[],
+): { header: string; measure: DeprivationMeasure; byWard: Map<string, number> } | null {
   const sheet = sheetByName(workbook, wardSheet.mapping.sheet);
   if (!sheet) return null;
   const firstRow = sheet.firstRow ?? 1;
   const headers = (sheet.rows[wardSheet.mapping.headerRow - firstRow] ?? []).map((cell) => cellText(cell));
-  const found = headers.map((header, column) => ({ header, column, measure: deprivationMeasureOf(header) }))
+  const found = headers
+    .map((header, column) => ({ header, column, measure: deprivationMeasureOf(header) }))
     .filter((entry): entry is { header: string; column: number; measure: DeprivationMeasure } => entry.measure !== null)
     .sort((a, b) => PREFERENCE.indexOf(a.measure) - PREFERENCE.indexOf(b.measure))[0];
   if (!found) return null;
@@ -109,31 +113,56 @@ export function sensitivityToDeprivation(inputs: DeprivationInputs): Deprivation
   const wardPairs = inputs.rated.flatMap((ward) => {
     const estimate = inputs.metric === 'offences' ? ward.offences : ward.youngOffenders;
     const value = byWard.get(ward.wardCode.toUpperCase());
-    return estimate.published.shown && Number.isFinite(estimate.rate) && value !== undefined ? [[estimate.rate, value] as const] : [];
+    return estimate.published.shown && Number.isFinite(estimate.rate) && value !== undefined
+      ? [[estimate.rate, value] as const]
+      : [];
   });
   const schoolPoints = inputs.schools.flatMap((school) => {
     const index = inputs.exposure.get(school.urn)?.exposureIndex ?? Number.NaN;
     const deprivation = deprivationExposure(inputs.shares.get(school.urn), byWard);
     return Number.isFinite(index) && Number.isFinite(deprivation) ? [{ school, index, deprivation }] : [];
   });
-  if (schoolPoints.length < 3) return { kind: 'tooFew', header, measure, reason: `only ${schoolPoints.length} school(s) ranked have home wards with a deprivation value` };
+  if (schoolPoints.length < 3)
+    return {
+      kind: 'tooFew',
+      header,
+      measure,
+      reason: `only ${schoolPoints.length} school(s) ranked have home wards with a deprivation value`,
+    };
   const meanX = schoolPoints.reduce((sum, p) => sum + p.deprivation, 0) / schoolPoints.length;
   const meanY = schoolPoints.reduce((sum, p) => sum + p.index, 0) / schoolPoints.length;
   const sxx = schoolPoints.reduce((sum, p) => sum + (p.deprivation - meanX) ** 2, 0);
-  if (!(sxx > 0)) return { kind: 'tooFew', header, measure, reason: 'the schools\' home wards do not differ in deprivation' };
+  if (!(sxx > 0))
+    return { kind: 'tooFew', header, measure, reason: "the schools' home wards do not differ in deprivation" };
   const slope = schoolPoints.reduce((sum, p) => sum + (p.deprivation - meanX) * (p.index - meanY), 0) / sxx;
   const predicted = (x: number): number => meanY + slope * (x - meanX);
-  const residualSd = Math.sqrt(schoolPoints.reduce((sum, p) => sum + (p.index - predicted(p.deprivation)) ** 2, 0) / (schoolPoints.length - 2));
+  const residualSd = Math.sqrt(
+    schoolPoints.reduce((sum, p) => sum + (p.index - predicted(p.deprivation)) ** 2, 0) / (schoolPoints.length - 2),
+  );
   const beyond = schoolPoints
-    .map((p) => ({ urn: p.school.urn, name: p.school.name, rank: inputs.ranks.get(p.school.urn)?.rank ?? Number.NaN, exposureIndex: p.index, predictedIndex: predicted(p.deprivation) }))
+    .map((p) => ({
+      urn: p.school.urn,
+      name: p.school.name,
+      rank: inputs.ranks.get(p.school.urn)?.rank ?? Number.NaN,
+      exposureIndex: p.index,
+      predictedIndex: predicted(p.deprivation),
+    }))
     .filter((p) => p.rank <= inputs.topN && p.exposureIndex - p.predictedIndex > residualSd)
     .sort((a, b) => a.rank - b.rank);
   return {
-    kind: 'checked', header, measure,
+    kind: 'checked',
+    header,
+    measure,
     wards: wardPairs.length,
-    wardCorrelation: spearmanCorrelation(wardPairs.map((p) => p[0]), wardPairs.map((p) => p[1])),
+    wardCorrelation: spearmanCorrelation(
+      wardPairs.map((p) => p[0]),
+      wardPairs.map((p) => p[1]),
+    ),
     schools: schoolPoints.length,
-    schoolCorrelation: spearmanCorrelation(schoolPoints.map((p) => p.index), schoolPoints.map((p) => p.deprivation)),
+    schoolCorrelation: spearmanCorrelation(
+      schoolPoints.map((p) => p.index),
+      schoolPoints.map((p) => p.deprivation),
+    ),
     residualSd,
     beyond,
   };

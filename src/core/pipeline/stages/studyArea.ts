@@ -1,4 +1,11 @@
-import { boundariesFromGeoJson, boundariesFromVertices, buildWardIndex, locateWard, wardBoundingBox, type BoundingBox } from '../../geo';
+import {
+  boundariesFromGeoJson,
+  boundariesFromVertices,
+  buildWardIndex,
+  locateWard,
+  wardBoundingBox,
+  type BoundingBox,
+} from '../../geo';
 import type { RoleDetection } from '../../schema';
 import type { GridPoint, Issue, WardBoundary, WardRecord, WorkbookData } from '../../types';
 import { validateWardVertices } from '../../validate';
@@ -23,7 +30,8 @@ export interface StudyArea {
   readonly issues: readonly Issue[];
 }
 
-export type StudyAreaOutcome = ({ readonly ok: true } & StudyArea) | { readonly ok: false; readonly problems: readonly Issue[] };
+export type StudyAreaOutcome =
+  ({ readonly ok: true } & StudyArea) | { readonly ok: false; readonly problems: readonly Issue[] };
 
 function unionBox(boxes: readonly BoundingBox[]): BoundingBox {
   let minEasting = Infinity;
@@ -66,25 +74,56 @@ export function studyArea(
     const loaded = boundariesFromGeoJson(geojson.geojson);
     boundaries = loaded.boundaries;
     boundarySource = `${geojson.source} (GeoJSON, ${loaded.crs})`;
-    for (const problem of loaded.problems) issues.push({ sheet: geojson.source, row: 0, column: 'geometry', value: '', severity: 'warning', code: 'invalidValue', message: problem });
+    for (const problem of loaded.problems)
+      issues.push({
+        sheet: geojson.source,
+        row: 0,
+        column: 'geometry',
+        value: '',
+        severity: 'warning',
+        code: 'invalidValue',
+        message: problem,
+      });
   } else if (detection.mappings.wardVertices) {
     const mapping = detection.mappings.wardVertices;
-    const vertices = validateWardVertices(sheetByName(workbook, mapping.sheet) ?? { name: mapping.sheet, rows: [] }, mapping);
+    const vertices = validateWardVertices(
+      sheetByName(workbook, mapping.sheet) ?? { name: mapping.sheet, rows: [] },
+      mapping,
+    );
     for (const issue of vertices.issues) issues.push(issue);
     const loaded = boundariesFromVertices(vertices.records);
     boundaries = loaded.boundaries;
     boundarySource = `sheet '${mapping.sheet}' (ward vertices, ${loaded.crs})`;
-    for (const problem of loaded.problems) issues.push({ sheet: mapping.sheet, row: 0, column: 'geometry', value: '', severity: 'warning', code: 'invalidValue', message: problem });
+    for (const problem of loaded.problems)
+      issues.push({
+        sheet: mapping.sheet,
+        row: 0,
+        column: 'geometry',
+        value: '',
+        severity: 'warning',
+        code: 'invalidValue',
+        message: problem,
+      });
   }
   if (boundaries.length === 0) {
-    const why = issues.filter((issue) => issue.column === 'geometry').slice(0, 5).map((issue) => issue.message);
+    const why = issues
+      .filter((issue) => issue.column === 'geometry')
+      .slice(0, 5)
+      .map((issue) => issue.message);
     return {
       ok: false,
-      problems: [blocking(geojson?.source ?? '(workbook)', 0, 'boundaries', 'sheetMissing',
-        geojson
-          ? `No usable ward boundary in ${geojson.source}${why.length > 0 ? `: ${why.join(' ')}` : '.'}`
-          : 'No ward boundaries: give a GeoJSON file of ward boundaries, or add a sheet of ward vertices (ward code, part, ring, order, x, y).',
-        { setting: 'boundaries' })],
+      problems: [
+        blocking(
+          geojson?.source ?? '(workbook)',
+          0,
+          'boundaries',
+          'sheetMissing',
+          geojson
+            ? `No usable ward boundary in ${geojson.source}${why.length > 0 ? `: ${why.join(' ')}` : '.'}`
+            : 'No ward boundaries: give a GeoJSON file of ward boundaries, or add a sheet of ward vertices (ward code, part, ring, order, x, y).',
+          { setting: 'boundaries' },
+        ),
+      ],
     };
   }
 
@@ -94,7 +133,12 @@ export function studyArea(
   const wards = wardSheet.rows.records.filter((ward) => {
     if (boundaryByCode.has(ward.wardCode.toUpperCase())) return true;
     issues.push({
-      sheet: mapping.sheet, row: ward.sourceRow, column: codeColumn, value: ward.wardCode, severity: 'warning', code: 'unknownWard',
+      sheet: mapping.sheet,
+      row: ward.sourceRow,
+      column: codeColumn,
+      value: ward.wardCode,
+      severity: 'warning',
+      code: 'unknownWard',
       message: `Sheet '${mapping.sheet}', row ${ward.sourceRow}, column '${codeColumn}': ward ${ward.wardCode} has no boundary in ${boundarySource}; it is left out of the study area.`,
     });
     return false;
@@ -103,7 +147,12 @@ export function studyArea(
   for (const boundary of boundaries) {
     if (wardCodes.has(boundary.wardCode.toUpperCase())) continue;
     issues.push({
-      sheet: mapping.sheet, row: 0, column: codeColumn, value: boundary.wardCode, severity: 'warning', code: 'unknownWard',
+      sheet: mapping.sheet,
+      row: 0,
+      column: codeColumn,
+      value: boundary.wardCode,
+      severity: 'warning',
+      code: 'unknownWard',
       message: `Ward ${boundary.wardCode} (${boundary.wardName}) has a boundary but no row in sheet '${mapping.sheet}'; points in it count as outside the study area.`,
     });
   }
@@ -111,11 +160,18 @@ export function studyArea(
     const read = wardSheet.rows.records.length;
     return {
       ok: false,
-      problems: [blocking(mapping.sheet, mapping.headerRow, codeColumn, 'unknownWard',
-        read === 0
-          ? `Sheet '${mapping.sheet}': none of its rows gives a usable ward (see the problems above).`
-          : `Sheet '${mapping.sheet}': none of its ${read} ward codes matches a boundary in ${boundarySource} (e.g. ${wardSheet.rows.records[0].wardCode}; the boundaries have e.g. ${boundaries[0].wardCode}). ` +
-            'Check that the boundaries are for the same year of wards.')],
+      problems: [
+        blocking(
+          mapping.sheet,
+          mapping.headerRow,
+          codeColumn,
+          'unknownWard',
+          read === 0
+            ? `Sheet '${mapping.sheet}': none of its rows gives a usable ward (see the problems above).`
+            : `Sheet '${mapping.sheet}': none of its ${read} ward codes matches a boundary in ${boundarySource} (e.g. ${wardSheet.rows.records[0].wardCode}; the boundaries have e.g. ${boundaries[0].wardCode}). ` +
+                'Check that the boundaries are for the same year of wards.',
+        ),
+      ],
     };
   }
   const studyBoundaries = boundaries.filter((b) => wardCodes.has(b.wardCode.toUpperCase()));

@@ -1,9 +1,23 @@
 import type { ColumnMapping, RoleDetection } from '../../schema';
 import type {
-  AnalysisParameters, CurrentListRecord, Issue, OffenceRecord, PupilResidenceRecord, SchoolRecord, SheetData, WardRecord, WorkbookData,
+  AnalysisParameters,
+  CurrentListRecord,
+  Issue,
+  OffenceRecord,
+  PupilResidenceRecord,
+  SchoolRecord,
+  SheetData,
+  WardRecord,
+  WorkbookData,
 } from '../../types';
 import {
-  validateCurrentList, validateOffences, validatePostcodes, validatePupilResidence, validateSchools, validateWards, type ValidationResult,
+  validateCurrentList,
+  validateOffences,
+  validatePostcodes,
+  validatePupilResidence,
+  validateSchools,
+  validateWards,
+  type ValidationResult,
 } from '../../validate';
 import { sheetByName } from './problems';
 
@@ -23,16 +37,23 @@ export interface ValidatedInputs {
   readonly issues: readonly Issue[];
 }
 
-export type ValidateOutcome = ({ readonly ok: true } & ValidatedInputs) | { readonly ok: false; readonly problems: readonly Issue[] };
+export type ValidateOutcome =
+  ({ readonly ok: true } & ValidatedInputs) | { readonly ok: false; readonly problems: readonly Issue[] };
 
 /**
  * Validates every row of every input sheet. Stops when a sheet as a whole cannot be used: the wards
  * sheet with no population for the age band is the cause to name, not the empty study area it
  * would otherwise lead to.
  */
-export function validateInputs(workbook: WorkbookData, detection: RoleDetection, parameters: AnalysisParameters, today: Date): ValidateOutcome {
+export function validateInputs(
+  workbook: WorkbookData,
+  detection: RoleDetection,
+  parameters: AnalysisParameters,
+  today: Date,
+): ValidateOutcome {
   const issues: Issue[] = [];
-  const sheetOf = (mapping: ColumnMapping): SheetData => sheetByName(workbook, mapping.sheet) ?? { name: mapping.sheet, rows: [] };
+  const sheetOf = (mapping: ColumnMapping): SheetData =>
+    sheetByName(workbook, mapping.sheet) ?? { name: mapping.sheet, rows: [] };
   const add = (more: readonly Issue[]): void => {
     for (const issue of more) issues.push(issue);
   };
@@ -40,7 +61,10 @@ export function validateInputs(workbook: WorkbookData, detection: RoleDetection,
   const postcodes = mappings.postcodes ? validatePostcodes(sheetOf(mappings.postcodes), mappings.postcodes) : undefined;
   if (postcodes) add(postcodes.issues);
   const context = { postcodes: postcodes?.lookup, today };
-  const sheet = <T>(mapping: ColumnMapping | undefined, validate: (data: SheetData, mapping: ColumnMapping) => ValidationResult<T>): ValidatedSheet<T> | undefined => {
+  const sheet = <T>(
+    mapping: ColumnMapping | undefined,
+    validate: (data: SheetData, mapping: ColumnMapping) => ValidationResult<T>,
+  ): ValidatedSheet<T> | undefined => {
     if (!mapping) return undefined;
     const rows = validate(sheetOf(mapping), mapping);
     add(rows.issues);
@@ -53,7 +77,9 @@ export function validateInputs(workbook: WorkbookData, detection: RoleDetection,
   const list = sheet(mappings.currentList, validateCurrentList);
   if (!wards || !schools || !offences) return { ok: false, problems: [] };
 
-  const wholeSheet = wards.rows.issues.filter((issue) => issue.severity === 'error' && issue.code === 'columnMissing' && issue.row === wards.mapping.headerRow);
+  const wholeSheet = wards.rows.issues.filter(
+    (issue) => issue.severity === 'error' && issue.code === 'columnMissing' && issue.row === wards.mapping.headerRow,
+  );
   if (wholeSheet.length > 0) return { ok: false, problems: wholeSheet };
   return { ok: true, offences, schools, wards, residence, list, issues };
 }
