@@ -82,17 +82,15 @@ function vertexRows(): BoundaryVertex[] {
   return WARDS.flatMap((ward) =>
     ward.polygons.flatMap((polygon, part) =>
       polygon.flatMap((ring, ringNumber) =>
-        ring
-          .slice(0, -1)
-          .map(([x, y], position) => ({
-            wardCode: ward.code,
-            wardName: ward.name,
-            part,
-            ring: ringNumber,
-            order: position + 1,
-            x,
-            y,
-          })),
+        ring.slice(0, -1).map(([x, y], position) => ({
+          wardCode: ward.code,
+          wardName: ward.name,
+          part,
+          ring: ringNumber,
+          order: position + 1,
+          x,
+          y,
+        })),
       ),
     ),
   );

@@ -93,11 +93,9 @@ export function compareSchools(command: CompareSchools, state: DialogueState): O
       schools: found.map((school) => school.name),
       urns: found.map((school) => school.urn),
     },
-    choices: sorted
-      .slice(0, 2)
-      .map((school) => ({
-        label: `Why is ${school.name} ranked ${rankText(school.rank)}?`,
-        utterance: `why is school ${school.urn} ranked ${rankText(school.rank)}?`,
-      })),
+    choices: sorted.slice(0, 2).map((school) => ({
+      label: `Why is ${school.name} ranked ${rankText(school.rank)}?`,
+      utterance: `why is school ${school.urn} ranked ${rankText(school.rank)}?`,
+    })),
   };
 }

@@ -129,12 +129,10 @@ export function schoolExplanation(
         : `It is not on the current list and is outside the top ${parameters.topN}.`,
   );
 
-  const choices: Choice[] = published
-    .slice(0, 1)
-    .map((entry) => ({
-      label: `Tell me about ${entry.ward.wardName} ward`,
-      utterance: `tell me about ward ${entry.ward.wardCode}`,
-    }));
+  const choices: Choice[] = published.slice(0, 1).map((entry) => ({
+    label: `Tell me about ${entry.ward.wardName} ward`,
+    utterance: `tell me about ward ${entry.ward.wardCode}`,
+  }));
   choices.push({
     label: `Which of the top ${parameters.topN} are not on the list?`,
     utterance: `which of the top ${parameters.topN} are not on the list?`,

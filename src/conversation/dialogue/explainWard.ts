@@ -69,12 +69,10 @@ export function wardExplanation(
     .slice(0, 3);
   if (drawing.length > 0)
     lines.push(`Ranked schools with the most pupils from here: ${listing(drawing.map((entry) => entry.school.name))}.`);
-  const choices: Choice[] = drawing
-    .slice(0, 1)
-    .map((entry) => ({
-      label: `Why is ${entry.school.name} ranked where it is?`,
-      utterance: `why is school ${entry.school.urn} ranked ${rankText(entry.school.rank)}?`,
-    }));
+  const choices: Choice[] = drawing.slice(0, 1).map((entry) => ({
+    label: `Why is ${entry.school.name} ranked where it is?`,
+    utterance: `why is school ${entry.school.urn} ranked ${rankText(entry.school.rank)}?`,
+  }));
   choices.push({ label: 'Show the top 10', utterance: 'show the top 10' });
   return { text: lines.join('\n'), choices };
 }

@@ -66,12 +66,10 @@ export function newCandidates(command: NewCandidates, state: DialogueState): Out
       `List row ${fuzzy.row} '${fuzzy.text}' was taken to be ${fuzzy.name} (URN ${fuzzy.urn}) by a similar name: please check.`,
     );
   }
-  const choices = candidates
-    .slice(0, 2)
-    .map((school) => ({
-      label: `Why is ${school.name} ranked ${rankText(school.rank)}?`,
-      utterance: `why is "${school.name}" ranked ${rankText(school.rank)}?`,
-    }));
+  const choices = candidates.slice(0, 2).map((school) => ({
+    label: `Why is ${school.name} ranked ${rankText(school.rank)}?`,
+    utterance: `why is "${school.name}" ranked ${rankText(school.rank)}?`,
+  }));
   choices.push({ label: `Show the top ${n}`, utterance: `show the top ${n}` });
   return {
     text: `${lines.join('\n')}${sheetNote(latest, 'Summary')}${stalenessNote(state, latest)}`,
