@@ -11,6 +11,65 @@ function locateBoth(boundaries: readonly WardBoundary[], easting: number, northi
   return indexed;
 }
 
+describe('a point level with a vertex (the crossing rule at an edge end)', () => {
+  // A diamond: its left and right vertices lie at northing 5, so a horizontal ray from any point at
+  // that height passes exactly through a vertex, where one edge ends and the next begins. Each
+  // crossing must count once: counted at both edges (or neither) a point inside reads as outside.
+  const diamond = ward('E05000030', [
+    [
+      [
+        [5, 0],
+        [10, 5],
+        [5, 10],
+        [0, 5],
+        [5, 0],
+      ],
+    ],
+  ]);
+  const wide = ward('E05000031', [[rectangle(20, 0, 30, 10)]]);
+
+  it.each([
+    [0.5, 'E05000030'],
+    [3, 'E05000030'],
+    [5, 'E05000030'],
+    [9.5, 'E05000030'],
+    [15, null],
+    [25, 'E05000031'],
+    [-3, null],
+  ] as const)('places (%d, 5) by the index as the naive loop does', (easting, expected) => {
+    expect(locateBoth([diamond, wide], easting, 5)).toBe(expected);
+  });
+
+  it('agrees with the naive loop, and places inside, every point level with the side vertices of any diamond', () => {
+    // Where the vertex height falls within one of the index's horizontal bands, both edges that
+    // meet there are tested: only the rule "count an edge up to, not including, its upper end"
+    // toggles once.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: -39, max: 39 }),
+        (cx, cy, w, h, fortieths) => {
+          const shape = ward('E05000032', [
+            [
+              [
+                [cx, cy - h],
+                [cx + w, cy],
+                [cx, cy + h],
+                [cx - w, cy],
+                [cx, cy - h],
+              ],
+            ],
+          ]);
+          expect(locateBoth([shape], cx + (w * fortieths) / 40, cy)).toBe('E05000032');
+        },
+      ),
+    );
+  });
+});
+
 describe('pointInWard (the exact test)', () => {
   const square = [[rectangle(0, 0, 10, 10)]];
 
