@@ -1,3 +1,4 @@
+import { cellAddress } from '../core/schema/columnLetter';
 import type { CellStyle, ModelCell } from './sheetModel';
 import { SUPPRESSED_SYMBOL, type PublishedCount } from '../core/disclosure';
 
@@ -32,17 +33,11 @@ export function publishedCell(published: PublishedCount, style: CellStyle = STYL
   return published.shown ? num(published.value, style) : suppressed();
 }
 
-/** 0-based column index to letters: 0 -> A, 26 -> AA. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+export { columnLetter } from '../core/schema/columnLetter';
 
-/** 0-based row and column to an A1 address. */
+/** 0-based row and column to an A1 address (see cellAddress). */
 export function address(row: number, col: number, absolute = false): string {
-  return absolute ? `$${columnLetter(col)}$${row + 1}` : `${columnLetter(col)}${row + 1}`;
+  return cellAddress(row, col, { absolute });
 }
 
 /** Free cells laid out as label/value rows from a starting position. */

@@ -1,3 +1,4 @@
+import { PER_THOUSAND } from '../core/rates';
 import { OUTER_FUNNEL_CONFIDENCE } from '../core/rates';
 
 /** Where the funnel's inputs sit: A1 references (absolute, or with a sheet) or expressions. */
@@ -26,6 +27,6 @@ export function funnelLimitFormulas(
   level: 'inner' | 'outer',
 ): { readonly lower: string; readonly upper: string } {
   const confidence = level === 'inner' ? refs.confidence : String(OUTER_FUNNEL_CONFIDENCE);
-  const halfWidth = `NORMSINV(1-(1-${confidence})/2)*SQRT(1000/(4*${refs.areaRate}*${refs.population})+${refs.tauSquared})`;
+  const halfWidth = `NORMSINV(1-(1-${confidence})/2)*SQRT(${PER_THOUSAND}/(4*${refs.areaRate}*${refs.population})+${refs.tauSquared})`;
   return { lower: `${refs.areaRate}*MAX(0,1-${halfWidth})^2`, upper: `${refs.areaRate}*(1+${halfWidth})^2` };
 }

@@ -1,3 +1,4 @@
+import { BYAR_THRESHOLD, PER_THOUSAND } from '../core/rates';
 import { titleWithPeriod } from './periodText';
 import type {
   AnalysisResult,
@@ -148,8 +149,8 @@ const AREA_REFS: Readonly<Record<WardMeasure, { readonly rate: string; readonly 
 function intervalFormulas(count: string, population: string): { lower: string; upper: string } {
   const alpha = `(1-${WARDS_LAYOUT.confidence})`;
   const z = `NORMSINV(1-${alpha}/2)`;
-  const lower = `IF(${count}=0,0,IF(${count}<10,CHIINV(1-${alpha}/2,2*${count})/2,${count}*(1-1/(9*${count})-${z}/(3*SQRT(${count})))^3))/${population}*1000`;
-  const upper = `IF(${count}<10,CHIINV(${alpha}/2,2*${count}+2)/2,(${count}+1)*(1-1/(9*(${count}+1))+${z}/(3*SQRT(${count}+1)))^3)/${population}*1000`;
+  const lower = `IF(${count}=0,0,IF(${count}<${BYAR_THRESHOLD},CHIINV(1-${alpha}/2,2*${count})/2,${count}*(1-1/(9*${count})-${z}/(3*SQRT(${count})))^3))/${population}*${PER_THOUSAND}`;
+  const upper = `IF(${count}<${BYAR_THRESHOLD},CHIINV(${alpha}/2,2*${count}+2)/2,(${count}+1)*(1-1/(9*(${count}+1))+${z}/(3*SQRT(${count}+1)))^3)/${population}*${PER_THOUSAND}`;
   return { lower, upper };
 }
 
@@ -201,7 +202,7 @@ function measureCells(
   const areaRate = measure === 'offences' ? result.area.offenceRate : result.area.youngOffenderRate;
   const population = at('Young population');
   const { lower, upper } = intervalFormulas(at(headers.count), population);
-  cells.set(headers.rate, formula(`${at(headers.count)}/${population}*1000`, estimate.rate, STYLE.rate));
+  cells.set(headers.rate, formula(`${at(headers.count)}/${population}*${PER_THOUSAND}`, estimate.rate, STYLE.rate));
   cells.set(headers.lowerCI, formula(lower, estimate.lower, STYLE.rate));
   cells.set(headers.upperCI, formula(upper, estimate.upper, STYLE.rate));
   const funnel = estimate.funnel;
@@ -264,7 +265,7 @@ function wardRow(ward: WardResult, row: number, result: AnalysisResult): ModelCe
 /** A rate per 1,000 as a live formula on a published count, or [c] with it. */
 function rateOfPublished(published: PublishedCount, count: string, population: string, value: number): ModelCell {
   if (published.shown && !Number.isFinite(value)) return text(NO_YOUNG_RESIDENTS, STYLE.note);
-  return published.shown ? formula(`${count}/${population}*1000`, value, STYLE.rate) : suppressed();
+  return published.shown ? formula(`${count}/${population}*${PER_THOUSAND}`, value, STYLE.rate) : suppressed();
 }
 
 function districtRow(district: DistrictResult, row: number): ModelCell[] {

@@ -4,40 +4,9 @@ import { quoteSheetName } from './sheetNames';
  * Cell addresses and the `{{Sheet}}` placeholders of the sheet model. Pure, shared by both adapters.
  */
 
-/** Excel's last column, XFD, is index 16,383. */
-export const MAX_COLUMN_INDEX = 16383;
-/** Excel's last row, 1,048,576, is index 1,048,575. */
-export const MAX_ROW_INDEX = 1048575;
-
-/**
- * The column letters of a 0-based column index (bijective base 26: A..Z, AA..ZZ, AAA..XFD).
- * @example columnLetter(0) // => 'A'
- * @example columnLetter(27) // => 'AB' (27 = 1 * 26 + 1 -> 'A' then 'B')
- * @example columnLetter(16383) // => 'XFD'
- */
-export function columnLetter(index0: number): string {
-  if (!Number.isInteger(index0) || index0 < 0 || index0 > MAX_COLUMN_INDEX) {
-    throw new RangeError(`Column index ${index0} is outside Excel's columns 0..${MAX_COLUMN_INDEX} (A..XFD).`);
-  }
-  let letters = '';
-  for (let n = index0 + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-/**
- * The A1 address of a 0-based (row, column); `absolute` gives `$A$1`.
- * @example cellAddress(0, 0) // => 'A1'
- * @example cellAddress(9, 2, { absolute: true }) // => '$C$10'
- */
-export function cellAddress(row0: number, col0: number, options: { absolute?: boolean } = {}): string {
-  if (!Number.isInteger(row0) || row0 < 0 || row0 > MAX_ROW_INDEX) {
-    throw new RangeError(`Row index ${row0} is outside Excel's rows 0..${MAX_ROW_INDEX}.`);
-  }
-  const dollar = options.absolute ? '$' : '';
-  return `${dollar}${columnLetter(col0)}${dollar}${row0 + 1}`;
-}
+// Column letters and A1 addresses have one home, in the engine's schema module.
+export { cellAddress, columnLetter, MAX_COLUMN_INDEX, MAX_ROW_INDEX } from '../core/schema/columnLetter';
+import { cellAddress } from '../core/schema/columnLetter';
 
 /**
  * An A1 range address from 0-based corners, e.g. for a chart series or a table.

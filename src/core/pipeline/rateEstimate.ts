@@ -1,3 +1,4 @@
+import { PER_THOUSAND } from '../rates/perThousand';
 import type { PublishedCount } from '../disclosure';
 import { compareWithBenchmark, compareWithFunnel, funnelLimits, OUTER_FUNNEL_CONFIDENCE, rateInterval } from '../rates';
 import type { FlagMethod } from '../types';
@@ -39,7 +40,7 @@ export function rateEstimate(
   const confidence = options.confidence ?? 0.95;
   const basis = published.shown ? published.value : count;
   const benchmark = published.shown ? areaRate.published : areaRate.true;
-  const { rate, lower, upper } = rateInterval(basis, youngPopulation, { per: 1000, confidence });
+  const { rate, lower, upper } = rateInterval(basis, youngPopulation, { per: PER_THOUSAND, confidence });
   const poisson = compareWithBenchmark({ lower, upper }, benchmark);
   if (!options.funnel) return { count, published, rate, lower, upper, flag: poisson };
   const { tauSquared, method } = options.funnel;

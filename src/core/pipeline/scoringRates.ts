@@ -1,3 +1,4 @@
+import { PER_THOUSAND } from '../rates/perThousand';
 import type { PublishedCount } from '../disclosure';
 import type { WardCount, WardRate } from '../rates';
 import type { RateFlag } from '../types';
@@ -30,7 +31,7 @@ export function scoringRates(
     youngPopulation: ward.youngPopulation,
   }));
   const rates = wards.map((ward, i): WardRate => {
-    const rate = ward.youngPopulation > 0 ? (counts[i].count / ward.youngPopulation) * 1000 : Number.NaN;
+    const rate = ward.youngPopulation > 0 ? (counts[i].count / ward.youngPopulation) * PER_THOUSAND : Number.NaN;
     return {
       wardCode: ward.wardCode,
       count: counts[i].count,

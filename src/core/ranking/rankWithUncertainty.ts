@@ -1,3 +1,4 @@
+import { PER_THOUSAND } from '../rates/perThousand';
 import type { CatchmentShares } from '../catchment';
 import { gammaSample, poissonSample, seededRandom } from '../random';
 import { assertConfidence, type WardCount } from '../rates';
@@ -268,7 +269,7 @@ export function rankWithUncertainty(input: RankWithUncertaintyInput): Map<string
     populations.push(ward.youngPopulation);
   }
   const wardCount = counts.length;
-  const inversePopulation = Float64Array.from(populations, (population) => 1000 / population);
+  const inversePopulation = Float64Array.from(populations, (population) => PER_THOUSAND / population);
 
   const matrix = buildShareMatrix(schools, (urn) => shares.get(urn), wardPosition);
   const schoolCount = schools.length;
@@ -286,7 +287,7 @@ export function rankWithUncertainty(input: RankWithUncertaintyInput): Map<string
     if (ward.count >= 0) areaCount += ward.count;
     if (ward.youngPopulation > 0) areaPopulation += ward.youngPopulation;
   }
-  const areaRate = (areaCount / areaPopulation) * 1000;
+  const areaRate = (areaCount / areaPopulation) * PER_THOUSAND;
 
   // Schools that can be ranked, and their tie-break order.
   const rankable = Int32Array.from(schools.map((_, s) => s).filter((s) => !Number.isNaN(pointExposure[s])));

@@ -1,3 +1,4 @@
+import { PER_THOUSAND } from './perThousand';
 import type { WardCount } from './wardRates';
 
 export interface EmpiricalBayesOptions {
@@ -33,7 +34,7 @@ export function empiricalBayesRates(
   wards: readonly WardCount[],
   options: EmpiricalBayesOptions = {},
 ): SmoothedWardRate[] {
-  const { per = 1000 } = options;
+  const { per = PER_THOUSAND } = options;
   const populated = wards.filter((ward) => ward.youngPopulation > 0);
   let totalCount = 0;
   let totalPopulation = 0;

@@ -1,3 +1,4 @@
+import { PER_THOUSAND } from './perThousand';
 import { assertConfidence, twoSidedNormalCritical } from './normalQuantile';
 
 /** Confidence of a funnel plot's outer limits: Spiegelhalter's (2005) 99.8%, about three standard errors. */
@@ -43,7 +44,7 @@ export function funnelLimits(
   options: FunnelLimitsOptions = {},
 ): FunnelLimits {
   assertConfidence(confidence);
-  const { tauSquared = 0, per = 1000 } = options;
+  const { tauSquared = 0, per = PER_THOUSAND } = options;
   if (!(tauSquared >= 0))
     throw new RangeError(`The between-ward variance τ² cannot be negative or missing; got ${tauSquared}.`);
   if (!(areaRate > 0) || !Number.isFinite(areaRate) || !(population > 0) || !Number.isFinite(population))

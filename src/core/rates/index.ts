@@ -23,3 +23,4 @@ export {
   type WardRatesResult,
 } from './wardRates';
 export { empiricalBayesRates, type EmpiricalBayesOptions, type SmoothedWardRate } from './empiricalBayesRates';
+export * from './perThousand';

@@ -1,3 +1,4 @@
+import { PER_THOUSAND } from './perThousand';
 import { countInterval } from './countInterval';
 
 export interface RateIntervalOptions {
@@ -24,7 +25,7 @@ export interface RateWithInterval {
  * @example rateInterval(5, 2500) // => { rate: 2, lower: 0.649, upper: 4.667 }   (1.624 and 11.668 ÷ 2.5)
  */
 export function rateInterval(count: number, population: number, options: RateIntervalOptions = {}): RateWithInterval {
-  const { per = 1000, confidence = 0.95 } = options;
+  const { per = PER_THOUSAND, confidence = 0.95 } = options;
   if (!(population > 0) || !Number.isFinite(population)) return { rate: NaN, lower: NaN, upper: NaN };
   const { lower, upper } = countInterval(count, confidence);
   const scale = per / population;

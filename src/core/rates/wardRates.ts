@@ -1,3 +1,4 @@
+import { PER_THOUSAND } from './perThousand';
 import type { RateFlag } from '../types';
 import { compareWithBenchmark } from './compareWithBenchmark';
 import { rateInterval } from './rateInterval';
@@ -55,7 +56,7 @@ export interface WardRatesResult {
  *   // area: 12 / 4,000 = 3 per 1,000; A: 12 (6.19–20.96), ratio 4, 'higher'; B: 0 (0–1.23), ratio 0, 'lower'
  */
 export function wardRates(wards: readonly WardCount[], options: WardRatesOptions = {}): WardRatesResult {
-  const { confidence = 0.95, per = 1000 } = options;
+  const { confidence = 0.95, per = PER_THOUSAND } = options;
   let totalCount = 0;
   let totalPopulation = 0;
   for (const ward of wards) {

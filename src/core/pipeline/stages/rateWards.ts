@@ -1,3 +1,4 @@
+import { PER_THOUSAND } from '../../rates/perThousand';
 import type { PublishedCount } from '../../disclosure';
 import { funnelDispersion, OUTER_FUNNEL_CONFIDENCE, wardRates } from '../../rates';
 import type { AnalysisParameters, FlagMethod, WardBoundary, WardRecord } from '../../types';
@@ -39,7 +40,7 @@ function measureFunnel(
   const units = wardCounts.flatMap((ward, i) => {
     const shown = published(CELL_ID.ward(measure, ward.wardCode));
     return shown.shown && population(i) > 0
-      ? [{ observed: shown.value, expected: (areaRate * population(i)) / 1000 }]
+      ? [{ observed: shown.value, expected: (areaRate * population(i)) / PER_THOUSAND }]
       : [];
   });
   const dispersion = funnelDispersion(units);
@@ -126,7 +127,7 @@ export function rateWards(
   const areaPopulation = offenceRates.area.youngPopulation;
   const publishedRate = (id: string): number => {
     const shown = published(id);
-    return shown.shown && areaPopulation > 0 ? (shown.value / areaPopulation) * 1000 : Number.NaN;
+    return shown.shown && areaPopulation > 0 ? (shown.value / areaPopulation) * PER_THOUSAND : Number.NaN;
   };
   const areaRate = {
     offences: { published: publishedRate(CELL_ID.area('offences')), true: offenceRates.area.rate },

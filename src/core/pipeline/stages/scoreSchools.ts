@@ -1,3 +1,4 @@
+import { PER_THOUSAND } from '../../rates/perThousand';
 import type { CatchmentShares } from '../../catchment';
 import type { PublishedCount } from '../../disclosure';
 import { pooledWithheldCounts, type LinkedTables } from '../../disclosure';
@@ -50,7 +51,7 @@ export function smoothedScoringRates(scoring: {
   const atSmoothedRate = <T extends WardCount>(ward: T): T => {
     const rate = smoothRate.get(ward.wardCode);
     return ward.youngPopulation > 0 && rate !== undefined
-      ? { ...ward, count: (rate * ward.youngPopulation) / 1000 }
+      ? { ...ward, count: (rate * ward.youngPopulation) / PER_THOUSAND }
       : ward;
   };
   return {
