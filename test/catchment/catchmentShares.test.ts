@@ -8,14 +8,7 @@ import {
   type CatchmentShares,
 } from '../../src/core/catchment';
 import type { PupilResidenceRecord } from '../../src/core/types';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from '../support/deepFreeze';
 
 function shareOf(catchment: CatchmentShares | undefined, wardCode: string): number {
   return catchment?.shares.find((entry) => entry.wardCode === wardCode)?.share ?? 0;

@@ -1,4 +1,5 @@
 import type { GridPoint, PolygonRings, Ring, WardBoundary } from '../../src/core/types';
+export { deepFreeze } from '../support/deepFreeze';
 
 /** An axis-aligned rectangle ring, anticlockwise and closed: (x0, y0) to (x1, y1). */
 export function rectangle(x0: number, y0: number, x1: number, y1: number): Ring {
@@ -46,12 +47,3 @@ export const ENCLAVE = ward('E05000011', [[rectangle(10, 10, 20, 20)]], 'Enclave
 
 /** One ward made of two separate squares, 0..10 and 100..104. */
 export const ISLANDS = ward('E05000020', [[rectangle(0, 0, 10, 10)], [rectangle(100, 0, 104, 4)]], 'Islands');
-
-/** Deep-freezes a value so a test proves that nothing mutates it. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value as object)) deepFreeze(child);
-  }
-  return value;
-}

@@ -2,6 +2,7 @@ import { loadHighsSolver, type LinearSolver } from '../../src/core/disclosure';
 import { runAnalysis, type AnalysisOutcome, type AnalysisResult } from '../../src/core/pipeline';
 import type { AnalysisParameters, SheetData, WorkbookData } from '../../src/core/types';
 import { offenceRows, SCHOOL_NAMES, SMALL_PARAMETERS, smallWorkbook, WARDS } from './smallWorkbookFixture';
+import { deepFreeze } from '../support/deepFreeze';
 
 /**
  * Every expected figure below is worked by hand from the table in smallWorkbookFixture.ts.
@@ -60,14 +61,6 @@ function withSheet(
       sheet.name === name ? (replace(sheet) ? [replace(sheet)!] : []) : [sheet],
     ),
   };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }
 
 describe('runAnalysis on a small hand-made workbook', () => {

@@ -1,13 +1,6 @@
 import { compareWithList, diceCoefficient, normaliseSchoolName, type ListSchool } from '../../src/core/ranking';
 import type { CurrentListRecord } from '../../src/core/types';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from '../support/deepFreeze';
 
 describe('normaliseSchoolName', () => {
   it.each([

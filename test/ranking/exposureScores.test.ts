@@ -1,14 +1,7 @@
 import type { CatchmentShares } from '../../src/core/catchment';
 import type { WardRate } from '../../src/core/rates';
 import { exposureScores, rankByExposure } from '../../src/core/ranking';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from '../support/deepFreeze';
 
 function ward(wardCode: string, rate: number, flag: WardRate['flag']): WardRate {
   return { wardCode, count: 0, youngPopulation: 1000, rate, lower: NaN, upper: NaN, ratioToArea: rate / 5, flag };

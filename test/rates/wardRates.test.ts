@@ -2,14 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { empiricalBayesRates, wardRates, type WardCount } from '../../src/core/rates';
 import { poissonSample, seededRandom } from '../../src/core/random';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
+import { deepFreeze } from '../support/deepFreeze';
 
 // Area: 42 offences in 4,000 young residents = 10.5 per 1,000.
 const constructed: readonly WardCount[] = deepFreeze([

@@ -1,13 +1,5 @@
 import type { CellValue, Issue, SheetData } from '../../src/core/types';
-
-/** Freezes an object graph so any mutation by the code under test throws. */
-export function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value as object)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
-}
+export { deepFreeze } from '../support/deepFreeze';
 
 /** A sheet from a header row and data rows, the header on worksheet row 1 unless a title is given. */
 export function sheetOf(
