@@ -50,12 +50,14 @@ export const EDGE_CROSSED = 1;
 /** The point lies on the edge. */
 export const EDGE_ON = 2;
 
+/** What one edge means for a point: missed, crossed by its ray, or holding it. */
+export type EdgeContribution = typeof EDGE_MISSED | typeof EDGE_CROSSED | typeof EDGE_ON;
+
 /**
  * One edge's contribution to the crossing-number test (see {@link pointInWard}). The edge is
- * canonicalised here, so callers may pass it in either direction; {@link canonicalEdge} gives the
- * same order for callers that prepare edges in advance.
+ * canonicalised here, so callers may pass it in either direction.
  */
-export function classifyEdge(x1: number, y1: number, x2: number, y2: number, px: number, py: number): number {
+export function classifyEdge(x1: number, y1: number, x2: number, y2: number, px: number, py: number): EdgeContribution {
   if (y1 < y2 || (y1 === y2 && x1 <= x2)) return classifyCanonicalEdge(x1, y1, x2, y2, px, py);
   return classifyCanonicalEdge(x2, y2, x1, y1, px, py);
 }
@@ -64,7 +66,14 @@ export function classifyEdge(x1: number, y1: number, x2: number, y2: number, px:
  * {@link classifyEdge} for an edge already in canonical order (`ay < by`, or `ay === by` and
  * `ax <= bx`). The spatial index inlines exactly this arithmetic; change both together.
  */
-export function classifyCanonicalEdge(ax: number, ay: number, bx: number, by: number, px: number, py: number): number {
+export function classifyCanonicalEdge(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  px: number,
+  py: number,
+): EdgeContribution {
   if (py < ay || py > by) return EDGE_MISSED;
   const orientation = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
   if (orientation === 0) {
@@ -73,9 +82,4 @@ export function classifyCanonicalEdge(ax: number, ay: number, bx: number, by: nu
     return px >= low && px <= high ? EDGE_ON : EDGE_MISSED;
   }
   return orientation > 0 && py < by ? EDGE_CROSSED : EDGE_MISSED;
-}
-
-/** True when (x1, y1) -> (x2, y2) is already in the canonical direction used by {@link classifyEdge}. */
-export function isCanonicalEdge(x1: number, y1: number, x2: number, y2: number): boolean {
-  return y1 < y2 || (y1 === y2 && x1 <= x2);
 }
