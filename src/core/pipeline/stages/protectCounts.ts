@@ -8,6 +8,7 @@ import {
   type LinearSolver,
   type LinkedTables,
   type PriorPublication,
+  type ProtectionOutcome,
   type PublishedCount,
   type RunTables,
   type StandaloneCount,
@@ -138,6 +139,16 @@ export const MAX_SLICES = 1500;
  * they were published, this run's cell with exactly an earlier cell's records treated as it was,
  * and every slice between scopes audited with the withheld counts.
  */
+/** A joint protection: done, or refused as larger than one audit can prove in reasonable time. */
+type JointProtection =
+  | { readonly kind: 'tooLarge'; readonly slices: number }
+  | {
+      readonly kind: 'protected';
+      readonly outcome: ProtectionOutcome;
+      readonly idOf: (runKey: string, cellId: string) => string;
+      readonly acrossRuns: AcrossRuns;
+    };
+
 function protectAcrossRuns(
   counted: CountedTables,
   fingerprints: ReadonlyMap<string, string>,
@@ -145,7 +156,7 @@ function protectAcrossRuns(
   rules: DisclosureRules,
   solver: LinearSolver | undefined,
   secret: string,
-) {
+): JointProtection {
   const runs: RunTables[] = [
     ...earlier.map((run) => ({
       key: `run ${run.run.number}`,
@@ -156,7 +167,7 @@ function protectAcrossRuns(
     { key: THIS_RUN, title: 'this run', tables: counted.tables, records: counted.records },
   ];
   const joined = joinRuns(runs);
-  if (joined.slices.size > MAX_SLICES) return { tooLarge: joined.slices.size, outcome: null } as const;
+  if (joined.slices.size > MAX_SLICES) return { kind: 'tooLarge', slices: joined.slices.size };
   const fixed = new Map<string, boolean>();
   const rulesOf = new Map<string, DisclosureRules>();
   const slices = new Set(joined.slices);
@@ -211,9 +222,9 @@ function protectAcrossRuns(
   ).length;
   const asEarlierAllow = outcome.protection?.asEarlierAllow ?? 0;
   return {
-    tooLarge: null,
+    kind: 'protected',
     outcome,
-    joined,
+    idOf: joined.idOf,
     acrossRuns: {
       joined: earlier.map((run) => run.run.number),
       keptShown,
@@ -289,7 +300,7 @@ export function protectCounts(
   const { secret, earlier } = acrossRuns;
   const fingerprints = fingerprintCells(counted.tables, counted.records, secret);
   const joint = earlier.length > 0 ? protectAcrossRuns(counted, fingerprints, earlier, rules, solver, secret) : null;
-  if (joint?.tooLarge) {
+  if (joint?.kind === 'tooLarge') {
     const runs = earlier.map((run) => run.run.number).join(', ');
     return {
       ok: false,
@@ -299,13 +310,13 @@ export function protectCounts(
           0,
           'published counts',
           'disclosureUnsafe',
-          `This run overlaps earlier runs ${runs} of the disclosure ledger in ${joint.tooLarge.toLocaleString('en-GB')} differences between their scopes (ages, dates, types, phases), more than the ${MAX_SLICES.toLocaleString('en-GB')} one audit can prove safe together in reasonable time on this machine. Nothing is published. ` +
+          `This run overlaps earlier runs ${runs} of the disclosure ledger in ${joint.slices.toLocaleString('en-GB')} differences between their scopes (ages, dates, types, phases), more than the ${MAX_SLICES.toLocaleString('en-GB')} one audit can prove safe together in reasonable time on this machine. Nothing is published. ` +
             'Rerun with the scope of an earlier run (its counts are then shown as before), or start a new ledger for a different audience (a new workbook, or a new ledger file on the command line).',
         ),
       ],
     };
   }
-  const outcome = joint?.outcome
+  const outcome = joint
     ? joint.outcome
     : protectTables(counted.tables, rules, solver, { coverKey: (id) => coverKey(secret, id) });
   if (!outcome.ok) {
@@ -323,9 +334,7 @@ export function protectCounts(
       ),
     };
   }
-  const protection = joint?.joined
-    ? thisRunsProtection(outcome.protection, counted, joint.joined.idOf, rules)
-    : outcome.protection;
+  const protection = joint ? thisRunsProtection(outcome.protection, counted, joint.idOf, rules) : outcome.protection;
   const ledgerCells = Object.fromEntries(
     counted.tables.cells.map((cell) => [
       cell.id,
