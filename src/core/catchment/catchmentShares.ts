@@ -1,3 +1,4 @@
+import { must } from '../must';
 import type { CatchmentModel, GridPoint, PupilResidenceRecord } from '../types';
 import { distanceDecayShares, type DistanceDecayOptions } from './distanceDecayShares';
 import { observedShares } from './observedShares';
@@ -48,8 +49,8 @@ export function catchmentShares(
 
   const result = new Map<string, CatchmentShares>();
   for (const school of input.schools) {
-    const seen = observed.get(school.urn) as CatchmentShares;
-    result.set(school.urn, seen.shares.length > 0 ? seen : (modelled.get(school.urn) as CatchmentShares));
+    const seen = must(observed, school.urn, 'observed catchment');
+    result.set(school.urn, seen.shares.length > 0 ? seen : must(modelled, school.urn, 'modelled catchment'));
   }
   return result;
 }

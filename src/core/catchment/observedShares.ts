@@ -1,3 +1,4 @@
+import { must } from '../must';
 import type { PupilResidenceRecord } from '../types';
 import type { CatchmentShares, WardShare } from './types';
 
@@ -29,7 +30,7 @@ export function observedShares(
 
   const result = new Map<string, CatchmentShares>();
   for (const school of schools) {
-    const byWard = pupilsBySchool.get(school.urn) as Map<string, number>;
+    const byWard = must(pupilsBySchool, school.urn, 'school');
     let recorded = 0;
     for (const pupils of byWard.values()) recorded += pupils;
     const shares: WardShare[] = [...byWard.entries()]

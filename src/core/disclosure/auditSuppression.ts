@@ -5,6 +5,7 @@ import type { LinearConstraint, LinearProgramSolution, LinearSolver } from './li
 import type { LinkedTables, TableCell } from './linkedTables';
 import { NO_PRIOR_PUBLICATION, type PriorPublication } from './priorPublication';
 import { isPrimarySensitive } from './publishedCount';
+import { must } from '../must';
 import { singleEquationRanges } from './singleEquationRanges';
 
 /** A withheld count's feasible range: every value from `lower` to `upper` fits everything published. */
@@ -78,7 +79,7 @@ function componentProgram(component: UnknownComponent, ranges: ReadonlyMap<strin
     let constant = 0;
     const add = (id: string, sign: number): void => {
       const index = position.get(id);
-      if (index === undefined) constant += sign * ranges.get(id)!.lower;
+      if (index === undefined) constant += sign * must(ranges, id, 'attacker range').lower;
       else terms.set(index, (terms.get(index) ?? 0) + sign);
     };
     add(relation.total, -1);
@@ -89,10 +90,13 @@ function componentProgram(component: UnknownComponent, ranges: ReadonlyMap<strin
     unknowns: component.unknowns,
     position,
     constraints,
-    lowerBounds: component.unknowns.map((id) => ranges.get(id)!.lower),
-    upperBounds: component.unknowns.map((id) => ranges.get(id)!.upper),
+    lowerBounds: component.unknowns.map((id) => must(ranges, id, 'attacker range').lower),
+    upperBounds: component.unknowns.map((id) => must(ranges, id, 'attacker range').upper),
   };
 }
+
+/** A cell's variable in its component's programme. */
+const positionIn = (program: ComponentProgram, id: string): number => must(program.position, id, 'programme variable');
 
 /** Groups cells so that no two in a group share a relation (greedy, in order). */
 function independentBatches(cells: readonly string[], component: UnknownComponent): string[][] {
@@ -141,10 +145,12 @@ export function auditSuppression(
   const protection = rules.protectionInterval;
   const ranges = attackerRanges(tables, hidden, rules, prior);
   const cellById = new Map<string, TableCell>(tables.cells.map((cell) => [cell.id, cell]));
-  const isUnknown = (id: string): boolean => hidden.has(id) || ranges.get(id)!.lower < ranges.get(id)!.upper;
+  const rangeOf = (id: string): CountRange => must(ranges, id, 'attacker range');
+  const cellOf = (id: string): TableCell => must(cellById, id, 'table cell');
+  const isUnknown = (id: string): boolean => hidden.has(id) || rangeOf(id).lower < rangeOf(id).upper;
   // A slice between runs is protected only when small: a large one or a zero may be known, so
   // it stays an unknown of the programmes but is not bounded itself.
-  const protects = (id: string): boolean => !prior.slices.has(id) || isPrimarySensitive(cellById.get(id)!.value, rules);
+  const protects = (id: string): boolean => !prior.slices.has(id) || isPrimarySensitive(cellOf(id).value, rules);
   const audited = (id: string): boolean => hidden.has(id) && protects(id);
   const components = hiddenComponents(tables, isUnknown).filter((c) => c.unknowns.some(audited));
   let programmesSolved = 0;
@@ -210,18 +216,18 @@ export function auditSuppression(
       const members = [relation.total, ...relation.parts];
       const signs = members.map((id) => (id === relation.total ? -1 : 1));
       const unknownIndex = members.map((id, i) => (isUnknown(id) ? i : -1)).filter((i) => i >= 0);
-      const constant = -members.reduce((sum, id, i) => sum + (isUnknown(id) ? 0 : signs[i] * ranges.get(id)!.lower), 0);
+      const constant = -members.reduce((sum, id, i) => sum + (isUnknown(id) ? 0 : signs[i] * rangeOf(id).lower), 0);
       const solved = singleEquationRanges(
         unknownIndex.map((i) => signs[i]),
         constant,
-        unknownIndex.map((i) => ranges.get(members[i])!),
+        unknownIndex.map((i) => rangeOf(members[i])),
       );
       unknownIndex.forEach((memberIndex, k) => {
         const id = members[memberIndex];
         if (audited(id))
           found.push({
             id,
-            label: cellById.get(id)!.label,
+            label: cellOf(id).label,
             lower: solved[k].lower,
             upper: solved[k].upper,
             exact: true,
@@ -234,7 +240,7 @@ export function auditSuppression(
       const witness = (solution: LinearProgramSolution): void => {
         if (solution.status !== 'optimal') return;
         for (const id of withheld) {
-          const value = solution.values[program.position.get(id)!];
+          const value = solution.values[positionIn(program, id)];
           seenLeast.set(id, Math.min(seenLeast.get(id) ?? Infinity, Math.ceil(value - TOLERANCE) + 0));
           seenGreatest.set(id, Math.max(seenGreatest.get(id) ?? -Infinity, Math.floor(value + TOLERANCE) + 0));
         }
@@ -247,7 +253,7 @@ export function auditSuppression(
         witness(
           solveFor(
             program,
-            withheld.map((id) => program.position.get(id)!),
+            withheld.map((id) => positionIn(program, id)),
             'minimize',
           ),
         );
@@ -255,18 +261,18 @@ export function auditSuppression(
           witness(
             solveFor(
               program,
-              batch.map((id) => program.position.get(id)!),
+              batch.map((id) => positionIn(program, id)),
               'maximize',
             ),
           );
       }
       for (const id of withheld) {
-        const index = program.position.get(id)!;
+        const index = positionIn(program, id);
         const floor = program.lowerBounds[index];
         const least = seenLeast.get(id);
         const greatest = seenGreatest.get(id);
         if (!exact && least !== undefined && greatest !== undefined && greatest - least >= protection) {
-          found.push({ id, label: cellById.get(id)!.label, lower: least, upper: greatest, exact: false });
+          found.push({ id, label: cellOf(id).label, lower: least, upper: greatest, exact: false });
           continue;
         }
         const maximum = solve(program, index, 'maximize');
@@ -279,7 +285,7 @@ export function auditSuppression(
           witness(minimum);
           lower = endOf(minimum, 'minimize', id);
         }
-        found.push({ id, label: cellById.get(id)!.label, lower, upper, exact: true });
+        found.push({ id, label: cellOf(id).label, lower, upper, exact: true });
       }
     }
     cache?.set(key, { intervals: found, closedForm: component.relations.length === 1 });
@@ -298,8 +304,8 @@ export function auditSuppression(
     .sort((a, b) => intervalWidth(a.cell) - intervalWidth(b.cell));
   for (const { cell, i } of doubtful) {
     if (narrowest !== null && intervalWidth(cell) >= intervalWidth(narrowest)) break;
-    const program = programFor(componentOfCell.get(cell.id)!);
-    const index = program.position.get(cell.id)!;
+    const program = programFor(must(componentOfCell, cell.id, 'component'));
+    const index = positionIn(program, cell.id);
     const upper = endOf(solve(program, index, 'maximize'), 'maximize', cell.id);
     const lower =
       cell.lower === program.lowerBounds[index]

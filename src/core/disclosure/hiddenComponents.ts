@@ -1,3 +1,4 @@
+import { must } from '../must';
 import type { AdditiveRelation, LinkedTables } from './linkedTables';
 
 /** A connected group of unknown counts and the relations that tie them together. */
@@ -16,10 +17,11 @@ export interface UnknownComponent {
  */
 export function hiddenComponents(tables: LinkedTables, isUnknown: (id: string) => boolean): UnknownComponent[] {
   const parent = new Map<string, string>();
+  const parentOf = (id: string): string => must(parent, id, 'union-find parent');
   const find = (id: string): string => {
     let node = id;
     while (parent.get(node) !== node) {
-      const grand = parent.get(parent.get(node)!)!;
+      const grand = parentOf(parentOf(node));
       parent.set(node, grand);
       node = grand;
     }
@@ -46,7 +48,7 @@ export function hiddenComponents(tables: LinkedTables, isUnknown: (id: string) =
   }
   for (const relation of tables.relations) {
     const unknowns = unknownsOf(relation);
-    if (unknowns.length > 0) byRoot.get(find(unknowns[0]))!.relations.push(relation);
+    if (unknowns.length > 0) must(byRoot, find(unknowns[0]), 'component').relations.push(relation);
   }
   return [...byRoot.values()];
 }

@@ -1,3 +1,4 @@
+import { must } from '../must';
 import type { AdditiveRelation, LinkedTables, TableCell } from './linkedTables';
 
 export interface HierarchyLeaf {
@@ -44,7 +45,7 @@ export function hierarchicalTable(spec: HierarchySpec): LinkedTables {
   const groupCells: TableCell[] = [];
   const relations: AdditiveRelation[] = [];
   for (const [key, members] of usedGroups) {
-    const group = spec.groups.get(key)!;
+    const group = must(spec.groups, key, 'group');
     groupCells.push({ id: group.id, label: group.label, value: members.reduce((sum, leaf) => sum + leaf.value, 0) });
     relations.push({ total: group.id, parts: members.map((leaf) => leaf.id) });
   }

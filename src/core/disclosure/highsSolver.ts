@@ -18,7 +18,8 @@ export async function loadHighsSolver(options: { locateFile?: (file: string) => 
         return { status, objective: Number.NaN, values: [], detail: raw.Status };
       }
       const values = Array.from({ length: program.variableCount }, (_, i) => {
-        const column = (raw.Columns as Record<string, { Primal: number }>)[variableName(i)];
+        // A column the solver did not report (absent from its answer) is at 0.
+        const column: { readonly Primal: number } | undefined = raw.Columns[variableName(i)];
         return column ? column.Primal : 0;
       });
       return { status: 'optimal', objective: raw.ObjectiveValue, values, detail: raw.Status };

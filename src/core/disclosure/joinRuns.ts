@@ -1,3 +1,4 @@
+import { must } from '../must';
 import type { AdditiveRelation, LinkedTables, TableCell } from './linkedTables';
 
 /** One run's published tables, with the records behind each of its leaf cells. */
@@ -73,7 +74,7 @@ export function joinRuns(runs: readonly RunTables[], familyOf: (id: string) => s
     }
   });
   const seenIn = new Map<string, Map<string, number[]>>();
-  for (const [id] of leaves) {
+  for (const [id, leaf] of leaves) {
     const membership = new Map<string, number[]>();
     runs.forEach((run, position) => {
       for (const record of run.records.get(id) ?? []) {
@@ -83,7 +84,6 @@ export function joinRuns(runs: readonly RunTables[], familyOf: (id: string) => s
         } else membership.set(record, [position]);
       }
     });
-    const leaf = leaves.get(id)!;
     for (const positions of membership.values()) {
       const signature = positions.join(',');
       leaf.signatures.set(signature, (leaf.signatures.get(signature) ?? 0) + 1);
@@ -99,17 +99,14 @@ export function joinRuns(runs: readonly RunTables[], familyOf: (id: string) => s
     const present = new Set(leaf.runsWith);
     // The combinations possible here: those seen in the family, limited to the runs with this cell.
     const atoms = new Map<string, number[]>();
-    for (const positions of seenIn.get(familyOf(id))!.values()) {
+    for (const positions of must(seenIn, familyOf(id), 'family').values()) {
       const here = positions.filter((p) => present.has(p));
       if (here.length > 0) atoms.set(here.join(','), here);
     }
-    const atomId = new Map<string, string>();
-    for (const [signature, positions] of atoms) {
+    // Each atom's id: the cell of the one run it is whole in, or a new slice.
+    const atomIds = [...atoms].map(([signature, positions]) => {
       const whole = positions.find((p) => [...atoms.values()].filter((other) => other.includes(p)).length === 1);
-      if (whole !== undefined) {
-        atomId.set(signature, idOf(runs[whole].key, id));
-        continue;
-      }
+      if (whole !== undefined) return { positions, id: idOf(runs[whole].key, id) };
       const slice = `slice|${id}|${signature}`;
       const titles = positions.map((p) => runs[p].title).join(' and ');
       cells.push({
@@ -118,13 +115,11 @@ export function joinRuns(runs: readonly RunTables[], familyOf: (id: string) => s
         label: `${labelOf.get(id) ?? id}, counted by ${titles} only`,
       });
       slices.add(slice);
-      atomId.set(signature, slice);
-    }
+      return { positions, id: slice };
+    });
     for (const position of leaf.runsWith) {
       const own = idOf(runs[position].key, id);
-      const parts = [...atoms]
-        .filter(([, positions]) => positions.includes(position))
-        .map(([signature]) => atomId.get(signature)!);
+      const parts = atomIds.filter(({ positions }) => positions.includes(position)).map((atom) => atom.id);
       if (parts.length === 1 && parts[0] === own) continue;
       relations.push({ total: own, parts });
     }

@@ -1,3 +1,4 @@
+import { must } from '../must';
 import type { LinkedTables } from './linkedTables';
 import type { PublishedCount } from './publishedCount';
 
@@ -51,7 +52,7 @@ export function pooledWithheldCounts(
         totalWeight > 0 ? (residual * Math.max(0, weight(part))) / totalWeight : residual / withheld.length,
       );
     }
-    return estimates.get(id)!;
+    return must(estimates, id, 'pooled estimate');
   };
   for (const cell of tables.cells) if (!published.get(cell.id)?.shown) estimate(cell.id);
   return estimates;

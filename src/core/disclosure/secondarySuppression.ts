@@ -6,6 +6,7 @@ import type { LinearSolver } from './linearProgram';
 import { grandTotals, type AdditiveRelation, type LinkedTables, type TableCell } from './linkedTables';
 import { NO_PRIOR_PUBLICATION, type PriorPublication } from './priorPublication';
 import { isPrimarySensitive } from './publishedCount';
+import { must } from '../must';
 
 export interface SuppressionOptions {
   /** Prove both ends of every range in the audit (see AuditOptions). */
@@ -55,9 +56,9 @@ function costOrder(
   const cost = new Map(tables.cells.map((cell) => [cell.id, coverKey ? coverKey(cell.id) : cell.value]));
   return (a, b) =>
     Number(grand.has(a)) - Number(grand.has(b)) ||
-    cost.get(a)! - cost.get(b)! ||
+    must(cost, a, 'cost') - must(cost, b, 'cost') ||
     Number(totals.has(a)) - Number(totals.has(b)) ||
-    position.get(a)! - position.get(b)!;
+    must(position, a, 'cell position') - must(position, b, 'cell position');
 }
 
 /**
@@ -116,6 +117,7 @@ export function secondarySuppression(
 ): SecondarySuppression {
   const prior = options.prior ?? NO_PRIOR_PUBLICATION;
   const cellById = new Map<string, TableCell>(tables.cells.map((cell) => [cell.id, cell]));
+  const cellOf = (id: string): TableCell => must(cellById, id, 'table cell');
   const relationsOf = new Map<string, AdditiveRelation[]>();
   for (const relation of tables.relations) {
     for (const id of [relation.total, ...relation.parts])
@@ -131,7 +133,7 @@ export function secondarySuppression(
     !pinned.has(id) &&
     !prior.fixed.has(id) &&
     !prior.slices.has(id) &&
-    (rules.zerosSensitive || cellById.get(id)!.value !== 0);
+    (rules.zerosSensitive || cellOf(id).value !== 0);
   const withhold = (id: string): void => {
     hidden.add(id);
     secondary.push(id);
@@ -145,15 +147,14 @@ export function secondarySuppression(
   const closeSingletons = (): void => {
     const queue = [...tables.relations];
     const queued = new Set(queue);
-    while (queue.length > 0) {
-      const relation = queue.shift()!;
+    for (let relation = queue.shift(); relation !== undefined; relation = queue.shift()) {
       queued.delete(relation);
       const members = [relation.total, ...relation.parts];
       const unknown = members.filter((id) => hidden.has(id));
       // A slice alone in a relation is given away, but only a small one matters.
       if (
         unknown.length !== 1 ||
-        (prior.slices.has(unknown[0]) && !isPrimarySensitive(cellById.get(unknown[0])!.value, rules))
+        (prior.slices.has(unknown[0]) && !isPrimarySensitive(cellOf(unknown[0]).value, rules))
       )
         continue;
       const choice = cheapest(relation.parts) ?? (eligible(relation.total) ? relation.total : undefined);
@@ -213,7 +214,8 @@ export function secondarySuppression(
     if (joint) {
       for (const cell of audit.unsafe) {
         const width = cell.upper - cell.lower;
-        if (widthBefore.has(cell.id) && !(width > widthBefore.get(cell.id)!)) stuck.add(cell.id);
+        const before = widthBefore.get(cell.id);
+        if (before !== undefined && !(width > before)) stuck.add(cell.id);
         widthBefore.set(cell.id, width);
         groupOf.set(cell.id, cell.id);
       }

@@ -1,4 +1,4 @@
-import type { DisclosureRules, TableProtection } from '../disclosure';
+import type { DisclosureRules, SuppressionAudit, TableProtection } from '../disclosure';
 import type { AcrossRunsSummary, DisclosureSummary } from './analysisResult';
 import type { EarlierRunsOutcome } from './stages/earlierRuns';
 import type { AcrossRuns } from './stages/protectCounts';
@@ -30,13 +30,12 @@ export function describeProtection(protection: TableProtection): string {
   return `${describeRules(protection.rules)}. ${protection.cells.toLocaleString('en-GB')} published counts in linked tables with ${protection.relations} additive relations; ${protection.primary + protection.secondary} withheld, small counts and those that would give one away from the totals (which is which is not published).${exact}`;
 }
 
-/** One line for the Audit sheet: what the attacker's audit checked and found. */
-export function describeAudit(protection: TableProtection): string {
-  const audit = protection.audit!;
+/** One line for the Audit sheet: what the attacker's audit checked and found (`programmesSolved`: in all, the search for cover included). */
+export function describeAudit(audit: SuppressionAudit, programmesSolved: number): string {
   const narrowest = audit.narrowest
     ? `narrowest range an outsider can reach for a withheld count: ${audit.narrowest.lower} to ${audit.narrowest.upper === Infinity ? 'unbounded' : audit.narrowest.upper} (${audit.narrowest.label})`
     : 'no withheld count';
-  return `${audit.solver}: ${audit.cellsChecked} withheld counts checked in ${audit.components} independent groups (largest ${audit.largestComponent}; ${audit.componentsInClosedForm} of one equation solved in closed form); ${protection.programmesSolved} linear programmes solved in all; ${narrowest}; every range at least ${audit.protectionInterval} wide: passed.`;
+  return `${audit.solver}: ${audit.cellsChecked} withheld counts checked in ${audit.components} independent groups (largest ${audit.largestComponent}; ${audit.componentsInClosedForm} of one equation solved in closed form); ${programmesSolved} linear programmes solved in all; ${narrowest}; every range at least ${audit.protectionInterval} wide: passed.`;
 }
 
 /** How this run joined the earlier runs of the ledger; null when the ledger held none. */

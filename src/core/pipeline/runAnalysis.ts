@@ -1,13 +1,7 @@
 import { publishedValue, SUPPRESSED_SYMBOL, type LinearSolver, type PublishedCount } from '../disclosure';
 import type { AnalysisParameters, Issue, SheetRole, WorkbookData } from '../types';
-import type {
-  AnalysisResult,
-  AuditStep,
-  InputColumns,
-  InputFingerprint,
-  PhaseTotal,
-  SchoolResult,
-} from './analysisResult';
+import { errorText } from '../errorText';
+import type { AnalysisResult, AuditStep, InputFingerprint, PhaseTotal, SchoolResult } from './analysisResult';
 import { acrossRunsSummary, describeAudit, describeProtection, disclosureSummary } from './describeDisclosure';
 import { disclosureRules, type DisclosureRules } from '../disclosure';
 import { newLedgerSecret, readWorkbookLedger, type DisclosureLedger } from '../ledger';
@@ -186,15 +180,7 @@ export function runAnalysis(
   try {
     rules = disclosureRules(parameters);
   } catch (error) {
-    return stop([
-      blocking(
-        '(parameters)',
-        0,
-        'disclosure',
-        'disclosureUnsafe',
-        error instanceof Error ? error.message : String(error),
-      ),
-    ]);
+    return stop([blocking('(parameters)', 0, 'disclosure', 'disclosureUnsafe', errorText(error))]);
   }
   // Attending counts are published, and so protected, only when asked for (showAttending).
   const attendingSchools = parameters.showAttending ? catchments.schools : [];
@@ -251,7 +237,8 @@ export function runAnalysis(
       `${publishedText(CELL_ID.area('youngOffenders'))} distinct young offenders living in the area (published counts)`,
   });
   audit.push({ step: 'Disclosure control', detail: describeProtection(protection) });
-  if (protection.audit) audit.push({ step: 'Disclosure audit', detail: describeAudit(protection) });
+  if (protection.audit)
+    audit.push({ step: 'Disclosure audit', detail: describeAudit(protection.audit, protection.programmesSolved) });
 
   progress('Computing ward rates');
   const rated = rateWards(wardCounts, area.wards, area.boundaryByCode, published, parameters);
@@ -453,7 +440,7 @@ export function runAnalysis(
         role,
         Object.fromEntries(
           Object.entries(mapping?.fields ?? {}).map(([field, match]) => [field, match?.header ?? field]),
-        ) as InputColumns,
+        ),
       ]),
     ),
     mappingNotes,

@@ -1,7 +1,7 @@
 import { columnLetter } from './columnLetter';
 import { ROLE_SPECS } from './fieldSpecs';
 import { describeColumn } from './mapColumns';
-import type { AgeColumn, ColumnMapping, FieldMatch, FieldName } from './types';
+import type { AgeColumn, ColumnMapping, FieldMatch } from './types';
 
 const HOW_NOTE: Readonly<Record<FieldMatch['how'], string>> = {
   override: ', as you set it',
@@ -127,11 +127,10 @@ export function describeMapping(mapping: ColumnMapping): string[] {
   lines.push(...describeSingleYears(mapping.role, mapping.ageColumns ?? []));
   for (const name of mapping.missingRequired) {
     const group = spec.required.find((candidate) => candidate.name === name);
-    const options = (group?.alternatives ?? [[name as FieldName]])
-      .map((alternative) => alternative.join(' + '))
-      .join(', or ');
+    const alternatives: readonly (readonly string[])[] = group?.alternatives ?? [[name]];
+    const options = alternatives.map((alternative) => alternative.join(' + ')).join(', or ');
     lines.push(
-      `${mapping.role}.${name}: NO COLUMN FOUND for ${group?.label ?? name} (needs ${options}); set one with ${mapping.role}.${(group?.alternatives ?? [[name]])[0][0]}=Header text`,
+      `${mapping.role}.${name}: NO COLUMN FOUND for ${group?.label ?? name} (needs ${options}); set one with ${mapping.role}.${alternatives[0][0]}=Header text`,
     );
   }
   for (const issue of mapping.issues) lines.push(`problem: ${issue.message}`);

@@ -1,5 +1,5 @@
 import type { Issue, SheetData, SheetRole, WorkbookData } from '../types';
-import { ROLE_SPECS, SHEET_ROLES } from './fieldSpecs';
+import { perRole, ROLE_SPECS, SHEET_ROLES } from './fieldSpecs';
 import { mapColumns, type MapColumnsOptions } from './mapColumns';
 import { headerText, normaliseHeader } from './normaliseHeader';
 import type { ColumnMapping, RoleCandidate, RoleDetection, RoleOverrides } from './types';
@@ -63,25 +63,22 @@ export function detectSheetRoles(
 ): RoleDetection {
   const { ambiguityRatio = 0.9 } = options;
   const sheets = workbook.sheets;
-  const mappings = sheets.map((sheet) => {
-    const byRole = {} as Record<SheetRole, ColumnMapping>;
-    for (const role of SHEET_ROLES) byRole[role] = mapColumns(sheet, role, overrides.columns?.[role] ?? {}, options);
-    return byRole;
-  });
+  const mappings = sheets.map((sheet) =>
+    perRole((role) => mapColumns(sheet, role, overrides.columns?.[role] ?? {}, options)),
+  );
   const bestScore = mappings.map((byRole) => Math.max(...SHEET_ROLES.map((role) => byRole[role].score)));
   const eligible = (sheetIndex: number, role: SheetRole): boolean => {
     const mapping = mappings[sheetIndex][role];
     return mapping.score > 0 && mapping.score >= bestScore[sheetIndex] / 2 && isFairFit(sheets[sheetIndex], mapping);
   };
 
-  const candidates = {} as Record<SheetRole, RoleCandidate[]>;
-  for (const role of SHEET_ROLES) {
-    candidates[role] = sheets
+  const candidates = perRole((role): RoleCandidate[] =>
+    sheets
       .map((sheet, index) => ({ sheet: sheet.name, score: mappings[index][role].score, index }))
       .filter((entry) => eligible(entry.index, role))
       .sort((a, b) => b.score - a.score || nameHint(b.sheet, role) - nameHint(a.sheet, role) || a.index - b.index)
-      .map(({ sheet, score }) => ({ sheet, score }));
-  }
+      .map(({ sheet, score }) => ({ sheet, score })),
+  );
 
   const assignments: Partial<Record<SheetRole, string>> = {};
   const assignedMappings: Partial<Record<SheetRole, ColumnMapping>> = {};

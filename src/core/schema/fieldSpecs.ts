@@ -1,5 +1,5 @@
 import type { SheetRole } from '../types';
-import type { FieldName, FieldSpec, RequirementGroup, RoleSpec } from './types';
+import type { ColumnMapping, FieldMatch, FieldName, FieldSpec, RequirementGroup, RoleSpec } from './types';
 
 /**
  * Field specs for every input sheet role: what each column means, which are required and how
@@ -32,10 +32,10 @@ const locationGroup = (prefix: 'offence' | 'home', label: string): RequirementGr
   name: `${prefix}Location`,
   label,
   alternatives: [
-    [`${prefix}Latitude`, `${prefix}Longitude`] as FieldName[],
-    [`${prefix}Easting`, `${prefix}Northing`] as FieldName[],
-    [`${prefix}Ward`] as FieldName[],
-    [`${prefix}Postcode`] as FieldName[],
+    [`${prefix}Latitude`, `${prefix}Longitude`],
+    [`${prefix}Easting`, `${prefix}Northing`],
+    [`${prefix}Ward`],
+    [`${prefix}Postcode`],
   ],
 });
 
@@ -889,6 +889,40 @@ export const SHEET_ROLES: readonly SheetRole[] = [
   'postcodes',
   'wardVertices',
 ];
+
+/** For role names arriving as plain strings (overrides, settings). @example isSheetRole('wards') // => true */
+export function isSheetRole(name: string): name is SheetRole {
+  return SHEET_ROLES.some((role) => role === name);
+}
+
+/** One value for each role, computed in the order of SHEET_ROLES. */
+export function perRole<T>(value: (role: SheetRole) => T): Record<SheetRole, T> {
+  return {
+    offences: value('offences'),
+    schools: value('schools'),
+    wards: value('wards'),
+    pupilResidence: value('pupilResidence'),
+    currentList: value('currentList'),
+    postcodes: value('postcodes'),
+    wardVertices: value('wardVertices'),
+  };
+}
+
+const FIELD_NAMES: ReadonlySet<string> = new Set(
+  SHEET_ROLES.flatMap((role) => ROLE_SPECS[role].fields.map((spec) => spec.field)),
+);
+
+/** For field names arriving as plain strings (object keys). @example isFieldName('offenceDate') // => true */
+function isFieldName(name: string): name is FieldName {
+  return FIELD_NAMES.has(name);
+}
+
+/** A mapping's matched fields with their columns, in the order they were matched. */
+export function matchedFields(fields: ColumnMapping['fields']): [FieldName, FieldMatch][] {
+  return Object.entries(fields).flatMap(([name, match]): [FieldName, FieldMatch][] =>
+    isFieldName(name) && match !== undefined ? [[name, match]] : [],
+  );
+}
 
 /** The spec of one field of a role, or undefined when the role has no such field. */
 export function fieldSpecOf(role: SheetRole, name: FieldName): FieldSpec | undefined {

@@ -21,7 +21,7 @@ export type {
   RoleDetection,
   MapOverride,
 } from './types';
-export { ROLE_SPECS, SHEET_ROLES, fieldSpecOf } from './fieldSpecs';
+export { ROLE_SPECS, SHEET_ROLES, fieldSpecOf, isSheetRole } from './fieldSpecs';
 
 export { normaliseHeader, headerWords, headerText } from './normaliseHeader';
 export { columnLetter, columnIndex } from './columnLetter';

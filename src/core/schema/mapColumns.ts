@@ -1,7 +1,7 @@
 import type { CellValue, Issue, SheetData, SheetRole } from '../types';
 import { ageBandOfHeader, singleYearOfHeader } from './ageHeaders';
 import { columnIndex, columnLetter } from './columnLetter';
-import { ROLE_SPECS } from './fieldSpecs';
+import { matchedFields, ROLE_SPECS } from './fieldSpecs';
 import { headerText, headerWords, normaliseHeader } from './normaliseHeader';
 import type {
   AgeBandColumn,
@@ -240,7 +240,7 @@ function matchRow(
     .map((group) => group.name);
 
   let matchedWeight = 0;
-  for (const [name, match] of Object.entries(fields) as [FieldName, FieldMatch][]) {
+  for (const [name, match] of matchedFields(fields)) {
     matchedWeight += (role.requiredFields.has(name) ? 2 : 1) * QUALITY[match.how];
   }
   if (hasAgeColumns && !fields.youngPopulation) matchedWeight += 2;

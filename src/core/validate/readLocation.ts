@@ -6,15 +6,18 @@ import { normalisePostcode } from './normalisePostcode';
 import { parseNumber } from './parseNumber';
 import { EXCLUDED, quoted, type IssueTarget, type RowContext } from './rowContext';
 
-/** The fields that can locate one thing (an offence, a home, a school); any may be absent. */
-export interface LocationFields {
+/**
+ * The fields that can locate one thing (an offence, a home, a school); any may be absent. A type,
+ * not an interface, so that `Object.values` knows its values are field names.
+ */
+export type LocationFields = {
   readonly latitude?: FieldName;
   readonly longitude?: FieldName;
   readonly easting?: FieldName;
   readonly northing?: FieldName;
   readonly ward?: FieldName;
   readonly postcode?: FieldName;
-}
+};
 
 interface Problem extends IssueTarget {
   readonly code: IssueCode;
@@ -233,7 +236,7 @@ export function readLocation(
   }
   if (!locatedBy) {
     if (reading.problems.length === 0) {
-      const given = (Object.values(fields) as (FieldName | undefined)[])
+      const given = Object.values(fields)
         .filter((field): field is FieldName => field !== undefined && row.mapped(field))
         .sort((a, b) => row.columnOf(a) - row.columnOf(b));
       // Excel errors read as blank; say so, since each one also gets its own warning.

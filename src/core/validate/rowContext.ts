@@ -1,4 +1,5 @@
-import type { FieldMatch, FieldName, ColumnMapping } from '../schema/types';
+import { matchedFields } from '../schema/fieldSpecs';
+import type { FieldName, ColumnMapping } from '../schema/types';
 import type { CellValue, Issue, IssueCode, Severity } from '../types';
 import { cellText, isBlankCell } from './cellText';
 import type { DataRow } from './dataRows';
@@ -85,9 +86,8 @@ export interface RowPlan {
 /** The mapping's columns by 0-based index: every field's, then the wards sheet's age columns (the first claim wins). */
 function mappedColumns(mapping: ColumnMapping): ReadonlyMap<number, MappedColumn> {
   const columns = new Map<number, MappedColumn>();
-  for (const [field, match] of Object.entries(mapping.fields) as [FieldName, FieldMatch | undefined][]) {
-    if (match && !columns.has(match.column))
-      columns.set(match.column, { header: match.header, noun: FIELD_NOUNS[field] });
+  for (const [field, match] of matchedFields(mapping.fields)) {
+    if (!columns.has(match.column)) columns.set(match.column, { header: match.header, noun: FIELD_NOUNS[field] });
   }
   for (const list of [mapping.ageColumns ?? [], mapping.ageBandColumns ?? []]) {
     for (const ages of list) {

@@ -75,8 +75,10 @@ export function youngPopulationSource(
   if (named) return { source: { kind: 'column', column: named.column, header: named.header, stated: false } };
   const missingAges = ages.filter((_, index) => perAge[index] === undefined);
   const oneSexOnly = missingAges.flatMap((age): OneSexOnly[] => {
-    const sexed = ageColumns.filter((column) => column.age === age && column.sex !== undefined);
-    return sexed.length === 1 ? [{ age, has: sexed[0].sex as AgeColumnSex, header: sexed[0].header }] : [];
+    const sexed = ageColumns.flatMap((column) =>
+      column.age === age && column.sex !== undefined ? [{ sex: column.sex, header: column.header }] : [],
+    );
+    return sexed.length === 1 ? [{ age, has: sexed[0].sex, header: sexed[0].header }] : [];
   });
   return { missingAges, oneSexOnly };
 }

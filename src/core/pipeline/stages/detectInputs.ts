@@ -1,4 +1,4 @@
-import { describeMapping, detectSheetRoles, type ColumnMapping, type RoleDetection } from '../../schema';
+import { describeMapping, detectSheetRoles, isSheetRole, type ColumnMapping, type RoleDetection } from '../../schema';
 import type { Issue, SheetRole, WorkbookData } from '../../types';
 import { blocking, sheetByName } from './problems';
 
@@ -40,7 +40,9 @@ export function detectInputs(
   const columns: Partial<Record<SheetRole, Record<string, string>>> = {};
   for (const [key, header] of Object.entries(columnOverrides ?? {})) {
     const dot = key.indexOf('.');
-    const role = key.slice(0, dot) as SheetRole;
+    const role = key.slice(0, dot);
+    // A key naming no role could set nothing: detection reads the overrides of its roles only.
+    if (!isSheetRole(role)) continue;
     columns[role] = { ...(columns[role] ?? {}), [key.slice(dot + 1)]: header };
   }
   const detection = detectSheetRoles(workbook, { sheets: roleOverrides, columns });

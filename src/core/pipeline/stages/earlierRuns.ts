@@ -59,18 +59,20 @@ export function earlierRuns(
 ): EarlierRunsOutcome {
   const joined: EarlierRun[] = [];
   const notJoined: RunNotJoined[] = [];
-  for (const run of ledger?.runs ?? []) {
+  // No ledger, no runs: the secret is then never read.
+  const { runs, secret } = ledger ?? { runs: [], secret: '' };
+  for (const run of runs) {
     const counted = recount(run.scope);
     if (!counted) {
       notJoined.push({ number: run.number, reason: 'its scope selects no offence in these records' });
       continue;
     }
-    const fingerprints = fingerprintCells(counted.tables, counted.records, ledger!.secret);
+    const fingerprints = fingerprintCells(counted.tables, counted.records, secret);
     let withRecords = 0;
     let same = 0;
     for (const cell of counted.tables.cells) {
       const entry = run.cells[cell.id];
-      const empty = cellFingerprint(ledger!.secret, cell.id, []);
+      const empty = cellFingerprint(secret, cell.id, []);
       if (!entry || (entry.fingerprint === empty && cell.value === 0)) continue;
       withRecords += 1;
       if (entry.fingerprint === fingerprints.get(cell.id)) same += 1;

@@ -1,4 +1,4 @@
-import type { ColumnMapping } from '../../schema';
+import type { ColumnMapping, FieldName } from '../../schema';
 import type { Issue, IssueCode, Remedy, SheetData, WorkbookData } from '../../types';
 
 /** An error that stops the run, addressed to the cell (or sheet, or parameter) it is about. */
@@ -18,10 +18,6 @@ export function sheetByName(workbook: WorkbookData, name: string | undefined): S
 }
 
 /** The header a field was read from, or the field's name when it has no column. */
-export function headerOf(mapping: ColumnMapping, field: string): string {
-  const entry = (mapping.fields as Record<string, { header: string } | undefined>)[field];
-  return entry?.header ?? field;
+export function headerOf(mapping: ColumnMapping, field: FieldName): string {
+  return mapping.fields[field]?.header ?? field;
 }
-
-/** A stage's result: what it produced, or the problems that stop the run (each names sheet, row and column). */
-export type StageOutcome<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly problems: readonly Issue[] };

@@ -14,6 +14,8 @@ import {
   type StandaloneCount,
   type TableProtection,
 } from '../../disclosure';
+import { errorText } from '../../errorText';
+import { must } from '../../must';
 import { cellFingerprint, coverKey } from '../../ledger';
 import type { AnalysisParameters, Issue, SchoolRecord } from '../../types';
 import { placementBounds } from '../placementBounds';
@@ -208,7 +210,7 @@ function protectAcrossRuns(
     if (fixed.get(relation.total) !== true || relation.parts.length < 2) continue;
     for (const part of relation.parts) {
       if (fixed.get(part) === true) continue;
-      sliceWidth.set(part, Math.min(sliceWidth.get(part) ?? Infinity, values.get(relation.total)! - 1));
+      sliceWidth.set(part, Math.min(sliceWidth.get(part) ?? Infinity, must(values, relation.total, 'count') - 1));
     }
   }
   const prior: PriorPublication = { fixed, slices, rulesOf, sliceWidth };
@@ -217,9 +219,10 @@ function protectAcrossRuns(
     prior,
     coverKey: (id) => coverKey(secret, baseId(id)),
   });
-  const smallSlices = [...joined.slices].filter(
-    (id) => values.get(id)! > 0 && values.get(id)! < rules.threshold,
-  ).length;
+  const smallSlices = [...joined.slices].filter((id) => {
+    const value = values.get(id);
+    return value !== undefined && value > 0 && value < rules.threshold;
+  }).length;
   const asEarlierAllow = outcome.protection?.asEarlierAllow ?? 0;
   return {
     kind: 'protected',
@@ -286,15 +289,7 @@ export function protectCounts(
   } catch (error) {
     return {
       ok: false,
-      problems: [
-        blocking(
-          '(parameters)',
-          0,
-          'disclosure',
-          'disclosureUnsafe',
-          error instanceof Error ? error.message : String(error),
-        ),
-      ],
+      problems: [blocking('(parameters)', 0, 'disclosure', 'disclosureUnsafe', errorText(error))],
     };
   }
   const { secret, earlier } = acrossRuns;
@@ -338,7 +333,10 @@ export function protectCounts(
   const ledgerCells = Object.fromEntries(
     counted.tables.cells.map((cell) => [
       cell.id,
-      { fingerprint: fingerprints.get(cell.id)!, shown: protection.published.get(cell.id)?.shown ?? true },
+      {
+        fingerprint: must(fingerprints, cell.id, 'record fingerprint'),
+        shown: protection.published.get(cell.id)?.shown ?? true,
+      },
     ]),
   );
   return {

@@ -16,9 +16,6 @@ export interface RatedWards {
   >;
 }
 
-const MEASURES: readonly WardMeasure[] = ['offences', 'youngOffenders'];
-const FLAG_METHODS: readonly FlagMethod[] = ['overdispersed', 'poisson'];
-
 /**
  * The over-dispersion among one measure's wards (funnelDispersion), from the shown wards only: each
  * ward's published count (rounded, when rounding is on) against the count expected of it at the
@@ -58,7 +55,7 @@ function flaggedByMethod(wards: readonly WardResult[], measure: WardMeasure): Wa
       lower: flags.filter((flag) => flag === 'lower').length,
     };
   };
-  return Object.fromEntries(FLAG_METHODS.map((method) => [method, count(method)])) as WardFunnel['flagged'];
+  return { overdispersed: count('overdispersed'), poisson: count('poisson') };
 }
 
 /** District subtotals of the wards, rated like them but flagged by the Poisson interval alone. */
@@ -133,12 +130,9 @@ export function rateWards(
     offences: { published: publishedRate(CELL_ID.area('offences')), true: offenceRates.area.rate },
     youngOffenders: { published: publishedRate(CELL_ID.area('youngOffenders')), true: offenderRates.area.rate },
   };
-  const funnels = Object.fromEntries(
-    MEASURES.map((measure) => [
-      measure,
-      measureFunnel(measure, wardCounts, population, published, areaRate[measure].published),
-    ]),
-  ) as Record<WardMeasure, Pick<WardFunnel, 'dispersion' | 'tauSquared'>>;
+  const measureFunnelOf = (measure: WardMeasure): Pick<WardFunnel, 'dispersion' | 'tauSquared'> =>
+    measureFunnel(measure, wardCounts, population, published, areaRate[measure].published);
+  const funnels = { offences: measureFunnelOf('offences'), youngOffenders: measureFunnelOf('youngOffenders') };
   const wardEstimate = (ward: WardCounts, i: number, measure: WardMeasure) =>
     rateEstimate(ward[measure], published(CELL_ID.ward(measure, ward.wardCode)), population(i), areaRate[measure], {
       ...confidence,
@@ -156,16 +150,15 @@ export function rateWards(
       youngOffenders: wardEstimate(ward, i, 'youngOffenders'),
     };
   });
-  const funnel = Object.fromEntries(
-    MEASURES.map((measure): [WardMeasure, WardFunnel] => [
-      measure,
-      {
-        ...funnels[measure],
-        confidence: { inner: parameters.confidenceLevel, outer: OUTER_FUNNEL_CONFIDENCE },
-        flagged: flaggedByMethod(wards, measure),
-      },
-    ]),
-  ) as AreaTotals['funnel'];
+  const areaFunnel = (measure: WardMeasure): WardFunnel => ({
+    ...funnels[measure],
+    confidence: { inner: parameters.confidenceLevel, outer: OUTER_FUNNEL_CONFIDENCE },
+    flagged: flaggedByMethod(wards, measure),
+  });
+  const funnel: AreaTotals['funnel'] = {
+    offences: areaFunnel('offences'),
+    youngOffenders: areaFunnel('youngOffenders'),
+  };
   const districts = rateDistricts(wardCounts, population, published, areaRate, confidence);
   const area: AreaTotals = {
     youngPopulation: areaPopulation,

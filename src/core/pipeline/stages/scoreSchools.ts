@@ -85,10 +85,11 @@ export function scoreSchools(
 ): ScoredSchools {
   const metric = parameters.rankingMetric;
   const populationOf = new Map<string, number>([
-    ...rated.wards.map((ward) => [CELL_ID.ward(metric, ward.wardCode), ward.youngPopulation] as [string, number]),
-    ...rated.districts.map(
-      (district) => [CELL_ID.district(metric, district.districtCode), district.youngPopulation] as [string, number],
-    ),
+    ...rated.wards.map((ward): [string, number] => [CELL_ID.ward(metric, ward.wardCode), ward.youngPopulation]),
+    ...rated.districts.map((district): [string, number] => [
+      CELL_ID.district(metric, district.districtCode),
+      district.youngPopulation,
+    ]),
   ]);
   const pooled = pooledWithheldCounts(tables, published, (id) => populationOf.get(id) ?? 0);
   const crude = scoringRates(

@@ -1,4 +1,5 @@
 import type { LinkedTables, PublishedCount } from '../../disclosure';
+import { must } from '../../must';
 import type { SchoolRank } from '../../ranking';
 import type {
   AnalysisParameters,
@@ -214,7 +215,10 @@ function narrowerBand(inputs: SensitivityInputs, key: 'oneYearOlderFrom' | 'oneY
   }
   const area: StudyArea = {
     ...inputs.area,
-    wards: inputs.area.wards.map((ward) => ({ ...ward, youngPopulation: population.get(ward.sourceRow) as number })),
+    wards: inputs.area.wards.map((ward) => ({
+      ...ward,
+      youngPopulation: must(population, ward.sourceRow, 'ward population'),
+    })),
   };
   return scenario(
     onRecount(
