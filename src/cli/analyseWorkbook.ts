@@ -12,6 +12,7 @@ import { withCommandLineRemedy } from './commandLineRemedy';
 import { offenceTypeLines } from './offenceTypeLines';
 import { ledgerPathFor, readLedgerFile, writeLedgerFile } from './ledgerFile';
 import { writeOutputFile } from './runPaths';
+import { errorText } from '../core/errorText';
 
 export const TOOL_NAME = 'catchment';
 export const TOOL_VERSION: string = packageJson.version;
@@ -26,7 +27,7 @@ let solverLoading: Promise<LinearSolver | undefined> | undefined;
  */
 export function commandLineSolver(log: (line: string) => void): Promise<LinearSolver | undefined> {
   solverLoading ??= loadHighsSolver().catch((error: unknown) => {
-    log(`The disclosure audit's solver (HiGHS) could not load: ${(error as Error).message}`);
+    log(`The disclosure audit's solver (HiGHS) could not load: ${errorText(error)}`);
     solverLoading = undefined;
     return undefined;
   });

@@ -4,6 +4,7 @@ import { ledgerText, readLedgerText, type DisclosureLedger } from '../core/ledge
 import { UsageError } from './parseArguments';
 import { samePath } from './readInputs';
 import { writeOutputFile } from './runPaths';
+import { errnoCode, errorText } from '../core/errorText';
 
 /**
  * Where the ledger goes when --ledger is not given: beside the output, named after it
@@ -45,9 +46,7 @@ export function readLedgerFile(file: string): DisclosureLedger | undefined {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UsageError(
-      `Cannot read the ledger file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
-    );
+    throw new UsageError(`Cannot read the ledger file ${file} (${errnoCode(error) ?? errorText(error)}).`);
   }
   const reading = readLedgerText(text, `The ledger file ${file}`);
   if (!reading.ok)

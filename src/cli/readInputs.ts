@@ -13,6 +13,7 @@ import {
 } from '../workbook/csv';
 import { formatAdvice, identifyFormat, readWorkbookBuffer } from '../workbook/xlsx';
 import { checkInputPath, checkOutputPath, type InputPath } from './runPaths';
+import { errorText } from '../core/errorText';
 
 /** Input the engine could not use: exit code 2, with messages naming sheet, row and column. */
 export class UnusableInputError extends Error {
@@ -108,9 +109,7 @@ export async function readInputs(options: InputOptions, log: (line: string) => v
     const geojson: unknown = JSON.parse(boundaryBytes.toString('utf8').replace(/^\uFEFF/, ''));
     return { workbook, boundaries: { geojson, source: path.basename(options.boundaries) }, fingerprints, fileSources };
   } catch (error) {
-    throw new UnusableInputError([
-      `Boundaries file ${options.boundaries}: not valid JSON (${(error as Error).message}).`,
-    ]);
+    throw new UnusableInputError([`Boundaries file ${options.boundaries}: not valid JSON (${errorText(error)}).`]);
   }
 }
 
@@ -129,7 +128,7 @@ async function readWorkbookOrExplain(bytes: Buffer, name: string, use: 'workbook
     return await readWorkbookBuffer(bytes);
   } catch (error) {
     throw new UnusableInputError([
-      `${name} could not be read as an .xlsx workbook (${(error as Error).message}). If it opens in Excel, Save As Excel Workbook (.xlsx) and try again.`,
+      `${name} could not be read as an .xlsx workbook (${errorText(error)}). If it opens in Excel, Save As Excel Workbook (.xlsx) and try again.`,
     ]);
   }
 }

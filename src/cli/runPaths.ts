@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { UsageError } from './parseArguments';
+import { errnoCode, errorText } from '../core/errorText';
 
 /** A file the run reads, and what it is, for messages. */
 export interface InputPath {
@@ -93,7 +94,7 @@ export function checkOutputPath(output: string, inputs: readonly InputPath[], fo
     fs.writeFileSync(probe, '', { flag: 'wx' });
   } catch (error) {
     throw new UsageError(
-      `Cannot write ${output}: the folder ${folder} cannot take a new file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      `Cannot write ${output}: the folder ${folder} cannot take a new file (${errnoCode(error) ?? errorText(error)}).`,
     );
   } finally {
     fs.rmSync(probe, { force: true });
@@ -112,9 +113,7 @@ export function writeOutputFile(output: string, bytes: Uint8Array): void {
     fs.renameSync(temporary, output);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    throw new UsageError(
-      `Cannot write ${output} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was written.`,
-    );
+    throw new UsageError(`Cannot write ${output} (${errnoCode(error) ?? errorText(error)}); nothing was written.`);
   }
 }
 

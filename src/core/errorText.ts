@@ -7,3 +7,12 @@
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * The system error code of a failed file operation ('ENOENT', 'EACCES'), or undefined for any
+ * other error: messages name the code, which says more than Node's sentence.
+ */
+export function errnoCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}

@@ -10,6 +10,7 @@ import { createWorkbookSnapshots, type WorkbookSnapshots } from './host/workbook
 import { startDialogueWorker } from './host/workerClient';
 import { applyOfficeTheme } from './ui/officeTheme';
 import { createPane } from './ui/paneView';
+import { errorText } from '../core/errorText';
 
 const WELCOME =
   'Hello. I rank the schools whose pupils most often live in wards with higher than average violence, ' +
@@ -79,7 +80,7 @@ function start(host: Office.HostType | null): void {
       pane.showSettings(ready.settings);
       pane.status(ready.solverProblem ? `${READY} ${ready.solverProblem}` : READY);
     },
-    (error: unknown) => pane.status(error instanceof Error ? error.message : String(error)),
+    (error: unknown) => pane.status(errorText(error)),
   );
 }
 

@@ -6,6 +6,7 @@ import type { MessageList, SheetLink } from '../ui/messageList';
 import type { ProgressIndicator } from '../ui/progressIndicator';
 import { CancelledError, type DialogueWorker, type SessionSettings } from './workerClient';
 import type { WorkbookSnapshots } from './workbookSnapshots';
+import { errorText } from '../../core/errorText';
 
 /** What the controller needs of the page: the conversation, progress, the choices, the busy state. */
 export interface PaneView {
@@ -201,5 +202,5 @@ export function createDialogueController({ worker, port, snapshots, view }: Cont
 
 /** The error's message without its final full stop, to be set inside a sentence. */
 function messageOf(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+  return errorText(error).replace(/\.$/, '');
 }

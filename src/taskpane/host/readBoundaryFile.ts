@@ -1,5 +1,6 @@
 import type { BoundaryFile } from '../protocol';
 import { sha256Hex } from '../sha256Hex';
+import { errorText } from '../../core/errorText';
 
 export type BoundaryFileOutcome =
   { readonly ok: true; readonly file: BoundaryFile } | { readonly ok: false; readonly message: string };
@@ -16,7 +17,7 @@ export async function readBoundaryFile(file: File): Promise<BoundaryFileOutcome>
   } catch (error) {
     return {
       ok: false,
-      message: `'${file.name}' could not be read (${error instanceof Error ? error.message : String(error)}).`,
+      message: `'${file.name}' could not be read (${errorText(error)}).`,
     };
   }
   let geojson: unknown;
@@ -25,7 +26,7 @@ export async function readBoundaryFile(file: File): Promise<BoundaryFileOutcome>
   } catch (error) {
     return {
       ok: false,
-      message: `'${file.name}' is not JSON (${error instanceof Error ? error.message : String(error)}); pick a GeoJSON file of ward boundaries.`,
+      message: `'${file.name}' is not JSON (${errorText(error)}); pick a GeoJSON file of ward boundaries.`,
     };
   }
   if (!isFeatureCollection(geojson)) {

@@ -9,6 +9,7 @@ import { loadHighsSolver } from '../../core/disclosure';
 import type { WorkerMessage, WorkerRequest } from '../protocol';
 import { createSessionHost, type SolverLoad } from './sessionHost';
 import { sheetFingerprints } from './sheetFingerprints';
+import { errorText } from '../../core/errorText';
 
 interface WorkerScope {
   postMessage(message: WorkerMessage): void;
@@ -25,7 +26,7 @@ const solverLoading: Promise<SolverLoad> = loadHighsSolver({
   (solver) => ({ solver, problem: null }),
   (error: unknown) => ({
     solver: undefined,
-    problem: `The disclosure audit's solver could not load (${messageOf(error)}).`,
+    problem: `The disclosure audit's solver could not load (${errorText(error)}).`,
   }),
 );
 
@@ -46,10 +47,6 @@ scope.addEventListener('message', (event) => {
   queue = queue
     .then(() => host.handle(request))
     .catch((error: unknown) => {
-      scope.postMessage({ kind: 'failed', id: request.id, message: messageOf(error) });
+      scope.postMessage({ kind: 'failed', id: request.id, message: errorText(error) });
     });
 });
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -10,6 +10,7 @@ import { DEFAULT_READ_CHUNK_CELLS, readSheet } from './readSheet';
 import { queueChart } from './queueChart';
 import { watchChanges, type ChangeWatch, type SheetChange } from './watchChanges';
 import { writeSheetCells } from './writeSheetCells';
+import { errorText } from '../../core/errorText';
 
 export interface OfficeWorkbookPortOptions {
   /** Largest request the adapter sends, in bytes. Default 4,000,000 (Excel on the web refuses over 5 MB). */
@@ -128,10 +129,10 @@ export function createOfficeWorkbookPort(run: ExcelRun, options: OfficeWorkbookP
           progress?.(index + 1, models.length);
         }
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorText(error);
         let cleanup = ' The sheets this run had added were removed again.';
         await removeSheets(added).catch((cleanupError: unknown) => {
-          cleanup = ` Removing the sheets this run had added also failed (${cleanupError instanceof Error ? cleanupError.message : String(cleanupError)}).`;
+          cleanup = ` Removing the sheets this run had added also failed (${errorText(cleanupError)}).`;
         });
         throw Object.assign(new Error(`${stage} failed: ${message}${/[.!?]$/.test(message) ? '' : '.'}${cleanup}`), {
           cause: error,

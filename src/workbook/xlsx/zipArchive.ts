@@ -1,4 +1,5 @@
 import { Inflate, inflateSync } from 'fflate';
+import { errorText } from '../../core/errorText';
 
 /**
  * Random access to the parts of a zip package (an .xlsx file) held in memory: the central
@@ -84,7 +85,7 @@ export class ZipArchive {
     try {
       return inflateSync(data);
     } catch (error) {
-      throw new XlsxReadError(`part ${entry.name} is damaged (${(error as Error).message})`);
+      throw new XlsxReadError(`part ${entry.name} is damaged (${errorText(error)})`);
     }
   }
 
@@ -118,7 +119,7 @@ export class ZipArchive {
     } catch (error) {
       // Errors thrown by `onText` (the XML parser) pass through; inflate errors name the part.
       if (error instanceof XlsxReadError || !isInflateError(error)) throw error;
-      throw new XlsxReadError(`part ${entry.name} is damaged (${(error as Error).message})`);
+      throw new XlsxReadError(`part ${entry.name} is damaged (${errorText(error)})`);
     }
   }
 
