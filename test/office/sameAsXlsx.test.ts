@@ -164,4 +164,20 @@ test('the demo report from the engine, written as a second run: equal sheet by s
     'tblValidation_2',
     'tblAudit_2',
   ]);
+  // What a reader scrolling or printing relies on, written by the add-in as by the file (not just both absent):
+  // the school and ward names stay in view, headers get the height of their wrapped lines, detail columns fold away.
+  const sheetNamed = (name: string) => fromExcel.find((sheet) => sheet.name === name)!;
+  // Schools: rank, its interval, URN and the name; Wards: code and name.
+  for (const [name, columns] of [
+    ['Schools (2)', 5],
+    ['Wards (2)', 2],
+  ] as const) {
+    expect({
+      name,
+      frozenRows: sheetNamed(name).frozenRows > 0,
+      frozenColumns: sheetNamed(name).frozenColumns,
+    }).toEqual({ name, frozenRows: true, frozenColumns: columns });
+    expect(Object.values(sheetNamed(name).rowHeights).some((points) => points > 15)).toBe(true);
+  }
+  expect(sheetNamed('Wards (2)').collapsedColumns.length).toBeGreaterThan(0);
 });

@@ -57,6 +57,11 @@ export interface ComparableSheet {
   }[];
   readonly images: { topLeftCell: string; width: number; height: number; description: string }[];
   readonly frozenRows: number;
+  readonly frozenColumns: number;
+  /** Row heights set, in points, by 1-based row number. */
+  readonly rowHeights: Record<string, number>;
+  /** Grouped columns collapsed (hidden), as letters in order. */
+  readonly collapsedColumns: readonly string[];
   readonly columnWidths: Record<string, number>;
   readonly tabColor: string;
   /** 'Visible' or 'VeryHidden' (the disclosure ledger's sheet). */
@@ -192,7 +197,16 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
       const width = worksheet.getColumn(col).width;
       if (width !== undefined && width > 0) columnWidths[letters(col - 1)] = columnWidthPoints(width);
     }
-    const view = (worksheet.views ?? [])[0] as { state?: string; ySplit?: number } | undefined;
+    const view = (worksheet.views ?? [])[0] as { state?: string; ySplit?: number; xSplit?: number } | undefined;
+    const rowHeights: Record<string, number> = {};
+    worksheet.eachRow({ includeEmpty: true }, (row, number) => {
+      if (row.height !== undefined && row.height > 0) rowHeights[String(number)] = row.height;
+    });
+    const collapsedColumns: string[] = [];
+    for (let col = 1; col <= worksheet.columnCount; col++) {
+      const column = worksheet.getColumn(col);
+      if ((column.outlineLevel ?? 0) > 0 && column.hidden) collapsedColumns.push(letters(col - 1));
+    }
     const formattings =
       (worksheet as unknown as { conditionalFormattings?: { ref: string; rules: any[] }[] }).conditionalFormattings ??
       [];
@@ -203,6 +217,9 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
       charts,
       images,
       frozenRows: view?.state === 'frozen' ? (view.ySplit ?? 0) : 0,
+      frozenColumns: view?.state === 'frozen' ? (view.xSplit ?? 0) : 0,
+      rowHeights,
+      collapsedColumns,
       columnWidths,
       tabColor: hex(worksheet.properties.tabColor?.argb) ?? '',
       visibility: worksheet.state === 'veryHidden' ? 'VeryHidden' : worksheet.state === 'hidden' ? 'Hidden' : 'Visible',
@@ -361,6 +378,9 @@ export function sheetFromSnapshot(sheet: SheetSnapshot): ComparableSheet {
       description: image.altTextDescription,
     })),
     frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
+    rowHeights: { ...sheet.rowHeights },
+    collapsedColumns: sheet.collapsedColumns,
     columnWidths: { ...sheet.columnWidths },
     tabColor: sheet.tabColor,
     visibility: sheet.visibility,

@@ -1,3 +1,4 @@
+import { rowHeightsOf } from '../../report/rowHeights';
 import type { SheetModel } from '../../report/sheetModel';
 import { columnLetter, rangeAddress } from '../formulaRefs';
 import { normaliseColor } from '../xlsx/color';
@@ -24,8 +25,8 @@ const HORIZONTAL_ALIGNMENT = { left: 'Left', center: 'Center', right: 'Right' } 
  * Queues the cells, tables and formatting of one sheet model into a new, empty worksheet, syncing
  * whenever the next actions would pass the payload budget. In order: values and formulas with
  * their number formats (rows grouped into blocks that fit a request), then Excel tables over the
- * written headers, fonts, fills and alignment, column widths, frozen rows, conditional fills, the
- * tab colour and the page layout for printing. Charts and pictures are separate ({@link queueChart}, {@link placeImage}).
+ * written headers, fonts, fills and alignment, column widths, merges, frozen rows and columns, row
+ * heights, collapsed column groups, conditional fills, the tab colour and the page layout for printing. Charts and pictures are separate ({@link queueChart}, {@link placeImage}).
  */
 export async function writeSheetCells(
   worksheet: Excel.Worksheet,
@@ -72,9 +73,41 @@ export async function writeSheetCells(
     worksheet.getRange(address).merge(false);
   }
 
-  if (model.freezeRows && model.freezeRows > 0) {
-    await budget.reserve(actionBytes([[model.freezeRows]]), 'Frozen rows');
-    worksheet.freezePanes.freezeRows(model.freezeRows);
+  // Frozen header rows and name columns, as the xlsx writer freezes them: both at once through freezeAt.
+  const frozenRows = model.freezeRows ?? 0;
+  const frozenColumns = model.freezeColumns ?? 0;
+  if (frozenRows > 0 && frozenColumns > 0) {
+    const corner = rangeAddress(0, 0, frozenRows - 1, frozenColumns - 1);
+    await budget.reserve(actionBytes([corner]), 'Frozen rows and columns');
+    worksheet.freezePanes.freezeAt(corner);
+  } else if (frozenRows > 0) {
+    await budget.reserve(actionBytes([[frozenRows]]), 'Frozen rows');
+    worksheet.freezePanes.freezeRows(frozenRows);
+  } else if (frozenColumns > 0) {
+    await budget.reserve(actionBytes([[frozenColumns]]), 'Frozen columns');
+    worksheet.freezePanes.freezeColumns(frozenColumns);
+  }
+
+  // Wrapped headers and notes get the height of their lines (Excel does not grow a row it did not type into).
+  for (const { row, points } of rowHeightsOf(model, tableHeaders)) {
+    const address = `${row + 1}:${row + 1}`;
+    await budget.reserve(actionBytes([[address, points]]), `Height of row ${row + 1}`);
+    worksheet.getRange(address).format.rowHeight = points;
+  }
+
+  // Detail columns grouped and collapsed: out of the way on screen and on paper, one click to open.
+  for (const { first, last } of model.collapsedColumns ?? []) {
+    const address = `${columnLetter(first)}:${columnLetter(last)}`;
+    await budget.reserve(
+      actionBytes([
+        [address, 'ByColumns'],
+        [address, 'ByColumns'],
+      ]),
+      `Grouped columns ${address}`,
+    );
+    const columns = worksheet.getRange(address);
+    columns.group('ByColumns');
+    columns.hideGroupDetails('ByColumns');
   }
 
   for (const conditional of model.conditionalFills ?? []) {

@@ -1,7 +1,8 @@
 import { columnLetter } from '../formulaRefs';
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
-import { headerRowPoints, PAGE_FOOTER, PAGE_MARGINS } from '../../report/printLayout';
+import { PAGE_FOOTER, PAGE_MARGINS } from '../../report/printLayout';
+import { rowHeightsOf } from '../../report/rowHeights';
 import type { ModelCell, PrintModel, SheetModel, TableModel } from '../../report/sheetModel';
 import { cellAddress } from '../formulaRefs';
 import { planSheetNames, tableNameForRun } from '../sheetNames';
@@ -85,12 +86,12 @@ export async function writeReportBuffer(
       if (width > 0) worksheet.getColumn(index + 1).width = exceljsWidth(width);
     });
     collapseColumns(worksheet, model);
-    for (const table of model.tables)
-      writeTable(worksheet, table, { names, runNumber, defaultTableStyle, widths: model.columnWidths });
+    for (const table of model.tables) writeTable(worksheet, table, { names, runNumber, defaultTableStyle });
     for (const { row, col, cell } of model.cells) writeCell(worksheet, row, col, cell, names);
     for (const merge of model.merges ?? [])
       worksheet.mergeCells(merge.row + 1, merge.col + 1, merge.row + 1, merge.lastCol + 1);
-    for (const { row, points } of model.rowHeights ?? []) worksheet.getRow(row + 1).height = points;
+    for (const { row, points } of rowHeightsOf(model, (table) => uniqueTableHeaders(table.headers)))
+      worksheet.getRow(row + 1).height = points;
     model.conditionalFills?.forEach((conditional, index) => {
       worksheet.addConditionalFormatting({
         ref: conditional.range,
@@ -148,7 +149,6 @@ function writeTable(
     names: ReadonlyMap<string, string>;
     runNumber: number;
     defaultTableStyle: string;
-    widths?: readonly number[];
   },
 ): void {
   const headers = uniqueTableHeaders(table.headers);
@@ -177,9 +177,6 @@ function writeTable(
   headers.forEach((_header, offset) => {
     worksheet.getCell(table.row + 1, table.col + 1 + offset).alignment = { wrapText: true, vertical: 'bottom' };
   });
-  const widths = headers.map((_header, offset) => context.widths?.[table.col + offset] ?? 9);
-  const headerRow = worksheet.getRow(table.row + 1);
-  headerRow.height = Math.max(headerRow.height ?? 0, headerRowPoints(headers, widths));
 }
 
 /**

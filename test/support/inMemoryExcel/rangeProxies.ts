@@ -1,7 +1,7 @@
-import { cellCount, formatBounds, sheetPrefix, type Bounds } from './a1';
+import { cellCount, formatBounds, LAST_ROW, sheetPrefix, type Bounds } from './a1';
 import { ClientObject, installProperties, type PropertySpecs } from './clientObject';
 import { booleanValue, colorValue, numberValue, oneOf } from './valueChecks';
-import { InMemoryExcelError, invalidArgument, notImplemented } from './excelError';
+import { InMemoryExcelError, invalidArgument, invalidOperation, notImplemented } from './excelError';
 import { formulaLooksValid, withMissingSheetsAsRefErrors } from './formulaSheetRefs';
 import type { InMemoryRequestContext, ObjectPath } from './requestContext';
 import { typedValue } from './typedInput';
@@ -206,6 +206,27 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   /** Range.merge(across): one merged area (across = false), as Excel records it; overlapping merges are refused as Excel refuses them. */
+  /** Groups whole columns one outline level deeper, as Range.group('ByColumns') (ExcelApi 1.10). */
+  group(groupOption: string): void {
+    this._method('group', [groupOption], () => {
+      const { sheet, bounds } = wholeColumns(this._target(), groupOption, 'Range.group');
+      for (let col = bounds.firstCol; col <= bounds.lastCol; col++)
+        sheet.columnOutline.set(col, (sheet.columnOutline.get(col) ?? 0) + 1);
+    });
+  }
+
+  /** Collapses grouped columns (hides them), as Range.hideGroupDetails('ByColumns') (ExcelApi 1.10). */
+  hideGroupDetails(groupOption: string): void {
+    this._method('hideGroupDetails', [groupOption], () => {
+      const { sheet, bounds } = wholeColumns(this._target(), groupOption, 'Range.hideGroupDetails');
+      for (let col = bounds.firstCol; col <= bounds.lastCol; col++) {
+        if (!sheet.columnOutline.get(col))
+          throw invalidOperation('Range.hideGroupDetails', `column ${col + 1} is in no group`);
+        sheet.hiddenColumns.add(col);
+      }
+    });
+  }
+
   merge(across = false): void {
     this._method('merge', [across], () => {
       if (across) throw notImplemented('Range.merge', 'merging each row separately (across = true)');
@@ -275,6 +296,13 @@ installProperties<RangeTarget>(RangeFormatProxy, {
       for (let col = t.bounds.firstCol; col <= t.bounds.lastCol; col++) t.sheet.columnWidths.set(col, points);
     },
   },
+  rowHeight: {
+    read: (t) => uniformRowHeight(t),
+    write: (t, value, location) => {
+      const points = numberValue(value, location, 0, 409);
+      for (let row = t.bounds.firstRow; row <= t.bounds.lastRow; row++) t.sheet.rowHeights.set(row, points);
+    },
+  },
   wrapText: {
     read: (t) => uniform(t, (cell) => cell.wrapText),
     write: (t, v, l) => formatCells(t, l, (cell) => void (cell.wrapText = booleanValue(v, l))),
@@ -288,6 +316,25 @@ installProperties<RangeTarget>(RangeFormatProxy, {
     write: (t, v, l) => formatCells(t, l, (cell) => void (cell.verticalAlignment = oneOf(v, VERTICAL, l))),
   },
 } satisfies PropertySpecs<RangeTarget>);
+
+/** Outlines here are of whole columns only, the one use the adapter makes of them. */
+function wholeColumns(target: RangeTarget, groupOption: string, location: string): RangeTarget {
+  if (groupOption !== 'ByColumns') throw notImplemented(location, `grouping '${groupOption}' (only 'ByColumns')`);
+  if (target.bounds.firstRow !== 0 || target.bounds.lastRow !== LAST_ROW)
+    throw notImplemented(location, 'grouping part of a column (only whole columns, as "E:F")');
+  return target;
+}
+
+/** Excel's default row height for Calibri 11, in points. */
+const DEFAULT_ROW_HEIGHT_POINTS = 15;
+
+function uniformRowHeight(target: RangeTarget): number | null {
+  const height = (row: number) => target.sheet.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT_POINTS;
+  const first = height(target.bounds.firstRow);
+  for (let row = target.bounds.firstRow; row <= Math.min(target.bounds.lastRow, target.bounds.firstRow + 10000); row++)
+    if (height(row) !== first) return null;
+  return first;
+}
 
 function uniformColumnWidth(target: RangeTarget): number | null {
   const first = columnWidth(target.sheet, target.bounds.firstCol);

@@ -30,6 +30,11 @@ export interface SheetSnapshot {
   /** Merged areas as A1 ranges, sorted. */
   readonly merges: readonly string[];
   readonly frozenRows: number;
+  readonly frozenColumns: number;
+  /** Row heights set, by 1-based row number. */
+  readonly rowHeights: Readonly<Record<string, number>>;
+  /** Grouped columns collapsed (hidden), as letters in order. */
+  readonly collapsedColumns: readonly string[];
   /** Column letter -> width in points, for columns not at the default 48 points. */
   readonly columnWidths: Readonly<Record<string, number>>;
   /** A1 address -> cell, in row-major order. */
@@ -182,6 +187,14 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
     visibility: sheet.visibility,
     merges: [...sheet.merges].sort(),
     frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
+    rowHeights: Object.fromEntries(
+      [...sheet.rowHeights.entries()].sort(([a], [b]) => a - b).map(([row, points]) => [String(row + 1), points]),
+    ),
+    collapsedColumns: [...sheet.hiddenColumns]
+      .filter((col) => (sheet.columnOutline.get(col) ?? 0) > 0)
+      .sort((a, b) => a - b)
+      .map(columnName),
     columnWidths,
     cells,
     tables: state.tables

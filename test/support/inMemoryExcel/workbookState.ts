@@ -121,7 +121,13 @@ export interface SheetState {
   name: string;
   readonly cells: Map<number, CellState>;
   readonly columnWidths: Map<number, number>;
+  /** Row heights in points set by the add-in (0-based rows); others are Excel's default. */
+  readonly rowHeights: Map<number, number>;
+  /** Outline level of grouped columns (0-based), and the columns hidden by collapsing their group. */
+  readonly columnOutline: Map<number, number>;
+  readonly hiddenColumns: Set<number>;
   frozenRows: number;
+  frozenColumns: number;
   tabColor: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   /** Merged areas, as A1 ranges ('A2:E2'). */
@@ -170,7 +176,11 @@ export function newSheet(state: WorkbookState, name: string): SheetState {
     name,
     cells: new Map(),
     columnWidths: new Map(),
+    rowHeights: new Map(),
+    columnOutline: new Map(),
+    hiddenColumns: new Set(),
     frozenRows: 0,
+    frozenColumns: 0,
     tabColor: '',
     visibility: 'Visible',
     merges: [],

@@ -331,8 +331,34 @@ export class FreezePanesProxy extends ClientObject<SheetState> {
     });
   }
 
+  /** Freezes the first `count` columns (0 unfreezes them), as WorksheetFreezePanes.freezeColumns. */
+  freezeColumns(count = 1): void {
+    this._method('freezeColumns', [count], () => {
+      this._target().frozenColumns = numberValue(count, 'WorksheetFreezePanes.freezeColumns', 0, LAST_COLUMN);
+    });
+  }
+
+  /**
+   * Freezes the rows above and the columns left of a range's far corner, as
+   * WorksheetFreezePanes.freezeAt: the range is the top-left block that stays in view.
+   */
+  freezeAt(frozenRange: string): void {
+    this._method('freezeAt', [frozenRange], () => {
+      const bounds = typeof frozenRange === 'string' ? parseAddress(frozenRange) : undefined;
+      if (!bounds || bounds.firstRow !== 0 || bounds.firstCol !== 0)
+        throw invalidArgument('WorksheetFreezePanes.freezeAt', `'${String(frozenRange)}' is not a block from A1`);
+      const sheet = this._target();
+      sheet.frozenRows = bounds.lastRow === LAST_ROW ? 0 : bounds.lastRow + 1;
+      sheet.frozenColumns = bounds.lastCol === LAST_COLUMN ? 0 : bounds.lastCol + 1;
+    });
+  }
+
   unfreeze(): void {
-    this._method('unfreeze', [], () => void (this._target().frozenRows = 0));
+    this._method('unfreeze', [], () => {
+      const sheet = this._target();
+      sheet.frozenRows = 0;
+      sheet.frozenColumns = 0;
+    });
   }
 }
 
