@@ -1,4 +1,4 @@
-/** Jest runs the TypeScript sources directly through ts-jest. flatbush and flatqueue ship ES modules only. */
+/** Jest runs the TypeScript sources directly through ts-jest. flatbush, flatqueue and robust-predicates ship ES modules only. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -19,6 +19,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(.*/)?(flatbush|flatqueue|strip-bom|uuid|fast-png|iobuffer)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(.*/)?(flatbush|flatqueue|robust-predicates|strip-bom|uuid|fast-png|iobuffer)/)',
+  ],
   testTimeout: 60000,
 };

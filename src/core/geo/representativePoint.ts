@@ -18,6 +18,16 @@ const SCANLINE_COUNTS = [64, 1024];
  * A_r and centroid C_r from the shoelace formulas (e.g. Bourke, "Calculating the area and centroid
  * of a polygon", 1988). Cost O(v) for v vertices, O(v · s) when the s scanlines are needed.
  * Throws only for a ward with no area, which the importers never produce.
+ *
+ * Written here rather than taken from Turf, which measured worse for this purpose on the real
+ * West Midlands wards (see test/geo/realWards.test.ts): Turf's pointOnFeature falls back, when the
+ * centre of the bounding box is outside, to the nearest vertex, which lies on the ward's edge (6 of
+ * the 192 December 2022 wards, 4 of which the lowest-code rule then hands to a neighbour; 3 of the
+ * 86 Birmingham and Solihull wards), while this function gives a point strictly inside every one,
+ * in under half the time (85 µs against 304 µs for all 192). Turf's centerOfMass matches
+ * areaCentroid on a Polygon, but on a MultiPolygon, the form every ward is stored in, it takes the
+ * centroid of the convex hull (a median 65 m and up to 323 m from the area centroid on the 192
+ * wards, and outside its ward for 1), and it brings in Turf's convex-hull packages.
  * @example representativePoint({ wardCode: 'E05000001', wardName: 'Square', polygons: [[[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]] })
  * // => { easting: 5, northing: 5 } (the centroid, inside)
  * @example representativePoint(uShape) // the square 0..30 by 0..30 less the notch 10..20 by 10..30:

@@ -1,4 +1,5 @@
-import type { WardBoundary } from '../types';
+import { bbox } from '@turf/bbox';
+import type { PolygonRings, WardBoundary } from '../types';
 
 /** An axis-aligned box in BNG metres (closed: its edges belong to it). */
 export interface BoundingBox {
@@ -15,23 +16,27 @@ export interface BoundingBox {
  * // => { minEasting: 0, minNorthing: 0, maxEasting: 10, maxNorthing: 5 }
  */
 export function wardBoundingBox(boundary: WardBoundary): BoundingBox {
-  let minEasting = Infinity;
-  let minNorthing = Infinity;
-  let maxEasting = -Infinity;
-  let maxNorthing = -Infinity;
-  for (const polygon of boundary.polygons) {
-    for (const ring of polygon) {
-      for (const [easting, northing] of ring) {
-        if (easting < minEasting) minEasting = easting;
-        if (northing < minNorthing) minNorthing = northing;
-        if (easting > maxEasting) maxEasting = easting;
-        if (northing > maxNorthing) maxNorthing = northing;
-      }
-    }
-  }
-  if (minEasting > maxEasting)
+  const box = polygonsBoundingBox(boundary.polygons);
+  if (box === null)
     throw new Error(
       `Ward ${boundary.wardCode} has no vertices; importers drop such wards, so this boundary was built elsewhere.`,
     );
-  return { minEasting, minNorthing, maxEasting, maxNorthing };
+  return box;
+}
+
+/**
+ * The smallest box holding every vertex of some polygons (or of one ring, as `[[ring]]`), or null
+ * when they have no vertices. Turf's bbox walks the coordinates; on the real West Midlands wards it
+ * gives the same boxes, bit for bit, as the loop written here before, in about the same time
+ * (192 wards: 20 µs against 26 µs; 86 finer Birmingham and Solihull wards: 69 µs against 53 µs).
+ * @example polygonsBoundingBox([[[[0, 0], [10, 0], [10, 5], [0, 0]]]]) // => { minEasting: 0, minNorthing: 0, maxEasting: 10, maxNorthing: 5 }
+ * @example polygonsBoundingBox([]) // => null
+ */
+export function polygonsBoundingBox(polygons: readonly PolygonRings[]): BoundingBox | null {
+  // Turf reads the coordinates and keeps nothing, so the readonly arrays are passed as they are.
+  const geometry = { type: 'MultiPolygon', coordinates: polygons } as unknown as Parameters<typeof bbox>[0];
+  const [minEasting, minNorthing, maxEasting, maxNorthing] = bbox(geometry);
+  return minEasting <= maxEasting && minNorthing <= maxNorthing
+    ? { minEasting, minNorthing, maxEasting, maxNorthing }
+    : null;
 }

@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush';
 import type { GridPoint, PolygonRings, WardBoundary } from '../types';
-import type { BoundingBox } from './wardBoundingBox';
+import { EDGE_CROSSED, EDGE_ON, classifyCanonicalEdge } from './pointInWard';
+import { polygonsBoundingBox, type BoundingBox } from './wardBoundingBox';
 
 /**
  * A prepared lookup from a BNG point to the ward that contains it. Build it once with
@@ -99,7 +100,7 @@ export function buildWardIndex(boundaries: readonly WardBoundary[], options: War
   let maxNorthing = -Infinity;
   ordered.forEach((boundary, rank) => {
     for (const polygon of boundary.polygons) {
-      const box = polygonBox(polygon);
+      const box = polygonsBoundingBox([polygon]);
       if (box === null) continue;
       itemBoxes.push(box.minEasting, box.minNorthing, box.maxEasting, box.maxNorthing);
       itemWards.push(rank);
@@ -192,8 +193,9 @@ function locateByTree(index: WardIndex, easting: number, northing: number): numb
 
 /**
  * The exact even-odd test of pointInWard over one prepared ward, reading only the edges in the
- * point's band. The per-edge arithmetic is classifyCanonicalEdge's, copied to keep this loop flat;
- * the two must stay identical so that index and naive agree bit for bit.
+ * point's band, with the same per-edge test (classifyCanonicalEdge), so that index and naive agree.
+ * (The rounded arithmetic was once copied inline here to keep the loop flat; calling the shared
+ * function measured no slower, so there is one copy.)
  */
 function placeInWard(ward: PreparedWard, px: number, py: number): number {
   if (!(py >= ward.minNorthing && py <= ward.maxNorthing)) return OUTSIDE;
@@ -205,19 +207,9 @@ function placeInWard(ward: PreparedWard, px: number, py: number): number {
   let inside = false;
   for (let k = ward.bandStarts[band]; k < end; k++) {
     const e = bandEdges[k];
-    const ax = edges[e];
-    const ay = edges[e + 1];
-    const bx = edges[e + 2];
-    const by = edges[e + 3];
-    if (py < ay || py > by) continue;
-    const orientation = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
-    if (orientation === 0) {
-      const low = ax < bx ? ax : bx;
-      const high = ax < bx ? bx : ax;
-      if (px >= low && px <= high) return ON_EDGE;
-      continue;
-    }
-    if (orientation > 0 && py < by) inside = !inside;
+    const edge = classifyCanonicalEdge(edges[e], edges[e + 1], edges[e + 2], edges[e + 3], px, py);
+    if (edge === EDGE_ON) return ON_EDGE;
+    if (edge === EDGE_CROSSED) inside = !inside;
   }
   return inside ? INSIDE : OUTSIDE;
 }
@@ -349,24 +341,6 @@ function buildCellGrid(index: WardIndex, extent: BoundingBox, cellsAcross: numbe
     }
   }
   return { originEasting, originNorthing, cellSize, columns, rows, cells };
-}
-
-function polygonBox(polygon: PolygonRings): BoundingBox | null {
-  let minEasting = Infinity;
-  let minNorthing = Infinity;
-  let maxEasting = -Infinity;
-  let maxNorthing = -Infinity;
-  for (const ring of polygon) {
-    for (const [easting, northing] of ring) {
-      if (easting < minEasting) minEasting = easting;
-      if (northing < minNorthing) minNorthing = northing;
-      if (easting > maxEasting) maxEasting = easting;
-      if (northing > maxNorthing) maxNorthing = northing;
-    }
-  }
-  return minEasting <= maxEasting && minNorthing <= maxNorthing
-    ? { minEasting, minNorthing, maxEasting, maxNorthing }
-    : null;
 }
 
 /** Code-unit order, the same in every locale (localeCompare is not). */
