@@ -1,16 +1,10 @@
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
+import { median } from 'simple-statistics';
 import { headlineGroup, spearmanCorrelation } from '../core/ranking';
 
 const rho = (value: number): string =>
   Number.isFinite(value) ? value.toFixed(2).replace(/^-/, '−') : 'not defined (no variation)';
 const plural = (n: number, noun: string): string => `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
-
-/** Median of whole numbers (mean of the middle two for an even count). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /** Deprivation: how far the ranking follows it, and which top schools rest on violence beyond it. */
 function biasAnswer(result: AnalysisResult): string {
@@ -91,7 +85,7 @@ export function algoCareNumbers(result: AnalysisResult): [string, string][] {
     ],
     [
       'Accuracy (this run)',
-      `${clear} of the top ${top.length} are clearly in it (whole ${Math.round(result.parameters.confidenceLevel * 100)}% rank interval inside); the median interval there spans ${widths.length > 0 ? median(widths) : 0} places. ` +
+      `${clear} of the top ${top.length} are clearly in it (whole ${Math.round(result.parameters.confidenceLevel * 100)}% rank interval inside); the median interval there spans ${widths.length > 0 ? median([...widths]) : 0} places. ` +
         `${observed} of ${result.schools.length} catchments are observed records, ${result.schools.length - observed} modelled. ${plural(unplaced, 'offence')} in scope (${percent(unplaced, placement.offencesInScope)}) could not be placed in a study ward.`,
     ],
     ['Bias: deprivation (this run)', biasAnswer(result)],

@@ -1,3 +1,5 @@
+import { quantileSorted } from 'simple-statistics';
+
 /** Share of z-scores pulled in at each end before φ is estimated: Spiegelhalter's (2005) and FunnelPlotR's 10%. */
 export const WINSORISED_FRACTION = 0.1;
 
@@ -67,6 +69,7 @@ export function funnelDispersion(
 
   const zScores = informative.map((unit) => 2 * (Math.sqrt(unit.observed) - Math.sqrt(unit.expected)));
   const sorted = [...zScores].sort((a, b) => a - b);
+  // Hyndman & Fan type 7 (linear between order statistics), as PHE's funnel tools winsorise.
   const lower = quantileSorted(sorted, winsorise);
   const upper = quantileSorted(sorted, 1 - winsorise);
   let sumSquares = 0;
@@ -83,12 +86,4 @@ export function funnelDispersion(
   const excess = n * phi - (n - 1);
   const tauSquared = excess > 0 ? excess / (sumWeights - sumSquaredWeights / sumWeights) : 0;
   return { kind: 'estimated', units: n, phi, tauSquared, winsorisedAt: { lower, upper } };
-}
-
-/** The p-quantile of ascending values by linear interpolation between order statistics (Hyndman & Fan type 7). */
-function quantileSorted(sorted: readonly number[], p: number): number {
-  const position = (sorted.length - 1) * p;
-  const below = Math.floor(position);
-  const above = Math.min(sorted.length - 1, below + 1);
-  return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
 }
