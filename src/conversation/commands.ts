@@ -10,7 +10,8 @@
  * school URN, ward code, offence types as written in the sheet), so a replay asks nothing.
  */
 import type { FieldName } from '../core/schema';
-import type { CatchmentModel, RankingMetric, SchoolPhase, SheetRole } from '../core/types';
+import type { CatchmentModel, FlagMethod, RankingMetric, SchoolPhase, SheetRole, Smoothing } from '../core/types';
+import { errorText } from '../core/errorText';
 
 /** How a list of phases (or offence types) changes the current one. */
 export type ListChange = 'only' | 'add' | 'remove';
@@ -32,6 +33,9 @@ export const HELP_TOPICS = [
   'columns',
   'newCandidates',
   'seed',
+  'flags',
+  'attending',
+  'smoothing',
   'undo',
   'replay',
 ] as const;
@@ -114,6 +118,12 @@ export type Command =
   | { readonly kind: 'setSeed'; readonly seed: number }
   /** The protection interval of the disclosure audit; null = the threshold. */
   | { readonly kind: 'setProtection'; readonly interval: number | null }
+  /** How wards are flagged higher or lower than the area: over-dispersed funnel limits, or the plain Poisson interval. */
+  | { readonly kind: 'setFlags'; readonly method: FlagMethod }
+  /** Publish each ranked school's count of young offenders attending in the shared workbook. */
+  | { readonly kind: 'setShowAttending'; readonly show: boolean }
+  /** The ward rates schools are scored on: crude, or shrunk towards the area rate (empirical Bayes). */
+  | { readonly kind: 'setSmoothing'; readonly smoothing: Smoothing }
   /** "hi": a greeting back, with where to start. */
   | { readonly kind: 'greeting' }
   /** "thanks": acknowledged; nothing changes. */
@@ -152,6 +162,9 @@ export const STATE_CHANGING: Readonly<Record<CommandKind, boolean>> = {
   listOffenceTypes: false,
   setSeed: true,
   setProtection: true,
+  setFlags: true,
+  setShowAttending: true,
+  setSmoothing: true,
   greeting: false,
   thanks: false,
 };
@@ -183,7 +196,7 @@ export function commandFromJson(json: string): Command | { readonly error: strin
     value = JSON.parse(json);
   } catch (error) {
     return {
-      error: `'${json}' is not valid JSON (${(error as Error).message}); write a command such as {"kind":"run"}.`,
+      error: `'${json}' is not valid JSON (${errorText(error)}); write a command such as {"kind":"run"}.`,
     };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))

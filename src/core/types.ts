@@ -195,6 +195,8 @@ export type RankingMetric = 'offences' | 'youngOffenders';
  * ('poisson', PHE's plain comparison with a benchmark; see core/rates/compareWithBenchmark).
  */
 export type FlagMethod = 'overdispersed' | 'poisson';
+/** The ward rates schools are scored on: crude, or shrunk towards the area rate by Marshall's global empirical Bayes. */
+export type Smoothing = 'none' | 'empiricalBayes';
 
 /** Every choice the analyst can make; all are recorded in the Method and Audit sheets. */
 export interface AnalysisParameters {
@@ -234,7 +236,7 @@ export interface AnalysisParameters {
    * The ward rates schools are scored on: crude (default, 'none') or shrunk towards the area rate by
    * Marshall's global empirical Bayes ('empiricalBayes'); the Wards sheet shows crude rates either way.
    */
-  readonly smoothing?: 'none' | 'empiricalBayes';
+  readonly smoothing?: Smoothing;
 }
 
 export const DEFAULT_PARAMETERS: AnalysisParameters = {

@@ -12,6 +12,7 @@ import { renderWardMap, type WardMapImage } from './wardMap';
 import { WARD_HEADERS, WARDS_LAYOUT } from './wardsSheet';
 import { columnWidthPoints, fitScale, rowsPerPage } from './printLayout';
 import { wrappedNotes } from './wrappedNotes';
+import { ADVISORY_LINE } from './advisoryLine';
 
 export const MAP_COLOURS = {
   higher: { label: 'Higher than the area', color: 'D73027' },
@@ -194,6 +195,8 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
           STYLE.note,
         ),
       },
+      // The top-schools chart is a ranking too: it carries the same line as every ranking table.
+      ...(schoolRows.length > 0 ? [{ row: FIRST_BLOCK_ROW - 1, cell: text(ADVISORY_LINE, STYLE.note) }] : []),
     ],
     chartWidths,
   );

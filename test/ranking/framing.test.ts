@@ -6,6 +6,7 @@ import type { RunContext } from '../../src/report/runContext';
 import { buildSchoolsSheet } from '../../src/report/schoolsSheet';
 import type { ModelCell, SheetModel } from '../../src/report/sheetModel';
 import { buildSummarySheet } from '../../src/report/summarySheet';
+import { buildChartsSheet } from '../../src/report/chartsSheet';
 import { SMALL_PARAMETERS, smallWorkbook } from '../pipeline/smallWorkbookFixture';
 
 const ADVISORY = 'Advisory: where prevention support may help most, not a judgement of any school.';
@@ -75,9 +76,10 @@ describe('young offenders attending each school', () => {
 });
 
 describe('every ranking table', () => {
-  it("carries the advisory line: the Summary's top schools and the Schools sheet", () => {
+  it("carries the advisory line: the Summary's top schools, the Schools sheet and the top-schools chart", () => {
     const result = run(undefined);
     expect(texts(buildSummarySheet(result))).toContain(ADVISORY);
     expect(texts(buildSchoolsSheet(result))).toContain(ADVISORY);
+    expect(texts(buildChartsSheet(result))).toContain(ADVISORY);
   });
 });

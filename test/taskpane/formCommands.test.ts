@@ -1,6 +1,7 @@
 import { DEFAULT_PARAMETERS } from '../../src/core/types';
 import { commandLabel, formCommand, type FormValues } from '../../src/taskpane/ui/formCommands';
 import { parametersJson } from '../../src/taskpane/worker/sessionHost';
+import { readUtterance } from '../../src/conversation/parse/readUtterance';
 
 const current = parametersJson(DEFAULT_PARAMETERS);
 
@@ -20,6 +21,11 @@ const shown: FormValues = {
   catchment: 'auto',
   metric: 'offences',
   topN: '20',
+  smoothing: 'none',
+  flags: 'overdispersed',
+  showAttending: false,
+  seed: String(DEFAULT_PARAMETERS.seed),
+  protection: '',
 };
 
 describe("the settings form's changes as commands", () => {
@@ -36,6 +42,11 @@ describe("the settings form's changes as commands", () => {
       'catchment',
       'metric',
       'topN',
+      'smoothing',
+      'flags',
+      'attending',
+      'seed',
+      'protection',
     ] as const) {
       expect(formCommand(field, shown, current)).toBeNull();
     }
@@ -76,6 +87,39 @@ describe("the settings form's changes as commands", () => {
       metric: 'youngOffenders',
     });
     expect(formCommand('topN', { ...shown, topN: '30' }, current)).toEqual({ kind: 'setTopN', topN: 30 });
+  });
+
+  it('sends the statistical choices, the seed and the protection interval as the same words typed would be', () => {
+    const pairs: [Parameters<typeof formCommand>[0], Partial<FormValues>, string][] = [
+      ['smoothing', { smoothing: 'empiricalBayes' }, 'smooth the rates'],
+      ['flags', { flags: 'poisson' }, 'use poisson flags'],
+      ['attending', { showAttending: true }, 'show attending counts'],
+      ['seed', { seed: '42' }, 'set the seed to 42'],
+      ['protection', { protection: '8' }, 'set the protection interval to 8'],
+    ];
+    for (const [field, change, typed] of pairs) {
+      const sent = formCommand(field, { ...shown, ...change }, current);
+      const steps = readUtterance(typed).steps;
+      expect(steps).toHaveLength(1);
+      const reading = steps[0].reading;
+      expect(reading.kind).toBe('command');
+      expect(sent).toEqual(reading.kind === 'command' ? reading.command : undefined);
+    }
+    // Back again, from a session that holds the other value.
+    const changed = {
+      ...current,
+      smoothing: 'empiricalBayes' as const,
+      flagMethod: 'poisson' as const,
+      showAttending: true,
+      protectionInterval: 8,
+    };
+    expect(formCommand('smoothing', shown, changed)).toEqual({ kind: 'setSmoothing', smoothing: 'none' });
+    expect(formCommand('flags', shown, changed)).toEqual({ kind: 'setFlags', method: 'overdispersed' });
+    expect(formCommand('attending', shown, changed)).toEqual({ kind: 'setShowAttending', show: false });
+    // An emptied protection field means "the threshold" again.
+    expect(formCommand('protection', shown, changed)).toEqual({ kind: 'setProtection', interval: null });
+    expect(formCommand('protection', { ...shown, protection: 'wide' }, changed)).toBeNull();
+    expect(formCommand('seed', { ...shown, seed: '' }, current)).toBeNull();
   });
 
   it('sends the offence type rule: every type, the chosen types, or back to the default groups', () => {
@@ -155,5 +199,13 @@ describe("the conversation's line for a change made in the form", () => {
     expect(commandLabel({ kind: 'setConfidence', level: 0.995 })).toBe('Settings: confidence 99.5%');
     expect(commandLabel({ kind: 'setZeros', show: false })).toBe('Settings: withhold zeros');
     expect(commandLabel({ kind: 'setTopN', topN: 30 })).toBe('Settings: top 30');
+    expect(commandLabel({ kind: 'setFlags', method: 'poisson' })).toBe('Settings: flag wards by the Poisson interval');
+    expect(commandLabel({ kind: 'setShowAttending', show: true })).toBe('Settings: publish attending counts');
+    expect(commandLabel({ kind: 'setSmoothing', smoothing: 'empiricalBayes' })).toBe(
+      'Settings: score on smoothed rates',
+    );
+    expect(commandLabel({ kind: 'setProtection', interval: null })).toBe(
+      'Settings: protection interval: the threshold',
+    );
   });
 });

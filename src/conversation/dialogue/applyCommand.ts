@@ -54,6 +54,12 @@ function describeCommand(command: Command): string {
       return 'the seed';
     case 'setProtection':
       return 'the protection interval';
+    case 'setFlags':
+      return 'how wards are flagged';
+    case 'setShowAttending':
+      return 'publishing attending counts';
+    case 'setSmoothing':
+      return 'smoothing';
     case 'reset':
       return 'the reset';
     default:

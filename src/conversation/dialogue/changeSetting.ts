@@ -1,5 +1,5 @@
 /** Commands that set one parameter: checked, applied, and answered with what changed. */
-import type { AnalysisParameters, SchoolPhase } from '../../core/types';
+import type { AnalysisParameters, FlagMethod, SchoolPhase, Smoothing } from '../../core/types';
 import type { Command } from '../commands';
 import { THRESHOLD_PRESETS } from '../parse/rules/disclosure';
 import { PHASE_LABELS } from '../parse/phrases';
@@ -23,6 +23,23 @@ export const METRIC_LABELS: Readonly<Record<AnalysisParameters['rankingMetric'],
   offences: 'violent offences, counted in the ward where they happened',
   youngOffenders: 'young offenders, counted in the ward where they live',
 };
+
+export const FLAG_LABELS: Readonly<Record<FlagMethod, string>> = {
+  overdispersed: 'outside funnel limits that allow for the real spread between wards (over-dispersion)',
+  poisson: "when the ward's own Poisson interval clears the area rate (chance alone, no allowance for over-dispersion)",
+};
+
+export const SMOOTHING_LABELS: Readonly<Record<Smoothing, string>> = {
+  none: 'crude ward rates',
+  empiricalBayes: 'ward rates smoothed towards the area rate (empirical Bayes)',
+};
+
+/** Whether attending counts go in the shared workbook, as said. */
+export function attendingText(show: boolean | undefined): string {
+  return show
+    ? "in the shared workbook (each school's count, withheld when small)"
+    : 'left out of the shared workbook (shown to you in this pane only)';
+}
 
 // ───────────────────────────── checks against the data
 
@@ -223,7 +240,10 @@ type SettingCommand = Extract<
       | 'setMetric'
       | 'setConfidence'
       | 'setSeed'
-      | 'setProtection';
+      | 'setProtection'
+      | 'setFlags'
+      | 'setShowAttending'
+      | 'setSmoothing';
   }
 >;
 
@@ -419,6 +439,29 @@ export function changeSetting(command: SettingCommand, state: DialogueState, env
         `The rank intervals will be simulated from seed ${seed} (was ${current.seed}); the same seed gives the same intervals again.`,
       );
     }
+    case 'setFlags':
+      return changed(
+        state,
+        command,
+        { flagMethod: command.method },
+        `Wards will be flagged higher or lower than the area ${FLAG_LABELS[command.method]}${command.method === current.flagMethod ? ' (unchanged)' : ''}.${command.method === 'poisson' ? ' Ward counts usually vary more than chance alone, so this flags more wards; the Method sheet says how many each way flags.' : ''}`,
+      );
+    case 'setShowAttending':
+      return changed(
+        state,
+        command,
+        { showAttending: command.show },
+        command.show
+          ? 'Each ranked school\'s count of young offenders attending will be published in the shared workbook, withheld when small like every count. It is the figure most likely to stigmatise a school and is not used in the ranking; say "hide attending counts" to leave it out again.'
+          : "Counts of young offenders attending each school will be left out of the shared workbook (the default); you can still ask for a school's count here.",
+      );
+    case 'setSmoothing':
+      return changed(
+        state,
+        command,
+        { smoothing: command.smoothing },
+        `Schools will be scored on ${SMOOTHING_LABELS[command.smoothing]}${command.smoothing === 'empiricalBayes' ? ', which steadies the rates of wards with few young residents' : ''}; the Wards sheet shows crude rates either way.`,
+      );
     case 'setProtection': {
       const { interval } = command;
       if (interval !== null && !isWhole(interval, 1, 1000))

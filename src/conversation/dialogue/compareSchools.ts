@@ -86,7 +86,13 @@ export function compareSchools(command: CompareSchools, state: DialogueState): O
       `Young offenders attending (where recorded): ${sorted.map((school) => `${school.name} ${school.offendersAttending?.shown ? count(school.offendersAttending.value) : SUPPRESSED_SYMBOL}`).join('; ')}.`,
     );
   }
+  const privately = sorted.filter((school) => !school.offendersAttending?.shown);
   return {
+    ...(privately.length > 0
+      ? {
+          forAnalystOnly: `For you only (not in the shared workbook or its Audit sheet), young offenders attending where the school is recorded: ${privately.map((school) => `${school.name} ${count(school.offendersAttendingCount)}`).join('; ')}.`,
+        }
+      : {}),
     text: `${lines.join('\n')}${sheetNote(latest, 'Schools')}${stalenessNote(state, latest)}`,
     command: {
       kind: 'compareSchools',

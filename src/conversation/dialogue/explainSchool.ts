@@ -25,6 +25,16 @@ function rankNamed(query: string): number | undefined {
   return /^(?:the )?(?:top|first|highest|most exposed)(?: school| one| ranked)?$/.test(text) ? 1 : undefined;
 }
 
+/**
+ * A school's count of young offenders attending, for the analyst's eyes only, when the shared
+ * workbook does not show it (left out by default, or withheld as small). The analyst holds the
+ * records it comes from; the line is shown in the pane or terminal and never recorded (Outcome.forAnalystOnly).
+ */
+export function attendingForAnalyst(school: SchoolResult): string | undefined {
+  if (school.offendersAttending?.shown) return undefined;
+  return `For you only (not in the shared workbook or its Audit sheet): ${plural(school.offendersAttendingCount, 'young offender')} in this run's scope ${agreeing(school.offendersAttendingCount, 'attends', 'attend')} ${school.name}, where the school is recorded.`;
+}
+
 /** A school named loosely (by URN, alone or within the words, or by its rank) among the ranked schools. */
 export function findSchool(query: string, urn: string | undefined, result: AnalysisResult): NameMatch<SchoolResult> {
   const wantedUrn = urn ?? /\b(\d{5,8})\b/.exec(query)?.[1];
@@ -113,7 +123,7 @@ export function schoolExplanation(
   lines.push(
     attending
       ? `Young offenders attending (where the school is recorded): ${attending.shown ? count(attending.value) : '[c] (withheld)'}.`
-      : 'Young offenders attending: left out of the shared workbook by default, as the figure most likely to stigmatise a school (see Method).',
+      : 'Young offenders attending: left out of the shared workbook by default, as the figure most likely to stigmatise a school (see Method); the count is shown to you here only, never recorded.',
   );
   const robustness = result.sensitivity.schools.find((entry) => entry.urn === school.urn);
   lines.push(
@@ -195,5 +205,6 @@ export function explainSchool(command: ExplainSchool, state: DialogueState): Out
       ...(command.claimedRank !== undefined ? { claimedRank: command.claimedRank } : {}),
     },
     choices: explanation.choices,
+    forAnalystOnly: attendingForAnalyst(school),
   };
 }

@@ -106,6 +106,27 @@ export const HELP_TOPIC_TEXT: Readonly<
     text: 'The rank intervals come from simulations of the counts, drawn from a seeded random sequence, so the same seed gives the same intervals every time. Say "set the seed to 42" to use another.',
     choices: [{ label: 'Show the settings', utterance: 'show the settings' }],
   },
+  flags: {
+    text: 'A ward is flagged higher or lower than the area only outside funnel limits that allow for the real spread between wards (over-dispersion, as NHS and PHE indicators do), so a ward is not called higher for noise. Say "use Poisson flags" for the plain comparison of each ward\'s own interval with the area rate (it flags more wards), or "use funnel flags" to go back.',
+    choices: [
+      { label: 'Use Poisson flags', utterance: 'use poisson flags' },
+      { label: 'Use funnel flags', utterance: 'use funnel flags' },
+    ],
+  },
+  attending: {
+    text: 'Counts of young offenders attending each school are left out of the shared workbook by default: they are the figure most likely to stigmatise a school, and the ranking does not use them. Ask about a school to see its count here, for you only; say "show attending counts" to publish them (withheld when small) and "hide attending counts" to leave them out.',
+    choices: [
+      { label: 'Show attending counts', utterance: 'show attending counts' },
+      { label: 'Hide attending counts', utterance: 'hide attending counts' },
+    ],
+  },
+  smoothing: {
+    text: 'Schools are scored on crude ward rates by default. "Smooth the rates" shrinks each ward\'s rate towards the area rate, more where few young people live (global empirical Bayes), so one or two offences in a small ward weigh less; the Wards sheet shows crude rates either way, and the Sensitivity sheet shows whether the top schools change.',
+    choices: [
+      { label: 'Smooth the rates', utterance: 'smooth the rates' },
+      { label: 'Use crude rates', utterance: 'use crude rates' },
+    ],
+  },
   undo: {
     text: '"undo" takes back the last change of the choices (sheets already written stay as they are); "reset" goes back to the starting choices. A correction ("no wait, make it 10–17") replaces the setting just made.',
     choices: [{ label: 'Undo', utterance: 'undo' }],
@@ -133,6 +154,9 @@ const TOPIC_SETTING: Partial<Record<HelpTopic, string>> = {
   confidence: 'Confidence',
   newCandidates: 'Top group',
   seed: 'Simulations',
+  flags: 'Wards flagged',
+  attending: 'Attending counts',
+  smoothing: 'Scored on',
 };
 
 export function help(command: Help, summary: readonly SummaryLine[] = []): Outcome {

@@ -1,7 +1,16 @@
 /** The current choices as label/value lines, for the task pane's always-visible summary and for 'show the settings'. */
 import type { AnalysisParameters } from '../../core/types';
 import { PHASE_LABELS, ROLE_LABELS } from '../parse/phrases';
-import { CATCHMENT_LABELS, datesText, METRIC_LABELS, phaseText, suppressionText } from './changeSetting';
+import {
+  attendingText,
+  CATCHMENT_LABELS,
+  datesText,
+  FLAG_LABELS,
+  METRIC_LABELS,
+  phaseText,
+  SMOOTHING_LABELS,
+  suppressionText,
+} from './changeSetting';
 import { count, plural } from './format';
 import { isEveryType, offenceRuleText, typeKey, VIOLENCE_TOKEN } from './offenceTypeWords';
 import type { DialogueState } from './state';
@@ -57,6 +66,21 @@ export function parameterSummary(state: DialogueState): SummaryLine[] {
     { label: 'Confidence', value: `${Number((parameters.confidenceLevel * 100).toFixed(1))}%` },
     { label: 'Catchments', value: CATCHMENT_LABELS[parameters.catchmentModel] },
     { label: 'Ranked on', value: METRIC_LABELS[parameters.rankingMetric] },
+    {
+      label: 'Scored on',
+      value: SMOOTHING_LABELS[parameters.smoothing ?? 'none'],
+      ...briefWhen(parameters.smoothing === 'empiricalBayes', () => 'smoothed rates'),
+    },
+    {
+      label: 'Wards flagged',
+      value: FLAG_LABELS[parameters.flagMethod],
+      ...briefWhen(parameters.flagMethod === 'poisson', () => 'Poisson flags'),
+    },
+    {
+      label: 'Attending counts',
+      value: attendingText(parameters.showAttending),
+      ...briefWhen(parameters.showAttending === true, () => 'attending counts published'),
+    },
     { label: 'Top group', value: `top ${count(parameters.topN)}`, brief: `top ${count(parameters.topN)}` },
     { label: 'Simulations', value: `${count(parameters.simulations)} (seed ${parameters.seed})` },
   ];

@@ -91,6 +91,11 @@ export interface Outcome {
   readonly latest?: LatestRun;
   /** The unrecognised offence types left out, when this turn changed them. */
   readonly leftOut?: readonly string[];
+  /**
+   * Lines shown to the analyst after the reply but never recorded (not in the transcript, so not on
+   * any Audit sheet): figures the shared workbook leaves out, such as a school's attending count.
+   */
+  readonly forAnalystOnly?: string;
 }
 
 /** The state a session starts in; `runsSoFar`: runs already written (the next is numbered after them). */

@@ -230,7 +230,7 @@ function applyStep(
   const text = `${first ? `${first}\n` : ''}${outcome.text}${note}`;
   record(turn, outcome.command, text, words);
   turn.state = afterOutcome(turn.state, outcome.command, outcome, replacesPrevious);
-  turn.parts.push(text);
+  turn.parts.push(outcome.forAnalystOnly ? `${text}\n${outcome.forAnalystOnly}` : text);
   turn.effects.push(...(outcome.effects ?? []));
   if (outcome.command) turn.commands.push(outcome.command);
   if (outcome.latest) turn.ran = true;

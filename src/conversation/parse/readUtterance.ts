@@ -37,6 +37,7 @@ import {
   showTopRule,
 } from './rules/results';
 import { robustnessRule } from './rules/robustness';
+import { attendingRule, flagsRule, smoothingRule } from './rules/statistics';
 import { mapColumnRule, useSheetRule } from './rules/sheets';
 import { correctionRule, valueRule } from './rules/values';
 import { mattersWhenLeftOver } from './leftOverWords';
@@ -45,6 +46,7 @@ import {
   topGroupOfCandidates,
   guardAgainstInversions,
   negatedSteps,
+  questionsAboutSettings,
   sameSetting,
   settingsBeforeRun,
   settingsForOnePlace,
@@ -76,6 +78,9 @@ export const RULES: readonly Rule[] = [
   phasesRule,
   metricRule,
   catchmentRule,
+  flagsRule,
+  smoothingRule,
+  attendingRule,
   topNRule,
   offenceTypesRule,
   valueRule,
@@ -399,6 +404,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   competingSettings(steps);
   topGroupOfCandidates(steps, source);
   settingsBeforeRun(steps, source);
+  questionsAboutSettings(steps, source);
   if (steps.length === 0 && courtesy.length > 0) {
     const said = clauses.find((clause) => clause.reading.kind === 'courtesy');
     steps.push({

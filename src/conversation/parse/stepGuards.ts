@@ -83,7 +83,8 @@ export function guardAgainstInversions(steps: Step[], source: string): void {
  * a contrast ("11-16, not 10-17": the other value is not wanted) or an exclusion ("all types except
  * shoplifting": what follows is taken out).
  */
-const CONTRAST = /(?:^|[\s,;])(?:not|never|instead of|rather than|but not)\s*$/;
+const CONTRAST =
+  /(?:^|[\s,;])(?:not|never|instead of|rather than|but not|stop|stop using|quit using|no more|no longer|don'?t use|do not use)\s*$/;
 const EXCLUSION = /(?:^|[\s,;])(?:except|excluding|except for|other than|apart from|bar|minus)\s*$/;
 /** Two-word negations, whose words a clause may have taken as fillers ('instead of observed', 'use distance decay instead' + 'of observed'). */
 const SPLIT_CONTRAST = /^(?:instead of|rather than)$/;
@@ -333,8 +334,35 @@ function settingName(command: Command): string {
     setConfidence: 'confidence levels',
     setSeed: 'seeds',
     setProtection: 'protection intervals',
+    setFlags: 'ways of flagging wards',
+    setShowAttending: 'choices for attending counts',
+    setSmoothing: 'choices of smoothing',
     useSheet: 'sheets',
     mapColumn: 'columns',
   };
   return names[command.kind] ?? 'values';
+}
+
+/** A yes/no question about the choices: "are we using poisson flags?", "is smoothing on?", "do we hide zeros?". */
+const ASKS_WHETHER =
+  /^\s*(?:are|is|do|does|did|have|has|were|was|am)\s+(?:we|you|i|it|they|the|this|that|zeros|smoothing|rounding|attending|poisson|funnel)\b/i;
+/** ...but not a polite request put as a question ("is it possible to use poisson flags?"). */
+const POLITE_REQUEST = /^\s*(?:is it (?:possible|ok|okay|alright|fine) to|is there (?:a|any) way to|would it be)\b/i;
+
+/**
+ * A yes/no question about the choices asks what they are, it does not change them: its settings
+ * become one 'status' step (the reply lists every choice). Said with other requests ("are we on
+ * poisson flags? then run"), it is left to the other guards.
+ */
+export function questionsAboutSettings(steps: Step[], source: string): void {
+  if (steps.length === 0 || !ASKS_WHETHER.test(source) || POLITE_REQUEST.test(source)) return;
+  if (!steps.every((step) => isCommand(step, isStateChanging))) return;
+  const first = steps[0];
+  const last = steps[steps.length - 1];
+  const span: [number, number] | undefined = first.span && last.span ? [first.span[0], last.span[1]] : undefined;
+  steps.splice(0, steps.length, {
+    reading: { kind: 'command', command: { kind: 'status' } },
+    words: source.trim(),
+    ...(span ? { span } : {}),
+  });
 }

@@ -19,7 +19,12 @@ export type FormField =
   | 'confidence'
   | 'catchment'
   | 'metric'
-  | 'topN';
+  | 'topN'
+  | 'smoothing'
+  | 'flags'
+  | 'attending'
+  | 'seed'
+  | 'protection';
 
 export type OffenceRule = 'default' | 'all' | 'chosen';
 
@@ -42,6 +47,14 @@ export interface FormValues {
   readonly catchment: string;
   readonly metric: string;
   readonly topN: string;
+  /** 'none' or 'empiricalBayes'. */
+  readonly smoothing: string;
+  /** 'overdispersed' or 'poisson'. */
+  readonly flags: string;
+  readonly showAttending: boolean;
+  readonly seed: string;
+  /** '' for "the threshold", else the interval as digits. */
+  readonly protection: string;
 }
 
 /** How the form names each phase (the GIAS wording, as the reports use it). */
@@ -139,6 +152,30 @@ export function formCommand(field: FormField, values: FormValues, current: Param
       const topN = numberIn(values.topN);
       return topN === null || topN === current.topN ? null : { kind: 'setTopN', topN };
     }
+    case 'smoothing': {
+      const smoothing = values.smoothing;
+      if (smoothing !== 'none' && smoothing !== 'empiricalBayes') return null;
+      return smoothing === (current.smoothing ?? 'none') ? null : { kind: 'setSmoothing', smoothing };
+    }
+    case 'flags': {
+      const method = values.flags;
+      if (method !== 'overdispersed' && method !== 'poisson') return null;
+      return method === current.flagMethod ? null : { kind: 'setFlags', method };
+    }
+    case 'attending':
+      return values.showAttending === (current.showAttending ?? false)
+        ? null
+        : { kind: 'setShowAttending', show: values.showAttending };
+    case 'seed': {
+      const seed = numberIn(values.seed);
+      return seed === null || seed === current.seed ? null : { kind: 'setSeed', seed };
+    }
+    case 'protection': {
+      // An emptied field means "the threshold" (null), as the session's default.
+      const interval = values.protection.trim() === '' ? null : numberIn(values.protection);
+      if (values.protection.trim() !== '' && interval === null) return null;
+      return interval === current.protectionInterval ? null : { kind: 'setProtection', interval };
+    }
   }
 }
 
@@ -190,6 +227,18 @@ function commandWords(command: Command): string {
         : 'rank on young offenders where they live';
     case 'setTopN':
       return `top ${command.topN}`;
+    case 'setSmoothing':
+      return command.smoothing === 'empiricalBayes' ? 'score on smoothed rates' : 'score on crude rates';
+    case 'setFlags':
+      return command.method === 'poisson' ? 'flag wards by the Poisson interval' : 'flag wards by funnel limits';
+    case 'setShowAttending':
+      return command.show ? 'publish attending counts' : 'leave attending counts out';
+    case 'setSeed':
+      return `seed ${command.seed}`;
+    case 'setProtection':
+      return command.interval === null
+        ? 'protection interval: the threshold'
+        : `protection interval ${command.interval}`;
     default:
       return JSON.stringify(command);
   }

@@ -53,6 +53,11 @@ export function createSettingsForm(
   const catchment = byId(root, 'setting-catchment', HTMLSelectElement);
   const confidence = byId(root, 'setting-confidence', HTMLSelectElement);
   const topN = byId(root, 'setting-top-n', HTMLInputElement);
+  const smoothing = byId(root, 'setting-smoothing', HTMLSelectElement);
+  const flags = byId(root, 'setting-flags', HTMLSelectElement);
+  const attending = byId(root, 'setting-attending', HTMLInputElement);
+  const seed = byId(root, 'setting-seed', HTMLInputElement);
+  const protection = byId(root, 'setting-protection', HTMLInputElement);
   const ruleButtons = Array.from(form.querySelectorAll<HTMLInputElement>('input[name="offence-rule"]'));
   const phaseBoxes = Array.from(form.querySelectorAll<HTMLInputElement>('input[name="phase"]'));
 
@@ -71,6 +76,8 @@ export function createSettingsForm(
     [dateTo, 'dates'],
     [threshold, 'threshold'],
     [topN, 'topN'],
+    [seed, 'seed'],
+    [protection, 'protection'],
   ]);
 
   const offenceRule = (): OffenceRule =>
@@ -93,6 +100,11 @@ export function createSettingsForm(
       catchment: catchment.value,
       metric: metric.value,
       topN: topN.value,
+      smoothing: smoothing.value,
+      flags: flags.value,
+      showAttending: attending.checked,
+      seed: seed.value,
+      protection: protection.value,
     };
   }
 
@@ -150,7 +162,8 @@ export function createSettingsForm(
   }
 
   function fill(parameters: ParametersJson): void {
-    for (const field of ['ages', 'dates', 'threshold', 'topN'] as const) refill(field, parameters);
+    for (const field of ['ages', 'dates', 'threshold', 'topN', 'seed', 'protection'] as const)
+      refill(field, parameters);
     fillOffenceTypes(parameters);
     for (const box of phaseBoxes) box.checked = parameters.phases.includes(box.value as SchoolPhase);
     zeros.checked = parameters.showZeros;
@@ -162,6 +175,9 @@ export function createSettingsForm(
     choose(confidence, String(parameters.confidenceLevel), percent(parameters.confidenceLevel));
     catchment.value = parameters.catchmentModel;
     metric.value = parameters.rankingMetric;
+    smoothing.value = parameters.smoothing ?? 'none';
+    flags.value = parameters.flagMethod;
+    attending.checked = parameters.showAttending ?? false;
   }
 
   /** Shows the session's value again in a typed part of the form. */
@@ -170,6 +186,9 @@ export function createSettingsForm(
     else if (field === 'dates') [dateFrom.value, dateTo.value] = [parameters.dateFrom ?? '', parameters.dateTo ?? ''];
     else if (field === 'threshold') threshold.value = String(parameters.threshold);
     else if (field === 'topN') topN.value = String(parameters.topN);
+    else if (field === 'seed') seed.value = String(parameters.seed);
+    else if (field === 'protection')
+      protection.value = parameters.protectionInterval === null ? '' : String(parameters.protectionInterval);
   }
 
   // Typed fields: sent when focus leaves their part of the form, or on Enter.
@@ -205,6 +224,9 @@ export function createSettingsForm(
   confidence.addEventListener('change', () => commit('confidence', confidence));
   catchment.addEventListener('change', () => commit('catchment', catchment));
   metric.addEventListener('change', () => commit('metric', metric));
+  smoothing.addEventListener('change', () => commit('smoothing', smoothing));
+  flags.addEventListener('change', () => commit('flags', flags));
+  attending.addEventListener('change', () => commit('attending', attending));
 
   return {
     show(parameters, types) {

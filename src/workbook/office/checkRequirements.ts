@@ -2,12 +2,13 @@
  * The Excel API requirement set the Office.js adapter needs, and a check of the host against it.
  *
  * ExcelApi 1.10 is the newest set the adapter calls (Office.js reference, "[Api set: ExcelApi …]"
- * on each member): Range.left/top (1.10) to place the ward map on its anchor cell;
+ * on each member): Range.left/top (1.10) to place the ward map on its anchor cell, Range.group and
+ * hideGroupDetails (1.10) to fold the Wards sheet's detail columns away;
  * ShapeCollection.addImage and Shape.altTextDescription (1.9); Worksheet.pageLayout (orientation,
  * zoom, setPrintTitleRows: 1.9) to print each sheet fit to the page width; WorksheetCollection.onChanged (1.9),
  * onAdded and onDeleted (1.7) to know when the analyst edits the workbook (the events'
  * triggerSource, 1.14, is used where the host has it); ChartAxis.position (1.8) to keep the value
- * axis at the bottom of a top-down bar chart; Worksheet.tabColor, freezePanes, getRangeByIndexes,
+ * axis at the bottom of a top-down bar chart; Worksheet.tabColor, freezePanes (freezeAt and freezeColumns, for the name columns), getRangeByIndexes,
  * ChartSeries.setValues/setXAxisValues and ChartAxis.reversePlotOrder (1.7); conditional formats
  * (1.6); getUsedRangeOrNullObject and getItemOrNullObject (1.4).
  */

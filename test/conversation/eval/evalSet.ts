@@ -30,6 +30,9 @@ export const HELP_TOPICS = [
   'columns',
   'newCandidates',
   'seed',
+  'flags',
+  'attending',
+  'smoothing',
   'undo',
   'replay',
 ] as const;
@@ -53,6 +56,10 @@ export type NewCommand =
   /** Help on one topic. (`{ kind: 'help' }` without a topic is the existing command.) */
   | { readonly kind: 'help'; readonly topic: HelpTopic };
 
+/**
+ * Kinds this set proposed. setFlags, setShowAttending and setSmoothing are not here: commands.ts has
+ * them, so they are known kinds (judged by their effect, checked to apply cleanly); their shapes are in SHAPES.
+ */
 export type NewCommandKind = Exclude<NewCommand['kind'], 'help'>;
 export const NEW_COMMAND_KINDS: readonly NewCommandKind[] = [
   'compareSchools',
@@ -258,6 +265,13 @@ const SHAPES: Record<string, Record<string, (v: unknown, c: Fields) => string>> 
   setProtection: {
     interval: (v) => (v === null || (isInt(v) && (v as number) >= 1) ? '' : 'interval must be ≥ 1 or null'),
   },
+  setFlags: {
+    method: (v) => (v === 'overdispersed' || v === 'poisson' ? '' : "method must be 'overdispersed' or 'poisson'"),
+  },
+  setShowAttending: { show: (v) => (typeof v === 'boolean' ? '' : 'show must be true/false') },
+  setSmoothing: {
+    smoothing: (v) => (v === 'none' || v === 'empiricalBayes' ? '' : "smoothing must be 'none' or 'empiricalBayes'"),
+  },
 };
 
 /** Problems with one expected command ([] when well-formed). */
@@ -303,7 +317,11 @@ export function itemProblems(item: EvalItem): string[] {
   return problems.map((p) => `${item.id ?? '?'}: ${p}`);
 }
 
-/** Every intent the set must cover: each command kind of commands.ts, the new kinds, help topics, refusals, questions. */
+/**
+ * Every intent the set must cover: each command kind of commands.ts (so setFlags, setShowAttending and
+ * setSmoothing, adopted there directly, come in through STATE_CHANGING), the new kinds, help topics,
+ * refusals, questions.
+ */
 export const REQUIRED_INTENTS: readonly string[] = [
   ...Object.keys(STATE_CHANGING),
   ...NEW_COMMAND_KINDS,

@@ -263,6 +263,21 @@ function placeNamed(tokens: readonly Tok[], source: string, lexicon: Lexicon): R
 }
 
 /**
+ * "show offenders attending each school", "don't show offenders attending": the published counts
+ * per school, not the people. Never when the verb itself names or lists people ("list the
+ * offenders attending Castle High").
+ */
+function attendingCounts(tokens: readonly Tok[], people: number, verb: string): boolean {
+  if (tokens[people + 1]?.text !== 'attending') return false;
+  if (['name', 'names', 'identify', 'list', 'reveal', 'export', 'who'].includes(verb)) return false;
+  const after = tokens[people + 2];
+  return (
+    after === undefined ||
+    ['each', 'every', 'per', 'counts', 'count', 'figures', 'numbers', 'totals', 'in', 'on'].includes(after.text)
+  );
+}
+
+/**
  * Whether an utterance asks about individuals, and why. Reads: references (an offender's or
  * offence's reference, a crime number such as 20/10013); "which children/pupils/offenders ...";
  * "who" with people or a crime ("who committed", "who are the offenders"); naming or listing people
@@ -317,6 +332,7 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
         inSet(tokens[j], PEOPLE) &&
         !inSet(tokens[j + 1], AGGREGATE) &&
         !inSet(tokens[j + 1], new Set(['where', 'rate', 'live', 'by', 'ranking'])) &&
+        !attendingCounts(tokens, j, t.text) &&
         !(tokens[j + 1] && ['young', 'offenders'].includes(tokens[j].text) && inSet(tokens[j + 1], AGGREGATE))
       ) {
         if (

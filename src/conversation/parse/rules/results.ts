@@ -325,6 +325,9 @@ function explainCommand(
   hints: { readonly ward?: boolean; readonly school?: boolean; readonly rank?: number },
 ): Command | undefined {
   const words = name.text.split(' ');
+  // A school's URN alone ('explain 140001'): five to eight digits, never a rank or a ward code.
+  if (words.length === 1 && /^\d{5,8}$/.test(words[0]) && !hints.ward)
+    return { kind: 'explainSchool', school: words[0] };
   if (
     words.every(
       (word) => /^\d+(?:st|nd|rd|th)?$/.test(word) || ['the', 'a', 'it', 'that', 'this', 'them'].includes(word),
@@ -421,6 +424,32 @@ export const explainRule: Rule = {
         opt(lit('worked out|calculated|arrived at|derived|got|come about|decided|found')),
       ),
       ([, , , name], ctx) => explainAs()(name, ctx),
+    ),
+    // 'what is the attending count for Park Hall?': that school's figures, its attending count among them.
+    map(
+      seq(
+        opt(lit('what is|whats|what are|show me|give me|tell me|what about')),
+        opt(lit('the')),
+        lit(
+          'attending count|attending counts|attending figure|attending figures|attending number|number of young offenders attending|number of offenders attending|count of young offenders attending|young offenders attending|offenders attending',
+        ),
+        lit('for|at|of|in'),
+        opt(lit('the')),
+        place,
+      ),
+      ([, , , , , name], ctx) => explainAs({ school: true })(name, ctx),
+    ),
+    // 'how many young offenders attend Park Hall?': that school's figures (its attending count among them).
+    map(
+      seq(
+        lit('how many'),
+        opt(lit('young')),
+        lit('offenders|yos|of the offenders|offending pupils|pupils offend|kids offend'),
+        lit('attend|go to|are at|are pupils at|study at|are on roll at|are enrolled at|come from'),
+        opt(lit('the')),
+        place,
+      ),
+      ([, , , , , name], ctx) => explainAs({ school: true })(name, ctx),
     ),
     map(seq(ASK_ABOUT, lit('it|that|that one|this one|them|this|that school|that ward|this school|this ward')), () =>
       command({ kind: 'explain', name: 'it' }),

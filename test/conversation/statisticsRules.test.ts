@@ -1,0 +1,122 @@
+/**
+ * The rules for the statistical choices (rules/statistics), each reading on its own: how wards are
+ * flagged, smoothing, attending counts; a method turned down means the other one; asking what one
+ * is, or whether it is on, never changes it.
+ */
+import type { Command } from '../../src/conversation/commands';
+import { readUtterance } from '../../src/conversation/parse/readUtterance';
+
+/** The commands an utterance is read as ('?' for a question, 'refused' for a refusal). */
+function read(utterance: string): (Command | '?')[] | 'refused' {
+  const reading = readUtterance(utterance);
+  if (reading.refusal) return 'refused';
+  return reading.steps.map((step) => (step.reading.kind === 'command' ? step.reading.command : '?'));
+}
+
+const poisson: Command = { kind: 'setFlags', method: 'poisson' };
+const funnel: Command = { kind: 'setFlags', method: 'overdispersed' };
+const show: Command = { kind: 'setShowAttending', show: true };
+const hide: Command = { kind: 'setShowAttending', show: false };
+const smoothed: Command = { kind: 'setSmoothing', smoothing: 'empiricalBayes' };
+const crude: Command = { kind: 'setSmoothing', smoothing: 'none' };
+const help = (topic: 'flags' | 'attending' | 'smoothing'): Command => ({ kind: 'help', topic });
+
+describe('how wards are flagged', () => {
+  it.each([
+    ['use poisson flags', [poisson]],
+    ['flag wards by the poisson interval', [poisson]],
+    ['ignore overdispersion', [poisson]],
+    ['flag a ward higher only if its CI is clear of the area rate', [poisson]],
+    ['just use the confidence intervals to flag wards', [poisson]],
+    ['switch to funnel limits', [funnel]],
+    ['allow for the extra variation between wards when flagging', [funnel]],
+    ['change the flags to the funnel method', [funnel]],
+    ['use the default flags', [funnel]],
+  ])('%s', (utterance, expected) => expect(read(utterance)).toEqual(expected));
+
+  it.each([
+    ['stop using the funnel limits', [poisson]],
+    ["don't use the funnel plot for flags", [poisson]],
+    ['no more funnel flags', [poisson]],
+    ['poisson off', [funnel]],
+    ['stop using poisson', [funnel]],
+    ['undo the poisson flags', [funnel]],
+  ])('a method turned down means the other: %s', (utterance, expected) => expect(read(utterance)).toEqual(expected));
+
+  it.each([
+    ['how are wards flagged?'],
+    ['what does over-dispersed mean'],
+    ['what is a funnel plot'],
+    ['how does the poisson flag work'],
+    ['which flag method are we using'],
+  ])('asking about it is help, never a change: %s', (utterance) => expect(read(utterance)).toEqual([help('flags')]));
+
+  it('asks which method when only the flags are named', () => expect(read('change the flag method')).toEqual(['?']));
+});
+
+describe('attending counts in the shared workbook', () => {
+  it.each([
+    ['show attending counts', [show]],
+    ['publish the young offenders attending in the workbook', [show]],
+    ["we'd like the attending counts included", [show]],
+    ['add a column for young offenders attending each school', [show]],
+    ['hide attending counts', [hide]],
+    ["don't show offenders attending", [hide]],
+    ['take the attending numbers out of the shared workbook', [hide]],
+    ['leave the attending counts out of the workbook', [hide]],
+  ])('%s', (utterance, expected) => expect(read(utterance)).toEqual(expected));
+
+  it.each([['what does show attending do'], ["why aren't the attending counts in the workbook?"]])(
+    'asking about it is help: %s',
+    (utterance) => expect(read(utterance)).toEqual([help('attending')]),
+  );
+
+  it("a school's count is that school's figures, not the setting", () => {
+    expect(read('how many young offenders attend Park Hall?')).toEqual([
+      { kind: 'explainSchool', school: 'Park Hall' },
+    ]);
+  });
+
+  it('naming or listing the people attending a school is refused', () => {
+    expect(read('list the young offenders attending Castle High by name')).toBe('refused');
+    expect(read('list the offenders attending park hall')).toBe('refused');
+  });
+});
+
+describe('smoothing', () => {
+  it.each([
+    ['smooth the rates', [smoothed]],
+    ['shrink the small ward rates towards the area average', [smoothed]],
+    ['score schools on smoothed rates', [smoothed]],
+    ['EB smoothing on', [smoothed]],
+    ['use crude rates', [crude]],
+    ['turn smoothing off', [crude]],
+    ["I'd prefer crude rates", [crude]],
+  ])('%s', (utterance, expected) => expect(read(utterance)).toEqual(expected));
+
+  it.each([['what is empirical bayes smoothing?'], ["what's the point of empirical bayes"]])(
+    'asking about it is help: %s',
+    (utterance) => expect(read(utterance)).toEqual([help('smoothing')]),
+  );
+});
+
+describe('a yes/no question about the choices lists them, changing nothing', () => {
+  it.each([['are we using poisson flags?'], ['is smoothing on?'], ['do we hide zeros?']])('%s', (utterance) =>
+    expect(read(utterance)).toEqual([{ kind: 'status' }]),
+  );
+
+  it('a polite request put as a question is still a request', () =>
+    expect(read('is it possible to use poisson flags?')).toEqual([poisson]));
+});
+
+describe('with other requests', () => {
+  it('applies each in order', () => {
+    expect(read('rank by young offenders and use poisson flags then run')).toEqual([
+      { kind: 'setMetric', metric: 'youngOffenders' },
+      poisson,
+      { kind: 'run' },
+    ]);
+    expect(read('smooth rates, poisson flags, then run')).toEqual([smoothed, poisson, { kind: 'run' }]);
+    expect(read('attending counts off, then rerun')).toEqual([hide, { kind: 'run' }]);
+  });
+});
