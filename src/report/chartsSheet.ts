@@ -38,7 +38,7 @@ const ROW_PIXELS = 20;
 const BAR_LENGTH_STYLE = { rank: { numberFormat: '0.0_)' }, rate: { numberFormat: '0.00_)' } } as const;
 
 /** Widths of the data blocks' columns: name, estimate, lower, upper, three bar lengths, label. */
-const DATA_WIDTHS = [30, 9, 10, 10, 9, 9, 9, 44];
+const DATA_WIDTHS = [30, 9, 10, 10, 9, 9, 9, 44, 10];
 
 /**
  * The ward map as the Charts sheet shows it: each ward in its flag's colour (a withheld ward in the
@@ -79,10 +79,17 @@ export function wardMapImage(result: AnalysisResult, widthPx: number): WardMapIm
   });
 }
 
+/** The area's rate of the ranking measure, and the Wards sheet cell that publishes it. */
+function areaRate(result: AnalysisResult): { readonly value: number; readonly ref: string } {
+  return result.parameters.rankingMetric === 'offences'
+    ? { value: result.area.offenceRate, ref: `{{Wards}}!${WARDS_LAYOUT.areaOffenceRate}` }
+    : { value: result.area.youngOffenderRate, ref: `{{Wards}}!${WARDS_LAYOUT.areaOffenderRate}` };
+}
+
 /** The area's rate of the ranking measure to one decimal, or [c] when withheld. */
 function areaAverageText(result: AnalysisResult): string {
-  const rate = result.parameters.rankingMetric === 'offences' ? result.area.offenceRate : result.area.youngOffenderRate;
-  return Number.isFinite(rate) ? rate.toFixed(1) : SUPPRESSED_SYMBOL;
+  const { value } = areaRate(result);
+  return Number.isFinite(value) ? value.toFixed(1) : SUPPRESSED_SYMBOL;
 }
 
 /** The credit under the map: the boundaries' licence, or that they are invented, or where they came from. */
@@ -182,6 +189,9 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
     };
   });
 
+  // The area average as a line across the ward chart, when the area's rate is published.
+  const area = areaRate(result);
+  const areaLine = Number.isFinite(area.value) ? area : undefined;
   const schoolHeader = FIRST_BLOCK_ROW;
   const wardHeader = schoolHeader + schoolRows.length + 3;
   const funnel = funnelBlock(result, wardHeader + wardRows.length + 3, DATA_COLUMN);
@@ -221,7 +231,9 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
       headers: ['Ward', 'Rate per 1,000', `Lower ${confidence} limit`, `Upper ${confidence} limit`],
       estimateWord: 'rate',
       pad: 0,
-      label: 'rate',
+      // Ward names alone under the columns: the columns show the figures, and names read upright.
+      label: 'name',
+      ...(areaLine ? { reference: { header: 'Area average', figure: areaLine } } : {}),
       headerStyle: STYLE.label,
       estimateStyle: STYLE.rate,
       barStyle: BAR_LENGTH_STYLE.rate,
@@ -253,12 +265,14 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
     const heightRows = chartHeightRows(wardRows.length);
     charts.push(
       floatingBarChart({
-        title: `${measure} rate per 1,000 young residents, ${wardRows.length} highest wards (area average ${areaAverageText(result)}): bars span the ${confidence} interval, the shade changes at the rate`,
+        title: `${measure} rate per 1,000 young residents, ${wardRows.length} highest wards: columns span the ${confidence} interval, the shade changes at the rate${areaLine ? `; the dashed line is the area average (${areaAverageText(result)})` : ` (area average ${areaAverageText(result)})`}`,
         axisTitle: 'Rate per 1,000 young residents',
         block: { sheet: 'Charts', col: DATA_COLUMN, firstRow: wardHeader + 1, lastRow: wardHeader + wardRows.length },
         names: { toEstimate: 'Interval up to the rate', beyondEstimate: 'Interval beyond the rate' },
         colors: { toEstimate: 'C55A11', beyondEstimate: 'F8CBAD', outline: '843C0C' },
         anchor: { row: nextChartRow, col: CHART_COLUMN, widthCols: CHART_WIDTH_COLUMNS, heightRows },
+        columns: true,
+        ...(areaLine ? { reference: { name: 'Area average', color: '404040' } } : {}),
       }),
     );
     nextChartRow += heightRows + 2;

@@ -3,7 +3,7 @@ import { NO_FILL, type ChartModel } from './sheetModel';
 
 export interface FloatingBarChartOptions {
   readonly title: string;
-  /** Title of the value axis, along the bottom. */
+  /** Title of the value axis: along the bottom of bars, up the side of columns. */
   readonly axisTitle: string;
   /** The interval block ({@link intervalBlock}): its sheet, first column and body rows. */
   readonly block: { readonly sheet: string; readonly col: number; readonly firstRow: number; readonly lastRow: number };
@@ -12,6 +12,14 @@ export interface FloatingBarChartOptions {
   /** 'RRGGBB': the darker shade up to the estimate, the lighter one beyond it, and their outline. */
   readonly colors: { readonly toEstimate: string; readonly beyondEstimate: string; readonly outline: string };
   readonly anchor: ChartModel['anchor'];
+  /** Upright columns, the categories along the bottom, instead of bars across (the default). */
+  readonly columns?: boolean;
+  /**
+   * A dashed line across the columns at a figure every row of the block repeats (its
+   * `INTERVAL_COLUMNS.reference` column): the area average. Columns only: a line over bars across
+   * is not a chart Excel draws on the same axes.
+   */
+  readonly reference?: { readonly name: string; readonly color: string };
 }
 
 /**
@@ -30,9 +38,22 @@ export function floatingBarChart(options: FloatingBarChartOptions): ChartModel {
     col: block.col + offset,
   });
   const categories = column(INTERVAL_COLUMNS.label);
+  if (options.reference && !options.columns)
+    throw new Error(`Chart '${options.title}': a reference line needs upright columns.`);
+  const reference = options.reference
+    ? [
+        {
+          name: options.reference.name,
+          categories,
+          values: column(INTERVAL_COLUMNS.reference),
+          color: options.reference.color,
+          draw: 'dashedLine' as const,
+        },
+      ]
+    : [];
   return {
     title: options.title,
-    type: 'barStacked',
+    type: options.columns ? 'columnStacked' : 'barStacked',
     series: [
       { name: 'Bar start', categories, values: column(INTERVAL_COLUMNS.start), color: NO_FILL },
       {
@@ -49,10 +70,13 @@ export function floatingBarChart(options: FloatingBarChartOptions): ChartModel {
         color: colors.beyondEstimate,
         outline: colors.outline,
       },
+      ...reference,
     ],
-    xAxisTitle: options.axisTitle,
+    // The value axis runs along the bottom of bars across, up the side of columns.
+    ...(options.columns ? { yAxisTitle: options.axisTitle } : { xAxisTitle: options.axisTitle }),
     anchor: options.anchor,
-    reverseCategories: true,
+    // Bars across run top-down (the first row at the top); columns left to right already.
+    reverseCategories: !options.columns,
     legend: false,
   };
 }

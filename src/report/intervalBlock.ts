@@ -25,6 +25,8 @@ export const INTERVAL_COLUMNS = {
   toEstimate: 5,
   beyondEstimate: 6,
   label: 7,
+  /** With a reference (the area average): the same figure on every row, for a line across the chart. */
+  reference: 8,
 } as const;
 
 /** A published figure: the reference that reads it (e.g. `{{Schools}}!A6`) and its value. */
@@ -47,8 +49,13 @@ export interface IntervalBlockOptions {
   readonly estimateWord: string;
   /** What each bar adds beyond its interval at both ends: 0.5 for ranks, 0 for rates. */
   readonly pad: number;
-  /** 'rank': "1. St Jude's (1–4)", the ends once when equal; 'rate': "Aston: 15.2 (12.1–18.9)", one decimal. */
-  readonly label: 'rank' | 'rate';
+  /**
+   * 'rank': "1. St Jude's (1–4)", the ends once when equal; 'rate': "Aston: 15.2 (12.1–18.9)", one
+   * decimal; 'name': the name alone (under a column, where the bar itself shows the figures).
+   */
+  readonly label: 'rank' | 'rate' | 'name';
+  /** A figure every row repeats in a last column (its header, and the reference that reads it): a line across the chart. */
+  readonly reference?: { readonly header: string; readonly figure: PublishedFigure };
   readonly headerStyle: CellStyle;
   readonly estimateStyle: CellStyle;
   readonly barStyle: CellStyle;
@@ -68,6 +75,7 @@ export function intervalBlock(
     `Start to ${word}`,
     `${word[0].toUpperCase()}${word.slice(1)} to end`,
     'Chart label',
+    ...(options.reference ? [options.reference.header] : []),
   ];
   const placed = headers.map((header, offset) => ({
     row: headerRow,
@@ -105,7 +113,12 @@ function intervalCells(interval: IntervalRow, row: number, col: number, options:
     formula(`MAX(${estimate},${upper})${endPadText}-${estimate}`, endValue - interval.estimate.value, options.barStyle),
     options.label === 'rank'
       ? rankLabel(interval, { name, estimate, lower, upper })
-      : rateLabel(interval, { name, estimate, lower, upper }),
+      : options.label === 'rate'
+        ? rateLabel(interval, { name, estimate, lower, upper })
+        : formula(name, interval.name),
+    ...(options.reference
+      ? [formula(options.reference.figure.ref, options.reference.figure.value, options.estimateStyle)]
+      : []),
   ];
 }
 

@@ -63,8 +63,10 @@ export interface ChartSeriesModel {
   /** 'RRGGBB': a thin outline round each bar, so segments of one colour family stay distinct. */
   readonly outline?: string;
   /**
-   * Scatter charts only: the points as markers without a line (the default), or joined in order by
-   * a line without markers, solid or dashed (a curve drawn through computed points, like a funnel's limits).
+   * Scatter charts: the points as markers without a line (the default), or joined in order by a
+   * line without markers, solid or dashed (a curve drawn through computed points, like a funnel's
+   * limits). Column charts: 'line' or 'dashedLine' draws this series as a line over the columns, on
+   * the same axes (a reference such as the area average); bar charts across take no line.
    */
   readonly draw?: ScatterDraw;
 }

@@ -37,6 +37,8 @@ export interface ComparableSheet {
      * 'none' or '' (automatic); dashed: the line is dashed; marker: 'circle 6 #RRGGBB', 'none' or '' (automatic).
      */
     series: {
+      /** The series' own type: the chart's, or 'Line' for a line drawn over columns. */
+      chartType: string;
       name: string;
       values: string;
       categories: string;
@@ -166,10 +168,17 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
                 asArray(plot['c:valAx']).find((axis: any) => axis['c:axPos']['@_val'] === 'l'),
               ]
             : [plot['c:catAx'], plot['c:valAx']];
+          // Lines over the columns (c:lineChart on the same axes) are series of the chart too, in their order.
+          const lineSeries = asArray(plot['c:lineChart']?.['c:ser']).map((series: any) => ({ series, line: true }));
+          const allSeries = [
+            ...asArray(group['c:ser']).map((series: any) => ({ series, line: false })),
+            ...lineSeries,
+          ].sort((a, b) => Number(a.series['c:order']['@_val']) - Number(b.series['c:order']['@_val']));
           charts.push({
             type,
             title: titleOf(chart),
-            series: asArray(group['c:ser']).map((series: any) => ({
+            series: allSeries.map(({ series, line }) => ({
+              chartType: line ? 'Line' : type,
               name: series['c:tx']['c:v'],
               values: plainRef((scatter ? series['c:yVal'] : series['c:val'])['c:numRef']['c:f']),
               categories: plainRef(scatter ? series['c:xVal']['c:numRef']['c:f'] : series['c:cat']['c:strRef']['c:f']),
@@ -177,8 +186,9 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
               outline: drawingOutline(series['c:spPr']?.['a:ln']),
               dashed: series['c:spPr']?.['a:ln']?.['a:prstDash']?.['@_val'] === 'dash',
               marker: drawingMarker(series['c:marker']),
-              gapWidth: Number(group['c:gapWidth']?.['@_val'] ?? 150),
-              overlap: Number(group['c:overlap']?.['@_val'] ?? 0),
+              // A line has no gap or overlap.
+              gapWidth: line ? 0 : Number(group['c:gapWidth']?.['@_val'] ?? 150),
+              overlap: line ? 0 : Number(group['c:overlap']?.['@_val'] ?? 0),
             })),
             reverseCategories: xAxis['c:scaling']['c:orientation']['@_val'] === 'maxMin',
             valueAxisAtMaximum: yAxis['c:crosses']['@_val'] === 'max',
@@ -353,6 +363,7 @@ export function sheetFromSnapshot(sheet: SheetSnapshot): ComparableSheet {
       type: chart.type,
       title: chart.title,
       series: chart.series.map((series) => ({
+        chartType: series.chartType.startsWith('XYScatter') ? chart.type : series.chartType,
         name: series.name,
         values: plainRef(series.values),
         categories: plainRef(series.categories),
@@ -360,8 +371,8 @@ export function sheetFromSnapshot(sheet: SheetSnapshot): ComparableSheet {
         outline: excelOutline(series.line),
         dashed: series.line.lineStyle === 'Dash',
         marker: excelMarker(series.marker),
-        gapWidth: series.gapWidth,
-        overlap: series.overlap,
+        gapWidth: series.chartType === 'Line' ? 0 : series.gapWidth,
+        overlap: series.chartType === 'Line' ? 0 : series.overlap,
       })),
       reverseCategories: chart.categoryAxis.reversePlotOrder,
       valueAxisAtMaximum: chart.categoryAxis.position === 'Maximum',

@@ -170,14 +170,24 @@ describe('the wards block', () => {
     expect(rows[0].formulas).toEqual(['MIN(P11,Q11)', 'P11-S11', 'MAX(P11,R11)-P11']);
   });
 
-  test("each label gives the ward and its rate and limits to one decimal, as Excel's FIXED shows them", () => {
+  test("each column is labelled with the ward alone (the column shows its figures), from the block's name cell", () => {
     const rows = blockRows(buildChartsSheet(handMade('offences')), 11, 3, 'H');
-    expect(rows.map((row) => row.values[0])).toEqual([
-      'Gamma: 30.0 (20.0–45.0)',
-      'Alpha: 12.3 (6.3–20.1)',
-      'Delta: 0.0 (0.0–3.7)',
-    ]);
-    expect(rows[0].formulas[0]).toBe('O11&": "&FIXED(P11,1,TRUE)&" ("&FIXED(Q11,1,TRUE)&"–"&FIXED(R11,1,TRUE)&")"');
+    expect(rows.map((row) => row.values[0])).toEqual(['Gamma', 'Alpha', 'Delta']);
+    expect(rows.map((row) => row.formulas[0])).toEqual(['O11', 'O12', 'O13']);
+  });
+
+  test("every row repeats the area's rate from the Wards sheet's area block, for the area-average line", () => {
+    // The offence rate of the area sits at B6 of the Wards sheet, the young offender rate at B8.
+    for (const [metric, cell, rate] of [
+      ['offences', '$B$6', base.area.offenceRate],
+      ['youngOffenders', '$B$8', base.area.youngOffenderRate],
+    ] as const) {
+      const sheet = buildChartsSheet(handMade(metric));
+      expect(shown(cellAt(sheet, 'W10'))).toBe('Area average');
+      const rows = blockRows(sheet, 11, 3, 'I');
+      expect(rows.map((row) => row.formulas[0])).toEqual(Array(3).fill(`{{Wards}}!${cell}`));
+      expect(rows.map((row) => row.values[0])).toEqual([rate, rate, rate]);
+    }
   });
 
   test('no formula on the Charts sheet reads a withheld [c] cell of the Wards sheet', () => {
@@ -196,9 +206,10 @@ describe('the wards block', () => {
 describe('the charts', () => {
   test('the first two are floating bars: an invisible base, then two shades meeting at the estimate, top row first, no legend', () => {
     const charts = buildChartsSheet(handMade('offences')).charts;
+    // The schools as bars across, rank 1 at the top; the wards as upright columns, highest rate first on the left.
     expect(charts.map((chart) => [chart.type, chart.reverseCategories, chart.legend])).toEqual([
       ['barStacked', true, false],
-      ['barStacked', true, false],
+      ['columnStacked', false, false],
       ['scatter', undefined, true],
     ]);
     const [schools, wards] = charts;
@@ -217,12 +228,18 @@ describe('the charts', () => {
       [19, 4, 6, 21, '2F5597', '1F3864'],
       [20, 4, 6, 21, '9DC3E6', '1F3864'],
     ]);
-    expect(wards.series.map((series) => [series.values.col, series.values.firstRow, series.values.lastRow])).toEqual([
-      [18, 10, 12],
-      [19, 10, 12],
-      [20, 10, 12],
+    // The wards' three segments, then the area average from column W (22) as a dashed line over them.
+    expect(
+      wards.series.map((series) => [series.values.col, series.values.firstRow, series.values.lastRow, series.draw]),
+    ).toEqual([
+      [18, 10, 12, undefined],
+      [19, 10, 12, undefined],
+      [20, 10, 12, undefined],
+      [22, 10, 12, 'dashedLine'],
     ]);
-    expect([schools.xAxisTitle, wards.xAxisTitle]).toEqual([
+    expect(wards.title).toContain('the dashed line is the area average');
+    // The value axis runs along the bottom of the bars, up the side of the columns.
+    expect([schools.xAxisTitle, wards.yAxisTitle]).toEqual([
       'Rank (1 = most exposed)',
       'Rate per 1,000 young residents',
     ]);
@@ -332,7 +349,10 @@ describe('the funnel plot', () => {
       },
     };
     const sheet = buildChartsSheet(withheld);
-    expect(sheet.charts.map((chart) => chart.type)).toEqual(['barStacked', 'barStacked']);
+    expect(sheet.charts.map((chart) => chart.type)).toEqual(['barStacked', 'columnStacked']);
+    // Nor a line at it: the ward chart keeps its three segments, and no cell repeats the rate.
+    expect(sheet.charts[1].series).toHaveLength(3);
+    expect(sheet.cells.some((placed) => shown(placed.cell) === 'Area average')).toBe(false);
     expect(sheet.cells.some((placed) => shown(placed.cell) === 'Ward (funnel plot)')).toBe(false);
   });
 

@@ -147,7 +147,11 @@ describeIfSoffice('the report in LibreOffice Calc', () => {
     // two references per plotted ward, and six formulas (population, area rate, four limits) at 41 populations.
     const plotted = result.wards.filter((ward) => ward.offences.published.shown && ward.youngPopulation > 0).length;
     const labels = cells.filter(({ cell }) => typeof cell.result === 'string').length;
-    expect(cells.length).toBe(labels * 7 + 2 * plotted + 41 * 6);
+    // Each charted ward's row also repeats the area average (the ward chart's dashed line), under its own header.
+    const areaHeader = charts.cells.find(({ cell }) => cell.kind === 'text' && cell.value === 'Area average')!;
+    const areaLine = cells.filter(({ row, col }) => col === areaHeader.col && row > areaHeader.row).length;
+    expect(areaLine).toBeGreaterThan(0);
+    expect(cells.length).toBe(labels * 7 + areaLine + 2 * plotted + 41 * 6);
 
     // The Wards sheet: rates, PHE intervals (CHIINV, NORMSINV), funnel limits and flags, each as core computed it.
     const wards = demoModels.find((model) => model.name === 'Wards')!;

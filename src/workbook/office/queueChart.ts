@@ -80,6 +80,13 @@ export async function queueChart(
       styleScatterSeries(series, model, index);
       return;
     }
+    if (model.draw === 'line' || model.draw === 'dashedLine') {
+      // A line over the columns (the area average), on the same axes: a 'Line' series of a column chart.
+      if (horizontal) throw new Error(`Chart '${chart.title}': a line over bars across is not drawn; use columns.`);
+      series.chartType = 'Line';
+      styleLine(series, model, index);
+      return;
+    }
     const fill = seriesFill(model, index);
     if (fill.kind === 'none') {
       series.format.fill.clear();
@@ -135,8 +142,14 @@ function styleScatterSeries(series: Excel.ChartSeries, model: ChartModel['series
     return;
   }
   series.chartType = 'XYScatterLinesNoMarkers';
+  styleLine(series, model, index);
+}
+
+/** A series drawn as a solid or dashed line of its colour, without markers (scatter curves, lines over columns). */
+function styleLine(series: Excel.ChartSeries, model: ChartModel['series'][number], index: number): void {
+  const style = scatterSeriesStyle(model, index);
   series.markerStyle = 'None';
-  series.format.line.lineStyle = style.dashed ? 'Dash' : 'Continuous';
-  series.format.line.color = color;
+  series.format.line.lineStyle = style.kind === 'line' && style.dashed ? 'Dash' : 'Continuous';
+  series.format.line.color = `#${style.color}`;
   series.format.line.weight = SCATTER_LINE_WIDTH_POINTS;
 }

@@ -78,7 +78,20 @@ export function buildChartXml(chart: ChartXmlInput): string {
   const { horizontal, stacked } = chartShape(chart.type);
   const categoryAxisTitle = horizontal ? chart.yAxisTitle : chart.xAxisTitle;
   const valueAxisTitle = horizontal ? chart.xAxisTitle : chart.yAxisTitle;
-  const series = chart.series.map((one, index) => seriesXml(one, index)).join('');
+  const isLine = (one: ChartXmlSeries) => one.draw === 'line' || one.draw === 'dashedLine';
+  if (horizontal && chart.series.some(isLine))
+    throw new Error(`Chart '${chart.title}': a line over bars across is not drawn on the same axes; use columns.`);
+  const series = chart.series.map((one, index) => (isLine(one) ? '' : seriesXml(one, index))).join('');
+  const lines = chart.series.map((one, index) => (isLine(one) ? lineSeriesXml(one, index) : '')).join('');
+  // Lines over the columns (the area average): a c:lineChart on the same two axes, after the bars.
+  const lineChart =
+    lines === ''
+      ? ''
+      : '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>' +
+        lines +
+        '<c:marker val="1"/>' +
+        `<c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>` +
+        '</c:lineChart>';
   return chartSpaceXml(
     chart,
     '<c:barChart>' +
@@ -88,6 +101,7 @@ export function buildChartXml(chart: ChartXmlInput): string {
       (stacked ? `<c:overlap val="${STACKED_OVERLAP}"/>` : '') +
       `<c:axId val="${CATEGORY_AXIS_ID}"/><c:axId val="${VALUE_AXIS_ID}"/>` +
       '</c:barChart>' +
+      lineChart +
       '<c:catAx>' +
       `<c:axId val="${CATEGORY_AXIS_ID}"/>` +
       `<c:scaling><c:orientation val="${chart.reverseCategories ? 'maxMin' : 'minMax'}"/></c:scaling>` +
@@ -216,6 +230,23 @@ function seriesXml(series: ChartXmlSeries, index: number): string {
     '<c:invertIfNegative val="0"/>' +
     `<c:cat>${stringReferenceXml(series.categories)}</c:cat>` +
     `<c:val>${numberReferenceXml(series.values)}</c:val>` +
+    '</c:ser>'
+  );
+}
+
+/** A line series over columns (CT_LineSer: idx, order, tx, spPr, marker, cat, val, smooth): a solid or dashed line, no markers. */
+function lineSeriesXml(series: ChartXmlSeries, index: number): string {
+  const style = scatterSeriesStyle(series, index);
+  if (style.kind !== 'line') throw new Error(`Series '${series.name}' is not drawn as a line.`);
+  return (
+    '<c:ser>' +
+    `<c:idx val="${index}"/><c:order val="${index}"/>` +
+    `<c:tx><c:v>${escapeXml(series.name)}</c:v></c:tx>` +
+    `<c:spPr><a:ln w="${SCATTER_LINE_WIDTH_POINTS * EMU_PER_POINT}" cap="rnd"><a:solidFill><a:srgbClr val="${style.color}"/></a:solidFill>${style.dashed ? '<a:prstDash val="dash"/>' : ''}<a:round/></a:ln></c:spPr>` +
+    '<c:marker><c:symbol val="none"/></c:marker>' +
+    `<c:cat>${stringReferenceXml(series.categories)}</c:cat>` +
+    `<c:val>${numberReferenceXml(series.values)}</c:val>` +
+    '<c:smooth val="0"/>' +
     '</c:ser>'
   );
 }

@@ -34,9 +34,9 @@ export function resolveChart(chart: ChartModel, sheets: ChartSheets): ChartXmlIn
       categories: resolveRange(series.categories, sheets, categoryText),
       values: resolveRange(series.values, sheets, numericValue),
       // A scatter chart's categories are its x values: numbers.
-      ...(chart.type === 'scatter'
-        ? { xValues: resolveRange(series.categories, sheets, numericValue), draw: series.draw }
-        : {}),
+      ...(chart.type === 'scatter' ? { xValues: resolveRange(series.categories, sheets, numericValue) } : {}),
+      // How a scatter series is drawn, or a line over columns.
+      ...(series.draw !== undefined ? { draw: series.draw } : {}),
     })),
   };
 }

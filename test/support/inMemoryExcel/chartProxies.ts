@@ -385,13 +385,17 @@ installProperties<SeriesState>(ChartSeriesProxy, {
     read: (series) => series.overlap,
     write: (series, value, location) => void (series.overlap = numberValue(value, location, -100, 100)),
   },
-  // Modelled within the scatter family only: a series of another chart refuses a scatter type, and a scatter series any other.
+  // Modelled within the scatter family, and a column series made a line (a combo chart on the same axes);
+  // any other change of type is refused.
   chartType: {
     read: (series) => series.chartType,
     write: (series, value, location) => {
       const type = oneOf(value, [...MODELLED_TYPES, ...SCATTER_TYPES], location);
       const scatter = (name: string) => (SCATTER_TYPES as readonly string[]).includes(name);
-      if (scatter(type) !== scatter(series.chartType))
+      const columnToLine = series.chartType.startsWith('Column') && (type === 'Line' || type === 'LineMarkers');
+      if (!columnToLine && scatter(type) !== scatter(series.chartType))
+        throw notImplemented(location, `changing a '${series.chartType}' series to '${type}'`);
+      if (!columnToLine && !scatter(type) && type !== series.chartType)
         throw notImplemented(location, `changing a '${series.chartType}' series to '${type}'`);
       series.chartType = type;
     },
