@@ -4,6 +4,7 @@
  * is, or whether it is on, never changes it.
  */
 import type { Command } from '../../src/conversation/commands';
+import { EMPTY_LEXICON } from '../../src/conversation/parse/grammar/lexicon';
 import { readUtterance } from '../../src/conversation/parse/readUtterance';
 
 /** The commands an utterance is read as ('?' for a question, 'refused' for a refusal). */
@@ -50,6 +51,14 @@ describe('how wards are flagged', () => {
     ['how does the poisson flag work'],
     ['which flag method are we using'],
   ])('asking about it is help, never a change: %s', (utterance) => expect(read(utterance)).toEqual([help('flags')]));
+
+  it.each([
+    ['turn the overdispersion correction off', [poisson]],
+    ['put the overdispersion correction back on', [funnel]],
+    ['I want the unadjusted poisson comparison', [poisson]],
+    ['flag method poisson', [poisson]],
+    ['set flagging back to default', [funnel]],
+  ])('said as a switch or a name: %s', (utterance, expected) => expect(read(utterance)).toEqual(expected));
 
   it('asks which method when only the flags are named', () => expect(read('change the flag method')).toEqual(['?']));
 });
@@ -107,6 +116,22 @@ describe('a yes/no question about the choices lists them, changing nothing', () 
 
   it('a polite request put as a question is still a request', () =>
     expect(read('is it possible to use poisson flags?')).toEqual([poisson]));
+});
+
+describe('words that are not offence types', () => {
+  it("'off' is not the start of an offence type's name", () => {
+    // The workbook's types hold 'offences', which 'off' begins.
+    const lexicon = { ...EMPTY_LEXICON, offenceTypes: ['Possession of weapons offences', 'Public order offences'] };
+    const reading = readUtterance('turn it off', { lexicon });
+    expect(reading.steps.filter((step) => step.reading.kind === 'command')).toEqual([]);
+  });
+
+  it("'back to defaults' is every choice, not the default offence types", () => {
+    expect(read('back to defaults pls')).toEqual([{ kind: 'reset' }]);
+    expect(read('back to default offence types')).toEqual([{ kind: 'setOffenceTypes', types: [] }]);
+  });
+
+  it("a person's history is refused", () => expect(read("show me P007's offending history")).toBe('refused'));
 });
 
 describe('with other requests', () => {

@@ -49,6 +49,16 @@ export const undoRule = rule(
   ['Undo', 'undo'],
   ['undo', 'revert', 'back', 'scrap'],
   alt<Reading>(
+    // 'can I undo things if I get it wrong?': whether undo exists, not an undo.
+    as(
+      seq(
+        lit('can i|can we|is it possible to|am i able to|are we able to|is there a way to|will i be able to'),
+        lit('undo|go back|revert|reverse'),
+        lit('things|changes|mistakes|stuff|a change|settings|choices|anything|my changes|what i did'),
+        opt(lit('if i get it wrong|if i make a mistake|if i mess up|later|afterwards|if needed')),
+      ),
+      command({ kind: 'help', topic: 'undo' }),
+    ),
     undoMany,
     as(
       alt<unknown>(
@@ -95,6 +105,7 @@ export const resetRule = rule(
         lit('back'),
         opt(lit('to')),
         lit('default|defaults|default settings|the defaults|the start|how it was|how they were|the beginning'),
+        opt(lit('please|pls|again|thanks')),
       ),
       seq(lit('restore|use'), lit('default|defaults|default settings|the defaults')),
       seq(lit('clear|wipe|forget'), opt(lit('all|every|my')), lit('settings|choices|my changes|changes')),
@@ -191,6 +202,10 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
   flags: 'flags',
   flag: 'flags',
   flagged: 'flags',
+  'higher than average': 'flags',
+  'lower than average': 'flags',
+  'above average': 'flags',
+  'below average': 'flags',
   'wards flagged': 'flags',
   'are wards flagged': 'flags',
   flagging: 'flags',

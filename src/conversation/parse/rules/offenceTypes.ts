@@ -103,8 +103,11 @@ export const offenceTypesRule: Rule = {
         opt(lit('types|groups|scope|type|categories|definition')),
         opt(lit('only|please|again')),
       ),
-      ([verb, back, , , kind, offence, noun]) =>
-        [verb, back, kind, offence, noun].some((word) => word !== undefined) ? DEFAULT : undefined,
+      // Only with a word for offences or types, or 'count': "back to defaults" alone is every choice (reset).
+      ([verb, , , , kind, offence, noun]) =>
+        [kind, offence, noun].some((word) => word !== undefined) || (verb !== undefined && /count/.test(verb))
+          ? DEFAULT
+          : undefined,
     ),
     as(
       seq(

@@ -532,6 +532,8 @@ function typeItem(loose: boolean, bare = false): Parser<string> {
       if (fit === 'exact') return 0;
       if (breaks > 0) return undefined;
       const words = text.split(' ');
+      // One short word that only begins a type's name ('off' of 'offences') names no type.
+      if (words.length === 1 && text.length < 4 && groupCount(text) === 0) return undefined;
       if (
         words.some((word) => VERB_WORDS.has(word) || NEGATING_WORDS.has(word)) ||
         /^\d/.test(text) ||

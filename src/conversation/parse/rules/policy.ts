@@ -404,7 +404,20 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
       )
     )
       return found('records');
-    if (t.text === 'criminal' && next && ['record', 'records', 'history'].includes(next.text)) return found('records');
+    if (
+      ['criminal', 'offending', 'arrest', 'police', 'custody'].includes(t.text) &&
+      next &&
+      ['record', 'records', 'history', 'histories'].includes(next.text)
+    )
+      return found('records');
+    // "P007's record", "show me P007's history": a person's reference with their history.
+    if (
+      ['record', 'records', 'history', 'histories', 'file', 'profile', 'details'].includes(t.text) &&
+      tokens
+        .slice(Math.max(0, i - 3), i)
+        .some((w) => looksLikeReference(w, lexicon) || /^[a-z]{1,3}\d{2,}s$/.test(w.text))
+    )
+      return found('records');
     // "has anyone got a record", "someone's history".
     if (
       ['record', 'records', 'history', 'convictions', 'previous'].includes(t.text) &&

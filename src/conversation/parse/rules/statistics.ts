@@ -9,10 +9,10 @@ const USE = opt(
 );
 /** Asking what something is or does: answered with help on it, never by changing it. */
 const WHAT_IS = lit(
-  'what does|what do|what is|whats|what are|how does|how do|explain|whats the point of|what is the point of|why use|tell me about|tell me more about|what is meant by|what do you mean by|define|meaning of|what on earth is',
+  'why would i want to|why would i|why would we|why should i|should i|should we|when should i|when would i|why would you|what happens if i|what happens if we|what if i|what does|what do|what is|whats|what are|how does|how do|explain|whats the point of|what is the point of|why use|tell me about|tell me more about|what is meant by|what do you mean by|define|meaning of|what on earth is',
 );
 const MEANS = opt(lit('mean|do|work|for|stand for|doing|measure|mean here|mean exactly'));
-const THE = opt(lit('the|a|plain|simple|standard|ordinary'));
+const THE = opt(lit('the|a|plain|simple|standard|ordinary|unadjusted|the unadjusted|the plain|the simple'));
 const WHEN_FLAGGING = opt(
   lit(
     'to flag wards|to flag|to flag the wards|when flagging|when flagging wards|when flagging the wards|for flagging|for the flags|for flags|for the ward flags|in the flags|for the wards|to flag wards',
@@ -21,10 +21,10 @@ const WHEN_FLAGGING = opt(
 const POLITE = opt(lit('instead|please|pls|again|alone|only|for now|from now on'));
 
 const POISSON = lit(
-  'poisson|possion|posson|poison|poisson confidence intervals|poisson confidence interval|poisson cis|poisson ci|poisson interval|poisson intervals|poisson flags|poisson flagging|poisson comparison|plain poisson|exact poisson|confidence interval flags|interval flags',
+  'unadjusted limits|unadjusted funnel|unadjusted comparison|plain limits|poisson|possion|posson|poison|poisson confidence intervals|poisson confidence interval|poisson cis|poisson ci|poisson interval|poisson intervals|poisson flags|poisson flagging|poisson comparison|plain poisson|exact poisson|confidence interval flags|interval flags',
 );
 const FUNNEL = lit(
-  'funnel|funnel plot|funnel limits|funnel flags|funnel plot limits|overdispersed|over dispersed|overdispersion|over dispersion|overdispersed flags|over dispersed flags|overdispersed funnel|over dispersed funnel|overdispersion adjusted|spiegelhalter|spiegelhalter funnel',
+  'adjusted limits|adjusted funnel|random effects funnel|random effects|widened funnel|widened limits|wider funnel|funnel|funnel plot|funnel limits|funnel flags|funnel plot limits|overdispersed|over dispersed|overdispersion|over dispersion|overdispersed flags|over dispersed flags|overdispersed funnel|over dispersed funnel|overdispersion adjusted|spiegelhalter|spiegelhalter funnel',
 );
 const FLAGS = lit('flags|flagging|flag|flag method|flagging method|comparison|comparisons|limits|test|method');
 const FLAG_WARDS = seq(
@@ -35,7 +35,9 @@ const FLAG_WARDS = seq(
 );
 /** The spread between wards beyond chance, in words ('the extra variation between wards'). */
 const OVERDISPERSION = alt<unknown>(
-  lit('overdispersion|over dispersion|overdispersion adjustment|over dispersion adjustment|funnel limits'),
+  lit(
+    'overdispersion|over dispersion|overdispersion adjustment|over dispersion adjustment|overdispersion correction|over dispersion correction|dispersion adjustment|dispersion correction|funnel limits|funnel adjustment',
+  ),
   seq(
     opt(lit('the')),
     opt(lit('extra|real|additional|natural')),
@@ -79,6 +81,25 @@ export const flagsRule: Rule = {
     as(seq(TURN_DOWN, THE, FUNNEL, opt(FLAGS), WHEN_FLAGGING, POLITE), poisson),
     as(seq(TURN_DOWN, THE, POISSON, opt(FLAGS), WHEN_FLAGGING, POLITE), overdispersed),
     as(seq(THE, FUNNEL, opt(FLAGS), lit('off|out')), poisson),
+    as(seq(opt(lit('turn|switch|put|set')), THE, OVERDISPERSION, lit('off|out'), POLITE), poisson),
+    as(seq(opt(lit('turn|switch|put|set')), THE, OVERDISPERSION, lit('on|back on|back'), POLITE), overdispersed),
+    // 'flag method poisson', 'flagging: funnel', 'set flagging back to default'
+    as(seq(lit('flag method|flagging method|flagging|flags'), opt(lit('to|=|:|is|should be')), THE, POISSON), poisson),
+    as(
+      seq(lit('flag method|flagging method|flagging|flags'), opt(lit('to|=|:|is|should be')), THE, FUNNEL),
+      overdispersed,
+    ),
+    as(
+      seq(
+        lit('set|reset|put|change|switch|turn'),
+        opt(lit('the')),
+        lit('flag method|flagging method|flagging|flags'),
+        lit('back to|to'),
+        opt(lit('the')),
+        lit('default|defaults|usual|standard'),
+      ),
+      overdispersed,
+    ),
     as(seq(THE, POISSON, opt(FLAGS), lit('off|out')), overdispersed),
     as(seq(THE, POISSON, opt(FLAGS), lit('on')), poisson),
     as(seq(THE, FUNNEL, opt(FLAGS), lit('on')), overdispersed),
@@ -99,6 +120,21 @@ export const flagsRule: Rule = {
         ),
         opt(lit('adjustment|method|methods|limits|flag|flags')),
         MEANS,
+      ),
+      command({ kind: 'help', topic: 'flags' }),
+    ),
+    // 'how do you decide a ward is higher than average?'
+    as(
+      seq(
+        lit(
+          'how do you decide|how is it decided|how do you tell|how do you work out|how do you know|how does it decide|how do we decide|how do you judge',
+        ),
+        opt(lit('whether|if|that|when|which')),
+        lit('a ward is|wards are|a wards rate is|a ward gets|wards get|a ward should be'),
+        opt(lit('flagged|called|marked')),
+        lit(
+          'higher|lower|higher than average|lower than average|above average|below average|flagged|different|higher or lower|significantly higher',
+        ),
       ),
       command({ kind: 'help', topic: 'flags' }),
     ),
@@ -237,7 +273,7 @@ export const flagsRule: Rule = {
 };
 
 const ATTENDING = lit(
-  'attending counts|attending count|attending|attending column|the attending column|column for young offenders attending|column for offenders attending|column of young offenders attending|column of offenders attending|number of young offenders at each school|number of offenders at each school|number of young offenders per school|attending figures|attending numbers|attending totals|offenders attending|young offenders attending|yo attending|yo attending counts|yos attending|counts of offenders attending|counts of young offenders attending|number of offenders attending|number of young offenders attending|numbers attending|offenders at each school|young offenders at each school|offenders per school|young offenders per school|offender counts per school|offender counts by school|how many offenders go to each school|how many young offenders go to each school|how many offenders attend each school|how many young offenders attend each school|how many offenders each school has|attendance counts',
+  'attending counts|attending count|attending|count of young offenders at each school|count of offenders at each school|counts of young offenders at each school|attending column|the attending column|column for young offenders attending|column for offenders attending|column of young offenders attending|column of offenders attending|number of young offenders at each school|number of offenders at each school|number of young offenders per school|attending figures|attending numbers|attending totals|offenders attending|young offenders attending|yo attending|yo attending counts|yos attending|counts of offenders attending|counts of young offenders attending|number of offenders attending|number of young offenders attending|numbers attending|offenders at each school|young offenders at each school|offenders per school|young offenders per school|offender counts per school|offender counts by school|how many offenders go to each school|how many young offenders go to each school|how many offenders attend each school|how many young offenders attend each school|how many offenders each school has|attendance counts',
 );
 const PUBLISH = lit(
   'show|publish|include|add|put|print|display|reveal|give|i want|we want|i need|we need|want|bring back|put back|turn on|switch on',
@@ -247,7 +283,7 @@ const HIDE = lit(
 );
 const WHERE = opt(
   lit(
-    'for each school|at each school|each school|every school|per school|by school|in the workbook|in the shared workbook|in the output|in the shared output|on the schools sheet|in the schools table|in the sheets|in the report|in the published workbook|to the output|to the workbook|to the shared workbook|to the schools sheet|to the report|from the workbook|from the shared workbook|from the output|from the schools sheet|from the report',
+    'for each school|at each school|each school|every school|per school|by school|in the published sheet|in the published sheets|in the published output|in the workbook|in the shared workbook|in the output|in the shared output|on the schools sheet|in the schools table|in the sheets|in the report|in the published workbook|to the output|to the workbook|to the shared workbook|to the schools sheet|to the report|from the workbook|from the shared workbook|from the output|from the schools sheet|from the report',
   ),
 );
 const ALSO = opt(lit('too|as well|also|again|please|pls|back'));
@@ -412,7 +448,7 @@ export const smoothingRule: Rule = {
         opt(lit('schools|the schools|it|them|exposure')),
         lit('on|by|using|with|from'),
         opt(lit('the')),
-        lit('crude|raw|unsmoothed|unadjusted|crude ward'),
+        lit('crude|raw|unsmoothed|crude ward'),
         RATES,
         POLITE,
       ),
@@ -427,7 +463,7 @@ export const smoothingRule: Rule = {
           ),
         ),
         opt(lit('the|plain')),
-        lit('crude|raw|unsmoothed|unadjusted'),
+        lit('crude|raw|unsmoothed'),
         RATES,
         POLITE,
       ),
