@@ -3,6 +3,8 @@ import { loadHighsSolver } from '../core/disclosure';
 import { TOOL_NAME, TOOL_VERSION } from './analyseWorkbook';
 import type { AnalyseOptions } from './parseArguments';
 import { ledgerPathFor, readLedgerFile } from './ledgerFile';
+import type { Issue } from '../core/types';
+import { issueForFiles, rewordForFiles } from '../workbook/csv';
 import { readInputs } from './readInputs';
 
 /** What a command-line dialogue (a script or a chat) runs on: the inputs read once, and a way to start a session. */
@@ -26,13 +28,28 @@ export async function openDialogueHost(
   log: (line: string) => void,
   now: () => Date,
 ): Promise<DialogueHost> {
-  const { workbook, boundaries, fingerprints } = await readInputs(options, log);
+  const { workbook, boundaries, fingerprints, fileSources } = await readInputs(options, log);
   const ledgerPath = ledgerPathFor(options);
   const ledger = readLedgerFile(ledgerPath);
   const solver = await loadHighsSolver();
   return {
     ledgerPath,
-    context: { workbook, boundaries, fingerprints, solver, ...(ledger ? { ledger } : {}) },
+    context: {
+      workbook,
+      boundaries,
+      fingerprints,
+      solver,
+      ...(ledger ? { ledger } : {}),
+      // Sheets read from files are named by file and line, as `analyse` names them.
+      ...(fileSources.length > 0
+        ? {
+            describeInput: {
+              issue: (issue: Issue) => issueForFiles(issue, fileSources),
+              text: (text: string) => rewordForFiles(text, fileSources),
+            },
+          }
+        : {}),
+    },
     newSession: () =>
       createDialogueSession({
         now,

@@ -5,7 +5,7 @@ import type { DisclosureLedger } from '../core/ledger';
  * is given and asks its host to act through Effects.
  */
 import type { AnalysisInputs, ProgressReporter } from '../core/pipeline/runAnalysis';
-import type { AnalysisParameters, SheetRole } from '../core/types';
+import type { AnalysisParameters, Issue, SheetRole } from '../core/types';
 import type { SheetModel } from '../report/sheetModel';
 import type { Command } from './commands';
 
@@ -68,7 +68,17 @@ export interface TurnRecord {
 }
 
 /** What the host supplies on every turn: the workbook as it is now and the engine's other inputs. */
-export type EngineContext = Omit<AnalysisInputs, 'roleOverrides' | 'columnOverrides'>;
+export type EngineContext = Omit<AnalysisInputs, 'roleOverrides' | 'columnOverrides'> & {
+  /**
+   * How the host names places in its inputs, when not as sheets and rows: the command line's CSV
+   * files by file and line. Applied to every problem a run reports (replies and the Validation
+   * sheet) and to its notes on the columns found. Default: as the engine says them.
+   */
+  readonly describeInput?: {
+    readonly issue: (issue: Issue) => Issue;
+    readonly text: (text: string) => string;
+  };
+};
 
 export interface DialogueSession {
   /** Handles one analyst turn. Synchronous and deterministic for the same state, utterance and context. */

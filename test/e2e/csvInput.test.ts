@@ -133,6 +133,68 @@ describe('catchment analyse with sheets given as CSV files', () => {
     );
   });
 
+  it('names file and line in a dialogue too: the replies of --script and its Validation sheet', async () => {
+    const offences = demoSheet(demo.truth.sheetNames.offences);
+    const headerIndex = (demo.truth.headerRows[offences.name] ?? 1) - (offences.firstRow ?? 1);
+    const header = offences.rows[headerIndex] as CellValue[];
+    const data = offences.rows.slice(headerIndex + 1).filter((row) => row.some((cell) => cell !== null && cell !== ''));
+    const age = OFFENCE_HEADERS.indexOf('Age at Offence');
+    // The header on line 1, the data records on lines 2 to data.length + 1, then the bad one.
+    const rows: CellValue[][] = [
+      header,
+      ...data,
+      ['CSV-BAD-2', ...data[0].slice(1, age), 'abc', ...data[0].slice(age + 1)],
+    ];
+    const csv = write('dialogue.csv', sheetAsCsv({ name: 'dialogue', rows }));
+    const expectedLine = data.length + 2;
+    const script = write('run.txt', 'run\n');
+    const out = path.join(workdir, 'dialogue-csv.xlsx');
+    const run = await runCli([
+      'analyse',
+      workbookPath,
+      '--offences',
+      csv,
+      '--boundaries',
+      boundariesPath,
+      '--script',
+      script,
+      '--out',
+      out,
+      ...RUN_FLAGS,
+    ]);
+    expect(run.code).toBe(0);
+    const listed = tableRows(sheetNamed(await readWorkbookFile(out), 'Validation'), 'Sheet', 'Row').filter(
+      (row) => row.Code === 'notANumber' && row.Value === 'abc',
+    );
+    expect(listed).toEqual([expect.objectContaining({ Sheet: 'dialogue.csv', Row: expectedLine })]);
+    expect(String(listed[0].Message)).toMatch(
+      new RegExp(`^File 'dialogue\\.csv', line ${expectedLine}, column 'Age at Offence': `),
+    );
+
+    // A run that cannot start says where, in the file's words: here the CSV has no age column at all.
+    const noAge = write(
+      'no-age.csv',
+      sheetAsCsv({ name: 'no-age', rows: rows.map((row) => row.filter((_c, i) => i !== age)) }),
+    );
+    const stopped = await runCli([
+      'analyse',
+      workbookPath,
+      '--offences',
+      noAge,
+      '--boundaries',
+      boundariesPath,
+      '--script',
+      script,
+      '--out',
+      path.join(workdir, 'no-age.xlsx'),
+      ...RUN_FLAGS,
+    ]);
+    expect(stopped.code).toBe(2);
+    const said = `${stopped.stdout}\n${stopped.stderr}`;
+    expect(said).toMatch(/File 'no-age\.csv', line 1/);
+    expect(said).not.toMatch(/Sheet 'no-age\.csv'/);
+  });
+
   it('stops with exit 2 on a quote that never closes, naming the file, line and field', async () => {
     const csv = write('broken.csv', 'Crime Number,Age at Offence\n1,14\n2,"15\n3,16\n');
     const run = await runCli([

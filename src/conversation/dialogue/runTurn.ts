@@ -183,8 +183,16 @@ export function runTurn(
     settings.parameters,
     env.progress,
   );
-  if (!outcome.ok) return stopped(outcome.problems, command, state, env);
-  const { result } = outcome;
+  const named = env.engine.describeInput;
+  if (!outcome.ok) return stopped(named ? outcome.problems.map(named.issue) : outcome.problems, command, state, env);
+  // Problems and notes name the host's own places (a CSV's file and line), in replies and on the sheets.
+  const result = named
+    ? {
+        ...outcome.result,
+        issues: outcome.result.issues.map(named.issue),
+        mappingNotes: outcome.result.mappingNotes.map(named.text),
+      }
+    : outcome.result;
   const runNumber = state.runs + 1;
   const types = offenceTypeReport(result, state);
   const lines = headlines(result, runNumber);
