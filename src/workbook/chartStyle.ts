@@ -1,5 +1,5 @@
 import { NO_FILL, type ChartModel, type ChartSeriesModel, type ScatterDraw } from '../report/sheetModel';
-import { normaliseColor } from './xlsx/color';
+import { normaliseColor } from './cells/color';
 
 /**
  * How a chart model looks, decided once for both adapters so the .xlsx file and the add-in draw

@@ -33,7 +33,9 @@ describe('writeDemoFiles', () => {
   it('writes the offences as plain values: bold header, dates as dates, serial dates as numbers, blank rows blank', () => {
     const sheet = workbook.getWorksheet(DEMO_SHEET_NAMES.offences)!;
     expect(sheet.getRow(1).getCell(1).value).toBe('Crime Number');
-    expect(sheet.getRow(1).font?.bold).toBe(true);
+    // Every header cell is bold (as Excel shows it: each cell's own font).
+    sheet.getRow(1).eachCell((cell) => expect(cell.font?.bold).toBe(true));
+    expect(sheet.getRow(2).getCell(1).font?.bold).not.toBe(true);
     const faults = demo.truth.offences.faults;
     const cleanRow = demo.truth.offences.rows.find((row) => row.faults.length === 0)!.row;
     const dateCell = sheet.getRow(cleanRow).getCell(3);
@@ -51,7 +53,7 @@ describe('writeDemoFiles', () => {
 
   it('writes a school name starting with "=" as text, not a formula', () => {
     const sheet = workbook.getWorksheet(DEMO_SHEET_NAMES.schools)!;
-    expect(sheet.getRow(3).font?.bold).toBe(true);
+    sheet.getRow(3).eachCell((cell) => expect(cell.font?.bold).toBe(true));
     let found = false;
     sheet.eachRow((row) => {
       row.eachCell((cell) => {

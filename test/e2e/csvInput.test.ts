@@ -141,8 +141,8 @@ describe('catchment analyse with sheets given as CSV files', () => {
     const age = OFFENCE_HEADERS.indexOf('Age at Offence');
     // The header on line 1, the data records on lines 2 to data.length + 1, then the bad one.
     const rows: CellValue[][] = [
-      header,
-      ...data,
+      [...header],
+      ...data.map((row) => [...row]),
       ['CSV-BAD-2', ...data[0].slice(1, age), 'abc', ...data[0].slice(age + 1)],
     ];
     const csv = write('dialogue.csv', sheetAsCsv({ name: 'dialogue', rows }));

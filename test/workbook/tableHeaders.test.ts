@@ -1,4 +1,5 @@
-import { excelValue, truncateCellText, uniqueTableHeaders } from '../../src/workbook/xlsx';
+import { truncateCellText, uniqueTableHeaders } from '../../src/workbook/cells';
+import { excelValue } from '../../src/workbook/xlsx';
 
 describe('uniqueTableHeaders', () => {
   test.each<[string[], string[]]>([

@@ -1,7 +1,7 @@
 import type { ModelCell } from '../../report/sheetModel';
 import { resolveFormulaSheetRefs } from '../formulaRefs';
-import { truncateCellText } from '../xlsx/cellText';
-import { DEFAULT_DATE_FORMAT } from '../xlsx/excelCell';
+import { truncateCellText } from '../cells/cellText';
+import { DEFAULT_DATE_FORMAT } from '../cells/numberFormats';
 
 /** What one cell gets through `Range.formulas` and `Range.numberFormat`; `null` leaves it alone. */
 export interface OfficeCellInput {

@@ -1,5 +1,5 @@
 import type { ModelCell, SheetModel, TableModel } from '../../report/sheetModel';
-import { uniqueTableHeaders } from '../xlsx/tableHeaders';
+import { uniqueTableHeaders } from '../cells/tableHeaders';
 
 /** One cell a sheet model writes, at its 0-based position. */
 export interface PlacedCell {

@@ -1,7 +1,7 @@
 import { rowHeightsOf } from '../../report/rowHeights';
 import type { SheetModel } from '../../report/sheetModel';
 import { columnLetter, rangeAddress } from '../formulaRefs';
-import { normaliseColor } from '../xlsx/color';
+import { normaliseColor } from '../cells/color';
 import { applyPrintLayout } from './applyPrintLayout';
 import { columnWidthPoints } from './columnWidthPoints';
 import { officeCellInput, type OfficeCellInput } from './officeCellInput';

@@ -1,14 +1,12 @@
 import type ExcelJS from 'exceljs';
 import type { CellStyle, ModelCell } from '../../report/sheetModel';
 import { resolveFormulaSheetRefs } from '../formulaRefs';
-import { truncateCellText } from './cellText';
-import { argbColor } from './color';
+import { truncateCellText } from '../cells/cellText';
+import { argbColor } from '../cells/color';
+import { DEFAULT_DATE_FORMAT } from '../cells/numberFormats';
 
 /** exceljs's default workbook font (Calibri 11, family 2 = swiss). */
 const DEFAULT_FONT = { name: 'Calibri', family: 2, size: 11 } as const;
-
-/** Number format given to a date cell whose style sets none. */
-export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 
 /**
  * The exceljs value for a model cell. Text stays text whatever its first character (exceljs writes

@@ -11,10 +11,7 @@ export { writeWorkbookDataFile, writeWorkbookDataBuffer, type WriteWorkbookDataO
 
 // Writing reports
 export { writeReportFile, writeReportBuffer, type WriteReportOptions, type WriteReportResult } from './writeReport';
-export { excelValue, applyCellStyle, DEFAULT_DATE_FORMAT } from './excelCell';
-export { uniqueTableHeaders } from './tableHeaders';
-export { MAX_CELL_TEXT_LENGTH, TRUNCATION_MARK, truncateCellText } from './cellText';
-export { normaliseColor, argbColor } from './color';
+export { excelValue, applyCellStyle } from './excelCell';
 export { buildSheetCellIndex, displayedValue, type SheetCellLookup } from './sheetCellIndex';
 
 // Charts (exceljs cannot write them: built as DrawingML and added to the package)

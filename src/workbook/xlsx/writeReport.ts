@@ -7,12 +7,12 @@ import type { ModelCell, PrintModel, SheetModel, TableModel } from '../../report
 import { cellAddress } from '../formulaRefs';
 import { planSheetNames, tableNameForRun } from '../sheetNames';
 import { buildChartXml } from './chartXml';
-import { argbColor } from './color';
+import { argbColor } from '../cells/color';
 import { applyCellStyle, excelValue } from './excelCell';
 import { injectCharts, type SheetDrawingAdditions } from './injectCharts';
 import { resolveChart } from './resolveChart';
 import { buildSheetCellIndex, type SheetCellLookup } from './sheetCellIndex';
-import { uniqueTableHeaders } from './tableHeaders';
+import { uniqueTableHeaders } from '../cells/tableHeaders';
 
 export interface WriteReportOptions {
   /** Sheets already in the destination workbook: the run number is chosen so no name clashes. Default none. */
