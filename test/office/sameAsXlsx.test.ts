@@ -93,15 +93,24 @@ test('the demo report from the engine, written as a second run: equal sheet by s
   const cells = fromExcel.flatMap((sheet) => Object.values(sheet.cells));
   expect(cells.filter((cell) => cell.kind === 'formula').length).toBeGreaterThan(100);
   const charts = fromExcel.find((sheet) => sheet.name === 'Charts (2)')!;
-  // Two floating bars (an invisible base, then the interval up to and beyond the estimate) and the funnel plot.
-  expect(charts.charts.map((chart) => chart.type)).toEqual(['BarStacked', 'BarStacked', 'XYScatter']);
+  // Two floating bars (an invisible base, then the interval up to and beyond the estimate): the schools across,
+  // the wards upright with the area average as a dashed line over them; then the funnel plot.
+  expect(charts.charts.map((chart) => chart.type)).toEqual(['BarStacked', 'ColumnStacked', 'XYScatter']);
   for (const chart of charts.charts.slice(0, 2)) {
-    expect(chart.series.map((series) => [series.fill === 'none', series.outline === 'none', series.overlap])).toEqual([
-      [true, true, 100],
-      [false, false, 100],
-      [false, false, 100],
+    expect(
+      chart.series
+        .slice(0, 3)
+        .map((series) => [series.chartType, series.fill === 'none', series.outline === 'none', series.overlap]),
+    ).toEqual([
+      [chart.type, true, true, 100],
+      [chart.type, false, false, 100],
+      [chart.type, false, false, 100],
     ]);
   }
+  expect(charts.charts[0].series).toHaveLength(3);
+  expect(
+    charts.charts[1].series.slice(3).map((series) => [series.chartType, series.name, series.dashed, series.marker]),
+  ).toEqual([['Line', 'Area average', true, 'none']]);
   // The funnel: the wards as markers with no line; the area rate and the limits as lines with no markers, the 99.8% ones dashed.
   expect(
     charts.charts[2].series.map((series) => [
