@@ -1,5 +1,5 @@
 /** How the figures are worked out and shown: how wards are flagged, smoothing, and whether attending counts are published. */
-import { alt, as, lit, map, opt, seq } from '../grammar/combinators';
+import { alt, as, lit, map, opt, seq, type Parser } from '../grammar/combinators';
 import { command, question, type Reading, type Rule } from '../grammar/rule';
 
 const USE = opt(
@@ -72,23 +72,57 @@ const DEFAULT = seq(
 const poisson = command({ kind: 'setFlags', method: 'poisson' });
 const overdispersed = command({ kind: 'setFlags', method: 'overdispersed' });
 
+/**
+ * The ways a flagging method is named: used ('use poisson flags', 'flag wards by the funnel', 'flag
+ * method poisson', 'switch the flags to the funnel', 'go back to flagging with poisson', 'poisson
+ * on'), or turned down, which means the other method ('stop using the funnel', 'poisson off').
+ */
+function methodNamed(method: Parser<unknown>, chosen: Reading, other: Reading): Parser<Reading>[] {
+  return [
+    as(seq(TURN_DOWN, THE, method, opt(FLAGS), WHEN_FLAGGING, POLITE), other),
+    as(seq(THE, method, opt(FLAGS), lit('off|out')), other),
+    as(seq(THE, method, opt(FLAGS), lit('on')), chosen),
+    as(seq(lit('flag method|flagging method|flagging|flags'), opt(lit('to|=|:|is|should be')), THE, method), chosen),
+    as(
+      seq(
+        lit('switch|change|set|make|turn'),
+        opt(lit('the')),
+        FLAGS,
+        lit('to|over to|back to'),
+        THE,
+        method,
+        opt(FLAGS),
+        POLITE,
+      ),
+      chosen,
+    ),
+    as(
+      seq(
+        lit('go back to|back to|return to|revert to|carry on|keep'),
+        lit('flagging|flags|flagging wards|the flags'),
+        lit('with|by|using|on|from'),
+        THE,
+        method,
+        opt(FLAGS),
+      ),
+      chosen,
+    ),
+    as(seq(USE, THE, method, opt(FLAGS), WHEN_FLAGGING, POLITE), chosen),
+    as(seq(FLAG_WARDS, THE, method, opt(FLAGS), POLITE), chosen),
+  ];
+}
+
 export const flagsRule: Rule = {
   name: 'how wards are flagged',
   example: { label: 'Flag wards by the Poisson interval alone', utterance: 'use poisson flags' },
   keywords: ['poisson', 'funnel', 'overdispersion', 'flags', 'flag', 'dispersion', 'flagging'],
   parser: alt<Reading>(
-    // A method turned down means the other one (there are two): 'stop using the funnel', 'poisson off'.
-    as(seq(TURN_DOWN, THE, FUNNEL, opt(FLAGS), WHEN_FLAGGING, POLITE), poisson),
-    as(seq(TURN_DOWN, THE, POISSON, opt(FLAGS), WHEN_FLAGGING, POLITE), overdispersed),
-    as(seq(THE, FUNNEL, opt(FLAGS), lit('off|out')), poisson),
+    // Each method named, switched on or turned down (which means the other: there are two).
+    ...methodNamed(POISSON, poisson, overdispersed),
+    ...methodNamed(FUNNEL, overdispersed, poisson),
     as(seq(opt(lit('turn|switch|put|set')), THE, OVERDISPERSION, lit('off|out'), POLITE), poisson),
     as(seq(opt(lit('turn|switch|put|set')), THE, OVERDISPERSION, lit('on|back on|back'), POLITE), overdispersed),
-    // 'flag method poisson', 'flagging: funnel', 'set flagging back to default'
-    as(seq(lit('flag method|flagging method|flagging|flags'), opt(lit('to|=|:|is|should be')), THE, POISSON), poisson),
-    as(
-      seq(lit('flag method|flagging method|flagging|flags'), opt(lit('to|=|:|is|should be')), THE, FUNNEL),
-      overdispersed,
-    ),
+    // 'set flagging back to default'
     as(
       seq(
         lit('set|reset|put|change|switch|turn'),
@@ -100,9 +134,6 @@ export const flagsRule: Rule = {
       ),
       overdispersed,
     ),
-    as(seq(THE, POISSON, opt(FLAGS), lit('off|out')), overdispersed),
-    as(seq(THE, POISSON, opt(FLAGS), lit('on')), poisson),
-    as(seq(THE, FUNNEL, opt(FLAGS), lit('on')), overdispersed),
     as(
       seq(DEFAULT, lit('flags|flagging|flag method|flagging method|ward flags|flag|method for flagging')),
       overdispersed,
@@ -148,32 +179,6 @@ export const flagsRule: Rule = {
     ),
     as(
       seq(
-        lit('switch|change|set|make|turn'),
-        opt(lit('the')),
-        FLAGS,
-        lit('to|over to|back to'),
-        THE,
-        POISSON,
-        opt(FLAGS),
-        POLITE,
-      ),
-      poisson,
-    ),
-    as(
-      seq(
-        lit('switch|change|set|make|turn'),
-        opt(lit('the')),
-        FLAGS,
-        lit('to|over to|back to'),
-        THE,
-        FUNNEL,
-        opt(FLAGS),
-        POLITE,
-      ),
-      overdispersed,
-    ),
-    as(
-      seq(
         FLAG_WARDS,
         opt(lit('the old way with|the simple way with|the plain way with|simply with|just with')),
         opt(lit('the|their|each wards|its')),
@@ -190,24 +195,11 @@ export const flagsRule: Rule = {
         lit('flagging|flags|flagging wards|the flags'),
         lit('with|by|using|on|from'),
         THE,
-        alt<unknown>(FUNNEL, OVERDISPERSION),
+        OVERDISPERSION,
         opt(FLAGS),
       ),
       overdispersed,
     ),
-    as(
-      seq(
-        lit('go back to|back to|return to|revert to|carry on|keep'),
-        lit('flagging|flags|flagging wards|the flags'),
-        lit('with|by|using|on|from'),
-        THE,
-        POISSON,
-        opt(FLAGS),
-      ),
-      poisson,
-    ),
-    as(seq(USE, THE, POISSON, opt(FLAGS), WHEN_FLAGGING, POLITE), poisson),
-    as(seq(FLAG_WARDS, THE, POISSON, opt(FLAGS), POLITE), poisson),
     as(seq(FLAG_WARDS, OWN_INTERVAL_CLEARS), poisson),
     // 'just use the confidence intervals to flag wards'
     as(
@@ -232,8 +224,6 @@ export const flagsRule: Rule = {
       ),
       poisson,
     ),
-    as(seq(USE, THE, FUNNEL, opt(FLAGS), WHEN_FLAGGING, POLITE), overdispersed),
-    as(seq(FLAG_WARDS, THE, FUNNEL, opt(FLAGS), POLITE), overdispersed),
     as(
       seq(
         lit('allow for|adjust for|account for|correct for|turn on|switch on|with|take account of|take into account'),
@@ -407,6 +397,18 @@ const TOWARDS = opt(
     'towards the area|towards the area rate|towards the area average|towards the average|towards the mean|to the area rate|to the average',
   ),
 );
+/** 'score schools on <kind> rates': the rates the scores are worked on. */
+const scoredOn = (kinds: string) =>
+  seq(
+    lit('score|rank|base|scoring|ranking|base the scores|base the ranking'),
+    opt(lit('schools|the schools|it|them|exposure')),
+    lit('on|by|using|with|from'),
+    opt(lit('the')),
+    lit(kinds),
+    RATES,
+    POLITE,
+  );
+
 const smoothed = command({ kind: 'setSmoothing', smoothing: 'empiricalBayes' });
 const crude = command({ kind: 'setSmoothing', smoothing: 'none' });
 
@@ -429,31 +431,9 @@ export const smoothingRule: Rule = {
       seq(WHAT_IS, opt(lit('the|a|an')), SMOOTH, opt(lit('the rates|rates|smoothing')), MEANS),
       command({ kind: 'help', topic: 'smoothing' }),
     ),
-    // 'score schools on smoothed rates', 'rank on EB-smoothed rates'
-    as(
-      seq(
-        lit('score|rank|base|scoring|ranking|base the scores|base the ranking'),
-        opt(lit('schools|the schools|it|them|exposure')),
-        lit('on|by|using|with|from'),
-        opt(lit('the')),
-        lit('smoothed|eb smoothed|empirical bayes|shrunk|eb|empirical bayes smoothed|smoothed ward'),
-        RATES,
-        POLITE,
-      ),
-      smoothed,
-    ),
-    as(
-      seq(
-        lit('score|rank|base|scoring|ranking|base the scores|base the ranking'),
-        opt(lit('schools|the schools|it|them|exposure')),
-        lit('on|by|using|with|from'),
-        opt(lit('the')),
-        lit('crude|raw|unsmoothed|crude ward'),
-        RATES,
-        POLITE,
-      ),
-      crude,
-    ),
+    // 'score schools on smoothed rates', 'rank on EB-smoothed rates', 'score on crude rates'
+    as(scoredOn('smoothed|eb smoothed|empirical bayes|shrunk|eb|empirical bayes smoothed|smoothed ward'), smoothed),
+    as(scoredOn('crude|raw|unsmoothed|crude ward'), crude),
     as(seq(opt(lit('turn|switch|set|put')), SMOOTH, lit('on'), POLITE), smoothed),
     as(
       seq(
