@@ -134,6 +134,32 @@ describe('words that are not offence types', () => {
   it("a person's history is refused", () => expect(read("show me P007's offending history")).toBe('refused'));
 });
 
+describe('questions and words that are not requests', () => {
+  it.each([
+    ['why 10 to 17?', 'ageBand'],
+    ["what does 'ranked on offences' mean?", 'metric'],
+  ] as const)('a question about a setting is help on it, not a change: %s', (utterance, topic) =>
+    expect(read(utterance)).toEqual([{ kind: 'help', topic }]),
+  );
+
+  it("'run' as a word is not a run", () => {
+    expect(read('run through the settings with me')).toEqual([{ kind: 'status' }]);
+    expect(read('how long does a run take?')).toEqual([{ kind: 'help' }]);
+    expect(read('run me the top 10')).toEqual([{ kind: 'showTop', n: 10 }]);
+  });
+
+  it("'without' does not begin an offence type: the zeros are left out", () => {
+    expect(read('rerun, but without the zeros')).toEqual([{ kind: 'setZeros', show: false }, { kind: 'run' }]);
+  });
+
+  it('a setting said after a request for results, with "after", is applied first', () => {
+    expect(read('show me the top 10 after switching to observed catchments')).toEqual([
+      { kind: 'setCatchment', model: 'observed' },
+      { kind: 'showTop', n: 10 },
+    ]);
+  });
+});
+
 describe('with other requests', () => {
   it('applies each in order', () => {
     expect(read('rank by young offenders and use poisson flags then run')).toEqual([

@@ -46,7 +46,9 @@ import {
   topGroupOfCandidates,
   guardAgainstInversions,
   negatedSteps,
+  questionsAboutMeaning,
   questionsAboutSettings,
+  runAsAWord,
   sameSetting,
   settingsBeforeRun,
   settingsForOnePlace,
@@ -405,6 +407,8 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   topGroupOfCandidates(steps, source);
   settingsBeforeRun(steps, source);
   questionsAboutSettings(steps, source);
+  questionsAboutMeaning(steps, source);
+  runAsAWord(steps, source);
   if (steps.length === 0 && courtesy.length > 0) {
     const said = clauses.find((clause) => clause.reading.kind === 'courtesy');
     steps.push({

@@ -12,7 +12,7 @@
  *   - two readings of one setting that are not a correction compete, and are asked about.
  * Steps carry their place in the utterance (`span`, characters), so "between" is exact.
  */
-import type { Command } from '../commands';
+import type { Command, HelpTopic } from '../commands';
 import { isStateChanging, NEEDS_RESULTS } from '../commands';
 import type { ReadStep } from './readUtterance';
 
@@ -186,7 +186,7 @@ export function negatedSteps(steps: Step[], source: string): [number, number][] 
 }
 
 /** Words that say a setting is for the request it follows ("show the top 10 for robbery only"), said before it or as its first word. */
-const QUALIFYING = /^\s*(?:but\s+)?(?:for|with|using|among|amongst|counting|on|of)\b/;
+const QUALIFYING = /^\s*(?:but\s+)?(?:for|with|using|among|amongst|counting|on|of|after|once|having)\b/;
 /** Whether a setting directly qualifies the request before it: no joining word or mark between them. */
 const qualifies = (gap: string, setting: Step): boolean =>
   !/[,;]|\band\b|\bthen\b/.test(gap) && QUALIFYING.test(`${gap} ${setting.words.toLowerCase()}`);
@@ -233,8 +233,31 @@ export function settingsForOnePlace(steps: Step[], source: string): void {
   for (let i = 0; i + 1 < steps.length; i++) {
     const setting = steps[i];
     const place = steps[i + 1];
-    if (!isCommand(setting, isStateChanging) || !isCommand(place, (command) => PLACE_KINDS.has(command.kind))) continue;
-    if (!IN_PLACE.test(between(source, setting, place))) continue;
+    const isRun = isCommand(setting, (command) => command.kind === 'run');
+    if (
+      !(isRun || isCommand(setting, isStateChanging)) ||
+      !isCommand(place, (command) => PLACE_KINDS.has(command.kind))
+    )
+      continue;
+    // The place's own words may hold the joining word ("run it for Castle and Priory": 'it for Castle and Priory').
+    const said =
+      IN_PLACE.test(between(source, setting, place)) || /^(?:it\s+|them\s+)?(?:in|at|for|within)\s/i.test(place.words);
+    if (!said) continue;
+    if (isRun) {
+      steps.splice(
+        i,
+        2,
+        askStep(
+          setting,
+          `The analysis always covers the whole area: I cannot run it for ${place.words} alone. Should I run it for the whole area, or tell you about ${place.words} from the latest run?`,
+          [
+            { label: 'Run the analysis', utterance: 'run the analysis' },
+            { label: `Tell me about ${place.words}`, utterance: `tell me about ${place.words}` },
+          ],
+        ),
+      );
+      continue;
+    }
     steps.splice(
       i,
       2,
@@ -365,4 +388,71 @@ export function questionsAboutSettings(steps: Step[], source: string): void {
     words: source.trim(),
     ...(span ? { span } : {}),
   });
+}
+
+/** Help topics of the settings, for a question about one ("why 10 to 17?", "what does 'ranked on offences' mean?"). */
+const SETTING_TOPICS: Partial<Record<Command['kind'], HelpTopic>> = {
+  setAgeBand: 'ageBand',
+  setOffenceTypes: 'offenceTypes',
+  setDates: 'dates',
+  setPhases: 'phases',
+  setThreshold: 'suppression',
+  setZeros: 'suppression',
+  setRounding: 'rounding',
+  setProtection: 'protection',
+  setCatchment: 'catchment',
+  setMetric: 'metric',
+  setConfidence: 'confidence',
+  setTopN: 'newCandidates',
+  setSeed: 'seed',
+  setFlags: 'flags',
+  setShowAttending: 'attending',
+  setSmoothing: 'smoothing',
+  useSheet: 'sheets',
+  mapColumn: 'columns',
+};
+/** A question about what something is or why: "why 10 to 17?", "what does 'ranked on offences' mean?". */
+const ASKS_WHY = /^\s*(?:why|how come|what does|what do|what did|whats the point of|what is the point of)\b/i;
+const ASKS_MEANING = /\bmean\s*\??\s*$/i;
+
+/**
+ * A question about a setting asks for its explanation; it never changes it: each setting read in
+ * it becomes help on that setting's topic (once each).
+ */
+export function questionsAboutMeaning(steps: Step[], source: string): void {
+  if (steps.length === 0 || !(ASKS_WHY.test(source) || ASKS_MEANING.test(source))) return;
+  if (!steps.every((step) => isCommand(step, isStateChanging))) return;
+  const topics = [...new Set(steps.flatMap((step) => SETTING_TOPICS[commandOf(step)?.kind ?? 'run'] ?? []))];
+  if (topics.length !== 1) return;
+  steps.splice(0, steps.length, {
+    ...steps[0],
+    words: source.trim(),
+    reading: { kind: 'command', command: { kind: 'help', topic: topics[0] } },
+  });
+}
+
+/** "run me through the settings", "how long does a run take?": 'run' as a word, not a request to run. */
+const RUN_AS_A_WORD =
+  /\b(?:run|runs)\s+(?:me|us|you)?\s*through\b|\bhow long (?:does|will|would|do) (?:a |the |it )?(?:run|runs|running)\b|\bwhat does (?:a run|running it|the run)\b/i;
+
+/**
+ * 'run' said as a word ("run me through the workbook", "how long does a run take?") drops the run;
+ * what is left is the request ("the settings", "what's in the workbook"), or, with nothing left,
+ * general help. "run me the top 10" is the top 10 (a run first when needed), not a new top group.
+ */
+export function runAsAWord(steps: Step[], source: string): void {
+  const runAt = steps.findIndex((step) => isCommand(step, (command) => command.kind === 'run'));
+  if (runAt < 0) return;
+  if (RUN_AS_A_WORD.test(source)) {
+    steps.splice(runAt, 1);
+    if (steps.length === 0)
+      steps.push({ reading: { kind: 'command', command: { kind: 'help' } }, words: source.trim() });
+    return;
+  }
+  // "run me the top 10": the two steps are a run and a top group, in either order (settings go first).
+  const top =
+    steps.length === 2 ? steps.find((step) => isCommand(step, (command) => command.kind === 'setTopN')) : undefined;
+  const topCommand = top && commandOf(top);
+  if (/^\s*run (?:me|us)\b/i.test(source) && top && topCommand?.kind === 'setTopN')
+    steps.splice(0, 2, { ...top, reading: { kind: 'command', command: { kind: 'showTop', n: topCommand.topN } } });
 }

@@ -135,7 +135,7 @@ export const zerosRule: Rule = {
       ),
       hide,
     ),
-    as(seq(lit('no'), ZEROS), hide),
+    as(seq(lit('no|without|minus|less'), ZEROS), hide),
     as(seq(ZEROS, lit('suppression|suppressed|hidden|withheld|hiding|suppressing|masked|redacted|blanked')), hide),
     as(
       seq(
