@@ -4,6 +4,7 @@ import { benchDisclosure } from './disclosure';
 import { benchMultiRunDisclosure } from './multiRunDisclosure';
 import { benchNationalCsv } from './nationalCsv';
 import { benchPipeline } from './pipeline';
+import { benchRankSimulation } from './rankSimulation';
 import { benchReadLargeWorkbook } from './readLargeWorkbook';
 
 /** `npm run bench [DATA_DIR]`: DATA_DIR defaults to ../shared/data beside the repository. */
@@ -17,6 +18,9 @@ async function main(): Promise<void> {
   log('');
   log('== Whole analysis on the synthetic demo ==');
   await benchPipeline(log);
+  log('');
+  log('== Rank intervals: the seeded simulation on a large area ==');
+  benchRankSimulation(log);
   log('');
   log("== Disclosure control: secondary suppression and the attacker's audit ==");
   await benchDisclosure(log);

@@ -1,44 +1,10 @@
 import type { CatchmentShares } from '../../src/core/catchment';
 import { wardRates } from '../../src/core/rates';
 import { exposureScores, rankByExposure, rankWithUncertainty } from '../../src/core/ranking';
+import { syntheticArea } from '../support/syntheticArea';
 
 function wholly(urn: string, wardCode: string): CatchmentShares {
   return { urn, model: 'observed', coverage: 1, shares: [{ wardCode, share: 1, pupils: 100 }] };
-}
-
-/** A reproducible synthetic area: `wardCount` wards, `schoolCount` schools each drawing from `perSchool` wards. */
-function syntheticArea(schoolCount: number, wardCount: number, perSchool: number, seed: number) {
-  let state = seed;
-  const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
-  const wardCounts = Array.from({ length: wardCount }, (_, w) => {
-    const youngPopulation = 800 + Math.floor(random() * 2000);
-    return {
-      wardCode: `W${String(w).padStart(4, '0')}`,
-      youngPopulation,
-      count: Math.floor((youngPopulation * (2 + random() * 20)) / 1000),
-    };
-  });
-  const schools = Array.from({ length: schoolCount }, (_, s) => ({
-    urn: String(100000 + s),
-    pupils: 500 + Math.floor(random() * 1000),
-  }));
-  const shares = new Map<string, CatchmentShares>();
-  for (const school of schools) {
-    const start = Math.floor(random() * wardCount);
-    const raw = Array.from({ length: perSchool }, () => random());
-    const total = raw.reduce((a, b) => a + b, 0);
-    shares.set(school.urn, {
-      urn: school.urn,
-      model: 'distanceDecay',
-      coverage: 1,
-      shares: raw.map((value, k) => ({
-        wardCode: wardCounts[(start + k) % wardCount].wardCode,
-        share: value / total,
-        pupils: 0,
-      })),
-    });
-  }
-  return { wardCounts, schools, shares };
 }
 
 describe('rankWithUncertainty', () => {
@@ -180,13 +146,11 @@ describe('rankWithUncertainty', () => {
     expect(ranks.get('s3')!.rankUpper).toBeNaN();
   });
 
-  it('runs 1,000 simulations for 400 schools and 200 wards well under a second', () => {
+  it('ranks every school of a large area (its time is measured by npm run bench, not here)', () => {
     const big = syntheticArea(400, 200, 200, 99); // every school draws from every ward: 80,000 shares
-    rankWithUncertainty({ ...big, seed: 1, simulations: 20 }); // warm up
-    const started = performance.now();
-    const ranks = rankWithUncertainty({ ...big, seed: 1, simulations: 1000 });
-    const elapsed = performance.now() - started;
+    const ranks = rankWithUncertainty({ ...big, seed: 1, simulations: 50 });
     expect(ranks.size).toBe(400);
-    expect(elapsed).toBeLessThan(1000);
+    for (const rank of ranks.values())
+      expect(1 <= rank.rankLower && rank.rankLower <= rank.rankUpper && rank.rankUpper <= 400).toBe(true);
   });
 });
