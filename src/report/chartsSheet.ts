@@ -201,7 +201,7 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
       {
         row: 1,
         cell: text(
-          `The charts draw on the figures below, live formulas on the Schools and Wards sheets: each bar spans the ${confidence} interval and changes shade at the estimate.${funnel ? ` The funnel plot sets each shown ward's rate against its young population, within the ${confidence} and 99.8% limits round the area rate, widened for the spread between wards beyond chance.` : ''} The map shows each ward's flag. The figures the charts draw are to the right of the charts (not printed).`,
+          `The charts draw on the figures below, live formulas on the Schools and Wards sheets: each bar spans the ${confidence} interval and changes shade at the estimate.${funnel ? ` The funnel plot sets each shown ward's rate against its young population, within the ${confidence} and 99.8% limits round the area rate, widened for the spread between wards beyond chance.` : ''} The map shows each ward's flag. The figures the charts draw are in the grouped columns to the right, folded away and not printed: the + above the column letters opens them.`,
           STYLE.note,
         ),
       },
@@ -323,9 +323,12 @@ export function buildChartsSheet(result: AnalysisResult): SheetModel {
     [...charts.map((chart) => chart.anchor), { row: mapRow - 2, heightRows: mapHeightRows + 2 }],
     rowsPerPage('portrait', scale),
   );
+  // The chart data, folded away: grouped and collapsed columns right of the charts (the charts plot hidden cells).
+  const lastDataColumn = cells.reduce((last, placed) => Math.max(last, placed.col), DATA_COLUMN);
   return {
     name: 'Charts',
     cells,
+    collapsedColumns: [{ first: DATA_COLUMN, last: lastDataColumn }],
     tables: [],
     charts,
     images,

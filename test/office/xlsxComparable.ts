@@ -54,6 +54,8 @@ export interface ComparableSheet {
     categoryAxisTitle: string;
     valueAxisTitle: string;
     legend: boolean;
+    /** Whether cells in hidden columns are left out of the chart. */
+    plotVisibleOnly: boolean;
     topLeftCell: string;
     bottomRightCell: string;
   }[];
@@ -195,6 +197,7 @@ export async function sheetsFromXlsx(buffer: Buffer): Promise<ComparableSheet[]>
             categoryAxisTitle: titleOf(xAxis),
             valueAxisTitle: titleOf(yAxis),
             legend: chart['c:legend'] !== undefined,
+            plotVisibleOnly: chart['c:plotVisOnly']?.['@_val'] !== '0',
             topLeftCell,
             // The anchor's `to` marker is the top-left corner of the first cell past the chart.
             bottomRightCell: address(Number(to['xdr:row']) - 1, Number(to['xdr:col']) - 1),
@@ -379,6 +382,7 @@ export function sheetFromSnapshot(sheet: SheetSnapshot): ComparableSheet {
       categoryAxisTitle: chart.categoryAxis.titleVisible ? chart.categoryAxis.title : '',
       valueAxisTitle: chart.valueAxis.titleVisible ? chart.valueAxis.title : '',
       legend: chart.legend.visible,
+      plotVisibleOnly: chart.plotVisibleOnly,
       topLeftCell: chart.topLeftCell ?? '',
       bottomRightCell: chart.bottomRightCell ?? '',
     })),

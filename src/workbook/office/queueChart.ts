@@ -119,6 +119,8 @@ export async function queueChart(
     // The value axis crosses at the last category, so it stays at the bottom (c:crosses max).
     categoryAxis.position = 'Maximum';
   }
+  // Hidden cells are plotted, as the .xlsx adapter's charts: a sheet may fold its chart data away.
+  excelChart.plotVisibleOnly = false;
   const legend = legendShown(chart);
   excelChart.legend.visible = legend;
   if (legend) excelChart.legend.position = 'Bottom';

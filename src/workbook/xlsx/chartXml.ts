@@ -167,7 +167,8 @@ function chartSpaceXml(chart: ChartXmlInput, plotArea: string): string {
     '<c:autoTitleDeleted val="0"/>' +
     `<c:plotArea><c:layout/>${plotArea}</c:plotArea>` +
     legend +
-    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
+    // Hidden cells are plotted: a sheet may fold its chart data away (grouped, collapsed columns).
+    '<c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/>' +
     '</c:chart>' +
     '</c:chartSpace>'
   );

@@ -144,6 +144,7 @@ export class ChartCollectionProxy extends CollectionObject<ChartState, ChartProx
         valueAxis: axis(),
         legend: { visible: parts.length > 1, position: 'Right' },
         position: null,
+        plotVisibleOnly: true,
       };
       sheet.charts.push(created);
     });
@@ -213,6 +214,10 @@ installProperties<ChartState>(ChartProxy, {
     },
   },
   chartType: { read: (chart) => chart.type },
+  plotVisibleOnly: {
+    read: (chart) => chart.plotVisibleOnly,
+    write: (chart, value, location) => void (chart.plotVisibleOnly = booleanValue(value, location)),
+  },
 } satisfies PropertySpecs<ChartState>);
 
 /** A part of a chart found through the chart (its title, its legend). */

@@ -123,6 +123,7 @@ export interface ChartSnapshot {
   readonly categoryAxis: AxisSnapshot;
   readonly valueAxis: AxisSnapshot;
   readonly legend: { readonly visible: boolean; readonly position: string };
+  readonly plotVisibleOnly: boolean;
   /** The cells the chart covers (from setPosition), or null when never placed. */
   readonly topLeftCell: string | null;
   readonly bottomRightCell: string | null;
@@ -236,6 +237,7 @@ function sheetSnapshot(state: WorkbookState, sheet: SheetState): SheetSnapshot {
         position: chart.valueAxis.position,
       },
       legend: { ...chart.legend },
+      plotVisibleOnly: chart.plotVisibleOnly,
       topLeftCell: chart.position ? formatBounds(cornerOf(chart.position.start, 'first')) : null,
       bottomRightCell: chart.position ? formatBounds(cornerOf(chart.position.end, 'last')) : null,
     })),

@@ -80,6 +80,8 @@ export interface ChartState {
   readonly valueAxis: AxisState;
   legend: { visible: boolean; position: string };
   position: { start: Bounds; end: Bounds } | null;
+  /** Chart.plotVisibleOnly (ExcelApi 1.8): cells in hidden rows and columns are left out (Excel's default). */
+  plotVisibleOnly: boolean;
 }
 
 export interface ShapeState {
