@@ -1,3 +1,4 @@
+import { logGamma } from './logGamma';
 import { logGammaPrefix, regularizedGammaP, regularizedGammaQ } from './regularizedGamma';
 
 /** Bound once: global lookups such as `Math.abs` are slow inside vm contexts (Jest). */
@@ -6,12 +7,15 @@ const { abs, exp, log, max, min, pow, sqrt } = Math;
 /** Stop once a step, or the bracket around the root, is this small relative to x. */
 const RELATIVE_TOLERANCE = 1e-13;
 /**
- * A safety cap only. Measured from the starting value: at most 6 evaluations for shapes 0.5 to 10^6 and
+ * A safety cap only. Measured from the starting value: at most 7 evaluations for shapes 0.5 to 10^6 and
  * tail probabilities down to 5e-5 (a 99.99% interval), at most 17 out at 1e-10. Should Halley's method
  * fail, bisection (geometric while the bracket spans more than a factor of 4) closes any bracket inside
  * the doubles in well under this many steps.
  */
 const MAX_STEPS = 300;
+
+/** ln of the smallest positive double (Number.MIN_VALUE, 5e-324). */
+const LOG_SMALLEST_DOUBLE = log(Number.MIN_VALUE);
 
 /**
  * Starting value from Numerical Recipes, 3rd ed., §6.2.1 (`invgammp`): the Wilson–Hilferty cube-root
@@ -26,7 +30,12 @@ function initialGuess(shape: number, probability: number): number {
     // signed so that z is the standard normal quantile of `probability`.
     let z = t - (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481));
     if (probability < 0.5) z = -z;
-    return max(1e-3, shape * pow(1 - 1 / (9 * shape) + z / (3 * sqrt(shape)), 3));
+    const wilsonHilferty = shape * pow(1 - 1 / (9 * shape) + z / (3 * sqrt(shape)), 3);
+    if (wilsonHilferty > 1e-3) return wilsonHilferty;
+    // Far into the lower tail (where Wilson–Hilferty gives next to nothing) the root is tiny and
+    // P(a, x) ≈ x^a / Γ(a + 1), the series' first term: start there, or Halley's steps only halve x.
+    const seriesStart = exp((log(probability) + logGamma(shape + 1)) / shape);
+    return probability < 0.5 ? min(1e-3, seriesStart) : 1e-3;
   }
   const t = 1 - shape * (0.253 + shape * 0.12);
   return probability < t ? pow(probability / t, 1 / shape) : 1 - log(1 - (probability - t) / (1 - t));
@@ -79,6 +88,9 @@ export function inverseRegularizedGammaP(shape: number, probability: number): nu
   if (probability === 0) return 0;
   if (probability === 1) return Infinity;
 
+  // A root below the smallest double (P(a, x) ≈ x^a / Γ(a + 1) there) is 0 to machine precision.
+  if (probability < 0.5 && (log(probability) + logGamma(shape + 1)) / shape < LOG_SMALLEST_DOUBLE) return 0;
+
   const useUpperTail = probability > 0.5;
   const upperTarget = 1 - probability;
   const residual = (x: number): number =>
@@ -100,5 +112,8 @@ export function inverseRegularizedGammaP(shape: number, probability: number): nu
     if (upper < Infinity && upper - lower <= RELATIVE_TOLERANCE * upper) return next;
     x = next;
   }
-  return x;
+  // Never a silently unconverged answer: an interval built on it would be wrong without a word.
+  throw new Error(
+    `inverseRegularizedGammaP(${shape}, ${probability}) did not converge in ${MAX_STEPS} steps (last x ${x}, bracket ${lower} to ${upper}).`,
+  );
 }
