@@ -79,6 +79,22 @@ describe('reading a ledger', () => {
       /run 1 of its list cannot be read/,
     ],
     ['no secret', JSON.stringify({ ...ledger(1), secret: '' }), /secret or its list of runs is missing/],
+    [
+      'a phase the product does not know',
+      JSON.stringify({
+        ...ledger(1),
+        runs: [{ ...ledger(1).runs[0], scope: { ...ledger(1).runs[0].scope, phases: ['secondary', 'sixth form'] } }],
+      }),
+      /run 1 of its list cannot be read/,
+    ],
+    [
+      'a catchment model the product does not know',
+      JSON.stringify({
+        ...ledger(1),
+        runs: [{ ...ledger(1).runs[0], scope: { ...ledger(1).runs[0].scope, catchmentModel: 'nearest' } }],
+      }),
+      /run 1 of its list cannot be read/,
+    ],
   ])('refuses %s, saying what is wrong', (_, text, message) => {
     const reading = readLedgerText(text, 'The ledger file L');
     expect(reading.ok).toBe(false);

@@ -1,4 +1,5 @@
 import type { DisclosureRules } from '../disclosure';
+import type { SchoolPhase } from '../types';
 import {
   LEDGER_FORMAT,
   LEDGER_VERSION,
@@ -35,23 +36,29 @@ function readRules(value: unknown): DisclosureRules | null {
   return { threshold, zerosSensitive, roundingBase, protectionInterval };
 }
 
+const PHASES: readonly SchoolPhase[] = [
+  'primary',
+  'secondary',
+  'allThrough',
+  'special',
+  'alternativeProvision',
+  'other',
+];
+const CATCHMENT_MODELS: readonly LedgerScope['catchmentModel'][] = ['auto', 'observed', 'distanceDecay'];
+const isPhase = (value: unknown): value is SchoolPhase => PHASES.some((phase) => phase === value);
+const isCatchmentModel = (value: unknown): value is LedgerScope['catchmentModel'] =>
+  CATCHMENT_MODELS.some((model) => model === value);
+
 function readScope(value: unknown): LedgerScope | null {
   if (!isObject(value)) return null;
   const { ageBand, offenceTypes, from, to, phases, catchmentModel, showAttending = false } = value;
   if (!(Array.isArray(ageBand) && ageBand.length === 2 && ageBand.every((age) => isWhole(age, 0)))) return null;
   if (!(Array.isArray(offenceTypes) && offenceTypes.every((type) => typeof type === 'string'))) return null;
   if (!isDay(from) || !isDay(to)) return null;
-  if (!(Array.isArray(phases) && phases.every((phase) => typeof phase === 'string'))) return null;
-  if (typeof catchmentModel !== 'string' || typeof showAttending !== 'boolean') return null;
-  return {
-    ageBand: [ageBand[0], ageBand[1]],
-    offenceTypes,
-    from,
-    to,
-    phases: phases as LedgerScope['phases'],
-    catchmentModel: catchmentModel as LedgerScope['catchmentModel'],
-    showAttending,
-  };
+  // Phases and the catchment model are checked against the engine's own, not just as text.
+  if (!(Array.isArray(phases) && phases.every(isPhase))) return null;
+  if (!isCatchmentModel(catchmentModel) || typeof showAttending !== 'boolean') return null;
+  return { ageBand: [ageBand[0], ageBand[1]], offenceTypes, from, to, phases, catchmentModel, showAttending };
 }
 
 function readCells(value: unknown): Record<string, LedgerCell> | null {
