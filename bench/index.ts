@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   log('== Whole analysis on the synthetic demo ==');
   await benchPipeline(log);
   log('');
-  log('== Rank intervals: the seeded simulation on a large area ==');
+  log('== Engine stages at scale: rank intervals, modelled catchments, the demo generator ==');
   benchRankSimulation(log);
   log('');
   log("== Disclosure control: secondary suppression and the attacker's audit ==");

@@ -141,7 +141,7 @@ describe('distanceDecayShares (Huff model)', () => {
     expect(shareOf(shares.get('S1'), 'Z')).toBeGreaterThan(0);
   });
 
-  it('handles 400 schools and 2,000 wards quickly', () => {
+  it('shares every pupil of 400 schools among 2,000 wards (its time is measured by npm run bench)', () => {
     const random = mulberry(7);
     const schools = Array.from({ length: 400 }, (_, index) => ({
       urn: String(100000 + index),
@@ -153,12 +153,9 @@ describe('distanceDecayShares (Huff model)', () => {
       youngPopulation: 300 + Math.floor(random() * 2000),
       location: { easting: 390000 + random() * 50000, northing: 270000 + random() * 40000 },
     }));
-    const started = performance.now();
     const shares = distanceDecayShares(schools, wards);
-    const elapsed = performance.now() - started;
     expect(shares.size).toBe(400);
     for (const catchment of shares.values()) expect(shareSum(catchment)).toBeCloseTo(1, 9);
-    expect(elapsed).toBeLessThan(3000);
   });
 });
 
