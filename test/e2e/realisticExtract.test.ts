@@ -30,21 +30,9 @@ import { labelled, sheetNamed, statementBeside, tableRows } from './outputSheets
 import { OUTPUT_SHEETS, runCli } from './runCli';
 
 const THRESHOLD = 5;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const longDate = (date: Date): string => `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+// Worked by the platform's own date formatting, a second method beside the report's month table.
+const longDate = (date: Date): string =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 const rows = (n: number): string => `${n} row${n === 1 ? '' : 's'}`;
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

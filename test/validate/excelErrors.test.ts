@@ -11,7 +11,7 @@ import {
   validateWardVertices,
   validateWards,
 } from '../../src/core/validate';
-import { rowsExcludedByIssues, sheetOf } from './helpers';
+import { GIAS_HEADER, rowsExcludedByIssues, sheetOf } from './helpers';
 
 /**
  * Excel error cells ('#N/A', …) in the mapped columns of every input sheet. Each is read as no
@@ -284,17 +284,7 @@ describe('Excel errors on the offences sheet', () => {
 });
 
 describe('Excel errors on the schools sheet', () => {
-  const HEADER = [
-    'URN',
-    'EstablishmentName',
-    'TypeOfEstablishment (name)',
-    'EstablishmentStatus (name)',
-    'PhaseOfEducation (name)',
-    'NumberOfPupils',
-    'Postcode',
-    'Easting',
-    'Northing',
-  ];
+  const HEADER = GIAS_HEADER;
   const base: Row = {
     URN: 103456,
     EstablishmentName: 'Park Hall Academy',

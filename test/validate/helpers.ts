@@ -24,3 +24,16 @@ export function rowsExcludedByIssues(issues: readonly Issue[]): Set<number> {
 /** The issues of one row, for table-driven checks. */
 export const issuesOfRow = (issues: readonly Issue[], row: number): Issue[] =>
   issues.filter((issue) => issue.row === row);
+
+/** The columns of a GIAS-shaped schools sheet, as the validation tests write it. */
+export const GIAS_HEADER = [
+  'URN',
+  'EstablishmentName',
+  'TypeOfEstablishment (name)',
+  'EstablishmentStatus (name)',
+  'PhaseOfEducation (name)',
+  'NumberOfPupils',
+  'Postcode',
+  'Easting',
+  'Northing',
+];

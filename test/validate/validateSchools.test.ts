@@ -2,20 +2,10 @@ import { wgs84ToGrid } from '../../src/core/geo/bng';
 import { mapColumns } from '../../src/core/schema';
 import type { CellValue, GridPoint } from '../../src/core/types';
 import { validateSchools } from '../../src/core/validate';
-import { deepFreeze, rowsExcludedByIssues, sheetOf } from './helpers';
+import { deepFreeze, GIAS_HEADER, rowsExcludedByIssues, sheetOf } from './helpers';
 
 /** Synthetic GIAS-shaped rows (made up: no real establishment data is available here). */
-const HEADER = [
-  'URN',
-  'EstablishmentName',
-  'TypeOfEstablishment (name)',
-  'EstablishmentStatus (name)',
-  'PhaseOfEducation (name)',
-  'NumberOfPupils',
-  'Postcode',
-  'Easting',
-  'Northing',
-];
+const HEADER = GIAS_HEADER;
 type Row = Partial<Record<string, CellValue>>;
 const base: Row = {
   URN: 103456,

@@ -6,37 +6,21 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { STATE_CHANGING, type Command, type CommandKind } from '../../../src/conversation/commands';
+import {
+  HELP_TOPICS,
+  STATE_CHANGING,
+  type Command,
+  type CommandKind,
+  type HelpTopic,
+} from '../../../src/conversation/commands';
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 // NEW COMMAND SHAPES (proposed by this set; commands.ts is adopting them — where the two differ,
 // commands.ts wins and these should be brought in line)
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Topics of `{ kind: 'help', topic }` (help on one thing). Plain `{ kind: 'help' }` stays general help. */
-export const HELP_TOPICS = [
-  'ageBand',
-  'offenceTypes',
-  'dates',
-  'phases',
-  'suppression',
-  'rounding',
-  'protection',
-  'catchment',
-  'metric',
-  'ranking',
-  'confidence',
-  'sheets',
-  'columns',
-  'newCandidates',
-  'seed',
-  'flags',
-  'attending',
-  'smoothing',
-  'undo',
-  'replay',
-] as const;
-export type HelpTopic = (typeof HELP_TOPICS)[number];
+/** Topics of `{ kind: 'help', topic }` (help on one thing), as commands.ts has adopted them. Plain `{ kind: 'help' }` stays general help. */
+export { HELP_TOPICS, type HelpTopic };
 
 export type NewCommand =
   /** Two (or more) schools of the latest run side by side; names as the analyst typed them, URNs filled in by the session. */
