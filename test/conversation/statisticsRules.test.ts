@@ -142,6 +142,11 @@ describe('questions and words that are not requests', () => {
     expect(read(utterance)).toEqual([{ kind: 'help', topic }]),
   );
 
+  it('a question answered whole leaves no word over to report', () => {
+    for (const utterance of ['why 10 to 17?', 'are we using poisson flags?', "what does 'ranked on offences' mean?"])
+      expect({ utterance, unused: readUtterance(utterance).unused }).toEqual({ utterance, unused: [] });
+  });
+
   it("'run' as a word is not a run", () => {
     expect(read('run through the settings with me')).toEqual([{ kind: 'status' }]);
     expect(read('how long does a run take?')).toEqual([{ kind: 'help' }]);

@@ -406,8 +406,8 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   competingSettings(steps);
   topGroupOfCandidates(steps, source);
   settingsBeforeRun(steps, source);
-  questionsAboutSettings(steps, source);
-  questionsAboutMeaning(steps, source);
+  // A question answered whole (its words all used, 'why' and 'are we' too).
+  negations.push(...questionsAboutSettings(steps, source), ...questionsAboutMeaning(steps, source));
   runAsAWord(steps, source);
   if (steps.length === 0 && courtesy.length > 0) {
     const said = clauses.find((clause) => clause.reading.kind === 'courtesy');

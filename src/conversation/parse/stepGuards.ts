@@ -374,12 +374,13 @@ const POLITE_REQUEST = /^\s*(?:is it (?:possible|ok|okay|alright|fine) to|is the
 
 /**
  * A yes/no question about the choices asks what they are, it does not change them: its settings
- * become one 'status' step (the reply lists every choice). Said with other requests ("are we on
+ * become one 'status' step (the reply lists every choice). Returns where it was said (all of it), so
+ * its question words are not reported as left over. Said with other requests ("are we on
  * poisson flags? then run"), it is left to the other guards.
  */
-export function questionsAboutSettings(steps: Step[], source: string): void {
-  if (steps.length === 0 || !ASKS_WHETHER.test(source) || POLITE_REQUEST.test(source)) return;
-  if (!steps.every((step) => isCommand(step, isStateChanging))) return;
+export function questionsAboutSettings(steps: Step[], source: string): [number, number][] {
+  if (steps.length === 0 || !ASKS_WHETHER.test(source) || POLITE_REQUEST.test(source)) return [];
+  if (!steps.every((step) => isCommand(step, isStateChanging))) return [];
   const first = steps[0];
   const last = steps[steps.length - 1];
   const span: [number, number] | undefined = first.span && last.span ? [first.span[0], last.span[1]] : undefined;
@@ -388,6 +389,7 @@ export function questionsAboutSettings(steps: Step[], source: string): void {
     words: source.trim(),
     ...(span ? { span } : {}),
   });
+  return [[0, source.length]];
 }
 
 /** Help topics of the settings, for a question about one ("why 10 to 17?", "what does 'ranked on offences' mean?"). */
@@ -419,16 +421,17 @@ const ASKS_MEANING = /\bmean\s*\??\s*$/i;
  * A question about a setting asks for its explanation; it never changes it: each setting read in
  * it becomes help on that setting's topic (once each).
  */
-export function questionsAboutMeaning(steps: Step[], source: string): void {
-  if (steps.length === 0 || !(ASKS_WHY.test(source) || ASKS_MEANING.test(source))) return;
-  if (!steps.every((step) => isCommand(step, isStateChanging))) return;
+export function questionsAboutMeaning(steps: Step[], source: string): [number, number][] {
+  if (steps.length === 0 || !(ASKS_WHY.test(source) || ASKS_MEANING.test(source))) return [];
+  if (!steps.every((step) => isCommand(step, isStateChanging))) return [];
   const topics = [...new Set(steps.flatMap((step) => SETTING_TOPICS[commandOf(step)?.kind ?? 'run'] ?? []))];
-  if (topics.length !== 1) return;
+  if (topics.length !== 1) return [];
   steps.splice(0, steps.length, {
     ...steps[0],
     words: source.trim(),
     reading: { kind: 'command', command: { kind: 'help', topic: topics[0] } },
   });
+  return [[0, source.length]];
 }
 
 /** "run me through the settings", "how long does a run take?": 'run' as a word, not a request to run. */
