@@ -114,6 +114,9 @@ describe('a yes/no question about the choices lists them, changing nothing', () 
     expect(read(utterance)).toEqual([{ kind: 'status' }]),
   );
 
+  it("'do the …' without a question mark is a request, not a question", () =>
+    expect(read('do the ages 11 to 16')).toEqual([{ kind: 'setAgeBand', from: 11, to: 16 }]));
+
   it('a polite request put as a question is still a request', () =>
     expect(read('is it possible to use poisson flags?')).toEqual([poisson]));
 });

@@ -368,7 +368,7 @@ function settingName(command: Command): string {
 
 /** A yes/no question about the choices: "are we using poisson flags?", "is smoothing on?", "do we hide zeros?". */
 const ASKS_WHETHER =
-  /^\s*(?:(?:are|is|do|does|did|have|has|were|was|am)\s+(?:we|you|i|it|they|the|this|that|zeros|smoothing|rounding|attending|poisson|funnel)\b|still\s+(?:on|using|with|at|set to)\b.*\?\s*$)/i;
+  /^\s*(?:(?:are|is|have|has|were|was|am)\s+(?:we|you|i|it|they|the|this|that|zeros|smoothing|rounding|attending|poisson|funnel)\b|(?:do|does|did)\s+(?:we|you|i|it|they)\b.*\?\s*$|still\s+(?:on|using|with|at|set to)\b.*\?\s*$)/i;
 /** ...but not a polite request put as a question ("is it possible to use poisson flags?"). */
 const POLITE_REQUEST = /^\s*(?:is it (?:possible|ok|okay|alright|fine) to|is there (?:a|any) way to|would it be)\b/i;
 
