@@ -216,6 +216,12 @@ export interface AnalysisParameters {
    * (the audit fails the run below it); null means "the threshold".
    */
   readonly protectionInterval: number | null;
+  /**
+   * How published counts are protected: 'suppression' (default: small counts withheld, audited
+   * across runs) or 'perturbation' (the ONS cell key method: every count shown with consistent
+   * noise; see core/disclosure/perturbationTable). Absent means suppression.
+   */
+  readonly disclosureMethod?: 'suppression' | 'perturbation';
   readonly confidenceLevel: number;
   /** 'auto' uses observed pupil residence when a sheet is given, a distance-decay model otherwise. */
   readonly catchmentModel: 'auto' | CatchmentModel;

@@ -86,7 +86,11 @@ export function algoCareNumbers(result: AnalysisResult): [string, string][] {
     [
       'Accuracy (this run)',
       `${clear} of the top ${top.length} are clearly in it (whole ${Math.round(result.parameters.confidenceLevel * 100)}% rank interval inside); the median interval there spans ${widths.length > 0 ? median([...widths]) : 0} places. ` +
-        `${observed} of ${result.schools.length} catchments are observed records, ${result.schools.length - observed} modelled. ${plural(unplaced, 'offence')} in scope (${percent(unplaced, placement.offencesInScope)}) could not be placed in a study ward.`,
+        `${observed} of ${result.schools.length} catchments are observed records, ${result.schools.length - observed} modelled. ${
+          result.disclosure.perturbation
+            ? `About ${percent(unplaced, placement.offencesInScope)} of the offences in scope could not be placed in a study ward.`
+            : `${plural(unplaced, 'offence')} in scope (${percent(unplaced, placement.offencesInScope)}) could not be placed in a study ward.`
+        }`,
     ],
     ['Bias: deprivation (this run)', biasAnswer(result)],
     ['Bias: policing (this run)', policingAnswer(result)],

@@ -313,7 +313,6 @@ function rowsInAndOut(sheet: FreeCells, result: AnalysisResult): void {
  * (placementBounds) rather than round the reconciliation, and the disclosure section says so.
  */
 function placement(sheet: FreeCells, result: AnalysisResult): void {
-  const counts = result.placement;
   sheet.heading('Offences in scope, placed in wards');
   sheet.pair(
     'Offences (definition)',
@@ -323,6 +322,23 @@ function placement(sheet: FreeCells, result: AnalysisResult): void {
     'Young offenders (definition)',
     'The number of distinct offender references in scope whose latest home location lies in the ward: a person counts once, however many offences.',
   );
+  if (result.disclosure.perturbation) {
+    // Exact scope-level counts beside perturbed tables would show the noise in the area totals,
+    // and subtracted between runs give exact differences; under perturbation they stay unpublished.
+    sheet.line(
+      text(
+        "Under cell key perturbation the exact counts of this block are not published: beside the perturbed tables they would show the noise, and one run's minus another's would be an exact difference between scopes. The area's offences and young offenders, perturbed, are on the Wards sheet.",
+        STYLE.note,
+      ),
+    );
+    sheet.pair('Distinct young offenders', publishedCell(result.distinctYoungOffenders.published));
+  } else exactPlacement(sheet, result);
+  currentListEntries(sheet, result);
+}
+
+/** The placement block's exact counts (suppression): they reconcile, and the audit allows for them. */
+function exactPlacement(sheet: FreeCells, result: AnalysisResult): void {
+  const counts = result.placement;
   sheet.line(
     text(
       "The figures below are exact, so they add up and match the rows in and out; young offenders are counts of people, published like the tables' counts. The disclosure control allows for what these figures reveal (see Disclosure control).",
@@ -344,6 +360,10 @@ function placement(sheet: FreeCells, result: AnalysisResult): void {
   sheet.pair('Home location unknown or unplaceable', num(counts.homeUnknownWard, STYLE.integer));
   sheet.pair('Distinct young offenders', publishedCell(result.distinctYoungOffenders.published));
   sheet.pair('Distinct young offenders living in the area', publishedCell(result.area.youngOffendersPublished));
+}
+
+/** How the current list's entries matched the schools. */
+function currentListEntries(sheet: FreeCells, result: AnalysisResult): void {
   const list = result.list;
   if (list.listSheet) {
     sheet.pair(
@@ -386,6 +406,10 @@ function disclosureControl(sheet: FreeCells, result: AnalysisResult): void {
   const p = result.parameters;
   const disclosure = result.disclosure;
   sheet.heading('Disclosure control');
+  if (disclosure.perturbation) {
+    perturbationControl(sheet, result, disclosure.perturbation);
+    return;
+  }
   sheet.pair(
     'Primary',
     `Published counts of 1–${p.threshold - 1}${p.showZeros ? '' : ' and zeros'} are shown as [c], with every rate, interval and flag derived from them.`,
@@ -440,15 +464,82 @@ function disclosureControl(sheet: FreeCells, result: AnalysisResult): void {
   }
 }
 
-/** How runs on the same records are protected together (the disclosure ledger), in plain words and this run's numbers. */
-function repeatedRuns(sheet: FreeCells, result: AnalysisResult): void {
+/** The outcomes of one row of the perturbation table, e.g. "0 (102/256) or 5 (154/256)". */
+function outcomesText(row: readonly { readonly value: number; readonly keys: number }[]): string {
+  return row.map((outcome) => `${outcome.value} (${outcome.keys}/256)`).join(', ');
+}
+
+/** The cell key method in plain words, its published table, and what the intruder's audit found. */
+function perturbationControl(
+  sheet: FreeCells,
+  result: AnalysisResult,
+  perturbation: NonNullable<AnalysisResult['disclosure']['perturbation']>,
+): void {
+  const { table } = perturbation;
+  const rules = result.disclosure.rules;
   sheet.pair(
-    'Repeated runs',
-    "Analysts rerun with another age band, period or threshold, and an outsider can subtract one run's counts from another's. So every run on the same records is protected together with the earlier ones: the audit takes in all their tables at once, including the differences between their scopes (the offences one run counts and another does not), and a difference from 1 to threshold − 1 is protected like a withheld count, as far as the earlier publication allows. A count with exactly the records of one published before is shown or withheld as it was then. A later run may not use weaker rules (a lower threshold or protection interval, finer or no rounding, zeros shown where they were withheld): it is refused.",
+    'Method',
+    `Cell key perturbation, the method ONS used for the 2021 Census tables. Every count is shown, moved by a little noise: at most ${table.maxNoise} either way, none for most counts, and never to a value from 1 to ${table.threshold - 1}. A count from 1 to ${table.threshold - 1} is shown as 0 or ${table.threshold}, so a small number never appears; on average the noise adds nothing.`,
   );
   sheet.pair(
+    'Why the noise is the same every time',
+    "Each record has a key from 0 to 255, worked out from the record and a secret kept in the disclosure ledger; a count's key is the sum of its records' keys (modulo 256), and the key picks the noise from the table below. The same records always get the same noise, in this run and in every later one, so rerunning or subtracting one run's counts from another's cannot average the noise away.",
+  );
+  sheet.pair(
+    'Totals and rates',
+    'Totals (districts, the area) are the sums of the counts shown, so every table adds up on the page. Rates, intervals, flags, funnels and the school scores are all worked out from the counts shown, so they agree with them.',
+  );
+  sheet.line(text('The perturbation table (true count: what it may be shown as, with the share of keys)', STYLE.note));
+  table.rows.forEach((row, count) => sheet.pair(`True count ${count}`, outcomesText(row)));
+  const last = table.rows.length - 1;
+  sheet.pair(
+    `Above ${last}`,
+    `moved as ${last} is: by ${table.rows[last].map((o) => `${o.value - last >= 0 ? '+' : ''}${o.value - last} (${o.keys}/256)`).join(', ')}`,
+  );
+  sheet.pair('Counts moved by the noise', num(perturbation.moved, STYLE.integer));
+  sheet.pair(
+    'Audit',
+    `An outsider who has this workbook, every earlier run of the ledger and the table above (but not the secret) can bound each true count by the counts it could have been shown from, and the runs' counts of one ward by each other. For every count from 1 to ${rules.threshold - 1} and every small difference between runs' scopes, a linear programme finds how far. The run stops, publishing nothing, if any could be worked out exactly.`,
+  );
+  sheet.pair('Audit solver', perturbation.solver);
+  sheet.pair(
+    'Small counts and differences checked',
+    `${perturbation.countsChecked.toLocaleString('en-GB')}, of which ${perturbation.couldBeZero.toLocaleString('en-GB')} cannot be told from zero (no one can be shown to be in them)`,
+  );
+  if (perturbation.narrowest) {
+    const { lower, upper, label } = perturbation.narrowest;
+    sheet.pair('Narrowest range an outsider can reach', `${lower} to ${upper} (${label})`);
+  }
+  sheet.pair(
+    'Audit result',
+    `Passed: none can be worked out exactly. ${perturbation.narrowed.toLocaleString('en-GB')} can be shown to be at least 1 and narrowed below the protection interval of ${rules.protectionInterval}; their exact value stays uncertain, which is the protection this method gives.`,
+  );
+  repeatedRuns(sheet, result);
+}
+
+/** How runs on the same records are protected together (the disclosure ledger), in plain words and this run's numbers. */
+function repeatedRuns(sheet: FreeCells, result: AnalysisResult): void {
+  if (result.disclosure.perturbation) {
+    sheet.pair(
+      'Repeated runs',
+      "Every run on the same records joins the audit above, so the differences between runs' scopes (the offences one run counts and another does not) are checked too. A ledger keeps one method: a run that would mix perturbed counts with exact or withheld ones of the same records is refused, since the two side by side would show the noise.",
+    );
+    sheet.pair(
+      'Why perturbation for repeated runs',
+      'Suppression proves each run safe but must withhold more counts with every overlapping rerun, until the audit can no longer prove it in reasonable time; perturbation keeps every count shown, and its noise, tied to the records, blurs every difference between runs however many there are. Suppression stays the default for a single publication, where exact counts that add up matter most.',
+    );
+  } else
+    sheet.pair(
+      'Repeated runs',
+      "Analysts rerun with another age band, period or threshold, and an outsider can subtract one run's counts from another's. So every run on the same records is protected together with the earlier ones: the audit takes in all their tables at once, including the differences between their scopes (the offences one run counts and another does not), and a difference from 1 to threshold − 1 is protected like a withheld count, as far as the earlier publication allows. A count with exactly the records of one published before is shown or withheld as it was then. A later run may not use weaker rules (a lower threshold or protection interval, finer or no rounding, zeros shown where they were withheld): it is refused.",
+    );
+  sheet.pair(
     'Disclosure ledger',
-    "Where the earlier runs are recorded: a very hidden sheet of this workbook, and on the command line the ledger file beside the output (--ledger). It holds each run's scope and rules, which counts were shown, and salted fingerprints of the records behind each count, never a count or any offence data. It recognises the same records by the records themselves, so an edited row or a refreshed extract keeps the protection. Suppression with this joint audit is the default for repeated runs: the tables stay exact and add up; rounding to base 5 (--rounding 5) blurs every difference further.",
+    `Where the earlier runs are recorded: a very hidden sheet of this workbook, and on the command line the ledger file beside the output (--ledger). It holds each run's scope and rules, which counts were shown, and salted fingerprints of the records behind each count, never a count or any offence data. It recognises the same records by the records themselves, so an edited row or a refreshed extract keeps the protection. ${
+      result.disclosure.perturbation
+        ? 'Its secret also sets the record keys of the perturbation.'
+        : 'Suppression with this joint audit is the default: the tables stay exact and add up. For many reruns with different scopes, start a new ledger with cell key perturbation (--perturb), which keeps every count shown and blurs every difference however many runs there are.'
+    }`,
   );
   const across = result.disclosure.acrossRuns;
   if (!across) {

@@ -133,7 +133,11 @@ export function buildSummarySheet(result: AnalysisResult): SheetModel {
   sheet.line(text(`Period: ${periodText(result)}. Young population: ${populationYearText(result)}.`, STYLE.note));
   sheet.line(
     text(
-      `Young people aged ${youngest}–${oldest}; ${phaseList(parameters.phases)} schools; counts below ${parameters.threshold} withheld as [c], with further counts withheld where a total would give one away${parameters.roundingBase ? `; counts rounded to the nearest ${parameters.roundingBase}${result.disclosure.shownExactly.length > 0 ? ", except area totals the Method sheet's placement figures tell exactly (shown exactly)" : ''}` : ''}.`,
+      `Young people aged ${youngest}–${oldest}; ${phaseList(parameters.phases)} schools; ${
+        result.disclosure.perturbation
+          ? `counts perturbed by the ONS cell key method (each moved by at most ${result.disclosure.perturbation.table.maxNoise}, none shown from 1 to ${parameters.threshold - 1}; totals are sums of the counts shown; see Method)`
+          : `counts below ${parameters.threshold} withheld as [c], with further counts withheld where a total would give one away`
+      }${parameters.roundingBase ? `; counts rounded to the nearest ${parameters.roundingBase}${result.disclosure.shownExactly.length > 0 ? ", except area totals the Method sheet's placement figures tell exactly (shown exactly)" : ''}` : ''}.`,
       STYLE.note,
     ),
   );

@@ -4,6 +4,14 @@ import type { SuppressionRules } from './publishedCount';
 export const THRESHOLD_PRESETS = [3, 5, 7, 10] as const;
 
 /**
+ * How counts are protected: 'suppression' withholds small counts and the counts that would give
+ * them away, audited against every earlier run (exact counts where shown); 'perturbation' is the
+ * ONS cell key method: every count is shown, moved by a little noise that the same records always
+ * get (so rerunning or differencing runs cannot average it away), and no small count appears.
+ */
+export type DisclosureMethod = 'suppression' | 'perturbation';
+
+/**
  * Every rule of the disclosure control, as recorded on the Method sheet.
  *
  * - `threshold`: counts from 1 to threshold − 1 are withheld (primary suppression).
@@ -21,6 +29,13 @@ export interface DisclosureRules extends SuppressionRules {
   readonly zerosSensitive: boolean;
   readonly roundingBase: number | null;
   readonly protectionInterval: number;
+  /** Absent means 'suppression' (ledgers written before perturbation existed say nothing). */
+  readonly method?: DisclosureMethod;
+}
+
+/** The method of a set of rules, absent read as suppression. */
+export function methodOf(rules: { readonly method?: DisclosureMethod }): DisclosureMethod {
+  return rules.method ?? 'suppression';
 }
 
 /**
@@ -33,6 +48,7 @@ export function disclosureRules(parameters: {
   readonly showZeros: boolean;
   readonly roundingBase: number | null;
   readonly protectionInterval?: number | null;
+  readonly disclosureMethod?: DisclosureMethod;
 }): DisclosureRules {
   const { threshold, roundingBase } = parameters;
   if (!(Number.isInteger(threshold) && threshold >= 1))
@@ -42,5 +58,10 @@ export function disclosureRules(parameters: {
   const protectionInterval = parameters.protectionInterval ?? threshold;
   if (!(Number.isFinite(protectionInterval) && protectionInterval >= 0))
     throw new RangeError(`The protection interval must be a number of at least 0, got ${protectionInterval}.`);
-  return { threshold, zerosSensitive: !parameters.showZeros, roundingBase, protectionInterval };
+  if (parameters.disclosureMethod === 'perturbation' && roundingBase !== null)
+    throw new RangeError(
+      `Perturbation and rounding to ${roundingBase} are two ways of blurring counts; choose one (perturbation already keeps every published count at 0 or at least the threshold).`,
+    );
+  const rules = { threshold, zerosSensitive: !parameters.showZeros, roundingBase, protectionInterval };
+  return parameters.disclosureMethod === 'perturbation' ? { ...rules, method: 'perturbation' } : rules;
 }

@@ -23,3 +23,6 @@ export * from './linearProgram';
 export { loadHighsSolver, cplexLpText } from './highsSolver';
 export * from './priorPublication';
 export * from './joinRuns';
+export * from './perturbationTable';
+export * from './perturbTables';
+export * from './auditPerturbation';

@@ -1,7 +1,9 @@
 import { intervalWidth, type CellInterval, type SuppressionAudit } from './auditSuppression';
 import { pinnedCells } from './cellBounds';
 import type { DisclosureRules } from './disclosureRules';
+import type { PerturbationAudit } from './auditPerturbation';
 import type { LinearSolver } from './linearProgram';
+import type { PerturbationTable } from './perturbationTable';
 import { checkLinkedTables, type LinkedTables } from './linkedTables';
 import { primarySuppression } from './primarySuppression';
 import type { PublishedCount } from './publishedCount';
@@ -29,6 +31,12 @@ export interface TableProtection {
   readonly programmesSolved: number;
   /** Counts as protected as earlier runs' publication allows, though narrower than the interval (see secondarySuppression). */
   readonly asEarlierAllow?: number;
+  /** Under the cell key method: the published table, the intruder's audit, and how many counts the noise moved. */
+  readonly perturbation?: {
+    readonly table: PerturbationTable;
+    readonly audit: PerturbationAudit;
+    readonly moved: number;
+  };
 }
 
 export type ProtectionOutcome =

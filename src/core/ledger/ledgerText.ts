@@ -25,7 +25,7 @@ const isWhole = (value: unknown, least: number): value is number =>
 
 function readRules(value: unknown): DisclosureRules | null {
   if (!isObject(value)) return null;
-  const { threshold, zerosSensitive, roundingBase, protectionInterval } = value;
+  const { threshold, zerosSensitive, roundingBase, protectionInterval, method } = value;
   if (
     !isWhole(threshold, 1) ||
     typeof zerosSensitive !== 'boolean' ||
@@ -33,7 +33,9 @@ function readRules(value: unknown): DisclosureRules | null {
   )
     return null;
   if (!(typeof protectionInterval === 'number' && protectionInterval >= 0)) return null;
-  return { threshold, zerosSensitive, roundingBase, protectionInterval };
+  const rules = { threshold, zerosSensitive, roundingBase, protectionInterval };
+  if (method === undefined || method === 'suppression') return rules;
+  return method === 'perturbation' ? { ...rules, method } : null;
 }
 
 const PHASES: readonly SchoolPhase[] = [

@@ -36,3 +36,23 @@ export function newLedgerSecret(seed: number, recordKeys: Iterable<string>): str
   const keys = [...recordKeys].sort().join('\n');
   return bytesToHex(hmac(sha256, utf8ToBytes(`catchment ledger ${seed}`), utf8ToBytes(keys)));
 }
+
+/**
+ * A record's key for the cell key method, 0 to 255: the first byte of a keyed hash of the record,
+ * so the same record always has the same key under the ledger's secret, and no one without the
+ * secret can work keys out (ONS draws them at random once and stores them with the records; the
+ * ledger's secret plays that part without storing anything per record).
+ */
+export function recordKey(secret: string, record: string): number {
+  return parseInt(keyedHash(secret, `record\n${record}`).slice(0, 2), 16);
+}
+
+/**
+ * A cell's key: the sum of its records' keys, modulo 256 (ONS cell key method). The same records
+ * give the same key, whatever their order, in every run that shares the secret.
+ */
+export function cellKey(secret: string, records: readonly string[]): number {
+  let sum = 0;
+  for (const record of records) sum = (sum + recordKey(secret, record)) % 256;
+  return sum;
+}

@@ -1,6 +1,6 @@
 import type { DisclosureLedger } from '../ledger';
 import type { WardShare } from '../catchment';
-import type { DisclosureRules, PublishedCount, StandaloneCount } from '../disclosure';
+import type { DisclosureRules, PerturbationTable, PublishedCount, StandaloneCount } from '../disclosure';
 import type { FieldName } from '../schema';
 import type { FunnelDispersion, FunnelLimits } from '../rates';
 import type {
@@ -154,6 +154,18 @@ export interface DisclosureSummary {
     /** The narrowest range an outsider can reach for any withheld count (public knowledge: derivable from the tables). */
     readonly narrowest: { readonly label: string; readonly lower: number; readonly upper: number } | null;
   } | null;
+  /** Under the cell key method (rules.method 'perturbation'): its table and what the intruder's audit found. */
+  readonly perturbation?: {
+    readonly table: PerturbationTable;
+    /** Counts the noise moved from their true value. */
+    readonly moved: number;
+    readonly solver: string;
+    readonly countsChecked: number;
+    readonly couldBeZero: number;
+    readonly narrowed: number;
+    readonly programmesSolved: number;
+    readonly narrowest: { readonly label: string; readonly lower: number; readonly upper: number } | null;
+  };
 }
 
 export interface SchoolResult {

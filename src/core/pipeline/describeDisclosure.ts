@@ -1,10 +1,17 @@
-import type { DisclosureRules, SuppressionAudit, TableProtection } from '../disclosure';
+import { methodOf, noiseFor, type DisclosureRules, type SuppressionAudit, type TableProtection } from '../disclosure';
 import type { AcrossRunsSummary, DisclosureSummary } from './analysisResult';
 import type { EarlierRunsOutcome } from './stages/earlierRuns';
 import type { AcrossRuns } from './stages/protectCounts';
 
 /** The rules in words, e.g. "threshold 5 (counts 1–4 withheld); zeros shown; no rounding; protection interval 5". */
 export function describeRules(rules: DisclosureRules): string {
+  if (methodOf(rules) === 'perturbation') {
+    return [
+      `cell key perturbation (ONS method), threshold ${rules.threshold} (no count from 1 to ${rules.threshold - 1} shown)`,
+      `noise at most ±${noiseFor(rules.threshold, rules.protectionInterval)}`,
+      `protection interval ${rules.protectionInterval}`,
+    ].join('; ');
+  }
   const withheld =
     rules.threshold > 1 ? `counts 1–${rules.threshold - 1} withheld` : 'no count withheld for being small';
   return [
@@ -23,6 +30,11 @@ export function describeRules(rules: DisclosureRules): string {
  * would know each lies from 1 to threshold − 1, narrower than the protection interval.
  */
 export function describeProtection(protection: TableProtection): string {
+  const perturbation = protection.perturbation;
+  if (perturbation) {
+    const audit = perturbation.audit;
+    return `${describeRules(protection.rules)}. ${protection.cells.toLocaleString('en-GB')} published counts, every one shown; ${perturbation.moved.toLocaleString('en-GB')} moved by the noise; totals are the sums of the shown counts. Audit (${audit.solver}): ${audit.countsChecked.toLocaleString('en-GB')} small counts and differences between runs checked, ${audit.couldBeZero.toLocaleString('en-GB')} of them indistinguishable from zero, ${audit.narrowed.toLocaleString('en-GB')} narrowed below the protection interval, none worked out exactly: passed.`;
+  }
   const exact =
     protection.shownExactly.length > 0
       ? ` ${protection.shownExactly.length} shown exactly, not rounded, because with the Method sheet's placement figures an outsider can tell them exactly anyway.`
@@ -62,7 +74,25 @@ export function disclosureSummary(
   labels: ReadonlyMap<string, string>,
 ): Omit<DisclosureSummary, 'acrossRuns'> {
   const audit = protection.audit;
+  const perturbation = protection.perturbation;
   return {
+    ...(perturbation
+      ? {
+          perturbation: {
+            table: perturbation.table,
+            moved: perturbation.moved,
+            solver: perturbation.audit.solver,
+            countsChecked: perturbation.audit.countsChecked,
+            couldBeZero: perturbation.audit.couldBeZero,
+            narrowed: perturbation.audit.narrowed,
+            programmesSolved: perturbation.audit.programmesSolved,
+            narrowest: perturbation.audit.narrowest && {
+              label: perturbation.audit.narrowest.label,
+              ...perturbation.audit.narrowest.range,
+            },
+          },
+        }
+      : {}),
     rules: protection.rules,
     cells: protection.cells,
     relations: protection.relations,

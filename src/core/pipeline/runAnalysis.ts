@@ -191,6 +191,7 @@ export function runAnalysis(
     leafRecords(placement, attendingSchools),
     placement.counts,
     rules,
+    [...placement.homeWard.keys()],
   );
   const recountInputs = {
     offences: offences.rows.records,
@@ -233,7 +234,7 @@ export function runAnalysis(
   audit.push({
     step: 'Place offences',
     detail:
-      `${placement.counts.inScope} rows in scope, ${placement.counts.offencesInScope} distinct offences; ${publishedText(CELL_ID.area('offences'))} offences placed in a ward by offence location; ` +
+      `${rules.method === 'perturbation' ? '' : `${placement.counts.inScope} rows in scope, ${placement.counts.offencesInScope} distinct offences; `}${publishedText(CELL_ID.area('offences'))} offences placed in a ward by offence location; ` +
       `${publishedText(CELL_ID.area('youngOffenders'))} distinct young offenders living in the area (published counts)`,
   });
   audit.push({ step: 'Disclosure control', detail: describeProtection(protection) });

@@ -117,5 +117,6 @@ export function recountScope(
     leafRecords(placement, attendingSchools),
     placement.counts,
     rules,
+    [...placement.homeWard.keys()],
   );
 }

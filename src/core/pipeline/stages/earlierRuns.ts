@@ -1,4 +1,4 @@
-import type { DisclosureRules } from '../../disclosure';
+import { methodOf, type DisclosureRules } from '../../disclosure';
 import { cellFingerprint, type DisclosureLedger, type LedgerRun, type LedgerScope } from '../../ledger';
 import type { Issue } from '../../types';
 import { describeRules } from '../describeDisclosure';
@@ -29,6 +29,13 @@ const SAME_RECORDS_SHARE = 0.5;
 /** How `now` is weaker than `before`, in words; empty when it is not. */
 export function weakenings(before: DisclosureRules, now: DisclosureRules): string[] {
   const found: string[] = [];
+  // Exact (or withheld) counts beside perturbed ones of the same records would show the noise, and so the counts.
+  if (methodOf(now) !== methodOf(before))
+    found.push(
+      methodOf(now) === 'perturbation'
+        ? 'it would perturb counts that were published exact or withheld'
+        : 'it would publish exact counts where they were perturbed',
+    );
   if (now.threshold < before.threshold)
     found.push(`threshold ${now.threshold} is below the earlier ${before.threshold}`);
   if (now.protectionInterval < before.protectionInterval)

@@ -1,6 +1,13 @@
 import {
+  auditPerturbation,
+  countsPublishedAs,
   disclosureRules,
   joinRuns,
+  methodOf,
+  noiseFor,
+  perturbationTable,
+  perturbedCount,
+  perturbTables,
   mergeLinkedTables,
   protectTables,
   standaloneCount,
@@ -8,6 +15,7 @@ import {
   type LinearSolver,
   type LinkedTables,
   type PriorPublication,
+  type PerturbedRun,
   type ProtectionOutcome,
   type PublishedCount,
   type RunTables,
@@ -16,7 +24,7 @@ import {
 } from '../../disclosure';
 import { errorText } from '../../errorText';
 import { must } from '../../must';
-import { cellFingerprint, coverKey } from '../../ledger';
+import { cellFingerprint, cellKey, coverKey } from '../../ledger';
 import type { AnalysisParameters, Issue, SchoolRecord } from '../../types';
 import { placementBounds } from '../placementBounds';
 import { publishedTables, type WardCounts } from '../publishedTables';
@@ -58,6 +66,8 @@ export interface CountedTables {
   readonly distinctYoungOffenders: StandaloneCount;
   /** Record keys behind each leaf cell (offence references, young offenders). */
   readonly records: ReadonlyMap<string, readonly string[]>;
+  /** The distinct young offenders behind the Method sheet's count of them (for its cell key under perturbation). */
+  readonly distinctRecords: readonly string[];
 }
 
 /**
@@ -71,6 +81,7 @@ export function countTables(
   records: ReadonlyMap<string, readonly string[]>,
   placement: PlacementCounts,
   rules: DisclosureRules,
+  distinctRecords: readonly string[],
 ): CountedTables {
   const distinctYoungOffenders = standaloneCount(placement.distinctYoungOffenders, rules);
   const tables = mergeLinkedTables(
@@ -93,7 +104,7 @@ export function countTables(
       ),
     },
   );
-  return { tables, distinctYoungOffenders, records };
+  return { tables, distinctYoungOffenders, records, distinctRecords };
 }
 
 /** The records behind every cell: a leaf's own, a total's those of its parts (a young offender at two schools counts at each). */
@@ -293,6 +304,7 @@ export function protectCounts(
     };
   }
   const { secret, earlier } = acrossRuns;
+  if (methodOf(rules) === 'perturbation') return perturbCounts(counted, rules, solver, secret, earlier);
   const fingerprints = fingerprintCells(counted.tables, counted.records, secret);
   const joint = earlier.length > 0 ? protectAcrossRuns(counted, fingerprints, earlier, rules, solver, secret) : null;
   if (joint?.kind === 'tooLarge') {
@@ -306,7 +318,8 @@ export function protectCounts(
           'published counts',
           'disclosureUnsafe',
           `This run overlaps earlier runs ${runs} of the disclosure ledger in ${joint.slices.toLocaleString('en-GB')} differences between their scopes (ages, dates, types, phases), more than the ${MAX_SLICES.toLocaleString('en-GB')} one audit can prove safe together in reasonable time on this machine. Nothing is published. ` +
-            'Rerun with the scope of an earlier run (its counts are then shown as before), or start a new ledger for a different audience (a new workbook, or a new ledger file on the command line).',
+            'Rerun with the scope of an earlier run (its counts are then shown as before), or start a new ledger for a different audience (a new workbook, or a new ledger file on the command line). ' +
+            "For many reruns with different scopes, start that new ledger with cell key perturbation ('use perturbation', or --perturb on the command line): every count is shown with a little noise tied to its records, which blurs every difference between runs however many there are.",
         ),
       ],
     };
@@ -347,5 +360,118 @@ export function protectCounts(
     distinctYoungOffenders: counted.distinctYoungOffenders,
     ledgerCells,
     acrossRuns: joint?.acrossRuns ?? null,
+  };
+}
+
+/** The perturbation table of a run's rules: its threshold, and noise enough for its protection interval. */
+export function perturbationTableOf(rules: DisclosureRules): ReturnType<typeof perturbationTable> {
+  return perturbationTable(rules.threshold, noiseFor(rules.threshold, rules.protectionInterval));
+}
+
+/**
+ * Disclosure control by the cell key method: every leaf count moved by the noise its records' cell
+ * key picks from the published perturbation table, totals the sums of what is shown, and the
+ * intruder's audit over this run and every earlier run of the ledger (each earlier run published
+ * again from today's records, which is what it published when they have not changed: the noise
+ * follows the records). Nothing is published if the audit finds a small count or a small difference
+ * between scopes that an outsider could show to be non-zero and narrow below the protection interval.
+ */
+function perturbCounts(
+  counted: CountedTables,
+  rules: DisclosureRules,
+  solver: LinearSolver | undefined,
+  secret: string,
+  earlier: readonly EarlierRun[],
+): ProtectOutcome {
+  const keyOf =
+    (records: ReadonlyMap<string, readonly string[]>) =>
+    (id: string): number =>
+      cellKey(secret, records.get(id) ?? []);
+  const table = perturbationTableOf(rules);
+  const published = perturbTables(counted.tables, table, keyOf(counted.records));
+  const runs: PerturbedRun[] = [
+    ...earlier.map((run): PerturbedRun => {
+      const own = perturbationTableOf(run.run.rules);
+      return {
+        key: `run ${run.run.number}`,
+        title: `run ${run.run.number}`,
+        tables: run.counted.tables,
+        records: run.counted.records,
+        rules: run.run.rules,
+        table: own,
+        published: perturbTables(run.counted.tables, own, keyOf(run.counted.records)),
+      };
+    }),
+    { key: THIS_RUN, title: 'this run', tables: counted.tables, records: counted.records, rules, table, published },
+  ];
+  let audit;
+  try {
+    audit = auditPerturbation(runs, solver);
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [blocking('(disclosure control)', 0, 'published counts', 'disclosureUnsafe', errorText(error))],
+    };
+  }
+  if (audit.unsafe.length > 0) {
+    return {
+      ok: false,
+      problems: [
+        blocking(
+          '(disclosure control)',
+          0,
+          'published counts',
+          'disclosureUnsafe',
+          `Disclosure audit failed: with ${earlier.length > 0 ? 'the earlier runs of the ledger and ' : ''}the published perturbation table, an outsider could work out ${audit.unsafe.length} small ${audit.unsafe.length === 1 ? 'count' : 'counts'} exactly. Nothing is published. ` +
+            'Rerun with the scope of an earlier run, widen the scope (ages, dates, offence types), or start a new ledger for a different audience.',
+          { setting: 'scope' },
+        ),
+      ],
+    };
+  }
+  const distinct = perturbedCount(table, counted.distinctRecords.length, cellKey(secret, counted.distinctRecords));
+  const moved = counted.tables.cells.filter((cell) => {
+    const shown = published.get(cell.id);
+    return shown?.shown === true && shown.value !== cell.value;
+  }).length;
+  const fingerprints = fingerprintCells(counted.tables, counted.records, secret);
+  const ledgerCells = Object.fromEntries(
+    counted.tables.cells.map((cell) => [
+      cell.id,
+      { fingerprint: must(fingerprints, cell.id, 'record fingerprint'), shown: true },
+    ]),
+  );
+  return {
+    ok: true,
+    rules,
+    tables: counted.tables,
+    protection: {
+      rules,
+      published,
+      cells: counted.tables.cells.length,
+      relations: counted.tables.relations.length,
+      shownExactly: [],
+      primary: 0,
+      secondary: 0,
+      audit: null,
+      programmesSolved: audit.programmesSolved,
+      perturbation: { table, audit, moved },
+    },
+    distinctYoungOffenders: {
+      published: { shown: true, value: distinct },
+      range: countsPublishedAs(table, distinct),
+    },
+    ledgerCells,
+    acrossRuns:
+      earlier.length > 0
+        ? {
+            joined: earlier.map((run) => run.run.number),
+            keptShown: 0,
+            keptWithheld: 0,
+            slices: audit.slices,
+            smallSlices: audit.smallSlices,
+            asEarlierAllow: 0,
+          }
+        : null,
   };
 }
