@@ -479,7 +479,7 @@ function perturbationControl(
   const rules = result.disclosure.rules;
   sheet.pair(
     'Method',
-    `Cell key perturbation, the method ONS used for the 2021 Census tables. Every count is shown, moved by a little noise: at most ${table.maxNoise} either way, none for most counts, and never to a value from 1 to ${table.threshold - 1}. A count from 1 to ${table.threshold - 1} is shown as 0 or ${table.threshold}, so a small number never appears; on average the noise adds nothing.`,
+    `Cell key perturbation, the method ONS used for the 2021 Census tables. Every count is shown, moved by a little noise: at most ${table.maxNoise} either way, often not at all, and never to a value from 1 to ${table.threshold - 1}. A count from 1 to ${table.threshold - 1} is shown as 0 or ${table.threshold}, so a small number never appears; on average the noise adds nothing.`,
   );
   sheet.pair(
     'Why the noise is the same every time',

@@ -65,7 +65,9 @@ export function plainSummary(result: AnalysisResult): PlainSection[] {
         "Police records show violence that was reported and recorded, which depends on policing and on people's willingness to report as well as on how much violence there is.",
         'It describes where pupils live, not what happens at school: a high score is not a judgement on a school.',
         'It cannot say whether prevention work would help at a particular school; it points to where help may reach most children, and people decide.',
-        'Rates for wards with few young residents or few offences are uncertain, and withheld counts [c] are not shown at all.',
+        result.disclosure.perturbation
+          ? 'Rates for wards with few young residents or few offences are uncertain, and every count carries a little deliberate noise that protects the people in it.'
+          : 'Rates for wards with few young residents or few offences are uncertain, and withheld counts [c] are not shown at all.',
       ],
     },
   ];

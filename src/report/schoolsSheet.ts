@@ -152,7 +152,7 @@ export function buildSchoolsSheet(result: AnalysisResult): SheetModel {
       {
         row: 2,
         cell: text(
-          `Catchment: ${result.catchmentNote} "Modelled" catchments are estimates, not records. New candidate = in the top ${result.parameters.topN} and not on the current list. Exposure uses the published ward counts: a withheld ward counts at the pooled rate of the withheld wards under its nearest published total, and never as higher than average. ${withheldNote(result)}`,
+          `Catchment: ${result.catchmentNote} "Modelled" catchments are estimates, not records. New candidate = in the top ${result.parameters.topN} and not on the current list. ${result.disclosure.perturbation ? 'Exposure uses the published (perturbed) ward counts.' : 'Exposure uses the published ward counts: a withheld ward counts at the pooled rate of the withheld wards under its nearest published total, and never as higher than average.'} ${withheldNote(result)}`,
           STYLE.note,
         ),
       },

@@ -83,13 +83,14 @@ function catchmentLine(schools: readonly SchoolResult[]): string {
 function higherWardsLines(result: AnalysisResult, higher: number, confidence: string): string[] {
   const { flagMethod, rankingMetric } = result.parameters;
   const count = `${higher} of ${result.wards.length} wards have a rate higher than the area average`;
-  if (flagMethod === 'poisson')
-    return [`${count} (${confidence} interval entirely above it); withheld wards are not counted.`];
+  // Under perturbation no ward is withheld; every ward's shown count is rated.
+  const withheld = result.disclosure.perturbation ? 'rated on the perturbed counts' : 'withheld wards are not counted';
+  if (flagMethod === 'poisson') return [`${count} (${confidence} interval entirely above it); ${withheld}.`];
   const poisson = result.area.funnel[rankingMetric].flagged.poisson.higher;
   // Two lines: a sheet printed one page wide is scaled to its longest line.
   return [
     `${count}: above the ${confidence} funnel limit, which allows for the usual spread between wards, with the interval entirely above it too;`,
-    `withheld wards are not counted. By the interval alone ${poisson === 1 ? 'one ward' : `${poisson} wards`} would be (see Method).`,
+    `${withheld}. By the interval alone ${poisson === 1 ? 'one ward' : `${poisson} wards`} would be (see Method).`,
   ];
 }
 

@@ -284,7 +284,9 @@ function districtRow(district: DistrictResult, row: number): ModelCell[] {
 
 /** The note under each sheet's title saying what [c] means under this run's rules. */
 export function withheldNote(result: AnalysisResult): string {
-  const { rules } = result.disclosure;
+  const { rules, perturbation } = result.disclosure;
+  if (perturbation)
+    return `Counts are perturbed to protect confidentiality (ONS cell key method): each is moved by at most ${perturbation.table.maxNoise}, none is shown from 1 to ${rules.threshold - 1} (a count that small shows as 0 or ${rules.threshold}), totals are the sums of the counts shown, and every rate and figure is worked out from them (see Method).`;
   const small = rules.threshold > 1 ? `counts of 1–${rules.threshold - 1}` : 'no count for being small';
   const exact = result.disclosure.shownExactly;
   const exceptions =
