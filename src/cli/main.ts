@@ -23,6 +23,12 @@ Options for analyse:
   --threshold 5          counts from 1 to threshold-1 are withheld as [c] (default 5)
   --hide-zeros           treat zero counts as sensitive too
   --rounding 5           round published counts to this base (totals from unrounded values; default none)
+  --disclosure METHOD    how published counts are protected: suppression (default) withholds counts from
+                         1 to threshold-1 as [c] and those that would give them away; perturbation (or
+                         --perturb) is the ONS cell key method: every count is shown with a little noise
+                         (at most 2 either way by default) that the same records always get, and no
+                         count from 1 to threshold-1 is shown. An alternative to --rounding: choose one.
+                         A ledger keeps the method it started with.
   --protection N         a withheld count's range, as an outsider could narrow it from the published
                          totals, must be at least N wide, or the run stops (default: the threshold)
   --ledger FILE          the disclosure ledger: what earlier runs on these records published, so this

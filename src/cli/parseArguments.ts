@@ -162,6 +162,8 @@ function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat')
   const columnOverrides: Record<string, string> = {};
   const roleOverrides: Partial<Record<SheetRole, string>> = {};
   const roleFiles: Partial<Record<SheetRole, RoleFileSpec>> = {};
+  /** How perturbation was asked for ('--perturb' or '--disclosure perturbation'), to name it if --rounding is given too. */
+  let perturbedBy: string | undefined;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     const [flag, inline] =
@@ -243,6 +245,18 @@ function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat')
       case '--protection':
         parameters.protectionInterval = integer('--protection', value(), 0, 1000);
         break;
+      case '--disclosure': {
+        const method = value();
+        if (method !== 'suppression' && method !== 'perturbation')
+          throw new UsageError(
+            `--disclosure expects suppression (withhold small counts as [c]) or perturbation (the ONS cell key method), got '${method}'.`,
+          );
+        perturbedBy = method === 'perturbation' ? '--disclosure perturbation' : undefined;
+        break;
+      }
+      case '--perturb':
+        perturbedBy = '--perturb';
+        break;
       case '--types':
         parameters.offenceTypes = value()
           .split(';')
@@ -315,6 +329,14 @@ function parseRunArguments(args: readonly string[], command: 'analyse' | 'chat')
         if (input !== undefined) throw new UsageError(`Only one input workbook, got '${input}' and '${arg}'.`);
         input = arg;
     }
+  }
+  // Absent means suppression, so suppression leaves the parameters exactly as they were.
+  if (perturbedBy !== undefined) {
+    if (parameters.roundingBase !== null)
+      throw new UsageError(
+        `${perturbedBy} and --rounding ${parameters.roundingBase} are alternatives: perturbation already blurs every published count (and never shows one from 1 to threshold-1), so counts are not rounded as well. Choose one: drop --rounding, or drop ${perturbedBy}.`,
+      );
+    parameters.disclosureMethod = 'perturbation';
   }
   const fileSheets = new Map<string, SheetRole>();
   for (const role of Object.keys(roleFiles) as SheetRole[]) {

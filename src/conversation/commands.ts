@@ -10,7 +10,15 @@
  * school URN, ward code, offence types as written in the sheet), so a replay asks nothing.
  */
 import type { FieldName } from '../core/schema';
-import type { CatchmentModel, FlagMethod, RankingMetric, SchoolPhase, SheetRole, Smoothing } from '../core/types';
+import type {
+  AnalysisParameters,
+  CatchmentModel,
+  FlagMethod,
+  RankingMetric,
+  SchoolPhase,
+  SheetRole,
+  Smoothing,
+} from '../core/types';
 import { errorText } from '../core/errorText';
 
 /** How a list of phases (or offence types) changes the current one. */
@@ -25,6 +33,7 @@ export const HELP_TOPICS = [
   'suppression',
   'rounding',
   'protection',
+  'perturbation',
   'catchment',
   'metric',
   'ranking',
@@ -49,6 +58,9 @@ export type HelpTopic = (typeof HELP_TOPICS)[number];
  */
 export type RelativePeriod =
   { readonly months: number } | { readonly last: 'financialYear' | 'academicYear' | 'calendarYear' };
+
+/** How published counts are protected: suppression (withheld as [c], the default) or cell key perturbation. */
+export type DisclosureMethod = NonNullable<AnalysisParameters['disclosureMethod']>;
 
 export type Command =
   /** Which sheets the workbook holds and which role each plays. */
@@ -91,8 +103,14 @@ export type Command =
   /** Published counts from 1 to threshold − 1 are withheld. */
   | { readonly kind: 'setThreshold'; readonly threshold: number }
   | { readonly kind: 'setZeros'; readonly show: boolean }
-  /** Rounding base for published counts; null = no rounding. */
+  /** Rounding base for published counts; null = no rounding. Refused (asked about) while counts are perturbed. */
   | { readonly kind: 'setRounding'; readonly base: number | null }
+  /**
+   * How published counts are protected: small counts withheld as [c] (suppression, the default), or
+   * every count shown with consistent noise (the ONS cell key method). Perturbation replaces
+   * rounding: switching to it sets the rounding base to null in the same change.
+   */
+  | { readonly kind: 'setDisclosure'; readonly method: DisclosureMethod }
   | { readonly kind: 'setTopN'; readonly topN: number }
   | { readonly kind: 'setCatchment'; readonly model: 'auto' | CatchmentModel }
   | { readonly kind: 'setMetric'; readonly metric: RankingMetric }
@@ -148,6 +166,7 @@ export const STATE_CHANGING: Readonly<Record<CommandKind, boolean>> = {
   setThreshold: true,
   setZeros: true,
   setRounding: true,
+  setDisclosure: true,
   setTopN: true,
   setCatchment: true,
   setMetric: true,

@@ -6,7 +6,7 @@
 
 // The contract with hosts
 export type { Choice, Effect, Reply, TurnRecord, EngineContext, DialogueSession, SessionOptions } from './types';
-export type { Command, CommandKind, ListChange } from './commands';
+export type { Command, CommandKind, DisclosureMethod, ListChange } from './commands';
 export { isStateChanging, commandFromJson, STATE_CHANGING } from './commands';
 
 // The session and replay

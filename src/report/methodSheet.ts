@@ -508,11 +508,11 @@ function perturbationControl(
   );
   if (perturbation.narrowest) {
     const { lower, upper, label } = perturbation.narrowest;
-    sheet.pair('Narrowest range an outsider can reach', `${lower} to ${upper} (${label})`);
+    sheet.pair('Narrowest range found', `${lower} to ${upper}, at least, for an outsider (${label})`);
   }
   sheet.pair(
     'Audit result',
-    `Passed: none can be worked out exactly. ${perturbation.narrowed.toLocaleString('en-GB')} can be shown to be at least 1 and narrowed below the protection interval of ${rules.protectionInterval}; their exact value stays uncertain, which is the protection this method gives.`,
+    `Passed: none can be worked out exactly. At most ${perturbation.narrowed.toLocaleString('en-GB')} can be shown to be at least 1 and narrowed below the protection interval of ${rules.protectionInterval}; their exact value stays uncertain, which is the protection this method gives. Where this run's noise would have let one be worked out exactly, its key was moved to another outcome of its row (the ledger records which, so the same records are shown the same way again).`,
   );
   repeatedRuns(sheet, result);
 }

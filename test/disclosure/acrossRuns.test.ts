@@ -46,8 +46,14 @@ describe('joinRuns', () => {
     const window = { A: full.A.slice(0, 10), B: full.B.slice(0, 17), C: full.C };
     const joined = joinRuns([run('run 1', full), run('run 2', window)]);
     const byId = new Map(joined.tables.cells.map((cell) => [cell.id, cell]));
-    // Slices exist for A and B only (C's atoms: C is in both, or — seen in the family — in run 1 only, with 0 records).
-    expect([...joined.slices].map((id) => byId.get(id)!.value).sort()).toEqual([0, 2, 3]);
+    // Slices exist for A and B (C's atoms: C is in both, or — seen in the family — in run 1 only, with 0 records),
+    // and for the area: its offences in run 1 only are A's 2 plus B's 3.
+    expect([...joined.slices].map((id) => byId.get(id)!.value).sort((a, b) => a - b)).toEqual([0, 2, 3, 5]);
+    const areaSlice = byId.get('slice|offences:area|0')!;
+    expect(areaSlice.value).toBe(5);
+    expect(joined.tables.relations.find((r) => r.total === areaSlice.id)!.parts).toEqual(
+      expect.arrayContaining(['slice|offences:ward:A|0', 'slice|offences:ward:B|0']),
+    );
     const relationOf = (total: string) =>
       joined.tables.relations.find((r) => r.total === total && r.parts.some((p) => p.startsWith('slice|')));
     expect(relationOf('run 1|offences:ward:A')!.parts).toEqual(expect.arrayContaining(['run 2|offences:ward:A']));
@@ -109,6 +115,33 @@ describe('protecting a run together with an earlier one', () => {
         shown: true,
         value: full[ward as 'A'].length,
       });
+  });
+
+  it('protects a small difference between the runs over the whole area, not only ward by ward', () => {
+    // Run 2 drops 1 of A's and 2 of B's offences: 3 in the whole area, a small count in its own right.
+    const second = { A: full.A.slice(0, 11), B: full.B.slice(0, 18), C: full.C };
+    const { outcome } = protectSecond(second);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const published = outcome.protection.published as Map<string, { shown: boolean; value?: number }>;
+    // Independent attacker: every filling of run 2's withheld counts (1 to run 1's count, whole) that
+    // matches what run 2 shows; the area's difference is run 1's 41 less run 2's area.
+    const choice = (ward: 'A' | 'B' | 'C'): number[] => {
+      const shown = published.get(`run 2|offences:ward:${ward}`)!;
+      return shown.shown ? [shown.value!] : Array.from({ length: full[ward].length }, (_, i) => i + 1);
+    };
+    const area = published.get('run 2|offences:area')!;
+    let low = Infinity;
+    let high = -Infinity;
+    for (const a of choice('A'))
+      for (const b of choice('B'))
+        for (const c of choice('C')) {
+          if (area.shown && a + b + c !== area.value) continue;
+          const difference = 41 - (a + b + c);
+          low = Math.min(low, difference);
+          high = Math.max(high, difference);
+        }
+    expect(high - low).toBeGreaterThanOrEqual(5);
   });
 
   it('gives a cell with exactly the records of an earlier cell the earlier treatment', () => {

@@ -17,6 +17,7 @@ const shown: FormValues = {
   threshold: '5',
   showZeros: true,
   rounding: 'none',
+  disclosure: 'suppression',
   confidence: '0.95',
   catchment: 'auto',
   metric: 'offences',
@@ -38,6 +39,7 @@ describe("the settings form's changes as commands", () => {
       'threshold',
       'zeros',
       'rounding',
+      'disclosure',
       'confidence',
       'catchment',
       'metric',
@@ -122,6 +124,25 @@ describe("the settings form's changes as commands", () => {
     expect(formCommand('seed', { ...shown, seed: '' }, current)).toBeNull();
   });
 
+  it('sends the disclosure method as the same words typed would be, and back to suppression from a perturbing session', () => {
+    const sent = formCommand('disclosure', { ...shown, disclosure: 'perturbation' }, current);
+    expect(sent).toEqual({ kind: 'setDisclosure', method: 'perturbation' });
+    const typed = readUtterance('use cell key perturbation').steps;
+    expect(typed.map((step) => step.reading)).toEqual([{ kind: 'command', command: sent }]);
+    const perturbing = { ...current, disclosureMethod: 'perturbation' as const };
+    expect(formCommand('disclosure', { ...shown, disclosure: 'perturbation' }, perturbing)).toBeNull();
+    const back = formCommand('disclosure', shown, perturbing);
+    expect(back).toEqual({ kind: 'setDisclosure', method: 'suppression' });
+    expect(readUtterance('switch to suppression').steps.map((step) => step.reading)).toEqual([
+      { kind: 'command', command: back },
+    ]);
+    // A session that says nothing of the method is suppressing; an unknown value sends nothing.
+    expect(
+      formCommand('disclosure', { ...shown, disclosure: 'suppression' }, { ...current, disclosureMethod: undefined }),
+    ).toBeNull();
+    expect(formCommand('disclosure', { ...shown, disclosure: 'noise' }, current)).toBeNull();
+  });
+
   it('sends the offence type rule: every type, the chosen types, or back to the default groups', () => {
     expect(formCommand('offenceTypes', { ...shown, offenceRule: 'all' }, current)).toEqual({
       kind: 'setOffenceTypes',
@@ -203,6 +224,12 @@ describe("the conversation's line for a change made in the form", () => {
     expect(commandLabel({ kind: 'setShowAttending', show: true })).toBe('Settings: publish attending counts');
     expect(commandLabel({ kind: 'setSmoothing', smoothing: 'empiricalBayes' })).toBe(
       'Settings: score on smoothed rates',
+    );
+    expect(commandLabel({ kind: 'setDisclosure', method: 'perturbation' })).toBe(
+      'Settings: protect counts by cell key perturbation',
+    );
+    expect(commandLabel({ kind: 'setDisclosure', method: 'suppression' })).toBe(
+      'Settings: protect counts by suppression',
     );
     expect(commandLabel({ kind: 'setProtection', interval: null })).toBe(
       'Settings: protection interval: the threshold',

@@ -51,6 +51,43 @@ describe("the worker's session host", () => {
     expect(message.summary.find((line) => line.label === 'Dates')?.value).toBe('from 1 April 2023');
   });
 
+  it("applies the form's disclosure method like typed words: perturbation ends rounding, and rounding is then asked about", async () => {
+    const { answer } = host();
+    await answer({ kind: 'turn', utterance: 'round to 5', workbook, boundaries: null });
+    const perturbed = (await answer({
+      kind: 'command',
+      command: { kind: 'setDisclosure', method: 'perturbation' },
+      workbook: 'unchanged',
+      boundaries: 'unchanged',
+    })) as Reply;
+    expect(perturbed.reply.command).toEqual({ kind: 'setDisclosure', method: 'perturbation' });
+    expect(perturbed.reply.text).toContain('Rounding to 5 turned off: perturbation replaces it.');
+    expect(perturbed.parameters).toMatchObject({ disclosureMethod: 'perturbation', roundingBase: null });
+    expect(perturbed.turns).toEqual([
+      expect.objectContaining({ turn: 2, command: { kind: 'setDisclosure', method: 'perturbation' } }),
+    ]);
+    expect(perturbed.summary.find((line) => line.label === 'Disclosure control')?.value).toBe(
+      'cell key perturbation (ONS method)',
+    );
+    // The rounding list sent again: nothing changes, the session asks which of the two is wanted.
+    const rounded = (await answer({
+      kind: 'command',
+      command: { kind: 'setRounding', base: 5 },
+      workbook: 'unchanged',
+      boundaries: 'unchanged',
+    })) as Reply;
+    expect(rounded.reply.text).toMatch(/^Rounding and perturbation are alternatives/);
+    expect(rounded.parameters).toEqual(perturbed.parameters);
+    const back = (await answer({
+      kind: 'command',
+      command: { kind: 'setDisclosure', method: 'suppression' },
+      workbook: 'unchanged',
+      boundaries: 'unchanged',
+    })) as Reply;
+    expect(back.parameters.disclosureMethod).toBeUndefined();
+    expect(back.summary.find((line) => line.label === 'Disclosure control')?.value).toBe('suppression of small counts');
+  });
+
   it("lists the offences sheet's types with their rows, most first", async () => {
     const { answer } = host();
     const message = (await answer({ kind: 'turn', utterance: 'help', workbook, boundaries: null })) as Reply;

@@ -42,6 +42,8 @@ function describeCommand(command: Command): string {
       return 'showing zeros';
     case 'setRounding':
       return 'rounding';
+    case 'setDisclosure':
+      return 'how counts are protected (suppression or perturbation)';
     case 'setTopN':
       return 'the size of the top group';
     case 'setCatchment':

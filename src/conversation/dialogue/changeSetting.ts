@@ -1,6 +1,6 @@
 /** Commands that set one parameter: checked, applied, and answered with what changed. */
 import type { AnalysisParameters, FlagMethod, SchoolPhase, Smoothing } from '../../core/types';
-import type { Command } from '../commands';
+import type { Command, DisclosureMethod } from '../commands';
 import { THRESHOLD_PRESETS } from '../parse/rules/disclosure';
 import { PHASE_LABELS } from '../parse/phrases';
 import { EVERY_PHASE } from '../parse/rules/parts';
@@ -33,6 +33,15 @@ export const SMOOTHING_LABELS: Readonly<Record<Smoothing, string>> = {
   none: 'crude ward rates',
   empiricalBayes: 'ward rates smoothed towards the area rate (empirical Bayes)',
 };
+
+export const DISCLOSURE_LABELS: Readonly<Record<DisclosureMethod, string>> = {
+  suppression: 'suppression of small counts',
+  perturbation: 'cell key perturbation (ONS method)',
+};
+
+/** The method protecting published counts (absent: suppression). */
+export const disclosureMethodOf = (parameters: AnalysisParameters): DisclosureMethod =>
+  parameters.disclosureMethod ?? 'suppression';
 
 /** Whether attending counts go in the shared workbook, as said. */
 export function attendingText(show: boolean | undefined): string {
@@ -185,8 +194,12 @@ export function datesText(parameters: AnalysisParameters): string {
   return dateFrom ? `from ${day(isoDay(dateFrom))}` : `up to ${day(isoDay(dateTo as Date))}`;
 }
 
-/** The suppression rule as said. */
+/** The suppression rule as said (under perturbation: what is never shown). */
 export function suppressionText(parameters: AnalysisParameters): string {
+  if (disclosureMethodOf(parameters) === 'perturbation' && parameters.threshold > 1) {
+    const small = parameters.threshold === 2 ? 'no count of 1' : `no count from 1 to ${parameters.threshold - 1}`;
+    return `${small} shown (every count perturbed); zeros ${parameters.showZeros ? 'shown' : 'withheld'}`;
+  }
   const hidden =
     parameters.threshold <= 1
       ? 'no small counts withheld'
@@ -235,6 +248,7 @@ type SettingCommand = Extract<
       | 'setThreshold'
       | 'setZeros'
       | 'setRounding'
+      | 'setDisclosure'
       | 'setTopN'
       | 'setCatchment'
       | 'setMetric'
@@ -386,6 +400,21 @@ export function changeSetting(command: SettingCommand, state: DialogueState, env
       const { base } = command;
       if (base !== null && !isWhole(base, 2, 100))
         return refused(`The rounding base must be a whole number from 2 to 100 (5 is usual); got ${base}.`);
+      if (base !== null && disclosureMethodOf(current) === 'perturbation') {
+        // Never a silent change: rounding would have to end perturbation, so which is meant is asked.
+        return {
+          text: `Rounding and perturbation are alternatives: the counts are perturbed (the ONS cell key method), which already blurs every published count, so they are not rounded as well. Nothing has changed. Which do you want: keep cell key perturbation, or switch to suppression of small counts and round to the nearest ${base}?`,
+          command: null,
+          question: true,
+          choices: [
+            { label: 'Keep perturbation', utterance: 'keep perturbation' },
+            {
+              label: `Suppression, rounded to ${base}`,
+              utterance: `switch to suppression and round to ${base}`,
+            },
+          ],
+        };
+      }
       return changed(
         state,
         command,
@@ -393,6 +422,48 @@ export function changeSetting(command: SettingCommand, state: DialogueState, env
         base === null
           ? 'Published counts will not be rounded.'
           : `Published counts will be rounded to the nearest ${base}.`,
+      );
+    }
+    case 'setDisclosure': {
+      const { method } = command;
+      if (method !== 'suppression' && method !== 'perturbation')
+        return refused(`Counts are protected by suppression or by perturbation; got '${String(method)}'.`);
+      const was = disclosureMethodOf(current);
+      const unchanged = method === was ? ' (unchanged)' : '';
+      const ledger =
+        state.latest && disclosureMethodOf(state.latest.result.parameters) !== method
+          ? ` The runs already written used ${DISCLOSURE_LABELS[disclosureMethodOf(state.latest.result.parameters)]}, and a disclosure ledger keeps the method it started with: to publish this way, start a new workbook (or a new ledger).`
+          : '';
+      if (method === 'suppression') {
+        const hidden =
+          current.threshold <= 1
+            ? 'no small count is withheld'
+            : `counts from 1 to ${current.threshold - 1} are withheld as [c]`;
+        return changed(
+          state,
+          command,
+          // Absent means suppression, so the choices are as they were before perturbation was chosen.
+          { disclosureMethod: undefined },
+          `Counts will be protected by ${DISCLOSURE_LABELS.suppression}${unchanged}: ${hidden} (threshold ${current.threshold}), with the counts that would give them away, audited against earlier runs.${ledger}`,
+          [
+            AFTER_SETTING[0],
+            { label: 'Suppress counts under 10', utterance: 'suppress counts under 10' },
+            { label: 'Round to 5', utterance: 'round to 5' },
+            AFTER_SETTING[2],
+          ],
+        );
+      }
+      const roundingOff =
+        current.roundingBase !== null
+          ? ` Rounding to ${current.roundingBase} turned off: perturbation replaces it.`
+          : '';
+      const small = current.threshold <= 1 ? '' : `, and no count from 1 to ${current.threshold - 1} is ever shown`;
+      return changed(
+        state,
+        command,
+        { disclosureMethod: 'perturbation', roundingBase: null },
+        `Counts will be protected by ${DISCLOSURE_LABELS.perturbation}${unchanged}: every count is shown with a little noise that the same records always get${small}; totals are the sums of the shown counts.${roundingOff}${ledger}`,
+        [AFTER_SETTING[0], { label: 'What is perturbation?', utterance: 'what is perturbation?' }, AFTER_SETTING[2]],
       );
     }
     case 'setTopN': {

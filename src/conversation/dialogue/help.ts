@@ -10,7 +10,7 @@ export const HELP_TEXT = [
   '• "use \'Crimes 2021\' for offences", "the age column is \'Age at Offence\'" — choose sheets and columns',
   '• "only ages 11 to 16", "Year 7 to Year 11", "from April 2022 to March 2023", "FY 21/22", "the last 12 months", "rank secondary schools"',
   '• "include criminal damage", "exclude robbery", "count only robbery", "all offence types", "only violence" (the default: the Home Office violence groups), "list the offence types"',
-  '• "suppress counts under 10" (3, 5, 7 and 10 are common), "hide zeros", "round to 5", "top 25", "set the protection interval to 5", "set the seed to 42"',
+  '• "suppress counts under 10" (3, 5, 7 and 10 are common), "hide zeros", "round to 5", "use cell key perturbation", "top 25", "set the protection interval to 5", "set the seed to 42"',
   '• "use the distance model", "observed catchments", "rank by young offenders"',
   '• "run the analysis" — writes the Summary, Schools, Wards, Charts, Validation, Method and Audit sheets',
   '• "show the top 10", "which of the top 20 are not on the VRU list?", "why is Park Hall ranked 3rd?", "tell me about Alpha ward", "compare Park Hall and Hill Top", "list the wards by rate"',
@@ -51,17 +51,24 @@ export const HELP_TOPIC_TEXT: Readonly<
     ],
   },
   suppression: {
-    text: 'Small counts are withheld as [c] so that no one can be identified: with a threshold of 5, published counts from 1 to 4 are withheld, and every rate worked from them too. Other counts are withheld as well where they would let a withheld one be worked out from the totals (secondary suppression). Say "suppress counts under 10" (3, 5, 7 and 10 are common) or "hide zeros".',
+    text: 'Small counts are withheld as [c] so that no one can be identified: with a threshold of 5, published counts from 1 to 4 are withheld, and every rate worked from them too. Other counts are withheld as well where they would let a withheld one be worked out from the totals (secondary suppression). Say "suppress counts under 10" (3, 5, 7 and 10 are common) or "hide zeros"; "what is perturbation?" explains the alternative, every count shown with a little noise.',
     choices: [
       { label: 'Suppress counts under 10', utterance: 'suppress counts under 10' },
       { label: 'Hide zeros', utterance: 'hide zeros' },
     ],
   },
   rounding: {
-    text: 'Rounding publishes counts rounded to a base (none by default); totals are rounded from unrounded values. Say "round to 5" or "no rounding".',
+    text: 'Rounding publishes counts rounded to a base (none by default); totals are rounded from unrounded values. Perturbation replaces it (choose one). Say "round to 5" or "no rounding".',
     choices: [
       { label: 'Round to 5', utterance: 'round to 5' },
       { label: 'No rounding', utterance: 'no rounding' },
+    ],
+  },
+  perturbation: {
+    text: 'Perturbation (the ONS cell key method) is the alternative to suppression: instead of withholding small counts as [c], every count is shown with a little noise added, at most 2 either way by default. The same records always get the same noise, so rerunning, or comparing runs, cannot average it away. No count from 1 to one below the threshold is ever shown (a small count comes out as 0 or as at least the threshold), and totals are the sums of the shown counts, so tables add up. It replaces rounding: choose one. It suits work you will rerun with many different scopes (ages, dates, offence types), where suppression would have to withhold more and more to stay safe. A disclosure ledger that started with one method cannot switch to the other, and a perturbation ledger keeps the threshold and protection interval it started with (one perturbation table, since the same counts under two tables would show their noise): to change either, start a new workbook (or a new ledger). Say "use perturbation" or "switch to suppression".',
+    choices: [
+      { label: 'Use perturbation', utterance: 'use perturbation' },
+      { label: 'Use suppression', utterance: 'switch to suppression' },
     ],
   },
   protection: {
@@ -147,6 +154,7 @@ const TOPIC_SETTING: Partial<Record<HelpTopic, string>> = {
   phases: 'Phases ranked',
   suppression: 'Small counts',
   rounding: 'Rounding',
+  perturbation: 'Disclosure control',
   protection: 'Protection',
   catchment: 'Catchments',
   metric: 'Ranked on',

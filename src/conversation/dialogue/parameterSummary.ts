@@ -5,6 +5,8 @@ import {
   attendingText,
   CATCHMENT_LABELS,
   datesText,
+  DISCLOSURE_LABELS,
+  disclosureMethodOf,
   FLAG_LABELS,
   METRIC_LABELS,
   phaseText,
@@ -49,10 +51,17 @@ export function parameterSummary(state: DialogueState): SummaryLine[] {
       value: phaseText(parameters.phases),
       brief: parameters.phases.map((phase) => PHASE_LABELS[phase]).join(', '),
     },
+    // Its brief is the small counts' (so the digest says 'counts perturbed' once).
+    { label: 'Disclosure control', value: DISCLOSURE_LABELS[disclosureMethodOf(parameters)] },
     { label: 'Small counts', value: suppressionText(parameters), brief: withheldBrief(parameters) },
     {
       label: 'Rounding',
-      value: roundingBase === null ? 'none' : `to the nearest ${roundingBase}`,
+      value:
+        roundingBase !== null
+          ? `to the nearest ${roundingBase}`
+          : disclosureMethodOf(parameters) === 'perturbation'
+            ? 'none (perturbation replaces it)'
+            : 'none',
       ...briefWhen(roundingBase !== null, () => `rounded to ${roundingBase}`),
     },
     ...('protectionInterval' in parameters && typeof parameters.protectionInterval === 'number'
@@ -112,9 +121,16 @@ function offenceTypesBrief(offenceTypes: readonly string[]): string {
     : plural(offenceTypes.length, 'offence type');
 }
 
-/** The suppression rule in a few words: 'counts 1–4 withheld'; 'counts 0–4 withheld' when zeros are withheld too. */
+/**
+ * The suppression rule in a few words: 'counts 1–4 withheld'; 'counts 0–4 withheld' when zeros are
+ * withheld too; under perturbation, 'counts perturbed, none 1–4 shown'.
+ */
 function withheldBrief(parameters: AnalysisParameters): string {
   const { threshold, showZeros } = parameters;
+  if (disclosureMethodOf(parameters) === 'perturbation')
+    return threshold <= 1
+      ? 'counts perturbed'
+      : `counts perturbed, none ${threshold === 2 ? 'of 1' : `1–${threshold - 1}`} shown`;
   if (!showZeros) return threshold <= 1 ? 'zeros withheld' : `counts 0–${threshold - 1} withheld`;
   return threshold <= 1
     ? 'no counts withheld'

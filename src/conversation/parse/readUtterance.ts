@@ -23,7 +23,7 @@ import { lexUtterance, sourceOf } from './grammar/tokens';
 import { ageBandRule } from './rules/ageBand';
 import { CONTROL_RULES, greetingRule, thanksRule } from './rules/control';
 import { datesRule } from './rules/dates';
-import { protectionRule, roundingRule, thresholdRule, zerosRule } from './rules/disclosure';
+import { disclosureMethodRule, protectionRule, roundingRule, thresholdRule, zerosRule } from './rules/disclosure';
 import { offenceTypesRule } from './rules/offenceTypes';
 import { phasesRule } from './rules/phases';
 import { requestAboutIndividuals, type Refusal } from './rules/policy';
@@ -72,6 +72,7 @@ export const RULES: readonly Rule[] = [
   zerosRule,
   thresholdRule,
   roundingRule,
+  disclosureMethodRule,
   protectionRule,
   confidenceRule,
   seedRule,

@@ -351,6 +351,7 @@ function settingName(command: Command): string {
     setThreshold: 'thresholds',
     setZeros: 'choices for zeros',
     setRounding: 'rounding',
+    setDisclosure: 'ways of protecting counts',
     setTopN: 'top groups',
     setCatchment: 'catchments',
     setMetric: 'ranking measures',
@@ -368,7 +369,7 @@ function settingName(command: Command): string {
 
 /** A yes/no question about the choices: "are we using poisson flags?", "is smoothing on?", "do we hide zeros?". */
 const ASKS_WHETHER =
-  /^\s*(?:(?:are|is|have|has|were|was|am)\s+(?:we|you|i|it|they|the|this|that|zeros|smoothing|rounding|attending|poisson|funnel)\b|(?:do|does|did)\s+(?:we|you|i|it|they)\b.*\?\s*$|still\s+(?:on|using|with|at|set to)\b.*\?\s*$)/i;
+  /^\s*(?:(?:are|is|have|has|were|was|am)\s+(?:we|you|i|it|they|the|this|that|zeros|smoothing|rounding|attending|poisson|funnel|perturbation)\b|(?:do|does|did)\s+(?:we|you|i|it|they)\b.*\?\s*$|still\s+(?:on|using|with|at|set to)\b.*\?\s*$)/i;
 /** ...but not a polite request put as a question ("is it possible to use poisson flags?"). */
 const POLITE_REQUEST = /^\s*(?:is it (?:possible|ok|okay|alright|fine) to|is there (?:a|any) way to|would it be)\b/i;
 
@@ -401,6 +402,7 @@ const SETTING_TOPICS: Partial<Record<Command['kind'], HelpTopic>> = {
   setThreshold: 'suppression',
   setZeros: 'suppression',
   setRounding: 'rounding',
+  setDisclosure: 'perturbation',
   setProtection: 'protection',
   setCatchment: 'catchment',
   setMetric: 'metric',

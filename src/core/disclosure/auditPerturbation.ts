@@ -1,7 +1,8 @@
 import type { CountRange } from './attackerRanges';
 import type { DisclosureRules } from './disclosureRules';
-import { joinRuns, type RunTables } from './joinRuns';
+import { joinRuns, type JoinedRuns, type RunTables } from './joinRuns';
 import type { LinearConstraint, LinearSolver } from './linearProgram';
+import { walkRange, type SumConstraint } from './feasibleWalk';
 import { countsPublishedAs, type PerturbationTable } from './perturbationTable';
 import type { PublishedCount } from './publishedCount';
 
@@ -16,6 +17,8 @@ export interface PerturbedRun extends RunTables {
 export interface AuditedCount {
   readonly label: string;
   readonly range: CountRange;
+  /** The leaf (ward count) whose runs' publications give it away. */
+  readonly leaf: string;
 }
 
 export interface PerturbationAudit {
@@ -28,9 +31,16 @@ export interface PerturbationAudit {
   /** Differences between runs' scopes in the model (see joinRuns), and how many of them are small. */
   readonly slices: number;
   readonly smallSlices: number;
-  /** The narrowest range among the checked counts that cannot be zero; null when every one could be. */
+  /**
+   * The narrowest range found among the checked counts that cannot be zero (an outsider's range
+   * for it is at least this wide); null when every one could be zero.
+   */
   readonly narrowest: AuditedCount | null;
-  /** Checked counts shown to be non-zero and narrowed below the protection interval, their exact value still unknown. */
+  /**
+   * At most this many checked counts can be shown to be non-zero and narrowed below the protection
+   * interval, their exact value still unknown (an upper bound: ranges are widened by stepping
+   * through consistent tables, and a programme is solved only where no step is possible).
+   */
   readonly narrowed: number;
   /** Checked counts an outsider can pin to one non-zero value: the run must not be published. */
   readonly unsafe: readonly AuditedCount[];
@@ -38,13 +48,18 @@ export interface PerturbationAudit {
 
 const EPSILON = 1e-7;
 
+const sameTable = (a: PerturbationTable, b: PerturbationTable): boolean =>
+  a.threshold === b.threshold && a.maxNoise === b.maxNoise;
+
 /**
  * The intruder's audit of perturbed publications: everything every run published, with the
  * perturbation table (which is published) but not the cell keys (which need the ledger's secret).
  * A published count then says its true count lies among those the table could have published it
  * from (countsPublishedAs); the runs' counts of one ward share records, split into atoms by which
  * runs count them (joinRuns), so together they bound each atom, and so each difference between
- * scopes, by linear programmes. Totals are sums of published parts, so they add nothing and the
+ * scopes, by linear programmes. An outsider who knows the method also knows that two runs under
+ * one table that published a ward differently counted different records there (at least one atom
+ * between them is not empty). Totals are sums of published parts, so they add nothing and the
  * wards are audited one at a time.
  *
  * For every small count of any run and every small difference between runs' scopes, the audit
@@ -55,27 +70,103 @@ const EPSILON = 1e-7;
  * in Census 2021 results", 2023), not by a guaranteed range, and the noise follows the records, so
  * no number of reruns averages it away.
  */
-export function auditPerturbation(runs: readonly PerturbedRun[], solver: LinearSolver | undefined): PerturbationAudit {
-  const joined = joinRuns(runs);
+export function auditPerturbation(
+  runs: readonly PerturbedRun[],
+  solver: LinearSolver | undefined,
+  options: { readonly joined?: JoinedRuns } = {},
+): PerturbationAudit {
+  const joined = options.joined ?? joinRuns(runs);
+  return summariseAudit(auditPerturbationByLeaf(runs, solver, { joined }), solver, joined);
+}
+
+/** What the audit found in one ward count's publications (see auditPerturbation). */
+export interface LeafAudit {
+  readonly countsChecked: number;
+  readonly couldBeZero: number;
+  readonly programmesSolved: number;
+  readonly smallSlices: number;
+  readonly narrowed: number;
+  readonly narrowest: AuditedCount | null;
+  readonly unsafe: readonly AuditedCount[];
+}
+
+/** The whole audit from its wards' parts. */
+export function summariseAudit(
+  byLeaf: ReadonlyMap<string, LeafAudit>,
+  solver: LinearSolver | undefined,
+  joined: JoinedRuns,
+): PerturbationAudit {
+  let countsChecked = 0;
+  let couldBeZero = 0;
+  let programmesSolved = 0;
+  let smallSlices = 0;
+  let narrowed = 0;
+  let narrowest: AuditedCount | null = null;
+  const unsafe: AuditedCount[] = [];
+  for (const leaf of byLeaf.values()) {
+    countsChecked += leaf.countsChecked;
+    couldBeZero += leaf.couldBeZero;
+    programmesSolved += leaf.programmesSolved;
+    smallSlices += leaf.smallSlices;
+    narrowed += leaf.narrowed;
+    const width = (count: AuditedCount): number => count.range.upper - count.range.lower;
+    if (leaf.narrowest && (!narrowest || width(leaf.narrowest) < width(narrowest))) narrowest = leaf.narrowest;
+    for (const count of leaf.unsafe) unsafe.push(count);
+  }
+  return {
+    solver: solver?.name ?? 'no solver needed (one publication per count)',
+    countsChecked,
+    couldBeZero,
+    programmesSolved,
+    slices: joined.slices.size,
+    smallSlices,
+    narrowest,
+    narrowed,
+    unsafe,
+  };
+}
+
+/** The audit ward count by ward count (`only`: just these), for a run that reworks a few of them. */
+export function auditPerturbationByLeaf(
+  runs: readonly PerturbedRun[],
+  solver: LinearSolver | undefined,
+  options: { readonly only?: ReadonlySet<string>; readonly joined?: JoinedRuns } = {},
+): Map<string, LeafAudit> {
+  const joined = options.joined ?? joinRuns(runs);
   const atomsOf = new Map(joined.tables.relations.map((relation) => [relation.total, relation.parts]));
   const valueOf = new Map(joined.tables.cells.map((cell) => [cell.id, cell.value]));
   const labelOf = new Map(joined.tables.cells.map((cell) => [cell.id, cell.label]));
   const leafIds = new Set(runs.flatMap((run) => [...run.records.keys()]));
   const sliceThreshold = Math.max(...runs.map((run) => run.rules.threshold));
   const interval = Math.max(...runs.map((run) => run.rules.protectionInterval));
-  let smallSlices = 0;
-  let countsChecked = 0;
-  let couldBeZero = 0;
-  let programmesSolved = 0;
-  let narrowest: AuditedCount | null = null;
-  let narrowed = 0;
-  const unsafe: AuditedCount[] = [];
-
-  for (const leaf of leafIds) {
+  const byLeaf = new Map<string, LeafAudit>();
+  for (const leaf of options.only ?? leafIds) {
+    let smallSlices = 0;
+    let countsChecked = 0;
+    let couldBeZero = 0;
+    let programmesSolved = 0;
+    let narrowest: AuditedCount | null = null;
+    let narrowed = 0;
+    const unsafe: AuditedCount[] = [];
     // The ward's unknowns (atoms) and what each run's published count says of its sum of atoms.
     const unknowns = new Set<string>();
     const constraints: { readonly atoms: readonly string[]; readonly range: CountRange }[] = [];
-    const targets: { readonly id: string; readonly atoms: readonly string[]; readonly interval: number }[] = [];
+    // Each run's atoms here, its table and its published value: two runs under one table that
+    // published this ward differently cannot have counted the same records (the same records
+    // always get the same key, so the same value), which an outsider who knows the method uses.
+    const published: {
+      readonly atoms: readonly string[];
+      readonly table: PerturbationTable;
+      readonly value: number;
+      readonly title: string;
+    }[] = [];
+    const targets: {
+      readonly id: string;
+      readonly atoms: readonly string[];
+      readonly interval: number;
+      readonly label?: string;
+    }[] = [];
+    let leafLabel: string | undefined;
     for (const run of runs) {
       if (!run.records.has(leaf)) continue;
       const id = joined.idOf(run.key, leaf);
@@ -85,6 +176,8 @@ export function auditPerturbation(runs: readonly PerturbedRun[], solver: LinearS
       const atoms = atomsOf.get(id) ?? [id];
       for (const atom of atoms) unknowns.add(atom);
       constraints.push({ atoms, range });
+      published.push({ atoms, table: run.table, value: shown.value, title: run.title });
+      leafLabel ??= run.tables.cells.find((cell) => cell.id === leaf)?.label;
       const value = valueOf.get(id) ?? 0;
       if (value >= 1 && value < run.rules.threshold)
         targets.push({ id, atoms, interval: run.rules.protectionInterval });
@@ -96,7 +189,40 @@ export function auditPerturbation(runs: readonly PerturbedRun[], solver: LinearS
         targets.push({ id: atom, atoms: [atom], interval });
       }
     }
-    if (targets.length === 0) continue;
+    // The difference between two runs one of which counts all the other's records here (March of a
+    // full year against April–February, or the 17-year-olds of 10–17 against 10–16) is one an
+    // outsider reaches by subtraction, whether or not it is a single atom.
+    const seen = new Set(targets.map((target) => [...target.atoms].sort().join('+')));
+    for (const outer of published)
+      for (const inner of published) {
+        const within = new Set(inner.atoms);
+        if (outer === inner || !inner.atoms.every((atom) => outer.atoms.includes(atom))) continue;
+        const rest = outer.atoms.filter((atom) => !within.has(atom));
+        const key = [...rest].sort().join('+');
+        const value = rest.reduce((sum, atom) => sum + (valueOf.get(atom) ?? 0), 0);
+        if (rest.length === 0 || seen.has(key) || value < 1 || value >= sliceThreshold) continue;
+        seen.add(key);
+        smallSlices += rest.length > 1 ? 1 : 0;
+        targets.push({
+          id: `${leaf}: ${key}`,
+          atoms: rest,
+          interval,
+          label: `${leafLabel ?? leaf}, counted by ${outer.title} but not ${inner.title}`,
+        });
+      }
+    for (let i = 0; i < published.length; i++)
+      for (let j = i + 1; j < published.length; j++) {
+        const [a, b] = [published[i], published[j]];
+        if (a.value === b.value || !sameTable(a.table, b.table)) continue;
+        const inA = new Set(a.atoms);
+        const inB = new Set(b.atoms);
+        const differing = [...a.atoms.filter((atom) => !inB.has(atom)), ...b.atoms.filter((atom) => !inA.has(atom))];
+        constraints.push({ atoms: differing, range: { lower: 1, upper: Number.POSITIVE_INFINITY } });
+      }
+    if (targets.length === 0) {
+      byLeaf.set(leaf, { countsChecked, couldBeZero, programmesSolved, smallSlices, narrowed, narrowest, unsafe });
+      continue;
+    }
     const variables = [...unknowns];
     const index = new Map(variables.map((id, i) => [id, i]));
     const linear: LinearConstraint[] = constraints.map(({ atoms, range }) => ({
@@ -137,10 +263,40 @@ export function auditPerturbation(runs: readonly PerturbedRun[], solver: LinearS
         return sum >= range.lower;
       });
     };
+    const sums: SumConstraint[] = constraints.map(({ atoms, range }) => ({
+      members: atoms.map((atom) => index.get(atom) ?? -1),
+      lower: range.lower,
+      upper: range.upper,
+    }));
+    const truth = variables.map((atom) => valueOf.get(atom) ?? 0);
     for (const target of targets) {
       countsChecked += 1;
       if (zeroPossible(target.atoms)) {
         couldBeZero += 1;
+        continue;
+      }
+      // Other tables consistent with what is published, reached step by step from the true one: if
+      // they already reach zero or span the protection interval, no programme is needed.
+      const reached = walkRange(
+        variables.length,
+        sums,
+        truth,
+        target.atoms.map((atom) => index.get(atom) ?? -1),
+        target.interval,
+      );
+      if (reached.lower === 0) {
+        couldBeZero += 1;
+        continue;
+      }
+      if (reached.upper - reached.lower >= target.interval) continue;
+      const label = target.label ?? labelOf.get(target.id) ?? target.id;
+      if (reached.upper > reached.lower) {
+        // Not pinned (two values reached); its range may be wider than the walk found, so it counts
+        // as narrowed only as far as is known (the figure is an upper bound).
+        const found = { label, range: reached, leaf };
+        if (!narrowest || reached.upper - reached.lower < narrowest.range.upper - narrowest.range.lower)
+          narrowest = found;
+        narrowed += 1;
         continue;
       }
       const lower = extreme(target.atoms, 'minimize');
@@ -149,21 +305,12 @@ export function auditPerturbation(runs: readonly PerturbedRun[], solver: LinearS
         continue;
       }
       const upper = extreme(target.atoms, 'maximize');
-      const audited = { label: labelOf.get(target.id) ?? target.id, range: { lower, upper } };
+      const audited = { label, range: { lower, upper }, leaf };
       if (!narrowest || upper - lower < narrowest.range.upper - narrowest.range.lower) narrowest = audited;
       if (upper - lower < target.interval) narrowed += 1;
       if (upper <= lower) unsafe.push(audited);
     }
+    byLeaf.set(leaf, { countsChecked, couldBeZero, programmesSolved, smallSlices, narrowed, narrowest, unsafe });
   }
-  return {
-    solver: solver?.name ?? 'no solver needed (one publication per count)',
-    countsChecked,
-    couldBeZero,
-    programmesSolved,
-    slices: joined.slices.size,
-    smallSlices,
-    narrowest,
-    narrowed,
-    unsafe,
-  };
+  return byLeaf;
 }

@@ -40,8 +40,10 @@ export const familyOfCell = (id: string): string => id.slice(0, Math.max(0, id.i
  * leaf's family, zero or not: an outsider does not know that a combination is empty in one ward
  * because it is empty there, so the model does not know it either.
  *
- * Totals (districts, the area) keep each run's own relations; slices of totals are not separate
- * unknowns (they are sums of leaf slices, bounded through the relations).
+ * Totals (districts, the area) keep each run's own relations, and their slices are unknowns too:
+ * the offences of a district counted by one run and not another are the sum of its wards' slices,
+ * which an outsider reaches by subtracting the runs' district totals, so a small one is protected
+ * like a ward's (a whole-area difference of 3 offences is as identifying as a ward's).
  */
 export function joinRuns(runs: readonly RunTables[], familyOf: (id: string) => string = familyOfCell): JoinedRuns {
   const keys = new Set(runs.map((run) => run.key));
@@ -95,6 +97,9 @@ export function joinRuns(runs: readonly RunTables[], familyOf: (id: string) => s
   }
 
   const slices = new Set<string>();
+  // Each leaf's atom of each combination of runs: its id and count, for the slices of totals.
+  const atomOf = new Map<string, Map<string, { readonly id: string; readonly value: number }>>();
+  const valueOf = new Map(cells.map((cell) => [cell.id, cell.value]));
   for (const [id, leaf] of leaves) {
     const present = new Set(leaf.runsWith);
     // The combinations possible here: those seen in the family, limited to the runs with this cell.
@@ -104,9 +109,15 @@ export function joinRuns(runs: readonly RunTables[], familyOf: (id: string) => s
       if (here.length > 0) atoms.set(here.join(','), here);
     }
     // Each atom's id: the cell of the one run it is whole in, or a new slice.
+    const ofLeaf = new Map<string, { readonly id: string; readonly value: number }>();
+    atomOf.set(id, ofLeaf);
     const atomIds = [...atoms].map(([signature, positions]) => {
       const whole = positions.find((p) => [...atoms.values()].filter((other) => other.includes(p)).length === 1);
-      if (whole !== undefined) return { positions, id: idOf(runs[whole].key, id) };
+      if (whole !== undefined) {
+        const wholeId = idOf(runs[whole].key, id);
+        ofLeaf.set(signature, { id: wholeId, value: valueOf.get(wholeId) ?? 0 });
+        return { positions, id: wholeId };
+      }
       const slice = `slice|${id}|${signature}`;
       const titles = positions.map((p) => runs[p].title).join(' and ');
       cells.push({
@@ -115,6 +126,7 @@ export function joinRuns(runs: readonly RunTables[], familyOf: (id: string) => s
         label: `${labelOf.get(id) ?? id}, counted by ${titles} only`,
       });
       slices.add(slice);
+      ofLeaf.set(signature, { id: slice, value: leaf.signatures.get(signature) ?? 0 });
       return { positions, id: slice };
     });
     for (const position of leaf.runsWith) {
@@ -124,5 +136,64 @@ export function joinRuns(runs: readonly RunTables[], familyOf: (id: string) => s
       relations.push({ total: own, parts });
     }
   }
+  totalSlices(runs, atomOf, familyOf, { cells, relations, slices });
   return { tables: { cells, relations, ...(bounds.length > 0 ? { bounds } : {}) }, slices, idOf };
+}
+
+/**
+ * The slices of every total (district, area): for each combination of runs, the sum of that
+ * combination's atoms over the total's leaves, added as a cell with its relation. A combination
+ * that is the whole of some run's total there (its only atom holding that run) is that total, not
+ * a slice, and is left out; so is one with no atom under the total.
+ */
+function totalSlices(
+  runs: readonly RunTables[],
+  atomOf: ReadonlyMap<string, ReadonlyMap<string, { readonly id: string; readonly value: number }>>,
+  familyOf: (id: string) => string,
+  into: { readonly cells: TableCell[]; readonly relations: AdditiveRelation[]; readonly slices: Set<string> },
+): void {
+  // Every total's leaves, from any run's relations (the geography is the same in every run).
+  const partsOf = new Map<string, readonly string[]>();
+  for (const run of runs)
+    for (const relation of run.tables.relations)
+      if (!partsOf.has(relation.total)) partsOf.set(relation.total, relation.parts);
+  const labelOf = new Map<string, string>();
+  for (const run of runs)
+    for (const cell of run.tables.cells) if (!labelOf.has(cell.id)) labelOf.set(cell.id, cell.label);
+  const leavesOf = (id: string, seen: Set<string>): string[] => {
+    const out: string[] = [];
+    const stack = [id];
+    while (stack.length > 0) {
+      const next = stack.pop() as string;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      const parts = partsOf.get(next);
+      if (parts) stack.push(...parts);
+      else if (atomOf.has(next)) out.push(next);
+    }
+    return out;
+  };
+  for (const total of partsOf.keys()) {
+    const leaves = leavesOf(total, new Set());
+    if (leaves.length < 2 || new Set(leaves.map(familyOf)).size !== 1) continue;
+    const bySignature = new Map<string, { ids: string[]; value: number }>();
+    for (const leaf of leaves)
+      for (const [signature, atom] of atomOf.get(leaf) ?? []) {
+        const entry = bySignature.get(signature) ?? { ids: [], value: 0 };
+        entry.ids.push(atom.id);
+        entry.value += atom.value;
+        bySignature.set(signature, entry);
+      }
+    const signatures = [...bySignature.keys()].map((signature) => signature.split(',').map(Number));
+    for (const [signature, entry] of bySignature) {
+      const positions = signature.split(',').map(Number);
+      const whole = positions.some((p) => signatures.filter((other) => other.includes(p)).length === 1);
+      if (whole) continue;
+      const id = `slice|${total}|${signature}`;
+      const titles = positions.map((p) => runs[p].title).join(' and ');
+      into.cells.push({ id, value: entry.value, label: `${labelOf.get(total) ?? total}, counted by ${titles} only` });
+      into.relations.push({ total: id, parts: entry.ids });
+      into.slices.add(id);
+    }
+  }
 }

@@ -9,6 +9,12 @@ export const LEDGER_VERSION = 1;
 export interface LedgerCell {
   readonly fingerprint: string;
   readonly shown: boolean;
+  /**
+   * Under cell key perturbation, how far this cell's key was moved (1–255) because the noise its
+   * own key picked would have let an outsider work out a small difference exactly; absent when
+   * not moved. A later run publishing the same records moves it the same way. Never a count.
+   */
+  readonly keyShift?: number;
 }
 
 /** The scope of a run, as JSON: what selects the records behind its cells. */

@@ -68,7 +68,11 @@ function readCells(value: unknown): Record<string, LedgerCell> | null {
   const cells: Record<string, LedgerCell> = {};
   for (const [id, cell] of Object.entries(value)) {
     if (!isObject(cell) || typeof cell.fingerprint !== 'string' || typeof cell.shown !== 'boolean') return null;
-    cells[id] = { fingerprint: cell.fingerprint, shown: cell.shown };
+    const { keyShift } = cell;
+    if (keyShift === undefined) cells[id] = { fingerprint: cell.fingerprint, shown: cell.shown };
+    else if (isWhole(keyShift, 1) && keyShift < 256)
+      cells[id] = { fingerprint: cell.fingerprint, shown: cell.shown, keyShift };
+    else return null;
   }
   return cells;
 }

@@ -16,6 +16,7 @@ export type FormField =
   | 'threshold'
   | 'zeros'
   | 'rounding'
+  | 'disclosure'
   | 'confidence'
   | 'catchment'
   | 'metric'
@@ -42,6 +43,8 @@ export interface FormValues {
   readonly showZeros: boolean;
   /** 'none', or the base as digits. */
   readonly rounding: string;
+  /** 'suppression' or 'perturbation'. */
+  readonly disclosure: string;
   /** The level as a fraction ('0.95'). */
   readonly confidence: string;
   readonly catchment: string;
@@ -134,6 +137,11 @@ export function formCommand(field: FormField, values: FormValues, current: Param
       if (values.rounding !== 'none' && base === null) return null;
       return base === current.roundingBase ? null : { kind: 'setRounding', base };
     }
+    case 'disclosure': {
+      const method = values.disclosure;
+      if (method !== 'suppression' && method !== 'perturbation') return null;
+      return method === (current.disclosureMethod ?? 'suppression') ? null : { kind: 'setDisclosure', method };
+    }
     case 'confidence': {
       const level = numberIn(values.confidence);
       return level === null || level === current.confidenceLevel ? null : { kind: 'setConfidence', level };
@@ -213,6 +221,10 @@ function commandWords(command: Command): string {
       return command.show ? 'show zeros' : 'withhold zeros';
     case 'setRounding':
       return command.base === null ? 'no rounding' : `round to the nearest ${command.base}`;
+    case 'setDisclosure':
+      return command.method === 'perturbation'
+        ? 'protect counts by cell key perturbation'
+        : 'protect counts by suppression';
     case 'setConfidence':
       return `confidence ${percent(command.level)}`;
     case 'setCatchment':

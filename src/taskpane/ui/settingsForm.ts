@@ -49,6 +49,7 @@ export function createSettingsForm(
   const threshold = byId(root, 'setting-threshold', HTMLInputElement);
   const zeros = byId(root, 'setting-zeros', HTMLInputElement);
   const rounding = byId(root, 'setting-rounding', HTMLSelectElement);
+  const disclosure = byId(root, 'setting-disclosure', HTMLSelectElement);
   const metric = byId(root, 'setting-metric', HTMLSelectElement);
   const catchment = byId(root, 'setting-catchment', HTMLSelectElement);
   const confidence = byId(root, 'setting-confidence', HTMLSelectElement);
@@ -96,6 +97,7 @@ export function createSettingsForm(
       threshold: threshold.value,
       showZeros: zeros.checked,
       rounding: rounding.value,
+      disclosure: disclosure.value,
       confidence: confidence.value,
       catchment: catchment.value,
       metric: metric.value,
@@ -172,6 +174,7 @@ export function createSettingsForm(
       parameters.roundingBase === null ? 'none' : String(parameters.roundingBase),
       `To the nearest ${parameters.roundingBase}`,
     );
+    disclosure.value = parameters.disclosureMethod ?? 'suppression';
     choose(confidence, String(parameters.confidenceLevel), percent(parameters.confidenceLevel));
     catchment.value = parameters.catchmentModel;
     metric.value = parameters.rankingMetric;
@@ -221,6 +224,7 @@ export function createSettingsForm(
   for (const box of phaseBoxes) box.addEventListener('change', () => commit('phases', box));
   zeros.addEventListener('change', () => commit('zeros', zeros));
   rounding.addEventListener('change', () => commit('rounding', rounding));
+  disclosure.addEventListener('change', () => commit('disclosure', disclosure));
   confidence.addEventListener('change', () => commit('confidence', confidence));
   catchment.addEventListener('change', () => commit('catchment', catchment));
   metric.addEventListener('change', () => commit('metric', metric));

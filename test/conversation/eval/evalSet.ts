@@ -41,7 +41,7 @@ export type NewCommand =
   | { readonly kind: 'help'; readonly topic: HelpTopic };
 
 /**
- * Kinds this set proposed. setFlags, setShowAttending and setSmoothing are not here: commands.ts has
+ * Kinds this set proposed. setFlags, setShowAttending, setSmoothing and setDisclosure are not here: commands.ts has
  * them, so they are known kinds (judged by their effect, checked to apply cleanly); their shapes are in SHAPES.
  */
 export type NewCommandKind = Exclude<NewCommand['kind'], 'help'>;
@@ -256,6 +256,10 @@ const SHAPES: Record<string, Record<string, (v: unknown, c: Fields) => string>> 
   setSmoothing: {
     smoothing: (v) => (v === 'none' || v === 'empiricalBayes' ? '' : "smoothing must be 'none' or 'empiricalBayes'"),
   },
+  setDisclosure: {
+    method: (v) =>
+      v === 'suppression' || v === 'perturbation' ? '' : "method must be 'suppression' or 'perturbation'",
+  },
 };
 
 /** Problems with one expected command ([] when well-formed). */
@@ -302,8 +306,8 @@ export function itemProblems(item: EvalItem): string[] {
 }
 
 /**
- * Every intent the set must cover: each command kind of commands.ts (so setFlags, setShowAttending and
- * setSmoothing, adopted there directly, come in through STATE_CHANGING), the new kinds, help topics,
+ * Every intent the set must cover: each command kind of commands.ts (so setFlags, setShowAttending,
+ * setSmoothing and setDisclosure, adopted there directly, come in through STATE_CHANGING), the new kinds, help topics,
  * refusals, questions.
  */
 export const REQUIRED_INTENTS: readonly string[] = [

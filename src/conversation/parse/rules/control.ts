@@ -156,6 +156,14 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
   'withheld counts': 'suppression',
   'secondary suppression': 'suppression',
   rounding: 'rounding',
+  perturbation: 'perturbation',
+  perturbations: 'perturbation',
+  perturbing: 'perturbation',
+  'cell key': 'perturbation',
+  'cell key method': 'perturbation',
+  'cell key perturbation': 'perturbation',
+  'perturbed counts': 'perturbation',
+  'disclosure method': 'perturbation',
   protection: 'protection',
   'protection interval': 'protection',
   'protection range': 'protection',
@@ -302,7 +310,8 @@ export const helpTopicRule = rule(
           lit('between'),
           span(10),
         ),
-        ([, , , words]) => topicIn(words.text) ?? 'general',
+        // Perturbation's help compares it with suppression and rounding, so it answers a difference with either.
+        ([, , , words]) => (topicIn(words.text, 'perturbation') ? 'perturbation' : (topicIn(words.text) ?? 'general')),
       ),
       map(
         seq(lit('why|how come'), opt(lit('is|are|does|do|was')), topic, span(6)),
@@ -320,13 +329,16 @@ export const helpTopicRule = rule(
   ),
 );
 
-/** The first topic named in some words ('how do I replay a run' -> replay), longest phrase first. */
-function topicIn(text: string): HelpTopic | undefined {
+/**
+ * The first topic named in some words ('how do I replay a run' -> replay), longest phrase first;
+ * with `only`, that topic if it is named anywhere in them.
+ */
+function topicIn(text: string, only?: HelpTopic): HelpTopic | undefined {
   const words = text.split(' ');
   for (let from = 0; from < words.length; from++) {
     for (let to = Math.min(words.length, from + 4); to > from; to--) {
       const found = TOPIC_WORDS[words.slice(from, to).join(' ')] ?? TOPIC_VERBS[words.slice(from, to).join(' ')];
-      if (found) return found;
+      if (found && (only === undefined || found === only)) return found;
     }
   }
   return undefined;
@@ -340,6 +352,7 @@ const TOPIC_VERBS: Readonly<Record<string, HelpTopic>> = {
   suppress: 'suppression',
   hide: 'suppression',
   round: 'rounding',
+  perturb: 'perturbation',
   'change the ages': 'ageBand',
   'set the ages': 'ageBand',
   'change the dates': 'dates',

@@ -1,6 +1,6 @@
 /** Disclosure control: the suppression threshold, zeros, rounding, and the protection interval. */
 import type { Choice } from '../../types';
-import { alt, as, lit, map, num, opt, pluralNumber, seq } from '../grammar/combinators';
+import { alt, as, lit, map, notBefore, num, opt, pluralNumber, seq } from '../grammar/combinators';
 import { command, question, type Reading, type Rule } from '../grammar/rule';
 
 /** Thresholds in common use by UK statistical producers (counts below them are withheld). */
@@ -69,6 +69,8 @@ export const thresholdRule: Rule = {
       seq(
         lit('hide|suppress|withhold'),
         lit('small counts|small numbers|small cells|small values|low counts|low numbers|small figures'),
+        // 'suppress small counts instead' (of perturbing them) is the method, not the threshold.
+        notBefore('instead', { skipFiller: false }),
       ),
       () => ASK_THRESHOLD,
     ),
@@ -290,6 +292,185 @@ export const protectionRule: Rule = {
         ],
         'setProtection',
       ),
+    ),
+  ),
+};
+
+/** The cell key method, named: 'perturbation', 'cell key perturbation', 'the ONS cell key method', 'noise'. */
+const PERTURBATION = lit(
+  'perturbation|perturbations|perturbation method|cell key perturbation|cell key method|cell key|cell keys|ckm|ons cell key method|ons cell key perturbation|ons perturbation|the ons cell key method|perturbed counts|perturbed figures|perturbing|perturbing counts|perturbing the counts|count perturbation|cell perturbation|statistical noise|random noise|noise perturbation|added noise|noisy counts|noise on the counts|noise on counts|cell key noise',
+);
+/** Suppression, named: 'suppression', 'cell suppression', 'withholding small counts'. */
+const SUPPRESSION = lit(
+  'suppression|cell suppression|small count suppression|suppression of small counts|suppression method|suppressing|suppressing small counts|suppressing the small counts|withholding small counts|withholding the small counts|suppressed counts',
+);
+/** Turning a method on. */
+const CHOOSE = lit(
+  'use|switch to|switch over to|change to|move to|go with|go for|opt for|choose|pick|prefer|apply|try|turn on|switch on|enable|i want|give me|stick with|stick to|keep|we want|lets use|lets go with|lets try|protect counts by|protect counts with|protect the counts by|protect the counts with|protect by|protect with|protect them by|protect them with',
+);
+/** Going back to a method. */
+const BACK_TO = lit(
+  'go back to|back to|return to|revert to|switch back to|change back to|go back to using|back to using',
+);
+/** Turning a method down. */
+const TURN_OFF = lit(
+  'stop|stop using|dont use|do not use|no|no more|no longer use|switch off|turn off|drop|remove|disable|lose|ditch|get rid of|cancel|scrap|without|never use|dont want|do not want|i dont want',
+);
+const INSTEAD_OF = lit('instead of|rather than|not|in place of|over|and not|in preference to|replacing');
+const DISCLOSURE_NOUN = lit(
+  'disclosure method|disclosure control method|disclosure control|disclosure protection method|sdc method|statistical disclosure control method|protection method|method of disclosure control|method of protection|way counts are protected|way the counts are protected|how counts are protected|how the counts are protected|method for small counts',
+);
+const METHOD_TAIL = opt(
+  lit(
+    'method|instead|again|please|pls|on the counts|for the counts|for counts|on counts|on all counts|for all counts|from now on|for disclosure control|for disclosure|for this run|as disclosure control|for the published counts|on the published counts|for small counts|to protect the counts|to protect counts',
+  ),
+);
+const THE_COUNTS = opt(
+  lit(
+    'counts|the counts|all counts|all the counts|every count|each count|the published counts|published counts|the figures|figures|the numbers|numbers|the cells|cells|them|the tables|tables|the output|the small counts|small counts',
+  ),
+);
+const SAY_WHAT = lit(
+  'what is|whats|what s|what are|what does|what do|explain|define|tell me about|tell me more about|how does|how do|how is|what is meant by|what do you mean by|meaning of|why use|why would i use|why would we use|why would i want|when should i use|when would i use|should i use|should we use|what happens with|what happens if i use|what happens if we use|is it safe to use|how safe is',
+);
+/** 'noise' alone names the method only when chosen or set against suppression ('use noise'; never 'drop noise', an offence type). */
+const PERTURBATION_OR_NOISE = alt<unknown>(PERTURBATION, lit('noise'));
+const perturbed = command({ kind: 'setDisclosure', method: 'perturbation' });
+const suppressed = command({ kind: 'setDisclosure', method: 'suppression' });
+
+/**
+ * How counts are protected: suppression (small counts withheld as [c]) or the cell key method
+ * (every count shown with consistent noise). Named and chosen ('use cell key perturbation', 'switch
+ * to suppression', 'perturb the counts', 'suppress small counts instead'); one turned down means the
+ * other ('stop perturbing', 'perturbation off'); asked about ('what is perturbation?') it is help.
+ * 'suppress small counts' alone is still the threshold's question, and 'suppression' alone too.
+ */
+export const disclosureMethodRule: Rule = {
+  name: 'suppression or perturbation',
+  example: { label: 'Use cell key perturbation', utterance: 'use cell key perturbation' },
+  keywords: ['perturbation', 'perturb', 'noise', 'cell', 'key', 'suppression'],
+  parser: alt<Reading>(
+    as(seq(CHOOSE, PERTURBATION_OR_NOISE, METHOD_TAIL), perturbed),
+    as(seq(BACK_TO, PERTURBATION, METHOD_TAIL), perturbed),
+    as(seq(opt(CHOOSE), PERTURBATION_OR_NOISE, INSTEAD_OF, SUPPRESSION, METHOD_TAIL), perturbed),
+    // Named alone ('perturbation', 'are we using perturbation?'): dearer than a question about it ('perturbation?').
+    map(
+      seq(PERTURBATION, METHOD_TAIL),
+      () => perturbed,
+      () => 0.6,
+    ),
+    as(seq(opt(CHOOSE), PERTURBATION, lit('on|please|from now on|then|instead')), perturbed),
+    as(seq(lit('replace|swap|substitute'), SUPPRESSION, lit('with|for|by'), PERTURBATION), perturbed),
+    // 'show every count with a little noise', 'publish the counts perturbed'.
+    as(
+      seq(
+        lit('show|publish|give|display|print|release'),
+        THE_COUNTS,
+        lit(
+          'with noise|with a little noise|with some noise|with a bit of noise|with small noise|with added noise|with perturbation|perturbed|with cell key perturbation|with the cell key method|noisy',
+        ),
+        opt(
+          lit(
+            'instead|instead of suppressing|instead of suppressing them|rather than suppressing|rather than withholding|instead of withholding',
+          ),
+        ),
+      ),
+      perturbed,
+    ),
+    as(
+      seq(
+        lit(
+          'perturb|add noise to|add a little noise to|add some noise to|add small noise to|add a bit of noise to|add a touch of noise to|add a small amount of noise to|add a little bit of noise to|apply noise to|put noise on|add noise|inject noise into|noise up',
+        ),
+        THE_COUNTS,
+        opt(
+          lit(
+            'instead|instead of suppressing|instead of suppressing them|rather than suppress|rather than suppressing|rather than withholding|instead of withholding|instead of hiding|rather than hide|rather than hiding|please|with the cell key method',
+          ),
+        ),
+      ),
+      perturbed,
+    ),
+    as(seq(CHOOSE, SUPPRESSION, METHOD_TAIL), suppressed),
+    as(seq(BACK_TO, SUPPRESSION, METHOD_TAIL), suppressed),
+    as(seq(opt(CHOOSE), SUPPRESSION, INSTEAD_OF, PERTURBATION, METHOD_TAIL), suppressed),
+    as(seq(lit('replace|swap|substitute'), PERTURBATION, lit('with|for|by'), SUPPRESSION), suppressed),
+    // 'suppress small counts instead', 'withhold the counts again': suppression as said before perturbation.
+    as(
+      seq(
+        lit('suppress|withhold|hide|go back to suppressing|go back to withholding|back to suppressing'),
+        THE_COUNTS,
+        lit(
+          'instead|the old way|instead of perturbing|instead of perturbing them|rather than perturb|rather than perturbing|not perturb|instead of adding noise|rather than add noise|rather than adding noise|instead of perturbation|instead of noise',
+        ),
+      ),
+      suppressed,
+    ),
+    // A method turned down means the other: 'stop perturbing', 'perturbation off', 'no more noise'.
+    as(seq(TURN_OFF, PERTURBATION, METHOD_TAIL), suppressed),
+    as(
+      seq(
+        lit(
+          'no more noise|no noise|without noise|without the noise|stop adding noise|remove the noise|take the noise out|take out the noise|turn the noise off|switch the noise off|turn off the noise|switch off the noise',
+        ),
+        opt(lit('on the counts|in the counts|please')),
+      ),
+      suppressed,
+    ),
+    as(
+      seq(lit('stop|dont|do not|no longer|never'), lit('perturb|perturbing|adding noise|add noise'), THE_COUNTS),
+      suppressed,
+    ),
+    as(seq(PERTURBATION, lit('off|out|no more')), suppressed),
+    // 'set the disclosure method to perturbation', 'disclosure control: suppression'.
+    as(
+      seq(
+        opt(lit('set|make|change|switch|put|turn')),
+        DISCLOSURE_NOUN,
+        opt(lit('to|=|:|is|should be|by|with|using|over to|back to')),
+        PERTURBATION,
+      ),
+      perturbed,
+    ),
+    as(
+      seq(
+        opt(lit('set|make|change|switch|put|turn')),
+        DISCLOSURE_NOUN,
+        opt(lit('to|=|:|is|should be|by|with|using|over to|back to')),
+        SUPPRESSION,
+      ),
+      suppressed,
+    ),
+    // Asking what it is never changes it.
+    as(
+      seq(
+        SAY_WHAT,
+        PERTURBATION,
+        opt(
+          lit(
+            'mean|means|do|does|work|works|for|method|is|about|safe|compared with suppression|versus suppression|vs suppression',
+          ),
+        ),
+      ),
+      command({ kind: 'help', topic: 'perturbation' }),
+    ),
+    as(
+      seq(lit('why|why would i|why would we|why should i|should i|should we'), lit('perturb|add noise to'), THE_COUNTS),
+      command({ kind: 'help', topic: 'perturbation' }),
+    ),
+    map(
+      seq(opt(lit('change|set|switch|different|choose|pick|which')), DISCLOSURE_NOUN),
+      () =>
+        question(
+          'Protect the published counts by suppression (small counts withheld as [c], the default) or by cell key perturbation (every count shown with a little noise that the same records always get)?',
+          [
+            { label: 'Suppression (default)', utterance: 'switch to suppression' },
+            { label: 'Cell key perturbation', utterance: 'use cell key perturbation' },
+            { label: 'What is perturbation?', utterance: 'what is perturbation?' },
+          ],
+          'setDisclosure',
+        ),
+      () => 0.4,
     ),
   ),
 };

@@ -36,6 +36,16 @@ export function weakenings(before: DisclosureRules, now: DisclosureRules): strin
         ? 'it would perturb counts that were published exact or withheld'
         : 'it would publish exact counts where they were perturbed',
     );
+  // One perturbation table per ledger: a count published under two tables with one cell key gives
+  // its noise away (ONS keeps one table for every output for the same reason).
+  if (
+    methodOf(now) === 'perturbation' &&
+    methodOf(before) === 'perturbation' &&
+    (now.threshold !== before.threshold || now.protectionInterval !== before.protectionInterval)
+  )
+    found.push(
+      `its threshold ${now.threshold} and protection interval ${now.protectionInterval} would need another perturbation table than the ledger's (threshold ${before.threshold}, protection interval ${before.protectionInterval}), and the same counts perturbed under two tables give their noise away`,
+    );
   if (now.threshold < before.threshold)
     found.push(`threshold ${now.threshold} is below the earlier ${before.threshold}`);
   if (now.protectionInterval < before.protectionInterval)

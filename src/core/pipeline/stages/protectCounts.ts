@@ -1,5 +1,6 @@
 import {
-  auditPerturbation,
+  auditPerturbationByLeaf,
+  CELL_KEYS,
   countsPublishedAs,
   disclosureRules,
   joinRuns,
@@ -8,6 +9,7 @@ import {
   perturbationTable,
   perturbedCount,
   perturbTables,
+  summariseAudit,
   mergeLinkedTables,
   protectTables,
   standaloneCount,
@@ -384,29 +386,73 @@ function perturbCounts(
   earlier: readonly EarlierRun[],
 ): ProtectOutcome {
   const keyOf =
-    (records: ReadonlyMap<string, readonly string[]>) =>
+    (records: ReadonlyMap<string, readonly string[]>, shifts: ReadonlyMap<string, number>) =>
     (id: string): number =>
-      cellKey(secret, records.get(id) ?? []);
+      (cellKey(secret, records.get(id) ?? []) + (shifts.get(id) ?? 0)) % CELL_KEYS;
   const table = perturbationTableOf(rules);
-  const published = perturbTables(counted.tables, table, keyOf(counted.records));
-  const runs: PerturbedRun[] = [
-    ...earlier.map((run): PerturbedRun => {
-      const own = perturbationTableOf(run.run.rules);
-      return {
-        key: `run ${run.run.number}`,
-        title: `run ${run.run.number}`,
-        tables: run.counted.tables,
-        records: run.counted.records,
-        rules: run.run.rules,
-        table: own,
-        published: perturbTables(run.counted.tables, own, keyOf(run.counted.records)),
-      };
-    }),
+  const fingerprints = fingerprintCells(counted.tables, counted.records, secret);
+  // A count with exactly the records of one an earlier run published keeps that run's key shift,
+  // and so its published value; only counts of records never published before may be moved.
+  const inherited = new Map<string, number>();
+  const settled = new Set<string>();
+  for (const run of earlier)
+    for (const [id, cell] of Object.entries(run.run.cells)) {
+      if (cell.fingerprint !== fingerprints.get(id)) continue;
+      settled.add(id);
+      if (cell.keyShift !== undefined) inherited.set(id, cell.keyShift);
+    }
+  const earlierRuns = earlier.map((run): PerturbedRun => {
+    const own = perturbationTableOf(run.run.rules);
+    const shifts = new Map<string, number>();
+    for (const [id, cell] of Object.entries(run.run.cells))
+      if (cell.keyShift !== undefined) shifts.set(id, cell.keyShift);
+    return {
+      key: `run ${run.run.number}`,
+      title: `run ${run.run.number}`,
+      tables: run.counted.tables,
+      records: run.counted.records,
+      rules: run.run.rules,
+      table: own,
+      published: perturbTables(run.counted.tables, own, keyOf(run.counted.records, shifts)),
+    };
+  });
+  const withThisRun = (published: ReadonlyMap<string, PublishedCount>): PerturbedRun[] => [
+    ...earlierRuns,
     { key: THIS_RUN, title: 'this run', tables: counted.tables, records: counted.records, rules, table, published },
   ];
+  let shifts = new Map(inherited);
+  let published = perturbTables(counted.tables, table, keyOf(counted.records, shifts));
   let audit;
   try {
-    audit = auditPerturbation(runs, solver);
+    const joined = joinRuns(withThisRun(published));
+    const byLeaf = auditPerturbationByLeaf(withThisRun(published), solver, { joined });
+    // Where this run's noise would let an outsider work a small count out exactly, move the cell's
+    // key to the next outcome of its row that does not (recorded in the ledger, so the same
+    // records are moved the same way later); what an outsider can infer from a published value is
+    // unchanged, since every outcome of the row was possible for it anyway.
+    for (const leaf of [...byLeaf].filter(([, found]) => found.unsafe.length > 0).map(([id]) => id)) {
+      const count = counted.tables.cells.find((cell) => cell.id === leaf)?.value;
+      // A count published before must stay as it was; one with no records here is 0 everywhere.
+      if (count === undefined || settled.has(leaf) || !counted.records.has(leaf)) continue;
+      const base = cellKey(secret, counted.records.get(leaf) ?? []);
+      const current = published.get(leaf);
+      const tried = new Set(current?.shown ? [current.value] : []);
+      for (let shift = 1; shift < CELL_KEYS; shift++) {
+        const value = perturbedCount(table, count, (base + shift) % CELL_KEYS);
+        if (tried.has(value)) continue;
+        tried.add(value);
+        const trialShifts = new Map(shifts).set(leaf, shift);
+        const trial = perturbTables(counted.tables, table, keyOf(counted.records, trialShifts));
+        const local = auditPerturbationByLeaf(withThisRun(trial), solver, { joined, only: new Set([leaf]) });
+        const found = must(local, leaf, 'leaf audit');
+        if (found.unsafe.length > 0) continue;
+        shifts = trialShifts;
+        published = trial;
+        byLeaf.set(leaf, found);
+        break;
+      }
+    }
+    audit = summariseAudit(byLeaf, solver, joined);
   } catch (error) {
     return {
       ok: false,
@@ -434,12 +480,12 @@ function perturbCounts(
     const shown = published.get(cell.id);
     return shown?.shown === true && shown.value !== cell.value;
   }).length;
-  const fingerprints = fingerprintCells(counted.tables, counted.records, secret);
   const ledgerCells = Object.fromEntries(
-    counted.tables.cells.map((cell) => [
-      cell.id,
-      { fingerprint: must(fingerprints, cell.id, 'record fingerprint'), shown: true },
-    ]),
+    counted.tables.cells.map((cell) => {
+      const shift = shifts.get(cell.id);
+      const fingerprint = must(fingerprints, cell.id, 'record fingerprint');
+      return [cell.id, shift ? { fingerprint, shown: true, keyShift: shift } : { fingerprint, shown: true }];
+    }),
   );
   return {
     ok: true,
