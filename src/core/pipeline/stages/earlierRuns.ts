@@ -116,9 +116,14 @@ export function earlierRuns(
           0,
           'rules',
           'disclosureUnsafe',
-          `Run ${earlier.run.number} in the disclosure ledger published these records under ${describeRules(earlier.run.rules)}. This run would weaken that: ${found.join('; ')}. ` +
-            'Its figures and the earlier ones together could give small counts away, so nothing is published. Use rules at least as strict, or start a new ledger for a different audience ' +
-            '(a new workbook, or a new ledger file on the command line).',
+          `Run ${earlier.run.number} in the disclosure ledger published these records under ${describeRules(earlier.run.rules)}. This run cannot be protected together with it: ${found.join('; ')}. ` +
+            `Its figures and the earlier ones together could give small counts away, so nothing is published. ${
+              methodOf(earlier.run.rules) === 'perturbation' && methodOf(rules) === 'perturbation'
+                ? `Keep threshold ${earlier.run.rules.threshold} and protection interval ${earlier.run.rules.protectionInterval} with this ledger`
+                : methodOf(earlier.run.rules) !== methodOf(rules)
+                  ? `Keep ${methodOf(earlier.run.rules) === 'perturbation' ? 'perturbation' : 'suppression'} with this ledger`
+                  : 'Use rules at least as strict'
+            }, or start a new ledger for a different audience (a new workbook, or a new ledger file on the command line).`,
         ),
       ],
     };
