@@ -496,23 +496,19 @@ function perturbationControl(
     `Above ${last}`,
     `moved as ${last} is: by ${table.rows[last].map((o) => `${o.value - last >= 0 ? '+' : ''}${o.value - last} (${o.keys}/256)`).join(', ')}`,
   );
-  sheet.pair('Counts moved by the noise', num(perturbation.moved, STYLE.integer));
+  const unmoved = table.rows[last].find((outcome) => outcome.value === last)?.keys ?? 0;
+  sheet.pair(
+    'How often counts move',
+    `A count of ${last} or more keeps its value with ${unmoved} of the 256 keys (${Math.round((100 * unmoved) / 256)}%) and moves with the rest. How many of this run's counts moved is not said: with the counts shown it would narrow them.`,
+  );
   sheet.pair(
     'Audit',
-    `An outsider who has this workbook, every earlier run of the ledger and the table above (but not the secret) can bound each true count by the counts it could have been shown from, and the runs' counts of one ward by each other. For every count from 1 to ${rules.threshold - 1} and every small difference between runs' scopes, a linear programme finds how far. The run stops, publishing nothing, if any could be worked out exactly.`,
+    `An outsider who has this workbook, every earlier run of the ledger and the table above (but not the secret) can bound each true count by the counts it could have been shown from, and the runs' counts of one ward by each other; knowing the method, they also know that two runs which show a ward differently counted different records there. For every count from 1 to ${rules.threshold - 1} and every small difference between runs' scopes, the audit steps through the tables consistent with all of that, and solves a linear programme where it cannot step. The run stops, publishing nothing, if any could be worked out exactly.`,
   );
   sheet.pair('Audit solver', perturbation.solver);
   sheet.pair(
-    'Small counts and differences checked',
-    `${perturbation.countsChecked.toLocaleString('en-GB')}, of which ${perturbation.couldBeZero.toLocaleString('en-GB')} cannot be told from zero (no one can be shown to be in them)`,
-  );
-  if (perturbation.narrowest) {
-    const { lower, upper, label } = perturbation.narrowest;
-    sheet.pair('Narrowest range found', `${lower} to ${upper}, at least, for an outsider (${label})`);
-  }
-  sheet.pair(
     'Audit result',
-    `Passed: none can be worked out exactly. At most ${perturbation.narrowed.toLocaleString('en-GB')} can be shown to be at least 1 and narrowed below the protection interval of ${rules.protectionInterval}; their exact value stays uncertain, which is the protection this method gives. Where this run's noise would have let one be worked out exactly, its key was moved to another outcome of its row (the ledger records which, so the same records are shown the same way again).`,
+    "Passed: no small count and no small difference between runs can be worked out exactly; some can be narrowed, but their exact value stays uncertain, which is the protection this method gives. How many, and which, is not said. Where this run's noise would have let one be worked out exactly, its key was moved to another outcome of its row (the ledger records which, so the same records are shown the same way again).",
   );
   repeatedRuns(sheet, result);
 }
@@ -563,7 +559,7 @@ function repeatedRuns(sheet: FreeCells, result: AnalysisResult): void {
   }
   sheet.pair(
     'Differences between runs',
-    `${across.slices.toLocaleString('en-GB')} in the audit${across.smallSlices > 0 ? ', the small ones protected like withheld counts' : ''}.${across.asEarlierAllow > 0 ? ` ${across.asEarlierAllow.toLocaleString('en-GB')} counts keep a range narrower than the protection interval only because of what the earlier runs published; every count of this run that could widen them is withheld.` : ''}`,
+    `${across.slices.toLocaleString('en-GB')} in the audit${across.smallSlices > 0 ? (result.disclosure.perturbation ? ', the small ones checked like small counts' : ', the small ones protected like withheld counts') : ''}.${across.asEarlierAllow > 0 ? ` ${across.asEarlierAllow.toLocaleString('en-GB')} counts keep a range narrower than the protection interval only because of what the earlier runs published; every count of this run that could widen them is withheld.` : ''}`,
   );
   if (across.changedSincePublished > 0)
     sheet.pair(

@@ -371,8 +371,17 @@ export function changeSetting(command: SettingCommand, state: DialogueState, env
             ? 'Warning: a threshold of 1 withholds nothing.'
             : 'Warning: a threshold of 2 withholds only counts of 1; most producers use at least 3.',
         );
-      const hidden =
-        threshold === 1
+      const perturbing = disclosureMethodOf(current) === 'perturbation';
+      // A perturbation ledger keeps its one table: a run at another threshold would be refused.
+      if (perturbing && state.latest && disclosureMethodOf(state.latest.result.parameters) === 'perturbation')
+        notes.push(
+          `The runs already written used perturbation at threshold ${state.latest.result.parameters.threshold}, and a perturbation ledger keeps its threshold (one perturbation table): a run at ${threshold} will be refused unless you start a new workbook (or a new ledger).`,
+        );
+      const hidden = perturbing
+        ? threshold === 1
+          ? 'Every count will be shown with noise'
+          : `No count from 1 to ${threshold - 1} will be shown (a count that small shows as 0 or ${threshold}, by perturbation)`
+        : threshold === 1
           ? 'No small counts will be withheld'
           : threshold === 2
             ? 'Counts of 1 will be withheld as [c]'
@@ -385,7 +394,7 @@ export function changeSetting(command: SettingCommand, state: DialogueState, env
         state,
         command,
         { threshold },
-        `${hidden} (threshold ${threshold}; ${threshold === current.threshold ? 'unchanged' : `was ${current.threshold}`}), with every rate derived from them. ${notes.join(' ')}`,
+        `${hidden} (threshold ${threshold}; ${threshold === current.threshold ? 'unchanged' : `was ${current.threshold}`})${perturbing ? '' : ', with every rate derived from them'}. ${notes.join(' ')}`,
         [AFTER_SETTING[0], ...choices, AFTER_SETTING[2]],
       );
     }

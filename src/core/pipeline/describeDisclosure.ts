@@ -33,7 +33,8 @@ export function describeProtection(protection: TableProtection): string {
   const perturbation = protection.perturbation;
   if (perturbation) {
     const audit = perturbation.audit;
-    return `${describeRules(protection.rules)}. ${protection.cells.toLocaleString('en-GB')} published counts, every one shown; ${perturbation.moved.toLocaleString('en-GB')} moved by the noise; totals are the sums of the shown counts. Audit (${audit.solver}): ${audit.countsChecked.toLocaleString('en-GB')} small counts and differences between runs checked, ${audit.couldBeZero.toLocaleString('en-GB')} of them indistinguishable from zero, at most ${audit.narrowed.toLocaleString('en-GB')} narrowed below the protection interval, none worked out exactly: passed.`;
+    // How many counts are small, moved or narrowed is not published: with the counts shown it would narrow them.
+    return `${describeRules(protection.rules)}. ${protection.cells.toLocaleString('en-GB')} published counts, every one shown; totals are the sums of the shown counts. Audit (${audit.solver}, ${audit.programmesSolved.toLocaleString('en-GB')} linear programmes): no small count or difference between runs can be worked out exactly: passed.`;
   }
   const exact =
     protection.shownExactly.length > 0

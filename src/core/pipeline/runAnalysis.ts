@@ -175,7 +175,11 @@ export function runAnalysis(
   audit.push({ step: 'Catchments', detail: catchments.note });
   const attendingCount = (urn: string): number => placement.attendingBySchool.get(urn)?.size ?? 0;
 
-  progress('Protecting published counts (secondary suppression and audit)');
+  progress(
+    parameters.disclosureMethod === 'perturbation'
+      ? 'Protecting published counts (cell key perturbation and audit)'
+      : 'Protecting published counts (secondary suppression and audit)',
+  );
   let rules: DisclosureRules;
   try {
     rules = disclosureRules(parameters);
