@@ -3,7 +3,8 @@ import { cellFingerprint, type DisclosureLedger, type LedgerRun, type LedgerScop
 import type { Issue } from '../../types';
 import { describeRules } from '../describeDisclosure';
 import { blocking } from './problems';
-import { fingerprintCells, type CountedTables } from './protectCounts';
+import { fingerprintCells } from './cellFingerprints';
+import type { CountedTables } from './protectCounts';
 
 /** An earlier run of the ledger, recounted from today's records under its own scope. */
 export interface EarlierRun {
