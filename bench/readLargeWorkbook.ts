@@ -11,12 +11,14 @@ import { generateDemo } from '../src/demo';
 import { detectInputs } from '../src/core/pipeline/stages/detectInputs';
 import { validateOffences } from '../src/core/validate';
 import * as readWorkbookModule from '../src/workbook/xlsx/readWorkbook';
+import { readXlsx } from '../src/workbook/xlsx/streamWorkbook';
 
 /**
  * `catchment analyse` on an offences sheet that fills a worksheet to Excel's last row
  * (1,048,576 rows: a header and 1,048,575 offences, 12 columns), end to end in a child process per
  * run so each run's peak memory (maxRSS) is its own: the streaming reader against the previous
- * exceljs reader. The exceljs reader cannot read the full size (it needs more than 4 GB and the
+ * exceljs reader (and, reading only, against the streaming reader inflating on the main thread as it
+ * did before). The exceljs reader cannot read the full size (it needs more than 4 GB and the
  * issue reports a crash), so both are also measured at 200,000 rows, and the ratio printed there.
  *
  * The workbooks are generated once into a temporary folder (reused by later runs) with exceljs's
@@ -33,8 +35,16 @@ const BASE_OFFENCES = 100000;
 const DATE_FORMAT = 'dd/mm/yyyy';
 const GENERATOR_VERSION = 1;
 
+/**
+ * 'stream': the reader the CLI uses (worksheets inflated by Node's zlib on its thread pool while
+ * they are scanned); 'streamSync': the same scanner with the part inflated on the main thread by
+ * fflate, as the streaming reader did before (the baseline for the inflating); 'exceljs': the
+ * reader before the streaming one.
+ */
+type Reader = 'stream' | 'streamSync' | 'exceljs';
+
 interface RunResult {
-  readonly reader: 'stream' | 'exceljs';
+  readonly reader: Reader;
   readonly rows: number;
   /** 'validate': reading untimed, then the offences sheet's row validation alone. */
   readonly mode: 'read' | 'analyse' | 'validate';
@@ -46,6 +56,8 @@ interface RunResult {
   readonly maxRssMB: number;
   /** Seconds per phase of an analyse run (reading, validation, the rest of the engine, writing). */
   readonly phases?: Readonly<Record<string, number>>;
+  /** CPU seconds (user + system, every thread) per phase: steadier than `phases` on a busy machine. */
+  readonly cpuPhases?: Readonly<Record<string, number>>;
   readonly rssAfterReadMB?: number;
   /** Heap grown by validation (mode 'validate'; without a forced collection, so garbage may count). */
   readonly heapAddedMB?: number;
@@ -124,17 +136,13 @@ function writeOffences(worksheet: ExcelJS.Worksheet, sheet: SheetData, lastRow: 
  * One measured run in this process (the child): reads (mode 'read') or analyses (mode 'analyse',
  * through the CLI's analyseWorkbook) the workbook with the chosen reader, then prints a JSON line.
  */
-async function child(
-  reader: 'stream' | 'exceljs',
-  mode: RunResult['mode'],
-  input: string,
-  rows: number,
-): Promise<void> {
-  if (reader === 'exceljs') {
-    // The CLI reads through readWorkbookBuffer; point it at the previous reader for this process.
-    (readWorkbookModule as { readWorkbookBuffer: typeof readWorkbookModule.readWorkbookBuffer }).readWorkbookBuffer =
-      readWorkbookModule.readWorkbookBufferWithExcelJS;
-  }
+async function child(reader: Reader, mode: RunResult['mode'], input: string, rows: number): Promise<void> {
+  // The CLI reads through readWorkbookBuffer; point it at the reader measured for this process.
+  const module = readWorkbookModule as { readWorkbookBuffer: typeof readWorkbookModule.readWorkbookBuffer };
+  if (reader === 'exceljs') module.readWorkbookBuffer = readWorkbookModule.readWorkbookBufferWithExcelJS;
+  if (reader === 'streamSync')
+    module.readWorkbookBuffer = (buffer) =>
+      Promise.resolve(readXlsx(buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : buffer));
   const result = (extra: Partial<RunResult> & { ok: boolean; seconds: number }): RunResult => {
     const cpu = process.cpuUsage();
     return {
@@ -176,10 +184,15 @@ async function child(
       return;
     }
     await commandLineSolver(() => undefined); // loaded before the clock's phases start
-    const marks: { step: string; at: number }[] = [];
+    const marks: { step: string; at: number; cpu: number }[] = [];
+    const cpuNow = (): number => {
+      const cpu = process.cpuUsage();
+      return (cpu.user + cpu.system) / 1e6;
+    };
     let rssAfterRead = 0;
     const output = path.join(os.tmpdir(), 'catchment-bench', `out-${process.pid}.xlsx`);
     const analyseStart = performance.now();
+    const cpuStart = cpuNow();
     await analyseWorkbook(
       {
         input,
@@ -192,22 +205,26 @@ async function child(
       },
       (line) => {
         if (marks.length === 1) rssAfterRead = process.memoryUsage().rss / MB;
-        marks.push({ step: line, at: performance.now() });
+        marks.push({ step: line, at: performance.now(), cpu: cpuNow() });
       },
     );
     const end = performance.now();
+    const cpuEnd = cpuNow();
     fs.rmSync(output, { force: true });
-    const at = (prefix: string): number => marks.find((mark) => mark.step.startsWith(prefix))?.at ?? NaN;
-    const phases = {
-      read: (at('Detecting') - analyseStart) / 1000,
-      validate: (at('Loading ward boundaries') - at('Validating rows')) / 1000,
-      engine:
-        (at('Writing result sheets') - at('Detecting') - (at('Loading ward boundaries') - at('Validating rows'))) /
-        1000,
-      write: (end - at('Writing result sheets')) / 1000,
+    const split = (key: 'at' | 'cpu', start: number, finish: number, scale: number): Record<string, number> => {
+      const at = (prefix: string): number => marks.find((mark) => mark.step.startsWith(prefix))?.[key] ?? NaN;
+      const validate = at('Loading ward boundaries') - at('Validating rows');
+      return {
+        read: (at('Detecting') - start) / scale,
+        validate: validate / scale,
+        engine: (at('Writing result sheets') - at('Detecting') - validate) / scale,
+        write: (finish - at('Writing result sheets')) / scale,
+      };
     };
+    const phases = split('at', analyseStart, end, 1000);
+    const cpuPhases = split('cpu', cpuStart, cpuEnd, 1);
     process.stdout.write(
-      `${JSON.stringify(result({ ok: true, seconds: (end - analyseStart) / 1000, phases, rssAfterReadMB: rssAfterRead }))}\n`,
+      `${JSON.stringify(result({ ok: true, seconds: (end - analyseStart) / 1000, phases, cpuPhases, rssAfterReadMB: rssAfterRead }))}\n`,
     );
   } catch (error) {
     process.stdout.write(
@@ -217,7 +234,7 @@ async function child(
 }
 
 /** Runs one measurement in a fresh Node process and returns its result. */
-function measure(reader: 'stream' | 'exceljs', mode: RunResult['mode'], input: string, rows: number): RunResult {
+function measure(reader: Reader, mode: RunResult['mode'], input: string, rows: number): RunResult {
   try {
     const out = execFileSync(process.execPath, [__filename, '--child', reader, mode, input, String(rows)], {
       encoding: 'utf8',
@@ -243,17 +260,24 @@ function measure(reader: 'stream' | 'exceljs', mode: RunResult['mode'], input: s
   }
 }
 
+/** CPU seconds per phase, as ' [CPU: read 6.1 s, …]'. */
+function cpuText(cpu: RunResult['cpuPhases']): string {
+  if (!cpu) return '';
+  return ` [CPU: read ${fmt(cpu.read)} s, validation ${fmt(cpu.validate)} s, rest of engine ${fmt(cpu.engine)} s, write ${fmt(cpu.write)} s]`;
+}
+
 function describe(run: RunResult): string {
   const size = `${run.rows.toLocaleString('en-GB')} rows`;
   const mode =
     run.mode === 'read' ? 'read only      ' : run.mode === 'validate' ? 'validation only' : 'catchment analyse';
-  const what = `${run.reader === 'stream' ? 'streaming reader' : 'exceljs reader  '} ${mode} ${size.padStart(15)}`;
+  const name = { stream: 'streaming reader', streamSync: 'streaming, fflate', exceljs: 'exceljs reader  ' }[run.reader];
+  const what = `${name} ${mode} ${size.padStart(15)}`;
   if (!run.ok) return `${what}: FAILED — ${run.error}`;
   if (run.mode === 'validate') {
     return `${what}: offences sheet validated in ${fmt(run.seconds)} s (CPU ${fmt(run.cpuSeconds)} s, reading excluded), heap grown ${fmt(run.heapAddedMB ?? NaN, 0)} MB; peak RSS with reading ${fmt(run.maxRssMB, 0)} MB`;
   }
   const phases = run.phases
-    ? ` [read ${fmt(run.phases.read)} s, validation ${fmt(run.phases.validate)} s, rest of engine ${fmt(run.phases.engine)} s, write ${fmt(run.phases.write)} s; RSS after reading ${fmt(run.rssAfterReadMB ?? NaN, 0)} MB]`
+    ? ` [read ${fmt(run.phases.read)} s, validation ${fmt(run.phases.validate)} s, rest of engine ${fmt(run.phases.engine)} s, write ${fmt(run.phases.write)} s; RSS after reading ${fmt(run.rssAfterReadMB ?? NaN, 0)} MB]${cpuText(run.cpuPhases)}`
     : '';
   return `${what}: ${fmt(run.seconds)} s (CPU ${fmt(run.cpuSeconds)} s), peak RSS ${fmt(run.maxRssMB, 0)} MB${phases}`;
 }
@@ -265,7 +289,7 @@ export async function benchReadLargeWorkbook(
 ): Promise<void> {
   const comparison = await benchWorkbook(COMPARISON_ROWS, log);
   const runs: RunResult[] = [];
-  const run = (reader: 'stream' | 'exceljs', mode: RunResult['mode'], file: string, rows: number): RunResult => {
+  const run = (reader: Reader, mode: RunResult['mode'], file: string, rows: number): RunResult => {
     const result = measure(reader, mode, file, rows);
     log(describe(result));
     runs.push(result);
@@ -294,7 +318,12 @@ export async function benchReadLargeWorkbook(
     log(
       `-- ${rows.toLocaleString('en-GB')} rows${rows === EXCEL_LAST_ROW ? " (Excel's last row)" : ''}: streaming reader (exceljs not run: it needs more than Node's 4 GB heap here) --`,
     );
-    run('stream', 'read', file, rows);
+    const read = run('stream', 'read', file, rows);
+    const before = run('streamSync', 'read', file, rows);
+    if (read.ok && before.ok)
+      log(
+        `  inflating on zlib's thread pool against fflate on the main thread (as before), read only: ${fmt(read.seconds / before.seconds, 2)}× the time, ${fmt(read.cpuSeconds / before.cpuSeconds, 2)}× the CPU`,
+      );
     run('stream', 'validate', file, rows);
     const analyse = run('stream', 'analyse', file, rows);
     if (analyse.ok && analyse.phases) {
@@ -312,7 +341,7 @@ export async function benchReadLargeWorkbook(
 if (require.main === module) {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
-    void child(args[1] as 'stream' | 'exceljs', args[2] as RunResult['mode'], args[3], Number(args[4]));
+    void child(args[1] as Reader, args[2] as RunResult['mode'], args[3], Number(args[4]));
   } else {
     const sizes = args.length > 0 ? args.map(Number) : [EXCEL_LAST_ROW];
     void benchReadLargeWorkbook((line) => process.stdout.write(`${line}\n`), sizes).catch((error) => {

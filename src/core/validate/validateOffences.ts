@@ -1,8 +1,9 @@
 import type { ColumnMapping } from '../schema/types';
-import type { OffenceRecord, SheetData } from '../types';
+import type { CellValue, OffenceRecord, SheetData } from '../types';
 import { normaliseUrn } from './normaliseUrn';
 import { parseBoolean } from './parseBoolean';
 import { implausibleDateReason, isTimeOnly, runDay } from './offenceDateChecks';
+import { memoByCell } from './memoByCell';
 import { parseDate } from './parseDate';
 import { requireNumber, requireText } from './readCells';
 import { readLocation } from './readLocation';
@@ -61,20 +62,40 @@ function readOffenceRef(row: RowContext): { readonly offenceRef: string; readonl
   return { offenceRef: ownOffenceRef(row.rowNumber), missing: true };
 }
 
-function readOffenceDate(row: RowContext, run: Date): Date | undefined {
+/** What an offence date cell reads as: the date, or why it is not a usable one. */
+interface DateReading {
+  readonly date?: Date;
+  /** 'is a time of day with no date', 'is before 1990, …': the cell is not a real offence date. */
+  readonly implausible?: string;
+}
+
+/** Reads date cells as `readOffenceDate` reports them, each distinct cell value once (see memoByCell). */
+function dateReader(run: Date): (value: CellValue) => DateReading {
+  return memoByCell((value) => {
+    const date = parseDate(value);
+    const implausible = isTimeOnly(value)
+      ? 'is a time of day with no date'
+      : date
+        ? implausibleDateReason(date, run)
+        : undefined;
+    return implausible ? { implausible } : date ? { date } : {};
+  });
+}
+
+function readOffenceDate(row: RowContext, readDate: (value: CellValue) => DateReading): Date | undefined {
   if (row.blank('offenceDate')) {
     row.report('offenceDate', 'error', 'missingValue', 'blank, but the offence date is required', EXCLUDED);
     return undefined;
   }
-  const value = row.cell('offenceDate');
-  const date = parseDate(value);
-  const reason = isTimeOnly(value)
-    ? 'is a time of day with no date'
-    : date
-      ? implausibleDateReason(date, run)
-      : undefined;
-  if (reason) {
-    row.report('offenceDate', 'error', 'dateImplausible', `${quoted(row.text('offenceDate'))} ${reason}`, EXCLUDED);
+  const { date, implausible } = readDate(row.cell('offenceDate'));
+  if (implausible) {
+    row.report(
+      'offenceDate',
+      'error',
+      'dateImplausible',
+      `${quoted(row.text('offenceDate'))} ${implausible}`,
+      EXCLUDED,
+    );
     return undefined;
   }
   if (!date) {
@@ -137,14 +158,15 @@ function readWeapon(row: RowContext): boolean | undefined {
  * latitude/longitude pair, an unreadable school URN or weapon flag (left unknown), location cells
  * that disagree with a usable one. Text is kept as given.
  * An Excel error cell ('#N/A', …) is read as no value, with an 'excelError' issue (see `rowContext`).
- * Cost: O(rows); each latitude/longitude pair is one projection.
+ * Cost: O(rows); each latitude/longitude pair is one projection. Each distinct date cell is read once:
+ * the records of one day share one `Date` (never changed by the engine).
  */
 export function validateOffences(
   sheet: SheetData,
   mapping: ColumnMapping,
   context: OffenceContext = {},
 ): ValidationResult<OffenceRecord> {
-  const run = runDay(context.today);
+  const readDate = dateReader(runDay(context.today));
   return validateRows<OffenceRecord>(
     sheet,
     mapping,
@@ -152,7 +174,7 @@ export function validateOffences(
     (row) => {
       const { offenceRef, missing: offenceRefMissing } = readOffenceRef(row);
       const offenderRef = requireText(row, 'offenderRef', 'an offender reference');
-      const offenceDate = readOffenceDate(row, run);
+      const offenceDate = readOffenceDate(row, readDate);
       const offenceType = requireText(row, 'offenceType', 'an offence type');
       const age = readAge(row);
       const offenceLocation = readLocation(

@@ -43,6 +43,28 @@ export function readSheetPart(
   return readSheetPartWithSaxes(archive, sheetName, partName, context);
 }
 
+/**
+ * As {@link readSheetPart}, the part inflated on Node's zlib thread pool while this thread scans
+ * it (see `ZipArchive.streamTextAsync`); the saxes reading, when needed, is as there.
+ */
+export async function readSheetPartAsync(
+  archive: ZipArchive,
+  sheetName: string,
+  partName: string,
+  context: SheetContext,
+): Promise<SheetData> {
+  const builder = new SheetBuilder(sheetName, partName, context);
+  const scanner = new WorksheetScanner(builder);
+  try {
+    await archive.streamTextAsync(partName, (chunk) => scanner.write(chunk));
+    scanner.end();
+    return builder.finish();
+  } catch (error) {
+    if (!(error instanceof UnsupportedXml || error instanceof XlsxReadError)) throw error;
+  }
+  return readSheetPartWithSaxes(archive, sheetName, partName, context);
+}
+
 /** As {@link readSheetPart}, reading the XML with saxes. */
 function readSheetPartWithSaxes(
   archive: ZipArchive,

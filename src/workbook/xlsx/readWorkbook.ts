@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetData, WorkbookData } from '../../core/types';
-import { readXlsx } from './streamWorkbook';
+import { readXlsxAsync } from './streamWorkbook';
 
 /**
  * Reads every worksheet of an .xlsx file as plain cell values, in the workbook's sheet order. The
@@ -21,10 +21,11 @@ import { readXlsx } from './streamWorkbook';
  * is mostly empty rows (a stray value at XFD1048576) gets a read-only array view holding only the
  * rows with values. In every case `rows[i][c] ?? null` is the cell (see `finishSheetRows`).
  *
- * Cost: the package is streamed (see `readXlsx`). Measured in Node 20 (bench/readLargeWorkbook.ts)
- * on an offences sheet of 1,048,576 rows x 12 columns: about 8 s and 370 MB of heap (600 MB
- * resident); 200,000 rows: 2 s and 260 MB resident, where exceljs took 8 s and 1.1 GB. An
- * unreadable package rejects with an Error whose message names the part or sheet and the fault.
+ * Cost: the package is streamed (see `readXlsxAsync`: worksheets are inflated on Node's zlib
+ * thread pool while this thread scans them). Measured in Node 20 (bench/readLargeWorkbook.ts) on an
+ * offences sheet of 1,048,576 rows x 12 columns: about 7.5 s of CPU and 490 MB resident at peak;
+ * 200,000 rows: 1.9 s of CPU and 200 MB, where exceljs took 12 s and 1.4 GB. An unreadable package
+ * rejects with an Error whose message names the part or sheet and the fault.
  *
  * The previous exceljs reader is kept as {@link readWorkbookBufferWithExcelJS}.
  */
@@ -36,7 +37,7 @@ export async function readWorkbookFile(path: string): Promise<WorkbookData> {
 /** As {@link readWorkbookFile}, from the bytes of an .xlsx file. */
 export async function readWorkbookBuffer(buffer: Uint8Array | ArrayBuffer): Promise<WorkbookData> {
   const bytes = buffer instanceof ArrayBuffer ? new Uint8Array(buffer) : buffer;
-  return readXlsx(bytes);
+  return readXlsxAsync(bytes);
 }
 
 /**

@@ -5,6 +5,9 @@ import { decodeEscapes, ownString } from './xmlPart';
 import { XlsxReadError } from './zipArchive';
 
 /** What a worksheet's cells need from the rest of the workbook. */
+/** Distinct serial dates whose `Date` cells share (see `serialDate`). */
+const MAX_SHARED_DATES = 65_536;
+
 export interface SheetContext {
   readonly sharedStrings: readonly string[];
   /** 1 for each cell style index whose number format shows a date. */
@@ -57,6 +60,7 @@ export class SheetBuilder {
   private readonly sharedStrings: readonly string[];
   private readonly dateStyles: Uint8Array;
   private readonly dateOffset: number;
+  private readonly dates = new Map<number, Date | null>();
 
   // Rows kept so far, with their worksheet row numbers; columns are 0-based from `base`.
   private readonly rowNumbers: number[] = [];
@@ -227,10 +231,18 @@ export class SheetBuilder {
     }
   }
 
-  /** A `Date` at UTC from an Excel serial date, to the millisecond, as exceljs reads them. */
+  /**
+   * A `Date` at UTC from an Excel serial date, to the millisecond, as exceljs reads them. The
+   * cells of one serial share one `Date` (up to MAX_SHARED_DATES serials): a million-row column of
+   * offence dates holds a few thousand days, and a `Date` per cell cost tens of megabytes.
+   */
   private serialDate(serial: number): Date | null {
+    const shared = this.dates.get(serial);
+    if (shared !== undefined) return shared;
     const date = new Date(Math.round((serial - this.dateOffset) * MS_PER_DAY));
-    return Number.isNaN(date.getTime()) ? null : date;
+    const value = Number.isNaN(date.getTime()) ? null : date;
+    if (this.dates.size < MAX_SHARED_DATES) this.dates.set(serial, value);
+    return value;
   }
 
   private store(value: CellValue): void {

@@ -41,6 +41,13 @@ export interface PlacementCounts {
   readonly distinctYoungOffendersHomeInArea: number;
 }
 
+const RESOLVED = 0;
+const OUTSIDE_AREA = 1;
+/** A location outcome's status as a number from 0 to 3 (RESOLVED, OUTSIDE_AREA, then the two unplaced). */
+function outcomeCode(status: LocationOutcome['status']): number {
+  return status === 'resolved' ? RESOLVED : status === 'outsideArea' ? OUTSIDE_AREA : status === 'unknownWard' ? 2 : 3;
+}
+
 /**
  * Places each in-scope row's offence and home location in a study ward. An offence reference
  * that appears on several rows (co-offending) is one offence, placed by its first row in date
@@ -132,7 +139,9 @@ export function placeOffences(
   // Where each offence's unplaced-location issues are, so an offence another row places can say so.
   const unplacedIssueAt = new Map<string, number[]>();
   const offenceWard = new Map<string, string>();
-  const offenceOutcome = new Map<string, { status: LocationOutcome['status']; row: number }>();
+  // Each offence's outcome as one number, source row × 4 + status code (see outcomeCode): a
+  // million offences cost no object each.
+  const offenceOutcome = new Map<string, number>();
   const homeWard = new Map<string, string | null>();
   const attendingBySchool = new Map<string, Set<string>>();
   let homeInWard = 0;
@@ -153,21 +162,18 @@ export function placeOffences(
       else unplacedIssueAt.set(offence.offenceRef, [before]);
     }
     const first = offenceOutcome.get(offence.offenceRef);
-    if (!first || (first.status !== 'resolved' && where.status === 'resolved')) {
-      offenceOutcome.set(offence.offenceRef, { status: where.status, row: offence.sourceRow });
+    const firstResolved = first !== undefined && first % 4 === RESOLVED;
+    if (first === undefined || (!firstResolved && where.status === 'resolved')) {
+      offenceOutcome.set(offence.offenceRef, offence.sourceRow * 4 + outcomeCode(where.status));
       if (where.status === 'resolved') offenceWard.set(offence.offenceRef, where.wardCode);
-    } else if (
-      where.status === 'resolved' &&
-      first.status === 'resolved' &&
-      offenceWard.get(offence.offenceRef) !== where.wardCode
-    ) {
+    } else if (where.status === 'resolved' && firstResolved && offenceWard.get(offence.offenceRef) !== where.wardCode) {
       note(
         offence,
         headerOf(mapping, 'offenceRef'),
         offence.offenceRef,
         'warning',
         'wardMismatch',
-        `offence ${offence.offenceRef} was placed in ward ${offenceWard.get(offence.offenceRef)} by row ${first.row}, but this row's offence location lies in ${where.wardCode}; the offence counts once, in ${offenceWard.get(offence.offenceRef)}.`,
+        `offence ${offence.offenceRef} was placed in ward ${offenceWard.get(offence.offenceRef)} by row ${Math.floor(first / 4)}, but this row's offence location lies in ${where.wardCode}; the offence counts once, in ${offenceWard.get(offence.offenceRef)}.`,
       );
     }
 
@@ -210,9 +216,10 @@ export function placeOffences(
   let offenceInWard = 0;
   let offenceOutsideArea = 0;
   let offenceUnknownWard = 0;
-  for (const { status } of offenceOutcome.values()) {
-    if (status === 'resolved') offenceInWard += 1;
-    else if (status === 'outsideArea') offenceOutsideArea += 1;
+  for (const outcome of offenceOutcome.values()) {
+    const status = outcome % 4;
+    if (status === RESOLVED) offenceInWard += 1;
+    else if (status === OUTSIDE_AREA) offenceOutsideArea += 1;
     else offenceUnknownWard += 1;
   }
   let homesInArea = 0;
@@ -243,7 +250,7 @@ export function placeOffences(
  * (what a stable sort on date and source row gives), without copying or reordering the records:
  * the dates are read once into a typed array, and an input already in that order is not sorted.
  */
-function chronologicalOrder(offences: readonly OffenceRecord[]): Uint32Array {
+export function chronologicalOrder(offences: readonly OffenceRecord[]): Uint32Array {
   const count = offences.length;
   const times = new Float64Array(count);
   const rows = new Float64Array(count);

@@ -15,7 +15,7 @@ import { CELL_ID, type WardCounts } from '../publishedTables';
 import { analysisPeriod } from './analysisPeriod';
 import { wardCountsOf } from './countScope';
 import { modelCatchments, type Catchments } from './modelCatchments';
-import { countByWard, placeOffences } from './placeOffences';
+import { countKeptByWard, resolveRows, type ResolvedRows } from './recountPlacement';
 import { headerOf, sheetByName } from './problems';
 import { rateWards, type RatedWards } from './rateWards';
 import { scoreSchools } from './scoreSchools';
@@ -91,6 +91,14 @@ const MEASURE_WORDS: Record<RankingMetric, string> = {
 const EMPTY_TABLES: LinkedTables = { cells: [], relations: [] };
 const DAY_MS = 86_400_000;
 
+/**
+ * The inputs with the in-scope rows' locations resolved on the first recount and shared by the
+ * others (each scenario's area has the run's wards; only their populations differ).
+ */
+interface RecountInputs extends SensitivityInputs {
+  readonly resolved: () => ResolvedRows;
+}
+
 const notRun = (reason: string): ScenarioOutcome => ({ kind: 'notRun', reason });
 
 /** The URNs ranked 1..N by point rank. */
@@ -159,20 +167,20 @@ function countsAsShown(wardCounts: readonly WardCounts[]): Map<string, Published
 }
 
 /**
- * A scenario that counts a narrower scope (fewer ages, a shorter period): its rows placed and
- * counted again, its catchments modelled again when the populations change, its wards rated and
- * its schools scored on the true counts (nothing of it is published but the top N membership).
+ * A scenario that counts a narrower scope (fewer ages, a shorter period): the in-scope rows it
+ * keeps counted again (their locations as resolved once for every scenario), its catchments
+ * modelled again when the populations change, its wards rated and its schools scored on the true
+ * counts (nothing of it is published but the top N membership).
  */
 function onRecount(
-  inputs: SensitivityInputs,
+  inputs: RecountInputs,
   parameters: AnalysisParameters,
-  rows: readonly OffenceRecord[],
+  keep: (offence: OffenceRecord) => boolean,
   area: StudyArea,
 ): ScenarioOutcome {
-  if (rows.length === 0) return notRun('no offence is in scope under it');
-  const knownUrns = new Set(inputs.schoolSheet.rows.records.map((school) => school.urn));
-  const placement = placeOffences(rows, area, inputs.offences.mapping, knownUrns, inputs.schoolSheet.mapping.sheet);
-  const wardCounts = wardCountsOf(area, countByWard(placement));
+  const { kept, byWard } = countKeptByWard(inputs.resolved(), keep);
+  if (kept === 0) return notRun('no offence is in scope under it');
+  const wardCounts = wardCountsOf(area, byWard);
   const catchments =
     area === inputs.area
       ? { ok: true as const, ...inputs.catchments }
@@ -192,7 +200,7 @@ function onRecount(
 const bandText = ([from, to]: readonly [number, number]): string => `${from}–${to}`;
 
 /** The ages one year narrower at one end, where the wards sheet gives their population. */
-function narrowerBand(inputs: SensitivityInputs, key: 'oneYearOlderFrom' | 'oneYearYoungerTo'): SensitivityScenario {
+function narrowerBand(inputs: RecountInputs, key: 'oneYearOlderFrom' | 'oneYearYoungerTo'): SensitivityScenario {
   const [from, to] = inputs.parameters.ageBand;
   const band: [number, number] = key === 'oneYearOlderFrom' ? [from + 1, to] : [from, to - 1];
   const parameters = { ...inputs.parameters, ageBand: band };
@@ -220,18 +228,11 @@ function narrowerBand(inputs: SensitivityInputs, key: 'oneYearOlderFrom' | 'oneY
       youngPopulation: must(population, ward.sourceRow, 'ward population'),
     })),
   };
-  return scenario(
-    onRecount(
-      inputs,
-      parameters,
-      inputs.inScope.filter((offence) => offence.age >= band[0] && offence.age <= band[1]),
-      area,
-    ),
-  );
+  return scenario(onRecount(inputs, parameters, (offence) => offence.age >= band[0] && offence.age <= band[1], area));
 }
 
 /** The 12 months ending on the period's last day (from the day after the same date a year before), when the period is longer. */
-function lastTwelveMonths(inputs: SensitivityInputs): SensitivityScenario {
+function lastTwelveMonths(inputs: RecountInputs): SensitivityScenario {
   const period = analysisPeriod(inputs.parameters, inputs.inScope);
   const key = 'last12Months';
   if (!period)
@@ -243,6 +244,7 @@ function lastTwelveMonths(inputs: SensitivityInputs): SensitivityScenario {
     };
   const to = period.to;
   const from = new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate() + 1));
+  const fromTime = from.getTime();
   const parameters = { ...inputs.parameters, dateFrom: from };
   const day = (date: Date): string => date.toISOString().slice(0, 10);
   const description = `The last 12 months of the period only (${day(from)} to ${day(to)})`;
@@ -258,12 +260,7 @@ function lastTwelveMonths(inputs: SensitivityInputs): SensitivityScenario {
     key,
     description,
     parameters,
-    outcome: onRecount(
-      inputs,
-      parameters,
-      inputs.inScope.filter((offence) => offence.offenceDate.getTime() >= from.getTime()),
-      inputs.area,
-    ),
+    outcome: onRecount(inputs, parameters, (offence) => offence.offenceDate.getTime() >= fromTime, inputs.area),
   };
 }
 
@@ -313,7 +310,9 @@ export function sensitivityLabel(inTop: readonly (boolean | null)[]): Sensitivit
  * method, on the true counts of its own scope where it counts fewer rows (those counts never leave
  * the engine; only top-N membership does). A scenario that cannot be run says why.
  */
-export function sensitivity(inputs: SensitivityInputs): Sensitivity {
+export function sensitivity(given: SensitivityInputs): Sensitivity {
+  let resolved: ResolvedRows | undefined;
+  const inputs: RecountInputs = { ...given, resolved: () => (resolved ??= resolveRows(given.inScope, given.area)) };
   const p = inputs.parameters;
   const otherMetric: RankingMetric = p.rankingMetric === 'offences' ? 'youngOffenders' : 'offences';
   const smoothing = p.smoothing === 'empiricalBayes' ? 'none' : 'empiricalBayes';
