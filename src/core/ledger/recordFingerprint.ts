@@ -16,7 +16,12 @@ export function keyedHash(secret: string, text: string): string {
  * records are behind it, whatever their order, and telling nothing else (not even how many).
  */
 export function cellFingerprint(secret: string, cellId: string, records: readonly string[]): string {
-  return keyedHash(secret, `${cellId}\n${[...records].sort().join('\n')}`);
+  return fingerprintOfSorted(secret, cellId, [...records].sort());
+}
+
+/** cellFingerprint of records already in sorted order (JavaScript's default string order), without sorting again. */
+export function fingerprintOfSorted(secret: string, cellId: string, sorted: readonly string[]): string {
+  return keyedHash(secret, `${cellId}\n${sorted.join('\n')}`);
 }
 
 /**
