@@ -1,13 +1,13 @@
 import fs from 'fs';
 import packageJson from '../../package.json';
 import { loadHighsSolver, type LinearSolver } from '../core/disclosure';
-import { runAnalysis } from '../core/pipeline';
+import { finishAnalysis, prepareAnalysis, type PreparationOutcome } from '../core/pipeline';
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import { buildReport, OUTPUT_SHEETS } from '../report';
 import { readDemoMarker, writeReportBuffer } from '../workbook/xlsx';
 import { issueForFiles, rewordForFiles } from '../workbook/csv';
 import type { AnalyseOptions } from './parseArguments';
-import { readInputs, UnusableInputError } from './readInputs';
+import { readInputs, UnusableInputError, type InputFiles } from './readInputs';
 import { withCommandLineRemedy } from './commandLineRemedy';
 import { offenceTypeLines } from './offenceTypeLines';
 import { ledgerPathFor, readLedgerFile, writeLedgerFile } from './ledgerFile';
@@ -48,6 +48,46 @@ function demoProvenance(input: string | undefined): { synthetic: true; descripti
   return description === undefined ? undefined : { synthetic: true, description };
 }
 
+const progressOf =
+  (log: (line: string) => void) =>
+  (step: string): void =>
+    log(`${step}…`);
+
+/**
+ * Reads the inputs and runs the engine's first stages (detection, validation, the study area).
+ * A function of its own so that, once it returns, nothing holds the workbook as read: what the
+ * later stages need of it is in the prepared analysis (the offences sheet's rows are not), and at
+ * Excel's last row the rest is about half a gigabyte the engine can then collect.
+ */
+async function readAndPrepare(
+  options: AnalyseOptions,
+  log: (line: string) => void,
+  provenance: { synthetic: boolean; description?: string; attribution?: readonly string[] } | undefined,
+): Promise<{ prepared: PreparationOutcome; fileSources: InputFiles['fileSources']; ledgerPath: string }> {
+  const { workbook, boundaries, fingerprints, fileSources } = await readInputs(options, log);
+  // After the inputs and the output path are checked, so a bad output path is named as such.
+  const ledgerPath = ledgerPathFor(options);
+  const ledger = readLedgerFile(ledgerPath);
+  // A workbook the demo generator made says so: its analysis keeps the synthetic banner whoever runs it.
+  provenance ??= demoProvenance(options.input);
+  const solver = await commandLineSolver(log);
+  const prepared = prepareAnalysis(
+    {
+      workbook,
+      boundaries,
+      roleOverrides: options.roleOverrides,
+      columnOverrides: options.columnOverrides,
+      provenance,
+      fingerprints,
+      solver,
+      ledger,
+    },
+    options.parameters,
+    progressOf(log),
+  );
+  return { prepared, fileSources, ledgerPath };
+}
+
 /**
  * Reads INPUT, runs the engine, writes the result sheets into a new workbook at OUTPUT. The input
  * is read once into memory and never written; the output appears only when complete (written to
@@ -60,28 +100,8 @@ export async function analyseWorkbook(
   command = `${TOOL_NAME} analyse`,
 ): Promise<AnalyseRun> {
   const startedAt = new Date().toISOString();
-  const { workbook, boundaries, fingerprints, fileSources } = await readInputs(options, log);
-  // After the inputs and the output path are checked, so a bad output path is named as such.
-  const ledgerPath = ledgerPathFor(options);
-  const ledger = readLedgerFile(ledgerPath);
-  // A workbook the demo generator made says so: its analysis keeps the synthetic banner whoever runs it.
-  provenance ??= demoProvenance(options.input);
-
-  const solver = await commandLineSolver(log);
-  const outcome = runAnalysis(
-    {
-      workbook,
-      boundaries,
-      roleOverrides: options.roleOverrides,
-      columnOverrides: options.columnOverrides,
-      provenance,
-      fingerprints,
-      solver,
-      ledger,
-    },
-    options.parameters,
-    (step) => log(`${step}…`),
-  );
+  const { prepared, fileSources, ledgerPath } = await readAndPrepare(options, log, provenance);
+  const outcome = prepared.ok ? finishAnalysis(prepared.prepared, options.parameters, progressOf(log)) : prepared;
   if (!outcome.ok) {
     for (const note of outcome.mappingNotes) log(rewordForFiles(note, fileSources));
     throw new UnusableInputError(

@@ -4,14 +4,14 @@ import { errorText } from '../errorText';
 import type { AnalysisResult, AuditStep, InputFingerprint, PhaseTotal, SchoolResult } from './analysisResult';
 import { acrossRunsSummary, describeAudit, describeProtection, disclosureSummary } from './describeDisclosure';
 import { disclosureRules, type DisclosureRules } from '../disclosure';
-import { newLedgerSecret, readWorkbookLedger, type DisclosureLedger } from '../ledger';
+import { isLedgerSheetName, newLedgerSecret, readWorkbookLedger, type DisclosureLedger } from '../ledger';
 import { CELL_ID, phasesOf } from './publishedTables';
 import { leafRecords, recountScope, wardCountsOf } from './stages/countScope';
 import { earlierRuns } from './stages/earlierRuns';
 import { nextLedger } from './nextLedger';
 import { analysisPeriod, populationYear } from './stages/analysisPeriod';
 import { compareWithCurrentList } from './stages/compareWithCurrentList';
-import { detectInputs } from './stages/detectInputs';
+import { detectInputs, type DetectedInputs } from './stages/detectInputs';
 import { modelCatchments } from './stages/modelCatchments';
 import { countByWard, placeOffences } from './stages/placeOffences';
 import { blocking, headerOf } from './stages/problems';
@@ -22,8 +22,8 @@ import { measureOf, rankUncertainty, scoreSchools } from './stages/scoreSchools'
 import { scopeOffences } from './stages/scopeOffences';
 import { sensitivity } from './stages/sensitivity';
 import { sensitivityToDeprivation } from './stages/sensitivityToDeprivation';
-import { studyArea } from './stages/studyArea';
-import { validateInputs } from './stages/validateInputs';
+import { studyArea, type StudyArea } from './stages/studyArea';
+import { validateInputs, type ValidatedInputs } from './stages/validateInputs';
 import { checkMeasurable } from './stages/checkMeasurable';
 
 export interface AnalysisInputs {
@@ -101,17 +101,66 @@ function append(target: Issue[], more: readonly Issue[]): void {
 }
 
 /**
+ * What the analysis keeps of its inputs once the sheets are detected and validated and the study
+ * area is built. `workbook` is the input workbook with the offences sheet's rows left out: they
+ * live on as validated records, and at Excel's last row the rows themselves are about half a
+ * gigabyte that no later stage reads (the wards sheet and any ledger sheet are read again later,
+ * so every other sheet is kept as it was).
+ */
+export interface PreparedAnalysis {
+  readonly inputs: Omit<AnalysisInputs, 'boundaries'>;
+  readonly today: Date;
+  readonly audit: AuditStep[];
+  readonly issues: Issue[];
+  readonly detection: DetectedInputs['detection'];
+  readonly mappingNotes: readonly string[];
+  readonly validated: ValidatedInputs;
+  readonly area: StudyArea;
+}
+
+export type PreparationOutcome =
+  | { readonly ok: true; readonly prepared: PreparedAnalysis }
+  | { readonly ok: false; readonly problems: readonly Issue[]; readonly mappingNotes: readonly string[] };
+
+/**
+ * The workbook with the offences sheet's rows dropped (the sheet itself kept, empty), unless that
+ * sheet is also read later: as the wards sheet or as a ledger sheet.
+ */
+function withoutOffenceRows(workbook: WorkbookData, offencesSheet: string, wardsSheet: string): WorkbookData {
+  if (offencesSheet === wardsSheet || isLedgerSheetName(offencesSheet)) return workbook;
+  return {
+    sheets: workbook.sheets.map((sheet) =>
+      sheet.name === offencesSheet ? { name: sheet.name, firstRow: sheet.firstRow, rows: [] } : sheet,
+    ),
+  };
+}
+
+/**
  * The whole analysis, deterministic for a seed, in named stages: detect and validate the inputs;
  * the study area; scope (age, type, date); place offences and homes in wards; count distinct
  * offences and offenders by ward; protect every published count; rate wards; model catchments;
  * score and rank schools; compare with the current list; reconcile every input row. A stage that
  * finds the input unusable stops the run with problems naming sheet, row and column.
+ *
+ * The same as {@link prepareAnalysis} then {@link finishAnalysis}; a caller that can let go of the
+ * workbook between the two (the command line) calls them itself, so the offences sheet's rows
+ * can be collected while the rest of the engine runs.
  */
 export function runAnalysis(
   inputs: AnalysisInputs,
   parameters: AnalysisParameters,
   progress: ProgressReporter = () => undefined,
 ): AnalysisOutcome {
+  const prepared = prepareAnalysis(inputs, parameters, progress);
+  return prepared.ok ? finishAnalysis(prepared.prepared, parameters, progress) : prepared;
+}
+
+/** The first stages of {@link runAnalysis}: detection, validation and the study area. */
+export function prepareAnalysis(
+  inputs: AnalysisInputs,
+  parameters: AnalysisParameters,
+  progress: ProgressReporter = () => undefined,
+): PreparationOutcome {
   const audit: AuditStep[] = [];
   const issues: Issue[] = [];
   const today = inputs.today ?? new Date();
@@ -120,7 +169,7 @@ export function runAnalysis(
   const detected = detectInputs(inputs.workbook, inputs.roleOverrides, inputs.columnOverrides);
   if (!detected.ok) return detected;
   const { detection, mappingNotes } = detected;
-  const stop = (problems: readonly Issue[]): AnalysisOutcome => ({ ok: false, problems, mappingNotes });
+  const stop = (problems: readonly Issue[]): PreparationOutcome => ({ ok: false, problems, mappingNotes });
   audit.push({
     step: 'Detect sheets',
     detail: Object.entries(detection.assignments)
@@ -143,6 +192,36 @@ export function runAnalysis(
   if (!area.ok) return stop(area.problems);
   append(issues, area.issues);
   audit.push({ step: 'Boundaries', detail: `${area.boundaries.length} wards from ${area.boundarySource}` });
+
+  // The boundaries are read by the study area only.
+  const { boundaries: _boundaries, ...rest } = inputs;
+  return {
+    ok: true,
+    prepared: {
+      inputs: {
+        ...rest,
+        workbook: withoutOffenceRows(inputs.workbook, offences.mapping.sheet, wardSheet.mapping.sheet),
+      },
+      today,
+      audit,
+      issues,
+      detection,
+      mappingNotes,
+      validated,
+      area,
+    },
+  };
+}
+
+/** The stages of {@link runAnalysis} after {@link prepareAnalysis}. */
+export function finishAnalysis(
+  prepared: PreparedAnalysis,
+  parameters: AnalysisParameters,
+  progress: ProgressReporter = () => undefined,
+): AnalysisOutcome {
+  const { inputs, today, audit, issues, detection, mappingNotes, validated, area } = prepared;
+  const stop = (problems: readonly Issue[]): AnalysisOutcome => ({ ok: false, problems, mappingNotes });
+  const { offences, schools: schoolSheet, wards: wardSheet } = validated;
 
   const unusable = unusableOffenceSheet(offences.mapping.sheet, offences.rows, offences.mapping.headerRow);
   if (unusable) return stop([unusable]);

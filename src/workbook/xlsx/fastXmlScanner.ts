@@ -151,6 +151,15 @@ export abstract class FastXmlScanner {
     if (i < n) this.pending = s.slice(i);
   }
 
+  /**
+   * True when the scanner stands directly inside the root element with no markup cut short
+   * pending (only whitespace, if anything): a caller may then read the next stretch of the part
+   * itself (see `WorksheetPartScanner`).
+   */
+  atRootLevel(): boolean {
+    return this.names.length === 1 && this.pending.trim() === '';
+  }
+
   /** Ends the part: it must be complete. */
   end(): void {
     if (this.pending.trim() !== '') unsupported('text or markup cut short at the end of the part');

@@ -1,5 +1,6 @@
 import type { SheetData } from '../../core/types';
 import { UnsupportedXml } from './fastXmlScanner';
+import { WorksheetPartScanner } from './scanSheetData';
 import { WorksheetScanner } from './scanWorksheetXml';
 import { SheetBuilder, type SheetContext } from './sheetBuilder';
 import { parseXmlPart } from './xmlPart';
@@ -7,19 +8,45 @@ import { XlsxReadError, type ZipArchive } from './zipArchive';
 
 export type { SheetContext } from './sheetBuilder';
 
-/** Which reader of worksheet XML to use: the fast scanner (falling back to saxes), or saxes only. */
-export type SheetXmlReader = 'fast' | 'saxes';
+/**
+ * Which reader of worksheet XML to use: 'fast' (the rows read by `SheetDataScanner`, the rest of
+ * the part by the general scanner), 'tokenizer' (the general scanner `WorksheetScanner` alone),
+ * each falling back to the next, or saxes only.
+ */
+export type SheetXmlReader = 'fast' | 'tokenizer' | 'saxes';
+
+interface PartScanner {
+  write(chunk: string): void;
+  end(): void;
+}
+
+/** The scanner a reader starts with, feeding `builder`. */
+function scannerFor(reader: 'fast' | 'tokenizer', builder: SheetBuilder): PartScanner {
+  const general = new WorksheetScanner(builder);
+  return reader === 'fast' ? new WorksheetPartScanner(general, builder) : general;
+}
+
+/**
+ * Whether a scanner's failure is one to read the part again for: the next reader is the general
+ * scanner after an `UnsupportedXml` from the sheetData scanner, otherwise saxes (whose message,
+ * by line and column, is then the one reported).
+ */
+function nextReader(reader: 'fast' | 'tokenizer', error: unknown): SheetXmlReader {
+  if (!(error instanceof UnsupportedXml || error instanceof XlsxReadError)) throw error;
+  return reader === 'fast' && error instanceof UnsupportedXml ? 'tokenizer' : 'saxes';
+}
 
 /**
  * Reads one worksheet part, streamed, into {@link SheetData} (values as `SheetBuilder` describes
  * them, rows shaped as `finishSheetRows` describes).
  *
- * The part's XML is read by a scanner written for worksheet XML (`WorksheetScanner`, several
- * times faster than a general parser and allocating almost nothing per cell); anything that
- * scanner does not handle (a DOCTYPE, a mismatched tag, a bad entity, a truncated part) makes
- * the whole part be read again with saxes, which reads any well-formed XML and reports what is
- * wrong with the rest, by line and column (so does any read error the scanner meets: the
- * message reported is always the saxes reading's).
+ * The part's rows are read by a scanner written for <sheetData> (`SheetDataScanner`), the rest by
+ * one written for worksheet XML (`WorksheetScanner`, several times faster than a general parser
+ * and allocating almost nothing per cell). Anything the first does not handle makes the part be
+ * read again with the second; anything that one does not handle (a DOCTYPE, a mismatched tag, a
+ * bad entity, a truncated part) makes it be read again with saxes, which reads any well-formed
+ * XML and reports what is wrong with the rest, by line and column (so does any read error the
+ * scanners meet: the message reported is always the saxes reading's).
  */
 export function readSheetPart(
   archive: ZipArchive,
@@ -28,16 +55,15 @@ export function readSheetPart(
   context: SheetContext,
   reader: SheetXmlReader = 'fast',
 ): SheetData {
-  if (reader === 'fast') {
+  while (reader !== 'saxes') {
     const builder = new SheetBuilder(sheetName, partName, context);
-    const scanner = new WorksheetScanner(builder);
+    const scanner = scannerFor(reader, builder);
     try {
       archive.streamText(partName, (chunk) => scanner.write(chunk));
       scanner.end();
       return builder.finish();
     } catch (error) {
-      // Whatever the scanner stops at is read again by saxes, whose message is the one reported.
-      if (!(error instanceof UnsupportedXml || error instanceof XlsxReadError)) throw error;
+      reader = nextReader(reader, error);
     }
   }
   return readSheetPartWithSaxes(archive, sheetName, partName, context);
@@ -45,7 +71,7 @@ export function readSheetPart(
 
 /**
  * As {@link readSheetPart}, the part inflated on Node's zlib thread pool while this thread scans
- * it (see `ZipArchive.streamTextAsync`); the saxes reading, when needed, is as there.
+ * it (see `ZipArchive.streamTextAsync`); the readings after the first, when needed, are as there.
  */
 export async function readSheetPartAsync(
   archive: ZipArchive,
@@ -54,15 +80,14 @@ export async function readSheetPartAsync(
   context: SheetContext,
 ): Promise<SheetData> {
   const builder = new SheetBuilder(sheetName, partName, context);
-  const scanner = new WorksheetScanner(builder);
+  const scanner = scannerFor('fast', builder);
   try {
     await archive.streamTextAsync(partName, (chunk) => scanner.write(chunk));
     scanner.end();
     return builder.finish();
   } catch (error) {
-    if (!(error instanceof UnsupportedXml || error instanceof XlsxReadError)) throw error;
+    return readSheetPart(archive, sheetName, partName, context, nextReader('fast', error));
   }
-  return readSheetPartWithSaxes(archive, sheetName, partName, context);
 }
 
 /** As {@link readSheetPart}, reading the XML with saxes. */

@@ -5,8 +5,10 @@ import { XlsxReadError, ZipArchive } from './zipArchive';
 
 export interface ReadXlsxOptions {
   /**
-   * How worksheet and shared-strings XML is read: 'fast' (the default) with `FastXmlScanner`,
-   * falling back to saxes for what it does not handle; 'saxes' with saxes only (for comparison).
+   * How worksheet and shared-strings XML is read: 'fast' (the default) with the scanners written
+   * for it (see `readSheetPart`), falling back to saxes for what they do not handle; 'tokenizer'
+   * the same without the scanner for <sheetData> (as before it; for comparison); 'saxes' with
+   * saxes only (for comparison).
    */
   readonly xmlReader?: SheetXmlReader;
 }
@@ -30,7 +32,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Work
   const structure = readWorkbookStructure(archive);
   const dateStyles = within('the styles part', () => readDateStyles(archive, structure.stylesPart));
   const sharedStrings = within('the shared strings part', () =>
-    readSharedStrings(archive, structure.sharedStringsPart, reader),
+    readSharedStrings(archive, structure.sharedStringsPart, reader === 'saxes' ? 'saxes' : 'fast'),
   );
   const context = { sharedStrings, dateStyles, date1904: structure.date1904 };
   const sheets: SheetData[] = [];
