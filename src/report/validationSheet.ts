@@ -93,7 +93,11 @@ export function buildValidationSheet(result: AnalysisResult): SheetModel {
       {
         row: 1,
         cell: text(
-          `Severity: error — ${SEVERITY_MEANING.error}; warning — ${SEVERITY_MEANING.warning}; info — ${SEVERITY_MEANING.info} (age band, offence types, dates, phases), counted here and reconciled on the Method sheet.`,
+          `Severity: error — ${SEVERITY_MEANING.error}; warning — ${SEVERITY_MEANING.warning}; info — ${SEVERITY_MEANING.info} (age band, offence types, dates, phases), ${
+            result.disclosure.perturbation
+              ? "not counted here under cell key perturbation (one run's count less another's would be an exact difference between scopes)"
+              : 'counted here and reconciled on the Method sheet'
+          }.`,
           STYLE.note,
         ),
       },
@@ -121,7 +125,8 @@ export function buildValidationSheet(result: AnalysisResult): SheetModel {
   VALIDATION_SUMMARY_HEADERS.forEach((header, col) =>
     cells.push({ row: summaryRow, col, cell: text(header, STYLE.label) }),
   );
-  const summary = summarise(issues);
+  // Under perturbation the scope's exact row counts are not published (see the note above).
+  const summary = summarise(result.disclosure.perturbation ? listed : issues);
   summary.forEach((line, i) => {
     const row = summaryRow + 1 + i;
     cells.push({ row, col: 0, cell: text(line.sheet) });

@@ -237,7 +237,14 @@ export function finishAnalysis(
   });
   if (scoped.problem) return stop([scoped.problem]);
   append(issues, scoped.issues);
-  audit.push({ step: 'Scope', detail: scoped.summary });
+  audit.push({
+    step: 'Scope',
+    // Exact row counts of one perturbed run less another's would be exact differences between scopes.
+    detail:
+      parameters.disclosureMethod === 'perturbation'
+        ? `ages ${parameters.ageBand[0]}–${parameters.ageBand[1]}, the offence types and date window on the Method sheet; row counts in and out of scope are not published under cell key perturbation`
+        : scoped.summary,
+  });
 
   progress('Placing offences in wards');
   const knownUrns = new Set(schoolSheet.rows.records.map((school) => school.urn));
