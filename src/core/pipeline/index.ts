@@ -10,3 +10,4 @@ export * from './rateEstimate';
 export * from './scoringRates';
 export * from './describeDisclosure';
 export * from './phaseLabels';
+export { MAX_SLICES } from './stages/protectCounts';
