@@ -171,3 +171,56 @@ describe('weaker rules than an earlier run', () => {
     expect(weakenings(before, now)).toEqual(found);
   });
 });
+
+describe('a perturbation ledger', () => {
+  const PERTURBED = disclosureRules({
+    threshold: 5,
+    showZeros: true,
+    roundingBase: null,
+    disclosureMethod: 'perturbation',
+  });
+  /** One run under perturbation whose first cell's key was moved by `shift`. */
+  function perturbedLedger(shift: unknown): unknown {
+    const base = ledger(1);
+    const run = base.runs[0];
+    return {
+      ...base,
+      runs: [
+        {
+          ...run,
+          rules: PERTURBED,
+          cells: { ...run.cells, 'offences:ward:W0': { fingerprint: 'f0', shown: true, keyShift: shift } },
+        },
+      ],
+    };
+  }
+
+  it('reads back its method and a moved key', () => {
+    const reading = readLedgerText(JSON.stringify(perturbedLedger(17)), 'x');
+    expect(reading.ok).toBe(true);
+    if (!reading.ok) return;
+    expect(reading.ledger.runs[0].rules.method).toBe('perturbation');
+    expect(reading.ledger.runs[0].cells['offences:ward:W0'].keyShift).toBe(17);
+    expect(reading.ledger.runs[0].cells['offences:ward:W1'].keyShift).toBeUndefined();
+  });
+
+  it.each([0, 256, 1.5, '3'])('refuses a key moved by %p (1 to 255 only)', (shift) => {
+    expect(readLedgerText(JSON.stringify(perturbedLedger(shift)), 'x').ok).toBe(false);
+  });
+
+  it('refuses a method it does not know', () => {
+    const text = JSON.stringify({
+      ...ledger(1),
+      runs: [{ ...ledger(1).runs[0], rules: { ...RULES, method: 'noise' } }],
+    });
+    expect(readLedgerText(text, 'x').ok).toBe(false);
+  });
+
+  it('leaves the moved keys out of the public copy, with the fingerprints', () => {
+    const reading = readLedgerText(JSON.stringify(perturbedLedger(17)), 'x');
+    if (!reading.ok) throw new Error(reading.problem);
+    const column = ledgerSheetColumn(reading.ledger, false);
+    expect(column.join('')).not.toContain('keyShift');
+    expect(ledgerSheetColumn(reading.ledger, true).join('')).toContain('"keyShift":17');
+  });
+});
