@@ -109,6 +109,16 @@ export interface WardBoundary {
 
 export type SchoolPhase = 'primary' | 'secondary' | 'allThrough' | 'special' | 'alternativeProvision' | 'other';
 
+/** Every phase, in the order replies and checks list them ('other' last). */
+export const SCHOOL_PHASES: readonly SchoolPhase[] = [
+  'primary',
+  'secondary',
+  'allThrough',
+  'special',
+  'alternativeProvision',
+  'other',
+];
+
 /** Input sheet roles the engine recognises. */
 export type SheetRole =
   'offences' | 'schools' | 'wards' | 'pupilResidence' | 'currentList' | 'postcodes' | 'wardVertices';

@@ -1,5 +1,5 @@
 import type { DisclosureRules } from '../disclosure';
-import type { SchoolPhase } from '../types';
+import { SCHOOL_PHASES, type SchoolPhase } from '../types';
 import {
   LEDGER_FORMAT,
   LEDGER_VERSION,
@@ -38,16 +38,8 @@ function readRules(value: unknown): DisclosureRules | null {
   return method === 'perturbation' ? { ...rules, method } : null;
 }
 
-const PHASES: readonly SchoolPhase[] = [
-  'primary',
-  'secondary',
-  'allThrough',
-  'special',
-  'alternativeProvision',
-  'other',
-];
 const CATCHMENT_MODELS: readonly LedgerScope['catchmentModel'][] = ['auto', 'observed', 'distanceDecay'];
-const isPhase = (value: unknown): value is SchoolPhase => PHASES.some((phase) => phase === value);
+const isPhase = (value: unknown): value is SchoolPhase => SCHOOL_PHASES.some((phase) => phase === value);
 const isCatchmentModel = (value: unknown): value is LedgerScope['catchmentModel'] =>
   CATCHMENT_MODELS.some((model) => model === value);
 

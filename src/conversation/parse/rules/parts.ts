@@ -3,7 +3,7 @@
  * sheets, columns, schools and wards) checked against the workbook.
  */
 import { groupsNamed } from '../../../core/scope';
-import type { SchoolPhase, SheetRole } from '../../../core/types';
+import { SCHOOL_PHASES, type SchoolPhase, type SheetRole } from '../../../core/types';
 import { alt, FILLER, lit, many, map, opt, seq, span, type Ctx, type Parser, type Span } from '../grammar/combinators';
 import { isKeyword, registerKeywords } from '../grammar/fuzzy';
 import { nameFit, namesOf, type NameKind } from '../grammar/lexicon';
@@ -67,14 +67,7 @@ export const phaseName: Parser<SchoolPhase> = map(
 export const phaseList: Parser<SchoolPhase[]> = map(many(phaseName, LIST_SEPARATOR), (phases) => [...new Set(phases)]);
 
 /** Every phase, in the order replies list them ('other' last). */
-export const EVERY_PHASE: readonly SchoolPhase[] = [
-  'primary',
-  'secondary',
-  'allThrough',
-  'special',
-  'alternativeProvision',
-  'other',
-];
+export const EVERY_PHASE: readonly SchoolPhase[] = SCHOOL_PHASES;
 
 // ───────────────────────────── roles and fields
 

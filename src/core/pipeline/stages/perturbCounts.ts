@@ -18,7 +18,7 @@ import { cellKey } from '../../ledger';
 import { must } from '../../must';
 import { fingerprintCells } from './cellFingerprints';
 import type { EarlierRun } from './earlierRuns';
-import { blocking } from './problems';
+import { publicationRefused } from './problems';
 import type { CountedTables, ProtectOutcome } from './protectCounts';
 import { earlierRunKey, THIS_RUN } from './runKeys';
 
@@ -115,18 +115,14 @@ export function perturbCounts(
   } catch (error) {
     return {
       ok: false,
-      problems: [blocking('(disclosure control)', 0, 'published counts', 'disclosureUnsafe', errorText(error))],
+      problems: [publicationRefused(errorText(error))],
     };
   }
   if (audit.unsafe.length > 0) {
     return {
       ok: false,
       problems: [
-        blocking(
-          '(disclosure control)',
-          0,
-          'published counts',
-          'disclosureUnsafe',
+        publicationRefused(
           `Disclosure audit failed: with ${earlier.length > 0 ? 'the earlier runs of the ledger and ' : ''}the published perturbation table, an outsider could work out ${audit.unsafe.length} small ${audit.unsafe.length === 1 ? 'count' : 'counts'} exactly. Nothing is published. ` +
             'Rerun with the scope of an earlier run, widen the scope (ages, dates, offence types), or start a new ledger for a different audience.',
           { setting: 'scope' },

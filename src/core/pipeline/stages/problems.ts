@@ -1,6 +1,14 @@
 import type { ColumnMapping, FieldName } from '../../schema';
 import type { Issue, IssueCode, Remedy, SheetData, WorkbookData } from '../../types';
 
+/**
+ * The disclosure control refusing to publish: nothing is written, and the message says why and
+ * what would let the run through (the reply's remedy points at the setting to change).
+ */
+export function publicationRefused(message: string, remedy?: Remedy): Issue {
+  return blocking('(disclosure control)', 0, 'published counts', 'disclosureUnsafe', message, remedy);
+}
+
 /** An error that stops the run, addressed to the cell (or sheet, or parameter) it is about. */
 export function blocking(
   sheet: string,

@@ -25,7 +25,7 @@ import type { EarlierRun } from './earlierRuns';
 import type { PlacementCounts } from './placeOffences';
 import { fingerprintCells } from './cellFingerprints';
 import { perturbCounts } from './perturbCounts';
-import { blocking } from './problems';
+import { blocking, publicationRefused } from './problems';
 import { earlierRunKey, THIS_RUN } from './runKeys';
 
 /** How this run was protected together with earlier runs on the same records. */
@@ -277,11 +277,7 @@ export function protectCounts(
     return {
       ok: false,
       problems: [
-        blocking(
-          '(disclosure control)',
-          0,
-          'published counts',
-          'disclosureUnsafe',
+        publicationRefused(
           `This run overlaps earlier runs ${runs} of the disclosure ledger in ${joint.slices.toLocaleString('en-GB')} differences between their scopes (ages, dates, types, phases), more than the ${MAX_SLICES.toLocaleString('en-GB')} one audit can prove safe together in reasonable time on this machine. Nothing is published. ` +
             'Rerun with the scope of an earlier run (its counts are then shown as before), or start a new ledger for a different audience (a new workbook, or a new ledger file on the command line). ' +
             "For many reruns with different scopes, start that new ledger with cell key perturbation ('use perturbation', or --perturb on the command line): every count is shown with a little noise tied to its records, which blurs every difference between runs however many there are.",
@@ -296,11 +292,7 @@ export function protectCounts(
     return {
       ok: false,
       problems: outcome.problems.map((message) =>
-        blocking(
-          '(disclosure control)',
-          0,
-          'published counts',
-          'disclosureUnsafe',
+        publicationRefused(
           message,
           message.startsWith('Disclosure audit failed') ? { setting: 'protection' } : { setting: 'scope' },
         ),
