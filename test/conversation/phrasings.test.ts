@@ -45,7 +45,12 @@ const PHRASINGS: readonly (readonly [readonly string[], string, readonly Command
   [[], 'which schools are in the top 2?', [{ kind: 'showTop', n: 2 }]],
   [['run'], 'what are the new candidates?', [{ kind: 'newCandidates', n: 20 }]],
   [['run'], "who's not on the list yet", [{ kind: 'newCandidates', n: 20 }]],
-  [['run'], 'why has Park Hall come out top?', [{ kind: 'explainSchool', school: 'Park Hall Academy', urn: '100001' }]],
+  // 'top' claims first place, checked against the run like 'why 5th?'.
+  [
+    ['run'],
+    'why has Park Hall come out top?',
+    [{ kind: 'explainSchool', school: 'Park Hall Academy', urn: '100001', claimedRank: 1 }],
+  ],
   [['run'], "what's driving Hill Top's score", [{ kind: 'explainSchool', school: 'Hill Top School', urn: '100002' }]],
   [
     ['run'],

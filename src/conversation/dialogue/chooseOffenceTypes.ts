@@ -52,6 +52,26 @@ function wordFits(typed: string, word: string): boolean {
   );
 }
 
+/** Words every kind of offence may carry ('offences', 'crime', 'of'), which say nothing of which kind. */
+const GENERIC_TYPE_WORDS: ReadonlySet<string> = new Set([
+  'offence',
+  'offences',
+  'offense',
+  'offenses',
+  'crime',
+  'crimes',
+  'type',
+  'types',
+  'the',
+  'of',
+  'and',
+]);
+const tellingWords = (plain: string): string =>
+  plain
+    .split(' ')
+    .filter((word) => word !== '' && !GENERIC_TYPE_WORDS.has(word))
+    .join(' ');
+
 /**
  * The sheet's types a typed term stands for: the one with the same name; else every type whose
  * words include all the term's words ('robbery' -> 'Robbery of personal property' and 'Robbery of
@@ -61,14 +81,19 @@ export function typesForTerm(term: string, types: readonly TypeCount[]): TypeCou
   const typed = plainName(term);
   const same = types.filter((type) => plainName(type.value) === typed);
   if (same.length > 0) return same;
-  const words = typed.split(' ').filter((word) => word.length > 0);
+  // 'theft offences' is the theft family: the generic words need not appear in the type.
+  const words = (tellingWords(typed) || typed).split(' ').filter((word) => word.length > 0);
   const family = types.filter((type) => {
     const typeWords = plainName(type.value).split(' ');
     return words.every((word) => typeWords.some((typeWord) => wordFits(word, typeWord)));
   });
   if (family.length > 0) return family;
+  // Similarity on the words that tell types apart: 'minor offences' shares only 'offences' with
+  // 'Public order offences', which is no reason to pick it.
+  const telling = tellingWords(typed);
+  if (telling === '') return [];
   const scored = types
-    .map((type) => ({ type, score: diceCoefficient(typed, plainName(type.value)) }))
+    .map((type) => ({ type, score: diceCoefficient(telling, tellingWords(plainName(type.value))) }))
     .sort((a, b) => b.score - a.score);
   if (scored[0] && scored[0].score >= 0.6 && (scored[1] === undefined || scored[1].score < scored[0].score - 0.05))
     return [scored[0].type];

@@ -42,7 +42,8 @@ export function showTop(command: ShowTop, state: DialogueState): Outcome {
   const first = top[0];
   return {
     text: `${lines.join('\n')}${sheetNote(latest, 'Schools')}${stalenessNote(state, latest)}`,
-    command: { kind: 'showTop', n },
+    // Recorded as asked: a replay on a run that ranks more schools shows as many as were asked for.
+    command: { kind: 'showTop', n: command.n ?? n },
     choices: [
       {
         label: `Why is ${first.name} ranked ${rankText(first.rank)}?`,

@@ -15,7 +15,7 @@
 import type { Command } from '../commands';
 import { isStateChanging } from '../commands';
 import type { Choice } from '../types';
-import { isNeutral, makeCtx } from './grammar/combinators';
+import { alt, isNeutral, lit, makeCtx, map, seq } from './grammar/combinators';
 import { EMPTY_LEXICON, protectedWordsOf, type Lexicon } from './grammar/lexicon';
 import type { BareValue, Reading, Rule } from './grammar/rule';
 import { segment } from './grammar/segment';
@@ -46,6 +46,8 @@ import {
   topGroupOfCandidates,
   guardAgainstInversions,
   negatedSteps,
+  questionsAboutThePlaceNamed,
+  restatedExclusions,
   questionsAboutMeaning,
   questionsAboutSettings,
   runAsAWord,
@@ -53,6 +55,46 @@ import {
   settingsBeforeRun,
   settingsForOnePlace,
 } from './stepGuards';
+
+/** The rules that make a setting, which 'go back to …' may lead. */
+const SETTING_RULES: readonly Rule[] = [
+  zerosRule,
+  thresholdRule,
+  roundingRule,
+  disclosureMethodRule,
+  protectionRule,
+  confidenceRule,
+  seedRule,
+  ageBandRule,
+  datesRule,
+  phasesRule,
+  metricRule,
+  catchmentRule,
+  flagsRule,
+  smoothingRule,
+  attendingRule,
+  topNRule,
+  offenceTypesRule,
+];
+
+/**
+ * "go back to ranking by offences", "switch back to 11-16": the setting said after the lead. Not an
+ * undo: the analyst names where to go, which may not be the previous choice.
+ */
+const backToRule: Rule = {
+  name: 'back to a setting',
+  example: { label: 'Go back to ranking by offences', utterance: 'go back to ranking by offences' },
+  keywords: ['back'],
+  parser: map(
+    seq(
+      lit(
+        'go back to|switch back to|change back to|revert to|revert back to|return to|going back to|set it back to|put it back to',
+      ),
+      alt<Reading>(...SETTING_RULES.map((rule) => rule.parser)),
+    ),
+    ([, reading]) => (reading.kind === 'command' && isStateChanging(reading.command) ? reading : undefined),
+  ),
+};
 
 /**
  * The rules. Which reads a clause is decided by cost (words used, slips, how well names fit); on a
@@ -86,6 +128,7 @@ export const RULES: readonly Rule[] = [
   attendingRule,
   topNRule,
   offenceTypesRule,
+  backToRule,
   valueRule,
   correctionRule,
   greetingRule,
@@ -169,6 +212,8 @@ function resolveValue(value: BareValue, previous: Command | null | undefined, le
   switch (value.kind) {
     case 'top':
       if (kind === 'setTopN') return cmd({ kind: 'setTopN', topN: value.n });
+      // "show me the top 10, oops I meant top 15": the list asked for, whether or not results exist yet.
+      if (kind === 'showTop') return cmd({ kind: 'showTop', n: value.n });
       return lexicon.hasResults ? cmd({ kind: 'showTop', n: value.n }) : cmd({ kind: 'setTopN', topN: value.n });
     case 'percent':
       return value.n > 0 && value.n < 100
@@ -402,6 +447,8 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     steps.push(step);
   }
   const negations = negatedSteps(steps, source);
+  restatedExclusions(steps);
+  questionsAboutThePlaceNamed(steps);
   guardAgainstInversions(steps, source);
   settingsForOnePlace(steps, source);
   competingSettings(steps);

@@ -132,6 +132,29 @@ function isEverything(command: Command | undefined): boolean {
  * reported as words left over.
  * @example negatedSteps([setAgeBand 11–16, setAgeBand 10–17], '11-16, not 10-17') // => [setAgeBand 11–16]
  */
+/** Whether an earlier step of the utterance set only phases that leave these out. */
+function alreadyLeftOut(earlier: readonly Step[], command: Extract<Command, { kind: 'setPhases' }>): boolean {
+  return earlier.some((step) => {
+    const before = commandOf(step);
+    if (!before || before.kind !== 'setPhases' || before.mode !== 'only') return false;
+    return before.phases.length > 0 && command.phases.every((phase) => !before.phases.includes(phase));
+  });
+}
+
+/**
+ * "only secondary, no all-through": an exclusion that restates the list just said is one change, not
+ * two. Phases only: an offence type left out may be part of a group just named ("only violence, not
+ * robbery"), which the session resolves.
+ */
+export function restatedExclusions(steps: Step[]): void {
+  for (let i = 1; i < steps.length; i++) {
+    const command = commandOf(steps[i]);
+    if (!command || command.kind !== 'setPhases') continue;
+    if (command.mode !== 'remove') continue;
+    if (alreadyLeftOut(steps.slice(0, i), command)) steps.splice(i--, 1);
+  }
+}
+
 export function negatedSteps(steps: Step[], source: string): [number, number][] {
   const used: [number, number][] = [];
   for (let i = 0; i < steps.length; i++) {
@@ -391,6 +414,23 @@ export function questionsAboutSettings(steps: Step[], source: string): [number, 
     ...(span ? { span } : {}),
   });
   return [[0, source.length]];
+}
+
+/** "why is it flagged like that?": a question about the place just named, by a pronoun. */
+const ABOUT_IT =
+  /^\s*(?:(?:and|so|but)\s+)?(?:why|how come)\s+(?:is|was|has|does|did|s)?\s*(?:it|that|this|they|she|he)\b/i;
+
+/**
+ * "Quarry Bank ward, why is it flagged like that?": the explanation of the ward answers it, so the
+ * question is not also read as general help on its topic.
+ */
+export function questionsAboutThePlaceNamed(steps: Step[]): void {
+  for (let i = 1; i < steps.length; i++) {
+    const command = commandOf(steps[i]);
+    const before = commandOf(steps[i - 1]);
+    if (command?.kind !== 'help' || !ABOUT_IT.test(steps[i].words)) continue;
+    if (before?.kind === 'explainWard' || before?.kind === 'explainSchool') steps.splice(i--, 1);
+  }
 }
 
 /** Help topics of the settings, for a question about one ("why 10 to 17?", "what does 'ranked on offences' mean?"). */

@@ -3,13 +3,25 @@
  * in its styles, to find the parser's classes of error without tuning on the held-out part. Same
  * item shape; measured with `npm run eval:dialogue -- --file test/conversation/eval/utterances.probe.json`.
  */
+import fs from 'fs';
 import path from 'path';
 import { EVAL_FILES, hasTag, itemProblems, readEvalFile, repositoryRoot } from './evalSet';
 
 const root = repositoryRoot(__dirname);
-const probe = readEvalFile(path.join(root, 'test/conversation/eval/utterances.probe.json'));
+const folder = path.join(root, 'test/conversation/eval');
+/** utterances.probe.json and the later batches kept in files of their own (utterances.probe8.json, …). */
+const PROBE_FILES = fs
+  .readdirSync(folder)
+  .filter((name) => /^utterances\.probe\d*\.json$/.test(name))
+  .sort();
+const probe = PROBE_FILES.flatMap((name) => readEvalFile(path.join(folder, name)));
 
 describe('the probe set', () => {
+  it('is read from the first file and the later batches', () => {
+    expect(PROBE_FILES[0]).toBe('utterances.probe.json');
+    expect(PROBE_FILES).toContain('utterances.probe8.json');
+  });
+
   it('has every item well-formed', () => {
     expect(probe.flatMap(itemProblems)).toEqual([]);
   });

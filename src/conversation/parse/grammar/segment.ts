@@ -47,15 +47,25 @@ export function segment(ctx: Ctx, rules: readonly Rule[]): Segmentation {
     const skipCost = isNeutral(ctx.tokens[i]) ? 0 : UNUSED;
     let choice: Step & { total: number } = { cost: skipCost, next: i + 1, total: skipCost + best[i + 1].total };
     rules.forEach((rule, index) => {
-      for (const hit of rule.parser(ctx, i)) {
+      const hits = rule.parser(ctx, i);
+      // A clause of meaningless words only ('do it', "that's all") means something as a whole; a longer
+      // hit of the same rule that holds it keeps that worth, so "that's all the settings" stays one clause
+      // rather than "that's all" plus a request for the settings.
+      let wholeMeaningless = i;
+      for (const hit of hits) {
+        let neutral = true;
+        for (let k = i; k < hit.end && neutral; k++) neutral = isNeutral(ctx.tokens[k]);
+        if (neutral && hit.end > wholeMeaningless) wholeMeaningless = hit.end;
+      }
+      for (const hit of hits) {
         if (hit.end <= i) continue;
         let meaningful = 0;
         for (let k = i; k < hit.end; k++) if (!isNeutral(ctx.tokens[k])) meaningful += 1;
-        // A clause of meaningless words only ('do it') means something as a whole.
+        const prefix = hit.end >= wholeMeaningless ? wholeMeaningless - i : 0;
         const covered =
           meaningful === 0
             ? COVERED * (hit.end - i)
-            : meaningful * COVERED + (hit.end - i - meaningful) * COVERED_NEUTRAL;
+            : prefix * COVERED + meaningful * COVERED + (hit.end - i - meaningful - prefix) * COVERED_NEUTRAL;
         const cost = CLAUSE + hit.cost - covered + index * 1e-4;
         const total = cost + best[hit.end].total;
         if (total < choice.total - 1e-9)

@@ -102,10 +102,11 @@ const PREFIX = /^(fy|ay|yr|yrs|year|years|ks|q|y)(\d{1,4})$/;
 /**
  * Tokens, first alternative first: ISO dates; d/m/y dates; ordinals (3rd) and plurals (18s);
  * numbers with thousands separators, decimals or a percent sign; words (letters and digits, inner
- * apostrophes); a dash or slash between two numbers; punctuation; '+', '&', '=', '<'.
+ * apostrophes); a dash or slash between two numbers; punctuation; '+', '&', '=', '<'; the withheld-count
+ * symbol '[c]' whole, as the sheets print it.
  */
 const TOKEN =
-  /(?<=\d)[-–—](?=[A-Za-z]{1,4}\d)|(?<=\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)[-–—](?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d+(?:st|nd|rd|th|s)(?![\p{L}\p{N}])|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|(?<=\d\s*)[-–—/](?=\s*\d)|\.{2,}|…|[,;:!?.]|(?<=\s|^)[-–—]+(?=\s|$)|[+&=<>]/giu;
+  /\[c\]|(?<=\d)[-–—](?=[A-Za-z]{1,4}\d)|(?<=\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)[-–—](?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d+(?:st|nd|rd|th|s)(?![\p{L}\p{N}])|\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?|[\p{L}\p{N}]+(?:['’][\p{L}]+)*|(?<=\d\s*)[-–—/](?=\s*\d)|\.{2,}|…|[,;:!?.]|(?<=\s|^)[-–—]+(?=\s|$)|[+&=<>]/giu;
 
 /** Every word of the given names (lower case, apostrophes dropped), for protection. */
 export type ProtectedWords = ReadonlySet<string>;

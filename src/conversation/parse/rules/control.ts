@@ -5,6 +5,7 @@ import {
   as,
   lit,
   map,
+  notBefore,
   num,
   opt,
   seq,
@@ -12,6 +13,7 @@ import {
   utteranceEnd,
   utteranceStart,
   type Parser,
+  type Span,
 } from '../grammar/combinators';
 import { command, type Reading, type Rule } from '../grammar/rule';
 import { phrase } from './parts';
@@ -67,7 +69,12 @@ export const undoRule = rule(
           opt(lit('last|previous|latest')),
           opt(lit('change|thing|one|step|setting|choice|bit')),
         ),
-        seq(lit('go back|step back|take back|back out|put back'), opt(lit('a step|one step|1 step|a bit|one'))),
+        // 'go back to ranking by offences' is that setting, not an undo.
+        seq(
+          lit('go back|step back|take back|back out|put back'),
+          opt(lit('a step|one step|1 step|a bit|one')),
+          notBefore('to|on', { skipFiller: false }),
+        ),
         seq(lit('take'), lit('that|it'), lit('back')),
         seq(
           lit('scrap|scratch|cancel|bin|ditch|forget|reverse|drop|lose'),
@@ -96,7 +103,7 @@ export const resetRule = rule(
         ),
         opt(lit('to default|to defaults|to the defaults|back to default|back to defaults')),
       ),
-      seq(lit('start'), lit('again|over|afresh|from scratch|from the beginning|from the start')),
+      seq(lit('start|begin'), lit('again|over|afresh|fresh|anew|from scratch|from the beginning|from the start')),
       lit('from scratch|clean slate'),
       seq(
         opt(lit('go|put|set|change|restore|take')),
@@ -144,6 +151,10 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
   phase: 'phases',
   'school phases': 'phases',
   suppression: 'suppression',
+  '[c]': 'suppression',
+  'withheld cells': 'suppression',
+  'suppressed cells': 'suppression',
+  'suppressed counts': 'suppression',
   suppressing: 'suppression',
   threshold: 'suppression',
   'suppression threshold': 'suppression',
@@ -173,6 +184,12 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
   'catchment model': 'catchment',
   'distance decay': 'catchment',
   'observed catchments': 'catchment',
+  'pupils come from': 'catchment',
+  'children come from': 'catchment',
+  'students come from': 'catchment',
+  'pupils live': 'catchment',
+  'where pupils live': 'catchment',
+  'where the pupils live': 'catchment',
   metric: 'metric',
   'ranking metric': 'metric',
   measure: 'metric',
@@ -189,6 +206,9 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
   'rank intervals': 'ranking',
   index: 'ranking',
   rankings: 'ranking',
+  'what order': 'ranking',
+  'order the schools': 'ranking',
+  'rank order': 'ranking',
   confidence: 'confidence',
   'confidence intervals': 'confidence',
   'confidence interval': 'confidence',
@@ -208,6 +228,9 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
   'counted as violence': 'offenceTypes',
   'sheet is which': 'sheets',
   'which sheet': 'sheets',
+  'which tab': 'sheets',
+  'tab is which': 'sheets',
+  'which tabs': 'sheets',
   'ranking by offences': 'metric',
   'by young offenders': 'metric',
   candidates: 'newCandidates',
@@ -244,6 +267,9 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
   'empirical bayes smoothing': 'smoothing',
   'eb smoothing': 'smoothing',
   shrinkage: 'smoothing',
+  'empirical bayes shrinkage': 'smoothing',
+  'bayes shrinkage': 'smoothing',
+  'bayesian smoothing': 'smoothing',
   'smoothed rates': 'smoothing',
   simulations: 'seed',
   undo: 'undo',
@@ -254,6 +280,9 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
 };
 const topic = phrase(TOPIC_WORDS);
 type TopicOrGeneral = HelpTopic | 'general';
+
+/** A stretch of words with no number in it (the alternatives of a question about meaning, not values). */
+const wordsOnly = (words: Span): number | undefined => (/\d/.test(words.text) ? undefined : 0);
 
 const helpWord = lit('help|assist|assistance|guidance|instructions|info|information');
 
@@ -281,6 +310,8 @@ export const helpTopicRule = rule(
           lit('explain|tell me|show me|describe'),
           lit('how|what'),
           topic,
+          // "tell me what offence types there are" asks what the data holds, not what they are.
+          notBefore('there', { skipFiller: false }),
           lit(
             'works|work|is|are|does|do|means|mean|is done|are done|are modelled|is modelled|is worked out|are worked out|is chosen|are chosen|is calculated|are calculated',
           ),
@@ -298,7 +329,8 @@ export const helpTopicRule = rule(
             'what is|whats|what s|what are|explain|define|tell me about|tell me what|whats meant by|what is meant by|what do you mean by',
           ),
           topic,
-          opt(lit('mean|means|is|are|for')),
+          opt(lit('thing|stuff|business|bit|option|setting|thing about|lark')),
+          opt(lit('mean|means|is|are|for|all about|about|do|does')),
         ),
         ([, t]) => t,
         () => 0.3,
@@ -316,6 +348,33 @@ export const helpTopicRule = rule(
       map(
         seq(lit('why|how come'), opt(lit('is|are|does|do|was')), topic, span(6)),
         ([, , t]) => t,
+        () => 0.5,
+      ),
+      // "is the age band their age at the offence or their age now?": which meaning, not which value.
+      map(
+        seq(
+          utteranceStart,
+          lit('is|are|does|do'),
+          // "are we ranking by offences or young offenders?" asks which value is in use (the settings).
+          notBefore('we|you|i|it|they|our|my', { skipFiller: false }),
+          topic,
+          span(8, wordsOnly),
+          lit('or'),
+          span(8, wordsOnly),
+          lit('?'),
+        ),
+        ([, , , t]) => t,
+        () => 0.5,
+      ),
+      // "why do some cells just say [c]": a question whose topic is what something shows.
+      map(
+        seq(
+          lit('why|how come|what'),
+          span(8),
+          lit('say|says|show|shows|read|reads|display|displays|contain|contains|have|has|got'),
+          topic,
+        ),
+        ([, , , t]) => t,
         () => 0.5,
       ),
       // A topic alone with a question mark ('rounding?'); not the end of another question ("who is top of the ranking?").
@@ -478,7 +537,7 @@ export const describeRule = rule(
 );
 
 const SETTING_NOUNS = lit(
-  'settings|parameters|choices|options|set up|setup|ages|age band|age|dates|date window|threshold|phases|offence types|types|rounding|catchments|catchment|metric|top n|top group|confidence|seed|protection|suppression|zeros|everything|config|configuration',
+  'settings|parameters|choices|options|set up|setup|ages|age band|age range|age|dates|date window|date range|threshold|suppression threshold|phases|offence types|types|rounding|rounding base|catchments|catchment|catchment model|metric|top n|top group|confidence|confidence level|seed|protection|protection interval|suppression|zeros|disclosure method|smoothing|everything|config|configuration',
 );
 export const statusRule = rule(
   'status',
@@ -486,8 +545,13 @@ export const statusRule = rule(
   ['settings', 'status', 'current'],
   as(
     alt<unknown>(
-      lit(
-        'status|settings|parameters|choices|current settings|my settings|my choices|the settings|current choices|current set up|current setup|config|configuration',
+      // A bare noun yields to a whole phrase that holds it ("that's all the settings" closes, it does not ask).
+      map(
+        lit(
+          'status|settings|parameters|choices|current settings|my settings|my choices|the settings|current choices|current set up|current setup|config|configuration',
+        ),
+        () => true,
+        () => 0.1,
       ),
       seq(
         lit('show|list|what are|whats|what is|tell me|remind me of|see|give me|display|check'),
@@ -535,6 +599,7 @@ export const statusRule = rule(
         lit('remind me|tell me'),
         opt(lit('what|of|again')),
         SETTING_NOUNS,
+        notBefore('there', { skipFiller: false }),
         opt(seq(lit(',|and'), SETTING_NOUNS)),
         opt(seq(lit(',|and'), SETTING_NOUNS)),
         opt(
@@ -544,12 +609,14 @@ export const statusRule = rule(
         ),
       ),
       seq(
-        lit('what is|whats|what s|what are|which'),
+        lit('what is|whats|what s|what are|which|where is|wheres'),
+        opt(lit('the|our|my')),
         SETTING_NOUNS,
-        opt(seq(lit('and'), SETTING_NOUNS)),
+        opt(seq(lit('and'), opt(lit('the|our|my')), SETTING_NOUNS)),
         opt(lit('is|are')),
+        // "what's the threshold at?": the value now, not what a threshold is.
         lit(
-          'at the moment|currently|now|right now|set to|set at|in use|being used|we are using|were using|we re using|are we using|at present|so far|used|on',
+          'at the moment|currently|now|right now|set to|set at|in use|being used|we are using|were using|we re using|are we using|at present|so far|used|on|at',
         ),
       ),
       seq(
@@ -581,8 +648,10 @@ export const runRule = rule(
   as(
     seq(
       alt<unknown>(
+        // 'go back to …', 'go with …' choose a setting; 'go' alone runs.
+        seq(lit('go'), notBefore('back|to|with|for|over', { skipFiller: false })),
         lit(
-          'go|go ahead|go on|go for it|run|run it|rerun|re run|run again|re-run|do it|do it again|start|begin|analyse|analyze|calculate|compute|proceed|execute|make it so|crunch the numbers|off you go|lets go|fire away|hit it|kick it off|away you go',
+          'go ahead|go on|go for it|run|run it|rerun|re run|run again|re-run|do it|do it again|start|begin|analyse|analyze|calculate|compute|proceed|execute|make it so|crunch the numbers|off you go|lets go|fire away|hit it|kick it off|away you go',
         ),
         seq(
           lit(
@@ -621,16 +690,26 @@ export const thanksRule = rule(
   ['Thanks', 'thanks'],
   ['thanks', 'cheers'],
   as(
-    seq(
-      lit(
-        'thanks|thank you|thankyou|cheers|ta|ok|okay|alright|all right|fine|thanks a lot|many thanks|much appreciated|appreciate it|thanks very much|thank you very much|thanks so much|great thanks|brilliant|perfect|lovely|nice one|awesome|excellent|superb|wonderful|cool|great|ok thanks|okay thanks|got it|understood|noted|good stuff|that helps|helpful|fab|fantastic|champion|nice',
+    alt<unknown>(
+      // "that's all the settings, run it": closes the settings; it asks for nothing (not the settings shown).
+      seq(
+        lit(
+          'thats all|that s all|that is all|thats it|that s it|that is it|thats everything|that is everything|done|all done|finished',
+        ),
+        opt(lit('the|for the|for|of the|with the|on the|my|our')),
+        opt(lit('settings|changes|choices|setup|set up|for now|i need|from me|i want')),
       ),
-      opt(lit('a lot|very much|so much|for that|for the help|for your help|mate|again')),
-      opt(
-        seq(
-          opt(lit(',')),
-          lit('that is|thats|that was|this is|it is|its|very|really'),
-          lit('great|helpful|brilliant|perfect|lovely|useful|fine|good|excellent|fab|fantastic|clear|all'),
+      seq(
+        lit(
+          'thanks|thank you|thankyou|cheers|ta|ok|okay|alright|all right|fine|thanks a lot|many thanks|much appreciated|appreciate it|thanks very much|thank you very much|thanks so much|great thanks|brilliant|perfect|lovely|nice one|awesome|excellent|superb|wonderful|cool|great|ok thanks|okay thanks|got it|understood|noted|good stuff|that helps|helpful|fab|fantastic|champion|nice',
+        ),
+        opt(lit('a lot|very much|so much|for that|for the help|for your help|mate|again')),
+        opt(
+          seq(
+            opt(lit(',')),
+            lit('that is|thats|that was|this is|it is|its|very|really'),
+            lit('great|helpful|brilliant|perfect|lovely|useful|fine|good|excellent|fab|fantastic|clear|all'),
+          ),
         ),
       ),
     ),

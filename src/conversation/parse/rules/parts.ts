@@ -529,6 +529,8 @@ function typeItem(loose: boolean, bare = false): Parser<string> {
       if (fit === 'exact') return 0;
       if (breaks > 0) return undefined;
       const words = text.split(' ');
+      // 'the offence' said alone names no type: every type is one.
+      if (bare && words.every((word) => /^(?:offen[cs]es?|crimes?|types?|incidents?)$/.test(word))) return undefined;
       // One short word that only begins a type's name ('off' of 'offences') names no type.
       if (words.length === 1 && text.length < 4 && groupCount(text) === 0) return undefined;
       if (

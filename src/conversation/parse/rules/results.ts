@@ -15,6 +15,7 @@ import {
   opt,
   ordinalNumber,
   seq,
+  utteranceStart,
   type Ctx,
   type Parser,
   type Span,
@@ -28,7 +29,7 @@ const SCHOOLS = opt(
   lit('schools|school|ranked schools|ranked|list|ones|places|academies|ranking|results|in the ranking|on the list'),
 );
 const SHOW = lit(
-  'show|list|display|see|give|tell|print|read out|view|get|what are|who are|which are|whats|what is|bring up|pull up|let me see|can i see|fetch|output|report',
+  'show|list|display|see|give|gimme|lemme see|let me have|can i have|could i have|can i get|could i get|tell|print|read out|view|get|what are|who are|which are|whats|what is|bring up|pull up|let me see|can i see|fetch|output|report',
 );
 
 const showTop = (n?: number): Reading => command(n === undefined ? { kind: 'showTop' } : { kind: 'showTop', n });
@@ -369,9 +370,16 @@ const explainAs =
 const RANK_WORD = alt<{ readonly rank?: number }>(
   map(seq(opt(lit('ranked|placed|rated|at|in')), ordinalNumber, opt(lit('place|position'))), ([, n]) => ({ rank: n })),
   map(seq(lit('number|no|rank|ranked|position|ranked number|at number'), N), ([, n]) => ({ rank: n })),
+  // "why is Castle High top?" claims first place, checked against the run like "why 5th?".
   map(
     lit(
-      'ranked|rank|ranking|placed|rated|scored|scoring|flagged|marked|listed|showing|so high|so low|so high up|high up|top|high|higher|low|lower|up there|so far up|above|below|on top|at the top|in the top|exposed|so exposed|ranked so high|ranked highly|ranked high|ranked so|top of the list|first|so bad|so much higher|flagged higher|flagged high|come out top|come out on top|come out so high|come top|come out first|come first|got so high|end up top|end up so high|score so high|scored so high|ranked where it is|where it is|placed where it is|ranked where they are|ranked there|come out there|at the top',
+      'top|first|on top|at the top|top of the list|come out top|come out on top|come top|come out first|come first|end up top|number one|ranked top|ranked first',
+    ),
+    () => ({ rank: 1 }),
+  ),
+  map(
+    lit(
+      'ranked|rank|ranking|placed|rated|scored|scoring|flagged|marked|listed|showing|so high|so low|so high up|high up|high|higher|low|lower|up there|so far up|above|below|in the top|exposed|so exposed|ranked so high|ranked highly|ranked high|ranked so|so bad|so much higher|flagged higher|flagged high|come out so high|got so high|end up so high|score so high|scored so high|ranked where it is|where it is|placed where it is|ranked where they are|ranked there|come out there',
     ),
     () => ({}),
   ),
@@ -734,13 +742,14 @@ export const listOffenceTypesRule: Rule = {
   parser: as(
     alt<unknown>(
       seq(
+        opt(lit('tell me|show me|list|say|let me know|remind me')),
         lit('what|which'),
         lit(
           'offence types|crime types|types of offence|types of offences|types of crime|kinds of offence|kinds of crime|offences|crimes|offence groups|types',
         ),
         opt(
           lit(
-            'are there|are in the data|are in the sheet|do we have|have we got|are included|are in there|is there|exist|are present|does the data have|does the sheet have|are listed|are in|r there|do i have|have i got|are counted|are we counting|do we count|are in scope|count|are being counted|are not counted',
+            'there are|there is|we have got|we ve got|weve got|we got|the sheet has|the data has|are there|are in the data|are in the sheet|do we have|have we got|are included|are in there|is there|exist|are present|does the data have|does the sheet have|are listed|are in|r there|do i have|have i got|are counted|are we counting|do we count|are in scope|count|are being counted|are not counted',
           ),
         ),
         opt(lit('in the data|in the sheet|in there|in the offences sheet|in the workbook|at the moment|now')),
@@ -771,6 +780,12 @@ export const listOffenceTypesRule: Rule = {
       ),
       seq(lit('how many'), lit('of each'), opt(lit('type|offence type|kind'))),
       seq(lit('breakdown|break down'), lit('by|of'), lit('offence type|type|crime type')),
+      // "offence types?" alone asks what the sheet holds: the list answers it, and says what is counted.
+      seq(
+        utteranceStart,
+        lit('offence types|crime types|types of offence|offence categories|crime categories'),
+        lit('?'),
+      ),
     ),
     command({ kind: 'listOffenceTypes' }),
   ),

@@ -6,7 +6,7 @@
 import { ROLE_SPECS, roleNamed, type FieldName } from '../../../core/schema';
 import type { SheetRole } from '../../../core/types';
 import type { Command } from '../../commands';
-import { alt, lit, map, opt, seq, token, type Ctx, type Parser, type Span } from '../grammar/combinators';
+import { alt, lit, map, opt, seq, span, token, type Ctx, type Parser, type Span } from '../grammar/combinators';
 import { nameFit } from '../grammar/lexicon';
 import { command, question, type Reading, type Rule } from '../grammar/rule';
 import { ROLE_LABELS, type RoleField } from '../phrases';
@@ -49,6 +49,43 @@ function roleAlone(role: SheetRole, ctx: Ctx): Reading {
     offered
       .slice(0, 6)
       .map((sheet) => ({ label: sheet, utterance: `use ${quoteForUtterance(sheet)} for ${ROLE_LABELS[role]}` })),
+    'useSheet',
+  );
+}
+
+/** The workbook's sheets whose name holds every word typed. */
+function sheetsWithWords(words: Span, ctx: Ctx): string[] {
+  const typed = words.text.split(' ');
+  return ctx.lexicon.sheets.filter((sheet) => {
+    const sheetWords = sheet
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .split(/[^\p{L}\p{N}]+/u);
+    return typed.every((word) => sheetWords.includes(word));
+  });
+}
+const sheetsHolding = (words: Span, ctx: Ctx): number | undefined =>
+  sheetsWithWords(words, ctx).length > 0 ? 0 : undefined;
+
+function sheetByPart(words: Span, ctx: Ctx): Reading {
+  const sheets = sheetsWithWords(words, ctx);
+  const roleOf = (sheet: string): SheetRole | undefined => ctx.lexicon.sheetRoles.get(sheet)?.[0];
+  const only = sheets.length === 1 ? sheets[0] : undefined;
+  const role = only ? roleOf(only) : undefined;
+  if (only && role) return command({ kind: 'useSheet', role, sheet: only });
+  return question(
+    `Which sheet do you mean: ${sheets.map((sheet) => `'${sheet}'`).join(' or ')}? Say what it is for, e.g. "use '${sheets[0]}' for ${ROLE_LABELS[roleOf(sheets[0]) ?? 'offences']}".`,
+    sheets.slice(0, 6).flatMap((sheet) => {
+      const sheetRole = roleOf(sheet);
+      return sheetRole
+        ? [
+            {
+              label: `${sheet} for ${ROLE_LABELS[sheetRole]}`,
+              utterance: `use ${quoteForUtterance(sheet)} for ${ROLE_LABELS[sheetRole]}`,
+            },
+          ]
+        : [];
+    }),
     'useSheet',
   );
 }
@@ -106,6 +143,12 @@ export const useSheetRule = rule(
   alt<Reading>(
     map(seq(USE, opt(SHEET_WORD), sheetName, opt(SHEET_WORD), lit('for|as'), roleName), ([, , sheet, , , role]) =>
       useSheet(role, sheet),
+    ),
+    // "… and 'Ward boundaries' for the ward shapes": the verb said once for a list of sheets.
+    map(
+      seq(fittingSheet, opt(SHEET_WORD), lit('for|as'), roleName),
+      ([sheet, , , role]) => useSheet(role, sheet),
+      () => 0.2,
     ),
     map(
       seq(USE, roleName, lit('from|in|on|at'), opt(SHEET_WORD), opt(lit('called|named')), sheetName, opt(SHEET_WORD)),
@@ -173,6 +216,8 @@ export const useSheetRule = rule(
       ([, role], ctx) => roleAlone(role, ctx),
       () => 0.5,
     ),
+    // "use the Ward one": part of a sheet's name; asked when it is part of several.
+    map(seq(USE, span(3, sheetsHolding), lit('one|sheet|tab|worksheet')), ([, words], ctx) => sheetByPart(words, ctx)),
     map(
       seq(lit('change|switch|swap|different|another'), roleName),
       ([, role], ctx) => whichSheet(role, ctx),

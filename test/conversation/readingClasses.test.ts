@@ -1,0 +1,154 @@
+/**
+ * Classes of misreading found by a probe batch of analyst requests (utterances.probe8.json), each
+ * pinned here with phrasings of its own, read by a session on the named workbook (grammarFixtures):
+ * the earlier turns, the utterance, and the commands the turn must record in order, or "question".
+ * Expected commands were worked out by hand from what the words ask for.
+ */
+import { createDialogueSession, type Command, type EngineContext } from '../../src/conversation';
+import { typesForTerm } from '../../src/conversation/dialogue/chooseOffenceTypes';
+import { loadHighsSolver } from '../../src/core/disclosure';
+import { NAMED_PARAMETERS, NAMED_ROLES, namedWorkbook } from './grammarFixtures';
+
+let context: EngineContext;
+beforeAll(async () => {
+  context = { workbook: namedWorkbook(), solver: await loadHighsSolver() };
+});
+
+function session() {
+  return createDialogueSession({
+    parameters: NAMED_PARAMETERS,
+    roleOverrides: NAMED_ROLES,
+    now: () => new Date('2024-03-01T09:00:00Z'),
+  });
+}
+
+type Case = readonly [readonly string[], string, readonly Command[] | 'question'];
+
+const CASES: readonly Case[] = [
+  // A closing phrase asks for nothing: not the settings listed, then a run.
+  [['ages 11 to 16'], "that's all the settings, run it", [{ kind: 'run' }]],
+  [['ages 11 to 16'], "that's it for now", [{ kind: 'thanks' }]],
+  // The value of a setting now, not what the setting is.
+  [[], "what's the suppression threshold at?", [{ kind: 'status' }]],
+  [[], 'what is the age band now?', [{ kind: 'status' }]],
+  [[], 'what is suppression?', [{ kind: 'help', topic: 'suppression' }]],
+  // What the sheet holds.
+  [[], 'offence types?', [{ kind: 'listOffenceTypes' }]],
+  [[], 'tell me what offence types there are', [{ kind: 'listOffenceTypes' }]],
+  [[], 'tell me what suppression is', [{ kind: 'help', topic: 'suppression' }]],
+  // The withheld-count symbol as the sheets print it.
+  [[], 'why do some cells just say [c]', [{ kind: 'help', topic: 'suppression' }]],
+  [[], 'what does [c] mean?', [{ kind: 'help', topic: 'suppression' }]],
+  // A question about a method is help on it, not a change to it.
+  [[], 'whats this empirical bayes shrinkage thing', [{ kind: 'help', topic: 'smoothing' }]],
+  // 'go back to X' sets X; 'go back' alone undoes; 'go' alone runs.
+  [['rank by young offenders'], 'go back to ranking by offences', [{ kind: 'setMetric', metric: 'offences' }]],
+  [['use poisson flags'], 'go back to funnel flags', [{ kind: 'setFlags', method: 'overdispersed' }]],
+  [['ages 11-16'], 'go back', [{ kind: 'undo' }]],
+  [[], 'go', [{ kind: 'run' }]],
+  // Starting afresh is a reset, not a run.
+  [['ages 11-16'], 'wipe all my settings and start fresh', [{ kind: 'reset' }]],
+  // An exclusion that restates the list just said is one change.
+  [
+    [],
+    'only secondary, no all-through, and show the top 10',
+    [
+      { kind: 'setPhases', phases: ['secondary'], mode: 'only' },
+      { kind: 'showTop', n: 10 },
+    ],
+  ],
+  // The verb said once for two sheets.
+  [
+    [],
+    "use 'Wards' for the populations and 'Ward boundaries' for the ward shapes",
+    [
+      { kind: 'useSheet', role: 'wards', sheet: 'Wards' },
+      { kind: 'useSheet', role: 'wardVertices', sheet: 'Ward boundaries' },
+    ],
+  ],
+  // Part of a sheet's name: one sheet is used; several are asked about.
+  [[], 'use the VRU one', 'question'],
+  // 'top' claims first place.
+  [
+    ['run'],
+    'why is Hill Top School top?',
+    [{ kind: 'explainSchool', school: 'Hill Top School', urn: '100002', claimedRank: 1 }],
+  ],
+  // A correction of the list asked for is that list, not the top group.
+  [['run'], 'show me the top 10, oops i meant top 15', [{ kind: 'showTop', n: 15 }]],
+  // Results asked for with a word for giving.
+  [['run'], 'gimme the top 2', [{ kind: 'showTop', n: 2 }]],
+  // Help topics named by what they do.
+  [[], "how do you work out which wards a school's pupils come from?", [{ kind: 'help', topic: 'catchment' }]],
+  [[], 'how do you decide what order the schools go in?', [{ kind: 'help', topic: 'ranking' }]],
+  [[], 'how do I tell it which tab is which?', [{ kind: 'help', topic: 'sheets' }]],
+  // Which meaning of a setting, against which value is in use.
+  [[], 'is the age band their age at the offence or their age now?', [{ kind: 'help', topic: 'ageBand' }]],
+  [[], 'are we ranking by offences or young offenders?', [{ kind: 'status' }]],
+  // A question about the place just named is answered by its explanation.
+  [
+    ['run'],
+    'Castle and Priory, why is it flagged like that?',
+    [{ kind: 'explainWard', ward: 'Castle and Priory', code: 'E05000001' }],
+  ],
+];
+
+describe('classes of misreading found by probing', () => {
+  it.each(CASES)('after %j, %j', (before, utterance, expected) => {
+    const s = session();
+    for (const earlier of before) s.respond(earlier, context);
+    const reply = s.respond(utterance, context);
+    if (expected === 'question') {
+      expect(reply.question).toBe(true);
+      expect(reply.commands).toEqual([]);
+    } else {
+      expect(reply.commands).toEqual(expected);
+    }
+  });
+
+  it('asks which sheet when part of a name fits several, naming each', () => {
+    const reply = session().respond('use the VRU one', context);
+    expect(reply.text).toContain("'VRU list'");
+    expect(reply.text).toContain("'VRU Schools 2020'");
+  });
+
+  it('records the top N asked for, and says how many were ranked', () => {
+    const s = session();
+    const reply = s.respond('run it and show the top 40', context);
+    const shown = reply.commands.find((command) => command.kind === 'showTop');
+    expect(shown).toEqual({ kind: 'showTop', n: 40 });
+    expect(reply.text).toMatch(/The top (\d+) of \1 schools/);
+  });
+});
+
+describe('an offence type named loosely', () => {
+  const TYPES = [
+    'Violence with injury',
+    'Criminal damage',
+    'Possession of weapons offences',
+    'Public order offences',
+    'Theft from the person',
+  ].map((value) => ({ value, rows: 3 }));
+  const names = (term: string): string[] => typesForTerm(term, TYPES).map((type) => type.value);
+
+  it('is not picked for sharing only a generic word ("minor offences" is not public order)', () => {
+    expect(names('minor offences')).toEqual([]);
+    expect(names('serious crimes')).toEqual([]);
+  });
+
+  it('is found by its telling words, the generic ones aside', () => {
+    expect(names('theft offences')).toEqual(['Theft from the person']);
+    expect(names('damage offences')).toEqual(['Criminal damage']);
+    expect(names('publc order')).toEqual(['Public order offences']);
+  });
+
+  it('asks which types, listing them, when the words name none', () => {
+    const s = session();
+    const before = s.parameters.offenceTypes;
+    const reply = s.respond('leave out the minor offences', context);
+    expect(reply.question).toBe(true);
+    expect(reply.text).toContain("No offence type in 'Offences' matches 'minor offences'");
+    expect(reply.text).toContain('Public order offences');
+    expect(s.parameters.offenceTypes).toEqual(before);
+  });
+});
