@@ -39,6 +39,11 @@ describe('requests about individuals', () => {
     'export the raw offence rows',
     'has anyone at Hill Top got a record',
     'show the offences committed by pupils at Park Hall',
+    'is Jordan Smith one of the offenders?',
+    'was Kai Brown one of the kids involved',
+    'give me the home postcodes of the offenders',
+    'I need the dates of birth of the pupils',
+    'send me the phone numbers of the children',
   ])('refuses %j', (utterance) => {
     expect(refused(utterance)).toBe(true);
   });
@@ -59,6 +64,9 @@ describe('requests about individuals', () => {
     'explain ward E05000002',
     'between 01/09/2021 and 31/08/2022',
     'list the offence types',
+    'is Park Hall one of the schools on the list?',
+    'the number of offenders in Castle and Priory',
+    'give me the details of the schools',
   ])('does not refuse %j', (utterance) => {
     expect(refused(utterance)).toBe(false);
   });

@@ -360,6 +360,22 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
           return found('identify');
       }
     }
+    // "is Tyler Bennett one of the offenders?": whether a person is in the data.
+    if (
+      t.text === 'one' &&
+      next?.text === 'of' &&
+      inSet(
+        tokens.slice(i + 2, i + 4).find((w) => !inSet(w, SKIPPED)),
+        PEOPLE,
+      ) &&
+      tokens.slice(Math.max(0, i - 6), i).some((w) => ['is', 'was', 'are', 'were', 'be'].includes(w.text))
+    )
+      return found('identify');
+    // "home postcodes of the offenders", "dates of birth of the pupils": people's details.
+    if (inSet(t, DETAILS) && !['numbers', 'number', 'list'].includes(t.text) && next?.text === 'of') {
+      const window = tokens.slice(i + 2, i + 6);
+      if (window.some((w) => inSet(w, PEOPLE) || looksLikeReference(w, lexicon))) return found('personalDetails');
+    }
     // "names of the pupils", "addresses of offenders", "identities".
     if (['names', 'name', 'identities', 'identity', 'addresses', 'address'].includes(t.text) && next?.text === 'of') {
       const window = tokens.slice(i + 2, i + 6);
@@ -371,7 +387,10 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
     // "home address", "addresses", "where does X live".
     if (
       ['address', 'addresses', 'dob'].includes(t.text) ||
-      (t.text === 'date' && next?.text === 'of' && tokens[i + 2]?.text === 'birth')
+      (['date', 'dates'].includes(t.text) && next?.text === 'of' && tokens[i + 2]?.text === 'birth') ||
+      (['phone', 'mobile', 'telephone', 'contact'].includes(t.text) &&
+        next !== undefined &&
+        ['numbers', 'number', 'details', 'nos'].includes(next.text))
     )
       return found('personalDetails');
     // "crime references", "crime numbers", "offence refs".
