@@ -20,6 +20,7 @@ import { builtAddin } from './support/buildAddin';
 import { buildStandIn } from './support/buildStandIn';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from './support/chromium';
 import { HEARTBEAT_MS, installProbes, longestGap, type Probes } from './support/pageProbes';
+import { paneTurn, type Bubble } from './support/paneTurns';
 import { MARKUP_SHEET, OLDER_OFFENCES_SHEET } from './support/standInSheets';
 import { BLACK_THEME, COLORFUL_THEME } from './support/standInTheme';
 import { serveFolder, type StaticServer } from './support/staticServer';
@@ -59,11 +60,6 @@ if (!hasChromium) {
 const describeIfChromium = hasChromium ? describe : describe.skip;
 
 /** A reply bubble as the analyst sees it: its text (lines of prose) and its tables (header row first). */
-interface Bubble {
-  readonly text: string;
-  readonly tables: string[][][];
-}
-
 /** What the stand-in and the probes put on the page's window. */
 interface TestWindow {
   standIn: {
@@ -99,31 +95,9 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
     await page.screenshot({ path: path.join(SCREENSHOTS, `taskpane-${String(shot).padStart(2, '0')}-${name}.png`) });
   }
 
-  /**
-   * The text of the add-in's bubbles added by `action`, once the pane is idle again (Send enabled):
-   * each bubble's prose, its lines joined; its tables are in `latest`.
-   */
+  /** The text of the add-in's bubbles added by `action`, once the pane is idle again; their tables are in `latest`. */
   async function turn(action: () => Promise<void>, whileRunning?: () => Promise<void>): Promise<string[]> {
-    const before = await page.locator('.message-addin').count();
-    await action();
-    await whileRunning?.();
-    await page.waitForFunction(
-      (count) =>
-        document.querySelectorAll('.message-addin').length > count &&
-        !(document.getElementById('send') as HTMLButtonElement).disabled,
-      before,
-      { timeout: 90_000 },
-    );
-    latest = await page.locator('.message-addin').evaluateAll(
-      (bubbles, count) =>
-        bubbles.slice(count).map((bubble) => ({
-          text: Array.from(bubble.querySelectorAll('.message-text'), (node) => node.textContent ?? '').join('\n'),
-          tables: Array.from(bubble.querySelectorAll('table'), (table) =>
-            Array.from(table.rows, (row) => Array.from(row.cells, (cell) => cell.textContent ?? '')),
-          ),
-        })),
-      before,
-    );
+    latest = await paneTurn(page, action, whileRunning);
     return latest.map((bubble) => bubble.text);
   }
 
@@ -150,7 +124,7 @@ describeIfChromium('the task pane in headless Chromium, over an in-memory Excel 
   }
 
   /** The row of the describe reply's table of sheets for a sheet: [sheet, rows, read as]. */
-  function sheetRow(bubble: Bubble, sheet: string): string[] {
+  function sheetRow(bubble: Bubble, sheet: string): readonly string[] {
     const [table] = bubble.tables;
     expect(table?.[0]).toEqual(['Sheet', 'Rows', 'Read as']);
     const row = table.find((cells) => cells[0] === sheet);

@@ -10,6 +10,7 @@ import { builtAddin } from '../browser/support/buildAddin';
 import { buildStandIn } from '../browser/support/buildStandIn';
 import { CHROMIUM_PATH, hasChromium, launchChromium } from '../browser/support/chromium';
 import { HEARTBEAT_MS, installProbes, type Probes } from '../browser/support/pageProbes';
+import { paneTurn } from '../browser/support/paneTurns';
 import { serveFolder, type StaticServer } from '../browser/support/staticServer';
 
 const root = path.resolve(__dirname, '../..');
@@ -26,28 +27,8 @@ describeIfChromium("the settings form's disclosure method, in headless Chromium"
   const pageErrors: string[] = [];
 
   /** The text of the add-in's replies added by `action`, once the pane is idle again. */
-  async function turn(action: () => Promise<void>): Promise<string[]> {
-    const before = await page.locator('.message-addin').count();
-    await action();
-    await page.waitForFunction(
-      (count) =>
-        document.querySelectorAll('.message-addin').length > count &&
-        !(document.getElementById('send') as HTMLButtonElement).disabled,
-      before,
-      { timeout: 90_000 },
-    );
-    return page
-      .locator('.message-addin')
-      .evaluateAll(
-        (bubbles, count) =>
-          bubbles
-            .slice(count)
-            .map((bubble) =>
-              Array.from(bubble.querySelectorAll('.message-text'), (node) => node.textContent ?? '').join('\n'),
-            ),
-        before,
-      );
-  }
+  const turn = async (action: () => Promise<void>): Promise<string[]> =>
+    (await paneTurn(page, action)).map((bubble) => bubble.text);
 
   const select = (id: string, value: string) => turn(() => page.selectOption(id, value).then(() => undefined));
 
