@@ -383,6 +383,7 @@ export function finishAnalysis(
     parameters,
     offences,
     inScope: scoped.inScope,
+    resolvedRows: placement.resolved,
     schoolSheet,
     wardSheet,
     residence: validated.residence,

@@ -130,7 +130,8 @@ class Row implements RowContext {
   private extraRead: Set<number> | null = null;
   /** Error cells already explained by a restated issue. */
   private explained: Set<number> | null = null;
-  private readonly recorded: Issue[] = [];
+  /** The issues reported, made on the first (most rows have none). */
+  private recorded: Issue[] | null = null;
   private hasError = false;
 
   constructor(
@@ -235,7 +236,7 @@ class Row implements RowContext {
     problem: string,
     consequence: string,
   ): void {
-    this.recorded.push({
+    (this.recorded ??= []).push({
       sheet: this.sheet,
       row: this.rowNumber,
       column,
@@ -248,7 +249,7 @@ class Row implements RowContext {
   }
 
   get issues(): readonly Issue[] {
-    const issues = this.recorded.slice();
+    const issues = this.recorded === null ? [] : this.recorded.slice();
     if (this.errors === null) return issues;
     for (const [column, error] of this.errors) {
       const read = this.plan.fieldColumns.has(column) || (this.extraRead !== null && this.extraRead.has(column));
@@ -269,7 +270,7 @@ class Row implements RowContext {
 
   /** True when the row has recorded no issue and holds no Excel error: its `issues` would be empty. */
   get clean(): boolean {
-    return this.recorded.length === 0 && this.errors === null;
+    return this.recorded === null && this.errors === null;
   }
 
   get excluded(): boolean {

@@ -231,7 +231,8 @@ export function validateOffences(
     },
     {
       // A row's own reference repeats no other row, so it is never a duplicate.
-      key: (record) => (record.offenceRefMissing ? undefined : `${record.offenceRef}\u0000${record.offenderRef}`),
+      key: (record) => (record.offenceRefMissing ? undefined : record.offenceRef),
+      part: (record) => record.offenderRef,
       describe: (record, firstRow) => ({
         column: mapping.fields.offenceRef?.header ?? 'offenceRef',
         value: record.offenceRef,

@@ -2,6 +2,7 @@ import { ROLE_SPECS } from '../schema/fieldSpecs';
 import type { ColumnMapping } from '../schema/types';
 import type { Issue, SheetData, SheetRole } from '../types';
 import { countDataRows, isBlankRow } from './dataRows';
+import { FirstRows } from './firstRows';
 import { rowContextAt, rowPlan, type IssueTarget, type RowContext } from './rowContext';
 import type { ValidationResult } from './types';
 
@@ -9,6 +10,12 @@ import type { ValidationResult } from './types';
 export interface DuplicateRule<T> {
   /** The identity of a record; undefined when it can repeat no other (a row given an identity of its own). */
   readonly key: (record: T) => string | undefined;
+  /**
+   * The identity's second part, where it has one: two records repeat each other when both their
+   * keys and their parts are equal. Given apart from the key so that no string joining the two is
+   * made per row (see FirstRows).
+   */
+  readonly part?: (record: T) => string;
   /** The cell to point at and the words for the warning, given the kept copy's row number. */
   readonly describe: (record: T, firstRow: number) => IssueTarget & { readonly problem: string };
 }
@@ -85,7 +92,7 @@ export function validateRows<T>(
   const plan = rowPlan(mapping);
   const records: T[] = [];
   const issues: Issue[] = [];
-  const firstSeen = new Map<string, number>();
+  const firstSeen = new FirstRows(duplicates ? sheet.rows.length : 0);
   const firstRow = sheet.firstRow ?? 1;
   let rowsRead = 0;
   let blankRows = 0;
@@ -106,14 +113,13 @@ export function validateRows<T>(
     const record = readRow(context);
     const key = duplicates && record !== undefined && !context.excluded ? duplicates.key(record) : undefined;
     if (duplicates && record !== undefined && key !== undefined) {
-      const firstRowSeen = firstSeen.get(key);
+      const firstRowSeen = firstSeen.firstOrAdd(key, duplicates.part?.(record), rowNumber);
       if (firstRowSeen !== undefined) {
         const { problem, ...target } = duplicates.describe(record, firstRowSeen);
         context.report(target, 'warning', 'duplicateRow', problem, 'this later copy is excluded');
         keep(context);
         continue;
       }
-      firstSeen.set(key, rowNumber);
     }
     keep(context);
     if (record !== undefined && !context.excluded) records.push(record);

@@ -2,6 +2,9 @@ import type { Issue, IssueCode, OffenceRecord } from '../../types';
 import type { ColumnMapping } from '../../schema';
 import { resolveLocation, type LocationOutcome } from '../resolveLocation';
 import { headerOf } from './problems';
+import { numbering } from './numbering';
+import { orderByTime } from './orderByTime';
+import type { ResolvedRows } from './recountPlacement';
 import type { StudyArea } from './studyArea';
 import { FAR_OUTSIDE_METRES } from './studyArea';
 
@@ -16,6 +19,8 @@ export interface Placement {
   readonly homeWard: ReadonlyMap<string, string | null>;
   /** Distinct young offenders recorded as attending each school (URNs of the schools sheet only). */
   readonly attendingBySchool: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each row's offence and home ward and its references by number, as the Sensitivity stage recounts from. */
+  readonly resolved: ResolvedRows;
   readonly counts: PlacementCounts;
   readonly issues: readonly Issue[];
 }
@@ -138,11 +143,24 @@ export function placeOffences(
 
   // Where each offence's unplaced-location issues are, so an offence another row places can say so.
   const unplacedIssueAt = new Map<string, number[]>();
-  const offenceWard = new Map<string, string>();
-  // Each offence's outcome as one number, source row × 4 + status code (see outcomeCode): a
-  // million offences cost no object each.
-  const offenceOutcome = new Map<string, number>();
-  const homeWard = new Map<string, string | null>();
+  // Offence and offender references are numbered once (first met in date order), and what is known
+  // of each is kept by number in plain arrays: one map per kind of reference instead of one per
+  // fact, and the per-row ward numbers the Sensitivity stage recounts from (see ResolvedRows).
+  const wards = numbering();
+  const offences = numbering(inScope.length);
+  const offenders = numbering(inScope.length);
+  // Per offence: its outcome as one number, source row × 4 + status code (see outcomeCode), and
+  // the ward it is placed in (-1: none yet); the offences in the order they were first placed.
+  const outcomeById: number[] = [];
+  const wardById: number[] = [];
+  const placedOrder: number[] = [];
+  // Per offender: the ward of the latest home seen (-1: in no ward).
+  const homeById: number[] = [];
+  const count = inScope.length;
+  const offenceWardOfRow = new Int32Array(count);
+  const homeWardOfRow = new Int32Array(count);
+  const offenceIdOfRow = new Int32Array(count);
+  const offenderIdOfRow = new Int32Array(count);
   const attendingBySchool = new Map<string, Set<string>>();
   let homeInWard = 0;
   let homeOutsideArea = 0;
@@ -151,7 +169,8 @@ export function placeOffences(
   // Date order (stable on source row): the latest row decides a home, the first places an offence.
   const order = chronologicalOrder(inScope);
   for (let position = 0; position < order.length; position += 1) {
-    const offence = inScope[order[position]];
+    const row = order[position];
+    const offence = inScope[row];
     if (offence.offenceRefMissing) rowsWithoutOffenceRef += 1;
     const where = resolveLocation(offence.offenceLocation, area.locate, area.wardCodes);
     const before = issues.length;
@@ -161,19 +180,31 @@ export function placeOffences(
       if (positions) positions.push(before);
       else unplacedIssueAt.set(offence.offenceRef, [before]);
     }
-    const first = offenceOutcome.get(offence.offenceRef);
-    const firstResolved = first !== undefined && first % 4 === RESOLVED;
-    if (first === undefined || (!firstResolved && where.status === 'resolved')) {
-      offenceOutcome.set(offence.offenceRef, offence.sourceRow * 4 + outcomeCode(where.status));
-      if (where.status === 'resolved') offenceWard.set(offence.offenceRef, where.wardCode);
-    } else if (where.status === 'resolved' && firstResolved && offenceWard.get(offence.offenceRef) !== where.wardCode) {
+    const ward = where.status === 'resolved' ? wards.id(where.wardCode) : -1;
+    offenceWardOfRow[row] = ward;
+    const id = offences.id(offence.offenceRef);
+    offenceIdOfRow[row] = id;
+    if (id === outcomeById.length) {
+      outcomeById.push(-1);
+      wardById.push(-1);
+    }
+    const first = outcomeById[id];
+    const firstResolved = first >= 0 && first % 4 === RESOLVED;
+    if (first < 0 || (!firstResolved && ward >= 0)) {
+      outcomeById[id] = offence.sourceRow * 4 + outcomeCode(where.status);
+      if (ward >= 0) {
+        wardById[id] = ward;
+        placedOrder.push(id);
+      }
+    } else if (ward >= 0 && firstResolved && wardById[id] !== ward) {
+      const placedIn = wards.key(wardById[id]);
       note(
         offence,
         headerOf(mapping, 'offenceRef'),
         offence.offenceRef,
         'warning',
         'wardMismatch',
-        `offence ${offence.offenceRef} was placed in ward ${offenceWard.get(offence.offenceRef)} by row ${Math.floor(first / 4)}, but this row's offence location lies in ${where.wardCode}; the offence counts once, in ${offenceWard.get(offence.offenceRef)}.`,
+        `offence ${offence.offenceRef} was placed in ward ${placedIn} by row ${Math.floor(first / 4)}, but this row's offence location lies in ${wards.key(ward)}; the offence counts once, in ${placedIn}.`,
       );
     }
 
@@ -182,7 +213,12 @@ export function placeOffences(
     if (home.status === 'resolved') homeInWard += 1;
     else if (home.status === 'outsideArea') homeOutsideArea += 1;
     else homeUnknownWard += 1;
-    homeWard.set(offence.offenderRef, home.status === 'resolved' ? home.wardCode : null);
+    const homeWardNumber = home.status === 'resolved' ? wards.id(home.wardCode) : -1;
+    homeWardOfRow[row] = homeWardNumber;
+    const person = offenders.id(offence.offenderRef);
+    offenderIdOfRow[row] = person;
+    if (person === homeById.length) homeById.push(homeWardNumber);
+    else homeById[person] = homeWardNumber;
 
     if (offence.schoolUrn) {
       if (knownSchoolUrns.has(offence.schoolUrn)) {
@@ -201,6 +237,13 @@ export function placeOffences(
       }
     }
   }
+  // The maps in the order the row-by-row placement made them: an offence when first placed in a
+  // ward, an offender when first met (with the latest home).
+  const offenceWard = new Map<string, string>();
+  for (const id of placedOrder) offenceWard.set(offences.key(id), wards.key(wardById[id]));
+  const homeWard = new Map<string, string | null>();
+  for (let person = 0; person < homeById.length; person += 1)
+    homeWard.set(offenders.key(person), homeById[person] >= 0 ? wards.key(homeById[person]) : null);
   for (const [ref, positions] of unplacedIssueAt) {
     const ward = offenceWard.get(ref);
     if (ward === undefined) continue;
@@ -216,7 +259,7 @@ export function placeOffences(
   let offenceInWard = 0;
   let offenceOutsideArea = 0;
   let offenceUnknownWard = 0;
-  for (const outcome of offenceOutcome.values()) {
+  for (const outcome of outcomeById) {
     const status = outcome % 4;
     if (status === RESOLVED) offenceInWard += 1;
     else if (status === OUTSIDE_AREA) offenceOutsideArea += 1;
@@ -228,9 +271,20 @@ export function placeOffences(
     offenceWard,
     homeWard,
     attendingBySchool,
+    resolved: {
+      rows: inScope,
+      order,
+      offenceWard: offenceWardOfRow,
+      homeWard: homeWardOfRow,
+      offenceId: offenceIdOfRow,
+      offenderId: offenderIdOfRow,
+      offenceCount: offences.size(),
+      offenderCount: offenders.size(),
+      wardCodes: wards.keys(),
+    },
     counts: {
       inScope: inScope.length,
-      offencesInScope: offenceOutcome.size,
+      offencesInScope: outcomeById.length,
       rowsWithoutOffenceRef,
       offenceInWard,
       offenceOutsideArea,
@@ -238,7 +292,7 @@ export function placeOffences(
       homeInWard,
       homeOutsideArea,
       homeUnknownWard,
-      distinctYoungOffenders: homeWard.size,
+      distinctYoungOffenders: homeById.length,
       distinctYoungOffendersHomeInArea: homesInArea,
     },
     issues,
@@ -256,13 +310,20 @@ export function chronologicalOrder(offences: readonly OffenceRecord[]): Uint32Ar
   const rows = new Float64Array(count);
   const order = new Uint32Array(count);
   let sorted = true;
+  let rowsAscending = true;
   for (let i = 0; i < count; i += 1) {
     times[i] = offences[i].offenceDate.getTime();
     rows[i] = offences[i].sourceRow;
     order[i] = i;
     if (i > 0 && (times[i] < times[i - 1] || (times[i] === times[i - 1] && rows[i] < rows[i - 1]))) sorted = false;
+    if (i > 0 && rows[i] < rows[i - 1]) rowsAscending = false;
   }
-  if (!sorted) order.sort((a, b) => times[a] - times[b] || rows[a] - rows[b] || a - b);
+  if (sorted) return order;
+  // Rows in sheet order (as validation gives them) break ties of date in position order, which a
+  // stable sort on the date alone keeps.
+  const counted = rowsAscending ? orderByTime(times) : null;
+  if (counted) return counted;
+  order.sort((a, b) => times[a] - times[b] || rows[a] - rows[b] || a - b);
   return order;
 }
 

@@ -1,11 +1,12 @@
 import type { OffenceRecord } from '../../types';
 import { resolveLocation } from '../resolveLocation';
+import { numbering } from './numbering';
 import { chronologicalOrder } from './placeOffences';
 import type { StudyArea } from './studyArea';
 
 /**
- * Every in-scope row's offence and home location resolved once, for the Sensitivity stage's
- * recounts: each narrower scope (fewer ages, a shorter period) is a subset of these rows over the
+ * Every in-scope row's offence and home location resolved once (by `placeOffences`, which resolves
+ * them anyway, or by `resolveRows`), for the Sensitivity stage's recounts: each narrower scope (fewer ages, a shorter period) is a subset of these rows over the
  * same wards, so its ward counts come from typed arrays instead of placing its rows again (which
  * built maps of every offence and offender per scenario and, on a national extract, most of the
  * stage's heap). References are numbered once, so a recount makes no strings and no maps.
@@ -17,28 +18,12 @@ export interface ResolvedRows {
   /** Per row: the index in `wardCodes` of the ward its offence (home) is placed in, or -1 when none. */
   readonly offenceWard: Int32Array;
   readonly homeWard: Int32Array;
-  /** Per row: its offence reference and offender reference, numbered from 0 in first-seen order. */
+  /** Per row: its offence reference and offender reference, numbered from 0 (in the order first met). */
   readonly offenceId: Int32Array;
   readonly offenderId: Int32Array;
   readonly offenceCount: number;
   readonly offenderCount: number;
   readonly wardCodes: readonly string[];
-}
-
-/** Numbers strings from 0 in the order first met. */
-function numbering(): { readonly id: (text: string) => number; readonly size: () => number } {
-  const ids = new Map<string, number>();
-  return {
-    id(text) {
-      let id = ids.get(text);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(text, id);
-      }
-      return id;
-    },
-    size: () => ids.size,
-  };
 }
 
 /** Resolves each row's two locations in `area` (as `placeOffences` does) and numbers its references. */
@@ -49,15 +34,11 @@ export function resolveRows(rows: readonly OffenceRecord[], area: StudyArea): Re
   const offenceId = new Int32Array(count);
   const offenderId = new Int32Array(count);
   const wards = numbering();
-  const offences = numbering();
-  const offenders = numbering();
-  const wardCodes: string[] = [];
+  const offences = numbering(count);
+  const offenders = numbering(count);
   const wardIndex = (record: OffenceRecord, which: 'offenceLocation' | 'homeLocation'): number => {
     const outcome = resolveLocation(record[which], area.locate, area.wardCodes);
-    if (outcome.status !== 'resolved') return -1;
-    const index = wards.id(outcome.wardCode);
-    if (index === wardCodes.length) wardCodes.push(outcome.wardCode);
-    return index;
+    return outcome.status === 'resolved' ? wards.id(outcome.wardCode) : -1;
   };
   for (let i = 0; i < count; i += 1) {
     const record = rows[i];
@@ -75,7 +56,7 @@ export function resolveRows(rows: readonly OffenceRecord[], area: StudyArea): Re
     offenderId,
     offenceCount: offences.size(),
     offenderCount: offenders.size(),
-    wardCodes,
+    wardCodes: wards.keys(),
   };
 }
 

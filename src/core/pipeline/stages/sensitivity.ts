@@ -72,6 +72,8 @@ export interface SensitivityInputs {
   readonly parameters: AnalysisParameters;
   readonly offences: ValidatedSheet<OffenceRecord>;
   readonly inScope: readonly OffenceRecord[];
+  /** `inScope` as placement resolved it (Placement.resolved); resolved again here when absent. */
+  readonly resolvedRows?: ResolvedRows;
   readonly schoolSheet: ValidatedSheet<SchoolRecord>;
   readonly wardSheet: ValidatedSheet<WardRecord>;
   readonly residence: ValidatedSheet<PupilResidenceRecord> | undefined;
@@ -311,7 +313,7 @@ export function sensitivityLabel(inTop: readonly (boolean | null)[]): Sensitivit
  * the engine; only top-N membership does). A scenario that cannot be run says why.
  */
 export function sensitivity(given: SensitivityInputs): Sensitivity {
-  let resolved: ResolvedRows | undefined;
+  let resolved: ResolvedRows | undefined = given.resolvedRows;
   const inputs: RecountInputs = { ...given, resolved: () => (resolved ??= resolveRows(given.inScope, given.area)) };
   const p = inputs.parameters;
   const otherMetric: RankingMetric = p.rankingMetric === 'offences' ? 'youngOffenders' : 'offences';
