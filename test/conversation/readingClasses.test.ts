@@ -91,6 +91,69 @@ const CASES: readonly Case[] = [
     'Castle and Priory, why is it flagged like that?',
     [{ kind: 'explainWard', ward: 'Castle and Priory', code: 'E05000001' }],
   ],
+  // Phone shorthand: 'excl', 'incl', 'cnt', 'em', 'frm', and 'n' for 'and' (not in 'top n').
+  [
+    ['count all offence types'],
+    'excl criminal damage n shoplifting then rerun',
+    // Recorded as what is left: the violence groups (violence with injury, robbery) and public order.
+    [{ kind: 'setOffenceTypes', types: ['violence', 'publicOrderOffences'] }, { kind: 'run' }],
+  ],
+  [
+    ['run'],
+    'top n 2 then list em',
+    [
+      { kind: 'setTopN', topN: 2 },
+      { kind: 'showTop', n: 2 },
+    ],
+  ],
+  // 'include it' after a list: that list, changed.
+  // Recorded as the phases now ranked: primaries added to the starting secondary and all-through.
+  [
+    [],
+    'exclude primaries, no wait include them',
+    [{ kind: 'setPhases', phases: ['primary', 'secondary', 'allThrough'], mode: 'only' }],
+  ],
+  [[], 'include it', 'question'],
+  // A correction of the second school of a comparison.
+  [
+    ['run'],
+    'compare Park Hall Academy with Elm Grove School, sorry, with Hill Top School',
+    [{ kind: 'compareSchools', schools: ['Park Hall Academy', 'Hill Top School'], urns: ['100001', '100002'] }],
+  ],
+  // A rate said as 'per head' is the list of wards by rate, not a choice of offence types.
+  [['run'], 'which wards have the most violence per head?', [{ kind: 'listWards', order: 'rate' }]],
+  // Someone's run named is not a request for one; a run asked for still is.
+  [[], 'set the seed to 555 so my rerun matches yours', [{ kind: 'setSeed', seed: 555 }]],
+  [[], 'set the seed to 5 and do my rerun', [{ kind: 'setSeed', seed: 5 }, { kind: 'run' }]],
+  // Reliability is the rank intervals' question.
+  [[], 'is this reliable? how sure can we be about the order of the schools?', [{ kind: 'help', topic: 'ranking' }]],
+  // Why a school is on the list is about that school.
+  [
+    ['run'],
+    'why is Hill Top School on the list at all?',
+    [{ kind: 'explainSchool', school: 'Hill Top School', urn: '100002' }],
+  ],
+  // 'revert the offence types to …' sets them; it is not an undo.
+  [
+    ['count all offence types'],
+    'revert the offence types to the Home Office violence groups',
+    [{ kind: 'setOffenceTypes', types: [] }],
+  ],
+  [['count all offence types'], 'revert that', [{ kind: 'undo' }]],
+  // The reason given after a list is not another type.
+  [
+    ['count all offence types'],
+    "please don't count the shoplifting, that isn't violence",
+    [{ kind: 'setOffenceTypes', types: ['violence', 'criminalDamageAndArson', 'publicOrderOffences'] }],
+  ],
+  // What the analyst says they know is not a change.
+  [
+    [],
+    "use 'VRU Schools 2020' for the current list - I know it is from 2020",
+    [{ kind: 'useSheet', role: 'currentList', sheet: 'VRU Schools 2020' }],
+  ],
+  // A run on a timetable is asked about; 'every' alone is no offence type.
+  [[], 'schedule this to run every month', 'question'],
 ];
 
 describe('classes of misreading found by probing', () => {

@@ -12,7 +12,7 @@
  *    place or for a request for results. Words left over that may carry part of the request
  *    (leftOverWords) are `unclear`: the session asks before acting on the rest.
  */
-import type { Command } from '../commands';
+import type { Command, ListChange } from '../commands';
 import { isStateChanging } from '../commands';
 import type { Choice } from '../types';
 import { alt, isNeutral, lit, makeCtx, map, seq } from './grammar/combinators';
@@ -39,7 +39,7 @@ import {
 import { robustnessRule } from './rules/robustness';
 import { attendingRule, flagsRule, smoothingRule } from './rules/statistics';
 import { mapColumnRule, useSheetRule } from './rules/sheets';
-import { correctionRule, valueRule } from './rules/values';
+import { correctionRule, sameListRule, valueRule } from './rules/values';
 import { mattersWhenLeftOver } from './leftOverWords';
 import {
   competingSettings,
@@ -51,6 +51,8 @@ import {
   questionsAboutMeaning,
   questionsAboutSettings,
   runAsAWord,
+  scheduledRuns,
+  settingsInAsides,
   sameSetting,
   settingsBeforeRun,
   settingsForOnePlace,
@@ -129,6 +131,7 @@ export const RULES: readonly Rule[] = [
   topNRule,
   offenceTypesRule,
   backToRule,
+  sameListRule,
   valueRule,
   correctionRule,
   greetingRule,
@@ -286,6 +289,31 @@ function resolveValue(value: BareValue, previous: Command | null | undefined, le
 const PRONOUNS = new Set(['it', 'that', 'this']);
 
 /** 'compare it with Hill Top', 'tell me about it': 'it' is the school (or ward) named just before. */
+type CompareSchools = Extract<Command, { kind: 'compareSchools' }>;
+
+/** A comparison with its last school replaced by the one a correction names, if it names one. */
+function replaceLastSchool(compare: CompareSchools, named: Command): CompareSchools | undefined {
+  const school = named.kind === 'explainSchool' ? named.school : named.kind === 'explain' ? named.name : undefined;
+  if (school === undefined) return undefined;
+  const urn = named.kind === 'explainSchool' ? named.urn : undefined;
+  const schools = [...compare.schools.slice(0, -1), school];
+  return compare.urns && urn
+    ? { kind: 'compareSchools', schools, urns: [...compare.urns.slice(0, -1), urn] }
+    : { kind: 'compareSchools', schools };
+}
+
+/** 'include it' after a list of phases or offence types: that list, changed this way; else asked. */
+function sameList(mode: ListChange, previous: Command | null | undefined): Reading {
+  if (previous?.kind === 'setPhases') return cmd({ kind: 'setPhases', phases: previous.phases, mode });
+  if (previous?.kind === 'setOffenceTypes' && previous.types.length > 0)
+    return cmd({ kind: 'setOffenceTypes', types: previous.types, mode });
+  return {
+    kind: 'question',
+    text: `${mode === 'add' ? 'Include' : 'Leave out'} what? Name the phases or offence types, e.g. "${mode === 'add' ? 'include' : 'exclude'} primaries".`,
+    choices: [{ label: 'List the offence types', utterance: 'list the offence types' }],
+  };
+}
+
 function withPronouns(command: Command, earlier: readonly Command[]): Reading {
   if (command.kind === 'explain' && PRONOUNS.has(command.name)) {
     const last = [...earlier]
@@ -412,6 +440,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
               ],
             };
     }
+    if (reading.kind === 'sameList') reading = sameList(reading.mode, previous);
     if (reading.kind === 'command')
       reading = withPronouns(
         reading.command,
@@ -421,6 +450,14 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     let step: ReadStep = { reading, words, span };
     if (correcting && reading.kind === 'command') {
       const last = steps[steps.length - 1];
+      // "compare A with B, sorry, with C": C replaces the school named last.
+      if (last?.reading.kind === 'command' && last.reading.command.kind === 'compareSchools') {
+        const replaced = replaceLastSchool(last.reading.command, reading.command);
+        if (replaced) {
+          reading = { kind: 'command', command: replaced };
+          step = { ...step, reading };
+        }
+      }
       if (last && last.reading.kind === 'command' && sameSetting(last.reading.command, reading.command)) {
         steps.pop();
         step = { ...step, replaced: last.words };
@@ -449,6 +486,8 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   const negations = negatedSteps(steps, source);
   restatedExclusions(steps);
   questionsAboutThePlaceNamed(steps);
+  settingsInAsides(steps, source);
+  scheduledRuns(steps, source);
   guardAgainstInversions(steps, source);
   settingsForOnePlace(steps, source);
   competingSettings(steps);

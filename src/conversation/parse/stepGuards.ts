@@ -416,6 +416,38 @@ export function questionsAboutSettings(steps: Step[], source: string): [number, 
   return [[0, source.length]];
 }
 
+/** Runs on a timetable, which the product does not make: each run is one the analyst asks for. */
+const SCHEDULED =
+  /\b(?:schedule|scheduled|automate|automatically|every (?:day|week|month|quarter|year|morning|night)|each (?:day|week|month|quarter)|(?:run|rerun|refresh|update|do)\s+(?:it\s+|this\s+|that\s+|the analysis\s+)?(?:weekly|monthly|daily|nightly|quarterly)|recurring|on a timer)\b/i;
+
+/** "schedule this to run every month": asked, since only a run now can be done. */
+export function scheduledRuns(steps: Step[], source: string): void {
+  if (!SCHEDULED.test(source)) return;
+  const at = steps.findIndex((step) => isCommand(step, (command) => command.kind === 'run'));
+  if (at < 0) return;
+  steps[at] = askStep(
+    steps[at],
+    'I cannot schedule runs or repeat them by themselves: a run happens when you ask for one, and its settings are recorded so it can be replayed later. Shall I run it now?',
+    [{ label: 'Run it now', utterance: 'run the analysis' }],
+  );
+}
+
+/** "— I know it only covers 2019": what the analyst already knows, said beside the request. */
+const ASIDE =
+  /\b(?:i know|i realise|i realize|im aware|i am aware|i understand|fyi|bear in mind|i appreciate)\b(?:(?!\b(?:but|however|though|yet|so)\b)[^,;.!?—–])*$/i;
+
+/**
+ * A setting said inside an aside ("use 'Knife crime 2019' — I know it only covers 2019") is what the
+ * analyst knows, not a change asked for: dropped, the rest of the request kept.
+ */
+export function settingsInAsides(steps: Step[], source: string): void {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i];
+    if (step.span && isCommand(step, isStateChanging) && ASIDE.test(source.slice(0, step.span[0]).replace(/['’]/g, '')))
+      steps.splice(i, 1);
+  }
+}
+
 /** "why is it flagged like that?": a question about the place just named, by a pronoun. */
 const ABOUT_IT =
   /^\s*(?:(?:and|so|but)\s+)?(?:why|how come)\s+(?:is|was|has|does|did|s)?\s*(?:it|that|this|they|she|he)\b/i;
@@ -477,6 +509,10 @@ export function questionsAboutMeaning(steps: Step[], source: string): [number, n
 }
 
 /** "run me through the settings", "how long does a run take?": 'run' as a word, not a request to run. */
+/** ...followed by its verb: the run is what is talked about. */
+const RUN_AS_SUBJECT =
+  /^\s*(?:matches|match|will|would|is|gives|give|comes|agrees|lines up|looks|can|should|does|gets)\b/i;
+const POSSESSIVE_RUN = /\b(?:my|your|our|their|his|her)\s+re-?\s*runs?\s*$/i;
 const RUN_AS_A_WORD =
   /\b(?:run|runs)\s+(?:me|us|you)?\s*through\b|\bhow long (?:does|will|would|do) (?:a |the |it )?(?:run|runs|running)\b|\bwhat does (?:a run|running it|the run)\b/i;
 
@@ -488,6 +524,16 @@ const RUN_AS_A_WORD =
 export function runAsAWord(steps: Step[], source: string): void {
   const runAt = steps.findIndex((step) => isCommand(step, (command) => command.kind === 'run'));
   if (runAt < 0) return;
+  // "fix the seed so my rerun matches yours": someone's run, named; not a request for one.
+  const said = steps[runAt];
+  if (
+    said.span &&
+    POSSESSIVE_RUN.test(source.slice(0, said.span[1])) &&
+    RUN_AS_SUBJECT.test(source.slice(said.span[1]))
+  ) {
+    steps.splice(runAt, 1);
+    return;
+  }
   if (RUN_AS_A_WORD.test(source)) {
     steps.splice(runAt, 1);
     if (steps.length === 0)

@@ -3,7 +3,7 @@
  * reads a stretch of an utterance (a clause) and gives a Reading: a command, a question back, a
  * bare value whose meaning depends on what came before ('make it 25'), or a correction marker.
  */
-import type { Command } from '../../commands';
+import type { Command, ListChange } from '../../commands';
 import type { Choice } from '../../types';
 import type { Parser } from './combinators';
 
@@ -31,6 +31,8 @@ export type Reading =
   | { readonly kind: 'value'; readonly value: BareValue; readonly lead: boolean }
   /** 'show them', 'hide them': zeros, when zeros were just set. */
   | { readonly kind: 'toggle'; readonly show: boolean }
+  /** 'include it', 'leave them out': the phases or offence types just named, with this change. */
+  | { readonly kind: 'sameList'; readonly mode: ListChange }
   /** 'no wait', 'actually', 'sorry, I meant': the clause after it replaces the setting just made. */
   | { readonly kind: 'correction' }
   /** A greeting or thanks among other requests: answered, not recorded. */

@@ -67,7 +67,17 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   vs: 'versus',
   v: 'versus',
   whats: 'whats',
+  excl: 'exclude',
+  exc: 'exclude',
+  incl: 'include',
+  cnt: 'count',
+  em: 'them',
+  frm: 'from',
 };
+
+/** 'n' between words is 'and' ("theft n shoplifting"), but not in 'top n'. */
+const isShortAnd = (text: string, previous: Tok | undefined): boolean =>
+  text === 'n' && previous !== undefined && !previous.punct && previous.text !== 'top';
 
 const MONTH_WORDS = new Set([
   'jan',
@@ -162,12 +172,13 @@ export function lexUtterance(source: string, protectedWords: ProtectedWords = ne
         push(SHORTHAND[glued[1]] ?? glued[1], start, start + glued[1].length, false);
         push(glued[2], start + glued[1].length, end, false);
       } else {
-        push(
-          !inQuotes && !protectedWords.has(text) && SHORTHAND[text] !== undefined ? SHORTHAND[text] : text,
-          start,
-          end,
-          inQuotes,
-        );
+        const spelt =
+          inQuotes || protectedWords.has(text)
+            ? text
+            : isShortAnd(text, raw[raw.length - 1])
+              ? 'and'
+              : (SHORTHAND[text] ?? text);
+        push(spelt, start, end, inQuotes);
       }
     }
   }

@@ -68,6 +68,10 @@ export const undoRule = rule(
           lit('undo|revert|reverse|unwind'),
           opt(lit('last|previous|latest')),
           opt(lit('change|thing|one|step|setting|choice|bit')),
+          // "revert the offence types to …" names the setting and where it goes: not an undo.
+          notBefore(
+            'offence|offences|types|ages|age|dates|date|threshold|phases|rounding|catchment|catchments|metric|flags|smoothing|seed|confidence|to',
+          ),
         ),
         // 'go back to ranking by offences' is that setting, not an undo.
         seq(
@@ -281,6 +285,11 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
 const topic = phrase(TOPIC_WORDS);
 type TopicOrGeneral = HelpTopic | 'general';
 
+const RESULTS_SUBJECT = lit(
+  'this|it|these|the results|the ranking|the rankings|the order|they|that|the figures|the numbers|this ranking|the analysis',
+);
+const RELIABLE = lit('reliable|robust|trustworthy|accurate|solid|certain|sure|confident|precise|dependable');
+
 /** A stretch of words with no number in it (the alternatives of a question about meaning, not values). */
 const wordsOnly = (words: Span): number | undefined => (/\d/.test(words.text) ? undefined : 0);
 
@@ -365,6 +374,23 @@ export const helpTopicRule = rule(
         ),
         ([, , , t]) => t,
         () => 0.5,
+      ),
+      // "is this reliable?", "how sure can we be about the order?": the rank intervals' uncertainty.
+      map(
+        seq(
+          alt<unknown>(seq(lit('is|are'), RESULTS_SUBJECT), seq(RESULTS_SUBJECT, lit('is|are')), lit('how')),
+          RELIABLE,
+          opt(lit('can we be|can i be|are we|are you|should we be|is it|is this|are they')),
+          opt(
+            seq(
+              lit('about|of|in'),
+              opt(lit('the|this|that')),
+              lit('order|ranking|rankings|ranks|results|order of the schools|positions'),
+            ),
+          ),
+        ),
+        () => 'ranking' as const,
+        () => 0.3,
       ),
       // "why do some cells just say [c]": a question whose topic is what something shows.
       map(

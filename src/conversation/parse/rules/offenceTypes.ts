@@ -35,10 +35,25 @@ const types = (list: readonly string[], mode: ListChange): Reading => {
 const TYPE_WORDS = lit(
   'offence types|offence type|crime types|crime type|types|offence groups|groups|categories|offences|crimes|offence categories|crime categories|kinds of offence|kinds of crime|types of offence|types of crime|types of offences',
 );
-const TRAILING = opt(
-  lit(
-    'offences|offence|crimes|crime|too|as well|also|only|as violence|cases|incidents|types|type|in the count|in scope|to the count|as well please|from the count|from the counts|from the analysis|from the figures|from it|from the data|from scope|from violence|from the violence',
+/** The word after a list ('' when none), and any reason given for it. */
+const TRAILING = map(
+  seq(
+    opt(
+      lit(
+        'offences|offence|crimes|crime|too|as well|also|only|as violence|cases|incidents|types|type|in the count|in scope|to the count|as well please|from the count|from the counts|from the analysis|from the figures|from it|from the data|from scope|from violence|from the violence',
+      ),
+    ),
+    // "don't count the burglaries, those aren't violence": the reason given, not another type.
+    opt(
+      seq(
+        opt(lit(',|-|as|since|because')),
+        lit('those|they|these|that|it|those ones'),
+        lit('arent|are not|isnt|is not|dont count as|do not count as|are never'),
+        lit('violence|violent|violent crime|violent offences|violent crimes|really violence|real violence'),
+      ),
+    ),
   ),
+  ([word]) => word ?? '',
 );
 
 const ADD = lit(
@@ -108,6 +123,18 @@ export const offenceTypesRule: Rule = {
         [kind, offence, noun].some((word) => word !== undefined) || (verb !== undefined && /count/.test(verb))
           ? DEFAULT
           : undefined,
+    ),
+    // "revert the offence types to the Home Office violence groups".
+    as(
+      seq(
+        lit('reset|restore|revert|return|set|change|put|switch'),
+        opt(lit('the')),
+        lit('offence types|offence type|crime types|types|offence groups|offence scope|scope'),
+        opt(lit('back')),
+        lit('to'),
+        alt<unknown>(VIOLENCE, lit('default|defaults|the default|the defaults|the default groups|the usual')),
+      ),
+      DEFAULT,
     ),
     as(
       seq(

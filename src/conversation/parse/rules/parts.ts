@@ -234,12 +234,17 @@ const NOT_AT_EDGE = new Set([
  * one (cheap when the same name, dearer when only near); words that fit nothing cost more and may not
  * hold 'and' (with no names of the kind known, they cost little, and 'and' a little more).
  */
+/** Words that start a correction, never part of a name. */
+const CORRECTING: ReadonlySet<string> = new Set(['sorry', 'oops', 'whoops', 'actually', 'meant', 'scratch']);
+
 export function nameOf(kinds: readonly NameKind[], longest = 7, unknownCost: number | null = 2): Parser<Span> {
   return span(longest, (stretch, ctx) => {
     if (stretch.quoted) return 0;
     const first = ctx.tokens[stretch.from].text;
     const last = ctx.tokens[stretch.to - 1].text;
     if (NOT_AT_EDGE.has(first) || NOT_AT_EDGE.has(last) || FILLER.has(first) || FILLER.has(last)) return undefined;
+    // "Summerhill School — sorry, with Earls High": a correction begins where the name ends.
+    for (let i = stretch.from; i < stretch.to; i++) if (CORRECTING.has(ctx.tokens[i].text)) return undefined;
     const known = kinds.some((kind) => namesOf(ctx.lexicon, kind).length > 0);
     const fits = kinds.map((kind) => nameFit(ctx.lexicon, kind, stretch.typed));
     const connectors = connectorsIn(stretch, ctx);
@@ -362,7 +367,19 @@ const OFFENCE_WORDS = new Set([
   'kill',
 ]);
 /** Words that turn down what follows ('other than shoplifting'): never inside a type's name. */
-const NEGATING_WORDS = new Set(['than', 'except', 'excluding', 'not', 'instead', 'apart', 'but']);
+const NEGATING_WORDS = new Set([
+  'than',
+  'except',
+  'excluding',
+  'not',
+  'instead',
+  'apart',
+  'but',
+  'arent',
+  'isnt',
+  'wasnt',
+  'werent',
+]);
 /** Words that say what to do with a list: never inside a type's name. */
 const VERB_WORDS = new Set([
   'include',
@@ -507,7 +524,8 @@ function typeItem(loose: boolean, bare = false): Parser<string> {
         ].includes(last)
       )
         return undefined;
-      if (EVERY.has(text)) return 0;
+      // 'every' alone with no verb names nothing ("run every month").
+      if (EVERY.has(text)) return bare && text === 'every' ? undefined : 0;
       // 'other' alone names no type ("every offence type other than shoplifting").
       if (text === 'other' || text === 'others') return undefined;
       // The analysis's own words are never an offence type said alone ('the most exposure' is not indecent exposure).

@@ -94,6 +94,8 @@ export const showTopRule: Rule = {
       ([, , , , n]) => showTop(n),
     ),
     map(seq(lit('top'), N, lit('schools|ranked schools|school|list|ranking')), ([, n]) => showTop(n)),
+    // "top n 8 then list them": the top group just set ('show them' stays with zeros, see the toggle).
+    as(seq(lit('list|display|print'), lit('them|those|these|them all|the schools|those schools')), showTop()),
     map(
       seq(
         opt(SHOW),
@@ -379,7 +381,7 @@ const RANK_WORD = alt<{ readonly rank?: number }>(
   ),
   map(
     lit(
-      'ranked|rank|ranking|placed|rated|scored|scoring|flagged|marked|listed|showing|so high|so low|so high up|high up|high|higher|low|lower|up there|so far up|above|below|in the top|exposed|so exposed|ranked so high|ranked highly|ranked high|ranked so|so bad|so much higher|flagged higher|flagged high|come out so high|got so high|end up so high|score so high|scored so high|ranked where it is|where it is|placed where it is|ranked where they are|ranked there|come out there',
+      'on the list|on our list|on the current list|on the vru list|in the list|on there|on it|there at all|on the list at all|included|in the ranking|ranked|rank|ranking|placed|rated|scored|scoring|flagged|marked|listed|showing|so high|so low|so high up|high up|high|higher|low|lower|up there|so far up|above|below|in the top|exposed|so exposed|ranked so high|ranked highly|ranked high|ranked so|so bad|so much higher|flagged higher|flagged high|come out so high|got so high|end up so high|score so high|scored so high|ranked where it is|where it is|placed where it is|ranked where they are|ranked there|come out there',
     ),
     () => ({}),
   ),
@@ -671,8 +673,14 @@ export const listWardsRule: Rule = {
         WARDS,
         opt(lit('have|has|with|had')),
         lit('the highest|highest|the worst|worst|the most|most'),
-        opt(lit('rates|rate|violence|offences|crime|violence rates')),
+        opt(lit('rates|rate|violence|offences|crime|violence rates|violent crime|offending')),
         opt(lit('of violence|of offences')),
+        // "the most violence per head": a rate, the young population being the head.
+        opt(
+          lit(
+            'per head|per person|per capita|per child|per young person|per 1000|per thousand|for their size|relative to population|for the population',
+          ),
+        ),
       ),
       listWards('rate'),
     ),

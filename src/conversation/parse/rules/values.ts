@@ -66,3 +66,28 @@ export const correctionRule: Rule = {
     { kind: 'correction' },
   ),
 };
+
+/** "no wait, include it", "leave them out": the list just named (phases or offence types), changed this way. */
+export const sameListRule: Rule = {
+  name: 'the list just named',
+  example: { label: 'Include primaries', utterance: 'include primaries' },
+  keywords: ['include', 'exclude'],
+  parser: alt<Reading>(
+    map(
+      seq(
+        lit('include|add|count|keep|put|bring|exclude|remove|drop|leave|take|skip|ignore'),
+        lit('it|them|that|those|that one|those ones'),
+        opt(lit('back|in|out|back in|too|as well|after all|instead')),
+      ),
+      ([verb, , particle]): Reading => ({
+        kind: 'sameList',
+        mode:
+          /^(?:exclude|remove|drop|skip|ignore)$/.test(verb) ||
+          /out/.test(particle ?? '') ||
+          (/^(?:leave|take)$/.test(verb) && particle !== 'in' && particle !== 'back in')
+            ? 'remove'
+            : 'add',
+      }),
+    ),
+  ),
+};
