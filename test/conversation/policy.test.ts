@@ -44,6 +44,9 @@ describe('requests about individuals', () => {
     'give me the home postcodes of the offenders',
     'I need the dates of birth of the pupils',
     'send me the phone numbers of the children',
+    "the 14 year old in the july 2023 robbery - what school's he at?",
+    "is my neighbour's son in the robbery figures?",
+    'does she go to Park Hall?',
   ])('refuses %j', (utterance) => {
     expect(refused(utterance)).toBe(true);
   });
@@ -67,6 +70,8 @@ describe('requests about individuals', () => {
     'is Park Hall one of the schools on the list?',
     'the number of offenders in Castle and Priory',
     'give me the details of the schools',
+    'only 14 year olds',
+    'what about the 15 year olds',
   ])('does not refuse %j', (utterance) => {
     expect(refused(utterance)).toBe(false);
   });

@@ -154,6 +154,19 @@ const CASES: readonly Case[] = [
   ],
   // A run on a timetable is asked about; 'every' alone is no offence type.
   [[], 'schedule this to run every month', 'question'],
+  // Follow-ups in context (probe batch 10).
+  [['run'], 'now with the older data', 'question'],
+  [['only count robbery'], 'and the other violent ones', [{ kind: 'setOffenceTypes', types: [] }]],
+  [['use distance decay'], 'base it on where the kids actually live', [{ kind: 'setCatchment', model: 'observed' }]],
+  [[], 'rank on where offenders live', [{ kind: 'setMetric', metric: 'youngOffenders' }]],
+  [
+    ['use the cell key method'],
+    'ok forget it, stick with suppression',
+    [{ kind: 'setDisclosure', method: 'suppression' }],
+  ],
+  [['hide zeros', 'round to 10'], 'undo them both', [{ kind: 'undo' }, { kind: 'undo' }]],
+  [['run', 'show me the top 2'], "which of them aren't on our list?", [{ kind: 'newCandidates', n: 2 }]],
+  [[], 'look at the 2020 list', [{ kind: 'useSheet', role: 'currentList', sheet: 'VRU Schools 2020' }]],
 ];
 
 describe('classes of misreading found by probing', () => {
@@ -181,6 +194,24 @@ describe('classes of misreading found by probing', () => {
     const shown = reply.commands.find((command) => command.kind === 'showTop');
     expect(shown).toEqual({ kind: 'showTop', n: 40 });
     expect(reply.text).toMatch(/The top (\d+) of \1 schools/);
+  });
+});
+
+describe('who is counted, asked after a count', () => {
+  it("is refused after a school's figures", () => {
+    const s = session();
+    s.respond('run', context);
+    s.respond('tell me about Hill Top School', context);
+    const reply = s.respond('ok, and which ones are they', context);
+    expect(reply.commands).toEqual([]);
+    expect(reply.text).toMatch(/cannot identify individual/i);
+  });
+
+  it('is not refused after a list of schools, where "they" are schools', () => {
+    const s = session();
+    s.respond('run', context);
+    s.respond('show me the top 2', context);
+    expect(s.respond('which ones are they', context).text).not.toMatch(/cannot identify/i);
   });
 });
 

@@ -113,23 +113,7 @@ export const RULES: readonly Rule[] = [
   compareRule,
   explainRule,
   robustnessRule,
-  zerosRule,
-  thresholdRule,
-  roundingRule,
-  disclosureMethodRule,
-  protectionRule,
-  confidenceRule,
-  seedRule,
-  ageBandRule,
-  datesRule,
-  phasesRule,
-  metricRule,
-  catchmentRule,
-  flagsRule,
-  smoothingRule,
-  attendingRule,
-  topNRule,
-  offenceTypesRule,
+  ...SETTING_RULES,
   backToRule,
   sameListRule,
   valueRule,
@@ -289,6 +273,20 @@ function resolveValue(value: BareValue, previous: Command | null | undefined, le
 const PRONOUNS = new Set(['it', 'that', 'this']);
 
 /** 'compare it with Hill Top', 'tell me about it': 'it' is the school (or ward) named just before. */
+/** "which ones are they?", "name them": said after a school's or ward's figures, they ask who is counted. */
+const WHO_ARE_THEY =
+  /\b(?:which\s+(?:ones|of them|kids|children)|who)\s+(?:are|were|is)\s+(?:they|them|those|these)\b|\bname\s+them\b|\bwho\s+(?:are|were)\s+(?:the|those)\s+(?:ones|kids|children)\b/i;
+
+function whoAfterACount(source: string, previous: Command | null | undefined): Refusal | undefined {
+  if (previous?.kind !== 'explainSchool' && previous?.kind !== 'explainWard') return undefined;
+  return WHO_ARE_THEY.test(source) ? { reason: 'identify' } : undefined;
+}
+
+const OF_THEM = /\b(?:of|among)\s+(?:them|em|those|these|that lot)\b/i;
+
+const isCommandStep = (step: ReadStep, kind: Command['kind']): boolean =>
+  step.reading.kind === 'command' && step.reading.command.kind === kind;
+
 type CompareSchools = Extract<Command, { kind: 'compareSchools' }>;
 
 /** A comparison with its last school replaced by the one a correction names, if it names one. */
@@ -390,7 +388,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     };
   }
   const ctx = makeCtx(tokens, source, lexicon);
-  const refusal = requestAboutIndividuals(tokens, source, lexicon);
+  const refusal = requestAboutIndividuals(tokens, source, lexicon) ?? whoAfterACount(source, context.previous);
   // Naming the column that holds offender references ("use 'Offender ID' for the offender id") is not a request about anyone.
   if (refusal && !namesAColumn(ctx)) return { source, ...none, refusal };
 
@@ -483,6 +481,24 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
       continue;
     steps.push(step);
   }
+  // "forget it, stick with suppression": the setting said replaces the last one; the undo adds nothing.
+  if (
+    steps.length >= 2 &&
+    isCommandStep(steps[0], 'undo') &&
+    context.previous &&
+    isStateChanging(context.previous) &&
+    steps[1].reading.kind === 'command' &&
+    sameSetting(context.previous, steps[1].reading.command)
+  )
+    steps.splice(0, 1);
+  // "which of them aren't on our list?" after "show me the top 10": those ten.
+  const shown = context.previous?.kind === 'showTop' ? context.previous.n : undefined;
+  if (shown !== undefined && OF_THEM.test(source))
+    for (let i = 0; i < steps.length; i++) {
+      const reading = steps[i].reading;
+      if (reading.kind === 'command' && reading.command.kind === 'newCandidates' && reading.command.n === undefined)
+        steps[i] = { ...steps[i], reading: { kind: 'command', command: { kind: 'newCandidates', n: shown } } };
+    }
   const negations = negatedSteps(steps, source);
   restatedExclusions(steps);
   questionsAboutThePlaceNamed(steps);

@@ -44,6 +44,18 @@ const undoMany: Parser<Reading> = alt<Reading>(
     seq(lit('undo|revert|go back'), opt(lit('that|it|the last change')), lit('twice|thrice|two times|three times')),
     ([, , said]) => undos(said === 'twice' || said === 'two times' ? 2 : 3),
   ),
+  // "undo them both", "undo both of those": the last two changes.
+  map(
+    seq(
+      lit('undo|revert|reverse|take back|scrap|cancel'),
+      alt<unknown>(
+        seq(lit('them|those|these|the last'), lit('both|two')),
+        seq(lit('both'), opt(lit('of them|of those|changes|of my changes'))),
+        lit('the last two|the two changes|the last two changes'),
+      ),
+    ),
+    () => undos(2),
+  ),
 );
 
 export const undoRule = rule(

@@ -162,6 +162,18 @@ export const offenceTypesRule: Rule = {
       DEFAULT,
     ),
     as(seq(lit('go back to|back to|return to|revert to|reset to'), VIOLENCE), DEFAULT),
+    // "and the other violent ones" after a type: the violence groups added to it.
+    as(
+      seq(
+        opt(lit('and|plus|also|add|include|with')),
+        lit('the other|the rest of the|other|all the other|the remaining|the rest of the'),
+        lit(
+          'violent ones|violent types|violence types|violent offences|violent crimes|violence ones|violent|violence|violence groups',
+        ),
+        opt(lit('too|as well|also')),
+      ),
+      command({ kind: 'setOffenceTypes', types: ['violence'], mode: 'add' }),
+    ),
     // Every type.
     as(
       seq(

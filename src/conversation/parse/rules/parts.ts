@@ -367,6 +367,19 @@ const OFFENCE_WORDS = new Set([
   'kill',
 ]);
 /** Words that turn down what follows ('other than shoplifting'): never inside a type's name. */
+const SHEET_TALK: ReadonlySet<string> = new Set([
+  'older',
+  'newer',
+  'earlier',
+  'later',
+  'previous',
+  'data',
+  'sheet',
+  'tab',
+  'extract',
+  'file',
+  'workbook',
+]);
 const NEGATING_WORDS = new Set([
   'than',
   'except',
@@ -547,6 +560,8 @@ function typeItem(loose: boolean, bare = false): Parser<string> {
       if (fit === 'exact') return 0;
       if (breaks > 0) return undefined;
       const words = text.split(' ');
+      // Words about sheets and their age ("now with the older data") are never a type's; 'older' is not 'order'.
+      if (words.some((word) => SHEET_TALK.has(word)) && fit !== 'words') return undefined;
       // 'the offence' said alone names no type: every type is one.
       if (bare && words.every((word) => /^(?:offen[cs]es?|crimes?|types?|incidents?)$/.test(word))) return undefined;
       // One short word that only begins a type's name ('off' of 'offences') names no type.

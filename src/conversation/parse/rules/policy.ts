@@ -220,6 +220,13 @@ const SKIPPED = new Set([
   'some',
 ]);
 
+/**
+ * A single person described rather than named: 'the 14 year old', a relative or neighbour, or a
+ * school asked of 'he' or 'she'. No aggregate request is put this way.
+ */
+const ONE_PERSON =
+  /\bthe\s+\d{1,2}[-\s]*(?:year|yr)s?[-\s]*old\b(?!s)|\b(?:son|daughter|stepson|stepdaughter|nephew|niece|grandson|granddaughter|neighbou?rs?|cousin|brother|sister)\b|\b(?:is|was|does|did)\s+(?:he|she)\b|\b(?:school|ward)['’]?s?\s+(?:is\s+)?(?:he|she)\b/i;
+
 /** A word as one of these, allowing a slip ('wich'). */
 function isWord(token: Tok | undefined, words: readonly string[]): boolean {
   return token !== undefined && words.some((word) => keywordCost(token, word) !== undefined);
@@ -290,6 +297,8 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
     const place = placeNamed(tokens, source, lexicon);
     return place ? { reason, place } : { reason };
   };
+  // One person described, not named: "the 14 year old in the July robbery", "my neighbour's son".
+  if (ONE_PERSON.test(source)) return found('identify');
   if (
     /(?<![\d/])\d{2}\/\d{3,}(?![\d/])/.test(source) ||
     tokens.some((t) => !t.quoted && looksLikeReference(t, lexicon))

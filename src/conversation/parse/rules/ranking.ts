@@ -17,11 +17,8 @@ const YOUNG_OFFENDERS = alt<unknown>(
       ),
     ),
   ),
-  seq(
-    lit('where'),
-    lit('they|offenders|children|young people|kids|pupils|people|suspects'),
-    lit('live|lives|reside|are from|come from'),
-  ),
+  // Not 'where the kids live': children are a school's pupils, whose homes are its catchment.
+  seq(lit('where'), lit('they|offenders|young people|people|suspects'), lit('live|lives|reside|are from|come from')),
   lit(
     'residence|home ward|home wards|offender residence|where they live|residents|by residence|home location|home locations',
   ),
@@ -130,11 +127,21 @@ const CATCHMENTS = opt(
 const auto = command({ kind: 'setCatchment', model: 'auto' });
 const observed = command({ kind: 'setCatchment', model: 'observed' });
 const distance = command({ kind: 'setCatchment', model: 'distanceDecay' });
-const OBSERVED_DATA = seq(
-  lit(
-    'observed|observed home wards|observed catchments|actual|recorded|real|pupil residence|residence data|residence sheet|pupil home wards|pupil home ward data|pupil home ward|home ward data|pupil residence data|pupil residence sheet|where pupils live|where the pupils live|where pupils really live|pupil addresses|known catchments|actual home wards|real home wards|home wards|pupil data|known home wards',
+const OBSERVED_DATA = alt<unknown>(
+  // "base it on where the kids actually live".
+  seq(
+    lit('where'),
+    opt(lit('the|our|their')),
+    lit('kids|children|pupils|students|young people at each school'),
+    opt(lit('actually|really|truly')),
+    lit('live|come from|are from|live really'),
   ),
-  opt(lit('data|rows|sheet|figures|records')),
+  seq(
+    lit(
+      'observed|observed home wards|observed catchments|actual|recorded|real|pupil residence|residence data|residence sheet|pupil home wards|pupil home ward data|pupil home ward|home ward data|pupil residence data|pupil residence sheet|where pupils live|where the pupils live|where pupils really live|pupil addresses|known catchments|actual home wards|real home wards|home wards|pupil data|known home wards',
+    ),
+    opt(lit('data|rows|sheet|figures|records')),
+  ),
 );
 const WHERE_AVAILABLE = lit(
   'where known|where we know|where we know them|where recorded|where we have them|where we have it|where available|where we have data|where possible|when available|where they exist|where it exists|if available|where there is data|where we have one|where known|where we can|where we have them otherwise distance|otherwise distance|and distance otherwise|else distance|where we have observed data|when we have them|if we have them',
@@ -207,6 +214,14 @@ export const catchmentRule: Rule = {
       observed,
     ),
     as(seq(lit('catchments|catchment|catchment areas'), lit('from|using|based on|on|by'), OBSERVED_DATA), observed),
+    as(
+      seq(
+        lit('base it on|base them on|base it all on|go by|go off|work from|work it out from|use'),
+        OBSERVED_DATA,
+        opt(lit('only|instead|please|then')),
+      ),
+      observed,
+    ),
     as(
       seq(
         opt(lit('and|then')),

@@ -216,6 +216,34 @@ export const useSheetRule = rule(
       ([, role], ctx) => roleAlone(role, ctx),
       () => 0.5,
     ),
+    // "the 2020 list": the list sheet with that year in its name (a sheet, not a date window).
+    map(
+      seq(
+        opt(lit('look at|use|switch to|try|go with|check|compare with|against')),
+        token((t) => (/^(?:19|20)\d\d$/.test(t.text) ? t.text : undefined)),
+        lit('list|vru list|prevention list|schools list|programme list'),
+      ),
+      ([, year], ctx) => {
+        const sheets = [...ctx.lexicon.sheetRoles]
+          .filter(([sheet, roles]) => roles.includes('currentList') && sheet.includes(year))
+          .map(([sheet]) => sheet);
+        return sheets.length === 1 ? command({ kind: 'useSheet', role: 'currentList', sheet: sheets[0] }) : undefined;
+      },
+    ),
+    // "now with the older data": another sheet, not said which.
+    map(
+      seq(
+        opt(lit('now|and|ok|then')),
+        opt(lit('with|use|using|on|try|switch to|run it on|do it with')),
+        lit('the older|the newer|the earlier|the previous|older|newer|earlier|previous'),
+        lit('data|sheet|extract|offences|figures|one|tab|year|list'),
+      ),
+      ([, , , what], ctx) =>
+        whichSheet(
+          /data|extract|offences|figures|year/.test(what) ? 'offences' : what === 'list' ? 'currentList' : undefined,
+          ctx,
+        ),
+    ),
     // "use the Ward one": part of a sheet's name; asked when it is part of several.
     map(seq(USE, span(3, sheetsHolding), lit('one|sheet|tab|worksheet')), ([, words], ctx) => sheetByPart(words, ctx)),
     map(
