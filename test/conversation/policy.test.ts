@@ -47,6 +47,8 @@ describe('requests about individuals', () => {
     "the 14 year old in the july 2023 robbery - what school's he at?",
     "is my neighbour's son in the robbery figures?",
     'does she go to Park Hall?',
+    'which streets do the offenders live on',
+    'which lad has the most offences in Quarry Bank',
   ])('refuses %j', (utterance) => {
     expect(refused(utterance)).toBe(true);
   });

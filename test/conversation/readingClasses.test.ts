@@ -167,6 +167,12 @@ const CASES: readonly Case[] = [
   [['hide zeros', 'round to 10'], 'undo them both', [{ kind: 'undo' }, { kind: 'undo' }]],
   [['run', 'show me the top 2'], "which of them aren't on our list?", [{ kind: 'newCandidates', n: 2 }]],
   [[], 'look at the 2020 list', [{ kind: 'useSheet', role: 'currentList', sheet: 'VRU Schools 2020' }]],
+  // Runs asked for in passing, and worries put as questions.
+  [['hide zeros'], 'crunch it', [{ kind: 'run' }]],
+  [['ages 11 to 16'], "let's see what we get", [{ kind: 'run' }]],
+  [[], 'will anyone be identifiable from this?', [{ kind: 'help', topic: 'suppression' }]],
+  [[], 'could someone work backwards from the totals?', [{ kind: 'help', topic: 'protection' }]],
+  [[], 'if i mess something up can i get back to where i was?', [{ kind: 'help', topic: 'undo' }]],
 ];
 
 describe('classes of misreading found by probing', () => {

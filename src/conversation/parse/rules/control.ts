@@ -168,6 +168,21 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
   'school phases': 'phases',
   suppression: 'suppression',
   '[c]': 'suppression',
+  identifiable: 'suppression',
+  'be identified': 'suppression',
+  'numbers missing': 'suppression',
+  'missing numbers': 'suppression',
+  'work backwards': 'protection',
+  'worked backwards': 'protection',
+  'work out the hidden': 'protection',
+  stigmatise: 'ranking',
+  stigmatize: 'ranking',
+  'wide ranges': 'ranking',
+  'wide intervals': 'ranking',
+  'tiny populations': 'smoothing',
+  'small populations': 'smoothing',
+  'mess something up': 'undo',
+  'get back to where i was': 'undo',
   'withheld cells': 'suppression',
   'suppressed cells': 'suppression',
   'suppressed counts': 'suppression',
@@ -404,6 +419,17 @@ export const helpTopicRule = rule(
         () => 'ranking' as const,
         () => 0.3,
       ),
+      // A worry put as a question ("will anyone be identifiable from this?"): help on the topic it names.
+      map(
+        seq(
+          utteranceStart,
+          lit('will|could|can|would|is|are|does|do|should|isnt|arent|if|what if|why are|why do|why is'),
+          span(12),
+          opt(lit('?')),
+        ),
+        ([, , words]) => worryTopic(words.text),
+        () => 1,
+      ),
       // "why do some cells just say [c]": a question whose topic is what something shows.
       map(
         seq(
@@ -440,6 +466,18 @@ function topicIn(text: string, only?: HelpTopic): HelpTopic | undefined {
   }
   return undefined;
 }
+/** Worries analysts put as questions, by the words that carry them. */
+const WORRY_TOPICS: readonly (readonly [RegExp, HelpTopic])[] = [
+  [/\bidentif(?:y|iable|ied)\b|\bnumbers? (?:are )?missing\b|\bmissing numbers?\b|\bblank(?:ed)?\b/, 'suppression'],
+  [/\bwork(?:ed)? (?:it )?backwards?\b|\bhidden (?:numbers|counts)\b/, 'protection'],
+  [/\bstigmati[sz]e\b|\bwide (?:ranges|intervals)\b|\bshould i be worried\b/, 'ranking'],
+  [/\b(?:tiny|small) (?:populations?|wards)\b|\bshoot up\b/, 'smoothing'],
+  [/\bmess (?:something|it|things) up\b|\bget back to where\b/, 'undo'],
+];
+function worryTopic(text: string): HelpTopic | undefined {
+  return WORRY_TOPICS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
 /** What a "how do I ..." question is about, by its verb. */
 const TOPIC_VERBS: Readonly<Record<string, HelpTopic>> = {
   replay: 'replay',
@@ -689,7 +727,7 @@ export const runRule = rule(
         // 'go back to …', 'go with …' choose a setting; 'go' alone runs.
         seq(lit('go'), notBefore('back|to|with|for|over', { skipFiller: false })),
         lit(
-          'go ahead|go on|go for it|run|run it|rerun|re run|run again|re-run|do it|do it again|start|begin|analyse|analyze|calculate|compute|proceed|execute|make it so|crunch the numbers|off you go|lets go|fire away|hit it|kick it off|away you go',
+          'crunch it|give it a go|lets see what we get|let us see what we get|see what we get|lets see what it says|lets see the results|go ahead|go on|go for it|run|run it|rerun|re run|run again|re-run|do it|do it again|start|begin|analyse|analyze|calculate|compute|proceed|execute|make it so|crunch the numbers|off you go|lets go|fire away|hit it|kick it off|away you go',
         ),
         seq(
           lit(

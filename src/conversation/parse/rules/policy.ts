@@ -54,6 +54,7 @@ const PEOPLE = new Set([
   'criminals',
   'members',
   'lads',
+  'lad',
   'residents',
   'families',
   'family',
@@ -224,6 +225,9 @@ const SKIPPED = new Set([
  * A single person described rather than named: 'the 14 year old', a relative or neighbour, or a
  * school asked of 'he' or 'she'. No aggregate request is put this way.
  */
+/** Places finer than a ward where people live: asked of offenders or children, it locates someone. */
+const WHERE_SOMEONE_LIVES =
+  /\b(?:streets?|roads?|houses?|flats?|estates?|doors?|blocks?)\b.*\b(?:offenders?|kids|children|pupils|lads?|suspects?)\b|\b(?:offenders?|kids|children|pupils|lads?|suspects?)\b.*\b(?:streets?|roads?|houses?|flats?|estates?)\b/i;
 const ONE_PERSON =
   /\bthe\s+\d{1,2}[-\s]*(?:year|yr)s?[-\s]*old\b(?!s)|\b(?:son|daughter|stepson|stepdaughter|nephew|niece|grandson|granddaughter|neighbou?rs?|cousin|brother|sister)\b|\b(?:is|was|does|did)\s+(?:he|she)\b|\b(?:school|ward)['’]?s?\s+(?:is\s+)?(?:he|she)\b/i;
 
@@ -299,6 +303,7 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
   };
   // One person described, not named: "the 14 year old in the July robbery", "my neighbour's son".
   if (ONE_PERSON.test(source)) return found('identify');
+  if (WHERE_SOMEONE_LIVES.test(source)) return found('personalDetails');
   if (
     /(?<![\d/])\d{2}\/\d{3,}(?![\d/])/.test(source) ||
     tokens.some((t) => !t.quoted && looksLikeReference(t, lexicon))
