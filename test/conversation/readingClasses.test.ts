@@ -173,6 +173,20 @@ const CASES: readonly Case[] = [
   [[], 'will anyone be identifiable from this?', [{ kind: 'help', topic: 'suppression' }]],
   [[], 'could someone work backwards from the totals?', [{ kind: 'help', topic: 'protection' }]],
   [[], 'if i mess something up can i get back to where i was?', [{ kind: 'help', topic: 'undo' }]],
+  // Words from other tools (probe batch 11): slicers tick and untick; the disclosure's first step is not a phase.
+  [[], 'untick all-through', [{ kind: 'setPhases', phases: ['secondary'], mode: 'only' }]],
+  [['use the cell key method'], 'back to primary suppression', [{ kind: 'setDisclosure', method: 'suppression' }]],
+  [
+    ['run'],
+    'pls rnk by yng offndrs n show top 2',
+    [
+      { kind: 'setMetric', metric: 'youngOffenders' },
+      { kind: 'showTop', n: 2 },
+    ],
+  ],
+  [[], 'how do I change the data source?', [{ kind: 'help', topic: 'sheets' }]],
+  [[], 'which crime types count as violence - the HO definition?', [{ kind: 'help', topic: 'offenceTypes' }]],
+  [[], 'add the attending count column to the output', 'question'],
 ];
 
 describe('classes of misreading found by probing', () => {

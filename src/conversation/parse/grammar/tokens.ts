@@ -73,6 +73,13 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   cnt: 'count',
   em: 'them',
   frm: 'from',
+  rnk: 'rank',
+  yng: 'young',
+  offndrs: 'offenders',
+  offdrs: 'offenders',
+  schs: 'schools',
+  schls: 'schools',
+  schl: 'school',
 };
 
 /** 'n' between words is 'and' ("theft n shoplifting"), but not in 'top n'. */

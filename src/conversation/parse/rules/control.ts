@@ -168,6 +168,10 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
   'school phases': 'phases',
   suppression: 'suppression',
   '[c]': 'suppression',
+  'data source': 'sheets',
+  'source data': 'sheets',
+  'input data': 'sheets',
+  'primary suppression': 'suppression',
   identifiable: 'suppression',
   'be identified': 'suppression',
   'numbers missing': 'suppression',
@@ -418,6 +422,24 @@ export const helpTopicRule = rule(
         ),
         () => 'ranking' as const,
         () => 0.3,
+      ),
+      // "which crime types count as violence - the HO definition?": what the default is, not the sheet's list.
+      map(
+        seq(
+          lit('which|what'),
+          lit('crime types|offence types|types|offences|crimes|kinds of crime|kinds of offence'),
+          lit(
+            'count as violence|are counted as violence|are violence|count as violent|are classed as violence|are treated as violence',
+          ),
+          opt(
+            seq(
+              opt(lit('-|,')),
+              opt(lit('the|in the|under the|by the')),
+              lit('ho definition|home office definition|definition|ho groups|home office groups'),
+            ),
+          ),
+        ),
+        () => 'offenceTypes' as const,
       ),
       // A worry put as a question ("will anyone be identifiable from this?"): help on the topic it names.
       map(

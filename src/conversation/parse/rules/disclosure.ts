@@ -302,7 +302,7 @@ const PERTURBATION = lit(
 );
 /** Suppression, named: 'suppression', 'cell suppression', 'withholding small counts'. */
 const SUPPRESSION = lit(
-  'suppression|cell suppression|small count suppression|suppression of small counts|suppression method|suppressing|suppressing small counts|suppressing the small counts|withholding small counts|withholding the small counts|suppressed counts',
+  'suppression|primary suppression|primary and secondary suppression|cell suppression|small count suppression|suppression of small counts|suppression method|suppressing|suppressing small counts|suppressing the small counts|withholding small counts|withholding the small counts|suppressed counts',
 );
 /** Turning a method on. */
 const CHOOSE = lit(

@@ -57,12 +57,12 @@ const TRAILING = map(
 );
 
 const ADD = lit(
-  'also count|also include|add|include|including|count|bring in|put in|add in|throw in|count in|also add',
+  'also count|also include|add|include|including|count|bring in|put in|add in|throw in|count in|also add|tick|select',
 );
 /** Weak words for adding: only with names of types ('plus robbery'). */
 const ADD_WEAK = lit('plus|and also|with|as well as');
 const REMOVE = lit(
-  'exclude|excluding|drop|remove|leave out|ignore|dont count|do not count|stop counting|take out|skip|omit|get rid of|dont include|do not include|stop including|discount|not counting',
+  'exclude|excluding|drop|remove|leave out|ignore|dont count|do not count|stop counting|take out|skip|omit|get rid of|dont include|do not include|stop including|discount|not counting|untick|uncheck|deselect|unselect',
 );
 /** Weak words for leaving out: only with names of types ('not robbery', 'no shoplifting'). */
 const REMOVE_WEAK = lit('not|without|minus|except|no|no more|lose|but not');

@@ -4,7 +4,20 @@
  */
 import { groupsNamed } from '../../../core/scope';
 import { SCHOOL_PHASES, type SchoolPhase, type SheetRole } from '../../../core/types';
-import { alt, FILLER, lit, many, map, opt, seq, span, type Ctx, type Parser, type Span } from '../grammar/combinators';
+import {
+  alt,
+  FILLER,
+  lit,
+  many,
+  map,
+  notBefore,
+  opt,
+  seq,
+  span,
+  type Ctx,
+  type Parser,
+  type Span,
+} from '../grammar/combinators';
 import { isKeyword, registerKeywords } from '../grammar/fuzzy';
 import { nameFit, namesOf, type NameKind } from '../grammar/lexicon';
 import { FIELD_PHRASES, PHASE_PHRASES, ROLE_PHRASES, type RoleField } from '../phrases';
@@ -59,7 +72,12 @@ export const PHASE_WORDS: Readonly<Record<string, SchoolPhase>> = { ...PHASE_PHR
 
 /** One phase, with an optional 'schools' after it. */
 export const phaseName: Parser<SchoolPhase> = map(
-  seq(phrase(PHASE_WORDS), opt(lit('schools|school|phase|phases|ones'))),
+  // 'primary suppression' is the disclosure method's first step, not primary schools.
+  seq(
+    phrase(PHASE_WORDS),
+    notBefore('suppression|suppressed|suppress|cells|cell|disclosure', { skipFiller: false }),
+    opt(lit('schools|school|phase|phases|ones')),
+  ),
   ([phase]) => phase,
 );
 
@@ -368,6 +386,10 @@ const OFFENCE_WORDS = new Set([
 ]);
 /** Words that turn down what follows ('other than shoplifting'): never inside a type's name. */
 const SHEET_TALK: ReadonlySet<string> = new Set([
+  'column',
+  'columns',
+  'output',
+  'report',
   'older',
   'newer',
   'earlier',

@@ -15,10 +15,10 @@ const ONLY = lit(
   'rank|ranking|only rank|rank only|just rank|use|include only|only include|only|just|look at|focus on|limit to|restrict to|set phases to|phases|phase|only look at|compare|for|among|of|with|keep|keep only|only keep',
 );
 const ADD = lit(
-  'include|add|also|plus|with|as well as|also include|and include|bring in|rank also|also rank|add in|count',
+  'include|add|also|plus|with|as well as|also include|and include|bring in|rank also|also rank|add in|count|tick|select',
 );
 const REMOVE = lit(
-  'exclude|excluding|remove|drop|without|except|not|no|leave out|ignore|skip|omit|take out|dont rank|do not rank|minus|stop ranking|get rid of|lose|dont include|do not include',
+  'exclude|excluding|remove|drop|without|except|not|no|leave out|ignore|skip|omit|take out|dont rank|do not rank|minus|stop ranking|get rid of|lose|dont include|do not include|untick|uncheck|deselect|unselect|unpick',
 );
 const TRAILING = opt(lit('only|please|schools only|ones|ones only'));
 
