@@ -202,6 +202,18 @@ describe('classes of misreading found by probing', () => {
     }
   });
 
+  it('reads "…, then top N" after settings as the list, and "top N" said with settings alone as the top group', () => {
+    const listed = session();
+    const reply = listed.respond('and the primary schools too, then top 2', context);
+    expect(reply.commands.map((command) => command.kind)).toEqual(['setPhases', 'showTop']);
+    expect(reply.commands[1]).toEqual({ kind: 'showTop', n: 2 });
+    expect(listed.parameters.phases).toContain('primary');
+    expect(session().respond('ages 11-16, top 25', context).commands).toEqual([
+      { kind: 'setAgeBand', from: 11, to: 16 },
+      { kind: 'setTopN', topN: 25 },
+    ]);
+  });
+
   it('asks which sheet when part of a name fits several, naming each', () => {
     const reply = session().respond('use the VRU one', context);
     expect(reply.text).toContain("'VRU list'");

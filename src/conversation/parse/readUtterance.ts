@@ -417,6 +417,15 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     const earlier = steps.flatMap((step) => (step.reading.kind === 'command' ? [step.reading.command] : []));
     const previous = earlier.length > 0 ? earlier[earlier.length - 1] : context.previous;
     // A value said alone means the setting just made only when said as a correction or 'make it …'.
+    // "include the PRU too, then top 25": the list, after the settings said before it.
+    if (
+      reading.kind === 'value' &&
+      reading.value.kind === 'top' &&
+      steps.length > 0 &&
+      !correcting &&
+      /\b(?:then|now|and show|and then)\s*(?:the\s+)?$/i.test(source.slice(0, span[0]))
+    )
+      reading = cmd({ kind: 'showTop', n: reading.value.n });
     if (reading.kind === 'value')
       reading = resolveValue(
         reading.value,
