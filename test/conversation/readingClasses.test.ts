@@ -187,6 +187,27 @@ const CASES: readonly Case[] = [
   [[], 'how do I change the data source?', [{ kind: 'help', topic: 'sheets' }]],
   [[], 'which crime types count as violence - the HO definition?', [{ kind: 'help', topic: 'offenceTypes' }]],
   [[], 'add the attending count column to the output', 'question'],
+  // A first week's plain requests (probe batch 12).
+  [
+    [],
+    'the cell key method - what is that exactly, before I change anything?',
+    [{ kind: 'help', topic: 'perturbation' }],
+  ],
+  [
+    [],
+    'I heard the phrase empirical Bayes at a training session, what does smoothing actually do here?',
+    [{ kind: 'help', topic: 'smoothing' }],
+  ],
+  [
+    [],
+    'hide zeros, and also what does suppression mean?',
+    [
+      { kind: 'setZeros', show: false },
+      { kind: 'help', topic: 'suppression' },
+    ],
+  ],
+  [[], "that's brilliant, thank you so much for your help today", [{ kind: 'thanks' }]],
+  [[], 'before I run it, can you remind me what the settings are?', [{ kind: 'status' }]],
 ];
 
 describe('classes of misreading found by probing', () => {
@@ -212,6 +233,14 @@ describe('classes of misreading found by probing', () => {
       { kind: 'setAgeBand', from: 11, to: 16 },
       { kind: 'setTopN', topN: 25 },
     ]);
+  });
+
+  it('does not undo on "go back a year": the dates would move, which is not said', () => {
+    const s = session();
+    s.respond('FY 22/23', context);
+    const reply = s.respond('go back a year please', context);
+    expect(reply.commands).toEqual([]);
+    expect(s.parameters.dateFrom).toEqual(new Date('2022-04-01T00:00:00Z'));
   });
 
   it('asks which sheet when part of a name fits several, naming each', () => {

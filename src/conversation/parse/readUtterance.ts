@@ -53,6 +53,7 @@ import {
   runAsAWord,
   scheduledRuns,
   settingsInAsides,
+  settingsNamedInQuestions,
   sameSetting,
   settingsBeforeRun,
   settingsForOnePlace,
@@ -519,7 +520,11 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   topGroupOfCandidates(steps, source);
   settingsBeforeRun(steps, source);
   // A question answered whole (its words all used, 'why' and 'are we' too).
-  negations.push(...questionsAboutSettings(steps, source), ...questionsAboutMeaning(steps, source));
+  negations.push(
+    ...questionsAboutSettings(steps, source),
+    ...questionsAboutMeaning(steps, source),
+    ...settingsNamedInQuestions(steps, source),
+  );
   runAsAWord(steps, source);
   if (steps.length === 0 && courtesy.length > 0) {
     const said = clauses.find((clause) => clause.reading.kind === 'courtesy');

@@ -508,13 +508,52 @@ export function questionsAboutMeaning(steps: Step[], source: string): [number, n
   return [[0, source.length]];
 }
 
+/** A step said as an instruction: it starts with a verb. */
+const IMPERATIVE =
+  /^\s*(?:please\s+)?(?:hide|show|use|set|switch|turn|make|apply|smooth|round|suppress|withhold|rank|count|include|exclude|only|go|change|put|drop|add|keep|perturb)\b/i;
+
+/** Said while asking what a method is, not choosing it yet. */
+const NOT_CHANGING_YET =
+  /\bbefore (?:i|we) (?:change|switch|turn on|use) (?:anything|it|that|them)\b|\bwhat is (?:that|it|this) exactly\b|\bwhats (?:that|it|this) exactly\b|\bjust asking\b|\bnot changing anything\b/i;
+
+/**
+ * A setting named in a question about it is not a change: "what is the cell key method exactly,
+ * before I change anything?" is help on it; "empirical Bayes … what does smoothing do?" is the help
+ * already read, so the setting beside it is dropped.
+ */
+export function settingsNamedInQuestions(steps: Step[], source: string): [number, number][] {
+  const helped = new Set(
+    steps.flatMap((step) => {
+      const command = commandOf(step);
+      return command?.kind === 'help' && command.topic ? [command.topic] : [];
+    }),
+  );
+  const asking = NOT_CHANGING_YET.test(source.replace(/['’]/g, ''));
+  let answered = false;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const command = commandOf(steps[i]);
+    const topic = command && isStateChanging(command) ? SETTING_TOPICS[command.kind] : undefined;
+    if (!topic) continue;
+    // Dropped only when named without a verb ("empirical Bayes"): "hide zeros, and what does suppression mean?" does both.
+    if (helped.has(topic)) {
+      if (!IMPERATIVE.test(steps[i].words)) steps.splice(i, 1);
+    } else if (asking) {
+      steps[i] = { ...steps[i], reading: { kind: 'command', command: { kind: 'help', topic } } };
+      helped.add(topic);
+      answered = true;
+    }
+  }
+  // A question answered whole: its words are not left over.
+  return answered ? [[0, source.length]] : [];
+}
+
 /** "run me through the settings", "how long does a run take?": 'run' as a word, not a request to run. */
 /** ...followed by its verb: the run is what is talked about. */
 const RUN_AS_SUBJECT =
   /^\s*(?:matches|match|will|would|is|gives|give|comes|agrees|lines up|looks|can|should|does|gets)\b/i;
 const POSSESSIVE_RUN = /\b(?:my|your|our|their|his|her)\s+re-?\s*runs?\s*$/i;
 const RUN_AS_A_WORD =
-  /\b(?:run|runs)\s+(?:me|us|you)?\s*through\b|\bhow long (?:does|will|would|do) (?:a |the |it )?(?:run|runs|running)\b|\bwhat does (?:a run|running it|the run)\b/i;
+  /\b(?:before|until|till|once|when)\s+(?:i|we|you)\s+(?:re-?)?run\b|\b(?:run|runs)\s+(?:me|us|you)?\s*through\b|\bhow long (?:does|will|would|do) (?:a |the |it )?(?:run|runs|running)\b|\bwhat does (?:a run|running it|the run)\b/i;
 
 /**
  * 'run' said as a word ("run me through the workbook", "how long does a run take?") drops the run;

@@ -90,6 +90,8 @@ export const undoRule = rule(
           lit('go back|step back|take back|back out|put back'),
           opt(lit('a step|one step|1 step|a bit|one')),
           notBefore('to|on', { skipFiller: false }),
+          // "go back a year" moves the dates (asked), it does not undo.
+          notBefore('year|years|month|months|week|weeks|day|days|quarter'),
         ),
         seq(lit('take'), lit('that|it'), lit('back')),
         seq(
@@ -792,7 +794,7 @@ export const thanksRule = rule(
       // "that's all the settings, run it": closes the settings; it asks for nothing (not the settings shown).
       seq(
         lit(
-          'thats all|that s all|that is all|thats it|that s it|that is it|thats everything|that is everything|done|all done|finished',
+          'thats brilliant|thats great|thats perfect|thats lovely|thats really helpful|thats helpful|that is brilliant|that is great|that is perfect|thats all|that s all|that is all|thats it|that s it|that is it|thats everything|that is everything|done|all done|finished',
         ),
         opt(lit('the|for the|for|of the|with the|on the|my|our')),
         opt(lit('settings|changes|choices|setup|set up|for now|i need|from me|i want')),
@@ -801,7 +803,9 @@ export const thanksRule = rule(
         lit(
           'thanks|thank you|thankyou|cheers|ta|ok|okay|alright|all right|fine|thanks a lot|many thanks|much appreciated|appreciate it|thanks very much|thank you very much|thanks so much|great thanks|brilliant|perfect|lovely|nice one|awesome|excellent|superb|wonderful|cool|great|ok thanks|okay thanks|got it|understood|noted|good stuff|that helps|helpful|fab|fantastic|champion|nice',
         ),
-        opt(lit('a lot|very much|so much|for that|for the help|for your help|mate|again')),
+        opt(lit('a lot|very much|so much|mate|again')),
+        opt(lit('for that|for the help|for your help|for all your help|for all the help|for helping|for this')),
+        opt(lit('today|again|mate|as always')),
         opt(
           seq(
             opt(lit(',')),
