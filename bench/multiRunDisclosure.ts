@@ -7,12 +7,8 @@ import { generateDemo } from '../src/demo';
 
 const day = (text: string): Date => new Date(`${text}T00:00:00Z`);
 
-/**
- * An analyst's fifteen runs on one extract, each never weaker than the one before: windows, age
- * bands, phases, offence types, then stricter thresholds and rounding. Every run joins the ledger
- * the previous one left, so the last is audited together with all fifteen.
- */
-export const FIFTEEN_RUNS: readonly Partial<AnalysisParameters>[] = [
+/** The reruns both methods start with: windows, age bands, phases and offence types. */
+const RERUN_SCOPES: readonly Partial<AnalysisParameters>[] = [
   {},
   { dateTo: day('2024-02-29') },
   { dateFrom: day('2023-06-01') },
@@ -21,6 +17,15 @@ export const FIFTEEN_RUNS: readonly Partial<AnalysisParameters>[] = [
   { ageBand: [12, 16] },
   { phases: ['secondary'] },
   { offenceTypes: ['violence', 'Public order'] },
+];
+
+/**
+ * An analyst's fifteen runs on one extract, each never weaker than the one before: the reruns
+ * above, then stricter thresholds and rounding. Every run joins the ledger the previous one left,
+ * so the last is audited together with all fifteen.
+ */
+export const FIFTEEN_RUNS: readonly Partial<AnalysisParameters>[] = [
+  ...RERUN_SCOPES,
   { threshold: 7 },
   { threshold: 7, dateTo: day('2023-09-30') },
   { threshold: 7, ageBand: [10, 16] },
@@ -31,19 +36,12 @@ export const FIFTEEN_RUNS: readonly Partial<AnalysisParameters>[] = [
 ];
 
 /**
- * Fifteen runs under cell key perturbation: the same kinds of rerun (windows, age bands, phases,
- * offence types, and their combinations), at the ledger's one threshold, since a perturbation
- * ledger keeps one perturbation table (a stricter threshold needs a new ledger).
+ * Fifteen runs under cell key perturbation: the same reruns and their combinations, at the
+ * ledger's one threshold, since a perturbation ledger keeps one perturbation table (a stricter
+ * threshold needs a new ledger).
  */
 const PERTURBED_SCOPES: readonly Partial<AnalysisParameters>[] = [
-  {},
-  { dateTo: day('2024-02-29') },
-  { dateFrom: day('2023-06-01') },
-  { ageBand: [10, 16] },
-  { ageBand: [11, 17] },
-  { ageBand: [12, 16] },
-  { phases: ['secondary'] },
-  { offenceTypes: ['violence', 'Public order'] },
+  ...RERUN_SCOPES,
   { dateTo: day('2023-09-30') },
   { dateTo: day('2023-09-30'), ageBand: [10, 16] },
   { dateFrom: day('2023-10-01') },

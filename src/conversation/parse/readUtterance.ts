@@ -26,7 +26,7 @@ import { datesRule } from './rules/dates';
 import { disclosureMethodRule, protectionRule, roundingRule, thresholdRule, zerosRule } from './rules/disclosure';
 import { offenceTypesRule } from './rules/offenceTypes';
 import { phasesRule } from './rules/phases';
-import { requestAboutIndividuals, type Refusal } from './rules/policy';
+import { askingWhoAfterACount, requestAboutIndividuals, type Refusal } from './rules/policy';
 import { catchmentRule, confidenceRule, metricRule, seedRule, topNRule } from './rules/ranking';
 import {
   compareRule,
@@ -46,6 +46,8 @@ import {
   topGroupOfCandidates,
   guardAgainstInversions,
   negatedSteps,
+  undoBeforeTheSameSetting,
+  candidatesOfTheListShown,
   questionsAboutThePlaceNamed,
   restatedExclusions,
   questionsAboutMeaning,
@@ -273,21 +275,6 @@ function resolveValue(value: BareValue, previous: Command | null | undefined, le
 
 const PRONOUNS = new Set(['it', 'that', 'this']);
 
-/** 'compare it with Hill Top', 'tell me about it': 'it' is the school (or ward) named just before. */
-/** "which ones are they?", "name them": said after a school's or ward's figures, they ask who is counted. */
-const WHO_ARE_THEY =
-  /\b(?:which\s+(?:ones|of them|kids|children)|who)\s+(?:are|were|is)\s+(?:they|them|those|these)\b|\bname\s+them\b|\bwho\s+(?:are|were)\s+(?:the|those)\s+(?:ones|kids|children)\b/i;
-
-function whoAfterACount(source: string, previous: Command | null | undefined): Refusal | undefined {
-  if (previous?.kind !== 'explainSchool' && previous?.kind !== 'explainWard') return undefined;
-  return WHO_ARE_THEY.test(source) ? { reason: 'identify' } : undefined;
-}
-
-const OF_THEM = /\b(?:of|among)\s+(?:them|em|those|these|that lot)\b/i;
-
-const isCommandStep = (step: ReadStep, kind: Command['kind']): boolean =>
-  step.reading.kind === 'command' && step.reading.command.kind === kind;
-
 type CompareSchools = Extract<Command, { kind: 'compareSchools' }>;
 
 /** A comparison with its last school replaced by the one a correction names, if it names one. */
@@ -313,6 +300,7 @@ function sameList(mode: ListChange, previous: Command | null | undefined): Readi
   };
 }
 
+/** 'compare it with Hill Top', 'tell me about it': 'it' is the school (or ward) named just before. */
 function withPronouns(command: Command, earlier: readonly Command[]): Reading {
   if (command.kind === 'explain' && PRONOUNS.has(command.name)) {
     const last = [...earlier]
@@ -389,7 +377,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     };
   }
   const ctx = makeCtx(tokens, source, lexicon);
-  const refusal = requestAboutIndividuals(tokens, source, lexicon) ?? whoAfterACount(source, context.previous);
+  const refusal = requestAboutIndividuals(tokens, source, lexicon) ?? askingWhoAfterACount(source, context.previous);
   // Naming the column that holds offender references ("use 'Offender ID' for the offender id") is not a request about anyone.
   if (refusal && !namesAColumn(ctx)) return { source, ...none, refusal };
 
@@ -491,24 +479,8 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
       continue;
     steps.push(step);
   }
-  // "forget it, stick with suppression": the setting said replaces the last one; the undo adds nothing.
-  if (
-    steps.length >= 2 &&
-    isCommandStep(steps[0], 'undo') &&
-    context.previous &&
-    isStateChanging(context.previous) &&
-    steps[1].reading.kind === 'command' &&
-    sameSetting(context.previous, steps[1].reading.command)
-  )
-    steps.splice(0, 1);
-  // "which of them aren't on our list?" after "show me the top 10": those ten.
-  const shown = context.previous?.kind === 'showTop' ? context.previous.n : undefined;
-  if (shown !== undefined && OF_THEM.test(source))
-    for (let i = 0; i < steps.length; i++) {
-      const reading = steps[i].reading;
-      if (reading.kind === 'command' && reading.command.kind === 'newCandidates' && reading.command.n === undefined)
-        steps[i] = { ...steps[i], reading: { kind: 'command', command: { kind: 'newCandidates', n: shown } } };
-    }
+  undoBeforeTheSameSetting(steps, context.previous);
+  candidatesOfTheListShown(steps, source, context.previous);
   const negations = negatedSteps(steps, source);
   restatedExclusions(steps);
   questionsAboutThePlaceNamed(steps);

@@ -208,6 +208,34 @@ export function negatedSteps(steps: Step[], source: string): [number, number][] 
   return used;
 }
 
+/** "forget it, stick with suppression": the setting said replaces the last one, so the undo before it adds nothing. */
+export function undoBeforeTheSameSetting(steps: Step[], previous: Command | null | undefined): void {
+  if (steps.length < 2) return;
+  const next = commandOf(steps[1]);
+  if (
+    commandOf(steps[0])?.kind === 'undo' &&
+    next &&
+    previous &&
+    isStateChanging(previous) &&
+    sameSetting(previous, next)
+  )
+    steps.splice(0, 1);
+}
+
+/** Naming the list just shown ("which of them …"). */
+const OF_THEM = /\b(?:of|among)\s+(?:them|em|those|these|that lot)\b/i;
+
+/** "which of them aren't on our list?" after "show me the top 10": the new candidates among those ten. */
+export function candidatesOfTheListShown(steps: Step[], source: string, previous: Command | null | undefined): void {
+  const shown = previous?.kind === 'showTop' ? previous.n : undefined;
+  if (shown === undefined || !OF_THEM.test(source)) return;
+  for (let i = 0; i < steps.length; i++) {
+    const command = commandOf(steps[i]);
+    if (command?.kind === 'newCandidates' && command.n === undefined)
+      steps[i] = { ...steps[i], reading: { kind: 'command', command: { kind: 'newCandidates', n: shown } } };
+  }
+}
+
 /** Words that say a setting is for the request it follows ("show the top 10 for robbery only"), said before it or as its first word. */
 const QUALIFYING = /^\s*(?:but\s+)?(?:for|with|using|among|amongst|counting|on|of|after|once|having)\b/;
 /** Whether a setting directly qualifies the request before it: no joining word or mark between them. */

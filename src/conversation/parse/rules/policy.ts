@@ -7,6 +7,7 @@
  */
 import { keywordCost } from '../grammar/fuzzy';
 import { nameFit, type Lexicon } from '../grammar/lexicon';
+import type { Command } from '../../commands';
 import type { Tok } from '../grammar/tokens';
 
 /** Why a request was refused, and a place it named (so the reply can offer that place's aggregate figures). */
@@ -506,4 +507,14 @@ export function refusalText(refusal: Refusal): string {
     ? `the figures for ${refusal.place.kind === 'ward' ? `${refusal.place.name} ward` : refusal.place.name} (counts and rates, with small numbers withheld)`
     : 'the wards by rate, a school or ward explained, or the top schools';
   return `${what}. This tool publishes aggregated, advisory figures only, with small counts withheld; records about people stay with the police, who hold the data. I can give you ${instead} instead.`;
+}
+
+/** "which ones are they?", "name them": said after a school's or ward's figures, they ask who is counted. */
+const WHO_ARE_THEY =
+  /\b(?:which\s+(?:ones|of them|kids|children)|who)\s+(?:are|were|is)\s+(?:they|them|those|these)\b|\bname\s+them\b|\bwho\s+(?:are|were)\s+(?:the|those)\s+(?:ones|kids|children)\b/i;
+
+/** A request about individuals that only the previous command makes one (after a count, not after a list of schools). */
+export function askingWhoAfterACount(source: string, previous: Command | null | undefined): Refusal | undefined {
+  if (previous?.kind !== 'explainSchool' && previous?.kind !== 'explainWard') return undefined;
+  return WHO_ARE_THEY.test(source) ? { reason: 'identify' } : undefined;
 }
