@@ -1,6 +1,7 @@
 import fs from 'fs';
 import packageJson from '../../package.json';
 import { loadHighsSolver, type LinearSolver } from '../core/disclosure';
+import { collectGarbage } from './collectGarbage';
 import { finishAnalysis, prepareAnalysis, type PreparationOutcome } from '../core/pipeline';
 import type { AnalysisResult } from '../core/pipeline/analysisResult';
 import { buildReport, OUTPUT_SHEETS } from '../report';
@@ -89,6 +90,26 @@ async function readAndPrepare(
 }
 
 /**
+ * Reads the inputs and runs the whole engine. A function of its own so that, once it returns,
+ * nothing holds the prepared analysis (the validated offence records): a local of the caller
+ * would keep them alive while the report is written, about 400 MB at Excel's last row.
+ */
+async function readAndAnalyse(
+  options: AnalyseOptions,
+  log: (line: string) => void,
+  provenance: { synthetic: boolean; description?: string; attribution?: readonly string[] } | undefined,
+): Promise<{
+  outcome: ReturnType<typeof finishAnalysis> | Extract<PreparationOutcome, { ok: false }>;
+  fileSources: InputFiles['fileSources'];
+  ledgerPath: string;
+}> {
+  const { prepared, fileSources, ledgerPath } = await readAndPrepare(options, log, provenance);
+  collectGarbage();
+  const outcome = prepared.ok ? finishAnalysis(prepared.prepared, options.parameters, progressOf(log)) : prepared;
+  return { outcome, fileSources, ledgerPath };
+}
+
+/**
  * Reads INPUT, runs the engine, writes the result sheets into a new workbook at OUTPUT. The input
  * is read once into memory and never written; the output appears only when complete (written to
  * a temporary file and renamed).
@@ -100,8 +121,8 @@ export async function analyseWorkbook(
   command = `${TOOL_NAME} analyse`,
 ): Promise<AnalyseRun> {
   const startedAt = new Date().toISOString();
-  const { prepared, fileSources, ledgerPath } = await readAndPrepare(options, log, provenance);
-  const outcome = prepared.ok ? finishAnalysis(prepared.prepared, options.parameters, progressOf(log)) : prepared;
+  const { outcome, fileSources, ledgerPath } = await readAndAnalyse(options, log, provenance);
+  collectGarbage();
   if (!outcome.ok) {
     for (const note of outcome.mappingNotes) log(rewordForFiles(note, fileSources));
     throw new UnusableInputError(
