@@ -208,6 +208,38 @@ const CASES: readonly Case[] = [
   ],
   [[], "that's brilliant, thank you so much for your help today", [{ kind: 'thanks' }]],
   [[], 'before I run it, can you remind me what the settings are?', [{ kind: 'status' }]],
+  // A request passed on in quotes (probe batch 13) is read as said, not as one quoted name.
+  [
+    [],
+    "Note from my boss: 'please set the ages to 11-16 and show me the top 3'",
+    [
+      { kind: 'setAgeBand', from: 11, to: 16 },
+      { kind: 'showTop', n: 3 },
+    ],
+  ],
+  [
+    [],
+    "Copying in what the VRU lead wrote - 'hide the zeros and round to the nearest 5' - can you do that?",
+    [
+      { kind: 'setZeros', show: false },
+      { kind: 'setRounding', base: 5 },
+    ],
+  ],
+  // A quoted name stays a name.
+  [
+    [],
+    "use 'VRU Schools 2020' as the current list",
+    [{ kind: 'useSheet', role: 'currentList', sheet: 'VRU Schools 2020' }],
+  ],
+  // A correction that names no change of its own keeps the change it corrects.
+  [
+    [],
+    // Recorded as the whole list: the fixture ranks secondary and all-through schools to start with.
+    'add specials - no, primaries',
+    [{ kind: 'setPhases', phases: ['primary', 'secondary', 'allThrough'], mode: 'only' }],
+  ],
+  [[], 'add specials - no, only primaries', [{ kind: 'setPhases', phases: ['primary'], mode: 'only' }]],
+  [[], 'offnce typs in teh sheet?', [{ kind: 'listOffenceTypes' }]],
 ];
 
 describe('classes of misreading found by probing', () => {
@@ -255,6 +287,17 @@ describe('classes of misreading found by probing', () => {
     const shown = reply.commands.find((command) => command.kind === 'showTop');
     expect(shown).toEqual({ kind: 'showTop', n: 40 });
     expect(reply.text).toMatch(/The top (\d+) of \1 schools/);
+  });
+});
+
+describe('a request about individuals passed on in quotes', () => {
+  it('is refused, not read as a quoted offence type', () => {
+    const s = session();
+    const before = s.parameters;
+    const reply = s.respond("From the DCI: 'can we have the offender names for Hill Top School?'", context);
+    expect(reply.commands).toEqual([]);
+    expect(reply.text).toMatch(/cannot give anyone's name/i);
+    expect(s.parameters).toEqual(before);
   });
 });
 

@@ -19,6 +19,7 @@ import { alt, isNeutral, lit, makeCtx, map, seq } from './grammar/combinators';
 import { EMPTY_LEXICON, protectedWordsOf, type Lexicon } from './grammar/lexicon';
 import type { BareValue, Reading, Rule } from './grammar/rule';
 import { segment } from './grammar/segment';
+import { unquoteReportedRequests } from './reportedSpeech';
 import { lexUtterance, sourceOf } from './grammar/tokens';
 import { ageBandRule } from './rules/ageBand';
 import { CONTROL_RULES, greetingRule, thanksRule } from './rules/control';
@@ -354,6 +355,28 @@ function withPronouns(command: Command, earlier: readonly Command[]): Reading {
  * Reads an utterance (see the module comment).
  * @example readUtterance('hide zeros and round to 5').steps.map((s) => s.reading) // => [setZeros, setRounding]
  */
+/** Words that make a list the only one: a correction saying one of them means it. */
+const ONLY_WORDS = /\b(?:only|just|solely|alone|nothing but)\b/i;
+
+/**
+ * "add primaries - no, specials": the correction replaces what is added, so specials are added,
+ * not made the only phase. Only when the correction reads as the default change (the list alone,
+ * 'only'), without saying 'only': a correction that says its own change ("no wait, incl it")
+ * keeps it.
+ */
+function withCorrectedListMode(replaced: Command, correction: Command, words: string): Command {
+  if (ONLY_WORDS.test(words)) return correction;
+  if (replaced.kind === 'setPhases' && correction.kind === 'setPhases' && correction.mode === 'only')
+    return { ...correction, mode: replaced.mode };
+  if (
+    replaced.kind === 'setOffenceTypes' &&
+    correction.kind === 'setOffenceTypes' &&
+    (correction.mode ?? 'only') === 'only'
+  )
+    return { ...correction, mode: replaced.mode ?? 'only' };
+  return correction;
+}
+
 export function readUtterance(text: string, context: ReadContext = {}): UtteranceReading {
   const source = text.trim();
   const lexicon = context.lexicon ?? EMPTY_LEXICON;
@@ -368,7 +391,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
       },
     };
   }
-  const tokens = lexUtterance(source, protectedWordsOf(lexicon));
+  const tokens = lexUtterance(unquoteReportedRequests(source, lexicon), protectedWordsOf(lexicon));
   if (tokens.filter((token) => !token.punct).length === 0) {
     return {
       source,
@@ -456,7 +479,9 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
       }
       if (last && last.reading.kind === 'command' && sameSetting(last.reading.command, reading.command)) {
         steps.pop();
-        step = { ...step, replaced: last.words };
+        const kept = withCorrectedListMode(last.reading.command, reading.command, words);
+        if (kept !== reading.command) reading = { kind: 'command', command: kept };
+        step = { ...step, reading, replaced: last.words };
       } else if (
         !last &&
         context.previous &&

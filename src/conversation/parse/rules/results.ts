@@ -792,6 +792,7 @@ export const listOffenceTypesRule: Rule = {
       seq(
         utteranceStart,
         lit('offence types|crime types|types of offence|offence categories|crime categories'),
+        opt(lit('in the sheet|in the data|in the offences sheet|in the workbook|in there|there are|we have')),
         lit('?'),
       ),
     ),
