@@ -257,9 +257,12 @@ export function readLocation(
       : reading.pointSource === 'latitude and longitude'
         ? fields.latitude
         : fields.postcode;
+  // One object shape for every location (undefined where there is none): a million offence rows
+  // make two each, which every later stage reads.
   return {
-    ...(reading.point ? { point: reading.point, ...(pointField ? { pointColumn: row.header(pointField) } : {}) } : {}),
-    ...(reading.wardCode ? { wardCode: reading.wardCode } : {}),
-    ...(reading.postcode ? { postcode: reading.postcode } : {}),
+    point: reading.point,
+    pointColumn: reading.point && pointField ? row.header(pointField) : undefined,
+    wardCode: reading.wardCode || undefined,
+    postcode: reading.postcode || undefined,
   };
 }

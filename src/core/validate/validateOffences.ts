@@ -224,9 +224,11 @@ export function validateOffences(
         age,
         offenceLocation,
         homeLocation,
-        ...(schoolUrn !== undefined ? { schoolUrn } : {}),
-        ...(weapon !== undefined ? { weapon } : {}),
-        ...(offenceRefMissing ? { offenceRefMissing: true as const } : {}),
+        // Every record has the same fields (undefined where the row gave none), so that every stage
+        // reading a million of them meets one object shape.
+        schoolUrn,
+        weapon,
+        offenceRefMissing: offenceRefMissing ? true : undefined,
       };
     },
     {
