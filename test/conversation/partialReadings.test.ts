@@ -28,7 +28,7 @@ describe('words left over that may carry part of the request', () => {
 
   it('ask before a run too: a request dropped after it would read as done', () => {
     const session = createDialogueSession({ parameters: SMALL_PARAMETERS });
-    const reply = session.respond('rerun, then which are new', context);
+    const reply = session.respond('rerun, then which ones moved up', context);
     expect(reply.question).toBe(true);
     expect(reply.ran).toBe(false);
   });

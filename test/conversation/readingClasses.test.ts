@@ -301,6 +301,34 @@ describe('a request about individuals passed on in quotes', () => {
   });
 });
 
+describe('a request about individuals put as a count or a detail (probe batch 14)', () => {
+  it.each([
+    'count the Hill Top School pupils involved in robbery and give me their initials',
+    'give me a count for each child at Hill Top School',
+  ])('refuses %j', (utterance) => {
+    const s = session();
+    const before = s.parameters;
+    const reply = s.respond(utterance, context);
+    expect(reply.commands).toEqual([]);
+    expect(reply.text).toMatch(/aggregated, advisory figures only/);
+    expect(s.parameters).toEqual(before);
+  });
+});
+
+describe('putting back the last change to a list, with another change', () => {
+  it('undoes it and makes the other change, not the other change alone', () => {
+    const s = session();
+    const counted = s.parameters.offenceTypes;
+    s.respond('exclude robbery', context);
+    const reply = s.respond('put it back and leave out criminal damage instead', context);
+    expect(reply.commands.map((command) => command.kind)).toEqual(['undo', 'setOffenceTypes']);
+    // Robbery is counted again, as before it was left out; criminal damage is not one of the
+    // fixture's default violence groups, so leaving it out changes nothing more.
+    expect(reply.text).toMatch(/Undid the offence types/);
+    expect(s.parameters.offenceTypes).toEqual(counted);
+  });
+});
+
 describe('who is counted, asked after a count', () => {
   it("is refused after a school's figures", () => {
     const s = session();

@@ -250,3 +250,79 @@ describe('two readings of one setting in one utterance', () => {
     ]);
   });
 });
+
+describe('dictation, exceptions and questions about the method (probe batch 14)', () => {
+  const WITH_SCHOOLS: Lexicon = {
+    ...LEXICON,
+    schools: ['Castle High School', 'Earls High School', 'Park Hall Academy', 'Brook Special School'],
+    hasResults: true,
+  };
+  it.each<[string, Read[]]>([
+    // 'bar' is 'except'; 'but not X' after a list left out keeps X.
+    [
+      'count all types bar shoplifting',
+      [
+        { kind: 'setOffenceTypes', types: ['all'] },
+        { kind: 'setOffenceTypes', types: ['shoplifting'], mode: 'remove' },
+      ],
+    ],
+    [
+      'exclude shoplifting and public order but not weapons',
+      [
+        { kind: 'setOffenceTypes', types: ['shoplifting', 'public order'], mode: 'remove' },
+        { kind: 'setOffenceTypes', types: ['weapons'], mode: 'add' },
+      ],
+    ],
+    // Every phase less one is one change.
+    [
+      'rank all phases except primary',
+      [
+        {
+          kind: 'setPhases',
+          phases: ['secondary', 'allThrough', 'special', 'alternativeProvision', 'other'],
+          mode: 'only',
+        },
+      ],
+    ],
+    // A yes-or-no question about how the method works is help on it.
+    ['does the tool account for overdispersion when it flags wards?', [{ kind: 'help', topic: 'flags' }]],
+    ['is the distance decay catchment weighted by pupil numbers', [{ kind: 'help', topic: 'catchment' }]],
+    // 'where to start' is not a run; the same help twice is one.
+    ['no idea where to start, what can it do?', [{ kind: 'help' }]],
+    // Dictated punctuation and years; a range cut off is asked about.
+    [
+      'rank secondaries only comma threshold eight comma then run',
+      [
+        { kind: 'setPhases', phases: ['secondary'], mode: 'only' },
+        { kind: 'setThreshold', threshold: 8 },
+        { kind: 'run' },
+      ],
+    ],
+    ['financial year twenty twenty one to twenty two', [{ kind: 'setDates', from: '2021-04-01', to: '2022-03-31' }]],
+    ['set the ages from twelve to', ['question']],
+    // People are not an offence type.
+    ['rank by offences, not young offenders', [{ kind: 'setMetric', metric: 'offences' }]],
+    // Chatter one slip from a keyword ('lots' from 'lost') is chatter.
+    ['lots on today, hide zeros', [{ kind: 'setZeros', show: false }]],
+  ])('reads %j', (utterance, expected) => {
+    expect(readAs(utterance, LEXICON)).toEqual(expected);
+  });
+
+  it.each<[string, Read[]]>([
+    // The new ones among the top group named, homophone and all.
+    ['which of the top ten are knew', [{ kind: 'newCandidates', n: 10 }]],
+    [
+      'top 12, then which ones are new?',
+      [
+        { kind: 'showTop', n: 12 },
+        { kind: 'newCandidates', n: 12 },
+      ],
+    ],
+    // 'the high school' where two schools' names have those words: which is meant is asked.
+    ['exclude the high school', ['question']],
+    // One school's name has the words: the phase reading stands.
+    ['drop the special school', [{ kind: 'setPhases', phases: ['special'], mode: 'remove' }]],
+  ])('with results and these schools, reads %j', (utterance, expected) => {
+    expect(readAs(utterance, WITH_SCHOOLS)).toEqual(expected);
+  });
+});

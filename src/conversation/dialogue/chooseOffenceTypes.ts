@@ -77,6 +77,10 @@ const tellingWords = (plain: string): string =>
  * words include all the term's words ('robbery' -> 'Robbery of personal property' and 'Robbery of
  * business property': a family, taken whole); else the one clearly most similar; else none.
  */
+/** Words that turn a type down or widen it, when a term holds more than a type's name. */
+const CONTRARY_WORDS =
+  /\b(?:all|every|everything|except|excluding|bar|barring|but|not|without|other|apart|besides|minus|no)\b/;
+
 export function typesForTerm(term: string, types: readonly TypeCount[]): TypeCount[] {
   const typed = plainName(term);
   const same = types.filter((type) => plainName(type.value) === typed);
@@ -92,6 +96,9 @@ export function typesForTerm(term: string, types: readonly TypeCount[]): TypeCou
   // 'Public order offences', which is no reason to pick it.
   const telling = tellingWords(typed);
   if (telling === '') return [];
+  // 'all types bar robbery', 'everything but robbery': the words around the type turn it down or
+  // widen it, so a likeness to 'robbery' is no reason to count robbery alone.
+  if (CONTRARY_WORDS.test(typed)) return [];
   const scored = types
     .map((type) => ({ type, score: diceCoefficient(telling, tellingWords(plainName(type.value))) }))
     .sort((a, b) => b.score - a.score);

@@ -78,6 +78,7 @@ export const NUMBER_WORDS: readonly string[] = [
   ...Object.keys(UNITS),
   ...Object.keys(TENS),
   'hundred',
+  'thousand',
   ...Object.keys(ORDINALS),
 ];
 
@@ -94,6 +95,19 @@ export function readNumberWords(
   const first = words[0];
   if (first === undefined) return undefined;
   if (ORDINALS[first] !== undefined) return { text: ordinal(ORDINALS[first]), words: 1 };
+  // A year said aloud: 'twenty twenty two' (2022), 'twenty nineteen', 'two thousand and twenty'.
+  if (first === 'twenty' && (words[1] === 'twenty' || (UNITS[words[1]] ?? 0) >= 10)) {
+    const rest = readNumberWords(words.slice(1));
+    if (rest && /^\d+$/.test(rest.text) && Number(rest.text) < 100)
+      return { text: String(2000 + Number(rest.text)), words: 1 + rest.words };
+  }
+  if (first === 'two' && words[1] === 'thousand') {
+    const restStart = words[2] === 'and' ? 3 : 2;
+    const rest = words[restStart] !== undefined ? readNumberWords(words.slice(restStart)) : undefined;
+    if (rest && /^\d+$/.test(rest.text) && Number(rest.text) < 100)
+      return { text: String(2000 + Number(rest.text)), words: restStart + rest.words };
+    return { text: '2000', words: 2 };
+  }
   let index = 0;
   let value = 0;
   if (first === 'a' && words[1] === 'hundred') {

@@ -46,6 +46,8 @@ import {
   competingSettings,
   topGroupOfCandidates,
   guardAgainstInversions,
+  exceptionsToAnExclusion,
+  phasesWithAnException,
   negatedSteps,
   undoBeforeTheSameSetting,
   candidatesOfTheListShown,
@@ -55,6 +57,8 @@ import {
   questionsAboutSettings,
   runAsAWord,
   scheduledRuns,
+  unfinishedRanges,
+  oneSchoolForAPhase,
   settingsInAsides,
   settingsNamedInQuestions,
   sameSetting,
@@ -506,11 +510,15 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   }
   undoBeforeTheSameSetting(steps, context.previous);
   candidatesOfTheListShown(steps, source, context.previous);
+  exceptionsToAnExclusion(steps, source);
+  phasesWithAnException(steps, source);
   const negations = negatedSteps(steps, source);
   restatedExclusions(steps);
   questionsAboutThePlaceNamed(steps);
   settingsInAsides(steps, source);
   scheduledRuns(steps, source);
+  unfinishedRanges(steps, source);
+  oneSchoolForAPhase(steps, lexicon.schools);
   guardAgainstInversions(steps, source);
   settingsForOnePlace(steps, source);
   competingSettings(steps);
@@ -523,6 +531,18 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     ...settingsNamedInQuestions(steps, source),
   );
   runAsAWord(steps, source);
+  // Once the guards have dropped what lay between, the same request twice in a row is done once
+  // ("no idea where to start, what can it do": help, not help twice).
+  for (let i = steps.length - 1; i > 0; i--) {
+    const [before, after] = [steps[i - 1].reading, steps[i].reading];
+    if (
+      before.kind === 'command' &&
+      after.kind === 'command' &&
+      after.command.kind !== 'undo' &&
+      JSON.stringify(before.command) === JSON.stringify(after.command)
+    )
+      steps.splice(i, 1);
+  }
   if (steps.length === 0 && courtesy.length > 0) {
     const said = clauses.find((clause) => clause.reading.kind === 'courtesy');
     steps.push({

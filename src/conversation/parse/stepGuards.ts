@@ -155,6 +155,46 @@ export function restatedExclusions(steps: Step[]): void {
   }
 }
 
+/**
+ * "exclude shoplifting and theft but not burglary": after a list left out, 'but not X' says X is
+ * not among them, so X stays counted; read alone, 'not burglary' would leave it out too.
+ */
+export function exceptionsToAnExclusion(steps: Step[], source: string): void {
+  for (let i = 1; i < steps.length; i++) {
+    const command = commandOf(steps[i]);
+    const previous = commandOf(steps[i - 1]);
+    if (!command || !previous || command.kind !== previous.kind) continue;
+    if (command.kind !== 'setOffenceTypes' && command.kind !== 'setPhases') continue;
+    if (command.mode !== 'remove' || (previous.kind === command.kind && previous.mode !== 'remove')) continue;
+    const said = `${between(source, steps[i - 1], steps[i])} ${steps[i].words}`;
+    if (!/(?:^|\s)but\s+(?:not|keep|leave)\b/i.test(said)) continue;
+    steps[i] = { ...steps[i], reading: { kind: 'command', command: { ...command, mode: 'add' } } };
+  }
+}
+
+/**
+ * "rank every phase except the special school": the phases said, less the exception, as one
+ * change (the one the analyst asked for), not the whole list and then a removal.
+ */
+export function phasesWithAnException(steps: Step[], source: string): void {
+  for (let i = steps.length - 1; i > 0; i--) {
+    const [first, second] = [commandOf(steps[i - 1]), commandOf(steps[i])];
+    if (first?.kind !== 'setPhases' || second?.kind !== 'setPhases') continue;
+    if (first.mode !== 'only' || second.mode !== 'remove') continue;
+    const joining = `${between(source, steps[i - 1], steps[i])} ${steps[i].words}`;
+    if (!/\b(?:except|excepting|but not|apart from|other than|bar|barring|excluding|without|save)\b/i.test(joining))
+      continue;
+    const phases = first.phases.filter((phase) => !second.phases.includes(phase));
+    if (phases.length === 0) continue;
+    const [a, b] = [steps[i - 1].span, steps[i].span];
+    steps.splice(i - 1, 2, {
+      reading: { kind: 'command', command: { kind: 'setPhases', phases, mode: 'only' } },
+      words: a && b ? source.slice(a[0], b[1]) : `${steps[i - 1].words} ${steps[i].words}`,
+      ...(a && b ? { span: [a[0], b[1]] as [number, number] } : {}),
+    });
+  }
+}
+
 export function negatedSteps(steps: Step[], source: string): [number, number][] {
   const used: [number, number][] = [];
   for (let i = 0; i < steps.length; i++) {
@@ -208,13 +248,20 @@ export function negatedSteps(steps: Step[], source: string): [number, number][] 
   return used;
 }
 
-/** "forget it, stick with suppression": the setting said replaces the last one, so the undo before it adds nothing. */
+/**
+ * "forget it, stick with suppression": the setting said replaces the last one, so the undo before
+ * it adds nothing. Not so for a change to a list ("put it back and take out weapons instead",
+ * after "exclude robbery"): it changes the list as the undo leaves it, so both are done.
+ */
 export function undoBeforeTheSameSetting(steps: Step[], previous: Command | null | undefined): void {
   if (steps.length < 2) return;
   const next = commandOf(steps[1]);
+  const changesAList =
+    (next?.kind === 'setOffenceTypes' || next?.kind === 'setPhases') && (next.mode ?? 'only') !== 'only';
   if (
     commandOf(steps[0])?.kind === 'undo' &&
     next &&
+    !changesAList &&
     previous &&
     isStateChanging(previous) &&
     sameSetting(previous, next)
@@ -330,6 +377,14 @@ export function settingsForOnePlace(steps: Step[], source: string): void {
  * change the top group).
  */
 export function topGroupOfCandidates(steps: Step[], source: string): void {
+  // "top 15, then which are new?": the new ones among the 15 just named.
+  for (let i = 1; i < steps.length; i++) {
+    const top = commandOf(steps[i - 1]);
+    const candidates = commandOf(steps[i]);
+    const n = top?.kind === 'showTop' ? top.n : top?.kind === 'setTopN' ? top.topN : undefined;
+    if (candidates?.kind === 'newCandidates' && candidates.n === undefined && n !== undefined)
+      steps[i] = { ...steps[i], reading: { kind: 'command', command: { kind: 'newCandidates', n } } };
+  }
   for (let i = 0; i + 1 < steps.length; i++) {
     const candidates = commandOf(steps[i]);
     const top = commandOf(steps[i + 1]);
@@ -432,6 +487,8 @@ const POLITE_REQUEST = /^\s*(?:is it (?:possible|ok|okay|alright|fine) to|is the
  */
 export function questionsAboutSettings(steps: Step[], source: string): [number, number][] {
   if (steps.length === 0 || !ASKS_WHETHER.test(source) || POLITE_REQUEST.test(source)) return [];
+  // "is the catchment weighted by …?" asks how the method works (settingsNamedInQuestions), not what is set.
+  if (HOW_IT_WORKS.test(source)) return [];
   if (!steps.every((step) => isCommand(step, isStateChanging))) return [];
   const first = steps[0];
   const last = steps[steps.length - 1];
@@ -458,6 +515,55 @@ export function scheduledRuns(steps: Step[], source: string): void {
     'I cannot schedule runs or repeat them by themselves: a run happens when you ask for one, and its settings are recorded so it can be replayed later. Shall I run it now?',
     [{ label: 'Run it now', utterance: 'run the analysis' }],
   );
+}
+
+/**
+ * A range cut off after its first end ("set the ages from eleven to", as dictation stops): the
+ * other end was not said, so it is asked for rather than taken from the setting as it stands.
+ */
+export function unfinishedRanges(steps: Step[], source: string): void {
+  if (!/\b(?:to|until|till|through|thru|and)\s*[.…]*$/i.test(source.trim())) return;
+  const last = steps.length - 1;
+  const command = last >= 0 ? commandOf(steps[last]) : undefined;
+  if (!command || (command.kind !== 'setAgeBand' && command.kind !== 'setDates')) return;
+  const what = command.kind === 'setAgeBand' ? 'ages' : 'dates';
+  steps[last] = askStep(
+    steps[last],
+    `The request stops before the end of the range: ${what} from ${command.kind === 'setAgeBand' ? command.from : (command.from ?? 'the start')} to what?`,
+    command.kind === 'setAgeBand'
+      ? [
+          { label: `Ages ${command.from} to 16`, utterance: `ages ${command.from} to 16` },
+          { label: `Ages ${command.from} to 17`, utterance: `ages ${command.from} to 17` },
+        ]
+      : [],
+  );
+}
+
+/**
+ * "exclude the high school": one school, said by the words its name shares with others ("Castle
+ * High School", "Earls High School"), not the secondary phase. A phase cannot stand for one
+ * school, and one school cannot be left out of the ranking, so which is meant is asked. Where only
+ * one school's name has the words ("the special school" with one special school), the phase is
+ * that school and the reading stands.
+ */
+export function oneSchoolForAPhase(steps: Step[], schools: readonly string[]): void {
+  for (let i = 0; i < steps.length; i++) {
+    const command = commandOf(steps[i]);
+    if (command?.kind !== 'setPhases') continue;
+    const said = /\bthe\s+([\p{L}-]+)\s+school\b(?!s)/iu.exec(steps[i].words);
+    if (!said) continue;
+    const words = `${said[1]} school`.toLowerCase();
+    const named = schools.filter((school) => school.toLowerCase().includes(words));
+    if (named.length < 2) continue;
+    steps[i] = askStep(
+      steps[i],
+      `"${said[0]}" fits ${named.length} schools by name (${named.slice(0, 4).join(', ')}${named.length > 4 ? ', …' : ''}). A whole phase can be left out or counted, but not one school on its own. Did you mean a phase, or to see one school's figures?`,
+      [
+        ...named.slice(0, 3).map((school) => ({ label: `About ${school}`, utterance: `tell me about ${school}` })),
+        { label: 'Change the phases', utterance: 'which phases are ranked?' },
+      ],
+    );
+  }
 }
 
 /** "— I know it only covers 2019": what the analyst already knows, said beside the request. */
@@ -544,6 +650,10 @@ const IMPERATIVE =
 const NOT_CHANGING_YET =
   /\bbefore (?:i|we) (?:change|switch|turn on|use) (?:anything|it|that|them)\b|\bwhat is (?:that|it|this) exactly\b|\bwhats (?:that|it|this) exactly\b|\bjust asking\b|\bnot changing anything\b/i;
 
+/** A yes-or-no question about how the method works: "do you allow for overdispersion …?", "is the observed catchment weighted by …?". */
+const HOW_IT_WORKS =
+  /^\s*(?:(?:do|does|did|will|would)\s+(?:you|it|the (?:tool|model|analysis|ranking|method|flagging|app|add-?in))\s+(?:allow|account|adjust|correct|control|take|handle|weight|consider|deal|factor|cope|treat|know)\b|(?:is|are|was|were)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,5}?(?:weighted|adjusted|based|calculated|computed|corrected|smoothed|worked out|estimated|modelled|modeled|derived|capped|scaled)\b)/iu;
+
 /**
  * A setting named in a question about it is not a change: "what is the cell key method exactly,
  * before I change anything?" is help on it; "empirical Bayes … what does smoothing do?" is the help
@@ -556,7 +666,7 @@ export function settingsNamedInQuestions(steps: Step[], source: string): [number
       return command?.kind === 'help' && command.topic ? [command.topic] : [];
     }),
   );
-  const asking = NOT_CHANGING_YET.test(source.replace(/['’]/g, ''));
+  const asking = NOT_CHANGING_YET.test(source.replace(/['’]/g, '')) || HOW_IT_WORKS.test(source);
   let answered = false;
   for (let i = steps.length - 1; i >= 0; i--) {
     const command = commandOf(steps[i]);
@@ -571,6 +681,10 @@ export function settingsNamedInQuestions(steps: Step[], source: string): [number
       answered = true;
     }
   }
+  // A yes-or-no question about the method is that one question: the rest of its words ("… from
+  // each ward") are part of it, not requests of their own.
+  if (answered && HOW_IT_WORKS.test(source))
+    for (let i = steps.length - 1; i >= 0; i--) if (commandOf(steps[i])?.kind !== 'help') steps.splice(i, 1);
   // A question answered whole: its words are not left over.
   return answered ? [[0, source.length]] : [];
 }
@@ -581,7 +695,7 @@ const RUN_AS_SUBJECT =
   /^\s*(?:matches|match|will|would|is|gives|give|comes|agrees|lines up|looks|can|should|does|gets)\b/i;
 const POSSESSIVE_RUN = /\b(?:my|your|our|their|his|her)\s+re-?\s*runs?\s*$/i;
 const RUN_AS_A_WORD =
-  /\b(?:before|until|till|once|when)\s+(?:i|we|you)\s+(?:re-?)?run\b|\b(?:run|runs)\s+(?:me|us|you)?\s*through\b|\bhow long (?:does|will|would|do) (?:a |the |it )?(?:run|runs|running)\b|\bwhat does (?:a run|running it|the run)\b/i;
+  /\b(?:before|until|till|once|when)\s+(?:i|we|you)\s+(?:re-?)?run\b|\b(?:run|runs)\s+(?:me|us|you)?\s*through\b|\bhow long (?:does|will|would|do) (?:a |the |it )?(?:run|runs|running)\b|\bwhat does (?:a run|running it|the run)\b|\b(?:where|how) (?:to|do i|should i|do we|should we|can i|would i) (?:even )?start\b/i;
 
 /**
  * 'run' said as a word ("run me through the workbook", "how long does a run take?") drops the run;

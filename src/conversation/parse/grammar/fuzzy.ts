@@ -326,6 +326,12 @@ const COMMON_WORDS = [
   'different',
   'wrong',
   'correct',
+  // Words of chatter that are one slip from a keyword ('lots' from 'lost').
+  'lots',
+  'loads',
+  'busy',
+  'quick',
+  'today',
 ];
 
 /** Registers a rule's keywords, so no other slip is read into them. */

@@ -56,6 +56,8 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   no: 'no',
   teh: 'the',
   hte: 'the',
+  // Dictation's homophones: 'which of the top ten are knew'.
+  knew: 'new',
   yeah: 'yes',
   yep: 'yes',
   ok: 'okay',
@@ -161,6 +163,21 @@ export function lexUtterance(source: string, protectedWords: ProtectedWords = ne
         start,
         end,
         inQuotes,
+        true,
+      );
+    } else if (
+      !inQuotes &&
+      /^(?:comma|semicolon|colon)$/i.test(token) &&
+      raw.length > 0 &&
+      /\S/.test(source.slice(end))
+    ) {
+      // Dictated punctuation ("secondaries only comma threshold ten comma then run"): no name
+      // or setting is called 'comma', and speech-to-text writes the word for the mark.
+      push(
+        token.toLowerCase() === 'comma' ? ',' : token.toLowerCase() === 'colon' ? ':' : ';',
+        start,
+        end,
+        false,
         true,
       );
     } else if (token === '+') {

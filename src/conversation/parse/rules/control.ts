@@ -130,6 +130,8 @@ export const resetRule = rule(
         lit('back'),
         opt(lit('to')),
         lit('default|defaults|default settings|the defaults|the start|how it was|how they were|the beginning'),
+        // "how it was on Monday": a day's settings, which no command restores (undo steps back).
+        notBefore('on|last|yesterday|this|earlier|before|at|in|when', { skipFiller: false }),
         opt(lit('please|pls|again|thanks')),
       ),
       seq(lit('restore|use'), lit('default|defaults|default settings|the defaults')),

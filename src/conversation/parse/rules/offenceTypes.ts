@@ -65,7 +65,7 @@ const REMOVE = lit(
   'exclude|excluding|drop|remove|leave out|ignore|dont count|do not count|stop counting|take out|skip|omit|get rid of|dont include|do not include|stop including|discount|not counting|untick|uncheck|deselect|unselect',
 );
 /** Weak words for leaving out: only with names of types ('not robbery', 'no shoplifting'). */
-const REMOVE_WEAK = lit('not|without|minus|except|no|no more|lose|but not');
+const REMOVE_WEAK = lit('not|without|minus|except|except for|no|no more|lose|but not|bar|barring|excepting|save for');
 const ONLY = lit(
   'count only|only count|just count|count just|include only|only include|only|just|limit it to|limit to|limit the analysis to|limit counts to|restrict it to|restrict to|restrict the analysis to|focus on|look at only|only look at|count|use only|only use|use just',
 );

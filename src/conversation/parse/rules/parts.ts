@@ -489,6 +489,20 @@ const ANALYSIS_WORDS: ReadonlySet<string> = new Set([
   'level',
 ]);
 
+/** Words for the people counted, which name no offence type. */
+const PEOPLE_WORDS: ReadonlySet<string> = new Set([
+  'offenders',
+  'offender',
+  'young',
+  'youth',
+  'youths',
+  'kids',
+  'children',
+  'pupils',
+  'people',
+  'suspects',
+]);
+
 function typeItem(loose: boolean, bare = false): Parser<string> {
   return map(
     span(7, (stretch, ctx) => {
@@ -568,6 +582,12 @@ function typeItem(loose: boolean, bare = false): Parser<string> {
         (ANALYSIS_WORDS.has(text) || text.split(' ').some((word) => ANALYSIS_WORDS.has(word))) &&
         nameFit(ctx.lexicon, 'offenceType', text) !== 'exact' &&
         !/\bindecent exposure\b/.test(text)
+      )
+        return undefined;
+      // People are not a type ("rank by offences, not offenders"; 'offenders' is one slip from 'offences').
+      if (
+        text.split(' ').every((word) => PEOPLE_WORDS.has(word)) &&
+        nameFit(ctx.lexicon, 'offenceType', text) !== 'exact'
       )
         return undefined;
       // A question is not the name of a type.

@@ -65,6 +65,7 @@ const PEOPLE = new Set([
   'somebody',
 ]);
 const DETAILS = new Set([
+  'initials',
   'ids',
   'id',
   'references',
@@ -481,6 +482,26 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
       )
     )
       return found('records');
+    // "give me their initials" after pupils or offenders: their personal details.
+    if (
+      ['their', 'his', 'her', 'whose'].includes(t.text) &&
+      next &&
+      (inSet(next, DETAILS) || ['initials', 'ages', 'birthdays', 'faces', 'mugshots'].includes(next.text)) &&
+      !['numbers', 'number', 'list', 'records', 'record', 'history'].includes(next.text) &&
+      tokens.some((w) => inSet(w, PEOPLE))
+    )
+      return found('personalDetails');
+    // "a count for each kid at the PRU", "numbers by every offender": a figure per person.
+    if (
+      ['for', 'by', 'per'].includes(t.text) &&
+      next &&
+      ['each', 'every'].includes(next.text) &&
+      inSet(
+        tokens.slice(i + 2, i + 4).find((w) => !['individual', 'single', 'young'].includes(w.text)),
+        PEOPLE,
+      )
+    )
+      return found('identify');
     // "individual offences", "every offence by", "the raw rows".
     if (
       ['individual', 'individuals'].includes(t.text) &&

@@ -264,6 +264,17 @@ export const newCandidatesRule: Rule = {
       ),
       () => newCandidates(),
     ),
+    // "which of the top 10 are new", "which ones are new": new to the list.
+    map(
+      seq(
+        lit('which|what|who'),
+        opt(seq(lit('of'), opt(lit('the|our')), lit('top'), opt(N))),
+        opt(lit('schools|ones|of them|of those')),
+        lit('are|is|would be'),
+        lit('new|new ones|new to the list|new to us|new candidates|not already listed'),
+      ),
+      ([, top]) => newCandidates(top?.[3]),
+    ),
     map(
       seq(
         lit('who|which|what|whos|which schools|what schools'),
@@ -434,6 +445,19 @@ export const explainRule: Rule = {
         opt(lit('worked out|calculated|arrived at|derived|got|come about|decided|found')),
       ),
       ([, , , name], ctx) => explainAs()(name, ctx),
+    ),
+    // 'what rank is Hill Top on', 'where is Park Hall ranked', 'what position did Castle High come'.
+    map(
+      seq(
+        lit('what|where|which'),
+        opt(lit('rank|position|place|number')),
+        lit('is|was|did|does|has'),
+        opt(lit('the')),
+        place,
+        opt(lit('on|at|in|ranked|rank|come|come in|come out|placed|sit|sitting|finish|end up|land')),
+        opt(lit('now|then|overall|in the ranking|in the list|please')),
+      ),
+      ([, rankWord, , , name, after], ctx) => (rankWord || after ? explainAs()(name, ctx) : undefined),
     ),
     // 'what is the attending count for Park Hall?': that school's figures, its attending count among them.
     map(
