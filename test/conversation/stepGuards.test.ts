@@ -300,6 +300,8 @@ describe('dictation, exceptions and questions about the method (probe batch 14)'
     ],
     ['financial year twenty twenty one to twenty two', [{ kind: 'setDates', from: '2021-04-01', to: '2022-03-31' }]],
     ['set the ages from twelve to', ['question']],
+    // A whole band with a word after it is not cut off.
+    ['ages 12 to 15 and', [{ kind: 'setAgeBand', from: 12, to: 15 }]],
     // People are not an offence type.
     ['rank by offences, not young offenders', [{ kind: 'setMetric', metric: 'offences' }]],
     // Chatter one slip from a keyword ('lots' from 'lost') is chatter.

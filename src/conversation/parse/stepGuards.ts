@@ -526,6 +526,16 @@ export function unfinishedRanges(steps: Step[], source: string): void {
   const last = steps.length - 1;
   const command = last >= 0 ? commandOf(steps[last]) : undefined;
   if (!command || (command.kind !== 'setAgeBand' && command.kind !== 'setDates')) return;
+  // One end said: "ages 11 to 16 and" is a whole band with a word after it.
+  const said = steps[last].span ? source.slice(steps[last].span[0]) : steps[last].words;
+  if (
+    (
+      said.match(
+        /\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b/gi,
+      ) ?? []
+    ).length !== 1
+  )
+    return;
   const what = command.kind === 'setAgeBand' ? 'ages' : 'dates';
   steps[last] = askStep(
     steps[last],
