@@ -133,6 +133,15 @@ describe('matchNames', () => {
     const match = matchNames('Meadow Primary', schools);
     expect(match.kind).toBe('none');
   });
+  it('sets aside the words for what kind of thing it is: "Park Hall school" is Park Hall Academy', () => {
+    expect(matchNames('Park Hall school', schools)).toEqual({ kind: 'one', item: schools[0] });
+  });
+  it('never takes a name a word typed contradicts, however alike the rest', () => {
+    const named = [{ name: 'Ridgewood High School' }, { name: 'Castle High School' }];
+    expect(matchNames('Ridgewood Grammar', named)).toEqual({ kind: 'none', nearest: [named[0]] });
+    const headers = [{ name: 'Age at Offence' }, { name: 'Offence Type' }];
+    expect(matchNames('Offence Date', headers).kind).toBe('none');
+  });
 });
 
 describe('matchChoice', () => {

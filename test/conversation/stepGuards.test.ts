@@ -328,3 +328,45 @@ describe('dictation, exceptions and questions about the method (probe batch 14)'
     expect(readAs(utterance, WITH_SCHOOLS)).toEqual(expected);
   });
 });
+
+describe('numbers close together, output columns and names not in the workbook (probe batch 15)', () => {
+  it.each<[string, Read[]]>([
+    // A top N qualified by settings after it is the list under those settings, shown after them.
+    [
+      'top 8 by offences for 12-16s',
+      [
+        { kind: 'setMetric', metric: 'offences' },
+        { kind: 'setAgeBand', from: 12, to: 16 },
+        { kind: 'showTop', n: 8 },
+      ],
+    ],
+    // 'top N' with settings alone still sets the top group.
+    [
+      'ages 12-16, top 30',
+      [
+        { kind: 'setAgeBand', from: 12, to: 16 },
+        { kind: 'setTopN', topN: 30 },
+      ],
+    ],
+    // Two numbers joined by 'and', alone, are asked about; 'between' makes them a band.
+    ['9 and 13', ['question']],
+    ['between 9 and 13', [{ kind: 'setAgeBand', from: 9, to: 13 }]],
+    // The result sheets' columns, asked about by name; '[c]' in a column is suppression.
+    ["what does a Yes under the 'New candidate' column mean", [{ kind: 'help', topic: 'newCandidates' }]],
+    ['why is there a [c] in the young offenders resident column', [{ kind: 'help', topic: 'suppression' }]],
+    // The wards coloured red on the Wards sheet are those flagged higher.
+    ['show the red wards', [{ kind: 'listWards', order: 'higher' }]],
+  ])('reads %j', (utterance, expected) => {
+    expect(readAs(utterance, LEXICON)).toEqual(expected);
+  });
+
+  it('widens a date window by a period that meets it, and asks about one with a gap', () => {
+    const calendar2021 = { kind: 'setDates', from: '2021-01-01', to: '2021-12-31' } as const;
+    const read = (utterance: string): Read[] =>
+      readUtterance(utterance, { previous: calendar2021 }).steps.map((step) =>
+        step.reading.kind === 'command' ? step.reading.command : 'question',
+      );
+    expect(read('plus the first half of 2022')).toEqual([{ kind: 'setDates', from: '2021-01-01', to: '2022-06-30' }]);
+    expect(read('plus the first half of 2023')).toEqual(['question']);
+  });
+});

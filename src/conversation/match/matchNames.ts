@@ -27,6 +27,25 @@ export interface MatchNamesOptions {
 /** Smallest Dice coefficient for a name to be offered as "did you mean". */
 const NEAR = 0.3;
 
+/** Words a name may be typed with or without: what kind of thing it is, and joining words. */
+const GENERIC_WORDS: ReadonlySet<string> = new Set([
+  'the',
+  'and',
+  'of',
+  'school',
+  'schools',
+  'academy',
+  'college',
+  'ward',
+  'district',
+  'sheet',
+  'tab',
+  'column',
+  'col',
+  'st',
+  'saint',
+]);
+
 /** Lower case, accents removed, apostrophes dropped, other punctuation as spaces, spaces collapsed. */
 export function plainName(name: string): string {
   return name
@@ -87,15 +106,41 @@ export function matchNames<T extends Named>(
     }),
   );
   if (byWords) return byWords;
+  // 'Park Hall school' for 'Park Hall Academy': the words that say what kind of thing it is aside.
+  const telling = typedWords.filter((word) => !GENERIC_WORDS.has(word));
+  if (telling.length > 0 && telling.length < typedWords.length) {
+    const byTellingWords = decide(
+      items.filter((item) => {
+        const words = normalise(item.name).split(' ');
+        return telling.every((typedWord) => words.some((word) => wordFits(typedWord, word)));
+      }),
+    );
+    if (byTellingWords) return byTellingWords;
+  }
 
   // A number typed must be in the name: 'Crimes 2019' is not a loose match for 'Crimes 2020'.
   const numbers = typedWords.filter((word) => /\d/.test(word));
   const scored = items
     .map((item) => ({ item, score: diceCoefficient(typed, normalise(item.name)) }))
     .sort((a, b) => b.score - a.score);
-  const eligible = scored.filter((entry) =>
-    numbers.every((number) => normalise(entry.item.name).split(' ').includes(number)),
-  );
+  const eligible = scored.filter((entry) => {
+    const words = normalise(entry.item.name).split(' ');
+    return (
+      numbers.every((number) => words.includes(number)) &&
+      // A word typed that is in no form in the name, and says something ('grammar' against
+      // 'Ridgewood High School', 'date' against 'Age at Offence'), rules the name out.
+      typedWords.every(
+        (typedWord) =>
+          GENERIC_WORDS.has(typedWord) ||
+          typedWord.length < 3 ||
+          words.some(
+            // A word glued to another ('parkhall') holds it; a short word ('at') is no evidence.
+            (word) =>
+              wordFits(typedWord, word) || word.includes(typedWord) || (word.length >= 3 && typedWord.includes(word)),
+          ),
+      )
+    );
+  });
   const best = eligible[0];
   if (best && best.score >= minimumSimilarity) {
     const close = eligible.filter((entry) => entry.score >= best.score - 0.05).map((entry) => entry.item);

@@ -110,5 +110,29 @@ export function mattersWhenLeftOver(token: Tok): boolean {
   const text = token.text;
   if (HARMLESS.has(text)) return false;
   if (/\d/.test(text) || token.protected || token.quoted) return true;
-  return MODIFIERS.has(text) || isKeyword(text);
+  return MODIFIERS.has(text) || SCHOOL_KINDS.has(text) || isKeyword(text);
 }
+
+/**
+ * Words that tell one school from another of the same name ('Ridgewood Grammar' is not Ridgewood
+ * High School): left over beside a name that fits without them, they may name another school.
+ */
+const SCHOOL_KINDS: ReadonlySet<string> = new Set([
+  'grammar',
+  'high',
+  'academy',
+  'college',
+  'infant',
+  'infants',
+  'junior',
+  'juniors',
+  'catholic',
+  'community',
+  'technical',
+  'comprehensive',
+  'middle',
+  'upper',
+  'lower',
+  'studio',
+  'free',
+]);

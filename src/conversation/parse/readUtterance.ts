@@ -58,6 +58,9 @@ import {
   runAsAWord,
   scheduledRuns,
   unfinishedRanges,
+  twoBareNumbers,
+  widenedDateWindows,
+  qualifiedTopLists,
   oneSchoolForAPhase,
   settingsInAsides,
   settingsNamedInQuestions,
@@ -518,6 +521,9 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   settingsInAsides(steps, source);
   scheduledRuns(steps, source);
   unfinishedRanges(steps, source);
+  twoBareNumbers(steps, source);
+  widenedDateWindows(steps, source, context.previous);
+  qualifiedTopLists(steps, source);
   oneSchoolForAPhase(steps, lexicon.schools);
   guardAgainstInversions(steps, source);
   settingsForOnePlace(steps, source);

@@ -390,7 +390,12 @@ export function topGroupOfCandidates(steps: Step[], source: string): void {
     const top = commandOf(steps[i + 1]);
     const n = top?.kind === 'showTop' ? top.n : top?.kind === 'setTopN' ? top.topN : undefined;
     if (candidates?.kind !== 'newCandidates' || candidates.n !== undefined || n === undefined) continue;
-    if (!/^\s*(?:in|among|amongst|within|from|of|out of)\s*$/.test(between(source, steps[i], steps[i + 1]))) continue;
+    if (
+      !/^\s*(?:in|among|amongst|within|from|of|out of)(?:\s+(?:the|our))?\s*$/.test(
+        between(source, steps[i], steps[i + 1]),
+      )
+    )
+      continue;
     steps.splice(i, 2, {
       ...steps[i],
       words: `${steps[i].words} ${steps[i + 1].words}`,
@@ -515,6 +520,78 @@ export function scheduledRuns(steps: Step[], source: string): void {
     'I cannot schedule runs or repeat them by themselves: a run happens when you ask for one, and its settings are recorded so it can be replayed later. Shall I run it now?',
     [{ label: 'Run it now', utterance: 'run the analysis' }],
   );
+}
+
+/**
+ * "top 10 by young offenders", "top 5 of 11-15s in FY 22/23": a top N qualified by the settings
+ * after it is the list asked for under those settings, not a new size of the top group. It is
+ * shown after the settings that qualify it.
+ */
+export function qualifiedTopLists(steps: Step[], source: string): void {
+  for (let i = 0; i + 1 < steps.length; i++) {
+    const top = commandOf(steps[i]);
+    const span = steps[i].span;
+    if (top?.kind !== 'setTopN' || !span) continue;
+    const after = source.slice(span[1]);
+    if (!/^\s*(?:by|of|for|among|amongst|in)\b/i.test(after)) continue;
+    let end = i + 1;
+    while (end < steps.length && isCommand(steps[end], isStateChanging) && commandOf(steps[end])?.kind !== 'setTopN')
+      end += 1;
+    if (end === i + 1) continue;
+    const shown: Step = { ...steps[i], reading: { kind: 'command', command: { kind: 'showTop', n: top.topN } } };
+    steps.splice(i, 1);
+    steps.splice(end - 1, 0, shown);
+    i = end - 1;
+  }
+}
+
+/**
+ * Two numbers joined by 'and', said alone ("8 and 12"): a range would say 'to' or 'between', so
+ * which setting they are for is asked rather than taken as ages.
+ */
+export function twoBareNumbers(steps: Step[], source: string): void {
+  const said = /^\s*(\d+)\s+(?:and|&)\s+(\d+)\s*[.?!]*\s*$/.exec(source);
+  if (!said || steps.length !== 1) return;
+  steps[0] = askStep(steps[0], `What are ${said[1]} and ${said[2]} for? For example ages ${said[1]} to ${said[2]}.`, [
+    { label: `Ages ${said[1]} to ${said[2]}`, utterance: `ages ${said[1]} to ${said[2]}` },
+  ]);
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * "plus the first half of 2023" after the 2022 calendar year: the window widened to take in the
+ * period said, when the two meet or overlap (2022-01-01 to 2023-06-30). A period apart from the
+ * window it adds to is asked about: one window cannot hold two with a gap between.
+ */
+export function widenedDateWindows(steps: Step[], source: string, previous: Command | null | undefined): void {
+  if (
+    steps.length === 0 ||
+    !/^\s*(?:plus|and also|also add|add|as well as|and add|include|extend (?:it )?to include)\b/i.test(source)
+  )
+    return;
+  const first = commandOf(steps[0]);
+  if (first?.kind !== 'setDates' || previous?.kind !== 'setDates') return;
+  const [from, to, earlierFrom, earlierTo] = [first.from, first.to, previous.from, previous.to];
+  if (!from || !to || !earlierFrom || !earlierTo || first.relativeToData || previous.relativeToData) return;
+  const gapDays = Math.max(Date.parse(from) - Date.parse(earlierTo), Date.parse(earlierFrom) - Date.parse(to)) / DAY_MS;
+  if (gapDays > 1) {
+    steps[0] = askStep(
+      steps[0],
+      `The window is ${earlierFrom} to ${earlierTo}; ${from} to ${to} does not meet it, and one window cannot hold both with a gap between. Which window should it be?`,
+      [
+        { label: `${earlierFrom} to ${to}`, utterance: `dates ${earlierFrom} to ${to}` },
+        { label: `${from} to ${to} only`, utterance: `dates ${from} to ${to}` },
+      ],
+    );
+    return;
+  }
+  const widened = {
+    kind: 'setDates' as const,
+    from: from < earlierFrom ? from : earlierFrom,
+    to: to > earlierTo ? to : earlierTo,
+  };
+  steps[0] = { ...steps[0], reading: { kind: 'command', command: widened } };
 }
 
 /**

@@ -13,9 +13,13 @@ const age = alt(num(AGE), pluralNumber);
 
 /** Words for the people whose ages they are. */
 // Not 'boys' or 'girls': the analysis cannot count one sex, so those words are left over and asked about.
-const PEOPLE = lit(
+const PEOPLE_WORDS = lit(
   'children|kids|young people|youngsters|teenagers|teens|juveniles|youths|youth|pupils|offenders|young offenders|people|students|under 18s|minors',
 );
+/** Not right after 'by': "top 15 by young offenders for 13-17s" names the ranking measure, then the ages. */
+const notAfterBy: Parser<undefined> = (ctx, at) =>
+  ctx.tokens[at - 1]?.text === 'by' ? [] : [{ value: undefined, end: at, cost: 0 }];
+const PEOPLE = map(seq(notAfterBy, PEOPLE_WORDS), ([, words]) => words);
 /** Words for an age: 'ages', 'aged', 'age band'. */
 const AGE_WORD = seq(
   lit('age|ages|aged|age band|age range|age group|age bands'),

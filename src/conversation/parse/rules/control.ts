@@ -144,6 +144,18 @@ export const resetRule = rule(
 
 /** Topics of help, by the words analysts use for them. */
 const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
+  // Columns of the result sheets, asked about by name.
+  'new candidate column': 'newCandidates',
+  'offences vs area': 'flags',
+  'young offenders vs area': 'flags',
+  'vs area': 'flags',
+  'rank lower': 'ranking',
+  'rank upper': 'ranking',
+  'offence ratio to area': 'flags',
+  'funnel lower': 'flags',
+  'funnel upper': 'flags',
+  'offence rate lower ci': 'confidence',
+  'offence rate upper ci': 'confidence',
   'age band': 'ageBand',
   'age bands': 'ageBand',
   ages: 'ageBand',
@@ -367,6 +379,20 @@ export const helpTopicRule = rule(
         ([, , , words]) => topicIn(words.text) ?? 'general',
       ),
       map(seq(lit('what'), lit('does|do'), topic, lit('mean|do|stand for|measure')), ([, , t]) => t),
+      // "what does a Yes in the 'New candidate' column mean", "what does [c] in the rate column mean".
+      map(
+        seq(
+          lit('what|why'),
+          lit('does|do|is there|is'),
+          span(3, wordsOnly),
+          lit('in|under'),
+          opt(lit('the')),
+          topic,
+          lit('column|col|colum|field|heading'),
+          opt(lit('mean|mean for|stand for|say|mean here')),
+        ),
+        ([, , said, , , t]) => (/\[c\]|\bc\b/.test(said.text) ? 'suppression' : t),
+      ),
       map(
         seq(
           lit(
@@ -390,8 +416,8 @@ export const helpTopicRule = rule(
         ([, , , words]) => (topicIn(words.text, 'perturbation') ? 'perturbation' : (topicIn(words.text) ?? 'general')),
       ),
       map(
-        seq(lit('why|how come'), opt(lit('is|are|does|do|was')), topic, span(6)),
-        ([, , t]) => t,
+        seq(lit('why|how come'), opt(lit('is|are|does|do|was')), opt(lit('there|ther|a|an|the|some')), topic, span(6)),
+        ([, , , t]) => t,
         () => 0.5,
       ),
       // "is the age band their age at the offence or their age now?": which meaning, not which value.

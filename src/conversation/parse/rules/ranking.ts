@@ -1,5 +1,5 @@
 /** How schools are ranked: the measure, the catchment model, the confidence level, the top group, the seed. */
-import { alt, as, lit, map, num, opt, seq } from '../grammar/combinators';
+import { alt, as, lit, map, num, opt, seq, type Parser } from '../grammar/combinators';
 import { command, question, type Reading, type Rule } from '../grammar/rule';
 
 const RANK = lit(
@@ -46,11 +46,20 @@ const OFFENCES = alt<unknown>(
 const youngOffenders = command({ kind: 'setMetric', metric: 'youngOffenders' });
 const offences = command({ kind: 'setMetric', metric: 'offences' });
 
+/** Only right after 'top N' (a look-behind): "top 15 by young offenders" names the measure. */
+const afterTopN: Parser<undefined> = (ctx, at) => {
+  const [top, n] = [ctx.tokens[at - 2], ctx.tokens[at - 1]];
+  return top?.text === 'top' && n !== undefined && /^\d+$/.test(n.text) ? [{ value: undefined, end: at, cost: 0 }] : [];
+};
+
 export const metricRule: Rule = {
   name: 'ranking measure',
   example: { label: 'Rank by young offenders where they live', utterance: 'rank by young offenders' },
   keywords: ['rank', 'offenders', 'offences', 'measure'],
   parser: alt<Reading>(
+    // "top 15 by young offenders": the measure said after the list asked for.
+    as(seq(afterTopN, BY, YOUNG_OFFENDERS), youngOffenders),
+    as(seq(afterTopN, BY, OFFENCES), offences),
     as(
       seq(
         RANK,

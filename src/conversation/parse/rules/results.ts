@@ -272,6 +272,7 @@ export const newCandidatesRule: Rule = {
         opt(lit('schools|ones|of them|of those')),
         lit('are|is|would be'),
         lit('new|new ones|new to the list|new to us|new candidates|not already listed'),
+        opt(lit('entries|entrants|ones|schools|additions|arrivals|names|faces')),
       ),
       ([, top]) => newCandidates(top?.[3]),
     ),
@@ -737,9 +738,26 @@ export const listWardsRule: Rule = {
     as(
       seq(
         opt(lit('show|list')),
-        lit('higher|high|high rate|high violence|hotspot|flagged|hot spot|high risk|higher than average'),
+        opt(lit('me|the')),
+        opt(lit('the')),
+        lit(
+          'higher|high|high rate|high violence|hotspot|hotspots|flagged|hot spot|hot spots|high risk|higher than average|red|rag red|red flagged|red rated',
+        ),
         WARDS,
       ),
+      listWards('higher'),
+    ),
+    // "the hotspots", "which wards are red": the wards flagged higher (red is how the Wards sheet colours them).
+    as(
+      seq(
+        opt(lit('show|list|show me|give me|what are|which are')),
+        opt(lit('the')),
+        lit('hotspots|hot spots|hotspot wards|red wards|red ones'),
+      ),
+      listWards('higher'),
+    ),
+    as(
+      seq(lit('which|what'), WARDS, lit('are|were|is'), lit('red|hotspots|hot spots|in red|flagged red')),
       listWards('higher'),
     ),
     as(
