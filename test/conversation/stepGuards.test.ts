@@ -370,3 +370,31 @@ describe('numbers close together, output columns and names not in the workbook (
     expect(read('plus the first half of 2023')).toEqual(['question']);
   });
 });
+
+describe('plain questions about the method, and switching it on (probe batch 16)', () => {
+  it.each<[string, Read[]]>([
+    // A method asked about, then switched on by pronoun.
+    [
+      'what does smoothing do? then switch it on',
+      [
+        { kind: 'help', topic: 'smoothing' },
+        { kind: 'setSmoothing', smoothing: 'empiricalBayes' },
+      ],
+    ],
+    // What a setting is for is help on it, not its value; its value is the settings.
+    ['what is the confidence level used for?', [{ kind: 'help', topic: 'confidence' }]],
+    ['which catchment is being used', [{ kind: 'status' }]],
+    // How wards are flagged or schools ranked is the method, not the list.
+    ['how are the wards flagged?', [{ kind: 'help', topic: 'flags' }]],
+    ['how are schools ranked', [{ kind: 'help', topic: 'ranking' }]],
+  ])('reads %j', (utterance, expected) => {
+    expect(readAs(utterance, LEXICON)).toEqual(expected);
+  });
+
+  it('refuses the rows about people, offering the school named (not another holding one of its words)', () => {
+    const lexicon: Lexicon = { ...LEXICON, schools: ['Hagley Park Academy', 'Park Hall Academy'] };
+    const reading = readUtterance('export the rows for the 14 year olds at Park Hall', { lexicon });
+    expect(reading.steps).toEqual([]);
+    expect(reading.refusal).toEqual({ reason: 'records', place: { kind: 'school', name: 'Park Hall Academy' } });
+  });
+});

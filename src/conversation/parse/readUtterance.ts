@@ -362,6 +362,18 @@ function withPronouns(command: Command, earlier: readonly Command[]): Reading {
  * Reads an utterance (see the module comment).
  * @example readUtterance('hide zeros and round to 5').steps.map((s) => s.reading) // => [setZeros, setRounding]
  */
+/**
+ * "turn it on" after help on a method (smoothing, perturbation, the attending count, zeros): that
+ * method switched on or off. Undefined when the last thing said is no such method.
+ */
+function switchedMethod(previous: Command | null | undefined, on: boolean): Command | undefined {
+  const topic = previous?.kind === 'help' ? previous.topic : undefined;
+  if (topic === 'smoothing') return { kind: 'setSmoothing', smoothing: on ? 'empiricalBayes' : 'none' };
+  if (topic === 'perturbation') return { kind: 'setDisclosure', method: on ? 'perturbation' : 'suppression' };
+  if (topic === 'attending') return { kind: 'setShowAttending', show: on };
+  return undefined;
+}
+
 /** Words that make a list the only one: a correction saying one of them means it. */
 const ONLY_WORDS = /\b(?:only|just|solely|alone|nothing but)\b/i;
 
@@ -452,8 +464,10 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
         lexicon,
       );
     if (reading.kind === 'toggle') {
-      reading =
-        previous?.kind === 'setZeros'
+      const switched = switchedMethod(previous, reading.show);
+      reading = switched
+        ? cmd(switched)
+        : previous?.kind === 'setZeros'
           ? cmd({ kind: 'setZeros', show: reading.show })
           : {
               kind: 'question',

@@ -379,6 +379,19 @@ export const helpTopicRule = rule(
         ([, , , words]) => topicIn(words.text) ?? 'general',
       ),
       map(seq(lit('what'), lit('does|do'), topic, lit('mean|do|stand for|measure')), ([, , t]) => t),
+      // "how are wards flagged as higher than average?", "how are the schools ranked?": how it is done.
+      map(
+        seq(
+          lit('how'),
+          lit('are|is|do you|does it|does the tool|do we'),
+          opt(lit('the')),
+          lit('wards|ward|schools|school|rates|areas'),
+          lit('flagged|flaged|flag|marked|ranked|rank|scored|score|chosen|picked|compared|judged|rated'),
+          opt(span(6, wordsOnly)),
+          opt(lit('?')),
+        ),
+        ([, , , , verb]) => (/^(?:flag|mark|compar|judg)/.test(verb) ? ('flags' as const) : ('ranking' as const)),
+      ),
       // "what does a Yes in the 'New candidate' column mean", "what does [c] in the rate column mean".
       map(
         seq(
@@ -400,7 +413,7 @@ export const helpTopicRule = rule(
           ),
           topic,
           opt(lit('thing|stuff|business|bit|option|setting|thing about|lark')),
-          opt(lit('mean|means|is|are|for|all about|about|do|does')),
+          opt(lit('mean|means|is|are|for|all about|about|do|does|used for|there for|needed for|for exactly')),
         ),
         ([, t]) => t,
         () => 0.3,
@@ -699,6 +712,7 @@ export const statusRule = rule(
         opt(lit('the|our|my')),
         span(4),
         lit('being used|in use|currently used|used|selected|chosen|picked up|switched on|on|active'),
+        notBefore('for', { skipFiller: false }),
       ),
       seq(
         lit('what'),
@@ -746,6 +760,8 @@ export const statusRule = rule(
         lit(
           'at the moment|currently|now|right now|set to|set at|in use|being used|we are using|were using|we re using|are we using|at present|so far|used|on|at',
         ),
+        // "what is the seed used for?" asks what it does, not its value.
+        notBefore('for', { skipFiller: false }),
       ),
       seq(
         lit('what'),

@@ -104,6 +104,11 @@ const toggle = alt<Reading>(
     () => ({ kind: 'toggle', show: false }),
     () => 0.5,
   ),
+  // "how does smoothing work? and then turn it on": the method just asked about, switched on or off.
+  map(seq(lit('turn|switch|put'), lit('it|that|this|them'), lit('on')), () => ({ kind: 'toggle', show: true })),
+  map(seq(lit('turn|switch'), lit('it|that|this|them'), lit('off')), () => ({ kind: 'toggle', show: false })),
+  map(seq(lit('enable|activate|apply|use'), lit('it|that|this|them')), () => ({ kind: 'toggle', show: true })),
+  map(seq(lit('disable|deactivate'), lit('it|that|this|them')), () => ({ kind: 'toggle', show: false })),
 );
 
 export const zerosRule: Rule = {

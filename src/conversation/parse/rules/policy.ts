@@ -7,6 +7,7 @@
  */
 import { keywordCost } from '../grammar/fuzzy';
 import { nameFit, type Lexicon } from '../grammar/lexicon';
+import { plainName } from '../../match/matchNames';
 import type { Command } from '../../commands';
 import type { Tok } from '../grammar/tokens';
 
@@ -247,6 +248,21 @@ function looksLikeReference(token: Tok, lexicon: Lexicon): boolean {
 }
 
 /** The place a request names (for the aggregate offered instead). */
+/**
+ * The one name holding every word typed (as a word or the start of one): 'Park Hall' is Park Hall
+ * Academy, not Hagley Park Academy, which holds only 'park'. Undefined when none or several do.
+ */
+function oneNameHolding(names: readonly string[], typed: string): string | undefined {
+  const words = plainName(typed)
+    .split(' ')
+    .filter((word) => word.length > 0 && !['the', 'ward', 'school', 'academy'].includes(word));
+  const holding = names.filter((name) => {
+    const nameWords = plainName(name).split(' ');
+    return words.every((word) => nameWords.some((nameWord) => nameWord.startsWith(word)));
+  });
+  return holding.length === 1 ? holding[0] : undefined;
+}
+
 function placeNamed(tokens: readonly Tok[], source: string, lexicon: Lexicon): Refusal['place'] {
   for (let from = 0; from < tokens.length; from++) {
     for (let to = Math.min(tokens.length, from + 6); to > from; to--) {
@@ -260,14 +276,14 @@ function placeNamed(tokens: readonly Tok[], source: string, lexicon: Lexicon): R
           tokens[from].text.length >= 5)
       ) {
         // Offer a place only when it is one of the workbook's: a loose fit alone ('offender') names none.
-        const name = lexicon.wards.find((ward) => ward.toLowerCase().replace(/['’]/g, '').includes(tokens[from].text));
+        const name = oneNameHolding(lexicon.wards, typed);
         if (name && !inSet(tokens[from], PEOPLE)) return { kind: 'ward', name };
       }
       if (
         nameFit(lexicon, 'school', typed) === 'exact' ||
         (nameFit(lexicon, 'school', typed) === 'words' && to - from >= 2)
       ) {
-        const name = lexicon.schools.find((school) => school.toLowerCase().includes(tokens[from].text));
+        const name = oneNameHolding(lexicon.schools, typed);
         if (name && !inSet(tokens[from], PEOPLE)) return { kind: 'school', name };
       }
     }
@@ -480,6 +496,18 @@ export function requestAboutIndividuals(tokens: readonly Tok[], source: string, 
       !tokens.some((w) =>
         ['sheets', 'report', 'results', 'workbook', 'summary', 'ranking', 'chart', 'charts'].includes(w.text),
       )
+    )
+      return found('records');
+    // "pull out the rows for the 15 year olds at Park Hall": the records of people.
+    if (
+      ['rows', 'row', 'records', 'record', 'lines', 'entries'].includes(t.text) &&
+      next !== undefined &&
+      ['for', 'of', 'about', 'on', 'with'].includes(next.text) &&
+      tokens
+        .slice(i + 2, i + 7)
+        .some(
+          (w) => inSet(w, PEOPLE) || ['olds', 'old', 'yos', 'yo'].includes(w.text) || looksLikeReference(w, lexicon),
+        )
     )
       return found('records');
     // "give me their initials" after pupils or offenders: their personal details.
