@@ -384,6 +384,8 @@ describe('plain questions about the method, and switching it on (probe batch 16)
     // What a setting is for is help on it, not its value; its value is the settings.
     ['what is the confidence level used for?', [{ kind: 'help', topic: 'confidence' }]],
     ['which catchment is being used', [{ kind: 'status' }]],
+    // A place named before 'on' is asked about: "what rank is X on" is that school's figures.
+    ['what rank is park hall on', [{ kind: 'explainSchool', school: 'park hall' }]],
     // How wards are flagged or schools ranked is the method, not the list.
     ['how are the wards flagged?', [{ kind: 'help', topic: 'flags' }]],
     ['how are schools ranked', [{ kind: 'help', topic: 'ranking' }]],

@@ -707,12 +707,18 @@ export const statusRule = rule(
         lit('using|running with|set to|set up with'),
         opt(lit('at the moment|currently|now|right now|so far|at present|for the analysis|here')),
       ),
-      seq(
-        lit('is|are|which|what'),
-        opt(lit('the|our|my')),
-        span(4),
-        lit('being used|in use|currently used|used|selected|chosen|picked up|switched on|on|active'),
-        notBefore('for', { skipFiller: false }),
+      // Any words before 'in use' or 'on': a loose reading, so a place named there ("what rank is
+      // Park Hall on") is the better one.
+      map(
+        seq(
+          lit('is|are|which|what'),
+          opt(lit('the|our|my')),
+          span(4),
+          lit('being used|in use|currently used|used|selected|chosen|picked up|switched on|on|active'),
+          notBefore('for', { skipFiller: false }),
+        ),
+        () => true,
+        () => 0.3,
       ),
       seq(
         lit('what'),
