@@ -374,6 +374,16 @@ function switchedMethod(previous: Command | null | undefined, on: boolean): Comm
   return undefined;
 }
 
+/** Whether a reading asks again for the command just read (an undo said twice is two undos). */
+function repeats(earlier: Reading, later: Reading): boolean {
+  return (
+    earlier.kind === 'command' &&
+    later.kind === 'command' &&
+    later.command.kind !== 'undo' &&
+    JSON.stringify(earlier.command) === JSON.stringify(later.command)
+  );
+}
+
 /** Words that make a list the only one: a correction saying one of them means it. */
 const ONLY_WORDS = /\b(?:only|just|solely|alone|nothing but)\b/i;
 
@@ -515,14 +525,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     correcting = false;
     // The same request twice in a row ('go for it, run it') is done once.
     const last = steps[steps.length - 1];
-    if (
-      last &&
-      last.reading.kind === 'command' &&
-      reading.kind === 'command' &&
-      reading.command.kind !== 'undo' &&
-      JSON.stringify(last.reading.command) === JSON.stringify(reading.command)
-    )
-      continue;
+    if (last && repeats(last.reading, reading)) continue;
     steps.push(step);
   }
   undoBeforeTheSameSetting(steps, context.previous);
@@ -553,16 +556,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   runAsAWord(steps, source);
   // Once the guards have dropped what lay between, the same request twice in a row is done once
   // ("no idea where to start, what can it do": help, not help twice).
-  for (let i = steps.length - 1; i > 0; i--) {
-    const [before, after] = [steps[i - 1].reading, steps[i].reading];
-    if (
-      before.kind === 'command' &&
-      after.kind === 'command' &&
-      after.command.kind !== 'undo' &&
-      JSON.stringify(before.command) === JSON.stringify(after.command)
-    )
-      steps.splice(i, 1);
-  }
+  for (let i = steps.length - 1; i > 0; i--) if (repeats(steps[i - 1].reading, steps[i].reading)) steps.splice(i, 1);
   if (steps.length === 0 && courtesy.length > 0) {
     const said = clauses.find((clause) => clause.reading.kind === 'courtesy');
     steps.push({

@@ -7,7 +7,7 @@
  */
 import { keywordCost } from '../grammar/fuzzy';
 import { nameFit, type Lexicon } from '../grammar/lexicon';
-import { plainName } from '../../match/matchNames';
+import { matchNames } from '../../match/matchNames';
 import type { Command } from '../../commands';
 import type { Tok } from '../grammar/tokens';
 
@@ -248,19 +248,13 @@ function looksLikeReference(token: Tok, lexicon: Lexicon): boolean {
 }
 
 /** The place a request names (for the aggregate offered instead). */
-/**
- * The one name holding every word typed (as a word or the start of one): 'Park Hall' is Park Hall
- * Academy, not Hagley Park Academy, which holds only 'park'. Undefined when none or several do.
- */
+/** The one workbook name the words fit (the name matcher's reading), or undefined when none or several do. */
 function oneNameHolding(names: readonly string[], typed: string): string | undefined {
-  const words = plainName(typed)
-    .split(' ')
-    .filter((word) => word.length > 0 && !['the', 'ward', 'school', 'academy'].includes(word));
-  const holding = names.filter((name) => {
-    const nameWords = plainName(name).split(' ');
-    return words.every((word) => nameWords.some((nameWord) => nameWord.startsWith(word)));
-  });
-  return holding.length === 1 ? holding[0] : undefined;
+  const match = matchNames(
+    typed,
+    names.map((name) => ({ name })),
+  );
+  return match.kind === 'one' ? match.item.name : undefined;
 }
 
 function placeNamed(tokens: readonly Tok[], source: string, lexicon: Lexicon): Refusal['place'] {

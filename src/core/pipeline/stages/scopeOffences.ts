@@ -44,28 +44,18 @@ const startOfDay = (date: Date): number => Math.floor(date.getTime() / DAY_MS) *
 const day = (date: Date): string => isoDay(date);
 const key = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
 const verb = (count: number, one: string, many: string): string => (count === 1 ? one : many);
-/** A test of an offence type's text, remembered for each distinct text (a sheet repeats a few types on many rows). */
-function memoise(test: (text: string) => boolean): (text: string) => boolean {
-  const seen = new Map<string, boolean>();
-  return (text) => {
-    let answer = seen.get(text);
-    if (answer === undefined) {
-      answer = test(text);
-      seen.set(text, answer);
-    }
-    return answer;
-  };
-}
-/** A text made once per distinct key (an age, a type, a day), however many rows need it. */
-function remembered<K>(make: (key: K) => string): (key: K) => string {
-  const made = new Map<K, string>();
+/**
+ * A value made once per distinct key (a type's test, an age's text, a day), however many rows need
+ * it: a sheet repeats a few types, ages and days on many rows.
+ */
+function remembered<K, V>(make: (key: K) => V): (key: K) => V {
+  const made = new Map<K, V>();
   return (key) => {
-    let text = made.get(key);
-    if (text === undefined) {
-      text = make(key);
-      made.set(key, text);
-    }
-    return text;
+    const known = made.get(key);
+    if (known !== undefined || made.has(key)) return known as V;
+    const value = make(key);
+    made.set(key, value);
+    return value;
   };
 }
 const rows = (count: number): string => `${count.toLocaleString('en-GB')} row${count === 1 ? '' : 's'}`;
@@ -151,11 +141,11 @@ export function scopeOffences(
   },
 ): ScopeResult {
   const [youngest, oldest] = parameters.ageBand;
-  const counted = memoise(offenceTypeRule(parameters));
+  const counted = remembered(offenceTypeRule(parameters));
   const rule = parameters.offenceTypes.length === 0 ? 'default' : 'chosen';
   const types = tallyTypes(offences, counted, rule);
   const unclassifiedKeys = new Set(types.unclassified.map((t) => key(t.text)));
-  const isUnclassified = memoise((text: string) => unclassifiedKeys.has(key(text)));
+  const isUnclassified = remembered((text: string) => unclassifiedKeys.has(key(text)));
   const inScope: OffenceRecord[] = [];
   const issues: Issue[] = [];
   const excluded = { age: 0, type: 0, date: 0 };
