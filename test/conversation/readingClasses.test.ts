@@ -106,6 +106,20 @@ const CASES: readonly Case[] = [
       { kind: 'showTop', n: 2 },
     ],
   ],
+  // 'rn' before what is run is 'run'; alone it is 'right now' and runs nothing.
+  [[], 'ages 12-15 then rn it', [{ kind: 'setAgeBand', from: 12, to: 15 }, { kind: 'run' }]],
+  [[], 'ages 12-15 rn', [{ kind: 'setAgeBand', from: 12, to: 15 }]],
+  // A why- or what-would question names the settings it asks about: help, no change, no question about its numbers.
+  [[], 'what would poisson flags do differently?', [{ kind: 'help', topic: 'flags' }]],
+  [[], 'how come the flag limits are 99.8% and not 95%?', [{ kind: 'help', topic: 'flags' }]],
+  [[], 'what would the cell key method do to a count of 3?', [{ kind: 'help', topic: 'perturbation' }]],
+  [[], 'how does it know Offences is the offences tab?', [{ kind: 'help', topic: 'sheets' }]],
+  // One change said twice in other words, in one message, is recorded once.
+  [
+    [],
+    'count just violence with injury please - the board only wants violence with injury',
+    [{ kind: 'setOffenceTypes', types: ['violenceWithInjury'] }],
+  ],
   // 'include it' after a list: that list, changed.
   // Recorded as the phases now ranked: primaries added to the starting secondary and all-through.
   [

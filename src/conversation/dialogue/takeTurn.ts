@@ -226,6 +226,9 @@ function applyStep(
   const { state } = turn;
   const env = environment(turn);
   const outcome = applyCommand(command, state, env, transcriptWith(turn, command, words));
+  // Two wordings of one change in one message ("just VAP … violence against the person") are one change.
+  if (outcome.command && isStateChanging(outcome.command) && sameAsLastRecorded(turn, outcome.command))
+    return 'continue';
   const note = command.kind === 'setAgeBand' && outcome.settings && words ? approximationNote(words) : '';
   const text = `${first ? `${first}\n` : ''}${outcome.text}${note}`;
   record(turn, outcome.command, text, words);
@@ -271,6 +274,12 @@ function notDone(steps: readonly { readonly words: string }[], because: 'questio
   return because === 'question'
     ? `Once that is answered I will go on to ${said}.`
     : `So I have not gone on to ${said}.`;
+}
+
+/** Whether this turn's last recorded command is this one, value for value. */
+function sameAsLastRecorded(turn: Turn, command: Command): boolean {
+  const last = turn.commands[turn.commands.length - 1];
+  return last !== undefined && JSON.stringify(last) === JSON.stringify(command);
 }
 
 /** Applies steps in order until one stops the turn. */

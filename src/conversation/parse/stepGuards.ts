@@ -742,6 +742,14 @@ const HOW_IT_WORKS =
   /^\s*(?:(?:do|does|did|will|would)\s+(?:you|it|the (?:tool|model|analysis|ranking|method|flagging|app|add-?in))\s+(?:allow|account|adjust|correct|control|take|handle|weight|consider|deal|factor|cope|treat|know)\b|(?:is|are|was|were)\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,5}?(?:weighted|adjusted|based|calculated|computed|corrected|smoothed|worked out|estimated|modelled|modeled|derived|capped|scaled)\b)/iu;
 
 /**
+ * A question about why the method is as it is, or what a method would do: "how come the flag limits
+ * are 99.8% and not 95%?", "what would poisson flags do differently?", "how does it know X is the
+ * offences tab?". The settings it names are what it asks about, not changes.
+ */
+const ASKS_ABOUT_THE_METHOD =
+  /^\s*(?:how come|why|what would|what will|what happens|whats the deal with|what is the deal with|how does (?:it|the tool|the add-?in|the model|the analysis) (?:know|decide|pick|choose|work out|tell))\b/i;
+
+/**
  * A setting named in a question about it is not a change: "what is the cell key method exactly,
  * before I change anything?" is help on it; "empirical Bayes … what does smoothing do?" is the help
  * already read, so the setting beside it is dropped.
@@ -753,16 +761,21 @@ export function settingsNamedInQuestions(steps: Step[], source: string): [number
       return command?.kind === 'help' && command.topic ? [command.topic] : [];
     }),
   );
-  const asking = NOT_CHANGING_YET.test(source.replace(/['’]/g, '')) || HOW_IT_WORKS.test(source);
+  const plain = source.replace(/['’]/g, '');
+  const asking = NOT_CHANGING_YET.test(plain) || HOW_IT_WORKS.test(source);
+  // In a why-question a setting said as an instruction ("why 10-17? make it 11-16") is still one.
+  const why = ASKS_ABOUT_THE_METHOD.test(plain);
   let answered = false;
   for (let i = steps.length - 1; i >= 0; i--) {
     const command = commandOf(steps[i]);
     const topic = command && isStateChanging(command) ? SETTING_TOPICS[command.kind] : undefined;
     if (!topic) continue;
+    const instruction = IMPERATIVE.test(steps[i].words);
     // Dropped only when named without a verb ("empirical Bayes"): "hide zeros, and what does suppression mean?" does both.
-    if (helped.has(topic)) {
-      if (!IMPERATIVE.test(steps[i].words)) steps.splice(i, 1);
-    } else if (asking) {
+    // A why-question already answered by help on one topic asks about that topic: its other settings are its reasons.
+    if (helped.has(topic) || (why && !instruction && helped.size > 0)) {
+      if (!instruction) steps.splice(i, 1);
+    } else if (asking || (why && !instruction)) {
       steps[i] = { ...steps[i], reading: { kind: 'command', command: { kind: 'help', topic } } };
       helped.add(topic);
       answered = true;
@@ -772,6 +785,19 @@ export function settingsNamedInQuestions(steps: Step[], source: string): [number
   // each ward") are part of it, not requests of their own.
   if (answered && HOW_IT_WORKS.test(source))
     for (let i = steps.length - 1; i >= 0; i--) if (commandOf(steps[i])?.kind !== 'help') steps.splice(i, 1);
+  // So is a why-question's: "… why are there three?" does not ask which '3' is meant. A place it
+  // names is still explained, and an instruction in it still done.
+  if (answered && why)
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const kind = commandOf(steps[i])?.kind;
+      const kept =
+        kind === 'help' ||
+        kind === 'explainSchool' ||
+        kind === 'explainWard' ||
+        kind === 'explain' ||
+        (kind !== undefined && IMPERATIVE.test(steps[i].words));
+      if (!kept) steps.splice(i, 1);
+    }
   // A question answered whole: its words are not left over.
   return answered ? [[0, source.length]] : [];
 }

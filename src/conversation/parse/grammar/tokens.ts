@@ -216,6 +216,11 @@ export function lexUtterance(source: string, protectedWords: ProtectedWords = ne
   const tokens: Tok[] = [];
   for (let i = 0; i < raw.length; i++) {
     const token = raw[i];
+    // Phone shorthand 'rn' is 'run' before what is run ("then rn it"); alone it is 'right now'.
+    if (token.text === 'rn' && !token.protected && /^(?:it|again|this|that|the)$/.test(raw[i + 1]?.text ?? '')) {
+      tokens.push({ ...token, text: 'run' });
+      continue;
+    }
     if (token.text === 'per' && raw[i + 1]?.text === 'cent') {
       tokens.push({ ...token, text: 'percent', end: raw[i + 1].end });
       i += 1;

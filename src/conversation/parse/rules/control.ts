@@ -3,6 +3,7 @@ import type { HelpTopic } from '../../commands';
 import {
   alt,
   as,
+  boundary,
   lit,
   map,
   notBefore,
@@ -783,7 +784,7 @@ export const statusRule = rule(
 );
 
 const RUN_OBJECT = lit(
-  'analysis|analyses|model|numbers|report|ranking|rankings|calculation|calculations|sheets|whole thing|thing|results|figures|stats|statistics|job|run',
+  'analysis|analyses|model|numbers|report|ranking|rankings|calculation|calculations|sheets|output sheets|result sheets|results sheets|output|outputs|output workbook|result workbook|results workbook|workbook|whole thing|thing|results|figures|stats|statistics|job|run',
 );
 const WITH_SETTINGS = seq(
   lit('with|using|on|under'),
@@ -794,7 +795,7 @@ const WITH_SETTINGS = seq(
 export const runRule = rule(
   'run',
   ['Run the analysis', 'run the analysis'],
-  ['run', 'rerun', 'analyse', 'analysis', 'calculate'],
+  ['run', 'rerun', 'analyse', 'analysis', 'calculate', 'recalculate', 'regenerate'],
   as(
     seq(
       alt<unknown>(
@@ -805,13 +806,27 @@ export const runRule = rule(
         ),
         seq(
           lit(
-            'run|do|start|redo|rerun|re run|perform|carry out|update|refresh|repeat|kick off|rebuild|recalculate|recompute|produce|generate|make|write|build|create',
+            'run|do|start|redo|rerun|re run|perform|carry out|update|refresh|repeat|kick off|rebuild|recalculate|recalc|recompute|regenerate|produce|generate|make|write|build|create',
           ),
           RUN_OBJECT,
           opt(lit('again|now|once more|for me')),
         ),
         seq(lit('analyse|analyze'), opt(lit('this|the|my|our')), lit('workbook|data|file|it|everything')),
         seq(lit('run|rerun|re run'), lit('it|that|this|them|everything|the lot'), opt(lit('again|now|through'))),
+        // Spreadsheet words for the same: 'recalc', 'recalculate everything', 'hit F9'.
+        seq(
+          lit('recalculate|recalc|recompute|regenerate|refresh|rebuild'),
+          opt(lit('it|that|this|them|everything|the lot|all|all of it')),
+          opt(lit('please|now|again|for me')),
+          // Alone, or ending its clause: 'refresh the list sheet' names something else to refresh.
+          boundary,
+        ),
+        seq(lit('hit|press'), lit('f9')),
+        seq(
+          lit('gimme|give me|get me|show me|lets have|let me have|can i have|can i get'),
+          lit('fresh|new|updated|the new|the updated|the fresh'),
+          lit('numbers|figures|results|rankings|ranking'),
+        ),
       ),
       opt(WITH_SETTINGS),
       opt(lit('again|now|through|once more|please')),

@@ -118,6 +118,14 @@ const MORE_ROLES: Readonly<Record<string, SheetRole>> = {
   'wards data': 'wards',
   'population data': 'wards',
   'ward populations': 'wards',
+  // GIS and statistics words for the same sheets.
+  denominators: 'wards',
+  denominator: 'wards',
+  'population denominators': 'wards',
+  polygons: 'wardVertices',
+  'ward polygons': 'wardVertices',
+  geometry: 'wardVertices',
+  'ward geometry': 'wardVertices',
 };
 export const ROLE_WORDS: Readonly<Record<string, SheetRole>> = { ...ROLE_PHRASES, ...MORE_ROLES };
 

@@ -333,6 +333,9 @@ function cleaned(name: Span): string {
     .trim();
 }
 
+const NOT_A_NAME =
+  /^(?:know|knows|decide|decides|pick|picks|choose|chooses|tell|tells|work|works|handle|handles|cope|copes)$/i;
+
 /** A school, a ward, or not yet known which: from the workbook's names, else from the words around the name. */
 function explainCommand(
   name: Span,
@@ -351,6 +354,10 @@ function explainCommand(
     return undefined;
   const text = cleaned(name);
   if (text === '') return undefined;
+  // "how does it know …", "how does it decide …": a verb, not a place.
+  if (NOT_A_NAME.test(words[0])) return undefined;
+  // A sheet's own name ('Ward boundaries') is that sheet, not a place called 'boundaries'.
+  if (ctx.lexicon.sheets.some((sheet) => sheet.toLowerCase() === text.toLowerCase())) return undefined;
   const rank = hints.rank !== undefined ? { claimedRank: hints.rank } : {};
   const wardFit = nameFit(ctx.lexicon, 'ward', text);
   const schoolFit = nameFit(ctx.lexicon, 'school', text);
@@ -658,7 +665,9 @@ export const compareRule: Rule = {
 
 // ───────────────────────────── wards, offence types
 
-const WARDS = lit('wards|ward|areas|neighbourhoods|the wards|all wards|all the wards|every ward');
+const WARDS = lit(
+  'wards|ward|areas|neighbourhoods|the wards|all wards|all the wards|every ward|ward table|wards table|table of wards|ward list|list of wards|wards sheet|ward sheet',
+);
 const RATE = seq(
   opt(lit('their|the|violence|violent|offence|crime|young offender|offender')),
   lit(

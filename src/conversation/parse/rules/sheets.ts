@@ -154,6 +154,13 @@ export const useSheetRule = rule(
       seq(USE, roleName, lit('from|in|on|at'), opt(SHEET_WORD), opt(lit('called|named')), sheetName, opt(SHEET_WORD)),
       ([, role, , , , sheet]) => useSheet(role, sheet),
     ),
+    // "use the wards sheet 'Ward population 2021'": the role, then the sheet's own name, quoted or
+    // exact ('the VRU Schools 2021 list' names no sheet: not one that shares '2021').
+    map(seq(USE, roleName, opt(lit('called|named|,|:')), fittingSheet, opt(SHEET_WORD)), ([, role, , sheet], ctx) =>
+      sheet.quoted || ctx.lexicon.sheets.some((name) => name.toLowerCase() === sheet.typed.toLowerCase())
+        ? useSheet(role, sheet)
+        : undefined,
+    ),
     map(
       seq(
         roleName,
