@@ -114,6 +114,40 @@ const CASES: readonly Case[] = [
   [[], 'how come the flag limits are 99.8% and not 95%?', [{ kind: 'help', topic: 'flags' }]],
   [[], 'what would the cell key method do to a count of 3?', [{ kind: 'help', topic: 'perturbation' }]],
   [[], 'how does it know Offences is the offences tab?', [{ kind: 'help', topic: 'sheets' }]],
+  // The adjustment turned down, with the flags named between: the other method.
+  [[], 'stop adjusting the ward flags for overdispersion', [{ kind: 'setFlags', method: 'poisson' }]],
+  // 'go on then' before another request, and 'run' inside a phrase, are not runs.
+  [[], 'go on then, what does the threshold do?', [{ kind: 'help', topic: 'suppression' }]],
+  [[], 'run-of-the-mill question: what is a rank interval?', [{ kind: 'help', topic: 'ranking' }]],
+  // A setting said after the help on it, as the next thing to do, is done.
+  [
+    [],
+    'explain the flags to me and then rerun with them on poisson',
+    [{ kind: 'help', topic: 'flags' }, { kind: 'setFlags', method: 'poisson' }, { kind: 'run' }],
+  ],
+  // "after rerunning": the run before the results said ahead of it.
+  [
+    ['run'],
+    'ages 12 to 15 and the top 2 after rerunning',
+    [{ kind: 'setAgeBand', from: 12, to: 15 }, { kind: 'run' }, { kind: 'showTop', n: 2 }],
+  ],
+  // A part taken back later in the same message is not done.
+  [
+    [],
+    'suppress under 8, hide zeros, round to 10 - scratch the threshold bit',
+    [
+      { kind: 'setZeros', show: false },
+      { kind: 'setRounding', base: 10 },
+    ],
+  ],
+  [[], 'poisson flags, hide zeros, oh and not the zeros thing after all', [{ kind: 'setFlags', method: 'poisson' }]],
+  // A start and an end said apart are one window.
+  [[], 'from 1 April 2022 and up to 31 March 2023', [{ kind: 'setDates', from: '2022-04-01', to: '2023-03-31' }]],
+  // A method named alone as a question: switch, or what is it? Asked.
+  [[], 'observed catchments?', 'question'],
+  [[], 'smoothing?', 'question'],
+  // A phase word straight after a school's name is part of the name said: asked.
+  [['run'], 'tell me about Hill Top Primary', 'question'],
   // One change said twice in other words, in one message, is recorded once.
   [
     [],

@@ -236,9 +236,9 @@ describe('two readings of one setting in one utterance', () => {
       { kind: 'setRounding', base: 5 },
       { kind: 'setZeros', show: false },
     ]);
+    // The two ends are one window, one recorded change.
     expect(readAs('from April 2021 and until March 2022')).toEqual([
-      { kind: 'setDates', from: '2021-04-01' },
-      { kind: 'setDates', to: '2022-03-31' },
+      { kind: 'setDates', from: '2021-04-01', to: '2022-03-31' },
     ]);
   });
 

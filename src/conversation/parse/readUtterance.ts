@@ -56,6 +56,12 @@ import {
   questionsAboutMeaning,
   questionsAboutSettings,
   runAsAWord,
+  runsSaidAsFirst,
+  partsTakenBack,
+  oneDateWindow,
+  listsContinued,
+  phaseInASchoolName,
+  methodsNamedAsQuestions,
   scheduledRuns,
   unfinishedRanges,
   twoBareNumbers,
@@ -533,6 +539,9 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   exceptionsToAnExclusion(steps, source);
   phasesWithAnException(steps, source);
   const negations = negatedSteps(steps, source);
+  negations.push(...partsTakenBack(steps, source));
+  oneDateWindow(steps, source);
+  listsContinued(steps, source);
   restatedExclusions(steps);
   questionsAboutThePlaceNamed(steps);
   settingsInAsides(steps, source);
@@ -542,6 +551,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   widenedDateWindows(steps, source, context.previous);
   qualifiedTopLists(steps, source);
   oneSchoolForAPhase(steps, lexicon.schools);
+  phaseInASchoolName(steps, source, lexicon.schools);
   guardAgainstInversions(steps, source);
   settingsForOnePlace(steps, source);
   competingSettings(steps);
@@ -554,6 +564,8 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     ...settingsNamedInQuestions(steps, source),
   );
   runAsAWord(steps, source);
+  runsSaidAsFirst(steps);
+  methodsNamedAsQuestions(steps, source);
   // Once the guards have dropped what lay between, the same request twice in a row is done once
   // ("no idea where to start, what can it do": help, not help twice).
   for (let i = steps.length - 1; i > 0; i--) if (repeats(steps[i - 1].reading, steps[i].reading)) steps.splice(i, 1);

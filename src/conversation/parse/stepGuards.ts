@@ -653,6 +653,68 @@ export function oneSchoolForAPhase(steps: Step[], schools: readonly string[]): v
   }
 }
 
+/**
+ * "Hill Top vs Hilltop Primary": a phase word straight after a school's name is part of the name
+ * said, not a change of the phases ranked; which is meant is asked, before anything is shown.
+ */
+export function phaseInASchoolName(steps: Step[], source: string, schools: readonly string[]): void {
+  for (let i = 1; i < steps.length; i++) {
+    const named = commandOf(steps[i - 1]);
+    if (named?.kind !== 'compareSchools' && named?.kind !== 'explainSchool' && named?.kind !== 'explain') continue;
+    if (commandOf(steps[i])?.kind !== 'setPhases' || !/^\s*[\p{L}-]+\s*$/u.test(steps[i].words)) continue;
+    if (!/^[ \t]*$/.test(between(source, steps[i - 1], steps[i]))) continue;
+    const name =
+      named.kind === 'compareSchools'
+        ? named.schools[named.schools.length - 1]
+        : named.kind === 'explainSchool'
+          ? named.school
+          : named.name;
+    const said = `${name} ${steps[i].words.trim()}`;
+    if (schools.some((school) => school.toLowerCase().startsWith(said.toLowerCase()))) continue;
+    // Asked before the school (or comparison) is shown: which school is meant is the question.
+    steps.splice(i - 1, 1);
+    i -= 1;
+    steps[i] = askStep(
+      steps[i],
+      `Is "${said}" the name of a school? No school in the workbook is called that. Did you mean a school's name, or to change the phases ranked?`,
+      [{ label: 'Which phases are ranked?', utterance: 'which phases are ranked?' }],
+    );
+  }
+}
+
+/** The methods with a choice between ways of working, and how to ask for help on each. */
+const METHOD_CHOICES: Partial<Record<Command['kind'], string>> = {
+  setDisclosure: 'help on perturbation',
+  setCatchment: 'help on catchments',
+  setFlags: 'help on flags',
+  setSmoothing: 'help on smoothing',
+  setMetric: 'help on the ranking measure',
+};
+
+/**
+ * "observed catchments?", "cell key instead of suppression?": a method named alone as a question
+ * may ask to switch or ask what it is; which is asked. A request put as a question ("can we use
+ * observed catchments?") or with a verb is a request.
+ */
+export function methodsNamedAsQuestions(steps: Step[], source: string): void {
+  if (steps.length !== 1 || !/\?\s*$/.test(source)) return;
+  const command = commandOf(steps[0]);
+  const help = command ? METHOD_CHOICES[command.kind] : undefined;
+  if (!help) return;
+  const words = source.trim().replace(/\?+$/, '').trim();
+  if (
+    IMPERATIVE.test(words) ||
+    /^\s*(?:can|could|shall|should|would|will|may|please|pls|lets|let us|what|why|how|which|who|are|is|do|does|did|when|where)\b/i.test(
+      words,
+    )
+  )
+    return;
+  steps[0] = askStep(steps[0], `Should I switch to ${words}, or do you want to know what it is first?`, [
+    { label: `Switch to ${words}`, utterance: `use ${words}` },
+    { label: 'What is it?', utterance: help },
+  ]);
+}
+
 /** "— I know it only covers 2019": what the analyst already knows, said beside the request. */
 const ASIDE =
   /\b(?:i know|i realise|i realize|im aware|i am aware|i understand|fyi|bear in mind|i appreciate)\b(?:(?!\b(?:but|however|though|yet|so)\b)[^,;.!?—–])*$/i;
@@ -746,6 +808,8 @@ const HOW_IT_WORKS =
  * are 99.8% and not 95%?", "what would poisson flags do differently?", "how does it know X is the
  * offences tab?". The settings it names are what it asks about, not changes.
  */
+const BARE_NUMBERS =
+  /^(?:\s|from|to|and|between|[-–—\d.,%])*$|^\s*(?:with\s+)?(?:all|everything|every one|the lot)\s*$/i;
 const ASKS_ABOUT_THE_METHOD =
   /^\s*(?:how come|why|what would|what will|what happens|whats the deal with|what is the deal with|how does (?:it|the tool|the add-?in|the model|the analysis) (?:know|decide|pick|choose|work out|tell))\b/i;
 
@@ -771,8 +835,21 @@ export function settingsNamedInQuestions(steps: Step[], source: string): [number
     const topic = command && isStateChanging(command) ? SETTING_TOPICS[command.kind] : undefined;
     if (!topic) continue;
     const instruction = IMPERATIVE.test(steps[i].words);
+    // "… goes from 1 to 6?": bare numbers in a why-question are what it quotes, not a setting asked about.
+    if (why && !instruction && BARE_NUMBERS.test(steps[i].words)) {
+      steps.splice(i, 1);
+      continue;
+    }
     // Dropped only when named without a verb ("empirical Bayes"): "hide zeros, and what does suppression mean?" does both.
     // A why-question already answered by help on one topic asks about that topic: its other settings are its reasons.
+    // A setting said after the help, as the next thing to do ("explain the flags, then rerun with
+    // them on poisson"), is a change of its own.
+    const helpAt = steps.findIndex((step) => commandOf(step)?.kind === 'help');
+    const later =
+      helpAt >= 0 &&
+      helpAt < i &&
+      /\b(?:then|after that|afterwards|and now)\b/.test(between(source, steps[helpAt], steps[i]));
+    if (later) continue;
     if (helped.has(topic) || (why && !instruction && helped.size > 0)) {
       if (!instruction) steps.splice(i, 1);
     } else if (asking || (why && !instruction)) {
@@ -807,14 +884,113 @@ export function settingsNamedInQuestions(steps: Step[], source: string): [number
 const RUN_AS_SUBJECT =
   /^\s*(?:matches|match|will|would|is|gives|give|comes|agrees|lines up|looks|can|should|does|gets)\b/i;
 const POSSESSIVE_RUN = /\b(?:my|your|our|their|his|her)\s+re-?\s*runs?\s*$/i;
+const GO_AHEAD = /^\s*(?:ok(?:ay)?\s*,?\s*)?(?:go on|go ahead|go for it)(?:\s+then)?\s*[,.!]?\s*$/i;
 const RUN_AS_A_WORD =
-  /\b(?:before|until|till|once|when)\s+(?:i|we|you)\s+(?:re-?)?run\b|\b(?:run|runs)\s+(?:me|us|you)?\s*through\b|\bhow long (?:does|will|would|do) (?:a |the |it )?(?:run|runs|running)\b|\bwhat does (?:a run|running it|the run)\b|\b(?:where|how) (?:to|do i|should i|do we|should we|can i|would i) (?:even )?start\b/i;
+  /\brun[- ]of[- ]the[- ]mill\b|\b(?:before|until|till|once|when)\s+(?:i|we|you)\s+(?:re-?)?run\b|\b(?:run|runs)\s+(?:me|us|you)?\s*through\b|\bhow long (?:does|will|would|do) (?:a |the |it )?(?:run|runs|running)\b|\bwhat does (?:a run|running it|the run)\b|\b(?:where|how) (?:to|do i|should i|do we|should we|can i|would i) (?:even )?start\b/i;
 
 /**
  * 'run' said as a word ("run me through the workbook", "how long does a run take?") drops the run;
  * what is left is the request ("the settings", "what's in the workbook"), or, with nothing left,
  * general help. "run me the top 10" is the top 10 (a run first when needed), not a new top group.
  */
+/**
+ * "weapons only. and VWI.": a list said alone after a list of types, joined by 'and', continues it
+ * (added), where alone it would replace it.
+ */
+export function listsContinued(steps: Step[], source: string): void {
+  for (let i = 1; i < steps.length; i++) {
+    const before = commandOf(steps[i - 1]);
+    const list = commandOf(steps[i]);
+    if (before?.kind !== 'setOffenceTypes' || before.mode === 'remove') continue;
+    if (list?.kind !== 'setOffenceTypes' || list.mode !== undefined) continue;
+    if (!/^[\s.,;]*(?:and|plus|also|&)\s*$/.test(between(source, steps[i - 1], steps[i]))) continue;
+    if (/^\s*(?:count|only|just|use|set|include|add)\b/i.test(steps[i].words)) continue;
+    steps[i] = { ...steps[i], reading: { kind: 'command', command: { ...list, mode: 'add' } } };
+  }
+}
+
+/**
+ * "from 1 April 2022 and up to 31 March 2023": a start and an end said apart are one window, one
+ * recorded change (the start said alone would first leave the window open-ended).
+ */
+export function oneDateWindow(steps: Step[], source: string): void {
+  for (let i = steps.length - 2; i >= 0; i--) {
+    const start = commandOf(steps[i]);
+    const end = commandOf(steps[i + 1]);
+    if (start?.kind !== 'setDates' || end?.kind !== 'setDates') continue;
+    if (start.relativeToData || end.relativeToData) continue;
+    const fromOnly = start.from && !('to' in start);
+    const toOnly = end.to && !('from' in end);
+    const [first, last] = [steps[i].span, steps[i + 1].span];
+    if (!fromOnly || !toOnly || !first || !last) continue;
+    steps.splice(i, 2, {
+      reading: { kind: 'command', command: { kind: 'setDates', from: start.from, to: end.to } },
+      words: source.slice(first[0], last[1]),
+      span: [first[0], last[1]],
+    });
+  }
+}
+
+/** Words that take back a part said earlier in the same message: "scratch the threshold bit", "not the zeros thing after all". */
+const TAKES_BACK =
+  /\b(?:scratch|forget|ignore|skip|cancel|never ?mind|dont bother with|do not bother with|leave|lose)\b|\b(?:not|no)\b.*\bafter all\b/;
+/** The words that name each setting when it is taken back. */
+const SETTING_WORDS: Partial<Record<Command['kind'], RegExp>> = {
+  setThreshold: /\bthreshold|\bsuppress/,
+  setRounding: /\bround/,
+  setZeros: /\bzero/,
+  setFlags: /\bflag|\bpoisson|\bfunnel/,
+  setAgeBand: /\bages?\b|\bage band/,
+  setDates: /\bdates?\b|\bdate window|\bperiod\b/,
+  setSmoothing: /\bsmooth/,
+  setConfidence: /\bconfidence|\bcis?\b/,
+  setTopN: /\btop\b/,
+};
+
+/**
+ * "suppress under 8, hide zeros, round to 10 - scratch the threshold bit": the part taken back is
+ * not done, and the words that took it back (read as a question, or as an offence type called
+ * 'rounding') are not a request of their own. Only a setting said earlier in the same message.
+ */
+export function partsTakenBack(steps: Step[], source: string): [number, number][] {
+  const used: [number, number][] = [];
+  for (let i = steps.length - 1; i > 0; i--) {
+    const step = steps[i];
+    const misread =
+      step.reading.kind === 'question' || isCommand(step, (command) => command.kind === 'setOffenceTypes');
+    if (!misread || !step.span) continue;
+    const end = steps[i + 1]?.span?.[0] ?? source.length;
+    const clause = source
+      .slice(steps[i - 1].span?.[1] ?? 0, end)
+      .toLowerCase()
+      .replace(/['’]/g, '');
+    if (!TAKES_BACK.test(clause)) continue;
+    const earlier = steps.findIndex((candidate, j) => {
+      const command = j < i ? commandOf(candidate) : undefined;
+      const words = command ? SETTING_WORDS[command.kind] : undefined;
+      return words !== undefined && words.test(clause);
+    });
+    if (earlier < 0) continue;
+    used.push([steps[i - 1].span?.[1] ?? 0, end]);
+    steps.splice(i, 1);
+    steps.splice(earlier, 1);
+    i = Math.min(i, steps.length);
+  }
+  return used;
+}
+
+/** "the top 10 after rerunning": a run said as coming first goes before the results said ahead of it. */
+export function runsSaidAsFirst(steps: Step[]): void {
+  const runAt = steps.findIndex(
+    (step) =>
+      isCommand(step, (command) => command.kind === 'run') && /^\s*(?:after|once|following)\b/i.test(step.words),
+  );
+  if (runAt < 0) return;
+  let to = runAt;
+  while (to > 0 && isCommand(steps[to - 1], (command) => NEEDS_RESULTS.has(command.kind))) to -= 1;
+  if (to < runAt) steps.splice(to, 0, ...steps.splice(runAt, 1));
+}
+
 export function runAsAWord(steps: Step[], source: string): void {
   const runAt = steps.findIndex((step) => isCommand(step, (command) => command.kind === 'run'));
   if (runAt < 0) return;
@@ -825,6 +1001,12 @@ export function runAsAWord(steps: Step[], source: string): void {
     POSSESSIVE_RUN.test(source.slice(0, said.span[1])) &&
     RUN_AS_SUBJECT.test(source.slice(said.span[1]))
   ) {
+    steps.splice(runAt, 1);
+    return;
+  }
+  // "go on then, explain Hill Top": the go-ahead for what follows, not a run of its own
+  // (a request for results runs first where it must).
+  if (runAt === 0 && steps.length > 1 && GO_AHEAD.test(said.words)) {
     steps.splice(runAt, 1);
     return;
   }

@@ -215,6 +215,12 @@ const TOPIC_WORDS: Readonly<Record<string, HelpTopic>> = {
   disclosure: 'suppression',
   'disclosure control': 'suppression',
   c: 'suppression',
+  // "all the little c's": the apostrophe dropped.
+  cs: 'suppression',
+  'little cs': 'suppression',
+  'little c': 'suppression',
+  'blank counts': 'suppression',
+  'blank cells': 'suppression',
   'statistical disclosure control': 'suppression',
   'withheld counts': 'suppression',
   'secondary suppression': 'suppression',
@@ -433,6 +439,28 @@ export const helpTopicRule = rule(
         seq(lit('why|how come'), opt(lit('is|are|does|do|was')), opt(lit('there|ther|a|an|the|some')), topic, span(6)),
         ([, , , t]) => t,
         () => 0.5,
+      ),
+      // "what's the deal with all the little c's", "explain rounding to me like I'm new": the topic, said casually.
+      map(
+        seq(
+          lit('whats the deal with|what is the deal with|whats the deal w|whats up with|what is up with'),
+          opt(lit('all the|all those|all these|the|those|these|this|that')),
+          topic,
+          opt(span(8, wordsOnly)),
+        ),
+        ([, , t]) => t,
+        () => 0.3,
+      ),
+      map(
+        seq(
+          lit('explain|describe'),
+          topic,
+          opt(lit('to me|for me|to a newbie|for a newbie|to someone new|simply|in plain english')),
+          lit('like|as if|as though|as'),
+          span(8, wordsOnly),
+        ),
+        ([, t]) => t,
+        () => 0.3,
       ),
       // "is the age band their age at the offence or their age now?": which meaning, not which value.
       map(
@@ -822,6 +850,13 @@ export const runRule = rule(
           boundary,
         ),
         seq(lit('hit|press'), lit('f9')),
+        // "… after rerunning": the run said as when the rest is done (moved first by the step guards).
+        seq(
+          lit('after|once|following'),
+          lit(
+            'rerunning|re running|running it again|running again|a rerun|a fresh run|a new run|the rerun|rerunning it',
+          ),
+        ),
         seq(
           lit('gimme|give me|get me|show me|lets have|let me have|can i have|can i get'),
           lit('fresh|new|updated|the new|the updated|the fresh'),

@@ -222,6 +222,11 @@ export const offenceTypesRule: Rule = {
     map(seq(ONLY, opt(TYPE_WORDS), typeList(true), TRAILING), ([, , list]) => types(list, 'only')),
     map(seq(SET_TYPES, typeList(true), TRAILING), ([, list]) => types(list, 'only')),
     map(seq(lit('violence'), lit('is|means|=|should be'), typeList(true)), ([, , list]) => types(list, 'only')),
+    // "and maybe shoplifting too?": a list said with 'too' is added, verb or not.
+    map(
+      seq(opt(lit('maybe|perhaps|possibly|and maybe|and perhaps|and')), typeList(false), lit('too|as well|also')),
+      ([, list]) => types(list, 'add'),
+    ),
     // A list alone ("robbery only", "violence with injury and robbery"): known types only.
     map(seq(typeList(false), lit('only|offences only|crimes only|alone|on its own')), ([list]) => types(list, 'only')),
     map(

@@ -6,6 +6,7 @@ import { groupsNamed } from '../../../core/scope';
 import { SCHOOL_PHASES, type SchoolPhase, type SheetRole } from '../../../core/types';
 import {
   alt,
+  as,
   FILLER,
   lit,
   many,
@@ -657,5 +658,20 @@ function typeText(stretch: Span, ctx: Ctx): string {
 
 /** A list of offence types ('robbery, violence with injury and criminal damage'); `bare`: said with no verb, so only plain names of types. */
 export function typeList(loose: boolean, bare = false): Parser<string[]> {
-  return many(typeItem(loose, bare), LIST_SEPARATOR);
+  return map(
+    many(
+      alt<string[]>(
+        BOTH_INJURY_GROUPS,
+        map(typeItem(loose, bare), (type) => [type]),
+      ),
+      LIST_SEPARATOR,
+    ),
+    (lists) => lists.flat(),
+  );
 }
+
+/** "violence with and without injury": the two groups, the shared words said once. */
+const BOTH_INJURY_GROUPS: Parser<string[]> = as(
+  seq(opt(lit('violence')), lit('with and without|with or without|both with and without'), lit('injury|injuries')),
+  ['violence with injury', 'violence without injury'],
+);

@@ -569,6 +569,11 @@ export const explainRule: Rule = {
 
 // ───────────────────────────── compare
 
+/** A school of the workbook other than the one named, for an example ('Hill Top' when none is known). */
+function otherSchool(named: string, ctx: Ctx): string {
+  return ctx.lexicon.schools.find((school) => !school.toLowerCase().includes(named.toLowerCase())) ?? 'Hill Top';
+}
+
 /** A school named in a comparison; 'it' or 'that one' stands for the school just named. */
 const compared: Parser<string> = alt(
   map(lit('it|that|that one|this one|this|that school|this school'), () => 'it'),
@@ -639,9 +644,9 @@ export const compareRule: Rule = {
     ),
     map(
       seq(lit('compare|contrast'), nameOf(['school'], 7, null), boundary),
-      ([, name]) =>
+      ([, name], ctx) =>
         question(
-          `Compare ${cleaned(name)} with which school? Say e.g. "compare ${cleaned(name)} and Hill Top".`,
+          `Compare ${cleaned(name)} with which school? Say e.g. "compare ${cleaned(name)} and ${otherSchool(cleaned(name), ctx)}".`,
           [{ label: 'Show the top 10', utterance: 'show the top 10' }],
           'compareSchools',
         ),

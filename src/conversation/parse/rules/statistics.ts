@@ -40,8 +40,8 @@ const OVERDISPERSION = alt<unknown>(
   ),
   seq(
     opt(lit('the')),
-    opt(lit('extra|real|additional|natural')),
-    lit('variation|spread|variability|dispersion|differences'),
+    opt(lit('extra|real|additional|natural|between ward|between wards')),
+    lit('variation|spread|variability|dispersion|differences|variance'),
     opt(lit('between wards|among wards|across wards|between the wards')),
   ),
 );
@@ -223,6 +223,30 @@ export const flagsRule: Rule = {
         WHEN_FLAGGING,
       ),
       poisson,
+    ),
+    // "stop adjusting the ward flags for overdispersion": the adjustment turned down, the flags named between.
+    as(
+      seq(
+        lit(
+          'stop adjusting|stop allowing|stop correcting|stop accounting|quit adjusting|no longer adjust|no longer allow|dont adjust|do not adjust|dont correct|do not correct',
+        ),
+        opt(lit('the ward flags|the flags|ward flags|flags|the flagging|flagging|the wards|wards')),
+        lit('for'),
+        OVERDISPERSION,
+        WHEN_FLAGGING,
+        POLITE,
+      ),
+      poisson,
+    ),
+    as(
+      seq(
+        lit('adjust|correct|allow'),
+        lit('the ward flags|the flags|ward flags|flags|the flagging|flagging'),
+        lit('for'),
+        OVERDISPERSION,
+        POLITE,
+      ),
+      overdispersed,
     ),
     as(
       seq(
