@@ -579,6 +579,15 @@ const compared: Parser<string> = alt(
   map(lit('it|that|that one|this one|this|that school|this school'), () => 'it'),
   map(nameOf(['school'], 7, null), (name) => cleaned(name)),
 );
+/** "which is worse off?", "which has the bigger exposure", "which needs it more": the question of a comparison. */
+const WHICH_IS_MORE = seq(
+  lit('which|who|whos|which ones|which one'),
+  opt(lit('is|has|have|s|one is|one has|of them is|of the two is')),
+  lit(
+    'worse|worse off|better|better off|higher|lower|higher up|higher up the list|more exposed|less exposed|the bigger exposure|bigger exposure|the higher exposure|higher exposure|the most exposure|more exposure|needs it more|needs it most|ranked higher|ranks higher|comes out higher|comes out worse|the worst|worst|the higher rank|the higher score',
+  ),
+  opt(lit('the list|the ranking|of the two|then')),
+);
 const AND = lit('and|with|to|against|vs|versus|v|or|alongside|side by side with|next to|compared to|compared with');
 
 export const compareRule: Rule = {
@@ -635,8 +644,67 @@ export const compareRule: Rule = {
       ),
       ([, , , a, , b]) => command({ kind: 'compareSchools', schools: [a, b] }),
     ),
-    map(seq(compared, lit('vs|versus|v|compared to|compared with|against'), compared), ([a, , b]) =>
+    map(seq(compared, lit('vs|versus|v|compared to|compared with|against'), opt(lit('.')), compared), ([a, , , b]) =>
       command({ kind: 'compareSchools', schools: [a, b] }),
+    ),
+    // "Thorns or Ridgewood — which is worse off?", "hilltop or elm grove whos worse".
+    map(seq(compared, lit('or'), compared, opt(lit(',|-|—|–|:')), WHICH_IS_MORE), ([a, , b]) =>
+      command({ kind: 'compareSchools', schools: [a, b] }),
+    ),
+    // "which has the bigger exposure, earls high or kingswinford".
+    map(seq(WHICH_IS_MORE, opt(lit(',|:|-|—')), compared, lit('or'), compared), ([, , a, , b]) =>
+      command({ kind: 'compareSchools', schools: [a, b] }),
+    ),
+    // "how do summerhill and windsor stack up", "could I see how Hill Top and Elm Grove compare to each other".
+    map(
+      seq(
+        lit('how'),
+        lit('do|does|did'),
+        compared,
+        lit('and'),
+        compared,
+        lit('compare|stack up|measure up|differ|match up|look side by side|rank'),
+        opt(lit('to each other|with each other|against each other|side by side')),
+      ),
+      ([, , a, , b]) => command({ kind: 'compareSchools', schools: [a, b] }),
+    ),
+    map(
+      seq(
+        lit('see how|show me how|tell me how|know how|check how|look at how'),
+        compared,
+        lit('and'),
+        compared,
+        lit('compare|stack up|measure up|differ|match up|rank'),
+        opt(lit('to each other|with each other|against each other|side by side')),
+      ),
+      ([, a, , b]) => command({ kind: 'compareSchools', schools: [a, b] }),
+    ),
+    // "put Beacon Hill next to Netherton Park", "line up Park Hall, Hill Top and Castle High".
+    map(
+      seq(lit('put|set|show|lay|place'), compared, lit('next to|beside|alongside|against|by the side of'), compared),
+      ([, a, , b]) => command({ kind: 'compareSchools', schools: [a, b] }),
+    ),
+    map(seq(lit('line up|show side by side|lay out side by side'), many(compared, lit(',|and'))), ([, schools]) =>
+      schools.length >= 2 ? command({ kind: 'compareSchools', schools }) : undefined,
+    ),
+    // "lye valley / colley lane comparison".
+    map(
+      seq(compared, opt(lit('and|vs|v')), compared, lit('comparison|compared|side by side|head to head')),
+      ([a, , b]) => command({ kind: 'compareSchools', schools: [a, b] }),
+    ),
+    // "is Colley Lane ranked above Holly Hall or not?", "is Elm Grove any better off than Earls High?".
+    map(
+      seq(
+        lit('is|are|was'),
+        compared,
+        opt(lit('really|actually|any|much|definitely|ranked|placed')),
+        lit(
+          'above|below|higher than|lower than|ahead of|behind|worse off than|better off than|worse than|better than|more exposed than|less exposed than|ranked above|ranked below|ranked higher than|ranked lower than',
+        ),
+        compared,
+        opt(lit('or not|really|though')),
+      ),
+      ([, a, , , b]) => command({ kind: 'compareSchools', schools: [a, b] }),
     ),
     map(
       seq(opt(lit('put|show')), compared, lit('and'), compared, lit('side by side|next to each other|together')),
