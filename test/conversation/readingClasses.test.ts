@@ -141,6 +141,19 @@ const CASES: readonly Case[] = [
     ],
   ],
   [[], 'poisson flags, hide zeros, oh and not the zeros thing after all', [{ kind: 'setFlags', method: 'poisson' }]],
+  // A setting said and then left as it was, in the same message: not done.
+  [[], 'top group 10 - no, leave it at 20 - and which are new?', [{ kind: 'newCandidates', n: 20 }]],
+  [
+    [],
+    "smooth the rates, publish the attending counts - actually don't publish them - and rerun",
+    [{ kind: 'setSmoothing', smoothing: 'empiricalBayes' }, { kind: 'run' }],
+  ],
+  [
+    [],
+    'ages 11-16 - hmm, no, leave the ages - and add criminal damage',
+    // Recorded as the types now counted: the default violence groups and criminal damage.
+    [{ kind: 'setOffenceTypes', types: ['violence', 'Criminal damage'] }],
+  ],
   // A start and an end said apart are one window.
   [[], 'from 1 April 2022 and up to 31 March 2023', [{ kind: 'setDates', from: '2022-04-01', to: '2023-03-31' }]],
   // A method named alone as a question: switch, or what is it? Asked.

@@ -934,6 +934,14 @@ export function oneDateWindow(steps: Step[], source: string): void {
 /** Words that take back a part said earlier in the same message: "scratch the threshold bit", "not the zeros thing after all". */
 const TAKES_BACK =
   /\b(?:scratch|forget|ignore|skip|cancel|never ?mind|dont bother with|do not bother with|leave|lose)\b|\b(?:not|no)\b.*\bafter all\b/;
+/** "- no, leave it at 20 -", "actually no, stay with suppression": the setting just said, taken back to where it was. */
+const LEAVES_IT =
+  /\b(?:no|nope|actually|wait|hang on|hold on|hmm|on second thoughts?)\b.*\b(?:leave it|leave them|keep it|keep them|stay with|stay on|stay at|stick with|stick to|as it was|as they were|as is)\b/;
+/** "stay on youth violence", "leave it at 20": what follows is the value kept, not a new request. */
+const STAYS_ON =
+  /\b(?:stay (?:on|with|at)|stick (?:with|to)|leave (?:it|them) (?:at|on|as)|keep (?:it|them) (?:at|on))\s+(?:the\s+)?(?:[\p{L}\d-]+\s+){0,2}$/iu;
+/** "- actually don't publish them -": the setting just said, not wanted after all. */
+const DROPS_IT = /\b(?:no|nope|actually|wait|hang on|hold on|hmm|on second thoughts?)\b.*\b(?:dont|do not)\b/;
 /** The words that name each setting when it is taken back. */
 const SETTING_WORDS: Partial<Record<Command['kind'], RegExp>> = {
   setThreshold: /\bthreshold|\bsuppress/,
@@ -942,39 +950,64 @@ const SETTING_WORDS: Partial<Record<Command['kind'], RegExp>> = {
   setFlags: /\bflag|\bpoisson|\bfunnel/,
   setAgeBand: /\bages?\b|\bage band/,
   setDates: /\bdates?\b|\bdate window|\bperiod\b/,
-  setSmoothing: /\bsmooth/,
-  setConfidence: /\bconfidence|\bcis?\b/,
+  setSmoothing: /\bsmooth|\bshrinkage/,
+  setConfidence: /\bconfidence|\bcis?\b|\bintervals?\b|\d\d(?:\.\d)?\s*%/,
   setTopN: /\btop\b/,
+  setShowAttending: /\battending/,
+  setDisclosure: /\bperturb|\bcell key|\bsuppression\b/,
+  setCatchment: /\bcatchment|\bobserved|\bdistance/,
+  setMetric: /\boffen(?:ces|ders)\b|\bmeasure\b|\bmetric\b/,
 };
 
+/** A step that the words taking something back were misread as: a question, or an offence type named by a setting's word. */
+function misreadTakingBack(step: Step): boolean {
+  if (step.reading.kind === 'question') return true;
+  const command = commandOf(step);
+  if (command?.kind !== 'setOffenceTypes') return false;
+  const words = step.words.toLowerCase();
+  return Object.values(SETTING_WORDS).some((pattern) => pattern.test(words));
+}
+
 /**
- * "suppress under 8, hide zeros, round to 10 - scratch the threshold bit": the part taken back is
- * not done, and the words that took it back (read as a question, or as an offence type called
- * 'rounding') are not a request of their own. Only a setting said earlier in the same message.
+ * "suppress under 8, hide zeros, round to 10 - scratch the threshold bit", "top group 10 - no,
+ * leave it at 20": the part taken back is not done, and the words that took it back (unread, or
+ * misread as a question or as an offence type called 'rounding') are not a request of their own.
+ * Only a setting said earlier in the same message.
  */
 export function partsTakenBack(steps: Step[], source: string): [number, number][] {
   const used: [number, number][] = [];
-  for (let i = steps.length - 1; i > 0; i--) {
-    const step = steps[i];
-    const misread =
-      step.reading.kind === 'question' || isCommand(step, (command) => command.kind === 'setOffenceTypes');
-    if (!misread || !step.span) continue;
-    const end = steps[i + 1]?.span?.[0] ?? source.length;
-    const clause = source
-      .slice(steps[i - 1].span?.[1] ?? 0, end)
-      .toLowerCase()
-      .replace(/['’]/g, '');
-    if (!TAKES_BACK.test(clause)) continue;
-    const earlier = steps.findIndex((candidate, j) => {
-      const command = j < i ? commandOf(candidate) : undefined;
-      const words = command ? SETTING_WORDS[command.kind] : undefined;
-      return words !== undefined && words.test(clause);
-    });
-    if (earlier < 0) continue;
-    used.push([steps[i - 1].span?.[1] ?? 0, end]);
-    steps.splice(i, 1);
-    steps.splice(earlier, 1);
-    i = Math.min(i, steps.length);
+  for (let k = steps.length - 1; k >= 0; k--) {
+    if (misreadTakingBack(steps[k]) || !steps[k].span) continue;
+    // The words after this step up to the next step that is not a misreading of them.
+    // A step read from the words after "stay on" is what is kept, part of the taking back.
+    const from = steps[k].span?.[1] ?? 0;
+    let next = k + 1;
+    while (
+      next < steps.length &&
+      (misreadTakingBack(steps[next]) ||
+        STAYS_ON.test(source.slice(from, steps[next].span?.[0] ?? from).replace(/['’]/g, '')))
+    )
+      next += 1;
+    // Words already taken back by a later clause are not looked at twice.
+    const to = Math.min(
+      steps[next]?.span?.[0] ?? source.length,
+      ...used.filter(([start]) => start >= from).map(([start]) => start),
+    );
+    const clause = source.slice(from, to).toLowerCase().replace(/['’]/g, '');
+    let target = -1;
+    const leaves = LEAVES_IT.test(clause) || DROPS_IT.test(clause);
+    if (TAKES_BACK.test(clause) || leaves) {
+      for (let j = k; j >= 0 && target < 0; j--) {
+        const command = commandOf(steps[j]);
+        const words = command ? SETTING_WORDS[command.kind] : undefined;
+        if (words?.test(clause)) target = j;
+      }
+    }
+    if (target < 0 && leaves && isCommand(steps[k], isStateChanging)) target = k;
+    if (target < 0) continue;
+    used.push([from, to]);
+    steps.splice(k + 1, next - k - 1);
+    steps.splice(target, 1);
   }
   return used;
 }
