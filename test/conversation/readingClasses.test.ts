@@ -154,6 +154,28 @@ const CASES: readonly Case[] = [
     // Recorded as the types now counted: the default violence groups and criminal damage.
     [{ kind: 'setOffenceTypes', types: ['violence', 'Criminal damage'] }],
   ],
+  // A correction back to the setting in use, beside other requests, records nothing for it.
+  [
+    [],
+    'threshold 10, hide zeros - no wait keep the zeros - and run',
+    [{ kind: 'setThreshold', threshold: 10 }, { kind: 'run' }],
+  ],
+  [
+    ['use perturbation'],
+    'go back to suppression - no, stay with perturbation - and set the seed to 99',
+    [{ kind: 'setSeed', seed: 99 }],
+  ],
+  // "scratch that" inside a message takes back the step before it; it is not an undo of an earlier turn.
+  [['run'], 'hide zeros, scratch that, round to 5', [{ kind: 'setRounding', base: 5 }]],
+  [
+    ['run'],
+    'tell me about Park Hall - scratch that - tell me about the Castle and Priory ward',
+    [{ kind: 'explainWard', ward: 'Castle and Priory', code: 'E05000001' }],
+  ],
+  // 'run' for a team or a button is not a request to run.
+  [[], 'I run the data team - what does the seed actually do?', [{ kind: 'help', topic: 'seed' }]],
+  // Quasi-Poisson limits allow for overdispersion.
+  [['use poisson flags'], 'quasi-Poisson limits for flagging', [{ kind: 'setFlags', method: 'overdispersed' }]],
   // A start and an end said apart are one window.
   [[], 'from 1 April 2022 and up to 31 March 2023', [{ kind: 'setDates', from: '2022-04-01', to: '2023-03-31' }]],
   // A method named alone as a question: switch, or what is it? Asked.

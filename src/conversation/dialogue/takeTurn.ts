@@ -216,6 +216,7 @@ function applyStep(
   words: string | undefined,
   rest: readonly PendingStep[],
   replacesPrevious = false,
+  corrects = false,
 ): StepEnd {
   let first = '';
   if (NEEDS_RESULTS.has(command.kind)) {
@@ -229,6 +230,20 @@ function applyStep(
   // Two wordings of one change in one message ("just VAP … violence against the person") are one change.
   if (outcome.command && isStateChanging(outcome.command) && sameAsLastRecorded(turn, outcome.command))
     return 'continue';
+  // A correction back to the setting in use ("round to 10 - or actually don't round at all") changes nothing: nothing to record.
+  // Said alone, it is still recorded: the turn then says what it settled.
+  const alone = turn.commands.length === 0 && rest.length === 0;
+  if (
+    corrects &&
+    !alone &&
+    outcome.command &&
+    isStateChanging(outcome.command) &&
+    !outcome.question &&
+    !changes(state, outcome)
+  ) {
+    turn.parts.push(`Left as it was: ${outcome.text}`);
+    return 'continue';
+  }
   const note = command.kind === 'setAgeBand' && outcome.settings && words ? approximationNote(words) : '';
   const text = `${first ? `${first}\n` : ''}${outcome.text}${note}`;
   record(turn, outcome.command, text, words);
@@ -276,6 +291,11 @@ function notDone(steps: readonly { readonly words: string }[], because: 'questio
     : `So I have not gone on to ${said}.`;
 }
 
+/** Whether an outcome changes the session's settings. */
+function changes(state: DialogueState, outcome: Outcome): boolean {
+  return outcome.settings !== undefined && JSON.stringify(outcome.settings) !== JSON.stringify(state.settings);
+}
+
 /** Whether this turn's last recorded command is this one, value for value. */
 function sameAsLastRecorded(turn: Turn, command: Command): boolean {
   const last = turn.commands[turn.commands.length - 1];
@@ -307,6 +327,7 @@ function applySteps(turn: Turn, steps: readonly ReadStep[] | readonly PendingSte
     }
     const command = 'reading' in step ? (step.reading as { command: Command }).command : step.command;
     const replaces = 'reading' in step && step.replacesPrevious === true;
+    const corrects = 'reading' in step && step.replaced !== undefined;
     const end = applyStep(
       turn,
       command,
@@ -314,6 +335,7 @@ function applySteps(turn: Turn, steps: readonly ReadStep[] | readonly PendingSte
       asPending(later.filter((s): s is ReadStep => 'reading' in s)) ??
         later.filter((s): s is PendingStep => !('reading' in s)),
       replaces,
+      corrects,
     );
     if (end === 'stop') {
       if (later.length > 0) turn.parts.push(notDone(later, turn.question ? 'question' : 'stopped'));

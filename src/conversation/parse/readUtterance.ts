@@ -61,6 +61,7 @@ import {
   oneDateWindow,
   listsContinued,
   phaseInASchoolName,
+  stepsScratched,
   methodsNamedAsQuestions,
   scheduledRuns,
   unfinishedRanges,
@@ -380,6 +381,8 @@ function switchedMethod(previous: Command | null | undefined, on: boolean): Comm
   return undefined;
 }
 
+const SCRATCH_THAT = /^\W*(?:scratch|forget|cancel|strike|ignore|delete)\s+(?:that|this|it)\W*$/i;
+
 /** Whether a reading asks again for the command just read (an undo said twice is two undos). */
 function repeats(earlier: Reading, later: Reading): boolean {
   return (
@@ -449,7 +452,9 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     const span = [tokens[clause.from].start, tokens[clause.to - 1].end] as const;
     let reading = clause.reading;
     if (reading.kind === 'correction') {
-      correcting = true;
+      // "hide zeros, scratch that, round to 5": the step just said is taken back, whatever follows.
+      if (steps.length > 0 && SCRATCH_THAT.test(words)) steps.pop();
+      else correcting = true;
       continue;
     }
     if (reading.kind === 'courtesy') {
@@ -534,6 +539,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     if (last && repeats(last.reading, reading)) continue;
     steps.push(step);
   }
+  stepsScratched(steps);
   undoBeforeTheSameSetting(steps, context.previous);
   candidatesOfTheListShown(steps, source, context.previous);
   exceptionsToAnExclusion(steps, source);

@@ -886,7 +886,7 @@ const RUN_AS_SUBJECT =
 const POSSESSIVE_RUN = /\b(?:my|your|our|their|his|her)\s+re-?\s*runs?\s*$/i;
 const GO_AHEAD = /^\s*(?:ok(?:ay)?\s*,?\s*)?(?:go on|go ahead|go for it)(?:\s+then)?\s*[,.!]?\s*$/i;
 const RUN_AS_A_WORD =
-  /\brun[- ]of[- ]the[- ]mill\b|\b(?:before|until|till|once|when)\s+(?:i|we|you)\s+(?:re-?)?run\b|\b(?:run|runs)\s+(?:me|us|you)?\s*through\b|\bhow long (?:does|will|would|do) (?:a |the |it )?(?:run|runs|running)\b|\bwhat does (?:a run|running it|the run)\b|\b(?:where|how) (?:to|do i|should i|do we|should we|can i|would i) (?:even )?start\b/i;
+  /\brun[- ]of[- ]the[- ]mill\b|\bi (?:run|manage|lead) (?:the|a|our|my)\b|\brun button\b|\b(?:before|until|till|once|when)\s+(?:i|we|you)\s+(?:re-?)?run\b|\b(?:run|runs)\s+(?:me|us|you)?\s*through\b|\bhow long (?:does|will|would|do) (?:a |the |it )?(?:run|runs|running)\b|\bwhat does (?:a run|running it|the run)\b|\b(?:where|how) (?:to|do i|should i|do we|should we|can i|would i) (?:even )?start\b/i;
 
 /**
  * 'run' said as a word ("run me through the workbook", "how long does a run take?") drops the run;
@@ -1010,6 +1010,19 @@ export function partsTakenBack(steps: Step[], source: string): [number, number][
     steps.splice(target, 1);
   }
   return used;
+}
+
+/**
+ * "tell me about Beacon Hill - scratch that - tell me about Castle and Priory": "scratch that" inside
+ * a message takes back the step before it, whatever it was; it is not an undo of an earlier turn.
+ */
+export function stepsScratched(steps: Step[]): void {
+  for (let i = steps.length - 1; i > 0; i--) {
+    if (!isCommand(steps[i], (command) => command.kind === 'undo')) continue;
+    if (!/^\s*(?:scratch|forget|ignore|cancel|strike|delete)\s+(?:that|this|it)\b/i.test(steps[i].words)) continue;
+    steps.splice(i - 1, 2);
+    i -= 1;
+  }
 }
 
 /** "the top 10 after rerunning": a run said as coming first goes before the results said ahead of it. */

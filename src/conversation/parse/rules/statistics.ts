@@ -24,7 +24,7 @@ const POISSON = lit(
   'unadjusted limits|unadjusted funnel|unadjusted comparison|plain limits|poisson|possion|posson|poison|poisson confidence intervals|poisson confidence interval|poisson cis|poisson ci|poisson interval|poisson intervals|poisson flags|poisson flagging|poisson comparison|plain poisson|exact poisson|confidence interval flags|interval flags',
 );
 const FUNNEL = lit(
-  'adjusted limits|adjusted funnel|random effects funnel|random effects|widened funnel|widened limits|wider funnel|funnel|funnel plot|funnel limits|funnel flags|funnel plot limits|overdispersed|over dispersed|overdispersion|over dispersion|overdispersed flags|over dispersed flags|overdispersed funnel|over dispersed funnel|overdispersion adjusted|spiegelhalter|spiegelhalter funnel',
+  'quasi poisson|quasi poisson limits|quasipoisson|adjusted limits|adjusted funnel|random effects funnel|random effects|widened funnel|widened limits|wider funnel|funnel|funnel plot|funnel limits|funnel flags|funnel plot limits|overdispersed|over dispersed|overdispersion|over dispersion|overdispersed flags|over dispersed flags|overdispersed funnel|over dispersed funnel|overdispersion adjusted|spiegelhalter|spiegelhalter funnel',
 );
 const FLAGS = lit('flags|flagging|flag|flag method|flagging method|comparison|comparisons|limits|test|method');
 const FLAG_WARDS = seq(
