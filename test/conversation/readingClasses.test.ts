@@ -176,6 +176,24 @@ const CASES: readonly Case[] = [
   [[], 'I run the data team - what does the seed actually do?', [{ kind: 'help', topic: 'seed' }]],
   // Quasi-Poisson limits allow for overdispersion.
   [['use poisson flags'], 'quasi-Poisson limits for flagging', [{ kind: 'setFlags', method: 'overdispersed' }]],
+  // Items taken out of the list just said: that list, less them, recorded once; an addition narrowed stays an addition.
+  [
+    [],
+    'only violence with injury, robbery and criminal damage - hmm, leave out criminal damage',
+    // Recorded with the sheet's own names where the words were resolved to one ('Robbery').
+    [{ kind: 'setOffenceTypes', types: ['Violence with injury', 'Robbery'] }],
+  ],
+  [
+    [],
+    'criminal damage, public order and theft from the person only, oops not public order',
+    [{ kind: 'setOffenceTypes', types: ['criminal damage', 'theft from the person'] }],
+  ],
+  [
+    [],
+    'add public order and criminal damage, hmm, just criminal damage',
+    // Recorded as the types now counted: the default violence groups and criminal damage.
+    [{ kind: 'setOffenceTypes', types: ['violence', 'Criminal damage'] }],
+  ],
   // A start and an end said apart are one window.
   [[], 'from 1 April 2022 and up to 31 March 2023', [{ kind: 'setDates', from: '2022-04-01', to: '2023-03-31' }]],
   // A method named alone as a question: switch, or what is it? Asked.

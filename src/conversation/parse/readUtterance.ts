@@ -62,6 +62,8 @@ import {
   listsContinued,
   phaseInASchoolName,
   stepsScratched,
+  listLessRemoved,
+  removalsFromTheListJustSaid,
   methodsNamedAsQuestions,
   scheduledRuns,
   unfinishedRanges,
@@ -521,7 +523,9 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
       }
       if (last && last.reading.kind === 'command' && sameSetting(last.reading.command, reading.command)) {
         steps.pop();
-        const kept = withCorrectedListMode(last.reading.command, reading.command, words);
+        const kept =
+          listLessRemoved(last.reading.command, reading.command) ??
+          withCorrectedListMode(last.reading.command, reading.command, words);
         if (kept !== reading.command) reading = { kind: 'command', command: kept };
         step = { ...step, reading, replaced: last.words };
       } else if (
@@ -547,6 +551,7 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
   const negations = negatedSteps(steps, source);
   negations.push(...partsTakenBack(steps, source));
   oneDateWindow(steps, source);
+  removalsFromTheListJustSaid(steps, source);
   listsContinued(steps, source);
   restatedExclusions(steps);
   questionsAboutThePlaceNamed(steps);

@@ -909,6 +909,56 @@ export function listsContinued(steps: Step[], source: string): void {
   }
 }
 
+/** Whether two typed names of an offence type or phase are the same one ('weapons' in 'weapons possession'). */
+const sameItem = (a: string, b: string): boolean => {
+  const [x, y] = [a.toLowerCase().trim(), b.toLowerCase().trim()];
+  return x.includes(y) || y.includes(x);
+};
+
+/**
+ * "only A, B and C - hmm, leave out C": the list just said, less what is taken out of it; undefined
+ * unless every item taken out is one of that list's.
+ */
+export function listLessRemoved(list: Command, removal: Command): Command | undefined {
+  if (removal.kind !== list.kind || (list.kind !== 'setOffenceTypes' && list.kind !== 'setPhases')) return undefined;
+  if (removal.kind !== 'setOffenceTypes' && removal.kind !== 'setPhases') return undefined;
+  if (removal.mode !== 'remove' || list.mode === 'remove') return undefined;
+  const items: readonly string[] = list.kind === 'setOffenceTypes' ? list.types : list.phases;
+  const removed: readonly string[] = removal.kind === 'setOffenceTypes' ? removal.types : removal.phases;
+  if (removed.length === 0 || !removed.every((item) => items.some((kept) => sameItem(kept, item)))) return undefined;
+  const left = items.filter((kept) => !removed.some((item) => sameItem(kept, item)));
+  if (left.length === 0) return undefined;
+  return list.kind === 'setOffenceTypes' ? { ...list, types: left } : { ...list, phases: left as typeof list.phases };
+}
+
+/** "add burglary and criminal damage, hmm, just criminal damage": the addition narrowed, still an addition. */
+function addedListNarrowed(list: Command, narrowed: Command, between: string): Command | undefined {
+  if (list.kind !== 'setOffenceTypes' || narrowed.kind !== 'setOffenceTypes') return undefined;
+  if (list.mode !== 'add' || (narrowed.mode ?? 'only') !== 'only') return undefined;
+  if (!/\b(?:hmm+|no|oops|actually|sorry|wait|i mean|make that|rather)\b/.test(between)) return undefined;
+  const subset = narrowed.types.every((item) => list.types.some((added) => sameItem(added, item)));
+  return subset && narrowed.types.length > 0 ? { ...narrowed, mode: 'add' } : undefined;
+}
+
+/** "only violence with injury, robbery and weapons - hmm, leave out weapons": one list, recorded once. */
+export function removalsFromTheListJustSaid(steps: Step[], source: string): void {
+  for (let i = steps.length - 1; i > 0; i--) {
+    const list = commandOf(steps[i - 1]);
+    const removal = commandOf(steps[i]);
+    const merged =
+      list && removal
+        ? (listLessRemoved(list, removal) ?? addedListNarrowed(list, removal, between(source, steps[i - 1], steps[i])))
+        : undefined;
+    const [first, last] = [steps[i - 1].span, steps[i].span];
+    if (!merged || !first || !last) continue;
+    steps.splice(i - 1, 2, {
+      reading: { kind: 'command', command: merged },
+      words: source.slice(first[0], last[1]),
+      span: [first[0], last[1]],
+    });
+  }
+}
+
 /**
  * "from 1 April 2022 and up to 31 March 2023": a start and an end said apart are one window, one
  * recorded change (the start said alone would first leave the window open-ended).
