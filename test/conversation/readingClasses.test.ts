@@ -194,6 +194,12 @@ const CASES: readonly Case[] = [
     // Recorded as the types now counted: the default violence groups and criminal damage.
     [{ kind: 'setOffenceTypes', types: ['violence', 'Criminal damage'] }],
   ],
+  // 'top N' straight after a run in the same message is that run's list, not the top group.
+  [
+    [],
+    'ages 11-16; run; top 2',
+    [{ kind: 'setAgeBand', from: 11, to: 16 }, { kind: 'run' }, { kind: 'showTop', n: 2 }],
+  ],
   // A start and an end said apart are one window.
   [[], 'from 1 April 2022 and up to 31 March 2023', [{ kind: 'setDates', from: '2022-04-01', to: '2023-03-31' }]],
   // A method named alone as a question: switch, or what is it? Asked.

@@ -383,6 +383,8 @@ function switchedMethod(previous: Command | null | undefined, on: boolean): Comm
   return undefined;
 }
 
+const isRunStep = (step: ReadStep): boolean => step.reading.kind === 'command' && step.reading.command.kind === 'run';
+
 const SCRATCH_THAT = /^\W*(?:scratch|forget|cancel|strike|ignore|delete)\s+(?:that|this|it)\W*$/i;
 
 /** Whether a reading asks again for the command just read (an undo said twice is two undos). */
@@ -472,12 +474,14 @@ export function readUtterance(text: string, context: ReadContext = {}): Utteranc
     const previous = earlier.length > 0 ? earlier[earlier.length - 1] : context.previous;
     // A value said alone means the setting just made only when said as a correction or 'make it …'.
     // "include the PRU too, then top 25": the list, after the settings said before it.
+    // After a run said in the same message ("…; run; top 5") it is the list of that run, too.
     if (
       reading.kind === 'value' &&
       reading.value.kind === 'top' &&
       steps.length > 0 &&
       !correcting &&
-      /\b(?:then|now|and show|and then)\s*(?:the\s+)?$/i.test(source.slice(0, span[0]))
+      (/\b(?:then|now|and show|and then)\s*(?:the\s+)?$/i.test(source.slice(0, span[0])) ||
+        isRunStep(steps[steps.length - 1]))
     )
       reading = cmd({ kind: 'showTop', n: reading.value.n });
     if (reading.kind === 'value')

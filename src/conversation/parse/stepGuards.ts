@@ -1114,8 +1114,12 @@ export function runAsAWord(steps: Step[], source: string): void {
   }
   // "run me the top 10": the two steps are a run and a top group, in either order (settings go first).
   const top =
-    steps.length === 2 ? steps.find((step) => isCommand(step, (command) => command.kind === 'setTopN')) : undefined;
+    steps.length === 2
+      ? steps.find((step) => isCommand(step, (command) => command.kind === 'setTopN' || command.kind === 'showTop'))
+      : undefined;
   const topCommand = top && commandOf(top);
-  if (/^\s*run (?:me|us)\b/i.test(source) && top && topCommand?.kind === 'setTopN')
-    steps.splice(0, 2, { ...top, reading: { kind: 'command', command: { kind: 'showTop', n: topCommand.topN } } });
+  const n =
+    topCommand?.kind === 'setTopN' ? topCommand.topN : topCommand?.kind === 'showTop' ? topCommand.n : undefined;
+  if (/^\s*run (?:me|us)\b/i.test(source) && top && n !== undefined)
+    steps.splice(0, 2, { ...top, reading: { kind: 'command', command: { kind: 'showTop', n } } });
 }
