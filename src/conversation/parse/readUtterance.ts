@@ -62,6 +62,7 @@ import {
   listsContinued,
   phaseInASchoolName,
   stepsScratched,
+  SCRATCH_THAT,
   listLessRemoved,
   removalsFromTheListJustSaid,
   methodsNamedAsQuestions,
@@ -384,8 +385,6 @@ function switchedMethod(previous: Command | null | undefined, on: boolean): Comm
 }
 
 const isRunStep = (step: ReadStep): boolean => step.reading.kind === 'command' && step.reading.command.kind === 'run';
-
-const SCRATCH_THAT = /^\W*(?:scratch|forget|cancel|strike|ignore|delete)\s+(?:that|this|it)\W*$/i;
 
 /** Whether a reading asks again for the command just read (an undo said twice is two undos). */
 function repeats(earlier: Reading, later: Reading): boolean {

@@ -1066,10 +1066,13 @@ export function partsTakenBack(steps: Step[], source: string): [number, number][
  * "tell me about Beacon Hill - scratch that - tell me about Castle and Priory": "scratch that" inside
  * a message takes back the step before it, whatever it was; it is not an undo of an earlier turn.
  */
+/** "scratch that", "forget it": the step just said, taken back (read as an undo or as a correction). */
+export const SCRATCH_THAT = /^\W*(?:scratch|forget|cancel|strike|ignore|delete)\s+(?:that|this|it)\W*$/i;
+
 export function stepsScratched(steps: Step[]): void {
   for (let i = steps.length - 1; i > 0; i--) {
     if (!isCommand(steps[i], (command) => command.kind === 'undo')) continue;
-    if (!/^\s*(?:scratch|forget|ignore|cancel|strike|delete)\s+(?:that|this|it)\b/i.test(steps[i].words)) continue;
+    if (!SCRATCH_THAT.test(steps[i].words)) continue;
     steps.splice(i - 1, 2);
     i -= 1;
   }
