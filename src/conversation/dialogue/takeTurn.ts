@@ -293,7 +293,7 @@ function notDone(steps: readonly { readonly words: string }[], because: 'questio
 
 /** Whether an outcome changes the session's settings. */
 function changes(state: DialogueState, outcome: Outcome): boolean {
-  return outcome.settings !== undefined && JSON.stringify(outcome.settings) !== JSON.stringify(state.settings);
+  return outcome.settings !== undefined && !sameSettings(outcome.settings, state.settings);
 }
 
 /** Whether this turn's last recorded command is this one, value for value. */
